@@ -1,0 +1,101 @@
+"""Corpus metadata and settings: ``corpus.toml``, checked against its schema."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus_tools.schema import load_schema, make_reference_validator
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on Python 3.10 only
+    import tomli as tomllib
+
+CONFIG_NAME = "corpus.toml"
+
+
+class ConfigError(Exception):
+    """corpus.toml cannot be used: the run cannot proceed (exit code 2)."""
+
+    def __init__(self, path: str, message: str, line: int | None = None) -> None:
+        super().__init__(message)
+        self.path = path
+        self.line = line
+        self.message = message
+
+    def __str__(self) -> str:
+        loc = self.path if self.line is None else f"{self.path}:{self.line}"
+        return f"{loc}: error[config-invalid] {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Everything a run needs to know about the corpus."""
+
+    title: str = "Untitled corpus"
+    publisher: str = "unknown"
+    licence: str = "unknown"
+    licence_url: str | None = None
+    idno: str = "corpus"
+    default_lang: str | None = None
+    earliest_date: str = "1900-01-01"
+    max_seed_bytes: int = 1_048_576
+    max_paragraph_chars: int = 50_000
+    source: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The settings as plain data (used in cache keys and reports)."""
+        return {
+            "title": self.title,
+            "publisher": self.publisher,
+            "licence": self.licence,
+            "licence_url": self.licence_url,
+            "idno": self.idno,
+            "default_lang": self.default_lang,
+            "earliest_date": self.earliest_date,
+            "max_seed_bytes": self.max_seed_bytes,
+            "max_paragraph_chars": self.max_paragraph_chars,
+        }
+
+
+def load_config(root: Path) -> Config:
+    """Read ``corpus.toml`` under ``root``; defaults where the file is absent."""
+    path = root / CONFIG_NAME
+    if not path.exists():
+        return Config()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(CONFIG_NAME, f"cannot read: {exc}") from exc
+    except tomllib.TOMLDecodeError as exc:
+        line = getattr(exc, "lineno", None)
+        raise ConfigError(CONFIG_NAME, f"not valid TOML: {exc}", line) from exc
+    validator = make_reference_validator(load_schema("corpus.schema.json"))
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        err = errors[0]
+        where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
+        raise ConfigError(CONFIG_NAME, f"{where}: {err.message}")
+    corpus = data["corpus"]
+    validation = data.get("validation", {})
+    earliest = validation.get("earliest_date", Config.earliest_date)
+    try:
+        dt.date.fromisoformat(earliest)
+    except ValueError as exc:
+        raise ConfigError(CONFIG_NAME, f"validation.earliest_date: {exc}") from exc
+    return Config(
+        title=corpus["title"],
+        publisher=corpus["publisher"],
+        licence=corpus["licence"],
+        licence_url=corpus.get("licence_url"),
+        idno=corpus["idno"],
+        default_lang=corpus.get("default_lang"),
+        earliest_date=earliest,
+        max_seed_bytes=validation.get("max_seed_bytes", Config.max_seed_bytes),
+        max_paragraph_chars=validation.get("max_paragraph_chars", Config.max_paragraph_chars),
+        source=CONFIG_NAME,
+    )

@@ -1,0 +1,181 @@
+"""Atomic, deterministic writes: stage every output, then move them all into place.
+
+An export writes each file to a temporary sibling, and only when every file of the run
+is complete are they renamed over the old ones; a failure or an interrupt before that
+leaves the previous files untouched. A file whose new bytes equal the old ones is not
+replaced, so its modification time stays as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import hashlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO
+
+TMP_PREFIX = ".corpus-tmp-"
+
+
+class OutputError(Exception):
+    """An output cannot be written: the run cannot proceed."""
+
+    def __init__(self, path: Path | str, message: str) -> None:
+        super().__init__(f"{path}: {message}")
+        self.path = str(path)
+        self.message = message
+
+
+def _describe(exc: OSError) -> str:
+    if exc.errno == errno.ENOSPC:
+        return "no space left on the device; free space and run again (previous files are intact)"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "permission denied or read-only; make the folder writable and run again (previous files are intact)"
+    return f"{exc.strerror or exc}; previous files are intact"
+
+
+class StagedFile:
+    """A file being written next to its target; moved into place by ``Staging.commit``."""
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
+        self.tmp = Path(tmp)
+        self._fh: IO[bytes] = os.fdopen(fd, "wb")
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        """Append bytes."""
+        try:
+            self._fh.write(data)
+        except OSError as exc:
+            raise OutputError(self.target, _describe(exc)) from exc
+        self._hash.update(data)
+        self.size += len(data)
+
+    def write_text(self, text: str) -> None:
+        """Append text as UTF-8."""
+        self.write(text.encode("utf-8"))
+
+    @property
+    def handle(self) -> IO[bytes]:
+        """The open binary handle (for writers such as lxml's ``xmlfile``)."""
+        return self._fh
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of what was written so far (only when written through ``write``)."""
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        """Flush to disk."""
+        if self._fh.closed:
+            return
+        try:
+            self._fh.flush()
+            os.fsync(self._fh.fileno())
+        except OSError as exc:
+            raise OutputError(self.target, _describe(exc)) from exc
+        finally:
+            self._fh.close()
+
+    def discard(self) -> None:
+        """Forget the staged bytes."""
+        with contextlib.suppress(OSError):
+            self._fh.close()
+        with contextlib.suppress(FileNotFoundError):
+            self.tmp.unlink()
+
+
+def _same_content(a: Path, b: Path) -> bool:
+    try:
+        if a.stat().st_size != b.stat().st_size:
+            return False
+        with a.open("rb") as fa, b.open("rb") as fb:
+            while True:
+                ca, cb = fa.read(1 << 20), fb.read(1 << 20)
+                if ca != cb:
+                    return False
+                if not ca:
+                    return True
+    except OSError:
+        return False
+
+
+class Staging:
+    """The set of files one run writes, committed together or not at all."""
+
+    def __init__(self) -> None:
+        self.files: list[StagedFile] = []
+        self.deletions: list[Path] = []
+        self.written: list[Path] = []
+        self.unchanged: list[Path] = []
+
+    def open(self, target: Path) -> StagedFile:
+        """Start a staged file for ``target``."""
+        try:
+            staged = StagedFile(target)
+        except OSError as exc:
+            raise OutputError(target, _describe(exc)) from exc
+        self.files.append(staged)
+        return staged
+
+    def delete(self, target: Path) -> None:
+        """Remove ``target`` at commit time."""
+        self.deletions.append(target)
+
+    def commit(self) -> None:
+        """Move every staged file into place; unchanged targets are left alone."""
+        for f in self.files:
+            f.close()
+        for f in self.files:
+            if _same_content(f.tmp, f.target):
+                f.discard()
+                self.unchanged.append(f.target)
+                continue
+            try:
+                os.replace(f.tmp, f.target)
+            except OSError as exc:
+                raise OutputError(f.target, _describe(exc)) from exc
+            self.written.append(f.target)
+        for target in self.deletions:
+            with contextlib.suppress(FileNotFoundError):
+                target.unlink()
+        self.files.clear()
+
+    def abort(self) -> None:
+        """Throw away every staged file."""
+        for f in self.files:
+            f.discard()
+        self.files.clear()
+
+
+def remove_stale_temporaries(folder: Path) -> None:
+    """Delete temporary files an interrupted run left behind."""
+    if not folder.is_dir():
+        return
+    for tmp in folder.rglob(TMP_PREFIX + "*"):
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+@contextlib.contextmanager
+def exclusive_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
+    """Hold a lock on ``folder`` so that two exports never interleave."""
+    folder.mkdir(parents=True, exist_ok=True)
+    lock_path = folder / ".corpus-lock"
+    with lock_path.open("a") as fh:
+        try:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError as exc:
+            raise OutputError(folder, "another corpus export is writing here; wait for it to finish") from exc
+        try:
+            yield
+        finally:
+            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

@@ -1,0 +1,197 @@
+"""The canonical document and its parts: plain data, no I/O."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+SCHEMA_VERSION = "1.0"
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """One paragraph: its 1-based number, the seed line it starts on, its text."""
+
+    n: int
+    line: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"n": self.n, "line": self.line, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """A point in the text: paragraph number and code-point offset."""
+
+    paragraph: int
+    offset: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"paragraph": self.paragraph, "offset": self.offset}
+
+
+@dataclass(frozen=True, slots=True)
+class Quotation:
+    """A stand-off span of quoted speech (marks or dialogue dash included)."""
+
+    id: str
+    kind: str
+    start: Position
+    end: Position
+    text: str
+    depth: int = 0
+    marks: str | None = None
+    parent: str | None = None
+    prev: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form; absent optional fields are left out."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start.to_dict(),
+            "end": self.end.to_dict(),
+            "text": self.text,
+            "depth": self.depth,
+        }
+        if self.marks is not None:
+            out["marks"] = self.marks
+        if self.parent is not None:
+            out["parent"] = self.parent
+        if self.prev is not None:
+            out["prev"] = self.prev
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """Simple counts over the text."""
+
+    paragraphs: int
+    words: int
+    characters: int
+    quotations: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "paragraphs": self.paragraphs,
+            "words": self.words,
+            "characters": self.characters,
+            "quotations": self.quotations,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Provenance:
+    """Where a document came from and what produced it."""
+
+    seed_path: str
+    seed_sha256: str
+    seed_bytes: int
+    converter: str
+    normalisations: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {
+            "seed_path": self.seed_path,
+            "seed_sha256": self.seed_sha256,
+            "seed_bytes": self.seed_bytes,
+            "converter": self.converter,
+            "normalisations": list(self.normalisations),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The canonical form of one seed; see ``schema/document.schema.json``."""
+
+    id: str
+    seq: int
+    hash: str
+    date: str
+    lang: str
+    lang_source: str
+    title: str
+    title_source: str
+    paragraphs: tuple[Paragraph, ...]
+    quotations: tuple[Quotation, ...]
+    stats: Stats
+    provenance: Provenance
+    schema_version: str = field(default=SCHEMA_VERSION)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (the canonical document)."""
+        return {
+            "schema_version": self.schema_version,
+            "id": self.id,
+            "seq": self.seq,
+            "hash": self.hash,
+            "date": self.date,
+            "lang": self.lang,
+            "lang_source": self.lang_source,
+            "title": self.title,
+            "title_source": self.title_source,
+            "paragraphs": [p.to_dict() for p in self.paragraphs],
+            "quotations": [q.to_dict() for q in self.quotations],
+            "stats": self.stats.to_dict(),
+            "provenance": self.provenance.to_dict(),
+        }
+
+    @property
+    def full_text(self) -> str:
+        """All paragraph texts joined by a blank line."""
+        return "\n\n".join(p.text for p in self.paragraphs)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Document:
+        """Build a document from its JSON form (which must be schema-valid)."""
+        prov = data["provenance"]
+        return cls(
+            schema_version=data["schema_version"],
+            id=data["id"],
+            seq=data["seq"],
+            hash=data["hash"],
+            date=data["date"],
+            lang=data["lang"],
+            lang_source=data.get("lang_source", "detected"),
+            title=data["title"],
+            title_source=data.get("title_source", "first-sentence"),
+            paragraphs=tuple(
+                Paragraph(n=p["n"], line=p["line"], text=p["text"]) for p in data["paragraphs"]
+            ),
+            quotations=tuple(
+                Quotation(
+                    id=q["id"],
+                    kind=q["kind"],
+                    start=Position(**q["start"]),
+                    end=Position(**q["end"]),
+                    text=q["text"],
+                    depth=q["depth"],
+                    marks=q.get("marks"),
+                    parent=q.get("parent"),
+                    prev=q.get("prev"),
+                )
+                for q in data["quotations"]
+            ),
+            stats=Stats(**data["stats"]),
+            provenance=Provenance(
+                seed_path=prov["seed_path"],
+                seed_sha256=prov["seed_sha256"],
+                seed_bytes=prov["seed_bytes"],
+                converter=prov["converter"],
+                normalisations=tuple(prov.get("normalisations", ())),
+            ),
+        )
+
+
+def dumps_canonical(data: dict[str, Any], *, indent: int | None = None) -> str:
+    """Serialise a JSON value the one deterministic way (sorted keys, real UTF-8)."""
+    if indent is None:
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
