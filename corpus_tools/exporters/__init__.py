@@ -9,6 +9,7 @@ in ``EXPORTERS``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
@@ -43,10 +44,16 @@ class Exporter(Protocol):
         ...
 
 
-def _registry() -> dict[str, Exporter]:
-    from corpus_tools.exporters.jsonl import JsonlExporter
+# One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
+_MODULES = (
+    "jsonl",
+)
 
-    exporters: list[Exporter] = [JsonlExporter()]
+
+def _registry() -> dict[str, Exporter]:
+    exporters: list[Exporter] = [
+        importlib.import_module(f"corpus_tools.exporters.{name}").EXPORTER for name in _MODULES
+    ]
     return {e.name: e for e in sorted(exporters, key=lambda e: e.name)}
 
 

@@ -38,3 +38,6 @@ class JsonlExporter:
     def owns(self, rel_path: str) -> bool:
         """Only ``corpus.jsonl``."""
         return rel_path == FILE_NAME
+
+
+EXPORTER = JsonlExporter()
