@@ -62,6 +62,9 @@ class Config:
         }
 
 
+_DEFAULTS = Config()
+
+
 def load_config(root: Path) -> Config:
     """Read ``corpus.toml`` under ``root``; defaults where the file is absent."""
     path = root / CONFIG_NAME
@@ -82,7 +85,7 @@ def load_config(root: Path) -> Config:
         raise ConfigError(CONFIG_NAME, f"{where}: {err.message}")
     corpus = data["corpus"]
     validation = data.get("validation", {})
-    earliest = validation.get("earliest_date", Config.earliest_date)
+    earliest = validation.get("earliest_date", _DEFAULTS.earliest_date)
     try:
         dt.date.fromisoformat(earliest)
     except ValueError as exc:
@@ -95,7 +98,7 @@ def load_config(root: Path) -> Config:
         idno=corpus["idno"],
         default_lang=corpus.get("default_lang"),
         earliest_date=earliest,
-        max_seed_bytes=validation.get("max_seed_bytes", Config.max_seed_bytes),
-        max_paragraph_chars=validation.get("max_paragraph_chars", Config.max_paragraph_chars),
+        max_seed_bytes=validation.get("max_seed_bytes", _DEFAULTS.max_seed_bytes),
+        max_paragraph_chars=validation.get("max_paragraph_chars", _DEFAULTS.max_paragraph_chars),
         source=CONFIG_NAME,
     )

@@ -21,6 +21,16 @@ from typing import IO
 TMP_PREFIX = ".corpus-tmp-"
 
 
+def _file_mode() -> int:
+    # mkstemp creates 0600 files; exports are ordinary files, so honour the umask.
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+_FILE_MODE = _file_mode()
+
+
 class OutputError(Exception):
     """An output cannot be written: the run cannot proceed."""
 
@@ -46,6 +56,7 @@ class StagedFile:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
         self.tmp = Path(tmp)
+        os.chmod(fd, _FILE_MODE)
         self._fh: IO[bytes] = os.fdopen(fd, "wb")
         self._hash = hashlib.sha256()
         self.size = 0
@@ -93,7 +104,8 @@ class StagedFile:
             self.tmp.unlink()
 
 
-def _same_content(a: Path, b: Path) -> bool:
+def same_content(a: Path, b: Path) -> bool:
+    """True when both files exist and hold the same bytes."""
     try:
         if a.stat().st_size != b.stat().st_size:
             return False
@@ -135,7 +147,7 @@ class Staging:
         for f in self.files:
             f.close()
         for f in self.files:
-            if _same_content(f.tmp, f.target):
+            if same_content(f.tmp, f.target):
                 f.discard()
                 self.unchanged.append(f.target)
                 continue
@@ -174,7 +186,9 @@ def exclusive_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
         try:
             fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError as exc:
-            raise OutputError(folder, "another corpus export is writing here; wait for it to finish") from exc
+            raise OutputError(
+                folder, "another corpus export is writing here; wait for it to finish"
+            ) from exc
         try:
             yield
         finally:

@@ -22,38 +22,40 @@ _WORD = re.compile(r"[^\W\d_]+")
 _CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset(
+    "en": _words(
         "the of and to in is that for it with as was on by at from this are be has have"
-        " said will not an which were its their but he she they".split()
+        " said will not an which were its their but he she they"
     ),
-    "de": frozenset(
+    "de": _words(
         "der die und das ist nicht ein eine zu den von mit sich des auf für im dem"
-        " auch es wird sind wurde bei nach".split()
+        " auch es wird sind wurde bei nach"
     ),
-    "fr": frozenset(
+    "fr": _words(
         "le la les et des est une un du dans que pour qui pas sur au avec il sont par"
-        " ce cette aux ne plus été".split()
+        " ce cette aux ne plus été"
     ),
-    "es": frozenset(
-        "el la los las y de que en un una es por con para del se al como más pero"
-        " sus fue ha son".split()
+    "es": _words(
+        "el la los las y de que en un una es por con para del se al como más pero sus fue ha son"
     ),
-    "pl": frozenset(
-        "i w nie na się z że do to jest o jak ale po co od za są przez oraz był była"
-        " tak dla".split()
+    "pl": _words(
+        "i w nie na się z że do to jest o jak ale po co od za są przez oraz był była tak dla"
     ),
-    "ru": frozenset(
+    "ru": _words(
         "и в не на что с по как это он она к из за от для о так его но был была также"
-        " бы все которые".split()
+        " бы все которые"
     ),
-    "be": frozenset(
+    "be": _words(
         "і ў не на што з па як гэта ён яна да за ад для аб так яго але быў была таксама"
-        " усе якія беларусі".split()
+        " усе якія беларусі"
     ),
-    "uk": frozenset(
-        "і в не на що з по як це він вона до за від для про так його але був була також"
-        " всі які та".split()
+    "uk": _words(
+        "і в не на що з по як це він вона до за від для про так його але був була також всі які та"
     ),
 }
 
@@ -103,7 +105,6 @@ def detect_language(text: str) -> Detection:
             unique[lang] += 1
     if script == "cyrl":
         # Belarusian has no и, щ, ъ; Ukrainian has no ы, э, ё; Russian has no і.
-        unique["be"] += 0
         has_i = "і" in lowered
         if has_i and not re.search("[ищъ]", lowered):
             unique["be"] += 2

@@ -6,6 +6,7 @@ so it stays linear in the length of the text.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -152,7 +153,7 @@ def find_quotations(
 def _link_interruptions(spans: list[_Span], paragraphs: list[str]) -> None:
     """Mark a quotation ending in a comma as continued by the next one in its paragraph."""
     top = sorted((s for s in spans if s.depth == 0), key=lambda s: (s.start, s.key))
-    for a, b in zip(top, top[1:], strict=False):
+    for a, b in itertools.pairwise(top):
         if a.end.paragraph != b.start.paragraph:
             continue
         inner = paragraphs[a.end.paragraph - 1][: a.end.offset - 1].rstrip()

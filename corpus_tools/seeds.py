@@ -101,9 +101,7 @@ def parse_name(rel_path: str) -> tuple[int, str] | Diagnostic:
             problem = f"hash part {hsh!r} has upper-case hex digits"
     elif "_" not in name:
         problem = "has no '_<16 hex>' id part"
-    return Diagnostic(
-        "seed-bad-filename", rel_path, f"file name {name!r} {problem}", line=None
-    )
+    return Diagnostic("seed-bad-filename", rel_path, f"file name {name!r} {problem}", line=None)
 
 
 def _decode(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic], list[str]]:
@@ -112,23 +110,87 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic], list[s
     if not data:
         return None, [Diagnostic("seed-empty", rel, "the file is empty", 1, 1)], []
     if data.startswith(_BINARY_MAGIC):
-        return None, [Diagnostic("seed-binary", rel, "the file starts like a binary file (image, PDF, archive or program)", 1, 1)], []
+        return (
+            None,
+            [
+                Diagnostic(
+                    "seed-binary",
+                    rel,
+                    "the file starts like a binary file (image, PDF, archive or program)",
+                    1,
+                    1,
+                )
+            ],
+            [],
+        )
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return None, [Diagnostic("seed-not-utf8", rel, "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8", 1, 1)], []
+        return (
+            None,
+            [
+                Diagnostic(
+                    "seed-not-utf8",
+                    rel,
+                    "the file is UTF-16 (it starts with a UTF-16 byte order mark), not UTF-8",
+                    1,
+                    1,
+                )
+            ],
+            [],
+        )
     nul = data.find(b"\x00")
     if nul >= 0:
         head = data[:4096]
         controls = sum(1 for b in head if b < 9 or 13 < b < 32)
         line, col = _line_col(data, nul)
         if head.count(b"\x00") * 4 >= len(head) and head[1::2].count(0) > len(head) // 4:
-            return None, [Diagnostic("seed-not-utf8", rel, f"the file looks like UTF-16 without a byte order mark (NUL byte at offset {nul})", line, col)], []
+            return (
+                None,
+                [
+                    Diagnostic(
+                        "seed-not-utf8",
+                        rel,
+                        f"the file looks like UTF-16 without a byte order mark (NUL byte at offset {nul})",
+                        line,
+                        col,
+                    )
+                ],
+                [],
+            )
         if controls * 10 > len(head):
-            return None, [Diagnostic("seed-binary", rel, f"the file is binary: {controls} control bytes in its first {len(head)} bytes", 1, 1)], []
+            return (
+                None,
+                [
+                    Diagnostic(
+                        "seed-binary",
+                        rel,
+                        f"the file is binary: {controls} control bytes in its first {len(head)} bytes",
+                        1,
+                        1,
+                    )
+                ],
+                [],
+            )
         count = data.count(b"\x00")
-        return None, [Diagnostic("seed-nul-byte", rel, f"NUL byte at byte offset {nul} ({count} in the file)", line, col)], []
+        return (
+            None,
+            [
+                Diagnostic(
+                    "seed-nul-byte",
+                    rel,
+                    f"NUL byte at byte offset {nul} ({count} in the file)",
+                    line,
+                    col,
+                )
+            ],
+            [],
+        )
     norms: list[str] = []
     if data.startswith(b"\xef\xbb\xbf"):
-        diags.append(Diagnostic("seed-bom", rel, "the file starts with a UTF-8 byte order mark (ignored)", 1, 1))
+        diags.append(
+            Diagnostic(
+                "seed-bom", rel, "the file starts with a UTF-8 byte order mark (ignored)", 1, 1
+            )
+        )
         norms.append("bom")
         data = data[3:]
     try:
@@ -147,7 +209,7 @@ def _decode(data: bytes, rel: str) -> tuple[str | None, list[Diagnostic], list[s
                 why += " (the file looks like Latin-1 or Windows-1252)"
             except UnicodeDecodeError:
                 pass
-        return None, diags + [Diagnostic("seed-not-utf8", rel, why, line, col)], norms
+        return None, [*diags, Diagnostic("seed-not-utf8", rel, why, line, col)], norms
     return text, diags, norms
 
 
@@ -178,11 +240,24 @@ def convert_seed(
     else:
         seq, hsh = named
 
-    def result(doc: Document | None = None, date: str | None = None, dline: int | None = None, dcol: int | None = None) -> SeedResult:
+    def result(
+        doc: Document | None = None,
+        date: str | None = None,
+        dline: int | None = None,
+        dcol: int | None = None,
+    ) -> SeedResult:
         return SeedResult(rel, doc, diags, sha, size, seq, hsh, date, dline, dcol)
 
     if size > config.max_seed_bytes:
-        diags.append(Diagnostic("seed-too-large", rel, f"the file has {size} bytes; the limit is {config.max_seed_bytes}", None, None))
+        diags.append(
+            Diagnostic(
+                "seed-too-large",
+                rel,
+                f"the file has {size} bytes; the limit is {config.max_seed_bytes}",
+                None,
+                None,
+            )
+        )
         return result()
 
     text, found, norms = _decode(data, rel)
@@ -203,7 +278,15 @@ def convert_seed(
         if bad_chars <= 5:
             line = text.count("\n", 0, m.start()) + 1
             col = m.start() - (text.rfind("\n", 0, m.start()) + 1) + 1
-            diags.append(Diagnostic("seed-forbidden-char", rel, f"forbidden control character U+{ord(m.group()):04X}", line, col))
+            diags.append(
+                Diagnostic(
+                    "seed-forbidden-char",
+                    rel,
+                    f"forbidden control character U+{ord(m.group()):04X}",
+                    line,
+                    col,
+                )
+            )
     if bad_chars:
         return result()
 
@@ -218,7 +301,15 @@ def convert_seed(
         token = _TOKEN.search(head)
         col = token.start() + 1 if token else 1
         what = f"found {token.group()[:30]!r}" if token else "found nothing"
-        diags.append(Diagnostic("seed-missing-date", rel, f"line {first + 1} must start with 'date YYYY-MM-DD'; {what}", first + 1, col))
+        diags.append(
+            Diagnostic(
+                "seed-missing-date",
+                rel,
+                f"line {first + 1} must start with 'date YYYY-MM-DD'; {what}",
+                first + 1,
+                col,
+            )
+        )
         return result()
     if hm["lead"]:
         pass  # the leading space of the convention
@@ -226,31 +317,61 @@ def convert_seed(
     tok = _TOKEN.match(head, pos) if pos < len(head) else None
     date_line, date_col = first + 1, pos + 1
     if tok is None:
-        diags.append(Diagnostic("seed-malformed-date", rel, "'date' is not followed by a date", date_line, pos + 1))
+        diags.append(
+            Diagnostic(
+                "seed-malformed-date", rel, "'date' is not followed by a date", date_line, pos + 1
+            )
+        )
         return result()
     raw_date = tok.group()
     date_col = tok.start() + 1
     if not _ISO_DATE.match(raw_date):
-        diags.append(Diagnostic("seed-malformed-date", rel, f"date {raw_date[:40]!r} is not written as YYYY-MM-DD", date_line, date_col))
+        diags.append(
+            Diagnostic(
+                "seed-malformed-date",
+                rel,
+                f"date {raw_date[:40]!r} is not written as YYYY-MM-DD",
+                date_line,
+                date_col,
+            )
+        )
         return result()
     try:
         dt.date.fromisoformat(raw_date)
     except ValueError:
-        diags.append(Diagnostic("seed-invalid-date", rel, f"date {raw_date} does not exist in the calendar", date_line, date_col))
+        diags.append(
+            Diagnostic(
+                "seed-invalid-date",
+                rel,
+                f"date {raw_date} does not exist in the calendar",
+                date_line,
+                date_col,
+            )
+        )
         return result()
     rest_start = tok.end()
     while rest_start < len(head) and head[rest_start] in _WS:
         rest_start += 1
     nxt = _TOKEN.match(head, rest_start)
     if nxt and _DATE_LIKE.match(nxt.group()):
-        diags.append(Diagnostic("seed-duplicate-date", rel, f"a second date {nxt.group()[:40]!r} follows the date {raw_date}", date_line, nxt.start() + 1))
+        diags.append(
+            Diagnostic(
+                "seed-duplicate-date",
+                rel,
+                f"a second date {nxt.group()[:40]!r} follows the date {raw_date}",
+                date_line,
+                nxt.start() + 1,
+            )
+        )
         return result(None, raw_date, date_line, date_col)
 
     # Collect paragraphs as pieces of lines, remembering where each piece starts.
     paras: list[_Para] = []
     current: _Para | None = None
     blank_run = 0
-    pieces_lines = [(first, rest_start, head)] + [(i, 0, lines[i]) for i in range(first + 1, len(lines))]
+    pieces_lines = [(first, rest_start, head)] + [
+        (i, 0, lines[i]) for i in range(first + 1, len(lines))
+    ]
     for idx, start_col, line_text in pieces_lines:
         segment = line_text[start_col:]
         stripped = segment.strip()
@@ -277,7 +398,15 @@ def convert_seed(
     if current is not None:
         paras.append(current)
     if not paras:
-        diags.append(Diagnostic("seed-missing-body", rel, f"no article text follows the date {raw_date}", date_line, date_col + len(raw_date)))
+        diags.append(
+            Diagnostic(
+                "seed-missing-body",
+                rel,
+                f"no article text follows the date {raw_date}",
+                date_line,
+                date_col + len(raw_date),
+            )
+        )
         return result(None, raw_date, date_line, date_col)
 
     texts: list[str] = []
@@ -290,28 +419,68 @@ def convert_seed(
             if not warned_tab:
                 warned_tab = True
                 pl, pc = _locate(para, joined.index("\t"))
-                diags.append(Diagnostic("seed-tab", rel, f"tab character in the text ({joined.count(chr(9))} in this paragraph); exported as a space", pl, pc))
+                diags.append(
+                    Diagnostic(
+                        "seed-tab",
+                        rel,
+                        f"tab character in the text ({joined.count(chr(9))} in this paragraph); exported as a space",
+                        pl,
+                        pc,
+                    )
+                )
             joined = joined.replace("\t", " ")
         if not joined.isascii() and not unicodedata.is_normalized("NFC", joined):
             norms.append("nfc")
             if not warned_nfc:
                 warned_nfc = True
-                diags.append(Diagnostic("seed-not-nfc", rel, "text is not in Unicode NFC (decomposed characters); normalised to NFC", first_line, first_col))
+                diags.append(
+                    Diagnostic(
+                        "seed-not-nfc",
+                        rel,
+                        "text is not in Unicode NFC (decomposed characters); normalised to NFC",
+                        first_line,
+                        first_col,
+                    )
+                )
             joined = unicodedata.normalize("NFC", joined)
         if not warned_moji and not joined.isascii():
             mm = _MOJIBAKE.search(joined)
             if mm:
                 warned_moji = True
                 pl, pc = _locate(para, mm.start())
-                diags.append(Diagnostic("seed-mojibake", rel, f"{mm.group()!r} looks like UTF-8 text decoded as Windows-1252", pl, pc))
+                diags.append(
+                    Diagnostic(
+                        "seed-mojibake",
+                        rel,
+                        f"{mm.group()!r} looks like UTF-8 text decoded as Windows-1252",
+                        pl,
+                        pc,
+                    )
+                )
         if len(joined) > config.max_paragraph_chars:
-            diags.append(Diagnostic("seed-paragraph-too-long", rel, f"paragraph has {len(joined)} characters; the limit is {config.max_paragraph_chars}", first_line, first_col))
+            diags.append(
+                Diagnostic(
+                    "seed-paragraph-too-long",
+                    rel,
+                    f"paragraph has {len(joined)} characters; the limit is {config.max_paragraph_chars}",
+                    first_line,
+                    first_col,
+                )
+            )
         if not warned_long and len(joined) > _LONG_WORD_MAX:
             lw = _LONG_WORD.search(joined)
             if lw:
                 warned_long = True
                 pl, pc = _locate(para, lw.start())
-                diags.append(Diagnostic("seed-long-word", rel, f"{lw.end() - lw.start()} characters without a space", pl, pc))
+                diags.append(
+                    Diagnostic(
+                        "seed-long-word",
+                        rel,
+                        f"{lw.end() - lw.start()} characters without a space",
+                        pl,
+                        pc,
+                    )
+                )
         texts.append(joined)
 
     quotations, issues = find_quotations(texts)
@@ -332,13 +501,24 @@ def convert_seed(
             else:
                 lang, lang_source = "und", "undetermined"
                 extra = "; recorded as 'und'"
-            diags.append(Diagnostic("lang-undetected", rel, f"language not detected ({det.reason}){extra}", paras[0].line, None))
+            diags.append(
+                Diagnostic(
+                    "lang-undetected",
+                    rel,
+                    f"language not detected ({det.reason}){extra}",
+                    paras[0].line,
+                    paras[0].pieces[0][1],
+                )
+            )
 
     if any(d.info.severity.value == "error" for d in diags) or seq is None or hsh is None:
         return result(None, raw_date, date_line, date_col)
 
     title, title_source = make_title(texts[0])
-    paragraphs = tuple(Paragraph(n, para.line, t) for n, (para, t) in enumerate(zip(paras, texts, strict=True), start=1))
+    paragraphs = tuple(
+        Paragraph(n, para.line, t)
+        for n, (para, t) in enumerate(zip(paras, texts, strict=True), start=1)
+    )
     stats = Stats(
         paragraphs=len(texts),
         words=sum(len(_WORDS.findall(t)) for t in texts),
@@ -400,15 +580,38 @@ def read_seed(
         try:
             target.relative_to(os.path.realpath(root))
         except ValueError:
-            return SeedResult(rel, None, [Diagnostic("seed-symlink-outside", rel, f"symbolic link to {os.readlink(path)!r} leaves the corpus folder; refused, not followed")])
+            return SeedResult(
+                rel,
+                None,
+                [
+                    Diagnostic(
+                        "seed-symlink-outside",
+                        rel,
+                        f"symbolic link to {os.readlink(path)!r} leaves the corpus folder; refused, not followed",
+                    )
+                ],
+            )
     try:
         with path.open("rb") as fh:
             data = fh.read(config.max_seed_bytes + 1)
             if len(data) > config.max_seed_bytes:
                 size = os.fstat(fh.fileno()).st_size
-                return SeedResult(rel, None, [Diagnostic("seed-too-large", rel, f"the file has {size} bytes; the limit is {config.max_seed_bytes}")], size=size)
+                return SeedResult(
+                    rel,
+                    None,
+                    [
+                        Diagnostic(
+                            "seed-too-large",
+                            rel,
+                            f"the file has {size} bytes; the limit is {config.max_seed_bytes}",
+                        )
+                    ],
+                    size=size,
+                )
     except OSError as exc:
-        return SeedResult(rel, None, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc.strerror or exc}")])
+        return SeedResult(
+            rel, None, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc.strerror or exc}")]
+        )
     return convert_seed(data, rel, config, lang_override=lang_override)
 
 

@@ -10,12 +10,13 @@ in ``EXPORTERS``.
 from __future__ import annotations
 
 import importlib
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
 from corpus_tools.config import Config
-from corpus_tools.io import Staging
+from corpus_tools.io import Staging, same_content
 from corpus_tools.model import Document
 
 
@@ -45,9 +46,7 @@ class Exporter(Protocol):
 
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
-_MODULES = (
-    "jsonl",
-)
+_MODULES = ("jsonl",)
 
 
 def _registry() -> dict[str, Exporter]:
@@ -60,13 +59,13 @@ def _registry() -> dict[str, Exporter]:
 EXPORTERS: dict[str, Exporter] = _registry()
 
 
-def export_documents(
+def stage_export(
     documents: Iterable[Document],
     formats: Iterable[str],
     out_dir: Path,
     config: Config,
 ) -> Staging:
-    """Write ``documents`` in every format of ``formats``; all files or none land."""
+    """Write ``documents`` in every format to staged files, not yet committed."""
     staging = Staging()
     try:
         sinks = [EXPORTERS[name].open(out_dir, config, staging) for name in formats]
@@ -75,8 +74,66 @@ def export_documents(
                 sink.add(doc)
         for sink in sinks:
             sink.close()
+    except BaseException:
+        staging.abort()
+        raise
+    return staging
+
+
+def export_documents(
+    documents: Iterable[Document],
+    formats: Iterable[str],
+    out_dir: Path,
+    config: Config,
+) -> Staging:
+    """Write ``documents`` in every format of ``formats``; all files or none land."""
+    staging = stage_export(documents, formats, out_dir, config)
+    try:
         staging.commit()
     except BaseException:
         staging.abort()
         raise
     return staging
+
+
+def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
+    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
+    chosen = [EXPORTERS[name] for name in formats]
+    found: set[str] = set()
+    if not out_dir.is_dir():
+        return found
+    for path in out_dir.rglob("*"):
+        if path.is_file() and not path.name.startswith("."):
+            rel = path.relative_to(out_dir).as_posix()
+            if any(e.owns(rel) for e in chosen):
+                found.add(rel)
+    return found
+
+
+def check_export(
+    documents: Iterable[Document],
+    formats: Iterable[str],
+    out_dir: Path,
+    config: Config,
+) -> list[tuple[str, str, str]]:
+    """Compare what an export would write with ``out_dir``; nothing is written there.
+
+    Returns ``(code, relative path, message)`` for each missing, stale or extra file.
+    """
+    formats = list(formats)
+    with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
+        fresh = Path(tmp)
+        staging = export_documents(documents, formats, fresh, config)
+        produced = {p.relative_to(fresh).as_posix() for p in staging.written}
+        problems: list[tuple[str, str, str]] = []
+        for rel in sorted(produced):
+            target = out_dir / rel
+            if not target.exists():
+                problems.append(("export-missing", rel, "the export file is missing"))
+            elif not same_content(fresh / rel, target):
+                problems.append(
+                    ("export-stale", rel, "the export file is out of date with the seeds")
+                )
+        for rel in sorted(owned_files(out_dir, formats) - produced):
+            problems.append(("export-extra", rel, "the export file belongs to no current document"))
+    return problems

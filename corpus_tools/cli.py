@@ -1,0 +1,152 @@
+"""The ``corpus`` command line: parses arguments and hands them to ``commands``."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from corpus_tools import commands
+from corpus_tools._version import __version__
+from corpus_tools.exporters import EXPORTERS
+
+_ROOT = click.option(
+    "--root",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("."),
+    show_default=True,
+    help="Corpus root: the folder holding corpus.toml, seeds/ and exports/.",
+)
+_LANG = click.option(
+    "--lang",
+    metavar="TAG",
+    default=None,
+    help="Use this BCP 47 language tag for every document instead of detecting it.",
+)
+
+
+def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError as exc:
+        raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from exc
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="corpus-tools")
+def cli() -> None:
+    """Convert, validate and export a corpus of press-article seeds."""
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_ROOT
+@click.option("--strict", is_flag=True, help="Exit with 1 on warnings too.")
+@_LANG
+@click.option(
+    "--today",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The date that counts as today for the future-date rule (default: the real today).",
+)
+@click.option(
+    "--no-exports",
+    is_flag=True,
+    help="Do not check that exports/ is up to date with the seeds.",
+)
+def validate(
+    paths: tuple[Path, ...],
+    root: Path,
+    strict: bool,
+    lang: str | None,
+    today: dt.date | None,
+    no_exports: bool,
+) -> None:
+    """Check seeds, canonical JSON and JSONL files (default: the whole seeds/ folder).
+
+    Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or
+    configuration error.
+    """
+    args = commands.ValidateArgs(
+        paths=list(paths),
+        root=root,
+        strict=strict,
+        lang=lang,
+        today=today,
+        check_exports=not no_exports,
+    )
+    sys.exit(commands.run_validate(args, commands.Streams()))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@_ROOT
+@click.option(
+    "--out",
+    metavar="DIR",
+    default="-",
+    show_default=True,
+    help="Folder for one ID.json per document; '-' writes JSONL to standard output.",
+)
+@_LANG
+def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> None:
+    """Convert seeds into canonical JSON documents (default: the whole seeds/ folder)."""
+    args = commands.ConvertArgs(paths=list(paths), root=root, out=out, lang=lang)
+    sys.exit(commands.run_convert(args, commands.Streams()))
+
+
+@cli.command()
+@_ROOT
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice([*sorted(EXPORTERS), "all"]),
+    multiple=True,
+    default=("all",),
+    show_default=True,
+    help="Export format; repeat for several. "
+    + "; ".join(f"{name}: {e.description}" for name, e in sorted(EXPORTERS.items())),
+)
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Export folder (default: exports/ under the root).",
+)
+@click.option(
+    "--check",
+    is_flag=True,
+    help="Write nothing; report missing, stale or extra export files (exit 1 if any).",
+)
+@_LANG
+def export(
+    root: Path, formats: tuple[str, ...], out: Path | None, check: bool, lang: str | None
+) -> None:
+    """Export the corpus as TEI-XML, CSV and JSONL into exports/.
+
+    Every file is written to a temporary file first and all are moved into place only
+    when the whole export succeeded; files whose bytes did not change are not touched.
+    """
+    args = commands.ExportArgs(root=root, formats=list(formats), out=out, check=check, lang=lang)
+    sys.exit(commands.run_export(args, commands.Streams()))
+
+
+def main() -> None:
+    """Console-script entry point; an unexpected failure is reported, not dumped."""
+    try:
+        cli(standalone_mode=True)
+    except Exception as exc:  # a bug in corpus-tools: say so plainly, exit 2
+        if os.environ.get("CORPUS_DEBUG"):
+            raise
+        click.echo(
+            f"corpus: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in corpus-tools. Run again with CORPUS_DEBUG=1 for details "
+            "and report it with the command you ran.",
+            err=True,
+        )
+        sys.exit(2)

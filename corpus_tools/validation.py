@@ -1,0 +1,398 @@
+"""All checks of a corpus, as a Report of Diagnostics; bad data never raises here.
+
+Three levels run on every input: ``seed`` (the file reads as a seed), ``schema`` (the
+canonical document satisfies the JSON Schema) and ``corpus`` (rules across documents).
+Per-file work yields a small ``Summary``; corpus rules only look at summaries, so a
+large corpus never has to be held in memory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import itertools
+import json
+import os
+import re
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from corpus_tools.config import Config
+from corpus_tools.diagnostics import Diagnostic, Report
+from corpus_tools.model import Document
+from corpus_tools.schema import SchemaError, check_document
+from corpus_tools.seeds import SeedResult, display_path, read_seed
+
+SEEDS_DIR = "seeds"
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+_NONWORD = re.compile(r"[\W_]+")
+_SKETCH = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the corpus rules need to know about one input file."""
+
+    path: str
+    id: str | None
+    seq: int | None
+    hash: str | None
+    sha256: str | None
+    text_hash: str | None
+    sketch: tuple[int, ...]
+    date: str | None
+    date_line: int | None
+    date_column: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Findings and summaries of one input file (a JSONL file gives several summaries)."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    summaries: list[Summary] = field(default_factory=list)
+    document: Document | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run the checks."""
+
+    today: dt.date | None = None
+    lang_override: str | None = None
+
+
+def sketch(doc: Document) -> tuple[int, ...]:
+    """Bottom-k sketch of normalised sentence hashes, for near-duplicate search."""
+    hashes: set[int] = set()
+    for para in doc.paragraphs:
+        for sentence in _SENTENCE.split(para.text):
+            norm = _NONWORD.sub(" ", sentence.casefold()).strip()
+            if norm:
+                hashes.add(zlib.crc32(norm.encode("utf-8")))
+    return tuple(sorted(hashes)[:_SKETCH])
+
+
+def text_hash(doc: Document) -> str:
+    """Hash of the canonical text, to find exact duplicate texts."""
+    return hashlib.blake2b(doc.full_text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def summarise(res: SeedResult) -> Summary:
+    """The corpus-rule summary of a seed result."""
+    doc = res.document
+    return Summary(
+        path=res.path,
+        id=res.id,
+        seq=res.seq,
+        hash=res.hash,
+        sha256=res.sha256,
+        text_hash=text_hash(doc) if doc else None,
+        sketch=sketch(doc) if doc else (),
+        date=res.date,
+        date_line=res.date_line,
+        date_column=res.date_column,
+    )
+
+
+def _doc_summary(doc: Document, path: str, line: int | None) -> Summary:
+    return Summary(
+        path=path,
+        id=doc.id,
+        seq=doc.seq,
+        hash=doc.hash,
+        sha256=None,
+        text_hash=text_hash(doc),
+        sketch=sketch(doc),
+        date=doc.date,
+        date_line=line,
+        date_column=None,
+    )
+
+
+def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None) -> Diagnostic:
+    """A schema violation, pointing at the seed line of the paragraph where possible."""
+    seed_line = line
+    parts = err.pointer.split("/")
+    if isinstance(data, dict) and len(parts) > 2 and parts[1] == "paragraphs":
+        try:
+            para = data["paragraphs"][int(parts[2])]
+            if isinstance(para, dict) and isinstance(para.get("line"), int) and line is None:
+                seed_line = para["line"]
+        except (ValueError, IndexError, KeyError, TypeError):
+            pass
+    where = err.pointer or "(document)"
+    return Diagnostic(
+        "schema-violation", file, f"{where}: {err.message}", seed_line, None, pointer=err.pointer
+    )
+
+
+def check_seed(path: Path, root: Path, config: Config, options: Options) -> FileResult:
+    """Seed and schema levels for one seed file."""
+    res = read_seed(path, root, config, lang_override=options.lang_override)
+    diags = list(res.diagnostics)
+    doc = res.document
+    if doc is not None:
+        data = doc.to_dict()
+        err = check_document(data)
+        if err is not None:
+            diags.append(_schema_diagnostic(err, res.path, data, None))
+            doc = None
+    return FileResult(res.path, diags, [summarise(res)], doc)
+
+
+def _check_json_value(
+    data: Any, file: str, line: int | None
+) -> tuple[list[Diagnostic], Document | None]:
+    err = check_document(data)
+    if err is not None:
+        return [_schema_diagnostic(err, file, data, line)], None
+    return [], Document.from_dict(data)
+
+
+def check_json(path: Path, root: Path) -> FileResult:
+    """Schema level for a canonical JSON file."""
+    rel = display_path(path, root)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return FileResult(rel, [Diagnostic("json-invalid", rel, exc.msg, exc.lineno, exc.colno)])
+    diags, doc = _check_json_value(data, rel, None)
+    if doc is None:
+        return FileResult(rel, diags)
+    return FileResult(rel, diags, [_doc_summary(doc, rel, None)])
+
+
+def check_jsonl(path: Path, root: Path) -> FileResult:
+    """Schema level for each line of a JSONL file of canonical documents."""
+    rel = display_path(path, root)
+    diags: list[Diagnostic] = []
+    summaries: list[Summary] = []
+    try:
+        fh = path.open(encoding="utf-8")
+    except OSError as exc:
+        return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
+    with fh:
+        try:
+            for lineno, line in enumerate(fh, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    diags.append(Diagnostic("json-invalid", rel, exc.msg, lineno, exc.colno))
+                    continue
+                found, doc = _check_json_value(data, rel, lineno)
+                diags.extend(found)
+                if doc is not None:
+                    summaries.append(_doc_summary(doc, rel, lineno))
+        except UnicodeDecodeError as exc:
+            diags.append(Diagnostic("seed-unreadable", rel, f"not UTF-8: {exc}"))
+    return FileResult(rel, diags, summaries)
+
+
+def discover(paths: Iterable[Path], root: Path) -> Iterator[Path]:
+    """The input files: given files as they are, folders' visible files, sorted."""
+    for p in paths:
+        if p.is_dir() and not p.is_symlink():
+            entries = sorted(os.scandir(p), key=lambda e: e.name)
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    continue
+                yield Path(entry.path)
+        else:
+            yield p
+
+
+def check_file(path: Path, root: Path, config: Config, options: Options) -> FileResult:
+    """Run the per-file levels that fit the file's kind."""
+    name = path.name
+    if name.endswith(".jsonl"):
+        return check_jsonl(path, root)
+    if name.endswith(".json"):
+        return check_json(path, root)
+    return check_seed(path, root, config, options)
+
+
+def _near_duplicate(
+    s: Summary, ordered: list[Summary], index: dict[int, list[int]]
+) -> Summary | None:
+    """An earlier document sharing at least half of the sketch of ``s``."""
+    mine = set(s.sketch)
+    seen: set[int] = set()
+    for value in s.sketch[:2]:
+        for j in index.get(value, ()):
+            if j in seen:
+                continue
+            seen.add(j)
+            other = ordered[j]
+            if len(mine & set(other.sketch)) * 2 >= max(len(mine), len(other.sketch)):
+                return other
+    return None
+
+
+def corpus_rules(summaries: list[Summary], config: Config, options: Options) -> list[Diagnostic]:
+    """The rules across documents: duplicates, dates and sequence numbers."""
+    diags: list[Diagnostic] = []
+    today = options.today or dt.date.today()
+    earliest = config.earliest_date
+    by_id: dict[str, Summary] = {}
+    by_hash: dict[str, Summary] = {}
+    by_sha: dict[str, Summary] = {}
+    by_text: dict[str, Summary] = {}
+    by_seq: dict[int, Summary] = {}
+    index: dict[int, list[int]] = {}
+    ordered = sorted(summaries, key=lambda s: (s.path, s.date_line or 0))
+
+    for i, s in enumerate(ordered):
+        if s.date is not None:
+            if s.date > today.isoformat():
+                diags.append(
+                    Diagnostic(
+                        "date-in-future",
+                        s.path,
+                        f"date {s.date} is after today ({today.isoformat()})",
+                        s.date_line,
+                        s.date_column,
+                    )
+                )
+            elif s.date < earliest:
+                diags.append(
+                    Diagnostic(
+                        "date-too-early",
+                        s.path,
+                        f"date {s.date} is before the corpus's earliest date {earliest}",
+                        s.date_line,
+                        s.date_column,
+                    )
+                )
+        if s.id is not None:
+            first = by_id.setdefault(s.id, s)
+            if first is not s:
+                diags.append(
+                    Diagnostic(
+                        "duplicate-id",
+                        s.path,
+                        f"id {s.id} is also used by {first.path}",
+                        s.date_line,
+                        None,
+                        related=(first.path,),
+                    )
+                )
+                continue
+        if s.sha256 is not None:
+            first = by_sha.setdefault(s.sha256, s)
+            if first is not s:
+                diags.append(
+                    Diagnostic(
+                        "duplicate-file",
+                        s.path,
+                        f"the file is byte-identical to {first.path}",
+                        None,
+                        None,
+                        related=(first.path,),
+                    )
+                )
+                continue
+        if s.hash is not None:
+            first = by_hash.setdefault(s.hash, s)
+            if first is not s:
+                diags.append(
+                    Diagnostic(
+                        "duplicate-hash",
+                        s.path,
+                        f"hash part {s.hash} is also used by {first.path} (sequence {first.seq} and {s.seq})",
+                        None,
+                        None,
+                        related=(first.path,),
+                    )
+                )
+        if s.text_hash is not None:
+            first = by_text.setdefault(s.text_hash, s)
+            if first is not s:
+                diags.append(
+                    Diagnostic(
+                        "duplicate-text",
+                        s.path,
+                        f"the text is the same as that of {first.path}",
+                        s.date_line,
+                        None,
+                        related=(first.path,),
+                    )
+                )
+                continue
+        if s.seq is not None:
+            first = by_seq.setdefault(s.seq, s)
+            if first is not s:
+                diags.append(
+                    Diagnostic(
+                        "sequence-repeat",
+                        s.path,
+                        f"sequence number {s.seq} is also used by {first.path}",
+                        None,
+                        None,
+                        related=(first.path,),
+                    )
+                )
+        if s.sketch:
+            near = _near_duplicate(s, ordered, index)
+            if near is not None:
+                diags.append(
+                    Diagnostic(
+                        "near-duplicate",
+                        s.path,
+                        f"the text is nearly the same as that of {near.path}",
+                        s.date_line,
+                        None,
+                        related=(near.path,),
+                    )
+                )
+            for value in s.sketch[:2]:
+                index.setdefault(value, []).append(i)
+
+    seqs = sorted(by_seq)
+    for a, b in itertools.pairwise(seqs):
+        if b - a > 1:
+            s = by_seq[b]
+            missing = f"{a + 1}" if b - a == 2 else f"{a + 1} to {b - 1}"
+            diags.append(
+                Diagnostic(
+                    "sequence-gap",
+                    s.path,
+                    f"sequence number {b} follows {a}; {missing} missing",
+                    None,
+                    None,
+                )
+            )
+    return diags
+
+
+def validate_paths(
+    paths: list[Path],
+    root: Path,
+    config: Config,
+    options: Options | None = None,
+) -> Report:
+    """Check the given files and folders (default: the seeds folder) at every level."""
+    options = options or Options()
+    if not paths:
+        paths = [root / SEEDS_DIR]
+    report = Report()
+    summaries: list[Summary] = []
+    for path in discover(paths, root):
+        result = check_file(path, root, config, options)
+        report.files += 1
+        report.extend(result.diagnostics)
+        summaries.extend(result.summaries)
+    report.extend(corpus_rules(summaries, config, options))
+    return report

@@ -1,0 +1,50 @@
+"""Shared fixtures and the ``--update-goldens`` option."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+CASES = REPO / "tests" / "cases"
+GOLDENS = REPO / "tests" / "goldens"
+TEI_ALL = REPO.parent / "shared" / "tei" / "tei_all.rng"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        default=False,
+        help="Rewrite the golden files from the current output instead of comparing.",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run should rewrite golden files."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
+def check_golden(path: Path, actual: bytes, update: bool) -> None:
+    """Compare ``actual`` with the golden file at ``path`` (or rewrite it)."""
+    if update:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(actual)
+        return
+    assert path.exists(), f"missing golden {path}; run pytest --update-goldens"
+    expected = path.read_bytes()
+    assert actual == expected, (
+        f"{path.name} differs from its golden; run pytest --update-goldens if intended"
+    )
+
+
+@pytest.fixture
+def golden(update_goldens: bool):  # type: ignore[no-untyped-def]
+    """Call ``golden(path, bytes)`` to compare with (or rewrite) a golden file."""
+
+    def _check(path: Path, actual: bytes) -> None:
+        check_golden(path, actual, update_goldens)
+
+    return _check
