@@ -156,8 +156,11 @@ def _link_interruptions(spans: list[_Span], paragraphs: list[str]) -> None:
     for a, b in itertools.pairwise(top):
         if a.end.paragraph != b.start.paragraph:
             continue
-        inner = paragraphs[a.end.paragraph - 1][: a.end.offset - 1].rstrip()
-        if inner.endswith(","):
+        text = paragraphs[a.end.paragraph - 1]
+        i = a.end.offset - 2  # the character before the closing mark
+        while i >= 0 and text[i].isspace():
+            i -= 1
+        if i >= 0 and text[i] == ",":
             b.prev = a.key
 
 
