@@ -46,7 +46,7 @@ class Exporter(Protocol):
 
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
-_MODULES = ("jsonl",)
+_MODULES = ("csv", "jsonl")
 
 
 def _registry() -> dict[str, Exporter]:

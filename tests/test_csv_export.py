@@ -1,0 +1,583 @@
+"""The CSV export: exact bytes, Frictionless validity, exact reading back, lossless round trip."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import json
+import subprocess
+import sys
+import tempfile
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from corpus_tools.config import Config
+from corpus_tools.exporters import EXPORTERS, export_documents
+from corpus_tools.exporters.csv import (
+    DOCUMENT_COLUMNS,
+    DOCUMENTS,
+    PACKAGE,
+    PARAGRAPH_COLUMNS,
+    PARAGRAPHS,
+    CsvReadError,
+    document_row,
+    package_name,
+    read_csv_export,
+)
+from corpus_tools.model import Document, Paragraph, Provenance, Stats
+from corpus_tools.quotes import find_quotations
+from corpus_tools.seeds import CONVERTER, convert_seed
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN_DIR = REPO / "tests" / "goldens" / "csv"
+REAL_SEED = "seeds/000_8817f6bb585a9fd5.txt"
+
+CONFIG = Config(
+    title="Test corpus",
+    publisher="Test publisher",
+    licence="CC BY 4.0",
+    licence_url="https://creativecommons.org/licenses/by/4.0/",
+    idno="test-corpus",
+    default_lang="en",
+)
+
+# Small seeds covering what CSV must carry: both quotation styles, dialogue, Cyrillic,
+# commas, straight double quotes, & < >, emoji, a decomposed accent (normalised to NFC),
+# a paragraph joined from two lines, CRLF line ends, a tab and stray spaces.
+SYNTHETIC: dict[str, bytes] = {
+    "seeds/001_0123456789abcdef.txt": (
+        " date 2025-11-27 «Мы продолжим работу», — заявил министр, добавив: «Сроки, "
+        "увы, сдвинутся».\n\n— Когда? — спросил журналист.\n\n— Весной, — ответил он.\n"
+    ).encode(),
+    "seeds/002_00000000deadbeef.txt": (
+        ' date 2025-11-28 The "Smith & Sons" company said <profits> rose, “a lot”. 🎉\r\n'
+        "\r\n"
+        "Cafe\u0301 owners, however, disagreed:\r\n"
+        "“We saw ‘nothing’ of it,” one said. 👍🏽\r\n"
+    ).encode(),
+    "seeds/010_fedcba9876543210.txt": (
+        b" date 2025-11-29 Short\tnote, with a comma.  \n\n\n   Second paragraph, after spaces.\n"
+    ),
+}
+
+
+def _document(rel: str, data: bytes) -> Document:
+    doc = convert_seed(data, rel, CONFIG).document
+    assert doc is not None, rel
+    return doc
+
+
+def _corpus() -> list[Document]:
+    docs = [_document(REAL_SEED, (REPO / REAL_SEED).read_bytes())]
+    docs += [_document(rel, data) for rel, data in SYNTHETIC.items()]
+    return sorted(docs, key=lambda d: d.id)
+
+
+def _export(out: Path, docs: list[Document] | Iterator[Document]) -> Path:
+    export_documents(docs, ["csv"], out, CONFIG)
+    return out
+
+
+def _make_doc(doc_id: str, texts: list[str], title: str = "A title") -> Document:
+    """A document built directly (not from a seed), with consistent counts."""
+    quotations, _ = find_quotations(texts)
+    seq, hsh = doc_id.split("_")
+    return Document(
+        id=doc_id,
+        seq=int(seq),
+        hash=hsh,
+        date="2025-11-27",
+        lang="en",
+        lang_source="default",
+        title=title,
+        title_source="first-sentence",
+        paragraphs=tuple(Paragraph(n, 2 * n - 1, t) for n, t in enumerate(texts, start=1)),
+        quotations=tuple(quotations),
+        stats=Stats(
+            len(texts), sum(len(t.split()) for t in texts), sum(map(len, texts)), len(quotations)
+        ),
+        provenance=Provenance(f"seeds/{doc_id}.txt", "0" * 64, 100, CONVERTER, ("crlf", "nfc")),
+    )
+
+
+def _expected_documents(docs: list[Document]) -> list[list[str]]:
+    return [[str(v) for v in document_row(d)] for d in docs]
+
+
+def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
+    return [[d.id, str(p.n), str(p.line), p.text] for d in docs for p in d.paragraphs]
+
+
+def _stdlib_rows(path: Path) -> list[list[str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.reader(fh, strict=True))
+
+
+def _pandas_rows(path: Path) -> list[list[str]]:
+    pd = pytest.importorskip("pandas")
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    return [list(frame.columns), *([str(v) for v in row] for row in frame.itertuples(index=False))]
+
+
+# --- golden files ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("name", [DOCUMENTS, PARAGRAPHS, PACKAGE])
+def test_golden(name: str, tmp_path: Path, golden: Callable[[Path, bytes], None]) -> None:
+    out = _export(tmp_path, _corpus())
+    golden(GOLDEN_DIR / name, (out / name).read_bytes())
+
+
+def test_files_are_utf8_lf_without_bom(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    for name in (DOCUMENTS, PARAGRAPHS, PACKAGE):
+        data = (out / name).read_bytes()
+        assert not data.startswith(b"\xef\xbb\xbf")
+        assert b"\r" not in data
+        assert data.endswith(b"\n")
+        assert not data.endswith(b"\n\n")
+        data.decode("utf-8")
+    assert (out / DOCUMENTS).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(
+        DOCUMENT_COLUMNS
+    )
+    assert (out / PARAGRAPHS).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(
+        PARAGRAPH_COLUMNS
+    )
+
+
+def test_export_is_deterministic(tmp_path: Path) -> None:
+    a = _export(tmp_path / "a", _corpus())
+    b = _export(tmp_path / "b", _corpus())
+    for name in (DOCUMENTS, PARAGRAPHS, PACKAGE):
+        assert (a / name).read_bytes() == (b / name).read_bytes()
+
+
+def test_registry_and_owned_files() -> None:
+    exporter = EXPORTERS["csv"]
+    assert exporter.name == "csv"
+    assert all(exporter.owns(n) for n in (DOCUMENTS, PARAGRAPHS, PACKAGE))
+    assert not exporter.owns("corpus.jsonl")
+    assert not exporter.owns("sub/documents.csv")
+
+
+# --- the data package ------------------------------------------------------------------
+
+
+def test_package_describes_the_files(tmp_path: Path) -> None:
+    import hashlib
+
+    out = _export(tmp_path, _corpus())
+    text = (out / PACKAGE).read_text(encoding="utf-8")
+    package = json.loads(text)
+    assert text == json.dumps(package, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    assert package["licenses"] == [
+        {
+            "name": "CC-BY-4.0",
+            "path": "https://creativecommons.org/licenses/by/4.0/",
+            "title": "CC BY 4.0",
+        }
+    ]
+    assert package["title"] == "Test corpus"
+    by_name = {r["name"]: r for r in package["resources"]}
+    for name, resource in by_name.items():
+        data = (out / resource["path"]).read_bytes()
+        assert resource["bytes"] == len(data), name
+        assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), name
+        assert resource["dialect"]["lineTerminator"] == "\n"
+    docs, paras = by_name["documents"]["schema"], by_name["paragraphs"]["schema"]
+    assert [f["name"] for f in docs["fields"]] == list(DOCUMENT_COLUMNS)
+    assert [f["name"] for f in paras["fields"]] == list(PARAGRAPH_COLUMNS)
+    assert docs["primaryKey"] == ["id"]
+    assert paras["primaryKey"] == ["document_id", "n"]
+    assert paras["foreignKeys"] == [
+        {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["id"]}}
+    ]
+    types = {f["name"]: f["type"] for f in docs["fields"]}
+    assert types["date"] == "date"
+    assert types["seq"] == types["seed_bytes"] == types["word_count"] == "integer"
+    assert all(f.get("description") for f in docs["fields"] + paras["fields"])
+
+
+@pytest.mark.parametrize(
+    ("idno", "name"),
+    [("test-corpus", "test-corpus"), ("My Corpus 2025!", "my-corpus-2025"), ("???", "corpus")],
+)
+def test_package_name(idno: str, name: str) -> None:
+    assert package_name(idno) == name
+
+
+def test_unknown_licence_is_left_out(tmp_path: Path) -> None:
+    export_documents(_corpus()[:1], ["csv"], tmp_path, Config())
+    package = json.loads((tmp_path / PACKAGE).read_text(encoding="utf-8"))
+    assert "licenses" not in package
+
+
+def test_frictionless_cli_validates(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    proc = subprocess.run(
+        [sys.executable, "-m", "frictionless", "validate", "--json", str(out / PACKAGE)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    report = json.loads(proc.stdout)
+    assert report["valid"] is True
+    assert report["stats"]["tasks"] == 2
+    assert report["stats"]["warnings"] == 0
+
+
+def _frictionless_errors(package: Path) -> list[str]:
+    frictionless = pytest.importorskip("frictionless")
+    report = frictionless.validate(str(package))
+    return sorted(
+        {e.type for task in report.tasks for e in task.errors} | {e.type for e in report.errors}
+    )
+
+
+def test_frictionless_api_validates_tricky_texts(tmp_path: Path) -> None:
+    docs = [*_corpus(), _make_doc("900_0000000000000001", TRICKY_TEXTS)]
+    out = _export(tmp_path, docs)
+    assert _frictionless_errors(out / PACKAGE) == []
+
+
+def test_frictionless_checks_keys_and_hashes(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    with (out / PARAGRAPHS).open("a", encoding="utf-8", newline="") as fh:
+        fh.write("999_0000000000000000,1,1,orphan\n")
+    errors = _frictionless_errors(out / PACKAGE)
+    assert "foreign-key" in errors
+    assert "hash-count" in errors
+    assert "byte-count" in errors
+
+
+# --- reading the fields back exactly ---------------------------------------------------
+
+TRICKY_TEXTS = [
+    'He said "yes, no" and ""twice"" — ok',
+    "   leading and trailing spaces   ",
+    "commas, , ,, everywhere,",
+    "two\n\nparagraphs in one field\nand a line feed",
+    "a carriage\rreturn and a CRLF\r\n inside",
+    "Кириллица «ёлки-палки» и „кавычки“",
+    "emoji 🎉👍🏽🇧🇾 and ZWJ 👩‍👩‍👧",
+    "combining e\u0301 a\u0308 o\u0302\u0323 and NFC é",
+    "markup &amp; <p>&lt;</p> & < > '",
+    "\u00a0no-break\u00a0spaces\u202fand\u2028line separator\u2029",
+    "#not a comment",
+    "=1+2",
+    "NA",
+    "null",
+    "",
+    '"',
+    ",",
+    "\ufeffBOM in the middle",
+]
+
+
+def test_stdlib_and_pandas_read_tricky_fields_exactly(tmp_path: Path) -> None:
+    docs = [
+        _make_doc("900_0000000000000001", TRICKY_TEXTS, title='  a ,title" '),
+        _make_doc("901_0000000000000002", ["NA", "N/A", "nan", "None"], title="NaN"),
+    ]
+    out = _export(tmp_path, docs)
+    expected_docs = [list(DOCUMENT_COLUMNS), *_expected_documents(docs)]
+    expected_paras = [list(PARAGRAPH_COLUMNS), *_expected_paragraphs(docs)]
+    assert _stdlib_rows(out / DOCUMENTS) == expected_docs
+    assert _stdlib_rows(out / PARAGRAPHS) == expected_paras
+    assert _pandas_rows(out / DOCUMENTS) == expected_docs
+    assert _pandas_rows(out / PARAGRAPHS) == expected_paras
+    assert [d.to_dict() for d in read_csv_export(out)] == [d.to_dict() for d in docs]
+
+
+def test_quoting_is_minimal_plus_edge_spaces(tmp_path: Path) -> None:
+    doc = _make_doc("900_0000000000000001", ["plain", " lead", "trail ", 'q"', "c,d"])
+    out = _export(tmp_path, [doc])
+    lines = (out / PARAGRAPHS).read_text(encoding="utf-8").splitlines()
+    assert lines[1:] == [
+        "900_0000000000000001,1,1,plain",
+        '900_0000000000000001,2,3," lead"',
+        '900_0000000000000001,3,5,"trail "',
+        '900_0000000000000001,4,7,"q"""',
+        '900_0000000000000001,5,9,"c,d"',
+    ]
+
+
+def test_real_and_synthetic_seeds_read_back(tmp_path: Path) -> None:
+    docs = _corpus()
+    out = _export(tmp_path, docs)
+    assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents(docs)
+    assert _pandas_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs(docs)
+    assert [d.to_dict() for d in read_csv_export(out)] == [d.to_dict() for d in docs]
+
+
+def test_synthetic_seeds_cover_what_they_claim() -> None:
+    docs = {d.id: d for d in _corpus()}
+    assert docs["002_00000000deadbeef"].provenance.normalisations == ("crlf", "line-join", "nfc")
+    assert set(docs["010_fedcba9876543210"].provenance.normalisations) >= {"tab", "trailing-space"}
+    assert any(q.kind == "dialogue" for q in docs["001_0123456789abcdef"].quotations)
+
+
+def test_full_text_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
+    texts = [("слово " * 8000).strip() + f" {n}." for n in range(4)]
+    doc = _make_doc("900_0000000000000001", texts)
+    assert len(doc.full_text) > 131_072
+    out = _export(tmp_path, [doc])
+    assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
+    assert _pandas_rows(out / DOCUMENTS)[1] == _expected_documents([doc])[0]
+
+
+def test_empty_corpus(tmp_path: Path) -> None:
+    out = _export(tmp_path, [])
+    assert (out / DOCUMENTS).read_text(encoding="utf-8") == ",".join(DOCUMENT_COLUMNS) + "\n"
+    assert list(read_csv_export(out)) == []
+
+
+# --- streaming -------------------------------------------------------------------------
+
+
+def _many(count: int) -> Iterator[Document]:
+    base = _make_doc("000_0000000000000000", ["“Quoted,” he said.", "Second paragraph."])
+    for n in range(count):
+        doc_id = f"{n:06d}_{n:016x}"
+        yield dataclasses.replace(
+            base,
+            id=doc_id,
+            seq=n,
+            hash=f"{n:016x}",
+            provenance=dataclasses.replace(base.provenance, seed_path=f"seeds/{doc_id}.txt"),
+        )
+
+
+def _peak(action: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat(tmp_path: Path) -> None:
+    small, large = 200, 4000
+
+    def write(n: int) -> Callable[[], object]:
+        return lambda: _export(tmp_path / str(n), _many(n))
+
+    def read(n: int) -> Callable[[], object]:
+        return lambda: sum(1 for _ in read_csv_export(tmp_path / str(n)))
+
+    write_growth = _peak(write(large)) - _peak(write(small))
+    read_growth = _peak(read(large)) - _peak(read(small))
+    # Twenty times the documents may not cost more than a little noise.
+    assert write_growth < 256 * 1024, write_growth
+    assert read_growth < 256 * 1024, read_growth
+    assert [d.to_dict() for d in read_csv_export(tmp_path / str(small))] == [
+        d.to_dict() for d in _many(small)
+    ]
+
+
+# --- bad input -------------------------------------------------------------------------
+
+
+def _edit(path: Path, change: Callable[[str], str]) -> None:
+    path.write_text(change(path.read_text(encoding="utf-8")), encoding="utf-8", newline="")
+
+
+BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
+    (
+        "missing-column",
+        DOCUMENTS,
+        lambda t: t.replace("lang_source,", "", 1),
+        1,
+        "wrong header: missing column lang_source",
+    ),
+    (
+        "renamed-column",
+        PARAGRAPHS,
+        lambda t: t.replace("document_id,n,", "doc,n,", 1),
+        1,
+        "missing column document_id; unexpected column doc",
+    ),
+    (
+        "swapped-columns",
+        PARAGRAPHS,
+        lambda t: t.replace("document_id,n,line,", "document_id,line,n,", 1),
+        1,
+        "the columns are not in the expected order",
+    ),
+    ("empty-file", PARAGRAPHS, lambda t: "", 1, "the file is empty"),
+    ("bom", DOCUMENTS, lambda t: "\ufeff" + t, 1, "byte order mark"),
+    (
+        "not-an-integer",
+        PARAGRAPHS,
+        lambda t: t.replace("000_8817f6bb585a9fd5,2,3,", "000_8817f6bb585a9fd5,2,3x,", 1),
+        3,
+        "column line: '3x' is not a non-negative integer",
+    ),
+    (
+        "negative-integer",
+        DOCUMENTS,
+        lambda t: t.replace(",2364,", ",-2364,", 1),
+        2,
+        "column seed_bytes: '-2364' is not a non-negative integer",
+    ),
+    (
+        "unknown-document-at-end",
+        PARAGRAPHS,
+        lambda t: t + "999_0000000000000000,1,1,orphan\n",
+        18,
+        "paragraph row for unknown document '999_0000000000000000'",
+    ),
+    (
+        "unknown-document-between",
+        PARAGRAPHS,
+        lambda t: t.replace(
+            "001_0123456789abcdef,1,", "555_0000000000000000,1,1,x\n001_0123456789abcdef,1,", 1
+        ),
+        11,
+        "paragraph row for document '555_0000000000000000' where those of '001_0123456789abcdef'",
+    ),
+    (
+        "paragraph-skipped",
+        PARAGRAPHS,
+        lambda t: "\n".join(
+            r for r in t.split("\n") if not r.startswith("000_8817f6bb585a9fd5,4,")
+        ),
+        5,
+        "paragraph 5 of document '000_8817f6bb585a9fd5' where paragraph 4 was expected",
+    ),
+    (
+        "too-few-fields",
+        PARAGRAPHS,
+        lambda t: t.replace("001_0123456789abcdef,2,3,", "001_0123456789abcdef,2,", 1),
+        12,
+        "the row has 3 fields; the header has 4",
+    ),
+    (
+        "malformed-quotes",
+        PARAGRAPHS,
+        lambda t: t.replace("001_0123456789abcdef,2,3,", '001_0123456789abcdef,2,3,"x"y', 1),
+        12,
+        "malformed CSV",
+    ),
+    (
+        "unterminated-quote",
+        PARAGRAPHS,
+        lambda t: t[:-2],
+        17,
+        "malformed CSV",
+    ),
+    (
+        "count-mismatch",
+        DOCUMENTS,
+        lambda t: t.replace(",9,349,2303,6,", ",9,349,2303,7,", 1),
+        2,
+        "column quotation_count says 7, but there are 6 quotations in the texts",
+    ),
+    (
+        "text-mismatch",
+        DOCUMENTS,
+        lambda t: t.replace('for Eurasia."', 'for Eurasia!"', 1),
+        2,
+        "column text differs from the paragraphs",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "change", "line", "message"),
+    [case[1:] for case in BAD_INPUT],
+    ids=[case[0] for case in BAD_INPUT],
+)
+def test_bad_input_raises_csv_read_error(
+    tmp_path: Path, file: str, change: Callable[[str], str], line: int | None, message: str
+) -> None:
+    out = _export(tmp_path, _corpus())
+    _edit(out / file, change)
+    with pytest.raises(CsvReadError) as info:
+        list(read_csv_export(out))
+    err = info.value
+    assert Path(err.path).name == file
+    assert err.line == line, str(err)
+    assert message in err.message
+    assert str(err).startswith(f"{err.path}:{line}: ")
+
+
+def test_document_without_paragraphs(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    _edit(
+        out / PARAGRAPHS, lambda t: "\n".join(r for r in t.split("\n") if not r.startswith("010_"))
+    )
+    with pytest.raises(CsvReadError, match="document '010_fedcba9876543210' has no rows"):
+        list(read_csv_export(out))
+
+
+def test_missing_file(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    (out / PARAGRAPHS).unlink()
+    with pytest.raises(CsvReadError, match="cannot read") as info:
+        list(read_csv_export(out))
+    assert info.value.line is None
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    out = _export(tmp_path, _corpus())
+    (out / DOCUMENTS).write_bytes((out / DOCUMENTS).read_bytes() + b"\xff\xfe\n")
+    with pytest.raises(CsvReadError, match="not valid UTF-8"):
+        list(read_csv_export(out))
+
+
+# --- property: seeds -> canonical -> CSV -> canonical ----------------------------------
+
+_LETTERS = "abcXYZабвЖЩёЁіў0123456789"
+_MARKS = ',."“”«»„‘’&<>!?;:()—-'
+_SPECIAL = ["🎉", "👍🏽", "e\u0301", "a\u0308", "\u00a0", "é"]
+_WORD = st.lists(
+    st.one_of(st.sampled_from(list(_LETTERS + _MARKS)), st.sampled_from(_SPECIAL)),
+    min_size=1,
+    max_size=8,
+).map("".join)
+_LINE = st.lists(_WORD, min_size=1, max_size=8).map(" ".join)
+_PARAGRAPH = st.tuples(st.booleans(), st.lists(_LINE, min_size=1, max_size=3)).map(
+    lambda t: ("— " if t[0] else "") + "\n".join(t[1])
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=4), crlf=st.booleans())
+def test_seed_round_trip_property(paragraphs: list[str], crlf: bool) -> None:
+    seed = " date 2025-11-27 " + "\n\n".join(paragraphs) + "\n"
+    if crlf:
+        seed = seed.replace("\n", "\r\n")
+    doc = convert_seed(seed.encode(), "seeds/001_0123456789abcdef.txt", CONFIG).document
+    assume(doc is not None)
+    assert doc is not None
+    with tempfile.TemporaryDirectory() as tmp:
+        out = _export(Path(tmp), [doc])
+        assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
+        assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
+        assert _pandas_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
+
+
+_ANY_TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"),
+    max_size=40,
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(texts=st.lists(_ANY_TEXT, min_size=1, max_size=3), title=_ANY_TEXT)
+def test_any_text_survives_the_csv_layer(texts: list[str], title: str) -> None:
+    doc = _make_doc("900_0000000000000001", texts, title=title)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = _export(Path(tmp), [doc])
+        assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
+        assert _stdlib_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
+        assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
