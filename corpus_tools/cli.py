@@ -12,6 +12,8 @@ import click
 from corpus_tools import commands
 from corpus_tools._version import __version__
 from corpus_tools.exporters import EXPORTERS
+from corpus_tools.reporters import REPORTERS
+from corpus_tools.validation import default_jobs
 
 _ROOT = click.option(
     "--root",
@@ -25,6 +27,20 @@ _LANG = click.option(
     metavar="TAG",
     default=None,
     help="Use this BCP 47 language tag for every document instead of detecting it.",
+)
+
+
+_JOBS = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Worker processes for checking seeds (default: the number of cores).",
+)
+_NO_CACHE = click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Neither use nor update the result cache in .corpus-cache/.",
 )
 
 
@@ -46,7 +62,44 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @_ROOT
-@click.option("--strict", is_flag=True, help="Exit with 1 on warnings too.")
+@click.option(
+    "--format",
+    "formats",
+    type=click.Choice(sorted(REPORTERS)),
+    multiple=True,
+    default=("text",),
+    show_default=True,
+    help="Report format; repeat for several. "
+    + "; ".join(f"{name}: {r.description}" for name, r in sorted(REPORTERS.items())),
+)
+@click.option(
+    "--output",
+    "outputs",
+    metavar="FILE",
+    multiple=True,
+    help="Write the report of the --format in the same position to FILE ('-' for standard "
+    "output). When every report goes to a file, the text report still goes to the terminal.",
+)
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="error",
+    show_default=True,
+    help="Exit with 1 when a finding of this severity or worse is found.",
+)
+@click.option("--strict", is_flag=True, help="Same as --fail-on warning.")
+@click.option(
+    "--changed-since",
+    metavar="REF",
+    help="Check only the seeds added or modified since the merge base of REF and HEAD "
+    "(with every corpus rule that involves them); a change to corpus.toml, schema/ or the "
+    "tool re-checks everything.",
+)
+@click.option(
+    "--committed-only",
+    is_flag=True,
+    help="With --changed-since, ignore staged, unstaged and untracked changes.",
+)
 @_LANG
 @click.option(
     "--today",
@@ -59,26 +112,41 @@ def cli() -> None:
     is_flag=True,
     help="Do not check that exports/ is up to date with the seeds.",
 )
+@_JOBS
+@_NO_CACHE
 def validate(
     paths: tuple[Path, ...],
     root: Path,
+    formats: tuple[str, ...],
+    outputs: tuple[str, ...],
+    fail_on: str,
     strict: bool,
+    changed_since: str | None,
+    committed_only: bool,
     lang: str | None,
     today: dt.date | None,
     no_exports: bool,
+    jobs: int | None,
+    no_cache: bool,
 ) -> None:
     """Check seeds, canonical JSON and JSONL files (default: the whole seeds/ folder).
 
-    Exit codes: 0 no errors, 1 errors (or warnings with --strict), 2 usage or
+    Exit codes: 0 no errors, 1 errors (or warnings with --fail-on warning), 2 usage or
     configuration error.
     """
     args = commands.ValidateArgs(
         paths=list(paths),
         root=root,
-        strict=strict,
+        formats=list(formats),
+        outputs=list(outputs),
+        fail_on="warning" if strict else fail_on,
         lang=lang,
         today=today,
         check_exports=not no_exports,
+        changed_since=changed_since,
+        include_worktree=not committed_only,
+        jobs=jobs or default_jobs(),
+        cache=not no_cache,
     )
     sys.exit(commands.run_validate(args, commands.Streams()))
 
@@ -124,15 +192,23 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     help="Write nothing; report missing, stale or extra export files (exit 1 if any).",
 )
 @_LANG
+@_NO_CACHE
 def export(
-    root: Path, formats: tuple[str, ...], out: Path | None, check: bool, lang: str | None
+    root: Path,
+    formats: tuple[str, ...],
+    out: Path | None,
+    check: bool,
+    lang: str | None,
+    no_cache: bool,
 ) -> None:
     """Export the corpus as TEI-XML, CSV and JSONL into exports/.
 
     Every file is written to a temporary file first and all are moved into place only
     when the whole export succeeded; files whose bytes did not change are not touched.
     """
-    args = commands.ExportArgs(root=root, formats=list(formats), out=out, check=check, lang=lang)
+    args = commands.ExportArgs(
+        root=root, formats=list(formats), out=out, check=check, lang=lang, cache=not no_cache
+    )
     sys.exit(commands.run_export(args, commands.Streams()))
 
 

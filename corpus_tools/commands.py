@@ -7,18 +7,22 @@ can be run and tested without click.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
+from corpus_tools.cache import Cache, context_key
+from corpus_tools.changes import ChangeError, ChangeSet, changed_files
 from corpus_tools.config import Config, ConfigError, load_config
-from corpus_tools.diagnostics import Diagnostic, Report
-from corpus_tools.exporters import EXPORTERS, check_export, stage_export
+from corpus_tools.diagnostics import Diagnostic, Report, Severity
+from corpus_tools.exporters import EXPORTERS, compare_exports, expected_files, stage_export
 from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_temporaries
 from corpus_tools.model import Document, dumps_canonical
-from corpus_tools.seeds import SEED_NAME
+from corpus_tools.progress import Progress
+from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
 from corpus_tools.validation import (
     SEEDS_DIR,
     Options,
@@ -26,19 +30,33 @@ from corpus_tools.validation import (
     check_seed,
     corpus_rules,
     discover,
-    validate_paths,
+    run_context,
+    validate_corpus,
 )
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 EXPORTS_DIR = "exports"
+# A change to any of these may change every result: re-check the whole corpus.
+_GLOBAL_INPUTS = ("corpus.toml", "schema/", "corpus_tools/", "pyproject.toml")
 
 
 @dataclass
 class Streams:
-    """Where a command writes."""
+    """Where a command writes, and whether its standard output is a terminal."""
 
     out: TextIO = field(default_factory=lambda: sys.stdout)
     err: TextIO = field(default_factory=lambda: sys.stderr)
+
+    def color(self) -> bool:
+        """Colour only on a terminal, and never when NO_COLOR or CI is set."""
+        isatty = getattr(self.out, "isatty", None)
+        tty = bool(isatty and isatty())
+        return tty and not os.environ.get("NO_COLOR") and not os.environ.get("CI")
+
+    def progress_enabled(self) -> bool:
+        """A progress bar only on an interactive terminal, never in pipes or CI logs."""
+        isatty = getattr(self.err, "isatty", None)
+        return bool(isatty and isatty()) and not os.environ.get("CI")
 
 
 @dataclass
@@ -48,12 +66,15 @@ class ValidateArgs:
     paths: list[Path]
     root: Path
     formats: list[str] = field(default_factory=lambda: ["text"])
-    outputs: list[Path | None] = field(default_factory=list)
-    strict: bool = False
+    outputs: list[str] = field(default_factory=list)
+    fail_on: str = "error"
     lang: str | None = None
     today: dt.date | None = None
     check_exports: bool = True
-    color: bool = False
+    changed_since: str | None = None
+    include_worktree: bool = True
+    jobs: int = 1
+    cache: bool = True
 
 
 @dataclass
@@ -75,6 +96,7 @@ class ExportArgs:
     out: Path | None = None
     check: bool = False
     lang: str | None = None
+    cache: bool = True
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
@@ -85,35 +107,134 @@ def _config(root: Path, streams: Streams) -> Config | None:
         return None
 
 
-def render_text(report: Report) -> str:
+def render_text(report: Report, *, color: bool = False) -> str:
     """The plain text report: one finding per line, then the summary."""
-    lines = [
-        f"{d.location()}: {d.effective_severity.value}[{d.code}] {d.message}; help: {d.effective_hint}"
-        for d in report
-    ]
-    lines.append(report.summary())
-    return "\n".join(lines) + "\n"
+    return REPORTERS["text"].render(report, ReportContext(color=color))
+
+
+def _seed_files(root: Path) -> list[Path]:
+    return list(discover([root / SEEDS_DIR], root))
+
+
+def _formats(names: list[str]) -> list[str]:
+    return sorted(EXPORTERS) if "all" in names else sorted(set(names))
+
+
+# --- validate ----------------------------------------------------------------------
+
+
+def _scope(args: ValidateArgs, streams: Streams) -> tuple[ChangeSet | None, bool] | None:
+    """The change set of ``--changed-since`` and whether everything must be re-checked."""
+    if args.changed_since is None:
+        return None, True
+    try:
+        changes = changed_files(
+            args.root, args.changed_since, include_worktree=args.include_worktree
+        ).relative_to(args.root)
+    except ChangeError as exc:
+        print(f"error: --changed-since {args.changed_since}: {exc}", file=streams.err)
+        return None
+    everything = any(
+        p == g or (g.endswith("/") and p.startswith(g))
+        for p in changes.paths
+        for g in _GLOBAL_INPUTS
+    )
+    return changes, everything
+
+
+def _corpus_changes(changes: ChangeSet) -> CorpusChanges:
+    def ids(paths: frozenset[str]) -> tuple[str, ...]:
+        return tuple(
+            sorted(
+                p.rsplit("/", 1)[-1].removesuffix(".txt")
+                for p in paths
+                if p.startswith(SEEDS_DIR + "/") and p.endswith(".txt")
+            )
+        )
+
+    metadata = tuple(
+        sorted(p for p in changes.paths if p == "corpus.toml" or p.startswith("schema/"))
+    )
+    return CorpusChanges(
+        added=ids(changes.added),
+        removed=ids(changes.deleted),
+        modified=ids(changes.modified),
+        metadata=metadata,
+    )
 
 
 def run_validate(args: ValidateArgs, streams: Streams) -> int:
     """``corpus validate``: check seeds, canonical JSON and JSONL files."""
+    if len(args.outputs) > len(args.formats):
+        print(
+            "error: more --output than --format options; pair each --output with a --format",
+            file=streams.err,
+        )
+        return EXIT_USAGE
     config = _config(args.root, streams)
     if config is None:
         return EXIT_USAGE
+    scope = _scope(args, streams)
+    if scope is None:
+        return EXIT_USAGE
+    changes, everything = scope
+    only = None
+    if changes is not None and not everything:
+        only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
     options = Options(today=args.today, lang_override=args.lang)
-    report = validate_paths(args.paths, args.root, config, options)
+    report, summaries = validate_corpus(
+        args.paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
+    )
     if args.check_exports and not args.paths:
         out_dir = args.root / EXPORTS_DIR
-        if out_dir.is_dir():
-            report.extend(
-                _export_check_diagnostics(args.root, config, out_dir, sorted(EXPORTERS), args.lang)
+        if out_dir.is_dir() and not report.errors:
+            problems = export_problems(
+                args.root, config, out_dir, _formats(["all"]), args.lang, summaries, args.cache
             )
-    streams.out.write(render_text(report))
-    return report.exit_code(strict=args.strict)
+            report.extend(problems)
+    context = ReportContext(
+        root=args.root,
+        color=False,
+        changes=_corpus_changes(changes) if changes is not None else None,
+        checked={"seed": sorted(s.path for s in summaries if only is None or s.path in only)},
+    )
+    code = report.exit_code(strict=args.fail_on == "warning")
+    try:
+        _write_reports(report, args, context, streams)
+    except OSError as exc:
+        print(f"error: cannot write the report: {exc}", file=streams.err)
+        return EXIT_USAGE
+    return code
 
 
-def _seed_paths(root: Path) -> list[Path]:
-    return [p for p in discover([root / SEEDS_DIR], root)]
+def _write_reports(
+    report: Report, args: ValidateArgs, context: ReportContext, streams: Streams
+) -> None:
+    to_terminal = False
+    for i, name in enumerate(args.formats):
+        target = args.outputs[i] if i < len(args.outputs) else "-"
+        if target == "-":
+            to_terminal = True
+            use_color = streams.color() and name == "text"
+            ctx = ReportContext(
+                context.version, context.root, use_color, context.changes, context.checked
+            )
+            streams.out.write(REPORTERS[name].render(report, ctx))
+        else:
+            text = REPORTERS[name].render(report, context)
+            path = Path(target)
+            if path.parent != Path("."):
+                path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="\n")
+    if not to_terminal:
+        # Every report went to a file: the terminal still gets the text report.
+        ctx = ReportContext(
+            context.version, context.root, streams.color(), context.changes, context.checked
+        )
+        streams.out.write(REPORTERS["text"].render(report, ctx))
+
+
+# --- exports -----------------------------------------------------------------------
 
 
 @dataclass
@@ -124,29 +245,84 @@ class _Collected:
 
 
 def _documents(
-    root: Path, config: Config, lang: str | None, sink: _Collected
+    files: list[Path],
+    root: Path,
+    config: Config,
+    lang: str | None,
+    sink: _Collected,
+    progress: Progress | None = None,
 ) -> Iterator[Document]:
-    """Stream the corpus's documents in id order, collecting findings on the way."""
+    """Stream the corpus's documents in order, collecting findings on the way."""
     options = Options(lang_override=lang)
-    for path in _seed_paths(root):
+    for path in files:
         result = check_seed(path, root, config, options)
         sink.files += 1
         sink.diagnostics.extend(result.diagnostics)
         sink.summaries.extend(result.summaries)
+        if progress is not None:
+            progress.advance()
         if result.document is not None:
             yield result.document
 
 
-def _export_check_diagnostics(
-    root: Path, config: Config, out_dir: Path, formats: list[str], lang: str | None
+def _inputs_key(
+    root: Path,
+    config: Config,
+    formats: list[str],
+    lang: str | None,
+    shas: list[tuple[str, str | None]],
+) -> str:
+    return context_key(run_context(config, Options(lang_override=lang)), formats, shas)
+
+
+def _relative(out_dir: Path, root: Path) -> str:
+    try:
+        return out_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return out_dir.as_posix()
+
+
+def export_problems(
+    root: Path,
+    config: Config,
+    out_dir: Path,
+    formats: list[str],
+    lang: str | None,
+    summaries: list[Summary] | None,
+    use_cache: bool,
 ) -> list[Diagnostic]:
-    collected = _Collected()
-    docs = _documents(root, config, lang, collected)
-    problems = check_export(docs, formats, out_dir, config)
-    if collected.diagnostics:
-        return []  # the seeds are broken: their own findings say what to fix first
-    rel = out_dir.relative_to(root).as_posix() if out_dir.is_relative_to(root) else str(out_dir)
-    return [Diagnostic(code, f"{rel}/{name}", message) for code, name, message in problems]
+    """Diagnostics for missing, stale or extra export files (nothing is written)."""
+    files = _seed_files(root)
+    cache = Cache(root, run_context(config, Options(lang_override=lang)), enabled=use_cache)
+    try:
+        if summaries is not None:
+            known = {s.path: s.sha256 for s in summaries}
+            shas = [
+                (
+                    p.name,
+                    known.get(f"{SEEDS_DIR}/{p.name}") or cache.sha256(f"{SEEDS_DIR}/{p.name}", p),
+                )
+                for p in files
+            ]
+        else:
+            shas = [(p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files]
+        key = _inputs_key(root, config, formats, lang, shas)
+        expected = cache.manifest(key)
+        if expected is None:
+            collected = _Collected()
+            expected = expected_files(
+                _documents(files, root, config, lang, collected), formats, config
+            )
+            if any(d.effective_severity is Severity.ERROR for d in collected.diagnostics):
+                return []  # the seeds are broken: their own findings say what to fix first
+            cache.put_manifest(key, expected)
+    finally:
+        cache.close()
+    rel = _relative(out_dir, root)
+    return [
+        Diagnostic(code, f"{rel}/{name}", message)
+        for code, name, message in compare_exports(expected, out_dir, formats)
+    ]
 
 
 def run_export(args: ExportArgs, streams: Streams) -> int:
@@ -155,42 +331,96 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     if config is None:
         return EXIT_USAGE
     out_dir = args.out or args.root / EXPORTS_DIR
-    formats = sorted(EXPORTERS) if "all" in args.formats else sorted(set(args.formats))
+    formats = _formats(args.formats)
+    files = _seed_files(args.root)
     if args.check:
-        problems = _export_check_diagnostics(args.root, config, out_dir, formats, args.lang)
-        report = Report(problems, files=len(_seed_paths(args.root)))
-        streams.out.write(render_text(report))
+        problems = export_problems(args.root, config, out_dir, formats, args.lang, None, args.cache)
+        report = Report(problems, files=len(files))
+        streams.out.write(render_text(report, color=streams.color()))
         return report.exit_code()
-    collected = _Collected()
     try:
+        out_dir.mkdir(parents=True, exist_ok=True)
         with exclusive_lock(out_dir):
-            remove_stale_temporaries(out_dir)
-            staging = stage_export(
-                _documents(args.root, config, args.lang, collected), formats, out_dir, config
-            )
-            collected.diagnostics.extend(corpus_rules(collected.summaries, config, Options()))
-            report = Report(collected.diagnostics, files=collected.files)
-            if report.errors:
-                staging.abort()
-                streams.err.write(render_text(report))
-                print(
-                    "export refused: the corpus has errors; previous exports are unchanged",
-                    file=streams.err,
-                )
-                return EXIT_FINDINGS
-            staging.commit()
+            return _export_locked(args, config, out_dir, formats, files, streams)
     except OutputError as exc:
         print(f"{exc.path}: error: {exc.message}", file=streams.err)
         return EXIT_USAGE
+    except OSError as exc:
+        print(
+            f"{out_dir}: error: {exc.strerror or exc}; previous exports are intact",
+            file=streams.err,
+        )
+        return EXIT_USAGE
+
+
+def _export_locked(
+    args: ExportArgs,
+    config: Config,
+    out_dir: Path,
+    formats: list[str],
+    files: list[Path],
+    streams: Streams,
+) -> int:
+    remove_stale_temporaries(out_dir)
+    cache = Cache(
+        args.root, run_context(config, Options(lang_override=args.lang)), enabled=args.cache
+    )
+    try:
+        shas = [(p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files]
+        key = _inputs_key(args.root, config, formats, args.lang, shas)
+        expected = cache.manifest(key)
+        if expected is not None and not compare_exports(expected, out_dir, formats):
+            print(
+                f"exports in {out_dir} are up to date ({len(files)} seeds); nothing written",
+                file=streams.err,
+            )
+            return EXIT_OK
+        collected = _Collected()
+        progress = (
+            Progress(len(files), "exporting", streams.err) if streams.progress_enabled() else None
+        )
+        staging = stage_export(
+            _documents(files, args.root, config, args.lang, collected, progress),
+            formats,
+            out_dir,
+            config,
+        )
+        if progress is not None:
+            progress.close()
+        collected.diagnostics.extend(corpus_rules(collected.summaries, config, Options()))
+        report = Report(collected.diagnostics, files=collected.files)
+        if report.errors:
+            staging.abort()
+            streams.err.write(render_text(report))
+            print(
+                "export refused: the corpus has errors; previous exports are unchanged",
+                file=streams.err,
+            )
+            return EXIT_FINDINGS
+        manifest = _manifest_of(staging, out_dir)
+        staging.commit()
+        cache.put_manifest(key, manifest)
+    finally:
+        cache.close()
     written, unchanged = len(staging.written), len(staging.unchanged)
+    noun = "document" if collected.files == 1 else "documents"
     print(
-        f"exported {collected.files} document{'' if collected.files == 1 else 's'} as {', '.join(formats)} to {out_dir}: "
+        f"exported {collected.files} {noun} as {', '.join(formats)} to {out_dir}: "
         f"{written} files written, {unchanged} unchanged, {len(staging.deletions)} removed",
         file=streams.err,
     )
     if report.warnings:
         streams.err.write(render_text(report))
     return EXIT_OK
+
+
+def _manifest_of(staging: Staging, out_dir: Path) -> dict[str, str]:
+    from corpus_tools.exporters import file_sha256
+
+    return {f.target.relative_to(out_dir).as_posix(): file_sha256(f.tmp) for f in staging.files}
+
+
+# --- convert -----------------------------------------------------------------------
 
 
 def run_convert(args: ConvertArgs, streams: Streams) -> int:
@@ -203,33 +433,26 @@ def run_convert(args: ConvertArgs, streams: Streams) -> int:
     report = Report()
     out_dir = Path(args.out or "-")
     staging = None if args.out in (None, "-") else Staging()
-    for path in discover(paths, args.root):
-        if path.suffix != ".txt" and not SEED_NAME.match(path.name):
-            continue
-        result = check_seed(path, args.root, config, options)
-        report.files += 1
-        report.extend(result.diagnostics)
-        doc = result.document
-        if doc is None:
-            continue
-        if staging is None:
-            streams.out.write(dumps_canonical(doc.to_dict()) + "\n")
-        else:
-            staged = staging.open(out_dir / f"{doc.id}.json")
-            staged.write_text(dumps_canonical(doc.to_dict(), indent=2) + "\n")
-    if staging is not None:
-        staging.commit()
+    try:
+        for path in discover(paths, args.root):
+            result = check_seed(path, args.root, config, options)
+            report.files += 1
+            report.extend(result.diagnostics)
+            doc = result.document
+            if doc is None:
+                continue
+            if staging is None:
+                streams.out.write(dumps_canonical(doc.to_dict()) + "\n")
+            else:
+                staged = staging.open(out_dir / f"{doc.id}.json")
+                staged.write_text(dumps_canonical(doc.to_dict(), indent=2) + "\n")
+        if staging is not None:
+            staging.commit()
+    except OutputError as exc:
+        if staging is not None:
+            staging.abort()
+        print(f"{exc.path}: error: {exc.message}", file=streams.err)
+        return EXIT_USAGE
     if report.diagnostics:
         streams.err.write(render_text(report))
     return report.exit_code()
-
-
-__all__ = [
-    "ConvertArgs",
-    "ExportArgs",
-    "Streams",
-    "ValidateArgs",
-    "run_convert",
-    "run_export",
-    "run_validate",
-]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from corpus_tools.schema import load_schema, make_reference_validator
+from corpus_tools.schema import check
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -75,14 +76,14 @@ def load_config(root: Path) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(CONFIG_NAME, f"cannot read: {exc}") from exc
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        # tomllib gives the position only inside its message before Python 3.14.
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line = int(m.group(1)) if m else None
         raise ConfigError(CONFIG_NAME, f"not valid TOML: {exc}", line) from exc
-    validator = make_reference_validator(load_schema("corpus.schema.json"))
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-    if errors:
-        err = errors[0]
-        where = ".".join(str(p) for p in err.absolute_path) or "(top level)"
-        raise ConfigError(CONFIG_NAME, f"{where}: {err.message}")
+    problem = check(data, "corpus.schema.json")
+    if problem is not None:
+        where = problem.pointer.lstrip("/").replace("/", ".") or "(top level)"
+        raise ConfigError(CONFIG_NAME, f"{where}: {problem.message}")
     corpus = data["corpus"]
     validation = data.get("validation", {})
     earliest = validation.get("earliest_date", _DEFAULTS.earliest_date)

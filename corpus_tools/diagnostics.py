@@ -356,6 +356,24 @@ class Diagnostic:
             "related": list(self.related),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
+        """Rebuild a diagnostic from ``to_dict()`` output."""
+        code = data["code"]
+        severity = Severity(data["severity"])
+        hint = data.get("hint")
+        return cls(
+            code=code,
+            file=data["file"],
+            message=data["message"],
+            line=data.get("line"),
+            column=data.get("column"),
+            pointer=data.get("pointer"),
+            hint=None if hint == CODES[code].hint else hint,
+            severity=None if severity is CODES[code].severity else severity,
+            related=tuple(data.get("related", ())),
+        )
+
     def location(self) -> str:
         """``file:line:col`` with the parts that are known."""
         loc = self.file

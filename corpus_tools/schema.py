@@ -1,4 +1,10 @@
-"""The JSON Schemas in ``schema/``: loading, checking them, and validating documents."""
+"""The JSON Schemas in ``schema/``: loading, checking them, and validating documents.
+
+Documents are checked by a compiled validator (``jsonschema-rs``) when it is installed,
+and by the reference ``jsonschema`` implementation otherwise. ``jsonschema`` also
+explains every failure, so a message never depends on which validator ran; a
+differential test proves both agree.
+"""
 
 from __future__ import annotations
 
@@ -6,11 +12,10 @@ import functools
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Protocol
 
-import jsonschema
-from jsonschema.exceptions import best_match
-from jsonschema.protocols import Validator
+if TYPE_CHECKING:
+    from jsonschema.protocols import Validator
 
 DOCUMENT_SCHEMA = "document.schema.json"
 
@@ -31,8 +36,22 @@ def load_schema(name: str) -> dict[str, Any]:
     return data
 
 
+def schema_fingerprint() -> str:
+    """A digest of every schema file, for cache keys."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    for path in sorted(schema_dir().rglob("*")):
+        if path.is_file():
+            digest.update(path.relative_to(schema_dir()).as_posix().encode())
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
 def make_reference_validator(schema: dict[str, Any]) -> Validator:
     """The reference ``jsonschema`` validator for ``schema``, after checking the schema."""
+    import jsonschema
+
     cls = jsonschema.validators.validator_for(schema)
     cls.check_schema(schema)
     validator: Validator = cls(schema, format_checker=cls.FORMAT_CHECKER)
@@ -54,16 +73,45 @@ def json_pointer(path: Any) -> str:
     return "/" + "/".join(parts) if parts else ""
 
 
+class _Fast(Protocol):
+    def is_valid(self, instance: Any) -> bool: ...
+
+
 @functools.cache
-def document_validator() -> Validator:
-    """The document validator, built once per process."""
-    return make_reference_validator(load_schema(DOCUMENT_SCHEMA))
+def fast_validator(name: str = DOCUMENT_SCHEMA) -> _Fast | None:
+    """The compiled validator for a schema, or None where jsonschema-rs is missing."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # no compiled wheel for this platform: the reference one serves
+        return None
+    fast: _Fast = jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
+    return fast
+
+
+@functools.cache
+def reference_validator(name: str = DOCUMENT_SCHEMA) -> Validator:
+    """The reference validator for a schema, built once per process."""
+    return make_reference_validator(load_schema(name))
+
+
+def explain(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
+    """The most relevant violation according to the reference validator."""
+    from jsonschema.exceptions import best_match
+
+    error = best_match(reference_validator(name).iter_errors(data))
+    if error is None:
+        return None
+    return SchemaError(json_pointer(error.absolute_path), error.message, str(error.validator))
+
+
+def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
+    """Return the most relevant violation of a schema, or None when ``data`` is valid."""
+    fast = fast_validator(name)
+    if fast is not None and fast.is_valid(data):
+        return None
+    return explain(data, name)
 
 
 def check_document(data: Any) -> SchemaError | None:
     """Return the most relevant violation of the document schema, or None when valid."""
-    validator = document_validator()
-    error = best_match(validator.iter_errors(data))
-    if error is None:
-        return None
-    return SchemaError(json_pointer(error.absolute_path), error.message, str(error.validator))
+    return check(data, DOCUMENT_SCHEMA)

@@ -8,22 +8,27 @@ large corpus never has to be held in memory.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import itertools
 import json
+import multiprocessing
 import os
 import re
+import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from corpus_tools._version import __version__
+from corpus_tools.cache import Cache, context_key
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.model import Document
-from corpus_tools.schema import SchemaError, check_document
+from corpus_tools.schema import SchemaError, check_document, schema_fingerprint
 from corpus_tools.seeds import SeedResult, display_path, read_seed
 
 SEEDS_DIR = "seeds"
@@ -377,22 +382,172 @@ def corpus_rules(summaries: list[Summary], config: Config, options: Options) -> 
     return diags
 
 
+def _encode(result: FileResult) -> str:
+    """A file result as compact JSON (the cache payload); documents are not kept."""
+    return json.dumps(
+        [
+            result.path,
+            [d.to_dict() for d in result.diagnostics],
+            [list(dataclasses.astuple(x)) for x in result.summaries],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def _decode(payload: str) -> FileResult:
+    path, diags, summaries = json.loads(payload)
+    return FileResult(
+        path,
+        [Diagnostic.from_dict(d) for d in diags],
+        [_summary_from_row(row) for row in summaries],
+    )
+
+
+def _summary_from_row(row: list[Any]) -> Summary:
+    path, id_, seq, hash_, sha, text, sketch_, date, line, column = row
+    return Summary(path, id_, seq, hash_, sha, text, tuple(sketch_), date, line, column)
+
+
+# Work shared with worker processes; set once per process by _init_worker.
+_WORK: tuple[Path, Config, Options] | None = None
+
+
+def _init_worker(root: Path, config: Config, options: Options) -> None:
+    global _WORK
+    _WORK = (root, config, options)
+
+
+def _work(path: Path) -> tuple[str, str | None, str]:
+    """Check one file in a worker: ``(display path, sha256, encoded result)``."""
+    assert _WORK is not None
+    root, config, options = _WORK
+    result = check_file(path, root, config, options)
+    sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
+    return result.path, sha, _encode(result)
+
+
+def default_jobs() -> int:
+    """The number of worker processes to use by default: one per core."""
+    return max(
+        1,
+        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
+    )
+
+
+def check_files(
+    paths: list[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+) -> Iterator[FileResult]:
+    """Check each file (cached, in parallel where worth it), yielding results in order."""
+    pending: list[tuple[int, Path]] = []
+    done: dict[int, FileResult] = {}
+    stats: dict[int, tuple[str, os.stat_result]] = {}
+    for i, path in enumerate(paths):
+        if cache is not None and cache.enabled and path.suffix == ".txt":
+            try:
+                st = path.stat() if not path.is_symlink() else None
+            except OSError:
+                st = None
+            if st is not None:
+                rel = display_path(path, root)
+                stats[i] = (rel, st)
+                hit = cache.get(rel, st, path)
+                if hit is not None:
+                    done[i] = _decode(hit[1])
+                    continue
+        pending.append((i, path))
+
+    def store(i: int, sha: str | None, payload: str) -> None:
+        if cache is not None and i in stats and sha is not None:
+            rel, st = stats[i]
+            cache.put(rel, st, sha, payload)
+
+    if jobs > 1 and len(pending) >= _PARALLEL_MIN:
+        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+        with ctx.Pool(jobs, initializer=_init_worker, initargs=(root, config, options)) as pool:
+            results = pool.imap(_work, [p for _, p in pending], chunksize=_CHUNK)
+            for (i, _), (_, sha, payload) in zip(pending, results, strict=True):
+                store(i, sha, payload)
+                done[i] = _decode(payload)
+                # Yield what is ready in order, so memory stays flat.
+        for i in range(len(paths)):
+            yield done.pop(i)
+        return
+    pending_idx = {i for i, _ in pending}
+    for i, path in enumerate(paths):
+        if i in pending_idx:
+            result = check_file(path, root, config, options)
+            if cache is not None and i in stats and len(result.summaries) == 1:
+                sha = result.summaries[0].sha256
+                if sha is not None:
+                    store(i, sha, _encode(result))
+            yield result
+        else:
+            yield done.pop(i)
+
+
+_PARALLEL_MIN = 256
+_CHUNK = 64
+
+
+def run_context(config: Config, options: Options) -> str:
+    """The cache context: everything besides file content that results depend on."""
+    return context_key(__version__, schema_fingerprint(), config.to_dict(), options.lang_override)
+
+
+def validate_corpus(
+    paths: list[Path],
+    root: Path,
+    config: Config,
+    options: Options | None = None,
+    *,
+    jobs: int = 1,
+    use_cache: bool = False,
+    only: frozenset[str] | None = None,
+) -> tuple[Report, list[Summary]]:
+    """Check the given files and folders (default: the seeds folder) at every level.
+
+    With ``only``, per-file findings are reported for those paths alone, and corpus
+    findings only where they involve one of them; every file still takes part in the
+    corpus rules. Returns the report and the summaries of every file checked.
+    """
+    options = options or Options()
+    if not paths:
+        paths = [root / SEEDS_DIR]
+    files = list(discover(paths, root))
+    cache = Cache(root, run_context(config, options), enabled=use_cache)
+    report = Report()
+    summaries: list[Summary] = []
+    try:
+        for result in check_files(files, root, config, options, jobs=jobs, cache=cache):
+            summaries.extend(result.summaries)
+            if only is not None and result.path not in only:
+                continue
+            report.files += 1
+            report.extend(result.diagnostics)
+    finally:
+        cache.close()
+    found = corpus_rules(summaries, config, options)
+    if only is not None:
+        found = [d for d in found if d.file in only or any(r in only for r in d.related)]
+    report.extend(found)
+    return report, summaries
+
+
 def validate_paths(
     paths: list[Path],
     root: Path,
     config: Config,
     options: Options | None = None,
+    *,
+    jobs: int = 1,
+    use_cache: bool = False,
 ) -> Report:
-    """Check the given files and folders (default: the seeds folder) at every level."""
-    options = options or Options()
-    if not paths:
-        paths = [root / SEEDS_DIR]
-    report = Report()
-    summaries: list[Summary] = []
-    for path in discover(paths, root):
-        result = check_file(path, root, config, options)
-        report.files += 1
-        report.extend(result.diagnostics)
-        summaries.extend(result.summaries)
-    report.extend(corpus_rules(summaries, config, options))
-    return report
+    """The report of ``validate_corpus``."""
+    return validate_corpus(paths, root, config, options, jobs=jobs, use_cache=use_cache)[0]

@@ -9,6 +9,7 @@ in ``EXPORTERS``.
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 import tempfile
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Protocol
 
 from corpus_tools.config import Config
-from corpus_tools.io import Staging, same_content
+from corpus_tools.io import Staging
 from corpus_tools.model import Document
 
 
@@ -110,30 +111,47 @@ def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
     return found
 
 
+def file_sha256(path: Path) -> str:
+    """SHA-256 of a file, read in chunks."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def expected_files(
+    documents: Iterable[Document], formats: Iterable[str], config: Config
+) -> dict[str, str]:
+    """Export into a scratch folder: the files an export writes, by SHA-256."""
+    with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
+        fresh = Path(tmp)
+        staging = export_documents(documents, formats, fresh, config)
+        return {p.relative_to(fresh).as_posix(): file_sha256(p) for p in sorted(staging.written)}
+
+
+def compare_exports(
+    expected: dict[str, str], out_dir: Path, formats: Iterable[str]
+) -> list[tuple[str, str, str]]:
+    """``(code, relative path, message)`` for each missing, stale or extra export file."""
+    problems: list[tuple[str, str, str]] = []
+    for rel, sha in sorted(expected.items()):
+        target = out_dir / rel
+        if not target.is_file():
+            problems.append(("export-missing", rel, "the export file is missing"))
+        elif file_sha256(target) != sha:
+            problems.append(("export-stale", rel, "the export file is out of date with the seeds"))
+    for rel in sorted(owned_files(out_dir, formats) - set(expected)):
+        problems.append(("export-extra", rel, "the export file belongs to no current document"))
+    return problems
+
+
 def check_export(
     documents: Iterable[Document],
     formats: Iterable[str],
     out_dir: Path,
     config: Config,
 ) -> list[tuple[str, str, str]]:
-    """Compare what an export would write with ``out_dir``; nothing is written there.
-
-    Returns ``(code, relative path, message)`` for each missing, stale or extra file.
-    """
+    """Compare what an export would write with ``out_dir``; nothing is written there."""
     formats = list(formats)
-    with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
-        fresh = Path(tmp)
-        staging = export_documents(documents, formats, fresh, config)
-        produced = {p.relative_to(fresh).as_posix() for p in staging.written}
-        problems: list[tuple[str, str, str]] = []
-        for rel in sorted(produced):
-            target = out_dir / rel
-            if not target.exists():
-                problems.append(("export-missing", rel, "the export file is missing"))
-            elif not same_content(fresh / rel, target):
-                problems.append(
-                    ("export-stale", rel, "the export file is out of date with the seeds")
-                )
-        for rel in sorted(owned_files(out_dir, formats) - produced):
-            problems.append(("export-extra", rel, "the export file belongs to no current document"))
-    return problems
+    return compare_exports(expected_files(documents, formats, config), out_dir, formats)

@@ -1,0 +1,154 @@
+"""A content-addressed cache of per-file check results, under ``.corpus-cache/``.
+
+A result is reused only when the file's bytes (SHA-256), the tool version, the schemas
+and the settings are all the same as when it was stored. To avoid reading every file on
+a warm run, a file whose size, modification time and inode match the stored ones is
+taken to have the stored content, as git's index does; a file modified within two
+seconds of being stored is always re-read (its time stamp cannot yet be trusted). The
+folder is git-ignored and safe to delete at any time; a damaged cache is ignored.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+CACHE_DIR = ".corpus-cache"
+_FILE = "v1.sqlite3"
+_RACY_NS = 2_000_000_000
+
+
+def context_key(*parts: Any) -> str:
+    """A digest of everything besides the content that a result depends on."""
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+class Cache:
+    """Stored results by path, valid for one context key."""
+
+    def __init__(self, root: Path, context: str, *, enabled: bool = True) -> None:
+        self.context = context
+        self._rows: dict[str, tuple[int, int, int, str, str]] = {}
+        self._new: list[tuple[str, str, int, int, int, str, str]] = []
+        self._db: sqlite3.Connection | None = None
+        self.hits = 0
+        if not enabled:
+            return
+        folder = root / CACHE_DIR
+        try:
+            folder.mkdir(exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("*\n", encoding="utf-8")
+            self._db = sqlite3.connect(folder / _FILE, timeout=5)
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ctx TEXT, size INTEGER,"
+                " mtime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY, files TEXT)"
+            )
+            cur = self._db.execute(
+                "SELECT path, size, mtime_ns, ino, sha256, payload FROM files WHERE ctx = ?",
+                (context,),
+            )
+            self._rows = {row[0]: row[1:] for row in cur}
+        except (OSError, sqlite3.Error):
+            self._close_quietly()
+
+    def _close_quietly(self) -> None:
+        if self._db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.close()
+        self._db = None
+        self._rows = {}
+
+    @property
+    def enabled(self) -> bool:
+        """False when the cache is switched off or could not be opened."""
+        return self._db is not None
+
+    def get(self, rel: str, st: os.stat_result, path: Path) -> tuple[str, str] | None:
+        """The stored ``(sha256, payload)`` for this file's current content, if any."""
+        row = self._rows.get(rel)
+        if row is None:
+            return None
+        size, mtime_ns, ino, sha, payload = row
+        if size != st.st_size:
+            return None
+        if mtime_ns != st.st_mtime_ns or ino != st.st_ino:
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                    return None
+            except OSError:
+                return None
+            self.put(rel, st, sha, payload)  # same content, new time stamp: remember it
+        self.hits += 1
+        return sha, payload
+
+    def put(self, rel: str, st: os.stat_result, sha256: str, payload: str) -> None:
+        """Remember the result for this file's content."""
+        if self._db is None:
+            return
+        mtime = st.st_mtime_ns
+        if time.time_ns() - mtime < _RACY_NS:
+            mtime = -1  # too fresh to trust: the content is checked next time
+        self._new.append((rel, self.context, st.st_size, mtime, st.st_ino, sha256, payload))
+
+    def sha256(self, rel: str, path: Path) -> str | None:
+        """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""
+        row = self._rows.get(rel)
+        try:
+            st = path.stat()
+            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+                return row[3]
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    def manifest(self, key: str) -> dict[str, str] | None:
+        """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT files FROM manifests WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        files: dict[str, str] = json.loads(row[0])
+        return files
+
+    def put_manifest(self, key: str, files: dict[str, str]) -> None:
+        """Remember which export files inputs ``key`` produce."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM manifests")  # only the latest is useful
+                self._db.execute(
+                    "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
+                )
+        except sqlite3.Error:
+            pass
+
+    def close(self) -> None:
+        """Write what was learnt (best effort: a cache never fails a run)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._new
+                )
+        except sqlite3.Error:
+            pass
+        self._new.clear()
+        self._close_quietly()
