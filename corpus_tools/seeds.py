@@ -52,8 +52,43 @@ _BINARY_MAGIC = (
 _TITLE_MAX = 160
 # Words before a full stop that do not end a sentence (English and Russian press).
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof st gen col lt sgt capt sen rep gov jr sr no vol fig approx etc"
-    " vs inc ltd co corp dept univ т г гг ул им др проф".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "st",
+        "gen",
+        "col",
+        "lt",
+        "sgt",
+        "capt",
+        "sen",
+        "rep",
+        "gov",
+        "jr",
+        "sr",
+        "no",
+        "vol",
+        "fig",
+        "approx",
+        "etc",
+        "vs",
+        "inc",
+        "ltd",
+        "co",
+        "corp",
+        "dept",
+        "univ",
+        "т",
+        "г",
+        "гг",
+        "ул",
+        "им",
+        "др",
+        "проф",
+    ]
 )
 _LONG_WORD_MAX = 200
 
@@ -316,8 +351,6 @@ def convert_seed(
             )
         )
         return result()
-    if hm["lead"]:
-        pass  # the leading space of the convention
     pos = hm.end()
     tok = _TOKEN.match(head, pos) if pos < len(head) else None
     date_line, date_col = first + 1, pos + 1
@@ -632,6 +665,9 @@ def read_seed(
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` in POSIX form where possible, else as given."""
     try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
+        shown = path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
-        return path.as_posix()
+        shown = path.as_posix()
+    # A file name that is not valid UTF-8 holds lone surrogates, which no report can
+    # encode: show its bytes escaped instead.
+    return shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
