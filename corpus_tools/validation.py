@@ -15,7 +15,6 @@ import itertools
 import json
 import multiprocessing
 import os
-import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -32,8 +31,6 @@ from corpus_tools.schema import SchemaError, check_document, schema_fingerprint
 from corpus_tools.seeds import SeedResult, display_path, read_seed
 
 SEEDS_DIR = "seeds"
-_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-_NONWORD = re.compile(r"[\W_]+")
 _SKETCH = 4
 
 
@@ -72,13 +69,14 @@ class Options:
 
 
 def sketch(doc: Document) -> tuple[int, ...]:
-    """Bottom-k sketch of normalised sentence hashes, for near-duplicate search."""
-    hashes: set[int] = set()
-    for para in doc.paragraphs:
-        for sentence in _SENTENCE.split(para.text):
-            norm = _NONWORD.sub(" ", sentence.casefold()).strip()
-            if norm:
-                hashes.add(zlib.crc32(norm.encode("utf-8")))
+    """Bottom-k sketch of normalised paragraph hashes, for near-duplicate search.
+
+    Case and white space are ignored; two documents sharing at least half of their
+    sketch share about half of their paragraphs.
+    """
+    hashes = {
+        zlib.crc32(" ".join(p.text.casefold().split()).encode("utf-8")) for p in doc.paragraphs
+    }
     return tuple(sorted(hashes)[:_SKETCH])
 
 
