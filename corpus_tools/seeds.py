@@ -35,6 +35,7 @@ _DATE_LIKE = re.compile(r"^(?:date$|[0-9]{1,4}[-/.][0-9]{1,2}[-/.][0-9]{1,4}[,;.
 # also refuses DEL and C1 controls, which in a seed are always damage.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 _MOJIBAKE = re.compile("â€[\u0080-\u02ff\u2000-\u20ff]|[ÃÂÐÑ][\u00a0-\u00bf]")
+_MOJIBAKE_LEADS = ("â€", "Ã", "Â", "Ð", "Ñ")
 _LONG_WORD = re.compile(r"\S{201,}")
 _WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
 _SENTENCE_END = re.compile(r"[.!?…](?:[”»\"’)]*)(?=\s+[\"“«„(\[]?[A-ZА-ЯЁІЎЄЇҐ0-9])")
@@ -452,8 +453,8 @@ def convert_seed(
     has_tab = "\t" in text
     needs_nfc = not text.isascii() and not unicodedata.is_normalized("NFC", text)
     warned_tab = warned_nfc = False
-    warned_moji = text.isascii() or _MOJIBAKE.search(text) is None
-    warned_long = _LONG_WORD.search(text) is None
+    warned_moji = text.isascii() or not _might_be_mojibake(text)
+    warned_long = len(text) <= _LONG_WORD_MAX or max(map(len, text.split())) <= _LONG_WORD_MAX
     for para in paras:
         joined = " ".join(p[2] for p in para.pieces)
         first_line, first_col = para.pieces[0][0], para.pieces[0][1]
@@ -583,6 +584,11 @@ def convert_seed(
         provenance=Provenance(rel, sha, size, CONVERTER, tuple(sorted(set(norms)))),
     )
     return result(doc, raw_date, date_line, date_col)
+
+
+def _might_be_mojibake(text: str) -> bool:
+    # Substring tests are far cheaper than a regular expression over non-ASCII text.
+    return any(lead in text for lead in _MOJIBAKE_LEADS) and _MOJIBAKE.search(text) is not None
 
 
 def _locate(para: _Para, offset: int) -> tuple[int, int]:
