@@ -192,6 +192,7 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     help="Write nothing; report missing, stale or extra export files (exit 1 if any).",
 )
 @_LANG
+@_JOBS
 @_NO_CACHE
 def export(
     root: Path,
@@ -199,6 +200,7 @@ def export(
     out: Path | None,
     check: bool,
     lang: str | None,
+    jobs: int | None,
     no_cache: bool,
 ) -> None:
     """Export the corpus as TEI-XML, CSV and JSONL into exports/.
@@ -207,7 +209,13 @@ def export(
     when the whole export succeeded; files whose bytes did not change are not touched.
     """
     args = commands.ExportArgs(
-        root=root, formats=list(formats), out=out, check=check, lang=lang, cache=not no_cache
+        root=root,
+        formats=list(formats),
+        out=out,
+        check=check,
+        lang=lang,
+        cache=not no_cache,
+        jobs=jobs or default_jobs(),
     )
     sys.exit(commands.run_export(args, commands.Streams()))
 

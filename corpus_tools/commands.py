@@ -27,6 +27,7 @@ from corpus_tools.validation import (
     SEEDS_DIR,
     Options,
     Summary,
+    check_files,
     check_seed,
     corpus_rules,
     discover,
@@ -97,6 +98,7 @@ class ExportArgs:
     check: bool = False
     lang: str | None = None
     cache: bool = True
+    jobs: int = 1
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
@@ -251,11 +253,11 @@ def _documents(
     lang: str | None,
     sink: _Collected,
     progress: Progress | None = None,
+    jobs: int = 1,
 ) -> Iterator[Document]:
     """Stream the corpus's documents in order, collecting findings on the way."""
     options = Options(lang_override=lang)
-    for path in files:
-        result = check_seed(path, root, config, options)
+    for result in check_files(files, root, config, options, jobs=jobs, want_documents=True):
         sink.files += 1
         sink.diagnostics.extend(result.diagnostics)
         sink.summaries.extend(result.summaries)
@@ -380,7 +382,7 @@ def _export_locked(
             Progress(len(files), "exporting", streams.err) if streams.progress_enabled() else None
         )
         staging = stage_export(
-            _documents(files, args.root, config, args.lang, collected, progress),
+            _documents(files, args.root, config, args.lang, collected, progress, args.jobs),
             formats,
             out_dir,
             config,

@@ -142,10 +142,14 @@ class Staging:
         """Remove ``target`` at commit time."""
         self.deletions.append(target)
 
-    def commit(self) -> None:
-        """Move every staged file into place; unchanged targets are left alone."""
+    def flush(self) -> None:
+        """Write every staged file completely to disk (before hashing or committing)."""
         for f in self.files:
             f.close()
+
+    def commit(self) -> None:
+        """Move every staged file into place; unchanged targets are left alone."""
+        self.flush()
         for f in self.files:
             if same_content(f.tmp, f.target):
                 f.discard()

@@ -408,29 +408,36 @@ def _summary_from_row(row: list[Any]) -> Summary:
 
 
 # Work shared with worker processes; set once per process by _init_worker.
-_WORK: tuple[Path, Config, Options] | None = None
+_WORK: tuple[Path, Config, Options, bool] | None = None
 
 
-def _init_worker(root: Path, config: Config, options: Options) -> None:
+def _init_worker(root: Path, config: Config, options: Options, want_documents: bool) -> None:
     global _WORK
-    _WORK = (root, config, options)
+    _WORK = (root, config, options, want_documents)
 
 
-def _work(path: Path) -> tuple[str, str | None, str]:
-    """Check one file in a worker: ``(display path, sha256, encoded result)``."""
+def _work(path: Path) -> tuple[str | None, str, Document | None]:
+    """Check one file in a worker: ``(sha256, encoded result, document)``."""
     assert _WORK is not None
-    root, config, options = _WORK
+    root, config, options, want_documents = _WORK
     result = check_file(path, root, config, options)
     sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
-    return result.path, sha, _encode(result)
+    return sha, _encode(result), result.document if want_documents else None
+
+
+def _in_process(
+    path: Path, root: Path, config: Config, options: Options
+) -> tuple[str | None, str, FileResult]:
+    result = check_file(path, root, config, options)
+    sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
+    return sha, "", result
 
 
 def default_jobs() -> int:
-    """The number of worker processes to use by default: one per core."""
-    return max(
-        1,
-        len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1),
-    )
+    """The number of worker processes to use by default: one per usable core."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
 
 
 def check_files(
@@ -441,15 +448,23 @@ def check_files(
     *,
     jobs: int = 1,
     cache: Cache | None = None,
+    want_documents: bool = False,
 ) -> Iterator[FileResult]:
-    """Check each file (cached, in parallel where worth it), yielding results in order."""
-    pending: list[tuple[int, Path]] = []
-    done: dict[int, FileResult] = {}
+    """Check each file (cached, in parallel where worth it), yielding results in order.
+
+    Results come back in input order whatever the number of workers, so reports and
+    exports are byte-identical between serial and parallel runs. A cached result has no
+    document: callers that need documents pass ``want_documents`` (cache lookups are
+    then skipped).
+    """
+    use_cache = cache is not None and cache.enabled and not want_documents
+    hits: dict[int, FileResult] = {}
     stats: dict[int, tuple[str, os.stat_result]] = {}
+    pending: list[Path] = []
     for i, path in enumerate(paths):
-        if cache is not None and cache.enabled and path.suffix == ".txt":
+        if use_cache and cache is not None and path.suffix == ".txt":
             try:
-                st = path.stat() if not path.is_symlink() else None
+                st = None if path.is_symlink() else path.stat()
             except OSError:
                 st = None
             if st is not None:
@@ -457,37 +472,41 @@ def check_files(
                 stats[i] = (rel, st)
                 hit = cache.get(rel, st, path)
                 if hit is not None:
-                    done[i] = _decode(hit[1])
+                    hits[i] = _decode(hit[1])
                     continue
-        pending.append((i, path))
+        pending.append(path)
 
-    def store(i: int, sha: str | None, payload: str) -> None:
-        if cache is not None and i in stats and sha is not None:
-            rel, st = stats[i]
-            cache.put(rel, st, sha, payload)
-
+    computed: Iterator[tuple[str | None, str, Document | FileResult | None]]
+    pool = None
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        with ctx.Pool(jobs, initializer=_init_worker, initargs=(root, config, options)) as pool:
-            results = pool.imap(_work, [p for _, p in pending], chunksize=_CHUNK)
-            for (i, _), (_, sha, payload) in zip(pending, results, strict=True):
-                store(i, sha, payload)
-                done[i] = _decode(payload)
-                # Yield what is ready in order, so memory stays flat.
+        pool = ctx.Pool(
+            min(jobs, len(pending) // _CHUNK + 1),
+            initializer=_init_worker,
+            initargs=(root, config, options, want_documents),
+        )
+        computed = pool.imap(_work, pending, chunksize=_CHUNK)
+    else:
+        computed = (_in_process(path, root, config, options) for path in pending)
+    try:
         for i in range(len(paths)):
-            yield done.pop(i)
-        return
-    pending_idx = {i for i, _ in pending}
-    for i, path in enumerate(paths):
-        if i in pending_idx:
-            result = check_file(path, root, config, options)
-            if cache is not None and i in stats and len(result.summaries) == 1:
-                sha = result.summaries[0].sha256
-                if sha is not None:
-                    store(i, sha, _encode(result))
+            if i in hits:
+                yield hits.pop(i)
+                continue
+            sha, payload, found = next(computed)
+            if isinstance(found, FileResult):
+                result = found  # checked in this process: nothing to decode
+            else:
+                result = _decode(payload)
+                result = FileResult(result.path, result.diagnostics, result.summaries, found)
+            if cache is not None and i in stats and sha is not None:
+                rel, st = stats[i]
+                cache.put(rel, st, sha, payload or _encode(result))
             yield result
-        else:
-            yield done.pop(i)
+    finally:
+        if pool is not None:
+            pool.terminate()
+            pool.join()
 
 
 _PARALLEL_MIN = 256
