@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 from corpus_tools.config import Config
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, dumps_canonical
+from corpus_tools.schema import check_document
 
 FILE_NAME = "corpus.jsonl"
 
@@ -39,5 +42,42 @@ class JsonlExporter:
         """Only ``corpus.jsonl``."""
         return rel_path == FILE_NAME
 
+    def read(self, out_dir: Path) -> Iterator[Document]:
+        """Read the documents back from ``out_dir``."""
+        return read_jsonl(out_dir / FILE_NAME)
+
 
 EXPORTER = JsonlExporter()
+
+
+class JsonlReadError(Exception):
+    """A JSONL export cannot be read back; names the file and line."""
+
+    def __init__(self, path: str, line: int | None, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
+        self.path = path
+        self.line = line
+        self.message = message
+
+
+def read_jsonl(path: Path) -> Iterator[Document]:
+    """Read ``corpus.jsonl`` back into documents, one line at a time."""
+    name = str(path)
+    try:
+        fh = path.open(encoding="utf-8", newline="")
+    except OSError as exc:
+        raise JsonlReadError(name, None, f"cannot read: {exc.strerror or exc}") from None
+    with fh:
+        lineno = 0
+        try:
+            for lineno, line in enumerate(fh, start=1):
+                try:
+                    data = json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise JsonlReadError(name, lineno, f"not JSON: {exc.msg}") from None
+                problem = check_document(data)
+                if problem is not None:
+                    raise JsonlReadError(name, lineno, f"{problem.pointer}: {problem.message}")
+                yield Document.from_dict(data)
+        except UnicodeDecodeError as exc:
+            raise JsonlReadError(name, lineno + 1, f"not UTF-8: {exc.reason}") from None
