@@ -47,7 +47,7 @@ class Exporter(Protocol):
 
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
-_MODULES = ("csv", "jsonl")
+_MODULES = ("csv", "jsonl", "tei")
 
 
 def _registry() -> dict[str, Exporter]:

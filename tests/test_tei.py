@@ -1,0 +1,674 @@
+"""The TEI export: exact bytes, validity (own schema and tei_all), lossless reading, ids."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import shutil
+import subprocess
+import tracemalloc
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from corpus_tools.config import Config
+from corpus_tools.exporters import EXPORTERS, export_documents
+from corpus_tools.exporters.tei import (
+    CORPUS_FILE,
+    TEI_NS,
+    TeiExportError,
+    TeiReadError,
+    TeiSink,
+    check_tei_references,
+    corpus_tei_schema,
+    document_element,
+    read_tei,
+    render_document,
+    safe_parser,
+)
+from corpus_tools.io import StagedFile, Staging
+from corpus_tools.model import Document, Position, Quotation
+from corpus_tools.seeds import convert_seed
+
+REPO = Path(__file__).resolve().parents[1]
+GOLDEN_DIR = REPO / "tests" / "goldens" / "tei"
+# The official tei_all schema lives beside the checkout, never inside it.
+TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
+NS = {"t": TEI_NS}
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+CONFIG = Config(
+    title="corpus-tools test corpus",
+    publisher="corpus-tools tests & friends",
+    licence="CC BY 4.0",
+    licence_url="https://creativecommons.org/licenses/by/4.0/",
+    idno="corpus-tools-test",
+    default_lang="en",
+)
+
+REAL_SEED = "seeds/000_8817f6bb585a9fd5.txt"
+# Synthetic seeds for what TEI must carry:
+# 001 a multi-paragraph quotation (press convention: every paragraph opens with “, only
+#     the last closes) with a quotation nested in its second part, an interrupted quote
+#     (“A,” he said. “B.”), & < >, emoji, a decomposed accent (normalised to NFC) and a
+#     combining mark with no precomposed form;
+# 002 Russian dialogue with a quote inside speech, « „…“ » nesting;
+# 003 CRLF, a byte order mark, a tab, a paragraph of two lines, an opening mark never
+#     closed (its inner quotation keeps depth 1 without a parent), a paragraph that is
+#     one quotation and nothing else.
+SYNTHETIC: dict[str, bytes] = {
+    "seeds/001_0123456789abcdef.txt": (
+        " date 2025-11-28 The minister & his team met at <Hall 7> today.\n\n"
+        "“We have three goals this year. The first is growth,” the minister said. "
+        "“The second is stability.”\n\n"
+        "“The third goal is trust. Without it nothing works,\n\n"
+        "“and with it everything is possible. As my teacher used to say, "
+        "‘Trust is earned in drops.’ I still believe it.”\n\n"
+        "Reporters asked about the cafe\u0301 😀 👍🏽 and q\u0307 — the minister smiled.\n"
+    ).encode(),
+    "seeds/002_fedcba9876543210.txt": (
+        " date 2025-11-29 В Минске прошло совещание по вопросам энергетики.\n\n"
+        "— Мы «готовы», — сказал он. — Работаем.\n\n"
+        "«Он сказал: „Мы справимся“ и ушёл», — отметил министр.\n\n"
+        "— Что дальше? — спросила она.\n"
+    ).encode(),
+    "seeds/003_00000000000000aa.txt": (
+        "\ufeff date 2025-11-30 Edge cases: “A «B» C & <D>\twith more 👨‍👩‍👧 text\r\n"
+        "on a second line.\r\n\r\n"
+        "The end > the means.\r\n\r\n"
+        "“Only a quotation here.”\r\n"
+    ).encode(),
+}
+
+
+def _convert(rel: str, data: bytes, config: Config = CONFIG) -> Document:
+    doc = convert_seed(data, rel, config).document
+    assert doc is not None, rel
+    return doc
+
+
+def _documents() -> list[Document]:
+    seeds = {REAL_SEED: (REPO / REAL_SEED).read_bytes(), **SYNTHETIC}
+    return [_convert(rel, data) for rel, data in sorted(seeds.items())]
+
+
+DOCS = _documents()
+BY_ID = {d.id: d for d in DOCS}
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """The official tei_all schema, compiled once per session (6-9 s)."""
+    if not TEI_ALL.is_file():
+        pytest.skip(f"tei_all.rng not found at {TEI_ALL} (it is read from ../shared/tei/)")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One export of every test document."""
+    out = tmp_path_factory.mktemp("tei-export")
+    export_documents(DOCS, ["tei"], out, CONFIG)
+    return out
+
+
+def _written(out: Path) -> list[Path]:
+    return [out / CORPUS_FILE, *sorted((out / "tei").glob("*.xml"))]
+
+
+def _parse(data: bytes) -> etree._ElementTree:
+    return etree.ElementTree(etree.fromstring(data, safe_parser()))
+
+
+# --- exact bytes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("doc_id", sorted(BY_ID))
+def test_document_golden(doc_id: str, golden: Callable[[Path, bytes], None]) -> None:
+    golden(GOLDEN_DIR / f"{doc_id}.xml", render_document(BY_ID[doc_id], CONFIG))
+
+
+def test_corpus_golden(exported: Path, golden: Callable[[Path, bytes], None]) -> None:
+    golden(GOLDEN_DIR / CORPUS_FILE, (exported / CORPUS_FILE).read_bytes())
+
+
+def test_written_files_are_the_rendered_documents(exported: Path) -> None:
+    assert sorted(p.name for p in (exported / "tei").iterdir()) == [f"{i}.xml" for i in BY_ID]
+    for doc in DOCS:
+        assert (exported / "tei" / f"{doc.id}.xml").read_bytes() == render_document(doc, CONFIG)
+
+
+def test_bytes_are_deterministic(tmp_path: Path) -> None:
+    first = export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    before = {p: p.read_bytes() for p in _written(tmp_path)}
+    again = export_documents(_documents(), ["tei"], tmp_path, CONFIG)
+    assert len(first.written) == len(DOCS) + 1
+    assert again.written == []
+    assert {p: p.read_bytes() for p in _written(tmp_path)} == before
+
+
+def test_serialisation_conventions(exported: Path) -> None:
+    for path in _written(exported):
+        data = path.read_bytes()
+        assert data.startswith(b"<?xml version='1.0' encoding='UTF-8'?>\n")
+        assert data.endswith(b">\n")
+        assert not data.endswith(b"\n\n")
+        assert b"\r" not in data
+        data.decode("utf-8")
+        # Mixed content is never indented: each paragraph is one line.
+        for line in data.decode().splitlines():
+            if "<p n=" in line:
+                assert line.strip().startswith("<p n="), line
+                assert line.endswith("</p>"), line
+
+
+# --- validity ------------------------------------------------------------------------
+
+
+def test_written_files_are_valid_against_the_project_schema(exported: Path) -> None:
+    schema = corpus_tei_schema()
+    for path in _written(exported):
+        tree = _parse(path.read_bytes())
+        assert schema.validate(tree), (path.name, schema.error_log)
+
+
+def test_written_files_are_valid_against_tei_all(exported: Path, tei_all: etree.RelaxNG) -> None:
+    for path in _written(exported):
+        tree = _parse(path.read_bytes())
+        assert tei_all.validate(tree), (path.name, tei_all.error_log)
+
+
+def test_jing_agrees(exported: Path) -> None:
+    """A second RELAX NG implementation (Java) accepts the same files, when installed."""
+    jing = shutil.which("jing")
+    if jing is None:
+        pytest.skip("jing is not installed (apt-get install -y jing)")
+    files = [str(p) for p in _written(exported)]
+    schemas = [REPO / "schema" / "tei" / "corpus-tei.rng"]
+    if TEI_ALL.is_file():
+        schemas.append(TEI_ALL)
+    for schema in schemas:
+        run = subprocess.run(
+            [jing, str(schema), *files], capture_output=True, text=True, check=False
+        )
+        assert run.returncode == 0, run.stdout
+
+
+def test_project_schema_is_strict() -> None:
+    schema = corpus_tei_schema()
+    good = render_document(BY_ID["001_0123456789abcdef"], CONFIG)
+    assert schema.validate(_parse(good))
+    for old, new in [
+        (b'xml:id="doc-001_0123456789abcdef"', b'xml:id="doc-1"'),
+        (b'when="2025-11-28"', b'when="28.11.2025"'),
+        (b'xml:lang="en"', b'xml:lang="en_US"'),
+        (b'rend="marks(\xe2\x80\x9c\xe2\x80\x9d)"', b'rend="italic"'),
+        (b'<idno type="sha256">', b'<idno type="sha256">X'),
+        (b'direct="true"', b'direct="false"'),
+        (b"</p>", b"<hi>x</hi></p>"),
+    ]:
+        assert old in good, old
+        bad = good.replace(old, new, 1)
+        assert not schema.validate(_parse(bad)), new
+
+
+# --- the encoding --------------------------------------------------------------------
+
+
+def _tei(doc_id: str) -> etree._Element:
+    return etree.fromstring(render_document(BY_ID[doc_id], CONFIG), safe_parser())
+
+
+def _said(root: etree._Element, local_id: str, doc_id: str) -> etree._Element:
+    found = root.xpath("//t:said[@xml:id=$id]", namespaces=NS, id=f"doc-{doc_id}-{local_id}")
+    assert isinstance(found, list)
+    assert len(found) == 1, local_id
+    el = found[0]
+    assert isinstance(el, etree._Element)
+    return el
+
+
+def test_paragraph_text_is_unchanged() -> None:
+    for doc in DOCS:
+        root = etree.fromstring(render_document(doc, CONFIG), safe_parser())
+        ps = root.findall("t:text/t:body/t:p", NS)
+        assert ["".join(p.itertext()) for p in ps] == [p.text for p in doc.paragraphs]
+        assert [p.get("n") for p in ps] == [str(p.n) for p in doc.paragraphs]
+        assert root.get("{http://www.w3.org/XML/1998/namespace}lang") == doc.lang
+
+
+def test_every_quotation_text_is_its_element_text() -> None:
+    for doc in DOCS:
+        root = etree.fromstring(render_document(doc, CONFIG), safe_parser())
+        for q in doc.quotations:
+            parts = [_said(root, q.id, doc.id)]
+            while parts[-1].get("next", "").startswith(f"#doc-{doc.id}-{q.id}-"):
+                parts.append(
+                    _said(root, parts[-1].get("next", "")[len(f"#doc-{doc.id}-") :], doc.id)
+                )
+            assert "\n".join("".join(p.itertext()) for p in parts) == q.text, q.id
+
+
+def test_multi_paragraph_quotation_is_split_into_linked_parts() -> None:
+    doc_id = "001_0123456789abcdef"
+    q3 = next(q for q in BY_ID[doc_id].quotations if q.start.paragraph == 3)
+    assert (q3.start.paragraph, q3.end.paragraph) == (3, 4)
+    root = _tei(doc_id)
+    first, second = _said(root, q3.id, doc_id), _said(root, f"{q3.id}-2", doc_id)
+    assert first.get("next") == f"#doc-{doc_id}-{q3.id}-2"
+    assert second.get("prev") == f"#doc-{doc_id}-{q3.id}"
+    assert first.get("prev") is None
+    assert second.get("next") is None
+    assert first.getparent() is not None
+    assert first.getparent().get("n") == "3"
+    assert second.getparent() is not None
+    assert second.getparent().get("n") == "4"
+    # The quotation inside the second part nests in it.
+    inner = next(q for q in BY_ID[doc_id].quotations if q.parent == q3.id)
+    assert _said(root, inner.id, doc_id).getparent() is second
+
+
+def test_interrupted_quotation_links_two_quotations() -> None:
+    doc_id = "001_0123456789abcdef"
+    doc = BY_ID[doc_id]
+    second = next(q for q in doc.quotations if q.prev is not None)
+    root = _tei(doc_id)
+    assert _said(root, second.prev or "", doc_id).get("next") == f"#doc-{doc_id}-{second.id}"
+    assert _said(root, second.id, doc_id).get("prev") == f"#doc-{doc_id}-{second.prev}"
+    # Different q<N>: a continuation, which reading gives back as the model's prev.
+    back = next(read_tei(render_document(doc, CONFIG)))
+    assert {q.id: q.prev for q in back.quotations} == {q.id: q.prev for q in doc.quotations}
+
+
+def test_dialogue_and_nested_quotes() -> None:
+    doc_id = "002_fedcba9876543210"
+    doc = BY_ID[doc_id]
+    root = _tei(doc_id)
+    kinds = {q.id: q.kind for q in doc.quotations}
+    assert list(kinds.values()).count("dialogue") == 3
+    for q in doc.quotations:
+        el = _said(root, q.id, doc_id)
+        assert (el.get("direct"), el.get("aloud")) == ("true", "true")
+        assert el.get("rend") == ("dash" if q.kind == "dialogue" else f"marks({q.marks})")
+        if q.parent is not None:
+            assert el.getparent() is _said(root, q.parent, doc_id)
+        else:
+            assert etree.QName(el.getparent()).localname == "p"  # type: ignore[arg-type]
+
+
+def test_header_carries_corpus_facts_from_config_only() -> None:
+    doc = BY_ID["001_0123456789abcdef"]
+    other = Config(
+        title="Another",
+        publisher="Someone <else>",
+        licence="All rights reserved",
+        licence_url=None,
+        idno="other-idno",
+        default_lang="ru",
+    )
+    root = etree.fromstring(render_document(doc, other), safe_parser())
+    pub = root.find("t:teiHeader/t:fileDesc/t:publicationStmt", NS)
+    assert pub is not None
+    assert pub.findtext("t:publisher", namespaces=NS) == "Someone <else>"
+    licence = pub.find("t:availability/t:licence", NS)
+    assert licence is not None
+    assert licence.text == "All rights reserved"
+    assert licence.get("target") is None
+    assert pub.findtext("t:idno[@type='corpus']", namespaces=NS) == "other-idno"
+    data = render_document(doc, other)
+    for fact in (CONFIG.title, CONFIG.publisher, CONFIG.idno, CONFIG.licence_url or ""):
+        assert fact.encode() not in data.replace(b"&amp;", b"&")
+    assert corpus_tei_schema().validate(_parse(data))
+
+
+def test_corpus_header(exported: Path) -> None:
+    root = etree.parse(str(exported / CORPUS_FILE), safe_parser()).getroot()
+    assert root.tag == f"{{{TEI_NS}}}teiCorpus"
+    header = root.find("t:teiHeader/t:fileDesc", NS)
+    assert header is not None
+    assert header.findtext("t:titleStmt/t:title", namespaces=NS) == CONFIG.title
+    assert header.findtext("t:publicationStmt/t:publisher", namespaces=NS) == CONFIG.publisher
+    licence = header.find("t:publicationStmt/t:availability/t:licence", NS)
+    assert licence is not None
+    assert licence.get("target") == CONFIG.licence_url
+    assert [t.get(XML_ID) for t in root.findall("t:TEI", NS)] == [f"doc-{d.id}" for d in DOCS]
+    assert root.xpath("//*[local-name()='include']") == []  # embedded, not XIncluded
+
+
+# --- reading back --------------------------------------------------------------------
+
+
+def test_read_tei_gives_back_every_document(exported: Path) -> None:
+    expected = [d.to_dict() for d in DOCS]
+    assert [d.to_dict() for d in read_tei(exported / CORPUS_FILE)] == expected
+    assert [d.to_dict() for d in read_tei(str(exported / CORPUS_FILE))] == expected
+    for doc in DOCS:
+        path = exported / "tei" / f"{doc.id}.xml"
+        assert [d.to_dict() for d in read_tei(path)] == [doc.to_dict()]
+        assert [d.to_dict() for d in read_tei(path.read_bytes())] == [doc.to_dict()]
+
+
+def test_irregular_depth_is_kept() -> None:
+    doc = BY_ID["003_00000000000000aa"]
+    orphan = next(q for q in doc.quotations if q.marks == "«»")
+    assert (orphan.depth, orphan.parent) == (1, None)  # its opening “ was never closed
+    back = next(read_tei(render_document(doc, CONFIG)))
+    assert back.to_dict() == doc.to_dict()
+
+
+@pytest.mark.parametrize(
+    ("data", "line", "message"),
+    [
+        (
+            b'<?xml version="1.0"?>\n<!DOCTYPE TEI [\n<!ENTITY a "aaaaaaaaaa">\n'
+            b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">\n]>\n'
+            b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><p>&b;</p></TEI>\n',
+            2,
+            "DOCTYPE",
+        ),
+        (
+            b'<!DOCTYPE TEI SYSTEM "file:///etc/passwd"><TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
+            1,
+            "DOCTYPE",
+        ),
+        (b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<teiHeader>\n</TEI>', 3, "well-formed"),
+        (b"<TEI><teiHeader/></TEI>", 1, "not a TEI TEI or teiCorpus"),
+        (b"", None, "well-formed"),
+        (b'<TEI xmlns="http://www.tei-c.org/ns/1.0">\n<text/>\n</TEI>', 1, "missing teiHeader"),
+    ],
+)
+def test_read_tei_refuses_bad_input(data: bytes, line: int | None, message: str) -> None:
+    with pytest.raises(TeiReadError) as info:
+        list(read_tei(data))
+    assert info.value.path == "<bytes>"
+    assert info.value.line == line
+    assert message in info.value.message
+    assert str(info.value).startswith("<bytes>")
+
+
+def test_read_tei_reports_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(TeiReadError, match="cannot read"):
+        list(read_tei(tmp_path / "absent.xml"))
+
+
+def test_read_tei_reports_a_damaged_quotation() -> None:
+    data = render_document(BY_ID["002_fedcba9876543210"], CONFIG)
+    bad = data.replace(b'rend="dash"', b'rend="bold"', 1)
+    with pytest.raises(TeiReadError, match="is not dash or marks") as info:
+        list(read_tei(bad))
+    assert info.value.line is not None
+    assert info.value.line > 1
+
+
+# --- ids and pointers ----------------------------------------------------------------
+
+
+def test_references_resolve_and_ids_are_unique(exported: Path) -> None:
+    assert check_tei_references([exported / CORPUS_FILE]) == []
+    assert check_tei_references(sorted((exported / "tei").glob("*.xml"))) == []
+    ids = etree.parse(str(exported / CORPUS_FILE), safe_parser()).xpath("//@xml:id")
+    assert isinstance(ids, list)
+    assert len(ids) == len(set(ids))
+    for value in ids:
+        assert re.fullmatch(r"doc-[0-9]{3,}_[0-9a-f]{16}(-[pq][0-9]+(-[0-9]+)?)?", str(value))
+
+
+def test_reference_check_finds_problems(exported: Path) -> None:
+    doc = BY_ID["001_0123456789abcdef"]
+    good = render_document(doc, CONFIG)
+    dangling = good.replace(b'next="#doc-001_0123456789abcdef-q2"', b'next="#nowhere"', 1)
+    assert dangling != good
+    problems = check_tei_references([dangling])
+    messages = [p.message for p in problems]
+    assert "@next points to #nowhere, which no element here has" in messages
+    assert any("has @prev=#doc-001_0123456789abcdef-q1 but" in m for m in messages)
+    assert all(p.file == "<bytes #0>" and p.line is not None for p in problems[:1])
+
+    # The same file twice: every id is used twice across the corpus.
+    twice = check_tei_references([good, good])
+    assert twice
+    assert all("is already used at <bytes #0>:" in p.message for p in twice)
+    assert {p.file for p in twice} == {"<bytes #1>"}
+
+    # A duplicate inside one file: one problem, at the second use.
+    dup = good.replace(
+        b'xml:id="doc-001_0123456789abcdef-p2"', b'xml:id="doc-001_0123456789abcdef-p1"'
+    )
+    [problem] = check_tei_references([dup])
+    assert problem.message.startswith("xml:id 'doc-001_0123456789abcdef-p1' is already used at")
+    assert problem.line == 1 + dup.decode().split("\n").index(
+        next(x for x in dup.decode().split("\n") if 'n="2"' in x)
+    )
+
+    # A file that is not well-formed is one problem.
+    [broken] = check_tei_references([good[:-20]])
+    assert "not well-formed" in broken.message
+
+    # The corpus file and the per-article files are two views: checked together, clash.
+    both = check_tei_references([exported / CORPUS_FILE, exported / "tei" / f"{doc.id}.xml"])
+    assert both
+    assert all("already used" in p.message for p in both)
+
+
+# --- files of the export -------------------------------------------------------------
+
+
+def test_owns() -> None:
+    tei = EXPORTERS["tei"]
+    assert tei.owns("corpus.tei.xml")
+    assert tei.owns("tei/000_8817f6bb585a9fd5.xml")
+    assert not tei.owns("tei/notes.xml")
+    assert not tei.owns("tei/sub/000_8817f6bb585a9fd5.xml")
+    assert not tei.owns("corpus.jsonl")
+
+
+def test_stale_files_are_deleted(tmp_path: Path) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    (tmp_path / "tei" / "notes.xml").write_text("not ours", encoding="utf-8")
+    keep = DOCS[1]
+    staging = export_documents([keep], ["tei"], tmp_path, CONFIG)
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == [f"{keep.id}.xml", "notes.xml"]
+    assert len(staging.deletions) == len(DOCS) - 1
+    assert [d.id for d in read_tei(tmp_path / CORPUS_FILE)] == [keep.id]
+    # No documents at all: a teiCorpus needs one TEI, so there is no corpus file.
+    export_documents([], ["tei"], tmp_path, CONFIG)
+    assert not (tmp_path / CORPUS_FILE).exists()
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["notes.xml"]
+
+
+def test_export_refuses_what_tei_cannot_hold(tmp_path: Path) -> None:
+    doc = BY_ID["001_0123456789abcdef"]
+    q1 = doc.quotations[0]
+    crossing = Quotation(
+        id=f"q{len(doc.quotations) + 1}",
+        kind="quote",
+        start=Position(q1.start.paragraph, q1.start.offset + 1),
+        end=Position(q1.end.paragraph, q1.end.offset + 5),
+        text=doc.paragraphs[q1.start.paragraph - 1].text[q1.start.offset + 1 : q1.end.offset + 5],
+        marks="“”",
+    )
+    bad = dataclasses.replace(doc, quotations=(*doc.quotations, crossing))
+    with pytest.raises(TeiExportError, match="overlaps another"):
+        document_element(bad, CONFIG)
+    wrong_text = dataclasses.replace(q1, text="something else")
+    with pytest.raises(TeiExportError, match="is not its span"):
+        document_element(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
+    with pytest.raises(TeiExportError, match="two documents have this id"):
+        export_documents([doc, doc], ["tei"], tmp_path, CONFIG)
+
+
+class _NullFile:
+    """Counts bytes instead of staging them (measures the sink alone)."""
+
+    def __init__(self) -> None:
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        self.size += len(data)
+
+    def close(self) -> None:
+        pass
+
+
+class _NullStaging:
+    def open(self, target: Path) -> _NullFile:
+        return _NullFile()
+
+    def delete(self, target: Path) -> None:
+        pass
+
+
+class _CorpusOnlyStaging(Staging):
+    def open(self, target: Path) -> StagedFile:
+        if target.name == CORPUS_FILE:
+            return super().open(target)
+        return _NullFile()  # type: ignore[return-value]
+
+
+def _many(n: int) -> Iterator[Document]:
+    base = BY_ID["001_0123456789abcdef"]
+    for i in range(n):
+        hsh = f"{i:016x}"
+        doc_id = f"{i:03d}_{hsh}"
+        yield dataclasses.replace(
+            base,
+            id=doc_id,
+            seq=i,
+            hash=hsh,
+            provenance=dataclasses.replace(base.provenance, seed_path=f"seeds/{doc_id}.txt"),
+        )
+
+
+def _peak(action: Callable[[], object]) -> int:
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def test_memory_stays_flat(tmp_path: Path) -> None:
+    small, large = 50, 600
+
+    def write(n: int) -> None:
+        sink = TeiSink(tmp_path, CONFIG, _NullStaging())  # type: ignore[arg-type]
+        for doc in _many(n):
+            sink.add(doc)
+        sink.close()
+
+    # The sink keeps only the ids it wrote (for stale files): a few dozen bytes each,
+    # where keeping documents would cost kilobytes each.
+    assert _peak(lambda: write(large)) - _peak(lambda: write(small)) < 200 * (large - small)
+
+    for n in (small, large):
+        # Only corpus.tei.xml is needed here: skip staging the per-article files.
+        staging = _CorpusOnlyStaging()
+        sink = TeiSink(tmp_path / str(n), CONFIG, staging)
+        for doc in _many(n):
+            sink.add(doc)
+        sink.close()
+        staging.commit()
+
+    def read(n: int) -> int:
+        return sum(1 for _ in read_tei(tmp_path / str(n) / CORPUS_FILE))
+
+    assert _peak(lambda: read(large)) - _peak(lambda: read(small)) < 256 * 1024
+    assert read(large) == large
+
+
+# --- properties ----------------------------------------------------------------------
+
+PROFILE = settings(
+    max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+_word = st.sampled_from(
+    [
+        "the",
+        "minister",
+        "said",
+        "Мы",
+        "готовы",
+        "сказал",
+        "ўрад",
+        "A&B",
+        "<tag>",
+        "x>y",
+        "&amp;",
+        "😀",
+        "👍🏽",
+        "👨‍👩‍👧",
+        "cafe\u0301",
+        "q\u0307",
+        "и\u0306",
+        "]]>",
+    ]
+)
+_mark = st.sampled_from(["“", "”", "„", "«", "»", "‘", "’", '"', "‹", "›", ",", ".", "?", "—"])
+_words = st.lists(_word, min_size=1, max_size=6).map(" ".join)
+
+
+@st.composite
+def _paragraphs(draw: st.DrawFn) -> list[str]:
+    """One or more paragraphs in one of the shapes the converter recognises."""
+    shape = draw(
+        st.sampled_from(["soup", "dialogue", "interrupted", "nested", "deep", "orphan", "multi"])
+    )
+    w = [draw(_words) for _ in range(4)]
+    if shape == "dialogue":
+        quoted = f" «{w[2]}»" if draw(st.booleans()) else ""
+        return [f"— {w[0]}{quoted}, — сказал он. — {w[1]}."]
+    if shape == "deep":
+        return [f"«{w[0]} „{w[1]} ‘{w[2]}’ {w[3]}“ end»"]
+    if shape == "orphan":  # an opening mark never closed: the inner quotation keeps its depth
+        return [f"“{w[0]} «{w[1]}» {w[2]}"]
+    if shape == "interrupted":
+        return [f"“{w[0]},” he said. “{w[1]}.”"]
+    if shape == "nested":
+        return [f"«{w[0]} „{w[1]}“ {w[2]}» {w[3]}"]
+    if shape == "multi":
+        middle = [f"“{draw(_words)}" for _ in range(draw(st.integers(0, 2)))]
+        return [f"“{w[0]} ‘{w[1]}’", *middle, f"“{w[2]}.” {w[3]}"]
+    tokens = draw(st.lists(st.one_of(_word, _mark), min_size=1, max_size=14))
+    glue = draw(st.sampled_from([" ", ""]))
+    return [glue.join(tokens).strip(" —") or "x"]
+
+
+_seed = st.builds(
+    lambda groups, nl, wrap: (
+        " date 2025-11-27 "
+        + (nl + nl).join(p.replace(" ", nl, 1) if wrap else p for g in groups for p in g)
+        + nl
+    ),
+    st.lists(_paragraphs(), min_size=1, max_size=5),
+    st.sampled_from(["\n", "\r\n"]),
+    st.booleans(),
+)
+
+
+def _generated(text: str) -> Document:
+    result = convert_seed(text.encode(), "seeds/001_0123456789abcdef.txt", CONFIG)
+    assume(result.document is not None)
+    assert result.document is not None
+    return result.document
+
+
+@PROFILE
+@given(_seed)
+def test_round_trip_through_tei(text: str) -> None:
+    doc = _generated(text)
+    data = render_document(doc, CONFIG)
+    assert corpus_tei_schema().validate(_parse(data)), corpus_tei_schema().error_log
+    assert [d.to_dict() for d in read_tei(data)] == [doc.to_dict()]
+    assert check_tei_references([data]) == []
+
+
+@PROFILE
+@given(_seed)
+def test_generated_documents_are_valid_tei(tei_all: etree.RelaxNG, text: str) -> None:
+    data = render_document(_generated(text), CONFIG)
+    assert tei_all.validate(_parse(data)), tei_all.error_log
