@@ -946,6 +946,12 @@ def _read_document(tei: etree._Element, name: str) -> Document:
 # Checks RELAX NG cannot make -------------------------------------------------------------
 
 
+def _defined_here(seen: dict[str, int], index: int, repeated: set[str], target: str) -> bool:
+    """True when ``target`` is an xml:id of file number ``index``."""
+    packed = seen.get(target)
+    return (packed is not None and packed >> 32 == index) or target in repeated
+
+
 def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProblem]:
     """Check every ``#id`` pointer resolves in its file and ``xml:id``s are unique.
 
@@ -955,75 +961,80 @@ def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProbl
     never raised; a file that cannot be parsed is one problem.
     """
     problems: list[TeiProblem] = []
-    seen: dict[str, tuple[str, int | None]] = {}
+    labels: list[str] = []
+    # id -> file index and line, packed in one int: millions of ids stay affordable.
+    seen: dict[str, int] = {}
+
+    def where(packed: int) -> str:
+        line = packed & 0xFFFFFFFF
+        return labels[packed >> 32] + (f":{line}" if line else "")
+
     for index, source in enumerate(sources):
         label = f"<bytes #{index}>" if isinstance(source, bytes) else str(source)
-        ids: set[str] = set()
+        labels.append(label)
+        repeated: set[str] = set()  # ids of this file first defined in an earlier one
         pointers: list[tuple[int | None, str, str]] = []
-        nexts: dict[str, tuple[int | None, str]] = {}
-        prevs: dict[str, str] = {}
+        links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+
         try:
+            root: etree._Element | None = None
             for _, event, el in _iterparse(source, ("start", "end")):
+                if root is None:
+                    root = el
                 if event == "end":
-                    if el.getparent() is not None and el.tag == _tag("TEI"):
-                        el.clear()
+                    if el.getparent() is root and el.tag == _tag("TEI"):
+                        el.clear()  # keep memory flat over a large corpus file
+                        while el.getprevious() is not None:
+                            del root[0]
                     continue
                 line = _line(el)
                 xml_id = el.get(_XML_ID)
                 if xml_id is not None:
                     if xml_id in seen:
-                        f, ln = seen[xml_id]
-                        where = f if ln is None else f"{f}:{ln}"
                         problems.append(
-                            TeiProblem(label, line, f"xml:id {xml_id!r} is already used at {where}")
+                            TeiProblem(
+                                label,
+                                line,
+                                f"xml:id {xml_id!r} is already used at {where(seen[xml_id])}",
+                            )
                         )
+                        repeated.add(xml_id)
                     else:
-                        seen[xml_id] = (label, line)
-                    ids.add(xml_id)
+                        seen[xml_id] = (index << 32) | (line or 0)
                 for attr in POINTER_ATTRIBUTES:
                     value = el.get(attr)
                     if value is None:
                         continue
-                    for token in value.split():
-                        if token.startswith("#"):
-                            pointers.append((line, attr, token[1:]))
-                    if xml_id is not None and attr == "next":
-                        nexts[xml_id] = (line, value)
-                    if xml_id is not None and attr == "prev":
-                        prevs[xml_id] = value
+                    pointers.extend((line, attr, t[1:]) for t in value.split() if t[:1] == "#")
+                    if xml_id is not None and attr in links:
+                        links[attr][xml_id] = (line, value)
         except TeiReadError as exc:
-            # libxml2 also refuses a repeated xml:id; it is reported above already.
+            # libxml2 also refuses a repeated xml:id in one file; reported above already.
             dup = re.search(r"\bID (\S+) already defined", exc.message)
-            if not (dup and dup.group(1) in ids):
+            if not (dup and dup.group(1) in repeated):
                 problems.append(TeiProblem(label, exc.line, exc.message))
             continue
         for line, attr, target in pointers:
-            if target not in ids:
+            if not _defined_here(seen, index, repeated, target):
                 problems.append(
                     TeiProblem(
                         label, line, f"@{attr} points to #{target}, which no element here has"
                     )
                 )
-        for source_id, (line, value) in nexts.items():
-            target = value.removeprefix("#")
-            if target in ids and prevs.get(target) != f"#{source_id}":
-                problems.append(
-                    TeiProblem(
-                        label,
-                        line,
-                        f"#{source_id} has @next={value} but #{target} has no @prev=#{source_id}",
+        for attr, back in (("next", "prev"), ("prev", "next")):
+            for source_id, (line, value) in links[attr].items():
+                target = value.removeprefix("#")
+                if (
+                    _defined_here(seen, index, repeated, target)
+                    and links[back].get(target, (None, ""))[1] != f"#{source_id}"
+                ):
+                    problems.append(
+                        TeiProblem(
+                            label,
+                            line,
+                            f"#{source_id} has @{attr}={value} but #{target} has no @{back}=#{source_id}",
+                        )
                     )
-                )
-        for source_id, value in prevs.items():
-            target = value.removeprefix("#")
-            if target in ids and nexts.get(target, (None, ""))[1] != f"#{source_id}":
-                problems.append(
-                    TeiProblem(
-                        label,
-                        None,
-                        f"#{source_id} has @prev={value} but #{target} has no @next=#{source_id}",
-                    )
-                )
     return problems
 
 
