@@ -138,7 +138,7 @@ class Row:
         return {
             "key": self.key,
             "label": self.label,
-            "command": " ".join(self.argv[:8]) + (" …" if len(self.argv) > 8 else ""),
+            "command": " ".join(self.argv[:12]) + (" …" if len(self.argv) > 12 else ""),
             "skipped": self.skipped,
             "failed": self.failed,
             "median_s": round(self.median, 4) if measured else None,
