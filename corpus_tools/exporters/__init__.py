@@ -75,6 +75,7 @@ def stage_export(
                 sink.add(doc)
         for sink in sinks:
             sink.close()
+        staging.flush()
     except BaseException:
         staging.abort()
         raise
