@@ -23,6 +23,7 @@ from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_t
 from corpus_tools.model import Document, dumps_canonical
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
+from corpus_tools.seeds import display_path
 from corpus_tools.validation import (
     SEEDS_DIR,
     Options,
@@ -144,6 +145,12 @@ def _scope(args: ValidateArgs, streams: Streams) -> tuple[ChangeSet | None, bool
     return changes, everything
 
 
+def _in_seeds(path: Path, root: Path) -> bool:
+    """True for a file directly inside the corpus's seeds folder."""
+    parent = display_path(path, root).rpartition("/")[0]
+    return parent == SEEDS_DIR and not path.is_dir()
+
+
 def _corpus_changes(changes: ChangeSet) -> CorpusChanges:
     def ids(paths: frozenset[str]) -> tuple[str, ...]:
         return tuple(
@@ -181,11 +188,17 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         return EXIT_USAGE
     changes, everything = scope
     only = None
+    paths = list(args.paths)
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
+    elif paths and all(_in_seeds(p, args.root) for p in paths):
+        # Seeds named one by one (as a pre-commit hook does) are still checked against
+        # the whole corpus: duplicates and sequence gaps involve the other seeds.
+        only = frozenset(display_path(p, args.root) for p in paths)
+        paths = []
     options = Options(today=args.today, lang_override=args.lang)
     report, summaries = validate_corpus(
-        args.paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
+        paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
     )
     if args.check_exports and not args.paths:
         out_dir = args.root / EXPORTS_DIR
@@ -417,9 +430,7 @@ def _export_locked(
 
 
 def _manifest_of(staging: Staging, out_dir: Path) -> dict[str, str]:
-    from corpus_tools.exporters import file_sha256
-
-    return {f.target.relative_to(out_dir).as_posix(): file_sha256(f.tmp) for f in staging.files}
+    return staging.digests(out_dir)
 
 
 # --- convert -----------------------------------------------------------------------

@@ -16,7 +16,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Any
 
 TMP_PREFIX = ".corpus-tmp-"
 
@@ -51,18 +51,23 @@ def _describe(exc: OSError) -> str:
 class StagedFile:
     """A file being written next to its target; moved into place by ``Staging.commit``."""
 
+    __slots__ = ("_digest", "_fh", "_hash", "size", "target", "tmp")
+
     def __init__(self, target: Path) -> None:
         self.target = target
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
         self.tmp = Path(tmp)
         os.chmod(fd, _FILE_MODE)
-        self._fh: IO[bytes] = os.fdopen(fd, "wb")
-        self._hash = hashlib.sha256()
+        self._fh: IO[bytes] | None = os.fdopen(fd, "wb")
+        self._hash: Any = hashlib.sha256()
+        self._digest = ""
         self.size = 0
 
     def write(self, data: bytes) -> None:
         """Append bytes."""
+        if self._fh is None:
+            raise OutputError(self.target, "written after it was closed (a bug in corpus-tools)")
         try:
             self._fh.write(data)
         except OSError as exc:
@@ -76,30 +81,37 @@ class StagedFile:
 
     @property
     def handle(self) -> IO[bytes]:
-        """The open binary handle (for writers such as lxml's ``xmlfile``)."""
+        """The open binary handle (bytes written here are not counted by ``sha256``)."""
+        if self._fh is None:
+            raise OutputError(self.target, "used after it was closed (a bug in corpus-tools)")
         return self._fh
 
     @property
     def sha256(self) -> str:
-        """SHA-256 of what was written so far (only when written through ``write``)."""
-        return self._hash.hexdigest()
+        """SHA-256 of what was written through ``write``."""
+        return self._digest or self._hash.hexdigest()
 
     def close(self) -> None:
-        """Flush to disk."""
-        if self._fh.closed:
+        """Finish the file; its handle and hasher are released to keep memory flat."""
+        if self._fh is None:
             return
+        fh, self._fh = self._fh, None
+        self._digest = self._hash.hexdigest()
+        self._hash = None
         try:
-            self._fh.flush()
-            os.fsync(self._fh.fileno())
+            fh.flush()
         except OSError as exc:
             raise OutputError(self.target, _describe(exc)) from exc
         finally:
-            self._fh.close()
+            with contextlib.suppress(OSError):
+                fh.close()
 
     def discard(self) -> None:
         """Forget the staged bytes."""
-        with contextlib.suppress(OSError):
-            self._fh.close()
+        if self._fh is not None:
+            with contextlib.suppress(OSError):
+                self._fh.close()
+            self._fh = None
         with contextlib.suppress(FileNotFoundError):
             self.tmp.unlink()
 
@@ -128,6 +140,30 @@ class Staging:
         self.deletions: list[Path] = []
         self.written: list[Path] = []
         self.unchanged: list[Path] = []
+        self._kept: dict[Path, str] = {}
+
+    def put_bytes(self, target: Path, data: bytes) -> None:
+        """Stage a small file given whole; when ``target`` already holds these bytes,
+        nothing is written at all (creating files is the slow part of a re-export)."""
+        try:
+            with target.open("rb") as fh:
+                same = fh.read(len(data) + 1) == data
+        except OSError:
+            same = False
+        if same:
+            self.unchanged.append(target)
+            self._kept[target] = hashlib.sha256(data).hexdigest()
+            return
+        staged = self.open(target)
+        staged.write(data)
+        staged.close()
+
+    def digests(self, out_dir: Path) -> dict[str, str]:
+        """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
+        found = {t.relative_to(out_dir).as_posix(): sha for t, sha in self._kept.items()}
+        for f in self.files:
+            found[f.target.relative_to(out_dir).as_posix()] = f.sha256
+        return found
 
     def open(self, target: Path) -> StagedFile:
         """Start a staged file for ``target``."""
@@ -150,6 +186,10 @@ class Staging:
     def commit(self) -> None:
         """Move every staged file into place; unchanged targets are left alone."""
         self.flush()
+        # One sync for the whole run instead of an fsync per file: every new file is on
+        # disk before any rename makes it visible, so a crash cannot leave a torn file.
+        if self.files:
+            os.sync()
         for f in self.files:
             if same_content(f.tmp, f.target):
                 f.discard()

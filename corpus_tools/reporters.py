@@ -24,7 +24,6 @@ from corpus_tools.diagnostics import CODES, Diagnostic, Level, Report, Severity
 
 TOOL_NAME = "corpus-tools"
 # Where a SARIF viewer sends readers for the tool; must be an absolute URI.
-INFORMATION_URI = "https://github.com/corpus-tools/corpus-tools"
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"
 # A PR comment holds at most 65536 characters; beyond this many rows the table is cut.
@@ -447,7 +446,6 @@ class SarifReporter:
                         "driver": {
                             "name": TOOL_NAME,
                             "version": context.version,
-                            "informationUri": INFORMATION_URI,
                             "rules": [_rule(code) for code in codes],
                         }
                     },

@@ -239,7 +239,9 @@ def _near_duplicate(
                 continue
             seen.add(j)
             other = ordered[j]
-            if len(mine & set(other.sketch)) * 2 >= max(len(mine), len(other.sketch)):
+            shared = len(mine & set(other.sketch))
+            # Two shared paragraphs at least: short articles often share a stock line.
+            if shared >= 2 and shared * 2 >= max(len(mine), len(other.sketch)):
                 return other
     return None
 

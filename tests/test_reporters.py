@@ -426,7 +426,7 @@ def test_sarif_content() -> None:
     (run,) = log["runs"]
     driver = run["tool"]["driver"]
     assert (driver["name"], driver["version"]) == ("corpus-tools", "1.2.3")
-    assert driver["informationUri"].startswith("https://")
+    assert "informationUri" not in driver  # the project has no public address yet
     rules = driver["rules"]
     assert [r["id"] for r in rules] == sorted({d.code for d in report.diagnostics})
     for rule in rules:

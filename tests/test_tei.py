@@ -518,6 +518,9 @@ class _NullStaging:
     def open(self, target: Path) -> _NullFile:
         return _NullFile()
 
+    def put_bytes(self, target: Path, data: bytes) -> None:
+        pass
+
     def delete(self, target: Path) -> None:
         pass
 
@@ -527,6 +530,9 @@ class _CorpusOnlyStaging(Staging):
         if target.name == CORPUS_FILE:
             return super().open(target)
         return _NullFile()  # type: ignore[return-value]
+
+    def put_bytes(self, target: Path, data: bytes) -> None:
+        pass
 
 
 def _many(n: int) -> Iterator[Document]:

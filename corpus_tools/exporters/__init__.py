@@ -127,8 +127,10 @@ def expected_files(
     """Export into a scratch folder: the files an export writes, by SHA-256."""
     with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
         fresh = Path(tmp)
-        staging = export_documents(documents, formats, fresh, config)
-        return {p.relative_to(fresh).as_posix(): file_sha256(p) for p in sorted(staging.written)}
+        staging = stage_export(documents, formats, fresh, config)
+        digests = staging.digests(fresh)
+        staging.abort()
+        return dict(sorted(digests.items()))
 
 
 def compare_exports(

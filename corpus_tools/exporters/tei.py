@@ -579,10 +579,9 @@ class TeiSink:
         if doc.id in self._ids:
             raise TeiExportError(doc.id, "two documents have this id")
         tei = document_element(doc, self._config)
-        staged = self._staging.open(self._out_dir / DOC_DIR / f"{doc.id}.xml")
-        staged.write(_file_bytes(tei))
-        # Close now: 100,000 open files until commit would exhaust file descriptors.
-        staged.close()
+        # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
+        # open files until commit would exhaust file descriptors.
+        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc.id}.xml", _file_bytes(tei))
         self._ids.add(doc.id)
         if self._xf is None:
             self._start_corpus()
