@@ -651,9 +651,12 @@ def read_seed(
             )
     try:
         with path.open("rb") as fh:
-            data = fh.read(config.max_seed_bytes + 1)
+            # Ask for the file's size (plus one byte, to notice growth) rather than the
+            # limit: read(n) allocates n bytes up front.
+            expected = os.fstat(fh.fileno()).st_size
+            data = fh.read(min(expected, config.max_seed_bytes) + 1)
             if len(data) > config.max_seed_bytes:
-                size = os.fstat(fh.fileno()).st_size
+                size = max(expected, len(data))
                 return SeedResult(
                     rel,
                     None,

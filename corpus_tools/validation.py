@@ -8,8 +8,8 @@ large corpus never has to be held in memory.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import itertools
 import json
@@ -388,7 +388,21 @@ def _encode(result: FileResult) -> str:
         [
             result.path,
             [d.to_dict() for d in result.diagnostics],
-            [list(dataclasses.astuple(x)) for x in result.summaries],
+            [
+                [
+                    x.path,
+                    x.id,
+                    x.seq,
+                    x.hash,
+                    x.sha256,
+                    x.text_hash,
+                    list(x.sketch),
+                    x.date,
+                    x.date_line,
+                    x.date_column,
+                ]
+                for x in result.summaries
+            ],
         ],
         ensure_ascii=False,
         separators=(",", ":"),
@@ -517,7 +531,24 @@ _CHUNK = 64
 
 def run_context(config: Config, options: Options) -> str:
     """The cache context: everything besides file content that results depend on."""
-    return context_key(__version__, schema_fingerprint(), config.to_dict(), options.lang_override)
+    return context_key(
+        __version__,
+        code_fingerprint(),
+        schema_fingerprint(),
+        config.to_dict(),
+        options.lang_override,
+    )
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the package's own source: an edited tool never reuses old results."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def validate_corpus(
