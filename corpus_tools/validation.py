@@ -15,6 +15,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
@@ -478,12 +479,13 @@ def check_files(
     stats: dict[int, tuple[str, os.stat_result]] = {}
     pending: list[Path] = []
     for i, path in enumerate(paths):
-        if use_cache and cache is not None and path.suffix == ".txt":
+        name = os.fspath(path)
+        if use_cache and cache is not None and name.endswith(".txt"):
             try:
-                st = None if path.is_symlink() else path.stat()
+                st: os.stat_result | None = os.lstat(name)
             except OSError:
                 st = None
-            if st is not None:
+            if st is not None and stat.S_ISREG(st.st_mode):  # links are always re-checked
                 rel = display_path(path, root)
                 stats[i] = (rel, st)
                 hit = cache.get(rel, st, path)
