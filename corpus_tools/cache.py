@@ -55,6 +55,9 @@ class Cache:
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY, files TEXT)"
             )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, problems TEXT)"
+            )
             cur = self._db.execute(
                 "SELECT path, size, mtime_ns, ino, sha256, payload FROM files WHERE ctx = ?",
                 (context,),
@@ -136,6 +139,33 @@ class Cache:
                 self._db.execute(
                     "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
                 )
+        except sqlite3.Error:
+            pass
+
+    def verdicts(self, keys: list[str]) -> dict[str, str]:
+        """Stored verdicts (JSON lists of problems) for these keys."""
+        if self._db is None or not keys:
+            return {}
+        found: dict[str, str] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                chunk = keys[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                cur = self._db.execute(
+                    f"SELECT key, problems FROM verdicts WHERE key IN ({marks})", chunk
+                )
+                found.update(dict(cur.fetchall()))
+        except sqlite3.Error:
+            return {}
+        return found
+
+    def put_verdicts(self, items: dict[str, str]) -> None:
+        """Remember verdicts by key."""
+        if self._db is None or not items:
+            return
+        try:
+            with self._db:
+                self._db.executemany("INSERT OR REPLACE INTO verdicts VALUES (?, ?)", items.items())
         except sqlite3.Error:
             pass
 

@@ -44,6 +44,15 @@ _NO_CACHE = click.option(
 )
 
 
+_TEI_SCHEMA = click.option(
+    "--tei-schema",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="RELAX NG schema to validate the TEI exports against, e.g. the official "
+    "tei_all.rng (compiling it takes seconds); default: schema/tei/corpus-tei.rng.",
+)
+
+
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
     if value is None:
         return None
@@ -112,6 +121,7 @@ def cli() -> None:
     is_flag=True,
     help="Do not check that exports/ is up to date with the seeds.",
 )
+@_TEI_SCHEMA
 @_JOBS
 @_NO_CACHE
 def validate(
@@ -126,6 +136,7 @@ def validate(
     lang: str | None,
     today: dt.date | None,
     no_exports: bool,
+    tei_schema: Path | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -147,6 +158,7 @@ def validate(
         include_worktree=not committed_only,
         jobs=jobs or default_jobs(),
         cache=not no_cache,
+        tei_schema=tei_schema,
     )
     sys.exit(commands.run_validate(args, commands.Streams()))
 
@@ -192,6 +204,7 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     help="Write nothing; report missing, stale or extra export files (exit 1 if any).",
 )
 @_LANG
+@_TEI_SCHEMA
 @_JOBS
 @_NO_CACHE
 def export(
@@ -200,6 +213,7 @@ def export(
     out: Path | None,
     check: bool,
     lang: str | None,
+    tei_schema: Path | None,
     jobs: int | None,
     no_cache: bool,
 ) -> None:
@@ -216,6 +230,7 @@ def export(
         lang=lang,
         cache=not no_cache,
         jobs=jobs or default_jobs(),
+        tei_schema=tei_schema,
     )
     sys.exit(commands.run_export(args, commands.Streams()))
 

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from corpus_tools.cache import Cache, context_key
 from corpus_tools.changes import ChangeError, ChangeSet, changed_files
@@ -23,6 +23,7 @@ from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_t
 from corpus_tools.model import Document, dumps_canonical
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
+from corpus_tools.schema import schema_dir
 from corpus_tools.seeds import display_path
 from corpus_tools.validation import (
     SEEDS_DIR,
@@ -77,6 +78,7 @@ class ValidateArgs:
     include_worktree: bool = True
     jobs: int = 1
     cache: bool = True
+    tei_schema: Path | None = None
 
 
 @dataclass
@@ -100,6 +102,7 @@ class ExportArgs:
     lang: str | None = None
     cache: bool = True
     jobs: int = 1
+    tei_schema: Path | None = None
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
@@ -203,9 +206,20 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
     if args.check_exports and not args.paths:
         out_dir = args.root / EXPORTS_DIR
         if out_dir.is_dir() and not report.errors:
-            problems = export_problems(
-                args.root, config, out_dir, _formats(["all"]), args.lang, summaries, args.cache
-            )
+            try:
+                problems = export_problems(
+                    args.root,
+                    config,
+                    out_dir,
+                    _formats(["all"]),
+                    args.lang,
+                    summaries,
+                    args.cache,
+                    args.tei_schema,
+                )
+            except ConfigError as exc:
+                print(str(exc), file=streams.err)
+                return EXIT_USAGE
             report.extend(problems)
     context = ReportContext(
         root=args.root,
@@ -305,6 +319,7 @@ def export_problems(
     lang: str | None,
     summaries: list[Summary] | None,
     use_cache: bool,
+    tei_schema: Path | None = None,
 ) -> list[Diagnostic]:
     """Diagnostics for missing, stale or extra export files (nothing is written)."""
     files = _seed_files(root)
@@ -331,13 +346,96 @@ def export_problems(
             if any(d.effective_severity is Severity.ERROR for d in collected.diagnostics):
                 return []  # the seeds are broken: their own findings say what to fix first
             cache.put_manifest(key, expected)
+        rel = _relative(out_dir, root)
+        found = [
+            Diagnostic(code, f"{rel}/{name}", message)
+            for code, name, message in compare_exports(expected, out_dir, formats)
+        ]
+        if "tei" in formats:
+            bad = {d.file for d in found}
+            fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
+            found.extend(tei_validity(out_dir, rel, fine, tei_schema, cache))
     finally:
         cache.close()
-    rel = _relative(out_dir, root)
-    return [
-        Diagnostic(code, f"{rel}/{name}", message)
-        for code, name, message in compare_exports(expected, out_dir, formats)
+    return found
+
+
+# corpus.tei.xml is validated as one tree; past this size only the per-article files
+# are, which keeps memory flat for very large corpora.
+_MAX_TREE_BYTES = 256 * 1024 * 1024
+
+
+def tei_validity(
+    out_dir: Path, rel: str, files: dict[str, str], schema: Path | None, cache: Cache
+) -> list[Diagnostic]:
+    """RELAX NG and pointer checks of the TEI exports; verdicts are cached by content."""
+    import hashlib
+    import json
+
+    from corpus_tools.exporters import tei
+
+    schema_path = schema or schema_dir().joinpath(*tei.SCHEMA_PATH)
+    try:
+        schema_key = hashlib.sha256(schema_path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(schema_path), f"cannot read the TEI schema: {exc.strerror}") from exc
+    targets = [
+        name
+        for name in sorted(files)
+        if name == tei.CORPUS_FILE or (name.startswith(tei.DOC_DIR + "/") and name.endswith(".xml"))
     ]
+    keys = {name: context_key("tei-valid", files[name], schema_key) for name in targets}
+    known = cache.verdicts(list(keys.values()))
+    fresh: dict[str, str] = {}
+    rng = None
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == tei.CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            if rng is None:
+                rng = _relaxng(schema_path)
+            verdict = json.dumps(_rng_problems(path, rng))
+            fresh[keys[name]] = verdict
+        for line, column, message in json.loads(verdict):
+            out.append(Diagnostic("export-invalid", f"{rel}/{name}", message, line, column))
+    if fresh:
+        articles = [out_dir / n for n in targets if n != tei.CORPUS_FILE]
+        for problem in tei.check_tei_references(articles):
+            name = _relative(Path(problem.file), out_dir)
+            out.append(Diagnostic("export-invalid", f"{rel}/{name}", problem.message, problem.line))
+    cache.put_verdicts(fresh)
+    return out
+
+
+def _relaxng(path: Path) -> Any:
+    from lxml import etree
+
+    from corpus_tools.exporters.tei import safe_parser
+
+    try:
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
+        raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
+
+
+def _rng_problems(path: Path, rng: Any) -> list[tuple[int | None, int | None, str]]:
+    from lxml import etree
+
+    from corpus_tools.exporters.tei import safe_parser
+
+    try:
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [(exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")]
+    if rng.validate(doc):
+        return []
+    return [
+        (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+        for e in rng.error_log
+    ][:20]
 
 
 def run_export(args: ExportArgs, streams: Streams) -> int:
@@ -349,7 +447,13 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     formats = _formats(args.formats)
     files = _seed_files(args.root)
     if args.check:
-        problems = export_problems(args.root, config, out_dir, formats, args.lang, None, args.cache)
+        try:
+            problems = export_problems(
+                args.root, config, out_dir, formats, args.lang, None, args.cache, args.tei_schema
+            )
+        except ConfigError as exc:
+            print(str(exc), file=streams.err)
+            return EXIT_USAGE
         report = Report(problems, files=len(files))
         streams.out.write(render_text(report, color=streams.color()))
         return report.exit_code()
