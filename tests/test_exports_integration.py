@@ -1,0 +1,266 @@
+"""Exports across formats: the repository's own, round trips, and their checks."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from corpus_tools.config import Config, load_config
+from corpus_tools.exporters import export_documents
+from corpus_tools.exporters.csv import read_csv_export
+from corpus_tools.exporters.jsonl import read_jsonl
+from corpus_tools.exporters.tei import (
+    check_tei_references,
+    corpus_tei_schema,
+    read_tei,
+    safe_parser,
+)
+from corpus_tools.schema import check_document
+from corpus_tools.seeds import read_seed
+
+from .conftest import CASES, REPO, TEI_ALL
+
+EXPORTS = REPO / "exports"
+CONFIG = load_config(REPO)
+
+
+def _seed_docs() -> list:  # type: ignore[type-arg]
+    paths = sorted(
+        [REPO / "seeds" / "000_8817f6bb585a9fd5.txt", *(CASES / "positive").glob("*.txt")]
+    )
+    docs = [
+        read_seed(p, p.parent.parent if p.parent.name == "seeds" else p.parent, CONFIG).document
+        for p in paths
+    ]
+    assert all(d is not None for d in docs)
+    return sorted(docs, key=lambda d: d.id)  # type: ignore[union-attr]
+
+
+def _run(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "corpus_tools", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_repository_exports_are_up_to_date() -> None:
+    proc = _run("export", "--check", "--no-cache")
+    assert (proc.returncode, proc.stdout) == (0, "1 file, 0 errors, 0 warnings\n"), (
+        proc.stdout + proc.stderr
+    )
+
+
+def test_repository_jsonl_lines_are_schema_valid() -> None:
+    lines = (EXPORTS / "corpus.jsonl").read_bytes().split(b"\n")
+    assert lines[-1] == b""  # a trailing newline
+    for line in lines[:-1]:
+        assert check_document(json.loads(line)) is None
+
+
+def _tei_files() -> list[Path]:
+    return [EXPORTS / "corpus.tei.xml", *sorted((EXPORTS / "tei").glob("*.xml"))]
+
+
+def test_repository_tei_is_valid_against_the_project_schema() -> None:
+    rng = corpus_tei_schema()
+    for path in _tei_files():
+        doc = etree.parse(str(path), safe_parser())
+        assert rng.validate(doc), (path.name, rng.error_log)
+    assert check_tei_references([EXPORTS / "corpus.tei.xml"]) == []
+    assert check_tei_references(sorted((EXPORTS / "tei").glob("*.xml"))) == []
+
+
+@pytest.fixture(scope="session")
+def tei_all() -> etree.RelaxNG:
+    """The official TEI P5 schema, compiled once per session (6-9 s)."""
+    if not TEI_ALL.is_file():
+        pytest.skip(f"the official TEI schema is absent: {TEI_ALL} (it lives in ../shared/tei/)")
+    return etree.RelaxNG(etree.parse(str(TEI_ALL)))
+
+
+def test_repository_tei_is_valid_against_tei_all(tei_all: etree.RelaxNG) -> None:
+    for path in _tei_files():
+        assert tei_all.validate(etree.parse(str(path), safe_parser())), (
+            path.name,
+            tei_all.error_log,
+        )
+
+
+def test_repository_data_package_is_valid() -> None:
+    exe = shutil.which("frictionless")
+    assert exe, "frictionless is a test dependency"
+    proc = subprocess.run(
+        [exe, "validate", str(EXPORTS / "datapackage.json")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_round_trip_through_every_format_is_lossless(tmp_path: Path) -> None:
+    docs = _seed_docs()
+    export_documents(docs, ["csv", "jsonl", "tei"], tmp_path, CONFIG)
+    expected = [d.to_dict() for d in docs]
+    assert [d.to_dict() for d in read_jsonl(tmp_path / "corpus.jsonl")] == expected
+    assert [d.to_dict() for d in read_csv_export(tmp_path)] == expected
+    assert [d.to_dict() for d in read_tei(tmp_path / "corpus.tei.xml")] == expected
+    per_article = [d for p in sorted((tmp_path / "tei").glob("*.xml")) for d in read_tei(p)]
+    assert [d.to_dict() for d in per_article] == expected
+
+
+def _corpus(tmp_path: Path, n: int) -> Path:
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec
+    assert spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)
+    spec.loader.exec_module(module)
+    root = tmp_path / "corpus"
+    module.generate(n, root, 7)
+    return root
+
+
+def test_stale_missing_and_extra_exports_are_named(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, 12)
+    assert _run("export", "--root", str(root)).returncode == 0
+    seeds = sorted((root / "seeds").glob("*.txt"))
+    first_id = seeds[0].stem
+    (root / "exports" / "corpus.jsonl").write_text("{}\n", encoding="utf-8")
+    (root / "exports" / "tei" / f"{first_id}.xml").unlink()
+    (root / "exports" / "tei" / "999_ffffffffffffffff.xml").write_text("<x/>", encoding="utf-8")
+    proc = _run("export", "--check", "--root", str(root))
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines() == [
+        "exports/corpus.jsonl: error[export-stale] the export file is out of date with the seeds;"
+        " help: run: corpus export --format all, and commit the result",
+        f"exports/tei/{first_id}.xml: error[export-missing] the export file is missing;"
+        " help: run: corpus export --format all",
+        "exports/tei/999_ffffffffffffffff.xml: error[export-extra] the export file belongs to no"
+        " current document; help: run: corpus export --format all (it removes files of deleted seeds)",
+        "12 files, 3 errors, 0 warnings",
+    ]
+    # validate reports the same; the export command repairs it, touching only what changed.
+    assert _run("validate", "--root", str(root)).returncode == 1
+    untouched = root / "exports" / "tei" / f"{seeds[1].stem}.xml"
+    before = untouched.stat().st_mtime_ns
+    assert _run("export", "--root", str(root)).returncode == 0
+    assert untouched.stat().st_mtime_ns == before
+    assert _run("validate", "--root", str(root)).returncode == 0
+    assert not list((root / "exports").rglob(".corpus-tmp-*"))
+
+
+def test_re_export_with_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, 8)
+    assert _run("export", "--root", str(root)).returncode == 0
+    stamps = {p: p.stat().st_mtime_ns for p in (root / "exports").rglob("*") if p.is_file()}
+    for extra in ([], ["--no-cache"]):
+        proc = _run("export", "--root", str(root), *extra)
+        assert proc.returncode == 0
+        assert {p: p.stat().st_mtime_ns for p in stamps} == stamps
+
+
+def test_tei_schema_option_reports_invalid_exports_with_lines(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, 3)
+    assert _run("export", "--root", str(root)).returncode == 0
+    strict = tmp_path / "strict.rng"
+    strict.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+        '<element name="nothing"><empty/></element></start></grammar>',
+        encoding="utf-8",
+    )
+    proc = _run("validate", "--root", str(root), "--tei-schema", str(strict))
+    assert proc.returncode == 1
+    findings = [line for line in proc.stdout.splitlines() if "export-invalid" in line]
+    assert len(findings) == 4  # corpus.tei.xml and three articles
+    assert findings[0].startswith("exports/corpus.tei.xml:2:")
+    broken = tmp_path / "broken.rng"
+    broken.write_text("<grammar", encoding="utf-8")
+    proc = _run("validate", "--root", str(root), "--tei-schema", str(broken))
+    assert proc.returncode == 2
+    assert "not a usable RELAX NG schema" in proc.stderr
+
+
+def test_export_refuses_a_broken_corpus_and_keeps_previous_exports(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, 5)
+    assert _run("export", "--root", str(root)).returncode == 0
+    before = {p: p.read_bytes() for p in (root / "exports").rglob("*") if p.is_file()}
+    (root / "seeds" / "900_0123456789abcdef.txt").write_text(
+        " date 2025-02-30 Broken.", encoding="utf-8"
+    )
+    proc = _run("export", "--root", str(root))
+    assert proc.returncode == 1
+    assert "seeds/900_0123456789abcdef.txt:1:7: error[seed-invalid-date]" in proc.stderr
+    assert "previous exports are unchanged" in proc.stderr
+    assert {p: p.read_bytes() for p in before} == before
+    assert not list((root / "exports").rglob(".corpus-tmp-*"))
+
+
+def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
+    root = _corpus(tmp_path, 300)
+    (root / "seeds" / "900_0123456789abcdef.txt").write_text(
+        " date 2025-02-30 Broken.", encoding="utf-8"
+    )
+    shutil.copy(
+        sorted((root / "seeds").glob("*.txt"))[3], root / "seeds" / "901_0123456789abcdee.txt"
+    )
+    reports = [
+        _run(
+            "validate",
+            "--root",
+            str(root),
+            "--no-cache",
+            "--no-exports",
+            "--format",
+            "json",
+            "-j",
+            jobs,
+        ).stdout
+        for jobs in ("1", "2")
+    ]
+    assert reports[0] == reports[1]
+    assert json.loads(reports[0])["summary"]["errors"] == 2
+    (root / "seeds" / "900_0123456789abcdef.txt").unlink()
+    (root / "seeds" / "901_0123456789abcdee.txt").unlink()
+    outs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"out{jobs}"
+        assert (
+            _run(
+                "export", "--root", str(root), "--out", str(out), "--no-cache", "-j", jobs
+            ).returncode
+            == 0
+        )
+        outs.append(
+            {
+                p.relative_to(out): p.read_bytes()
+                for p in out.rglob("*")
+                if p.is_file() and not p.name.startswith(".")
+            }
+        )
+    assert outs[0] == outs[1]
+    assert len(outs[0]) == 305
+
+
+def test_config_used_by_the_exports_comes_from_corpus_toml(tmp_path: Path) -> None:
+    docs = _seed_docs()[:1]
+    config = Config(title="Another corpus", publisher="Somebody", licence="CC0-1.0", idno="other")
+    export_documents(docs, ["tei", "csv"], tmp_path, config)
+    header = (tmp_path / "corpus.tei.xml").read_text(encoding="utf-8")
+    assert "Another corpus" in header
+    assert "Somebody" in header
+    assert "CC0-1.0" in header
+    package = json.loads((tmp_path / "datapackage.json").read_text(encoding="utf-8"))
+    assert package["id"] == "other"
