@@ -18,9 +18,15 @@ from corpus_tools.cache import Cache, context_key
 from corpus_tools.changes import ChangeError, ChangeSet, changed_files
 from corpus_tools.config import Config, ConfigError, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
-from corpus_tools.exporters import EXPORTERS, compare_exports, expected_files, stage_export
+from corpus_tools.exporters import (
+    EXPORTERS,
+    Rendered,
+    compare_exports,
+    expected_files,
+    stage_export,
+)
 from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_temporaries
-from corpus_tools.model import Document, dumps_canonical
+from corpus_tools.model import dumps_canonical
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
 from corpus_tools.schema import schema_dir
@@ -216,6 +222,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
                     summaries,
                     args.cache,
                     args.tei_schema,
+                    args.jobs,
                 )
             except ConfigError as exc:
                 print(str(exc), file=streams.err)
@@ -281,17 +288,22 @@ def _documents(
     sink: _Collected,
     progress: Progress | None = None,
     jobs: int = 1,
-) -> Iterator[Document]:
-    """Stream the corpus's documents in order, collecting findings on the way."""
+    formats: tuple[str, ...] = (),
+) -> Iterator[Rendered]:
+    """Stream the corpus's documents in order (pre-rendered in ``formats`` by the
+    workers), collecting findings on the way."""
     options = Options(lang_override=lang)
-    for result in check_files(files, root, config, options, jobs=jobs, want_documents=True):
+    results = check_files(
+        files, root, config, options, jobs=jobs, want_documents=True, render=formats
+    )
+    for result in results:
         sink.files += 1
         sink.diagnostics.extend(result.diagnostics)
         sink.summaries.extend(result.summaries)
         if progress is not None:
             progress.advance()
         if result.document is not None:
-            yield result.document
+            yield result.document, result.fragments or {}
 
 
 def _inputs_key(
@@ -320,6 +332,7 @@ def export_problems(
     summaries: list[Summary] | None,
     use_cache: bool,
     tei_schema: Path | None = None,
+    jobs: int = 1,
 ) -> list[Diagnostic]:
     """Diagnostics for missing, stale or extra export files (nothing is written)."""
     files = _seed_files(root)
@@ -341,7 +354,9 @@ def export_problems(
         if expected is None:
             collected = _Collected()
             expected = expected_files(
-                _documents(files, root, config, lang, collected), formats, config
+                _documents(files, root, config, lang, collected, None, jobs, tuple(formats)),
+                formats,
+                config,
             )
             if any(d.effective_severity is Severity.ERROR for d in collected.diagnostics):
                 return []  # the seeds are broken: their own findings say what to fix first
@@ -449,7 +464,15 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     if args.check:
         try:
             problems = export_problems(
-                args.root, config, out_dir, formats, args.lang, None, args.cache, args.tei_schema
+                args.root,
+                config,
+                out_dir,
+                formats,
+                args.lang,
+                None,
+                args.cache,
+                args.tei_schema,
+                args.jobs,
             )
         except ConfigError as exc:
             print(str(exc), file=streams.err)
@@ -499,7 +522,9 @@ def _export_locked(
             Progress(len(files), "exporting", streams.err) if streams.progress_enabled() else None
         )
         staging = stage_export(
-            _documents(files, args.root, config, args.lang, collected, progress, args.jobs),
+            _documents(
+                files, args.root, config, args.lang, collected, progress, args.jobs, tuple(formats)
+            ),
             formats,
             out_dir,
             config,

@@ -59,6 +59,7 @@ class FileResult:
     diagnostics: list[Diagnostic]
     summaries: list[Summary] = field(default_factory=list)
     document: Document | None = None
+    fragments: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -425,21 +426,29 @@ def _summary_from_row(row: list[Any]) -> Summary:
 
 
 # Work shared with worker processes; set once per process by _init_worker.
-_WORK: tuple[Path, Config, Options, bool] | None = None
+_WORK: tuple[Path, Config, Options, bool, tuple[str, ...]] | None = None
 
 
-def _init_worker(root: Path, config: Config, options: Options, want_documents: bool) -> None:
+def _init_worker(
+    root: Path, config: Config, options: Options, want_documents: bool, render: tuple[str, ...]
+) -> None:
     global _WORK
-    _WORK = (root, config, options, want_documents)
+    _WORK = (root, config, options, want_documents, render)
 
 
-def _work(path: Path) -> tuple[str | None, str, Document | None]:
-    """Check one file in a worker: ``(sha256, encoded result, document)``."""
+def _work(path: Path) -> tuple[str | None, str, Any]:
+    """Check one file in a worker: ``(sha256, encoded result, document and fragments)``."""
     assert _WORK is not None
-    root, config, options, want_documents = _WORK
+    root, config, options, want_documents, render = _WORK
     result = check_file(path, root, config, options)
     sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
-    return sha, _encode(result), result.document if want_documents else None
+    doc = result.document if want_documents else None
+    fragments = None
+    if doc is not None and render:
+        from corpus_tools.exporters import render_all
+
+        fragments = render_all(doc, render, config)
+    return sha, _encode(result), (doc, fragments)
 
 
 def _in_process(
@@ -466,6 +475,7 @@ def check_files(
     jobs: int = 1,
     cache: Cache | None = None,
     want_documents: bool = False,
+    render: tuple[str, ...] = (),
 ) -> Iterator[FileResult]:
     """Check each file (cached, in parallel where worth it), yielding results in order.
 
@@ -494,14 +504,14 @@ def check_files(
                     continue
         pending.append(path)
 
-    computed: Iterator[tuple[str | None, str, Document | FileResult | None]]
+    computed: Iterator[tuple[str | None, str, Any]]
     pool = None
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
         pool = ctx.Pool(
             min(jobs, len(pending) // _CHUNK + 1),
             initializer=_init_worker,
-            initargs=(root, config, options, want_documents),
+            initargs=(root, config, options, want_documents, render),
         )
         computed = pool.imap(_work, pending, chunksize=_CHUNK)
     else:
@@ -515,8 +525,11 @@ def check_files(
             if isinstance(found, FileResult):
                 result = found  # checked in this process: nothing to decode
             else:
+                doc, fragments = found
                 result = _decode(payload)
-                result = FileResult(result.path, result.diagnostics, result.summaries, found)
+                result = FileResult(
+                    result.path, result.diagnostics, result.summaries, doc, fragments
+                )
             if cache is not None and i in stats and sha is not None:
                 rel, st = stats[i]
                 cache.put(rel, st, sha, payload or _encode(result))

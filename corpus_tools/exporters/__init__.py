@@ -14,7 +14,7 @@ import importlib
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Protocol
+from typing import Any, Protocol
 
 from corpus_tools.config import Config
 from corpus_tools.io import Staging
@@ -24,8 +24,8 @@ from corpus_tools.model import Document
 class Sink(Protocol):
     """Receives the documents of one export run."""
 
-    def add(self, doc: Document) -> None:
-        """Write one document (called in id order)."""
+    def add(self, doc: Document, fragment: Any = None) -> None:
+        """Write one document (called in id order), pre-rendered by ``render`` if given."""
 
     def close(self) -> None:
         """Finish writing (the staging commits afterwards)."""
@@ -45,6 +45,19 @@ class Exporter(Protocol):
         """True when ``rel_path`` (relative to the export folder) is this format's file."""
         ...
 
+    def render(self, doc: Document, config: Config) -> Any:
+        """The bytes a sink writes for ``doc``: pure and picklable, so worker processes
+        can render while the main process only writes."""
+        ...
+
+
+Rendered = tuple[Document, dict[str, Any]]
+
+
+def render_all(doc: Document, formats: Iterable[str], config: Config) -> dict[str, Any]:
+    """Every format's fragment for ``doc``."""
+    return {name: EXPORTERS[name].render(doc, config) for name in formats}
+
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
 _MODULES = ("csv", "jsonl", "tei")
@@ -61,19 +74,23 @@ EXPORTERS: dict[str, Exporter] = _registry()
 
 
 def stage_export(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Iterable[Rendered],
     formats: Iterable[str],
     out_dir: Path,
     config: Config,
 ) -> Staging:
-    """Write ``documents`` in every format to staged files, not yet committed."""
+    """Write ``documents`` in every format to staged files, not yet committed.
+
+    Items may come pre-rendered as ``(document, render_all(...))``.
+    """
     staging = Staging()
     try:
-        sinks = [EXPORTERS[name].open(out_dir, config, staging) for name in formats]
-        for doc in documents:
-            for sink in sinks:
-                sink.add(doc)
-        for sink in sinks:
+        sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
+        for item in documents:
+            doc, fragments = item if isinstance(item, tuple) else (item, {})
+            for name, sink in sinks:
+                sink.add(doc, fragments.get(name))
+        for _, sink in sinks:
             sink.close()
         staging.flush()
     except BaseException:
@@ -83,7 +100,7 @@ def stage_export(
 
 
 def export_documents(
-    documents: Iterable[Document],
+    documents: Iterable[Document] | Iterable[Rendered],
     formats: Iterable[str],
     out_dir: Path,
     config: Config,
@@ -122,7 +139,7 @@ def file_sha256(path: Path) -> str:
 
 
 def expected_files(
-    documents: Iterable[Document], formats: Iterable[str], config: Config
+    documents: Iterable[Document] | Iterable[Rendered], formats: Iterable[str], config: Config
 ) -> dict[str, str]:
     """Export into a scratch folder: the files an export writes, by SHA-256."""
     with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:

@@ -136,6 +136,12 @@ def document_row(doc: Document) -> tuple[str | int, ...]:
     )
 
 
+def render_rows(doc: Document) -> tuple[bytes, bytes]:
+    """The document's row and its paragraphs' rows, encoded (pure, for worker processes)."""
+    rows = "".join(_row((doc.id, p.n, p.line, p.text)) for p in doc.paragraphs)
+    return _row(document_row(doc)).encode("utf-8"), rows.encode("utf-8")
+
+
 class CsvSink:
     """Streams rows into documents.csv and paragraphs.csv; writes the package last."""
 
@@ -147,12 +153,11 @@ class CsvSink:
         self._documents.write_text(_row(DOCUMENT_COLUMNS))
         self._paragraphs.write_text(_row(PARAGRAPH_COLUMNS))
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, fragment: tuple[bytes, bytes] | None = None) -> None:
         """Write the document's row and one row per paragraph."""
-        self._documents.write_text(_row(document_row(doc)))
-        self._paragraphs.write_text(
-            "".join(_row((doc.id, p.n, p.line, p.text)) for p in doc.paragraphs)
-        )
+        document, paragraphs = fragment or render_rows(doc)
+        self._documents.write(document)
+        self._paragraphs.write(paragraphs)
 
     def close(self) -> None:
         """Describe the finished tables (sizes and hashes included) in datapackage.json."""
@@ -401,6 +406,10 @@ class CsvExporter:
     def open(self, out_dir: Path, config: Config, staging: Staging) -> CsvSink:
         """Start the two tables."""
         return CsvSink(out_dir, config, staging)
+
+    def render(self, doc: Document, config: Config) -> tuple[bytes, bytes]:
+        """The document's rows (see ``render_rows``)."""
+        return render_rows(doc)
 
     def owns(self, rel_path: str) -> bool:
         """The two tables and their package descriptor."""

@@ -14,15 +14,20 @@ from corpus_tools.schema import check_document
 FILE_NAME = "corpus.jsonl"
 
 
+def render_line(doc: Document) -> bytes:
+    """The document's line (pure, for worker processes)."""
+    return (dumps_canonical(doc.to_dict()) + "\n").encode("utf-8")
+
+
 class JsonlSink:
     """Streams documents into ``corpus.jsonl``."""
 
     def __init__(self, staged: StagedFile) -> None:
         self._out = staged
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, fragment: bytes | None = None) -> None:
         """Write one document as one line."""
-        self._out.write_text(dumps_canonical(doc.to_dict()) + "\n")
+        self._out.write(fragment or render_line(doc))
 
     def close(self) -> None:
         """Nothing to finish: every line is complete."""
@@ -37,6 +42,10 @@ class JsonlExporter:
     def open(self, out_dir: Path, config: Config, staging: Staging) -> JsonlSink:
         """Start ``corpus.jsonl``."""
         return JsonlSink(staging.open(out_dir / FILE_NAME))
+
+    def render(self, doc: Document, config: Config) -> bytes:
+        """The document's line (see ``render_line``)."""
+        return render_line(doc)
 
     def owns(self, rel_path: str) -> bool:
         """Only ``corpus.jsonl``."""

@@ -541,14 +541,15 @@ def render_document(doc: Document, config: Config) -> bytes:
     return _file_bytes(document_element(doc, config))
 
 
-class _StagedWriter:
-    """A ``write``-only view of a staged file for ``xmlfile`` (keeps OutputError)."""
+def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
+    """The bytes of ``tei/<id>.xml`` and of the document's part of ``corpus.tei.xml``.
 
-    def __init__(self, staged: StagedFile) -> None:
-        self._staged = staged
-
-    def write(self, data: bytes) -> None:
-        self._staged.write(data)
+    Pure and picklable, so that worker processes can do it.
+    """
+    tei = document_element(doc, config)
+    standalone = _file_bytes(tei)
+    _indent(tei, 1)
+    return standalone, etree.tostring(tei, encoding="UTF-8", with_tail=False)
 
 
 class TeiSink:
@@ -560,41 +561,35 @@ class TeiSink:
         self._staging = staging
         self._ids: set[str] = set()
         self._corpus: StagedFile | None = None
-        self._stack = contextlib.ExitStack()
-        self._xf: Any = None  # lxml's incremental writer (untyped in lxml-stubs)
 
-    def _start_corpus(self) -> None:
-        self._corpus = self._staging.open(self._out_dir / CORPUS_FILE)
-        xf = self._stack.enter_context(etree.xmlfile(_StagedWriter(self._corpus), encoding="UTF-8"))
-        xf.write_declaration()
-        self._stack.enter_context(xf.element(_tag("teiCorpus"), nsmap=_NSMAP))
+    def _start_corpus(self) -> StagedFile:
+        corpus = self._staging.open(self._out_dir / CORPUS_FILE)
         header = corpus_header(self._config)
         _indent(header, 1)
-        xf.write("\n  ")
-        xf.write(header)
-        self._xf = xf
+        corpus.write(
+            b"<?xml version='1.0' encoding='UTF-8'?>\n"
+            + f'<teiCorpus xmlns="{TEI_NS}">\n  '.encode()
+            + etree.tostring(header, encoding="UTF-8", with_tail=False)
+        )
+        self._corpus = corpus
+        return corpus
 
-    def add(self, doc: Document) -> None:
+    def add(self, doc: Document, fragment: tuple[bytes, bytes] | None = None) -> None:
         """Write one document's file and append it to the corpus file."""
         if doc.id in self._ids:
             raise TeiExportError(doc.id, "two documents have this id")
-        tei = document_element(doc, self._config)
+        standalone, embedded = fragment or render_fragments(doc, self._config)
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc.id}.xml", _file_bytes(tei))
+        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc.id}.xml", standalone)
         self._ids.add(doc.id)
-        if self._xf is None:
-            self._start_corpus()
-        _indent(tei, 1)
-        self._xf.write("\n  ")
-        self._xf.write(tei)
+        corpus = self._corpus or self._start_corpus()
+        corpus.write(b"\n  " + embedded)
 
     def close(self) -> None:
         """Finish ``corpus.tei.xml``; schedule stale files for deletion."""
         if self._corpus is not None:
-            self._xf.write("\n")
-            self._stack.close()
-            self._corpus.write(b"\n")
+            self._corpus.write(b"\n</teiCorpus>\n")
             self._corpus.close()  # flushed: what is staged is complete from here on
         elif (self._out_dir / CORPUS_FILE).is_file():
             # teiCorpus needs at least one TEI: no documents, no corpus file.
@@ -615,6 +610,10 @@ class TeiExporter:
     def open(self, out_dir: Path, config: Config, staging: Staging) -> TeiSink:
         """Start the TEI export."""
         return TeiSink(out_dir, config, staging)
+
+    def render(self, doc: Document, config: Config) -> tuple[bytes, bytes]:
+        """The document's fragments (see ``render_fragments``)."""
+        return render_fragments(doc, config)
 
     def owns(self, rel_path: str) -> bool:
         """``corpus.tei.xml`` and ``tei/<id>.xml``."""
