@@ -226,10 +226,17 @@ def _number(spans: list[_Span], paragraphs: list[str]) -> list[Quotation]:
     # Dialogue spans enclose the quotations inside them.
     for d in (s for s in spans if s.kind == "dialogue"):
         for q in spans:
-            if q.kind == "quote" and d.start <= q.start and q.end <= d.end:
-                q.depth += 1
-                if q.parent is None:
-                    q.parent = d.key
+            if q.kind == "quote" and q.parent is None and d.start <= q.start and q.end <= d.end:
+                q.parent = d.key
+    # Depth is the length of the chain of enclosing quotations, so it stays true when an
+    # unclosed enclosing mark was dropped.
+    by_key = {s.key: s for s in spans}
+    for span in spans:
+        depth, parent = 0, span.parent
+        while parent is not None:
+            depth += 1
+            parent = by_key[parent].parent
+        span.depth = depth
     ordered = sorted(spans, key=lambda s: (s.start, -_length(s), s.depth, s.key))
     ids = {s.key: f"q{n}" for n, s in enumerate(ordered, start=1)}
     return [
