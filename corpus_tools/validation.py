@@ -18,7 +18,7 @@ import os
 import stat
 import sys
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,109 +248,98 @@ def _near_duplicate(
     return None
 
 
+@dataclass(frozen=True, slots=True)
+class _Uniqueness:
+    """A value two documents must not share: the code, the value, the message."""
+
+    code: str
+    key: Callable[[Summary], object]
+    message: Callable[[Summary, Summary], str]
+    at_date_line: bool
+    final: bool  # a finding here makes the weaker rules after it redundant
+
+
+_UNIQUE: tuple[_Uniqueness, ...] = (
+    _Uniqueness(
+        "duplicate-id",
+        lambda s: s.id,
+        lambda s, f: f"id {s.id} is also used by {f.path}",
+        True,
+        True,
+    ),
+    _Uniqueness(
+        "duplicate-file",
+        lambda s: s.sha256,
+        lambda s, f: f"the file is byte-identical to {f.path}",
+        False,
+        True,
+    ),
+    _Uniqueness(
+        "duplicate-hash",
+        lambda s: s.hash,
+        lambda s, f: f"hash part {s.hash} is also used by {f.path} (sequence {f.seq} and {s.seq})",
+        False,
+        False,
+    ),
+    _Uniqueness(
+        "duplicate-text",
+        lambda s: s.text_hash,
+        lambda s, f: f"the text is the same as that of {f.path}",
+        True,
+        True,
+    ),
+    _Uniqueness(
+        "sequence-repeat",
+        lambda s: s.seq,
+        lambda s, f: f"sequence number {s.seq} is also used by {f.path}",
+        False,
+        False,
+    ),
+)
+
+
+def _date_rules(s: Summary, today: str, earliest: str) -> Diagnostic | None:
+    if s.date is None:
+        return None
+    if s.date > today:
+        message = f"date {s.date} is after today ({today})"
+        return Diagnostic("date-in-future", s.path, message, s.date_line, s.date_column)
+    if s.date < earliest:
+        message = f"date {s.date} is before the corpus's earliest date {earliest}"
+        return Diagnostic("date-too-early", s.path, message, s.date_line, s.date_column)
+    return None
+
+
 def corpus_rules(summaries: list[Summary], config: Config, options: Options) -> list[Diagnostic]:
     """The rules across documents: duplicates, dates and sequence numbers."""
     diags: list[Diagnostic] = []
-    today = options.today or dt.date.today()
-    earliest = config.earliest_date
-    by_id: dict[str, Summary] = {}
-    by_hash: dict[str, Summary] = {}
-    by_sha: dict[str, Summary] = {}
-    by_text: dict[str, Summary] = {}
-    by_seq: dict[int, Summary] = {}
+    today = (options.today or dt.date.today()).isoformat()
+    seen: list[dict[object, Summary]] = [{} for _ in _UNIQUE]
     index: dict[int, list[int]] = {}
     ordered = sorted(summaries, key=lambda s: (s.path, s.date_line or 0))
 
     for i, s in enumerate(ordered):
-        if s.date is not None:
-            if s.date > today.isoformat():
-                diags.append(
-                    Diagnostic(
-                        "date-in-future",
-                        s.path,
-                        f"date {s.date} is after today ({today.isoformat()})",
-                        s.date_line,
-                        s.date_column,
-                    )
-                )
-            elif s.date < earliest:
-                diags.append(
-                    Diagnostic(
-                        "date-too-early",
-                        s.path,
-                        f"date {s.date} is before the corpus's earliest date {earliest}",
-                        s.date_line,
-                        s.date_column,
-                    )
-                )
-        if s.id is not None:
-            first = by_id.setdefault(s.id, s)
-            if first is not s:
-                diags.append(
-                    Diagnostic(
-                        "duplicate-id",
-                        s.path,
-                        f"id {s.id} is also used by {first.path}",
-                        s.date_line,
-                        None,
-                        related=(first.path,),
-                    )
-                )
+        dated = _date_rules(s, today, config.earliest_date)
+        if dated is not None:
+            diags.append(dated)
+        duplicate = False
+        for rule, firsts in zip(_UNIQUE, seen, strict=True):
+            value = rule.key(s)
+            if value is None:
                 continue
-        if s.sha256 is not None:
-            first = by_sha.setdefault(s.sha256, s)
+            first = firsts.setdefault(value, s)
             if first is not s:
+                line = s.date_line if rule.at_date_line else None
                 diags.append(
                     Diagnostic(
-                        "duplicate-file",
-                        s.path,
-                        f"the file is byte-identical to {first.path}",
-                        None,
-                        None,
-                        related=(first.path,),
+                        rule.code, s.path, rule.message(s, first), line, None, related=(first.path,)
                     )
                 )
-                continue
-        if s.hash is not None:
-            first = by_hash.setdefault(s.hash, s)
-            if first is not s:
-                diags.append(
-                    Diagnostic(
-                        "duplicate-hash",
-                        s.path,
-                        f"hash part {s.hash} is also used by {first.path} (sequence {first.seq} and {s.seq})",
-                        None,
-                        None,
-                        related=(first.path,),
-                    )
-                )
-        if s.text_hash is not None:
-            first = by_text.setdefault(s.text_hash, s)
-            if first is not s:
-                diags.append(
-                    Diagnostic(
-                        "duplicate-text",
-                        s.path,
-                        f"the text is the same as that of {first.path}",
-                        s.date_line,
-                        None,
-                        related=(first.path,),
-                    )
-                )
-                continue
-        if s.seq is not None:
-            first = by_seq.setdefault(s.seq, s)
-            if first is not s:
-                diags.append(
-                    Diagnostic(
-                        "sequence-repeat",
-                        s.path,
-                        f"sequence number {s.seq} is also used by {first.path}",
-                        None,
-                        None,
-                        related=(first.path,),
-                    )
-                )
+                if rule.final:
+                    duplicate = True
+                    break
+        if duplicate:
+            continue
         if s.sketch:
             near = _near_duplicate(s, ordered, index)
             if near is not None:
@@ -367,6 +356,7 @@ def corpus_rules(summaries: list[Summary], config: Config, options: Options) -> 
             for value in s.sketch[:2]:
                 index.setdefault(value, []).append(i)
 
+    by_seq = {k: v for k, v in seen[-1].items() if isinstance(k, int)}
     seqs = sorted(by_seq)
     for a, b in itertools.pairwise(seqs):
         if b - a > 1:
