@@ -21,7 +21,7 @@ from typing import Any
 
 CACHE_DIR = ".corpus-cache"
 _FILE = "v1.sqlite3"
-_RACY_NS = 2_000_000_000
+RACY_NS = 2_000_000_000
 
 
 def context_key(*parts: Any) -> str:
@@ -57,6 +57,9 @@ class Cache:
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, problems TEXT)"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, report TEXT)"
             )
             cur = self._db.execute(
                 "SELECT path, size, mtime_ns, ino, sha256, payload FROM files WHERE ctx = ?",
@@ -101,7 +104,7 @@ class Cache:
         if self._db is None:
             return
         mtime = st.st_mtime_ns
-        if time.time_ns() - mtime < _RACY_NS:
+        if time.time_ns() - mtime < RACY_NS:
             mtime = -1  # too fresh to trust: the content is checked next time
         self._new.append((rel, self.context, st.st_size, mtime, st.st_ino, sha256, payload))
 
@@ -138,6 +141,33 @@ class Cache:
                 self._db.execute("DELETE FROM manifests")  # only the latest is useful
                 self._db.execute(
                     "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
+                )
+        except sqlite3.Error:
+            pass
+
+    def snapshot(self, key: str) -> tuple[dict[str, Any], dict[str, str | None]] | None:
+        """The report and file hashes of a run whose inputs had this key."""
+        if self._db is None:
+            return None
+        try:
+            row = self._db.execute("SELECT report FROM snapshots WHERE key = ?", (key,)).fetchone()
+        except sqlite3.Error:
+            return None
+        if row is None:
+            return None
+        report, shas = json.loads(row[0])
+        return report, shas
+
+    def put_snapshot(self, key: str, report: dict[str, Any], shas: dict[str, str | None]) -> None:
+        """Remember a whole run's result (only the latest few are kept)."""
+        if self._db is None:
+            return
+        try:
+            with self._db:
+                self._db.execute("DELETE FROM snapshots")
+                self._db.execute(
+                    "INSERT INTO snapshots VALUES (?, ?)",
+                    (key, json.dumps([report, shas], ensure_ascii=False)),
                 )
         except sqlite3.Error:
             pass

@@ -206,7 +206,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         only = frozenset(display_path(p, args.root) for p in paths)
         paths = []
     options = Options(today=args.today, lang_override=args.lang)
-    report, summaries = validate_corpus(
+    report, shas = validate_corpus(
         paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
     )
     if args.check_exports and not args.paths:
@@ -219,7 +219,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
                     out_dir,
                     _formats(["all"]),
                     args.lang,
-                    summaries,
+                    shas,
                     args.cache,
                     args.tei_schema,
                     args.jobs,
@@ -232,7 +232,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         root=args.root,
         color=False,
         changes=_corpus_changes(changes) if changes is not None else None,
-        checked={"seed": sorted(s.path for s in summaries if only is None or s.path in only)},
+        checked={"seed": sorted(p for p in shas if only is None or p in only)},
     )
     code = report.exit_code(strict=args.fail_on == "warning")
     try:
@@ -329,7 +329,7 @@ def export_problems(
     out_dir: Path,
     formats: list[str],
     lang: str | None,
-    summaries: list[Summary] | None,
+    known: dict[str, str | None] | None,
     use_cache: bool,
     tei_schema: Path | None = None,
     jobs: int = 1,
@@ -338,8 +338,7 @@ def export_problems(
     files = _seed_files(root)
     cache = Cache(root, run_context(config, Options(lang_override=lang)), enabled=use_cache)
     try:
-        if summaries is not None:
-            known = {s.path: s.sha256 for s in summaries}
+        if known is not None:
             shas = [
                 (
                     p.name,
@@ -375,9 +374,9 @@ def export_problems(
     return found
 
 
-# corpus.tei.xml is validated as one tree; past this size only the per-article files
-# are, which keeps memory flat for very large corpora.
-_MAX_TREE_BYTES = 256 * 1024 * 1024
+# corpus.tei.xml can only be validated as one tree; past this size only the per-article
+# files (which it embeds unchanged) are, so that memory stays flat as the corpus grows.
+_MAX_TREE_BYTES = 16 * 1024 * 1024
 
 
 def tei_validity(

@@ -437,6 +437,14 @@ class Report:
             )
         )
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Report:
+        """Rebuild a report from ``to_dict()`` output."""
+        return cls(
+            [Diagnostic.from_dict(d) for d in data["diagnostics"]],
+            files=data["summary"]["files"],
+        )
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the whole report."""
         by_level: dict[str, dict[str, int]] = {

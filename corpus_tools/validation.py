@@ -17,6 +17,7 @@ import multiprocessing
 import os
 import stat
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -24,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_tools._version import __version__
-from corpus_tools.cache import Cache, context_key
+from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.model import Document
@@ -565,34 +566,62 @@ def validate_corpus(
     jobs: int = 1,
     use_cache: bool = False,
     only: frozenset[str] | None = None,
-) -> tuple[Report, list[Summary]]:
+) -> tuple[Report, dict[str, str | None]]:
     """Check the given files and folders (default: the seeds folder) at every level.
 
     With ``only``, per-file findings are reported for those paths alone, and corpus
     findings only where they involve one of them; every file still takes part in the
-    corpus rules. Returns the report and the summaries of every file checked.
+    corpus rules. Returns the report and the SHA-256 of every file checked, by path.
     """
     options = options or Options()
     if not paths:
         paths = [root / SEEDS_DIR]
     files = list(discover(paths, root))
-    cache = Cache(root, run_context(config, options), enabled=use_cache)
-    report = Report()
-    summaries: list[Summary] = []
+    context = run_context(config, options)
+    cache = Cache(root, context, enabled=use_cache)
     try:
+        snapshot = _snapshot_key(files, root, context, options, only) if cache.enabled else None
+        stored = cache.snapshot(snapshot) if snapshot else None
+        if stored is not None:
+            report_data, shas = stored
+            return Report.from_dict(report_data), shas
+        report = Report()
+        summaries: list[Summary] = []
         for result in check_files(files, root, config, options, jobs=jobs, cache=cache):
             summaries.extend(result.summaries)
             if only is not None and result.path not in only:
                 continue
             report.files += 1
             report.extend(result.diagnostics)
+        found = corpus_rules(summaries, config, options)
+        if only is not None:
+            found = [d for d in found if d.file in only or any(r in only for r in d.related)]
+        report.extend(found)
+        shas = {x.path: x.sha256 for x in summaries}
+        if snapshot:
+            cache.put_snapshot(snapshot, report.to_dict(), shas)
     finally:
         cache.close()
-    found = corpus_rules(summaries, config, options)
-    if only is not None:
-        found = [d for d in found if d.file in only or any(r in only for r in d.related)]
-    report.extend(found)
-    return report, summaries
+    return report, shas
+
+
+def _snapshot_key(
+    files: list[Path], root: Path, context: str, options: Options, only: frozenset[str] | None
+) -> str | None:
+    """A key for the whole run's inputs from file stamps alone, as git's index does; None
+    when a file is too fresh for its stamp to be trusted, or is not a plain file."""
+    now = time.time_ns()
+    stamps = []
+    for path in files:
+        try:
+            st = os.lstat(path)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+            return None
+        stamps.append((os.fspath(path), st.st_size, st.st_mtime_ns, st.st_ino))
+    today = (options.today or dt.date.today()).isoformat()
+    return context_key("snapshot", context, today, sorted(only) if only else None, stamps)
 
 
 def validate_paths(
