@@ -26,7 +26,8 @@ RACY_NS = 2_000_000_000
 
 def context_key(*parts: Any) -> str:
     """A digest of everything besides the content that a result depends on."""
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=False, default=str)
+    # ASCII escapes: file names that are not UTF-8 (lone surrogates) still encode.
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import click
@@ -239,6 +240,13 @@ def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
         cli(standalone_mode=True)
+    except BrokenProcessPool:
+        click.echo(
+            "corpus: error: a worker process died (killed, or out of memory); nothing was "
+            "written. Run again, or with --jobs 1.",
+            err=True,
+        )
+        sys.exit(2)
     except Exception as exc:  # a bug in corpus-tools: say so plainly, exit 2
         if os.environ.get("CORPUS_DEBUG"):
             raise

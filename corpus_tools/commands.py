@@ -541,8 +541,15 @@ def _export_locked(
             )
             return EXIT_FINDINGS
         manifest = _manifest_of(staging, out_dir)
-        staging.commit()
-        cache.put_manifest(key, manifest)
+        try:
+            staging.commit()
+        except BaseException:
+            staging.abort()  # no temporary file is left behind by a failed commit
+            raise
+        # The key of what was converted: a seed edited during the run gets a new key.
+        converted = {x.path: x.sha256 for x in collected.summaries}
+        shas = [(p.name, converted.get(f"{SEEDS_DIR}/{p.name}")) for p in files]
+        cache.put_manifest(_inputs_key(args.root, config, formats, args.lang, shas), manifest)
     finally:
         cache.close()
     written, unchanged = len(staging.written), len(staging.unchanged)

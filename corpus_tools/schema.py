@@ -101,7 +101,9 @@ def explain(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
     error = best_match(reference_validator(name).iter_errors(data))
     if error is None:
         return None
-    return SchemaError(json_pointer(error.absolute_path), error.message, str(error.validator))
+    return SchemaError(
+        json_pointer(error.absolute_path), _short(error.message), str(error.validator)
+    )
 
 
 def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
@@ -109,7 +111,26 @@ def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
     fast = fast_validator(name)
     if fast is not None and fast.is_valid(data):
         return None
-    return explain(data, name)
+    found = explain(data, name)
+    if found is None and fast is not None:
+        # Python's "$" also matches before a final line feed, ECMA 262's does not: the
+        # stricter verdict stands, in the compiled validator's words.
+        return _fast_error(fast, data)
+    return found
+
+
+def _fast_error(fast: Any, data: Any) -> SchemaError:
+    try:
+        fast.validate(data)
+    except Exception as exc:  # jsonschema_rs.ValidationError
+        path = getattr(exc, "instance_path", [])
+        return SchemaError(json_pointer(path), _short(str(getattr(exc, "message", exc))), "pattern")
+    return SchemaError("", "the document does not satisfy the schema", "unknown")
+
+
+def _short(text: str, limit: int = 300) -> str:
+    """Messages quote the offending value: keep them readable for huge values."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def check_document(data: Any) -> SchemaError | None:

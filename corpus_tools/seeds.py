@@ -7,9 +7,11 @@ clock, no environment. ``read_seed`` adds the file-system part (links, size, rea
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,7 +25,7 @@ from corpus_tools.quotes import find_quotations
 
 CONVERTER = f"corpus-tools {__version__}"
 
-SEED_NAME = re.compile(r"^(?P<seq>[0-9]{3,})_(?P<hash>[0-9a-f]{16})\.txt$")
+SEED_NAME = re.compile(r"^(?P<seq>[0-9]{3,})_(?P<hash>[0-9a-f]{16})\.txt\Z")
 _NAME_HINT = re.compile(r"^(?P<seq>[0-9]+)_(?P<hash>[0-9A-Fa-f]+)\.txt$", re.IGNORECASE)
 
 _WS = " \t\u00a0\u202f\u2007\u3000"
@@ -633,6 +635,7 @@ def read_seed(
     """Read one seed file under ``root`` (links leaving the root are refused)."""
     config = config or Config()
     rel = display_path(path, root)
+    target = path
     if path.is_symlink():
         target = Path(os.path.realpath(path))
         try:
@@ -650,30 +653,59 @@ def read_seed(
                 ],
             )
     try:
-        with path.open("rb") as fh:
-            # Ask for the file's size (plus one byte, to notice growth) rather than the
-            # limit: read(n) allocates n bytes up front.
-            expected = os.fstat(fh.fileno()).st_size
-            data = fh.read(min(expected, config.max_seed_bytes) + 1)
-            if len(data) > config.max_seed_bytes:
-                size = max(expected, len(data))
-                return SeedResult(
+        data = _read_regular(target, config.max_seed_bytes)
+    except _TooLarge as exc:
+        return SeedResult(
+            rel,
+            None,
+            [
+                Diagnostic(
+                    "seed-too-large",
                     rel,
-                    None,
-                    [
-                        Diagnostic(
-                            "seed-too-large",
-                            rel,
-                            f"the file has {size} bytes; the limit is {config.max_seed_bytes}",
-                        )
-                    ],
-                    size=size,
+                    f"the file has {exc.size} bytes; the limit is {config.max_seed_bytes}",
                 )
+            ],
+            size=exc.size,
+        )
     except OSError as exc:
         return SeedResult(
             rel, None, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc.strerror or exc}")]
         )
     return convert_seed(data, rel, config, lang_override=lang_override)
+
+
+class _TooLarge(Exception):
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+_OPEN_FLAGS = (
+    os.O_RDONLY
+    | getattr(os, "O_NONBLOCK", 0)
+    | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0)
+)
+
+
+def _read_regular(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file, refusing anything else without blocking on it.
+
+    Opened without following a link (a link swapped in after the check is refused) and
+    without blocking (a named pipe would hang the run); the checks are made on the open
+    file, so what is checked is what is read.
+    """
+    fd = os.open(path, _OPEN_FLAGS)
+    with os.fdopen(fd, "rb") as fh:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise OSError(errno.EINVAL, "not a regular file (a folder, pipe or device)")
+        # Ask for the file's size (plus one byte, to notice growth) rather than the
+        # limit: read(n) allocates n bytes up front.
+        data = fh.read(min(st.st_size, limit) + 1)
+        if len(data) > limit:
+            raise _TooLarge(max(st.st_size, len(data)))
+        return data
 
 
 def display_path(path: Path, root: Path) -> str:

@@ -20,6 +20,7 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -499,12 +500,15 @@ def check_files(
     pool = None
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
         ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        pool = ctx.Pool(
+        # An executor, not multiprocessing.Pool: a worker that dies (killed, out of
+        # memory) fails the run with BrokenProcessPool instead of hanging it forever.
+        pool = ProcessPoolExecutor(
             min(jobs, len(pending) // _CHUNK + 1),
+            mp_context=ctx,
             initializer=_init_worker,
             initargs=(root, config, options, want_documents, render),
         )
-        computed = pool.imap(_work, pending, chunksize=_CHUNK)
+        computed = pool.map(_work, pending, chunksize=_CHUNK)
     else:
         computed = (_in_process(path, root, config, options) for path in pending)
     try:
@@ -527,8 +531,7 @@ def check_files(
             yield result
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 _PARALLEL_MIN = 256

@@ -26,6 +26,7 @@ from corpus_tools.config import Config
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Paragraph, Provenance, Stats
 from corpus_tools.quotes import find_quotations
+from corpus_tools.schema import check_document
 
 DOCUMENTS = "documents.csv"
 PARAGRAPHS = "paragraphs.csv"
@@ -541,7 +542,14 @@ def read_csv_export(folder: Path) -> Iterator[Document]:
                     f"{doc_id!r} ({DOCUMENTS} line {line}) were expected: "
                     "an unknown document, or rows out of order",
                 )
-            yield _document(docs, line, row, paragraphs)
+            doc = _document(docs, line, row, paragraphs)
+            # What comes back must be a canonical document, however the file was edited.
+            problem = check_document(doc.to_dict())
+            if problem is not None:
+                raise CsvReadError(
+                    docs.path, line, f"not a valid document: {problem.pointer}: {problem.message}"
+                )
+            yield doc
         if pending is not None:
             raise CsvReadError(
                 paras.path,

@@ -70,7 +70,7 @@ from corpus_tools.model import (
     Stats,
     dumps_canonical,
 )
-from corpus_tools.schema import schema_dir
+from corpus_tools.schema import check_document, schema_dir
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -938,7 +938,14 @@ class _Reader:
 def _read_document(tei: etree._Element, name: str) -> Document:
     if tei.tag != _tag("TEI"):
         raise TeiReadError(name, _line(tei), "expected a TEI element")
-    return _Reader(name, tei).document()
+    doc = _Reader(name, tei).document()
+    # What comes back must be a canonical document, however the file was edited.
+    problem = check_document(doc.to_dict())
+    if problem is not None:
+        raise TeiReadError(
+            name, _line(tei), f"not a valid document: {problem.pointer}: {problem.message}"
+        )
+    return doc
 
 
 # Checks RELAX NG cannot make -------------------------------------------------------------
