@@ -1,0 +1,1 @@
+"""Robustness suite: hostile input, faults and concurrent use (see docs/guarantees.md)."""
