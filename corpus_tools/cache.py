@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import time
 from pathlib import Path
 from typing import Any
@@ -113,7 +114,9 @@ class Cache:
         """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""
         row = self._rows.get(rel)
         try:
-            st = path.stat()
+            st = path.lstat()
+            if not stat.S_ISREG(st.st_mode):
+                return None  # links and devices are the seed reader's to judge, not read here
             if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
                 return row[3]
             return hashlib.sha256(path.read_bytes()).hexdigest()

@@ -460,6 +460,14 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     out_dir = args.out or args.root / EXPORTS_DIR
     formats = _formats(args.formats)
     files = _seed_files(args.root)
+    linked = _linked_output(out_dir)
+    if linked is not None:
+        print(
+            f"{linked}: error: is a symbolic link (to {os.readlink(linked)}); corpus export "
+            "writes and deletes files only in real folders: replace the link with a folder",
+            file=streams.err,
+        )
+        return EXIT_USAGE
     if args.check:
         try:
             problems = export_problems(
@@ -492,6 +500,18 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
             file=streams.err,
         )
         return EXIT_USAGE
+
+
+def _linked_output(out_dir: Path) -> Path | None:
+    """The export folder, or one of its sub-folders, where it is a symbolic link."""
+    for folder in (out_dir, *(out_dir / name for name in _SUBFOLDERS)):
+        if folder.is_symlink():
+            return folder
+    return None
+
+
+# Folders the exporters write into below the export folder.
+_SUBFOLDERS = ("tei",)
 
 
 def _export_locked(

@@ -198,7 +198,13 @@ class Staging:
             try:
                 os.replace(f.tmp, f.target)
             except OSError as exc:
-                raise OutputError(f.target, _describe(exc)) from exc
+                done = len(self.written)
+                raise OutputError(
+                    f.target,
+                    f"{exc.strerror or exc} while moving the new files into place; {done} of "
+                    f"{len(self.files)} were already replaced (each file is whole): run the "
+                    "export again to finish",
+                ) from exc
             self.written.append(f.target)
         for target in self.deletions:
             with contextlib.suppress(FileNotFoundError):

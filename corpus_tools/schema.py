@@ -109,8 +109,14 @@ def explain(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
 def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
     """Return the most relevant violation of a schema, or None when ``data`` is valid."""
     fast = fast_validator(name)
-    if fast is not None and fast.is_valid(data):
-        return None
+    try:
+        if fast is not None and fast.is_valid(data):
+            return None
+    except UnicodeEncodeError:
+        # A lone surrogate (JSON "\ud800") cannot be encoded: no UTF-8 file can hold it.
+        return SchemaError(
+            "", "a string holds a lone UTF-16 surrogate, which no UTF-8 file can hold", "type"
+        )
     found = explain(data, name)
     if found is None and fast is not None:
         # Python's "$" also matches before a final line feed, ECMA 262's does not: the

@@ -161,48 +161,103 @@ def _check_json_value(
     return [], Document.from_dict(data)
 
 
-def check_json(path: Path, root: Path) -> FileResult:
+def parse_json(text: str) -> tuple[Any, tuple[str, int | None, int | None] | None]:
+    """Parse JSON; a failure is ``(message, line, column)``, never an exception.
+
+    Besides syntax errors, json refuses integers of over 4,300 digits (ValueError) and
+    deep nesting (RecursionError); both are bad input, not bugs.
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, (exc.msg, exc.lineno, exc.colno)
+    except RecursionError:
+        return None, ("nesting too deep", None, None)
+    except ValueError as exc:
+        return None, (str(exc), None, None)
+
+
+def _json_limit(config: Config) -> int:
+    # A canonical document repeats quoted text: allow a few times the largest seed.
+    return 16 * config.max_seed_bytes
+
+
+def check_json(path: Path, root: Path, config: Config | None = None) -> FileResult:
     """Schema level for a canonical JSON file."""
     rel = display_path(path, root)
+    limit = _json_limit(config or Config())
     try:
-        text = path.read_text(encoding="utf-8")
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            return FileResult(
+                rel,
+                [
+                    Diagnostic(
+                        "seed-too-large",
+                        rel,
+                        f"the file is larger than {limit} bytes, the limit for one canonical document",
+                    )
+                ],
+            )
+        text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        return FileResult(rel, [Diagnostic("json-invalid", rel, exc.msg, exc.lineno, exc.colno)])
+    data, problem = parse_json(text)
+    if problem is not None:
+        message, line, column = problem
+        return FileResult(rel, [Diagnostic("json-invalid", rel, message, line, column)])
     diags, doc = _check_json_value(data, rel, None)
     if doc is None:
         return FileResult(rel, diags)
     return FileResult(rel, diags, [_doc_summary(doc, rel, None)])
 
 
-def check_jsonl(path: Path, root: Path) -> FileResult:
-    """Schema level for each line of a JSONL file of canonical documents."""
+def check_jsonl(path: Path, root: Path, config: Config | None = None) -> FileResult:
+    """Schema level for each line of a JSONL file of canonical documents (streamed)."""
     rel = display_path(path, root)
+    limit = _json_limit(config or Config())
     diags: list[Diagnostic] = []
     summaries: list[Summary] = []
     try:
-        fh = path.open(encoding="utf-8")
+        fh = path.open("rb")
     except OSError as exc:
         return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
     with fh:
-        try:
-            for lineno, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    diags.append(Diagnostic("json-invalid", rel, exc.msg, lineno, exc.colno))
-                    continue
-                found, doc = _check_json_value(data, rel, lineno)
-                diags.extend(found)
-                if doc is not None:
-                    summaries.append(_doc_summary(doc, rel, lineno))
-        except UnicodeDecodeError as exc:
-            diags.append(Diagnostic("seed-unreadable", rel, f"not UTF-8: {exc}"))
+        lineno = 0
+        while raw := fh.readline(limit + 1):
+            lineno += 1
+            if len(raw) > limit:
+                diags.append(
+                    Diagnostic(
+                        "seed-too-large",
+                        rel,
+                        f"line longer than {limit} bytes, the limit for one canonical document",
+                        lineno,
+                    )
+                )
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = fh.readline(limit + 1)
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                diags.append(
+                    Diagnostic(
+                        "seed-unreadable", rel, f"not UTF-8: {exc.reason}", lineno, exc.start + 1
+                    )
+                )
+                continue
+            if not line.strip():
+                continue
+            data, problem = parse_json(line)
+            if problem is not None:
+                diags.append(Diagnostic("json-invalid", rel, problem[0], lineno, problem[2]))
+                continue
+            found, doc = _check_json_value(data, rel, lineno)
+            diags.extend(found)
+            if doc is not None:
+                summaries.append(_doc_summary(doc, rel, lineno))
     return FileResult(rel, diags, summaries)
 
 
@@ -225,9 +280,9 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
     """Run the per-file levels that fit the file's kind."""
     name = path.name
     if name.endswith(".jsonl"):
-        return check_jsonl(path, root)
+        return check_jsonl(path, root, config)
     if name.endswith(".json"):
-        return check_json(path, root)
+        return check_json(path, root, config)
     return check_seed(path, root, config, options)
 
 

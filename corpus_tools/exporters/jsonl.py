@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +9,7 @@ from corpus_tools.config import Config
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, dumps_canonical
 from corpus_tools.schema import check_document
+from corpus_tools.validation import parse_json
 
 FILE_NAME = "corpus.jsonl"
 
@@ -80,10 +80,9 @@ def read_jsonl(path: Path) -> Iterator[Document]:
         lineno = 0
         try:
             for lineno, line in enumerate(fh, start=1):
-                try:
-                    data = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    raise JsonlReadError(name, lineno, f"not JSON: {exc.msg}") from None
+                data, broken = parse_json(line)
+                if broken is not None:
+                    raise JsonlReadError(name, lineno, f"not JSON: {broken[0]}")
                 problem = check_document(data)
                 if problem is not None:
                     raise JsonlReadError(name, lineno, f"{problem.pointer}: {problem.message}")
