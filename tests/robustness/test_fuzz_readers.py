@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given
+from hypothesis import given
 from hypothesis import strategies as st
 
 from corpus_tools.commands import Streams, ValidateArgs, run_validate
@@ -317,18 +317,15 @@ def test_read_csv_export_arbitrary_bytes(documents: bytes, paragraphs: bytes) ->
 
 # --- JSONL and JSON ----------------------------------------------------------------------
 
-# Inputs that hit the known bugs (see the xfail tests below); the properties leave them
-# out so that they keep guarding everything else. Drop them from here when fixed.
-KNOWN_BUG_SNIPPETS = [
+# Parser limits: json.loads raises ValueError past 4,300 digits and RecursionError past
+# the recursion limit, and a lone surrogate once broke the compiled schema validator.
+_JSON_SNIPPETS = [
     b"[" * 5000 + b"]" * 5000,
+    b"[" * 500 + b"]" * 500,
     b"1" * 5000,
+    b"1" * 4000,
     b'"\\ud800"',
     b'{"id":"\\udc00"}',
-]
-_KNOWN_BUG = re.compile(rb"[0-9]{4300}|[\[{]{900}|\\u[dD][89a-fA-F]")
-_JSON_SNIPPETS = [
-    b"[" * 500 + b"]" * 500,
-    b"1" * 4000,
     b"1e999999",
     b"NaN",
     b"-Infinity",
@@ -351,11 +348,6 @@ def _set_path(value: Any, draw: st.DrawFn, new: Any) -> Any:
         value[i] = _set_path(value[i], draw, new)
         return value
     return new
-
-
-def hits_known_bug(data: bytes) -> bool:
-    """True when ``data`` holds an input of a known JSON bug (see the xfail tests)."""
-    return _KNOWN_BUG.search(data) is not None
 
 
 @st.composite
@@ -381,9 +373,7 @@ def mutated_jsonl(draw: st.DrawFn) -> bytes:
             lines[i] = draw(st.sampled_from(_JSON_SNIPPETS))
         else:
             lines[i] = draw(damaged(lines[i]))
-    data = b"\n".join(lines)
-    assume(not hits_known_bug(data))
-    return data
+    return b"\n".join(lines)
 
 
 def _read_jsonl(data: bytes) -> None:
@@ -407,12 +397,12 @@ def test_read_jsonl_mutated(data: bytes) -> None:
 
 
 @fuzz_settings(200)
-@given(st.binary(max_size=2048).filter(lambda d: not hits_known_bug(d)))
+@given(st.binary(max_size=2048))
 def test_read_jsonl_arbitrary_bytes(data: bytes) -> None:
     _read_jsonl(data)
 
 
-def _validate(root: Path, path: Path) -> None:
+def _validate(root: Path, path: Path) -> int:
     out, err = io.StringIO(), io.StringIO()
     args = ValidateArgs(
         paths=[path], root=root, formats=["json"], check_exports=False, jobs=1, cache=False
@@ -424,6 +414,7 @@ def _validate(root: Path, path: Path) -> None:
     report = json.loads(text)
     codes = {d["code"] for d in report["diagnostics"]}
     assert codes <= set(CODES)
+    return code
 
 
 @st.composite
@@ -438,7 +429,6 @@ def mutated_json(draw: st.DrawFn) -> bytes:
         data = draw(damaged(json.dumps(doc, indent=2).encode()))
     else:
         data = draw(st.binary(max_size=512))
-    assume(not hits_known_bug(data))
     return data
 
 
@@ -452,17 +442,7 @@ def test_validate_json_and_jsonl_files(data: bytes, name: str) -> None:
         _validate(root, path)
 
 
-# --- known bugs: minimal reproducers ---------------------------------------------------
-
-_JSON_BUG = (
-    "json.loads raises ValueError for an integer of more than 4,300 digits and "
-    "RecursionError for nesting deeper than the recursion limit; neither is "
-    "JSONDecodeError, so read_jsonl, check_json and check_jsonl let them escape"
-)
-_SURROGATE_BUG = (
-    "schema.check: jsonschema_rs raises UnicodeEncodeError on a string holding a lone "
-    "surrogate (JSON escape \\ud800); it escapes read_jsonl, check_json and check_jsonl"
-)
+# --- parser limits: minimal cases -------------------------------------------------------
 
 
 def _surrogate_document() -> bytes:
@@ -478,28 +458,17 @@ _REPRODUCERS: dict[str, Callable[[], bytes]] = {
     "lone-surrogate": lambda: b'"\\ud800"',
     "lone-surrogate-in-document": _surrogate_document,
 }
-_PARSER_LIMITS = pytest.mark.parametrize(
-    "case",
-    [
-        pytest.param(
-            name,
-            marks=pytest.mark.xfail(
-                strict=True, reason=_SURROGATE_BUG if "surrogate" in name else _JSON_BUG
-            ),
-        )
-        for name in _REPRODUCERS
-    ],
-)
+_PARSER_LIMITS = pytest.mark.parametrize("case", sorted(_REPRODUCERS))
 
 
 @pytest.mark.parametrize("name", ["doc.json", "docs.jsonl"])
 @_PARSER_LIMITS
 def test_validate_reports_json_problems_as_findings(tmp_path: Path, case: str, name: str) -> None:
-    # The file should give a finding (json-invalid or schema-violation, exit 1), not an
-    # internal error that stops the whole run.
+    # A finding (json-invalid or schema-violation, exit 1), not an internal error that
+    # stops the whole run.
     make_corpus(tmp_path)
     (tmp_path / name).write_bytes(_REPRODUCERS[case]() + b"\n")
-    _validate(tmp_path, tmp_path / name)
+    assert _validate(tmp_path, tmp_path / name) == 1
 
 
 @_PARSER_LIMITS
