@@ -48,6 +48,8 @@ def check_seed_bytes(data: bytes, rel: str = SEED_NAME, config: Config = CONFIG)
         assert errors, "rejected without an error diagnostic"
         return
     assert not errors, f"accepted with errors {[d.code for d in errors]}"
+    if any(t[:1] == "\ufeff" or t[-1:] == "\ufeff" for t in (p.text for p in doc.paragraphs)):
+        return  # BOM_INSIDE_BUG (test_bom_at_a_paragraph_edge); drop this line when fixed
     data_dict = doc.to_dict()
     assert check_document(data_dict) is None, check_document(data_dict)
     assert doc.provenance.seed_sha256 == sha256(data)
@@ -232,6 +234,32 @@ def second_header(draw: st.DrawFn, data: bytes) -> bytes:
     return _insert(draw, data, header)
 
 
+# Characters that white-space rules disagree on (Python's str.isspace, the schema's
+# ECMA-262 \s, XML), put where paragraphs start and end.
+EDGE_CHARS = [
+    "\ufeff",
+    "\u00a0",
+    "\u1680",
+    "\u180e",
+    "\u2000",
+    "\u200b",
+    "\u2028",
+    "\u2029",
+    "\u202f",
+    "\u205f",
+    "\u3000",
+    "\u0085",
+]
+
+
+def edge_insert(draw: st.DrawFn, data: bytes) -> bytes:
+    starts = [0, len(data)] + [i + 1 for i, b in enumerate(data) if b == 0x0A]
+    ends = [i for i, b in enumerate(data) if b == 0x0A]
+    at = draw(st.sampled_from(sorted(set(starts + ends))))
+    char = draw(st.sampled_from(EDGE_CHARS)).encode()
+    return data[:at] + char * draw(st.integers(1, 3)) + data[at:]
+
+
 def blank_prefix(draw: st.DrawFn, data: bytes) -> bytes:
     return draw(st.sampled_from([b"\n", b"\n\n  \n", b"\xef\xbb\xbf", b"\t\n"])) + data
 
@@ -251,6 +279,7 @@ MUTATIONS: list[Mutation] = [
     duplicate_span,
     second_header,
     blank_prefix,
+    edge_insert,
 ]
 
 
@@ -268,6 +297,30 @@ def mutated_seed(draw: st.DrawFn, count: tuple[int, int] = (1, 4)) -> bytes:
 @given(mutated_seed())
 def test_mutated_real_seeds(data: bytes) -> None:
     check_seed_bytes(data)
+
+
+BOM_INSIDE_BUG = (
+    "seeds.convert_seed trims paragraphs with str.strip(), which does not take U+FEFF "
+    "(a byte order mark inside the text, e.g. from files pasted together) for white space, "
+    "while the schema's \\s (ECMA-262) does: a paragraph that starts or ends with U+FEFF "
+    "is accepted into a schema-invalid document, and corpus validate reports a "
+    "schema-violation at /paragraphs/N/text instead of a seed finding "
+    "(found by CORPUS_FUZZ_EXAMPLES=20000)"
+)
+
+
+@pytest.mark.xfail(strict=True, reason=BOM_INSIDE_BUG)
+@pytest.mark.parametrize(
+    "text",
+    ["\ufeff", "The minister spoke today.\ufeff", "The minister spoke today.\n\n\ufeffThen left."],
+    ids=["alone", "at-the-end", "at-a-start"],
+)
+def test_bom_at_a_paragraph_edge(text: str) -> None:
+    res = convert_seed(HEADER + text.encode(), SEED_NAME, CONFIG)
+    if res.document is None:
+        assert any(d.effective_severity is Severity.ERROR for d in res.diagnostics)
+    else:
+        assert check_document(res.document.to_dict()) is None
 
 
 @pytest.mark.parametrize(("rel", "data"), sample_seeds(), ids=[r for r, _ in sample_seeds()])
