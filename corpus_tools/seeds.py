@@ -52,6 +52,13 @@ _BINARY_MAGIC = (
     b"\x7fELF",
     b"\xd0\xcf\x11\xe0",
 )
+# Trimmed from the ends of lines: Unicode white space as str.isspace() sees it, plus
+# U+FEFF (a byte order mark left inside pasted text), which the schema's ECMA-262 \s
+# also counts as space.
+_EDGE = (
+    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+    "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
 _TITLE_MAX = 160
 # Words before a full stop that do not end a sentence (English and Russian press).
 _ABBREVIATIONS = frozenset(
@@ -415,7 +422,7 @@ def convert_seed(
     ]
     for idx, start_col, line_text in pieces_lines:
         segment = line_text[start_col:]
-        stripped = segment.strip()
+        stripped = segment.strip(_EDGE)
         if not stripped:
             if current is not None:
                 paras.append(current)
@@ -425,8 +432,8 @@ def convert_seed(
         if blank_run > 1 and paras:
             norms.append("blank-lines")
         blank_run = 0
-        lead = len(segment) - len(segment.lstrip())
-        if segment != segment.rstrip():
+        lead = len(segment) - len(segment.lstrip(_EDGE))
+        if segment != segment.rstrip(_EDGE):
             norms.append("trailing-space")
         if lead and idx != first:
             norms.append("leading-space")

@@ -48,8 +48,6 @@ def check_seed_bytes(data: bytes, rel: str = SEED_NAME, config: Config = CONFIG)
         assert errors, "rejected without an error diagnostic"
         return
     assert not errors, f"accepted with errors {[d.code for d in errors]}"
-    if any(t[:1] == "\ufeff" or t[-1:] == "\ufeff" for t in (p.text for p in doc.paragraphs)):
-        return  # BOM_INSIDE_BUG (test_bom_at_a_paragraph_edge); drop this line when fixed
     data_dict = doc.to_dict()
     assert check_document(data_dict) is None, check_document(data_dict)
     assert doc.provenance.seed_sha256 == sha256(data)
@@ -299,17 +297,10 @@ def test_mutated_real_seeds(data: bytes) -> None:
     check_seed_bytes(data)
 
 
-BOM_INSIDE_BUG = (
-    "seeds.convert_seed trims paragraphs with str.strip(), which does not take U+FEFF "
-    "(a byte order mark inside the text, e.g. from files pasted together) for white space, "
-    "while the schema's \\s (ECMA-262) does: a paragraph that starts or ends with U+FEFF "
-    "is accepted into a schema-invalid document, and corpus validate reports a "
-    "schema-violation at /paragraphs/N/text instead of a seed finding "
-    "(found by CORPUS_FUZZ_EXAMPLES=20000)"
-)
+# A U+FEFF at a paragraph edge is trimmed like white space (the schema's ECMA-262 \s
+# counts it as space); found by CORPUS_FUZZ_EXAMPLES=20000.
 
 
-@pytest.mark.xfail(strict=True, reason=BOM_INSIDE_BUG)
 @pytest.mark.parametrize(
     "text",
     ["\ufeff", "The minister spoke today.\ufeff", "The minister spoke today.\n\n\ufeffThen left."],
