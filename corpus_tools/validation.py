@@ -15,6 +15,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import signal
 import stat
 import sys
 import time
@@ -481,6 +482,10 @@ def _init_worker(
 ) -> None:
     global _WORK
     _WORK = (root, config, options, want_documents, render)
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
+        # leave a torn result in the pipe and hang the executor's shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _work(path: Path) -> tuple[str | None, str, Any]:

@@ -245,11 +245,6 @@ def test_sigkill_at_random_points_loses_nothing(big: Corpus) -> None:
     print(f"{KILLS} kills: {dict(outcomes)}")
 
 
-@pytest.mark.skipif(
-    not os.environ.get("CORPUS_CTRL_C_TEST"),
-    reason="Ctrl-C can hang a parallel run today, at random (see "
-    "test_workers_leave_ctrl_c_to_the_main_process); set CORPUS_CTRL_C_TEST=1 to run it",
-)
 def test_ctrl_c_at_random_points_ends_and_loses_nothing(big: Corpus) -> None:
     # Ctrl-C in a terminal sends SIGINT to the whole process group, workers included.
     big.reset("A")
@@ -272,15 +267,6 @@ def test_ctrl_c_at_random_points_ends_and_loses_nothing(big: Corpus) -> None:
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
-@pytest.mark.xfail(
-    strict=True,
-    reason="validation.check_files: the ProcessPoolExecutor workers do not ignore SIGINT, "
-    "so Ctrl-C (SIGINT to the whole process group) interrupts them too; a worker "
-    "interrupted while sending a result leaves a truncated message in the result pipe, "
-    "the executor's manager thread blocks on it and shutdown(wait=True) never returns: "
-    "about one Ctrl-C in ten hangs a parallel export. Here SIGINT goes to the workers "
-    "only: they should leave it to the main process and finish their work",
-)
 def test_workers_leave_ctrl_c_to_the_main_process(big: Corpus) -> None:
     big.reset("A")
     big.set_state("B")
