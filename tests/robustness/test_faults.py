@@ -517,8 +517,8 @@ def test_rename_failure_is_a_clear_error(small: Corpus, monkeypatch: pytest.Monk
 @pytest.mark.xfail(
     strict=True,
     reason="io.Staging.commit: when the n-th rename fails, the n-1 files before it are "
-    "already replaced; the error then says 'previous files are intact', which is false "
-    "(the folder is a mix of old and new files)",
+    "already replaced (the message now says so): the folder is a mix of old and new "
+    "files, not the previous exports",
 )
 def test_rename_failure_keeps_the_previous_exports(
     small: Corpus, monkeypatch: pytest.MonkeyPatch
