@@ -23,6 +23,7 @@ from typing import Any
 CACHE_DIR = ".corpus-cache"
 _FILE = "v1.sqlite3"
 RACY_NS = 2_000_000_000
+_BATCH = 2000
 
 
 def context_key(*parts: Any) -> str:
@@ -109,6 +110,22 @@ class Cache:
         if time.time_ns() - mtime < RACY_NS:
             mtime = -1  # too fresh to trust: the content is checked next time
         self._new.append((rel, self.context, st.st_size, mtime, st.st_ino, sha256, payload))
+        if len(self._new) >= _BATCH:
+            self._write_new()
+
+    def _write_new(self) -> None:
+        # Written in batches as they come, so a cold run over a large corpus does not
+        # hold every new result until the end.
+        if self._db is None or not self._new:
+            return
+        try:
+            with self._db:
+                self._db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._new
+                )
+        except sqlite3.Error:
+            pass
+        self._new.clear()
 
     def sha256(self, rel: str, path: Path) -> str | None:
         """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""
@@ -205,14 +222,5 @@ class Cache:
 
     def close(self) -> None:
         """Write what was learnt (best effort: a cache never fails a run)."""
-        if self._db is None:
-            return
-        try:
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._new
-                )
-        except sqlite3.Error:
-            pass
-        self._new.clear()
+        self._write_new()
         self._close_quietly()

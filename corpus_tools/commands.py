@@ -302,8 +302,9 @@ def _documents(
         sink.summaries.extend(result.summaries)
         if progress is not None:
             progress.advance()
-        if result.document is not None:
-            yield result.document, result.fragments or {}
+        doc_id = result.rendered_id
+        if doc_id is not None and result.fragments is not None:
+            yield doc_id, result.fragments
 
 
 def _inputs_key(

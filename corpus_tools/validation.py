@@ -8,6 +8,7 @@ large corpus never has to be held in memory.
 
 from __future__ import annotations
 
+import collections
 import datetime as dt
 import functools
 import hashlib
@@ -21,7 +22,6 @@ import sys
 import time
 import zlib
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -63,6 +63,14 @@ class FileResult:
     summaries: list[Summary] = field(default_factory=list)
     document: Document | None = None
     fragments: dict[str, Any] | None = None
+    document_id: str | None = None  # set with fragments when the document stayed away
+
+    @property
+    def rendered_id(self) -> str | None:
+        """The id of the document this result's fragments render, if any."""
+        if self.document is not None:
+            return self.document.id
+        return self.document_id
 
 
 @dataclass(frozen=True, slots=True)
@@ -488,26 +496,41 @@ def _init_worker(
         signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def _work(path: Path) -> tuple[str | None, str, Any]:
-    """Check one file in a worker: ``(sha256, encoded result, document and fragments)``."""
+def _work(paths: list[Path]) -> list[tuple[str | None, str, Any]]:
+    """Check a chunk of files in a worker: ``(sha256, encoded result, extra)`` each, where
+    ``extra`` is the document, or its id and rendered fragments when rendering."""
     assert _WORK is not None
     root, config, options, want_documents, render = _WORK
-    result = check_file(path, root, config, options)
-    sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
-    doc = result.document if want_documents else None
-    fragments = None
-    if doc is not None and render:
-        from corpus_tools.exporters import render_all
+    out: list[tuple[str | None, str, Any]] = []
+    for path in paths:
+        result = check_file(path, root, config, options)
+        sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
+        doc = result.document if want_documents else None
+        extra: Any = None
+        if doc is not None and render:
+            from corpus_tools.exporters import render_all
 
-        fragments = render_all(doc, render, config)
-    return sha, _encode(result), (doc, fragments)
+            # The main process only writes: sending it the document would cost more
+            # (pickling both ways) than everything it does with it.
+            extra = (doc.id, render_all(doc, render, config))
+        elif doc is not None:
+            extra = doc
+        out.append((sha, _encode(result), extra))
+    return out
 
 
 def _in_process(
-    path: Path, root: Path, config: Config, options: Options
+    path: Path, root: Path, config: Config, options: Options, render: tuple[str, ...]
 ) -> tuple[str | None, str, FileResult]:
     result = check_file(path, root, config, options)
     sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
+    if result.document is not None and render:
+        from corpus_tools.exporters import render_all
+
+        fragments = render_all(result.document, render, config)
+        result = FileResult(
+            result.path, result.diagnostics, result.summaries, result.document, fragments
+        )
     return sha, "", result
 
 
@@ -516,6 +539,38 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+def _parallel(
+    pending: list[Path],
+    jobs: int,
+    initargs: tuple[Path, Config, Options, bool, tuple[str, ...]],
+) -> Iterator[tuple[str | None, str, Any]]:
+    """Worker results in input order, with a bounded number of chunks in flight: results
+    never pile up in memory when the consumer (writing files) is the slower side."""
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    # An executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
+    # fails the run with BrokenProcessPool instead of hanging it forever.
+    pool = ProcessPoolExecutor(
+        min(jobs, len(pending) // _CHUNK + 1),
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=initargs,
+    )
+    chunks = (pending[k : k + _CHUNK] for k in range(0, len(pending), _CHUNK))
+    window: collections.deque[Future[list[tuple[str | None, str, Any]]]] = collections.deque()
+    try:
+        for chunk in itertools.islice(chunks, jobs * _IN_FLIGHT):
+            window.append(pool.submit(_work, chunk))
+        while window:
+            done = window.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                window.append(pool.submit(_work, chunk))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def check_files(
@@ -534,11 +589,12 @@ def check_files(
     Results come back in input order whatever the number of workers, so reports and
     exports are byte-identical between serial and parallel runs. A cached result has no
     document: callers that need documents pass ``want_documents`` (cache lookups are
-    then skipped).
+    then skipped). With ``render``, each document comes with its fragments in those
+    formats, and worker results carry the fragments and the document's id only.
     """
     use_cache = cache is not None and cache.enabled and not want_documents
-    hits: dict[int, FileResult] = {}
-    stats: dict[int, tuple[str, os.stat_result]] = {}
+    hits: dict[int, str] = {}  # payloads, decoded only when their turn comes
+    stamps: dict[int, tuple[str, os.stat_result]] = {}
     pending: list[Path] = []
     for i, path in enumerate(paths):
         name = os.fspath(path)
@@ -549,53 +605,53 @@ def check_files(
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):  # links are always re-checked
                 rel = display_path(path, root)
-                stats[i] = (rel, st)
                 hit = cache.get(rel, st, path)
                 if hit is not None:
-                    hits[i] = _decode(hit[1])
+                    hits[i] = hit[1]
                     continue
+                stamps[i] = (rel, st)
         pending.append(path)
 
     computed: Iterator[tuple[str | None, str, Any]]
-    pool = None
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
-        ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-        # An executor, not multiprocessing.Pool: a worker that dies (killed, out of
-        # memory) fails the run with BrokenProcessPool instead of hanging it forever.
-        pool = ProcessPoolExecutor(
-            min(jobs, len(pending) // _CHUNK + 1),
-            mp_context=ctx,
-            initializer=_init_worker,
-            initargs=(root, config, options, want_documents, render),
-        )
-        computed = pool.map(_work, pending, chunksize=_CHUNK)
+        computed = _parallel(pending, jobs, (root, config, options, want_documents, render))
     else:
-        computed = (_in_process(path, root, config, options) for path in pending)
+        computed = (_in_process(path, root, config, options, render) for path in pending)
     try:
         for i in range(len(paths)):
             if i in hits:
-                yield hits.pop(i)
+                yield _decode(hits.pop(i))
                 continue
             sha, payload, found = next(computed)
             if isinstance(found, FileResult):
                 result = found  # checked in this process: nothing to decode
             else:
-                doc, fragments = found
                 result = _decode(payload)
-                result = FileResult(
-                    result.path, result.diagnostics, result.summaries, doc, fragments
-                )
-            if cache is not None and i in stats and sha is not None:
-                rel, st = stats[i]
-                cache.put(rel, st, sha, payload or _encode(result))
+                if isinstance(found, Document):
+                    result = FileResult(result.path, result.diagnostics, result.summaries, found)
+                elif found is not None:
+                    doc_id, fragments = found
+                    result = FileResult(
+                        result.path,
+                        result.diagnostics,
+                        result.summaries,
+                        None,
+                        fragments,
+                        doc_id,
+                    )
+            stamp = stamps.pop(i, None)
+            if cache is not None and stamp is not None and sha is not None:
+                cache.put(stamp[0], stamp[1], sha, payload or _encode(result))
             yield result
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        close = getattr(computed, "close", None)
+        if close is not None:
+            close()
 
 
 _PARALLEL_MIN = 256
 _CHUNK = 64
+_IN_FLIGHT = 4  # chunks per worker queued ahead of the consumer
 
 
 def run_context(config: Config, options: Options) -> str:

@@ -28,6 +28,7 @@ from corpus_tools.exporters.tei import (
     document_element,
     read_tei,
     render_document,
+    render_fragments,
     safe_parser,
 )
 from corpus_tools.io import StagedFile, Staging
@@ -564,7 +565,7 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
     def write(n: int) -> None:
         sink = TeiSink(tmp_path, CONFIG, _NullStaging())  # type: ignore[arg-type]
         for doc in _many(n):
-            sink.add(doc)
+            sink.add(doc.id, render_fragments(doc, CONFIG))
         sink.close()
 
     # The sink keeps only the ids it wrote (for stale files): a few dozen bytes each,
@@ -576,7 +577,7 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
         staging = _CorpusOnlyStaging()
         sink = TeiSink(tmp_path / str(n), CONFIG, staging)
         for doc in _many(n):
-            sink.add(doc)
+            sink.add(doc.id, render_fragments(doc, CONFIG))
         sink.close()
         staging.commit()
 

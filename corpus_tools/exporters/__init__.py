@@ -22,10 +22,10 @@ from corpus_tools.model import Document
 
 
 class Sink(Protocol):
-    """Receives the documents of one export run."""
+    """Receives the documents of one export run, rendered."""
 
-    def add(self, doc: Document, fragment: Any = None) -> None:
-        """Write one document (called in id order), pre-rendered by ``render`` if given."""
+    def add(self, doc_id: str, fragment: Any) -> None:
+        """Write one document (called in id order) as its exporter's ``render`` gave it."""
 
     def close(self) -> None:
         """Finish writing (the staging commits afterwards)."""
@@ -51,7 +51,8 @@ class Exporter(Protocol):
         ...
 
 
-Rendered = tuple[Document, dict[str, Any]]
+# A document as its id and its fragments by format (rendered in a worker process).
+Rendered = tuple[str, dict[str, Any]]
 
 
 def render_all(doc: Document, formats: Iterable[str], config: Config) -> dict[str, Any]:
@@ -81,15 +82,19 @@ def stage_export(
 ) -> Staging:
     """Write ``documents`` in every format to staged files, not yet committed.
 
-    Items may come pre-rendered as ``(document, render_all(...))``.
+    Items may come pre-rendered as ``(document id, render_all(...))``.
     """
+    formats = list(formats)
     staging = Staging()
     try:
         sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
         for item in documents:
-            doc, fragments = item if isinstance(item, tuple) else (item, {})
+            if isinstance(item, tuple):
+                doc_id, fragments = item
+            else:
+                doc_id, fragments = item.id, render_all(item, formats, config)
             for name, sink in sinks:
-                sink.add(doc, fragments.get(name))
+                sink.add(doc_id, fragments[name])
         for _, sink in sinks:
             sink.close()
         staging.flush()

@@ -154,9 +154,9 @@ class CsvSink:
         self._documents.write_text(_row(DOCUMENT_COLUMNS))
         self._paragraphs.write_text(_row(PARAGRAPH_COLUMNS))
 
-    def add(self, doc: Document, fragment: tuple[bytes, bytes] | None = None) -> None:
-        """Write the document's row and one row per paragraph."""
-        document, paragraphs = fragment or render_rows(doc)
+    def add(self, doc_id: str, fragment: tuple[bytes, bytes]) -> None:
+        """Write the document's row and one row per paragraph (``render_rows``)."""
+        document, paragraphs = fragment
         self._documents.write(document)
         self._paragraphs.write(paragraphs)
 

@@ -25,9 +25,9 @@ class JsonlSink:
     def __init__(self, staged: StagedFile) -> None:
         self._out = staged
 
-    def add(self, doc: Document, fragment: bytes | None = None) -> None:
-        """Write one document as one line."""
-        self._out.write(fragment or render_line(doc))
+    def add(self, doc_id: str, fragment: bytes) -> None:
+        """Write one document as one line (``render_line``)."""
+        self._out.write(fragment)
 
     def close(self) -> None:
         """Nothing to finish: every line is complete."""

@@ -574,15 +574,15 @@ class TeiSink:
         self._corpus = corpus
         return corpus
 
-    def add(self, doc: Document, fragment: tuple[bytes, bytes] | None = None) -> None:
+    def add(self, doc_id: str, fragment: tuple[bytes, bytes]) -> None:
         """Write one document's file and append it to the corpus file."""
-        if doc.id in self._ids:
-            raise TeiExportError(doc.id, "two documents have this id")
-        standalone, embedded = fragment or render_fragments(doc, self._config)
+        if doc_id in self._ids:
+            raise TeiExportError(doc_id, "two documents have this id")
+        standalone, embedded = fragment
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc.id}.xml", standalone)
-        self._ids.add(doc.id)
+        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc_id}.xml", standalone)
+        self._ids.add(doc_id)
         corpus = self._corpus or self._start_corpus()
         corpus.write(b"\n  " + embedded)
 

@@ -18,6 +18,7 @@ import errno
 import importlib.util
 import io
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -35,6 +36,7 @@ import pytest
 from corpus_tools.commands import ExportArgs, Streams, run_export
 from corpus_tools.exporters.csv import read_csv_export
 from corpus_tools.exporters.jsonl import read_jsonl
+from corpus_tools.io import TMP_PREFIX
 from corpus_tools.seeds import read_seed
 
 from ..conftest import REPO
@@ -415,6 +417,10 @@ class _FailingFile:
         return getattr(self._inner, name)
 
 
+# The temporary name of a small file staged whole (mkstemp's names have no dash).
+_SMALL_TMP = re.compile(re.escape(TMP_PREFIX) + r"[0-9]+-[0-9]+")
+
+
 def _export_in_process(root: Path) -> tuple[int, str]:
     err = io.StringIO()
     code = run_export(
@@ -449,7 +455,17 @@ def test_disk_full_while_writing(
         fh = real_fdopen(fd, mode, *args, **kwargs)
         return _FailingFile(fh, budget, errno.ENOSPC, at) if "w" in mode else fh
 
+    real_write = os.write
+
+    def write(fd: int, data: Any) -> int:
+        # The small per-article files go straight through os.write: same budget.
+        budget[0] -= len(data)
+        if budget[0] < 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
     monkeypatch.setattr("corpus_tools.io.os.fdopen", fdopen)
+    monkeypatch.setattr("corpus_tools.io.os.write", write)
     code, stderr = _export_in_process(small.root)
     _assert_refused_cleanly(small, code, stderr, "no space left on the device")
 
@@ -475,15 +491,79 @@ def test_cannot_create_a_file(
     real_mkstemp = tempfile.mkstemp
     calls = [0]
 
+    real_open = os.open
+
     def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
         calls[0] += 1
         if calls[0] == nth:
             raise OSError(err, os.strerror(err))
         return real_mkstemp(*args, **kwargs)
 
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        # The small per-article files are created with os.open(O_EXCL): counted too.
+        if flags & os.O_EXCL and _SMALL_TMP.fullmatch(os.path.basename(os.fspath(path))):
+            calls[0] += 1
+            if calls[0] == nth:
+                raise OSError(err, os.strerror(err))
+        return real_open(path, flags, *args, **kwargs)
+
     monkeypatch.setattr("corpus_tools.io.tempfile.mkstemp", mkstemp)
+    monkeypatch.setattr("corpus_tools.io.os.open", open_)
     code, stderr = _export_in_process(small.root)
     _assert_refused_cleanly(small, code, stderr, cause)
+
+
+@pytest.mark.parametrize(
+    ("err", "cause"),
+    [
+        (errno.ENOSPC, "no space left on the device"),
+        (errno.EROFS, "read-only"),
+        (errno.EACCES, "permission denied"),
+    ],
+    ids=["ENOSPC", "EROFS", "EACCES"],
+)
+@pytest.mark.parametrize("nth", [1, 3])
+def test_cannot_create_a_small_file(
+    small: Corpus, monkeypatch: pytest.MonkeyPatch, err: int, cause: str, nth: int
+) -> None:
+    # The per-article files are created with os.open(O_EXCL), not mkstemp: the n-th fails.
+    small.reset("A")
+    small.set_state("B")
+    real_open = os.open
+    calls = [0]
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        if flags & os.O_EXCL and _SMALL_TMP.fullmatch(os.path.basename(os.fspath(path))):
+            calls[0] += 1
+            if calls[0] == nth:
+                raise OSError(err, os.strerror(err))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr("corpus_tools.io.os.open", open_)
+    code, stderr = _export_in_process(small.root)
+    assert calls[0] >= nth  # the fault was injected
+    _assert_refused_cleanly(small, code, stderr, cause)
+
+
+@pytest.mark.parametrize("nth", [1, 4])
+def test_disk_full_writing_a_small_file(
+    small: Corpus, monkeypatch: pytest.MonkeyPatch, nth: int
+) -> None:
+    small.reset("A")
+    small.set_state("B")
+    real_write = os.write
+    calls = [0]
+
+    def write(fd: int, data: Any) -> int:
+        calls[0] += 1
+        if calls[0] == nth:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_write(fd, data)
+
+    monkeypatch.setattr("corpus_tools.io.os.write", write)
+    code, stderr = _export_in_process(small.root)
+    assert calls[0] >= nth
+    _assert_refused_cleanly(small, code, stderr, "no space left on the device")
 
 
 def _failing_rename(monkeypatch: pytest.MonkeyPatch, nth: int) -> None:
