@@ -40,6 +40,8 @@ class Cache:
         self.context = context
         self._rows: dict[str, tuple[int, int, int, str, str]] = {}
         self._new: list[tuple[str, str, int, int, int, str, str]] = []
+        self._outputs: dict[str, tuple[int, int, int, str]] | None = None
+        self._new_outputs: list[tuple[str, int, int, int, str]] = []
         self._db: sqlite3.Connection | None = None
         self.hits = 0
         if not enabled:
@@ -63,6 +65,10 @@ class Cache:
             )
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, report TEXT)"
+            )
+            self._db.execute(
+                "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER,"
+                " mtime_ns INTEGER, ino INTEGER, sha256 TEXT)"
             )
             cur = self._db.execute(
                 "SELECT path, size, mtime_ns, ino, sha256, payload FROM files WHERE ctx = ?",
@@ -139,6 +145,46 @@ class Cache:
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None
+
+    def output_sha256(self, name: str) -> str | None:
+        """The SHA-256 of an export file by absolute path (None when it is not a regular
+        file), from its
+        stored stamp when size, modification time and inode match, else read and stored.
+
+        Exports are checked on every run; hashing 100,000 unchanged files each time would
+        cost more than everything else a re-export does.
+        """
+        try:
+            st = os.stat(name)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            if self._outputs is None:
+                self._outputs = self._load_outputs()
+            row = self._outputs.get(name)
+            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+                return row[3]
+            digest = hashlib.sha256()
+            with open(name, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+        except OSError:
+            return None
+        sha = digest.hexdigest()
+        if self._db is not None:
+            mtime = st.st_mtime_ns
+            if time.time_ns() - mtime < RACY_NS:
+                mtime = -1  # too fresh to trust: hashed again next time
+            self._new_outputs.append((name, st.st_size, mtime, st.st_ino, sha))
+        return sha
+
+    def _load_outputs(self) -> dict[str, tuple[int, int, int, str]]:
+        if self._db is None:
+            return {}
+        try:
+            cur = self._db.execute("SELECT path, size, mtime_ns, ino, sha256 FROM outputs")
+            return {row[0]: row[1:] for row in cur}
+        except sqlite3.Error:
+            return {}
 
     def manifest(self, key: str) -> dict[str, str] | None:
         """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
@@ -223,4 +269,13 @@ class Cache:
     def close(self) -> None:
         """Write what was learnt (best effort: a cache never fails a run)."""
         self._write_new()
+        if self._db is not None and self._new_outputs:
+            try:
+                with self._db:
+                    self._db.executemany(
+                        "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", self._new_outputs
+                    )
+            except sqlite3.Error:
+                pass
+        self._new_outputs.clear()
         self._close_quietly()

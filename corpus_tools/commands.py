@@ -289,12 +289,13 @@ def _documents(
     progress: Progress | None = None,
     jobs: int = 1,
     formats: tuple[str, ...] = (),
+    cache: Cache | None = None,
 ) -> Iterator[Rendered]:
     """Stream the corpus's documents in order (pre-rendered in ``formats`` by the
-    workers), collecting findings on the way."""
+    workers), collecting findings on the way (and storing them in ``cache``)."""
     options = Options(lang_override=lang)
     results = check_files(
-        files, root, config, options, jobs=jobs, want_documents=True, render=formats
+        files, root, config, options, jobs=jobs, cache=cache, want_documents=True, render=formats
     )
     for result in results:
         sink.files += 1
@@ -354,7 +355,7 @@ def export_problems(
         if expected is None:
             collected = _Collected()
             expected = expected_files(
-                _documents(files, root, config, lang, collected, None, jobs, tuple(formats)),
+                _documents(files, root, config, lang, collected, None, jobs, tuple(formats), cache),
                 formats,
                 config,
             )
@@ -364,7 +365,9 @@ def export_problems(
         rel = _relative(out_dir, root)
         found = [
             Diagnostic(code, f"{rel}/{name}", message)
-            for code, name, message in compare_exports(expected, out_dir, formats)
+            for code, name, message in compare_exports(
+                expected, out_dir, formats, cache.output_sha256
+            )
         ]
         if "tei" in formats:
             bad = {d.file for d in found}
@@ -531,7 +534,9 @@ def _export_locked(
         shas = [(p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files]
         key = _inputs_key(args.root, config, formats, args.lang, shas)
         expected = cache.manifest(key)
-        if expected is not None and not compare_exports(expected, out_dir, formats):
+        if expected is not None and not compare_exports(
+            expected, out_dir, formats, cache.output_sha256
+        ):
             print(
                 f"exports in {out_dir} are up to date ({len(files)} seeds); nothing written",
                 file=streams.err,
@@ -543,7 +548,15 @@ def _export_locked(
         )
         staging = stage_export(
             _documents(
-                files, args.root, config, args.lang, collected, progress, args.jobs, tuple(formats)
+                files,
+                args.root,
+                config,
+                args.lang,
+                collected,
+                progress,
+                args.jobs,
+                tuple(formats),
+                cache,
             ),
             formats,
             out_dir,

@@ -592,7 +592,8 @@ def check_files(
     then skipped). With ``render``, each document comes with its fragments in those
     formats, and worker results carry the fragments and the document's id only.
     """
-    use_cache = cache is not None and cache.enabled and not want_documents
+    # Runs that need documents look nothing up, but still store what they compute.
+    use_cache = cache is not None and cache.enabled
     hits: dict[int, str] = {}  # payloads, decoded only when their turn comes
     stamps: dict[int, tuple[str, os.stat_result]] = {}
     pending: list[Path] = []
@@ -605,7 +606,7 @@ def check_files(
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):  # links are always re-checked
                 rel = display_path(path, root)
-                hit = cache.get(rel, st, path)
+                hit = None if want_documents else cache.get(rel, st, path)
                 if hit is not None:
                     hits[i] = hit[1]
                     continue

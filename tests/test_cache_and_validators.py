@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import hashlib
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -184,3 +186,68 @@ def dataclass_replace(config: Config, **changes: Any) -> Config:
     import dataclasses
 
     return dataclasses.replace(config, **changes)
+
+
+def test_an_export_fills_the_cache_for_validate(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from corpus_tools.commands import ExportArgs, Streams, run_export
+
+    hits = _hits(monkeypatch)
+    args = ExportArgs(root=corpus, formats=["all"], cache=True, jobs=1)
+    assert run_export(args, Streams(out=io.StringIO(), err=io.StringIO())) == 0
+    assert _codes(corpus) == []
+    assert hits[-1] == 2  # both seeds' results were stored by the export
+
+
+def _old(path: Path, data: bytes) -> os.stat_result:
+    path.write_bytes(data)
+    os.utime(path, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    return path.stat()
+
+
+def test_export_digests_follow_every_change(corpus: Path) -> None:
+    from corpus_tools.cache import Cache
+
+    target = corpus / "out.txt"
+    name = str(target)
+    _old(target, b"aaaa")
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(name) == hashlib.sha256(b"aaaa").hexdigest()
+    cache.close()
+    # A trusted stamp answers without reading the file (as git's index does): the same
+    # size, time stamp and inode give the stored digest.
+    _old(target, b"zzzz")
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(name) == hashlib.sha256(b"aaaa").hexdigest()
+    cache.close()
+    # Any change of size or time stamp is read again.
+    _old(target, b"bbbbb")
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(name) == hashlib.sha256(b"bbbbb").hexdigest()
+    cache.close()
+    target.write_bytes(b"ccccc")
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(name) == hashlib.sha256(b"ccccc").hexdigest()
+    assert cache.output_sha256(str(corpus / "missing")) is None
+    assert cache.output_sha256(str(corpus)) is None  # a folder is not an export file
+    cache.close()
+
+
+def test_a_fresh_export_file_is_never_trusted_by_its_stamp(corpus: Path) -> None:
+    from corpus_tools.cache import Cache
+
+    target = corpus / "out.txt"
+    target.write_bytes(b"aaaa")  # modified just now: its stamp may not yet tell a change
+    before = target.stat()
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(str(target)) == hashlib.sha256(b"aaaa").hexdigest()
+    cache.close()
+    target.write_bytes(b"bbbb")  # same size, same inode, same time stamp
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (target.stat().st_mtime_ns, target.stat().st_ino) == (before.st_mtime_ns, before.st_ino)
+    cache = Cache(corpus, "ctx")
+    assert cache.output_sha256(str(target)) == hashlib.sha256(b"bbbb").hexdigest()
+    cache.close()

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import importlib
+import os
+import stat
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -124,22 +126,36 @@ def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
     """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
     chosen = [EXPORTERS[name] for name in formats]
     found: set[str] = set()
-    if not out_dir.is_dir():
-        return found
-    for path in out_dir.rglob("*"):
-        if path.is_file() and not path.name.startswith("."):
-            rel = path.relative_to(out_dir).as_posix()
-            if any(e.owns(rel) for e in chosen):
+    # os.scandir rather than Path.rglob: this lists every export file on every run.
+    pending = [("", os.fspath(out_dir))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((rel + "/", entry.path))
+            elif entry.is_file() and any(e.owns(rel) for e in chosen):
                 found.add(rel)
     return found
 
 
-def file_sha256(path: Path) -> str:
-    """SHA-256 of a file, read in chunks."""
+def file_sha256(path: str) -> str | None:
+    """SHA-256 of a file, read in chunks; None when it is not a readable regular file."""
     digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
     return digest.hexdigest()
 
 
@@ -156,15 +172,23 @@ def expected_files(
 
 
 def compare_exports(
-    expected: dict[str, str], out_dir: Path, formats: Iterable[str]
+    expected: dict[str, str],
+    out_dir: Path,
+    formats: Iterable[str],
+    digest: Callable[[str], str | None] = file_sha256,
 ) -> list[tuple[str, str, str]]:
-    """``(code, relative path, message)`` for each missing, stale or extra export file."""
+    """``(code, relative path, message)`` for each missing, stale or extra export file.
+
+    ``digest`` gives a file's SHA-256 (None: not a regular file); a cache can answer
+    from file stamps.
+    """
     problems: list[tuple[str, str, str]] = []
+    base = os.path.abspath(out_dir)
     for rel, sha in sorted(expected.items()):
-        target = out_dir / rel
-        if not target.is_file():
+        found = digest(os.path.join(base, rel))
+        if found is None:
             problems.append(("export-missing", rel, "the export file is missing"))
-        elif file_sha256(target) != sha:
+        elif found != sha:
             problems.append(("export-stale", rel, "the export file is out of date with the seeds"))
     for rel in sorted(owned_files(out_dir, formats) - set(expected)):
         problems.append(("export-extra", rel, "the export file belongs to no current document"))
