@@ -1,9 +1,32 @@
 """corpus-tools: convert, validate and export a corpus of press-article seeds."""
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from corpus_tools._version import __version__
-from corpus_tools.diagnostics import CODES, Diagnostic, Report, Severity
-from corpus_tools.model import Document, Paragraph, Position, Quotation
-from corpus_tools.seeds import SeedResult, convert_seed, read_seed
+
+if TYPE_CHECKING:
+    from corpus_tools.diagnostics import CODES, Diagnostic, Report, Severity
+    from corpus_tools.model import Document, Paragraph, Position, Quotation
+    from corpus_tools.seeds import SeedResult, convert_seed, read_seed
+
+# The public names and their modules, imported on first use: the command line starts
+# faster when a warm run never needs the converter.
+_PUBLIC = {
+    "CODES": "diagnostics",
+    "Diagnostic": "diagnostics",
+    "Report": "diagnostics",
+    "Severity": "diagnostics",
+    "Document": "model",
+    "Paragraph": "model",
+    "Position": "model",
+    "Quotation": "model",
+    "SeedResult": "seeds",
+    "convert_seed": "seeds",
+    "read_seed": "seeds",
+}
 
 __all__ = [
     "CODES",
@@ -19,3 +42,10 @@ __all__ = [
     "convert_seed",
     "read_seed",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _PUBLIC.get(name)
+    if module is None:
+        raise AttributeError(f"module 'corpus_tools' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"corpus_tools.{module}"), name)

@@ -38,7 +38,7 @@ class Cache:
 
     def __init__(self, root: Path, context: str, *, enabled: bool = True) -> None:
         self.context = context
-        self._rows: dict[str, tuple[int, int, int, str, str]] = {}
+        self._loaded: dict[str, tuple[int, int, int, str, str]] | None = None
         self._new: list[tuple[str, str, int, int, int, str, str]] = []
         self._outputs: dict[str, tuple[int, int, int, str]] | None = None
         self._new_outputs: list[tuple[str, int, int, int, str]] = []
@@ -70,20 +70,32 @@ class Cache:
                 "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER,"
                 " mtime_ns INTEGER, ino INTEGER, sha256 TEXT)"
             )
-            cur = self._db.execute(
-                "SELECT path, size, mtime_ns, ino, sha256, payload FROM files WHERE ctx = ?",
-                (context,),
-            )
-            self._rows = {row[0]: row[1:] for row in cur}
         except (OSError, sqlite3.Error):
             self._close_quietly()
+
+    @property
+    def _rows(self) -> dict[str, tuple[int, int, int, str, str]]:
+        # Loaded on first use: a run answered from a snapshot never needs the rows.
+        if self._loaded is None:
+            self._loaded = {}
+            if self._db is not None:
+                try:
+                    cur = self._db.execute(
+                        "SELECT path, size, mtime_ns, ino, sha256, payload FROM files"
+                        " WHERE ctx = ?",
+                        (self.context,),
+                    )
+                    self._loaded = {row[0]: row[1:] for row in cur}
+                except sqlite3.Error:
+                    self._loaded = {}
+        return self._loaded
 
     def _close_quietly(self) -> None:
         if self._db is not None:
             with contextlib.suppress(sqlite3.Error):
                 self._db.close()
         self._db = None
-        self._rows = {}
+        self._loaded = {}
 
     @property
     def enabled(self) -> bool:

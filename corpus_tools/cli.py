@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -52,6 +53,19 @@ _TEI_SCHEMA = click.option(
     help="RELAX NG schema to validate the TEI exports against, e.g. the official "
     "tei_all.rng (compiling it takes seconds); default: schema/tei/corpus-tei.rng.",
 )
+
+
+class _LazyHelpOption(click.Option):
+    """An option whose help text is built only when help is shown (listing the export
+    formats' descriptions imports every exporter)."""
+
+    def __init__(self, *args: Any, help_factory: Callable[[], str], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._help_factory = help_factory
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        self.help = self._help_factory()
+        return super().get_help_record(ctx)
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
@@ -190,8 +204,11 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     multiple=True,
     default=("all",),
     show_default=True,
-    help="Export format; repeat for several. "
-    + "; ".join(f"{name}: {e.description}" for name, e in sorted(EXPORTERS.items())),
+    cls=_LazyHelpOption,
+    help_factory=lambda: (
+        "Export format; repeat for several. "
+        + "; ".join(f"{name}: {e.description}" for name, e in sorted(EXPORTERS.items()))
+    ),
 )
 @click.option(
     "--out",
@@ -240,14 +257,18 @@ def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
         cli(standalone_mode=True)
-    except BrokenProcessPool:
-        click.echo(
-            "corpus: error: a worker process died (killed, or out of memory); nothing was "
-            "written. Run again, or with --jobs 1.",
-            err=True,
-        )
-        sys.exit(2)
-    except Exception as exc:  # a bug in corpus-tools: say so plainly, exit 2
+    except Exception as exc:
+        # Imported here: the executor's module is only loaded by runs that use workers.
+        from concurrent.futures.process import BrokenProcessPool
+
+        if isinstance(exc, BrokenProcessPool):
+            click.echo(
+                "corpus: error: a worker process died (killed, or out of memory); nothing "
+                "was written. Run again, or with --jobs 1.",
+                err=True,
+            )
+            sys.exit(2)
+        # Anything else is a bug in corpus-tools: say so plainly, exit 2.
         if os.environ.get("CORPUS_DEBUG"):
             raise
         click.echo(

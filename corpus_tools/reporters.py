@@ -15,9 +15,10 @@ import urllib.parse
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from lxml import etree
+if TYPE_CHECKING:
+    from lxml import etree
 
 from corpus_tools._version import __version__
 from corpus_tools.diagnostics import CODES, Diagnostic, Level, Report, Severity
@@ -331,6 +332,8 @@ class JunitReporter:
                 cases[level].setdefault(file, [])
         for d in report.sorted():
             cases[d.level.value].setdefault(d.file, []).append(d)
+
+        from lxml import etree  # only this report needs it: keep start-up light
 
         root = etree.Element("testsuites")
         total_tests = total_failures = 0

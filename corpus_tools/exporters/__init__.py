@@ -3,8 +3,8 @@
 An exporter is a class with a ``name`` (the CLI token), a ``description``, and
 ``open(out_dir, config, staging)`` returning a sink that takes documents one at a time
 (in id order) and finishes with ``close()``. Sinks write only through ``staging`` so
-that a run commits all of its files or none. Adding a format is one module and one line
-in ``EXPORTERS``.
+that a run commits all of its files or none. Adding a format is one module (named as the
+format) and one line in ``_MODULES``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import importlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from corpus_tools.config import Config
-from corpus_tools.io import Staging
-from corpus_tools.model import Document
+if TYPE_CHECKING:
+    from corpus_tools.config import Config
+    from corpus_tools.io import Staging
+    from corpus_tools.model import Document
 
 
 class Sink(Protocol):
@@ -62,18 +63,38 @@ def render_all(doc: Document, formats: Iterable[str], config: Config) -> dict[st
     return {name: EXPORTERS[name].render(doc, config) for name in formats}
 
 
-# One line per format: the module under corpus_tools/exporters/ that defines EXPORTER.
+# One line per format: the module under corpus_tools/exporters/ that defines EXPORTER,
+# named as the format.
 _MODULES = ("csv", "jsonl", "tei")
 
 
-def _registry() -> dict[str, Exporter]:
-    exporters: list[Exporter] = [
-        importlib.import_module(f"corpus_tools.exporters.{name}").EXPORTER for name in _MODULES
-    ]
-    return {e.name: e for e in sorted(exporters, key=lambda e: e.name)}
+class _Registry(Mapping[str, "Exporter"]):
+    """The exporters by name; a format's module is imported when it is first used, so a
+    command that exports nothing never loads the exporters (or lxml)."""
+
+    def __init__(self, modules: tuple[str, ...]) -> None:
+        self._modules = tuple(sorted(modules))
+        self._loaded: dict[str, Exporter] = {}
+
+    def __getitem__(self, name: str) -> Exporter:
+        if name not in self._modules:
+            raise KeyError(name)
+        exporter = self._loaded.get(name)
+        if exporter is None:
+            exporter = importlib.import_module(f"corpus_tools.exporters.{name}").EXPORTER
+            if exporter.name != name:
+                raise RuntimeError(f"exporter module {name} defines format {exporter.name!r}")
+            self._loaded[name] = exporter
+        return exporter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
 
 
-EXPORTERS: dict[str, Exporter] = _registry()
+EXPORTERS: Mapping[str, Exporter] = _Registry(_MODULES)
 
 
 def stage_export(
@@ -86,6 +107,8 @@ def stage_export(
 
     Items may come pre-rendered as ``(document id, render_all(...))``.
     """
+    from corpus_tools.io import Staging
+
     formats = list(formats)
     staging = Staging()
     try:
