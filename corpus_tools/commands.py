@@ -626,8 +626,10 @@ def run_convert(args: ConvertArgs, streams: Streams) -> int:
             if staging is None:
                 streams.out.write(dumps_canonical(doc.to_dict()) + "\n")
             else:
-                staged = staging.open(out_dir / f"{doc.id}.json")
-                staged.write_text(dumps_canonical(doc.to_dict(), indent=2) + "\n")
+                # Written whole and closed at once: holding one open file per document
+                # until the commit ran out of file descriptors at about 20,000.
+                data = dumps_canonical(doc.to_dict(), indent=2) + "\n"
+                staging.put_bytes(out_dir / f"{doc.id}.json", data.encode("utf-8"))
         if staging is not None:
             staging.commit()
     except OutputError as exc:

@@ -15,7 +15,8 @@ from corpus_tools.commands import Streams, ValidateArgs, run_validate
 from corpus_tools.config import Config
 from corpus_tools.seeds import read_seed
 
-from ._support import REAL_SEED, make_corpus, peak_rss, run_corpus
+from ..conftest import REPO
+from ._support import REAL_SEED, corpus_env, make_corpus, peak_rss, run_corpus
 
 NAME = "001_0123456789abcdef.txt"
 HEADER = b" date 2024-05-17 "
@@ -202,3 +203,45 @@ def test_json_just_under_the_size_limit_memory_is_bounded(tmp_path: Path) -> Non
     result = _peak(root, "validate", "--no-cache", "--", "dicts.json")
     assert result["rc"] == 1, result["stderr"]
     assert result["maxrss_kib"] < RSS_LIMIT_MIB * 1024, result
+
+
+def _few_descriptors() -> None:
+    import resource
+
+    _, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    resource.setrlimit(resource.RLIMIT_NOFILE, (64, hard))
+
+
+@pytest.mark.parametrize("command", ["convert", "export"])
+def test_many_documents_with_few_file_descriptors(tmp_path: Path, command: str) -> None:
+    # 150 documents under a limit of 64 open files: no command may hold one open file per
+    # document (convert once did, and failed at 20,000 seeds on a 20,000 limit).
+    import importlib.util
+    import subprocess
+
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)
+    spec.loader.exec_module(module)
+    root = tmp_path / "corpus"
+    module.generate(150, root, 3)
+    out = tmp_path / "out"
+    argv = [sys.executable, "-m", "corpus_tools", command, "--root", str(root), "--out", str(out)]
+    if command == "export":
+        argv += ["--jobs", "2"]
+    proc = subprocess.run(
+        argv,
+        env=corpus_env(),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+        preexec_fn=_few_descriptors,
+    )
+    assert proc.returncode == 0, proc.stderr
+    written = list(out.glob("*.json")) if command == "convert" else list(out.glob("tei/*.xml"))
+    assert len(written) == 150
