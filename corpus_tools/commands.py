@@ -7,9 +7,10 @@ can be run and tested without click.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -124,8 +125,8 @@ def render_text(report: Report, *, color: bool = False) -> str:
     return REPORTERS["text"].render(report, ReportContext(color=color))
 
 
-def _seed_files(root: Path) -> list[Path]:
-    return list(discover([root / SEEDS_DIR], root))
+def _seed_files(root: Path) -> Sequence[Path]:
+    return discover([root / SEEDS_DIR], root)
 
 
 def _formats(names: list[str]) -> list[str]:
@@ -281,7 +282,7 @@ class _Collected:
 
 
 def _documents(
-    files: list[Path],
+    files: Sequence[Path],
     root: Path,
     config: Config,
     lang: str | None,
@@ -313,9 +314,16 @@ def _inputs_key(
     config: Config,
     formats: list[str],
     lang: str | None,
-    shas: list[tuple[str, str | None]],
+    shas: Iterable[tuple[str, str | None]],
 ) -> str:
-    return context_key(run_context(config, Options(lang_override=lang)), formats, shas)
+    """The key of an export's inputs: settings, formats and every seed's name and hash
+    (hashed as they come: at 100,000 seeds a list of them is tens of megabytes)."""
+    digest = hashlib.sha256(
+        context_key(run_context(config, Options(lang_override=lang)), formats).encode()
+    )
+    for name, sha in shas:
+        digest.update(f"{len(name)} {name} {sha}\n".encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
 
 
 def _relative(out_dir: Path, root: Path) -> str:
@@ -341,15 +349,15 @@ def export_problems(
     cache = Cache(root, run_context(config, Options(lang_override=lang)), enabled=use_cache)
     try:
         if known is not None:
-            shas = [
+            shas = (
                 (
                     p.name,
                     known.get(f"{SEEDS_DIR}/{p.name}") or cache.sha256(f"{SEEDS_DIR}/{p.name}", p),
                 )
                 for p in files
-            ]
+            )
         else:
-            shas = [(p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files]
+            shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
         key = _inputs_key(root, config, formats, lang, shas)
         expected = cache.manifest(key)
         if expected is None:
@@ -387,7 +395,6 @@ def tei_validity(
     out_dir: Path, rel: str, files: dict[str, str], schema: Path | None, cache: Cache
 ) -> list[Diagnostic]:
     """RELAX NG and pointer checks of the TEI exports; verdicts are cached by content."""
-    import hashlib
     import json
 
     from corpus_tools.exporters import tei
@@ -523,7 +530,7 @@ def _export_locked(
     config: Config,
     out_dir: Path,
     formats: list[str],
-    files: list[Path],
+    files: Sequence[Path],
     streams: Streams,
 ) -> int:
     remove_stale_temporaries(out_dir)
@@ -531,7 +538,7 @@ def _export_locked(
         args.root, run_context(config, Options(lang_override=args.lang)), enabled=args.cache
     )
     try:
-        shas = [(p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files]
+        shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
         key = _inputs_key(args.root, config, formats, args.lang, shas)
         expected = cache.manifest(key)
         if expected is not None and not compare_exports(
@@ -582,8 +589,8 @@ def _export_locked(
             raise
         # The key of what was converted: a seed edited during the run gets a new key.
         converted = {x.path: x.sha256 for x in collected.summaries}
-        shas = [(p.name, converted.get(f"{SEEDS_DIR}/{p.name}")) for p in files]
-        cache.put_manifest(_inputs_key(args.root, config, formats, args.lang, shas), manifest)
+        done = ((p.name, converted.get(f"{SEEDS_DIR}/{p.name}")) for p in files)
+        cache.put_manifest(_inputs_key(args.root, config, formats, args.lang, done), manifest)
     finally:
         cache.close()
     written, unchanged = len(staging.written), len(staging.unchanged)
