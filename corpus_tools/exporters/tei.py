@@ -319,6 +319,7 @@ def _check_document(doc: Document) -> dict[int, Paragraph]:
     return paragraphs
 
 
+@functools.lru_cache(maxsize=1024)
 def _printable_marks(marks: str) -> bool:
     """Two marks that fit in @rend: no controls, separators or parentheses."""
     return len(marks) == 2 and all(
@@ -412,9 +413,13 @@ def _body(doc: Document, paragraphs: dict[int, Paragraph], body: etree._Element)
 
 
 def _rend(q: Quotation) -> str:
-    if q.kind == "dialogue":
+    return _rend_value(q.kind, q.marks)
+
+
+def _rend_value(kind: str, marks: str | None) -> str:
+    if kind == "dialogue":
         return "dash"
-    return "marks" if q.marks is None else f"marks({q.marks})"
+    return "marks" if marks is None else f"marks({marks})"
 
 
 class _ParagraphBuilder:
@@ -536,9 +541,24 @@ def _file_bytes(tei: etree._Element) -> bytes:
     return etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n"
 
 
+def _render_fragments_lxml(doc: Document, config: Config) -> tuple[bytes, bytes]:
+    """``render_fragments`` through the lxml tree of ``document_element``: the reference.
+
+    The fast path below must give exactly these bytes; it hands every document it cannot
+    write itself (one that breaks an invariant, or holds what XML cannot) to this one.
+    """
+    tei = document_element(doc, config)
+    standalone = _file_bytes(tei)
+    _indent(tei, 1)
+    return standalone, etree.tostring(tei, encoding="UTF-8", with_tail=False)
+
+
 def render_document(doc: Document, config: Config) -> bytes:
     """The bytes of ``tei/<id>.xml`` for one document."""
-    return _file_bytes(document_element(doc, config))
+    fast = _render_fast(doc, config, embedded=False)
+    if fast is None:
+        return _file_bytes(document_element(doc, config))
+    return fast[0]
 
 
 def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
@@ -546,10 +566,364 @@ def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
 
     Pure and picklable, so that worker processes can do it.
     """
-    tei = document_element(doc, config)
-    standalone = _file_bytes(tei)
-    _indent(tei, 1)
-    return standalone, etree.tostring(tei, encoding="UTF-8", with_tail=False)
+    fast = _render_fast(doc, config, embedded=True)
+    if fast is None:
+        return _render_fragments_lxml(doc, config)
+    return fast
+
+
+# The fast path ----------------------------------------------------------------------------
+#
+# render_document and render_fragments write the fixed structure of document_element
+# straight to a string: the same elements, attributes in the same order, the same
+# indentation as _indent, escaped as libxml2 escapes. tests/test_tei_render_fast.py checks
+# that the bytes equal those of the lxml reference (_render_fragments_lxml).
+
+_XML_DECLARATION_BYTES = b"<?xml version='1.0' encoding='UTF-8'?>\n"
+# What lxml refuses in text and attribute values: C0 controls other than tab, LF and CR,
+# U+FFFE and U+FFFF (ValueError), and lone surrogates (UnicodeEncodeError). A document
+# holding one is left to the reference, which raises what it raises.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# A line break and the indentation of an element at depth i (two spaces a level).
+_NL = tuple("\n" + "  " * i for i in range(16))
+_NL_BYTES = tuple(nl.encode() for nl in _NL)
+
+
+def _xml_clean(text: str) -> bool:
+    """True when lxml takes ``text`` (printable text needs no closer look)."""
+    return text.isprintable() or _NOT_XML.search(text) is None
+
+
+def _esc_text(text: str) -> str:
+    """Character data as libxml2 writes it: ``&``, ``<``, ``>`` and CR escaped."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if "\r" in text:
+        text = text.replace("\r", "&#13;")
+    return text
+
+
+def _esc_attr(value: str) -> str:
+    """An attribute value as libxml2 writes it (in double quotes)."""
+    value = _esc_text(value)
+    if '"' in value:
+        value = value.replace('"', "&quot;")
+    if "\n" in value:
+        value = value.replace("\n", "&#10;")
+    if "\t" in value:
+        value = value.replace("\t", "&#9;")
+    return value
+
+
+def _element(local: str, attrs: str, text: str | None) -> str:
+    """One element with (already escaped) attributes and the text ``text`` (None: empty)."""
+    if text is None:
+        return f"<{local}{attrs}/>"
+    return f"<{local}{attrs}>{_esc_text(text)}</{local}>"
+
+
+_QUOTATION_POLICY_XML = _esc_text(_QUOTATION_POLICY)
+
+
+@functools.lru_cache(maxsize=16)
+def _publication_xml(config: Config) -> tuple[str, str] | None:
+    """``_publication``'s children at depth 4 and 5; None when lxml would refuse them."""
+    values = (config.publisher, config.licence, config.licence_url or "", config.idno)
+    if not all(v is None or _xml_clean(v) for v in values):
+        return None
+    target = f' target="{_esc_attr(config.licence_url)}"' if config.licence_url else ""
+    publisher = _element("publisher", "", config.publisher)
+    licence = _element("licence", target, config.licence)
+    idno = _element("idno", ' type="corpus"', config.idno)
+    return (
+        f"{publisher}{_NL[4]}<availability>{_NL[5]}{licence}{_NL[4]}</availability>{_NL[4]}{idno}",
+        f"{publisher}{_NL[5]}<availability>{_NL[6]}{licence}{_NL[5]}</availability>{_NL[5]}{idno}",
+    )
+
+
+@functools.lru_cache(maxsize=256)
+def _normalization_xml(normalisations: tuple[str, ...], level: int) -> str:
+    """The ``p`` children of ``normalization`` at depth ``level``."""
+    if not normalisations:
+        return f"<p>{_esc_text(_NO_NORMALISATION)}</p>"
+    return _NL[level].join(
+        f'<p n="{_esc_attr(norm)}">{_esc_text(NORMALISATIONS[norm])}</p>' for norm in normalisations
+    )
+
+
+@dataclass(slots=True)
+class _FastSegment:
+    """``_Segment`` as the fast path writes it: with its escaped id, links and start tag."""
+
+    quote: Quotation
+    order: int
+    part: int
+    start: int
+    end: int
+    xml_id: str  # escaped for an attribute value, as are rend, prev and next
+    rend: str
+    prev: str | None = None
+    next: str | None = None
+    tag: str = ""
+
+
+def _sort_key(seg: _FastSegment) -> tuple[int, int, int, int]:
+    return (seg.start, -seg.end, seg.quote.depth, seg.order)
+
+
+@functools.lru_cache(maxsize=1024)
+def _rend_attr(kind: str, marks: str | None) -> str:
+    return _esc_attr(_rend_value(kind, marks))
+
+
+def _body_xml(
+    doc: Document, paragraphs: dict[int, Paragraph], id_attr: str
+) -> tuple[list[str], dict[str, Any]]:
+    """``_body`` as text: the ``p`` elements, and the irregular depth/parent."""
+    prefix = f"doc-{id_attr}"
+    by_para: dict[int, list[_FastSegment]] = {}
+    segments: dict[str, list[_FastSegment]] = {}
+    for order, q in enumerate(doc.quotations):
+        qid = f"{prefix}-{q.id if q.id.isalnum() else _esc_attr(q.id)}"
+        rend = _rend_attr(q.kind, q.marks)
+        first, last = q.start.paragraph, q.end.paragraph
+        if first == last:
+            seg = _FastSegment(q, order, 1, q.start.offset, q.end.offset, qid, rend)
+            segments[q.id] = [seg]
+            by_para.setdefault(first, []).append(seg)
+            continue
+        parts = segments.setdefault(q.id, [])
+        for k, n in enumerate(range(first, last + 1), start=1):
+            start = q.start.offset if n == first else 0
+            end = q.end.offset if n == last else len(paragraphs[n].text)
+            seg = _FastSegment(q, order, k, start, end, qid if k == 1 else f"{qid}-{k}", rend)
+            parts.append(seg)
+            by_para.setdefault(n, []).append(seg)
+
+    def link(a: _FastSegment, b: _FastSegment) -> None:
+        if a.next is not None or b.prev is not None:
+            raise TeiExportError(doc.id, f"quotation {b.quote.prev} is continued twice")
+        a.next = f' next="#{b.xml_id}"'
+        b.prev = f' prev="#{a.xml_id}"'
+
+    for q in doc.quotations:
+        for a, b in itertools.pairwise(segments[q.id]):
+            link(a, b)
+    for q in doc.quotations:
+        if q.prev is not None:
+            link(segments[q.prev][-1], segments[q.id][0])
+    for parts in segments.values():
+        for seg in parts:
+            seg.tag = (
+                f'<said xml:id="{seg.xml_id}" direct="true" aloud="true" rend="{seg.rend}"'
+                f"{seg.prev or ''}{seg.next or ''}>"
+            )
+
+    structure: dict[str, tuple[str | None, int]] = {}
+    out: list[str] = []
+    for para in doc.paragraphs:
+        number = str(para.n)  # a number (checked): nothing to escape
+        head = f'<p n="{number}" xml:id="{prefix}-p{number}"'
+        segs = by_para.get(para.n)
+        if segs:
+            if len(segs) > 1:
+                segs.sort(key=_sort_key)
+            out.append(_paragraph_xml(doc.id, head, para.text, segs, structure))
+        elif para.text:
+            out.append(f"{head}>{_esc_text(para.text)}</p>")
+        else:
+            out.append(f"{head}/>")
+
+    irregular: dict[str, Any] = {}
+    depths = {q.id: q.depth for q in doc.quotations if structure[q.id][1] != q.depth}
+    parents = {q.id: q.parent for q in doc.quotations if structure[q.id][0] != q.parent}
+    if depths:
+        irregular["quotation_depths"] = depths
+    if parents:
+        irregular["quotation_parents"] = parents
+    return out, irregular
+
+
+def _paragraph_xml(
+    doc_id: str,
+    head: str,
+    text: str,
+    segs: list[_FastSegment],
+    structure: dict[str, tuple[str | None, int]],
+) -> str:
+    """``_ParagraphBuilder`` as text: a ``p`` start tag ``head``, ``text`` and its parts.
+
+    The pieces come in document order; an element is empty (self-closed, as lxml writes
+    it) when nothing follows its start tag.
+    """
+    plain = not ("&" in text or "<" in text or ">" in text or "\r" in text)
+    pieces = [f"{head}>"]
+    stack: list[tuple[int, _FastSegment | None, int]] = [(len(text), None, 0)]
+    pos = 0
+    for seg in (*segs, None):
+        # Close what ends before this part (at the end: everything).
+        offset = len(text) + 1 if seg is None else seg.start
+        while len(stack) > 1 and stack[-1][0] <= offset:
+            end, _, at = stack.pop()
+            if end > pos:
+                pieces.append(text[pos:end] if plain else _esc_text(text[pos:end]))
+                pos = end
+            if at == len(pieces) - 1:
+                pieces[at] = pieces[at][:-1] + "/>"
+            else:
+                pieces.append("</said>")
+        if seg is None:
+            break
+        if seg.end > stack[-1][0]:
+            raise TeiExportError(
+                doc_id, f"quotation {seg.quote.id} overlaps another without nesting in it"
+            )
+        if seg.part == 1:
+            outer = stack[-1][1]
+            structure[seg.quote.id] = (
+                outer.quote.id if outer is not None else None,
+                len(stack) - 1,
+            )
+        if seg.start > pos:
+            pieces.append(text[pos : seg.start] if plain else _esc_text(text[pos : seg.start]))
+            pos = seg.start
+        pieces.append(seg.tag)
+        stack.append((seg.end, seg, len(pieces) - 1))
+    if len(text) > pos:
+        pieces.append(text[pos:] if plain else _esc_text(text[pos:]))
+    pieces.append("</p>")  # never empty: it holds at least one said
+    return "".join(pieces)
+
+
+def _render_fast(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, bytes] | None:
+    """The file (and, when ``embedded``, the corpus part) without lxml; None: ask lxml.
+
+    None when the document breaks an invariant found while writing the body, or holds a
+    character lxml refuses: the reference then raises exactly what it raises.
+    """
+    paragraphs = _check_document(doc)
+    prov = doc.provenance
+    id_attr = _esc_attr(doc.id)
+    try:
+        ps, irregular = _body_xml(doc, paragraphs, id_attr)
+    except TeiExportError:
+        return None
+    extra: dict[str, Any] = {
+        "schema_version": doc.schema_version,
+        "lang_source": doc.lang_source,
+        "title_source": doc.title_source,
+        "paragraph_lines": [p.line for p in doc.paragraphs],
+    }
+    extra.update(irregular)
+    xeno = dumps_canonical(extra)
+    strings = [p.text for p in doc.paragraphs]
+    strings += (doc.id, doc.lang, doc.title, doc.date, xeno)
+    strings += (prov.seed_path, prov.seed_sha256, prov.converter)
+    publication = _publication_xml(config)
+    if publication is None or not _xml_clean("".join(strings)):
+        return None
+    m = _CONVERTER.match(prov.converter)
+    assert m is not None  # checked by _check_document
+
+    # Every value escaped once; the layout (below) is written once or twice.
+    id_text, lang, title = _esc_text(doc.id), _esc_attr(doc.lang), _esc_text(doc.title)
+    date_attr, date_text = _esc_attr(doc.date), _esc_text(doc.date)
+    seed_path, converter = _esc_text(prov.seed_path), _esc_text(prov.converter)
+    sha256, seed_bytes = _esc_text(prov.seed_sha256), _esc_attr(str(prov.seed_bytes))
+    stats = doc.stats
+    paragraph_count, word_count = _esc_attr(str(stats.paragraphs)), _esc_attr(str(stats.words))
+    char_count, quote_count = _esc_attr(str(stats.characters)), _esc_attr(str(stats.quotations))
+    app_name, app_version = _esc_attr(m["name"]), _esc_attr(m["version"])
+    normalisations = tuple(prov.normalisations)  # a cache key
+    language = _element("language", f' ident="{lang}"', _LANGUAGE_NAMES.get(doc.lang))
+    xeno = _esc_text(xeno)
+
+    def tei(level: int) -> tuple[str, str]:
+        """The ``TEI`` element at depth ``level`` as ``_indent`` lays it out, in two halves.
+
+        The paragraphs go between the halves, each on its own line at depth level + 3.
+        """
+        n = _NL[level:]
+        start = (
+            f'<TEI xmlns="{TEI_NS}" xml:id="doc-{id_attr}" xml:lang="{lang}">'
+            f"{n[1]}<teiHeader>"
+            f"{n[2]}<fileDesc>"
+            f"{n[3]}<titleStmt>"
+            f"{n[4]}<title>{title}</title>"
+            f"{n[3]}</titleStmt>"
+            f"{n[3]}<extent>"
+            f'{n[4]}<measure unit="paragraph" quantity="{paragraph_count}"/>'
+            f'{n[4]}<measure unit="word" quantity="{word_count}"/>'
+            f'{n[4]}<measure unit="character" quantity="{char_count}"/>'
+            f'{n[4]}<measure unit="quotation" quantity="{quote_count}"/>'
+            f"{n[3]}</extent>"
+            f"{n[3]}<publicationStmt>"
+            f"{n[4]}{publication[level]}"
+            f'{n[4]}<idno type="document">{id_text}</idno>'
+            f"{n[3]}</publicationStmt>"
+            f"{n[3]}<sourceDesc>"
+            f"{n[4]}<bibl>"
+            f'{n[5]}<title level="a">{title}</title>'
+            f'{n[5]}<date when="{date_attr}">{date_text}</date>'
+            f'{n[5]}<idno type="seed">{id_text}</idno>'
+            f'{n[5]}<idno type="seed-path">{seed_path}</idno>'
+            f'{n[5]}<idno type="sha256">{sha256}</idno>'
+            f"{n[5]}<extent>"
+            f'{n[6]}<measure unit="byte" quantity="{seed_bytes}"/>'
+            f"{n[5]}</extent>"
+            f"{n[4]}</bibl>"
+            f"{n[3]}</sourceDesc>"
+            f"{n[2]}</fileDesc>"
+            f"{n[2]}<encodingDesc>"
+            f"{n[3]}<projectDesc>"
+            f"{n[4]}<p>Converted by {converter} from the plain-text seed {seed_path}.</p>"
+            f"{n[3]}</projectDesc>"
+            f"{n[3]}<editorialDecl>"
+            f"{n[4]}<normalization>"
+            f"{n[5]}{_normalization_xml(normalisations, level + 5)}"
+            f"{n[4]}</normalization>"
+            f'{n[4]}<quotation marks="all">'
+            f"{n[5]}<p>{_QUOTATION_POLICY_XML}</p>"
+            f"{n[4]}</quotation>"
+            f"{n[3]}</editorialDecl>"
+            f"{n[3]}<appInfo>"
+            f'{n[4]}<application ident="{app_name}" version="{app_version}">'
+            f"{n[5]}<label>{converter}</label>"
+            f"{n[4]}</application>"
+            f"{n[3]}</appInfo>"
+            f"{n[2]}</encodingDesc>"
+            f"{n[2]}<profileDesc>"
+            f"{n[3]}<creation>"
+            f'{n[4]}<date when="{date_attr}">{date_text}</date>'
+            f"{n[3]}</creation>"
+            f"{n[3]}<langUsage>"
+            f"{n[4]}{language}"
+            f"{n[3]}</langUsage>"
+            f"{n[2]}</profileDesc>"
+            f'{n[2]}<xenoData type="{XENO_TYPE}">{xeno}</xenoData>'
+            f"{n[1]}</teiHeader>"
+            f"{n[1]}<text>"
+            f"{n[2]}<body>{n[3]}"
+        )
+        end = f"{n[2]}</body>{n[1]}</text>{n[0]}</TEI>"
+        if not ps:
+            start, end = start.removesuffix(f"<body>{n[3]}"), f"<body/>{n[1]}</text>{n[0]}</TEI>"
+        return start, end
+
+    # The paragraphs, most of the bytes, are encoded once for both outputs.
+    body = [p.encode() for p in ps]
+    start, end = tei(0)
+    standalone = b"".join(
+        (_XML_DECLARATION_BYTES, start.encode(), _NL_BYTES[3].join(body), end.encode(), b"\n")
+    )
+    if not embedded:
+        return standalone, b""
+    start, end = tei(1)
+    return standalone, b"".join((start.encode(), _NL_BYTES[4].join(body), end.encode()))
 
 
 class TeiSink:
