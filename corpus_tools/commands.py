@@ -6,6 +6,7 @@ can be run and tested without click.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -30,15 +31,14 @@ from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_t
 from corpus_tools.model import dumps_canonical
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
+from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_dir
 from corpus_tools.seeds import display_path
 from corpus_tools.validation import (
     SEEDS_DIR,
     Options,
-    Summary,
     check_files,
     check_seed,
-    corpus_rules,
     discover,
     run_context,
     validate_corpus,
@@ -274,10 +274,43 @@ def _write_reports(
 # --- exports -----------------------------------------------------------------------
 
 
+class _InputsKey:
+    """The key of an export's inputs: settings, formats and every seed's name and hash,
+    hashed as they come (at 100,000 seeds a list of them is tens of megabytes)."""
+
+    def __init__(self, config: Config, formats: list[str], lang: str | None) -> None:
+        context = run_context(config, Options(lang_override=lang))
+        self._digest = hashlib.sha256(context_key(context, formats).encode())
+
+    def add(self, name: str, sha: str | None) -> None:
+        """Add the next seed (in file order)."""
+        self._digest.update(f"{len(name)} {name} {sha}\n".encode("utf-8", "surrogateescape"))
+
+    def hexdigest(self) -> str:
+        """The key."""
+        return self._digest.hexdigest()
+
+
+def _inputs_key(
+    config: Config,
+    formats: list[str],
+    lang: str | None,
+    shas: Iterable[tuple[str, str | None]],
+) -> str:
+    key = _InputsKey(config, formats, lang)
+    for name, sha in shas:
+        key.add(name, sha)
+    return key.hexdigest()
+
+
 @dataclass
 class _Collected:
+    """What a streamed export run learns besides the documents: per-file findings, the
+    corpus rules (fed as results come) and the key of the seeds as converted."""
+
+    rules: CorpusRules | None
+    key: _InputsKey
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    summaries: list[Summary] = field(default_factory=list)
     files: int = 0
 
 
@@ -298,32 +331,20 @@ def _documents(
     results = check_files(
         files, root, config, options, jobs=jobs, cache=cache, want_documents=True, render=formats
     )
-    for result in results:
+    # One result per file, in file order.
+    for path, result in zip(files, results, strict=True):
         sink.files += 1
         sink.diagnostics.extend(result.diagnostics)
-        sink.summaries.extend(result.summaries)
+        for summary in result.summaries:
+            if sink.rules is not None:
+                sink.rules.add(summary)
+        sha = result.summaries[0].sha256 if len(result.summaries) == 1 else None
+        sink.key.add(path.name, sha)
         if progress is not None:
             progress.advance()
         doc_id = result.rendered_id
         if doc_id is not None and result.fragments is not None:
             yield doc_id, result.fragments
-
-
-def _inputs_key(
-    root: Path,
-    config: Config,
-    formats: list[str],
-    lang: str | None,
-    shas: Iterable[tuple[str, str | None]],
-) -> str:
-    """The key of an export's inputs: settings, formats and every seed's name and hash
-    (hashed as they come: at 100,000 seeds a list of them is tens of megabytes)."""
-    digest = hashlib.sha256(
-        context_key(run_context(config, Options(lang_override=lang)), formats).encode()
-    )
-    for name, sha in shas:
-        digest.update(f"{len(name)} {name} {sha}\n".encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
 
 
 def _relative(out_dir: Path, root: Path) -> str:
@@ -358,10 +379,10 @@ def export_problems(
             )
         else:
             shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
-        key = _inputs_key(root, config, formats, lang, shas)
+        key = _inputs_key(config, formats, lang, shas)
         expected = cache.manifest(key)
         if expected is None:
-            collected = _Collected()
+            collected = _Collected(None, _InputsKey(config, formats, lang))
             expected = expected_files(
                 _documents(files, root, config, lang, collected, None, jobs, tuple(formats), cache),
                 formats,
@@ -537,9 +558,10 @@ def _export_locked(
     cache = Cache(
         args.root, run_context(config, Options(lang_override=args.lang)), enabled=args.cache
     )
+    rules_stack = contextlib.ExitStack()  # the corpus rules' temporary database
     try:
         shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
-        key = _inputs_key(args.root, config, formats, args.lang, shas)
+        key = _inputs_key(config, formats, args.lang, shas)
         expected = cache.manifest(key)
         if expected is not None and not compare_exports(
             expected, out_dir, formats, cache.output_sha256
@@ -549,7 +571,10 @@ def _export_locked(
                 file=streams.err,
             )
             return EXIT_OK
-        collected = _Collected()
+        collected = _Collected(
+            rules_stack.enter_context(CorpusRules(config, None)),
+            _InputsKey(config, formats, args.lang),
+        )
         progress = (
             Progress(len(files), "exporting", streams.err) if streams.progress_enabled() else None
         )
@@ -571,7 +596,9 @@ def _export_locked(
         )
         if progress is not None:
             progress.close()
-        collected.diagnostics.extend(corpus_rules(collected.summaries, config, Options()))
+        assert collected.rules is not None
+        collected.diagnostics.extend(collected.rules.findings())
+        rules_stack.close()
         report = Report(collected.diagnostics, files=collected.files)
         if report.errors:
             staging.abort()
@@ -588,10 +615,9 @@ def _export_locked(
             staging.abort()  # no temporary file is left behind by a failed commit
             raise
         # The key of what was converted: a seed edited during the run gets a new key.
-        converted = {x.path: x.sha256 for x in collected.summaries}
-        done = ((p.name, converted.get(f"{SEEDS_DIR}/{p.name}")) for p in files)
-        cache.put_manifest(_inputs_key(args.root, config, formats, args.lang, done), manifest)
+        cache.put_manifest(collected.key.hexdigest(), manifest)
     finally:
+        rules_stack.close()
         cache.close()
     written, unchanged = len(staging.written), len(staging.unchanged)
     noun = "document" if collected.files == 1 else "documents"

@@ -22,7 +22,7 @@ import stat
 import sys
 import time
 import zlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, overload
@@ -32,27 +32,12 @@ from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.model import Document
+from corpus_tools.rules import CorpusRules, Summary
 from corpus_tools.schema import SchemaError, check_document, schema_fingerprint
 from corpus_tools.seeds import SeedResult, display_path, read_seed
 
 SEEDS_DIR = "seeds"
 _SKETCH = 4
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """What the corpus rules need to know about one input file."""
-
-    path: str
-    id: str | None
-    seq: int | None
-    hash: str | None
-    sha256: str | None
-    text_hash: str | None
-    sketch: tuple[int, ...]
-    date: str | None
-    date_line: int | None
-    date_column: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -343,151 +328,6 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
     return check_seed(path, root, config, options)
 
 
-def _near_duplicate(
-    s: Summary, ordered: list[Summary], index: dict[int, list[int]]
-) -> Summary | None:
-    """An earlier document sharing at least half of the sketch of ``s``."""
-    mine = set(s.sketch)
-    seen: set[int] = set()
-    for value in s.sketch[:2]:
-        for j in index.get(value, ()):
-            if j in seen:
-                continue
-            seen.add(j)
-            other = ordered[j]
-            shared = len(mine & set(other.sketch))
-            # Two shared paragraphs at least: short articles often share a stock line.
-            if shared >= 2 and shared * 2 >= max(len(mine), len(other.sketch)):
-                return other
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class _Uniqueness:
-    """A value two documents must not share: the code, the value, the message."""
-
-    code: str
-    key: Callable[[Summary], object]
-    message: Callable[[Summary, Summary], str]
-    at_date_line: bool
-    final: bool  # a finding here makes the weaker rules after it redundant
-
-
-_UNIQUE: tuple[_Uniqueness, ...] = (
-    _Uniqueness(
-        "duplicate-id",
-        lambda s: s.id,
-        lambda s, f: f"id {s.id} is also used by {f.path}",
-        True,
-        True,
-    ),
-    _Uniqueness(
-        "duplicate-file",
-        lambda s: s.sha256,
-        lambda s, f: f"the file is byte-identical to {f.path}",
-        False,
-        True,
-    ),
-    _Uniqueness(
-        "duplicate-hash",
-        lambda s: s.hash,
-        lambda s, f: f"hash part {s.hash} is also used by {f.path} (sequence {f.seq} and {s.seq})",
-        False,
-        False,
-    ),
-    _Uniqueness(
-        "duplicate-text",
-        lambda s: s.text_hash,
-        lambda s, f: f"the text is the same as that of {f.path}",
-        True,
-        True,
-    ),
-    _Uniqueness(
-        "sequence-repeat",
-        lambda s: s.seq,
-        lambda s, f: f"sequence number {s.seq} is also used by {f.path}",
-        False,
-        False,
-    ),
-)
-
-
-def _date_rules(s: Summary, today: str, earliest: str) -> Diagnostic | None:
-    if s.date is None:
-        return None
-    if s.date > today:
-        message = f"date {s.date} is after today ({today})"
-        return Diagnostic("date-in-future", s.path, message, s.date_line, s.date_column)
-    if s.date < earliest:
-        message = f"date {s.date} is before the corpus's earliest date {earliest}"
-        return Diagnostic("date-too-early", s.path, message, s.date_line, s.date_column)
-    return None
-
-
-def corpus_rules(summaries: list[Summary], config: Config, options: Options) -> list[Diagnostic]:
-    """The rules across documents: duplicates, dates and sequence numbers."""
-    diags: list[Diagnostic] = []
-    today = (options.today or dt.date.today()).isoformat()
-    seen: list[dict[object, Summary]] = [{} for _ in _UNIQUE]
-    index: dict[int, list[int]] = {}
-    ordered = sorted(summaries, key=lambda s: (s.path, s.date_line or 0))
-
-    for i, s in enumerate(ordered):
-        dated = _date_rules(s, today, config.earliest_date)
-        if dated is not None:
-            diags.append(dated)
-        duplicate = False
-        for rule, firsts in zip(_UNIQUE, seen, strict=True):
-            value = rule.key(s)
-            if value is None:
-                continue
-            first = firsts.setdefault(value, s)
-            if first is not s:
-                line = s.date_line if rule.at_date_line else None
-                diags.append(
-                    Diagnostic(
-                        rule.code, s.path, rule.message(s, first), line, None, related=(first.path,)
-                    )
-                )
-                if rule.final:
-                    duplicate = True
-                    break
-        if duplicate:
-            continue
-        if s.sketch:
-            near = _near_duplicate(s, ordered, index)
-            if near is not None:
-                diags.append(
-                    Diagnostic(
-                        "near-duplicate",
-                        s.path,
-                        f"the text is nearly the same as that of {near.path}",
-                        s.date_line,
-                        None,
-                        related=(near.path,),
-                    )
-                )
-            for value in s.sketch[:2]:
-                index.setdefault(value, []).append(i)
-
-    by_seq = {k: v for k, v in seen[-1].items() if isinstance(k, int)}
-    seqs = sorted(by_seq)
-    for a, b in itertools.pairwise(seqs):
-        if b - a > 1:
-            s = by_seq[b]
-            missing = f"{a + 1}" if b - a == 2 else f"{a + 1} to {b - 1}"
-            diags.append(
-                Diagnostic(
-                    "sequence-gap",
-                    s.path,
-                    f"sequence number {b} follows {a}; {missing} missing",
-                    None,
-                    None,
-                )
-            )
-    return diags
-
-
 def _encode(result: FileResult) -> str:
     """A file result as compact JSON (the cache payload); documents are not kept."""
     return json.dumps(
@@ -752,21 +592,22 @@ def validate_corpus(
         snapshot = _snapshot_key(files, root, context, options, only) if cache.enabled else None
         stored = cache.snapshot(snapshot) if snapshot else None
         if stored is not None:
-            report_data, shas = stored
-            return Report.from_dict(report_data), shas
+            return Report.from_dict(stored[0]), stored[1]
         report = Report()
-        summaries: list[Summary] = []
-        for result in check_files(files, root, config, options, jobs=jobs, cache=cache):
-            summaries.extend(result.summaries)
-            if only is not None and result.path not in only:
-                continue
-            report.files += 1
-            report.extend(result.diagnostics)
-        found = corpus_rules(summaries, config, options)
+        shas: dict[str, str | None] = {}
+        with CorpusRules(config, options.today) as rules:
+            for result in check_files(files, root, config, options, jobs=jobs, cache=cache):
+                for summary in result.summaries:
+                    rules.add(summary)
+                    shas[summary.path] = summary.sha256
+                if only is not None and result.path not in only:
+                    continue
+                report.files += 1
+                report.extend(result.diagnostics)
+            found = rules.findings()
         if only is not None:
             found = [d for d in found if d.file in only or any(r in only for r in d.related)]
         report.extend(found)
-        shas = {x.path: x.sha256 for x in summaries}
         if snapshot:
             cache.put_snapshot(snapshot, report.to_dict(), shas)
     finally:

@@ -589,17 +589,3 @@ def _summaries() -> st.SearchStrategy[Summary]:
 @given(st.lists(_summaries(), max_size=12))
 def test_property_matches_oracle(summaries: list[Summary]) -> None:
     check(summaries)
-
-
-@given(st.lists(_summaries(), max_size=12))
-def test_oracle_matches_validation(summaries: list[Summary]) -> None:
-    """The oracle is the original algorithm (while validation.py still has it)."""
-    from corpus_tools import validation
-
-    reference = getattr(validation, "corpus_rules", None)
-    original = getattr(validation, "Summary", None)
-    if reference is None or original is None or reference is corpus_rules:
-        pytest.skip("the in-memory corpus rules are gone from validation.py")
-    converted = [original(*(getattr(s, f.name) for f in dataclasses.fields(s))) for s in summaries]
-    want = reference(converted, CONFIG, validation.Options(today=TODAY))
-    assert Counter(want) == Counter(oracle(summaries, CONFIG, TODAY))

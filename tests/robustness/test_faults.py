@@ -361,27 +361,38 @@ def _children(pid: int) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
 def test_export_ends_when_a_worker_process_dies(big: Corpus) -> None:
-    big.reset("A")
-    big.set_state("B")
-    proc = _popen("-m", "corpus_tools", "export", "--no-cache", "--jobs", "2", "--root", big.root)
-    try:
-        workers: list[int] = []
-        for _ in range(1000):
-            workers = _children(proc.pid)
-            if len(workers) >= 2 or proc.poll() is not None:
-                break
-            time.sleep(0.01)
-        assert workers, "no worker process started"
-        time.sleep(0.1)  # let them take their first chunk of seeds
-        for pid in workers:
-            os.kill(pid, signal.SIGKILL)
-        proc.wait(timeout=HANG_TIMEOUT)
-    except subprocess.TimeoutExpired:
-        pytest.fail("corpus export hangs after its worker processes died")
-    finally:
-        _kill_group(proc)
-    assert proc.returncode == 2
-    assert big.holding() == "A"
+    # The export is fast enough to finish before the kill lands on a loaded machine: such
+    # an attempt proves nothing (its exports are checked and it is tried again).
+    for _ in range(5):
+        big.reset("A")
+        big.set_state("B")
+        proc = _popen(
+            "-m", "corpus_tools", "export", "--no-cache", "--jobs", "2", "--root", big.root
+        )
+        try:
+            workers: list[int] = []
+            for _ in range(1000):
+                workers = _children(proc.pid)
+                if len(workers) >= 2 or proc.poll() is not None:
+                    break
+                time.sleep(0.005)
+            assert workers or proc.poll() is not None, "no worker process started"
+            time.sleep(0.02)  # let them take their first chunk of seeds
+            for pid in workers:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, signal.SIGKILL)
+            proc.wait(timeout=HANG_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            pytest.fail("corpus export hangs after its worker processes died")
+        finally:
+            _kill_group(proc)
+        if proc.returncode == 0:
+            assert big.holding() == "B"  # finished before the kill: a complete export
+            continue
+        assert proc.returncode == 2
+        assert big.holding() == "A"
+        return
+    pytest.fail("the export finished before its workers could be killed, five times")
 
 
 # --- a full disk and a read-only folder (injected) ----------------------------------------
