@@ -52,6 +52,7 @@ TARGETS = (
     ("export-unchanged", 10_000, 1.0),
     ("validate-cold", 100_000, 15.0),
     ("export-cold", 100_000, 50.0),
+    ("changed-one", 100_000, 1.0),
 )
 MEMORY_TARGET_MB = 150.0
 
@@ -64,6 +65,23 @@ for entry in os.scandir(sys.argv[1]):
         total += len(fh.read())
 print(total)
 """
+
+# Creates one file per seed (the size of a TEI article) through a temporary name and a
+# rename, as an export does: what the disk alone costs for the per-article files.
+WRITE_ALL = """\
+import os, sys
+folder, count = sys.argv[1], int(sys.argv[2])
+os.makedirs(folder)
+data = b"x" * 15000
+for i in range(count):
+    tmp = os.path.join(folder, f".tmp-{i}")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+    os.write(fd, data)
+    os.close(fd)
+    os.replace(tmp, os.path.join(folder, f"{i}.xml"))
+os.sync()
+"""
+DISK_PROBE = "disk-probe"
 
 # Without GNU time: a fresh interpreter runs the command and reports its wall time and
 # the peak RSS of its only child (RUSAGE_CHILDREN is a maximum over all children, so
@@ -318,7 +336,7 @@ def _remove_caches(root: Path) -> None:
     for dirpath, dirnames, _files in os.walk(root):
         if CACHE_DIR in dirnames:
             shutil.rmtree(Path(dirpath) / CACHE_DIR)
-        dirnames[:] = [d for d in dirnames if d not in (CACHE_DIR, "seeds", CANONICAL)]
+        dirnames[:] = [d for d in dirnames if d not in (CACHE_DIR, "seeds", CANONICAL, ".git")]
 
 
 def _remove_exports(root: Path) -> None:
@@ -458,6 +476,74 @@ def measure(
     if row.failed:
         print(f"    FAILED: exit codes {row.exit_codes}; last output:\n{_indent(tail)}", flush=True)
     return row
+
+
+def changed_one(
+    root: Path,
+    docs: int,
+    seed: int,
+    corpus: list[str],
+    env: dict[str, str],
+    runs: int,
+    extra: list[str],
+) -> Row:
+    """``validate --changed-since HEAD`` when a pull request adds one seed, warm cache.
+
+    The corpus becomes a git repository once (kept with the corpus); the added seed is an
+    untracked seed: the article the generator would make next, removed afterwards.
+    """
+    row = Row(
+        "changed-one",
+        "corpus validate --changed-since HEAD, one seed added (warm)",
+        [
+            *corpus,
+            "validate",
+            "--root",
+            str(root),
+            "--no-exports",
+            "--changed-since",
+            "HEAD",
+            *extra,
+        ],
+    )
+    if shutil.which("git") is None:
+        row.skipped = "git is not installed"
+        return row
+    if not (root / ".git").exists():
+        started = time.perf_counter()
+        for argv in (
+            ["git", "init", "-q"],
+            ["git", "add", "seeds", "corpus.toml"],
+            [
+                "git",
+                "-c",
+                "user.name=bench",
+                "-c",
+                "user.email=bench@localhost",
+                "commit",
+                "-qm",
+                "corpus",
+            ],
+        ):
+            proc = _run(argv, cwd=root)
+            if proc.returncode != 0:
+                row.skipped = f"{' '.join(argv[:2])} failed: {proc.stderr.strip()[:200]}"
+                return row
+        # In a real corpus the exports are committed; here they are not: keep them out of
+        # git status, which would otherwise list every file of them.
+        exclude = root / ".git" / "info" / "exclude"
+        exclude.parent.mkdir(parents=True, exist_ok=True)
+        exclude.write_text(f"/{EXPORTS}/\n/{CANONICAL}/\n/{DISK_PROBE}/\n", encoding="utf-8")
+        print(f"  (made the corpus a git repository in {time.perf_counter() - started:.1f} s)")
+    # The article the generator would make next: valid, and no duplicate of any other.
+    gen = _load_generator()
+    data = gen.article(docs, seed)[1].encode("utf-8")
+    added = root / "seeds" / gen.seed_name(docs, docs, data)
+    added.write_bytes(data)
+    try:
+        return measure(row, runs, root, env, warmup=True)
+    finally:
+        added.unlink()
 
 
 def _arg_bytes(argv: list[str]) -> int:
@@ -633,6 +719,16 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = Row("export-unchanged", "corpus export --format all (unchanged)", export)
     rows.append(measure(unchanged, args.runs, root, env))
     rows.append(measure(Row("export-check", "corpus export --check", check), args.runs, root, env))
+
+    def fresh_probe() -> None:
+        shutil.rmtree(root / DISK_PROBE, ignore_errors=True)
+
+    probe = [sys.executable, "-c", WRITE_ALL, str(root / DISK_PROBE), str(docs)]
+    disk = Row("disk", f"create {docs} files of 15 KB, renamed into place (disk baseline)", probe)
+    rows.append(measure(disk, args.runs, root, env, prepare=fresh_probe))
+    fresh_probe()
+
+    rows.append(changed_one(root, docs, seed, code.corpus, env, args.runs, extra("validate")))
 
     # The comparison point: the schema level alone, by check-jsonschema, over canonical JSON.
     canonical = root / CANONICAL

@@ -53,6 +53,10 @@ class Cache:
             if not ignore.exists():
                 ignore.write_text("*\n", encoding="utf-8")
             self._db = sqlite3.connect(folder / _FILE, timeout=5)
+            # A cache needs no durability, only integrity: WAL with NORMAL syncs commits
+            # without an fsync each, and a crash at worst loses the latest results.
+            self._db.execute("PRAGMA journal_mode=WAL")
+            self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute(
                 "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ctx TEXT, size INTEGER,"
                 " mtime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)"

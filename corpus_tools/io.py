@@ -52,7 +52,7 @@ def _describe(exc: OSError) -> str:
 class StagedFile:
     """A file being written next to its target; moved into place by ``Staging.commit``."""
 
-    __slots__ = ("_digest", "_fh", "_hash", "known_new", "size", "target", "tmp")
+    __slots__ = ("_digest", "_fh", "_hash", "size", "target", "tmp")
 
     def __init__(self, target: Path, *, make_parent: bool = True) -> None:
         self.target = target
@@ -65,35 +65,6 @@ class StagedFile:
         self._hash: Any = hashlib.sha256()
         self._digest = ""
         self.size = 0
-        self.known_new = False  # the target is known to differ: no comparison at commit
-
-    @classmethod
-    def whole(cls, target: Path, data: bytes, tmp: Path) -> StagedFile:
-        """A complete small file, written at once to the fresh temporary path ``tmp``.
-
-        The cheap path for the 100,000 small files of a large export: one ``open`` with
-        the final mode (the umask applies), one write, no buffered file object.
-        """
-        fd = os.open(tmp, _NEW_FLAGS, 0o666)
-        try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
-        except BaseException:
-            os.close(fd)
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
-        os.close(fd)
-        staged = cls.__new__(cls)
-        staged.target = target
-        staged.tmp = tmp
-        staged._fh = None
-        staged._hash = None
-        staged._digest = hashlib.sha256(data).hexdigest()
-        staged.size = len(data)
-        staged.known_new = True
-        return staged
 
     def write(self, data: bytes) -> None:
         """Append bytes."""
@@ -169,48 +140,60 @@ class Staging:
     def __init__(self) -> None:
         self.files: list[StagedFile] = []
         self.deletions: list[Path] = []
-        self.written: list[Path] = []
-        self.unchanged: list[Path] = []
-        self._kept: dict[Path, str] = {}
-        self._folders: set[Path] = set()  # parents known to exist
+        self.written: list[str] = []
+        self.unchanged: list[str] = []
+        # Small files given whole, as (temporary, target, SHA-256) strings: at 100,000
+        # files a StagedFile with two Paths each would be most of an export's memory.
+        self._whole: list[tuple[str, str, str]] = []
+        self._kept: dict[str, str] = {}
+        self._folders: set[str] = set()  # parents known to exist
         self._serial = 0
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Stage a small file given whole; when ``target`` already holds these bytes,
         nothing is written at all (creating files is the slow part of a re-export)."""
+        name = os.fspath(target)
         try:
-            with target.open("rb") as fh:
+            with open(name, "rb") as fh:
                 same = fh.read(len(data) + 1) == data
         except OSError:
             same = False
         if same:
-            self.unchanged.append(target)
-            self._kept[target] = hashlib.sha256(data).hexdigest()
+            self.unchanged.append(name)
+            self._kept[name] = hashlib.sha256(data).hexdigest()
             return
-        parent = target.parent
+        parent = os.path.dirname(name)
         if parent not in self._folders:
             try:
-                parent.mkdir(parents=True, exist_ok=True)
+                os.makedirs(parent or ".", exist_ok=True)
             except OSError as exc:
                 raise OutputError(target, _describe(exc)) from exc
             self._folders.add(parent)
         self._serial += 1
-        tmp = parent / f"{TMP_PREFIX}{os.getpid()}-{self._serial}"
+        tmp = os.path.join(parent, f"{TMP_PREFIX}{os.getpid()}-{self._serial}")
         try:
-            staged = StagedFile.whole(target, data, tmp)
+            _write_new(tmp, data)
         except FileExistsError:  # left by an earlier process with this pid: rare
             staged = self.open(target)
             staged.write(data)
             staged.close()
-            staged.known_new = True
             return
         except OSError as exc:
             raise OutputError(target, _describe(exc)) from exc
-        self.files.append(staged)
+        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest()))
 
     def digests(self, out_dir: Path) -> dict[str, str]:
         """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
-        found = {t.relative_to(out_dir).as_posix(): sha for t, sha in self._kept.items()}
+        base = os.fspath(out_dir).rstrip("/") + "/"
+
+        def rel(name: str) -> str:
+            if name.startswith(base):
+                return name[len(base) :]
+            return Path(name).relative_to(out_dir).as_posix()
+
+        found = {rel(name): sha for name, sha in self._kept.items()}
+        for _, name, sha in self._whole:
+            found[rel(name)] = sha
         for f in self.files:
             found[f.target.relative_to(out_dir).as_posix()] = f.sha256
         return found
@@ -238,34 +221,61 @@ class Staging:
         self.flush()
         # One sync for the whole run instead of an fsync per file: every new file is on
         # disk before any rename makes it visible, so a crash cannot leave a torn file.
-        if self.files:
+        if self.files or self._whole:
             os.sync()
+        total = len(self.files) + len(self._whole)
         for f in self.files:
-            if not f.known_new and same_content(f.tmp, f.target):
+            if same_content(f.tmp, f.target):
                 f.discard()
-                self.unchanged.append(f.target)
+                self.unchanged.append(os.fspath(f.target))
                 continue
-            try:
-                os.replace(f.tmp, f.target)
-            except OSError as exc:
-                done = len(self.written)
-                raise OutputError(
-                    f.target,
-                    f"{exc.strerror or exc} while moving the new files into place; {done} of "
-                    f"{len(self.files)} were already replaced (each file is whole): run the "
-                    "export again to finish",
-                ) from exc
-            self.written.append(f.target)
-        for target in self.deletions:
+            self._replace(f.tmp, f.target, total)
+        for tmp, target, _ in self._whole:
+            # Compared with the target when staged: it differs.
+            self._replace(tmp, target, total)
+        for gone in self.deletions:
             with contextlib.suppress(FileNotFoundError):
-                target.unlink()
+                gone.unlink()
         self.files.clear()
+        self._whole.clear()
+
+    def _replace(self, tmp: Path | str, target: Path | str, total: int) -> None:
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            raise OutputError(
+                target,
+                f"{exc.strerror or exc} while moving the new files into place; "
+                f"{len(self.written)} of {total} were already replaced (each file is whole): "
+                "run the export again to finish",
+            ) from exc
+        self.written.append(os.fspath(target))
 
     def abort(self) -> None:
         """Throw away every staged file."""
         for f in self.files:
             f.discard()
         self.files.clear()
+        for tmp, _, _ in self._whole:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+        self._whole.clear()
+
+
+def _write_new(tmp: str, data: bytes) -> None:
+    """Create ``tmp`` (which must not exist) holding ``data``: one ``open`` with the
+    final mode (the umask applies), one write, no buffered file object."""
+    fd = os.open(tmp, _NEW_FLAGS, 0o666)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    except BaseException:
+        os.close(fd)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    os.close(fd)
 
 
 def remove_stale_temporaries(folder: Path) -> None:
