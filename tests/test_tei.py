@@ -500,6 +500,12 @@ def test_export_refuses_what_tei_cannot_hold(tmp_path: Path) -> None:
         document_element(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
     with pytest.raises(TeiExportError, match="two documents have this id"):
         export_documents([doc, doc], ["tei"], tmp_path, CONFIG)
+    # A final line feed passes a "$" pattern; no xml:id may hold one.
+    with pytest.raises(TeiExportError, match="the id is not"):
+        render_fragments(dataclasses.replace(doc, id=doc.id + "\n"), CONFIG)
+    numbered = dataclasses.replace(q1, id=q1.id + "\n")
+    with pytest.raises(TeiExportError, match="quotation ids are not"):
+        render_fragments(dataclasses.replace(doc, quotations=(numbered,)), CONFIG)
 
 
 class _NullFile:

@@ -85,8 +85,9 @@ _NSMAP: Any = {None: TEI_NS}
 _XML_ID = f"{{{XML_NS}}}id"
 _XML_LANG = f"{{{XML_NS}}}lang"
 _DOC_FILE = re.compile(r"^[0-9]{3,}_[0-9a-f]{16}\.xml$")
-_DOC_ID = re.compile(r"^(?P<seq>[0-9]{3,})_(?P<hash>[0-9a-f]{16})$")
-_QUOTE_ID = re.compile(r"^q[1-9][0-9]*$")
+# \Z, not $: "$" also matches before a final line feed, which an xml:id cannot hold.
+_DOC_ID = re.compile(r"^(?P<seq>[0-9]{3,})_(?P<hash>[0-9a-f]{16})\Z")
+_QUOTE_ID = re.compile(r"^q[1-9][0-9]*\Z")
 _PART_ID = re.compile(r"^doc-(?P<doc>.+)-(?P<q>q[1-9][0-9]*)(?:-(?P<k>[2-9]|[1-9][0-9]+))?$")
 _CONVERTER = re.compile(r"^(?P<name>[A-Za-z][A-Za-z0-9._-]*) (?P<version>[0-9]+(?:\.[0-9]+){0,3})")
 _MARKS_REND = re.compile(r"^marks(?:\((?P<marks>[^()]{2})\))?$")
