@@ -28,12 +28,11 @@ from corpus_tools.exporters import (
     stage_export,
 )
 from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_temporaries
-from corpus_tools.model import dumps_canonical
+from corpus_tools.paths import display_path
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_dir
-from corpus_tools.seeds import display_path
 from corpus_tools.validation import (
     SEEDS_DIR,
     Options,
@@ -640,6 +639,8 @@ def _manifest_of(staging: Staging, out_dir: Path) -> dict[str, str]:
 
 def run_convert(args: ConvertArgs, streams: Streams) -> int:
     """``corpus convert``: write canonical JSON documents (or JSONL to stdout)."""
+    from corpus_tools.model import dumps_canonical
+
     config = _config(args.root, streams)
     if config is None:
         return EXIT_USAGE

@@ -21,6 +21,7 @@ from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
 from corpus_tools.langdetect import detect_language
 from corpus_tools.model import Document, Paragraph, Provenance, Stats
+from corpus_tools.paths import display_path
 from corpus_tools.quotes import find_quotations
 
 CONVERTER = f"corpus-tools {__version__}"
@@ -713,26 +714,3 @@ def _read_regular(path: Path, limit: int) -> bytes:
         if len(data) > limit:
             raise _TooLarge(max(st.st_size, len(data)))
         return data
-
-
-def display_path(path: Path, root: Path) -> str:
-    """``path`` relative to ``root`` in POSIX form where possible, else as given."""
-    shown = _relative(os.fspath(path), os.fspath(root))
-    # A file name that is not valid UTF-8 holds lone surrogates, which no report can
-    # encode: show its bytes escaped instead.
-    if not shown.isascii():
-        shown = shown.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
-    return shown
-
-
-def _relative(path: str, root: str) -> str:
-    # String work first: pathlib is slow enough to show up on 100,000 files.
-    if root in ("", ".") and not os.path.isabs(path):
-        return path[2:] if path.startswith("./") else path
-    prefix = root.rstrip("/") + "/"
-    if path.startswith(prefix) and "/../" not in path and "/./" not in path:
-        return path[len(prefix) :]
-    try:
-        return Path(path).absolute().relative_to(Path(root).absolute()).as_posix()
-    except ValueError:
-        return Path(path).as_posix()

@@ -25,16 +25,19 @@ import zlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, overload
 
 from corpus_tools._version import __version__
 from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report
-from corpus_tools.model import Document
+from corpus_tools.paths import display_path
 from corpus_tools.rules import CorpusRules, Summary
 from corpus_tools.schema import SchemaError, check_document, schema_fingerprint
-from corpus_tools.seeds import SeedResult, display_path, read_seed
+
+if TYPE_CHECKING:
+    from corpus_tools.model import Document
+    from corpus_tools.seeds import SeedResult
 
 SEEDS_DIR = "seeds"
 _SKETCH = 4
@@ -133,6 +136,16 @@ def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None)
     )
 
 
+def read_seed(
+    path: Path, root: Path, config: Config, *, lang_override: str | None = None
+) -> SeedResult:
+    """``seeds.read_seed``, imported on first use: a run answered from the cache never
+    loads the converter (its regular expressions and classes cost start-up time)."""
+    from corpus_tools.seeds import read_seed as read
+
+    return read(path, root, config, lang_override=lang_override)
+
+
 def check_seed(path: Path, root: Path, config: Config, options: Options) -> FileResult:
     """Seed and schema levels for one seed file."""
     res = read_seed(path, root, config, lang_override=options.lang_override)
@@ -150,6 +163,8 @@ def check_seed(path: Path, root: Path, config: Config, options: Options) -> File
 def _check_json_value(
     data: Any, file: str, line: int | None
 ) -> tuple[list[Diagnostic], Document | None]:
+    from corpus_tools.model import Document
+
     err = check_document(data)
     if err is not None:
         return [_schema_diagnostic(err, file, data, line)], None
@@ -297,9 +312,18 @@ class FileList(Sequence[Path]):
         return Path(name if folder is None else os.path.join(folder, name))
 
     def __iter__(self) -> Iterator[Path]:
+        for name in self.fspaths():
+            yield Path(name)
+
+    def fspaths(self) -> Iterator[str]:
+        """The paths as strings: a warm run only stats them, and a Path costs more."""
         for folder, names in self._groups:
-            for name in names:
-                yield Path(name if folder is None else os.path.join(folder, name))
+            if folder is None:
+                yield from names
+            else:
+                join = os.path.join
+                for name in names:
+                    yield join(folder, name)
 
 
 def discover(paths: Iterable[Path], root: Path) -> FileList:
@@ -517,7 +541,7 @@ def check_files(
                 result = found  # checked in this process: nothing to decode
             else:
                 result = _decode(payload)
-                if isinstance(found, Document):
+                if found is not None and not isinstance(found, tuple):  # a Document
                     result = FileResult(result.path, result.diagnostics, result.summaries, found)
                 elif found is not None:
                     doc_id, fragments = found
@@ -624,8 +648,8 @@ def _snapshot_key(
     today = (options.today or dt.date.today()).isoformat()
     scope = None if only is None else sorted(only)
     digest = hashlib.sha256(context_key("snapshot", context, today, scope).encode())
-    for path in files:
-        name = os.fspath(path)
+    names = files.fspaths() if isinstance(files, FileList) else map(os.fspath, files)
+    for name in names:
         try:
             st = os.lstat(name)
         except OSError:

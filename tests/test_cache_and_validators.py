@@ -89,6 +89,26 @@ def test_fast_and_reference_validators_agree_on_mutations(
     assert fast.is_valid(doc) == (explain(doc) is None)
 
 
+def _get(doc: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        doc = doc[key]
+    return doc
+
+
+STRING_PATHS = [p for p in PATHS if isinstance(_get(VALID, p), str)]
+
+
+@pytest.mark.skipif(fast_validator() is None, reason="jsonschema-rs is not installed here")
+@pytest.mark.parametrize("path", STRING_PATHS, ids=["/".join(map(str, p)) for p in STRING_PATHS])
+def test_validators_agree_on_a_final_line_feed(path: tuple[Any, ...]) -> None:
+    # Python's "$" matches before a final line feed, ECMA 262's does not: the reference
+    # validator must judge patterns as the schema means them.
+    fast = fast_validator()
+    assert fast is not None
+    doc = _mutate(VALID, path, _get(VALID, path) + "\n", False)
+    assert fast.is_valid(doc) == (explain(doc) is None)
+
+
 def test_fallback_without_the_compiled_validator(monkeypatch: pytest.MonkeyPatch) -> None:
     from corpus_tools import schema
 
@@ -98,6 +118,10 @@ def test_fallback_without_the_compiled_validator(monkeypatch: pytest.MonkeyPatch
     problem = schema.check_document(bad)
     assert problem is not None
     assert problem.pointer == "/date"
+    problem = schema.check_document(dict(VALID, id=VALID["id"] + "\n"))
+    assert problem is not None
+    assert problem.pointer == "/id"
+    assert "does not match" in problem.message
 
 
 # --- the cache --------------------------------------------------------------------
