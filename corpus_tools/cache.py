@@ -120,34 +120,38 @@ class Cache:
                     return None
             except OSError:
                 return None
-            self.put(rel, st, sha, payload)  # same content, new time stamp: remember it
+            # Same content, new time stamp: remember it.
+            self.put(rel, (st.st_size, st.st_mtime_ns, st.st_ino), sha, payload)
         self.hits += 1
         return sha, payload
 
-    def put(self, rel: str, st: os.stat_result, sha256: str, payload: str) -> None:
-        """Remember the result for this file's content."""
+    def put(self, rel: str, stamp: tuple[int, int, int], sha256: str, payload: str) -> None:
+        """Remember the result for this file's content; ``stamp`` is the file's size,
+        modification time (ns) and inode, taken before it was read."""
         if self._db is None:
             return
-        mtime = st.st_mtime_ns
+        size, mtime, ino = stamp
         if time.time_ns() - mtime < RACY_NS:
             mtime = -1  # too fresh to trust: the content is checked next time
-        self._new.append((rel, self.context, st.st_size, mtime, st.st_ino, sha256, payload))
+        self._new.append((rel, self.context, size, mtime, ino, sha256, payload))
         if len(self._new) >= _BATCH:
             self._write_new()
 
     def _write_new(self) -> None:
         # Written in batches as they come, so a cold run over a large corpus does not
         # hold every new result until the end.
-        if self._db is None or not self._new:
-            return
-        try:
-            with self._db:
-                self._db.executemany(
-                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", self._new
-                )
-        except sqlite3.Error:
-            pass
-        self._new.clear()
+        self._insert("files", self._new)
+
+    def _insert(self, table: str, rows: list[Any]) -> None:
+        """Store ``rows`` (best effort: a cache never fails a run) and forget them."""
+        if self._db is not None and rows:
+            marks = ", ".join("?" * len(rows[0]))
+            try:
+                with self._db:
+                    self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", rows)
+            except sqlite3.Error:
+                pass
+        rows.clear()
 
     def sha256(self, rel: str, path: Path) -> str | None:
         """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""
@@ -228,8 +232,8 @@ class Cache:
         except sqlite3.Error:
             pass
 
-    def snapshot(self, key: str) -> tuple[dict[str, Any], dict[str, str | None]] | None:
-        """The report and file hashes of a run whose inputs had this key."""
+    def snapshot(self, key: str) -> dict[str, Any] | None:
+        """The report of a run whose inputs had this key."""
         if self._db is None:
             return None
         try:
@@ -238,11 +242,11 @@ class Cache:
             return None
         if row is None:
             return None
-        report, shas = json.loads(row[0])
-        return report, shas
+        report = json.loads(row[0])
+        return report if isinstance(report, dict) else None
 
-    def put_snapshot(self, key: str, report: dict[str, Any], shas: dict[str, str | None]) -> None:
-        """Remember a whole run's result (only the latest few are kept)."""
+    def put_snapshot(self, key: str, report: dict[str, Any]) -> None:
+        """Remember a whole run's report (only the latest is kept)."""
         if self._db is None:
             return
         try:
@@ -250,7 +254,7 @@ class Cache:
                 self._db.execute("DELETE FROM snapshots")
                 self._db.execute(
                     "INSERT INTO snapshots VALUES (?, ?)",
-                    (key, json.dumps([report, shas], ensure_ascii=False)),
+                    (key, json.dumps(report, ensure_ascii=False)),
                 )
         except sqlite3.Error:
             pass
@@ -285,13 +289,5 @@ class Cache:
     def close(self) -> None:
         """Write what was learnt (best effort: a cache never fails a run)."""
         self._write_new()
-        if self._db is not None and self._new_outputs:
-            try:
-                with self._db:
-                    self._db.executemany(
-                        "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?, ?, ?)", self._new_outputs
-                    )
-            except sqlite3.Error:
-                pass
-        self._new_outputs.clear()
+        self._insert("outputs", self._new_outputs)
         self._close_quietly()

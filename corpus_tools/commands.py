@@ -206,7 +206,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         only = frozenset(display_path(p, args.root) for p in paths)
         paths = []
     options = Options(today=args.today, lang_override=args.lang)
-    report, shas = validate_corpus(
+    report, files = validate_corpus(
         paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
     )
     if args.check_exports and not args.paths:
@@ -219,7 +219,6 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
                     out_dir,
                     _formats(["all"]),
                     args.lang,
-                    shas,
                     args.cache,
                     args.tei_schema,
                     args.jobs,
@@ -232,7 +231,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         root=args.root,
         color=False,
         changes=_corpus_changes(changes) if changes is not None else None,
-        checked={"seed": sorted(p for p in shas if only is None or p in only)},
+        checked={"seed": _checked(files, args.root, only)} if "junit" in args.formats else {},
     )
     code = report.exit_code(strict=args.fail_on == "warning")
     try:
@@ -241,6 +240,12 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         print(f"error: cannot write the report: {exc}", file=streams.err)
         return EXIT_USAGE
     return code
+
+
+def _checked(files: Sequence[Path], root: Path, only: frozenset[str] | None) -> list[str]:
+    """The files checked, as reports show them (a JUnit report lists each)."""
+    shown = (display_path(p, root) for p in files)
+    return sorted(p for p in shown if only is None or p in only)
 
 
 def _write_reports(
@@ -359,7 +364,6 @@ def export_problems(
     out_dir: Path,
     formats: list[str],
     lang: str | None,
-    known: dict[str, str | None] | None,
     use_cache: bool,
     tei_schema: Path | None = None,
     jobs: int = 1,
@@ -368,16 +372,8 @@ def export_problems(
     files = _seed_files(root)
     cache = Cache(root, run_context(config, Options(lang_override=lang)), enabled=use_cache)
     try:
-        if known is not None:
-            shas = (
-                (
-                    p.name,
-                    known.get(f"{SEEDS_DIR}/{p.name}") or cache.sha256(f"{SEEDS_DIR}/{p.name}", p),
-                )
-                for p in files
-            )
-        else:
-            shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
+        # After a validate run the cache knows every seed's hash by its stamp.
+        shas = ((p.name, cache.sha256(f"{SEEDS_DIR}/{p.name}", p)) for p in files)
         key = _inputs_key(config, formats, lang, shas)
         expected = cache.manifest(key)
         if expected is None:
@@ -507,7 +503,6 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
                 out_dir,
                 formats,
                 args.lang,
-                None,
                 args.cache,
                 args.tei_schema,
                 args.jobs,

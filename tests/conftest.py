@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from hypothesis import settings
@@ -18,6 +22,20 @@ REPO = Path(__file__).resolve().parents[1]
 CASES = REPO / "tests" / "cases"
 GOLDENS = REPO / "tests" / "goldens"
 TEI_ALL = REPO.parent / "shared" / "tei" / "tei_all.rng"
+
+
+@functools.cache
+def benchmark_generator() -> ModuleType:
+    """``benchmarks/generate.py`` (not a package): synthetic corpora for the tests."""
+    spec = importlib.util.spec_from_file_location(
+        "bench_generate", REPO / "benchmarks" / "generate.py"
+    )
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("bench_generate", module)
+    spec.loader.exec_module(module)
+    return module
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 import subprocess
@@ -25,7 +24,7 @@ from corpus_tools.exporters.tei import (
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import read_seed
 
-from .conftest import CASES, REPO, TEI_ALL
+from .conftest import CASES, REPO, TEI_ALL, benchmark_generator
 
 EXPORTS = REPO / "exports"
 CONFIG = load_config(REPO)
@@ -120,16 +119,8 @@ def test_round_trip_through_every_format_is_lossless(tmp_path: Path) -> None:
 
 
 def _corpus(tmp_path: Path, n: int) -> Path:
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", REPO / "benchmarks" / "generate.py"
-    )
-    assert spec
-    assert spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(module)
     root = tmp_path / "corpus"
-    module.generate(n, root, 7)
+    benchmark_generator().generate(n, root, 7)
     return root
 
 

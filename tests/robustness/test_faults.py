@@ -481,7 +481,7 @@ def test_disk_full_while_writing(
     _assert_refused_cleanly(small, code, stderr, "no space left on the device")
 
 
-@pytest.mark.parametrize(
+_CREATION_ERRORS = pytest.mark.parametrize(
     ("err", "cause"),
     [
         (errno.ENOSPC, "no space left on the device"),
@@ -490,6 +490,44 @@ def test_disk_full_while_writing(
     ],
     ids=["ENOSPC", "EROFS", "EACCES"],
 )
+
+
+def _fail_nth_creation(
+    monkeypatch: pytest.MonkeyPatch, nth: int, err: int, *, staged_too: bool
+) -> list[int]:
+    """Make the n-th file creation fail: the small per-article files (os.open with
+    O_EXCL) and, with ``staged_too``, the streamed staged files (mkstemp), counted
+    together. Returns the counter."""
+    import tempfile
+
+    calls = [0]
+
+    def failing() -> bool:
+        calls[0] += 1
+        return calls[0] == nth
+
+    real_open = os.open
+
+    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
+        small_file = _SMALL_TMP.fullmatch(os.path.basename(os.fspath(path)))
+        if flags & os.O_EXCL and small_file and failing():
+            raise OSError(err, os.strerror(err))
+        return real_open(path, flags, *args, **kwargs)
+
+    monkeypatch.setattr("corpus_tools.io.os.open", open_)
+    if staged_too:
+        real_mkstemp = tempfile.mkstemp
+
+        def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
+            if failing():
+                raise OSError(err, os.strerror(err))
+            return real_mkstemp(*args, **kwargs)
+
+        monkeypatch.setattr("corpus_tools.io.tempfile.mkstemp", mkstemp)
+    return calls
+
+
+@_CREATION_ERRORS
 @pytest.mark.parametrize("nth", [1, 5, 14])
 def test_cannot_create_a_file(
     small: Corpus, monkeypatch: pytest.MonkeyPatch, err: int, cause: str, nth: int
@@ -497,42 +535,13 @@ def test_cannot_create_a_file(
     # Creating the n-th staged file fails (no inode left, a read-only or locked folder).
     small.reset("A")
     small.set_state("B")
-    import tempfile
-
-    real_mkstemp = tempfile.mkstemp
-    calls = [0]
-
-    real_open = os.open
-
-    def mkstemp(*args: Any, **kwargs: Any) -> tuple[int, str]:
-        calls[0] += 1
-        if calls[0] == nth:
-            raise OSError(err, os.strerror(err))
-        return real_mkstemp(*args, **kwargs)
-
-    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        # The small per-article files are created with os.open(O_EXCL): counted too.
-        if flags & os.O_EXCL and _SMALL_TMP.fullmatch(os.path.basename(os.fspath(path))):
-            calls[0] += 1
-            if calls[0] == nth:
-                raise OSError(err, os.strerror(err))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr("corpus_tools.io.tempfile.mkstemp", mkstemp)
-    monkeypatch.setattr("corpus_tools.io.os.open", open_)
+    calls = _fail_nth_creation(monkeypatch, nth, err, staged_too=True)
     code, stderr = _export_in_process(small.root)
+    assert calls[0] >= nth  # the fault was injected
     _assert_refused_cleanly(small, code, stderr, cause)
 
 
-@pytest.mark.parametrize(
-    ("err", "cause"),
-    [
-        (errno.ENOSPC, "no space left on the device"),
-        (errno.EROFS, "read-only"),
-        (errno.EACCES, "permission denied"),
-    ],
-    ids=["ENOSPC", "EROFS", "EACCES"],
-)
+@_CREATION_ERRORS
 @pytest.mark.parametrize("nth", [1, 3])
 def test_cannot_create_a_small_file(
     small: Corpus, monkeypatch: pytest.MonkeyPatch, err: int, cause: str, nth: int
@@ -540,17 +549,7 @@ def test_cannot_create_a_small_file(
     # The per-article files are created with os.open(O_EXCL), not mkstemp: the n-th fails.
     small.reset("A")
     small.set_state("B")
-    real_open = os.open
-    calls = [0]
-
-    def open_(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
-        if flags & os.O_EXCL and _SMALL_TMP.fullmatch(os.path.basename(os.fspath(path))):
-            calls[0] += 1
-            if calls[0] == nth:
-                raise OSError(err, os.strerror(err))
-        return real_open(path, flags, *args, **kwargs)
-
-    monkeypatch.setattr("corpus_tools.io.os.open", open_)
+    calls = _fail_nth_creation(monkeypatch, nth, err, staged_too=False)
     code, stderr = _export_in_process(small.root)
     assert calls[0] >= nth  # the fault was injected
     _assert_refused_cleanly(small, code, stderr, cause)

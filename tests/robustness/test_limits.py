@@ -15,7 +15,7 @@ from corpus_tools.commands import Streams, ValidateArgs, run_validate
 from corpus_tools.config import Config
 from corpus_tools.seeds import read_seed
 
-from ..conftest import REPO
+from ..conftest import benchmark_generator
 from ._support import REAL_SEED, corpus_env, make_corpus, peak_rss, run_corpus
 
 NAME = "001_0123456789abcdef.txt"
@@ -216,19 +216,10 @@ def _few_descriptors() -> None:
 def test_many_documents_with_few_file_descriptors(tmp_path: Path, command: str) -> None:
     # 150 documents under a limit of 64 open files: no command may hold one open file per
     # document (convert once did, and failed at 20,000 seeds on a 20,000 limit).
-    import importlib.util
     import subprocess
 
-    spec = importlib.util.spec_from_file_location(
-        "bench_generate", REPO / "benchmarks" / "generate.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("bench_generate", module)
-    spec.loader.exec_module(module)
     root = tmp_path / "corpus"
-    module.generate(150, root, 3)
+    benchmark_generator().generate(150, root, 3)
     out = tmp_path / "out"
     argv = [sys.executable, "-m", "corpus_tools", command, "--root", str(root), "--out", str(out)]
     if command == "export":
