@@ -6,11 +6,15 @@ import functools
 import importlib.util
 import os
 import sys
+import tracemalloc
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 from hypothesis import settings
+
+from corpus_tools.config import Config
 
 # Property tests are deterministic everywhere (CI included); a longer, random run is a
 # matter of HYPOTHESIS_PROFILE=explore.
@@ -19,9 +23,28 @@ settings.register_profile("explore", max_examples=5000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
 REPO = Path(__file__).resolve().parents[1]
+# The corpus facts of the TEI tests (with an "&" to escape), shared by their renderings.
+TEI_CONFIG = Config(
+    title="corpus-tools test corpus",
+    publisher="corpus-tools tests & friends",
+    licence="CC BY 4.0",
+    licence_url="https://creativecommons.org/licenses/by/4.0/",
+    idno="corpus-tools-test",
+    default_lang="en",
+)
 CASES = REPO / "tests" / "cases"
 GOLDENS = REPO / "tests" / "goldens"
 TEI_ALL = REPO.parent / "shared" / "tei" / "tei_all.rng"
+
+
+def peak_traced(action: Callable[[], object]) -> int:
+    """The peak of Python allocations while ``action`` runs, in bytes."""
+    tracemalloc.start()
+    try:
+        action()
+        return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
 
 
 @functools.cache

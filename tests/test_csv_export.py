@@ -8,7 +8,6 @@ import json
 import subprocess
 import sys
 import tempfile
-import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -33,6 +32,8 @@ from corpus_tools.model import Document, Paragraph, Provenance, Stats
 from corpus_tools.quotes import find_quotations
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import CONVERTER, convert_seed
+
+from .conftest import peak_traced
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = REPO / "tests" / "goldens" / "csv"
@@ -358,15 +359,6 @@ def _many(count: int) -> Iterator[Document]:
         )
 
 
-def _peak(action: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        action()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_memory_stays_flat(tmp_path: Path) -> None:
     small, large = 200, 4000
 
@@ -376,8 +368,8 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
     def read(n: int) -> Callable[[], object]:
         return lambda: sum(1 for _ in read_csv_export(tmp_path / str(n)))
 
-    write_growth = _peak(write(large)) - _peak(write(small))
-    read_growth = _peak(read(large)) - _peak(read(small))
+    write_growth = peak_traced(write(large)) - peak_traced(write(small))
+    read_growth = peak_traced(read(large)) - peak_traced(read(small))
     # Twenty times the documents may not cost more than a little noise.
     assert write_growth < 256 * 1024, write_growth
     assert read_growth < 256 * 1024, read_growth

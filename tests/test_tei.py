@@ -6,7 +6,6 @@ import dataclasses
 import re
 import shutil
 import subprocess
-import tracemalloc
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -35,6 +34,8 @@ from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation
 from corpus_tools.seeds import convert_seed
 
+from .conftest import TEI_CONFIG, peak_traced
+
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = REPO / "tests" / "goldens" / "tei"
 # The official tei_all schema lives beside the checkout, never inside it.
@@ -42,14 +43,7 @@ TEI_ALL = Path(__file__).resolve().parents[2] / "shared" / "tei" / "tei_all.rng"
 NS = {"t": TEI_NS}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
-CONFIG = Config(
-    title="corpus-tools test corpus",
-    publisher="corpus-tools tests & friends",
-    licence="CC BY 4.0",
-    licence_url="https://creativecommons.org/licenses/by/4.0/",
-    idno="corpus-tools-test",
-    default_lang="en",
-)
+CONFIG = TEI_CONFIG
 
 REAL_SEED = "seeds/000_8817f6bb585a9fd5.txt"
 # Synthetic seeds for what TEI must carry:
@@ -556,15 +550,6 @@ def _many(n: int) -> Iterator[Document]:
         )
 
 
-def _peak(action: Callable[[], object]) -> int:
-    tracemalloc.start()
-    try:
-        action()
-        return tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-
-
 def test_memory_stays_flat(tmp_path: Path) -> None:
     small, large = 50, 600
 
@@ -576,7 +561,9 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
 
     # The sink keeps only the ids it wrote (for stale files): a few dozen bytes each,
     # where keeping documents would cost kilobytes each.
-    assert _peak(lambda: write(large)) - _peak(lambda: write(small)) < 200 * (large - small)
+    assert peak_traced(lambda: write(large)) - peak_traced(lambda: write(small)) < 200 * (
+        large - small
+    )
 
     for n in (small, large):
         # Only corpus.tei.xml is needed here: skip staging the per-article files.
@@ -590,7 +577,7 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
     def read(n: int) -> int:
         return sum(1 for _ in read_tei(tmp_path / str(n) / CORPUS_FILE))
 
-    assert _peak(lambda: read(large)) - _peak(lambda: read(small)) < 256 * 1024
+    assert peak_traced(lambda: read(large)) - peak_traced(lambda: read(small)) < 256 * 1024
     assert read(large) == large
 
 

@@ -35,16 +35,9 @@ from corpus_tools.exporters.tei import (
 from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotation, Stats
 from corpus_tools.seeds import convert_seed
 
-from .conftest import CASES, REPO, benchmark_generator
+from .conftest import CASES, REPO, TEI_CONFIG, benchmark_generator
 
-CONFIG = Config(
-    title="corpus-tools test corpus",
-    publisher="corpus-tools tests & friends",
-    licence="CC BY 4.0",
-    licence_url="https://creativecommons.org/licenses/by/4.0/",
-    idno="corpus-tools-test",
-    default_lang="en",
-)
+CONFIG = TEI_CONFIG
 # Everything the schema of corpus.toml lets through, and more (Config takes any string).
 HOSTILE_CONFIG = Config(
     title='<Corpus> & "friends"',

@@ -403,6 +403,12 @@ def _body(doc: Document, paragraphs: dict[int, Paragraph], body: etree._Element)
             builder.push(seg, attrs)
         builder.finish()
 
+    return _irregular(doc, structure)
+
+
+def _irregular(doc: Document, structure: dict[str, tuple[str | None, int]]) -> dict[str, Any]:
+    """The quotation depths and parents the markup does not already say (``structure``
+    holds each quotation's enclosing quotation and depth as encoded)."""
     irregular: dict[str, Any] = {}
     depths = {q.id: q.depth for q in doc.quotations if structure[q.id][1] != q.depth}
     parents = {q.id: q.parent for q in doc.quotations if structure[q.id][0] != q.parent}
@@ -739,14 +745,7 @@ def _body_xml(
         else:
             out.append(f"{head}/>")
 
-    irregular: dict[str, Any] = {}
-    depths = {q.id: q.depth for q in doc.quotations if structure[q.id][1] != q.depth}
-    parents = {q.id: q.parent for q in doc.quotations if structure[q.id][0] != q.parent}
-    if depths:
-        irregular["quotation_depths"] = depths
-    if parents:
-        irregular["quotation_parents"] = parents
-    return out, irregular
+    return out, _irregular(doc, structure)
 
 
 def _paragraph_xml(
