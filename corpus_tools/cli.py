@@ -14,8 +14,8 @@ import click
 from corpus_tools import commands
 from corpus_tools._version import __version__
 from corpus_tools.exporters import EXPORTERS
+from corpus_tools.pipeline import default_jobs
 from corpus_tools.reporters import REPORTERS
-from corpus_tools.validation import default_jobs
 
 _ROOT = click.option(
     "--root",

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from corpus_tools.errors import UsageError
 from corpus_tools.schema import check
 
 if sys.version_info >= (3, 11):
@@ -19,7 +20,7 @@ else:  # pragma: no cover - exercised on Python 3.10 only
 CONFIG_NAME = "corpus.toml"
 
 
-class ConfigError(Exception):
+class ConfigError(UsageError):
     """corpus.toml cannot be used: the run cannot proceed (exit code 2)."""
 
     def __init__(self, path: str, message: str, line: int | None = None) -> None:

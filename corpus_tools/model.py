@@ -190,6 +190,22 @@ class Document:
         )
 
 
+def parse_json(text: str) -> tuple[Any, tuple[str, int | None, int | None] | None]:
+    """Parse JSON; a failure is ``(message, line, column)``, never an exception.
+
+    Besides syntax errors, json refuses integers of over 4,300 digits (ValueError) and
+    deep nesting (RecursionError); both are bad input, not bugs.
+    """
+    try:
+        return json.loads(text), None
+    except json.JSONDecodeError as exc:
+        return None, (exc.msg, exc.lineno, exc.colno)
+    except RecursionError:
+        return None, ("nesting too deep", None, None)
+    except ValueError as exc:
+        return None, (str(exc), None, None)
+
+
 def dumps_canonical(data: dict[str, Any], *, indent: int | None = None) -> str:
     """Serialise a JSON value the one deterministic way (sorted keys, real UTF-8)."""
     if indent is None:

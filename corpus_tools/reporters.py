@@ -77,6 +77,8 @@ class Reporter(Protocol):
     name: str
     description: str
     extension: str
+    # True for a format that lists every file checked (the run then collects the list).
+    lists_files: bool
 
     def render(self, report: Report, context: ReportContext) -> str:
         """The whole output, ending with a newline."""
@@ -131,6 +133,7 @@ class TextReporter:
     name = "text"
     description = "one line per finding, like a compiler, then the summary"
     extension = "txt"
+    lists_files = False
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render the findings as text, with ANSI colours when ``context.color``."""
@@ -158,6 +161,7 @@ class JsonReporter:
     name = "json"
     description = "the report as JSON (Report.to_dict), for scripts"
     extension = "json"
+    lists_files = False
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render ``report.to_dict()`` with sorted keys."""
@@ -183,6 +187,7 @@ class GithubReporter:
     name = "github"
     description = "GitHub Actions annotations (::error / ::warning workflow commands)"
     extension = "txt"
+    lists_files = False
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render one ``::error``/``::warning`` command per finding, then the summary."""
@@ -244,6 +249,7 @@ class MarkdownReporter:
     name = "markdown"
     description = "Markdown summary for $GITHUB_STEP_SUMMARY or a pull-request comment"
     extension = "md"
+    lists_files = False
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render a status heading, counts per level, the findings and the changes."""
@@ -323,6 +329,7 @@ class JunitReporter:
     name = "junit"
     description = "JUnit XML for CI test dashboards (errors fail, warnings go to system-out)"
     extension = "xml"
+    lists_files = True
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render the findings as JUnit XML; only errors are failures."""
@@ -434,6 +441,7 @@ class SarifReporter:
     name = "sarif"
     description = "SARIF 2.1.0 for GitHub code scanning"
     extension = "sarif"
+    lists_files = False
 
     def render(self, report: Report, context: ReportContext) -> str:
         """Render one run with the rules used and a result per finding."""

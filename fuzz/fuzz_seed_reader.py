@@ -26,7 +26,7 @@ with atheris.instrument_imports():
 
     from corpus_tools.config import Config
     from corpus_tools.diagnostics import CODES, Severity
-    from corpus_tools.exporters import export_documents
+    from corpus_tools.exports import export_documents
     from corpus_tools.exporters.csv import read_csv_export
     from corpus_tools.exporters.jsonl import read_jsonl
     from corpus_tools.exporters.tei import corpus_tei_schema, read_tei, safe_parser

@@ -14,11 +14,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from corpus_tools import validation
+from corpus_tools import pipeline
+from corpus_tools.checks import Options
 from corpus_tools.config import Config, load_config
+from corpus_tools.pipeline import validate_files
 from corpus_tools.schema import explain, fast_validator
 from corpus_tools.seeds import read_seed
-from corpus_tools.validation import Options, validate_corpus
 
 from .conftest import CASES, REPO
 
@@ -142,7 +143,7 @@ def corpus(tmp_path: Path) -> Path:
 
 
 def _codes(root: Path, config: Config | None = None) -> list[str]:
-    report, _ = validate_corpus(
+    report = validate_files(
         [], root, config or load_config(root), Options(today=dt.date(2026, 1, 1)), use_cache=True
     )
     return [d.code for d in report.sorted()]
@@ -150,13 +151,13 @@ def _codes(root: Path, config: Config | None = None) -> list[str]:
 
 def _hits(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     seen: list[int] = []
-    original = validation.Cache.close
+    original = pipeline.Cache.close
 
-    def close(self: validation.Cache) -> None:
+    def close(self: pipeline.Cache) -> None:
         seen.append(self.hits)
         original(self)
 
-    monkeypatch.setattr(validation.Cache, "close", close)
+    monkeypatch.setattr(pipeline.Cache, "close", close)
     return seen
 
 
@@ -191,11 +192,11 @@ def test_a_changed_schema_config_or_tool_version_re_checks_everything(
         "seed-paragraph-too-long",
         "seed-paragraph-too-long",
     ]
-    monkeypatch.setattr(validation, "schema_fingerprint", lambda: "another schema")
+    monkeypatch.setattr(pipeline, "schema_fingerprint", lambda: "another schema")
     assert _codes(corpus) == []
-    monkeypatch.setattr(validation, "__version__", "9.9.9")
+    monkeypatch.setattr(pipeline, "__version__", "9.9.9")
     assert _codes(corpus) == []
-    monkeypatch.setattr(validation, "code_fingerprint", lambda: "edited code")
+    monkeypatch.setattr(pipeline, "code_fingerprint", lambda: "edited code")
     assert _codes(corpus) == []
     assert hits == [0, 0, 0, 0, 0]
 

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from corpus_tools.checks import Options
 from corpus_tools.config import Config
-from corpus_tools.validation import Options, validate_paths
+from corpus_tools.pipeline import validate_files as validate_paths
 
 from .conftest import CASES
 

@@ -137,8 +137,9 @@ def test_convert_to_folder_writes_one_file_per_document(corpus: Path) -> None:
 def test_json_format_equals_report_to_dict(corpus: Path) -> None:
     import io
 
+    from corpus_tools.checks import Options
     from corpus_tools.config import load_config
-    from corpus_tools.validation import Options, validate_paths
+    from corpus_tools.pipeline import validate_files as validate_paths
 
     (corpus / "seeds" / "002_1111111111111111.txt").write_text(BAD_DATE, encoding="utf-8")
     out = io.StringIO()

@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from corpus_tools.config import Config
-from corpus_tools.exporters import EXPORTERS, export_documents
+from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.csv import (
     DOCUMENT_COLUMNS,
     DOCUMENTS,
@@ -28,6 +28,7 @@ from corpus_tools.exporters.csv import (
     package_name,
     read_csv_export,
 )
+from corpus_tools.exports import export_documents
 from corpus_tools.model import Document, Paragraph, Provenance, Stats
 from corpus_tools.quotes import find_quotations
 from corpus_tools.schema import check_document

@@ -12,7 +12,6 @@ import pytest
 from lxml import etree
 
 from corpus_tools.config import Config, load_config
-from corpus_tools.exporters import export_documents
 from corpus_tools.exporters.csv import read_csv_export
 from corpus_tools.exporters.jsonl import read_jsonl
 from corpus_tools.exporters.tei import (
@@ -21,6 +20,7 @@ from corpus_tools.exporters.tei import (
     read_tei,
     safe_parser,
 )
+from corpus_tools.exports import export_documents
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import read_seed
 

@@ -20,7 +20,7 @@ import pytest
 import yaml
 
 from corpus_tools.diagnostics import CODES
-from corpus_tools.validation import discover
+from corpus_tools.inputs import discover
 
 from .conftest import REPO
 from .test_pr_gate import (

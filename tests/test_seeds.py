@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from corpus_tools.checks import Options
 from corpus_tools.config import Config
 from corpus_tools.model import dumps_canonical
+from corpus_tools.pipeline import validate_files as validate_paths
 from corpus_tools.seeds import convert_seed, make_title, read_seed
-from corpus_tools.validation import Options, validate_paths
 
 from .conftest import GOLDENS, REPO
 

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from corpus_tools.config import Config
-from corpus_tools.exporters import EXPORTERS, export_documents
+from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.tei import (
     CORPUS_FILE,
     TEI_NS,
@@ -30,6 +30,7 @@ from corpus_tools.exporters.tei import (
     render_fragments,
     safe_parser,
 )
+from corpus_tools.exports import export_documents
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation
 from corpus_tools.seeds import convert_seed

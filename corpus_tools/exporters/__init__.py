@@ -1,25 +1,25 @@
-"""The exporter registry, and running exporters over the corpus in one streaming pass.
+"""The exporter registry: each export format by name, and what an exporter provides.
 
-An exporter is a class with a ``name`` (the CLI token), a ``description``, and
-``open(out_dir, config, staging)`` returning a sink that takes documents one at a time
-(in id order) and finishes with ``close()``. Sinks write only through ``staging`` so
-that a run commits all of its files or none. Adding a format is one module (named as the
-format) and one line in ``_MODULES``.
+An exporter owns its format: ``render`` turns a document into the bytes its sink writes
+(pure and picklable, so worker processes render while the main process only writes),
+``open`` returns the sink that writes a run's files through a staging (all land or
+none), ``owns`` tells its files apart, ``read`` reads them back, and ``check`` judges the
+validity of what it wrote beyond freshness (the TEI schema, for example). Exporters use
+the model only: the pipeline feeds them, they never import it. Adding a format is its
+module (named as the format), one line in ``_MODULES`` and its tests.
 """
 
 from __future__ import annotations
 
-import hashlib
 import importlib
-import os
-import stat
-import tempfile
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     from corpus_tools.config import Config
+    from corpus_tools.diagnostics import Diagnostic
     from corpus_tools.io import Staging
     from corpus_tools.model import Document
 
@@ -34,11 +34,40 @@ class Sink(Protocol):
         """Finish writing (the staging commits afterwards)."""
 
 
+class VerdictStore(Protocol):
+    """Where checks keep verdicts by content key (the cache), so unchanged files are
+    not judged again."""
+
+    def verdicts(self, keys: list[str]) -> dict[str, str]:
+        """The stored verdicts among ``keys``."""
+        ...
+
+    def put_verdicts(self, items: dict[str, str]) -> None:
+        """Store verdicts by key."""
+        ...
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What an exporter's ``check`` is given besides the files: how reports name the
+    export folder, schemas chosen instead of the project's, and a verdict store."""
+
+    rel: str
+    schemas: Mapping[str, Path] = field(default_factory=dict)
+    verdicts: VerdictStore | None = None
+
+    def schema_for(self, name: str) -> Path | None:
+        """The schema chosen for format ``name``, if any."""
+        return self.schemas.get(name)
+
+
 class Exporter(Protocol):
     """A named export format."""
 
     name: str
     description: str
+    # Folders the exporter writes into below the export folder.
+    subfolders: tuple[str, ...]
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> Sink:
         """Start an export into ``out_dir``."""
@@ -49,8 +78,18 @@ class Exporter(Protocol):
         ...
 
     def render(self, doc: Document, config: Config) -> Any:
-        """The bytes a sink writes for ``doc``: pure and picklable, so worker processes
-        can render while the main process only writes."""
+        """The bytes a sink writes for ``doc``: pure and picklable."""
+        ...
+
+    def read(self, path: Path) -> Iterator[Document]:
+        """The documents of an export folder, or of one of this format's files in it."""
+        ...
+
+    def check(
+        self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+    ) -> list[Diagnostic]:
+        """Findings on the validity of ``files`` (relative path -> SHA-256, each already
+        known to be fresh) beyond their being up to date."""
         ...
 
 
@@ -97,133 +136,10 @@ class _Registry(Mapping[str, "Exporter"]):
 EXPORTERS: Mapping[str, Exporter] = _Registry(_MODULES)
 
 
-def stage_export(
-    documents: Iterable[Document] | Iterable[Rendered],
-    formats: Iterable[str],
-    out_dir: Path,
-    config: Config,
-) -> Staging:
-    """Write ``documents`` in every format to staged files, not yet committed.
-
-    Items may come pre-rendered as ``(document id, render_all(...))``.
-    """
-    from corpus_tools.io import Staging
-
-    formats = list(formats)
-    staging = Staging()
-    try:
-        sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
-        for item in documents:
-            if isinstance(item, tuple):
-                doc_id, fragments = item
-            else:
-                doc_id, fragments = item.id, render_all(item, formats, config)
-            for name, sink in sinks:
-                sink.add(doc_id, fragments[name])
-        for _, sink in sinks:
-            sink.close()
-        staging.flush()
-    except BaseException:
-        staging.abort()
-        raise
-    return staging
-
-
-def export_documents(
-    documents: Iterable[Document] | Iterable[Rendered],
-    formats: Iterable[str],
-    out_dir: Path,
-    config: Config,
-) -> Staging:
-    """Write ``documents`` in every format of ``formats``; all files or none land."""
-    staging = stage_export(documents, formats, out_dir, config)
-    try:
-        staging.commit()
-    except BaseException:
-        staging.abort()
-        raise
-    return staging
-
-
-def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
-    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
-    chosen = [EXPORTERS[name] for name in formats]
-    found: set[str] = set()
-    # os.scandir rather than Path.rglob: this lists every export file on every run.
-    pending = [("", os.fspath(out_dir))]
-    while pending:
-        prefix, folder = pending.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            rel = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((rel + "/", entry.path))
-            elif entry.is_file() and any(e.owns(rel) for e in chosen):
-                found.add(rel)
-    return found
-
-
-def file_sha256(path: str) -> str | None:
-    """SHA-256 of a file, read in chunks; None when it is not a readable regular file."""
-    digest = hashlib.sha256()
-    try:
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, "rb") as fh:
-            while chunk := fh.read(1 << 20):
-                digest.update(chunk)
-    except OSError:
-        return None
-    return digest.hexdigest()
-
-
-def expected_files(
-    documents: Iterable[Document] | Iterable[Rendered], formats: Iterable[str], config: Config
-) -> dict[str, str]:
-    """Export into a scratch folder: the files an export writes, by SHA-256."""
-    with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
-        fresh = Path(tmp)
-        staging = stage_export(documents, formats, fresh, config)
-        digests = staging.digests(fresh)
-        staging.abort()
-        return dict(sorted(digests.items()))
-
-
-def compare_exports(
-    expected: dict[str, str],
-    out_dir: Path,
-    formats: Iterable[str],
-    digest: Callable[[str], str | None] = file_sha256,
-) -> list[tuple[str, str, str]]:
-    """``(code, relative path, message)`` for each missing, stale or extra export file.
-
-    ``digest`` gives a file's SHA-256 (None: not a regular file); a cache can answer
-    from file stamps.
-    """
-    problems: list[tuple[str, str, str]] = []
-    base = os.path.abspath(out_dir)
-    for rel, sha in sorted(expected.items()):
-        found = digest(os.path.join(base, rel))
-        if found is None:
-            problems.append(("export-missing", rel, "the export file is missing"))
-        elif found != sha:
-            problems.append(("export-stale", rel, "the export file is out of date with the seeds"))
-    for rel in sorted(owned_files(out_dir, formats) - set(expected)):
-        problems.append(("export-extra", rel, "the export file belongs to no current document"))
-    return problems
-
-
-def check_export(
-    documents: Iterable[Document],
-    formats: Iterable[str],
-    out_dir: Path,
-    config: Config,
-) -> list[tuple[str, str, str]]:
-    """Compare what an export would write with ``out_dir``; nothing is written there."""
-    formats = list(formats)
-    return compare_exports(expected_files(documents, formats, config), out_dir, formats)
+def owner_of(rel_path: str) -> Exporter | None:
+    """The exporter whose file ``rel_path`` (relative to an export folder) is."""
+    for name in EXPORTERS:
+        exporter = EXPORTERS[name]
+        if exporter.owns(rel_path):
+            return exporter
+    return None

@@ -18,15 +18,20 @@ import contextlib
 import csv
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from corpus_tools.config import Config
+from corpus_tools.errors import ReadError
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Paragraph, Provenance, Stats
 from corpus_tools.quotes import find_quotations
 from corpus_tools.schema import check_document
+
+if TYPE_CHECKING:
+    from corpus_tools.diagnostics import Diagnostic
+    from corpus_tools.exporters import CheckSettings
 
 DOCUMENTS = "documents.csv"
 PARAGRAPHS = "paragraphs.csv"
@@ -78,18 +83,8 @@ _LICENCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 _FIELD_SIZE_LIMIT = 2**31 - 1
 
 
-class CsvReadError(Exception):
+class CsvReadError(ReadError):
     """A CSV export cannot be read back: which file, which line, what is wrong."""
-
-    def __init__(self, path: Path | str, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.path = str(path)
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        loc = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{loc}: {self.message}"
 
 
 # --- writing ---------------------------------------------------------------------------
@@ -412,9 +407,21 @@ class CsvExporter:
         """The document's rows (see ``render_rows``)."""
         return render_rows(doc)
 
+    subfolders: tuple[str, ...] = ()
+
     def owns(self, rel_path: str) -> bool:
         """The two tables and their package descriptor."""
         return rel_path in (DOCUMENTS, PARAGRAPHS, PACKAGE)
+
+    def read(self, path: Path) -> Iterator[Document]:
+        """The documents of the CSV export in folder ``path`` (or beside its file)."""
+        return read_csv_export(path if path.is_dir() else path.parent)
+
+    def check(
+        self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+    ) -> list[Diagnostic]:
+        """Nothing beyond freshness: the tables are exactly what the renderer writes."""
+        return []
 
 
 EXPORTER = CsvExporter()

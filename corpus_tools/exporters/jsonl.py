@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from corpus_tools.config import Config
+from corpus_tools.errors import ReadError
 from corpus_tools.io import StagedFile, Staging
-from corpus_tools.model import Document, dumps_canonical
+from corpus_tools.model import Document, dumps_canonical, parse_json
 from corpus_tools.schema import check_document
-from corpus_tools.validation import parse_json
+
+if TYPE_CHECKING:
+    from corpus_tools.diagnostics import Diagnostic
+    from corpus_tools.exporters import CheckSettings
 
 FILE_NAME = "corpus.jsonl"
 
@@ -51,22 +56,24 @@ class JsonlExporter:
         """Only ``corpus.jsonl``."""
         return rel_path == FILE_NAME
 
-    def read(self, out_dir: Path) -> Iterator[Document]:
-        """Read the documents back from ``out_dir``."""
-        return read_jsonl(out_dir / FILE_NAME)
+    subfolders: tuple[str, ...] = ()
+
+    def read(self, path: Path) -> Iterator[Document]:
+        """The documents of ``corpus.jsonl`` (``path`` is the file or its folder)."""
+        return read_jsonl(path / FILE_NAME if path.is_dir() else path)
+
+    def check(
+        self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+    ) -> list[Diagnostic]:
+        """Nothing beyond freshness: each line is exactly the canonical document."""
+        return []
 
 
 EXPORTER = JsonlExporter()
 
 
-class JsonlReadError(Exception):
+class JsonlReadError(ReadError):
     """A JSONL export cannot be read back; names the file and line."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}" if line else f"{path}: {message}")
-        self.path = path
-        self.line = line
-        self.message = message
 
 
 def read_jsonl(path: Path) -> Iterator[Document]:

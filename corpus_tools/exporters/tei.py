@@ -47,19 +47,21 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import hashlib
 import io
 import itertools
 import json
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
 from lxml import etree
 
-from corpus_tools.config import Config
+from corpus_tools.config import Config, ConfigError
+from corpus_tools.errors import ReadError
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import (
     Document,
@@ -71,6 +73,10 @@ from corpus_tools.model import (
     dumps_canonical,
 )
 from corpus_tools.schema import check_document, schema_dir
+
+if TYPE_CHECKING:
+    from corpus_tools.diagnostics import Diagnostic
+    from corpus_tools.exporters import CheckSettings, VerdictStore
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -160,18 +166,8 @@ class TeiExportError(ValueError):
         self.message = message
 
 
-class TeiReadError(Exception):
+class TeiReadError(ReadError):
     """A TEI file cannot be read back into documents."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        loc = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{loc}: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -989,12 +985,27 @@ class TeiExporter:
         """The document's fragments (see ``render_fragments``)."""
         return render_fragments(doc, config)
 
+    subfolders: tuple[str, ...] = (DOC_DIR,)
+
     def owns(self, rel_path: str) -> bool:
         """``corpus.tei.xml`` and ``tei/<id>.xml``."""
         if rel_path == CORPUS_FILE:
             return True
         folder, _, name = rel_path.partition("/")
         return folder == DOC_DIR and bool(_DOC_FILE.match(name))
+
+    def read(self, path: Path) -> Iterator[Document]:
+        """The documents of ``corpus.tei.xml`` (``path`` is the file or its folder) or
+        of one ``tei/<id>.xml``."""
+        return read_tei(path / CORPUS_FILE if path.is_dir() else path)
+
+    def check(
+        self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+    ) -> list[Diagnostic]:
+        """RELAX NG and pointer checks of the TEI files; verdicts cached by content."""
+        return tei_validity(
+            out_dir, settings.rel, dict(files), settings.schema_for("tei"), settings.verdicts
+        )
 
 
 EXPORTER = TeiExporter()
@@ -1441,3 +1452,84 @@ __all__ = [
     "read_tei",
     "render_document",
 ]
+
+
+# corpus.tei.xml can only be validated as one tree; past this size only the per-article
+# files (which it embeds unchanged) are, so that memory stays flat as the corpus grows.
+_MAX_TREE_BYTES = 16 * 1024 * 1024
+
+
+def _verdict_key(*parts: Any) -> str:
+    # The digest the cache's context_key gives, computed here: exporters never import the cache.
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def tei_validity(
+    out_dir: Path, rel: str, files: dict[str, str], schema: Path | None, store: VerdictStore | None
+) -> list[Diagnostic]:
+    """RELAX NG and pointer checks of the TEI exports; verdicts are cached by content."""
+    from corpus_tools.diagnostics import Diagnostic
+
+    schema_path = schema or schema_dir().joinpath(*SCHEMA_PATH)
+    try:
+        schema_key = hashlib.sha256(schema_path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(schema_path), f"cannot read the TEI schema: {exc.strerror}") from exc
+    targets = [
+        name
+        for name in sorted(files)
+        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
+    ]
+    keys = {name: _verdict_key("tei-valid", files[name], schema_key) for name in targets}
+    known = store.verdicts(list(keys.values())) if store is not None else {}
+    fresh: dict[str, str] = {}
+    rng = None
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            if rng is None:
+                rng = _relaxng(schema_path)
+            verdict = json.dumps(_rng_problems(path, rng))
+            fresh[keys[name]] = verdict
+        for line, column, message in json.loads(verdict):
+            out.append(Diagnostic("export-invalid", f"{rel}/{name}", message, line, column))
+    if fresh:
+        articles = [out_dir / n for n in targets if n != CORPUS_FILE]
+        for problem in check_tei_references(articles):
+            name = _rel_name(Path(problem.file), out_dir)
+            out.append(Diagnostic("export-invalid", f"{rel}/{name}", problem.message, problem.line))
+    if store is not None:
+        store.put_verdicts(fresh)
+    return out
+
+
+def _rel_name(path: Path, out_dir: Path) -> str:
+    try:
+        return path.resolve().relative_to(out_dir.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _relaxng(path: Path) -> Any:
+    try:
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
+        raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
+
+
+def _rng_problems(path: Path, rng: Any) -> list[tuple[int | None, int | None, str]]:
+    try:
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [(exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")]
+    if rng.validate(doc):
+        return []
+    return [
+        (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+        for e in rng.error_log
+    ][:20]

@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, Phase, settings
 from lxml import etree
 
 from corpus_tools.config import Config
-from corpus_tools.exporters import export_documents
 from corpus_tools.exporters.csv import read_csv_export
 from corpus_tools.exporters.jsonl import read_jsonl
 from corpus_tools.exporters.tei import corpus_tei_schema, read_tei, safe_parser
+from corpus_tools.exports import export_documents
 from corpus_tools.model import Document
 
 from ..conftest import CASES, REPO

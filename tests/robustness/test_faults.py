@@ -776,7 +776,7 @@ def changing(tmp_path: Path) -> tuple[Path, Path, bytes, bytes]:
 
 
 def _rewrite_before_read(monkeypatch: pytest.MonkeyPatch, seed: Path, new: bytes) -> None:
-    import corpus_tools.validation as validation
+    import corpus_tools.checks as validation
 
     real = validation.read_seed
 

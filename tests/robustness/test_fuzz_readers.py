@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 
 from corpus_tools.commands import Streams, ValidateArgs, run_validate
 from corpus_tools.diagnostics import CODES
-from corpus_tools.exporters import export_documents
 from corpus_tools.exporters.csv import DOCUMENTS, PARAGRAPHS, CsvReadError, read_csv_export
 from corpus_tools.exporters.jsonl import JsonlReadError, read_jsonl
 from corpus_tools.exporters.tei import TeiReadError, check_tei_references, read_tei
+from corpus_tools.exports import export_documents
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import convert_seed
 

@@ -1,0 +1,411 @@
+"""The library API: ``validate``, ``export`` and ``read``; the command line is a thin
+shell over these.
+
+Findings about the data come back as data (a ``Report``); what stops an operation
+(no usable ``corpus.toml``, an unknown git ref, an export folder that cannot be
+written) is raised as a ``corpus_tools.errors.CorpusError``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from corpus_tools.cache import Cache
+from corpus_tools.changes import ChangeError, ChangeSet, changed_files
+from corpus_tools.checks import Options, check_json
+from corpus_tools.config import Config, load_config
+from corpus_tools.diagnostics import Diagnostic, Report
+from corpus_tools.errors import ReadError, UsageError
+from corpus_tools.exporters import EXPORTERS, CheckSettings, Rendered, owner_of
+from corpus_tools.exports import compare_exports, expected_files, linked_folder, stage_export
+from corpus_tools.inputs import SEEDS_DIR, discover
+from corpus_tools.io import OutputError, exclusive_lock, remove_stale_temporaries
+from corpus_tools.paths import display_path
+from corpus_tools.pipeline import (
+    InputsKey,
+    Tally,
+    check_corpus,
+    default_jobs,
+    run_context,
+    stored_inputs_key,
+    stream,
+)
+from corpus_tools.progress import Progress
+from corpus_tools.rules import CorpusRules
+
+if TYPE_CHECKING:
+    from corpus_tools.model import Document
+
+EXPORTS_DIR = "exports"
+# A change to any of these may change every result: re-check the whole corpus.
+_GLOBAL_INPUTS = ("corpus.toml", "schema/", "corpus_tools/", "pyproject.toml")
+
+
+@dataclass
+class Validation:
+    """A validation run: the report, the git changes it was scoped to, and (when asked
+    for) the files checked as reports name them."""
+
+    report: Report
+    changes: ChangeSet | None = None
+    checked: list[str] | None = None
+
+
+@dataclass
+class ExportResult:
+    """What ``export`` did: its findings, and the files written, left or removed.
+
+    ``refused`` is true when the corpus has errors (nothing was written);
+    ``up_to_date`` when every export file already held what it would write.
+    """
+
+    report: Report
+    formats: list[str]
+    out_dir: Path
+    written: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    refused: bool = False
+    up_to_date: bool = False
+
+
+def formats_named(names: Iterable[str]) -> list[str]:
+    """The export formats chosen by name (``all`` for every one), sorted."""
+    names = list(names)
+    unknown = sorted(set(names) - set(EXPORTERS) - {"all"})
+    if unknown:
+        raise UsageError(
+            f"unknown export format {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(EXPORTERS))} or all"
+        )
+    return sorted(EXPORTERS) if "all" in names else sorted(set(names))
+
+
+def _scope(root: Path, ref: str | None, include_worktree: bool) -> tuple[ChangeSet | None, bool]:
+    """The change set of ``changed_since`` and whether everything must be re-checked."""
+    if ref is None:
+        return None, True
+    try:
+        changes = changed_files(root, ref, include_worktree=include_worktree).relative_to(root)
+    except ChangeError as exc:
+        raise UsageError(f"--changed-since {ref}: {exc}") from exc
+    everything = any(
+        p == g or (g.endswith("/") and p.startswith(g))
+        for p in changes.paths
+        for g in _GLOBAL_INPUTS
+    )
+    return changes, everything
+
+
+def _in_seeds(path: Path, root: Path) -> bool:
+    """True for a file directly inside the corpus's seeds folder."""
+    parent = display_path(path, root).rpartition("/")[0]
+    return parent == SEEDS_DIR and not path.is_dir()
+
+
+def _relative(out_dir: Path, root: Path) -> str:
+    try:
+        return out_dir.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return out_dir.as_posix()
+
+
+def _export_findings(
+    expected: dict[str, str],
+    out_dir: Path,
+    formats: Sequence[str],
+    root: Path,
+    store: Cache,
+    schemas: Mapping[str, Path],
+) -> list[Diagnostic]:
+    """Missing, stale and extra export files, then each format's own checks of the
+    files that are fresh."""
+    rel = _relative(out_dir, root)
+    found = [
+        Diagnostic(code, f"{rel}/{name}", message)
+        for code, name, message in compare_exports(expected, out_dir, formats, store.output_sha256)
+    ]
+    bad = {d.file for d in found}
+    fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
+    settings = CheckSettings(rel, schemas, store)
+    for name in formats:
+        exporter = EXPORTERS[name]
+        mine = {k: v for k, v in fine.items() if exporter.owns(k)}
+        found.extend(exporter.check(out_dir, mine, settings))
+    return found
+
+
+def check(
+    root: Path | str = ".",
+    paths: Sequence[Path | str] | None = None,
+    *,
+    changed_since: str | None = None,
+    include_worktree: bool = True,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    exports: bool = True,
+    jobs: int | None = None,
+    cache: bool = True,
+    schemas: Mapping[str, Path] | None = None,
+    list_files: bool = False,
+) -> Validation:
+    """``validate`` with what the reports need besides the findings: the git changes
+    and, with ``list_files``, the files checked."""
+    root = Path(root)
+    config = load_config(root)
+    changes, everything = _scope(root, changed_since, include_worktree)
+    given = [Path(p) for p in paths or ()]
+    only = None
+    inputs = list(given)
+    if changes is not None and not everything:
+        only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
+    elif inputs and all(_in_seeds(p, root) for p in inputs):
+        # Seeds named one by one (as a pre-commit hook does) are still checked against
+        # the whole corpus: duplicates and sequence gaps involve the other seeds.
+        only = frozenset(display_path(p, root) for p in inputs)
+        inputs = []
+    options = Options(today=today, lang_override=lang)
+    files = discover(inputs or [root / SEEDS_DIR], root)
+    out_dir = root / EXPORTS_DIR
+    formats = sorted(EXPORTERS) if exports and not given and out_dir.is_dir() else []
+    jobs = jobs or default_jobs()
+    store = Cache(root, run_context(config, options), enabled=cache)
+    try:
+        expected = None
+        key = ""
+        if formats:
+            key = stored_inputs_key(files, store, store.context, formats)
+            expected = store.manifest(key)
+        render = tuple(formats) if formats and expected is None else ()
+        report, fresh, file_errors = check_corpus(
+            files, root, config, options, store, jobs=jobs, only=only, render=render
+        )
+        if formats and not report.errors:
+            if fresh is not None:
+                expected = fresh
+                if not file_errors:
+                    store.put_manifest(key, expected)
+            assert expected is not None
+            report.extend(_export_findings(expected, out_dir, formats, root, store, schemas or {}))
+    finally:
+        store.close()
+    checked = None
+    if list_files:
+        shown = (display_path(p, root) for p in files)
+        checked = sorted(p for p in shown if only is None or p in only)
+    return Validation(report, changes, checked)
+
+
+def validate(
+    root: Path | str = ".",
+    paths: Sequence[Path | str] | None = None,
+    *,
+    changed_since: str | None = None,
+    include_worktree: bool = True,
+    lang: str | None = None,
+    today: dt.date | None = None,
+    exports: bool = True,
+    jobs: int | None = None,
+    cache: bool = True,
+    schemas: Mapping[str, Path] | None = None,
+) -> Report:
+    """Check the corpus at ``root`` at every level: seeds (or the ``paths`` given),
+    the JSON Schema, the corpus rules and, with no paths, the exports.
+
+    ``changed_since`` (a git ref) limits the findings to the files changed since the
+    merge base with HEAD (plus staged and untracked ones unless ``include_worktree`` is
+    false), with every corpus rule that involves them. Each seed is converted at most
+    once. Raises ``UsageError`` (``ConfigError`` for ``corpus.toml``) when the run
+    cannot proceed.
+    """
+    return check(
+        root,
+        paths,
+        changed_since=changed_since,
+        include_worktree=include_worktree,
+        lang=lang,
+        today=today,
+        exports=exports,
+        jobs=jobs,
+        cache=cache,
+        schemas=schemas,
+    ).report
+
+
+def export(
+    root: Path | str = ".",
+    formats: Iterable[str] = ("all",),
+    out: Path | str | None = None,
+    *,
+    check: bool = False,
+    lang: str | None = None,
+    jobs: int | None = None,
+    cache: bool = True,
+    schemas: Mapping[str, Path] | None = None,
+    progress: TextIO | None = None,
+) -> ExportResult:
+    """Write the exports of the corpus at ``root`` into ``out`` (default ``exports/``),
+    or with ``check`` compare what they would be with what is there (nothing written).
+
+    The export is refused (``refused``, nothing written) when the corpus has errors;
+    files whose bytes would not change are left alone, and all files land or none.
+    Raises ``OutputError`` when the folder cannot be written.
+    """
+    root = Path(root)
+    config = load_config(root)
+    chosen = formats_named(formats)
+    out_dir = Path(out) if out is not None else root / EXPORTS_DIR
+    files = discover([root / SEEDS_DIR], root)
+    jobs = jobs or default_jobs()
+    linked = linked_folder(out_dir, chosen)
+    if linked is not None:
+        raise OutputError(
+            linked,
+            f"is a symbolic link (to {os.readlink(linked)}); corpus export writes and deletes "
+            "files only in real folders: replace the link with a folder",
+        )
+    options = Options(lang_override=lang)
+    if check:
+        store = Cache(root, run_context(config, options), enabled=cache)
+        try:
+            problems = _export_problems(
+                files, root, config, options, store, chosen, out_dir, jobs, schemas or {}
+            )
+        finally:
+            store.close()
+        return ExportResult(Report(problems, files=len(files)), chosen, out_dir)
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with exclusive_lock(out_dir):
+            return _export_locked(
+                files, root, config, options, chosen, out_dir, jobs, cache, progress
+            )
+    except OutputError:
+        raise
+    except OSError as exc:
+        raise OutputError(out_dir, f"{exc.strerror or exc}; previous exports are intact") from exc
+
+
+def _export_problems(
+    files: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    store: Cache,
+    formats: list[str],
+    out_dir: Path,
+    jobs: int,
+    schemas: Mapping[str, Path],
+) -> list[Diagnostic]:
+    """Findings on the export files (nothing is written): one pass over the seeds only
+    when the exports they make are not known from an earlier run."""
+    key = stored_inputs_key(files, store, store.context, formats)
+    expected = store.manifest(key)
+    if expected is None:
+        tally = Tally(None)
+        documents = stream(
+            files, root, config, options, tally, jobs=jobs, cache=store, render=tuple(formats)
+        )
+        expected = expected_files(documents, formats, config)
+        if tally.file_errors:
+            return []  # the seeds are broken: their own findings say what to fix first
+        store.put_manifest(key, expected)
+    return _export_findings(expected, out_dir, formats, root, store, schemas)
+
+
+def _export_locked(
+    files: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    formats: list[str],
+    out_dir: Path,
+    jobs: int,
+    cache: bool,
+    progress_to: TextIO | None,
+) -> ExportResult:
+    remove_stale_temporaries(out_dir)
+    store = Cache(root, run_context(config, options), enabled=cache)
+    try:
+        key = stored_inputs_key(files, store, store.context, formats)
+        expected = store.manifest(key)
+        if expected is not None and not compare_exports(
+            expected, out_dir, formats, store.output_sha256
+        ):
+            return ExportResult(Report(files=len(files)), formats, out_dir, up_to_date=True)
+        progress = Progress(len(files), "exporting", progress_to) if progress_to else None
+        with CorpusRules(config, None) as rules:
+            tally = Tally(rules, None, InputsKey(store.context, formats))
+            documents: Iterator[Rendered] = stream(
+                files,
+                root,
+                config,
+                options,
+                tally,
+                jobs=jobs,
+                cache=store,
+                render=tuple(formats),
+                progress=progress,
+            )
+            staging = stage_export(documents, formats, out_dir, config)
+            if progress is not None:
+                progress.close()
+            report = tally.finish()
+        if report.errors:
+            staging.abort()
+            return ExportResult(report, formats, out_dir, refused=True)
+        manifest = staging.digests(out_dir)
+        try:
+            staging.commit()
+        except BaseException:
+            staging.abort()  # no temporary file is left behind by a failed commit
+            raise
+        # The key of what was converted: a seed edited during the run gets a new key.
+        assert tally.key is not None
+        store.put_manifest(tally.key.hexdigest(), manifest)
+    finally:
+        store.close()
+    return ExportResult(
+        report,
+        formats,
+        out_dir,
+        written=list(staging.written),
+        unchanged=list(staging.unchanged),
+        removed=[os.fspath(p) for p in staging.deletions],
+    )
+
+
+def read(path: Path | str, *, format: str | None = None) -> Iterator[Document]:
+    """The documents of an export file (its format told by its name), of an export
+    folder in ``format``, or of a canonical JSON file. Raises ``ReadError`` (each
+    reader's own subclass) when the file is not what it should be."""
+    path = Path(path)
+    if format is not None:
+        if format not in EXPORTERS:
+            raise UsageError(f"unknown export format {format}; choose from {', '.join(EXPORTERS)}")
+        return EXPORTERS[format].read(path)
+    if path.is_dir():
+        raise UsageError(
+            f"{path} is a folder: name the format to read from it ({', '.join(EXPORTERS)})"
+        )
+    if path.name.endswith(".json"):
+        return _read_canonical(path)
+    for rel in (path.name, f"{path.parent.name}/{path.name}"):
+        exporter = owner_of(rel)
+        if exporter is not None:
+            return exporter.read(path)
+    raise UsageError(f"{path}: not a file of any export format ({', '.join(EXPORTERS)})")
+
+
+def _read_canonical(path: Path) -> Iterator[Document]:
+    result = check_json(path, path.parent)
+    if result.diagnostics:
+        first = result.diagnostics[0]
+        raise ReadError(path, first.line, first.message)
+    if result.document is not None:
+        yield result.document

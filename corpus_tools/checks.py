@@ -1,0 +1,280 @@
+"""The per-file levels: one input file -> its findings, its summaries, its document.
+
+``seed`` (the file reads as a seed) and ``schema`` (the canonical document satisfies the
+JSON Schema) run here, one file at a time; the ``corpus`` level (rules across documents)
+only ever sees the small ``Summary`` each file yields, so a large corpus is never held
+in memory.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus_tools.config import Config
+from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.model import parse_json
+from corpus_tools.paths import display_path
+from corpus_tools.rules import Summary
+from corpus_tools.schema import SchemaError, check_document
+
+if TYPE_CHECKING:
+    from corpus_tools.model import Document
+    from corpus_tools.seeds import SeedResult
+
+_SKETCH = 4
+# Summary fields in their declared order: the cache stores a summary as this row.
+_SUMMARY_FIELDS = tuple(f.name for f in dataclasses.fields(Summary))
+
+
+@dataclass(frozen=True, slots=True)
+class FileResult:
+    """Findings and summaries of one input file (a JSONL file gives several summaries)."""
+
+    path: str
+    diagnostics: list[Diagnostic]
+    summaries: list[Summary] = field(default_factory=list)
+    document: Document | None = None
+
+    @property
+    def sha256(self) -> str | None:
+        """The SHA-256 of the file's bytes, for a file that is one seed."""
+        return self.summaries[0].sha256 if len(self.summaries) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class Options:
+    """How to run the checks."""
+
+    today: dt.date | None = None
+    lang_override: str | None = None
+
+
+def sketch(doc: Document) -> tuple[int, ...]:
+    """Bottom-k sketch of normalised paragraph hashes, for near-duplicate search.
+
+    Case and white space are ignored; two documents sharing at least half of their
+    sketch share about half of their paragraphs.
+    """
+    hashes = {
+        zlib.crc32(" ".join(p.text.casefold().split()).encode("utf-8")) for p in doc.paragraphs
+    }
+    return tuple(sorted(hashes)[:_SKETCH])
+
+
+def text_hash(doc: Document) -> str:
+    """Hash of the canonical text, to find exact duplicate texts."""
+    return hashlib.blake2b(doc.full_text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def summarise(res: SeedResult) -> Summary:
+    """The corpus-rule summary of a seed result."""
+    doc = res.document
+    return Summary(
+        path=res.path,
+        id=res.id,
+        seq=res.seq,
+        hash=res.hash,
+        sha256=res.sha256,
+        text_hash=text_hash(doc) if doc else None,
+        sketch=sketch(doc) if doc else (),
+        date=res.date,
+        date_line=res.date_line,
+        date_column=res.date_column,
+    )
+
+
+def _doc_summary(doc: Document, path: str, line: int | None) -> Summary:
+    return Summary(
+        path=path,
+        id=doc.id,
+        seq=doc.seq,
+        hash=doc.hash,
+        sha256=None,
+        text_hash=text_hash(doc),
+        sketch=sketch(doc),
+        date=doc.date,
+        date_line=line,
+        date_column=None,
+    )
+
+
+def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None) -> Diagnostic:
+    """A schema violation, pointing at the seed line of the paragraph where possible."""
+    seed_line = line
+    parts = err.pointer.split("/")
+    if isinstance(data, dict) and len(parts) > 2 and parts[1] == "paragraphs":
+        try:
+            para = data["paragraphs"][int(parts[2])]
+            if isinstance(para, dict) and isinstance(para.get("line"), int) and line is None:
+                seed_line = para["line"]
+        except (ValueError, IndexError, KeyError, TypeError):
+            pass
+    where = err.pointer or "(document)"
+    return Diagnostic(
+        "schema-violation", file, f"{where}: {err.message}", seed_line, None, pointer=err.pointer
+    )
+
+
+def read_seed(
+    path: Path, root: Path, config: Config, *, lang_override: str | None = None
+) -> SeedResult:
+    """``seeds.read_seed``, imported on first use: a run answered from the cache never
+    loads the converter (its regular expressions and classes cost start-up time)."""
+    from corpus_tools.seeds import read_seed as read
+
+    return read(path, root, config, lang_override=lang_override)
+
+
+def check_seed(path: Path, root: Path, config: Config, options: Options) -> FileResult:
+    """Seed and schema levels for one seed file."""
+    res = read_seed(path, root, config, lang_override=options.lang_override)
+    diags = list(res.diagnostics)
+    doc = res.document
+    if doc is not None:
+        data = doc.to_dict()
+        err = check_document(data)
+        if err is not None:
+            diags.append(_schema_diagnostic(err, res.path, data, None))
+            doc = None
+    return FileResult(res.path, diags, [summarise(res)], doc)
+
+
+def _check_json_value(
+    data: Any, file: str, line: int | None
+) -> tuple[list[Diagnostic], Document | None]:
+    from corpus_tools.model import Document
+
+    err = check_document(data)
+    if err is not None:
+        return [_schema_diagnostic(err, file, data, line)], None
+    return [], Document.from_dict(data)
+
+
+def _json_limit(config: Config) -> int:
+    # A canonical document repeats quoted text: allow a few times the largest seed.
+    return 16 * config.max_seed_bytes
+
+
+def check_json(path: Path, root: Path, config: Config | None = None) -> FileResult:
+    """Schema level for a canonical JSON file."""
+    rel = display_path(path, root)
+    limit = _json_limit(config or Config())
+    try:
+        with path.open("rb") as fh:
+            raw = fh.read(limit + 1)
+        if len(raw) > limit:
+            return FileResult(
+                rel,
+                [
+                    Diagnostic(
+                        "seed-too-large",
+                        rel,
+                        f"the file is larger than {limit} bytes, the limit for one canonical document",
+                    )
+                ],
+            )
+        text = raw.decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
+    data, problem = parse_json(text)
+    if problem is not None:
+        message, line, column = problem
+        return FileResult(rel, [Diagnostic("json-invalid", rel, message, line, column)])
+    diags, doc = _check_json_value(data, rel, None)
+    if doc is None:
+        return FileResult(rel, diags)
+    return FileResult(rel, diags, [_doc_summary(doc, rel, None)], doc)
+
+
+def check_jsonl(path: Path, root: Path, config: Config | None = None) -> FileResult:
+    """Schema level for each line of a JSONL file of canonical documents (streamed)."""
+    rel = display_path(path, root)
+    limit = _json_limit(config or Config())
+    diags: list[Diagnostic] = []
+    summaries: list[Summary] = []
+    try:
+        fh = path.open("rb")
+    except OSError as exc:
+        return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
+    with fh:
+        lineno = 0
+        while raw := fh.readline(limit + 1):
+            lineno += 1
+            if len(raw) > limit:
+                diags.append(
+                    Diagnostic(
+                        "seed-too-large",
+                        rel,
+                        f"line longer than {limit} bytes, the limit for one canonical document",
+                        lineno,
+                    )
+                )
+                while raw and not raw.endswith(b"\n"):  # skip the rest of the line
+                    raw = fh.readline(limit + 1)
+                continue
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                diags.append(
+                    Diagnostic(
+                        "seed-unreadable", rel, f"not UTF-8: {exc.reason}", lineno, exc.start + 1
+                    )
+                )
+                continue
+            if not line.strip():
+                continue
+            data, problem = parse_json(line)
+            if problem is not None:
+                diags.append(Diagnostic("json-invalid", rel, problem[0], lineno, problem[2]))
+                continue
+            found, doc = _check_json_value(data, rel, lineno)
+            diags.extend(found)
+            if doc is not None:
+                summaries.append(_doc_summary(doc, rel, lineno))
+    return FileResult(rel, diags, summaries)
+
+
+def check_file(path: Path, root: Path, config: Config, options: Options) -> FileResult:
+    """Run the per-file levels that fit the file's kind."""
+    name = path.name
+    if name.endswith(".jsonl"):
+        return check_jsonl(path, root, config)
+    if name.endswith(".json"):
+        return check_json(path, root, config)
+    return check_seed(path, root, config, options)
+
+
+def encode(result: FileResult) -> str:
+    """A file result as compact JSON (the cache payload); documents are not kept."""
+    return json.dumps(
+        [
+            result.path,
+            [d.to_dict() for d in result.diagnostics],
+            [[getattr(x, name) for name in _SUMMARY_FIELDS] for x in result.summaries],
+        ],
+        ensure_ascii=False,
+        separators=(",", ":"),
+    )
+
+
+def decode(payload: str) -> FileResult:
+    """The file result ``encode`` stored."""
+    path, diags, summaries = json.loads(payload)
+    return FileResult(
+        path,
+        [Diagnostic.from_dict(d) for d in diags],
+        [_summary_from_row(row) for row in summaries],
+    )
+
+
+def _summary_from_row(row: list[Any]) -> Summary:
+    values = dict(zip(_SUMMARY_FIELDS, row, strict=True))
+    values["sketch"] = tuple(values["sketch"])
+    return Summary(**values)

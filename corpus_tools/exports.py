@@ -1,0 +1,217 @@
+"""The export folder: staging a run's files, the digests an export would write, and
+which files in a folder are missing, stale or extra. Knows no format by name."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from corpus_tools.exporters import EXPORTERS, Rendered, render_all
+from corpus_tools.io import Staging
+
+if TYPE_CHECKING:
+    from corpus_tools.config import Config
+    from corpus_tools.model import Document
+
+
+class _DigestFile:
+    """A staged file that is only hashed: what ``StagedFile`` would write, never written."""
+
+    __slots__ = ("_hash", "size", "target")
+
+    def __init__(self, target: Path) -> None:
+        self.target = target
+        self._hash = hashlib.sha256()
+        self.size = 0
+
+    def write(self, data: bytes) -> None:
+        """Count and hash the bytes."""
+        self._hash.update(data)
+        self.size += len(data)
+
+    def write_text(self, text: str) -> None:
+        """Count and hash the text as UTF-8."""
+        self.write(text.encode("utf-8"))
+
+    @property
+    def sha256(self) -> str:
+        """SHA-256 of the bytes so far."""
+        return self._hash.hexdigest()
+
+    def close(self) -> None:
+        """Nothing to flush."""
+
+
+class DigestStaging(Staging):
+    """A staging that only hashes: the files an export would write, by SHA-256, with
+    nothing created on disk (checking exports costs no writes)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._digests: dict[str, str] = {}
+        self._open: list[_DigestFile] = []
+
+    def put_bytes(self, target: Path, data: bytes) -> None:
+        """Hash a file given whole."""
+        self._digests[os.fspath(target)] = hashlib.sha256(data).hexdigest()
+
+    def open(self, target: Path) -> Any:
+        """A file that is hashed as it is written."""
+        staged = _DigestFile(target)
+        self._open.append(staged)
+        return staged
+
+    def delete(self, target: Path) -> None:
+        """Nothing is on disk to delete."""
+
+    def digests(self, out_dir: Path) -> dict[str, str]:
+        """SHA-256 of every file, by path relative to ``out_dir``."""
+        found = {
+            Path(name).relative_to(out_dir).as_posix(): sha for name, sha in self._digests.items()
+        }
+        for f in self._open:
+            found[f.target.relative_to(out_dir).as_posix()] = f.sha256
+        return found
+
+    def flush(self) -> None:
+        """Nothing to flush."""
+
+    def commit(self) -> None:
+        """A digest staging never lands."""
+        raise RuntimeError("a DigestStaging cannot be committed")
+
+    def abort(self) -> None:
+        """Nothing to throw away."""
+
+
+def stage_export(
+    documents: Iterable[Document] | Iterable[Rendered],
+    formats: Iterable[str],
+    out_dir: Path,
+    config: Config,
+    staging: Staging | None = None,
+) -> Staging:
+    """Write ``documents`` in every format to staged files, not yet committed.
+
+    Items may come pre-rendered as ``(document id, render_all(...))``.
+    """
+    formats = list(formats)
+    staging = Staging() if staging is None else staging
+    try:
+        sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
+        for item in documents:
+            if isinstance(item, tuple):
+                doc_id, fragments = item
+            else:
+                doc_id, fragments = item.id, render_all(item, formats, config)
+            for name, sink in sinks:
+                sink.add(doc_id, fragments[name])
+        for _, sink in sinks:
+            sink.close()
+        staging.flush()
+    except BaseException:
+        staging.abort()
+        raise
+    return staging
+
+
+def export_documents(
+    documents: Iterable[Document] | Iterable[Rendered],
+    formats: Iterable[str],
+    out_dir: Path,
+    config: Config,
+) -> Staging:
+    """Write ``documents`` in every format of ``formats``; all files or none land."""
+    staging = stage_export(documents, formats, out_dir, config)
+    try:
+        staging.commit()
+    except BaseException:
+        staging.abort()
+        raise
+    return staging
+
+
+def expected_files(
+    documents: Iterable[Document] | Iterable[Rendered], formats: Iterable[str], config: Config
+) -> dict[str, str]:
+    """The files an export of ``documents`` writes, by SHA-256 (nothing is written)."""
+    # An empty scratch folder: sinks that look at what is already there find nothing.
+    with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
+        fresh = Path(tmp)
+        staging = stage_export(documents, formats, fresh, config, DigestStaging())
+        return dict(sorted(staging.digests(fresh).items()))
+
+
+def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
+    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
+    chosen = [EXPORTERS[name] for name in formats]
+    found: set[str] = set()
+    # os.scandir rather than Path.rglob: this lists every export file on every run.
+    pending = [("", os.fspath(out_dir))]
+    while pending:
+        prefix, folder = pending.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                pending.append((rel + "/", entry.path))
+            elif entry.is_file() and any(e.owns(rel) for e in chosen):
+                found.add(rel)
+    return found
+
+
+def file_sha256(path: str) -> str | None:
+    """SHA-256 of a file, read in chunks; None when it is not a readable regular file."""
+    digest = hashlib.sha256()
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
+        with open(path, "rb") as fh:
+            while chunk := fh.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def compare_exports(
+    expected: dict[str, str],
+    out_dir: Path,
+    formats: Iterable[str],
+    digest: Callable[[str], str | None] = file_sha256,
+) -> list[tuple[str, str, str]]:
+    """``(code, relative path, message)`` for each missing, stale or extra export file.
+
+    ``digest`` gives a file's SHA-256 (None: not a regular file); a cache can answer
+    from file stamps.
+    """
+    problems: list[tuple[str, str, str]] = []
+    base = os.path.abspath(out_dir)
+    for rel, sha in sorted(expected.items()):
+        found = digest(os.path.join(base, rel))
+        if found is None:
+            problems.append(("export-missing", rel, "the export file is missing"))
+        elif found != sha:
+            problems.append(("export-stale", rel, "the export file is out of date with the seeds"))
+    for rel in sorted(owned_files(out_dir, formats) - set(expected)):
+        problems.append(("export-extra", rel, "the export file belongs to no current document"))
+    return problems
+
+
+def linked_folder(out_dir: Path, formats: Iterable[str]) -> Path | None:
+    """The export folder, or a sub-folder an exporter writes into, where it is a link."""
+    subfolders = sorted({s for name in formats for s in EXPORTERS[name].subfolders})
+    for folder in (out_dir, *(out_dir / name for name in subfolders)):
+        if folder.is_symlink():
+            return folder
+    return None

@@ -1,0 +1,82 @@
+"""Which files a run reads: the seeds folder, or the paths given, as a compact list."""
+
+from __future__ import annotations
+
+import bisect
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import overload
+
+SEEDS_DIR = "seeds"
+
+
+class FileList(Sequence[Path]):
+    """Input files as folder and name strings, a ``Path`` made only when asked for.
+
+    A ``Path`` costs about 330 bytes and a name about 70: at 100,000 seeds this list is
+    most of what a run holds per file.
+    """
+
+    def __init__(self) -> None:
+        self._groups: list[tuple[str | None, list[str]]] = []
+        self._starts: list[int] = []
+        self._size = 0
+
+    def add(self, folder: str | None, names: list[str]) -> None:
+        """Append ``names`` in ``folder`` (None: each name is a path as given)."""
+        if names:
+            self._groups.append((folder, names))
+            self._starts.append(self._size)
+            self._size += len(names)
+
+    def __len__(self) -> int:
+        return self._size
+
+    @overload
+    def __getitem__(self, index: int) -> Path: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Path]: ...
+
+    def __getitem__(self, index: int | slice) -> Path | list[Path]:
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(self._size))]
+        if index < 0:
+            index += self._size
+        if not 0 <= index < self._size:
+            raise IndexError(index)
+        g = bisect.bisect_right(self._starts, index) - 1
+        folder, names = self._groups[g]
+        name = names[index - self._starts[g]]
+        return Path(name if folder is None else os.path.join(folder, name))
+
+    def __iter__(self) -> Iterator[Path]:
+        for name in self.fspaths():
+            yield Path(name)
+
+    def fspaths(self) -> Iterator[str]:
+        """The paths as strings: a warm run only stats them, and a Path costs more."""
+        for folder, names in self._groups:
+            if folder is None:
+                yield from names
+            else:
+                join = os.path.join
+                for name in names:
+                    yield join(folder, name)
+
+
+def discover(paths: Iterable[Path], root: Path) -> FileList:
+    """The input files: given files as they are, folders' visible files, sorted."""
+    found = FileList()
+    for p in paths:
+        if p.is_dir() and not p.is_symlink():
+            names = sorted(
+                entry.name
+                for entry in os.scandir(p)
+                if not entry.name.startswith(".") and not entry.is_dir(follow_symlinks=False)
+            )
+            found.add(os.fspath(p), names)
+        else:
+            found.add(None, [os.fspath(p)])
+    return found

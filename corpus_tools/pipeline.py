@@ -1,0 +1,409 @@
+"""The pass over a corpus: list the files, convert each once (in worker processes, with
+the cache), and feed every consumer from that one stream: the report, the corpus rules,
+the export key and, where an export is written or checked, the exporters' sinks.
+
+Results come back in input order whatever the number of workers, so reports and exports
+are byte-identical between serial and parallel runs.
+"""
+
+from __future__ import annotations
+
+import array
+import collections
+import datetime as dt
+import functools
+import hashlib
+import itertools
+import multiprocessing
+import os
+import signal
+import stat
+import sys
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from corpus_tools._version import __version__
+from corpus_tools.cache import RACY_NS, Cache, context_key
+from corpus_tools.checks import FileResult, Options, check_file, decode, encode
+from corpus_tools.config import Config
+from corpus_tools.diagnostics import Report, Severity
+from corpus_tools.exporters import Rendered, render_all
+from corpus_tools.exports import expected_files
+from corpus_tools.inputs import FileList
+from corpus_tools.paths import display_path
+from corpus_tools.progress import Progress
+from corpus_tools.rules import CorpusRules
+from corpus_tools.schema import schema_fingerprint
+
+_PARALLEL_MIN = 256
+_CHUNK = 64
+_IN_FLIGHT = 4  # chunks per worker queued ahead of the consumer
+
+
+class Computed(NamedTuple):
+    """One file checked: the seed's SHA-256, the encoded result (the cache payload; empty
+    when checked in this process), the result itself when checked in this process, and
+    the document's id and fragments when rendering."""
+
+    sha: str | None
+    payload: str
+    result: FileResult | None
+    rendered: Rendered | None
+
+
+class Checked(NamedTuple):
+    """A file's result, with its document rendered in the formats asked for."""
+
+    result: FileResult
+    rendered: Rendered | None
+
+
+# Work shared with worker processes; set once per process by _init_worker.
+_WORK: tuple[Path, Config, Options, tuple[str, ...]] | None = None
+
+
+def _init_worker(root: Path, config: Config, options: Options, render: tuple[str, ...]) -> None:
+    global _WORK
+    _WORK = (root, config, options, render)
+    if multiprocessing.parent_process() is not None:
+        # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
+        # leave a torn result in the pipe and hang the executor's shutdown.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _compute(
+    path: Path, root: Path, config: Config, options: Options, render: tuple[str, ...]
+) -> tuple[FileResult, Rendered | None]:
+    result = check_file(path, root, config, options)
+    doc = result.document
+    rendered = (doc.id, render_all(doc, render, config)) if doc is not None and render else None
+    return result, rendered
+
+
+def _work(paths: list[Path]) -> list[Computed]:
+    """Check a chunk of files in a worker. The main process gets the encoded result and
+    the rendered fragments, never the document: pickling it both ways would cost more
+    than everything the main process does with it."""
+    assert _WORK is not None
+    root, config, options, render = _WORK
+    out: list[Computed] = []
+    for path in paths:
+        result, rendered = _compute(path, root, config, options, render)
+        out.append(Computed(result.sha256, encode(result), None, rendered))
+    return out
+
+
+def default_jobs() -> int:
+    """The number of worker processes to use by default: one per usable core."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+def _parallel(
+    paths: Sequence[Path],
+    pending: Sequence[int],
+    jobs: int,
+    initargs: tuple[Path, Config, Options, tuple[str, ...]],
+) -> Iterator[Computed]:
+    """Worker results in input order, with a bounded number of chunks in flight: results
+    never pile up in memory when the consumer (writing files) is the slower side."""
+    from concurrent.futures import Future, ProcessPoolExecutor
+
+    ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
+    # An executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
+    # fails the run with BrokenProcessPool instead of hanging it forever.
+    pool = ProcessPoolExecutor(
+        min(jobs, len(pending) // _CHUNK + 1),
+        mp_context=ctx,
+        initializer=_init_worker,
+        initargs=initargs,
+    )
+    chunks = ([paths[i] for i in pending[k : k + _CHUNK]] for k in range(0, len(pending), _CHUNK))
+    window: collections.deque[Future[list[Computed]]] = collections.deque()
+    try:
+        for chunk in itertools.islice(chunks, jobs * _IN_FLIGHT):
+            window.append(pool.submit(_work, chunk))
+        while window:
+            done = window.popleft().result()
+            for chunk in itertools.islice(chunks, 1):
+                window.append(pool.submit(_work, chunk))
+            yield from done
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _in_process(
+    path: Path, root: Path, config: Config, options: Options, render: tuple[str, ...]
+) -> Computed:
+    result, rendered = _compute(path, root, config, options, render)
+    return Computed(result.sha256, "", result, rendered)
+
+
+def check_files(
+    paths: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    render: tuple[str, ...] = (),
+) -> Iterator[Checked]:
+    """Check each file once (cached, in parallel where worth it), yielding results in
+    order. With ``render``, each document comes with its fragments in those formats;
+    such a run looks nothing up in the cache (a cached result has no document) but
+    still stores what it computes."""
+    use_cache = cache is not None and cache.enabled
+    hits: dict[int, str] = {}  # payloads, decoded only when their turn comes
+    # Files to check, by index (Paths are made again when their chunk is sent), and the
+    # stamp (size, mtime, inode; size -1: none) each had before it was read: packed,
+    # as a cold run over 100,000 seeds would otherwise hold 100,000 stat results.
+    pending = array.array("q")
+    stamps = array.array("q")
+    for i, path in enumerate(paths):
+        name = os.fspath(path)
+        if use_cache and cache is not None and name.endswith(".txt"):
+            try:
+                st: os.stat_result | None = os.lstat(name)
+            except OSError:
+                st = None
+            if st is not None and stat.S_ISREG(st.st_mode):  # links are always re-checked
+                rel = display_path(path, root)
+                hit = None if render else cache.get(rel, st, path)
+                if hit is not None:
+                    hits[i] = hit[1]
+                    continue
+                pending.append(i)
+                stamps.extend((st.st_size, st.st_mtime_ns, st.st_ino))
+                continue
+        pending.append(i)
+        stamps.extend((-1, 0, 0))
+
+    computed: Iterator[Computed]
+    if jobs > 1 and len(pending) >= _PARALLEL_MIN:
+        computed = _parallel(paths, pending, jobs, (root, config, options, render))
+    else:
+        computed = (_in_process(paths[i], root, config, options, render) for i in pending)
+    try:
+        k = 0  # the next entry of pending
+        for i in range(len(paths)):
+            if i in hits:
+                yield Checked(decode(hits.pop(i)), None)
+                continue
+            size, mtime, ino = stamps[3 * k : 3 * k + 3]
+            k += 1
+            item = next(computed)
+            result = item.result if item.result is not None else decode(item.payload)
+            if cache is not None and size >= 0 and item.sha is not None:
+                rel = display_path(paths[i], root)
+                cache.put(rel, (size, mtime, ino), item.sha, item.payload or encode(result))
+            yield Checked(result, item.rendered)
+    finally:
+        close = getattr(computed, "close", None)
+        if close is not None:
+            close()
+
+
+def run_context(config: Config, options: Options) -> str:
+    """The cache context: everything besides file content that results depend on."""
+    return context_key(
+        __version__,
+        code_fingerprint(),
+        schema_fingerprint(),
+        config.to_dict(),
+        options.lang_override,
+    )
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """A digest of the package's own source: an edited tool never reuses old results."""
+    digest = hashlib.sha256()
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):
+        digest.update(path.relative_to(package).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+class InputsKey:
+    """The key of an export's inputs: settings, formats and every seed's name and hash,
+    hashed as they come (at 100,000 seeds a list of them is tens of megabytes)."""
+
+    def __init__(self, context: str, formats: Sequence[str]) -> None:
+        self._digest = hashlib.sha256(context_key(context, list(formats)).encode())
+
+    def add(self, name: str, sha: str | None) -> None:
+        """Add the next seed (in file order)."""
+        self._digest.update(f"{len(name)} {name} {sha}\n".encode("utf-8", "surrogateescape"))
+
+    def hexdigest(self) -> str:
+        """The key."""
+        return self._digest.hexdigest()
+
+
+def stored_inputs_key(
+    files: Sequence[Path], cache: Cache, context: str, formats: Sequence[str]
+) -> str:
+    """The export key of ``files`` as they are now (hashes known to the cache by stamp)."""
+    from corpus_tools.inputs import SEEDS_DIR
+
+    key = InputsKey(context, formats)
+    for path in files:
+        key.add(path.name, cache.sha256(f"{SEEDS_DIR}/{path.name}", path))
+    return key.hexdigest()
+
+
+class Tally:
+    """What a pass learns from the stream: findings for the files in scope, the corpus
+    rules over every file, and the export key of the seeds as converted."""
+
+    def __init__(
+        self,
+        rules: CorpusRules | None,
+        only: frozenset[str] | None = None,
+        key: InputsKey | None = None,
+    ) -> None:
+        self.rules = rules
+        self.only = only
+        self.key = key
+        self.report = Report()
+        self.file_errors = False  # an error in a file's own findings, in or out of scope
+
+    def add(self, path: Path, result: FileResult) -> None:
+        """Take one file's result (in file order)."""
+        if self.rules is not None:
+            for summary in result.summaries:
+                self.rules.add(summary)
+        if self.key is not None:
+            self.key.add(path.name, result.sha256)
+        if any(d.effective_severity is Severity.ERROR for d in result.diagnostics):
+            self.file_errors = True
+        if self.only is not None and result.path not in self.only:
+            return
+        self.report.files += 1
+        self.report.extend(result.diagnostics)
+
+    def finish(self) -> Report:
+        """The report, corpus findings included (those involving a file in scope)."""
+        found = self.rules.findings() if self.rules is not None else []
+        if self.only is not None:
+            only = self.only
+            found = [d for d in found if d.file in only or any(r in only for r in d.related)]
+        self.report.extend(found)
+        return self.report
+
+
+def stream(
+    files: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    tally: Tally,
+    *,
+    jobs: int = 1,
+    cache: Cache | None = None,
+    render: tuple[str, ...] = (),
+    progress: Progress | None = None,
+) -> Iterator[Rendered]:
+    """The one pass: every file checked once and taken by ``tally``; the documents,
+    rendered in ``render``, are yielded in file order for the exporters' sinks."""
+    checked = check_files(files, root, config, options, jobs=jobs, cache=cache, render=render)
+    for path, (result, rendered) in zip(files, checked, strict=True):
+        tally.add(path, result)
+        if progress is not None:
+            progress.advance()
+        if rendered is not None:
+            yield rendered
+
+
+def check_corpus(
+    files: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options,
+    store: Cache,
+    *,
+    jobs: int,
+    only: frozenset[str] | None,
+    render: tuple[str, ...] = (),
+) -> tuple[Report, dict[str, str] | None, bool]:
+    """The one pass of a validation: every file checked once, the corpus rules, and,
+    with ``render``, the digests of the exports in those formats from the same stream.
+    Returns the report, those digests, and whether any file had an error of its own."""
+    snapshot = snapshot_key(files, store.context, options, only) if store.enabled else None
+    if not render and snapshot:
+        stored = store.snapshot(snapshot)
+        if stored is not None:
+            report = Report.from_dict(stored)
+            return report, None, bool(report.errors)
+    expected = None
+    with CorpusRules(config, options.today) as rules:
+        tally = Tally(rules, only)
+        documents = stream(
+            files, root, config, options, tally, jobs=jobs, cache=store, render=render
+        )
+        if render:
+            expected = expected_files(documents, render, config)
+        else:
+            for _ in documents:
+                pass
+        report = tally.finish()
+    if snapshot:
+        store.put_snapshot(snapshot, report.to_dict())
+    return report, expected, tally.file_errors
+
+
+def validate_files(
+    paths: Sequence[Path],
+    root: Path,
+    config: Config,
+    options: Options | None = None,
+    *,
+    jobs: int = 1,
+    use_cache: bool = False,
+    only: frozenset[str] | None = None,
+) -> Report:
+    """Check the given files and folders (default: the seeds folder) at the seed, schema
+    and corpus levels with ``config`` as it is given (no ``corpus.toml`` is read, no
+    export is checked): ``corpus_tools.validate`` without the exports.
+
+    With ``only``, per-file findings are reported for those paths alone, and corpus
+    findings only where they involve one of them; every file still takes part in the
+    corpus rules.
+    """
+    from corpus_tools.inputs import SEEDS_DIR, discover
+
+    options = options or Options()
+    files = discover(list(paths) or [root / SEEDS_DIR], root)
+    store = Cache(root, run_context(config, options), enabled=use_cache)
+    try:
+        return check_corpus(files, root, config, options, store, jobs=jobs, only=only)[0]
+    finally:
+        store.close()
+
+
+def snapshot_key(
+    files: Sequence[Path], context: str, options: Options, only: frozenset[str] | None
+) -> str | None:
+    """A key for the whole run's inputs from file stamps alone, as git's index does; None
+    when a file is too fresh for its stamp to be trusted, or is not a plain file."""
+    now = time.time_ns()
+    today = (options.today or dt.date.today()).isoformat()
+    scope = None if only is None else sorted(only)
+    digest = hashlib.sha256(context_key("snapshot", context, today, scope).encode())
+    names = files.fspaths() if isinstance(files, FileList) else map(os.fspath, files)
+    for name in names:
+        try:
+            st = os.lstat(name)
+        except OSError:
+            return None
+        if not stat.S_ISREG(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+            return None
+        # Hashed as it goes: a list of 100,000 stamps would be held for nothing.
+        digest.update(f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {len(name)} ".encode())
+        digest.update(name.encode("utf-8", "surrogateescape"))
+    return digest.hexdigest()
