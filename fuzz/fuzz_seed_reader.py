@@ -26,10 +26,10 @@ with atheris.instrument_imports():
 
     from corpus_tools.config import Config
     from corpus_tools.diagnostics import CODES, Severity
-    from corpus_tools.exports import export_documents
     from corpus_tools.exporters.csv import read_csv_export
     from corpus_tools.exporters.jsonl import read_jsonl
     from corpus_tools.exporters.tei import corpus_tei_schema, read_tei, safe_parser
+    from corpus_tools.exports import export_documents
     from corpus_tools.model import Document
     from corpus_tools.schema import check_document
     from corpus_tools.seeds import convert_seed
