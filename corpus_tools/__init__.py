@@ -8,13 +8,24 @@ from typing import TYPE_CHECKING, Any
 from corpus_tools._version import __version__
 
 if TYPE_CHECKING:
+    from corpus_tools.api import ExportResult, export, read, validate
+    from corpus_tools.config import ConfigError
     from corpus_tools.diagnostics import CODES, Diagnostic, Report, Severity
+    from corpus_tools.errors import CorpusError, ReadError, UsageError
     from corpus_tools.model import Document, Paragraph, Position, Quotation
     from corpus_tools.seeds import SeedResult, convert_seed, read_seed
 
 # The public names and their modules, imported on first use: the command line starts
 # faster when a warm run never needs the converter.
 _PUBLIC = {
+    "validate": "api",
+    "export": "api",
+    "read": "api",
+    "ExportResult": "api",
+    "ConfigError": "config",
+    "CorpusError": "errors",
+    "ReadError": "errors",
+    "UsageError": "errors",
     "CODES": "diagnostics",
     "Diagnostic": "diagnostics",
     "Report": "diagnostics",
@@ -30,17 +41,25 @@ _PUBLIC = {
 
 __all__ = [
     "CODES",
+    "ConfigError",
+    "CorpusError",
     "Diagnostic",
     "Document",
+    "ExportResult",
     "Paragraph",
     "Position",
     "Quotation",
+    "ReadError",
     "Report",
     "SeedResult",
     "Severity",
+    "UsageError",
     "__version__",
     "convert_seed",
+    "export",
+    "read",
     "read_seed",
+    "validate",
 ]
 
 
