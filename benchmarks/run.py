@@ -48,6 +48,7 @@ GNU_TIME = Path("/usr/bin/time")
 TARGETS = (
     ("validate-cold", 10_000, 1.5),
     ("validate-warm", 10_000, 0.3),
+    ("validate-default-warm", 10_000, 0.15),
     ("export-cold", 10_000, 5.0),
     ("export-unchanged", 10_000, 1.0),
     ("validate-cold", 100_000, 15.0),
@@ -599,12 +600,36 @@ def check_targets(rows: list[Row], docs: int) -> list[dict[str, Any]]:
                     "met": r.ok and r.memory_mb < MEMORY_TARGET_MB,
                 }
             )
+    # Ratios between rows of the same run (issue 10): the default validate against the
+    # seeds alone, and against check-jsonschema on the same canonical documents.
+    ratios = (
+        ("validate-default-cold", "validate-seeds-cold", 1.3, "at most"),
+        ("check-jsonschema", "validate-default-cold", 5.0, "at least"),
+    )
+    for top, bottom, bound, how in ratios:
+        a, b = by_key.get(top), by_key.get(bottom)
+        if a is None or b is None or not (a.ok and b.ok):
+            continue
+        ratio = a.median / b.median
+        met = ratio <= bound if how == "at most" else ratio >= bound
+        out.append(
+            {
+                "row": f"{a.label} / {b.label}",
+                "ratio": round(ratio, 2),
+                "bound": f"{how} {bound}",
+                "met": met,
+            }
+        )
     return out
 
 
 def _print_targets(targets: list[dict[str, Any]]) -> None:
     print("\n## Targets")
     for t in targets:
+        if "ratio" in t:
+            mark = "met" if t["met"] else "MISSED"
+            print(f"- {t['row']}: {t['ratio']}x (target: {t['bound']}x): {mark}")
+            continue
         seconds = "target_s" in t
         value = t["median_s"] if seconds else t["peak_mb"]
         if value is None:
@@ -719,6 +744,36 @@ def main(argv: list[str] | None = None) -> int:
     unchanged = Row("export-unchanged", "corpus export --format all (unchanged)", export)
     rows.append(measure(unchanged, args.runs, root, env))
     rows.append(measure(Row("export-check", "corpus export --check", check), args.runs, root, env))
+    # The command users and CI run: seeds, corpus rules and the exports, in one pass.
+    default = [*code.corpus, "validate", "--root", r, *extra("validate")]
+    seeds_only = [*code.corpus, "validate", "--root", r, str(root / "seeds"), *extra("validate")]
+    rows.append(
+        measure(
+            Row("validate-seeds-cold", "corpus validate seeds (cold)", seeds_only),
+            args.runs,
+            root,
+            env,
+            prepare=fresh,
+        )
+    )
+    rows.append(
+        measure(
+            Row("validate-default-cold", "corpus validate, exports included (cold)", default),
+            args.runs,
+            root,
+            env,
+            prepare=fresh,
+        )
+    )
+    rows.append(
+        measure(
+            Row("validate-default-warm", "corpus validate, exports included (warm)", default),
+            args.runs,
+            root,
+            env,
+            warmup=True,
+        )
+    )
 
     def fresh_probe() -> None:
         shutil.rmtree(root / DISK_PROBE, ignore_errors=True)
