@@ -56,16 +56,20 @@ _TEI_SCHEMA = click.option(
 
 
 class _LazyHelpOption(click.Option):
-    """An option whose help text is built only when help is shown (listing the export
+    """An option whose help text is built only when it is read (listing the export
     formats' descriptions imports every exporter)."""
 
     def __init__(self, *args: Any, help_factory: Callable[[], str], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
         self._help_factory = help_factory
+        super().__init__(*args, **kwargs)
 
-    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
-        self.help = self._help_factory()
-        return super().get_help_record(ctx)
+    @property
+    def help(self) -> str:
+        return self._help_factory()
+
+    @help.setter
+    def help(self, _value: str | None) -> None:
+        """click sets the static help here; the factory's text is used instead."""
 
 
 def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt.date | None:
