@@ -32,6 +32,7 @@ from corpus_tools.pipeline import (
     check_corpus,
     default_jobs,
     run_context,
+    snapshot_key,
     stored_inputs_key,
     stream,
 )
@@ -174,8 +175,25 @@ def check(
     out_dir = root / EXPORTS_DIR
     formats = sorted(EXPORTERS) if exports and not given and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
+    schemas = dict(schemas or {})
     store = Cache(root, run_context(config, options), enabled=cache)
     try:
+        # A warm run with nothing changed, seeds and exports alike, is answered from
+        # file stamps: the whole report is stored under them.
+        whole = None
+        if store.enabled and formats:
+            whole = snapshot_key(
+                files,
+                store.context,
+                options,
+                only,
+                trees=[out_dir],
+                extra=["exports", formats, _schema_stamps(schemas)],
+            )
+            stored = store.snapshot(whole) if whole else None
+            if stored is not None:
+                report = Report.from_dict(stored)
+                return Validation(report, changes, _checked(files, root, only, list_files))
         expected = None
         key = ""
         if formats:
@@ -191,14 +209,35 @@ def check(
                 if not file_errors:
                     store.put_manifest(key, expected)
             assert expected is not None
-            report.extend(_export_findings(expected, out_dir, formats, root, store, schemas or {}))
+            report.extend(_export_findings(expected, out_dir, formats, root, store, schemas))
+        if whole:
+            store.put_snapshot(whole, report.to_dict())
     finally:
         store.close()
-    checked = None
-    if list_files:
-        shown = (display_path(p, root) for p in files)
-        checked = sorted(p for p in shown if only is None or p in only)
-    return Validation(report, changes, checked)
+    return Validation(report, changes, _checked(files, root, only, list_files))
+
+
+def _checked(
+    files: Sequence[Path], root: Path, only: frozenset[str] | None, wanted: bool
+) -> list[str] | None:
+    """The files checked, as reports name them (a JUnit report lists each)."""
+    if not wanted:
+        return None
+    shown = (display_path(p, root) for p in files)
+    return sorted(p for p in shown if only is None or p in only)
+
+
+def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:
+    """What identifies the chosen schemas' content cheaply: path, size and time."""
+    out: list[list[object]] = []
+    for name, path in sorted(schemas.items()):
+        try:
+            st = path.stat()
+        except OSError:
+            out.append([name, str(path), None])
+            continue
+        out.append([name, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino])
+    return out
 
 
 def validate(

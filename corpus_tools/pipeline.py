@@ -22,7 +22,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from corpus_tools._version import __version__
 from corpus_tools.cache import RACY_NS, Cache, context_key
@@ -387,23 +387,71 @@ def validate_files(
 
 
 def snapshot_key(
-    files: Sequence[Path], context: str, options: Options, only: frozenset[str] | None
+    files: Sequence[Path],
+    context: str,
+    options: Options,
+    only: frozenset[str] | None,
+    *,
+    trees: Sequence[Path] = (),
+    extra: object = None,
 ) -> str | None:
     """A key for the whole run's inputs from file stamps alone, as git's index does; None
-    when a file is too fresh for its stamp to be trusted, or is not a plain file."""
+    when a file is too fresh for its stamp to be trusted, or is not a plain file.
+
+    ``trees`` are folders whose every file (names, sizes, times) is part of the inputs,
+    such as the export folder whose freshness a run checks; ``extra`` is any other
+    setting the result depends on.
+    """
     now = time.time_ns()
     today = (options.today or dt.date.today()).isoformat()
     scope = None if only is None else sorted(only)
-    digest = hashlib.sha256(context_key("snapshot", context, today, scope).encode())
+    digest = hashlib.sha256(context_key("snapshot", context, today, scope, extra).encode())
+    for tree in trees:
+        if not _tree_stamps(os.fspath(tree), digest, now):
+            return None
     names = files.fspaths() if isinstance(files, FileList) else map(os.fspath, files)
+    lstat, regular = os.lstat, stat.S_ISREG
+    stamps: list[str] = []
     for name in names:
         try:
-            st = os.lstat(name)
+            st = lstat(name)
         except OSError:
             return None
-        if not stat.S_ISREG(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+        if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
             return None
-        # Hashed as it goes: a list of 100,000 stamps would be held for nothing.
-        digest.update(f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {len(name)} ".encode())
-        digest.update(name.encode("utf-8", "surrogateescape"))
+        stamps.append(f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {len(name)} {name}")
+        if len(stamps) >= 4096:  # hashed in batches: 100,000 stamps are not held at once
+            digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
+            stamps.clear()
+    digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
+    """Hash the stamps of every file below ``folder`` in name order; False when one is
+    too fresh to trust or is not a plain file or folder."""
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        digest.update(b"(no folder)")
+        return True
+    regular = stat.S_ISREG
+    stamps: list[str] = []
+    for entry in entries:
+        if entry.is_dir(follow_symlinks=False):
+            stamps.append(f"{entry.name}/")
+            digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
+            stamps.clear()
+            if not _tree_stamps(entry.path, digest, now):
+                return False
+            continue
+        try:
+            st = entry.stat(follow_symlinks=False)
+        except OSError:
+            return False
+        if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+            return False
+        stamps.append(f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} {st.st_ino}")
+    digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
+    digest.update(b"\n..\n")
+    return True

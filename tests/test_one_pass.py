@@ -180,3 +180,47 @@ def test_library_errors_are_typed(tmp_path: Path) -> None:
     assert isinstance(info.value, corpus_tools.CorpusError)
     with pytest.raises(UsageError, match="unknown export format"):
         corpus_tools.export(tmp_path.parent, formats=["pdf"])
+
+
+def _backdate(root: Path, seconds: int = 60) -> None:
+    """Make every file look older than the racy window, as minutes after a commit."""
+    import os
+    import time
+
+    when = time.time() - seconds
+    for path in root.rglob("*"):
+        if path.is_file() and ".corpus-cache" not in path.parts:
+            os.utime(path, (when, when))
+
+
+def test_warm_validate_is_answered_from_stamps_and_notices_any_export_change(
+    corpus: Path, conversions: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from corpus_tools import api
+
+    corpus_tools.export(corpus, jobs=1)
+    _backdate(corpus)
+    assert corpus_tools.validate(corpus, jobs=1).diagnostics == []
+    compared: list[int] = []
+    real = api._export_findings
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        compared.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(api, "_export_findings", counting)
+    conversions.clear()
+    assert corpus_tools.validate(corpus, jobs=1).diagnostics == []
+    assert (conversions, compared) == ([], [])  # nothing read again, nothing compared
+
+    tei = next((corpus / "exports" / "tei").iterdir())
+    tei.write_bytes(tei.read_bytes().replace(b"<p ", b"<p  ", 1))
+    extra = corpus / "exports" / "tei" / "999_0123456789abcdef.xml"
+    extra.write_bytes(tei.read_bytes())
+    _backdate(corpus, 30)
+    codes = sorted((d.code, d.file) for d in corpus_tools.validate(corpus, jobs=1))
+    assert codes == [
+        ("export-extra", "exports/tei/999_0123456789abcdef.xml"),
+        ("export-stale", f"exports/tei/{tei.name}"),
+    ]
+    assert compared == [1]
