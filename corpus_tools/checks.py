@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.inputs import SEEDS_DIR
 from corpus_tools.model import parse_json
 from corpus_tools.paths import display_path
 from corpus_tools.rules import Summary
@@ -242,7 +243,18 @@ def check_jsonl(path: Path, root: Path, config: Config | None = None) -> FileRes
 
 
 def check_file(path: Path, root: Path, config: Config, options: Options) -> FileResult:
-    """Run the per-file levels that fit the file's kind."""
+    """Run the per-file levels that fit the file's kind; every file in the seeds folder
+    is a seed, and one in a sub-folder of it is misplaced."""
+    rel = display_path(path, root)
+    folder, _, _ = rel.rpartition("/")
+    if folder == SEEDS_DIR:
+        return check_seed(path, root, config, options)
+    if folder.startswith(SEEDS_DIR + "/"):
+        message = (
+            f"{rel} is in a sub-folder of {SEEDS_DIR}/, which is not read: the article is "
+            "not part of the corpus"
+        )
+        return FileResult(rel, [Diagnostic("seed-misplaced", rel, message)])
     name = path.name
     if name.endswith(".jsonl"):
         return check_jsonl(path, root, config)

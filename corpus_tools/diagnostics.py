@@ -54,6 +54,20 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "replace the link with the seed file itself",
     ),
     CodeInfo(
+        "path-missing",
+        E,
+        S,
+        "A path given on the command line does not exist",
+        "correct the path (the other paths were still checked)",
+    ),
+    CodeInfo(
+        "seed-misplaced",
+        E,
+        S,
+        "A file in a sub-folder of seeds/ is not read as a seed",
+        "move the file into seeds/ itself (seeds/NNN_<16 hex>.txt), or delete it",
+    ),
+    CodeInfo(
         "seed-bad-filename",
         E,
         S,
@@ -285,6 +299,20 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "run: corpus export --format all, and commit the result",
     ),
     CodeInfo(
+        "exports-absent",
+        E,
+        X,
+        "The corpus has no export folder",
+        "run: corpus export --format all (or say in corpus.toml that exports are not tracked: [exports] tracked = false)",
+    ),
+    CodeInfo(
+        "export-not-checked",
+        W,
+        X,
+        "An export file was not checked",
+        "fix the errors above, then run corpus validate again",
+    ),
+    CodeInfo(
         "export-extra",
         E,
         X,
@@ -301,6 +329,8 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
 )
 
 CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
+# Findings about the call rather than the data: the run exits 2, as for a usage error.
+USAGE_CODES = frozenset({"path-missing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -418,7 +448,10 @@ class Report:
         return self.errors == 0
 
     def exit_code(self, *, strict: bool = False) -> int:
-        """0 when clean, 1 on errors (or on warnings when ``strict``)."""
+        """0 when clean, 1 on errors (or on warnings when ``strict``), 2 when a path given
+        does not exist (the rest was still checked)."""
+        if any(d.code in USAGE_CODES for d in self.diagnostics):
+            return 2
         if self.errors or (strict and self.warnings):
             return 1
         return 0

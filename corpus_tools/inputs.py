@@ -67,16 +67,25 @@ class FileList(Sequence[Path]):
 
 
 def discover(paths: Iterable[Path], root: Path) -> FileList:
-    """The input files: given files as they are, folders' visible files, sorted."""
+    """The input files: given files as they are, and every visible file below a folder
+    given, sub-folders included (a file in a sub-folder of seeds/ is then reported as
+    misplaced, never silently left out), sorted."""
     found = FileList()
     for p in paths:
         if p.is_dir() and not p.is_symlink():
-            names = sorted(
-                entry.name
-                for entry in os.scandir(p)
-                if not entry.name.startswith(".") and not entry.is_dir(follow_symlinks=False)
-            )
-            found.add(os.fspath(p), names)
+            _walk(os.fspath(p), found)
         else:
             found.add(None, [os.fspath(p)])
     return found
+
+
+def _walk(folder: str, found: FileList) -> None:
+    files: list[str] = []
+    folders: list[str] = []
+    for entry in os.scandir(folder):
+        if entry.name.startswith("."):
+            continue
+        (folders if entry.is_dir(follow_symlinks=False) else files).append(entry.name)
+    found.add(folder, sorted(files))
+    for name in sorted(folders):
+        _walk(os.path.join(folder, name), found)
