@@ -333,6 +333,14 @@ CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
 USAGE_CODES = frozenset({"path-missing"})
 
 
+def code_info(code: str) -> CodeInfo:
+    """The catalogue entry of ``code``; a code not in the catalogue is a ValueError."""
+    info = CODES.get(code)
+    if info is None:
+        raise ValueError(f"unknown diagnostic code {code!r}: not in the catalogue")
+    return info
+
+
 @dataclass(frozen=True, slots=True)
 class Diagnostic:
     """One finding: a stable code, where it is, and what to do about it."""
@@ -346,6 +354,11 @@ class Diagnostic:
     hint: str | None = None
     severity: Severity | None = None
     related: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Checked here, where a finding is made, so that a mistyped code fails the test
+        # that makes it rather than a report that looks it up later.
+        code_info(self.code)
 
     @property
     def info(self) -> CodeInfo:
@@ -388,8 +401,13 @@ class Diagnostic:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Diagnostic:
-        """Rebuild a diagnostic from ``to_dict()`` output."""
+        """Rebuild a diagnostic from ``to_dict()`` output; an unknown code is a ValueError.
+
+        Stored reports come from this very version (the cache key includes the code), so
+        an unknown code there is damage, not an older catalogue to tolerate.
+        """
         code = data["code"]
+        info = code_info(code)
         severity = Severity(data["severity"])
         hint = data.get("hint")
         return cls(
@@ -399,8 +417,8 @@ class Diagnostic:
             line=data.get("line"),
             column=data.get("column"),
             pointer=data.get("pointer"),
-            hint=None if hint == CODES[code].hint else hint,
-            severity=None if severity is CODES[code].severity else severity,
+            hint=None if hint == info.hint else hint,
+            severity=None if severity is info.severity else severity,
             related=tuple(data.get("related", ())),
         )
 

@@ -1,0 +1,524 @@
+"""Score the converter's annotations against the hand-annotated gold set.
+
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--json] [--details]``
+
+Every ``<id>.txt`` seed in the gold folder is converted with
+``corpus_tools.convert_seed`` and compared with its ``<id>.gold.json`` (format:
+``tests/gold/README.md``) as the "Scoring" section of the annotation guidelines says:
+
+- **language**: accuracy, with a confusion list (gold tag, predicted tag);
+- **spans**: precision, recall and F1 over all quotation parts;
+- **speech**: precision, recall and F1 over the parts typed ``speech``;
+- **type**: accuracy over matched parts;
+- **speaker**: accuracy over matched speech parts that have a gold speaker (the predicted
+  name or mention equals the gold name, contains it, or carries its surname);
+- extra lines: **links** (a matched later part of a quotation points back to the part
+  matched to its gold predecessor) and **title** (exact match).
+
+Parts match when they start in the same paragraph and have the same text, marks
+included, after Unicode NFC and white-space normalisation. A predicted quotation over
+several paragraphs (its text joined by line feeds) counts as one part per paragraph. A
+prediction without a ``type`` field (the converter before quotation types) counts as
+speech for the speech scores and as wrong for type accuracy. A seed that does not
+convert counts as all-missed (language, title and every gold part).
+
+Scores are micro-averaged: overall, and per gold language. ``evaluate(gold_dir)``
+returns them as a dict (the tests hold floors on it); the script prints a table, or
+the same dict as JSON with ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_GOLD = REPO / "tests" / "gold"
+TYPES = ("speech", "title", "name", "term")
+# Languages whose personal names put the family name first.
+FAMILY_NAME_FIRST = frozenset({"hu"})
+
+_SPACE = re.compile(r"\s+")
+_NAME_TOKEN = re.compile(r"[^\W\d_][\w'’-]*")
+
+
+def normalise(text: str) -> str:
+    """NFC, every run of white space (NBSP included) as one space, no space at the ends."""
+    return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def _fold(text: str) -> str:
+    return normalise(text).casefold()
+
+
+def surname(name: str, lang: str) -> str | None:
+    """The family name of a personal name ("Jan K. Novotný" -> "Novotný"), or None.
+
+    Only a capitalised word counts: a description such as "a local diving club" has none.
+    Hungarian names put the family name first ("Kovács Béla").
+    """
+    tokens: list[str] = _NAME_TOKEN.findall(normalise(name))
+    if not tokens:
+        return None
+    primary = lang.split("-")[0].lower()
+    token = tokens[0] if primary in FAMILY_NAME_FIRST else tokens[-1]
+    if len(token) < 2 or not token[0].isupper():
+        return None
+    return token
+
+
+def speaker_matches(predicted: Mapping[str, Any] | None, gold_name: str, lang: str) -> bool:
+    """The guidelines' speaker test: the predicted name or mention equals the gold name,
+    contains it, or carries its surname (as a whole word; case-insensitive)."""
+    if not predicted:
+        return False
+    gold = _fold(gold_name)
+    family = surname(gold_name, lang)
+    family_re = (
+        re.compile(rf"(?<!\w){re.escape(family.casefold())}(?!\w)") if family is not None else None
+    )
+    for key in ("name", "mention"):
+        candidate = predicted.get(key)
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        folded = _fold(candidate)
+        if gold in folded:  # equal to it, or containing it
+            return True
+        if family_re is not None and family_re.search(folded):
+            return True
+    return False
+
+
+@dataclass
+class Part:
+    """One quotation part: the paragraph where it starts and its text."""
+
+    paragraph: int
+    text: str
+    type: str | None
+    speaker: Mapping[str, Any] | None
+    previous: int | None  # index (in the same list) of the part this one continues
+    is_speech: bool
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return (self.paragraph, normalise(self.text))
+
+
+def gold_parts(gold: Mapping[str, Any]) -> list[Part]:
+    quotations = gold["quotations"]
+    parts: list[Part] = []
+    for index, entry in enumerate(quotations):
+        first = entry.get("part_of")
+        previous = None
+        if first is not None:
+            # The nearest earlier part of the same quotation.
+            previous = max(
+                j for j in range(index) if j == first or quotations[j].get("part_of") == first
+            )
+        parts.append(
+            Part(
+                paragraph=entry["paragraph"],
+                text=entry["text"],
+                type=entry["type"],
+                speaker=entry.get("speaker"),
+                previous=previous,
+                is_speech=entry["type"] == "speech",
+            )
+        )
+    return parts
+
+
+def predicted_parts(document: Mapping[str, Any]) -> list[Part]:
+    """The document's quotations as parts, one per paragraph they touch."""
+    parts: list[Part] = []
+    last_part_of: dict[str, int] = {}
+    for quotation in document.get("quotations", []):
+        has_type = "type" in quotation
+        qtype = quotation.get("type") if has_type else None
+        is_speech = qtype == "speech" if has_type else True
+        previous = last_part_of.get(quotation["prev"]) if quotation.get("prev") else None
+        start = quotation["start"]["paragraph"]
+        for offset, text in enumerate(quotation["text"].split("\n")):
+            if offset:
+                previous = len(parts) - 1
+            parts.append(
+                Part(
+                    paragraph=start + offset,
+                    text=text,
+                    type=qtype,
+                    speaker=quotation.get("speaker"),
+                    previous=previous,
+                    is_speech=is_speech,
+                )
+            )
+        last_part_of[quotation["id"]] = len(parts) - 1
+    return parts
+
+
+def match(gold: list[Part], predicted: list[Part]) -> dict[int, int]:
+    """Gold part index -> predicted part index, pairing equal keys in text order."""
+    waiting: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for index, part in enumerate(predicted):
+        waiting[part.key].append(index)
+    pairs: dict[int, int] = {}
+    for index, part in enumerate(gold):
+        candidates = waiting.get(part.key)
+        if candidates:
+            pairs[index] = candidates.pop(0)
+    return pairs
+
+
+COUNTERS = (
+    "articles",
+    "lang_correct",
+    "title_correct",
+    "gold_parts",
+    "predicted_parts",
+    "matched_parts",
+    "gold_speech",
+    "predicted_speech",
+    "matched_speech",
+    "type_correct",
+    "speaker_total",
+    "speaker_correct",
+    "link_total",
+    "link_correct",
+    "errors",
+)
+
+
+@dataclass
+class DocumentScore:
+    id: str
+    lang: str
+    predicted_lang: str | None
+    predicted_title: str | None
+    error: str | None = None
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(COUNTERS, 0))
+    missed: list[dict[str, Any]] = field(default_factory=list)
+    extra: list[dict[str, Any]] = field(default_factory=list)
+    wrong_type: list[dict[str, Any]] = field(default_factory=list)
+    wrong_speaker: list[dict[str, Any]] = field(default_factory=list)
+
+
+def _convert(seed: Path) -> tuple[dict[str, Any] | None, str | None]:
+    from corpus_tools import convert_seed
+
+    rel_path = f"seeds/{seed.name}"
+    try:
+        result = convert_seed(seed.read_bytes(), rel_path)
+    except Exception as exc:  # a crash is scored like a refusal, and reported
+        return None, f"convert_seed raised {type(exc).__name__}: {exc}"
+    if result.document is None:
+        reasons = "; ".join(
+            f"{getattr(d, 'code', '?')}: {getattr(d, 'message', d)}" for d in result.diagnostics
+        )
+        return None, f"no document ({reasons or 'no diagnostics'})"
+    return result.document.to_dict(), None
+
+
+def score_document(seed: Path, gold: Mapping[str, Any]) -> DocumentScore:
+    """Convert the seed and compare its canonical document with the gold annotation."""
+    document, error = _convert(seed)
+    return compare(gold, document, error)
+
+
+def compare(
+    gold: Mapping[str, Any], document: Mapping[str, Any] | None, error: str | None = None
+) -> DocumentScore:
+    """Score one canonical document (a dict; None: not converted) against its gold."""
+    lang = gold["lang"]
+    gparts = gold_parts(gold)
+    score = DocumentScore(
+        id=gold["id"],
+        lang=lang,
+        predicted_lang=document.get("lang") if document else None,
+        predicted_title=document.get("title") if document else None,
+        error=error,
+    )
+    c = score.counts
+    c["articles"] = 1
+    c["gold_parts"] = len(gparts)
+    c["gold_speech"] = sum(p.is_speech for p in gparts)
+    if document is None:
+        c["errors"] = 1
+        score.missed = [{"paragraph": p.paragraph, "text": p.text} for p in gparts]
+        return score
+    predicted_lang = str(document.get("lang", ""))
+    c["lang_correct"] = int(predicted_lang.casefold() == lang.casefold())
+    c["title_correct"] = int(normalise(str(document.get("title", ""))) == normalise(gold["title"]))
+    pparts = predicted_parts(document)
+    c["predicted_parts"] = len(pparts)
+    c["predicted_speech"] = sum(p.is_speech for p in pparts)
+    pairs = match(gparts, pparts)
+    c["matched_parts"] = len(pairs)
+    for gi, pi in pairs.items():
+        g, p = gparts[gi], pparts[pi]
+        where = {"paragraph": g.paragraph, "text": g.text}
+        if g.is_speech and p.is_speech:
+            c["matched_speech"] += 1
+        if p.type == g.type:
+            c["type_correct"] += 1
+        else:
+            score.wrong_type.append({**where, "gold": g.type, "predicted": p.type})
+        if g.is_speech and g.speaker:
+            c["speaker_total"] += 1
+            if speaker_matches(p.speaker, g.speaker["name"], lang):
+                c["speaker_correct"] += 1
+            else:
+                score.wrong_speaker.append(
+                    {**where, "gold": g.speaker["name"], "predicted": p.speaker}
+                )
+        if g.previous is not None and g.previous in pairs:
+            c["link_total"] += 1
+            c["link_correct"] += int(p.previous == pairs[g.previous])
+    matched_predicted = set(pairs.values())
+    score.missed = [
+        {"paragraph": g.paragraph, "text": g.text, "type": g.type}
+        for gi, g in enumerate(gparts)
+        if gi not in pairs
+    ]
+    score.extra = [
+        {"paragraph": p.paragraph, "text": p.text, "type": p.type}
+        for pi, p in enumerate(pparts)
+        if pi not in matched_predicted
+    ]
+    return score
+
+
+def _ratio(numerator: int, denominator: int) -> float | None:
+    return round(numerator / denominator, 4) if denominator else None
+
+
+def _f1(precision: float | None, recall: float | None) -> float | None:
+    if precision is None or recall is None:
+        return None
+    if precision + recall == 0:
+        return 0.0
+    return round(2 * precision * recall / (precision + recall), 4)
+
+
+def metrics(counts: Mapping[str, int]) -> dict[str, Any]:
+    """Scores from summed counters (micro-averaged). None where nothing was counted."""
+    span_p = _ratio(counts["matched_parts"], counts["predicted_parts"])
+    span_r = _ratio(counts["matched_parts"], counts["gold_parts"])
+    speech_p = _ratio(counts["matched_speech"], counts["predicted_speech"])
+    speech_r = _ratio(counts["matched_speech"], counts["gold_speech"])
+    return {
+        "counts": dict(counts),
+        "lang_accuracy": _ratio(counts["lang_correct"], counts["articles"]),
+        "span_precision": span_p,
+        "span_recall": span_r,
+        "span_f1": _f1(span_p, span_r),
+        "speech_precision": speech_p,
+        "speech_recall": speech_r,
+        "speech_f1": _f1(speech_p, speech_r),
+        "type_accuracy": _ratio(counts["type_correct"], counts["matched_parts"]),
+        "speaker_accuracy": _ratio(counts["speaker_correct"], counts["speaker_total"]),
+        "link_accuracy": _ratio(counts["link_correct"], counts["link_total"]),
+        "title_accuracy": _ratio(counts["title_correct"], counts["articles"]),
+    }
+
+
+def _sum(scores: Iterable[DocumentScore]) -> dict[str, int]:
+    total = dict.fromkeys(COUNTERS, 0)
+    for score in scores:
+        for key, value in score.counts.items():
+            total[key] += value
+    return total
+
+
+def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
+    """(seed path, gold annotation) for every ``*.gold.json`` in the folder, by name."""
+    pairs = []
+    for path in sorted(gold_dir.glob("*.gold.json")):
+        seed = path.with_name(path.name.removesuffix(".gold.json") + ".txt")
+        pairs.append((seed, json.loads(path.read_text(encoding="utf-8"))))
+    return pairs
+
+
+def evaluate(gold_dir: Path | str = DEFAULT_GOLD) -> dict[str, Any]:
+    """Score the converter on the gold set: overall and per-language metrics, the
+    language confusions, conversion errors and each document's differences."""
+    gold_dir = Path(gold_dir)
+    gold_set = load_gold(gold_dir)
+    scores = [score_document(seed, gold) for seed, gold in gold_set]
+    by_lang: dict[str, list[DocumentScore]] = defaultdict(list)
+    for score in scores:
+        by_lang[score.lang].append(score)
+    gold_types: dict[str, int] = dict.fromkeys(TYPES, 0)
+    for _, gold in gold_set:
+        for entry in gold["quotations"]:
+            gold_types[entry["type"]] += 1
+    return {
+        "gold_dir": str(gold_dir),
+        "articles": len(scores),
+        "languages": len(by_lang),
+        "gold_types": gold_types,
+        "overall": metrics(_sum(scores)),
+        "per_language": {lang: metrics(_sum(by_lang[lang])) for lang in sorted(by_lang)},
+        "confusions": [
+            {"id": s.id, "gold": s.lang, "predicted": s.predicted_lang}
+            for s in scores
+            if not s.counts["lang_correct"]
+        ],
+        "errors": [{"id": s.id, "error": s.error} for s in scores if s.error],
+        "documents": [
+            {
+                "id": s.id,
+                "lang": s.lang,
+                "predicted_lang": s.predicted_lang,
+                "predicted_title": s.predicted_title,
+                "missed": s.missed,
+                "extra": s.extra,
+                "wrong_type": s.wrong_type,
+                "wrong_speaker": s.wrong_speaker,
+            }
+            for s in scores
+        ],
+    }
+
+
+def _cell(value: float | None) -> str:
+    return "   –" if value is None else f"{value:.2f}"
+
+
+def _frac(numerator: int, denominator: int) -> str:
+    return f"{numerator}/{denominator}"
+
+
+COLUMNS = (
+    ("lang", 8),
+    ("docs", 4),
+    ("lang ok", 7),
+    ("span P", 6),
+    ("span R", 6),
+    ("span F1", 7),
+    ("sp P", 5),
+    ("sp R", 5),
+    ("sp F1", 5),
+    ("type", 5),
+    ("speaker", 7),
+    ("links", 5),
+    ("title", 5),
+)
+
+
+def _row(label: str, m: Mapping[str, Any]) -> str:
+    c = m["counts"]
+    cells = (
+        label,
+        str(c["articles"]),
+        _frac(c["lang_correct"], c["articles"]),
+        _cell(m["span_precision"]),
+        _cell(m["span_recall"]),
+        _cell(m["span_f1"]),
+        _cell(m["speech_precision"]),
+        _cell(m["speech_recall"]),
+        _cell(m["speech_f1"]),
+        _cell(m["type_accuracy"]),
+        _cell(m["speaker_accuracy"]),
+        _cell(m["link_accuracy"]),
+        _cell(m["title_accuracy"]),
+    )
+    return "  ".join(
+        cell.ljust(width) if i == 0 else cell.rjust(width)
+        for i, (cell, (_, width)) in enumerate(zip(cells, COLUMNS, strict=True))
+    )
+
+
+def render(report: Mapping[str, Any], details: bool = False) -> str:
+    overall = report["overall"]
+    c = overall["counts"]
+    types = ", ".join(f"{n} {t}" for t, n in report["gold_types"].items())
+    lines = [
+        f"gold set {report['gold_dir']}: {report['articles']} articles, "
+        f"{report['languages']} languages, {c['gold_parts']} quotation parts ({types})",
+        "",
+        "  ".join(
+            name.ljust(width) if i == 0 else name.rjust(width)
+            for i, (name, width) in enumerate(COLUMNS)
+        ),
+    ]
+    lines += [_row(lang, m) for lang, m in report["per_language"].items()]
+    lines.append(_row("overall", overall))
+    lines += [
+        "",
+        f"language accuracy  {_cell(overall['lang_accuracy'])}  "
+        f"({_frac(c['lang_correct'], c['articles'])})",
+        f"span P/R/F1        {_cell(overall['span_precision'])} / "
+        f"{_cell(overall['span_recall'])} / {_cell(overall['span_f1'])}  "
+        f"({c['matched_parts']} matched of {c['gold_parts']} gold, {c['predicted_parts']} predicted)",
+        f"speech P/R/F1      {_cell(overall['speech_precision'])} / "
+        f"{_cell(overall['speech_recall'])} / {_cell(overall['speech_f1'])}  "
+        f"({c['matched_speech']} matched of {c['gold_speech']} gold, "
+        f"{c['predicted_speech']} predicted)",
+        f"type accuracy      {_cell(overall['type_accuracy'])}  "
+        f"({_frac(c['type_correct'], c['matched_parts'])} matched parts)",
+        f"speaker accuracy   {_cell(overall['speaker_accuracy'])}  "
+        f"({_frac(c['speaker_correct'], c['speaker_total'])} matched speech parts with a gold speaker)",
+        f"links (extra)      {_cell(overall['link_accuracy'])}  "
+        f"({_frac(c['link_correct'], c['link_total'])} later parts matched with their predecessor)",
+        f"title (extra)      {_cell(overall['title_accuracy'])}  "
+        f"({_frac(c['title_correct'], c['articles'])})",
+    ]
+    if report["confusions"]:
+        lines += ["", "language confusions (gold -> predicted):"]
+        lines += [f"  {x['id']}: {x['gold']} -> {x['predicted']}" for x in report["confusions"]]
+    if report["errors"]:
+        lines += ["", "not converted (counted as all-missed):"]
+        lines += [f"  {x['id']}: {x['error']}" for x in report["errors"]]
+    if details:
+        for doc in report["documents"]:
+            problems = [
+                *(
+                    f"  missed  P{x['paragraph']} {x['text']!r} ({x['type']})"
+                    for x in doc["missed"]
+                ),
+                *(f"  extra   P{x['paragraph']} {x['text']!r}" for x in doc["extra"]),
+                *(
+                    f"  type    P{x['paragraph']} {x['text']!r}: {x['predicted']} != {x['gold']}"
+                    for x in doc["wrong_type"]
+                ),
+                *(
+                    f"  speaker P{x['paragraph']} {x['text']!r}: {x['predicted']} != {x['gold']!r}"
+                    for x in doc["wrong_speaker"]
+                ),
+            ]
+            if problems:
+                lines += ["", f"{doc['id']} ({doc['lang']}, title {doc['predicted_title']!r})"]
+                lines += problems
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold folder")
+    parser.add_argument("--json", action="store_true", help="print the scores as JSON")
+    parser.add_argument(
+        "--details", action="store_true", help="list each document's missed, extra and wrong parts"
+    )
+    args = parser.parse_args(argv)
+    if not args.gold.is_dir():
+        parser.error(f"{args.gold} is not a folder")
+    report = evaluate(args.gold)
+    if args.json:
+        if not args.details:
+            report = {k: v for k, v in report.items() if k != "documents"}
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(render(report, details=args.details))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

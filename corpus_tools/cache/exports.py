@@ -1,0 +1,83 @@
+"""Export files in the cache: which files an input produces, and the digests of those written."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import stat
+
+from corpus_tools.cache.store import Store, trusted_mtime
+
+
+class ExportFiles:
+    """The export manifest by inputs key, and export file digests by stamp."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._outputs: dict[str, tuple[int, int, int, str]] | None = None
+        self._new: list[tuple[str, int, int, int, str]] = []
+
+    def output_sha256(self, name: str) -> str | None:
+        """The SHA-256 of an export file by absolute path (None when it is not a regular
+        file), from its stored stamp when size, modification time and inode match, else
+        read and stored.
+
+        Exports are checked on every run; hashing 100,000 unchanged files each time would
+        cost more than everything else a re-export does.
+        """
+        try:
+            st = os.stat(name)
+            if not stat.S_ISREG(st.st_mode):
+                return None
+            row = self._stamps().get(name)
+            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+                return row[3]
+            digest = hashlib.sha256()
+            with open(name, "rb") as fh:
+                while chunk := fh.read(1 << 20):
+                    digest.update(chunk)
+        except OSError:
+            return None
+        sha = digest.hexdigest()
+        if self._store.enabled:
+            self._new.append((name, st.st_size, trusted_mtime(st.st_mtime_ns), st.st_ino, sha))
+        return sha
+
+    def _stamps(self) -> dict[str, tuple[int, int, int, str]]:
+        if self._outputs is None:
+            self._outputs = self._store.read(
+                lambda db: {
+                    row[0]: row[1:]
+                    for row in db.execute("SELECT path, size, mtime_ns, ino, sha256 FROM outputs")
+                },
+                {},
+            )
+        return self._outputs
+
+    def manifest(self, key: str) -> dict[str, str] | None:
+        """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
+        row = self._store.read(
+            lambda db: db.execute("SELECT files FROM manifests WHERE key = ?", (key,)).fetchone(),
+            None,
+        )
+        if row is None:
+            return None
+        files: dict[str, str] = json.loads(row[0])
+        return files
+
+    def put_manifest(self, key: str, files: dict[str, str]) -> None:
+        """Remember which export files inputs ``key`` produce (only the latest is kept)."""
+
+        def replace(db: sqlite3.Connection) -> None:
+            db.execute("DELETE FROM manifests")  # only the latest is useful
+            db.execute(
+                "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
+            )
+
+        self._store.write(replace)
+
+    def flush(self) -> None:
+        """Write the digests not yet stored."""
+        self._store.replace_rows("outputs", self._new)

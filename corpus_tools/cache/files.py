@@ -1,0 +1,88 @@
+"""Per-file results in the cache, found by path and trusted by the file's stamp or content."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path
+
+from corpus_tools.cache.store import Store, trusted_mtime
+
+# New results are written in batches as they come, so a cold run over a large corpus
+# does not hold every new result until the end.
+_BATCH = 2000
+
+
+class FileResults:
+    """Stored ``(sha256, payload)`` results by path, valid for one context key."""
+
+    def __init__(self, store: Store, context: str) -> None:
+        self._store = store
+        self.context = context
+        self._loaded: dict[str, tuple[int, int, int, str, str]] | None = None
+        self._new: list[tuple[str, str, int, int, int, str, str]] = []
+        self.hits = 0
+
+    @property
+    def _rows(self) -> dict[str, tuple[int, int, int, str, str]]:
+        # Loaded on first use: a run answered from a snapshot never needs the rows.
+        if self._loaded is None:
+            self._loaded = self._store.read(
+                lambda db: {
+                    row[0]: row[1:]
+                    for row in db.execute(
+                        "SELECT path, size, mtime_ns, ino, sha256, payload FROM files"
+                        " WHERE ctx = ?",
+                        (self.context,),
+                    )
+                },
+                {},
+            )
+        return self._loaded
+
+    def get(self, rel: str, st: os.stat_result, path: Path) -> tuple[str, str] | None:
+        """The stored ``(sha256, payload)`` for this file's current content, if any."""
+        row = self._rows.get(rel)
+        if row is None:
+            return None
+        size, mtime_ns, ino, sha, payload = row
+        if size != st.st_size:
+            return None
+        if mtime_ns != st.st_mtime_ns or ino != st.st_ino:
+            try:
+                if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
+                    return None
+            except OSError:
+                return None
+            # Same content, new time stamp: remember it.
+            self.put(rel, (st.st_size, st.st_mtime_ns, st.st_ino), sha, payload)
+        self.hits += 1
+        return sha, payload
+
+    def put(self, rel: str, stamp: tuple[int, int, int], sha256: str, payload: str) -> None:
+        """Remember the result for this file's content; ``stamp`` is the file's size,
+        modification time (ns) and inode, taken before it was read."""
+        if not self._store.enabled:
+            return
+        size, mtime, ino = stamp
+        self._new.append((rel, self.context, size, trusted_mtime(mtime), ino, sha256, payload))
+        if len(self._new) >= _BATCH:
+            self.flush()
+
+    def sha256(self, rel: str, path: Path) -> str | None:
+        """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""
+        row = self._rows.get(rel)
+        try:
+            st = path.lstat()
+            if not stat.S_ISREG(st.st_mode):
+                return None  # links and devices are the seed reader's to judge, not read here
+            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
+                return row[3]
+            return hashlib.sha256(path.read_bytes()).hexdigest()
+        except OSError:
+            return None
+
+    def flush(self) -> None:
+        """Write the results not yet stored."""
+        self._store.replace_rows("files", self._new)

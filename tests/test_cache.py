@@ -1,0 +1,236 @@
+"""The cache's parts alone: what each stores, and that a failing database never fails a run."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from corpus_tools.cache import CACHE_DIR, Cache, context_key
+from corpus_tools.cache.store import Store, trusted_mtime
+
+OLD_NS = 1_000_000_000_000_000_000  # a time stamp far in the past: trusted
+
+
+def _old_file(path: Path, data: bytes) -> os.stat_result:
+    path.write_bytes(data)
+    os.utime(path, ns=(OLD_NS, OLD_NS))
+    return path.stat()
+
+
+def _stamp(st: os.stat_result) -> tuple[int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ino
+
+
+def test_the_stored_format(tmp_path: Path) -> None:
+    Cache(tmp_path, "ctx").close()
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v1.sqlite3")
+    tables = {
+        name: [col[1] for col in db.execute(f"PRAGMA table_info({name})")]
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+    }
+    db.close()
+    assert tables == {
+        "files": ["path", "ctx", "size", "mtime_ns", "ino", "sha256", "payload"],
+        "manifests": ["key", "files"],
+        "verdicts": ["key", "problems"],
+        "snapshots": ["key", "report"],
+        "outputs": ["path", "size", "mtime_ns", "ino", "sha256"],
+    }
+    assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_context_key_is_stable_and_order_sensitive() -> None:
+    assert context_key("1.0", {"b": 1, "a": 2}) == context_key("1.0", {"a": 2, "b": 1})
+    assert context_key("1.0", "x") != context_key("x", "1.0")
+    assert context_key("bad\udcff name") == context_key("bad\udcff name")  # still encodes
+
+
+def test_a_fresh_time_stamp_is_not_trusted() -> None:
+    assert trusted_mtime(OLD_NS) == OLD_NS
+    assert trusted_mtime(10**30) == -1
+
+
+def test_file_results_round_trip_by_stamp_and_by_content(tmp_path: Path) -> None:
+    seed = tmp_path / "a.txt"
+    st = _old_file(seed, b"aaaa")
+    cache = Cache(tmp_path, "ctx")
+    assert cache.get("a.txt", st, seed) is None
+    cache.put("a.txt", _stamp(st), "sha-a", "payload")
+    cache.close()
+
+    cache = Cache(tmp_path, "ctx")
+    assert cache.get("a.txt", st, seed) == ("sha-a", "payload")
+    assert cache.sha256("a.txt", seed) == "sha-a"  # the stamp matches: not read
+    cache.close()
+    assert cache.hits == 1
+
+    os.utime(seed, ns=(OLD_NS + 1, OLD_NS + 1))  # a new stamp: the content decides
+    cache = Cache(tmp_path, "ctx")
+    assert cache.get("a.txt", seed.stat(), seed) is None  # "sha-a" is not its digest
+    assert cache.sha256("a.txt", seed) == hashlib.sha256(b"aaaa").hexdigest()
+    cache.close()
+
+    other = Cache(tmp_path, "another context")
+    assert other.get("a.txt", st, seed) is None
+    other.close()
+
+
+def test_export_manifest_and_digests(tmp_path: Path) -> None:
+    out = tmp_path / "out.xml"
+    _old_file(out, b"<x/>")
+    cache = Cache(tmp_path, "ctx")
+    assert cache.manifest("k") is None
+    cache.put_manifest("old", {"a": "1"})
+    cache.put_manifest("k", {"b": "2", "a": "1"})
+    assert cache.output_sha256(str(out)) == hashlib.sha256(b"<x/>").hexdigest()
+    cache.close()
+    cache = Cache(tmp_path, "ctx")
+    assert (cache.manifest("k"), cache.manifest("old")) == ({"a": "1", "b": "2"}, None)
+    _old_file(out, b"<y/>")  # same size and stamp: the stored digest answers
+    assert cache.output_sha256(str(out)) == hashlib.sha256(b"<x/>").hexdigest()
+    cache.close()
+
+
+def test_snapshots_and_verdicts(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "ctx")
+    cache.put_snapshot("old", {"valid": False})
+    cache.put_snapshot("k", {"valid": True, "text": "é"})
+    many = {f"v{i}": f"[{i}]" for i in range(1234)}  # more than one query's parameters
+    cache.put_verdicts(many)
+    cache.put_verdicts({})
+    cache.close()
+    cache = Cache(tmp_path, "ctx")
+    assert (cache.snapshot("k"), cache.snapshot("old")) == ({"valid": True, "text": "é"}, None)
+    assert cache.verdicts([*many, "unknown"]) == many
+    assert cache.verdicts([]) == {}
+    cache.close()
+
+
+# --- a damaged or failing database --------------------------------------------------
+
+# Each part's reads give their default and writes are dropped when the database fails.
+READS: dict[str, tuple[str, Callable[[Cache, Path], Any], Any]] = {
+    "files.get": ("files", lambda c, p: c.get("a.txt", p.stat(), p), None),
+    "files.sha256": (
+        "files",
+        lambda c, p: c.sha256("a.txt", p),
+        hashlib.sha256(b"aaaa").hexdigest(),
+    ),
+    "exports.manifest": ("manifests", lambda c, p: c.manifest("k"), None),
+    "exports.output_sha256": (
+        "outputs",
+        lambda c, p: c.output_sha256(str(p)),
+        hashlib.sha256(b"aaaa").hexdigest(),
+    ),
+    "runs.snapshot": ("snapshots", lambda c, p: c.snapshot("k"), None),
+    "runs.verdicts": ("verdicts", lambda c, p: c.verdicts(["v"]), {}),
+}
+WRITES: dict[str, tuple[str, Callable[[Cache, Path], None]]] = {
+    "files.put": ("files", lambda c, p: c.put("a.txt", _stamp(p.stat()), "sha", "payload")),
+    "exports.put_manifest": ("manifests", lambda c, p: c.put_manifest("k", {"a": "1"})),
+    "exports.output_sha256": ("outputs", lambda c, p: c.output_sha256(str(p)) and None),
+    "runs.put_snapshot": ("snapshots", lambda c, p: c.put_snapshot("k", {"valid": True})),
+    "runs.put_verdicts": ("verdicts", lambda c, p: c.put_verdicts({"v": "[]"})),
+}
+
+
+def _filled(root: Path) -> Path:
+    """A cache holding an answer for every read, and the file those answers are about."""
+    seed = root / "a.txt"
+    st = _old_file(seed, b"aaaa")
+    cache = Cache(root, "ctx")
+    cache.put("a.txt", _stamp(st), "stored-sha", "payload")
+    cache.output_sha256(str(seed))
+    cache.put_manifest("k", {"a": "1"})
+    cache.put_snapshot("k", {"valid": True})
+    cache.put_verdicts({"v": "[]"})
+    cache.close()
+    return seed
+
+
+def _drop(root: Path, table: str) -> None:
+    db = sqlite3.connect(root / CACHE_DIR / "v1.sqlite3")
+    db.execute(f"DROP TABLE {table}")
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize("name", READS)
+def test_a_failing_read_gives_the_default_and_switches_the_cache_off(
+    tmp_path: Path, name: str
+) -> None:
+    table, read, default = READS[name]
+    seed = _filled(tmp_path)
+    cache = Cache(tmp_path, "ctx")
+    assert cache.enabled
+    _drop(tmp_path, table)
+    assert read(cache, seed) == default
+    assert not cache.enabled
+    assert cache.snapshot("k") is None  # the other parts are off too
+    cache.close()
+
+
+@pytest.mark.parametrize("name", WRITES)
+def test_a_failing_write_is_dropped_and_switches_the_cache_off(tmp_path: Path, name: str) -> None:
+    table, write = WRITES[name]
+    seed = _filled(tmp_path)
+    cache = Cache(tmp_path, "ctx")
+    _drop(tmp_path, table)
+    write(cache, seed)
+    cache.files.flush()  # batched rows are written here
+    cache.exports.flush()
+    assert not cache.enabled
+    cache.close()
+
+
+@pytest.mark.parametrize("damage", ["garbage", "folder-is-a-file", "file-is-a-folder"])
+def test_a_damaged_cache_is_ignored_by_every_part(tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "a.txt"
+    _old_file(path, b"aaaa")
+    folder = tmp_path / CACHE_DIR
+    if damage == "garbage":
+        folder.mkdir()
+        (folder / "v1.sqlite3").write_bytes(b"not a database" * 100)
+    elif damage == "folder-is-a-file":
+        folder.write_bytes(b"")
+    else:
+        (folder / "v1.sqlite3").mkdir(parents=True)
+    cache = Cache(tmp_path, "ctx")
+    assert not cache.enabled
+    for name, (_, read, default) in READS.items():
+        assert read(cache, path) == default, name
+    for _, write in WRITES.values():
+        write(cache, path)
+    cache.close()
+    assert cache.hits == 0
+
+
+def test_a_switched_off_cache_touches_nothing(tmp_path: Path) -> None:
+    cache = Cache(tmp_path, "ctx", enabled=False)
+    assert not cache.enabled
+    cache.put_manifest("k", {})
+    cache.close()
+    assert not (tmp_path / CACHE_DIR).exists()
+
+
+def test_the_store_absorbs_errors_in_one_place(tmp_path: Path) -> None:
+    store = Store(tmp_path)
+    assert store.enabled
+    assert store.read(lambda db: db.execute("SELECT 1").fetchone()[0], 0) == 1
+
+    def fail(db: sqlite3.Connection) -> None:
+        db.execute("SELECT * FROM no_such_table")
+
+    store.write(fail)
+    assert not store.enabled
+    assert store.read(lambda db: 1, 0) == 0
+    rows = [("a", 1)]
+    store.replace_rows("files", rows)
+    assert rows == []  # forgotten even when they cannot be stored
+    store.close()
