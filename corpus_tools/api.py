@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, TextIO
 from corpus_tools.cache import Cache
 from corpus_tools.changes import ChangeError, ChangeSet, changed_files
 from corpus_tools.checks import Options, check_json
-from corpus_tools.config import Config, load_config
+from corpus_tools.config import Config, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.errors import ReadError, UsageError
 from corpus_tools.exporters import EXPORTERS, CheckSettings, Rendered, owner_of
@@ -123,14 +124,49 @@ def _export_findings(
     root: Path,
     store: Cache,
     schemas: Mapping[str, Path],
+    broken: frozenset[str] | None = None,
+    errors: int = 0,
 ) -> list[Diagnostic]:
     """Missing, stale and extra export files, then each format's own checks of the
-    files that are fresh."""
+    files that are fresh.
+
+    When the corpus has ``errors``, the files that hold one document each are still
+    compared (but for those of the ``broken`` seeds, which could not be converted), and
+    each file of the whole corpus is reported as not checked, saying why.
+    """
     rel = _relative(out_dir, root)
+
+    def doc_of(name: str) -> str | None:
+        owner = owner_of(name)
+        return owner.document_of(name) if owner is not None else None
+
+    judged = None
+    wide: list[str] = []
+    if errors:
+        gone = broken or frozenset()
+        wide = sorted(k for k in expected if doc_of(k) is None)
+        expected = {k: v for k, v in expected.items() if doc_of(k) is not None}
+
+        def judged(name: str) -> bool:
+            doc = doc_of(name)
+            return doc is not None and doc not in gone
+
     found = [
         Diagnostic(code, f"{rel}/{name}", message)
-        for code, name, message in compare_exports(expected, out_dir, formats, store.output_sha256)
+        for code, name, message in compare_exports(
+            expected, out_dir, formats, store.output_sha256, judged
+        )
     ]
+    noun = "error" if errors == 1 else "errors"
+    found.extend(
+        Diagnostic(
+            "export-not-checked",
+            f"{rel}/{name}",
+            f"not compared: the corpus has {errors} {noun}, so this file of the whole corpus "
+            "cannot be what an export would write now",
+        )
+        for name in wide
+    )
     bad = {d.file for d in found}
     fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
     settings = CheckSettings(rel, schemas, store)
@@ -141,8 +177,23 @@ def _export_findings(
     return found
 
 
+_LANG_TAG = re.compile(
+    r"(?:[A-Za-z]{2,3}(?:-[A-Za-z]{3}){0,3}|[A-Za-z]{4,8})"
+    r"(?:-[A-Za-z]{4})?(?:-(?:[A-Za-z]{2}|[0-9]{3}))?(?:-(?:[A-Za-z0-9]{5,8}|[0-9][A-Za-z0-9]{3}))*"
+)
+
+
+def _check_lang(lang: str | None) -> None:
+    """A BCP 47 tag, or a usage error: an override applies to every document."""
+    if lang is not None and (not _LANG_TAG.fullmatch(lang) or len(lang.split("-")[0]) > 3):
+        raise UsageError(
+            f"--lang {lang!r} is not a BCP 47 language tag; use a tag such as en, ru, be, "
+            "de-CH or sr-Latn"
+        )
+
+
 def check(
-    root: Path | str = ".",
+    root: Path | str | None = None,
     paths: Sequence[Path | str] | None = None,
     *,
     changed_since: str | None = None,
@@ -157,12 +208,23 @@ def check(
 ) -> Validation:
     """``validate`` with what the reports need besides the findings: the git changes
     and, with ``list_files``, the files checked."""
-    root = Path(root)
+    _check_lang(lang)
+    root = corpus_root(Path(root) if root is not None else None)
     config = load_config(root)
     changes, everything = _scope(root, changed_since, include_worktree)
     given = [Path(p) for p in paths or ()]
+    missing = [
+        Diagnostic(
+            "path-missing",
+            display_path(p, root),
+            f"{p}: no such file or folder; nothing was checked for it",
+        )
+        for p in given
+        if not p.exists() and not p.is_symlink()
+    ]
+    present = [p for p in given if p.exists() or p.is_symlink()]
     only = None
-    inputs = list(given)
+    inputs = list(present)
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
     elif inputs and all(_in_seeds(p, root) for p in inputs):
@@ -170,10 +232,13 @@ def check(
         # the whole corpus: duplicates and sequence gaps involve the other seeds.
         only = frozenset(display_path(p, root) for p in inputs)
         inputs = []
+    elif given and not present:
+        only = frozenset()  # every path given is missing: check nothing else
     options = Options(today=today, lang_override=lang)
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
-    formats = sorted(EXPORTERS) if exports and not given and out_dir.is_dir() else []
+    wanted = exports and not given and config.exports_tracked
+    formats = sorted(EXPORTERS) if wanted and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
     schemas = dict(schemas or {})
     store = Cache(root, run_context(config, options), enabled=cache)
@@ -200,16 +265,29 @@ def check(
             key = stored_inputs_key(files, store, store.context, formats)
             expected = store.manifest(key)
         render = tuple(formats) if formats and expected is None else ()
-        report, fresh, file_errors = check_corpus(
+        report, fresh, broken = check_corpus(
             files, root, config, options, store, jobs=jobs, only=only, render=render
         )
-        if formats and not report.errors:
+        if formats:
             if fresh is not None:
                 expected = fresh
-                if not file_errors:
+                if broken is None:
                     store.put_manifest(key, expected)
             assert expected is not None
-            report.extend(_export_findings(expected, out_dir, formats, root, store, schemas))
+            report.extend(
+                _export_findings(
+                    expected, out_dir, formats, root, store, schemas, broken, report.errors
+                )
+            )
+        elif wanted:
+            report.append(
+                Diagnostic(
+                    "exports-absent",
+                    EXPORTS_DIR,
+                    f"the corpus has no {EXPORTS_DIR}/ folder, so no export was checked",
+                )
+            )
+        report.extend(missing)
         if whole:
             store.put_snapshot(whole, report.to_dict())
     finally:

@@ -28,7 +28,7 @@ from corpus_tools._version import __version__
 from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.checks import FileResult, Options, check_file, decode, encode
 from corpus_tools.config import Config
-from corpus_tools.diagnostics import Report, Severity
+from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import Rendered, render_all
 from corpus_tools.exports import expected_files
 from corpus_tools.inputs import FileList
@@ -272,6 +272,8 @@ class Tally:
         self.key = key
         self.report = Report()
         self.file_errors = False  # an error in a file's own findings, in or out of scope
+        # Ids of the seeds that could not be converted: their export files are unknown.
+        self.broken: set[str] = set()
 
     def add(self, path: Path, result: FileResult) -> None:
         """Take one file's result (in file order)."""
@@ -282,19 +284,34 @@ class Tally:
             self.key.add(path.name, result.sha256)
         if any(d.effective_severity is Severity.ERROR for d in result.diagnostics):
             self.file_errors = True
+            self.broken.update(s.id for s in result.summaries if s.id is not None)
         if self.only is not None and result.path not in self.only:
             return
         self.report.files += 1
         self.report.extend(result.diagnostics)
 
     def finish(self) -> Report:
-        """The report, corpus findings included (those involving a file in scope)."""
+        """The report, corpus findings included: those involving a file in scope, on
+        that file (a pull request fixes the file it changed, not the one on main)."""
         found = self.rules.findings() if self.rules is not None else []
         if self.only is not None:
-            only = self.only
-            found = [d for d in found if d.file in only or any(r in only for r in d.related)]
+            found = [d for d in (_in_scope(d, self.only) for d in found) if d is not None]
         self.report.extend(found)
         return self.report
+
+
+def _in_scope(d: Diagnostic, only: frozenset[str]) -> Diagnostic | None:
+    """A corpus finding as the files in scope see it: kept where it is in scope, moved
+    to the file in scope it involves (naming the other), or dropped."""
+    if d.file in only:
+        return d
+    mine = next((r for r in d.related if r in only), None)
+    if mine is None:
+        return None
+    # Corpus messages name the other file; seen from ``mine``, the other is ``d.file``.
+    message = d.message.replace(mine, d.file)
+    others = tuple(r for r in d.related if r != mine)
+    return Diagnostic(d.code, mine, message, None, None, related=(d.file, *others))
 
 
 def stream(
@@ -330,16 +347,19 @@ def check_corpus(
     jobs: int,
     only: frozenset[str] | None,
     render: tuple[str, ...] = (),
-) -> tuple[Report, dict[str, str] | None, bool]:
+) -> tuple[Report, dict[str, str] | None, frozenset[str] | None]:
     """The one pass of a validation: every file checked once, the corpus rules, and,
     with ``render``, the digests of the exports in those formats from the same stream.
-    Returns the report, those digests, and whether any file had an error of its own."""
+    Returns the report, those digests, and the ids of the seeds that had errors of their
+    own (None when no file had one)."""
     snapshot = snapshot_key(files, store.context, options, only) if store.enabled else None
     if not render and snapshot:
         stored = store.snapshot(snapshot)
         if stored is not None:
             report = Report.from_dict(stored)
-            return report, None, bool(report.errors)
+            # Reached only without rendering: no export is checked, or the exports of these
+            # very seeds are known, which is stored only when every seed converted.
+            return report, None, None
     expected = None
     with CorpusRules(config, options.today) as rules:
         tally = Tally(rules, only)
@@ -354,7 +374,7 @@ def check_corpus(
         report = tally.finish()
     if snapshot:
         store.put_snapshot(snapshot, report.to_dict())
-    return report, expected, tally.file_errors
+    return report, expected, frozenset(tally.broken) if tally.file_errors else None
 
 
 def validate_files(

@@ -77,6 +77,11 @@ class Exporter(Protocol):
         """True when ``rel_path`` (relative to the export folder) is this format's file."""
         ...
 
+    def document_of(self, rel_path: str) -> str | None:
+        """The id of the one document that this format's file ``rel_path`` holds, or
+        None for a file of the whole corpus."""
+        ...
+
     def render(self, doc: Document, config: Config) -> Any:
         """The bytes a sink writes for ``doc``: pure and picklable."""
         ...

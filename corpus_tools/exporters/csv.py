@@ -417,6 +417,10 @@ class CsvExporter:
         """The documents of the CSV export in folder ``path`` (or beside its file)."""
         return read_csv_export(path if path.is_dir() else path.parent)
 
+    def document_of(self, rel_path: str) -> str | None:
+        """Every file of this format holds the whole corpus."""
+        return None
+
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
     ) -> list[Diagnostic]:

@@ -62,6 +62,10 @@ class JsonlExporter:
         """The documents of ``corpus.jsonl`` (``path`` is the file or its folder)."""
         return read_jsonl(path / FILE_NAME if path.is_dir() else path)
 
+    def document_of(self, rel_path: str) -> str | None:
+        """Every file of this format holds the whole corpus."""
+        return None
+
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
     ) -> list[Diagnostic]:

@@ -994,6 +994,11 @@ class TeiExporter:
         folder, _, name = rel_path.partition("/")
         return folder == DOC_DIR and bool(_DOC_FILE.match(name))
 
+    def document_of(self, rel_path: str) -> str | None:
+        """``tei/<id>.xml`` holds document ``<id>``; ``corpus.tei.xml`` them all."""
+        folder, _, name = rel_path.partition("/")
+        return name[:-4] if folder == DOC_DIR and _DOC_FILE.match(name) else None
+
     def read(self, path: Path) -> Iterator[Document]:
         """The documents of ``corpus.tei.xml`` (``path`` is the file or its folder) or
         of one ``tei/<id>.xml``."""
