@@ -24,7 +24,6 @@ from corpus_tools.exporters.tei import (
     TeiSink,
     check_tei_references,
     corpus_tei_schema,
-    document_element,
     read_tei,
     render_document,
     render_fragments,
@@ -488,10 +487,10 @@ def test_export_refuses_what_tei_cannot_hold(tmp_path: Path) -> None:
     )
     bad = dataclasses.replace(doc, quotations=(*doc.quotations, crossing))
     with pytest.raises(TeiExportError, match="overlaps another"):
-        document_element(bad, CONFIG)
+        render_fragments(bad, CONFIG)
     wrong_text = dataclasses.replace(q1, text="something else")
     with pytest.raises(TeiExportError, match="is not its span"):
-        document_element(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
+        render_fragments(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
     with pytest.raises(TeiExportError, match="two documents have this id"):
         export_documents([doc, doc], ["tei"], tmp_path, CONFIG)
     # A final line feed passes a "$" pattern; no xml:id may hold one.
