@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from corpus_tools.config import Config
+from corpus_tools.errors import ReadError
 from corpus_tools.exporters import EXPORTERS, export_documents
 from corpus_tools.exporters.tei import (
     CORPUS_FILE,
@@ -396,6 +397,13 @@ def test_read_tei_reports_a_damaged_quotation() -> None:
         list(read_tei(bad))
     assert info.value.line is not None
     assert info.value.line > 1
+
+
+def test_read_errors_share_the_base_class() -> None:
+    error = TeiReadError("a.xml", 3, "bad")
+    assert isinstance(error, ReadError)
+    assert str(error) == "a.xml:3: bad"
+    assert str(TeiReadError("a.xml", None, "bad")) == "a.xml: bad"
 
 
 # --- ids and pointers ----------------------------------------------------------------

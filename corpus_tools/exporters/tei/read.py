@@ -13,6 +13,7 @@ from typing import IO, Any
 
 from lxml import etree
 
+from corpus_tools.errors import ReadError
 from corpus_tools.exporters.tei.names import (
     DOC_ID,
     MARKS_REND,
@@ -26,18 +27,8 @@ from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotat
 from corpus_tools.schema import check_document
 
 
-class TeiReadError(Exception):
+class TeiReadError(ReadError):
     """A TEI file cannot be read back into documents."""
-
-    def __init__(self, path: str, line: int | None, message: str) -> None:
-        super().__init__(message)
-        self.path = path
-        self.line = line
-        self.message = message
-
-    def __str__(self) -> str:
-        loc = self.path if self.line is None else f"{self.path}:{self.line}"
-        return f"{loc}: {self.message}"
 
 
 def source_line(el: etree._Element) -> int | None:
