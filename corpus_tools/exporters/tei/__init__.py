@@ -49,13 +49,19 @@ what they share; this one holds the exporter and its sink.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from corpus_tools.config import Config
+from corpus_tools.diagnostics import Diagnostic
 from corpus_tools.exporters.tei.check import (
     POINTER_ATTRIBUTES,
+    CheckSettings,
     TeiProblem,
+    VerdictStore,
+    check_files,
     check_tei_references,
+    compile_schema,
     corpus_tei_schema,
 )
 from corpus_tools.exporters.tei.names import (
@@ -130,6 +136,7 @@ class TeiExporter:
     """``exports/tei/<id>.xml`` and ``exports/corpus.tei.xml``."""
 
     name = "tei"
+    subfolders: tuple[str, ...] = (DOC_DIR,)
     description = "TEI P5 XML: tei/<id>.xml per article and corpus.tei.xml with all of them"
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> TeiSink:
@@ -147,6 +154,16 @@ class TeiExporter:
         folder, _, name = rel_path.partition("/")
         return folder == DOC_DIR and bool(DOC_FILE.match(name))
 
+    def read(self, path: Path) -> Iterator[Document]:
+        """The documents of a file this exporter wrote (see ``read_tei``)."""
+        return read_tei(path)
+
+    def check(
+        self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+    ) -> list[Diagnostic]:
+        """Validity of the TEI files among ``files``, which are known fresh (``check_files``)."""
+        return check_files(out_dir, files, settings)
+
 
 EXPORTER = TeiExporter()
 
@@ -160,12 +177,16 @@ __all__ = [
     "TEI_NS",
     "XENO_TYPE",
     "XML_NS",
+    "CheckSettings",
     "TeiExportError",
     "TeiExporter",
     "TeiProblem",
     "TeiReadError",
     "TeiSink",
+    "VerdictStore",
+    "check_files",
     "check_tei_references",
+    "compile_schema",
     "corpus_tei_schema",
     "read_tei",
     "render_corpus_header",

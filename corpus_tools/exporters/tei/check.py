@@ -1,16 +1,21 @@
-"""Checks of written TEI that RELAX NG cannot make: pointers resolve, ids are unique."""
+"""Checks of written TEI: RELAX NG validity and the pointers a schema cannot check."""
 
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
 import re
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 from lxml import etree
 
-from corpus_tools.exporters.tei.names import SCHEMA_PATH, XML_ID, tag
+from corpus_tools.config import ConfigError
+from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.exporters.tei.names import CORPUS_FILE, DOC_DIR, SCHEMA_PATH, XML_ID, tag
 from corpus_tools.exporters.tei.read import TeiReadError, iterparse, safe_parser, source_line
 from corpus_tools.schema import schema_dir
 
@@ -35,6 +40,36 @@ POINTER_ATTRIBUTES = (
     "toWhom",
     "who",
 )
+# corpus.tei.xml can only be validated as one tree; past this size only the per-article
+# files (which it embeds unchanged) are, so that memory stays flat as the corpus grows.
+_MAX_TREE_BYTES = 16 * 1024 * 1024
+# At most this many schema errors are kept for one file: the first ones say what to fix.
+_MAX_ERRORS = 20
+
+
+class VerdictStore(Protocol):
+    """Where verdicts on file contents are kept between runs (a cache)."""
+
+    def verdicts(self, keys: list[str]) -> dict[str, str]:
+        """The stored verdicts of these keys (unknown keys are left out)."""
+        ...
+
+    def put_verdicts(self, items: dict[str, str]) -> None:
+        """Store verdicts by key."""
+        ...
+
+
+@dataclass(frozen=True)
+class CheckSettings:
+    """What an exporter's ``check`` needs besides the files: names, schemas, a cache."""
+
+    rel: str  # the export folder as diagnostics name it
+    schemas: Mapping[str, Path] = field(default_factory=dict)
+    verdicts: VerdictStore | None = None
+
+    def schema_for(self, name: str) -> Path | None:
+        """The schema file given for format ``name``; None: the format's own."""
+        return self.schemas.get(name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +180,108 @@ def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProbl
     return problems
 
 
+# RELAX NG --------------------------------------------------------------------------------
+
+
+def project_schema_path() -> Path:
+    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``)."""
+    return schema_dir().joinpath(*SCHEMA_PATH)
+
+
+def compile_schema(path: Path) -> etree.RelaxNG:
+    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used."""
+    try:
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
+        raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
+
+
 @functools.cache
 def corpus_tei_schema() -> etree.RelaxNG:
-    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``), compiled once."""
-    path = schema_dir().joinpath(*SCHEMA_PATH)
-    return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    """The project's RELAX NG schema of its TEI, compiled once."""
+    return compile_schema(project_schema_path())
+
+
+def _rng_problems(path: Path, rng: etree.RelaxNG) -> list[tuple[int | None, int | None, str]]:
+    """(line, column, message) of each way the file at ``path`` breaks ``rng``."""
+    try:
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [(exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")]
+    if rng.validate(doc):
+        return []
+    return [
+        (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+        for e in rng.error_log
+    ][:_MAX_ERRORS]
+
+
+def verdict_key(sha256: str, schema_key: str) -> str:
+    """The cache key of a verdict on a file's content against a schema's content."""
+    # The digest corpus_tools.cache.context_key("tei-valid", ...) gives: verdicts cached
+    # before exporters owned their checks stay valid.
+    parts = ("tei-valid", sha256, schema_key)
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_files(
+    out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+) -> list[Diagnostic]:
+    """RELAX NG and pointer checks of the TEI files among ``files``, as diagnostics.
+
+    ``files`` maps paths relative to ``out_dir`` to their SHA-256; only files already
+    known to be fresh are given. A verdict is cached by content (file and schema) in
+    ``settings.verdicts``; a ``corpus.tei.xml`` too large to hold as one tree is left
+    to the per-article files it embeds.
+    """
+    given = settings.schema_for("tei")
+    schema = given or project_schema_path()
+    try:
+        schema_key = hashlib.sha256(schema.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(schema), f"cannot read the TEI schema: {exc.strerror}") from exc
+    targets = [
+        name
+        for name in sorted(files)
+        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
+    ]
+    keys = {name: verdict_key(files[name], schema_key) for name in targets}
+    store = settings.verdicts
+    known = store.verdicts(list(keys.values())) if store is not None else {}
+    fresh: dict[str, str] = {}
+    rng: etree.RelaxNG | None = None
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            if rng is None:
+                rng = corpus_tei_schema() if given is None else compile_schema(given)
+            verdict = json.dumps(_rng_problems(path, rng))
+            fresh[keys[name]] = verdict
+        for line, column, message in json.loads(verdict):
+            out.append(
+                Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
+            )
+    if fresh:
+        articles = [out_dir / n for n in targets if n != CORPUS_FILE]
+        for problem in check_tei_references(articles):
+            name = _relative(Path(problem.file), out_dir)
+            out.append(
+                Diagnostic(
+                    "export-invalid", f"{settings.rel}/{name}", problem.message, problem.line
+                )
+            )
+    if store is not None:
+        store.put_verdicts(fresh)
+    return out
