@@ -1,0 +1,262 @@
+"""Checks of written TEI: RELAX NG validity and the pointers a schema cannot check."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from corpus_tools.config import ConfigError
+from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.exporters import CheckSettings
+from corpus_tools.exporters.tei.names import CORPUS_FILE, DOC_DIR, SCHEMA_PATH, XML_ID, tag
+from corpus_tools.exporters.tei.read import TeiReadError, iterparse, safe_parser, source_line
+from corpus_tools.schema import schema_dir
+
+# TEI attributes that hold pointers; tokens starting with '#' must name an xml:id.
+POINTER_ATTRIBUTES = (
+    "ana",
+    "copyOf",
+    "corresp",
+    "decls",
+    "exclude",
+    "facs",
+    "next",
+    "prev",
+    "ref",
+    "rendition",
+    "resp",
+    "sameAs",
+    "select",
+    "source",
+    "synch",
+    "target",
+    "toWhom",
+    "who",
+)
+# corpus.tei.xml can only be validated as one tree; past this size only the per-article
+# files (which it embeds unchanged) are, so that memory stays flat as the corpus grows.
+_MAX_TREE_BYTES = 16 * 1024 * 1024
+# At most this many schema errors are kept for one file: the first ones say what to fix.
+_MAX_ERRORS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class TeiProblem:
+    """A finding of ``check_tei_references``: where, and what is wrong."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        loc = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{loc}: {self.message}"
+
+
+# Pointers and ids ------------------------------------------------------------------------
+
+
+def _defined_here(seen: dict[str, int], index: int, repeated: set[str], target: str) -> bool:
+    """True when ``target`` is an xml:id of file number ``index``."""
+    packed = seen.get(target)
+    return (packed is not None and packed >> 32 == index) or target in repeated
+
+
+def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProblem]:
+    """Check every ``#id`` pointer resolves in its file and ``xml:id``s are unique.
+
+    ``sources`` are the files of one view of the corpus: either ``corpus.tei.xml`` or
+    the ``tei/<id>.xml`` files; ids must be unique across all of them. ``@next`` and
+    ``@prev`` must also agree (A next B exactly when B prev A). Problems are returned,
+    never raised; a file that cannot be parsed is one problem.
+    """
+    problems: list[TeiProblem] = []
+    labels: list[str] = []
+    # id -> file index and line, packed in one int: millions of ids stay affordable.
+    seen: dict[str, int] = {}
+
+    def where(packed: int) -> str:
+        line = packed & 0xFFFFFFFF
+        return labels[packed >> 32] + (f":{line}" if line else "")
+
+    for index, source in enumerate(sources):
+        label = f"<bytes #{index}>" if isinstance(source, bytes) else str(source)
+        labels.append(label)
+        repeated: set[str] = set()  # ids of this file first defined in an earlier one
+        pointers: list[tuple[int | None, str, str]] = []
+        links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+
+        try:
+            root: etree._Element | None = None
+            for _, event, el in iterparse(source, ("start", "end")):
+                if root is None:
+                    root = el
+                if event == "end":
+                    if el.getparent() is root and el.tag == tag("TEI"):
+                        el.clear()  # keep memory flat over a large corpus file
+                        while el.getprevious() is not None:
+                            del root[0]
+                    continue
+                line = source_line(el)
+                xml_id = el.get(XML_ID)
+                if xml_id is not None:
+                    if xml_id in seen:
+                        problems.append(
+                            TeiProblem(
+                                label,
+                                line,
+                                f"xml:id {xml_id!r} is already used at {where(seen[xml_id])}",
+                            )
+                        )
+                        repeated.add(xml_id)
+                    else:
+                        seen[xml_id] = (index << 32) | (line or 0)
+                for attr in POINTER_ATTRIBUTES:
+                    value = el.get(attr)
+                    if value is None:
+                        continue
+                    pointers.extend((line, attr, t[1:]) for t in value.split() if t[:1] == "#")
+                    if xml_id is not None and attr in links:
+                        links[attr][xml_id] = (line, value)
+        except TeiReadError as exc:
+            # libxml2 also refuses a repeated xml:id in one file; reported above already.
+            dup = re.search(r"\bID (\S+) already defined", exc.message)
+            if not (dup and dup.group(1) in repeated):
+                problems.append(TeiProblem(label, exc.line, exc.message))
+            continue
+        for line, attr, target in pointers:
+            if not _defined_here(seen, index, repeated, target):
+                problems.append(
+                    TeiProblem(
+                        label, line, f"@{attr} points to #{target}, which no element here has"
+                    )
+                )
+        for attr, back in (("next", "prev"), ("prev", "next")):
+            for source_id, (line, value) in links[attr].items():
+                target = value.removeprefix("#")
+                if (
+                    _defined_here(seen, index, repeated, target)
+                    and links[back].get(target, (None, ""))[1] != f"#{source_id}"
+                ):
+                    problems.append(
+                        TeiProblem(
+                            label,
+                            line,
+                            f"#{source_id} has @{attr}={value} but #{target} has no @{back}=#{source_id}",
+                        )
+                    )
+    return problems
+
+
+# RELAX NG --------------------------------------------------------------------------------
+
+
+def project_schema_path() -> Path:
+    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``)."""
+    return schema_dir().joinpath(*SCHEMA_PATH)
+
+
+def compile_schema(path: Path) -> etree.RelaxNG:
+    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used."""
+    try:
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
+        raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
+
+
+@functools.cache
+def corpus_tei_schema() -> etree.RelaxNG:
+    """The project's RELAX NG schema of its TEI, compiled once."""
+    return compile_schema(project_schema_path())
+
+
+def _rng_problems(path: Path, rng: etree.RelaxNG) -> list[tuple[int | None, int | None, str]]:
+    """(line, column, message) of each way the file at ``path`` breaks ``rng``."""
+    try:
+        doc = etree.parse(str(path), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [(exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")]
+    if rng.validate(doc):
+        return []
+    return [
+        (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+        for e in rng.error_log
+    ][:_MAX_ERRORS]
+
+
+def verdict_key(sha256: str, schema_key: str) -> str:
+    """The cache key of a verdict on a file's content against a schema's content."""
+    # The digest corpus_tools.cache.context_key("tei-valid", ...) gives: verdicts cached
+    # before exporters owned their checks stay valid.
+    parts = ("tei-valid", sha256, schema_key)
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_files(
+    out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+) -> list[Diagnostic]:
+    """RELAX NG and pointer checks of the TEI files among ``files``, as diagnostics.
+
+    ``files`` maps paths relative to ``out_dir`` to their SHA-256; only files already
+    known to be fresh are given. A verdict is cached by content (file and schema) in
+    ``settings.verdicts``; a ``corpus.tei.xml`` too large to hold as one tree is left
+    to the per-article files it embeds.
+    """
+    given = settings.schema_for("tei")
+    schema = given or project_schema_path()
+    try:
+        schema_key = hashlib.sha256(schema.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(schema), f"cannot read the TEI schema: {exc.strerror}") from exc
+    targets = [
+        name
+        for name in sorted(files)
+        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
+    ]
+    keys = {name: verdict_key(files[name], schema_key) for name in targets}
+    store = settings.verdicts
+    known = store.verdicts(list(keys.values())) if store is not None else {}
+    fresh: dict[str, str] = {}
+    rng: etree.RelaxNG | None = None
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            if rng is None:
+                rng = corpus_tei_schema() if given is None else compile_schema(given)
+            verdict = json.dumps(_rng_problems(path, rng))
+            fresh[keys[name]] = verdict
+        for line, column, message in json.loads(verdict):
+            out.append(
+                Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
+            )
+    if fresh:
+        articles = [out_dir / n for n in targets if n != CORPUS_FILE]
+        for problem in check_tei_references(articles):
+            name = _relative(Path(problem.file), out_dir)
+            out.append(
+                Diagnostic(
+                    "export-invalid", f"{settings.rel}/{name}", problem.message, problem.line
+                )
+            )
+    if store is not None:
+        store.put_verdicts(fresh)
+    return out
