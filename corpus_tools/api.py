@@ -21,7 +21,14 @@ from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, load_config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.errors import ReadError, UsageError
-from corpus_tools.exporters import EXPORTERS, CheckSettings, Rendered, owner_of
+from corpus_tools.exporters import (
+    EXPORTERS,
+    CheckSettings,
+    Rendered,
+    Verdicts,
+    VerdictStore,
+    owner_of,
+)
 from corpus_tools.exports import compare_exports, expected_files, linked_folder, stage_export
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, exclusive_lock, remove_stale_temporaries
@@ -121,6 +128,7 @@ def _export_findings(
     out_dir: Path,
     formats: Sequence[str],
     root: Path,
+    verdicts: VerdictStore,
     store: Cache,
     schemas: Mapping[str, Path],
 ) -> list[Diagnostic]:
@@ -133,7 +141,7 @@ def _export_findings(
     ]
     bad = {d.file for d in found}
     fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
-    settings = CheckSettings(rel, schemas, store)
+    settings = CheckSettings(rel, schemas, verdicts)
     for name in formats:
         exporter = EXPORTERS[name]
         mine = {k: v for k, v in fine.items() if exporter.owns(k)}
@@ -200,8 +208,17 @@ def check(
             key = stored_inputs_key(files, store, store.context, formats)
             expected = store.manifest(key)
         render = tuple(formats) if formats and expected is None else ()
+        judged = Verdicts(store if store.enabled else None, schemas)
         report, fresh, file_errors = check_corpus(
-            files, root, config, options, store, jobs=jobs, only=only, render=render
+            files,
+            root,
+            config,
+            options,
+            store,
+            jobs=jobs,
+            only=only,
+            render=render,
+            verdicts=judged if render else None,
         )
         if formats and not report.errors:
             if fresh is not None:
@@ -209,7 +226,10 @@ def check(
                 if not file_errors:
                     store.put_manifest(key, expected)
             assert expected is not None
-            report.extend(_export_findings(expected, out_dir, formats, root, store, schemas))
+            report.extend(
+                _export_findings(expected, out_dir, formats, root, judged, store, schemas)
+            )
+            judged.flush()
         if whole:
             store.put_snapshot(whole, report.to_dict())
     finally:
@@ -345,16 +365,27 @@ def _export_problems(
     when the exports they make are not known from an earlier run."""
     key = stored_inputs_key(files, store, store.context, formats)
     expected = store.manifest(key)
+    judged = Verdicts(store if store.enabled else None, schemas)
     if expected is None:
         tally = Tally(None)
         documents = stream(
-            files, root, config, options, tally, jobs=jobs, cache=store, render=tuple(formats)
+            files,
+            root,
+            config,
+            options,
+            tally,
+            jobs=jobs,
+            cache=store,
+            render=tuple(formats),
+            verdicts=judged,
         )
         expected = expected_files(documents, formats, config)
         if tally.file_errors:
             return []  # the seeds are broken: their own findings say what to fix first
         store.put_manifest(key, expected)
-    return _export_findings(expected, out_dir, formats, root, store, schemas)
+    found = _export_findings(expected, out_dir, formats, root, judged, store, schemas)
+    judged.flush()
+    return found
 
 
 def _export_locked(

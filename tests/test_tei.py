@@ -584,10 +584,12 @@ def test_check_leaves_a_huge_corpus_file_to_the_articles(
     assert len(store.stored) == len(DOCS)
 
 
-def test_verdict_keys_are_those_of_the_cache() -> None:
-    """Verdicts cached before the exporter owned its check stay valid."""
+def test_verdict_keys_name_what_a_verdict_covers() -> None:
+    """A verdict covers the schema and the file's pointers and ids ("tei-judged"):
+    verdicts of the schema alone ("tei-valid", before) are never reused."""
     sha, schema = "ab" * 32, "cd" * 32
-    assert verdict_key(sha, schema) == context_key("tei-valid", sha, schema)
+    assert verdict_key(sha, schema) == context_key("tei-judged", sha, schema)
+    assert verdict_key(sha, schema) != context_key("tei-valid", sha, schema)
 
 
 def test_the_exporter_reads_back_what_it_wrote(tmp_path: Path) -> None:

@@ -417,6 +417,10 @@ class CsvExporter:
         """The documents of the CSV export in folder ``path`` (or beside its file)."""
         return read_csv_export(path if path.is_dir() else path.parent)
 
+    def judge(self, doc_id: str, fragment: Any, settings: CheckSettings) -> dict[str, str]:
+        """Nothing to judge per document."""
+        return {}
+
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
     ) -> list[Diagnostic]:

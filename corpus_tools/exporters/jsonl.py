@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError
@@ -61,6 +61,10 @@ class JsonlExporter:
     def read(self, path: Path) -> Iterator[Document]:
         """The documents of ``corpus.jsonl`` (``path`` is the file or its folder)."""
         return read_jsonl(path / FILE_NAME if path.is_dir() else path)
+
+    def judge(self, doc_id: str, fragment: Any, settings: CheckSettings) -> dict[str, str]:
+        """Nothing to judge per document."""
+        return {}
 
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings

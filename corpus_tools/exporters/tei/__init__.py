@@ -62,6 +62,7 @@ from corpus_tools.exporters.tei.check import (
     check_tei_references,
     compile_schema,
     corpus_tei_schema,
+    judge_rendered,
 )
 from corpus_tools.exporters.tei.names import (
     CORPUS_FILE,
@@ -157,6 +158,12 @@ class TeiExporter:
         """The documents of a file this exporter wrote (see ``read_tei``), or of the
         ``corpus.tei.xml`` of an export folder."""
         return read_tei(path / CORPUS_FILE if path.is_dir() else path)
+
+    def judge(
+        self, doc_id: str, fragment: tuple[bytes, bytes], settings: CheckSettings
+    ) -> dict[str, str]:
+        """The verdict on ``tei/<id>.xml`` as rendered (see ``judge_rendered``)."""
+        return judge_rendered(fragment[0], doc_id, settings)
 
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings

@@ -177,25 +177,125 @@ def corpus_tei_schema() -> etree.RelaxNG:
     return compile_schema(project_schema_path())
 
 
-def _rng_problems(path: Path, rng: etree.RelaxNG) -> list[tuple[int | None, int | None, str]]:
-    """(line, column, message) of each way the file at ``path`` breaks ``rng``."""
+Problem = tuple[int | None, int | None, str]
+
+
+def _parse(source: Path | bytes) -> etree._ElementTree | Problem:
+    """The tree of a TEI file, or the problem that it is not well-formed."""
     try:
-        doc = etree.parse(str(path), safe_parser())
+        if isinstance(source, bytes):
+            return etree.ElementTree(etree.fromstring(source, safe_parser()))
+        return etree.parse(str(source), safe_parser())
     except etree.XMLSyntaxError as exc:
-        return [(exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")]
-    if rng.validate(doc):
-        return []
-    return [
-        (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
-        for e in rng.error_log
-    ][:_MAX_ERRORS]
+        return (exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")
+
+
+def judge(source: Path | bytes, rng: etree.RelaxNG) -> list[Problem]:
+    """Every way one TEI file (its path, or the bytes it holds) is wrong: against the
+    schema, and its pointers and ids. Pure, so worker processes judge what they render.
+
+    Each document's ids start with the document's own id, so ids unique within each
+    file, documents' ids being unique, are unique across the corpus.
+    """
+    tree = _parse(source)
+    if isinstance(tree, tuple):
+        return [tree]
+    problems: list[Problem] = []
+    if not rng.validate(tree):
+        problems.extend(
+            (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+            for e in rng.error_log
+        )
+        del problems[_MAX_ERRORS:]
+    problems.extend(_references(tree.getroot()))
+    return problems
+
+
+def _references(root: etree._Element) -> list[Problem]:
+    """Pointers that resolve in no element of the tree, ``@next``/``@prev`` that do not
+    agree, repeated ids, and ids outside their document's prefix."""
+    problems: list[Problem] = []
+    ids: dict[str, int | None] = {}
+    pointers: list[tuple[int | None, str, str]] = []
+    links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+    documents = [root] if root.tag == tag("TEI") else list(root.iterchildren(tag("TEI")))
+    for document in documents:
+        own = document.get(XML_ID)
+        for el in document.iter():
+            xml_id = el.get(XML_ID)
+            line = source_line(el)
+            if xml_id is not None:
+                if xml_id in ids:
+                    where = ids[xml_id]
+                    at = f" (line {where})" if where else ""
+                    problems.append((line, None, f"xml:id {xml_id!r} is already used{at}"))
+                else:
+                    ids[xml_id] = line
+                if own is not None and el is not document and not xml_id.startswith(own + "-"):
+                    problems.append(
+                        (
+                            line,
+                            None,
+                            f"xml:id {xml_id!r} does not start with its document's id "
+                            f"{own!r} and a hyphen, so it may clash with another document's",
+                        )
+                    )
+            for attr in POINTER_ATTRIBUTES:
+                value = el.get(attr)
+                if value is None:
+                    continue
+                pointers.extend((line, attr, t[1:]) for t in value.split() if t[:1] == "#")
+                if xml_id is not None and attr in links:
+                    links[attr][xml_id] = (line, value)
+    for line, attr, target in pointers:
+        if target not in ids:
+            problems.append((line, None, f"@{attr} points to #{target}, which no element here has"))
+    for attr, back in (("next", "prev"), ("prev", "next")):
+        for source_id, (line, value) in links[attr].items():
+            target = value.removeprefix("#")
+            if target in ids and links[back].get(target, (None, ""))[1] != f"#{source_id}":
+                problems.append(
+                    (
+                        line,
+                        None,
+                        f"#{source_id} has @{attr}={value} but #{target} has no @{back}=#{source_id}",
+                    )
+                )
+    return problems
+
+
+@functools.cache
+def _schema_key(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the TEI schema: {exc.strerror}") from exc
+
+
+@functools.cache
+def _compiled(path: Path | None) -> etree.RelaxNG:
+    return corpus_tei_schema() if path is None else compile_schema(path)
+
+
+def judge_rendered(standalone: bytes, doc_id: str, settings: CheckSettings) -> dict[str, str]:
+    """The verdict on the per-document file that ``standalone`` becomes, keyed as
+    ``check_files`` looks it up: worker processes judge what they render, so a check
+    finds every verdict known (the schema is compiled once per process)."""
+    given = settings.schema_for("tei")
+    key = verdict_key(
+        hashlib.sha256(standalone).hexdigest(), _schema_key(given or project_schema_path())
+    )
+    return {key: json.dumps(judge(standalone, _compiled(given)))}
+
+
+# What a verdict covers; a new name when that changes, so older verdicts are not reused.
+_VERDICT = "tei-judged"
 
 
 def verdict_key(sha256: str, schema_key: str) -> str:
     """The cache key of a verdict on a file's content against a schema's content."""
-    # The digest corpus_tools.cache.context_key("tei-valid", ...) gives: verdicts cached
-    # before exporters owned their checks stay valid.
-    parts = ("tei-valid", sha256, schema_key)
+    # The digest corpus_tools.cache.context_key(_VERDICT, ...) gives.
+    parts = (_VERDICT, sha256, schema_key)
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
@@ -218,11 +318,7 @@ def check_files(
     to the per-article files it embeds.
     """
     given = settings.schema_for("tei")
-    schema = given or project_schema_path()
-    try:
-        schema_key = hashlib.sha256(schema.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise ConfigError(str(schema), f"cannot read the TEI schema: {exc.strerror}") from exc
+    schema_key = _schema_key(given or project_schema_path())
     targets = [
         name
         for name in sorted(files)
@@ -232,7 +328,6 @@ def check_files(
     store = settings.verdicts
     known = store.verdicts(list(keys.values())) if store is not None else {}
     fresh: dict[str, str] = {}
-    rng: etree.RelaxNG | None = None
     out: list[Diagnostic] = []
     for name in targets:
         verdict = known.get(keys[name])
@@ -240,23 +335,12 @@ def check_files(
             path = out_dir / name
             if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
                 continue
-            if rng is None:
-                rng = corpus_tei_schema() if given is None else compile_schema(given)
-            verdict = json.dumps(_rng_problems(path, rng))
+            verdict = json.dumps(judge(path, _compiled(given)))
             fresh[keys[name]] = verdict
         for line, column, message in json.loads(verdict):
             out.append(
                 Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
             )
-    if fresh:
-        articles = [out_dir / n for n in targets if n != CORPUS_FILE]
-        for problem in check_tei_references(articles):
-            name = _relative(Path(problem.file), out_dir)
-            out.append(
-                Diagnostic(
-                    "export-invalid", f"{settings.rel}/{name}", problem.message, problem.line
-                )
-            )
-    if store is not None:
+    if store is not None and fresh:
         store.put_verdicts(fresh)
     return out
