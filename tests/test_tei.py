@@ -824,3 +824,23 @@ def test_round_trip_through_tei(text: str) -> None:
 def test_generated_documents_are_valid_tei(tei_all: etree.RelaxNG, text: str) -> None:
     data = render_document(_generated(text), CONFIG)
     assert tei_all.validate(_parse(data)), tei_all.error_log
+
+
+def test_judge_finds_ids_outside_the_document_prefix_and_repeated_ids() -> None:
+    """Ids unique per file and prefixed with the document's id are unique across the
+    corpus: the per-file judgement checks both."""
+    from corpus_tools.exporters.tei.check import judge
+
+    standalone, _ = render_fragments(DOCS[0], CONFIG)
+    own = f'xml:id="doc-{DOCS[0].id}"'.encode()
+    assert judge(standalone, corpus_tei_schema()) == []
+    stray = standalone.replace(f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), b'xml:id="other-p1"', 1)
+    assert any(
+        "does not start with its document's id" in m
+        for _, _, m in judge(stray, corpus_tei_schema())
+    )
+    assert own in standalone
+    twice = standalone.replace(
+        f'xml:id="doc-{DOCS[0].id}-p2"'.encode(), f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), 1
+    )
+    assert judge(twice, corpus_tei_schema())  # libxml2 refuses a repeated xml:id itself

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from lxml import etree
 
@@ -211,45 +212,66 @@ def judge(source: Path | bytes, rng: etree.RelaxNG) -> list[Problem]:
     return problems
 
 
+_IDS = etree.XPath("descendant-or-self::*/@xml:id")
+_POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in POINTER_ATTRIBUTES))
+_LINKED = etree.XPath("descendant-or-self::*[@xml:id and (@next or @prev)]")
+
+
+def _found(xpath: etree.XPath, el: etree._Element) -> list[Any]:
+    result = xpath(el)
+    return list(result) if isinstance(result, list) else []
+
+
+def _line_of(value: Any) -> int | None:
+    # XPath attribute results know their element; lines are looked up for problems only.
+    parent = value.getparent() if hasattr(value, "getparent") else None
+    return source_line(parent) if parent is not None else None
+
+
 def _references(root: etree._Element) -> list[Problem]:
     """Pointers that resolve in no element of the tree, ``@next``/``@prev`` that do not
-    agree, repeated ids, and ids outside their document's prefix."""
+    agree, repeated ids, and ids outside their document's prefix (XPath does the
+    walking: this runs on every document a cold validation renders)."""
     problems: list[Problem] = []
-    ids: dict[str, int | None] = {}
-    pointers: list[tuple[int | None, str, str]] = []
-    links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+    all_ids = _found(_IDS, root)
+    ids = set(all_ids)
+    if len(ids) != len(all_ids):
+        seen: dict[str, int | None] = {}
+        for value in all_ids:
+            line = _line_of(value)
+            if value in seen:
+                at = f" (line {seen[value]})" if seen[value] else ""
+                problems.append((line, None, f"xml:id {value!r} is already used{at}"))
+            else:
+                seen[str(value)] = line
     documents = [root] if root.tag == tag("TEI") else list(root.iterchildren(tag("TEI")))
     for document in documents:
         own = document.get(XML_ID)
-        for el in document.iter():
-            xml_id = el.get(XML_ID)
-            line = source_line(el)
-            if xml_id is not None:
-                if xml_id in ids:
-                    where = ids[xml_id]
-                    at = f" (line {where})" if where else ""
-                    problems.append((line, None, f"xml:id {xml_id!r} is already used{at}"))
-                else:
-                    ids[xml_id] = line
-                if own is not None and el is not document and not xml_id.startswith(own + "-"):
-                    problems.append(
-                        (
-                            line,
-                            None,
-                            f"xml:id {xml_id!r} does not start with its document's id "
-                            f"{own!r} and a hyphen, so it may clash with another document's",
-                        )
+        if own is None:
+            continue
+        for value in _found(_IDS, document):
+            if value != own and not value.startswith(own + "-"):
+                problems.append(
+                    (
+                        _line_of(value),
+                        None,
+                        f"xml:id {str(value)!r} does not start with its document's id "
+                        f"{own!r} and a hyphen, so it may clash with another document's",
                     )
-            for attr in POINTER_ATTRIBUTES:
-                value = el.get(attr)
-                if value is None:
-                    continue
-                pointers.extend((line, attr, t[1:]) for t in value.split() if t[:1] == "#")
-                if xml_id is not None and attr in links:
-                    links[attr][xml_id] = (line, value)
-    for line, attr, target in pointers:
-        if target not in ids:
-            problems.append((line, None, f"@{attr} points to #{target}, which no element here has"))
+                )
+    for value in _found(_POINTERS, root):
+        for token in value.split():
+            if token[:1] == "#" and token[1:] not in ids:
+                name = value.attrname if hasattr(value, "attrname") else "pointer"
+                problems.append(
+                    (_line_of(value), None, f"@{name} points to {token}, which no element here has")
+                )
+    links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+    for el in _found(_LINKED, root):
+        for attr in ("next", "prev"):
+            value = el.get(attr)
+            if value is not None:
+                links[attr][el.get(XML_ID) or ""] = (source_line(el), value)
     for attr, back in (("next", "prev"), ("prev", "next")):
         for source_id, (line, value) in links[attr].items():
             target = value.removeprefix("#")
