@@ -20,9 +20,16 @@ from corpus_tools.cache import Cache
 from corpus_tools.changes import ChangeError, ChangeSet, changed_files
 from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, corpus_root, load_config
-from corpus_tools.diagnostics import Diagnostic, Report
+from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.errors import ReadError, UsageError
-from corpus_tools.exporters import EXPORTERS, CheckSettings, Rendered, owner_of
+from corpus_tools.exporters import (
+    EXPORTERS,
+    CheckSettings,
+    Rendered,
+    Verdicts,
+    VerdictStore,
+    owner_of,
+)
 from corpus_tools.exports import compare_exports, expected_files, linked_folder, stage_export
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, exclusive_lock, remove_stale_temporaries
@@ -37,6 +44,7 @@ from corpus_tools.pipeline import (
     stored_inputs_key,
     stream,
 )
+from corpus_tools.policy import apply_policy
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 
@@ -56,6 +64,7 @@ class Validation:
     report: Report
     changes: ChangeSet | None = None
     checked: list[str] | None = None
+    root: Path = Path(".")
 
 
 @dataclass
@@ -122,6 +131,7 @@ def _export_findings(
     out_dir: Path,
     formats: Sequence[str],
     root: Path,
+    verdicts: VerdictStore,
     store: Cache,
     schemas: Mapping[str, Path],
     broken: frozenset[str] | None = None,
@@ -169,7 +179,7 @@ def _export_findings(
     )
     bad = {d.file for d in found}
     fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
-    settings = CheckSettings(rel, schemas, store)
+    settings = CheckSettings(rel, schemas, verdicts)
     for name in formats:
         exporter = EXPORTERS[name]
         mine = {k: v for k, v in fine.items() if exporter.owns(k)}
@@ -258,15 +268,24 @@ def check(
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
                 report = Report.from_dict(stored)
-                return Validation(report, changes, _checked(files, root, only, list_files))
+                return Validation(report, changes, _checked(files, root, only, list_files), root)
         expected = None
         key = ""
         if formats:
             key = stored_inputs_key(files, store, store.context, formats)
             expected = store.manifest(key)
         render = tuple(formats) if formats and expected is None else ()
+        judged = Verdicts(store if store.enabled else None, schemas)
         report, fresh, broken = check_corpus(
-            files, root, config, options, store, jobs=jobs, only=only, render=render
+            files,
+            root,
+            config,
+            options,
+            store,
+            jobs=jobs,
+            only=only,
+            render=render,
+            verdicts=judged if render else None,
         )
         if formats:
             if fresh is not None:
@@ -276,9 +295,10 @@ def check(
             assert expected is not None
             report.extend(
                 _export_findings(
-                    expected, out_dir, formats, root, store, schemas, broken, report.errors
+                    expected, out_dir, formats, root, judged, store, schemas, broken, report.errors
                 )
             )
+            judged.flush()
         elif wanted:
             report.append(
                 Diagnostic(
@@ -288,11 +308,12 @@ def check(
                 )
             )
         report.extend(missing)
+        apply_policy(report, config)
         if whole:
             store.put_snapshot(whole, report.to_dict())
     finally:
         store.close()
-    return Validation(report, changes, _checked(files, root, only, list_files))
+    return Validation(report, changes, _checked(files, root, only, list_files), root)
 
 
 def _checked(
@@ -319,7 +340,7 @@ def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:
 
 
 def validate(
-    root: Path | str = ".",
+    root: Path | str | None = None,
     paths: Sequence[Path | str] | None = None,
     *,
     changed_since: str | None = None,
@@ -355,7 +376,7 @@ def validate(
 
 
 def export(
-    root: Path | str = ".",
+    root: Path | str | None = None,
     formats: Iterable[str] = ("all",),
     out: Path | str | None = None,
     *,
@@ -373,7 +394,8 @@ def export(
     files whose bytes would not change are left alone, and all files land or none.
     Raises ``OutputError`` when the folder cannot be written.
     """
-    root = Path(root)
+    _check_lang(lang)
+    root = corpus_root(Path(root) if root is not None else None)
     config = load_config(root)
     chosen = formats_named(formats)
     out_dir = Path(out) if out is not None else root / EXPORTS_DIR
@@ -420,19 +442,40 @@ def _export_problems(
     schemas: Mapping[str, Path],
 ) -> list[Diagnostic]:
     """Findings on the export files (nothing is written): one pass over the seeds only
-    when the exports they make are not known from an earlier run."""
+    when the exports they make are not known from an earlier run. The errors of the
+    seeds come first: exports cannot be up to date with a corpus that cannot be
+    exported."""
     key = stored_inputs_key(files, store, store.context, formats)
     expected = store.manifest(key)
+    judged = Verdicts(store if store.enabled else None, schemas)
+    report = Report()
+    broken: frozenset[str] | None = None
     if expected is None:
-        tally = Tally(None)
-        documents = stream(
-            files, root, config, options, tally, jobs=jobs, cache=store, render=tuple(formats)
-        )
-        expected = expected_files(documents, formats, config)
+        with CorpusRules(config, None) as rules:
+            tally = Tally(rules)
+            documents = stream(
+                files,
+                root,
+                config,
+                options,
+                tally,
+                jobs=jobs,
+                cache=store,
+                render=tuple(formats),
+                verdicts=judged,
+            )
+            expected = expected_files(documents, formats, config)
+            report = apply_policy(tally.finish(), config)
         if tally.file_errors:
-            return []  # the seeds are broken: their own findings say what to fix first
-        store.put_manifest(key, expected)
-    return _export_findings(expected, out_dir, formats, root, store, schemas)
+            broken = frozenset(tally.broken)
+        elif not report.errors:
+            store.put_manifest(key, expected)
+    errors = [d for d in report.diagnostics if d.effective_severity is Severity.ERROR]
+    found = _export_findings(
+        expected, out_dir, formats, root, judged, store, schemas, broken, len(errors)
+    )
+    judged.flush()
+    return errors + found
 
 
 def _export_locked(
@@ -472,7 +515,7 @@ def _export_locked(
             staging = stage_export(documents, formats, out_dir, config)
             if progress is not None:
                 progress.close()
-            report = tally.finish()
+            report = apply_policy(tally.finish(), config)
         if report.errors:
             staging.abort()
             return ExportResult(report, formats, out_dir, refused=True)

@@ -12,6 +12,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import json
+import posixpath
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -246,7 +247,7 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
     """Run the per-file levels that fit the file's kind; every file in the seeds folder
     is a seed, and one in a sub-folder of it is misplaced."""
     rel = display_path(path, root)
-    folder, _, _ = rel.rpartition("/")
+    folder, _, _ = posixpath.normpath(rel).rpartition("/")
     if folder == SEEDS_DIR:
         return check_seed(path, root, config, options)
     if folder.startswith(SEEDS_DIR + "/"):

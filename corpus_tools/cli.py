@@ -20,9 +20,9 @@ from corpus_tools.reporters import REPORTERS
 _ROOT = click.option(
     "--root",
     type=click.Path(file_okay=False, path_type=Path),
-    default=Path("."),
-    show_default=True,
-    help="Corpus root: the folder holding corpus.toml, seeds/ and exports/.",
+    default=None,
+    help="Corpus root: the folder holding corpus.toml, seeds/ and exports/ "
+    "(default: the current folder or the nearest one above it holding corpus.toml).",
 )
 _LANG = click.option(
     "--lang",
@@ -145,7 +145,7 @@ def cli() -> None:
 @_NO_CACHE
 def validate(
     paths: tuple[Path, ...],
-    root: Path,
+    root: Path | None,
     formats: tuple[str, ...],
     outputs: tuple[str, ...],
     fail_on: str,
@@ -230,7 +230,7 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
 @_JOBS
 @_NO_CACHE
 def export(
-    root: Path,
+    root: Path | None,
     formats: tuple[str, ...],
     out: Path | None,
     check: bool,
@@ -260,7 +260,17 @@ def export(
 def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
-        cli(standalone_mode=True)
+        cli(standalone_mode=False)
+    except click.exceptions.Abort:
+        # Ctrl-C: click reports it as Abort. Staged files were removed on the way out.
+        click.echo("corpus: interrupted; nothing was changed", err=True)
+        sys.exit(130)
+    except KeyboardInterrupt:
+        click.echo("corpus: interrupted; nothing was changed", err=True)
+        sys.exit(130)
+    except click.exceptions.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
     except Exception as exc:
         # Imported here: the executor's module is only loaded by runs that use workers.
         from concurrent.futures.process import BrokenProcessPool

@@ -17,7 +17,7 @@ from typing import TextIO
 from corpus_tools import api
 from corpus_tools.changes import ChangeSet
 from corpus_tools.checks import Options, check_seed
-from corpus_tools.config import Config, ConfigError, load_config
+from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Report
 from corpus_tools.errors import UsageError
 from corpus_tools.inputs import SEEDS_DIR, discover
@@ -51,7 +51,7 @@ class ValidateArgs:
     """Arguments of ``corpus validate``."""
 
     paths: list[Path]
-    root: Path
+    root: Path | None
     formats: list[str] = field(default_factory=lambda: ["text"])
     outputs: list[str] = field(default_factory=list)
     fail_on: str = "error"
@@ -70,7 +70,7 @@ class ConvertArgs:
     """Arguments of ``corpus convert``."""
 
     paths: list[Path]
-    root: Path
+    root: Path | None
     out: str | None = None
     lang: str | None = None
 
@@ -79,7 +79,7 @@ class ConvertArgs:
 class ExportArgs:
     """Arguments of ``corpus export``."""
 
-    root: Path
+    root: Path | None
     formats: list[str]
     out: Path | None = None
     check: bool = False
@@ -146,6 +146,17 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
             file=streams.err,
         )
         return EXIT_USAGE
+    targets = [args.outputs[i] if i < len(args.outputs) else "-" for i in range(len(args.formats))]
+    for target in sorted(set(targets)):
+        sharing = [name for name, t in zip(args.formats, targets, strict=True) if t == target]
+        if len(sharing) > 1:
+            where = "standard output" if target == "-" else target
+            print(
+                f"error: the {' and '.join(sharing)} reports would both go to {where}, and "
+                "neither could be read; give each --format its own --output FILE",
+                file=streams.err,
+            )
+            return EXIT_USAGE
     try:
         result = api.check(
             args.root,
@@ -164,7 +175,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         return _usage(exc, streams)
     report = result.report
     context = ReportContext(
-        root=args.root,
+        root=result.root,
         color=False,
         changes=_corpus_changes(result.changes) if result.changes is not None else None,
         checked={"seed": result.checked} if result.checked is not None else {},
@@ -263,17 +274,21 @@ def run_convert(args: ConvertArgs, streams: Streams) -> int:
     """``corpus convert``: write canonical JSON documents (or JSONL to stdout)."""
     from corpus_tools.model import dumps_canonical
 
-    config = _config(args.root, streams)
+    try:
+        root = corpus_root(args.root)
+    except UsageError as exc:
+        return _usage(exc, streams)
+    config = _config(root, streams)
     if config is None:
         return EXIT_USAGE
-    paths = args.paths or [args.root / SEEDS_DIR]
+    paths = args.paths or [root / SEEDS_DIR]
     options = Options(lang_override=args.lang)
     report = Report()
     out_dir = Path(args.out or "-")
     staging = None if args.out in (None, "-") else Staging()
     try:
-        for path in discover(paths, args.root):
-            result = check_seed(path, args.root, config, options)
+        for path in discover(paths, root):
+            result = check_seed(path, root, config, options)
             report.files += 1
             report.extend(result.diagnostics)
             doc = result.document

@@ -48,6 +48,11 @@ class Config:
     max_seed_bytes: int = 1_048_576
     max_paragraph_chars: int = 50_000
     source: str | None = None
+    exports_tracked: bool = True
+    # Policy rules' severities by code ("off", "warning", "error").
+    rules: tuple[tuple[str, str], ...] = ()
+    # Per-file suppressions: (glob over report paths, codes, reason).
+    ignore: tuple[tuple[str, tuple[str, ...], str], ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as plain data (used in cache keys and reports)."""
@@ -61,6 +66,9 @@ class Config:
             "earliest_date": self.earliest_date,
             "max_seed_bytes": self.max_seed_bytes,
             "max_paragraph_chars": self.max_paragraph_chars,
+            "exports_tracked": self.exports_tracked,
+            "rules": dict(self.rules),
+            "ignore": [[files, list(codes), reason] for files, codes, reason in self.ignore],
         }
 
 
@@ -119,7 +127,11 @@ def load_config(root: Path) -> Config:
         dt.date.fromisoformat(earliest)
     except ValueError as exc:
         raise ConfigError(CONFIG_NAME, f"validation.earliest_date: {exc}") from exc
+    rules, ignore = _policy(data)
     return Config(
+        exports_tracked=data.get("exports", {}).get("tracked", True),
+        rules=rules,
+        ignore=ignore,
         title=corpus["title"],
         publisher=corpus["publisher"],
         licence=corpus["licence"],
@@ -131,3 +143,37 @@ def load_config(root: Path) -> Config:
         max_paragraph_chars=validation.get("max_paragraph_chars", _DEFAULTS.max_paragraph_chars),
         source=CONFIG_NAME,
     )
+
+
+def _policy(
+    data: dict[str, Any],
+) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, tuple[str, ...], str], ...]]:
+    """``[rules]`` and ``[[ignore]]``, each code checked: a typo must not silently leave
+    a rule as it was, and no finding that makes a document invalid can be turned down."""
+    from corpus_tools.diagnostics import CODES, POLICY_CODES
+
+    def known(code: str, where: str) -> str:
+        if code not in CODES:
+            raise ConfigError(CONFIG_NAME, f"{where}: unknown diagnostic code {code!r}")
+        if code not in POLICY_CODES:
+            raise ConfigError(
+                CONFIG_NAME,
+                f"{where}: {code} makes a document invalid and cannot be turned down; "
+                f"policy rules are {', '.join(sorted(POLICY_CODES))}",
+            )
+        return code
+
+    rules = tuple(
+        sorted(
+            (known(code, f"rules.{code}"), level) for code, level in data.get("rules", {}).items()
+        )
+    )
+    ignore = tuple(
+        (
+            entry["files"],
+            tuple(known(code, f"ignore[{i}].codes") for code in entry["codes"]),
+            entry["reason"],
+        )
+        for i, entry in enumerate(data.get("ignore", []))
+    )
+    return rules, ignore

@@ -329,6 +329,17 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
 )
 
 CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}
+# Rules of corpus policy, which corpus.toml may turn off, down or up, or ignore for some
+# files; every other finding makes a document invalid (or the export untrue) and cannot
+# be turned down.
+POLICY_CODES = frozenset(
+    {
+        info.code
+        for info in _CATALOGUE
+        if info.severity is Severity.WARNING and info.level is not Level.EXPORT
+    }
+    | {"duplicate-text", "duplicate-hash", "date-in-future", "date-too-early"}
+)
 # Findings about the call rather than the data: the run exits 2, as for a usage error.
 USAGE_CODES = frozenset({"path-missing"})
 
@@ -438,6 +449,11 @@ class Report:
 
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    suppressed: int = 0  # findings that corpus.toml turned off or ignored for a file
+
+    def append(self, item: Diagnostic) -> None:
+        """Add one finding."""
+        self.diagnostics.append(item)
 
     def extend(self, items: Iterable[Diagnostic]) -> None:
         """Add findings."""
@@ -480,13 +496,14 @@ class Report:
         def plural(n: int, word: str) -> str:
             return f"{n} {word}" + ("" if n == 1 else "s")
 
-        return ", ".join(
-            (
-                plural(self.files, "file"),
-                plural(self.errors, "error"),
-                plural(self.warnings, "warning"),
-            )
-        )
+        parts = [
+            plural(self.files, "file"),
+            plural(self.errors, "error"),
+            plural(self.warnings, "warning"),
+        ]
+        if self.suppressed:
+            parts.append(f"{self.suppressed} suppressed by corpus.toml")
+        return ", ".join(parts)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Report:
@@ -494,6 +511,7 @@ class Report:
         return cls(
             [Diagnostic.from_dict(d) for d in data["diagnostics"]],
             files=data["summary"]["files"],
+            suppressed=data["summary"].get("suppressed", 0),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -506,7 +524,12 @@ class Report:
             by_level[d.level.value][key] += 1
         return {
             "valid": self.valid,
-            "summary": {"files": self.files, "errors": self.errors, "warnings": self.warnings},
+            "summary": {
+                "files": self.files,
+                "errors": self.errors,
+                "warnings": self.warnings,
+                "suppressed": self.suppressed,
+            },
             "levels": by_level,
             "diagnostics": [d.to_dict() for d in self.sorted()],
         }

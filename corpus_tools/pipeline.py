@@ -29,7 +29,7 @@ from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.checks import FileResult, Options, check_file, decode, encode
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
-from corpus_tools.exporters import Rendered, render_all
+from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
 from corpus_tools.inputs import FileList
 from corpus_tools.paths import display_path
@@ -51,22 +51,31 @@ class Computed(NamedTuple):
     payload: str
     result: FileResult | None
     rendered: Rendered | None
+    verdicts: dict[str, str] | None
 
 
 class Checked(NamedTuple):
-    """A file's result, with its document rendered in the formats asked for."""
+    """A file's result, with its document rendered in the formats asked for and the
+    verdicts on the files it becomes (when judging)."""
 
     result: FileResult
     rendered: Rendered | None
+    verdicts: dict[str, str] | None = None
 
 
 # Work shared with worker processes; set once per process by _init_worker.
-_WORK: tuple[Path, Config, Options, tuple[str, ...]] | None = None
+_WORK: tuple[Path, Config, Options, tuple[str, ...], CheckSettings | None] | None = None
 
 
-def _init_worker(root: Path, config: Config, options: Options, render: tuple[str, ...]) -> None:
+def _init_worker(
+    root: Path,
+    config: Config,
+    options: Options,
+    render: tuple[str, ...],
+    judge: CheckSettings | None,
+) -> None:
     global _WORK
-    _WORK = (root, config, options, render)
+    _WORK = (root, config, options, render, judge)
     if multiprocessing.parent_process() is not None:
         # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
         # leave a torn result in the pipe and hang the executor's shutdown.
@@ -74,12 +83,18 @@ def _init_worker(root: Path, config: Config, options: Options, render: tuple[str
 
 
 def _compute(
-    path: Path, root: Path, config: Config, options: Options, render: tuple[str, ...]
-) -> tuple[FileResult, Rendered | None]:
+    path: Path,
+    root: Path,
+    config: Config,
+    options: Options,
+    render: tuple[str, ...],
+    judge: CheckSettings | None,
+) -> tuple[FileResult, Rendered | None, dict[str, str] | None]:
     result = check_file(path, root, config, options)
     doc = result.document
     rendered = (doc.id, render_all(doc, render, config)) if doc is not None and render else None
-    return result, rendered
+    verdicts = judge_all(rendered, judge) if rendered is not None and judge is not None else None
+    return result, rendered, verdicts
 
 
 def _work(paths: list[Path]) -> list[Computed]:
@@ -87,11 +102,11 @@ def _work(paths: list[Path]) -> list[Computed]:
     the rendered fragments, never the document: pickling it both ways would cost more
     than everything the main process does with it."""
     assert _WORK is not None
-    root, config, options, render = _WORK
+    root, config, options, render, judge = _WORK
     out: list[Computed] = []
     for path in paths:
-        result, rendered = _compute(path, root, config, options, render)
-        out.append(Computed(result.sha256, encode(result), None, rendered))
+        result, rendered, verdicts = _compute(path, root, config, options, render, judge)
+        out.append(Computed(result.sha256, encode(result), None, rendered, verdicts))
     return out
 
 
@@ -106,7 +121,7 @@ def _parallel(
     paths: Sequence[Path],
     pending: Sequence[int],
     jobs: int,
-    initargs: tuple[Path, Config, Options, tuple[str, ...]],
+    initargs: tuple[Path, Config, Options, tuple[str, ...], CheckSettings | None],
 ) -> Iterator[Computed]:
     """Worker results in input order, with a bounded number of chunks in flight: results
     never pile up in memory when the consumer (writing files) is the slower side."""
@@ -136,10 +151,15 @@ def _parallel(
 
 
 def _in_process(
-    path: Path, root: Path, config: Config, options: Options, render: tuple[str, ...]
+    path: Path,
+    root: Path,
+    config: Config,
+    options: Options,
+    render: tuple[str, ...],
+    judge: CheckSettings | None,
 ) -> Computed:
-    result, rendered = _compute(path, root, config, options, render)
-    return Computed(result.sha256, "", result, rendered)
+    result, rendered, verdicts = _compute(path, root, config, options, render, judge)
+    return Computed(result.sha256, "", result, rendered, verdicts)
 
 
 def check_files(
@@ -151,11 +171,13 @@ def check_files(
     jobs: int = 1,
     cache: Cache | None = None,
     render: tuple[str, ...] = (),
+    judge: CheckSettings | None = None,
 ) -> Iterator[Checked]:
     """Check each file once (cached, in parallel where worth it), yielding results in
-    order. With ``render``, each document comes with its fragments in those formats;
-    such a run looks nothing up in the cache (a cached result has no document) but
-    still stores what it computes."""
+    order. With ``render``, each document comes with its fragments in those formats
+    (and with ``judge``, the verdicts on the files they become); such a run looks
+    nothing up in the cache (a cached result has no document) but still stores what it
+    computes."""
     use_cache = cache is not None and cache.enabled
     hits: dict[int, str] = {}  # payloads, decoded only when their turn comes
     # Files to check, by index (Paths are made again when their chunk is sent), and the
@@ -184,9 +206,9 @@ def check_files(
 
     computed: Iterator[Computed]
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
-        computed = _parallel(paths, pending, jobs, (root, config, options, render))
+        computed = _parallel(paths, pending, jobs, (root, config, options, render, judge))
     else:
-        computed = (_in_process(paths[i], root, config, options, render) for i in pending)
+        computed = (_in_process(paths[i], root, config, options, render, judge) for i in pending)
     try:
         k = 0  # the next entry of pending
         for i in range(len(paths)):
@@ -200,7 +222,7 @@ def check_files(
             if cache is not None and size >= 0 and item.sha is not None:
                 rel = display_path(paths[i], root)
                 cache.put(rel, (size, mtime, ino), item.sha, item.payload or encode(result))
-            yield Checked(result, item.rendered)
+            yield Checked(result, item.rendered, item.verdicts)
     finally:
         close = getattr(computed, "close", None)
         if close is not None:
@@ -325,12 +347,20 @@ def stream(
     cache: Cache | None = None,
     render: tuple[str, ...] = (),
     progress: Progress | None = None,
+    verdicts: Verdicts | None = None,
 ) -> Iterator[Rendered]:
     """The one pass: every file checked once and taken by ``tally``; the documents,
-    rendered in ``render``, are yielded in file order for the exporters' sinks."""
-    checked = check_files(files, root, config, options, jobs=jobs, cache=cache, render=render)
-    for path, (result, rendered) in zip(files, checked, strict=True):
+    rendered in ``render``, are yielded in file order for the exporters' sinks. With
+    ``verdicts``, the workers also judge the files each document becomes (the export
+    check then finds them known)."""
+    judge = CheckSettings("", verdicts.schemas) if verdicts is not None else None
+    checked = check_files(
+        files, root, config, options, jobs=jobs, cache=cache, render=render, judge=judge
+    )
+    for path, (result, rendered, judged) in zip(files, checked, strict=True):
         tally.add(path, result)
+        if verdicts is not None and judged:
+            verdicts.add(judged)
         if progress is not None:
             progress.advance()
         if rendered is not None:
@@ -347,6 +377,7 @@ def check_corpus(
     jobs: int,
     only: frozenset[str] | None,
     render: tuple[str, ...] = (),
+    verdicts: Verdicts | None = None,
 ) -> tuple[Report, dict[str, str] | None, frozenset[str] | None]:
     """The one pass of a validation: every file checked once, the corpus rules, and,
     with ``render``, the digests of the exports in those formats from the same stream.
@@ -364,7 +395,15 @@ def check_corpus(
     with CorpusRules(config, options.today) as rules:
         tally = Tally(rules, only)
         documents = stream(
-            files, root, config, options, tally, jobs=jobs, cache=store, render=render
+            files,
+            root,
+            config,
+            options,
+            tally,
+            jobs=jobs,
+            cache=store,
+            render=render,
+            verdicts=verdicts,
         )
         if render:
             expected = expected_files(documents, render, config)

@@ -35,6 +35,11 @@ TEI_CONFIG = Config(
 CASES = REPO / "tests" / "cases"
 GOLDENS = REPO / "tests" / "goldens"
 TEI_ALL = REPO.parent / "shared" / "tei" / "tei_all.rng"
+# The repository's corpus.toml for test corpora that keep no exports/ folder: they say so,
+# as a corpus must (a missing exports/ is otherwise a finding).
+UNTRACKED_TOML = (REPO / "corpus.toml").read_text(encoding="utf-8") + (
+    "\n[exports]\n# A test corpus without exports/.\ntracked = false\n"
+)
 
 
 def peak_traced(action: Callable[[], object]) -> int:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,7 +14,7 @@ from corpus_tools import __version__
 from corpus_tools.cli import cli
 from corpus_tools.commands import Streams, ValidateArgs, run_validate
 
-from .conftest import REPO
+from .conftest import UNTRACKED_TOML
 
 GOOD = " date 2025-11-27 The minister said that the plan works well for everyone.\n"
 BAD_DATE = " date 2025-02-30 The minister said that the plan works well for everyone.\n"
@@ -24,7 +23,7 @@ BAD_DATE = " date 2025-02-30 The minister said that the plan works well for ever
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """A corpus root with corpus.toml and one good seed, no exports."""
-    shutil.copy(REPO / "corpus.toml", tmp_path / "corpus.toml")
+    (tmp_path / "corpus.toml").write_text(UNTRACKED_TOML, encoding="utf-8")
     (tmp_path / "seeds").mkdir()
     (tmp_path / "seeds" / "001_0123456789abcdef.txt").write_text(GOOD, encoding="utf-8")
     return tmp_path

@@ -507,16 +507,19 @@ def test_action_paths_are_data_not_code(tmp_path: Path) -> None:
     results = runner.action(paths=f"{S1}\n  {S2}\t{evil}", check_exports="false")
 
     validate = results[VALIDATE]
-    assert validate.returncode == 1
+    assert validate.returncode == 2  # paths that do not exist: a usage error
     assert not list(repo.path.glob("pwned*"))
-    # Split on white space, each word a path: reported as unreadable, never run.
-    unreadable = {a[1] for a in annotations(validate.stdout) if a[4] == "seed-unreadable"}
-    assert unreadable == set(evil.split())
-    assert validate.stdout.splitlines()[-1] == "7 files, 5 errors, 0 warnings"
+    # Split on white space, each word a path: reported as missing, never run.
+    missing = {a[1] for a in annotations(validate.stdout) if a[4] == "path-missing"}
+    assert missing == set(evil.split())
+    assert validate.stdout.splitlines()[-1] == "2 files, 5 errors, 0 warnings"
 
 
 def test_action_fail_on_warning_and_full_check_with_exports(tmp_path: Path) -> None:
     repo = make_repo(tmp_path)
+    # This corpus keeps its exports in the repository (the default).
+    (repo.path / "corpus.toml").write_bytes((REPO / "corpus.toml").read_bytes())
+    repo.commit("track the exports", None, "corpus.toml")
     exported = repo.corpus("export")
     assert exported.returncode == 0, exported.stderr
     repo.commit("exports", None, "exports")

@@ -15,7 +15,7 @@ LAYERS: list[set[str]] = [
     {"_version", "errors", "paths", "progress"},
     {"schema", "diagnostics", "model"},
     {"config", "io"},
-    {"langdetect", "quotes", "annotate", "rules", "changes", "inputs", "cache"},
+    {"langdetect", "quotes", "annotate", "rules", "changes", "inputs", "cache", "policy"},
     {"seeds", "exporters", "reporters"},
     {"checks", "exports"},
     {"pipeline"},

@@ -173,13 +173,17 @@ def test_read_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     assert info.value.line == 1
 
 
-def test_library_errors_are_typed(tmp_path: Path) -> None:
+def test_library_errors_are_typed(tmp_path: Path, corpus: Path) -> None:
     (tmp_path / "corpus.toml").write_text("[corpus\n", encoding="utf-8")
     with pytest.raises(corpus_tools.ConfigError) as info:
         corpus_tools.validate(tmp_path)
     assert isinstance(info.value, corpus_tools.CorpusError)
     with pytest.raises(UsageError, match="unknown export format"):
-        corpus_tools.export(tmp_path.parent, formats=["pdf"])
+        corpus_tools.export(corpus, formats=["pdf"])
+    with pytest.raises(UsageError, match="holds no corpus.toml"):
+        corpus_tools.validate(corpus / "seeds")
+    with pytest.raises(UsageError, match="is not a BCP 47 language tag"):
+        corpus_tools.validate(corpus, lang="english")
 
 
 def _backdate(root: Path, seconds: int = 60) -> None:
@@ -224,3 +228,45 @@ def test_warm_validate_is_answered_from_stamps_and_notices_any_export_change(
         ("export-stale", f"exports/tei/{tei.name}"),
     ]
     assert compared == [1]
+
+
+def test_the_export_check_judges_what_the_pass_rendered(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Per-article TEI files are judged from the bytes rendered in the pass (in the
+    workers), not read and parsed again; only corpus.tei.xml is read back."""
+    from corpus_tools.exporters.tei import check as tei_check
+
+    corpus_tools.export(corpus, jobs=1, cache=False)
+    sources: list[str] = []
+    real = tei_check.judge
+
+    def spying(source: Path | bytes, rng: Any) -> Any:
+        sources.append(source.name if isinstance(source, Path) else "rendered")
+        return real(source, rng)
+
+    monkeypatch.setattr(tei_check, "judge", spying)
+    assert corpus_tools.validate(corpus, jobs=1, cache=False).diagnostics == []
+    assert sorted(sources) == ["corpus.tei.xml", *["rendered"] * N]
+
+
+def test_a_renderer_fault_is_found_in_the_rendered_bytes(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A fresh file (the exact bytes the renderer gives) that breaks the schema is
+    reported, with its line, although nothing was read back from disk."""
+    from corpus_tools.exporters import tei
+
+    corpus_tools.export(corpus, jobs=1, cache=False)
+    real = tei.render_fragments
+
+    def broken(doc: Any, config: Any) -> tuple[bytes, bytes]:
+        standalone, embedded = real(doc, config)
+        return standalone.replace(b"<body>", b"<body><bogus/>", 1), embedded
+
+    monkeypatch.setattr(tei, "render_fragments", broken)
+    corpus_tools.export(corpus, jobs=1, cache=False)
+    found = {
+        (d.code, d.file.split("/")[1]) for d in corpus_tools.validate(corpus, jobs=1, cache=False)
+    }
+    assert found == {("export-invalid", "tei")}

@@ -19,7 +19,7 @@ import pytest
 from corpus_tools._version import __version__
 from corpus_tools.reporters import SARIF_VERSION
 
-from .conftest import GOLDENS, REPO
+from .conftest import GOLDENS, UNTRACKED_TOML
 
 PR_GOLDENS = GOLDENS / "pr"
 TODAY = "2026-01-01"
@@ -76,7 +76,7 @@ class Repo:
         self.env = env
         path.mkdir(parents=True)
         self.git("init", "-q", "-b", "main")
-        (path / "corpus.toml").write_bytes((REPO / "corpus.toml").read_bytes())
+        (path / "corpus.toml").write_text(UNTRACKED_TOML, encoding="utf-8")
 
     def git(self, *args: str) -> str:
         """Run git; fail the test with git's message when it fails."""

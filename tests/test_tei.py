@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 import shutil
 import subprocess
@@ -14,22 +15,27 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from corpus_tools.config import Config
+from corpus_tools.cache import context_key
+from corpus_tools.config import Config, ConfigError
+from corpus_tools.errors import ReadError
 from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.tei import (
     CORPUS_FILE,
     TEI_NS,
+    CheckSettings,
+    TeiExporter,
     TeiExportError,
     TeiReadError,
     TeiSink,
     check_tei_references,
     corpus_tei_schema,
-    document_element,
     read_tei,
     render_document,
     render_fragments,
     safe_parser,
 )
+from corpus_tools.exporters.tei import check as tei_check
+from corpus_tools.exporters.tei.check import check_files, verdict_key
 from corpus_tools.exports import export_documents
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation
@@ -400,6 +406,13 @@ def test_read_tei_reports_a_damaged_quotation() -> None:
     assert info.value.line > 1
 
 
+def test_read_errors_share_the_base_class() -> None:
+    error = TeiReadError("a.xml", 3, "bad")
+    assert isinstance(error, ReadError)
+    assert str(error) == "a.xml:3: bad"
+    assert str(TeiReadError("a.xml", None, "bad")) == "a.xml: bad"
+
+
 # --- ids and pointers ----------------------------------------------------------------
 
 
@@ -450,6 +463,144 @@ def test_reference_check_finds_problems(exported: Path) -> None:
     assert all("already used" in p.message for p in both)
 
 
+# --- checking written files ------------------------------------------------------------
+
+
+class _Verdicts:
+    """A verdict store in memory, counting what is asked and stored."""
+
+    def __init__(self) -> None:
+        self.stored: dict[str, str] = {}
+        self.asked: list[list[str]] = []
+
+    def verdicts(self, keys: list[str]) -> dict[str, str]:
+        self.asked.append(keys)
+        return {k: self.stored[k] for k in keys if k in self.stored}
+
+    def put_verdicts(self, items: dict[str, str]) -> None:
+        self.stored.update(items)
+
+
+def _digests(out: Path) -> dict[str, str]:
+    return {
+        p.relative_to(out).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(out.rglob("*"))
+        if p.is_file()
+    }
+
+
+def test_check_passes_what_was_written(tmp_path: Path) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    files = _digests(tmp_path)
+    store = _Verdicts()
+    tei = EXPORTERS["tei"]
+    assert isinstance(tei, TeiExporter)
+    assert tei.check(tmp_path, files, CheckSettings("exports", verdicts=store)) == []
+    assert sorted(store.stored.values()) == ["[]"] * (len(DOCS) + 1)
+    assert check_files(tmp_path, files, CheckSettings("exports")) == []
+    # A second run answers from the store: the files are not read again.
+    for path in _written(tmp_path):
+        path.write_bytes(b"<x")
+    assert check_files(tmp_path, files, CheckSettings("exports", verdicts=store)) == []
+    assert len(store.asked) == 2
+    assert sorted(store.asked[1]) == sorted(store.stored)
+
+
+def test_check_reports_a_broken_file_with_its_line(tmp_path: Path) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    doc = DOCS[1]
+    path = tmp_path / "tei" / f"{doc.id}.xml"
+    data = path.read_bytes()
+    path.write_bytes(data[:-30])
+    files = {**_digests(tmp_path), "corpus.jsonl": "0" * 64, "tei/notes.txt": "0" * 64}
+    found = check_files(tmp_path, files, CheckSettings("out/exports"))
+    assert found
+    assert {d.code for d in found} == {"export-invalid"}
+    assert {d.file for d in found} == {f"out/exports/tei/{doc.id}.xml"}
+    assert found[0].message.startswith("not well-formed XML: ")
+    assert found[0].line == data[:-30].count(b"\n") + 1
+    assert found[0].column is not None
+
+
+def test_check_reports_a_dangling_pointer(tmp_path: Path) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    doc = BY_ID["001_0123456789abcdef"]
+    path = tmp_path / "tei" / f"{doc.id}.xml"
+    good = path.read_bytes()
+    # Valid against the schema (the shape of an id), but no element has this one.
+    target = b'next="#doc-001_0123456789abcdef-q2"'
+    path.write_bytes(good.replace(target, b'next="#doc-001_0123456789abcdef-q99"', 1))
+    assert corpus_tei_schema().validate(etree.parse(str(path), safe_parser()))
+    found = check_files(tmp_path, _digests(tmp_path), CheckSettings("exports"))
+    line = 1 + good[: good.index(target)].count(b"\n")
+    first = found[0]
+    assert (first.code, first.file, first.line) == (
+        "export-invalid",
+        f"exports/tei/{doc.id}.xml",
+        line,
+    )
+    messages = [d.message for d in found]
+    assert messages[0] == "@next points to #doc-001_0123456789abcdef-q99, which no element here has"
+    assert any("has @prev=#doc-001_0123456789abcdef-q1 but" in m for m in messages)
+
+
+def test_check_with_another_schema(tmp_path: Path) -> None:
+    export_documents(DOCS[:1], ["tei"], tmp_path, CONFIG)
+    files = _digests(tmp_path)
+    strict = tmp_path / "strict.rng"
+    strict.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><start>'
+        '<element name="nothing"><empty/></element></start></grammar>',
+        encoding="utf-8",
+    )
+    settings = CheckSettings("exports", {"tei": strict})
+    assert settings.schema_for("tei") == strict
+    assert settings.schema_for("csv") is None
+    found = check_files(tmp_path, files, settings)
+    assert [(d.file, d.line) for d in found] == [
+        ("exports/corpus.tei.xml", 2),
+        (f"exports/tei/{DOCS[0].id}.xml", 2),
+    ]
+    assert all(d.message.startswith("not valid against the TEI schema: ") for d in found)
+
+    broken = tmp_path / "broken.rng"
+    broken.write_text("<grammar", encoding="utf-8")
+    with pytest.raises(ConfigError, match="not a usable RELAX NG schema") as info:
+        check_files(tmp_path, files, CheckSettings("exports", {"tei": broken}))
+    assert info.value.path == str(broken)
+    missing = tmp_path / "missing.rng"
+    with pytest.raises(ConfigError, match="cannot read the TEI schema"):
+        check_files(tmp_path, files, CheckSettings("exports", {"tei": missing}))
+
+
+def test_check_leaves_a_huge_corpus_file_to_the_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    (tmp_path / CORPUS_FILE).write_bytes(b"<teiCorpus")
+    monkeypatch.setattr(tei_check, "_MAX_TREE_BYTES", 0)
+    store = _Verdicts()
+    assert check_files(tmp_path, _digests(tmp_path), CheckSettings("exports", verdicts=store)) == []
+    assert len(store.stored) == len(DOCS)
+
+
+def test_verdict_keys_name_what_a_verdict_covers() -> None:
+    """A verdict covers the schema and the file's pointers and ids ("tei-judged"):
+    verdicts of the schema alone ("tei-valid", before) are never reused."""
+    sha, schema = "ab" * 32, "cd" * 32
+    assert verdict_key(sha, schema) == context_key("tei-judged", sha, schema)
+    assert verdict_key(sha, schema) != context_key("tei-valid", sha, schema)
+
+
+def test_the_exporter_reads_back_what_it_wrote(tmp_path: Path) -> None:
+    export_documents(DOCS, ["tei"], tmp_path, CONFIG)
+    tei = EXPORTERS["tei"]
+    assert isinstance(tei, TeiExporter)
+    assert tei.subfolders == ("tei",)
+    assert list(tei.read(tmp_path / CORPUS_FILE)) == DOCS
+    assert list(tei.read(tmp_path / "tei" / f"{DOCS[0].id}.xml")) == DOCS[:1]
+
+
 # --- files of the export -------------------------------------------------------------
 
 
@@ -489,10 +640,10 @@ def test_export_refuses_what_tei_cannot_hold(tmp_path: Path) -> None:
     )
     bad = dataclasses.replace(doc, quotations=(*doc.quotations, crossing))
     with pytest.raises(TeiExportError, match="overlaps another"):
-        document_element(bad, CONFIG)
+        render_fragments(bad, CONFIG)
     wrong_text = dataclasses.replace(q1, text="something else")
     with pytest.raises(TeiExportError, match="is not its span"):
-        document_element(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
+        render_fragments(dataclasses.replace(doc, quotations=(wrong_text,)), CONFIG)
     with pytest.raises(TeiExportError, match="two documents have this id"):
         export_documents([doc, doc], ["tei"], tmp_path, CONFIG)
     # A final line feed passes a "$" pattern; no xml:id may hold one.
@@ -673,3 +824,23 @@ def test_round_trip_through_tei(text: str) -> None:
 def test_generated_documents_are_valid_tei(tei_all: etree.RelaxNG, text: str) -> None:
     data = render_document(_generated(text), CONFIG)
     assert tei_all.validate(_parse(data)), tei_all.error_log
+
+
+def test_judge_finds_ids_outside_the_document_prefix_and_repeated_ids() -> None:
+    """Ids unique per file and prefixed with the document's id are unique across the
+    corpus: the per-file judgement checks both."""
+    from corpus_tools.exporters.tei.check import judge
+
+    standalone, _ = render_fragments(DOCS[0], CONFIG)
+    own = f'xml:id="doc-{DOCS[0].id}"'.encode()
+    assert judge(standalone, corpus_tei_schema()) == []
+    stray = standalone.replace(f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), b'xml:id="other-p1"', 1)
+    assert any(
+        "does not start with its document's id" in m
+        for _, _, m in judge(stray, corpus_tei_schema())
+    )
+    assert own in standalone
+    twice = standalone.replace(
+        f'xml:id="doc-{DOCS[0].id}-p2"'.encode(), f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), 1
+    )
+    assert judge(twice, corpus_tei_schema())  # libxml2 refuses a repeated xml:id itself

@@ -90,6 +90,12 @@ class Exporter(Protocol):
         """The documents of an export folder, or of one of this format's files in it."""
         ...
 
+    def judge(self, doc_id: str, fragment: Any, settings: CheckSettings) -> dict[str, str]:
+        """Verdicts on the files one rendered document becomes, keyed as ``check`` looks
+        them up in ``settings.verdicts``: worker processes judge as they render, so the
+        check of a fresh export costs the main process nothing."""
+        ...
+
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
     ) -> list[Diagnostic]:
@@ -105,6 +111,48 @@ Rendered = tuple[str, dict[str, Any]]
 def render_all(doc: Document, formats: Iterable[str], config: Config) -> dict[str, Any]:
     """Every format's fragment for ``doc``."""
     return {name: EXPORTERS[name].render(doc, config) for name in formats}
+
+
+def judge_all(rendered: Rendered, settings: CheckSettings) -> dict[str, str]:
+    """Every format's verdicts on the files of one rendered document."""
+    doc_id, fragments = rendered
+    verdicts: dict[str, str] = {}
+    for name, fragment in fragments.items():
+        verdicts.update(EXPORTERS[name].judge(doc_id, fragment, settings))
+    return verdicts
+
+
+class Verdicts:
+    """Verdicts judged during this run, in front of a store that keeps them (or none)."""
+
+    def __init__(
+        self, backing: VerdictStore | None, schemas: Mapping[str, Path] | None = None
+    ) -> None:
+        self._known: dict[str, str] = {}
+        self._backing = backing
+        self.schemas: Mapping[str, Path] = dict(schemas or {})
+
+    def add(self, items: dict[str, str]) -> None:
+        """Remember verdicts judged during this run."""
+        self._known.update(items)
+
+    def verdicts(self, keys: list[str]) -> dict[str, str]:
+        """The verdicts known for ``keys``, from this run first."""
+        found = {k: self._known[k] for k in keys if k in self._known}
+        rest = [k for k in keys if k not in found]
+        if rest and self._backing is not None:
+            found.update(self._backing.verdicts(rest))
+        return found
+
+    def put_verdicts(self, items: dict[str, str]) -> None:
+        """Keep verdicts for later runs."""
+        if self._backing is not None:
+            self._backing.put_verdicts(items)
+
+    def flush(self) -> None:
+        """Keep this run's verdicts for later runs."""
+        if self._known:
+            self.put_verdicts(self._known)
 
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER,

@@ -421,6 +421,10 @@ class CsvExporter:
         """Every file of this format holds the whole corpus."""
         return None
 
+    def judge(self, doc_id: str, fragment: Any, settings: CheckSettings) -> dict[str, str]:
+        """Nothing to judge per document."""
+        return {}
+
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings
     ) -> list[Diagnostic]:

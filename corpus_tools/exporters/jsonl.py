@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError
@@ -65,6 +65,10 @@ class JsonlExporter:
     def document_of(self, rel_path: str) -> str | None:
         """Every file of this format holds the whole corpus."""
         return None
+
+    def judge(self, doc_id: str, fragment: Any, settings: CheckSettings) -> dict[str, str]:
+        """Nothing to judge per document."""
+        return {}
 
     def check(
         self, out_dir: Path, files: Mapping[str, str], settings: CheckSettings

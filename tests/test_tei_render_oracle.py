@@ -1,8 +1,8 @@
-"""The fast TEI writer gives exactly the bytes of the lxml reference, or its exception.
+"""The TEI renderer gives exactly the bytes of the lxml oracle, or its exception.
 
-``render_document`` and ``render_fragments`` write the TEI text directly; the reference is
-``_render_fragments_lxml``: the ``document_element`` tree, indented by ``_indent`` and
-serialised by lxml (libxml2). Documents: the repository's seed, the positive cases (and
+``render_document``, ``render_fragments`` and ``render_corpus_header`` write the TEI text
+directly; the oracle (``tests/oracles/tei_lxml.py``) builds the ``document_element`` and
+``corpus_header`` trees, indented by ``indent`` and serialised by lxml (libxml2). Documents: the repository's seed, the positive cases (and
 the negative ones that still convert), 300 seeds of ``benchmarks/generate.py``, seeds with
 hostile text through the converter, and documents built directly, with text, ids,
 metadata and configs the converter would never produce.
@@ -10,6 +10,7 @@ metadata and configs the converter would never produce.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import functools
 from collections.abc import Callable
@@ -23,19 +24,17 @@ from lxml import etree
 
 from corpus_tools.config import Config, load_config
 from corpus_tools.exporters.tei import (
-    _NOT_XML,
     NORMALISATIONS,
-    _esc_attr,
-    _esc_text,
-    _render_fast,
-    _render_fragments_lxml,
+    render_corpus_header,
     render_document,
     render_fragments,
 )
+from corpus_tools.exporters.tei.render import _NOT_XML, _accept, _esc_attr, _esc_text, _render
 from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotation, Stats
 from corpus_tools.seeds import convert_seed
 
 from .conftest import CASES, REPO, TEI_CONFIG, benchmark_generator
+from .oracles import tei_lxml
 
 CONFIG = TEI_CONFIG
 # Everything the schema of corpus.toml lets through, and more (Config takes any string).
@@ -62,8 +61,8 @@ def _property(examples: int) -> settings:
 
 
 def _reference(doc: Document, config: Config) -> tuple[bytes, bytes]:
-    """The bytes of the lxml tree: what the fast path must give."""
-    return _render_fragments_lxml(doc, config)
+    """The bytes of the lxml tree: what the renderer must give."""
+    return tei_lxml.render_fragments(doc, config)
 
 
 def _outcome(render: Callable[[], object]) -> tuple[object, ...]:
@@ -75,12 +74,13 @@ def _outcome(render: Callable[[], object]) -> tuple[object, ...]:
 
 
 def _assert_same(doc: Document, config: Config) -> None:
-    """The fast path gives the reference's bytes, without falling back to lxml."""
+    """The renderer gives the reference's bytes (the corpus part only when asked)."""
     expected = _reference(doc, config)
-    assert _render_fast(doc, config, embedded=True) == expected, doc.id
-    assert _render_fast(doc, config, embedded=False) == (expected[0], b""), doc.id
+    assert _render(doc, config, embedded=True) == expected, doc.id
+    assert _render(doc, config, embedded=False) == (expected[0], b""), doc.id
     assert render_fragments(doc, config) == expected, doc.id
     assert render_document(doc, config) == expected[0], doc.id
+    assert render_corpus_header(config) == tei_lxml.corpus_header_bytes(config)
 
 
 def _assert_same_outcome(doc: Document, config: Config) -> None:
@@ -89,6 +89,8 @@ def _assert_same_outcome(doc: Document, config: Config) -> None:
     assert _outcome(lambda: render_fragments(doc, config)) == expected
     expected = _outcome(lambda: _reference(doc, config)[0])
     assert _outcome(lambda: render_document(doc, config)) == expected
+    expected = _outcome(lambda: tei_lxml.corpus_header_bytes(config))
+    assert _outcome(lambda: render_corpus_header(config)) == expected
 
 
 def _convert(data: bytes, rel: str, config: Config = CONFIG) -> Document | None:
@@ -100,6 +102,28 @@ def _real_doc() -> Document:
     doc = _convert((REPO / REAL_SEED).read_bytes(), REAL_SEED)
     assert doc is not None
     return doc
+
+
+# --- one renderer ------------------------------------------------------------------------
+
+
+def _imports(tree: ast.Module) -> set[str]:
+    """The modules a parsed module imports."""
+    found = {a.name for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
+    return found | {n.module or "" for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+
+
+def test_the_package_renders_only_as_text() -> None:
+    """The oracle stays in the tests, and no exporter builds or writes an XML tree."""
+    package = REPO / "corpus_tools"
+    for path in sorted(package.rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        assert not {m for m in _imports(tree) if m.split(".")[0] == "tests"}, path
+        if "exporters" in path.relative_to(package).parts:
+            names = {n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute)}
+            assert not names & {"Element", "SubElement", "tostring", "xmlfile"}, path
+    render = ast.parse((package / "exporters" / "tei" / "render.py").read_text(encoding="utf-8"))
+    assert not {m for m in _imports(render) if m.split(".")[0] == "lxml"}
 
 
 # --- seeds of the repository -----------------------------------------------------------
@@ -204,6 +228,12 @@ def test_escaping_matches_libxml2_for_every_code_point() -> None:
         refused += bad
         assert [c for c in chars if _NOT_XML.match(c)] == bad, hex(block)
         assert not any(c.isprintable() for c in bad)  # _xml_clean's shortcut is safe
+        for c in bad:  # refused with lxml's exception and message, at its position
+            for value in (c, f"ab{c}", f"{c}{c}x"):
+                expected = _outcome(functools.partial(_lxml_attr, value))
+                assert expected[0] == "raises"
+                assert _outcome(functools.partial(_lxml_text, value)) == expected
+                assert _outcome(functools.partial(_accept, value)) == expected
         ok = "".join(c for c in chars if c not in set(bad))
         assert _lxml_text(ok) == f"<x>{_esc_text(ok)}</x>".encode(), hex(block)
         assert _lxml_attr(ok) == f'<x a="{_esc_attr(ok)}"/>'.encode(), hex(block)
@@ -426,8 +456,7 @@ def test_direct_documents(doc: Document, config: Config) -> None:
 def test_direct_documents_that_may_break_invariants(doc: Document, config: Config) -> None:
     expected = _outcome(lambda: _reference(doc, config))
     if expected[0] == "value":
-        # Whatever lxml can write, the fast path writes itself: no fallback.
-        assert _render_fast(doc, config, embedded=True) == expected[1]
+        assert _render(doc, config, embedded=True) == expected[1]
     else:
         assert expected[1] == "TeiExportError", expected
     _assert_same_outcome(doc, config)

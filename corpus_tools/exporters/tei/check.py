@@ -1,0 +1,368 @@
+"""Checks of written TEI: RELAX NG validity and the pointers a schema cannot check."""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from lxml import etree
+
+from corpus_tools.config import ConfigError
+from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.exporters import CheckSettings
+from corpus_tools.exporters.tei.names import CORPUS_FILE, DOC_DIR, SCHEMA_PATH, XML_ID, tag
+from corpus_tools.exporters.tei.read import TeiReadError, iterparse, safe_parser, source_line
+from corpus_tools.schema import schema_dir
+
+# TEI attributes that hold pointers; tokens starting with '#' must name an xml:id.
+POINTER_ATTRIBUTES = (
+    "ana",
+    "copyOf",
+    "corresp",
+    "decls",
+    "exclude",
+    "facs",
+    "next",
+    "prev",
+    "ref",
+    "rendition",
+    "resp",
+    "sameAs",
+    "select",
+    "source",
+    "synch",
+    "target",
+    "toWhom",
+    "who",
+)
+# corpus.tei.xml can only be validated as one tree; past this size only the per-article
+# files (which it embeds unchanged) are, so that memory stays flat as the corpus grows.
+_MAX_TREE_BYTES = 16 * 1024 * 1024
+# At most this many schema errors are kept for one file: the first ones say what to fix.
+_MAX_ERRORS = 20
+
+
+@dataclass(frozen=True, slots=True)
+class TeiProblem:
+    """A finding of ``check_tei_references``: where, and what is wrong."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def __str__(self) -> str:
+        loc = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{loc}: {self.message}"
+
+
+# Pointers and ids ------------------------------------------------------------------------
+
+
+def _defined_here(seen: dict[str, int], index: int, repeated: set[str], target: str) -> bool:
+    """True when ``target`` is an xml:id of file number ``index``."""
+    packed = seen.get(target)
+    return (packed is not None and packed >> 32 == index) or target in repeated
+
+
+def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProblem]:
+    """Check every ``#id`` pointer resolves in its file and ``xml:id``s are unique.
+
+    ``sources`` are the files of one view of the corpus: either ``corpus.tei.xml`` or
+    the ``tei/<id>.xml`` files; ids must be unique across all of them. ``@next`` and
+    ``@prev`` must also agree (A next B exactly when B prev A). Problems are returned,
+    never raised; a file that cannot be parsed is one problem.
+    """
+    problems: list[TeiProblem] = []
+    labels: list[str] = []
+    # id -> file index and line, packed in one int: millions of ids stay affordable.
+    seen: dict[str, int] = {}
+
+    def where(packed: int) -> str:
+        line = packed & 0xFFFFFFFF
+        return labels[packed >> 32] + (f":{line}" if line else "")
+
+    for index, source in enumerate(sources):
+        label = f"<bytes #{index}>" if isinstance(source, bytes) else str(source)
+        labels.append(label)
+        repeated: set[str] = set()  # ids of this file first defined in an earlier one
+        pointers: list[tuple[int | None, str, str]] = []
+        links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+
+        try:
+            root: etree._Element | None = None
+            for _, event, el in iterparse(source, ("start", "end")):
+                if root is None:
+                    root = el
+                if event == "end":
+                    if el.getparent() is root and el.tag == tag("TEI"):
+                        el.clear()  # keep memory flat over a large corpus file
+                        while el.getprevious() is not None:
+                            del root[0]
+                    continue
+                line = source_line(el)
+                xml_id = el.get(XML_ID)
+                if xml_id is not None:
+                    if xml_id in seen:
+                        problems.append(
+                            TeiProblem(
+                                label,
+                                line,
+                                f"xml:id {xml_id!r} is already used at {where(seen[xml_id])}",
+                            )
+                        )
+                        repeated.add(xml_id)
+                    else:
+                        seen[xml_id] = (index << 32) | (line or 0)
+                for attr in POINTER_ATTRIBUTES:
+                    value = el.get(attr)
+                    if value is None:
+                        continue
+                    pointers.extend((line, attr, t[1:]) for t in value.split() if t[:1] == "#")
+                    if xml_id is not None and attr in links:
+                        links[attr][xml_id] = (line, value)
+        except TeiReadError as exc:
+            # libxml2 also refuses a repeated xml:id in one file; reported above already.
+            dup = re.search(r"\bID (\S+) already defined", exc.message)
+            if not (dup and dup.group(1) in repeated):
+                problems.append(TeiProblem(label, exc.line, exc.message))
+            continue
+        for line, attr, target in pointers:
+            if not _defined_here(seen, index, repeated, target):
+                problems.append(
+                    TeiProblem(
+                        label, line, f"@{attr} points to #{target}, which no element here has"
+                    )
+                )
+        for attr, back in (("next", "prev"), ("prev", "next")):
+            for source_id, (line, value) in links[attr].items():
+                target = value.removeprefix("#")
+                if (
+                    _defined_here(seen, index, repeated, target)
+                    and links[back].get(target, (None, ""))[1] != f"#{source_id}"
+                ):
+                    problems.append(
+                        TeiProblem(
+                            label,
+                            line,
+                            f"#{source_id} has @{attr}={value} but #{target} has no @{back}=#{source_id}",
+                        )
+                    )
+    return problems
+
+
+# RELAX NG --------------------------------------------------------------------------------
+
+
+def project_schema_path() -> Path:
+    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``)."""
+    return schema_dir().joinpath(*SCHEMA_PATH)
+
+
+def compile_schema(path: Path) -> etree.RelaxNG:
+    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used."""
+    try:
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
+    except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
+        raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
+
+
+@functools.cache
+def corpus_tei_schema() -> etree.RelaxNG:
+    """The project's RELAX NG schema of its TEI, compiled once."""
+    return compile_schema(project_schema_path())
+
+
+Problem = tuple[int | None, int | None, str]
+
+
+def _parse(source: Path | bytes) -> etree._ElementTree | Problem:
+    """The tree of a TEI file, or the problem that it is not well-formed."""
+    try:
+        if isinstance(source, bytes):
+            return etree.ElementTree(etree.fromstring(source, safe_parser()))
+        return etree.parse(str(source), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return (exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")
+
+
+def judge(source: Path | bytes, rng: etree.RelaxNG) -> list[Problem]:
+    """Every way one TEI file (its path, or the bytes it holds) is wrong: against the
+    schema, and its pointers and ids. Pure, so worker processes judge what they render.
+
+    Each document's ids start with the document's own id, so ids unique within each
+    file, documents' ids being unique, are unique across the corpus.
+    """
+    tree = _parse(source)
+    if isinstance(tree, tuple):
+        return [tree]
+    problems: list[Problem] = []
+    if not rng.validate(tree):
+        problems.extend(
+            (e.line or None, e.column or None, f"not valid against the TEI schema: {e.message}")
+            for e in rng.error_log
+        )
+        del problems[_MAX_ERRORS:]
+    problems.extend(_references(tree.getroot()))
+    return problems
+
+
+_IDS = etree.XPath("descendant-or-self::*/@xml:id")
+_POINTERS = etree.XPath(" | ".join(f"descendant-or-self::*/@{name}" for name in POINTER_ATTRIBUTES))
+_LINKED = etree.XPath("descendant-or-self::*[@xml:id and (@next or @prev)]")
+
+
+def _found(xpath: etree.XPath, el: etree._Element) -> list[Any]:
+    result = xpath(el)
+    return list(result) if isinstance(result, list) else []
+
+
+def _line_of(value: Any) -> int | None:
+    # XPath attribute results know their element; lines are looked up for problems only.
+    parent = value.getparent() if hasattr(value, "getparent") else None
+    return source_line(parent) if parent is not None else None
+
+
+def _references(root: etree._Element) -> list[Problem]:
+    """Pointers that resolve in no element of the tree, ``@next``/``@prev`` that do not
+    agree, repeated ids, and ids outside their document's prefix (XPath does the
+    walking: this runs on every document a cold validation renders)."""
+    problems: list[Problem] = []
+    all_ids = _found(_IDS, root)
+    ids = set(all_ids)
+    if len(ids) != len(all_ids):
+        seen: dict[str, int | None] = {}
+        for value in all_ids:
+            line = _line_of(value)
+            if value in seen:
+                at = f" (line {seen[value]})" if seen[value] else ""
+                problems.append((line, None, f"xml:id {value!r} is already used{at}"))
+            else:
+                seen[str(value)] = line
+    documents = [root] if root.tag == tag("TEI") else list(root.iterchildren(tag("TEI")))
+    for document in documents:
+        own = document.get(XML_ID)
+        if own is None:
+            continue
+        for value in _found(_IDS, document):
+            if value != own and not value.startswith(own + "-"):
+                problems.append(
+                    (
+                        _line_of(value),
+                        None,
+                        f"xml:id {str(value)!r} does not start with its document's id "
+                        f"{own!r} and a hyphen, so it may clash with another document's",
+                    )
+                )
+    for value in _found(_POINTERS, root):
+        for token in value.split():
+            if token[:1] == "#" and token[1:] not in ids:
+                name = value.attrname if hasattr(value, "attrname") else "pointer"
+                problems.append(
+                    (_line_of(value), None, f"@{name} points to {token}, which no element here has")
+                )
+    links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
+    for el in _found(_LINKED, root):
+        for attr in ("next", "prev"):
+            value = el.get(attr)
+            if value is not None:
+                links[attr][el.get(XML_ID) or ""] = (source_line(el), value)
+    for attr, back in (("next", "prev"), ("prev", "next")):
+        for source_id, (line, value) in links[attr].items():
+            target = value.removeprefix("#")
+            if target in ids and links[back].get(target, (None, ""))[1] != f"#{source_id}":
+                problems.append(
+                    (
+                        line,
+                        None,
+                        f"#{source_id} has @{attr}={value} but #{target} has no @{back}=#{source_id}",
+                    )
+                )
+    return problems
+
+
+@functools.cache
+def _schema_key(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError as exc:
+        raise ConfigError(str(path), f"cannot read the TEI schema: {exc.strerror}") from exc
+
+
+@functools.cache
+def _compiled(path: Path | None) -> etree.RelaxNG:
+    return corpus_tei_schema() if path is None else compile_schema(path)
+
+
+def judge_rendered(standalone: bytes, doc_id: str, settings: CheckSettings) -> dict[str, str]:
+    """The verdict on the per-document file that ``standalone`` becomes, keyed as
+    ``check_files`` looks it up: worker processes judge what they render, so a check
+    finds every verdict known (the schema is compiled once per process)."""
+    given = settings.schema_for("tei")
+    key = verdict_key(
+        hashlib.sha256(standalone).hexdigest(), _schema_key(given or project_schema_path())
+    )
+    return {key: json.dumps(judge(standalone, _compiled(given)))}
+
+
+# What a verdict covers; a new name when that changes, so older verdicts are not reused.
+_VERDICT = "tei-judged"
+
+
+def verdict_key(sha256: str, schema_key: str) -> str:
+    """The cache key of a verdict on a file's content against a schema's content."""
+    # The digest corpus_tools.cache.context_key(_VERDICT, ...) gives.
+    parts = (_VERDICT, sha256, schema_key)
+    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(blob.encode("utf-8")).hexdigest()
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return path.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def check_files(
+    out_dir: Path, files: Mapping[str, str], settings: CheckSettings
+) -> list[Diagnostic]:
+    """RELAX NG and pointer checks of the TEI files among ``files``, as diagnostics.
+
+    ``files`` maps paths relative to ``out_dir`` to their SHA-256; only files already
+    known to be fresh are given. A verdict is cached by content (file and schema) in
+    ``settings.verdicts``; a ``corpus.tei.xml`` too large to hold as one tree is left
+    to the per-article files it embeds.
+    """
+    given = settings.schema_for("tei")
+    schema_key = _schema_key(given or project_schema_path())
+    targets = [
+        name
+        for name in sorted(files)
+        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
+    ]
+    keys = {name: verdict_key(files[name], schema_key) for name in targets}
+    store = settings.verdicts
+    known = store.verdicts(list(keys.values())) if store is not None else {}
+    fresh: dict[str, str] = {}
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            verdict = json.dumps(judge(path, _compiled(given)))
+            fresh[keys[name]] = verdict
+        for line, column, message in json.loads(verdict):
+            out.append(
+                Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
+            )
+    if store is not None and fresh:
+        store.put_verdicts(fresh)
+    return out

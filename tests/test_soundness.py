@@ -1,0 +1,227 @@
+"""The gate never says "fine" when something is wrong: every path is accounted for, no
+check is skipped silently, findings land on the file a pull request changed, usage errors
+exit 2, and corpus.toml's policy is applied visibly."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import corpus_tools
+from corpus_tools.commands import ExportArgs, Streams, ValidateArgs, run_export, run_validate
+from corpus_tools.config import ConfigError
+
+from .conftest import CASES, REPO, UNTRACKED_TOML
+
+SEEDS = sorted((CASES / "positive").glob("*.txt"))[:4]
+BAD_DATE = " date 2025-02-30 The minister said that the plan works well for everyone.\n"
+
+
+def _corpus(root: Path, *, exports: bool = True, toml: str | None = None) -> Path:
+    (root / "seeds").mkdir(parents=True)
+    for seed in SEEDS:
+        shutil.copy(seed, root / "seeds" / seed.name)
+    text = toml if toml is not None else (REPO / "corpus.toml").read_text(encoding="utf-8")
+    (root / "corpus.toml").write_text(text, encoding="utf-8")
+    if exports:
+        corpus_tools.export(root, jobs=1, cache=False)
+    return root
+
+
+def _validate(root: Path, *argv: str, formats: tuple[str, ...] = ("text",)) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    args = ValidateArgs(
+        paths=[Path(a) for a in argv], root=root, formats=list(formats), cache=False, jobs=1
+    )
+    return run_validate(args, Streams(out, err)), out.getvalue(), err.getvalue()
+
+
+def _codes(report: corpus_tools.Report) -> list[tuple[str, str]]:
+    return sorted((d.code, d.file) for d in report)
+
+
+def test_a_path_that_does_not_exist_is_reported_and_the_others_still_checked(
+    tmp_path: Path,
+) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    typo = root / "seeds" / "001_typo.txt"
+    bad = root / "seeds" / "099_0123456789abcdef.txt"
+    bad.write_text(BAD_DATE, encoding="utf-8")
+    code, out, _ = _validate(root, str(typo), str(bad))
+    assert code == 2
+    assert "seeds/001_typo.txt: error[path-missing]" in out
+    assert "seeds/099_0123456789abcdef.txt:1:7: error[seed-invalid-date]" in out
+    code, out, _ = _validate(root, str(typo))
+    assert (code, out.splitlines()[-1]) == (2, "0 files, 1 error, 0 warnings")
+
+
+def test_a_seed_in_a_sub_folder_is_misplaced_in_every_mode(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
+        cwd=root,
+        check=True,
+    )
+    (root / "seeds" / "2025").mkdir()
+    hidden = root / "seeds" / "2025" / "006_0123456789abcdef.txt"
+    hidden.write_text(BAD_DATE, encoding="utf-8")
+    expected = [("seed-misplaced", "seeds/2025/006_0123456789abcdef.txt")]
+    assert _codes(corpus_tools.validate(root, jobs=1, cache=False)) == expected
+    assert (
+        _codes(corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)) == expected
+    )
+    assert _codes(corpus_tools.validate(root, [hidden], jobs=1, cache=False)) == expected
+
+
+def test_a_file_with_another_extension_in_seeds_is_a_finding(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    (root / "seeds" / "notes.json").write_text("{}", encoding="utf-8")
+    found = _codes(corpus_tools.validate(root, jobs=1, cache=False))
+    assert found == [
+        ("seed-bad-filename", "seeds/notes.json"),
+        ("seed-missing-date", "seeds/notes.json"),
+    ]
+
+
+def test_no_corpus_is_a_usage_error_and_creates_nothing(tmp_path: Path) -> None:
+    (tmp_path / "seeds").mkdir()
+    code, out, err = _validate(tmp_path)
+    assert code == 2
+    assert "holds no corpus.toml" in err
+    assert out == ""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["seeds"]
+
+
+def test_the_corpus_root_is_found_upward(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    monkeypatch.chdir(root / "seeds")
+    report = corpus_tools.validate(jobs=1, cache=False)
+    assert (report.files, report.errors) == (len(SEEDS), 0)
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(corpus_tools.UsageError, match=r"no corpus\.toml in"):
+        corpus_tools.validate()
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    out, err = io.StringIO(), io.StringIO()
+    args = ValidateArgs(paths=[], root=root, lang="english", cache=False, jobs=1)
+    assert run_validate(args, Streams(out, err)) == 2
+    assert "'english' is not a BCP 47 language tag" in err.getvalue()
+    code, out_text, err_text = _validate(root, formats=("json", "github"))
+    assert (code, out_text) == (2, "")
+    assert "json and github reports would both go to standard output" in err_text
+
+
+def test_a_missing_export_folder_is_a_finding_unless_untracked(tmp_path: Path) -> None:
+    tracked = _corpus(tmp_path / "a", exports=False)
+    assert _codes(corpus_tools.validate(tracked, jobs=1, cache=False)) == [
+        ("exports-absent", "exports")
+    ]
+    untracked = _corpus(tmp_path / "b", exports=False, toml=UNTRACKED_TOML)
+    assert _codes(corpus_tools.validate(untracked, jobs=1, cache=False)) == []
+
+
+def test_with_a_broken_seed_the_other_exports_are_still_checked(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c")
+    (root / "seeds" / SEEDS[0].name).write_text(BAD_DATE, encoding="utf-8")
+    stale = root / "exports" / "tei" / f"{SEEDS[1].stem}.xml"
+    stale.write_bytes(stale.read_bytes().replace(b"<p ", b"<p  ", 1))
+    found = _codes(corpus_tools.validate(root, jobs=1, cache=False))
+    assert found == [
+        ("export-not-checked", "exports/corpus.jsonl"),
+        ("export-not-checked", "exports/corpus.tei.xml"),
+        ("export-not-checked", "exports/datapackage.json"),
+        ("export-not-checked", "exports/documents.csv"),
+        ("export-not-checked", "exports/paragraphs.csv"),
+        ("export-stale", f"exports/tei/{SEEDS[1].stem}.xml"),
+        ("seed-invalid-date", f"seeds/{SEEDS[0].name}"),
+    ]
+    for fmt in ("json", "github", "markdown", "junit", "sarif"):
+        _, out, _ = _validate(root, formats=(fmt,))
+        assert "export-not-checked" in out, fmt
+
+
+def test_export_check_fails_when_a_seed_has_an_error(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c")
+    (root / "seeds" / SEEDS[0].name).write_text(BAD_DATE, encoding="utf-8")
+    out = io.StringIO()
+    args = ExportArgs(root=root, formats=["all"], check=True, cache=False, jobs=1)
+    assert run_export(args, Streams(out, io.StringIO())) == 1
+    assert f"seeds/{SEEDS[0].name}:1:7: error[seed-invalid-date]" in out.getvalue()
+
+
+def test_a_finding_with_a_changed_and_an_unchanged_file_lands_on_the_changed_one(
+    tmp_path: Path,
+) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *argv], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
+        cwd=root,
+        check=True,
+    )
+    # A copy of the last seed under a name that sorts first: the old file is unchanged.
+    last = SEEDS[-1]
+    copy = root / "seeds" / f"{last.name[:4]}0000000000000000.txt"
+    shutil.copy(last, copy)
+    report = corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)
+    assert {d.file for d in report} == {f"seeds/{copy.name}"}
+    assert sorted(d.code for d in report) == ["duplicate-file"]
+    dup = next(d for d in report if d.code == "duplicate-file")
+    assert f"seeds/{last.name}" in dup.message
+    assert dup.related == (f"seeds/{last.name}",)
+
+
+POLICY = """
+[rules]
+sequence-gap = "off"
+near-duplicate = "error"
+
+[[ignore]]
+files = "seeds/099_*.txt"
+codes = ["quote-unbalanced"]
+reason = "the source prints it so"
+"""
+
+
+def test_policy_rules_and_suppressions_apply_and_are_counted(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML + POLICY)
+    (root / "seeds" / "099_0123456789abcdef.txt").write_text(
+        " date 2025-11-27 The minister said “the plan works well for everyone.\n",
+        encoding="utf-8",
+    )
+    report = corpus_tools.validate(root, jobs=1, cache=False)
+    assert [d.code for d in report] == []
+    assert report.suppressed == 2  # the gap before 099 and the unbalanced quotation
+    assert report.summary().endswith(", 2 suppressed by corpus.toml")
+
+
+@pytest.mark.parametrize(
+    ("policy", "message"),
+    [
+        ('[rules]\nseqence-gap = "off"\n', "unknown diagnostic code 'seqence-gap'"),
+        (
+            '[rules]\nschema-violation = "off"\n',
+            "makes a document invalid and cannot be turned down",
+        ),
+        (
+            '[[ignore]]\nfiles = "seeds/*"\ncodes = ["seed-invalid-date"]\nreason = "old files"\n',
+            "makes a document invalid",
+        ),
+        ('[[ignore]]\nfiles = "seeds/*"\ncodes = ["sequence-gap"]\n', "'reason' is a required"),
+    ],
+)
+def test_a_policy_that_cannot_apply_is_a_configuration_error(
+    tmp_path: Path, policy: str, message: str
+) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML + policy)
+    with pytest.raises(ConfigError, match=message):
+        corpus_tools.validate(root, jobs=1, cache=False)
