@@ -180,7 +180,7 @@ def test_library_errors_are_typed(tmp_path: Path, corpus: Path) -> None:
     assert isinstance(info.value, corpus_tools.CorpusError)
     with pytest.raises(UsageError, match="unknown export format"):
         corpus_tools.export(corpus, formats=["pdf"])
-    with pytest.raises(UsageError, match="holds no corpus.toml"):
+    with pytest.raises(UsageError, match=r"holds no corpus\.toml"):
         corpus_tools.validate(corpus / "seeds")
     with pytest.raises(UsageError, match="is not a BCP 47 language tag"):
         corpus_tools.validate(corpus, lang="english")
