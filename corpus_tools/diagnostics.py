@@ -162,6 +162,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "put the lead paragraph after the date on the first line",
     ),
     CodeInfo(
+        "seed-lead-not-on-date-line",
+        E,
+        S,
+        "The lead paragraph does not start on the date line",
+        "move the lead paragraph up onto the date line: ' date YYYY-MM-DD The lead…'",
+    ),
+    CodeInfo(
         "seed-paragraph-too-long",
         E,
         S,

@@ -16,6 +16,7 @@ import hashlib
 import itertools
 import multiprocessing
 import os
+import re
 import signal
 import stat
 import sys
@@ -296,9 +297,18 @@ class Tally:
         self.file_errors = False  # an error in a file's own findings, in or out of scope
         # Ids of the seeds that could not be converted: their export files are unknown.
         self.broken: set[str] = set()
+        # Sequence numbers in use, and the bytes' hashes of misnamed seeds: their hints
+        # propose a name that fits the corpus.
+        self.seqs: set[int] = set()
+        self.misnamed: dict[str, str | None] = {}
 
     def add(self, path: Path, result: FileResult) -> None:
         """Take one file's result (in file order)."""
+        for summary in result.summaries:
+            if summary.seq is not None:
+                self.seqs.add(summary.seq)
+        if any(d.code == "seed-bad-filename" for d in result.diagnostics):
+            self.misnamed[result.path] = result.sha256
         if self.rules is not None:
             for summary in result.summaries:
                 self.rules.add(summary)
@@ -319,7 +329,40 @@ class Tally:
         if self.only is not None:
             found = [d for d in (_in_scope(d, self.only) for d in found) if d is not None]
         self.report.extend(found)
+        if self.misnamed:
+            taken = set(self.seqs)
+            self.report.diagnostics[:] = [
+                _with_name_hint(d, self.misnamed.get(d.file), taken)
+                if d.code == "seed-bad-filename"
+                else d
+                for d in self.report.diagnostics
+            ]
         return self.report
+
+
+_SEQ = re.compile(r"^([0-9]+)")
+_HEX16 = re.compile(r"([0-9A-Fa-f]{16})")
+
+
+def _with_name_hint(d: Diagnostic, sha: str | None, taken: set[int]) -> Diagnostic:
+    """A misnamed seed's finding with the name to give it: its own number when that is
+    free, else the next free one; its own 16 hex digits in lowercase, else the first 16
+    of its bytes' SHA-256."""
+    folder, _, name = d.file.rpartition("/")
+    m = _SEQ.match(name)
+    seq = int(m.group(1)) if m else None
+    if seq is None or seq in taken:
+        seq = max(taken, default=-1) + 1
+    taken.add(seq)
+    h = _HEX16.search(name)
+    digits = h.group(1).lower() if h else (sha or "0" * 16)[:16]
+    proposed = f"{seq:03d}_{digits}.txt"
+    hint = f"rename it to {folder + '/' if folder else ''}{proposed}"
+    if proposed == name:
+        return d
+    return Diagnostic(
+        d.code, d.file, d.message, d.line, d.column, d.pointer, hint, d.severity, d.related
+    )
 
 
 def _in_scope(d: Diagnostic, only: frozenset[str]) -> Diagnostic | None:

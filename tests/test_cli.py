@@ -59,7 +59,7 @@ def test_validate_error_exits_1_with_file_line_col(corpus: Path) -> None:
     assert err == ""
     assert out.splitlines() == [
         "seeds/002_1111111111111111.txt:1:7: error[seed-invalid-date] date 2025-02-30 does not"
-        " exist in the calendar; help: correct the day or month; the date must exist, e.g. 2025-02-28",
+        " exist in the calendar; help: February 2025 has 28 days: the day must be 01 to 28",
         "2 files, 1 error, 0 warnings",
     ]
 

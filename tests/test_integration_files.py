@@ -289,7 +289,7 @@ def test_pre_commit_try_repo_runs_the_hook(tmp_path: Path) -> None:
     assert re.search(r"^corpus validate\.+Failed$", failed.stdout, re.M), failed.stdout
     assert (
         f"{broken}:1:7: error[seed-invalid-date] date 2025-02-30 does not exist in the "
-        "calendar; help: correct the day or month" in failed.stdout
+        "calendar; help: February 2025 has 28 days" in failed.stdout
     )
     # Only the seed was passed: neither the hidden file nor the notes outside seeds/.
     assert "\n1 file, 1 error, 0 warnings\n" in failed.stdout

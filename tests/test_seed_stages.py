@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 import pytest
 
 from corpus_tools.config import Config
@@ -190,7 +193,8 @@ def test_header_problems(line: str, code: str, column: int) -> None:
     ("line", "second"),
     [
         (" date 2025-11-27 2025-11-28 Lead", True),
-        (" date 2025-11-27 date Lead", True),
+        (" date 2025-11-27 date Lead", False),
+        (" date 2025-11-27 date 2025-11-28 Lead", True),
         (" date 2025-11-27 27/11/2025, Lead", True),
         (" date 2025-11-27 2025 was a year", False),
         (" date 2025-11-27", False),
@@ -382,3 +386,45 @@ def test_bad_names(rel: str, problem: str) -> None:
 
 def test_good_name() -> None:
     assert parse_name("seeds/1000_0123456789abcdef.txt") == (1000, "0123456789abcdef")
+
+
+@pytest.mark.parametrize(
+    ("date", "hint"),
+    [
+        ("2025-02-30", "February 2025 has 28 days: the day must be 01 to 28"),
+        ("2024-02-30", "February 2024 has 29 days: the day must be 01 to 29"),
+        ("2025-13-01", "the month is 13; months run from 01 to 12 (is it YYYY-DD-MM?)"),
+        ("2025-00-10", "the month is 00; months run from 01 to 12 (is it YYYY-DD-MM?)"),
+        ("2025-04-00", "the day is 00; days run from 01 to 30 in April 2025"),
+        ("0000-01-01", "the year 0000 does not exist: write the year of publication"),
+    ],
+)
+def test_an_impossible_date_gets_a_hint_that_fits(date: str, hint: str) -> None:
+    from corpus_tools.seeds import convert_seed
+
+    res = convert_seed(
+        f" date {date} Text of the lead.\n".encode(), "seeds/001_0123456789abcdef.txt"
+    )
+    (d,) = res.diagnostics
+    assert (d.code, d.effective_hint) == ("seed-invalid-date", hint)
+
+
+def test_a_misnamed_seed_is_told_the_name_to_take(tmp_path: Path) -> None:
+    from corpus_tools.checks import Options
+    from corpus_tools.config import Config
+    from corpus_tools.pipeline import validate_files
+
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    text = " date 2025-06-01 A lead paragraph of the article.\n"
+    (seeds / "000_0123456789abcdef.txt").write_text(text.replace("A lead", "One lead"), "utf-8")
+    (seeds / "001_0123456789abcdef.txt").write_text(text.replace("A lead", "Two lead"), "utf-8")
+    (seeds / "1_ABCDEF0123456789.txt").write_text(text.replace("A lead", "Red lead"), "utf-8")
+    (seeds / "notes.txt").write_text(text.replace("A lead", "Blue lead"), "utf-8")
+    report = validate_files([], tmp_path, Config(), Options())
+    hints = {d.file: d.effective_hint for d in report if d.code == "seed-bad-filename"}
+    sha = hashlib.sha256((seeds / "notes.txt").read_bytes()).hexdigest()[:16]
+    assert hints == {
+        "seeds/1_ABCDEF0123456789.txt": "rename it to seeds/002_abcdef0123456789.txt",
+        "seeds/notes.txt": f"rename it to seeds/003_{sha}.txt",
+    }

@@ -16,9 +16,17 @@ class Findings:
         self.normalisations: set[str] = set()
         self._once: set[str] = set()
 
-    def add(self, code: str, message: str, line: int | None, column: int | None) -> None:
-        """Record a finding at a seed line and column."""
-        self.diagnostics.append(Diagnostic(code, self.path, message, line, column))
+    def add(
+        self,
+        code: str,
+        message: str,
+        line: int | None,
+        column: int | None,
+        hint: str | None = None,
+    ) -> None:
+        """Record a finding at a seed line and column (``hint``: one that fits this very
+        mistake better than the catalogue's)."""
+        self.diagnostics.append(Diagnostic(code, self.path, message, line, column, hint=hint))
 
     def warn_once(self, code: str, message: str, line: int, column: int) -> None:
         """Record a finding unless this code was already recorded through here.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -68,6 +69,7 @@ def read_header(lines: list[str], findings: Findings) -> Header | None:
             f"date {raw_date} does not exist in the calendar",
             first + 1,
             column,
+            _date_hint(raw_date),
         )
         return None
     lead_start = tok.end()
@@ -76,10 +78,35 @@ def read_header(lines: list[str], findings: Findings) -> Header | None:
     return Header(first, raw_date, first + 1, column, lead_start)
 
 
+def _skip_space(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos] in HEADER_SPACE:
+        pos += 1
+    return pos
+
+
+def _date_hint(raw: str) -> str:
+    """A hint that fits what is wrong with a YYYY-MM-DD that is not a calendar date."""
+    year, month, day = (int(part) for part in raw.split("-"))
+    if year == 0:
+        return "the year 0000 does not exist: write the year of publication"
+    if not 1 <= month <= 12:
+        return f"the month is {month:02d}; months run from 01 to 12 (is it YYYY-DD-MM?)"
+    last = calendar.monthrange(year, month)[1]
+    name = calendar.month_name[month]
+    if day == 0:
+        return f"the day is 00; days run from 01 to {last:02d} in {name} {year}"
+    return f"{name} {year} has {last} days: the day must be 01 to {last:02d}"
+
+
 def has_second_date(lines: list[str], header: Header, findings: Findings) -> bool:
-    """True (with the finding) when the lead starts with another date or ``date``."""
+    """True (with the finding) when the lead starts with another date, or with the word
+    ``date`` followed by one (a lead may well start with the word: "date palms")."""
     head = lines[header.index]
     nxt = _TOKEN.match(head, header.lead_start)
+    if nxt and nxt.group() == "date":
+        after = _TOKEN.match(head, _skip_space(head, nxt.end()))
+        if after is None or not _DATE_LIKE.match(after.group()) or after.group() == "date":
+            return False
     if nxt and _DATE_LIKE.match(nxt.group()):
         findings.add(
             "seed-duplicate-date",

@@ -77,6 +77,15 @@ def split_paragraphs(lines: list[str], header: Header, findings: Findings) -> li
         current.pieces.append((idx + 1, start_col + lead + 1, stripped))
     if current is not None:
         paras.append(current)
+    if paras and paras[0].line != header.line:
+        findings.add(
+            "seed-lead-not-on-date-line",
+            f"the lead paragraph starts on line {paras[0].line}, not on the date line "
+            f"{header.line}",
+            paras[0].line,
+            1,
+            f"move the lead paragraph up onto line {header.line}, after the date and a space",
+        )
     if not paras:
         findings.add(
             "seed-missing-body",
