@@ -8,6 +8,7 @@ written) is raised as a ``corpus_tools.errors.CorpusError``.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import re
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools.cache import Cache
-from corpus_tools.changes import ChangeError, ChangeSet, changed_files
+from corpus_tools.changes import ChangeError, ChangeSet, changed_files, committed_tree
 from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
@@ -65,6 +66,7 @@ class Validation:
     changes: ChangeSet | None = None
     checked: list[str] | None = None
     root: Path = Path(".")
+    notes: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -220,9 +222,65 @@ def check(
     and, with ``list_files``, the files checked."""
     _check_lang(lang)
     root = corpus_root(Path(root) if root is not None else None)
-    config = load_config(root)
     changes, everything = _scope(root, changed_since, include_worktree)
     given = [Path(p) for p in paths or ()]
+    if changes is not None and not include_worktree:
+        # --committed-only: judge the committed bytes, in a folder of their own.
+        with contextlib.ExitStack() as stack:
+            try:
+                tree, differing = stack.enter_context(committed_tree(root))
+            except ChangeError as exc:
+                raise UsageError(f"--committed-only: {exc}") from exc
+            result = _check(
+                tree,
+                [tree / display_path(p, root) for p in given],
+                changes,
+                everything,
+                lang,
+                today,
+                exports,
+                jobs,
+                False,
+                schemas,
+                list_files,
+            )
+        if differing:
+            noun = "file differs" if differing == 1 else "files differ"
+            result.notes.append(
+                f"note: {differing} {noun} from HEAD in the working tree under {root}; "
+                "--committed-only checked the committed versions"
+            )
+        result.root = root
+        return result
+    return _check(
+        root,
+        given,
+        changes,
+        everything,
+        lang,
+        today,
+        exports,
+        jobs,
+        cache,
+        schemas,
+        list_files,
+    )
+
+
+def _check(
+    root: Path,
+    given: list[Path],
+    changes: ChangeSet | None,
+    everything: bool,
+    lang: str | None,
+    today: dt.date | None,
+    exports: bool,
+    jobs: int | None,
+    cache: bool,
+    schemas: Mapping[str, Path] | None,
+    list_files: bool,
+) -> Validation:
+    config = load_config(root)
     missing = [
         Diagnostic(
             "path-missing",

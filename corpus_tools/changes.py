@@ -7,12 +7,16 @@ changes. With ``include_worktree`` the staged, unstaged and untracked files coun
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
+import tarfile
+import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ChangeError", "ChangeSet", "changed_files"]
+__all__ = ["ChangeError", "ChangeSet", "changed_files", "committed_tree"]
 
 
 class ChangeError(Exception):
@@ -195,3 +199,56 @@ def changed_files(root: Path, ref: str, *, include_worktree: bool = True) -> Cha
         modified=frozenset(modified),
         deleted=frozenset(deleted),
     )
+
+
+@contextlib.contextmanager
+def committed_tree(root: Path) -> Iterator[tuple[Path, int]]:
+    """The corpus at ``root`` as committed at HEAD, in a temporary folder, and how many
+    files under ``root`` differ in the working tree (staged, unstaged or untracked).
+
+    ``--committed-only`` judges these bytes, not the working-tree copies: a broken
+    committed seed fixed only in the working tree still fails, as it will in CI.
+    """
+    top = _top(root)
+    prefix = root.resolve().relative_to(top.resolve()).as_posix()
+    status = _git(top, "status", "--porcelain", "-z", "--untracked-files=all", "--", prefix)
+    if status.returncode != 0:
+        raise ChangeError(f"git status failed{_stderr(status)}")
+    differing = sum(1 for entry in status.stdout.split(b"\0") if entry[:3].strip())
+    with tempfile.TemporaryDirectory(prefix="corpus-committed-") as tmp:
+        proc = subprocess.Popen(
+            ["git", "--no-optional-locks", "archive", "--format=tar", "HEAD", "--", prefix],
+            cwd=top,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None
+        try:
+            with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+                for member in tar:
+                    # Plain files and folders only: a committed link is not followed here.
+                    if member.isfile() or member.isdir():
+                        _extract(tar, member, tmp)
+        except tarfile.TarError as exc:
+            raise ChangeError(f"git archive HEAD failed: {exc}") from exc
+        finally:
+            proc.stdout.close()
+            err = b""
+            if proc.stderr is not None:
+                err = proc.stderr.read()
+                proc.stderr.close()
+            if proc.wait() != 0:
+                text = os.fsdecode(err).strip()
+                raise ChangeError(
+                    f"git archive HEAD failed{f' (git said: {text})' if text else ''}"
+                )
+        yield Path(tmp) / prefix, differing
+
+
+def _extract(tar: tarfile.TarFile, member: tarfile.TarInfo, folder: str) -> None:
+    # The "data" filter refuses absolute paths and links out of the folder; Pythons that
+    # lack it (3.10 before 3.10.12) still get the member-type check of the caller.
+    if hasattr(tarfile, "data_filter"):
+        tar.extract(member, folder, set_attrs=False, filter="data")
+    else:  # pragma: no cover - old Python only
+        tar.extract(member, folder, set_attrs=False)

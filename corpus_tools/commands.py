@@ -174,6 +174,8 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
     except UsageError as exc:
         return _usage(exc, streams)
     report = result.report
+    for note in result.notes:
+        print(note, file=streams.err)
     context = ReportContext(
         root=result.root,
         color=False,

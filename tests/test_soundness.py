@@ -225,3 +225,37 @@ def test_a_policy_that_cannot_apply_is_a_configuration_error(
     root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML + policy)
     with pytest.raises(ConfigError, match=message):
         corpus_tools.validate(root, jobs=1, cache=False)
+
+
+def _git_corpus(root: Path) -> None:
+    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *argv], cwd=root, check=True)
+    _git_commit(root, "corpus")
+
+
+def _git_commit(root: Path, message: str) -> None:
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
+        cwd=root,
+        check=True,
+    )
+
+
+def test_committed_only_judges_the_committed_bytes(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    _git_corpus(root)
+    subprocess.run(["git", "switch", "-q", "-c", "pr"], cwd=root, check=True)
+    seed = root / "seeds" / "099_0123456789abcdef.txt"
+    seed.write_text(BAD_DATE, encoding="utf-8")
+    _git_commit(root, "a broken seed")
+    seed.write_text(BAD_DATE.replace("02-30", "02-28"), encoding="utf-8")  # fixed, not committed
+    out, err = io.StringIO(), io.StringIO()
+    args = ValidateArgs(
+        paths=[], root=root, changed_since="main", include_worktree=False, cache=False, jobs=1
+    )
+    assert run_validate(args, Streams(out, err)) == 1
+    assert "seeds/099_0123456789abcdef.txt:1:7: error[seed-invalid-date]" in out.getvalue()
+    assert "note: 1 file differs from HEAD in the working tree" in err.getvalue()
+    # The working tree itself is fine: without --committed-only the run passes.
+    assert corpus_tools.validate(root, changed_since="main", jobs=1, cache=False).errors == 0
