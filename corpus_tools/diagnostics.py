@@ -320,6 +320,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "fix the errors above, then run corpus validate again",
     ),
     CodeInfo(
+        "export-not-validated",
+        W,
+        X,
+        "An export file was too large to validate as one tree",
+        'validate it with a streaming validator, e.g. jing schema/tei/corpus-tei.rng exports/corpus.tei.xml; or set [rules] export-not-validated = "off" in corpus.toml',
+    ),
+    CodeInfo(
         "export-extra",
         E,
         X,
@@ -346,6 +353,7 @@ POLICY_CODES = frozenset(
         if info.severity is Severity.WARNING and info.level is not Level.EXPORT
     }
     | {"duplicate-text", "duplicate-hash", "date-in-future", "date-too-early"}
+    | {"export-not-validated"}
 )
 # Findings about the call rather than the data: the run exits 2, as for a usage error.
 USAGE_CODES = frozenset({"path-missing"})

@@ -573,14 +573,18 @@ def test_check_with_another_schema(tmp_path: Path) -> None:
         check_files(tmp_path, files, CheckSettings("exports", {"tei": missing}))
 
 
-def test_check_leaves_a_huge_corpus_file_to_the_articles(
+def test_check_leaves_a_huge_corpus_file_to_the_articles_and_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     export_documents(DOCS, ["tei"], tmp_path, CONFIG)
     (tmp_path / CORPUS_FILE).write_bytes(b"<teiCorpus")
     monkeypatch.setattr(tei_check, "_MAX_TREE_BYTES", 0)
     store = _Verdicts()
-    assert check_files(tmp_path, _digests(tmp_path), CheckSettings("exports", verdicts=store)) == []
+    found = check_files(tmp_path, _digests(tmp_path), CheckSettings("exports", verdicts=store))
+    assert [(d.code, d.file, d.effective_severity.value) for d in found] == [
+        ("export-not-validated", f"exports/{CORPUS_FILE}", "warning")
+    ]
+    assert "each TEI in it was validated as its tei/ file" in found[0].message
     assert len(store.stored) == len(DOCS)
 
 

@@ -355,7 +355,19 @@ def check_files(
         verdict = known.get(keys[name])
         if verdict is None:
             path = out_dir / name
-            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+            size = path.stat().st_size
+            if name == CORPUS_FILE and size > _MAX_TREE_BYTES:
+                # Never silently: held as one tree it would cost memory in proportion to
+                # the corpus; every TEI it embeds is judged as its own file instead.
+                out.append(
+                    Diagnostic(
+                        "export-not-validated",
+                        f"{settings.rel}/{name}",
+                        f"not validated against the TEI schema as one tree: it is "
+                        f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
+                        "held in memory; each TEI in it was validated as its tei/ file",
+                    )
+                )
                 continue
             verdict = json.dumps(judge(path, _compiled(given)))
             fresh[keys[name]] = verdict
