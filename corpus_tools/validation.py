@@ -33,6 +33,7 @@ from corpus_tools.cache import RACY_NS, Cache, context_key
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.paths import display_path
+from corpus_tools.procs import die_with_parent
 from corpus_tools.rules import CorpusRules, Summary
 from corpus_tools.schema import SchemaError, check_document, schema_fingerprint
 
@@ -404,6 +405,7 @@ def _init_worker(
     global _WORK
     _WORK = (root, config, options, want_documents, render)
     if multiprocessing.parent_process() is not None:
+        die_with_parent()  # never outlive a killed run (procs.py)
         # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
         # leave a torn result in the pipe and hang the executor's shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
