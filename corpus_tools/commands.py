@@ -11,7 +11,7 @@ import datetime as dt
 import hashlib
 import os
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -27,7 +27,9 @@ from corpus_tools.exporters import (
     expected_files,
     stage_export,
 )
-from corpus_tools.io import OutputError, Staging, exclusive_lock, remove_stale_temporaries
+from corpus_tools.io import OutputError, Staging, remove_stale_temporaries
+from corpus_tools.journal import reading, settle, writing
+from corpus_tools.locking import DEFAULT_TIMEOUT
 from corpus_tools.paths import display_path
 from corpus_tools.progress import Progress
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
@@ -67,6 +69,10 @@ class Streams:
         isatty = getattr(self.err, "isatty", None)
         return bool(isatty and isatty()) and not os.environ.get("CI")
 
+    def notice(self, message: str) -> None:
+        """A line for the user about the run itself (a lock wait, a repaired folder)."""
+        print(f"corpus: {message}", file=self.err)
+
 
 @dataclass
 class ValidateArgs:
@@ -85,6 +91,7 @@ class ValidateArgs:
     jobs: int = 1
     cache: bool = True
     tei_schema: Path | None = None
+    lock_timeout: float = DEFAULT_TIMEOUT
 
 
 @dataclass
@@ -109,6 +116,7 @@ class ExportArgs:
     cache: bool = True
     jobs: int = 1
     tei_schema: Path | None = None
+    lock_timeout: float = DEFAULT_TIMEOUT
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
@@ -206,6 +214,12 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
         only = frozenset(display_path(p, args.root) for p in paths)
         paths = []
     options = Options(today=args.today, lang_override=args.lang)
+    try:
+        for named in args.paths:  # an export file, in a folder a killed run left half-switched
+            settle(named, timeout=args.lock_timeout, notify=streams.notice)
+    except OutputError as exc:
+        print(f"{exc.path}: error: {exc.message}", file=streams.err)
+        return EXIT_USAGE
     report, files = validate_corpus(
         paths, args.root, config, options, jobs=args.jobs, use_cache=args.cache, only=only
     )
@@ -222,9 +236,14 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
                     args.cache,
                     args.tei_schema,
                     args.jobs,
+                    lock_timeout=args.lock_timeout,
+                    notify=streams.notice,
                 )
             except ConfigError as exc:
                 print(str(exc), file=streams.err)
+                return EXIT_USAGE
+            except OutputError as exc:  # the export folder stayed locked
+                print(f"{exc.path}: error: {exc.message}", file=streams.err)
                 return EXIT_USAGE
             report.extend(problems)
     context = ReportContext(
@@ -367,8 +386,15 @@ def export_problems(
     use_cache: bool,
     tei_schema: Path | None = None,
     jobs: int = 1,
+    *,
+    lock_timeout: float = DEFAULT_TIMEOUT,
+    notify: Callable[[str], None] | None = None,
 ) -> list[Diagnostic]:
-    """Diagnostics for missing, stale or extra export files (nothing is written)."""
+    """Diagnostics for missing, stale or extra export files (nothing is written).
+
+    The folder is read under its lock for reading, after any switch a killed export
+    left half-done is finished: never a mix of two exports.
+    """
     files = _seed_files(root)
     cache = Cache(root, run_context(config, Options(lang_override=lang)), enabled=use_cache)
     try:
@@ -387,16 +413,17 @@ def export_problems(
                 return []  # the seeds are broken: their own findings say what to fix first
             cache.put_manifest(key, expected)
         rel = _relative(out_dir, root)
-        found = [
-            Diagnostic(code, f"{rel}/{name}", message)
-            for code, name, message in compare_exports(
-                expected, out_dir, formats, cache.output_sha256
-            )
-        ]
-        if "tei" in formats:
-            bad = {d.file for d in found}
-            fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
-            found.extend(tei_validity(out_dir, rel, fine, tei_schema, cache))
+        with reading(out_dir, timeout=lock_timeout, notify=notify):
+            found = [
+                Diagnostic(code, f"{rel}/{name}", message)
+                for code, name, message in compare_exports(
+                    expected, out_dir, formats, cache.output_sha256
+                )
+            ]
+            if "tei" in formats:
+                bad = {d.file for d in found}
+                fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
+                found.extend(tei_validity(out_dir, rel, fine, tei_schema, cache))
     finally:
         cache.close()
     return found
@@ -506,16 +533,21 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
                 args.cache,
                 args.tei_schema,
                 args.jobs,
+                lock_timeout=args.lock_timeout,
+                notify=streams.notice,
             )
         except ConfigError as exc:
             print(str(exc), file=streams.err)
+            return EXIT_USAGE
+        except OutputError as exc:  # the export folder stayed locked
+            print(f"{exc.path}: error: {exc.message}", file=streams.err)
             return EXIT_USAGE
         report = Report(problems, files=len(files))
         streams.out.write(render_text(report, color=streams.color()))
         return report.exit_code()
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(out_dir):
+        with writing(out_dir, timeout=args.lock_timeout, notify=streams.notice):
             return _export_locked(args, config, out_dir, formats, files, streams)
     except OutputError as exc:
         print(f"{exc.path}: error: {exc.message}", file=streams.err)

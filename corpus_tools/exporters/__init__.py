@@ -110,7 +110,7 @@ def stage_export(
     from corpus_tools.io import Staging
 
     formats = list(formats)
-    staging = Staging()
+    staging = Staging(out_dir)
     try:
         sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
         for item in documents:

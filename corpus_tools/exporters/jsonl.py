@@ -7,6 +7,7 @@ from pathlib import Path
 
 from corpus_tools.config import Config
 from corpus_tools.io import StagedFile, Staging
+from corpus_tools.journal import settle
 from corpus_tools.model import Document, dumps_canonical
 from corpus_tools.schema import check_document
 from corpus_tools.validation import parse_json
@@ -72,6 +73,7 @@ class JsonlReadError(Exception):
 def read_jsonl(path: Path) -> Iterator[Document]:
     """Read ``corpus.jsonl`` back into documents, one line at a time."""
     name = str(path)
+    settle(path)  # a switch of the folder that a killed run left half-done
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:

@@ -61,6 +61,7 @@ from lxml import etree
 
 from corpus_tools.config import Config
 from corpus_tools.io import StagedFile, Staging
+from corpus_tools.journal import settle
 from corpus_tools.model import (
     Document,
     Paragraph,
@@ -1074,6 +1075,8 @@ def read_tei(source: Path | str | bytes) -> Iterator[Document]:
     """The documents of a TEI file (``tei/<id>.xml`` or ``corpus.tei.xml``), in order."""
     root: etree._Element | None = None
     tei_tag, corpus_tag = _tag("TEI"), _tag("teiCorpus")
+    if not isinstance(source, bytes):
+        settle(source)  # a switch of the folder that a killed run left half-done
     for name, event, el in _iterparse(source, ("start", "end")):
         if root is None:
             root = el
