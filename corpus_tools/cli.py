@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -101,11 +102,15 @@ class _Group(click.Group):
         try:
             return super().invoke(ctx)
         except KeyboardInterrupt:
-            # Workers have been joined on the way out; staged files are thrown away
-            # (a switch in progress was finished first: see journal.switch).
-            abort_pending()
-            click.echo("corpus: interrupted", err=True)
-            sys.exit(EXIT_INTERRUPTED)
+            _interrupted()
+
+
+def _interrupted() -> None:
+    # Workers have been joined on the way out; staged files are thrown away (a switch
+    # in progress was finished first: see journal.switch).
+    abort_pending()
+    click.echo("corpus: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -296,6 +301,13 @@ def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
         cli(standalone_mode=True)
+    except SystemExit:
+        # The command is over: a Ctrl-C now (while the interpreter joins the worker pool's
+        # threads and exits) would only turn its exit code into a death by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise
+    except KeyboardInterrupt:
+        _interrupted()  # between two commands' steps, outside the group's handler
     except Exception as exc:
         abort_pending()  # no staged file outlives a failed run
         # Imported here: the executor's module is only loaded by runs that use workers.
