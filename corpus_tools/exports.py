@@ -52,7 +52,7 @@ class DigestStaging(Staging):
     nothing created on disk (checking exports costs no writes)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(None)
         self._digests: dict[str, str] = {}
         self._open: list[_DigestFile] = []
 
@@ -81,7 +81,7 @@ class DigestStaging(Staging):
     def flush(self) -> None:
         """Nothing to flush."""
 
-    def commit(self) -> None:
+    def commit(self, *, timeout: float | None = None) -> None:
         """A digest staging never lands."""
         raise RuntimeError("a DigestStaging cannot be committed")
 
@@ -101,7 +101,7 @@ def stage_export(
     Items may come pre-rendered as ``(document id, render_all(...))``.
     """
     formats = list(formats)
-    staging = Staging() if staging is None else staging
+    staging = Staging(out_dir) if staging is None else staging
     try:
         sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
         for item in documents:

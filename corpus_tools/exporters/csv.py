@@ -25,6 +25,7 @@ from typing import IO, TYPE_CHECKING, Any
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError
 from corpus_tools.io import StagedFile, Staging
+from corpus_tools.journal import settled
 from corpus_tools.model import Document, Paragraph, Provenance, Stats
 from corpus_tools.quotes import find_quotations
 from corpus_tools.schema import check_document
@@ -525,8 +526,9 @@ def read_csv_export(folder: Path) -> Iterator[Document]:
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     with contextlib.ExitStack() as stack:
-        doc_file = stack.enter_context(_open(folder / DOCUMENTS))
-        para_file = stack.enter_context(_open(folder / PARAGRAPHS))
+        with settled(folder):  # both files opened from one export, never a mix
+            doc_file = stack.enter_context(_open(folder / DOCUMENTS))
+            para_file = stack.enter_context(_open(folder / PARAGRAPHS))
         docs = _Table(folder / DOCUMENTS, doc_file, DOCUMENT_COLUMNS)
         paras = _Table(folder / PARAGRAPHS, para_file, PARAGRAPH_COLUMNS)
         pending = paras.next()

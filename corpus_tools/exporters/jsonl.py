@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError
 from corpus_tools.io import StagedFile, Staging
+from corpus_tools.journal import settle
 from corpus_tools.model import Document, dumps_canonical, parse_json
 from corpus_tools.schema import check_document
 
@@ -87,6 +88,7 @@ class JsonlReadError(ReadError):
 def read_jsonl(path: Path) -> Iterator[Document]:
     """Read ``corpus.jsonl`` back into documents, one line at a time."""
     name = str(path)
+    settle(path)  # a switch of the folder that a killed run left half-done
     try:
         fh = path.open(encoding="utf-8", newline="")
     except OSError as exc:

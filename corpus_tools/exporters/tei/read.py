@@ -23,6 +23,7 @@ from corpus_tools.exporters.tei.names import (
     XML_ID,
     tag,
 )
+from corpus_tools.journal import settle
 from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotation, Stats
 from corpus_tools.schema import check_document
 
@@ -112,6 +113,8 @@ def read_tei(source: Path | str | bytes) -> Iterator[Document]:
     """The documents of a TEI file (``tei/<id>.xml`` or ``corpus.tei.xml``), in order."""
     root: etree._Element | None = None
     tei_tag, corpus_tag = tag("TEI"), tag("teiCorpus")
+    if not isinstance(source, bytes):
+        settle(source)  # a switch of the folder that a killed run left half-done
     for name, event, el in iterparse(source, ("start", "end")):
         if root is None:
             root = el
