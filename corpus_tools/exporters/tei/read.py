@@ -73,13 +73,27 @@ def _source(source: Path | str | bytes) -> Iterator[tuple[str, IO[bytes]]]:
 
 
 def _doctype_line(source: Path | str | bytes) -> int | None:
-    """The line of the DOCTYPE declaration, for the error message."""
+    """The line of the DOCTYPE declaration, for the error message: found wherever it is
+    (a long comment may come first), reading in chunks so memory stays flat."""
+    marker = b"<!DOCTYPE"
+    if isinstance(source, bytes):
+        at = source.find(marker)
+        return source.count(b"\n", 0, at) + 1 if at >= 0 else None
     try:
-        head = source[:65536] if isinstance(source, bytes) else Path(source).read_bytes()[:65536]
+        with open(source, "rb") as fh:
+            lines, tail = 0, b""
+            while chunk := fh.read(1 << 20):
+                block = tail + chunk
+                at = block.find(marker)
+                if at >= 0:
+                    return lines + block.count(b"\n", 0, at) + 1
+                # Keep the end of the block: the marker may straddle two chunks.
+                keep = len(marker) - 1
+                lines += block.count(b"\n", 0, len(block) - keep)
+                tail = block[len(block) - keep :]
     except OSError:
         return None
-    at = head.find(b"<!DOCTYPE")
-    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
+    return None
 
 
 def iterparse(
