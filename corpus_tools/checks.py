@@ -24,7 +24,7 @@ from corpus_tools.inputs import SEEDS_DIR
 from corpus_tools.model import parse_json
 from corpus_tools.paths import display_path
 from corpus_tools.rules import Summary
-from corpus_tools.schema import SchemaError, check_document
+from corpus_tools.schema import VERSION_MISMATCH, SchemaError, check_document
 
 if TYPE_CHECKING:
     from corpus_tools.model import Document
@@ -108,7 +108,10 @@ def _doc_summary(doc: Document, path: str, line: int | None) -> Summary:
 
 
 def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None) -> Diagnostic:
-    """A schema violation, pointing at the seed line of the paragraph where possible."""
+    """A schema violation, pointing at the seed line of the paragraph where possible; a
+    document of another schema version is ``schema-version``."""
+    if err.validator == VERSION_MISMATCH:
+        return Diagnostic("schema-version", file, err.message, line, None, pointer=err.pointer)
     seed_line = line
     parts = err.pointer.split("/")
     if isinstance(data, dict) and len(parts) > 2 and parts[1] == "paragraphs":

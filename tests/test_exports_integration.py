@@ -246,7 +246,7 @@ def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
             }
         )
     assert outs[0] == outs[1]
-    assert len(outs[0]) == 305
+    assert len(outs[0]) == 307
 
 
 def test_config_used_by_the_exports_comes_from_corpus_toml(tmp_path: Path) -> None:

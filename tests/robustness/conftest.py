@@ -38,7 +38,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
 # Shared by the fault, lifetime and concurrency tests: each test resets the state it needs.
 @pytest.fixture(scope="session")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """300 generated seeds (benchmarks/generate.py): parallel conversion, 305 files."""
+    """300 generated seeds (benchmarks/generate.py): parallel conversion, 307 files."""
     return make_state_corpus(tmp_path_factory.mktemp("big"), None)
 
 
