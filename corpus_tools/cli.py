@@ -110,6 +110,9 @@ class _Group(click.Group):
 
 
 def _interrupted() -> None:
+    # One Ctrl-C is enough: a second one during the clean-up must not kill the process
+    # by SIGINT (exit -2) instead of the exit code 130 that says what happened.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # Workers have been joined on the way out; staged files are thrown away (a switch
     # in progress was finished first: see journal.switch).
     abort_pending()
@@ -303,6 +306,17 @@ def export(
 
 def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
+    try:
+        _main()
+    except KeyboardInterrupt:
+        # A Ctrl-C that reached past the handlers (a pending signal delivered while the
+        # command was already ending) still ends with 130, never a death by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        abort_pending()
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _main() -> None:
     try:
         cli(standalone_mode=True)
     except SystemExit:
