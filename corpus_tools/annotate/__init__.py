@@ -1,0 +1,1 @@
+"""Annotation engine (placeholder)."""

@@ -1,0 +1,212 @@
+"""Per-language word tables (speech verbs, cue nouns, pronouns, abbreviations ...) as data.
+
+Each language has one JSON file in ``annotate/data/<lang>.json``; ``common.json`` holds
+the language-neutral lists (news agencies, legal forms of organisations). An entry is a
+lower-case word or phrase; a word ending in ``*`` matches every word that starts with
+it (``сказа*`` matches ``сказал``, ``сказала``), so inflected languages need one entry
+per stem, not per form. A file may say ``"extends": "sr"`` to share another table.
+
+A language without a file gets the union of all tables (:func:`tables_for` returns it
+for ``None`` and unknown tags): the speech verbs of related languages still help, and
+everything else in the engine is language-neutral.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# The keys of a language file whose values are lists of entries.
+LIST_KEYS = (
+    "speech_verbs",
+    "source_markers",
+    "speech_cues",
+    "pronouns",
+    "determiners",
+    "indefinites",
+    "possessives",
+    "complementizers",
+    "auxiliaries",
+    "stopwords",
+    "roles",
+    "bodies",
+    "title_cues",
+    "name_cues",
+    "term_cues",
+    "abbreviations",
+    "months",
+)
+
+_WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (apostrophes unified, inner . - ' kept)."""
+    return [w.replace("’", "'").replace("ʼ", "'") for w in _WORD.findall(text.lower())]
+
+
+@dataclass(frozen=True)
+class WordList:
+    """A matcher for one list of entries: exact words, prefixes and phrases."""
+
+    exact: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+    # First word (or prefix, marked by a trailing *) -> the phrases starting with it.
+    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, entries: list[str]) -> WordList:
+        """Compile a list of entries (see the module docstring)."""
+        exact: set[str] = set()
+        prefixes: set[str] = set()
+        phrases: dict[str, list[tuple[str, ...]]] = {}
+        for raw in entries:
+            parts: list[str] = []
+            for piece in raw.split():
+                star = piece.endswith("*")
+                core = words(piece.rstrip("*"))
+                if star and core:
+                    core[-1] += "*"
+                parts.extend(core)
+            if not parts:
+                continue
+            if len(parts) == 1:
+                word = parts[0]
+                if word.endswith("*"):
+                    prefixes.add(word[:-1])
+                else:
+                    exact.add(word)
+            else:
+                phrases.setdefault(parts[0], []).append(tuple(parts))
+        return cls(
+            frozenset(exact),
+            tuple(sorted(prefixes, key=lambda p: (-len(p), p))),
+            {k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(phrases.items())},
+        )
+
+    def _word_matches(self, pattern: str, word: str) -> bool:
+        if pattern.endswith("*"):
+            return word.startswith(pattern[:-1])
+        return word == pattern
+
+    def match_at(self, tokens: list[str], i: int) -> int:
+        """How many tokens starting at ``tokens[i]`` form an entry (0: none)."""
+        if i >= len(tokens):
+            return 0
+        word = tokens[i]
+        best = 0
+        for first, options in self.phrases.items():
+            if not self._word_matches(first, word):
+                continue
+            for phrase in options:
+                n = len(phrase)
+                if i + n <= len(tokens) and all(
+                    self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
+                ):
+                    best = max(best, n)
+                    break
+        if best:
+            return best
+        if word in self.exact or any(word.startswith(p) for p in self.prefixes):
+            return 1
+        return 0
+
+    def __contains__(self, word: object) -> bool:
+        """True when the single word ``word`` is an entry."""
+        return isinstance(word, str) and self.match_at([word], 0) == 1
+
+    def find(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            n = self.match_at(tokens, i)
+            if n:
+                out.append((i, n))
+                i += n
+            else:
+                i += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The compiled tables of one language (or the union, for unknown languages)."""
+
+    lang: str | None
+    dialogue_dash: bool
+    lists: dict[str, WordList]
+    agencies: tuple[str, ...]
+    org_forms: WordList
+
+    def __getattr__(self, name: str) -> WordList:
+        lists = object.__getattribute__(self, "lists")
+        if name in lists:
+            return lists[name]  # type: ignore[no-any-return]
+        raise AttributeError(name)
+
+    def get(self, name: str) -> WordList:
+        """The word list called ``name`` (one of :data:`LIST_KEYS`)."""
+        return self.lists[name]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = (
+        resources.files("corpus_tools.annotate").joinpath("data").joinpath(name).read_text("utf-8")
+    )
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """The languages that have a table of their own."""
+    folder = resources.files("corpus_tools.annotate").joinpath("data")
+    return tuple(
+        sorted(
+            p.name[:-5]
+            for p in folder.iterdir()
+            if p.name.endswith(".json") and p.name != "common.json"
+        )
+    )
+
+
+@cache
+def _raw(lang: str) -> dict[str, Any]:
+    data = _read(f"{lang}.json")
+    base = data.get("extends")
+    if isinstance(base, str):
+        merged = dict(_raw(base))
+        merged.update({k: v for k, v in data.items() if k != "extends"})
+        return merged
+    return data
+
+
+@cache
+def _common() -> tuple[tuple[str, ...], WordList]:
+    data = _read("common.json")
+    return tuple(data["agencies"]), WordList.build(list(data["org_forms"]))
+
+
+@cache
+def tables_for(lang: str | None) -> Tables:
+    """The tables for a BCP 47 tag (its primary subtag); the union when there is none."""
+    agencies, org_forms = _common()
+    primary = lang.split("-", 1)[0].lower() if lang else None
+    if primary in available():
+        raw = _raw(primary)
+        lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
+        return Tables(primary, bool(raw.get("dialogue_dash", True)), lists, agencies, org_forms)
+    merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
+    for other in available():
+        raw = _raw(other)
+        for k in LIST_KEYS:
+            merged[k].extend(raw.get(k, []))
+    lists = {k: WordList.build(sorted(set(v))) for k, v in merged.items()}
+    # Unknown language: a dash line may be dialogue (most languages with a dialogue
+    # dash are not in the tables); the list-item test still applies.
+    return Tables(None, True, lists, agencies, org_forms)
