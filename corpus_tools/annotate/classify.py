@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from corpus_tools.annotate.context import Context, context_of
+from corpus_tools.annotate.context import Context, context_of, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
 from corpus_tools.annotate.tables import Tables, WordList, tables_for, words
 
@@ -39,6 +39,7 @@ WEIGHTS = {
     "source_marker": 4.0,
     "speech_cue": 1.5,
     "sentence_inside": 2.5,
+    "comma_inside": 2.0,
     "long": 2.0,
     "medium": 1.0,
     "lowercase_long": 1.0,
@@ -55,8 +56,48 @@ WEIGHTS = {
 
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
 _FUNCTION_WORDS = frozenset(
-    "a an the of and or in on at to for de la le les du des di del della da do dos das "
-    "van von der den het und y e i et of за на в и с".split()
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "di",
+        "del",
+        "della",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "het",
+        "und",
+        "y",
+        "e",
+        "i",
+        "et",
+        "of",
+        "за",
+        "на",
+        "в",
+        "и",
+        "с",
+    ]
 )
 
 
@@ -108,6 +149,8 @@ def score(
         s["speech"] += w["colon_before"]
     if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])):
         s["speech"] += w["verb_after"]
+    elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
+        s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
     if t.speech_verbs.find(bw[-12:]):
         s["speech"] += w["verb_before"]
     if t.source_markers.find(bw):
@@ -116,6 +159,8 @@ def score(
         s["speech"] += w["speech_cue"]
     if stripped[-1:] in ".!?…," or _SENTENCE_INSIDE.search(stripped):
         s["speech"] += w["sentence_inside"]
+    if stripped[-1:] == ",":
+        s["speech"] += w["comma_inside"]  # “…,” he said: an attribution follows
     if n >= 8:
         s["speech"] += w["long"]
     elif n >= 4:
@@ -136,9 +181,8 @@ def score(
     org_before, org_after = _cue_near(t.org_forms, bw, aw, back=2, ahead=1)
     if org_before or org_after:
         s["name"] += w["org_form"]
-    if after[:1] in "-‑" and aw:  # „Tatort“-Folge, «Газпром»-овский
-        if aw[0] in t.title_cues:
-            s["title"] += w["title_cue"]
+    if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
+        s["title"] += w["title_cue"]
 
     punctuated = stripped[-1:] in ".!?…,"
     if has_letters and not punctuated:
@@ -232,9 +276,15 @@ def classify(
             ]
             ctx_last = context_of(last, para_last, siblings_last, t)
             inner = " ".join(_inner(p) for p in chain)
+            before = ctx_first.before
+            if first.start.offset <= 2 and first.paragraph > 1 and first.depth == 0:
+                # A quotation that opens its paragraph after "The minister said:".
+                prev = paragraphs[first.paragraph - 2].rstrip()
+                if prev.endswith(":"):
+                    before = prev[sentence_starts(prev, t)[-1] :] + " " + before
             scores = score(
                 inner,
-                ctx_first.before,
+                before,
                 ctx_last.after,
                 t,
                 several_parts=len(chain) > 1,

@@ -43,9 +43,7 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
     nxt = text[dot + 1 :].lstrip(" \u00a0")
     # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
     # lower-case word or a month name.
-    if core.isdigit() and nxt[:1] and (nxt[:1].islower() or _starts_with_month(nxt, t)):
-        return True
-    return False
+    return core.isdigit() and bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
 
 
 def _starts_with_month(text: str, t: Tables) -> bool:

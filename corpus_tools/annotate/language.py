@@ -82,14 +82,16 @@ class LanguageGuess:
     """The language of a text, how sure the model is, and where the answer comes from.
 
     ``source`` is ``detected``, ``default`` (the corpus default was used because the
-    evidence was too weak) or ``undetermined`` (``lang`` is ``und``). ``confidence`` is
-    the model's probability for the detected label, rounded to two decimals (0.0 when
-    nothing was detected); ``reason`` says why in words (for a ``lang-undetected``
-    warning); ``alternatives`` holds the next labels with their rounded probabilities.
+    evidence was too weak), ``undetermined`` (``lang`` is ``und``) or ``override`` (the
+    caller fixed the language). ``confidence`` is the model's probability for the
+    detected label, rounded to two decimals, and None unless ``source`` is
+    ``detected``; ``reason`` says why in words (for a ``lang-undetected`` warning);
+    ``alternatives`` holds the other labels with their rounded probabilities (the best
+    guess first when it was rejected).
     """
 
     lang: str
-    confidence: float
+    confidence: float | None
     source: str
     reason: str = ""
     alternatives: tuple[tuple[str, float], ...] = ()
@@ -169,8 +171,8 @@ def _fallback(
 ) -> LanguageGuess:
     """The answer without enough evidence: the corpus default if any, else ``und``."""
     if default_lang:
-        return LanguageGuess(default_lang, 0.0, "default", reason, alternatives)
-    return LanguageGuess("und", 0.0, "undetermined", reason, alternatives)
+        return LanguageGuess(default_lang, None, "default", reason, alternatives)
+    return LanguageGuess("und", None, "undetermined", reason, alternatives)
 
 
 def identify(

@@ -635,12 +635,16 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
 # --- the finder -----------------------------------------------------------------------
 
 
-def find_parts(paragraphs: list[str], *, lang: str | None = None) -> Found:
+def find_parts(
+    paragraphs: list[str], *, lang: str | None = None, marks_only: bool = False
+) -> Found:
     """Find the quotation parts of a document whose paragraph texts are given in order.
 
     ``lang`` (BCP 47) chooses the word tables (speech verbs for attributions; whether
-    dash lines can be dialogue); ``None`` uses all tables. Deterministic; the parts come
-    in document order (an enclosing part before the parts inside it), numbered q1, q2 ...
+    dash lines can be dialogue); ``None`` uses all tables. ``marks_only`` pairs the
+    marks and stops there (no attributions, links or dialogue: language-neutral).
+    Deterministic; the parts come in document order (an enclosing part before the parts
+    inside it), numbered q1, q2 ...
     """
     t = tables_for(lang)
     state = _State()
@@ -648,6 +652,8 @@ def find_parts(paragraphs: list[str], *, lang: str | None = None) -> Found:
     for index, text in enumerate(paragraphs):
         following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
         carried = _pair_paragraph(state, index + 1, text, following, carried)
+    if marks_only:
+        return _number(state, paragraphs)
     _split_incises(state, paragraphs, t)
     _link_interruptions(state, paragraphs, t)
     _dialogue_spans(state, paragraphs, t)

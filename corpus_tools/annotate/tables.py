@@ -30,6 +30,7 @@ LIST_KEYS = (
     "indefinites",
     "possessives",
     "complementizers",
+    "relatives",
     "auxiliaries",
     "stopwords",
     "roles",
