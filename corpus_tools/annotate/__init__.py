@@ -59,6 +59,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.context import PartIndex
 from corpus_tools.annotate.language import (
     MIN_CONFIDENCE,
     MIN_LETTERS,
@@ -92,6 +93,7 @@ __all__ = [
     "classify",
     "find_parts",
     "identify",
+    "identify_document",
     "language_text",
     "make_title",
     "person_id",
@@ -135,11 +137,10 @@ def language_text(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> st
     """The document's own sentences: its text with the quotations between marks cut out
     (dialogue lines stay: they are written in the article's language)."""
     pieces: list[str] = []
+    index = PartIndex(parts)
     for pno, text in enumerate(paragraphs, start=1):
         cuts = sorted(
-            (p.start.offset, p.end.offset)
-            for p in parts
-            if p.paragraph == pno and p.kind == "quote" and p.depth == 0
+            (p.start.offset, p.end.offset) for p in index.level(pno, 0) if p.kind == "quote"
         )
         pos = 0
         for a, b in cuts:
@@ -147,6 +148,38 @@ def language_text(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> st
             pos = max(pos, b)
         pieces.append(text[pos:])
     return " ".join(pieces)
+
+
+def identify_document(
+    paragraphs: list[str],
+    *,
+    candidates: list[str] | tuple[str, ...] | None = None,
+    default_lang: str | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    min_letters: int = MIN_LETTERS,
+) -> LanguageGuess:
+    """The language of a document: of its own sentences when they are enough (see
+    :data:`STRIP_MIN_LETTERS`), else of its whole text -- never of a prefix."""
+
+    def detect(text: str) -> LanguageGuess:
+        return identify(
+            text,
+            candidates=candidates,
+            min_confidence=min_confidence,
+            min_letters=min_letters,
+            default_lang=default_lang,
+        )
+
+    # Marks pair the same way in every language: a language-neutral pass finds the
+    # quotations to cut out before identification.
+    neutral = find_parts(paragraphs, marks_only=True)
+    if neutral.parts:
+        own = language_text(paragraphs, neutral.parts)
+        if sum(map(str.isalpha, own)) >= STRIP_MIN_LETTERS:
+            guess = detect(own)
+            if guess.source == "detected":
+                return guess
+    return detect("\n".join(paragraphs))
 
 
 def annotate_document(
@@ -160,43 +193,26 @@ def annotate_document(
     min_letters: int = MIN_LETTERS,
 ) -> Annotations:
     """Annotate one document whose paragraph texts are given in order (lead first)."""
-    guess: LanguageGuess | None = None
     if lang_hint:
         guess = LanguageGuess(lang_hint, None, "override")
     else:
-        # Marks are paired the same way in every language: a first, language-neutral
-        # pass finds what to cut out before identification.
-        neutral = find_parts(paragraphs, marks_only=True)
-
-        def detect(text: str) -> LanguageGuess:
-            return identify(
-                text,
-                candidates=candidates,
-                min_confidence=min_confidence,
-                min_letters=min_letters,
-                default_lang=default_lang,
-            )
-
-        if neutral.parts:
-            own = language_text(paragraphs, neutral.parts)
-            if sum(ch.isalpha() for ch in own) >= STRIP_MIN_LETTERS:
-                guess = detect(own)
-                if guess.source != "detected":
-                    guess = None
-        if guess is None:
-            guess = detect("\n".join(paragraphs))
-    assert guess is not None
+        guess = identify_document(
+            paragraphs,
+            candidates=candidates,
+            default_lang=default_lang,
+            min_confidence=min_confidence,
+            min_letters=min_letters,
+        )
     table_lang = guess.lang if guess.lang != "und" else None
     found = find_parts(paragraphs, lang=table_lang)
     parts = classify(paragraphs, found.parts, lang=table_lang, attributions=found.attributions)
     parts, persons = attribute(
         paragraphs, parts, doc_id=doc_id, lang=table_lang, attributions=found.attributions
     )
-    title = (
-        make_title(paragraphs[0], lang=table_lang)
-        if paragraphs
-        else TitleResult("", "first-sentence")
-    )
+    if paragraphs:
+        title = make_title(paragraphs[0], lang=table_lang, parts=parts)
+    else:
+        title = TitleResult("", "first-sentence")
     return Annotations(
         guess, parts, persons, title.title, title.title_source, title.dateline, found.issues
     )

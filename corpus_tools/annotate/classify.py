@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from corpus_tools.annotate.context import Context, context_of, sentence_starts
+from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
 from corpus_tools.annotate.tables import Tables, WordList, tables_for, words
 
@@ -240,15 +240,6 @@ def chains(parts: tuple[QuotationPart, ...] | list[QuotationPart]) -> list[list[
     return out
 
 
-def _context(
-    part: QuotationPart, paragraphs: list[str], parts: tuple[QuotationPart, ...], t: Tables
-) -> Context:
-    """The sentence context of ``part``, bounded by its enclosing part if any."""
-    siblings = [p for p in parts if p.paragraph == part.paragraph and p.depth == part.depth]
-    parent = next((p for p in parts if p.id == part.parent), None)
-    return context_of(part, paragraphs[part.paragraph - 1], siblings, t, within=parent)
-
-
 def classify(
     paragraphs: list[str],
     parts: tuple[QuotationPart, ...],
@@ -259,22 +250,15 @@ def classify(
     """Give every part a ``type``; the parts of one quotation share it."""
     t = tables_for(lang)
     attributed = {a.part for a in attributions}
+    index = PartIndex(parts)
     types: dict[str, str] = {}
     for chain in chains(parts):
         first, last = chain[0], chain[-1]
         if first.kind == "dialogue":
             kind = "speech"
         else:
-            para_first = paragraphs[first.paragraph - 1]
-            siblings = [
-                p for p in parts if p.paragraph == first.paragraph and p.depth == first.depth
-            ]
-            ctx_first = context_of(first, para_first, siblings, t)
-            para_last = paragraphs[last.paragraph - 1]
-            siblings_last = [
-                p for p in parts if p.paragraph == last.paragraph and p.depth == last.depth
-            ]
-            ctx_last = context_of(last, para_last, siblings_last, t)
+            ctx_first = index.context(first, paragraphs, t)
+            ctx_last = index.context(last, paragraphs, t)
             inner = " ".join(_inner(p) for p in chain)
             before = ctx_first.before
             if first.start.offset <= 2 and first.paragraph > 1 and first.depth == 0:

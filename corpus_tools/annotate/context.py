@@ -4,6 +4,7 @@ quotation says nothing about this one)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -69,44 +70,84 @@ def sentence_starts(text: str, t: Tables) -> list[int]:
     return out
 
 
-def masked(text: str, parts: list[QuotationPart], keep: QuotationPart | None = None) -> str:
-    """``text`` with the words of ``parts`` (but not ``keep``) replaced by ``_``; the
-    marks and dashes themselves stay, so punctuation around them still reads."""
-    chars = list(text)
-    for p in parts:
-        if keep is not None and p.id == keep.id:
-            continue
+_NOT_SPACE = re.compile(r"\S")
+_MARK_CHARS = frozenset("“”„‟«»‹›‘’‚'\"「」『』《》〈〉—–―")
+
+
+def masked(text: str, parts: list[QuotationPart]) -> str:
+    """``text`` with the words of ``parts`` replaced by ``_`` (offsets unchanged); the
+    marks and dashes themselves stay, so the punctuation around them still reads."""
+    pieces: list[str] = []
+    pos = 0
+    for p in sorted(parts, key=lambda p: p.start.offset):
         lo, hi = p.start.offset, p.end.offset
-        if p.kind == "quote":
-            lo, hi = lo + 1, hi - 1
-        else:
+        if lo < len(text) and text[lo] in _MARK_CHARS:
             lo += 1
-        for i in range(max(lo, 0), min(hi, len(chars))):
-            if not chars[i].isspace():
-                chars[i] = _MASK
-    return "".join(chars)
+        if hi > lo and text[hi - 1] in _MARK_CHARS:
+            hi -= 1
+        lo = max(lo, pos)
+        if hi <= lo:
+            continue
+        pieces.append(text[pos:lo])
+        pieces.append(_NOT_SPACE.sub(_MASK, text[lo:hi]))
+        pos = hi
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def context_of(
     part: QuotationPart,
-    paragraph: str,
-    siblings: list[QuotationPart],
-    t: Tables,
+    text: str,
+    starts: tuple[int, ...] | list[int],
     *,
     reach: int = 160,
     within: QuotationPart | None = None,
 ) -> Context:
-    """The sentence around ``part``: the text before it back to the sentence start and
-    the text after it up to the sentence end (at most ``reach`` characters each);
-    ``within`` (the enclosing part of a nested one) bounds the sentence."""
-    text = masked(paragraph, siblings, keep=part)
+    """The sentence around ``part`` in ``text`` (its paragraph with the quotations of
+    its level masked; ``starts`` its sentence starts): the text before it back to the
+    sentence start and after it up to the sentence end, at most ``reach`` characters
+    each; ``within`` (the enclosing part of a nested one) bounds the sentence."""
     floor, ceiling = 0, len(text)
     if within is not None:
         floor = within.start.offset + 1
         ceiling = max(within.end.offset - 1, part.end.offset)
-    starts = sentence_starts(text, t)
-    lo = max([s for s in starts if s <= part.start.offset], default=0)
+    k = bisect.bisect_right(starts, part.start.offset)
+    lo = starts[k - 1] if k else 0
     lo = max(lo, part.start.offset - reach, floor)
-    later = [s for s in starts if s >= part.end.offset]
-    hi = min(later[0] if later else len(text), part.end.offset + reach, ceiling)
+    k = bisect.bisect_left(starts, part.end.offset)
+    hi = starts[k] if k < len(starts) else len(text)
+    hi = min(hi, part.end.offset + reach, ceiling)
     return Context(text[lo : part.start.offset], text[part.end.offset : hi], lo, hi)
+
+
+class PartIndex:
+    """The parts of a document indexed by paragraph and depth, so that the stages look
+    up a part's neighbours in constant time (documents can hold thousands of parts)."""
+
+    def __init__(self, parts: tuple[QuotationPart, ...] | list[QuotationPart]) -> None:
+        """Index ``parts``."""
+        self.by_id = {p.id: p for p in parts}
+        self._level: dict[tuple[int, int], list[QuotationPart]] = {}
+        for p in parts:
+            self._level.setdefault((p.paragraph, p.depth), []).append(p)
+        self._masked: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = {}
+
+    def level(self, paragraph: int, depth: int) -> list[QuotationPart]:
+        """The parts of ``paragraph`` at ``depth``."""
+        return self._level.get((paragraph, depth), [])
+
+    def masked(
+        self, paragraph: int, depth: int, paragraphs: list[str], t: Tables
+    ) -> tuple[str, tuple[int, ...]]:
+        """The paragraph with its parts at ``depth`` masked, and its sentence starts."""
+        key = (paragraph, depth)
+        if key not in self._masked:
+            text = masked(paragraphs[paragraph - 1], self.level(paragraph, depth))
+            self._masked[key] = (text, tuple(sentence_starts(text, t)))
+        return self._masked[key]
+
+    def context(self, part: QuotationPart, paragraphs: list[str], t: Tables) -> Context:
+        """The sentence around ``part`` (see :func:`context_of`), bounded by its parent."""
+        parent = self.by_id.get(part.parent) if part.parent is not None else None
+        text, starts = self.masked(part.paragraph, part.depth, paragraphs, t)
+        return context_of(part, text, starts, within=parent)

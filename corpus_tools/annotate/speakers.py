@@ -43,7 +43,7 @@ import re
 from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
-from corpus_tools.annotate.context import context_of, masked, sentence_starts
+from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.tables import Tables, tables_for, words
 
@@ -146,20 +146,8 @@ def _same_surname(a: str, b: str) -> bool:
 
 
 def _function_word(word: str, t: Tables) -> bool:
-    low = word.lower().rstrip(".")
-    return any(
-        low in t.get(k)
-        for k in (
-            "stopwords",
-            "determiners",
-            "pronouns",
-            "complementizers",
-            "auxiliaries",
-            "indefinites",
-            "possessives",
-            "months",
-        )
-    )
+    """True for words that are never part of a name (the, в, am, Monday, his ...)."""
+    return word.lower().rstrip(".") in t.function_words
 
 
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
@@ -184,28 +172,24 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     return roles, tokens
 
 
+# Capital letters of the alphabetic scripts below U+3000 (Latin, Greek, Cyrillic,
+# Armenian, Georgian ...): Python's re has no \p{Lu}, so the class is built once.
+_UPPER = "".join(ch for ch in map(chr, range(0x3000)) if ch.isupper())
+_UP = "[" + re.escape(_UPPER) + "]"
+_RUN_PART = rf"(?:{_UP}[^\W_]?\.|{_UP}[\w'’ʼ-]*)"
+_RUN = re.compile(
+    rf"(?<![\w'’ʼ.-]){_RUN_PART}"
+    rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
+)
+_SPLIT = re.compile(r"[^ \u00a0]+")
+
+
 def _runs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
-    """Runs of capitalised tokens (initials and name particles inside): (start, tokens)."""
+    """Runs of capitalised words (initials and name particles inside): (start, words)."""
     out: list[tuple[int, list[tuple[int, str]]]] = []
-    current: list[tuple[int, str]] = []
-    last_end = -1
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        gap = text[last_end : m.start()] if last_end >= 0 else " "
-        joinable = last_end < 0 or (gap.strip() == "" and len(gap) <= 2)
-        is_name = _is_capitalised(tok) or _is_initial(tok)
-        particle = tok.lower() in _NAME_PARTICLES and current
-        if current and joinable and (is_name or particle):
-            current.append((m.start(), tok.rstrip(".") if not _is_initial(tok) else tok))
-        else:
-            if current:
-                out.append((current[0][0], current))
-            current = (
-                [(m.start(), tok.rstrip(".") if not _is_initial(tok) else tok)] if is_name else []
-            )
-        last_end = m.end()
-    if current:
-        out.append((current[0][0], current))
+    for m in _RUN.finditer(text):
+        tokens = [(m.start() + w.start(), w.group()) for w in _SPLIT.finditer(m.group())]
+        out.append((m.start(), tokens))
     return out
 
 
@@ -214,9 +198,9 @@ def _index_persons(
 ) -> list[_Entity]:
     """The persons named in the text outside quotations, by surname."""
     entities: list[_Entity] = []
+    index = PartIndex(parts)
     for pno, text in enumerate(paragraphs, start=1):
-        own = [p for p in parts if p.paragraph == pno and p.depth == 0]
-        plain = masked(text, own)
+        plain = masked(text, index.level(pno, 0))
         starts = set(sentence_starts(plain, t))
         for start, run in _runs(plain):
             tokens = [tok for _, tok in run]
@@ -520,6 +504,7 @@ def attribute(
     """Give every ``speech`` part a speaker (or None) and list the persons quoted."""
     t = tables_for(lang)
     entities = _index_persons(paragraphs, parts, t)
+    index = PartIndex(parts)
     resolver = _Resolver(paragraphs, t, entities)
     by_part: dict[str, list[Attribution]] = {}
     for a in attributions:
@@ -532,7 +517,7 @@ def attribute(
     for chain in chains(parts):
         if chain[0].type != "speech":
             continue
-        found = _find_mention(chain, paragraphs, parts, t, by_part)
+        found = _find_mention(chain, paragraphs, index, t, by_part)
         result: tuple[str, str, str] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
@@ -571,7 +556,7 @@ def attribute(
 def _find_mention(
     chain: list[QuotationPart],
     paragraphs: list[str],
-    parts: tuple[QuotationPart, ...],
+    index: PartIndex,
     t: Tables,
     by_part: dict[str, list[Attribution]],
 ) -> _Mention | None:
@@ -591,10 +576,8 @@ def _find_mention(
             if got is not None:
                 return _Mention(got[0], a.paragraph, a.start + got[1])
     first, last = chain[0], chain[-1]
-    siblings_first = [q for q in parts if q.paragraph == first.paragraph and q.depth == first.depth]
-    siblings_last = [q for q in parts if q.paragraph == last.paragraph and q.depth == last.depth]
-    ctx_first = context_of(first, paragraphs[first.paragraph - 1], siblings_first, t)
-    ctx_last = context_of(last, paragraphs[last.paragraph - 1], siblings_last, t)
+    ctx_first = index.context(first, paragraphs, t)
+    ctx_last = index.context(last, paragraphs, t)
     before = _before_attribution(ctx_first.before, t) if first.kind == "quote" else None
     colon_before = ctx_first.before.rstrip(" \u00a0").endswith(":")
     after = _after_attribution(ctx_last.after, t)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -42,6 +42,18 @@ LIST_KEYS = (
     "months",
 )
 
+# The lists whose words never belong to a person's name.
+FUNCTION_LISTS = (
+    "stopwords",
+    "determiners",
+    "pronouns",
+    "complementizers",
+    "auxiliaries",
+    "indefinites",
+    "possessives",
+    "months",
+)
+
 _WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
 
 
@@ -50,21 +62,29 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'").replace("ʼ", "'") for w in _WORD.findall(text.lower())]
 
 
-@dataclass(frozen=True)
 class WordList:
-    """A matcher for one list of entries: exact words, prefixes and phrases."""
+    """A matcher for one list of entries: exact words, prefixes and phrases.
 
-    exact: frozenset[str] = frozenset()
-    prefixes: tuple[str, ...] = ()
-    # First word (or prefix, marked by a trailing *) -> the phrases starting with it.
-    phrases: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict)
+    Look-ups cost a few set probes per word (one per prefix length), not a scan of the
+    list, so the union of all tables is as fast as one language's.
+    """
 
-    @classmethod
-    def build(cls, entries: list[str]) -> WordList:
+    __slots__ = (
+        "_exact",
+        "_first",
+        "_first_prefix_lengths",
+        "_memo",
+        "_prefix_lengths",
+        "_prefixes",
+        "entries",
+    )
+
+    def __init__(self, entries: list[str] | tuple[str, ...] = ()) -> None:
         """Compile a list of entries (see the module docstring)."""
         exact: set[str] = set()
         prefixes: set[str] = set()
-        phrases: dict[str, list[tuple[str, ...]]] = {}
+        # First word (a prefix keeps its trailing *) -> the phrases starting with it.
+        first: dict[str, list[tuple[str, ...]]] = {}
         for raw in entries:
             parts: list[str] = []
             for piece in raw.split():
@@ -76,49 +96,69 @@ class WordList:
             if not parts:
                 continue
             if len(parts) == 1:
-                word = parts[0]
-                if word.endswith("*"):
-                    prefixes.add(word[:-1])
+                if parts[0].endswith("*"):
+                    prefixes.add(parts[0][:-1])
                 else:
-                    exact.add(word)
+                    exact.add(parts[0])
             else:
-                phrases.setdefault(parts[0], []).append(tuple(parts))
-        return cls(
-            frozenset(exact),
-            tuple(sorted(prefixes, key=lambda p: (-len(p), p))),
-            {k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(phrases.items())},
+                first.setdefault(parts[0], []).append(tuple(parts))
+        self.entries = tuple(entries)
+        self._exact = frozenset(exact)
+        self._prefixes = frozenset(prefixes)
+        self._prefix_lengths = tuple(sorted({len(p) for p in prefixes}))
+        self._first = {
+            k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(first.items())
+        }
+        self._first_prefix_lengths = tuple(
+            sorted({len(k) - 1 for k in self._first if k.endswith("*")})
         )
+        # Word -> is it an entry: the same words come back in every document.
+        self._memo: dict[str, bool] = {}
 
-    def _word_matches(self, pattern: str, word: str) -> bool:
+    @classmethod
+    def build(cls, entries: list[str]) -> WordList:
+        """Compile a list of entries (see the module docstring)."""
+        return cls(entries)
+
+    @staticmethod
+    def _word_matches(pattern: str, word: str) -> bool:
         if pattern.endswith("*"):
             return word.startswith(pattern[:-1])
         return word == pattern
+
+    def _single(self, word: str) -> bool:
+        known = self._memo.get(word)
+        if known is not None:
+            return known
+        found = word in self._exact or any(
+            word[:n] in self._prefixes for n in self._prefix_lengths if n <= len(word)
+        )
+        if len(self._memo) > 50_000:
+            self._memo.clear()  # bounded memory on huge vocabularies
+        self._memo[word] = found
+        return found
 
     def match_at(self, tokens: list[str], i: int) -> int:
         """How many tokens starting at ``tokens[i]`` form an entry (0: none)."""
         if i >= len(tokens):
             return 0
         word = tokens[i]
-        best = 0
-        for first, options in self.phrases.items():
-            if not self._word_matches(first, word):
-                continue
-            for phrase in options:
+        if self._first:
+            candidates = list(self._first.get(word, ()))
+            for n in self._first_prefix_lengths:
+                if n <= len(word):
+                    candidates.extend(self._first.get(word[:n] + "*", ()))
+            for phrase in sorted(candidates, key=lambda p: -len(p)):
                 n = len(phrase)
                 if i + n <= len(tokens) and all(
                     self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
                 ):
-                    best = max(best, n)
-                    break
-        if best:
-            return best
-        if word in self.exact or any(word.startswith(p) for p in self.prefixes):
-            return 1
-        return 0
+                    return n
+        return 1 if self._single(word) else 0
 
     def __contains__(self, word: object) -> bool:
         """True when the single word ``word`` is an entry."""
-        return isinstance(word, str) and self.match_at([word], 0) == 1
+        return isinstance(word, str) and self._single(word)
 
     def find(self, tokens: list[str]) -> list[tuple[int, int]]:
         """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""
@@ -143,6 +183,8 @@ class Tables:
     lists: dict[str, WordList]
     agencies: tuple[str, ...]
     org_forms: WordList
+    # Words that are never part of a name: the lists in FUNCTION_LISTS together.
+    function_words: WordList
 
     def __getattr__(self, name: str) -> WordList:
         lists = object.__getattribute__(self, "lists")
@@ -201,13 +243,16 @@ def tables_for(lang: str | None) -> Tables:
     if primary in available():
         raw = _raw(primary)
         lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
-        return Tables(primary, bool(raw.get("dialogue_dash", True)), lists, agencies, org_forms)
+        function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])
+        dash = bool(raw.get("dialogue_dash", True))
+        return Tables(primary, dash, lists, agencies, org_forms, function)
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     for other in available():
         raw = _raw(other)
         for k in LIST_KEYS:
             merged[k].extend(raw.get(k, []))
     lists = {k: WordList.build(sorted(set(v))) for k, v in merged.items()}
+    function = WordList(sorted({w for k in FUNCTION_LISTS for w in merged[k]}))
     # Unknown language: a dash line may be dialogue (most languages with a dialogue
     # dash are not in the tables); the list-item test still applies.
-    return Tables(None, True, lists, agencies, org_forms)
+    return Tables(None, True, lists, agencies, org_forms, function)

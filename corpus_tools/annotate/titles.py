@@ -18,11 +18,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from corpus_tools.annotate.context import masked, sentence_starts
-from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.quotations import QuotationPart, find_parts
 from corpus_tools.annotate.tables import available, tables_for
 
 TITLE_MAX = 160
@@ -41,11 +42,9 @@ class TitleResult:
 def _dateline_pattern() -> re.Pattern[str]:
     months: set[str] = set()
     for lang in available():
-        raw = tables_for(lang).months
-        months.update(raw.exact)
-        months.update(p + r"\w*" for p in raw.prefixes)
+        months.update(m.lower() for m in tables_for(lang).months.entries)
     month = "|".join(
-        re.escape(m) if not m.endswith(r"\w*") else re.escape(m[:-3]) + r"\w*"
+        re.escape(m[:-1]) + r"\w*" if m.endswith("*") else re.escape(m)
         for m in sorted(months, key=lambda m: (-len(m), m))
     )
     agencies = "|".join(
@@ -88,23 +87,36 @@ def find_dateline(lead: str) -> str | None:
     return lead[: m.end()].rstrip()
 
 
-def first_sentence(text: str, lang: str | None = None) -> str:
+def first_sentence(
+    text: str, lang: str | None = None, parts: Sequence[QuotationPart] | None = None
+) -> str:
     """``text`` up to the end of its first sentence (abbreviations, initials and sentence
-    ends inside quotations do not end it)."""
+    ends inside quotations do not end it). ``parts``: the quotation parts of ``text``
+    (paragraph 1), when the caller has them already."""
     t = tables_for(lang)
-    found = find_parts([text], lang=lang)
-    plain = masked(text, [p for p in found.parts if p.depth == 0])
+    if parts is None:
+        parts = find_parts([text], lang=lang, marks_only=True).parts
+    plain = masked(text, [p for p in parts if p.depth == 0 and p.paragraph == 1])
     starts = sentence_starts(plain[:2000], t)
     if len(starts) < 2:
         return text.rstrip()
     return text[: starts[1]].rstrip()
 
 
-def make_title(lead: str, *, lang: str | None = None, max_chars: int = TITLE_MAX) -> TitleResult:
-    """The title of a document whose lead paragraph is ``lead`` (see the module docstring)."""
+def make_title(
+    lead: str,
+    *,
+    lang: str | None = None,
+    max_chars: int = TITLE_MAX,
+    parts: Sequence[QuotationPart] | None = None,
+) -> TitleResult:
+    """The title of a document whose lead paragraph is ``lead`` (see the module docstring);
+    ``parts``, the document's quotation parts, saves finding them again."""
     dateline = find_dateline(lead)
     rest = lead[len(dateline) :].lstrip() if dateline else lead
-    sentence = first_sentence(rest, lang)
+    if dateline and parts is not None:
+        parts = None  # offsets moved: find them again in the rest
+    sentence = first_sentence(rest, lang, parts)
     if len(sentence) <= max_chars:
         return TitleResult(sentence, "first-sentence", dateline)
     cut = sentence.rfind(" ", 0, max_chars)
