@@ -51,7 +51,8 @@ SAMPLES = {
 def test_identifies_each_language(lang: str, text: str) -> None:
     guess = identify(text)
     assert (guess.lang, guess.source) == (lang, "detected")
-    assert guess.confidence is not None and MIN_CONFIDENCE <= guess.confidence <= 1.0
+    assert guess.confidence is not None
+    assert MIN_CONFIDENCE <= guess.confidence <= 1.0
     assert guess.confidence == round(guess.confidence, 2)
 
 
@@ -122,8 +123,13 @@ def test_shouted_text_is_identified() -> None:
 
 
 def test_whole_text_not_a_prefix() -> None:
-    lead = "“We will not tolerate any aggression, and we are ready to respond,” the statement read. "
-    body = "Президент подчеркнул, что Беларусь будет и дальше укреплять сотрудничество с партнёрами. " * 4
+    lead = (
+        "“We will not tolerate any aggression, and we are ready to respond,” the statement read. "
+    )
+    body = (
+        "Президент подчеркнул, что Беларусь будет и дальше укреплять сотрудничество с партнёрами. "
+        * 4
+    )
     assert identify(lead + body).lang == "ru"
 
 

@@ -11,7 +11,9 @@ def texts(paragraphs: list[str], lang: str | None = None) -> list[str]:
     return [p.text for p in find_parts(paragraphs, lang=lang).parts]
 
 
-def links(paragraphs: list[str], lang: str | None = None) -> list[tuple[str, str | None, str | None]]:
+def links(
+    paragraphs: list[str], lang: str | None = None
+) -> list[tuple[str, str | None, str | None]]:
     return [(p.text, p.prev, p.next) for p in find_parts(paragraphs, lang=lang).parts]
 
 
@@ -79,8 +81,16 @@ def test_english_interrupted_quotation_is_linked() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "attribution"),
     [
-        ("de", "„Wir schaffen das“, sagte der Minister. „Wir haben keine Wahl.“", "sagte der Minister"),
-        ("fr", "« Il faut agir », a déclaré le ministre. « Tout de suite. »", "a déclaré le ministre"),
+        (
+            "de",
+            "„Wir schaffen das“, sagte der Minister. „Wir haben keine Wahl.“",
+            "sagte der Minister",
+        ),
+        (
+            "fr",
+            "« Il faut agir », a déclaré le ministre. « Tout de suite. »",
+            "a déclaré le ministre",
+        ),
         ("it", "«C’è molto da fare», ha detto Rossi. «Cominciamo oggi».", "ha detto Rossi"),
         ("pl", "„Nie wiemy” – powiedział premier. – „Zobaczymy”.", "powiedział premier"),
         ("nl", "“Het is zwaar”, zei de trainer. “Maar we gaan door.”", "zei de trainer"),
@@ -197,11 +207,31 @@ def test_unbalanced_marks_are_reported() -> None:
 @pytest.mark.parametrize(
     ("lang", "line", "parts", "attribution"),
     [
-        ("ru", "— Мы готовы, — сказал он. — Работаем.", ["— Мы готовы,", "— Работаем."], "сказал он"),
-        ("be", "— Мы гатовыя, — сказаў ён. — Працуем.", ["— Мы гатовыя,", "— Працуем."], "сказаў ён"),
+        (
+            "ru",
+            "— Мы готовы, — сказал он. — Работаем.",
+            ["— Мы готовы,", "— Работаем."],
+            "сказал он",
+        ),
+        (
+            "be",
+            "— Мы гатовыя, — сказаў ён. — Працуем.",
+            ["— Мы гатовыя,", "— Працуем."],
+            "сказаў ён",
+        ),
         ("bg", "— Готови сме, — каза той. — Работим.", ["— Готови сме,", "— Работим."], "каза той"),
-        ("es", "—No es fácil —dijo el ministro—, pero lo haremos.", ["—No es fácil", "pero lo haremos."], "dijo el ministro"),
-        ("sv", "– Vi är redo, säger han. – Vi börjar nu.", ["– Vi är redo,", "– Vi börjar nu."], "säger han"),
+        (
+            "es",
+            "—No es fácil —dijo el ministro—, pero lo haremos.",
+            ["—No es fácil", "pero lo haremos."],
+            "dijo el ministro",
+        ),
+        (
+            "sv",
+            "– Vi är redo, säger han. – Vi börjar nu.",
+            ["– Vi är redo,", "– Vi börjar nu."],
+            "säger han",
+        ),
         ("ru", "— Мы готовы, — сказал он.", ["— Мы готовы,"], "сказал он"),
         ("fi", "– Olemme valmiita, sanoi hän.", ["– Olemme valmiita,"], "sanoi hän"),
     ],
@@ -249,7 +279,11 @@ def test_dialogue_after_a_speech_colon_is_dialogue() -> None:
 
 
 def test_an_interview_is_dialogue() -> None:
-    paras = ["— Как вы оцениваете сезон?", "— Сезон был трудным, но мы справились.", "— Что дальше?"]
+    paras = [
+        "— Как вы оцениваете сезон?",
+        "— Сезон был трудным, но мы справились.",
+        "— Что дальше?",
+    ]
     assert len(texts(paras, "ru")) == 3
 
 

@@ -547,11 +547,13 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             continue
         last_inner = text[a.end - 2] if a.end - 2 > a.start else ""
         outside = between.lstrip(_SPACE)[:1]
-        open_end = last_inner in ",:;…" + _DASHES or last_inner.isalnum()
-        if not (open_end or outside in "," + _DASHES) or last_inner in ".!?":
+        # The first part ends with a comma, colon, dash or ellipsis, inside the marks
+        # (“A,” she said) or just outside them („A“, sagte er / „A” – powiedział).
+        open_end = last_inner in ",:;…" + _DASHES or outside in "," + _DASHES
+        if not open_end or last_inner in ".!?":
             continue
-        if not _is_attribution(core, t, ","):
-            continue
+        if not _is_attribution(core, t, ",") or t.term_cues.find(words(core)):
+            continue  # "… a tak zwany „B”" is not an attribution
         b.prev = a.key
         offset = text.index(core, a.end)
         state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))

@@ -23,9 +23,9 @@ it is looked up, in this order:
   off) is matched by surname against the persons named anywhere in the document (the
   first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
   inflected surnames match by a common stem);
-* a pronoun -> the person last named before the quotation in its paragraph, else the
-  previous quotation's speaker (within three paragraphs), else the person last named
-  before it, else the document's most mentioned person;
+* a pronoun -> the person last named before the quotation in its paragraph; else the
+  more recent of the person last named before it and the previous quotation's speaker
+  (within three paragraphs); else the document's most mentioned person;
 * a role noun (``the coach``, ``тренер``) -> the person the document introduces with
   that role (``coach John Smith``), else, for a head role from the table (president,
   minister, coach ...), the document's most mentioned person;
@@ -159,7 +159,8 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         tokens = tokens[1:]
     # Cut everything up to the last role word: "Belarusian President Aleksandr Lukashenko".
     for k in range(len(tokens) - 1, -1, -1):
-        if tokens[k].lower().rstrip(".") in t.roles or tokens[k].lower() in t.abbreviations:
+        word = tokens[k].lower()
+        if word.rstrip(".") in t.roles or (word.endswith(".") and word[:-1] in t.abbreviations):
             roles.extend(w.lower() for w in tokens[: k + 1])
             tokens = tokens[k + 1 :]
             break
@@ -217,7 +218,7 @@ def _index_persons(
             ):
                 continue
             lowered = [w.lower() for w in name]
-            if any(w in t.bodies or w in t.name_cues or w in t.title_cues for w in lowered):
+            if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
             single = len(name) == 1
@@ -388,7 +389,8 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         # "Petrov: «…»" -- a short name before a colon.
         head = text[:-1].rsplit(".", 1)[-1].strip()
         ws = words(head)
-        if 1 <= len(ws) <= 4 and any(_is_capitalised(w) for w in head.split()):
+        names = [w for w in head.split() if not _function_word(w, t)]
+        if 1 <= len(ws) <= 4 and names and all(_is_capitalised(w) or _is_initial(w) for w in names):
             return head, text.find(head)
     return None
 
@@ -401,7 +403,8 @@ class _Resolver:
     paragraphs: list[str]
     t: Tables
     entities: list[_Entity]
-    last_speaker: tuple[str, int] | None = None  # (person key, paragraph)
+    # The previous quotation's speaker and where that quotation ended.
+    last_speaker: tuple[str, tuple[int, int]] | None = None
 
     def main(self) -> _Entity | None:
         if not self.entities:
@@ -409,6 +412,14 @@ class _Resolver:
         return max(self.entities, key=lambda e: (len(e.positions), -self.entities.index(e)))
 
     def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
+        """The person named last before a point of the text."""
+        found = self.named_before_at(paragraph, offset, same_paragraph=same_paragraph)
+        return found[1] if found else None
+
+    def named_before_at(
+        self, paragraph: int, offset: int, *, same_paragraph: bool
+    ) -> tuple[tuple[int, int], _Entity] | None:
+        """(where, who) for the person named last before a point of the text."""
         best: tuple[tuple[int, int], _Entity] | None = None
         for e in self.entities:
             for pos in e.positions:
@@ -418,7 +429,7 @@ class _Resolver:
                     continue
                 if best is None or pos > best[0]:
                     best = (pos, e)
-        return best[1] if best else None
+        return best
 
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
@@ -432,9 +443,13 @@ class _Resolver:
             return f"d:{m.text.lower()}", m.text
         if low[0] in t.pronouns and len(toks) <= 2:
             e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
-            if e is None and self.last_speaker and m.paragraph - self.last_speaker[1] <= 3:
-                return self.last_speaker[0], self._name_of(self.last_speaker[0], m.text)
-            e = e or self.named_before(m.paragraph, m.offset, same_paragraph=False) or self.main()
+            if e is None:
+                named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
+                last = self.last_speaker
+                recent = last is not None and m.paragraph - last[1][0] <= 3
+                if last is not None and recent and (named is None or last[1] > named[0]):
+                    return last[0], self._name_of(last[0], m.text)
+                e = named[1] if named else self.main()
             if e is None:
                 return f"d:{m.text.lower()}", m.text
             return f"e:{e.surname}", e.name
@@ -449,7 +464,7 @@ class _Resolver:
             if before and before[-1] in t.determiners and len(tokens) == 1:
                 continue  # "der Minister", "the Kremlin": a noun, not a name
             _, candidate = _name_in(tokens, t)
-            if any(w.lower() in t.bodies or w.lower() in t.name_cues for w in candidate):
+            if any(w.lower() in t.bodies for w in candidate):
                 continue
             if len(candidate) > len(name):
                 name = candidate
@@ -532,7 +547,7 @@ def attribute(
                 mentions[key] = []
             if mention not in mentions[key]:
                 mentions[key].append(mention)
-            resolver.last_speaker = (key, chain[-1].paragraph)
+            resolver.last_speaker = (key, (chain[-1].paragraph, chain[-1].end.offset))
         for p in chain:
             speakers[p.id] = result
         previous_chain = chain

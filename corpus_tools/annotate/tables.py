@@ -51,7 +51,6 @@ FUNCTION_LISTS = (
     "auxiliaries",
     "indefinites",
     "possessives",
-    "months",
 )
 
 _WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
@@ -235,12 +234,16 @@ def _common() -> tuple[tuple[str, ...], WordList]:
     return tuple(data["agencies"]), WordList.build(list(data["org_forms"]))
 
 
-@cache
 def tables_for(lang: str | None) -> Tables:
     """The tables for a BCP 47 tag (its primary subtag); the union when there is none."""
-    agencies, org_forms = _common()
     primary = lang.split("-", 1)[0].lower() if lang else None
-    if primary in available():
+    return _tables(primary if primary in available() else None)
+
+
+@cache
+def _tables(primary: str | None) -> Tables:
+    agencies, org_forms = _common()
+    if primary is not None:
         raw = _raw(primary)
         lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
         function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])

@@ -61,7 +61,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
     return re.compile(
         rf"^{place}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
-        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?)"
+        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
         rf"[ \u00a0]*(?=\S)",
         re.IGNORECASE,
     )
