@@ -160,16 +160,31 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     # Cut everything up to the last role word: "Belarusian President Aleksandr Lukashenko".
     for k in range(len(tokens) - 1, -1, -1):
         word = tokens[k].lower()
-        if word.rstrip(".") in t.roles or (word.endswith(".") and word[:-1] in t.abbreviations):
+        if (
+            word.rstrip(".") in t.roles
+            or (word.endswith(".") and word[:-1] in t.abbreviations)
+            or (
+                k < len(tokens) - 1  # a surname may contain a role: Kapitanov
+                and len(word) > 7
+                and any(stem in word for stem in t.role_stems)
+            )
+        ):
             roles.extend(w.lower() for w in tokens[: k + 1])
             tokens = tokens[k + 1 :]
             break
-    if len(tokens) >= 3 and not any(
+    # Up to three capitalised words are a full name (Recep Tayyip Erdoğan, Gabriel
+    # García Márquez), two where the language's names are given name + surname
+    # ("Президент Беларуси Александр Лукашенко"); of a longer run the last ones are kept.
+    while tokens and tokens[0].isupper() and len(tokens[0]) > 1 and not _is_initial(tokens[0]):
+        roles.append(tokens[0].lower())  # an acronym: МИД, ČR, RP
+        tokens = tokens[1:]
+    keep = t.max_name_words
+    if len(tokens) > keep and not any(
         _PATRONYMIC.search(w.lower()) or _is_initial(w) or w.lower() in _NAME_PARTICLES
         for w in tokens[1:-1]
     ):
-        roles.extend(w.lower() for w in tokens[:-2])
-        tokens = tokens[-2:]
+        roles.extend(w.lower() for w in tokens[:-keep])
+        tokens = tokens[-keep:]
     return roles, tokens
 
 
@@ -271,9 +286,18 @@ def _boundary(text: str, a: int, b: int) -> bool:
     return any(ch in ',;:()[]—–«»“”„"!?' for ch in gap) or ". " in gap
 
 
-def _mention_near_verb(clause: str, t: Tables, *, verb_index: int, prefer_after: bool) -> str:
+def _mention_near_verb(
+    clause: str,
+    t: Tables,
+    *,
+    verb_index: int,
+    prefer_after: bool,
+    verb_length: int = 1,
+    fallback: bool = True,
+) -> str:
     """The noun phrase a speech verb is said by: after the verb (``said John Smith``,
-    ``— сказал он``) or before it (``the head of state said``)."""
+    ``— сказал он``) or before it (``the head of state said``); ``fallback`` tries the
+    other side when the preferred one is empty."""
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     v = verb_index
@@ -282,7 +306,7 @@ def _mention_near_verb(clause: str, t: Tables, *, verb_index: int, prefer_after:
         return toks[v][2][inv.start(1) :]
 
     def after() -> str:
-        k = v + 1
+        k = v + verb_length
         while k < len(toks) and low[k] in t.speech_verbs:
             k += 1
         j = k
@@ -316,6 +340,11 @@ def _mention_near_verb(clause: str, t: Tables, *, verb_index: int, prefer_after:
         k = j
         while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 8:
             k -= 1
+        if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
+            # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó".
+            k = j - 1
+            while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
+                k -= 1
         while k < j and (
             low[k] in t.stopwords or low[k] in t.complementizers or low[k] in t.source_markers
         ):
@@ -323,7 +352,7 @@ def _mention_near_verb(clause: str, t: Tables, *, verb_index: int, prefer_after:
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
-    return first() or second()
+    return first() or (second() if fallback else "")
 
 
 def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
@@ -334,10 +363,11 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return None
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
-    hits = [s for s, _ in t.speech_verbs.find(low[:16]) if s < 14]
-    if not hits:
+    found = [(s, n) for s, n in t.speech_verbs.find(low[:16]) if s < 14]
+    if not found:
         return None
-    v = hits[0]
+    hits = [s for s, _ in found]
+    v, n = found[0]
     relative = next((i for i, w in enumerate(low[:v]) if w in t.relatives), None)
     if relative is not None and relative > 0:
         # "a fund manager who asked not to be named said": the verb of the relative
@@ -351,10 +381,24 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return None
     # Verb first (said X, сказал он, sagte der Minister): the mention follows it.
     verb_first = all(w in t.auxiliaries for w in low[:v])
-    mention = _mention_near_verb(clause, t, verb_index=v, prefer_after=verb_first)
+    mention = _mention_near_verb(clause, t, verb_index=v, prefer_after=verb_first, verb_length=n)
     if not mention:
-        return None
+        # A speech verb without its subject here: the subject came before the
+        # quotation (Turkish "Erdoğan, “…” ifadelerini kullandı"); the caller looks.
+        return "", lead
     return mention, lead + clause.find(mention)
+
+
+def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
+    """A short name or noun phrase set off by a comma right before a quotation."""
+    text = ctx_before.rstrip(" \u00a0")
+    if not text.endswith(","):
+        return None
+    segment = re.split(r"[,;:.!?]\s", text[:-1])[-1].strip()
+    ws = [w for w in segment.split() if not _function_word(w, t)]
+    if not ws or len(ws) > 5 or not any(_is_capitalised(w) for w in ws):
+        return None
+    return segment, text.rfind(segment)
 
 
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
@@ -377,7 +421,9 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         v = verbs[-1][0]
         tail = low[v + 1 :]
         prefer_after = colon and bool(tail) and tail[0] not in t.complementizers
-        mention = _mention_near_verb(text, t, verb_index=v, prefer_after=prefer_after)
+        mention = _mention_near_verb(
+            text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
+        )
         if not mention and not prefer_after:
             # "Lukashenko, who arrived yesterday, said:" -> the subject starts the sentence.
             first = text.split(",", 1)[0]
@@ -580,7 +626,8 @@ def _find_mention(
         for a in by_part.get(p.id, []):
             text = paragraphs[a.paragraph - 1][a.start : a.end]
             got = _after_attribution(text, t)
-            if got is None:
+            if got is None or not got[0]:
+                got = None
                 toks = _tokens(text)
                 low = [w.lower() for _, _, w in toks]
                 verbs = t.speech_verbs.find(low)
@@ -596,6 +643,12 @@ def _find_mention(
     before = _before_attribution(ctx_first.before, t) if first.kind == "quote" else None
     colon_before = ctx_first.before.rstrip(" \u00a0").endswith(":")
     after = _after_attribution(ctx_last.after, t)
+    if after is not None and not after[0]:
+        # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
+        subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
+        if subject is not None:
+            return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
+        after = None
     if before is not None and (colon_before or after is None):
         initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
         return _Mention(

@@ -184,6 +184,11 @@ class Tables:
     org_forms: WordList
     # Words that are never part of a name: the lists in FUNCTION_LISTS together.
     function_words: WordList
+    # How many capitalised words a person's name keeps at most (after role words are
+    # cut): 2 where names are given name + surname (Slavic, Baltic), else 3.
+    max_name_words: int = 3
+    # Role words found inside compounds: Verteidigungsminister, Bundeskanzlerin.
+    role_stems: tuple[str, ...] = ()
 
     def __getattr__(self, name: str) -> WordList:
         lists = object.__getattribute__(self, "lists")
@@ -248,7 +253,16 @@ def _tables(primary: str | None) -> Tables:
         lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
         function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])
         dash = bool(raw.get("dialogue_dash", True))
-        return Tables(primary, dash, lists, agencies, org_forms, function)
+        return Tables(
+            primary,
+            dash,
+            lists,
+            agencies,
+            org_forms,
+            function,
+            int(raw.get("max_name_words", 3)),
+            _stems(raw.get("roles", [])),
+        )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     for other in available():
         raw = _raw(other)
@@ -258,4 +272,9 @@ def _tables(primary: str | None) -> Tables:
     function = WordList(sorted({w for k in FUNCTION_LISTS for w in merged[k]}))
     # Unknown language: a dash line may be dialogue (most languages with a dialogue
     # dash are not in the tables); the list-item test still applies.
-    return Tables(None, True, lists, agencies, org_forms, function)
+    return Tables(None, True, lists, agencies, org_forms, function, 3, _stems(merged["roles"]))
+
+
+def _stems(roles: list[str]) -> tuple[str, ...]:
+    """One-word role entries of five letters or more, as stems to find inside words."""
+    return tuple(sorted({r.rstrip("*") for r in roles if " " not in r and len(r.rstrip("*")) >= 5}))
