@@ -277,6 +277,10 @@ def _classify_mark(
             return "skip", None  # elision before a word: ’90s, ’tis
         if prev.isalnum() and _reachable(stack, mark) is None:
             return "skip", None  # a plural possessive: leaders’ summit
+        if prev.isalnum() and nxt == " " and _closes_later(text, i, mark):
+            # ‘It is about the players’ future,’ she said: the first ’ is a plural
+            # possessive when another ’ closes the quotation later in the sentence.
+            return "skip", None
     k = _reachable(stack, mark)
     # A mark that only closes the open quotation (» after «, “ after „) closes it even
     # where spacing is odd (French « A », ...); a mark that opens and closes alike (" ”)
@@ -294,6 +298,26 @@ def _classify_mark(
     if mark in _SINGLE or mark == "’":
         return "skip", None
     return "stray", None
+
+
+def _closes_later(text: str, i: int, mark: str) -> bool:
+    """True when a later ``mark`` in the same sentence could close the quotation, and
+    the word after ``text[i]`` is lower-case (the sentence goes on)."""
+    after = text[i + 1 : i + 3].strip()
+    if not after[:1].islower():
+        return False
+    end = len(text)
+    for stop in (". ", "! ", "? "):
+        j = text.find(stop, i)
+        if j != -1:
+            end = min(end, j + 2)
+    j = text.find(mark, i + 1, end + 1)
+    while j != -1:
+        nxt = text[j + 1 : j + 2]
+        if not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT:
+            return True
+        j = text.find(mark, j + 1, end + 1)
+    return False
 
 
 def _pair_paragraph(

@@ -236,6 +236,8 @@ def _index_persons(
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
+            if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
+                continue  # Institute for Fiscal Studies, Ministry of Foreign Affairs
             single = len(name) == 1
             if follows_determiner:
                 continue
@@ -307,8 +309,8 @@ def _mention_near_verb(
 
     def after() -> str:
         k = v + verb_length
-        while k < len(toks) and low[k] in t.speech_verbs:
-            k += 1
+        while k < len(toks) and (low[k] in t.speech_verbs or low[k] in t.auxiliaries):
+            k += 1  # rekao je Plenković, a déclaré le ministre
         j = k
         while j < len(toks):
             if j > k and _boundary(clause, toks[j - 1][1], toks[j][0]):
@@ -493,7 +495,14 @@ class _Resolver:
                 named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
                 last = self.last_speaker
                 recent = last is not None and m.paragraph - last[1][0] <= 3
-                if last is not None and recent and (named is None or last[1] > named[0]):
+                # The previous speaker wins when the quotation follows theirs directly
+                # (the next paragraph), or when nobody was named since.
+                adjacent = last is not None and m.paragraph - last[1][0] <= 1
+                if (
+                    last is not None
+                    and recent
+                    and (adjacent or named is None or last[1] > named[0])
+                ):
                     return last[0], self._name_of(last[0], m.text)
                 e = named[1] if named else self.main()
             if e is None:
