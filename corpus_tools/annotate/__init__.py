@@ -41,7 +41,9 @@ candidates=None) -> Annotations``
 
 The stages are usable on their own
 ----------------------------------
-* ``language.identify(text, *, candidates, min_confidence, min_letters, default_lang)``
+* ``language.identify(text, *, candidates, min_confidence, min_letters, default_lang)
+  -> LanguageGuess`` (one text); ``identify_document(paragraphs, ...)`` (the article's
+  own sentences, quotations cut out, else the whole text)
 * ``quotations.find_parts(paragraphs, *, lang) -> Found(parts, issues, attributions)``
 * ``classify.classify(paragraphs, parts, *, lang, attributions) -> parts with type``
 * ``speakers.attribute(paragraphs, parts, *, doc_id, lang, attributions)

@@ -5,6 +5,9 @@ the language-neutral lists (news agencies, legal forms of organisations). An ent
 lower-case word or phrase; a word ending in ``*`` matches every word that starts with
 it (``сказа*`` matches ``сказал``, ``сказала``), so inflected languages need one entry
 per stem, not per form. A file may say ``"extends": "sr"`` to share another table.
+Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
+language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
+where personal names are given name + surname; 3 by default).
 
 A language without a file gets the union of all tables (:func:`tables_for` returns it
 for ``None`` and unknown tags): the speech verbs of related languages still help, and
