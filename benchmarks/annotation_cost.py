@@ -1,0 +1,109 @@
+"""Cost of the annotation engine (corpus_tools.annotate) per document and per stage.
+
+``python benchmarks/annotation_cost.py [--docs N] [--seed S]`` generates N seeds with
+``benchmarks/generate.py`` (deterministic, offline) into a temporary folder, warms the
+caches on a few of them, then times each stage over all of them and prints the mean
+milliseconds per document, plus the model's load time in a fresh process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def paragraphs_of(path: Path) -> list[str]:
+    """The paragraph texts of a generated seed (the header date dropped)."""
+    body = path.read_text(encoding="utf-8").lstrip().split(None, 2)[2]
+    return [
+        " ".join(line.strip() for line in p.splitlines() if line.strip())
+        for p in body.split("\n\n")
+        if p.strip()
+    ]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate, measure, print."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--docs", type=int, default=500)
+    parser.add_argument("--seed", type=int, default=1)
+    args = parser.parse_args(argv)
+
+    load = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import time; t0 = time.perf_counter(); "
+            "from corpus_tools.annotate.language import load_model; "
+            "t1 = time.perf_counter(); load_model(); t2 = time.perf_counter(); "
+            "print((t1 - t0) * 1000, (t2 - t1) * 1000)",
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    from corpus_tools.annotate import (
+        annotate_document,
+        attribute,
+        classify,
+        find_parts,
+        identify_document,
+        make_title,
+    )
+
+    with tempfile.TemporaryDirectory() as tmp:
+        subprocess.run(
+            [
+                sys.executable,
+                str(HERE / "generate.py"),
+                "--docs",
+                str(args.docs),
+                "--out",
+                tmp,
+                "--seed",
+                str(args.seed),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        docs = [paragraphs_of(p) for p in sorted(Path(tmp, "seeds").glob("*.txt"))]
+    for paras in docs[:20]:
+        annotate_document(paras, doc_id="d")
+    stages = dict.fromkeys(("language", "quotation parts", "types", "speakers", "title"), 0.0)
+    total = 0.0
+    for paras in docs:
+        t0 = time.perf_counter()
+        guess = identify_document(paras)
+        t1 = time.perf_counter()
+        lang = guess.lang if guess.lang != "und" else None
+        found = find_parts(paras, lang=lang)
+        t2 = time.perf_counter()
+        parts = classify(paras, found.parts, lang=lang, attributions=found.attributions)
+        t3 = time.perf_counter()
+        parts, _ = attribute(paras, parts, doc_id="d", lang=lang, attributions=found.attributions)
+        t4 = time.perf_counter()
+        make_title(paras[0], lang=lang, parts=parts)
+        t5 = time.perf_counter()
+        annotate_document(paras, doc_id="d")
+        total += time.perf_counter() - t5
+        for key, dt in zip(stages, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4), strict=True):
+            stages[key] += dt
+    n = len(docs)
+    chars = sum(sum(map(len, d)) for d in docs) / n
+    imported, loaded = (float(x) for x in load.stdout.split())
+    print(f"fresh process: import {imported:.1f} ms, model load {loaded:.1f} ms")
+    print(f"{n} generated documents, {chars:.0f} characters on average")
+    for key, seconds in stages.items():
+        print(f"  {key:16s} {seconds / n * 1000:7.3f} ms per document")
+    print(f"  {'annotate_document':16s} {total / n * 1000:7.3f} ms per document (all stages)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,281 @@
+"""Quotation types by function: ``speech``, ``title``, ``name`` or ``term``.
+
+Each quotation (all its linked parts together) is scored on signals; the highest score
+wins (ties: speech, title, name, term). Signals, with their weights in :data:`WEIGHTS`:
+
+* structure: a dialogue line, a quotation in several parts, an attribution the finder
+  found between parts -> speech;
+* the sentence around it (other quotations masked): a speech verb just after (``”, he
+  said``) or before (``called the plan “…”``), a source marker (``according to``,
+  ``по словам``), a colon right before, a speech-cue noun (``statement``);
+* cue nouns next to it, from the language's table: title (novel, Zeitung, фильм),
+  name (company, tanker, концерн; legal forms such as ОАО, GmbH), term (so-called,
+  так называемый, sogenannt);
+* its own shape: sentence punctuation inside the marks, length in words, the
+  capitalisation pattern (a single capitalised word reads as a name, Title Case as a
+  title, a short lower-case phrase as a term).
+
+Nested quotations are typed on their own, in the sentence of the quotation around
+them. Languages without a table use the union of all tables (see ``tables.py``) and
+the language-neutral signals.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus_tools.annotate.context import PartIndex, sentence_starts
+from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
+from corpus_tools.annotate.tables import Tables, WordList, tables_for, words
+
+TYPES = ("speech", "title", "name", "term")
+
+WEIGHTS = {
+    "several_parts": 6.0,
+    "attribution": 6.0,
+    "colon_before": 3.0,
+    "verb_after": 4.0,
+    "verb_before": 2.5,
+    "source_marker": 4.0,
+    "speech_cue": 1.5,
+    "sentence_inside": 2.5,
+    "comma_inside": 2.0,
+    "long": 2.0,
+    "medium": 1.0,
+    "lowercase_long": 1.0,
+    "title_cue": 4.5,
+    "name_cue": 4.5,
+    "org_form": 6.0,
+    "term_cue": 5.0,
+    "single_capitalised": 2.0,
+    "short_capitalised": 1.0,
+    "title_case": 2.0,
+    "short_lowercase": 2.0,
+    "nested_short": 1.5,
+}
+
+_SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
+_FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "of",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "de",
+        "la",
+        "le",
+        "les",
+        "du",
+        "des",
+        "di",
+        "del",
+        "della",
+        "da",
+        "do",
+        "dos",
+        "das",
+        "van",
+        "von",
+        "der",
+        "den",
+        "het",
+        "und",
+        "y",
+        "e",
+        "i",
+        "et",
+        "of",
+        "за",
+        "на",
+        "в",
+        "и",
+        "с",
+    ]
+)
+
+
+def _cue_near(
+    cues: WordList, before: list[str], after: list[str], *, back: int = 3, ahead: int = 2
+) -> tuple[bool, bool]:
+    """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after)."""
+    tail = before[-back:]
+    hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
+    hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
+    return hit_before, hit_after
+
+
+def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
+    """(first word capitalised, every content word capitalised, any letter at all)."""
+    tokens = re.findall(r"[^\W\d_][\w'’.-]*", inner)
+    if not tokens:
+        return False, False, False
+    first = tokens[0][0].isupper()
+    content = [w for w in tokens if w.lower() not in _FUNCTION_WORDS]
+    all_caps = bool(content) and all(w[0].isupper() for w in content)
+    return first, all_caps, True
+
+
+def score(
+    inner: str,
+    before: str,
+    after: str,
+    t: Tables,
+    *,
+    several_parts: bool = False,
+    attributed: bool = False,
+    nested: bool = False,
+) -> dict[str, float]:
+    """The score of each type for a quotation whose words are ``inner``, in a sentence
+    that reads ``before`` … ``after`` around it."""
+    s = dict.fromkeys(TYPES, 0.0)
+    w = WEIGHTS
+    bw, aw = words(before), words(after)
+    ws = words(inner)
+    n = len(ws)
+    stripped = inner.strip(" \u00a0")
+    if several_parts:
+        s["speech"] += w["several_parts"]
+    if attributed:
+        s["speech"] += w["attribution"]
+    lead = before.rstrip(" \u00a0")
+    if lead.endswith(":"):
+        s["speech"] += w["colon_before"]
+    if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])):
+        s["speech"] += w["verb_after"]
+    elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
+        s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
+    if t.speech_verbs.find(bw[-12:]):
+        s["speech"] += w["verb_before"]
+    if t.source_markers.find(bw):
+        s["speech"] += w["source_marker"]
+    if t.speech_cues.find(bw[-12:]):
+        s["speech"] += w["speech_cue"]
+    if stripped[-1:] in ".!?…," or _SENTENCE_INSIDE.search(stripped):
+        s["speech"] += w["sentence_inside"]
+    if stripped[-1:] == ",":
+        s["speech"] += w["comma_inside"]  # “…,” he said: an attribution follows
+    if n >= 8:
+        s["speech"] += w["long"]
+    elif n >= 4:
+        s["speech"] += w["medium"]
+
+    first_cap, title_case, has_letters = _capitalisation(stripped)
+    # Titles and names are capitalised wherever the script has case: a lower-case
+    # quotation after "plan" is somebody's words about the plan, not its name.
+    lower_start = bool(stripped) and stripped.lstrip("\"'¿¡(")[:1].islower()
+    for kind, cues in (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues)):
+        hit_before, hit_after = _cue_near(cues, bw, aw)
+        if kind != "term" and lower_start:
+            continue
+        if kind == "term":
+            hit_after = False  # "so-called" comes before what it qualifies
+        if hit_before or hit_after:
+            s[kind] += w[f"{kind}_cue"]
+    org_before, org_after = _cue_near(t.org_forms, bw, aw, back=2, ahead=1)
+    if org_before or org_after:
+        s["name"] += w["org_form"]
+    if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
+        s["title"] += w["title_cue"]
+
+    punctuated = stripped[-1:] in ".!?…,"
+    if has_letters and not punctuated:
+        if first_cap and n == 1:
+            s["name"] += w["single_capitalised"]
+        elif first_cap and n <= 4:
+            s["name"] += w["short_capitalised"]
+            s["title"] += w["short_capitalised"]
+        if title_case and n >= 2:
+            s["title"] += w["title_case"]
+        if not first_cap and n <= 3:
+            s["term"] += w["short_lowercase"]
+        if not first_cap and n >= 4:
+            s["speech"] += w["lowercase_long"]
+        if nested and n <= 3:
+            s["term"] += w["nested_short"]
+    return s
+
+
+def decide(scores: dict[str, float], inner: str) -> str:
+    """The type with the highest score; without any signal, decide by shape."""
+    best = max(TYPES, key=lambda k: (scores[k], -TYPES.index(k)))
+    if scores[best] > 0:
+        return best
+    ws = words(inner)
+    if len(ws) >= 4:
+        return "speech"
+    first_cap, _, _ = _capitalisation(inner)
+    return "name" if first_cap else "term"
+
+
+def _inner(part: QuotationPart) -> str:
+    text = part.text
+    if part.kind == "dialogue":
+        return text.lstrip("—–― \u00a0")
+    if part.marks:
+        if text[:1] == part.marks[0]:
+            text = text[1:]
+        if part.marks[-1:] and text[-1:] == part.marks[-1]:
+            text = text[:-1]
+    return text
+
+
+def chains(parts: tuple[QuotationPart, ...] | list[QuotationPart]) -> list[list[QuotationPart]]:
+    """The quotations: lists of linked parts, first part first, in document order."""
+    by_id = {p.id: p for p in parts}
+    out: list[list[QuotationPart]] = []
+    for p in parts:
+        if p.prev is not None and p.prev in by_id:
+            continue
+        chain = [p]
+        while chain[-1].next is not None and chain[-1].next in by_id:
+            chain.append(by_id[chain[-1].next])
+        out.append(chain)
+    return out
+
+
+def classify(
+    paragraphs: list[str],
+    parts: tuple[QuotationPart, ...],
+    *,
+    lang: str | None = None,
+    attributions: tuple[Attribution, ...] = (),
+) -> tuple[QuotationPart, ...]:
+    """Give every part a ``type``; the parts of one quotation share it."""
+    t = tables_for(lang)
+    attributed = {a.part for a in attributions}
+    index = PartIndex(parts)
+    types: dict[str, str] = {}
+    for chain in chains(parts):
+        first, last = chain[0], chain[-1]
+        if first.kind == "dialogue":
+            kind = "speech"
+        else:
+            ctx_first = index.context(first, paragraphs, t)
+            ctx_last = index.context(last, paragraphs, t)
+            inner = " ".join(_inner(p) for p in chain)
+            before = ctx_first.before
+            if first.start.offset <= 2 and first.paragraph > 1 and first.depth == 0:
+                # A quotation that opens its paragraph after "The minister said:".
+                prev = paragraphs[first.paragraph - 2].rstrip()
+                if prev.endswith(":"):
+                    before = prev[sentence_starts(prev, t)[-1] :] + " " + before
+            scores = score(
+                inner,
+                before,
+                ctx_last.after,
+                t,
+                several_parts=len(chain) > 1,
+                attributed=any(p.id in attributed for p in chain),
+                nested=first.depth > 0,
+            )
+            kind = decide(scores, inner)
+        for p in chain:
+            types[p.id] = kind
+    return tuple(with_fields(p, type=types[p.id]) for p in parts)

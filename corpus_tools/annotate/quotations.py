@@ -1,0 +1,752 @@
+"""Quotation parts: spans between quotation marks and dialogue dash lines, split and linked.
+
+A *part* is one stretch of quoted words in one paragraph. One quotation may have several
+parts, linked by ``prev``/``next``:
+
+* an interrupted quotation, ``“A,” she said, “B.”`` or „A“, sagte er. „B“;
+* one pair of marks around an attribution, «A, — заявил он. — B» or « A, a dit le
+  maire. B »: two parts, the attribution outside both;
+* a quotation continued over paragraphs (an opening mark at the start of each paragraph,
+  a closing mark only at the end): one part per paragraph;
+* a dialogue line split by an attribution, ``— A, — сказал он. — B``.
+
+What is not a quotation: apostrophes (``organization’s``, ``’90s``, ``l’État``), feet
+and inches (``6'2"``, ``a 17" screen``), dash-started list items (a run of short dash
+lines ending in ``;`` or ``,``, or introduced by a colon line without a speech verb),
+and dash lines in languages whose press does not write dialogue with dashes.
+
+Mark pairing is data (:data:`CLOSERS`): „…“ „…” «…» »…« »…» ”…” ‹…› ‚…‘ ‘…’ "…" '…'
+「…」 『…』 《…》. The finder visits only marks and dashes, so it is linear in the text.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from corpus_tools.annotate.tables import Tables, tables_for, words
+from corpus_tools.model import Position
+
+# Opening mark -> the marks that close it.
+CLOSERS: dict[str, str] = {
+    "“": "”",
+    "„": "“”",
+    "”": "”",  # Swedish, Finnish: ”…”
+    "«": "»",
+    "»": "«»",  # German, Danish: »…«; Swedish, Finnish: »…»
+    "‹": "›",
+    "›": "‹›",
+    "‘": "’",
+    "‚": "‘’",
+    "'": "'",
+    '"': '"',
+    "「": "」",
+    "『": "』",
+    "《": "》",
+    "〈": "〉",
+    "‟": "”",
+}
+# Marks that open wherever they stand (unless they close the quotation they end).
+_ALWAYS_OPEN = frozenset("„«“‹「『《〈‟")
+# Single marks double as apostrophes: an unclosed one is dropped without a warning.
+_SINGLE = frozenset("‘’‚'‹›")
+_ALL_MARKS = "".join(sorted(set(CLOSERS) | set("".join(CLOSERS.values()) + "’")))
+_MARK = re.compile("[" + re.escape(_ALL_MARKS) + "]")
+_DASHES = "—–―"
+_SPACE = " \u00a0\u202f\u2009"
+_DIALOGUE_START = re.compile(r"^[—–―](?:[ \u00a0\u202f]+|(?=[^\W\d_]|[¿¡«„“\"]))")
+# Where a quotation may open: after a space, an opening bracket, a dash or a slash.
+_OPENING_CONTEXT = frozenset("([{—–-/:") | frozenset(_ALL_MARKS)
+_CLOSING_CONTEXT = frozenset(".,;:!?…)]}—–-/") | frozenset(_ALL_MARKS)
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks a ``speech`` part: the name, the words of the attribution, the person id."""
+
+    name: str
+    mention: str
+    ref: str
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the JSON form."""
+        return {"name": self.name, "mention": self.mention, "ref": self.ref}
+
+
+@dataclass(frozen=True, slots=True)
+class QuotationPart:
+    """One part of a quotation (always within one paragraph).
+
+    ``kind`` is ``quote`` (between marks, marks included; a part of a quotation that
+    goes on in the next paragraph or after an enclosed attribution holds only the marks
+    that stand in it) or ``dialogue`` (dash line, dash included). ``marks`` is the
+    quotation's pair of marks (``None`` for dialogue). ``parent`` is the enclosing part,
+    ``depth`` the number of enclosing parts, ``prev``/``next`` the neighbouring parts of
+    the same quotation. ``type`` (``speech``, ``title``, ``name``, ``term``) and
+    ``speaker`` are filled by the later stages.
+    """
+
+    id: str
+    kind: str
+    start: Position
+    end: Position
+    text: str
+    depth: int = 0
+    marks: str | None = None
+    parent: str | None = None
+    prev: str | None = None
+    next: str | None = None
+    type: str | None = None
+    speaker: Speaker | None = None
+
+    @property
+    def paragraph(self) -> int:
+        """The 1-based paragraph number of the part."""
+        return self.start.paragraph
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (optional fields left out when empty)."""
+        out: dict[str, Any] = {
+            "id": self.id,
+            "kind": self.kind,
+            "start": self.start.to_dict(),
+            "end": self.end.to_dict(),
+            "text": self.text,
+            "depth": self.depth,
+        }
+        for key in ("marks", "parent", "prev", "next", "type"):
+            value = getattr(self, key)
+            if value is not None:
+                out[key] = value
+        if self.type == "speech":
+            out["speaker"] = self.speaker.to_dict() if self.speaker else None
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteIssue:
+    """A quotation mark without a partner, at a paragraph offset."""
+
+    paragraph: int
+    offset: int
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    """Text the finder recognised as an attribution next to a part (between two parts of
+    one quotation, or after the last speech of a dialogue line)."""
+
+    part: str
+    paragraph: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What :func:`find_parts` returns."""
+
+    parts: tuple[QuotationPart, ...]
+    issues: tuple[QuoteIssue, ...]
+    attributions: tuple[Attribution, ...] = ()
+
+
+# --- internal spans -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Span:
+    key: int
+    kind: str
+    paragraph: int
+    start: int
+    end: int
+    marks: str | None
+    parent: int | None
+    prev: int | None = None
+    chain: int = -1  # key of the first part of a paragraph-spanning quotation
+    depth: int = 0
+
+
+@dataclass(slots=True)
+class _Open:
+    mark: str
+    offset: int
+    key: int
+    tentative: bool
+    prev: int | None = None
+    chain: int = -1
+
+
+@dataclass(slots=True)
+class _State:
+    spans: list[_Span] = field(default_factory=list)
+    issues: list[QuoteIssue] = field(default_factory=list)
+    attributions: list[tuple[int, int, int, int]] = field(default_factory=list)
+    next_key: int = 0
+    children: dict[int, list[_Span]] = field(default_factory=dict)
+    chains: dict[int, list[_Span]] = field(default_factory=dict)
+
+    def new_key(self) -> int:
+        self.next_key += 1
+        return self.next_key - 1
+
+
+def _flanks(text: str, i: int) -> tuple[bool, bool, str, str]:
+    """(can open, can close, previous char, next char) for the mark at ``text[i]``."""
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    left = not nxt.isspace() and (prev.isspace() or prev in _OPENING_CONTEXT)
+    right = not prev.isspace() and (nxt.isspace() or nxt in _CLOSING_CONTEXT)
+    return left, right, prev, nxt
+
+
+def _reachable(stack: list[_Open], mark: str) -> int | None:
+    """Index of the innermost open quotation ``mark`` closes, passing only over
+    tentative single marks (likely apostrophes)."""
+    for k in range(len(stack) - 1, -1, -1):
+        if mark in CLOSERS[stack[k].mark]:
+            return k
+        if not stack[k].tentative:
+            return None
+    return None
+
+
+def _add(state: _State, span: _Span) -> None:
+    """Record a span with the indexes that keep the pairing linear."""
+    state.spans.append(span)
+    if span.parent is not None:
+        state.children.setdefault(span.parent, []).append(span)
+    if span.chain >= 0:
+        state.chains.setdefault(span.chain, []).append(span)
+
+
+def _reparent(state: _State, old: int, new: int | None) -> None:
+    """The spans inside ``old`` (an opening mark that was dropped) move to ``new``."""
+    for s in state.children.pop(old, []):
+        s.parent = new
+        if new is not None:
+            state.children.setdefault(new, []).append(s)
+
+
+def _close_chain(state: _State, chain: int, marks: str) -> None:
+    """A paragraph-spanning quotation closed: every part gets the pair of marks."""
+    for s in state.chains.get(chain, []):
+        s.marks = marks
+
+
+def _drop_chain(state: _State, chain: int, mark: str) -> None:
+    """A paragraph-spanning quotation never closed: drop all its parts, report it."""
+    doomed_spans = state.chains.pop(chain, [])
+    first = next((s for s in doomed_spans if s.key == chain), None)
+    doomed = {s.key for s in doomed_spans}
+    if first is not None:
+        state.issues.append(
+            QuoteIssue(
+                first.paragraph, first.start, f"opening quotation mark {mark} is never closed"
+            )
+        )
+    state.spans = [s for s in state.spans if s.key not in doomed]
+    for key in doomed:
+        _reparent(state, key, None)
+
+
+def _classify_mark(
+    mark: str, text: str, i: int, stack: list[_Open], skip: set[int]
+) -> tuple[str, int | None]:
+    """('close', index in stack) | ('open', None) | ('skip', None) | ('stray', None)."""
+    left, right, prev, nxt = _flanks(text, i)
+    if prev.isdigit() and mark in "'’\"”":
+        # Feet and inches: 6'2", 5’11”, a 17" screen (a quotation may still end in a digit).
+        if mark in "'’":
+            j = i + 1
+            while j < len(text) and text[j].isdigit():
+                j += 1
+            if j > i + 1 and j < len(text) and text[j] in '"”':
+                skip.add(j)
+            return "skip", None
+        k = _reachable(stack, mark)
+        return ("close", k) if k is not None and right else ("skip", None)
+    if mark in "’'":
+        if prev.isalnum() and nxt.isalnum():
+            return "skip", None  # inside a word: organization’s, l’État, don't
+        if mark == "’" and not prev.isalnum() and nxt.isalnum():
+            return "skip", None  # elision before a word: ’90s, ’tis
+        if prev.isalnum() and _reachable(stack, mark) is None:
+            return "skip", None  # a plural possessive: leaders’ summit
+        if prev.isalnum() and nxt == " " and _closes_later(text, i, mark):
+            # ‘It is about the players’ future,’ she said: the first ’ is a plural
+            # possessive when another ’ closes the quotation later in the sentence.
+            return "skip", None
+    k = _reachable(stack, mark)
+    # A mark that only closes the open quotation (» after «, “ after „) closes it even
+    # where spacing is odd (French « A », ...); a mark that opens and closes alike (" ”)
+    # closes where it stands at the end of a word.
+    if k is not None and (stack[k].mark != mark or right or not left):
+        return "close", k
+    if mark in CLOSERS:
+        if mark in _ALWAYS_OPEN:
+            closes_elsewhere = any(mark in c for c in CLOSERS.values())
+            if closes_elsewhere and right and not left:
+                return ("skip", None) if mark in _SINGLE else ("stray", None)
+            return "open", None
+        if left:
+            return "open", None
+    if mark in _SINGLE or mark == "’":
+        return "skip", None
+    return "stray", None
+
+
+def _closes_later(text: str, i: int, mark: str) -> bool:
+    """True when a later ``mark`` in the same sentence could close the quotation, and
+    the word after ``text[i]`` is lower-case (the sentence goes on)."""
+    after = text[i + 1 : i + 3].strip()
+    if not after[:1].islower():
+        return False
+    end = len(text)
+    for stop in (". ", "! ", "? "):
+        j = text.find(stop, i)
+        if j != -1:
+            end = min(end, j + 2)
+    j = text.find(mark, i + 1, end + 1)
+    while j != -1:
+        nxt = text[j + 1 : j + 2]
+        if not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT:
+            return True
+        j = text.find(mark, j + 1, end + 1)
+    return False
+
+
+def _pair_paragraph(
+    state: _State, pno: int, text: str, following: str, carried: _Open | None
+) -> _Open | None:
+    """Pair the marks of one paragraph; return the quotation that goes on in the next."""
+    stack: list[_Open] = []
+    skip: set[int] = set()
+    for m in _MARK.finditer(text):
+        i = m.start()
+        if i in skip:
+            continue
+        mark = m.group()
+        action, k = _classify_mark(mark, text, i, stack, skip)
+        if action == "close" and k is not None:
+            for dropped in stack[k + 1 :]:
+                _reparent(state, dropped.key, stack[k].key)
+            op = stack[k]
+            del stack[k:]
+            parent = stack[-1].key if stack else None
+            span = _Span(op.key, "quote", pno, op.offset, i + 1, op.mark + mark, parent, op.prev)
+            span.chain = op.chain
+            _add(state, span)
+            if op.chain >= 0:
+                _close_chain(state, op.chain, op.mark + mark)
+        elif action == "open":
+            op = _Open(mark, i, state.new_key(), mark in _SINGLE)
+            if carried is not None and not stack and not text[:i].strip():
+                op.prev, op.chain = carried.key, carried.chain
+                op.tentative = False
+                carried = None
+            stack.append(op)
+        elif action == "stray":
+            state.issues.append(
+                QuoteIssue(pno, i, f"closing quotation mark {mark} has no opening mark")
+            )
+    if carried is not None:
+        _drop_chain(state, carried.chain, carried.mark)
+    return _finish_paragraph(state, pno, text, following, stack)
+
+
+_FOLLOWING_OPENER = re.compile(r"\s*([“„”«»‹›‘‚'\"「『《〈‟])")
+
+
+def _finish_paragraph(
+    state: _State, pno: int, text: str, following: str, stack: list[_Open]
+) -> _Open | None:
+    """Deal with the quotations still open at the end of a paragraph."""
+    firm = [op for op in stack if not op.tentative]
+    for op in stack:
+        if op.tentative:
+            _reparent(state, op.key, None)
+    if not firm:
+        return None
+    outer = firm[0]
+    for op in firm[1:]:
+        state.issues.append(
+            QuoteIssue(pno, op.offset, f"opening quotation mark {op.mark} is never closed")
+        )
+        _reparent(state, op.key, outer.key)
+    fm = _FOLLOWING_OPENER.match(following)
+    if fm is not None and fm.group(1) == outer.mark:
+        # Press convention: a quotation running over paragraphs repeats the opening mark
+        # at the start of each paragraph and closes only once. This paragraph's part ends
+        # with the paragraph.
+        chain = outer.chain if outer.chain >= 0 else outer.key
+        span = _Span(outer.key, "quote", pno, outer.offset, len(text.rstrip()), outer.mark, None)
+        span.prev, span.chain = outer.prev, chain
+        _add(state, span)
+        return _Open(outer.mark, outer.offset, outer.key, False, outer.prev, chain)
+    if outer.chain >= 0:
+        _drop_chain(state, outer.chain, outer.mark)
+    else:
+        state.issues.append(
+            QuoteIssue(pno, outer.offset, f"opening quotation mark {outer.mark} is never closed")
+        )
+    _reparent(state, outer.key, None)
+    return None
+
+
+# --- attributions inside a span: «A, — заявил он. — B», « A, a dit le maire. B » -------
+
+
+@dataclass(frozen=True, slots=True)
+class _Incise:
+    cut: int  # end of the speech before the attribution
+    attr_start: int
+    attr_end: int
+    resume: int | None  # where the speech goes on (None: the attribution runs to the end)
+    dash: int | None  # the dash that re-opens the speech, where there is one
+
+
+def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) -> bool:
+    """True when ``attr`` reads as an attribution (``сказал он``, ``a dit le maire``)."""
+    ws = words(attr)
+    if not ws or len(ws) > 12:
+        return False
+    stripped = attr.lstrip(_SPACE + "(")
+    if not stripped or not (stripped[0].islower() or stripped[0] in "¿¡"):
+        return False
+    if any(start < verb_within for start, _ in t.speech_verbs.find(ws)):
+        return True
+    # No table for the language: a short lower-case clause after , ! ? is an attribution.
+    return t.lang is None and pre in ",!?…" and len(ws) <= 5
+
+
+def _dash_incises(text: str, lo: int, hi: int, t: Tables) -> list[_Incise]:
+    """Attributions set off by dashes in ``text[lo:hi]`` (``, — сказал он. —``, ``—dijo—``)."""
+    out: list[_Incise] = []
+    d = lo
+    while d < hi:
+        if text[d] not in _DASHES or d == 0 or text[d - 1] not in _SPACE:
+            d += 1
+            continue
+        before = text[lo:d].rstrip(_SPACE)
+        if out and out[-1].resume is not None:
+            before = text[out[-1].resume : d].rstrip(_SPACE)
+        a0 = d + 1
+        while a0 < hi and text[a0] in _SPACE:
+            a0 += 1
+        d2 = next((j for j in range(a0, min(hi, a0 + 160)) if text[j] in _DASHES), None)
+        a1 = d2 if d2 is not None else hi
+        attr = text[a0:a1].rstrip(_SPACE)
+        if not before or a0 >= hi or not _is_attribution(attr, t, before[-1]):
+            d += 1
+            continue
+        attr_end = a0 + len(attr.rstrip(".,:;"))
+        resume: int | None = None
+        if d2 is not None:
+            r = d2 + 1
+            while r < hi and (text[r] in _SPACE or text[r] in ".,;:"):
+                r += 1
+            resume = r if r < hi else None
+        cut = d - (len(text[:d]) - len(text[:d].rstrip(_SPACE)))
+        out.append(_Incise(cut, a0, attr_end, resume, d2))
+        if resume is None:
+            break
+        d = d2 + 1 if d2 is not None else hi
+    return out
+
+
+_COMMA_INCISE = re.compile(r",[ \u00a0]+")
+
+
+def _comma_incises(
+    text: str, lo: int, hi: int, t: Tables, *, allow_tail: bool = False
+) -> list[_Incise]:
+    """Attributions set off by commas inside marks (« A, a dit le maire. B »), or, with
+    ``allow_tail``, ending a dialogue line (``– Vi är redo, säger han.``)."""
+    out: list[_Incise] = []
+    for m in _COMMA_INCISE.finditer(text, lo, hi):
+        a0 = m.end()
+        if out and a0 < (out[-1].resume or hi):
+            continue
+        end = next((j for j in range(a0, min(hi, a0 + 90)) if text[j] in ",.;:!?"), None)
+        if end is None:
+            continue
+        attr = text[a0:end]
+        ws = words(attr)
+        if not ws or len(ws) > 8 or any(w in t.complementizers for w in ws):
+            continue
+        # Inside marks a comma clause is an attribution only with a speech verb up front
+        # (a dit, explique-t-il, he said), whatever the language.
+        verbs_up_front = any(start < 3 for start, _ in t.speech_verbs.find(ws))
+        if not verbs_up_front or not _is_attribution(attr, t, ",", verb_within=3):
+            continue
+        r = end + 1
+        while r < hi and text[r] in _SPACE:
+            r += 1
+        if r >= hi or not any(ch.isalpha() for ch in text[r:hi]):
+            if allow_tail and not text[end + 1 : hi].strip():
+                out.append(_Incise(m.start() + 1, a0, end, None, None))
+                break
+            continue  # the attribution ends the quotation: nothing resumes
+        if r == end + 1:
+            continue
+        out.append(_Incise(m.start() + 1, a0, end, r, None))
+    return out
+
+
+def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
+    """Split a quote whose marks enclose an attribution into parts, attribution outside."""
+    children: dict[int, list[_Span]] = {}
+    followers: dict[int, list[_Span]] = {}
+    for s in state.spans:
+        if s.parent is not None:
+            children.setdefault(s.parent, []).append(s)
+        if s.prev is not None:
+            followers.setdefault(s.prev, []).append(s)
+    for span in sorted(state.spans, key=lambda s: (s.paragraph, s.start)):
+        if span.kind != "quote" or span.parent is not None:
+            continue
+        text = paragraphs[span.paragraph - 1]
+        closed = span.marks is not None and len(span.marks) == 2
+        lo = span.start + 1
+        hi = span.end - 1 if closed and text[span.end - 1] in _ALL_MARKS else span.end
+        inner = children.get(span.key, [])
+        found = _dash_incises(text, lo, hi, t) or _comma_incises(text, lo, hi, t)
+        found = [
+            f
+            for f in found
+            if f.resume is not None
+            and not any(c.start < f.attr_end and f.attr_start < c.end for c in inner)
+        ]
+        if not found:
+            continue
+        pieces: list[tuple[int, int]] = []
+        start = span.start
+        for f in found:
+            pieces.append((start, f.cut))
+            start = f.resume if f.resume is not None else span.end
+        pieces.append((start, span.end))
+        span.end = pieces[0][1]
+        new_parts = [span]
+        for (s0, s1), f in zip(pieces[1:], found, strict=True):
+            state.attributions.append((new_parts[-1].key, span.paragraph, f.attr_start, f.attr_end))
+            part = _Span(state.new_key(), "quote", span.paragraph, s0, s1, span.marks, None)
+            part.prev, part.chain = new_parts[-1].key, span.chain
+            state.spans.append(part)
+            new_parts.append(part)
+        for s in followers.get(span.key, []):
+            s.prev = new_parts[-1].key
+        for child in inner:
+            owner = next(
+                (p for p in new_parts if p.start <= child.start and child.end <= p.end), None
+            )
+            child.parent = owner.key if owner is not None else None
+
+
+# --- interrupted quotations: “A,” she said, “B.” / „A“, sagte er. „B“ ------------------
+
+_SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
+
+
+def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None:
+    """Link a quotation to the one it goes on in after a short attribution."""
+    top = sorted(
+        (s for s in state.spans if s.kind == "quote" and s.parent is None),
+        key=lambda s: (s.paragraph, s.start),
+    )
+    has_next = {s.prev for s in state.spans if s.prev is not None}
+    for a, b in itertools.pairwise(top):
+        if a.paragraph != b.paragraph or b.prev is not None or a.key in has_next:
+            continue
+        if not a.marks or not b.marks or len(a.marks) != 2 or a.marks[0] != b.marks[0]:
+            continue
+        text = paragraphs[a.paragraph - 1]
+        between = text[a.end : b.start]
+        core = between.strip(_SPACE + ",.:;" + _DASHES + "-")
+        if not core or _SENTENCE_INSIDE.search(core) or any(ch in _ALL_MARKS for ch in core):
+            continue
+        last_inner = text[a.end - 2] if a.end - 2 > a.start else ""
+        outside = between.lstrip(_SPACE)[:1]
+        # The first part ends with a comma, colon, dash or ellipsis, inside the marks
+        # (“A,” she said) or just outside them („A“, sagte er / „A” – powiedział).
+        open_end = last_inner in ",:;…" + _DASHES or outside in "," + _DASHES
+        if not open_end or last_inner in ".!?":
+            continue
+        if not _is_attribution(core, t, ",") or t.term_cues.find(words(core)):
+            continue  # "… a tak zwany „B”" is not an attribution
+        b.prev = a.key
+        offset = text.index(core, a.end)
+        state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))
+
+
+# --- dialogue dash lines, and the dash lists that are not dialogue ---------------------
+
+
+def _ends_like_list_item(text: str) -> bool:
+    end = text.rstrip()[-1:]
+    return end in ";," or end.isalnum() or end in ")%"
+
+
+def _dialogue_paragraphs(paragraphs: list[str], t: Tables) -> dict[int, list[_Incise]]:
+    """Paragraph index -> the dash attributions of the dash lines that are dialogue."""
+    out: dict[int, list[_Incise]] = {}
+    if not t.dialogue_dash:
+        return out
+    n = len(paragraphs)
+    i = 0
+    while i < n:
+        if not _DIALOGUE_START.match(paragraphs[i]):
+            i += 1
+            continue
+        j = i
+        while j < n and _DIALOGUE_START.match(paragraphs[j]):
+            j += 1
+        run = list(range(i, j))
+        incises = {}
+        for k in run:
+            end = len(paragraphs[k].rstrip())
+            incises[k] = _dash_incises(paragraphs[k], 1, end, t) or _comma_incises(
+                paragraphs[k], 1, end, t, allow_tail=True
+            )
+        intro = paragraphs[i - 1].rstrip() if i > 0 else ""
+        intro_speech = False
+        if intro.endswith(":"):
+            last = re.split(r"[.!?…][ \u00a0]", intro)[-1]
+            intro_speech = bool(t.speech_verbs.find(words(last)))
+        list_like = sum(1 for k in run if _ends_like_list_item(paragraphs[k]))
+        is_list = (intro.endswith(":") and not intro_speech) or 2 * list_like >= len(run)
+        for k in run:
+            if incises[k] or not is_list:
+                out[k] = incises[k]
+        i = j
+    return out
+
+
+def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
+    """Speech parts of dash lines, split at attributions."""
+    by_paragraph: dict[int, list[_Span]] = {}
+    for s in state.spans:
+        if s.kind == "quote":
+            by_paragraph.setdefault(s.paragraph, []).append(s)
+    for k, incises in sorted(_dialogue_paragraphs(paragraphs, t).items()):
+        text = paragraphs[k]
+        pno = k + 1
+        quotes = by_paragraph.get(pno, [])
+        usable: list[_Incise] = []
+        for f in incises:
+            if any(q.start < f.attr_end and f.attr_start < q.end for q in quotes):
+                break  # the dash is inside a quotation
+            usable.append(f)
+        pieces: list[tuple[int, int]] = []
+        start = 0
+        for f in usable:
+            pieces.append((start, f.cut))
+            if f.resume is None:
+                start = -1
+                break
+            spaced = f.dash is not None and f.dash + 1 < len(text) and text[f.dash + 1] in _SPACE
+            start = f.dash if spaced and f.dash is not None else f.resume
+        if start >= 0:
+            pieces.append((start, len(text.rstrip())))
+        prev: int | None = None
+        for idx, (s0, s1) in enumerate(pieces):
+            if s1 <= s0:
+                break
+            crosses = any(
+                not (s0 <= q.start and q.end <= s1) and not (q.end <= s0 or s1 <= q.start)
+                for q in quotes
+            )
+            if crosses:
+                break
+            span = _Span(state.new_key(), "dialogue", pno, s0, s1, None, None, prev)
+            state.spans.append(span)
+            if idx < len(usable):
+                f = usable[idx]
+                state.attributions.append((span.key, pno, f.attr_start, f.attr_end))
+            prev = span.key
+
+
+# --- the finder -----------------------------------------------------------------------
+
+
+def find_parts(
+    paragraphs: list[str], *, lang: str | None = None, marks_only: bool = False
+) -> Found:
+    """Find the quotation parts of a document whose paragraph texts are given in order.
+
+    ``lang`` (BCP 47) chooses the word tables (speech verbs for attributions; whether
+    dash lines can be dialogue); ``None`` uses all tables. ``marks_only`` pairs the
+    marks and stops there (no attributions, links or dialogue: language-neutral).
+    Deterministic; the parts come in document order (an enclosing part before the parts
+    inside it), numbered q1, q2 ...
+    """
+    t = tables_for(lang)
+    state = _State()
+    carried: _Open | None = None
+    for index, text in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        carried = _pair_paragraph(state, index + 1, text, following, carried)
+    if marks_only:
+        return _number(state, paragraphs)
+    _split_incises(state, paragraphs, t)
+    _link_interruptions(state, paragraphs, t)
+    _dialogue_spans(state, paragraphs, t)
+    return _number(state, paragraphs)
+
+
+def _number(state: _State, paragraphs: list[str]) -> Found:
+    """Number the spans in document order and build the parts."""
+    spans = state.spans
+    dialogue: dict[int, list[_Span]] = {}
+    for s in spans:
+        if s.kind == "dialogue":
+            dialogue.setdefault(s.paragraph, []).append(s)
+    if dialogue:
+        # Dialogue parts enclose the quotations inside them.
+        for q in spans:
+            if q.kind == "quote" and q.parent is None:
+                for d in dialogue.get(q.paragraph, ()):
+                    if d.start <= q.start and q.end <= d.end:
+                        q.parent = d.key
+    by_key = {s.key: s for s in spans}
+    for span in spans:
+        depth, parent = 0, span.parent
+        while parent is not None and parent in by_key:
+            depth += 1
+            parent = by_key[parent].parent
+        span.depth = depth
+    ordered = sorted(spans, key=lambda s: (s.paragraph, s.start, s.start - s.end, s.depth, s.key))
+    ids = {s.key: f"q{n}" for n, s in enumerate(ordered, start=1)}
+    nexts = {s.prev: s.key for s in ordered if s.prev is not None and s.prev in ids}
+    parts = tuple(
+        QuotationPart(
+            id=ids[s.key],
+            kind=s.kind,
+            start=Position(s.paragraph, s.start),
+            end=Position(s.paragraph, s.end),
+            text=paragraphs[s.paragraph - 1][s.start : s.end],
+            depth=s.depth,
+            marks=s.marks,
+            parent=ids.get(s.parent) if s.parent is not None else None,
+            prev=ids.get(s.prev) if s.prev is not None else None,
+            next=ids.get(nexts[s.key]) if s.key in nexts else None,
+        )
+        for s in ordered
+    )
+    attributions = tuple(
+        sorted(
+            (Attribution(ids[key], p, a, b) for key, p, a, b in state.attributions if key in ids),
+            key=lambda a: (a.paragraph, a.start),
+        )
+    )
+    issues = tuple(sorted(state.issues, key=lambda i: (i.paragraph, i.offset)))
+    return Found(parts, issues, attributions)
+
+
+def with_fields(part: QuotationPart, **changes: Any) -> QuotationPart:
+    """A copy of ``part`` with some fields changed (for the later stages)."""
+    return replace(part, **changes)

@@ -1,0 +1,711 @@
+"""Speakers of speech quotations and the document's list of persons.
+
+For each ``speech`` quotation (its parts share one speaker) the attribution nearest to
+it is looked up, in this order:
+
+1. an attribution the finder saw between its parts or after a dialogue line
+   (``“A,” she said, “B.”``, ``— A, — сказал он. — B``);
+2. the rest of the sentence after the quotation (``”, the minister said.``, ``», —
+   заявил Игорь Семёнов.``, ``“, sagte der Minister.``), when it starts with a speech
+   verb or has one within its first words;
+3. the sentence before it (``X said: “``, ``X said that “``, ``according to X, “``,
+   ``по словам X, «``, ``X: «``);
+4. a previous paragraph that ends with a colon (``Президент заявил:``);
+5. otherwise the quotation continues the previous speaker when it opens a paragraph
+   right after that speaker's quotation; an unattributed dialogue question is the
+   interviewer's (no speaker), and an unattributed dialogue answer after a question is
+   the interviewee's (the document's most mentioned person).
+
+``mention`` is the attribution's noun phrase as written (``the head of state``,
+``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
+
+* a person's name (a run of capitalised words, role words such as ``President`` cut
+  off) is matched by surname against the persons named anywhere in the document (the
+  first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
+  inflected surnames match by a common stem);
+* a pronoun -> the person last named before the quotation in its paragraph; else the
+  more recent of the person last named before it and the previous quotation's speaker
+  (within three paragraphs); else the document's most mentioned person;
+* a role noun (``the coach``, ``тренер``) -> the person the document introduces with
+  that role (``coach John Smith``), else, for a head role from the table (president,
+  minister, coach ...), the document's most mentioned person;
+* a body (ministry, company, analysts) or an unnamed description (``a fund manager``,
+  ``his spokesman``) -> the description as written.
+
+Person ids are ``<doc>-per<N>`` in order of first quotation (``<doc>`` the document
+id, prefixed with ``doc-`` when it does not start like an XML name), so they are valid
+XML ids and unique across a corpus.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from corpus_tools.annotate.classify import chains
+from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
+from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
+from corpus_tools.annotate.tables import Tables, tables_for, words
+
+_TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
+_NAME_PARTICLES = frozenset(
+    [
+        "van",
+        "von",
+        "de",
+        "da",
+        "di",
+        "del",
+        "della",
+        "der",
+        "den",
+        "dos",
+        "das",
+        "du",
+        "le",
+        "la",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ter",
+        "ten",
+        "zu",
+        "y",
+        "e",
+    ]
+)
+_PATRONYMIC = re.compile(r"(?:вич|вна|ична|ич|ovich|evich|ovna|evna|ұлы|қызы|uly|kyzy|oğlu)$")
+_XML_NAME_START = re.compile(r"[A-Za-z_]")
+_XML_NAME_BAD = re.compile(r"[^\w.-]")
+_INVERTED_PRONOUN = re.compile(r"-(?:t-)?(il|elle|ils|elles|on)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """Someone (or a body) the document quotes: id, name, and the strings used for them."""
+
+    id: str
+    name: str
+    mentions: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON form."""
+        return {"id": self.id, "name": self.name, "mentions": list(self.mentions)}
+
+
+def person_id(doc_id: str, n: int) -> str:
+    """The id of the ``n``-th person of document ``doc_id``: a valid XML name."""
+    base = _XML_NAME_BAD.sub("_", doc_id)
+    if not _XML_NAME_START.match(base):
+        base = f"doc-{base}"
+    return f"{base}-per{n}"
+
+
+# --- the persons named in the text ------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Entity:
+    surname: str
+    forms: list[str] = field(default_factory=list)
+    positions: list[tuple[int, int]] = field(default_factory=list)
+    roles: set[str] = field(default_factory=set)
+
+    @property
+    def name(self) -> str:
+        """The most frequent full form; among equals the shortest (in inflected languages
+        the nominative: Игорь Семёнов, not Игоря Семёнова), without initials if possible."""
+        multi = [f for f in self.forms if len(f.split()) >= 2] or self.forms
+        return min(
+            multi,
+            key=lambda f: (
+                -multi.count(f),
+                any(_is_initial(w) for w in f.split()),
+                len(f),
+                multi.index(f),
+            ),
+        )
+
+
+def _is_capitalised(token: str) -> bool:
+    return token[:1].isupper() and any(ch.islower() for ch in token)
+
+
+def _is_initial(token: str) -> bool:
+    return len(token) <= 3 and token.endswith(".") and token[:1].isupper()
+
+
+def _same_surname(a: str, b: str) -> bool:
+    """Surnames match when equal or when one is the other plus an inflection ending."""
+    a, b = a.lower(), b.lower()
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    return len(short) >= 4 and long_.startswith(short[:-1]) and len(long_) - len(short) <= 3
+
+
+def _function_word(word: str, t: Tables) -> bool:
+    """True for words that are never part of a name (the, в, am, Monday, his ...)."""
+    return word.lower().rstrip(".") in t.function_words
+
+
+def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
+    """Split a run of capitalised tokens into (role words in front, the person's name)."""
+    roles: list[str] = []
+    while tokens and (_function_word(tokens[0], t) or tokens[0].lower() in t.roles):
+        if tokens[0].lower() in t.roles:
+            roles.append(tokens[0].lower())
+        tokens = tokens[1:]
+    # Cut everything up to the last role word: "Belarusian President Aleksandr Lukashenko".
+    for k in range(len(tokens) - 1, -1, -1):
+        word = tokens[k].lower()
+        if (
+            word.rstrip(".") in t.roles
+            or (word.endswith(".") and word[:-1] in t.abbreviations)
+            or (
+                k < len(tokens) - 1  # a surname may contain a role: Kapitanov
+                and len(word) > 7
+                and any(stem in word for stem in t.role_stems)
+            )
+        ):
+            roles.extend(w.lower() for w in tokens[: k + 1])
+            tokens = tokens[k + 1 :]
+            break
+    # Up to three capitalised words are a full name (Recep Tayyip Erdoğan, Gabriel
+    # García Márquez), two where the language's names are given name + surname
+    # ("Президент Беларуси Александр Лукашенко"); of a longer run the last ones are kept.
+    while tokens and tokens[0].isupper() and len(tokens[0]) > 1 and not _is_initial(tokens[0]):
+        roles.append(tokens[0].lower())  # an acronym: МИД, ČR, RP
+        tokens = tokens[1:]
+    keep = t.max_name_words
+    if len(tokens) > keep and not any(
+        _PATRONYMIC.search(w.lower()) or _is_initial(w) or w.lower() in _NAME_PARTICLES
+        for w in tokens[1:-1]
+    ):
+        roles.extend(w.lower() for w in tokens[:-keep])
+        tokens = tokens[-keep:]
+    return roles, tokens
+
+
+# Capital letters of the alphabetic scripts below U+3000 (Latin, Greek, Cyrillic,
+# Armenian, Georgian ...): Python's re has no \p{Lu}, so the class is built once.
+_UPPER = "".join(ch for ch in map(chr, range(0x3000)) if ch.isupper())
+_UP = "[" + re.escape(_UPPER) + "]"
+_RUN_PART = rf"(?:{_UP}[^\W_]?\.|{_UP}[\w'’ʼ-]*)"
+_RUN = re.compile(
+    rf"(?<![\w'’ʼ.-]){_RUN_PART}"
+    rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
+)
+_SPLIT = re.compile(r"[^ \u00a0]+")
+
+
+def _runs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
+    """Runs of capitalised words (initials and name particles inside): (start, words)."""
+    out: list[tuple[int, list[tuple[int, str]]]] = []
+    for m in _RUN.finditer(text):
+        tokens = [(m.start() + w.start(), w.group()) for w in _SPLIT.finditer(m.group())]
+        out.append((m.start(), tokens))
+    return out
+
+
+def _index_persons(
+    paragraphs: list[str], parts: tuple[QuotationPart, ...], t: Tables
+) -> list[_Entity]:
+    """The persons named in the text outside quotations, by surname."""
+    entities: list[_Entity] = []
+    index = PartIndex(parts)
+    for pno, text in enumerate(paragraphs, start=1):
+        plain = masked(text, index.level(pno, 0))
+        starts = set(sentence_starts(plain, t))
+        for start, run in _runs(plain):
+            tokens = [tok for _, tok in run]
+            while tokens and tokens[-1].lower() in _NAME_PARTICLES:
+                tokens.pop()
+            before = words(plain[max(0, start - 40) : start])
+            roles, name = _name_in(tokens, t)
+            if before and before[-1] in t.roles:
+                roles.append(before[-1])
+            if (
+                not name
+                or len(name) > 4
+                or any(not _is_capitalised(w) and not _is_initial(w) for w in name)
+            ):
+                continue
+            lowered = [w.lower() for w in name]
+            if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
+                continue
+            follows_determiner = bool(before) and before[-1] in t.determiners and not roles
+            if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
+                continue  # Institute for Fiscal Studies, Ministry of Foreign Affairs
+            single = len(name) == 1
+            if follows_determiner:
+                continue
+            offset = start + plain[start:].find(name[0])
+            if single and not roles:
+                if offset in starts and _function_word(name[0], t):
+                    continue
+                known = next((e for e in entities if _same_surname(e.surname, name[0])), None)
+                if known is None:
+                    continue  # a lone capitalised word: a place or a common noun
+            surname = name[-1]
+            entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
+            if entity is None:
+                entity = _Entity(surname)
+                entities.append(entity)
+            entity.forms.append(" ".join(name))
+            entity.positions.append((pno, offset))
+            entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
+    return entities
+
+
+# --- attributions -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    text: str
+    paragraph: int
+    offset: int
+    sentence_initial: bool = False
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, word) of each word; a sentence's final dot is not part of the word."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if tok.endswith(".") and not _is_initial(tok):
+            out.append((m.start(), m.end() - 1, tok[:-1]))
+        else:
+            out.append((m.start(), m.end(), tok))
+    return out
+
+
+def _boundary(text: str, a: int, b: int) -> bool:
+    """True when the text between two tokens breaks a noun phrase (punctuation)."""
+    gap = text[a:b]
+    return any(ch in ',;:()[]—–«»“”„"!?' for ch in gap) or ". " in gap
+
+
+def _mention_near_verb(
+    clause: str,
+    t: Tables,
+    *,
+    verb_index: int,
+    prefer_after: bool,
+    verb_length: int = 1,
+    fallback: bool = True,
+) -> str:
+    """The noun phrase a speech verb is said by: after the verb (``said John Smith``,
+    ``— сказал он``) or before it (``the head of state said``); ``fallback`` tries the
+    other side when the preferred one is empty."""
+    toks = _tokens(clause)
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    v = verb_index
+    inv = _INVERTED_PRONOUN.search(low[v]) if v < len(low) else None
+    if inv:
+        return toks[v][2][inv.start(1) :]
+
+    def after() -> str:
+        k = v + verb_length
+        while k < len(toks) and (low[k] in t.speech_verbs or low[k] in t.auxiliaries):
+            k += 1  # rekao je Plenković, a déclaré le ministre
+        j = k
+        while j < len(toks):
+            if j > k and _boundary(clause, toks[j - 1][1], toks[j][0]):
+                break
+            if j > k and (
+                low[j] in t.stopwords
+                or low[j] in t.complementizers
+                or low[j] in t.auxiliaries
+                or low[j] in t.speech_verbs
+            ):
+                break
+            if (
+                j == k
+                and low[j] not in t.determiners
+                and (low[j] in t.stopwords or low[j] in t.complementizers)
+            ):
+                return ""
+            j += 1
+            if j - k >= 8:
+                break
+        while j > k and (low[j - 1] in t.auxiliaries or low[j - 1] in _NAME_PARTICLES):
+            j -= 1
+        return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
+
+    def before() -> str:
+        j = v
+        while j > 0 and low[j - 1] in t.auxiliaries:
+            j -= 1
+        k = j
+        while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 8:
+            k -= 1
+        if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
+            # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó".
+            k = j - 1
+            while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
+                k -= 1
+        while k < j and (
+            low[k] in t.stopwords or low[k] in t.complementizers or low[k] in t.source_markers
+        ):
+            k += 1
+        return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
+
+    first, second = (after, before) if prefer_after else (before, after)
+    return first() or (second() if fallback else "")
+
+
+def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
+    """A mention from the sentence after a quotation, with its offset in ``ctx_after``."""
+    lead = len(ctx_after) - len(ctx_after.lstrip(" \u00a0,.:;—–-"))
+    clause = ctx_after[lead:]
+    if not clause or clause[:1] in "_":
+        return None
+    toks = _tokens(clause)
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    found = [(s, n) for s, n in t.speech_verbs.find(low[:16]) if s < 14]
+    if not found:
+        return None
+    hits = [s for s, _ in found]
+    v, n = found[0]
+    relative = next((i for i, w in enumerate(low[:v]) if w in t.relatives), None)
+    if relative is not None and relative > 0:
+        # "a fund manager who asked not to be named said": the verb of the relative
+        # clause is not the attribution; the mention runs up to the main verb.
+        later = [s for s in hits if s > v]
+        if later:
+            v = later[-1]
+            mention = clause[toks[0][0] : toks[v - 1][1]]
+            return mention, lead
+    elif v >= 6:
+        return None
+    # Verb first (said X, сказал он, sagte der Minister): the mention follows it.
+    verb_first = all(w in t.auxiliaries for w in low[:v])
+    mention = _mention_near_verb(clause, t, verb_index=v, prefer_after=verb_first, verb_length=n)
+    if not mention:
+        # A speech verb without its subject here: the subject came before the
+        # quotation (Turkish "Erdoğan, “…” ifadelerini kullandı"); the caller looks.
+        return "", lead
+    return mention, lead + clause.find(mention)
+
+
+def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
+    """A short name or noun phrase set off by a comma right before a quotation."""
+    text = ctx_before.rstrip(" \u00a0")
+    if not text.endswith(","):
+        return None
+    segment = re.split(r"[,;:.!?]\s", text[:-1])[-1].strip()
+    ws = [w for w in segment.split() if not _function_word(w, t)]
+    if not ws or len(ws) > 5 or not any(_is_capitalised(w) for w in ws):
+        return None
+    return segment, text.rfind(segment)
+
+
+def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
+    """A mention from the sentence before a quotation."""
+    text = ctx_before.rstrip(" \u00a0")
+    toks = _tokens(text)
+    if not toks:
+        return None
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    # according to X, “…” / по словам X, «…»
+    markers = t.source_markers.find(low)
+    if markers:
+        s, n = markers[-1]
+        mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
+        if mention:
+            return mention, text.find(mention, toks[s][0])
+    verbs = t.speech_verbs.find(low)
+    colon = text.endswith(":")
+    if verbs:
+        v = verbs[-1][0]
+        tail = low[v + 1 :]
+        prefer_after = colon and bool(tail) and tail[0] not in t.complementizers
+        mention = _mention_near_verb(
+            text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
+        )
+        if not mention and not prefer_after:
+            # "Lukashenko, who arrived yesterday, said:" -> the subject starts the sentence.
+            first = text.split(",", 1)[0]
+            if first != text and len(words(first)) <= 5:
+                mention = first.strip()
+        if mention:
+            return mention, text.find(mention)
+    if colon:
+        # "Petrov: «…»" -- a short name before a colon.
+        head = text[:-1].rsplit(".", 1)[-1].strip()
+        ws = words(head)
+        names = [w for w in head.split() if not _function_word(w, t)]
+        if 1 <= len(ws) <= 4 and names and all(_is_capitalised(w) or _is_initial(w) for w in names):
+            return head, text.find(head)
+    return None
+
+
+# --- resolution -------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Resolver:
+    paragraphs: list[str]
+    t: Tables
+    entities: list[_Entity]
+    # The previous quotation's speaker and where that quotation ended.
+    last_speaker: tuple[str, tuple[int, int]] | None = None
+
+    def main(self) -> _Entity | None:
+        if not self.entities:
+            return None
+        return max(self.entities, key=lambda e: (len(e.positions), -self.entities.index(e)))
+
+    def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
+        """The person named last before a point of the text."""
+        found = self.named_before_at(paragraph, offset, same_paragraph=same_paragraph)
+        return found[1] if found else None
+
+    def named_before_at(
+        self, paragraph: int, offset: int, *, same_paragraph: bool
+    ) -> tuple[tuple[int, int], _Entity] | None:
+        """(where, who) for the person named last before a point of the text."""
+        best: tuple[tuple[int, int], _Entity] | None = None
+        for e in self.entities:
+            for pos in e.positions:
+                if pos >= (paragraph, offset):
+                    continue
+                if same_paragraph and pos[0] != paragraph:
+                    continue
+                if best is None or pos > best[0]:
+                    best = (pos, e)
+        return best
+
+    def by_key(self, key: str) -> _Entity | None:
+        return next((e for e in self.entities if f"e:{e.surname}" == key), None)
+
+    def resolve(self, m: _Mention) -> tuple[str, str]:
+        """(person key, name) for a mention."""
+        t = self.t
+        toks = [w for _, _, w in _tokens(m.text)]
+        low = [w.lower().replace("’", "'") for w in toks]
+        if not toks:
+            return f"d:{m.text.lower()}", m.text
+        if low[0] in t.pronouns and len(toks) <= 2:
+            e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
+            if e is None:
+                named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
+                last = self.last_speaker
+                recent = last is not None and m.paragraph - last[1][0] <= 3
+                # The previous speaker wins when the quotation follows theirs directly
+                # (the next paragraph), or when nobody was named since.
+                adjacent = last is not None and m.paragraph - last[1][0] <= 1
+                if (
+                    last is not None
+                    and recent
+                    and (adjacent or named is None or last[1] > named[0])
+                ):
+                    return last[0], self._name_of(last[0], m.text)
+                e = named[1] if named else self.main()
+            if e is None:
+                return f"d:{m.text.lower()}", m.text
+            return f"e:{e.surname}", e.name
+        # A person's name in the mention: its longest run of capitalised words, role
+        # words cut off ("Bundeskanzlerin Angela Merkel", "minister Hugo de Jonge").
+        name: list[str] = []
+        for start, run in _runs(m.text):
+            tokens = [tok for _, tok in run]
+            while tokens and tokens[-1].lower() in _NAME_PARTICLES:
+                tokens.pop()
+            before = words(m.text[:start])
+            if before and before[-1] in t.determiners and len(tokens) == 1:
+                continue  # "der Minister", "the Kremlin": a noun, not a name
+            _, candidate = _name_in(tokens, t)
+            if any(w.lower() in t.bodies for w in candidate):
+                continue
+            if len(candidate) > len(name):
+                name = candidate
+        if name and len(name) == 1 and any(w in t.bodies for w in low):
+            name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
+        if name:
+            surname = name[-1]
+            e = next((e for e in self.entities if _same_surname(e.surname, surname)), None)
+            if e is not None:
+                return f"e:{e.surname}", e.name
+            if len(name) >= 2 or not m.sentence_initial:
+                e = _Entity(surname, [" ".join(name)], [(m.paragraph, m.offset)])
+                self.entities.append(e)
+                return f"e:{e.surname}", e.name
+        description = m.text
+        while description and words(description)[:1] and words(description)[0] in t.determiners:
+            description = description.split(None, 1)[1] if " " in description else ""
+        description = description or m.text
+        if low[0] in t.indefinites or low[0] in t.possessives:
+            return f"d:{m.text.lower()}", m.text
+        if any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks):
+            return f"d:{description.lower()}", description
+        # A role noun: the person introduced with it, else the main person for head roles.
+        content = [w for w in low if not _function_word(w, t)]
+        matches = [
+            e
+            for e in self.entities
+            if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
+        ]
+        if matches:
+            e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
+            return f"e:{e.surname}", e.name
+        if any(w in t.roles for w in content) or t.roles.find(low):
+            e = self.main()
+            if e is not None:
+                return f"e:{e.surname}", e.name
+        return f"d:{description.lower()}", description
+
+    def _name_of(self, key: str, fallback: str) -> str:
+        e = self.by_key(key)
+        return e.name if e is not None else fallback
+
+
+def attribute(
+    paragraphs: list[str],
+    parts: tuple[QuotationPart, ...],
+    *,
+    doc_id: str,
+    lang: str | None = None,
+    attributions: tuple[Attribution, ...] = (),
+) -> tuple[tuple[QuotationPart, ...], tuple[Person, ...]]:
+    """Give every ``speech`` part a speaker (or None) and list the persons quoted."""
+    t = tables_for(lang)
+    entities = _index_persons(paragraphs, parts, t)
+    index = PartIndex(parts)
+    resolver = _Resolver(paragraphs, t, entities)
+    by_part: dict[str, list[Attribution]] = {}
+    for a in attributions:
+        by_part.setdefault(a.part, []).append(a)
+    speakers: dict[str, tuple[str, str, str] | None] = {}
+    keys_in_order: list[str] = []
+    names: dict[str, str] = {}
+    mentions: dict[str, list[str]] = {}
+    previous_chain: list[QuotationPart] | None = None
+    for chain in chains(parts):
+        if chain[0].type != "speech":
+            continue
+        found = _find_mention(chain, paragraphs, index, t, by_part)
+        result: tuple[str, str, str] | None = None
+        if found is not None:
+            key, name = resolver.resolve(found)
+            result = (key, name, found.text)
+        else:
+            result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+        if result is not None:
+            key, name, mention = result
+            if key not in names:
+                keys_in_order.append(key)
+                names[key] = name
+                mentions[key] = []
+            if mention not in mentions[key]:
+                mentions[key].append(mention)
+            resolver.last_speaker = (key, (chain[-1].paragraph, chain[-1].end.offset))
+        for p in chain:
+            speakers[p.id] = result
+        previous_chain = chain
+    ids = {key: person_id(doc_id, n) for n, key in enumerate(keys_in_order, start=1)}
+    persons = []
+    for key in keys_in_order:
+        e = resolver.by_key(key)
+        forms = list(dict.fromkeys((e.forms if e else []) + mentions[key]))
+        persons.append(Person(ids[key], names[key], tuple(forms)))
+    out = []
+    for p in parts:
+        r = speakers.get(p.id)
+        if p.type == "speech":
+            speaker = Speaker(names[r[0]], r[2], ids[r[0]]) if r is not None else None
+            out.append(with_fields(p, speaker=speaker))
+        else:
+            out.append(with_fields(p, speaker=None))
+    return tuple(out), tuple(persons)
+
+
+def _find_mention(
+    chain: list[QuotationPart],
+    paragraphs: list[str],
+    index: PartIndex,
+    t: Tables,
+    by_part: dict[str, list[Attribution]],
+) -> _Mention | None:
+    """The attribution nearest the quotation, as a mention (see the module docstring)."""
+    for p in chain:
+        for a in by_part.get(p.id, []):
+            text = paragraphs[a.paragraph - 1][a.start : a.end]
+            got = _after_attribution(text, t)
+            if got is None or not got[0]:
+                got = None
+                toks = _tokens(text)
+                low = [w.lower() for _, _, w in toks]
+                verbs = t.speech_verbs.find(low)
+                if verbs:
+                    mention = _mention_near_verb(text, t, verb_index=verbs[0][0], prefer_after=True)
+                    if mention:
+                        got = (mention, text.find(mention))
+            if got is not None:
+                return _Mention(got[0], a.paragraph, a.start + got[1])
+    first, last = chain[0], chain[-1]
+    ctx_first = index.context(first, paragraphs, t)
+    ctx_last = index.context(last, paragraphs, t)
+    before = _before_attribution(ctx_first.before, t) if first.kind == "quote" else None
+    colon_before = ctx_first.before.rstrip(" \u00a0").endswith(":")
+    after = _after_attribution(ctx_last.after, t)
+    if after is not None and not after[0]:
+        # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
+        subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
+        if subject is not None:
+            return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
+        after = None
+    if before is not None and (colon_before or after is None):
+        initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
+        return _Mention(
+            before[0], first.paragraph, ctx_first.before_start + before[1], sentence_initial=initial
+        )
+    if after is not None:
+        return _Mention(after[0], last.paragraph, last.end.offset + after[1])
+    if first.start.offset <= 2 and first.paragraph > 1:
+        prev_text = paragraphs[first.paragraph - 2].rstrip()
+        if prev_text.endswith(":"):
+            tail = prev_text[sentence_starts(prev_text, t)[-1] :]
+            got = _before_attribution(tail, t)
+            if got is not None:
+                offset = len(prev_text) - len(tail) + got[1]
+                return _Mention(got[0], first.paragraph - 1, offset, sentence_initial=got[1] == 0)
+    return None
+
+
+def _fallback(
+    chain: list[QuotationPart],
+    previous: list[QuotationPart] | None,
+    speakers: dict[str, tuple[str, str, str] | None],
+    paragraphs: list[str],
+    resolver: _Resolver,
+) -> tuple[str, str, str] | None:
+    """Continuation of the previous speaker, interviews; None when unattributed."""
+    first = chain[0]
+    text = "".join(p.text for p in chain).rstrip(" »”“\"'")
+    if first.kind == "dialogue" and text.endswith("?"):
+        return None  # an interviewer's question
+    if previous is None:
+        return None
+    prev_result = speakers.get(previous[0].id)
+    near = first.paragraph - previous[-1].paragraph <= 1
+    if (
+        prev_result is not None
+        and near
+        and (first.start.offset <= 2 or first.paragraph == previous[-1].paragraph)
+    ):
+        return prev_result
+    prev_text = "".join(p.text for p in previous).rstrip(" »”“\"'")
+    if (
+        first.kind == "dialogue"
+        and previous[0].kind == "dialogue"
+        and prev_text.endswith("?")
+        and near
+    ):
+        e = resolver.main()
+        if e is not None:
+            return f"e:{e.surname}", e.name, e.name
+    return None

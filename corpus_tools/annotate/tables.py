@@ -1,0 +1,283 @@
+"""Per-language word tables (speech verbs, cue nouns, pronouns, abbreviations ...) as data.
+
+Each language has one JSON file in ``annotate/data/<lang>.json``; ``common.json`` holds
+the language-neutral lists (news agencies, legal forms of organisations). An entry is a
+lower-case word or phrase; a word ending in ``*`` matches every word that starts with
+it (``сказа*`` matches ``сказал``, ``сказала``), so inflected languages need one entry
+per stem, not per form. A file may say ``"extends": "sr"`` to share another table.
+Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
+language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
+where personal names are given name + surname; 3 by default).
+
+A language without a file gets the union of all tables (:func:`tables_for` returns it
+for ``None`` and unknown tags): the speech verbs of related languages still help, and
+everything else in the engine is language-neutral.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# The keys of a language file whose values are lists of entries.
+LIST_KEYS = (
+    "speech_verbs",
+    "source_markers",
+    "speech_cues",
+    "pronouns",
+    "determiners",
+    "indefinites",
+    "possessives",
+    "complementizers",
+    "relatives",
+    "auxiliaries",
+    "stopwords",
+    "roles",
+    "bodies",
+    "title_cues",
+    "name_cues",
+    "term_cues",
+    "abbreviations",
+    "months",
+)
+
+# The lists whose words never belong to a person's name.
+FUNCTION_LISTS = (
+    "stopwords",
+    "determiners",
+    "pronouns",
+    "complementizers",
+    "auxiliaries",
+    "indefinites",
+    "possessives",
+)
+
+_WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
+
+
+def words(text: str) -> list[str]:
+    """The lower-cased words of ``text`` (apostrophes unified, inner . - ' kept)."""
+    return [w.replace("’", "'").replace("ʼ", "'") for w in _WORD.findall(text.lower())]
+
+
+class WordList:
+    """A matcher for one list of entries: exact words, prefixes and phrases.
+
+    Look-ups cost a few set probes per word (one per prefix length), not a scan of the
+    list, so the union of all tables is as fast as one language's.
+    """
+
+    __slots__ = (
+        "_exact",
+        "_first",
+        "_first_prefix_lengths",
+        "_memo",
+        "_prefix_lengths",
+        "_prefixes",
+        "entries",
+    )
+
+    def __init__(self, entries: list[str] | tuple[str, ...] = ()) -> None:
+        """Compile a list of entries (see the module docstring)."""
+        exact: set[str] = set()
+        prefixes: set[str] = set()
+        # First word (a prefix keeps its trailing *) -> the phrases starting with it.
+        first: dict[str, list[tuple[str, ...]]] = {}
+        for raw in entries:
+            parts: list[str] = []
+            for piece in raw.split():
+                star = piece.endswith("*")
+                core = words(piece.rstrip("*"))
+                if star and core:
+                    core[-1] += "*"
+                parts.extend(core)
+            if not parts:
+                continue
+            if len(parts) == 1:
+                if parts[0].endswith("*"):
+                    prefixes.add(parts[0][:-1])
+                else:
+                    exact.add(parts[0])
+            else:
+                first.setdefault(parts[0], []).append(tuple(parts))
+        self.entries = tuple(entries)
+        self._exact = frozenset(exact)
+        self._prefixes = frozenset(prefixes)
+        self._prefix_lengths = tuple(sorted({len(p) for p in prefixes}))
+        self._first = {
+            k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(first.items())
+        }
+        self._first_prefix_lengths = tuple(
+            sorted({len(k) - 1 for k in self._first if k.endswith("*")})
+        )
+        # Word -> is it an entry: the same words come back in every document.
+        self._memo: dict[str, bool] = {}
+
+    @classmethod
+    def build(cls, entries: list[str]) -> WordList:
+        """Compile a list of entries (see the module docstring)."""
+        return cls(entries)
+
+    @staticmethod
+    def _word_matches(pattern: str, word: str) -> bool:
+        if pattern.endswith("*"):
+            return word.startswith(pattern[:-1])
+        return word == pattern
+
+    def _single(self, word: str) -> bool:
+        known = self._memo.get(word)
+        if known is not None:
+            return known
+        found = word in self._exact or any(
+            word[:n] in self._prefixes for n in self._prefix_lengths if n <= len(word)
+        )
+        if len(self._memo) > 50_000:
+            self._memo.clear()  # bounded memory on huge vocabularies
+        self._memo[word] = found
+        return found
+
+    def match_at(self, tokens: list[str], i: int) -> int:
+        """How many tokens starting at ``tokens[i]`` form an entry (0: none)."""
+        if i >= len(tokens):
+            return 0
+        word = tokens[i]
+        if self._first:
+            candidates = list(self._first.get(word, ()))
+            for n in self._first_prefix_lengths:
+                if n <= len(word):
+                    candidates.extend(self._first.get(word[:n] + "*", ()))
+            for phrase in sorted(candidates, key=lambda p: -len(p)):
+                n = len(phrase)
+                if i + n <= len(tokens) and all(
+                    self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
+                ):
+                    return n
+        return 1 if self._single(word) else 0
+
+    def __contains__(self, word: object) -> bool:
+        """True when the single word ``word`` is an entry."""
+        return isinstance(word, str) and self._single(word)
+
+    def find(self, tokens: list[str]) -> list[tuple[int, int]]:
+        """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""
+        out: list[tuple[int, int]] = []
+        i = 0
+        while i < len(tokens):
+            n = self.match_at(tokens, i)
+            if n:
+                out.append((i, n))
+                i += n
+            else:
+                i += 1
+        return out
+
+
+@dataclass(frozen=True)
+class Tables:
+    """The compiled tables of one language (or the union, for unknown languages)."""
+
+    lang: str | None
+    dialogue_dash: bool
+    lists: dict[str, WordList]
+    agencies: tuple[str, ...]
+    org_forms: WordList
+    # Words that are never part of a name: the lists in FUNCTION_LISTS together.
+    function_words: WordList
+    # How many capitalised words a person's name keeps at most (after role words are
+    # cut): 2 where names are given name + surname (Slavic, Baltic), else 3.
+    max_name_words: int = 3
+    # Role words found inside compounds: Verteidigungsminister, Bundeskanzlerin.
+    role_stems: tuple[str, ...] = ()
+
+    def __getattr__(self, name: str) -> WordList:
+        lists = object.__getattribute__(self, "lists")
+        if name in lists:
+            return lists[name]  # type: ignore[no-any-return]
+        raise AttributeError(name)
+
+    def get(self, name: str) -> WordList:
+        """The word list called ``name`` (one of :data:`LIST_KEYS`)."""
+        return self.lists[name]
+
+
+def _read(name: str) -> dict[str, Any]:
+    text = (
+        resources.files("corpus_tools.annotate").joinpath("data").joinpath(name).read_text("utf-8")
+    )
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+@cache
+def available() -> tuple[str, ...]:
+    """The languages that have a table of their own."""
+    folder = resources.files("corpus_tools.annotate").joinpath("data")
+    return tuple(
+        sorted(
+            p.name[:-5]
+            for p in folder.iterdir()
+            if p.name.endswith(".json") and p.name != "common.json"
+        )
+    )
+
+
+@cache
+def _raw(lang: str) -> dict[str, Any]:
+    data = _read(f"{lang}.json")
+    base = data.get("extends")
+    if isinstance(base, str):
+        merged = dict(_raw(base))
+        merged.update({k: v for k, v in data.items() if k != "extends"})
+        return merged
+    return data
+
+
+@cache
+def _common() -> tuple[tuple[str, ...], WordList]:
+    data = _read("common.json")
+    return tuple(data["agencies"]), WordList.build(list(data["org_forms"]))
+
+
+def tables_for(lang: str | None) -> Tables:
+    """The tables for a BCP 47 tag (its primary subtag); the union when there is none."""
+    primary = lang.split("-", 1)[0].lower() if lang else None
+    return _tables(primary if primary in available() else None)
+
+
+@cache
+def _tables(primary: str | None) -> Tables:
+    agencies, org_forms = _common()
+    if primary is not None:
+        raw = _raw(primary)
+        lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
+        function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])
+        dash = bool(raw.get("dialogue_dash", True))
+        return Tables(
+            primary,
+            dash,
+            lists,
+            agencies,
+            org_forms,
+            function,
+            int(raw.get("max_name_words", 3)),
+            _stems(raw.get("roles", [])),
+        )
+    merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
+    for other in available():
+        raw = _raw(other)
+        for k in LIST_KEYS:
+            merged[k].extend(raw.get(k, []))
+    lists = {k: WordList.build(sorted(set(v))) for k, v in merged.items()}
+    function = WordList(sorted({w for k in FUNCTION_LISTS for w in merged[k]}))
+    # Unknown language: a dash line may be dialogue (most languages with a dialogue
+    # dash are not in the tables); the list-item test still applies.
+    return Tables(None, True, lists, agencies, org_forms, function, 3, _stems(merged["roles"]))
+
+
+def _stems(roles: list[str]) -> tuple[str, ...]:
+    """One-word role entries of five letters or more, as stems to find inside words."""
+    return tuple(sorted({r.rstrip("*") for r in roles if " " not in r and len(r.rstrip("*")) >= 5}))

@@ -1,0 +1,125 @@
+"""Titles and datelines: seeds carry no title, so it is the lead's first sentence.
+
+* A leading dateline (``MINSK, Nov 27 (Reuters) -``, ``Минск, 27 ноября.``, ``BERLIN
+  (dpa) –``, ``PARIS, 3 mars (AFP) -``, ``WASHINGTON —``, ``Київ, 5 березня
+  /Укрінформ/.``) is returned on its own and is not the title. A dateline is a place
+  (one to four capitalised words) followed by at least one of: a date with a month name
+  from any language table, a news agency from ``data/common.json`` in brackets or
+  slashes, or, for a place in capitals, a dash.
+* The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
+  the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
+  ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
+  sentence ends inside a quotation do not count.
+* A sentence longer than :data:`TITLE_MAX` characters is cut at a word boundary and ends
+  with ``…`` (``title_source`` ``first-sentence-truncated``; otherwise
+  ``first-sentence``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from corpus_tools.annotate.context import masked, sentence_starts
+from corpus_tools.annotate.quotations import QuotationPart, find_parts
+from corpus_tools.annotate.tables import available, tables_for
+
+TITLE_MAX = 160
+
+
+@dataclass(frozen=True, slots=True)
+class TitleResult:
+    """The title, how it was chosen, and the dateline found before it (or None)."""
+
+    title: str
+    title_source: str
+    dateline: str | None = None
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    months: set[str] = set()
+    for lang in available():
+        months.update(m.lower() for m in tables_for(lang).months.entries)
+    month = "|".join(
+        re.escape(m[:-1]) + r"\w*" if m.endswith("*") else re.escape(m)
+        for m in sorted(months, key=lambda m: (-len(m), m))
+    )
+    agencies = "|".join(
+        re.escape(a) for a in sorted(tables_for(None).agencies, key=lambda a: (-len(a), a))
+    )
+    word = r"[^\W\d_][\w'’.-]*"
+    place = rf"(?P<place>{word}(?:[ -]{word}){{0,3}})"
+    date = (
+        rf"(?P<date>\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?"
+        rf"|(?:{month})\.?[ \u00a0]+\d{{1,2}}(?:,?[ \u00a0]+\d{{4}})?"
+        rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)"
+    )
+    agency = rf"(?:[ \u00a0]*[(/](?P<agency>[^()/]{{0,20}}?(?:{agencies})[^()/]{{0,12}})[)/])"
+    tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
+    return re.compile(
+        rf"^{place}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
+        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
+        rf"[ \u00a0]*(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+def find_dateline(lead: str) -> str | None:
+    """The dateline at the start of ``lead`` as written (with its separator), or None."""
+    m = _dateline_pattern().match(lead)
+    if m is None:
+        return None
+    place = m.group("place")
+    letters = [ch for ch in place if ch.isalpha()]
+    shouting = bool(letters) and all(ch.isupper() for ch in letters) and len(letters) >= 2
+    if not place[:1].isupper():
+        return None
+    has_date = m.group("date") is not None
+    has_agency = m.group("agency") is not None or m.group("agency2") is not None
+    dashed = "-" in m.group("sep") or "–" in m.group("sep") or "—" in m.group("sep")
+    if not (has_date or has_agency or (shouting and dashed)):
+        return None
+    if has_date and not has_agency and not dashed and not shouting and len(place.split()) > 2:
+        return None
+    return lead[: m.end()].rstrip()
+
+
+def first_sentence(
+    text: str, lang: str | None = None, parts: Sequence[QuotationPart] | None = None
+) -> str:
+    """``text`` up to the end of its first sentence (abbreviations, initials and sentence
+    ends inside quotations do not end it). ``parts``: the quotation parts of ``text``
+    (paragraph 1), when the caller has them already."""
+    t = tables_for(lang)
+    if parts is None:
+        parts = find_parts([text], lang=lang, marks_only=True).parts
+    plain = masked(text, [p for p in parts if p.depth == 0 and p.paragraph == 1])
+    starts = sentence_starts(plain[:2000], t)
+    if len(starts) < 2:
+        return text.rstrip()
+    return text[: starts[1]].rstrip()
+
+
+def make_title(
+    lead: str,
+    *,
+    lang: str | None = None,
+    max_chars: int = TITLE_MAX,
+    parts: Sequence[QuotationPart] | None = None,
+) -> TitleResult:
+    """The title of a document whose lead paragraph is ``lead`` (see the module docstring);
+    ``parts``, the document's quotation parts, saves finding them again."""
+    dateline = find_dateline(lead)
+    rest = lead[len(dateline) :].lstrip() if dateline else lead
+    if dateline and parts is not None:
+        parts = None  # offsets moved: find them again in the rest
+    sentence = first_sentence(rest, lang, parts)
+    if len(sentence) <= max_chars:
+        return TitleResult(sentence, "first-sentence", dateline)
+    cut = sentence.rfind(" ", 0, max_chars)
+    if cut < max_chars // 2:
+        cut = max_chars - 1
+    return TitleResult(sentence[:cut].rstrip(" ,;:—–-") + "…", "first-sentence-truncated", dateline)

@@ -1,0 +1,123 @@
+"""Quotation types by function: speech, title, name, term."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.classify import WEIGHTS, classify, decide, score
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.tables import tables_for
+
+
+def types(paragraphs: list[str], lang: str | None) -> list[tuple[str, str | None]]:
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    return [(p.text, p.type) for p in parts]
+
+
+CASES = [
+    # speech: direct, partial, written, dialogue, interrupted
+    ("en", "“We will not wait,” the minister said.", "speech"),
+    ("en", "Analysts called the plan “late but necessary”.", "speech"),
+    (
+        "en",
+        "The ministry said in a statement that the talks were “constructive and frank”.",
+        "speech",
+    ),
+    ("en", "“Absolutely not,” he said.", "speech"),
+    ("en", "The minister said: “We will act now.”", "speech"),
+    ("en", "“We are worried,” a fund manager who asked not to be named said.", "speech"),
+    ("ru", "«Это только начало», — сказал тренер.", "speech"),
+    ("ru", "Эксперт назвал ситуацию «критической».", "speech"),
+    ("ru", "Как отметил министр, «все идет по плану».", "speech"),
+    ("de", "„Wir schaffen das“, sagte die Kanzlerin.", "speech"),
+    ("pl", "„To jest początek” – powiedział premier.", "speech"),
+    ("fr", "« Nous sommes prêts », a déclaré le ministre.", "speech"),
+    ("es", "—Es solo el principio —dijo el entrenador.", "speech"),
+    ("it", "«Siamo pronti», ha detto il sindaco.", "speech"),
+    ("pt", "«Estamos prontos», disse o ministro.", "speech"),
+    ("nl", "“We zijn er klaar voor”, zei de minister.", "speech"),
+    ("cs", "„Jsme připraveni,“ řekl ministr.", "speech"),
+    ("sv", "”Vi är redo”, säger ministern.", "speech"),
+    ("uk", "«Ми готові», — заявив міністр.", "speech"),
+    ("be", "«Мы гатовыя», — заявіў міністр.", "speech"),
+    # titles
+    ("en", "He read the novel “War and Peace” twice.", "title"),
+    ("en", "The “Clean Air 2030” plan was adopted.", "title"),
+    ("ru", "Он прочитал роман «Тихий Дон».", "title"),
+    ("ru", "В рамках программы «Цифровая Беларусь» открыли центр.", "title"),
+    ("be", "Газета «Звязда» выйшла.", "title"),
+    ("de", "Die Zeitung „Die Welt“ berichtete darüber.", "title"),
+    ("pl", "Dziennik „Gazeta Wyborcza” pisze o tym.", "title"),
+    ("fr", "Le quotidien « Le Monde » a révélé l'affaire.", "title"),
+    ("es", "La película «Roma» ganó el premio.", "title"),
+    ("it", "Lo ha scritto il quotidiano «Corriere della Sera».", "title"),
+    ("pt", "O jornal «Público» noticiou.", "title"),
+    ("nl", "De krant “De Telegraaf” meldde het.", "title"),
+    ("sv", "Tidningen ”Dagens Nyheter” skriver.", "title"),
+    ("cs", "Deník „Právo“ to napsal.", "title"),
+    ("uk", "Фільм «Тіні забутих предків» показали знову.", "title"),
+    # names
+    ("en", "The tanker “Northern Light” sank.", "name"),
+    ("ru", "ОАО «Беларуськалий» увеличило добычу.", "name"),
+    ("ru", "«Беларуськалий» увеличил добычу.", "name"),
+    ("ru", "Матч прошёл на стадионе «Динамо».", "name"),
+    ("de", "Der Konzern „Siemens“ wächst.", "name"),
+    ("pl", "Koncern „Orlen” podał wyniki.", "name"),
+    ("fr", "La société « Renault » recrute.", "name"),
+    ("es", "La empresa «Inditex» gana más.", "name"),
+    ("it", "La squadra «Juventus» ha vinto.", "name"),
+    ("uk", "Компанія «Нафтогаз» заявила про збитки.", "name"),
+    # terms
+    ("en", "This is the so-called “grey zone” of law.", "term"),
+    ("en", "She used the word ‘closure’ twice.", "term"),
+    ("ru", "Так называемый «серый список» расширен.", "term"),
+    ("uk", "Так звана «сіра зона» зникла.", "term"),
+    ("de", "Die sogenannte „Wende“ folgte.", "term"),
+    ("it", "Il cosiddetto «decreto sicurezza» è stato approvato.", "term"),
+    ("cs", "Takzvaná „šedá zóna“ zmizela.", "term"),
+    ("pl", "Tak zwana „szara strefa” rośnie.", "term"),
+    ("es", "El llamado «voto útil» decidió.", "term"),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "expected"), CASES)
+def test_types_in_many_languages(lang: str, text: str, expected: str) -> None:
+    got = types([text], lang)
+    assert got[0][1] == expected, got
+
+
+def test_nested_quotations_are_typed_independently() -> None:
+    got = types(["“He called it ‘the plan’ yesterday,” she said."], "en")
+    assert got == [("“He called it ‘the plan’ yesterday,”", "speech"), ("‘the plan’", "term")]
+    got = types(["«В фильме „Брат“ всё сказано», — сказал режиссёр."], "ru")
+    assert [t for _, t in got] == ["speech", "title"]
+
+
+def test_parts_of_one_quotation_share_their_type() -> None:
+    got = types(["«Мы готовы, — заявил Игорь Семёнов. — Работаем дальше»."], "ru")
+    assert [t for _, t in got] == ["speech", "speech"]
+
+
+def test_a_quotation_after_a_colon_paragraph_is_speech() -> None:
+    got = types(["Глава государства заявил:", "«Нужно работать»."], "ru")
+    assert got == [("«Нужно работать»", "speech")]
+
+
+def test_unknown_language_uses_neutral_signals_and_all_tables() -> None:
+    # Lithuanian has a table, but as an unknown language it falls back to the union.
+    assert types(["„Mes pasiruošę“, – sakė ministras."], None)[0][1] == "speech"
+    assert types(["Kompanija „Orlen“ pranešė."], None)[0][1] == "name"
+    # Language-neutral shape: a capitalised single word -> name; long clause -> speech.
+    assert decide(dict.fromkeys(("speech", "title", "name", "term"), 0.0), "Xyz") == "name"
+    assert decide(dict.fromkeys(("speech", "title", "name", "term"), 0.0), "a b c d e") == "speech"
+    assert decide(dict.fromkeys(("speech", "title", "name", "term"), 0.0), "abc") == "term"
+
+
+def test_cue_weights_decide_on_both_sides() -> None:
+    t = tables_for("en")
+    with_cue = score("Northern Light", "The tanker ", " sank.", t)
+    without = score("Northern Light", "The ", " sank.", t)
+    assert with_cue["name"] - without["name"] == WEIGHTS["name_cue"]
+    # A lower-case quotation after a title noun is not a title.
+    assert score("late but necessary", "the plan ", ".", t)["title"] == 0.0

@@ -1,0 +1,304 @@
+"""Speakers of speech quotations and the persons list."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.speakers import Person, attribute, person_id
+
+XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
+
+
+def run(
+    paragraphs: list[str], lang: str | None, doc_id: str = "001_0123456789abcdef"
+) -> tuple[list[tuple[str, str | None, str | None]], tuple[Person, ...]]:
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    parts, persons = attribute(
+        paragraphs, parts, doc_id=doc_id, lang=lang, attributions=found.attributions
+    )
+    out = [
+        (p.text, p.speaker.name if p.speaker else None, p.speaker.mention if p.speaker else None)
+        for p in parts
+        if p.type == "speech"
+    ]
+    return out, persons
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name", "mention"),
+    [
+        (
+            "en",
+            ["“Absolutely not,” said John Smith, the chief executive."],
+            "John Smith",
+            "John Smith",
+        ),
+        ("en", ["“We will win,” Biden told reporters on Tuesday."], "Biden", "Biden"),
+        (
+            "en",
+            ["U.S. President Joe Biden said: “We will win.”"],
+            "Joe Biden",
+            "President Joe Biden",
+        ),
+        (
+            "en",
+            ["Coach Mark Jones was furious.", "“This is unacceptable,” the coach said."],
+            "Mark Jones",
+            "the coach",
+        ),
+        (
+            "en",
+            ["“This is unacceptable,” the coach said.", "Coach Mark Jones left early."],
+            "Mark Jones",
+            "the coach",
+        ),
+        (
+            "ru",
+            ["«Мы готовы», — заявил глава МИД Сергей Лавров."],
+            "Сергей Лавров",
+            "глава МИД Сергей Лавров",
+        ),
+        (
+            "ru",
+            ["Тренер Иван Петров доволен.", "— Команда сыграла хорошо, — сказал он."],
+            "Иван Петров",
+            "он",
+        ),
+        (
+            "ru",
+            [
+                "По словам Игоря Семёнова, «всё идёт по плану».",
+                "Игорь Семёнов возглавляет компанию.",
+            ],
+            "Игорь Семёнов",
+            "Игоря Семёнова",
+        ),
+        ("ru", ["Petrov: «Мы победим»."], "Petrov", "Petrov"),
+        (
+            "be",
+            ["«Мы будзем працаваць», — сказаў Аляксандр Лукашэнка."],
+            "Аляксандр Лукашэнка",
+            "Аляксандр Лукашэнка",
+        ),
+        (
+            "uk",
+            ["«Ми готові», — заявив міністр Дмитро Кулеба."],
+            "Дмитро Кулеба",
+            "міністр Дмитро Кулеба",
+        ),
+        (
+            "de",
+            ["„Wir schaffen das“, sagte Bundeskanzlerin Angela Merkel am Montag."],
+            "Angela Merkel",
+            "Bundeskanzlerin Angela Merkel",
+        ),
+        (
+            "de",
+            [
+                "„Das ist gut“, sagte der Minister.",
+                "Verteidigungsminister Boris Pistorius besuchte die Truppe.",
+            ],
+            "Boris Pistorius",
+            "der Minister",
+        ),
+        (
+            "fr",
+            [
+                "Le maire de Paris, Anne Hidalgo, a présenté le plan.",
+                "« Nous sommes prêts, a-t-elle déclaré. Nous allons agir. »",
+            ],
+            "Anne Hidalgo",
+            "elle",
+        ),
+        (
+            "fr",
+            ["Selon Emmanuel Macron, « la France est prête »."],
+            "Emmanuel Macron",
+            "Emmanuel Macron",
+        ),
+        (
+            "pl",
+            ["Według premiera Donalda Tuska „to jest początek”."],
+            "Donalda Tuska",
+            "premiera Donalda Tuska",
+        ),
+        (
+            "es",
+            ["—Es solo el principio —dijo el entrenador Carlo Ancelotti."],
+            "Carlo Ancelotti",
+            "el entrenador Carlo Ancelotti",
+        ),
+        (
+            "it",
+            ["«C’è molto da fare», ha detto il sindaco Giuseppe Sala."],
+            "Giuseppe Sala",
+            "il sindaco Giuseppe Sala",
+        ),
+        (
+            "pt",
+            ["«Foi difícil», disse o treinador Abel Ferreira."],
+            "Abel Ferreira",
+            "o treinador Abel Ferreira",
+        ),
+        (
+            "nl",
+            ["Volgens minister Hugo de Jonge is het “een moeilijke tijd”."],
+            "Hugo de Jonge",
+            "minister Hugo de Jonge",
+        ),
+        (
+            "cs",
+            ["„Situace je vážná,“ řekl premiér Petr Fiala."],
+            "Petr Fiala",
+            "premiér Petr Fiala",
+        ),
+        (
+            "sv",
+            ["– Vi är redo, säger statsminister Ulf Kristersson."],
+            "Ulf Kristersson",
+            "statsminister Ulf Kristersson",
+        ),
+    ],
+)
+def test_speaker_in_many_languages(
+    lang: str, paragraphs: list[str], name: str, mention: str
+) -> None:
+    got, persons = run(paragraphs, lang)
+    assert got[0][1:] == (name, mention)
+    assert persons[0].name == name
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (["“A quote,” said the Ministry of Defence."], "Ministry of Defence"),
+        (
+            ["“The economy is weak,” analysts at Berenberg wrote in a note."],
+            "analysts at Berenberg",
+        ),
+        (
+            ["“We are worried,” a fund manager who asked not to be named said."],
+            "a fund manager who asked not to be named",
+        ),
+    ],
+)
+def test_bodies_and_unnamed_speakers_keep_the_description(paragraphs: list[str], name: str) -> None:
+    got, _ = run(paragraphs, "en")
+    assert got[0][1] == name
+
+
+def test_pronoun_goes_to_the_person_named_last_in_the_paragraph() -> None:
+    paras = [
+        "President Sadyr Japarov welcomed the guests.",
+        "Aleksandr Lukashenko praised the talks. “We hope that this work will continue,” he said.",
+    ]
+    got, _ = run(paras, "en")
+    assert got[0][1] == "Aleksandr Lukashenko"
+
+
+def test_role_noun_goes_to_the_most_mentioned_person() -> None:
+    paras = [
+        "Belarusian President Aleksandr Lukashenko arrived in Bishkek.",
+        "He was welcomed by President Sadyr Japarov.",
+        "Aleksandr Lukashenko thanked the hosts. Lukashenko also met the press.",
+        "“The CSTO is needed,” the head of state said.",
+    ]
+    got, persons = run(paras, "en")
+    assert got[0][1:] == ("Aleksandr Lukashenko", "the head of state")
+    assert [p.name for p in persons] == ["Aleksandr Lukashenko"]
+
+
+def test_parts_of_one_quotation_share_the_speaker() -> None:
+    paras = ["«Мы готовы к диалогу, — заявил Лавров. — Но не на любых условиях»."]
+    got, persons = run(paras, "ru")
+    assert [g[1] for g in got] == ["Лавров", "Лавров"]
+    assert len(persons) == 1
+
+
+def test_continued_paragraph_quotation_shares_the_speaker() -> None:
+    paras = ["“First part of the speech.", "“Second part,” said Anna Kowalski.", "After."]
+    got, _ = run(paras, "en")
+    assert [g[1] for g in got] == ["Anna Kowalski", "Anna Kowalski"]
+
+
+def test_next_paragraph_quotation_continues_the_previous_speaker() -> None:
+    paras = ["“We will win,” said Anna Kowalski.", "“There is no doubt about it.”"]
+    got, _ = run(paras, "en")
+    assert [g[1] for g in got] == ["Anna Kowalski", "Anna Kowalski"]
+
+
+def test_colon_paragraph_before_the_quotation() -> None:
+    paras = [
+        "Президент Беларуси Александр Лукашенко провёл совещание.",
+        "Глава государства заявил:",
+        "«Нужно работать».",
+    ]
+    got, _ = run(paras, "ru")
+    assert got[0][1:] == ("Александр Лукашенко", "Глава государства")
+
+
+def test_interview_questions_are_unattributed_and_answers_go_to_the_interviewee() -> None:
+    paras = [
+        "Тренер «Динамо» Иван Петров подвёл итоги сезона.",
+        "— Как вы оцениваете сезон?",
+        "— Сезон был трудным.",
+    ]
+    got, _ = run(paras, "ru")
+    assert got == [
+        ("— Как вы оцениваете сезон?", None, None),
+        ("— Сезон был трудным.", "Иван Петров", "Иван Петров"),
+    ]
+
+
+def test_unattributed_speech_has_no_speaker() -> None:
+    got, persons = run(["The report ended: “Nothing more can be done here today.”"], "en")
+    assert got[0][1] is None
+    assert persons == ()
+
+
+def test_persons_list_and_ids() -> None:
+    paras = [
+        "“Yes,” said Anna Kowalski.",
+        "“No,” said Jan Nowak.",
+        "“Maybe,” Kowalski added.",
+    ]
+    found = find_parts(paras, lang="en")
+    parts = classify(paras, found.parts, lang="en", attributions=found.attributions)
+    parts, persons = attribute(
+        paras, parts, doc_id="001_0123456789abcdef", lang="en", attributions=found.attributions
+    )
+    assert [(p.id, p.name) for p in persons] == [
+        ("doc-001_0123456789abcdef-per1", "Anna Kowalski"),
+        ("doc-001_0123456789abcdef-per2", "Jan Nowak"),
+    ]
+    assert persons[0].mentions == ("Anna Kowalski", "Kowalski")
+    refs = {p.id: p.speaker.ref for p in parts if p.speaker}
+    assert refs == {
+        "q1": "doc-001_0123456789abcdef-per1",
+        "q2": "doc-001_0123456789abcdef-per2",
+        "q3": "doc-001_0123456789abcdef-per1",
+    }
+    assert all(XML_NAME.match(p.id) for p in persons)
+    assert persons[0].to_dict() == {
+        "id": "doc-001_0123456789abcdef-per1",
+        "name": "Anna Kowalski",
+        "mentions": ["Anna Kowalski", "Kowalski"],
+    }
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "expected"),
+    [
+        ("001_0123456789abcdef", "doc-001_0123456789abcdef-per3"),
+        ("doc-7", "doc-7-per3"),
+        ("a b/c", "a_b_c-per3"),
+    ],
+)
+def test_person_ids_are_xml_names_unique_per_document(doc_id: str, expected: str) -> None:
+    assert person_id(doc_id, 3) == expected
+    assert XML_NAME.match(person_id(doc_id, 3))

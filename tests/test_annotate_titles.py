@@ -1,0 +1,152 @@
+"""Titles and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.titles import (
+    TITLE_MAX,
+    TitleResult,
+    find_dateline,
+    first_sentence,
+    make_title,
+)
+
+
+@pytest.mark.parametrize(
+    ("lang", "lead", "dateline", "title"),
+    [
+        (
+            "en",
+            "MINSK, Nov 27 (Reuters) - U.S. President Joe Biden met Dr. Smith in St. Louis on Tuesday. He said no.",
+            "MINSK, Nov 27 (Reuters) -",
+            "U.S. President Joe Biden met Dr. Smith in St. Louis on Tuesday.",
+        ),
+        (
+            "ru",
+            "Минск, 27 ноября. Президент А. П. Иванов прибыл в г. Минск. Он сказал «да».",
+            "Минск, 27 ноября.",
+            "Президент А. П. Иванов прибыл в г. Минск.",
+        ),
+        (
+            "ru",
+            "МИНСК, 27 ноября – РИА Новости. Президент прибыл. Далее.",
+            "МИНСК, 27 ноября – РИА Новости.",
+            "Президент прибыл.",
+        ),
+        (
+            "de",
+            "BERLIN (dpa) – Am 3. Oktober 1990 wurde gefeiert. Danach nicht.",
+            "BERLIN (dpa) –",
+            "Am 3. Oktober 1990 wurde gefeiert.",
+        ),
+        (
+            "fr",
+            "PARIS, 3 mars (AFP) - Le président a parlé. Puis il est parti.",
+            "PARIS, 3 mars (AFP) -",
+            "Le président a parlé.",
+        ),
+        ("en", "WASHINGTON — The Senate voted. Then it left.", "WASHINGTON —", "The Senate voted."),
+        (
+            "uk",
+            "Київ, 5 березня /Укрінформ/. Уряд ухвалив рішення. Далі.",
+            "Київ, 5 березня /Укрінформ/.",
+            "Уряд ухвалив рішення.",
+        ),
+        (
+            "cs",
+            "Praha 27. listopadu (ČTK) - Vláda schválila rozpočet. Další.",
+            "Praha 27. listopadu (ČTK) -",
+            "Vláda schválila rozpočet.",
+        ),
+        (
+            "en",
+            "London, March 5 (AP) — Prices rose. Next.",
+            "London, March 5 (AP) —",
+            "Prices rose.",
+        ),
+        (
+            "es",
+            "MADRID, 4 dic (EFE).- El Gobierno aprobó el plan. Luego.",
+            "MADRID, 4 dic (EFE).-",
+            "El Gobierno aprobó el plan.",
+        ),
+    ],
+)
+def test_datelines_are_recorded_and_not_the_title(
+    lang: str, lead: str, dateline: str, title: str
+) -> None:
+    assert make_title(lead, lang=lang) == TitleResult(title, "first-sentence", dateline)
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "Paris, the capital of France, hosted the summit. More.",
+        "Belarusian President Aleksandr Lukashenko took part in the summit in Bishkek.",
+        "Minsk is cold today. More.",
+        "Merkel – who left office in 2021 – spoke. More.",
+    ],
+)
+def test_no_dateline(lead: str) -> None:
+    assert find_dateline(lead) is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "sentence"),
+    [
+        (
+            "en",
+            "U.S. President Joe Biden met Prof. Li in Washington, D.C. on Monday. Next.",
+            "U.S. President Joe Biden met Prof. Li in Washington, D.C. on Monday.",
+        ),
+        ("en", "Mr. and Mrs. Smith arrived. Next.", "Mr. and Mrs. Smith arrived."),
+        (
+            "ru",
+            "В г. Минске им. Янки Купалы открыли театр. Далее.",
+            "В г. Минске им. Янки Купалы открыли театр.",
+        ),
+        (
+            "ru",
+            "Писатель Л. Н. Толстой родился в 1828 г. в Ясной Поляне. Далее.",
+            "Писатель Л. Н. Толстой родился в 1828 г. в Ясной Поляне.",
+        ),
+        (
+            "de",
+            "Dr. Müller kam am 3. Oktober nach Berlin. Dann ging er.",
+            "Dr. Müller kam am 3. Oktober nach Berlin.",
+        ),
+        (
+            "pl",
+            "Prof. Nowak odwiedził ul. Długą m.in. wczoraj. Potem wyjechał.",
+            "Prof. Nowak odwiedził ul. Długą m.in. wczoraj.",
+        ),
+        ("fr", "M. Dupont a rencontré Mme Martin. Ensuite.", "M. Dupont a rencontré Mme Martin."),
+        (
+            "en",
+            "“We will win. Tomorrow,” the coach said. Later.",
+            "“We will win. Tomorrow,” the coach said.",
+        ),
+        ("en", "No sentence end here", "No sentence end here"),
+    ],
+)
+def test_abbreviations_initials_and_quotations_do_not_end_the_sentence(
+    lang: str, text: str, sentence: str
+) -> None:
+    assert first_sentence(text, lang) == sentence
+
+
+def test_long_sentence_is_truncated_at_a_word_boundary() -> None:
+    lead = "The " + "very " * 60 + "long sentence ends here. Next."
+    got = make_title(lead, lang="en")
+    assert got.title_source == "first-sentence-truncated"
+    assert got.title.endswith("…")
+    assert len(got.title) <= TITLE_MAX
+    assert not got.title[:-1].endswith(" ")
+    short = make_title("Short. Next.", lang="en")
+    assert short == TitleResult("Short.", "first-sentence", None)
+
+
+def test_a_lead_that_is_only_a_dateline_keeps_it_as_the_title() -> None:
+    got = make_title("Минск, 27 ноября.", lang="ru")
+    assert (got.title, got.dateline) == ("Минск, 27 ноября.", None)
