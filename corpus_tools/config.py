@@ -44,6 +44,8 @@ class Config:
     licence_url: str | None = None
     idno: str = "corpus"
     default_lang: str | None = None
+    # The languages documents may be in (BCP 47); empty: any the model knows.
+    languages: tuple[str, ...] = ()
     earliest_date: str = "1900-01-01"
     max_seed_bytes: int = 1_048_576
     max_paragraph_chars: int = 50_000
@@ -63,6 +65,7 @@ class Config:
             "licence_url": self.licence_url,
             "idno": self.idno,
             "default_lang": self.default_lang,
+            "languages": list(self.languages),
             "earliest_date": self.earliest_date,
             "max_seed_bytes": self.max_seed_bytes,
             "max_paragraph_chars": self.max_paragraph_chars,
@@ -138,6 +141,7 @@ def load_config(root: Path) -> Config:
         licence_url=corpus.get("licence_url"),
         idno=corpus["idno"],
         default_lang=corpus.get("default_lang"),
+        languages=tuple(corpus.get("languages", ())),
         earliest_date=earliest,
         max_seed_bytes=validation.get("max_seed_bytes", _DEFAULTS.max_seed_bytes),
         max_paragraph_chars=validation.get("max_paragraph_chars", _DEFAULTS.max_paragraph_chars),

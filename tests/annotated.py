@@ -1,8 +1,7 @@
 """A document carrying every fact the annotation adds, for the exports' round trips.
 
-Until the annotation engine is wired into the converter, converted seeds have only
-``speech`` quotations without speakers. This document is a converted seed annotated by
-hand as the guidelines say: every quotation type, nested quotations (a term inside
+This document is a converted seed whose engine annotations are corrected by hand as
+the guidelines say: every quotation type, nested quotations (a term inside
 speech, speech inside a dialogue line), an interrupted quotation and a dialogue line in
 two parts with their shared speaker, a quotation continued over paragraphs, a speaker
 with a person (``ref``), one without (``ref`` null), an unattributed question, persons
@@ -59,11 +58,15 @@ def annotated_document(config: Config) -> Document:
     """The seed converted with ``config`` and annotated by hand."""
     doc = convert_seed(SEED, SEED_PATH, config).document
     assert doc is not None
-    assert {q.text for q in doc.quotations} == set(ANNOTATIONS)
+    # The engine's parts, with the hand annotation where it names the same text (the
+    # Russian dialogue line of an English article is not dialogue to the engine).
     quotations = tuple(
         dataclasses.replace(q, type=ANNOTATIONS[q.text][0], speaker=ANNOTATIONS[q.text][1])
+        if q.text in ANNOTATIONS
+        else q
         for q in doc.quotations
     )
+    assert {q.type for q in quotations} == {"speech", "title", "name", "term"}
     return dataclasses.replace(
         doc,
         lang_source="detected",

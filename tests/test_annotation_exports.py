@@ -52,7 +52,11 @@ def test_the_annotated_document_has_every_fact() -> None:
     assert any(q.speaker is None for q in speech)  # unattributed
     assert any(q.speaker is not None and q.speaker.ref is None for q in speech)
     assert any(q.prev is not None and q.speaker is not None for q in speech)
-    assert any(q.end.paragraph > q.start.paragraph for q in speech)
+    # A quotation continued in the next paragraph: parts linked across paragraphs.
+    by_id = {q.id: q for q in speech}
+    assert any(
+        q.prev in by_id and by_id[q.prev].start.paragraph < q.start.paragraph for q in speech
+    )
     assert all(len(p.mentions) > 1 for p in doc.persons)
     assert (doc.dateline, doc.lang_confidence, doc.title_source) == (
         "MINSK, Dec 1 (Reuters) -",
@@ -74,13 +78,22 @@ def test_canonical_json_round_trips() -> None:
         assert Document.from_dict(data).to_dict() == data
 
 
-def test_the_converter_fills_the_defaults_until_the_engine_lands() -> None:
+def test_the_converter_fills_every_field_from_the_engine() -> None:
     data = convert_seed(SEED, SEED_PATH, CONFIG).document
     assert data is not None
     out = data.to_dict()
     assert out["schema_version"] == SCHEMA_VERSION == "2.0.0" == document_schema_version()
-    assert (out["persons"], out["lang_confidence"], out["dateline"]) == ([], None, None)
-    assert {(q["type"], q["speaker"]) for q in out["quotations"]} == {("speech", None)}
+    assert (out["lang"], out["lang_source"], out["dateline"], out["title_source"]) == (
+        "en",
+        "detected",
+        "MINSK, Dec 1 (Reuters) -",
+        "after-dateline",
+    )
+    assert isinstance(out["lang_confidence"], float)
+    assert {q["type"] for q in out["quotations"]} == {"speech", "title", "name", "term"}
+    refs = {q["speaker"]["ref"] for q in out["quotations"] if q["speaker"]}
+    assert refs <= {p["id"] for p in out["persons"]}
+    assert out["persons"][0]["name"] == "Anna Kowalska"
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "csv", "tei", "tei-per-article"])

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
+from corpus_tools.annotate import find_parts
 from corpus_tools.config import Config
 from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.csv import (
@@ -35,8 +36,7 @@ from corpus_tools.exporters.csv import (
     read_csv_export,
 )
 from corpus_tools.exports import export_documents
-from corpus_tools.model import Document, Paragraph, Provenance, Stats
-from corpus_tools.quotes import find_quotations
+from corpus_tools.model import Document, Paragraph, Provenance, Quotation, Stats
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import CONVERTER, convert_seed
 
@@ -98,7 +98,10 @@ def _export(out: Path, docs: list[Document] | Iterator[Document]) -> Path:
 
 def _make_doc(doc_id: str, texts: list[str], title: str = "A title") -> Document:
     """A document built directly (not from a seed), with consistent counts."""
-    quotations, _ = find_quotations(texts)
+    quotations = [
+        Quotation(q.id, q.kind, q.start, q.end, q.text, q.depth, q.marks, q.parent, q.prev)
+        for q in find_parts(texts).parts
+    ]
     seq, hsh = doc_id.split("_")
     return Document(
         id=doc_id,
@@ -365,13 +368,14 @@ def test_annotations_are_in_the_tables(tmp_path: Path) -> None:
     quotes = [dict(zip(QUOTATION_COLUMNS, r, strict=True)) for r in _stdlib_rows(out / QUOTATIONS)]
     by_text = {q["text"]: q for q in quotes[1:]}
     assert {q["type"] for q in by_text.values()} == {"speech", "title", "name", "term"}
-    interrupted = by_text["— Мы «готовы»."]
+    interrupted = by_text["“And the deadline is 2030,”"]
     assert (interrupted["speaker_name"], interrupted["speaker_ref"], interrupted["prev"]) == (
-        "Игорь Семёнов",
-        "person2",
-        "q8",
+        "Anna Kowalska",
+        "person1",
+        "q9",
     )
-    assert (by_text["«готовы»"]["parent"], by_text["«готовы»"]["depth"]) == ("q9", "1")
+    term = by_text["‘grey zone’"]
+    assert (term["type"], term["parent"], term["depth"]) == ("term", "q4", "1")
     assert by_text["“late but necessary”"]["speaker_ref"] == ""  # a speaker, no person
     assert by_text["“Is it enough?”"]["speaker_name"] == ""  # unattributed
     persons = _stdlib_rows(out / PERSONS)[1:]
@@ -553,14 +557,14 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         "quotation-of-an-unknown-document",
         QUOTATIONS,
         lambda t: t + "999_0000000000000000,q1,speech,quote,“”,1,0,1,3,0,,,,,,“x”\n",
-        28,
+        26,
         "row for unknown document '999_0000000000000000'",
     ),
     (
         "mentions-not-json",
         PERSONS,
         lambda t: t.replace('"[""Anna Kowalska""', '"[""Anna Kowalska""}', 1),
-        2,
+        7,
         "column mentions is not a JSON array of strings",
     ),
     (

@@ -247,24 +247,49 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 
 # --- (c) floors --------------------------------------------------------------------------
 
-# The converter's CURRENT scores on the gold set, rounded down: a regression fails here.
-# The annotation engine (issue 13: language identification, quotation types, speakers,
-# parts, titles) will raise them; raise the floors with it, never lower them.
+# The converter's scores on the gold set with the annotation engine, rounded down: a
+# regression fails here. Raise the floors as the engine improves, never lower them.
+# (Before the engine: language 0.52, speech F1 0.65, type 0.0, speaker 0.0.)
 FLOORS = {
-    "lang_accuracy": 0.52,
-    "span_precision": 0.88,
-    "span_recall": 0.84,
-    "span_f1": 0.86,
-    "speech_precision": 0.55,
-    "speech_recall": 0.80,
-    "speech_f1": 0.65,
-    "type_accuracy": 0.0,
-    "speaker_accuracy": 0.0,
-    "link_accuracy": 0.68,
-    "title_accuracy": 0.75,
+    "lang_accuracy": 0.98,
+    "span_precision": 0.97,
+    "span_recall": 0.96,
+    "span_f1": 0.96,
+    "speech_precision": 0.90,
+    "speech_recall": 0.89,
+    "speech_f1": 0.90,
+    "type_accuracy": 0.87,
+    "speaker_accuracy": 0.58,
+    "link_accuracy": 0.80,
+    "title_accuracy": 0.98,
 }
-# Languages the converter identifies today (all their gold articles right).
-LANG_FLOORS = {lang: 1.0 for lang in ("be", "de", "en", "es", "pl", "ru", "uk")}
+# Every gold article's language is right in these languages.
+LANG_FLOORS = {
+    lang: 1.0
+    for lang in (
+        "be",
+        "bg",
+        "cs",
+        "da",
+        "de",
+        "en",
+        "es",
+        "fi",
+        "fr",
+        "hu",
+        "it",
+        "kk",
+        "lt",
+        "nl",
+        "pl",
+        "pt",
+        "ro",
+        "ru",
+        "sv",
+        "tr",
+        "uk",
+    )
+}
 
 
 @pytest.fixture(scope="module")

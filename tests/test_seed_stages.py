@@ -322,8 +322,9 @@ def test_mojibake_warns_once() -> None:
 def test_unbalanced_quotation_marks_are_located_in_the_seed() -> None:
     f = Findings(NAME)
     paras = [Para(1, [(1, 18, "He said")]), Para(3, [(3, 1, "a"), (4, 2, "“never closed.")])]
-    quotes = annotate.quotations(paras, ["He said", "a “never closed."], f)
-    assert quotes == []
+    texts = ["He said", "a “never closed."]
+    notes = annotate.annotate(NAME[6:-4], paras, texts, Config(), "en", f)
+    assert notes.quotations == []
     assert found(f) == [("quote-unbalanced", 4, 2)]
 
 
@@ -348,13 +349,22 @@ def test_language(
 ) -> None:
     f = Findings(NAME)
     paras = [Para(2, [(2, 7, t)]) for t in texts]
-    assert annotate.language(paras, texts, Config(default_lang=default), override, f) == expected
+    notes = annotate.annotate(NAME[6:-4], paras, texts, Config(default_lang=default), override, f)
+    assert (notes.lang, notes.lang_source) == expected
+    # A confidence only where the model decided, never for a default or an override.
+    assert (notes.lang_confidence is not None) == (expected[1] == "detected")
     assert found(f) == ([("lang-undetected", 2, 7)] if warned else [])
 
 
 def test_title_and_stats() -> None:
     texts = ["First sentence here. Second one.", "It’s a well-known “fact”."]
-    assert annotate.title(texts) == ("First sentence here.", "first-sentence")
+    paras = [Para(1, [(1, 18, texts[0])]), Para(3, [(3, 1, texts[1])])]
+    notes = annotate.annotate(NAME[6:-4], paras, texts, Config(), "en", Findings(NAME))
+    assert (notes.title, notes.title_source, notes.dateline) == (
+        "First sentence here.",
+        "first-sentence",
+        None,
+    )
     stats = annotate.stats(texts, 1)
     assert (stats.paragraphs, stats.words, stats.characters, stats.quotations) == (
         2,

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import pytest
 
+from corpus_tools.annotate import make_title
 from corpus_tools.checks import Options
 from corpus_tools.config import Config
 from corpus_tools.model import dumps_canonical
 from corpus_tools.pipeline import validate_files as validate_paths
-from corpus_tools.seeds import convert_seed, make_title, read_seed
+from corpus_tools.seeds import convert_seed, read_seed
 
 from .conftest import GOLDENS, REPO
 
@@ -134,7 +135,8 @@ def test_one_megabyte_line_without_spaces() -> None:
 
 def test_long_word_alone_is_a_warning() -> None:
     data = b" date 2025-11-27 The link is " + b"a" * 300 + b" and the text goes on."
-    assert codes(data) == [("seed-long-word", 1, 30)]
+    # Too few letters to tell the language, too: that is said as well.
+    assert codes(data) == [("seed-long-word", 1, 30), ("lang-undetected", 1, 18)]
 
 
 def test_symlink_outside_the_corpus_is_refused(tmp_path: Path) -> None:
@@ -210,4 +212,5 @@ def test_validator_never_modifies_a_seed(tmp_path: Path) -> None:
     ],
 )
 def test_title_heuristic(lead: str, title: str, source: str) -> None:
-    assert make_title(lead.strip()) == (title, source)
+    got = make_title(lead.strip(), lang="en")
+    assert (got.title, got.title_source) == (title, source)

@@ -13,14 +13,12 @@ from corpus_tools.seeds.convert import CONVERTER, convert_seed
 from corpus_tools.seeds.names import SEED_NAME, parse_name
 from corpus_tools.seeds.reader import read_seed
 from corpus_tools.seeds.result import SeedResult
-from corpus_tools.seeds.title import make_title
 
 __all__ = [
     "CONVERTER",
     "SEED_NAME",
     "SeedResult",
     "convert_seed",
-    "make_title",
     "parse_name",
     "read_seed",
 ]

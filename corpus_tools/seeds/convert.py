@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
-from corpus_tools.model import Document, Paragraph, Provenance, Quotation
+from corpus_tools.model import Document, Paragraph, Provenance
 from corpus_tools.seeds import annotate
 from corpus_tools.seeds.decode import decode
 from corpus_tools.seeds.findings import Findings
@@ -48,7 +48,8 @@ def convert_seed(
     else:
         seq, hsh = named
     sha = hashlib.sha256(data).hexdigest()
-    header, content = _read(data, config or Config(), lang_override, findings)
+    doc_id = rel_path.rsplit("/", 1)[-1].removesuffix(".txt")
+    header, content = _read(data, doc_id, config or Config(), lang_override, findings)
     document = None
     if header and content and seq is not None and hsh is not None and not findings.has_errors:
         provenance = Provenance(
@@ -75,13 +76,11 @@ class _Content:
 
     paras: list[Para]
     texts: list[str]
-    quotations: list[Quotation]
-    lang: str
-    lang_source: str
+    notes: annotate.Annotated
 
 
 def _read(
-    data: bytes, config: Config, lang_override: str | None, findings: Findings
+    data: bytes, doc_id: str, config: Config, lang_override: str | None, findings: Findings
 ) -> tuple[Header | None, _Content | None]:
     """The header (once its date is read) and the content (when every stage accepted it)."""
     text = decode(data, config.max_seed_bytes, findings)
@@ -97,38 +96,34 @@ def _read(
     if not paras:
         return header, None
     texts = _canonical_texts(text, paras, config, findings)
-    quotations = annotate.quotations(paras, texts, findings)
-    lang, lang_source = annotate.language(paras, texts, config, lang_override, findings)
-    return header, _Content(paras, texts, quotations, lang, lang_source)
+    notes = annotate.annotate(doc_id, paras, texts, config, lang_override, findings)
+    return header, _Content(paras, texts, notes)
 
 
 def _document(
     seq: int, hsh: str, header: Header, content: _Content, provenance: Provenance
 ) -> Document:
     """The canonical document of a seed that every stage accepted."""
-    title, title_source = annotate.title(content.texts)
-    texts = content.texts
+    texts, notes = content.texts, content.notes
     return Document(
         id=provenance.seed_path.rsplit("/", 1)[-1][:-4],
         seq=seq,
         hash=hsh,
         date=header.date,
-        lang=content.lang,
-        lang_source=content.lang_source,
-        title=title,
-        title_source=title_source,
+        lang=notes.lang,
+        lang_source=notes.lang_source,
+        title=notes.title,
+        title_source=notes.title_source,
         paragraphs=tuple(
             Paragraph(n, para.line, t)
             for n, (para, t) in enumerate(zip(content.paras, texts, strict=True), start=1)
         ),
-        quotations=tuple(content.quotations),
-        stats=annotate.stats(texts, len(content.quotations)),
+        quotations=tuple(notes.quotations),
+        stats=annotate.stats(texts, len(notes.quotations)),
         provenance=provenance,
-        # Until the annotation engine lands: every quotation is typed speech (the model's
-        # default) and unattributed, no persons, no confidence, no dateline.
-        persons=(),
-        lang_confidence=None,
-        dateline=None,
+        persons=notes.persons,
+        lang_confidence=notes.lang_confidence,
+        dateline=notes.dateline,
     )
 
 
