@@ -348,7 +348,11 @@ def _check(
         if formats:
             if fresh is not None:
                 expected = fresh
-                if broken is None:
+                # Remembered only for a whole corpus without errors: export --check and
+                # export take a known manifest to mean that no seed and no corpus rule
+                # fails, and then look at the seeds no further.
+                clean = not apply_policy(Report(list(report.diagnostics)), config).errors
+                if broken is None and only is None and clean:
                     store.put_manifest(key, expected)
             assert expected is not None
             report.extend(

@@ -259,3 +259,17 @@ def test_committed_only_judges_the_committed_bytes(tmp_path: Path) -> None:
     assert "note: 1 file differs from HEAD in the working tree" in err.getvalue()
     # The working tree itself is fine: without --committed-only the run passes.
     assert corpus_tools.validate(root, changed_since="main", jobs=1, cache=False).errors == 0
+
+
+def test_export_check_after_validate_still_reports_a_corpus_rule_error(tmp_path: Path) -> None:
+    # validate found an error of a corpus rule (no seed of its own is broken); export
+    # --check and export must not take the exports it computed for a clean corpus.
+    root = _corpus(tmp_path / "c")
+    early = root / "corpus.toml"
+    early.write_text(
+        early.read_text(encoding="utf-8").replace("1991-01-01", "2025-11-21"), encoding="utf-8"
+    )
+    assert corpus_tools.validate(root, jobs=1).errors == 1  # with the cache, as a user runs it
+    checked = corpus_tools.export(root, check=True, jobs=1).report
+    assert [d.code for d in checked if d.code != "export-not-checked"] == ["date-too-early"]
+    assert corpus_tools.export(root, jobs=1).refused
