@@ -273,3 +273,20 @@ def test_export_check_after_validate_still_reports_a_corpus_rule_error(tmp_path:
     checked = corpus_tools.export(root, check=True, jobs=1).report
     assert [d.code for d in checked if d.code != "export-not-checked"] == ["date-too-early"]
     assert corpus_tools.export(root, jobs=1).refused
+
+
+def test_committed_only_judges_a_committed_link(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    _git_corpus(root)
+    subprocess.run(["git", "switch", "-q", "-c", "pr"], cwd=root, check=True)
+    (root / "seeds" / "099_0123456789abcdef.txt").symlink_to("/nonexistent/seed.txt")
+    (root / "seeds" / "098_0123456789abcdee.txt").symlink_to(SEEDS[1].name)
+    _git_commit(root, "two links")
+    report = corpus_tools.validate(
+        root, changed_since="main", include_worktree=False, jobs=1, cache=False
+    )
+    # The link inside the corpus is read as the seed it points to: a byte-identical copy.
+    assert _codes(report) == [
+        ("duplicate-file", "seeds/098_0123456789abcdee.txt"),
+        ("seed-symlink-outside", "seeds/099_0123456789abcdef.txt"),
+    ]
