@@ -290,3 +290,20 @@ def test_committed_only_judges_a_committed_link(tmp_path: Path) -> None:
         ("duplicate-file", "seeds/098_0123456789abcdee.txt"),
         ("seed-symlink-outside", "seeds/099_0123456789abcdef.txt"),
     ]
+
+
+def test_named_seeds_meet_the_whole_corpus_beside_other_paths(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    copy = root / "seeds" / "099_0123456789abcdef.txt"
+    shutil.copy(SEEDS[0], copy)
+    draft = root / "seeds" / ".draft.txt"
+    draft.write_text(BAD_DATE, encoding="utf-8")
+    doc = root / "doc.jsonl"
+    doc.write_text("", encoding="utf-8")
+    report = corpus_tools.validate(root, [copy, doc, draft], jobs=1, cache=False)
+    assert _codes(report) == [
+        ("duplicate-file", "seeds/099_0123456789abcdef.txt"),
+        ("seed-bad-filename", "seeds/.draft.txt"),
+        ("seed-invalid-date", "seeds/.draft.txt"),
+    ]
+    assert report.files == 3
