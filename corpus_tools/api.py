@@ -123,6 +123,12 @@ def _in_seeds(path: Path, root: Path) -> bool:
     return parent == SEEDS_DIR and not path.is_dir()
 
 
+def _walked(path: Path, root: Path) -> bool:
+    """True for a file the walk of the seeds folder lists (no dot-file on the way)."""
+    parts = display_path(path, root).split("/")
+    return parts[0] == SEEDS_DIR and not any(part.startswith(".") for part in parts[1:])
+
+
 def _relative(out_dir: Path, root: Path) -> str:
     try:
         return out_dir.resolve().relative_to(root.resolve()).as_posix()
@@ -309,11 +315,14 @@ def _check(
     inputs = list(present)
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
-    elif inputs and all(_in_seeds(p, root) for p in inputs):
+    elif any(_in_seeds(p, root) for p in inputs):
         # Seeds named one by one (as a pre-commit hook does) are still checked against
-        # the whole corpus: duplicates and sequence gaps involve the other seeds.
-        only = frozenset(display_path(p, root) for p in inputs)
-        inputs = []
+        # the whole corpus: duplicates and sequence gaps involve the other seeds. So are
+        # the other paths named beside them, and a file the walk of seeds/ skips (a
+        # dot-file): every path given is checked or reported, never dropped.
+        named = discover(inputs, root)
+        only = frozenset(display_path(p, root) for p in named)
+        inputs = [root / SEEDS_DIR, *(p for p in named if not _walked(p, root))]
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
     options = Options(today=today, lang_override=lang)
@@ -362,7 +371,11 @@ def _check(
         if formats:
             if fresh is not None:
                 expected = fresh
-                if broken is None:
+                # Remembered only for a whole corpus without errors: export --check and
+                # export take a known manifest to mean that no seed and no corpus rule
+                # fails, and then look at the seeds no further.
+                clean = not apply_policy(Report(list(report.diagnostics)), config).errors
+                if broken is None and only is None and clean:
                     store.put_manifest(key, expected)
             assert expected is not None
             with reading(out_dir, timeout=lock_timeout, notify=notify):

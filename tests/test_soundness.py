@@ -261,3 +261,51 @@ def test_committed_only_judges_the_committed_bytes(tmp_path: Path) -> None:
     assert "note: 1 file differs from HEAD in the working tree" in err.getvalue()
     # The working tree itself is fine: without --committed-only the run passes.
     assert corpus_tools.validate(root, changed_since="main", jobs=1, cache=False).errors == 0
+
+
+def test_export_check_after_validate_still_reports_a_corpus_rule_error(tmp_path: Path) -> None:
+    # validate found an error of a corpus rule (no seed of its own is broken); export
+    # --check and export must not take the exports it computed for a clean corpus.
+    root = _corpus(tmp_path / "c")
+    early = root / "corpus.toml"
+    early.write_text(
+        early.read_text(encoding="utf-8").replace("1991-01-01", "2025-11-21"), encoding="utf-8"
+    )
+    assert corpus_tools.validate(root, jobs=1).errors == 1  # with the cache, as a user runs it
+    checked = corpus_tools.export(root, check=True, jobs=1).report
+    assert [d.code for d in checked if d.code != "export-not-checked"] == ["date-too-early"]
+    assert corpus_tools.export(root, jobs=1).refused
+
+
+def test_committed_only_judges_a_committed_link(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    _git_corpus(root)
+    subprocess.run(["git", "switch", "-q", "-c", "pr"], cwd=root, check=True)
+    (root / "seeds" / "099_0123456789abcdef.txt").symlink_to("/nonexistent/seed.txt")
+    (root / "seeds" / "098_0123456789abcdee.txt").symlink_to(SEEDS[1].name)
+    _git_commit(root, "two links")
+    report = corpus_tools.validate(
+        root, changed_since="main", include_worktree=False, jobs=1, cache=False
+    )
+    # The link inside the corpus is read as the seed it points to: a byte-identical copy.
+    assert _codes(report) == [
+        ("duplicate-file", "seeds/098_0123456789abcdee.txt"),
+        ("seed-symlink-outside", "seeds/099_0123456789abcdef.txt"),
+    ]
+
+
+def test_named_seeds_meet_the_whole_corpus_beside_other_paths(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    copy = root / "seeds" / "099_0123456789abcdef.txt"
+    shutil.copy(SEEDS[0], copy)
+    draft = root / "seeds" / ".draft.txt"
+    draft.write_text(BAD_DATE, encoding="utf-8")
+    doc = root / "doc.jsonl"
+    doc.write_text("", encoding="utf-8")
+    report = corpus_tools.validate(root, [copy, doc, draft], jobs=1, cache=False)
+    assert _codes(report) == [
+        ("duplicate-file", "seeds/099_0123456789abcdef.txt"),
+        ("seed-bad-filename", "seeds/.draft.txt"),
+        ("seed-invalid-date", "seeds/.draft.txt"),
+    ]
+    assert report.files == 3

@@ -103,14 +103,16 @@ def has_second_date(lines: list[str], header: Header, findings: Findings) -> boo
     ``date`` followed by one (a lead may well start with the word: "date palms")."""
     head = lines[header.index]
     nxt = _TOKEN.match(head, header.lead_start)
+    second = nxt.group() if nxt else ""
     if nxt and nxt.group() == "date":
         after = _TOKEN.match(head, _skip_space(head, nxt.end()))
         if after is None or not _DATE_LIKE.match(after.group()) or after.group() == "date":
             return False
+        second = head[nxt.start() : after.end()]  # the word and its date, not 'date' alone
     if nxt and _DATE_LIKE.match(nxt.group()):
         findings.add(
             "seed-duplicate-date",
-            f"a second date {nxt.group()[:40]!r} follows the date {header.date}",
+            f"a second date {second[:40]!r} follows the date {header.date}",
             header.line,
             nxt.start() + 1,
         )
