@@ -299,8 +299,8 @@ def _check(
     config = load_config(root)
     # An export file named, or the export folder: a switch that a killed export left
     # half-done is finished (or undone) first, so no mix of two exports is ever judged.
-    for named in [*given, root / EXPORTS_DIR]:
-        settle(named, timeout=lock_timeout, notify=notify)
+    for target in [*given, root / EXPORTS_DIR]:
+        settle(target, timeout=lock_timeout, notify=notify)
     missing = [
         Diagnostic(
             "path-missing",

@@ -16,10 +16,11 @@ from pathlib import Path
 
 import pytest
 
+from corpus_tools.annotate import make_title as annotate_title
 from corpus_tools.checks import check_json
 from corpus_tools.config import Config
 from corpus_tools.rules import Summary, _near, corpus_rules
-from corpus_tools.seeds import convert_seed, make_title, read_seed
+from corpus_tools.seeds import convert_seed, read_seed
 
 NAME = "seeds/001_0123456789abcdef.txt"
 HEADER = " date 2025-05-14 "
@@ -165,6 +166,12 @@ def test_long_word_found_in_a_later_paragraph_once() -> None:
 
 
 # --- the title ------------------------------------------------------------------------
+
+
+def make_title(lead: str) -> tuple[str, str]:
+    """The title and its source, as the converter makes them for an English lead."""
+    found = annotate_title(lead, lang="en")
+    return found.title, found.title_source
 
 
 def test_a_sentence_of_160_characters_is_the_whole_title() -> None:

@@ -295,16 +295,21 @@ def test_a_seed_that_is_no_regular_file_cannot_be_read(tmp_path: Path) -> None:
     "at offset 0 has no word before it and is taken as the sentence end)",
 )
 def test_a_lead_opening_with_an_ellipsis_keeps_its_first_sentence() -> None:
-    from corpus_tools.seeds import make_title
+    from corpus_tools.annotate import make_title
 
     lead = "… Президент сказал, что всё идёт по плану. Потом он уехал."
-    assert make_title(lead) == ("… Президент сказал, что всё идёт по плану.", "first-sentence")
+    got = make_title(lead, lang="ru")
+    assert (got.title, got.title_source) == (
+        "… Президент сказал, что всё идёт по плану.",
+        "first-sentence",
+    )
 
 
 def test_an_abbreviation_inside_the_lead_does_not_end_the_title() -> None:
-    from corpus_tools.seeds import make_title
+    from corpus_tools.annotate import make_title
 
-    assert make_title("The talks with Mr. Smith ended well. Then he left.") == (
+    got = make_title("The talks with Mr. Smith ended well. Then he left.", lang="en")
+    assert (got.title, got.title_source) == (
         "The talks with Mr. Smith ended well.",
         "first-sentence",
     )

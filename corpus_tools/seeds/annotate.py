@@ -59,7 +59,7 @@ def annotate(
         )
         findings.add(
             "lang-undetected",
-            f"language not detected ({guess.reason}){extra}",
+            f"language not detected: {guess.reason}{extra}",
             paras[0].line,
             paras[0].column,
         )
