@@ -215,3 +215,22 @@ def test_unknown_language_gets_the_union_of_all_tables() -> None:
     assert tables_for("sr-Latn").lang == "sr"
     assert tables_for("hr").lang == "hr"
     assert "rekao" in tables_for("hr").speech_verbs
+
+
+def test_a_part_left_empty_by_an_attribution_split_is_dropped_and_links_pass_over_it() -> None:
+    # Found in a generated Belarusian seed: the split left a part with no text, which
+    # the canonical schema refuses (and would have failed a valid seed).
+    from corpus_tools.annotate import annotate_document
+
+    text = (
+        "«Сумесны турнір абмяркоўвае паўночны канцэрт за пасол, а аркестр адзначыў новы "
+        "канферэнцыя у Астане, але рост падтрымаў стадыён на Брэсце? Ключавы збожжа "
+        "мадэрнізаваў парламент, што пенсіянер ухваліў практычны праграма па новы "
+        "настаўнік…» — адказаў прэзідэнт."
+    )
+    parts = annotate_document([text], doc_id="001_0123456789abcdef", lang_hint="be").quotations
+    assert parts
+    assert all(p.text and p.start < p.end for p in parts)
+    ids = {p.id for p in parts}
+    assert all(p.prev is None or p.prev in ids for p in parts)
+    assert all(p.parent is None or p.parent in ids for p in parts)

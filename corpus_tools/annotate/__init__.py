@@ -57,6 +57,7 @@ a language without a table falls back to all tables and language-neutral signals
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -184,6 +185,28 @@ def identify_document(
     return detect("\n".join(paragraphs))
 
 
+def _without_empty(parts: tuple[QuotationPart, ...]) -> tuple[QuotationPart, ...]:
+    """The parts that hold text: a part that an attribution split left with nothing in
+    it (seen in a generated Belarusian seed: «A, B? C…» — адказаў X.) is dropped, and
+    the links and nesting that went through it pass to its neighbours."""
+    empty = {p.id: p for p in parts if p.end <= p.start or not p.text}
+    if not empty:
+        return parts
+
+    def past(ref: str | None, attr: str) -> str | None:
+        while ref is not None and ref in empty:
+            ref = getattr(empty[ref], attr)
+        return ref
+
+    return tuple(
+        dataclasses.replace(
+            p, prev=past(p.prev, "prev"), next=past(p.next, "next"), parent=past(p.parent, "parent")
+        )
+        for p in parts
+        if p.id not in empty
+    )
+
+
 def annotate_document(
     paragraphs: list[str],
     *,
@@ -207,7 +230,9 @@ def annotate_document(
         )
     table_lang = guess.lang if guess.lang != "und" else None
     found = find_parts(paragraphs, lang=table_lang)
-    parts = classify(paragraphs, found.parts, lang=table_lang, attributions=found.attributions)
+    parts = classify(
+        paragraphs, _without_empty(found.parts), lang=table_lang, attributions=found.attributions
+    )
     parts, persons = attribute(
         paragraphs, parts, doc_id=doc_id, lang=table_lang, attributions=found.attributions
     )
