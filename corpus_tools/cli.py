@@ -206,11 +206,10 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     "formats",
     type=click.Choice([*sorted(EXPORTERS), "all"]),
     multiple=True,
-    default=("all",),
-    show_default=True,
     cls=_LazyHelpOption,
     help_factory=lambda: (
-        "Export format; repeat for several. "
+        "Export format; repeat for several (default: the formats corpus.toml tracks, "
+        "[exports] formats, every format unless it says otherwise). "
         + "; ".join(f"{name}: {e.description}" for name, e in sorted(EXPORTERS.items()))
     ),
 )
@@ -239,7 +238,7 @@ def export(
     jobs: int | None,
     no_cache: bool,
 ) -> None:
-    """Export the corpus as TEI-XML, CSV and JSONL into exports/.
+    """Export the corpus as TEI-XML, CSV, JSONL and Parquet into exports/.
 
     Every file is written to a temporary file first and all are moved into place only
     when the whole export succeeded; files whose bytes did not change are not touched.

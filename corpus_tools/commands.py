@@ -226,7 +226,7 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     try:
         result = api.export(
             args.root,
-            args.formats,
+            args.formats or None,
             args.out,
             check=args.check,
             lang=args.lang,

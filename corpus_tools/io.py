@@ -14,7 +14,7 @@ import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO, Any
 
@@ -134,6 +134,33 @@ def same_content(a: Path, b: Path) -> bool:
         return False
 
 
+class Chains:
+    """The files given whole into each folder, in the order given, with the size and
+    SHA-256 of their concatenation: what a Data Package resource made of several files
+    declares (``path`` as a list, ``bytes`` and ``hash`` of the whole)."""
+
+    def __init__(self) -> None:
+        self._chains: dict[str, tuple[Any, list[str], list[int]]] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        """Append file ``name`` (an absolute or run-relative path) holding ``data``."""
+        folder = os.path.dirname(name)
+        chain = self._chains.get(folder)
+        if chain is None:
+            chain = self._chains[folder] = (hashlib.sha256(), [], [0])
+        chain[0].update(data)
+        chain[1].append(name)
+        chain[2][0] += len(data)
+
+    def of(self, folder: Path) -> tuple[list[str], int, str] | None:
+        """The files given whole into ``folder`` (in order), their total size and the
+        SHA-256 of their concatenation; None when none were."""
+        chain = self._chains.get(os.fspath(folder))
+        if chain is None:
+            return None
+        return list(chain[1]), chain[2][0], chain[0].hexdigest()
+
+
 class Staging:
     """The set of files one run writes, committed together or not at all."""
 
@@ -142,17 +169,19 @@ class Staging:
         self.deletions: list[Path] = []
         self.written: list[str] = []
         self.unchanged: list[str] = []
-        # Small files given whole, as (temporary, target, SHA-256) strings: at 100,000
+        # Small files given whole, as (temporary, target, SHA-256, size): at 100,000
         # files a StagedFile with two Paths each would be most of an export's memory.
-        self._whole: list[tuple[str, str, str]] = []
-        self._kept: dict[str, str] = {}
+        self._whole: list[tuple[str, str, str, int]] = []
+        self._kept: dict[str, tuple[str, int]] = {}
         self._folders: set[str] = set()  # parents known to exist
         self._serial = 0
+        self.chains = Chains()
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Stage a small file given whole; when ``target`` already holds these bytes,
         nothing is written at all (creating files is the slow part of a re-export)."""
         name = os.fspath(target)
+        self.chains.add(name, data)
         try:
             with open(name, "rb") as fh:
                 same = fh.read(len(data) + 1) == data
@@ -160,7 +189,7 @@ class Staging:
             same = False
         if same:
             self.unchanged.append(name)
-            self._kept[name] = hashlib.sha256(data).hexdigest()
+            self._kept[name] = (hashlib.sha256(data).hexdigest(), len(data))
             return
         parent = os.path.dirname(name)
         if parent not in self._folders:
@@ -180,22 +209,21 @@ class Staging:
             return
         except OSError as exc:
             raise OutputError(target, _describe(exc)) from exc
-        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest()))
+        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest(), len(data)))
 
     def digests(self, out_dir: Path) -> dict[str, str]:
         """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
-        base = os.fspath(out_dir).rstrip("/") + "/"
+        return {rel: sha for rel, (_, sha) in self.records(out_dir).items()}
 
-        def rel(name: str) -> str:
-            if name.startswith(base):
-                return name[len(base) :]
-            return Path(name).relative_to(out_dir).as_posix()
-
-        found = {rel(name): sha for name, sha in self._kept.items()}
-        for _, name, sha in self._whole:
-            found[rel(name)] = sha
+    def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
+        """Size and SHA-256 of every file this run produces (files opened with ``open``
+        count once they are closed), by path relative to ``out_dir``."""
+        rel = _relative_to(out_dir)
+        found = {rel(name): (size, sha) for name, (sha, size) in self._kept.items()}
+        for _, name, sha, size in self._whole:
+            found[rel(name)] = (size, sha)
         for f in self.files:
-            found[f.target.relative_to(out_dir).as_posix()] = f.sha256
+            found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
         return found
 
     def open(self, target: Path) -> StagedFile:
@@ -230,7 +258,7 @@ class Staging:
                 self.unchanged.append(os.fspath(f.target))
                 continue
             self._replace(f.tmp, f.target, total)
-        for tmp, target, _ in self._whole:
+        for tmp, target, _, _ in self._whole:
             # Compared with the target when staged: it differs.
             self._replace(tmp, target, total)
         for gone in self.deletions:
@@ -256,10 +284,22 @@ class Staging:
         for f in self.files:
             f.discard()
         self.files.clear()
-        for tmp, _, _ in self._whole:
+        for tmp, _, _, _ in self._whole:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
         self._whole.clear()
+
+
+def _relative_to(out_dir: Path) -> Callable[[str], str]:
+    """A function giving a path below ``out_dir`` relative to it, in POSIX form."""
+    base = os.fspath(out_dir).rstrip("/") + "/"
+
+    def rel(name: str) -> str:
+        if name.startswith(base):
+            return name[len(base) :]
+        return Path(name).relative_to(out_dir).as_posix()
+
+    return rel
 
 
 def _write_new(tmp: str, data: bytes) -> None:

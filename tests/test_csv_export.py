@@ -108,8 +108,15 @@ def _make_doc(doc_id: str, texts: list[str], title: str = "A title") -> Document
     )
 
 
+def _cell(value: str | int | bool) -> str:
+    """A value as the CSV reader gives it back."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
 def _expected_documents(docs: list[Document]) -> list[list[str]]:
-    return [[str(v) for v in document_row(d)] for d in docs]
+    return [[_cell(v) for v in document_row(d)] for d in docs]
 
 
 def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
@@ -187,11 +194,14 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     ]
     assert package["title"] == "Test corpus"
     by_name = {r["name"]: r for r in package["resources"]}
+    assert sorted(by_name) == ["dataset-card", "documents", "paragraphs"]
     for name, resource in by_name.items():
         data = (out / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), name
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), name
-        assert resource["dialect"]["lineTerminator"] == "\n"
+    for name in ("documents", "paragraphs"):
+        assert by_name[name]["dialect"]["lineTerminator"] == "\n"
+        assert by_name[name]["type"] == "table"
     docs, paras = by_name["documents"]["schema"], by_name["paragraphs"]["schema"]
     assert [f["name"] for f in docs["fields"]] == list(DOCUMENT_COLUMNS)
     assert [f["name"] for f in paras["fields"]] == list(PARAGRAPH_COLUMNS)
@@ -232,7 +242,7 @@ def test_frictionless_cli_validates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["valid"] is True
-    assert report["stats"]["tasks"] == 2
+    assert report["stats"]["tasks"] == 3  # the two tables and the dataset card
     assert report["stats"]["warnings"] == 0
 
 
@@ -329,11 +339,19 @@ def test_synthetic_seeds_cover_what_they_claim() -> None:
     assert any(q.kind == "dialogue" for q in docs["001_0123456789abcdef"].quotations)
 
 
-def test_full_text_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
+def test_default_field_limit_reads_a_text_longer_than_it(tmp_path: Path) -> None:
+    # documents.csv holds no text, and paragraphs.csv one paragraph per row: Python's
+    # csv module reads both with its default field size limit (131,072).
     texts = [("слово " * 8000).strip() + f" {n}." for n in range(4)]
     doc = _make_doc("900_0000000000000001", texts)
     assert len(doc.full_text) > 131_072
     out = _export(tmp_path, [doc])
+    saved = csv.field_size_limit(131_072)  # what a fresh process has
+    try:
+        assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
+        assert _stdlib_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
+    finally:
+        csv.field_size_limit(saved)
     assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
     assert _pandas_rows(out / DOCUMENTS)[1] == _expected_documents([doc])[0]
 
@@ -478,11 +496,11 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         "column quotation_count says 7, but there are 6 quotations in the texts",
     ),
     (
-        "text-mismatch",
+        "not-a-boolean",
         DOCUMENTS,
-        lambda t: t.replace('for Eurasia."', 'for Eurasia!"', 1),
+        lambda t: t.replace(",false,", ",no,", 1),
         2,
-        "column text differs from the paragraphs",
+        "'no' is not true or false",
     ),
 ]
 
