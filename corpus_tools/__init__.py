@@ -12,7 +12,7 @@ if TYPE_CHECKING:
     from corpus_tools.config import ConfigError
     from corpus_tools.diagnostics import CODES, Diagnostic, Report, Severity
     from corpus_tools.errors import CorpusError, ReadError, UsageError
-    from corpus_tools.model import Document, Paragraph, Position, Quotation
+    from corpus_tools.model import Document, Paragraph, Person, Position, Quotation, Speaker
     from corpus_tools.seeds import SeedResult, convert_seed, read_seed
 
 # The public names and their modules, imported on first use: the command line starts
@@ -32,8 +32,10 @@ _PUBLIC = {
     "Severity": "diagnostics",
     "Document": "model",
     "Paragraph": "model",
+    "Person": "model",
     "Position": "model",
     "Quotation": "model",
+    "Speaker": "model",
     "SeedResult": "seeds",
     "convert_seed": "seeds",
     "read_seed": "seeds",
@@ -47,12 +49,14 @@ __all__ = [
     "Document",
     "ExportResult",
     "Paragraph",
+    "Person",
     "Position",
     "Quotation",
     "ReadError",
     "Report",
     "SeedResult",
     "Severity",
+    "Speaker",
     "UsageError",
     "__version__",
     "convert_seed",

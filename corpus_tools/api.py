@@ -33,7 +33,9 @@ from corpus_tools.exporters import (
 )
 from corpus_tools.exports import compare_exports, expected_files, linked_folder, stage_export
 from corpus_tools.inputs import SEEDS_DIR, discover
-from corpus_tools.io import OutputError, exclusive_lock, remove_stale_temporaries
+from corpus_tools.io import OutputError, remove_stale_temporaries
+from corpus_tools.journal import reading, settle, writing
+from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
 from corpus_tools.paths import display_path
 from corpus_tools.pipeline import (
     InputsKey,
@@ -231,6 +233,8 @@ def check(
     cache: bool = True,
     schemas: Mapping[str, Path] | None = None,
     list_files: bool = False,
+    lock_timeout: float = DEFAULT_TIMEOUT,
+    notify: Notify | None = None,
 ) -> Validation:
     """``validate`` with what the reports need besides the findings: the git changes
     and, with ``list_files``, the files checked."""
@@ -257,6 +261,8 @@ def check(
                 False,
                 schemas,
                 list_files,
+                lock_timeout,
+                notify,
             )
         if differing:
             noun = "file differs" if differing == 1 else "files differ"
@@ -278,6 +284,8 @@ def check(
         cache,
         schemas,
         list_files,
+        lock_timeout,
+        notify,
     )
 
 
@@ -293,8 +301,14 @@ def _check(
     cache: bool,
     schemas: Mapping[str, Path] | None,
     list_files: bool,
+    lock_timeout: float,
+    notify: Notify | None,
 ) -> Validation:
     config = load_config(root)
+    # An export file named, or the export folder: a switch that a killed export left
+    # half-done is finished (or undone) first, so no mix of two exports is ever judged.
+    for named in [*given, root / EXPORTS_DIR]:
+        settle(named, timeout=lock_timeout, notify=notify)
     missing = [
         Diagnostic(
             "path-missing",
@@ -365,11 +379,11 @@ def _check(
                 if broken is None:
                     store.put_manifest(key, expected)
             assert expected is not None
-            report.extend(
-                _export_findings(
+            with reading(out_dir, timeout=lock_timeout, notify=notify):
+                found = _export_findings(
                     expected, out_dir, formats, root, judged, store, schemas, broken, report.errors
                 )
-            )
+            report.extend(found)
             judged.flush()
         elif wanted:
             report.append(
@@ -423,6 +437,7 @@ def validate(
     jobs: int | None = None,
     cache: bool = True,
     schemas: Mapping[str, Path] | None = None,
+    lock_timeout: float = DEFAULT_TIMEOUT,
 ) -> Report:
     """Check the corpus at ``root`` at every level: seeds (or the ``paths`` given),
     the JSON Schema, the corpus rules and, with no paths, the exports.
@@ -444,6 +459,7 @@ def validate(
         jobs=jobs,
         cache=cache,
         schemas=schemas,
+        lock_timeout=lock_timeout,
     ).report
 
 
@@ -458,6 +474,8 @@ def export(
     cache: bool = True,
     schemas: Mapping[str, Path] | None = None,
     progress: TextIO | None = None,
+    lock_timeout: float = DEFAULT_TIMEOUT,
+    notify: Notify | None = None,
 ) -> ExportResult:
     """Write the exports of the corpus at ``root`` into ``out`` (default ``exports/``),
     or with ``check`` compare what they would be with what is there (nothing written).
@@ -486,15 +504,26 @@ def export(
     if check:
         store = Cache(root, run_context(config, options), enabled=cache)
         try:
+            settle(out_dir, timeout=lock_timeout, notify=notify)
             problems = _export_problems(
-                files, root, config, options, store, chosen, out_dir, jobs, schemas or {}
+                files,
+                root,
+                config,
+                options,
+                store,
+                chosen,
+                out_dir,
+                jobs,
+                schemas or {},
+                lock_timeout,
+                notify,
             )
         finally:
             store.close()
         return ExportResult(Report(problems, files=len(files)), chosen, out_dir)
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
-        with exclusive_lock(out_dir):
+        with writing(out_dir, timeout=lock_timeout, notify=notify):
             return _export_locked(
                 files, root, config, options, chosen, out_dir, jobs, cache, progress
             )
@@ -514,6 +543,8 @@ def _export_problems(
     out_dir: Path,
     jobs: int,
     schemas: Mapping[str, Path],
+    lock_timeout: float = DEFAULT_TIMEOUT,
+    notify: Notify | None = None,
 ) -> list[Diagnostic]:
     """Findings on the export files (nothing is written): one pass over the seeds only
     when the exports they make are not known from an earlier run. The errors of the
@@ -545,9 +576,10 @@ def _export_problems(
         elif not report.errors:
             store.put_manifest(key, expected)
     errors = [d for d in report.diagnostics if d.effective_severity is Severity.ERROR]
-    found = _export_findings(
-        expected, out_dir, formats, root, judged, store, schemas, broken, len(errors)
-    )
+    with reading(out_dir, timeout=lock_timeout, notify=notify):
+        found = _export_findings(
+            expected, out_dir, formats, root, judged, store, schemas, broken, len(errors)
+        )
     judged.flush()
     return errors + found
 

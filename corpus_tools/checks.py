@@ -24,7 +24,7 @@ from corpus_tools.inputs import SEEDS_DIR
 from corpus_tools.model import parse_json
 from corpus_tools.paths import display_path
 from corpus_tools.rules import Summary
-from corpus_tools.schema import SchemaError, check_document
+from corpus_tools.schema import VERSION_MISMATCH, SchemaError, check_document
 
 if TYPE_CHECKING:
     from corpus_tools.model import Document
@@ -108,7 +108,10 @@ def _doc_summary(doc: Document, path: str, line: int | None) -> Summary:
 
 
 def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None) -> Diagnostic:
-    """A schema violation, pointing at the seed line of the paragraph where possible."""
+    """A schema violation, pointing at the seed line of the paragraph where possible; a
+    document of another schema version is ``schema-version``."""
+    if err.validator == VERSION_MISMATCH:
+        return Diagnostic("schema-version", file, err.message, line, None, pointer=err.pointer)
     seed_line = line
     parts = err.pointer.split("/")
     if isinstance(data, dict) and len(parts) > 2 and parts[1] == "paragraphs":
@@ -159,6 +162,25 @@ def _check_json_value(
     return [], Document.from_dict(data)
 
 
+# The most JSON objects and arrays one canonical document may hold. A document from the
+# largest seed has tens of thousands (paragraphs, quotations and their positions); 16 MiB
+# of '{},' would make json build 5.6 million dicts (about 500 MiB), so the bytes are
+# counted first and such a file is refused before anything is built.
+MAX_JSON_CONTAINERS = 400_000
+
+
+def _too_many_containers(text: str) -> str | None:
+    """Why ``text`` would build too much in memory, or None. Braces inside strings count
+    too: the bound only needs to be an upper one."""
+    found = text.count("{") + text.count("[")
+    if found > MAX_JSON_CONTAINERS:
+        return (
+            f"{found} JSON objects and arrays (at most {MAX_JSON_CONTAINERS} are read from one "
+            "canonical document, so that memory stays bounded)"
+        )
+    return None
+
+
 def _json_limit(config: Config) -> int:
     # A canonical document repeats quoted text: allow a few times the largest seed.
     return 16 * config.max_seed_bytes
@@ -185,7 +207,8 @@ def check_json(path: Path, root: Path, config: Config | None = None) -> FileResu
         text = raw.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         return FileResult(rel, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc}")])
-    data, problem = parse_json(text)
+    too_many = _too_many_containers(text)
+    data, problem = (None, (too_many, None, None)) if too_many else parse_json(text)
     if problem is not None:
         message, line, column = problem
         return FileResult(rel, [Diagnostic("json-invalid", rel, message, line, column)])
@@ -232,7 +255,8 @@ def check_jsonl(path: Path, root: Path, config: Config | None = None) -> FileRes
                 continue
             if not line.strip():
                 continue
-            data, problem = parse_json(line)
+            too_many = _too_many_containers(line)
+            data, problem = (None, (too_many, lineno, None)) if too_many else parse_json(line)
             if problem is not None:
                 diags.append(Diagnostic("json-invalid", rel, problem[0], lineno, problem[2]))
                 continue

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +15,8 @@ import click
 from corpus_tools import commands
 from corpus_tools._version import __version__
 from corpus_tools.exporters import EXPORTERS
+from corpus_tools.io import abort_pending
+from corpus_tools.locking import DEFAULT_TIMEOUT
 from corpus_tools.pipeline import default_jobs
 from corpus_tools.reporters import REPORTERS
 
@@ -43,6 +46,17 @@ _NO_CACHE = click.option(
     "--no-cache",
     is_flag=True,
     help="Neither use nor update the result cache in .corpus-cache/.",
+)
+
+
+_LOCK_TIMEOUT = click.option(
+    "--lock-timeout",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_TIMEOUT,
+    show_default=True,
+    help="How long to wait for another run that holds the export folder's lock (it is "
+    "named at once); then exit with 2. 0: do not wait.",
 )
 
 
@@ -81,7 +95,32 @@ def _date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> dt
         raise click.BadParameter(f"{value!r} is not a date as YYYY-MM-DD") from exc
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+# 128 + SIGINT, what shells and CI runners expect of a program stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
+
+
+class _Group(click.Group):
+    """Ctrl-C ends every command with exit code 130 (click's default is 1, "Aborted!")."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _interrupted()
+
+
+def _interrupted() -> None:
+    # One Ctrl-C is enough: a second one during the clean-up must not kill the process
+    # by SIGINT (exit -2) instead of the exit code 130 that says what happened.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Workers have been joined on the way out; staged files are thrown away (a switch
+    # in progress was finished first: see journal.switch).
+    abort_pending()
+    click.echo("corpus: interrupted", err=True)
+    sys.exit(EXIT_INTERRUPTED)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="corpus-tools")
 def cli() -> None:
     """Convert, validate and export a corpus of press-article seeds."""
@@ -143,6 +182,7 @@ def cli() -> None:
 @_TEI_SCHEMA
 @_JOBS
 @_NO_CACHE
+@_LOCK_TIMEOUT
 def validate(
     paths: tuple[Path, ...],
     root: Path | None,
@@ -158,6 +198,7 @@ def validate(
     tei_schema: Path | None,
     jobs: int | None,
     no_cache: bool,
+    lock_timeout: float,
 ) -> None:
     """Check seeds, canonical JSON and JSONL files (default: the whole seeds/ folder).
 
@@ -178,6 +219,7 @@ def validate(
         jobs=jobs or default_jobs(),
         cache=not no_cache,
         tei_schema=tei_schema,
+        lock_timeout=lock_timeout,
     )
     sys.exit(commands.run_validate(args, commands.Streams()))
 
@@ -228,6 +270,7 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
 @_TEI_SCHEMA
 @_JOBS
 @_NO_CACHE
+@_LOCK_TIMEOUT
 def export(
     root: Path | None,
     formats: tuple[str, ...],
@@ -237,11 +280,14 @@ def export(
     tei_schema: Path | None,
     jobs: int | None,
     no_cache: bool,
+    lock_timeout: float,
 ) -> None:
     """Export the corpus as TEI-XML, CSV, JSONL and Parquet into exports/.
 
-    Every file is written to a temporary file first and all are moved into place only
-    when the whole export succeeded; files whose bytes did not change are not touched.
+    Every file is written to a temporary file first and all are moved into place as one
+    switch when the whole export succeeded: after a kill or a failure the folder holds
+    the previous exports or the new ones, never a mix (the next command finishes or
+    undoes a switch cut short). Files whose bytes did not change are not touched.
     """
     args = commands.ExportArgs(
         root=root,
@@ -252,6 +298,7 @@ def export(
         cache=not no_cache,
         jobs=jobs or default_jobs(),
         tei_schema=tei_schema,
+        lock_timeout=lock_timeout,
     )
     sys.exit(commands.run_export(args, commands.Streams()))
 
@@ -259,18 +306,27 @@ def export(
 def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
-        cli(standalone_mode=False)
-    except click.exceptions.Abort:
-        # Ctrl-C: click reports it as Abort. Staged files were removed on the way out.
-        click.echo("corpus: interrupted; nothing was changed", err=True)
-        sys.exit(130)
+        _main()
     except KeyboardInterrupt:
-        click.echo("corpus: interrupted; nothing was changed", err=True)
-        sys.exit(130)
-    except click.exceptions.ClickException as exc:
-        exc.show()
-        sys.exit(exc.exit_code)
+        # A Ctrl-C that reached past the handlers (a pending signal delivered while the
+        # command was already ending) still ends with 130, never a death by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        abort_pending()
+        sys.exit(EXIT_INTERRUPTED)
+
+
+def _main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except SystemExit:
+        # The command is over: a Ctrl-C now (while the interpreter joins the worker pool's
+        # threads and exits) would only turn its exit code into a death by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        raise
+    except KeyboardInterrupt:
+        _interrupted()  # between two commands' steps, outside the group's handler
     except Exception as exc:
+        abort_pending()  # no staged file outlives a failed run
         # Imported here: the executor's module is only loaded by runs that use workers.
         from concurrent.futures.process import BrokenProcessPool
 

@@ -22,6 +22,7 @@ from corpus_tools.diagnostics import Report
 from corpus_tools.errors import UsageError
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, Staging
+from corpus_tools.locking import DEFAULT_TIMEOUT
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -45,6 +46,10 @@ class Streams:
         isatty = getattr(self.err, "isatty", None)
         return bool(isatty and isatty()) and not os.environ.get("CI")
 
+    def notice(self, message: str) -> None:
+        """A line for the user about the run itself (a lock wait, a repaired folder)."""
+        print(f"corpus: {message}", file=self.err)
+
 
 @dataclass
 class ValidateArgs:
@@ -63,6 +68,7 @@ class ValidateArgs:
     jobs: int = 1
     cache: bool = True
     tei_schema: Path | None = None
+    lock_timeout: float = DEFAULT_TIMEOUT
 
 
 @dataclass
@@ -87,6 +93,7 @@ class ExportArgs:
     cache: bool = True
     jobs: int = 1
     tei_schema: Path | None = None
+    lock_timeout: float = DEFAULT_TIMEOUT
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
@@ -170,7 +177,12 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
             cache=args.cache,
             schemas=_schemas(args.tei_schema),
             list_files=any(REPORTERS[name].lists_files for name in args.formats),
+            lock_timeout=args.lock_timeout,
+            notify=streams.notice,
         )
+    except OutputError as exc:  # the export folder stayed locked
+        print(f"{exc.path}: error: {exc.message}", file=streams.err)
+        return EXIT_USAGE
     except UsageError as exc:
         return _usage(exc, streams)
     report = result.report
@@ -234,6 +246,8 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
             cache=args.cache,
             schemas=_schemas(args.tei_schema),
             progress=streams.err if streams.progress_enabled() else None,
+            lock_timeout=args.lock_timeout,
+            notify=streams.notice,
         )
     except OutputError as exc:
         print(f"{exc.path}: error: {exc.message}", file=streams.err)

@@ -225,6 +225,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "fix the JSON syntax at the position given",
     ),
     CodeInfo(
+        "schema-version",
+        E,
+        J,
+        "The document was written for another version of the canonical schema",
+        "convert it again from its seed with this corpus-tools (corpus convert SEED, or corpus export --format jsonl)",
+    ),
+    CodeInfo(
         "schema-violation",
         E,
         J,

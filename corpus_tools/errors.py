@@ -30,3 +30,12 @@ class ReadError(CorpusError):
     def __str__(self) -> str:
         loc = self.path if self.line is None else f"{self.path}:{self.line}"
         return f"{loc}: {self.message}"
+
+
+class OutputError(CorpusError):
+    """An output cannot be written (or its folder stays locked): the run cannot proceed."""
+
+    def __init__(self, path: str | os.PathLike[str], message: str) -> None:
+        super().__init__(f"{os.fspath(path)}: {message}")
+        self.path = os.fspath(path)
+        self.message = message

@@ -52,7 +52,7 @@ class DigestStaging(Staging):
     nothing created on disk (checking exports costs no writes)."""
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__(None)
         self._digests: dict[str, tuple[int, str]] = {}
         self._open: list[_DigestFile] = []
 
@@ -84,7 +84,7 @@ class DigestStaging(Staging):
     def flush(self) -> None:
         """Nothing to flush."""
 
-    def commit(self) -> None:
+    def commit(self, *, timeout: float | None = None) -> None:
         """A digest staging never lands."""
         raise RuntimeError("a DigestStaging cannot be committed")
 
@@ -101,13 +101,10 @@ def stage_export(
 ) -> Staging:
     """Write ``documents`` in every format to staged files, not yet committed.
 
-    Items may come pre-rendered as ``(document id, render_all(...))``. A sink that
-    ``closes_last`` (the one describing every file, such as a Data Package) is closed
-    after every other sink closed and its files were flushed, so that the sizes and
-    hashes it finds in ``staging.records`` are final.
+    Items may come pre-rendered as ``(document id, render_all(...))``.
     """
     formats = list(formats)
-    staging = Staging() if staging is None else staging
+    staging = Staging(out_dir) if staging is None else staging
     try:
         sinks = [(name, EXPORTERS[name].open(out_dir, config, staging)) for name in formats]
         for item in documents:
@@ -117,6 +114,9 @@ def stage_export(
                 doc_id, fragments = item.id, render_all(item, formats, config)
             for name, sink in sinks:
                 sink.add(doc_id, fragments[name])
+        # A sink that closes last (the one describing every file: the Data Package)
+        # closes after the others closed and were flushed: the sizes and hashes it reads
+        # in ``staging.records`` are final.
         last = [sink for _, sink in sinks if getattr(sink, "closes_last", False)]
         if len(last) > 1:
             raise RuntimeError("two sinks close last; each would miss the other's files")

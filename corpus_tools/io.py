@@ -1,24 +1,27 @@
 """Atomic, deterministic writes: stage every output, then move them all into place.
 
 An export writes each file to a temporary sibling, and only when every file of the run
-is complete are they renamed over the old ones; a failure or an interrupt before that
-leaves the previous files untouched. A file whose new bytes equal the old ones is not
-replaced, so its modification time stays as it was.
+is complete are they moved over the old ones, as one switch (``journal.switch``): a
+failure, a kill or an interrupt at any point leaves the previous files or the new ones,
+never a mix. A file whose new bytes equal the old ones is not replaced, so its
+modification time stays as it was.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import fcntl
 import hashlib
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+import weakref
 from pathlib import Path
 from typing import IO, Any
 
-TMP_PREFIX = ".corpus-tmp-"
+from corpus_tools.errors import OutputError
+from corpus_tools.paths import TMP_PREFIX
+
+__all__ = ["TMP_PREFIX", "OutputError", "StagedFile", "Staging"]
 
 
 def _file_mode() -> int:
@@ -32,20 +35,15 @@ _FILE_MODE = _file_mode()
 _NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-class OutputError(Exception):
-    """An output cannot be written: the run cannot proceed."""
-
-    def __init__(self, path: Path | str, message: str) -> None:
-        super().__init__(f"{path}: {message}")
-        self.path = str(path)
-        self.message = message
-
-
 def _describe(exc: OSError) -> str:
     if exc.errno == errno.ENOSPC:
         return "no space left on the device; free space and run again (previous files are intact)"
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return "permission denied or read-only; make the folder writable and run again (previous files are intact)"
+    if exc.errno == errno.EROFS:
+        return "read-only file system; make the folder writable and run again (previous files are intact)"
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return (
+            "permission denied; make the folder writable and run again (previous files are intact)"
+        )
     return f"{exc.strerror or exc}; previous files are intact"
 
 
@@ -58,7 +56,9 @@ class StagedFile:
         self.target = target
         if make_parent:
             target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=target.parent)
+        # The PID in the name lets abort_pending find a temporary that an interrupt left
+        # before it was recorded anywhere.
+        fd, tmp = tempfile.mkstemp(prefix=f"{TMP_PREFIX}{os.getpid()}.", dir=target.parent)
         self.tmp = Path(tmp)
         os.chmod(fd, _FILE_MODE)
         self._fh: IO[bytes] | None = os.fdopen(fd, "wb")
@@ -134,6 +134,29 @@ def same_content(a: Path, b: Path) -> bool:
         return False
 
 
+# Stagings neither committed nor aborted yet, and the folders this process staged files
+# in: what an interrupted command leaves to clean up (abort_pending).
+_LIVE: weakref.WeakSet[Staging] = weakref.WeakSet()
+_STAGED_IN: set[str] = set()
+
+
+def abort_pending() -> None:
+    """Throw away the staged files of every staging not yet committed (Ctrl-C, a crash).
+
+    Also the temporaries of this process that no staging recorded: Ctrl-C can land
+    between the creation of a file and the line that records it.
+    """
+    for staging in list(_LIVE):
+        staging.abort()
+    mine = (f"{TMP_PREFIX}{os.getpid()}-", f"{TMP_PREFIX}{os.getpid()}.")
+    for folder in sorted(_STAGED_IN):
+        with contextlib.suppress(OSError), os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.name.startswith(mine):
+                    with contextlib.suppress(OSError):
+                        os.unlink(entry.path)
+
+
 class Chains:
     """The files given whole into each folder, in the order given, with the size and
     SHA-256 of their concatenation: what a Data Package resource made of several files
@@ -162,9 +185,14 @@ class Chains:
 
 
 class Staging:
-    """The set of files one run writes, committed together or not at all."""
+    """The set of files one run writes, committed together or not at all.
 
-    def __init__(self) -> None:
+    ``folder`` is the folder the run writes (its lock and commit journal live beside
+    it); by default the deepest folder holding every target.
+    """
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
         self.files: list[StagedFile] = []
         self.deletions: list[Path] = []
         self.written: list[str] = []
@@ -176,6 +204,7 @@ class Staging:
         self._folders: set[str] = set()  # parents known to exist
         self._serial = 0
         self.chains = Chains()
+        _LIVE.add(self)
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Stage a small file given whole; when ``target`` already holds these bytes,
@@ -192,6 +221,7 @@ class Staging:
             self._kept[name] = (hashlib.sha256(data).hexdigest(), len(data))
             return
         parent = os.path.dirname(name)
+        _STAGED_IN.add(parent or ".")
         if parent not in self._folders:
             try:
                 os.makedirs(parent or ".", exist_ok=True)
@@ -218,7 +248,13 @@ class Staging:
     def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
         """Size and SHA-256 of every file this run produces (files opened with ``open``
         count once they are closed), by path relative to ``out_dir``."""
-        rel = _relative_to(out_dir)
+        base = os.fspath(out_dir).rstrip("/") + "/"
+
+        def rel(name: str) -> str:
+            if name.startswith(base):
+                return name[len(base) :]
+            return Path(name).relative_to(out_dir).as_posix()
+
         found = {rel(name): (size, sha) for name, (sha, size) in self._kept.items()}
         for _, name, sha, size in self._whole:
             found[rel(name)] = (size, sha)
@@ -228,6 +264,7 @@ class Staging:
 
     def open(self, target: Path) -> StagedFile:
         """Start a staged file for ``target``."""
+        _STAGED_IN.add(os.path.dirname(os.fspath(target)) or ".")
         try:
             staged = StagedFile(target)
         except OSError as exc:
@@ -244,43 +281,50 @@ class Staging:
         for f in self.files:
             f.close()
 
-    def commit(self) -> None:
-        """Move every staged file into place; unchanged targets are left alone."""
+    def commit(self, *, timeout: float | None = None) -> None:
+        """Move every staged file into place as one switch; unchanged targets are left
+        alone. Raises ``OutputError``; the folder then holds the previous files, unless
+        the message says the next run puts them back."""
+        # Imported here: journal builds on this module (OutputError, TMP_PREFIX).
+        from corpus_tools import journal
+        from corpus_tools.locking import DEFAULT_TIMEOUT
+
         self.flush()
-        # One sync for the whole run instead of an fsync per file: every new file is on
-        # disk before any rename makes it visible, so a crash cannot leave a torn file.
-        if self.files or self._whole:
-            os.sync()
-        total = len(self.files) + len(self._whole)
+        moves: list[tuple[str, str]] = []
         for f in self.files:
             if same_content(f.tmp, f.target):
                 f.discard()
                 self.unchanged.append(os.fspath(f.target))
                 continue
-            self._replace(f.tmp, f.target, total)
-        for tmp, target, _, _ in self._whole:
-            # Compared with the target when staged: it differs.
-            self._replace(tmp, target, total)
-        for gone in self.deletions:
-            with contextlib.suppress(FileNotFoundError):
-                gone.unlink()
+            moves.append((os.fspath(f.tmp), os.fspath(f.target)))
+        # Small files were compared with their targets when staged: they differ.
+        moves.extend((tmp, target) for tmp, target, _, _ in self._whole)
+        # One sync for the whole run instead of an fsync per file: every new file is on
+        # disk before the journal makes the switch happen.
+        if moves:
+            os.sync()
+        deletions = [os.fspath(p) for p in self.deletions]
+        journal.switch(
+            self._folder(moves, deletions),
+            moves,
+            deletions,
+            timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
+        )
+        self.written.extend(target for _, target in moves)
         self.files.clear()
         self._whole.clear()
+        _LIVE.discard(self)
 
-    def _replace(self, tmp: Path | str, target: Path | str, total: int) -> None:
-        try:
-            os.replace(tmp, target)
-        except OSError as exc:
-            raise OutputError(
-                target,
-                f"{exc.strerror or exc} while moving the new files into place; "
-                f"{len(self.written)} of {total} were already replaced (each file is whole): "
-                "run the export again to finish",
-            ) from exc
-        self.written.append(os.fspath(target))
+    def _folder(self, moves: list[tuple[str, str]], deletions: list[str]) -> Path:
+        if self.folder is not None:
+            return self.folder
+        names = [os.path.dirname(os.path.abspath(t)) for _, t in moves]
+        names += [os.path.dirname(os.path.abspath(t)) for t in deletions]
+        return Path(os.path.commonpath(names)) if names else Path(".")
 
     def abort(self) -> None:
         """Throw away every staged file."""
+        _LIVE.discard(self)
         for f in self.files:
             f.discard()
         self.files.clear()
@@ -288,18 +332,6 @@ class Staging:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
         self._whole.clear()
-
-
-def _relative_to(out_dir: Path) -> Callable[[str], str]:
-    """A function giving a path below ``out_dir`` relative to it, in POSIX form."""
-    base = os.fspath(out_dir).rstrip("/") + "/"
-
-    def rel(name: str) -> str:
-        if name.startswith(base):
-            return name[len(base) :]
-        return Path(name).relative_to(out_dir).as_posix()
-
-    return rel
 
 
 def _write_new(tmp: str, data: bytes) -> None:
@@ -325,21 +357,3 @@ def remove_stale_temporaries(folder: Path) -> None:
     for tmp in folder.rglob(TMP_PREFIX + "*"):
         with contextlib.suppress(OSError):
             tmp.unlink()
-
-
-@contextlib.contextmanager
-def exclusive_lock(folder: Path, *, wait: bool = True) -> Iterator[None]:
-    """Hold a lock on ``folder`` so that two exports never interleave."""
-    folder.mkdir(parents=True, exist_ok=True)
-    lock_path = folder / ".corpus-lock"
-    with lock_path.open("a") as fh:
-        try:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
-        except BlockingIOError as exc:
-            raise OutputError(
-                folder, "another corpus export is writing here; wait for it to finish"
-            ) from exc
-        try:
-            yield
-        finally:
-            fcntl.flock(fh.fileno(), fcntl.LOCK_UN)

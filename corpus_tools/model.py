@@ -6,7 +6,10 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-SCHEMA_VERSION = "1.0"
+# A semantic version string: "2.0.0" is never read as a number by CSV or spreadsheet tools.
+SCHEMA_VERSION = "2.0.0"
+# The types of quotation (see the annotation guidelines).
+QUOTATION_TYPES = ("speech", "title", "name", "term")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,8 +38,45 @@ class Position:
 
 
 @dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who speaks a speech part: the name, the words of the attribution, the person."""
+
+    name: str
+    mention: str
+    ref: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form (``ref`` null when the speaker is in no person entry)."""
+        return {"name": self.name, "mention": self.mention, "ref": self.ref}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Speaker:
+        """Build a speaker from its JSON form."""
+        return cls(name=data["name"], mention=data["mention"], ref=data.get("ref"))
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """A person (or body) the article quotes: an id, a name, the strings used for it."""
+
+    id: str
+    name: str
+    mentions: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON form."""
+        return {"id": self.id, "name": self.name, "mentions": list(self.mentions)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Person:
+        """Build a person from its JSON form."""
+        return cls(id=data["id"], name=data["name"], mentions=tuple(data.get("mentions", ())))
+
+
+@dataclass(frozen=True, slots=True)
 class Quotation:
-    """A stand-off span of quoted speech (marks or dialogue dash included)."""
+    """A stand-off span of quoted text (marks or dialogue dash included), with its type
+    (speech, title, name or term) and, for speech, its speaker (None: unattributed)."""
 
     id: str
     kind: str
@@ -47,16 +87,21 @@ class Quotation:
     marks: str | None = None
     parent: str | None = None
     prev: str | None = None
+    type: str = "speech"
+    speaker: Speaker | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form; absent optional fields are left out."""
+        """Return the JSON form; absent optional fields are left out, but ``speaker`` is
+        always given (null: unattributed, or not speech)."""
         out: dict[str, Any] = {
             "id": self.id,
+            "type": self.type,
             "kind": self.kind,
             "start": self.start.to_dict(),
             "end": self.end.to_dict(),
             "text": self.text,
             "depth": self.depth,
+            "speaker": self.speaker.to_dict() if self.speaker is not None else None,
         }
         if self.marks is not None:
             out["marks"] = self.marks
@@ -65,6 +110,24 @@ class Quotation:
         if self.prev is not None:
             out["prev"] = self.prev
         return out
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Quotation:
+        """Build a quotation from its JSON form."""
+        speaker = data.get("speaker")
+        return cls(
+            id=data["id"],
+            kind=data["kind"],
+            start=Position(**data["start"]),
+            end=Position(**data["end"]),
+            text=data["text"],
+            depth=data["depth"],
+            marks=data.get("marks"),
+            parent=data.get("parent"),
+            prev=data.get("prev"),
+            type=data.get("type", "speech"),
+            speaker=Speaker.from_dict(speaker) if speaker is not None else None,
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +187,9 @@ class Document:
     stats: Stats
     provenance: Provenance
     schema_version: str = field(default=SCHEMA_VERSION)
+    persons: tuple[Person, ...] = ()
+    lang_confidence: float | None = None
+    dateline: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form (the canonical document)."""
@@ -135,10 +201,13 @@ class Document:
             "date": self.date,
             "lang": self.lang,
             "lang_source": self.lang_source,
+            "lang_confidence": self.lang_confidence,
             "title": self.title,
             "title_source": self.title_source,
+            "dateline": self.dateline,
             "paragraphs": [p.to_dict() for p in self.paragraphs],
             "quotations": [q.to_dict() for q in self.quotations],
+            "persons": [p.to_dict() for p in self.persons],
             "stats": self.stats.to_dict(),
             "provenance": self.provenance.to_dict(),
         }
@@ -152,6 +221,7 @@ class Document:
     def from_dict(cls, data: dict[str, Any]) -> Document:
         """Build a document from its JSON form (which must be schema-valid)."""
         prov = data["provenance"]
+        confidence = data.get("lang_confidence")
         return cls(
             schema_version=data["schema_version"],
             id=data["id"],
@@ -165,20 +235,10 @@ class Document:
             paragraphs=tuple(
                 Paragraph(n=p["n"], line=p["line"], text=p["text"]) for p in data["paragraphs"]
             ),
-            quotations=tuple(
-                Quotation(
-                    id=q["id"],
-                    kind=q["kind"],
-                    start=Position(**q["start"]),
-                    end=Position(**q["end"]),
-                    text=q["text"],
-                    depth=q["depth"],
-                    marks=q.get("marks"),
-                    parent=q.get("parent"),
-                    prev=q.get("prev"),
-                )
-                for q in data["quotations"]
-            ),
+            quotations=tuple(Quotation.from_dict(q) for q in data["quotations"]),
+            persons=tuple(Person.from_dict(p) for p in data.get("persons", ())),
+            lang_confidence=None if confidence is None else float(confidence),
+            dateline=data.get("dateline"),
             stats=Stats(**data["stats"]),
             provenance=Provenance(
                 seed_path=prov["seed_path"],

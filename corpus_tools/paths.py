@@ -5,6 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# The name prefix of a file staged beside its target: dot-files, which every listing of
+# the corpus skips, and recognisable when a killed run leaves one behind.
+TMP_PREFIX = ".corpus-tmp-"
+
 
 def display_path(path: Path, root: Path) -> str:
     """``path`` relative to ``root`` in POSIX form where possible, else as given."""

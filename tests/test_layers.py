@@ -12,10 +12,10 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_tools"
 
 # Lower layers first; a part may import parts of its own layer or below, never above.
 LAYERS: list[set[str]] = [
-    {"_version", "errors", "paths", "progress"},
-    {"schema", "diagnostics", "model"},
-    {"config", "io"},
-    {"langdetect", "quotes", "annotate", "rules", "changes", "inputs", "cache", "policy"},
+    {"_version", "errors", "paths", "progress", "procs"},
+    {"schema", "diagnostics", "model", "locking"},
+    {"config", "journal"},
+    {"io", "langdetect", "quotes", "annotate", "rules", "changes", "inputs", "cache", "policy"},
     {"seeds", "exporters", "reporters"},
     {"checks", "exports"},
     {"pipeline"},

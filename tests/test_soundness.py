@@ -140,6 +140,8 @@ def test_with_a_broken_seed_the_other_exports_are_still_checked(tmp_path: Path) 
         ("export-not-checked", "exports/datapackage.json"),
         ("export-not-checked", "exports/documents.csv"),
         ("export-not-checked", "exports/paragraphs.csv"),
+        ("export-not-checked", "exports/persons.csv"),
+        ("export-not-checked", "exports/quotations.csv"),
         ("export-stale", f"exports/tei/{SEEDS[1].stem}.xml"),
         ("seed-invalid-date", f"seeds/{SEEDS[0].name}"),
     ]

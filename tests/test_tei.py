@@ -41,6 +41,7 @@ from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation
 from corpus_tools.seeds import convert_seed
 
+from .annotated import annotated_document
 from .conftest import TEI_CONFIG, peak_traced
 
 REPO = Path(__file__).resolve().parents[1]
@@ -94,8 +95,12 @@ def _convert(rel: str, data: bytes, config: Config = CONFIG) -> Document:
 
 
 def _documents() -> list[Document]:
+    """The seeds converted, and 004: a converted seed annotated with every quotation
+    type, speakers with and without a person, an unattributed question, persons with
+    several mentions, a dateline and a confidence (``tests/annotated.py``)."""
     seeds = {REAL_SEED: (REPO / REAL_SEED).read_bytes(), **SYNTHETIC}
-    return [_convert(rel, data) for rel, data in sorted(seeds.items())]
+    converted = [_convert(rel, data) for rel, data in sorted(seeds.items())]
+    return sorted([*converted, annotated_document(CONFIG)], key=lambda d: d.id)
 
 
 DOCS = _documents()
@@ -208,9 +213,16 @@ def test_project_schema_is_strict() -> None:
         (b'xml:id="doc-001_0123456789abcdef"', b'xml:id="doc-1"'),
         (b'when="2025-11-28"', b'when="28.11.2025"'),
         (b'xml:lang="en"', b'xml:lang="en_US"'),
-        (b'rend="marks(\xe2\x80\x9c\xe2\x80\x9d)"', b'rend="italic"'),
+        (b'rendition="#doc-001_0123456789abcdef-marks1"', b'rend="italic"'),
+        (b'scheme="free"', b'scheme="css"'),
+        (
+            b"<mentioned>\xe2\x80\x9c</mentioned>",
+            b"<mentioned>\xe2\x80\x9c\xe2\x80\x9c</mentioned>",
+        ),
         (b'<idno type="sha256">', b'<idno type="sha256">X'),
-        (b'direct="true"', b'direct="false"'),
+        (b'direct="true" rendition', b'direct="false" rendition'),
+        (b'direct="true" rendition', b'direct="true" aloud="true" rendition'),
+        (b'direct="true" rendition', b'who="#doc-001_0123456789abcdef-p1" direct="true" rendition'),
         (b"</p>", b"<hi>x</hi></p>"),
     ]:
         assert old in good, old
@@ -226,7 +238,8 @@ def _tei(doc_id: str) -> etree._Element:
 
 
 def _said(root: etree._Element, local_id: str, doc_id: str) -> etree._Element:
-    found = root.xpath("//t:said[@xml:id=$id]", namespaces=NS, id=f"doc-{doc_id}-{local_id}")
+    """The element of a quotation (part), whatever its type."""
+    found = root.xpath("//t:body//*[@xml:id=$id]", namespaces=NS, id=f"doc-{doc_id}-{local_id}")
     assert isinstance(found, list)
     assert len(found) == 1, local_id
     el = found[0]
@@ -294,12 +307,130 @@ def test_dialogue_and_nested_quotes() -> None:
     assert list(kinds.values()).count("dialogue") == 3
     for q in doc.quotations:
         el = _said(root, q.id, doc_id)
-        assert (el.get("direct"), el.get("aloud")) == ("true", "true")
-        assert el.get("rend") == ("dash" if q.kind == "dialogue" else f"marks({q.marks})")
+        assert (el.get("direct"), el.get("aloud")) == ("true", None)  # never known
+        rendition = _rendition(root, el)
+        if q.kind == "dialogue":
+            assert rendition.get(XML_ID, "").endswith("-dash")
+        else:
+            marks = rendition.findall("t:mentioned", NS)
+            assert "".join(m.text or "" for m in marks) == q.marks
         if q.parent is not None:
             assert el.getparent() is _said(root, q.parent, doc_id)
         else:
             assert etree.QName(el.getparent()).localname == "p"  # type: ignore[arg-type]
+
+
+def _rendition(root: etree._Element, el: etree._Element) -> etree._Element:
+    """The rendition (in tagsDecl) that ``el`` points to."""
+    pointer = el.get("rendition", "")
+    assert pointer.startswith("#")
+    found = root.xpath(
+        "t:teiHeader/t:encodingDesc/t:tagsDecl/t:rendition[@xml:id=$id]",
+        namespaces=NS,
+        id=pointer[1:],
+    )
+    assert isinstance(found, list)
+    assert len(found) == 1, pointer
+    rendition = found[0]
+    assert isinstance(rendition, etree._Element)
+    return rendition
+
+
+ANNOTATED = "004_00000000000000bb"
+ELEMENTS = {"speech": "said", "title": "title", "name": "name", "term": "soCalled"}
+
+
+def test_each_type_has_its_element() -> None:
+    doc = BY_ID[ANNOTATED]
+    root = _tei(ANNOTATED)
+    assert {q.type for q in doc.quotations} == set(ELEMENTS)
+    for q in doc.quotations:
+        el = _said(root, q.id, ANNOTATED)
+        assert etree.QName(el).localname == ELEMENTS[q.type], q.id
+        assert el.get("aloud") is None
+        # Only speech is said, and only said says it is direct.
+        assert el.get("direct") == ("true" if q.type == "speech" else None)
+        assert el.get("rend") is None
+        assert _rendition(root, el).get("scheme") == "free"
+        assert "".join(el.itertext()) == q.text or q.end.paragraph > q.start.paragraph
+    # Nested quotations are typed independently: a term inside speech.
+    term = _said(root, "q5", ANNOTATED)
+    assert etree.QName(term.getparent()).localname == "said"  # type: ignore[arg-type]
+    assert etree.QName(term).localname == "soCalled"
+
+
+def test_speakers_point_to_persons() -> None:
+    doc = BY_ID[ANNOTATED]
+    root = _tei(ANNOTATED)
+    prefix = f"doc-{ANNOTATED}-"
+    people = root.findall("t:teiHeader/t:profileDesc/t:particDesc/t:listPerson/t:person", NS)
+    assert [p.get(XML_ID) for p in people] == [prefix + p.id for p in doc.persons]
+    for el, person in zip(people, doc.persons, strict=True):
+        names = el.findall("t:persName", NS)
+        assert [(n.get("type"), n.text) for n in names] == [
+            (None, person.name),
+            *(("mention", m) for m in person.mentions),
+        ]
+    for q in doc.quotations:
+        parts = root.xpath(
+            "//t:body//*[@xml:id=$id or starts-with(@xml:id, $more)]",
+            namespaces=NS,
+            id=prefix + q.id,
+            more=f"{prefix}{q.id}-",
+        )
+        assert isinstance(parts, list)
+        assert parts
+        ref = q.speaker.ref if q.speaker is not None else None
+        for part in parts:
+            assert isinstance(part, etree._Element)
+            assert part.get("who") == (None if ref is None else f"#{prefix}{ref}"), q.id
+    # Interrupted speech keeps its link and its speaker in both parts.
+    first, second = _said(root, "q8", ANNOTATED), _said(root, "q9", ANNOTATED)
+    assert first.get("next") == f"#{prefix}q9"
+    assert second.get("prev") == f"#{prefix}q8"
+    assert first.get("who") == second.get("who") == f"#{prefix}person2"
+    # A document without persons has no particDesc.
+    assert _tei("001_0123456789abcdef").find("t:teiHeader/t:profileDesc/t:particDesc", NS) is None
+
+
+def test_header_says_what_is_known() -> None:
+    doc = BY_ID[ANNOTATED]
+    root = _tei(ANNOTATED)
+    header = root.find("t:teiHeader", NS)
+    assert header is not None
+    speech = sum(1 for q in doc.quotations if q.type == "speech")
+    assert speech < len(doc.quotations)
+    measure = header.find("t:fileDesc/t:extent/t:measure[@unit='quotation']", NS)
+    assert measure is not None
+    assert measure.get("quantity") == str(speech)  # speech only
+    policy = header.findtext("t:encodingDesc/t:editorialDecl/t:quotation/t:p", namespaces=NS)
+    assert policy is not None
+    for words in ("said", "title", "name", "soCalled", "@aloud is not given", "automatic"):
+        assert words in policy
+    renditions = header.findall("t:encodingDesc/t:tagsDecl/t:rendition", NS)
+    used = {el.get("rendition") for el in root.iterfind(".//t:body//*[@rendition]", NS)}
+    assert {f"#{r.get(XML_ID)}" for r in renditions} == used  # each declared, each used
+    xeno = header.findtext("t:xenoData", namespaces=NS)
+    assert xeno is not None
+    assert '"dateline":"MINSK, Dec 1 (Reuters) -"' in xeno
+    assert '"lang_confidence":0.87' in xeno
+
+
+@pytest.mark.parametrize(
+    ("source", "label"),
+    [
+        ("detected", "English"),
+        ("default", "English (the corpus default: the language was not identified)"),
+        ("override", "English (set for the conversion, not identified)"),
+    ],
+)
+def test_language_says_how_it_was_chosen(source: str, label: str) -> None:
+    doc = dataclasses.replace(BY_ID["001_0123456789abcdef"], lang_source=source)
+    root = etree.fromstring(render_document(doc, CONFIG), safe_parser())
+    assert root.findtext("t:teiHeader/t:profileDesc/t:langUsage/t:language", namespaces=NS) == (
+        label
+    )
+    assert next(read_tei(render_document(doc, CONFIG))) == doc
 
 
 def test_header_carries_corpus_facts_from_config_only() -> None:
@@ -399,8 +530,8 @@ def test_read_tei_reports_a_missing_file(tmp_path: Path) -> None:
 
 def test_read_tei_reports_a_damaged_quotation() -> None:
     data = render_document(BY_ID["002_fedcba9876543210"], CONFIG)
-    bad = data.replace(b'rend="dash"', b'rend="bold"', 1)
-    with pytest.raises(TeiReadError, match="is not dash or marks") as info:
+    bad = data.replace(b'rendition="#doc-002_fedcba9876543210-dash"', b'rendition="#bold"', 1)
+    with pytest.raises(TeiReadError, match="points to no rendition") as info:
         list(read_tei(bad))
     assert info.value.line is not None
     assert info.value.line > 1
@@ -423,7 +554,10 @@ def test_references_resolve_and_ids_are_unique(exported: Path) -> None:
     assert isinstance(ids, list)
     assert len(ids) == len(set(ids))
     for value in ids:
-        assert re.fullmatch(r"doc-[0-9]{3,}_[0-9a-f]{16}(-[pq][0-9]+(-[0-9]+)?)?", str(value))
+        assert re.fullmatch(
+            r"doc-[0-9]{3,}_[0-9a-f]{16}(-[pq][0-9]+(-[0-9]+)?|-person[0-9]+|-dash|-marks[0-9]*)?",
+            str(value),
+        )
 
 
 def test_reference_check_finds_problems(exported: Path) -> None:

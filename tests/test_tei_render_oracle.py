@@ -30,9 +30,19 @@ from corpus_tools.exporters.tei import (
     render_fragments,
 )
 from corpus_tools.exporters.tei.render import _NOT_XML, _accept, _esc_attr, _esc_text, _render
-from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotation, Stats
+from corpus_tools.model import (
+    Document,
+    Paragraph,
+    Person,
+    Position,
+    Provenance,
+    Quotation,
+    Speaker,
+    Stats,
+)
 from corpus_tools.seeds import convert_seed
 
+from .annotated import annotated_document
 from .conftest import CASES, REPO, TEI_CONFIG, benchmark_generator
 from .oracles import tei_lxml
 
@@ -174,6 +184,13 @@ def test_300_generated_seeds(tmp_path: Path) -> None:
         quotations += len(doc.quotations)
         _assert_same(doc, config)
     assert quotations > 300  # nested, interrupted and multi-paragraph ones among them
+
+
+def test_the_annotated_document() -> None:
+    """Every type, speakers with and without a person, persons with mentions."""
+    doc = annotated_document(CONFIG)
+    for cfg in (CONFIG, HOSTILE_CONFIG):
+        _assert_same(doc, cfg)
 
 
 def test_a_long_document_with_hostile_config() -> None:
@@ -342,11 +359,41 @@ def _span_text(texts: list[str], start: Position, end: Position) -> str:
 
 
 @st.composite
-def _quotations(draw: st.DrawFn, texts: list[str], valid: bool) -> tuple[Quotation, ...]:
-    """Spans over the paragraphs, often nested in the one before.
+def _persons(draw: st.DrawFn, text: st.SearchStrategy[str], valid: bool) -> tuple[Person, ...]:
+    """Persons with names and mentions; when not ``valid``, ids may be wrong or repeated."""
+    out = []
+    for n in range(1, draw(st.integers(0, 3)) + 1):
+        person_id = f"person{n}"
+        if not valid and draw(_rarely):
+            person_id = draw(st.sampled_from(["person1", "p1", "person0", "person1\n", "x y"]))
+        out.append(Person(person_id, draw(text), tuple(draw(st.lists(text, max_size=3)))))
+    return tuple(out)
+
+
+@st.composite
+def _speaker(
+    draw: st.DrawFn, text: st.SearchStrategy[str], persons: tuple[Person, ...], valid: bool
+) -> Speaker | None:
+    refs = [p.id for p in persons]
+    ref = draw(st.one_of(st.none(), st.sampled_from(refs))) if refs else None
+    if not valid and draw(_rarely):
+        ref = draw(st.sampled_from(["person9", "person1", "nobody"]))
+    return draw(st.one_of(st.none(), st.builds(Speaker, text, text, st.just(ref))))
+
+
+@st.composite
+def _quotations(
+    draw: st.DrawFn,
+    texts: list[str],
+    valid: bool,
+    text: st.SearchStrategy[str] = _text,
+    persons: tuple[Person, ...] = (),
+) -> tuple[Quotation, ...]:
+    """Spans over the paragraphs, often nested in the one before, of any type.
 
     ``valid``: every invariant of the encoding holds (spans nest, marks fit, links are
-    unique); otherwise spans may cross, and kinds, marks and links may be wrong.
+    unique, only speech has a speaker, speakers refer to persons); otherwise spans may
+    cross, and kinds, types, marks, speakers and links may be wrong.
     """
     if not texts:
         return ()
@@ -380,6 +427,12 @@ def _quotations(draw: st.DrawFn, texts: list[str], valid: bool) -> tuple[Quotati
             continued.add(prev)
         # As for the document id: a final line break is refused (TeiExportError).
         suffix = "\n" if not valid and draw(_rarely) else ""
+        qtype = draw(st.sampled_from(["speech", "speech", "title", "name", "term"]))
+        if not valid and draw(_rarely):
+            qtype = draw(st.sampled_from(["quote", "Speech", ""]))
+        speaker = draw(_speaker(text, persons, valid))
+        if valid and qtype != "speech":
+            speaker = None
         out.append(
             Quotation(
                 id=f"q{i + 1}{suffix}",
@@ -391,6 +444,8 @@ def _quotations(draw: st.DrawFn, texts: list[str], valid: bool) -> tuple[Quotati
                 marks=marks,
                 parent=draw(st.one_of(st.none(), st.sampled_from(ids))) if ids else None,
                 prev=prev,
+                type=qtype,
+                speaker=speaker,
             )
         )
     return tuple(out)
@@ -408,6 +463,7 @@ def _documents(
     paragraphs = tuple(
         Paragraph(n, draw(st.integers(1, 500)), t) for n, t in enumerate(texts, start=1)
     )
+    persons = draw(_persons(text, valid))
     codes = [*NORMALISATIONS]
     converters = ["corpus-tools 0.1.0", "x.y-z 1.2.3.4"]
     if not valid and draw(_rarely):
@@ -418,11 +474,16 @@ def _documents(
         hash=hsh,
         date=draw(st.one_of(st.just("2025-11-27"), text)),
         lang=draw(st.one_of(st.sampled_from(["en", "ru", "be", "und", "xx", "en-GB"]), text)),
-        lang_source=draw(st.one_of(st.just("detected"), text)),
+        lang_source=draw(
+            st.one_of(st.sampled_from(["detected", "default", "override", "undetermined"]), text)
+        ),
+        lang_confidence=draw(st.one_of(st.none(), st.floats(0, 1).map(lambda x: round(x, 2)))),
+        dateline=draw(st.one_of(st.none(), text)),
         title=draw(text),
         title_source=draw(st.one_of(st.just("first-sentence"), text)),
         paragraphs=paragraphs,
-        quotations=draw(_quotations(texts, valid)),
+        quotations=draw(_quotations(texts, valid, text, persons)),
+        persons=persons,
         stats=Stats(*(draw(st.integers(0, 10**9)) for _ in range(4))),
         provenance=Provenance(
             seed_path=draw(st.one_of(st.just(f"seeds/{seq:03d}_{hsh}.txt"), text)),
@@ -431,7 +492,7 @@ def _documents(
             converter=draw(st.sampled_from(converters)) + draw(st.one_of(st.just(""), text)),
             normalisations=tuple(draw(st.lists(st.sampled_from(codes), max_size=4))),
         ),
-        schema_version=draw(st.one_of(st.just("1.0"), text)),
+        schema_version=draw(st.one_of(st.just("2.0.0"), text)),
     )
 
 
@@ -546,6 +607,12 @@ def test_printable_ascii_everywhere() -> None:
         lang_source=ascii_text,
         title_source=ascii_text,
         schema_version=ascii_text,
+        dateline=ascii_text,
+        persons=(Person("person1", ascii_text, (ascii_text, ascii_text)),),
+        quotations=tuple(
+            dataclasses.replace(q, speaker=Speaker(ascii_text, ascii_text, "person1"))
+            for q in base.quotations
+        ),
         provenance=dataclasses.replace(
             base.provenance,
             seed_path=ascii_text,

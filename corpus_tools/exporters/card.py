@@ -21,15 +21,20 @@ from corpus_tools.exporters.tables import PARAGRAPH_COLUMNS, TABLES, Column, Tab
 CARD = "README.md"
 JSONL_CONFIG = "corpus"
 
-# Hugging Face feature dtypes by column type; a date is a date only where the file
-# says so (Parquet), and text elsewhere.
-_DTYPES = {"string": "string", "integer": "int64", "boolean": "bool"}
+# Hugging Face feature dtypes by column type; a date is a date, and an array a list,
+# only where the file says so (Parquet): text elsewhere.
+_DTYPES = {"string": "string", "integer": "int64", "number": "float64", "boolean": "bool"}
 
 
-def _dtype(column: Column, typed_dates: bool) -> str:
+def _feature(column: Column, typed: bool, indent: str) -> list[str]:
+    lines = [f"{indent}- name: {column.name}"]
     if column.type == "date":
-        return "date32" if typed_dates else "string"
-    return _DTYPES[column.type]
+        lines.append(f"{indent}  dtype: {'date32' if typed else 'string'}")
+    elif column.type == "array":
+        lines.append(f"{indent}  {'list' if typed else 'dtype'}: string")
+    else:
+        lines.append(f"{indent}  dtype: {_DTYPES[column.type]}")
+    return lines
 
 
 def _scalar(value: str) -> str:
@@ -52,12 +57,8 @@ def size_category(n: int) -> str:
     return "n>10M"
 
 
-def _features(columns: Sequence[Column], typed_dates: bool, indent: str) -> list[str]:
-    lines = []
-    for c in columns:
-        lines.append(f"{indent}- name: {c.name}")
-        lines.append(f"{indent}  dtype: {_dtype(c, typed_dates)}")
-    return lines
+def _features(columns: Sequence[Column], typed: bool, indent: str) -> list[str]:
+    return [line for c in columns for line in _feature(c, typed, indent)]
 
 
 def _configs(written: Written) -> list[tuple[str, str, Table | None, bool]]:

@@ -1,23 +1,26 @@
-"""CSV export: documents.csv, paragraphs.csv, and the run's Data Package and dataset card.
+"""CSV export: one RFC 4180 table per table of ``exporters.tables`` (documents.csv,
+paragraphs.csv, quotations.csv, persons.csv), and the run's dataset card and Data
+Package.
 
-Both tables are RFC 4180 CSV: UTF-8 without a byte order mark, LF line ends, a header
-row, a fixed column order (``exporters.tables``). A field is quoted when it holds a
-comma, a double quote, a CR or an LF (RFC 4180 minimal quoting), and also when it
-starts or ends with white space, so that readers which trim unquoted fields still get
-it back unchanged. Quotes inside a quoted field are doubled; booleans are ``true`` and
-``false``. Rows are written as the documents arrive, so memory stays flat however large
-the corpus.
+Every table is UTF-8 without a byte order mark, LF line ends, a header row, a fixed
+column order. A field is quoted when it holds a comma, a double quote, a CR or an LF
+(RFC 4180 minimal quoting), and also when it starts or ends with white space, so that
+readers which trim unquoted fields still get it back unchanged. Quotes inside a quoted
+field are doubled; booleans are ``true`` and ``false``; an array of strings is a JSON
+array; an empty cell is an absent optional string (the Table Schema says which columns
+have them). Rows are written as the documents arrive, so memory stays flat however
+large the corpus.
 
 ``documents.csv`` holds no text: ``paragraphs.csv`` does, one paragraph per row, so no
 field is longer than a paragraph (``max_paragraph_chars``, 50,000 by default) and
-Python's ``csv`` module reads both tables with its default field size limit (131,072).
+Python's ``csv`` module reads every table with its default field size limit (131,072).
+Quotation texts that run over paragraphs hold line feeds: those fields are quoted.
 
 The CSV sink closes last (``closes_last``): it writes the dataset card ``README.md``
 and then ``datapackage.json``, which describe every file of the run in every format.
 
-The export is lossless: ``read_csv_export`` reads the two tables back into documents
-equal to the originals. Quotations are not stored; they are derived again from the
-paragraph texts by ``find_quotations``, exactly as the converter derived them.
+The export is lossless: ``read_csv_export`` reads the tables back into documents equal
+to the originals.
 """
 
 from __future__ import annotations
@@ -49,16 +52,27 @@ from corpus_tools.exporters.tables import (
     PARAGRAPHS as PARAGRAPHS_TABLE,
 )
 from corpus_tools.exporters.tables import (
+    PERSONS as PERSONS_TABLE,
+)
+from corpus_tools.exporters.tables import (
+    QUOTATIONS as QUOTATIONS_TABLE,
+)
+from corpus_tools.exporters.tables import (
     TABLES,
+    Located,
     Table,
     TableError,
     Value,
-    document_from_rows,
+    assemble,
     document_row,
+    mentions_cell,
+    mentions_of_cell,
+    person_row,
+    quotation_row,
 )
 from corpus_tools.io import StagedFile, Staging
-from corpus_tools.model import Document, Paragraph
-from corpus_tools.schema import check_document
+from corpus_tools.journal import settled
+from corpus_tools.model import Document
 
 if TYPE_CHECKING:
     from corpus_tools.diagnostics import Diagnostic
@@ -66,8 +80,13 @@ if TYPE_CHECKING:
 
 DOCUMENTS = "documents.csv"
 PARAGRAPHS = "paragraphs.csv"
+QUOTATIONS = "quotations.csv"
+PERSONS = "persons.csv"
+FILES = {t.name: f"{t.name}.csv" for t in TABLES}
 DOCUMENT_COLUMNS: tuple[str, ...] = DOCUMENTS_TABLE.names
 PARAGRAPH_COLUMNS: tuple[str, ...] = PARAGRAPHS_TABLE.names
+QUOTATION_COLUMNS: tuple[str, ...] = QUOTATIONS_TABLE.names
+PERSON_COLUMNS: tuple[str, ...] = PERSONS_TABLE.names
 
 __all__ = [
     "CARD",
@@ -76,9 +95,15 @@ __all__ = [
     "PACKAGE",
     "PARAGRAPHS",
     "PARAGRAPH_COLUMNS",
+    "PERSONS",
+    "PERSON_COLUMNS",
+    "QUOTATIONS",
+    "QUOTATION_COLUMNS",
     "CsvReadError",
     "document_row",
     "package_name",
+    "person_row",
+    "quotation_row",
     "read_csv_export",
     "render_rows",
 ]
@@ -93,6 +118,8 @@ _DIALECT: dict[str, Any] = {
 }
 _NEEDS_QUOTES = re.compile(r'[,"\r\n]|^\s|\s$')
 _INTEGER = re.compile(r"[0-9]+")
+# A number as Python writes a float (no sign, no nan, no inf).
+_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?")
 _BOOLEANS = {"true": True, "false": False}
 # The csv module refuses fields longer than 131,072 characters by default; a paragraph
 # may be longer where corpus.toml raises max_paragraph_chars. 2**31 - 1 fits a C long
@@ -111,8 +138,10 @@ def _field(value: Value) -> str:
     """One CSV field, quoted (quotes doubled) when plain text would not survive."""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, int):
-        return str(value)
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, tuple):
+        value = mentions_cell(value)
     if _NEEDS_QUOTES.search(value):
         return '"' + value.replace('"', '""') + '"'
     return value
@@ -148,7 +177,7 @@ class CsvSink:
         self._facts = Facts()
         self._tables: list[StagedFile] = []
         for table in TABLES:
-            staged = staging.open(out_dir / f"{table.name}.csv")
+            staged = staging.open(out_dir / FILES[table.name])
             staged.write_text(_row(table.names))
             self._tables.append(staged)
 
@@ -174,7 +203,7 @@ class CsvSink:
 
 def describe_all(written: Written) -> list[dict[str, Any]]:
     """The Data Package resources of every file in ``written``: each format's files as
-    it describes them (or generically), in format order, the card last."""
+    it describes them (or generically), in format order."""
     from corpus_tools.exporters import EXPORTERS
 
     resources: list[dict[str, Any]] = []
@@ -188,12 +217,13 @@ def describe_all(written: Written) -> list[dict[str, Any]]:
 
 
 class CsvExporter:
-    """``documents.csv`` and ``paragraphs.csv``, with ``README.md`` and ``datapackage.json``."""
+    """The CSV tables, with ``README.md`` and ``datapackage.json``."""
 
     name = "csv"
     description = (
-        "documents.csv and paragraphs.csv (RFC 4180), with datapackage.json (a Data Package "
-        "of every file exported) and README.md (a dataset card)"
+        "documents.csv, paragraphs.csv, quotations.csv and persons.csv (RFC 4180), with "
+        "datapackage.json (a Data Package of every file exported) and README.md (a "
+        "dataset card)"
     )
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> CsvSink:
@@ -210,14 +240,14 @@ class CsvExporter:
 
     def owns(self, rel_path: str) -> bool:
         """The tables, the dataset card and the package descriptor."""
-        return rel_path in (DOCUMENTS, PARAGRAPHS, PACKAGE, CARD)
+        return rel_path in FILES.values() or rel_path in (PACKAGE, CARD)
 
     def describe(self, written: Written) -> list[dict[str, Any]]:
-        """The two tables as tabular resources, with their dialect, and the card."""
+        """The tables as tabular resources, with their dialect, and the card."""
         out = [
-            table_resource(table.name, f"{table.name}.csv", written, table, dialect=dict(_DIALECT))
+            table_resource(table.name, FILES[table.name], written, table, dialect=dict(_DIALECT))
             for table in TABLES
-            if f"{table.name}.csv" in written.files
+            if FILES[table.name] in written.files
         ]
         if CARD in written.files:
             out.append(card_resource(written))
@@ -316,13 +346,19 @@ class _Table:
             )
         return int(value)
 
-    def typed(self, line: int, row: Mapping[str, str], table: Table) -> dict[str, Value]:
+    def typed(self, line: int, row: Mapping[str, str], table: Table) -> dict[str, Any]:
         """The cells of ``row`` as the types of ``table``'s columns say."""
-        out: dict[str, Value] = {}
+        out: dict[str, Any] = {}
         for column in table.columns:
             value = row[column.name]
             if column.type == "integer":
                 out[column.name] = self.integer(line, row, column.name)
+            elif column.type == "number":
+                if not _NUMBER.fullmatch(value):
+                    raise CsvReadError(
+                        self.path, line, f"column {column.name}: {value[:40]!r} is not a number"
+                    )
+                out[column.name] = float(value)
             elif column.type == "boolean":
                 if value not in _BOOLEANS:
                     raise CsvReadError(
@@ -331,9 +367,20 @@ class _Table:
                         f"column {column.name}: {value[:40]!r} is not true or false",
                     )
                 out[column.name] = _BOOLEANS[value]
+            elif column.type == "array":
+                try:
+                    out[column.name] = mentions_of_cell(value)
+                except TableError as exc:
+                    raise CsvReadError(self.path, line, exc.message) from None
             else:
                 out[column.name] = value
         return out
+
+    def rows(self, table: Table) -> Iterator[Located]:
+        """Every record, typed, with its line."""
+        while (got := self.next()) is not None:
+            line, row = got
+            yield line, self.typed(line, row, table)
 
 
 def _open(path: Path) -> IO[str]:
@@ -345,63 +392,23 @@ def _open(path: Path) -> IO[str]:
 
 
 def read_csv_export(folder: Path) -> Iterator[Document]:
-    """Read documents.csv and paragraphs.csv under ``folder`` back into documents.
+    """Read the tables under ``folder`` back into documents.
 
-    Both files are read together, one document at a time; the paragraph rows of each
-    document must follow those of the previous one, as the exporter writes them.
-    Raises ``CsvReadError`` when the files are not a CSV export.
+    The files are read together, one document at a time; the rows of each document in
+    paragraphs.csv, quotations.csv and persons.csv must follow those of the previous
+    one, as the exporter writes them. Raises ``CsvReadError`` when the files are not a
+    CSV export.
     """
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         # Paragraphs longer than the default limit exist where corpus.toml allows them.
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     with contextlib.ExitStack() as stack:
-        doc_file = stack.enter_context(_open(folder / DOCUMENTS))
-        para_file = stack.enter_context(_open(folder / PARAGRAPHS))
-        docs = _Table(folder / DOCUMENTS, doc_file, DOCUMENT_COLUMNS)
-        paras = _Table(folder / PARAGRAPHS, para_file, PARAGRAPH_COLUMNS)
-        pending = paras.next()
-        while (got := docs.next()) is not None:
-            line, row = got
-            doc_id = row["id"]
-            paragraphs: list[Paragraph] = []
-            while pending is not None and pending[1]["document_id"] == doc_id:
-                pline, prow = pending
-                n = paras.integer(pline, prow, "n")
-                if n != len(paragraphs) + 1:
-                    raise CsvReadError(
-                        paras.path,
-                        pline,
-                        f"paragraph {n} of document {doc_id!r} where paragraph {len(paragraphs) + 1} was expected",
-                    )
-                paragraphs.append(Paragraph(n, paras.integer(pline, prow, "line"), prow["text"]))
-                pending = paras.next()
-            if not paragraphs:
-                if pending is None:
-                    raise CsvReadError(
-                        docs.path, line, f"document {doc_id!r} has no rows in {PARAGRAPHS}"
-                    )
-                raise CsvReadError(
-                    paras.path,
-                    pending[0],
-                    f"paragraph row for document {pending[1]['document_id']!r} where those of "
-                    f"{doc_id!r} ({DOCUMENTS} line {line}) were expected: "
-                    "an unknown document, or rows out of order",
-                )
-            try:
-                doc = document_from_rows(docs.typed(line, row, DOCUMENTS_TABLE), paragraphs)
-            except TableError as exc:
-                raise CsvReadError(docs.path, line, exc.message) from None
-            # What comes back must be a canonical document, however the file was edited.
-            problem = check_document(doc.to_dict())
-            if problem is not None:
-                raise CsvReadError(
-                    docs.path, line, f"not a valid document: {problem.pointer}: {problem.message}"
-                )
-            yield doc
-        if pending is not None:
-            raise CsvReadError(
-                paras.path,
-                pending[0],
-                f"paragraph row for unknown document {pending[1]['document_id']!r} "
-                f"(not in {DOCUMENTS}, or out of order)",
-            )
+        with settled(folder):  # every file opened from one export, never a mix
+            handles = {t.name: stack.enter_context(_open(folder / FILES[t.name])) for t in TABLES}
+        readers = {t.name: _Table(folder / FILES[t.name], handles[t.name], t.names) for t in TABLES}
+
+        def fail(table: str, line: int | None, message: str) -> CsvReadError:
+            return CsvReadError(folder / FILES[table], line, message)
+
+        parts = {t.name: readers[t.name].rows(t) for t in TABLES[1:]}
+        yield from assemble(readers["documents"].rows(TABLES[0]), parts, FILES, fail)

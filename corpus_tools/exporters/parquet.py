@@ -1,5 +1,5 @@
-"""Parquet export: ``documents.parquet`` and ``paragraphs.parquet``, the tables of
-``exporters.tables`` with an explicit Arrow schema (every column typed and required).
+"""Parquet export: one file per table of ``exporters.tables`` (documents, paragraphs,
+quotations, persons), with an explicit Arrow schema (every column typed and required).
 
 Byte-reproducible: the same rows give the same bytes on every machine. Every writer
 setting that shapes the bytes is fixed here rather than left to pyarrow's defaults
@@ -25,18 +25,10 @@ from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError, UsageError
 from corpus_tools.exporters.datapackage import Written, table_resource
-from corpus_tools.exporters.tables import (
-    DOCUMENTS,
-    PARAGRAPHS,
-    TABLES,
-    Table,
-    TableError,
-    Value,
-    document_from_rows,
-)
+from corpus_tools.exporters.tables import PARTS, TABLES, Located, Table, Value, assemble
 from corpus_tools.io import Staging
-from corpus_tools.model import Document, Paragraph
-from corpus_tools.schema import check_document
+from corpus_tools.journal import settled
+from corpus_tools.model import Document
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -47,6 +39,7 @@ if TYPE_CHECKING:
 ROW_GROUP_ROWS = 16_384
 PAGE_ROWS = 4_096
 MEDIATYPE = "application/vnd.apache.parquet"
+FILES = {t.name: f"{t.name}.parquet" for t in TABLES}
 # What the footer says wrote the file: "<application> version <x.y.z>", the form
 # Parquet readers parse (parquet-cpp's ApplicationVersion).
 CREATED_BY = f"corpus-tools version {__version__}"
@@ -69,13 +62,15 @@ def _pyarrow() -> Any:
 def arrow_schema(table: Table) -> pa.Schema:
     """The Arrow schema of ``table``: one required field per column."""
     pa = _pyarrow()
-    types = {"string": pa.string(), "integer": pa.int64(), "boolean": pa.bool_()}
-    return pa.schema(
-        [
-            pa.field(c.name, pa.date32() if c.type == "date" else types[c.type], nullable=False)
-            for c in table.columns
-        ]
-    )
+    types = {
+        "string": pa.string(),
+        "integer": pa.int64(),
+        "number": pa.float64(),
+        "boolean": pa.bool_(),
+        "date": pa.date32(),
+        "array": pa.list_(pa.field("element", pa.string(), nullable=False)),
+    }
+    return pa.schema([pa.field(c.name, types[c.type], nullable=False) for c in table.columns])
 
 
 class ParquetReadError(ReadError):
@@ -174,7 +169,8 @@ class _TableWriter:
         self._schema = arrow_schema(table)
         self._columns: list[list[Any]] = [[] for _ in table.columns]
         self._dates = [i for i, c in enumerate(table.columns) if c.type == "date"]
-        self._out = _Out(staging.open(out_dir / f"{table.name}.parquet"))
+        self._arrays = [i for i, c in enumerate(table.columns) if c.type == "array"]
+        self._out = _Out(staging.open(out_dir / FILES[table.name]))
         self._writer = pa.parquet.ParquetWriter(
             self._out,
             self._schema,
@@ -208,6 +204,8 @@ class _TableWriter:
         pa = _pyarrow()
         for i in self._dates:
             self._columns[i] = [dt.date.fromisoformat(v) for v in self._columns[i]]
+        for i in self._arrays:
+            self._columns[i] = [list(v) for v in self._columns[i]]
         batch = pa.table(
             [
                 pa.array(col, type=f.type)
@@ -248,10 +246,13 @@ class ParquetSink:
 
 
 class ParquetExporter:
-    """``documents.parquet`` and ``paragraphs.parquet``."""
+    """One Parquet file per table."""
 
     name = "parquet"
-    description = "documents.parquet and paragraphs.parquet: the tables with explicit types"
+    description = (
+        "documents.parquet, paragraphs.parquet, quotations.parquet and persons.parquet: "
+        "the tables with explicit types"
+    )
     subfolders: tuple[str, ...] = ()
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> ParquetSink:
@@ -264,7 +265,7 @@ class ParquetExporter:
 
     def owns(self, rel_path: str) -> bool:
         """One file per table."""
-        return rel_path in {f"{t.name}.parquet" for t in TABLES}
+        return rel_path in FILES.values()
 
     def describe(self, written: Written) -> list[dict[str, Any]]:
         """The tables as tabular resources with the Table Schemas of the CSV tables.
@@ -274,7 +275,7 @@ class ParquetExporter:
         and ``corpus verify`` checks."""
         out = []
         for table in TABLES:
-            rel = f"{table.name}.parquet"
+            rel = FILES[table.name]
             if rel in written.files:
                 out.append(
                     table_resource(
@@ -311,11 +312,14 @@ class ParquetExporter:
 EXPORTER = ParquetExporter()
 
 
-def _batches(path: Path, table: Table) -> Iterator[dict[str, Any]]:
-    """The rows of one table file as dicts, one row group at a time."""
+def _rows(path: Path, table: Table) -> Iterator[Located]:
+    """The rows of one table file as dicts with their 1-based row number, one row group
+    at a time."""
     pa = _pyarrow()
     try:
         handle = pa.parquet.ParquetFile(path)
+    except FileNotFoundError:
+        raise ParquetReadError(path, None, "cannot read: no such file") from None
     except (OSError, pa.ArrowException) as exc:
         raise ParquetReadError(path, None, f"not a Parquet file: {exc}") from None
     expected = arrow_schema(table)
@@ -326,52 +330,39 @@ def _batches(path: Path, table: Table) -> Iterator[dict[str, Any]]:
             f"wrong schema: {handle.schema_arrow.to_string(show_schema_metadata=False)}; "
             f"expected {expected.to_string(show_schema_metadata=False)}",
         )
+    dates = [c.name for c in table.columns if c.type == "date"]
+    number = 0
     for group in range(handle.num_row_groups):
-        yield from handle.read_row_group(group).to_pylist()
+        for row in handle.read_row_group(group).to_pylist():
+            number += 1
+            for name in dates:
+                row[name] = row[name].isoformat()
+            yield number, row
 
 
 def read_parquet_export(folder: Path) -> Iterator[Document]:
-    """Read the Parquet tables under ``folder`` back into documents (quotations found
-    again in the texts); the paragraph rows of each document follow those of the
-    previous one, as the exporter writes them."""
-    docs = _batches(folder / f"{DOCUMENTS.name}.parquet", DOCUMENTS)
-    paras = _batches(folder / f"{PARAGRAPHS.name}.parquet", PARAGRAPHS)
-    para_path = folder / f"{PARAGRAPHS.name}.parquet"
-    doc_path = folder / f"{DOCUMENTS.name}.parquet"
-    pending = next(paras, None)
-    para_row = 1
-    for row_number, row in enumerate(docs, start=1):
-        paragraphs: list[Paragraph] = []
-        while pending is not None and pending["document_id"] == row["id"]:
-            if pending["n"] != len(paragraphs) + 1:
-                raise ParquetReadError(
-                    para_path,
-                    para_row,
-                    f"paragraph {pending['n']} of document {row['id']!r} where paragraph "
-                    f"{len(paragraphs) + 1} was expected",
-                )
-            paragraphs.append(Paragraph(pending["n"], pending["line"], pending["text"]))
-            pending = next(paras, None)
-            para_row += 1
-        if not paragraphs:
-            raise ParquetReadError(
-                doc_path, row_number, f"document {row['id']!r} has no rows in {para_path.name}"
-            )
-        row["date"] = row["date"].isoformat()
-        try:
-            doc = document_from_rows(row, paragraphs)
-        except TableError as exc:
-            raise ParquetReadError(doc_path, row_number, exc.message) from None
-        problem = check_document(doc.to_dict())
-        if problem is not None:
-            raise ParquetReadError(
-                doc_path, row_number, f"not a valid document: {problem.pointer}: {problem.message}"
-            )
-        yield doc
-    if pending is not None:
-        raise ParquetReadError(
-            para_path,
-            para_row,
-            f"paragraph row for unknown document {pending['document_id']!r} "
-            f"(not in {doc_path.name}, or out of order)",
-        )
+    """Read the Parquet tables under ``folder`` back into documents; the rows of each
+    document in the part tables follow those of the previous one, as the exporter
+    writes them."""
+    with settled(folder):  # every file opened from one export, never a mix
+        rows = {t.name: _rows(folder / FILES[t.name], t) for t in TABLES}
+        heads = {name: _peek(it) for name, it in rows.items()}
+
+    def fail(table: str, where: int | None, message: str) -> ParquetReadError:
+        return ParquetReadError(folder / FILES[table], where, message)
+
+    parts = {t.name: heads[t.name] for t in PARTS}
+    yield from assemble(heads["documents"], parts, FILES, fail)
+
+
+def _peek(rows: Iterator[Located]) -> Iterator[Located]:
+    """``rows`` with its file opened now (its first row read ahead)."""
+    first = next(rows, None)
+    if first is None:
+        return iter(())
+
+    def chain() -> Iterator[Located]:
+        yield first
+        yield from rows
+
+    return chain()

@@ -124,6 +124,11 @@ def _document(
         quotations=tuple(content.quotations),
         stats=annotate.stats(texts, len(content.quotations)),
         provenance=provenance,
+        # Until the annotation engine lands: every quotation is typed speech (the model's
+        # default) and unattributed, no persons, no confidence, no dateline.
+        persons=(),
+        lang_confidence=None,
+        dateline=None,
     )
 
 

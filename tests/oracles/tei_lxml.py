@@ -21,20 +21,27 @@ from corpus_tools.exporters.tei.names import (
     CONVERTER,
     MEASURES,
     TEI_NS,
+    TYPE_ELEMENTS,
     XENO_TYPE,
     XML_ID,
     XML_LANG,
     tag,
 )
 from corpus_tools.exporters.tei.render import (
-    _LANGUAGE_NAMES,
     _NO_NORMALISATION,
     _QUOTATION_POLICY,
     NORMALISATIONS,
+    RENDITION_DASH,
+    RENDITION_MARKS,
+    RENDITION_PAIR,
     TeiExportError,
     _check_document,
     _irregular,
-    _rend_value,
+    language_label,
+    rendition_key,
+    renditions,
+    speech_count,
+    xeno_data,
 )
 from corpus_tools.model import Document, Paragraph, Quotation, dumps_canonical
 
@@ -44,7 +51,7 @@ _NSMAP: Any = {None: TEI_NS}
 # Elements whose content is text (mixed content): never indented inside.
 _INLINE = frozenset(
     {"p", "said", "title", "publisher", "licence", "idno", "date", "measure", "label"}
-    | {"language", "xenoData"}
+    | {"language", "xenoData", "rendition", "persName", "name", "soCalled", "mentioned"}
 )
 
 
@@ -161,6 +168,7 @@ def _body(doc: Document, paragraphs: dict[int, Paragraph], body: etree._Element)
             link(segments[q.prev][-1], segments[q.id][0])
 
     structure: dict[str, tuple[str | None, int]] = {}
+    local_renditions = renditions(doc)
     for para in doc.paragraphs:
         p = _sub(body, "p", [("n", str(para.n)), (XML_ID, f"{prefix}-p{para.n}")])
         builder = _ParagraphBuilder(p, para.text)
@@ -176,24 +184,23 @@ def _body(doc: Document, paragraphs: dict[int, Paragraph], body: etree._Element)
                 )
             if seg.part == 1:
                 structure[seg.quote.id] = (outer[0], outer[1])
-            attrs = [
-                (XML_ID, _part_id(prefix, seg)),
-                ("direct", "true"),
-                ("aloud", "true"),
-                ("rend", _rend(seg.quote)),
-            ]
+            q = seg.quote
+            element = TYPE_ELEMENTS[q.type]
+            attrs = [(XML_ID, _part_id(prefix, seg))]
+            if q.speaker is not None and q.speaker.ref is not None:
+                attrs.append(("who", f"#{prefix}-{q.speaker.ref}"))
+            if element == "said":
+                attrs.append(("direct", "true"))
+            local = local_renditions[rendition_key(q.kind, q.marks)]
+            attrs.append(("rendition", f"#{prefix}-{local}"))
             if id(seg) in prev_of:
                 attrs.append(("prev", prev_of[id(seg)]))
             if id(seg) in next_of:
                 attrs.append(("next", next_of[id(seg)]))
-            builder.push(seg, attrs)
+            builder.push(seg, element, attrs)
         builder.finish()
 
     return _irregular(doc, structure)
-
-
-def _rend(q: Quotation) -> str:
-    return _rend_value(q.kind, q.marks)
 
 
 class _ParagraphBuilder:
@@ -227,11 +234,11 @@ class _ParagraphBuilder:
         outer = self.stack[-1][2]
         return (outer.quote.id if outer is not None else None, len(self.stack) - 1)
 
-    def push(self, seg: _Segment, attrs: list[tuple[str, str]]) -> None:
+    def push(self, seg: _Segment, element: str, attrs: list[tuple[str, str]]) -> None:
         """Start the element of ``seg`` inside the innermost open one."""
         parent = self.stack[-1][0]
         self._emit(parent, seg.start)
-        self.stack.append((_sub(parent, "said", attrs), seg.end, seg))
+        self.stack.append((_sub(parent, element, attrs), seg.end, seg))
 
     def finish(self) -> None:
         """Close every element and add the rest of the text."""
@@ -252,7 +259,7 @@ def document_element(doc: Document, config: Config) -> etree._Element:
     _sub(_sub(file_desc, "titleStmt"), "title", text=doc.title)
     extent = _sub(file_desc, "extent")
     stats = doc.stats
-    counts = (stats.paragraphs, stats.words, stats.characters, stats.quotations)
+    counts = (stats.paragraphs, stats.words, stats.characters, speech_count(doc))
     for unit, count in zip(MEASURES, counts, strict=True):
         _sub(extent, "measure", [("unit", unit), ("quantity", str(count))])
     pub = _publication(file_desc, config)
@@ -278,6 +285,22 @@ def document_element(doc: Document, config: Config) -> etree._Element:
     if not prov.normalisations:
         _sub(normalization, "p", text=_NO_NORMALISATION)
     _sub(_sub(editorial, "quotation", [("marks", "all")]), "p", text=_QUOTATION_POLICY)
+    local_renditions = renditions(doc)
+    if local_renditions:
+        tags = _sub(encoding, "tagsDecl")
+        for key, local in local_renditions.items():
+            rendition = _sub(
+                tags, "rendition", [(XML_ID, f"doc-{doc.id}-{local}"), ("scheme", "free")]
+            )
+            if key == "dash":
+                rendition.text = RENDITION_DASH
+            elif key == "marks":
+                rendition.text = RENDITION_MARKS
+            else:
+                before, between, after = RENDITION_PAIR
+                rendition.text = before
+                _sub(rendition, "mentioned", text=key[6]).tail = between
+                _sub(rendition, "mentioned", text=key[7]).tail = after
     m = CONVERTER.match(prov.converter)
     assert m is not None  # checked by _check_document
     application = _sub(
@@ -293,19 +316,19 @@ def document_element(doc: Document, config: Config) -> etree._Element:
         _sub(profile, "langUsage"),
         "language",
         [("ident", doc.lang)],
-        _LANGUAGE_NAMES.get(doc.lang),
+        language_label(doc.lang, doc.lang_source),
     )
+    if doc.persons:
+        people = _sub(_sub(profile, "particDesc"), "listPerson")
+        for person in doc.persons:
+            el = _sub(people, "person", [(XML_ID, f"doc-{doc.id}-{person.id}")])
+            _sub(el, "persName", text=person.name)
+            for mention in person.mentions:
+                _sub(el, "persName", [("type", "mention")], mention)
     xeno = _sub(header, "xenoData", [("type", XENO_TYPE)])
 
     body = _sub(_sub(tei, "text"), "body")
-    extra: dict[str, Any] = {
-        "schema_version": doc.schema_version,
-        "lang_source": doc.lang_source,
-        "title_source": doc.title_source,
-        "paragraph_lines": [p.line for p in doc.paragraphs],
-    }
-    extra.update(_body(doc, paragraphs, body))
-    xeno.text = dumps_canonical(extra)
+    xeno.text = dumps_canonical(xeno_data(doc, _body(doc, paragraphs, body)))
     return tei
 
 

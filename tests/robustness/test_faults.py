@@ -1,21 +1,17 @@
 """Faults: kills, a full disk, a read-only folder, concurrent runs, seeds changing mid-run.
 
-The promise under test (corpus_tools/io.py): an export stages every file beside its
-target and renames them into place only when all are complete, so a failure leaves the
-previous exports as they were, byte for byte, and the next successful run leaves no
-``.corpus-tmp-*`` file behind.
-
-Two states of one corpus give exports that differ in every file: state A is the
-corpus as made, state B has another ``idno`` in corpus.toml (it is in every TEI header
-and in datapackage.json) and one more paragraph at the end of every seed (it changes
-every document). Known-good copies of the exports of both are made once.
+The promise under test (corpus_tools/io.py, corpus_tools/journal.py): an export stages
+every file beside its target and switches them into place only when all are complete,
+through a commit journal kept beside the folder; a failure leaves the previous exports
+as they were, byte for byte, a kill leaves a switch that the next command finishes
+before it reads the folder, and the next successful run leaves no ``.corpus-tmp-*``
+file behind. The two-state corpora (``big``, ``small``) are described in _corpora.py.
 """
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import importlib.util
 import io
 import os
 import re
@@ -25,10 +21,8 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 from random import Random
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -36,178 +30,31 @@ import pytest
 from corpus_tools.commands import ExportArgs, Streams, run_export
 from corpus_tools.exporters.csv import read_csv_export
 from corpus_tools.exporters.jsonl import read_jsonl
+from corpus_tools.exporters.tei import read_tei
 from corpus_tools.io import TMP_PREFIX
+from corpus_tools.journal import pending, recover
 from corpus_tools.seeds import read_seed
 
-from ..conftest import REPO
+from ._corpora import (
+    HANG_TIMEOUT,
+    KILL_IN_SWITCH,
+    Corpus,
+    children,
+    export_files,
+    kill_group,
+    popen,
+)
 from ._support import (
     REAL_SEED,
-    check_tei_file,
     copy_tree,
     corpus_env,
-    corpus_toml,
     make_corpus,
     run_corpus,
-    sample_seeds,
     sha256,
     temporaries,
-    tree_bytes,
 )
 
 KILLS = int(os.environ.get("CORPUS_FAULT_KILLS", "20"))
-# An export of 300 seeds takes about two seconds; one that has not ended after this
-# many is taken as hanging.
-HANG_TIMEOUT = 12
-GENERATED_SEEDS = 300
-STATES = {"A": "corpus-tools-demo", "B": "robustness-b"}
-
-
-STATE_B_PARAGRAPH = b"\n\nThis paragraph is only in state B of the corpus.\n"
-
-
-def set_state(root: Path, state: str, seeds: dict[str, bytes]) -> None:
-    """Write corpus.toml and the seeds of state A or B (``seeds`` are those of A)."""
-    text = corpus_toml()
-    assert 'idno = "corpus-tools-demo"' in text
-    text = text.replace('idno = "corpus-tools-demo"', f'idno = "{STATES[state]}"')
-    (root / "corpus.toml").write_text(text, encoding="utf-8")
-    folder = root / "seeds"
-    folder.mkdir(exist_ok=True)
-    for name, data in seeds.items():
-        if state == "B":
-            data = data.rstrip(b"\n") + STATE_B_PARAGRAPH
-        path = folder / name
-        if not path.exists() or path.read_bytes() != data:
-            path.write_bytes(data)
-
-
-def _generator() -> ModuleType:
-    spec = importlib.util.spec_from_file_location(
-        "corpus_generate", REPO / "benchmarks" / "generate.py"
-    )
-    assert spec is not None
-    assert spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up while building
-    spec.loader.exec_module(module)
-    return module
-
-
-def _files(folder: Path) -> dict[str, bytes]:
-    """The export files under ``folder``: no lock, no temporaries."""
-    return {
-        k: v
-        for k, v in tree_bytes(folder).items()
-        if not k.rsplit("/", 1)[-1].startswith(".corpus-tmp-")
-    }
-
-
-@dataclass
-class Corpus:
-    """A corpus root, its known-good exports per state, and how long an export takes."""
-
-    root: Path
-    seeds: dict[str, bytes]
-    good: dict[str, dict[str, bytes]]
-    good_dirs: dict[str, Path]
-    duration: float
-
-    @property
-    def exports(self) -> Path:
-        return self.root / "exports"
-
-    def set_state(self, state: str, root: Path | None = None) -> None:
-        """Put the corpus (or a copy at ``root``) into ``state``."""
-        set_state(root or self.root, state, self.seeds)
-
-    def reset(self, state: str) -> None:
-        """Set the corpus to ``state`` with its good exports in place, no cache."""
-        self.set_state(state)
-        copy_tree(self.good_dirs[state], self.exports)
-        shutil.rmtree(self.root / ".corpus-cache", ignore_errors=True)
-
-    def holding(self) -> str:
-        """Which state the export folder holds: A, B or mixed; every file must be whole."""
-        files = _files(self.exports)
-        assert sorted(files) == sorted(self.good["A"]), "an export file is missing or extra"
-        states = set()
-        for name, data in files.items():
-            matches = {s for s in ("A", "B") if self.good[s][name] == data}
-            assert matches, f"{name} is neither the old nor the new file: torn or corrupt"
-            if len(matches) == 1:
-                states |= matches
-        return states.pop() if len(states) == 1 else "mixed"
-
-
-def _good_exports(
-    root: Path, state: str, seeds: dict[str, bytes], out: Path
-) -> tuple[dict[str, bytes], float]:
-    set_state(root, state, seeds)
-    start = time.monotonic()
-    done = run_corpus("export", "--no-cache", "--root", root, "--out", out)
-    elapsed = time.monotonic() - start
-    assert done.returncode == 0, done.stderr
-    check_tei_file(out / "corpus.tei.xml")
-    for tei in sorted((out / "tei").iterdir())[:5]:
-        check_tei_file(tei)
-    docs = list(read_jsonl(out / "corpus.jsonl"))
-    assert [d.to_dict() for d in read_csv_export(out)] == [d.to_dict() for d in docs]
-    return _files(out), elapsed
-
-
-def _make_corpus(base: Path, seeds: dict[str, bytes] | None) -> Corpus:
-    root = base / "corpus"
-    if seeds is None:
-        _generator().generate(GENERATED_SEEDS, root, seed=11)
-    else:
-        make_corpus(root, seeds)
-    seeds = {p.name: p.read_bytes() for p in sorted((root / "seeds").iterdir())}
-    good, dirs, durations = {}, {}, []
-    for state in ("A", "B"):
-        dirs[state] = base / f"good-{state}"
-        good[state], elapsed = _good_exports(root, state, seeds, dirs[state])
-        durations.append(elapsed)
-    assert sorted(good["A"]) == sorted(good["B"])
-    differ = [n for n in good["A"] if good["A"][n] != good["B"][n]]
-    # Files that describe the format, not the data, are the same in both states.
-    constant = {"corpus.jsonl.schema.json"}
-    assert sorted(differ) == sorted(set(good["A"]) - constant), (
-        "states A and B must differ in every file that holds data"
-    )
-    return Corpus(root, seeds, good, dirs, max(durations))
-
-
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """300 generated seeds (benchmarks/generate.py): parallel conversion, 305 files."""
-    return _make_corpus(tmp_path_factory.mktemp("big"), None)
-
-
-@pytest.fixture(scope="module")
-def small(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """The real seed and the positive cases: nine documents, fourteen files."""
-    return _make_corpus(
-        tmp_path_factory.mktemp("small"), {Path(r).name: d for r, d in sample_seeds()}
-    )
-
-
-def _popen(*args: str | os.PathLike[str], **kwargs: Any) -> subprocess.Popen[bytes]:
-    # A session of its own: the kill reaches the worker processes too, as a power cut
-    # or the OOM killer of a container would.
-    return subprocess.Popen(
-        [sys.executable, *map(str, args)],
-        env=corpus_env(),
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        start_new_session=True,
-        **kwargs,
-    )
-
-
-def _kill_group(proc: subprocess.Popen[bytes]) -> None:
-    with contextlib.suppress(ProcessLookupError):
-        os.killpg(proc.pid, signal.SIGKILL)
-    proc.communicate()
 
 
 # --- SIGKILL at random points -------------------------------------------------------------
@@ -221,30 +68,35 @@ def test_sigkill_at_random_points_loses_nothing(big: Corpus) -> None:
     for _ in range(KILLS):
         target = "B" if state != "B" else "A"
         big.set_state(target)
-        proc = _popen("-m", "corpus_tools", "export", "--root", big.root)
+        proc = popen("-m", "corpus_tools", "export", "--root", big.root)
         delay = rng.uniform(0.0, big.duration * 1.2)
         try:
             _, stderr = proc.communicate(timeout=delay)  # reads the pipes while waiting
             finished = True
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
+            kill_group(proc)
             finished = False
-        held = big.holding()  # every file whole: the old one or the new one
         if finished:
+            held = big.holding()
             assert proc.returncode == 0, stderr.decode(errors="replace")
             assert held == target
             assert temporaries(big.exports) == []
             outcomes["finished"] += 1
         else:
+            # What the next command of any kind does first: a kill mid-switch is
+            # finished (or undone), never left a mix.
+            repaired = recover(big.exports)
+            held = big.holding()  # every file whole: the old one or the new one
+            assert held in ("A", "B")
             kept = {state: "killed, old kept", target: "killed after commit"}
-            outcomes[kept.get(held, held)] += 1
+            outcomes["killed mid-switch, finished" if repaired else kept[held]] += 1
         state = held
     # The next successful run repairs whatever a kill left, and leaves no temporary.
     final = "A" if state != "A" else "B"
     big.set_state(final)
     done = run_corpus("export", "--root", big.root)
     assert done.returncode == 0, done.stderr
-    assert _files(big.exports) == big.good[final]
+    assert export_files(big.exports) == big.good[final]
     assert temporaries(big.exports) == []
     done = run_corpus("export", "--check", "--root", big.root)
     assert done.returncode == 0, done.stdout
@@ -257,16 +109,21 @@ def test_ctrl_c_at_random_points_ends_and_loses_nothing(big: Corpus) -> None:
     rng = Random(7)
     for _ in range(4):
         big.set_state("B" if big.holding() != "B" else "A")
-        proc = _popen("-m", "corpus_tools", "export", "--jobs", "2", "--root", big.root)
+        proc = popen("-m", "corpus_tools", "export", "--jobs", "2", "--root", big.root)
         time.sleep(rng.uniform(0.2, big.duration))
         with contextlib.suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGINT)
         try:
-            proc.communicate(timeout=HANG_TIMEOUT)
+            _, stderr = proc.communicate(timeout=HANG_TIMEOUT)
         except subprocess.TimeoutExpired:
-            _kill_group(proc)
+            kill_group(proc)
             pytest.fail("corpus export did not end after Ctrl-C")
-        big.holding()  # every file whole, old or new
+        assert proc.returncode in (0, 130), stderr.decode(errors="replace")[-2000:]
+        # A switch under way is finished before Ctrl-C takes effect: never a mix, no
+        # journal, and the staged files of an interrupted run are gone.
+        assert big.holding() in ("A", "B")
+        assert not pending(big.exports)
+        assert temporaries(big.exports) == []
     done = run_corpus("export", "--root", big.root)
     assert done.returncode == 0, done.stderr
     assert temporaries(big.exports) == []
@@ -276,11 +133,11 @@ def test_ctrl_c_at_random_points_ends_and_loses_nothing(big: Corpus) -> None:
 def test_workers_leave_ctrl_c_to_the_main_process(big: Corpus) -> None:
     big.reset("A")
     big.set_state("B")
-    proc = _popen("-m", "corpus_tools", "export", "--no-cache", "--jobs", "2", "--root", big.root)
+    proc = popen("-m", "corpus_tools", "export", "--no-cache", "--jobs", "2", "--root", big.root)
     try:
         workers: list[int] = []
         for _ in range(1000):
-            workers = _children(proc.pid)
+            workers = children(proc.pid)
             if len(workers) >= 2 or proc.poll() is not None:
                 break
             time.sleep(0.01)
@@ -292,7 +149,7 @@ def test_workers_leave_ctrl_c_to_the_main_process(big: Corpus) -> None:
     except subprocess.TimeoutExpired:
         pytest.fail("corpus export hangs after its workers got SIGINT")
     finally:
-        _kill_group(proc)
+        kill_group(proc)
     assert proc.returncode == 0, stderr.decode(errors="replace")[-2000:]
     assert big.holding() == "B"
 
@@ -322,7 +179,7 @@ def killed_mid_commit(big: Corpus) -> Corpus:
     """An export from A to B killed at the 100th of its 305 renames."""
     big.reset("A")
     big.set_state("B")
-    proc = _popen("-c", _KILL_AT_RENAME, "100", "export", "--jobs", "1", "--root", big.root)
+    proc = popen("-c", _KILL_AT_RENAME, "100", "export", "--jobs", "1", "--root", big.root)
     proc.communicate(timeout=120)
     assert proc.returncode == -signal.SIGKILL
     return big
@@ -336,31 +193,98 @@ def test_sigkill_mid_commit_leaves_whole_files_and_the_next_run_repairs(
     assert temporaries(big.exports) != []  # the staged files not yet renamed
     done = run_corpus("export", "--root", big.root)
     assert done.returncode == 0, done.stderr
-    assert _files(big.exports) == big.good["B"]
+    assert export_files(big.exports) == big.good["B"]
     assert temporaries(big.exports) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io.Staging.commit renames the staged files one by one, with no journal or "
-    "generation switch: a kill (power cut, OOM killer) during the rename loop leaves a "
-    "mix of old and new export files (each whole), so the previous exports are not kept",
-)
-def test_sigkill_mid_commit_keeps_old_or_new_never_a_mix(big: Corpus) -> None:
+def _read_with_the_library(folder: Path) -> None:
+    read_jsonl_docs = [d.to_dict() for d in read_jsonl(folder / "corpus.jsonl")]
+    assert [d.to_dict() for d in read_csv_export(folder)] == read_jsonl_docs
+    for name in (
+        "corpus.tei.xml",
+        *(f"tei/{p.name}" for p in sorted((folder / "tei").iterdir())[:3]),
+    ):
+        list(read_tei(folder / name))
+
+
+def _next_command(kind: str, corpus: Corpus) -> str:
+    """Run the next command of ``kind`` on ``corpus`` after a fault; its stderr."""
+    if kind == "library":
+        _read_with_the_library(corpus.exports)
+        return ""
+    args = {"export": ["export"], "export --check": ["export", "--check"], "validate": ["validate"]}
+    done = run_corpus(*args[kind], "--root", corpus.root)
+    # The corpus is in state B: a command finding the old exports says they are stale.
+    assert done.returncode in (0, 1), done.stderr
+    return done.stderr
+
+
+READERS = ["export", "export --check", "validate", "library"]
+
+
+@pytest.mark.parametrize("kind", READERS)
+def test_sigkill_mid_commit_keeps_old_or_new_never_a_mix(big: Corpus, kind: str) -> None:
+    # Killed at the 100th rename of 306 (the journal's own, then one per file): the
+    # folder is a mix for a moment; the next command of any kind finishes the switch
+    # before it reads the folder, and it and everyone after see only the new exports.
     big.reset("A")
     big.set_state("B")
-    proc = _popen("-c", _KILL_AT_RENAME, "100", "export", "--jobs", "1", "--root", big.root)
+    proc = popen("-c", _KILL_AT_RENAME, "100", "export", "--jobs", "1", "--root", big.root)
     proc.communicate(timeout=120)
     assert proc.returncode == -signal.SIGKILL
-    assert big.holding() in ("A", "B")
+    assert big.holding() == "mixed"  # what the journal is for
+    assert pending(big.exports)
+    stderr = _next_command(kind, big)
+    assert big.holding() == "B"
+    assert not pending(big.exports)
+    if kind != "library":
+        assert "finished the switch to the new files" in stderr, stderr
+    done = run_corpus("export", "--check", "--root", big.root)
+    assert done.returncode == 0, done.stdout
 
 
-def _children(pid: int) -> list[int]:
-    try:
-        text = Path(f"/proc/{pid}/task/{pid}/children").read_text()
-    except OSError:
-        return []
-    return [int(x) for x in text.split()]
+SWITCH_KILLS = int(os.environ.get("CORPUS_SWITCH_KILLS", "24"))
+
+
+def _switch_points(total: int, wanted: int) -> list[int]:
+    """Kill points among the ``total`` operations (and one past them): the first five
+    (the journal is written and made durable), the last five and a seeded sample of the
+    rest; ``wanted`` 0 means every one."""
+    every = list(range(1, total + 2))
+    if wanted == 0 or wanted >= len(every):
+        return every
+    edges = set(every[:5] + every[-5:])
+    middle = [k for k in every if k not in edges]
+    return sorted(edges | set(Random(1127).sample(middle, max(0, wanted - len(edges)))))
+
+
+def test_sigkill_at_every_step_of_the_switch(small: Corpus) -> None:
+    small.reset("A")
+    small.set_state("B")
+    proc = popen("-c", KILL_IN_SWITCH, "0", "export", "--jobs", "1", "--root", small.root)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err.decode(errors="replace")
+    total = int(re.findall(r"switch operations: (\d+)", err.decode())[-1])
+    points = _switch_points(total, SWITCH_KILLS)
+    outcomes: Counter[str] = Counter()
+    for i, k in enumerate(points):
+        small.reset("A")
+        small.set_state("B")
+        proc = popen("-c", KILL_IN_SWITCH, str(k), "export", "--jobs", "1", "--root", small.root)
+        proc.communicate(timeout=120)
+        assert proc.returncode == -signal.SIGKILL, k
+        kind = READERS[i % len(READERS)]
+        _next_command(kind, small)
+        held = small.holding()
+        assert held in ("A", "B"), f"a mix after a kill at step {k} of {total} and {kind}"
+        assert not pending(small.exports)
+        outcomes[f"{held} after {kind}"] += 1
+    # Whatever the kills left (staged files of a switch whose journal never became
+    # durable), the next export removes.
+    done = run_corpus("export", "--root", small.root)
+    assert done.returncode == 0, done.stderr
+    assert temporaries(small.exports) == []
+    print(f"{len(points)} kills at steps {points} of {total}: {dict(outcomes)}")
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="needs /proc")
@@ -370,13 +294,13 @@ def test_export_ends_when_a_worker_process_dies(big: Corpus) -> None:
     for _ in range(5):
         big.reset("A")
         big.set_state("B")
-        proc = _popen(
+        proc = popen(
             "-m", "corpus_tools", "export", "--no-cache", "--jobs", "2", "--root", big.root
         )
         try:
             workers: list[int] = []
             for _ in range(1000):
-                workers = _children(proc.pid)
+                workers = children(proc.pid)
                 if len(workers) >= 2 or proc.poll() is not None:
                     break
                 time.sleep(0.005)
@@ -389,7 +313,7 @@ def test_export_ends_when_a_worker_process_dies(big: Corpus) -> None:
         except subprocess.TimeoutExpired:
             pytest.fail("corpus export hangs after its worker processes died")
         finally:
-            _kill_group(proc)
+            kill_group(proc)
         if proc.returncode == 0:
             assert big.holding() == "B"  # finished before the kill: a complete export
             continue
@@ -432,7 +356,7 @@ class _FailingFile:
         return getattr(self._inner, name)
 
 
-# The temporary name of a small file staged whole (mkstemp's names have no dash).
+# The temporary name of a small file staged whole (mkstemp's have a dot after the PID).
 _SMALL_TMP = re.compile(re.escape(TMP_PREFIX) + r"[0-9]+-[0-9]+")
 
 
@@ -452,7 +376,7 @@ def _assert_refused_cleanly(corpus: Corpus, code: int, stderr: str, cause: str) 
     assert Path(path).is_relative_to(corpus.exports), first  # names a file or the folder
     assert cause in message, first
     assert "intact" in message
-    assert _files(corpus.exports) == corpus.good["A"]
+    assert export_files(corpus.exports) == corpus.good["A"]
     assert temporaries(corpus.exports) == []
 
 
@@ -463,9 +387,7 @@ def test_disk_full_while_writing(
 ) -> None:
     small.reset("A")
     small.set_state("B")
-    # The bytes the export writes: files that are the same in both states are kept.
-    written = [v for k, v in small.good["B"].items() if small.good["A"][k] != v]
-    budget = [int(sum(map(len, written)) * fraction)]
+    budget = [int(sum(map(len, small.good["B"].values())) * fraction)]
     real_fdopen = os.fdopen
 
     def fdopen(fd: int, mode: str = "r", *args: Any, **kwargs: Any) -> Any:
@@ -610,12 +532,6 @@ def test_rename_failure_is_a_clear_error(small: Corpus, monkeypatch: pytest.Monk
     assert "intact" not in message or held == "A", first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="io.Staging.commit: when the n-th rename fails, the n-1 files before it are "
-    "already replaced (the message now says so): the folder is a mix of old and new "
-    "files, not the previous exports",
-)
 def test_rename_failure_keeps_the_previous_exports(
     small: Corpus, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -634,6 +550,94 @@ def test_rename_failure_leaves_no_temporaries(
     _failing_rename(monkeypatch, 5)
     _export_in_process(small.root)
     assert temporaries(small.exports) == []
+
+
+def _fail_in_switch(
+    monkeypatch: pytest.MonkeyPatch, nth: int, *, undo_fails: bool = False
+) -> list[int]:
+    """Make the ``nth`` link or rename of the switch fail with EACCES (0: none; count
+    them); with ``undo_fails``, every rename after it fails too, so the undo fails."""
+    import corpus_tools.journal as journal
+
+    calls = [0]
+    active = [False]
+    failed = [False]
+    for name in ("link", "replace", "rename"):
+        real = getattr(os, name)
+
+        def step(*args: Any, _real: Any = real, _name: str = name, **kwargs: Any) -> Any:
+            if active[0]:
+                calls[0] += 1
+                if calls[0] == nth or (undo_fails and failed[0] and _name == "replace"):
+                    failed[0] = True
+                    raise OSError(errno.EACCES, os.strerror(errno.EACCES))
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(os, name, step)
+    real_switch = journal.switch
+
+    def switch(*args: Any, **kwargs: Any) -> None:
+        active[0] = True
+        try:
+            real_switch(*args, **kwargs)
+        finally:
+            active[0] = False
+
+    monkeypatch.setattr(journal, "switch", switch)
+    return calls
+
+
+def test_failure_at_every_step_of_the_switch_keeps_the_previous_exports(
+    small: Corpus, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Every link and rename of the switch (the journal's own rename first) fails in turn.
+    small.reset("A")
+    small.set_state("B")
+    calls = _fail_in_switch(monkeypatch, 0)
+    code, stderr = _export_in_process(small.root)
+    assert code == 0, stderr
+    total = calls[0]
+    monkeypatch.undo()
+    assert total > 20
+    for nth in range(1, total + 1):
+        small.reset("A")
+        small.set_state("B")
+        _fail_in_switch(monkeypatch, nth)
+        code, stderr = _export_in_process(small.root)
+        monkeypatch.undo()
+        assert code == 2, (nth, stderr)
+        first = stderr.splitlines()[0]
+        path, _, message = first.partition(": error: ")
+        assert Path(path).is_relative_to(small.root), first  # an export file or the journal
+        assert "previous files are intact" in message, first
+        assert export_files(small.exports) == small.good["A"], f"failure at step {nth}"
+        assert temporaries(small.exports) == []
+        assert not pending(small.exports)
+    print(f"a failure at each of the {total} links and renames of the switch")
+
+
+@pytest.mark.parametrize("kind", READERS)
+def test_failed_undo_is_finished_by_the_next_command(
+    small: Corpus, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    # A rename fails half-way, and so does every rename of the undo (the disk went
+    # read-only): the folder is left mixed, with the journal; the next command of any
+    # kind puts the previous exports back before it reads the folder.
+    small.reset("A")
+    small.set_state("B")
+    _fail_in_switch(monkeypatch, 12, undo_fails=True)
+    code, stderr = _export_in_process(small.root)
+    monkeypatch.undo()
+    assert code == 2, stderr
+    assert "undoing the switch failed too" in stderr, stderr
+    assert "the next corpus command on this folder puts the previous files back" in stderr
+    assert small.holding() == "mixed"
+    stderr = _next_command(kind, small)
+    assert not pending(small.exports)
+    if kind != "library":
+        assert "undid the switch" in stderr, stderr
+    # export goes on to write the new exports; every other command only reads.
+    assert small.holding() == ("B" if kind == "export" else "A")
 
 
 def test_interrupt_while_writing_keeps_the_previous_exports(
@@ -656,7 +660,7 @@ def test_interrupt_while_writing_keeps_the_previous_exports(
     monkeypatch.setattr(StagedFile, "write", write)
     with pytest.raises(KeyboardInterrupt):
         _export_in_process(small.root)
-    assert _files(small.exports) == small.good["A"]
+    assert export_files(small.exports) == small.good["A"]
     assert temporaries(small.exports) == []
 
 
@@ -741,7 +745,7 @@ def test_real_full_disk(unshare: list[str], small: Corpus, tmp_path: Path) -> No
 
 def test_real_read_only_folder(unshare: list[str], small: Corpus, tmp_path: Path) -> None:
     code, stderr = _in_namespace(unshare, small, tmp_path, "ro", 4 * 1024 * 1024)
-    _assert_refused_cleanly(small, code, stderr, "Read-only file system")
+    _assert_refused_cleanly(small, code, stderr, "read-only file system")
 
 
 # --- two exports at once -----------------------------------------------------------------
@@ -754,15 +758,15 @@ def test_concurrent_exports_never_mix(big: Corpus, tmp_path: Path, stagger: floa
     other = tmp_path / "other"
     other.mkdir()
     big.set_state("B", other)
-    first = _popen("-m", "corpus_tools", "export", "--root", big.root)
+    first = popen("-m", "corpus_tools", "export", "--root", big.root)
     time.sleep(stagger)
-    second = _popen("-m", "corpus_tools", "export", "--root", other, "--out", big.exports)
+    second = popen("-m", "corpus_tools", "export", "--root", other, "--out", big.exports)
     try:
         results = [p.communicate(timeout=120) for p in (first, second)]
     finally:
         for p in (first, second):
             if p.poll() is None:
-                _kill_group(p)
+                kill_group(p)
     assert (first.returncode, second.returncode) == (0, 0), [r[1] for r in results]
     assert big.holding() in ("A", "B")
     assert temporaries(big.exports) == []

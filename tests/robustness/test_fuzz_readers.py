@@ -24,13 +24,21 @@ from hypothesis import strategies as st
 
 from corpus_tools.commands import Streams, ValidateArgs, run_validate
 from corpus_tools.diagnostics import CODES
-from corpus_tools.exporters.csv import DOCUMENTS, PARAGRAPHS, CsvReadError, read_csv_export
+from corpus_tools.exporters.csv import (
+    DOCUMENTS,
+    PARAGRAPHS,
+    PERSONS,
+    QUOTATIONS,
+    CsvReadError,
+    read_csv_export,
+)
 from corpus_tools.exporters.jsonl import JsonlReadError, read_jsonl
 from corpus_tools.exporters.tei import TeiReadError, check_tei_references, read_tei
 from corpus_tools.exports import export_documents
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import convert_seed
 
+from ..annotated import annotated_document
 from ._support import CONFIG, FORMATS, fuzz_settings, make_corpus, sample_seeds, scratch_dir
 
 pytestmark = pytest.mark.fuzz
@@ -44,6 +52,8 @@ def exported() -> dict[str, bytes]:
         doc = convert_seed(data, rel, CONFIG).document
         assert doc is not None
         docs.append(doc)
+    # Quotation types, speakers and persons, as the annotation engine will give them.
+    docs.append(annotated_document(CONFIG))
     with scratch_dir() as out:
         export_documents(docs, list(FORMATS), out, CONFIG)
         return {
@@ -103,8 +113,13 @@ _ODD_VALUES = [
     "#doc-000_8817f6bb585a9fd5-q1",
     "#doc-000_8817f6bb585a9fd5-q999",
     "doc-000_8817f6bb585a9fd5-q1-2",
-    "marks(“”)",
-    "marks()",
+    "#doc-000_8817f6bb585a9fd5-marks1",
+    "#doc-004_00000000000000bb-dash",
+    "#doc-004_00000000000000bb-person1",
+    "#doc-004_00000000000000bb-person9",
+    "doc-004_00000000000000bb-person1",
+    "mention",
+    "speech",
     "dash",
     "und",
     "2025-02-30",
@@ -133,7 +148,12 @@ _XML_SNIPPETS = [
     b'<said xmlns="http://www.tei-c.org/ns/1.0">',
     b"</said>",
     b"<p>",
-    b'<said xml:id="doc-000_8817f6bb585a9fd5-q1" rend="dash">x</said>',
+    b'<said xml:id="doc-000_8817f6bb585a9fd5-q1" rendition="#doc-000_8817f6bb585a9fd5-dash">x</said>',
+    b'<title xml:id="doc-004_00000000000000bb-q1" rendition="#doc-004_00000000000000bb-marks1">',
+    b"</soCalled>",
+    b'<person xml:id="doc-004_00000000000000bb-person3"><persName>X</persName></person>',
+    b'<persName type="mention">',
+    b"<mentioned>x</mentioned>",
     b'<TEI xmlns="http://www.tei-c.org/ns/1.0"/>',
     b"<" * 3,
 ]
@@ -179,8 +199,8 @@ def mutated_tei(draw: st.DrawFn) -> bytes:
             at = data.find(b"</p>")
             depth = draw(st.integers(1, 400))
             if at >= 0:
-                said = b'<said xml:id="doc-000_8817f6bb585a9fd5-q1" rend="dash">'
-                data = data[:at] + said * depth + b"x" + b"</said>" * depth + data[at:]
+                said = b'<name xml:id="doc-000_8817f6bb585a9fd5-q1" rendition="#r">'
+                data = data[:at] + said * depth + b"x" + b"</name>" * depth + data[at:]
         else:
             data = draw(damaged(data))
     return data
@@ -233,6 +253,14 @@ def test_read_tei_mutated_file(data: bytes) -> None:
 # --- CSV -------------------------------------------------------------------------------
 
 
+def read_csv_export_of(files: dict[str, bytes], folder: Path) -> list[Any]:
+    """The documents of the exported tables, written unchanged into ``folder``."""
+    folder.mkdir()
+    for name in _TABLES:
+        (folder / name).write_bytes(files[name])
+    return list(read_csv_export(folder))
+
+
 def _rows(data: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
 
@@ -275,26 +303,32 @@ def mutated_table(draw: st.DrawFn, data: bytes) -> bytes:
     return draw(damaged(out)) if draw(st.booleans()) else out
 
 
+_TABLES = (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS)
+
+
 @st.composite
-def mutated_csv_pair(draw: st.DrawFn) -> tuple[bytes | None, bytes | None]:
+def mutated_csv_tables(draw: st.DrawFn) -> dict[str, bytes | None]:
+    """The four tables, one or two of them mutated, or one missing."""
     files = exported()
-    documents, paragraphs = files[DOCUMENTS], files[PARAGRAPHS]
-    which = draw(st.sampled_from(["documents", "paragraphs", "both", "missing"]))
-    if which in ("documents", "both"):
-        documents = draw(mutated_table(documents))
-    if which in ("paragraphs", "both"):
-        paragraphs = draw(mutated_table(paragraphs))
-    if which == "missing":
-        return (None, paragraphs) if draw(st.booleans()) else (documents, None)
-    return documents, paragraphs
+    tables: dict[str, bytes | None] = {name: files[name] for name in _TABLES}
+    for name in draw(st.lists(st.sampled_from(_TABLES), min_size=1, max_size=2, unique=True)):
+        data = tables[name]
+        assert data is not None
+        tables[name] = draw(mutated_table(data))
+    if draw(_rarely()):
+        tables[draw(st.sampled_from(_TABLES))] = None
+    return tables
 
 
-def _read_csv_pair(documents: bytes | None, paragraphs: bytes | None) -> list[dict[str, Any]]:
+def _rarely() -> st.SearchStrategy[bool]:
+    return st.integers(0, 9).map(lambda n: n == 0)
+
+
+def _read_csv_tables(tables: dict[str, bytes | None]) -> list[dict[str, Any]]:
     with scratch_dir() as folder:
-        if documents is not None:
-            (folder / DOCUMENTS).write_bytes(documents)
-        if paragraphs is not None:
-            (folder / PARAGRAPHS).write_bytes(paragraphs)
+        for name, data in tables.items():
+            if data is not None:
+                (folder / name).write_bytes(data)
         try:
             return [d.to_dict() for d in read_csv_export(folder)]
         except CsvReadError as exc:
@@ -304,15 +338,20 @@ def _read_csv_pair(documents: bytes | None, paragraphs: bytes | None) -> list[di
 
 
 @fuzz_settings(400)
-@given(mutated_csv_pair())
-def test_read_csv_export_mutated(pair: tuple[bytes | None, bytes | None]) -> None:
-    _read_csv_pair(*pair)
+@given(mutated_csv_tables())
+def test_read_csv_export_mutated(tables: dict[str, bytes | None]) -> None:
+    _read_csv_tables(tables)
 
 
 @fuzz_settings(200)
-@given(st.binary(max_size=1024), st.binary(max_size=1024))
-def test_read_csv_export_arbitrary_bytes(documents: bytes, paragraphs: bytes) -> None:
-    _read_csv_pair(documents, paragraphs)
+@given(st.sampled_from(_TABLES), st.binary(max_size=1024), st.binary(max_size=1024))
+def test_read_csv_export_arbitrary_bytes(name: str, documents: bytes, other: bytes) -> None:
+    files = exported()
+    tables: dict[str, bytes | None] = {n: files[n] for n in _TABLES}
+    tables[DOCUMENTS] = documents
+    if name != DOCUMENTS:
+        tables[name] = other
+    _read_csv_tables(tables)
 
 
 # --- JSONL and JSON ----------------------------------------------------------------------
@@ -500,6 +539,8 @@ def test_read_csv_export_refuses_schema_invalid_documents(
     index = rows[0].index(column)
     rows[1][index] = value
     (tmp_path / DOCUMENTS).write_bytes(_unrows(rows))
-    (tmp_path / PARAGRAPHS).write_bytes(files[PARAGRAPHS])
-    with pytest.raises(CsvReadError):
+    for name in (PARAGRAPHS, QUOTATIONS, PERSONS):
+        (tmp_path / name).write_bytes(files[name])
+    assert list(read_csv_export_of(files, tmp_path / "intact"))  # only the edit is refused
+    with pytest.raises(CsvReadError, match="not a valid document"):
         list(read_csv_export(tmp_path))

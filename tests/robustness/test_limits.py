@@ -188,21 +188,25 @@ def test_schema_violation_messages_stay_short(tmp_path: Path) -> None:
     assert len(out.getvalue()) < 10_000
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="validation.check_json/check_jsonl bound the file (16 x max_seed_bytes, 16 MiB by "
-    "default), not what json.loads builds from it: a .json or .jsonl line of '[{},{},...]' "
-    "just under 16 MiB is 5.6 million dicts, and validating it peaks at about 500 MiB RSS",
-)
-def test_json_just_under_the_size_limit_memory_is_bounded(tmp_path: Path) -> None:
+@pytest.mark.parametrize("name", ["dicts.json", "dicts.jsonl"])
+def test_json_just_under_the_size_limit_memory_is_bounded(tmp_path: Path, name: str) -> None:
+    # 5.6 million empty dicts in 16 MiB: refused by counting, before json builds them.
     limit = 16 * Config().max_seed_bytes
     root = make_corpus(tmp_path)
-    count = (limit - 4) // 3
-    (root / "dicts.json").write_bytes(b"[" + b"{}," * count + b"{}]")
-    assert (root / "dicts.json").stat().st_size <= limit
-    result = _peak(root, "validate", "--no-cache", "--", "dicts.json")
+    count = (limit - 5) // 3
+    (root / name).write_bytes(b"[" + b"{}," * count + b"{}]\n")
+    assert (root / name).stat().st_size <= limit
+    result = _peak(root, "validate", "--no-cache", "--", name)
     assert result["rc"] == 1, result["stderr"]
+    assert "json-invalid" in result["stdout"], result
     assert result["maxrss_kib"] < RSS_LIMIT_MIB * 1024, result
+
+
+def test_json_container_bound_on_both_sides() -> None:
+    from corpus_tools.checks import MAX_JSON_CONTAINERS, _too_many_containers
+
+    assert _too_many_containers("[" + "{}," * (MAX_JSON_CONTAINERS - 2) + "{}]") is None
+    assert _too_many_containers("[" + "{}," * (MAX_JSON_CONTAINERS - 1) + "{}]") is not None
 
 
 def _few_descriptors() -> None:

@@ -11,36 +11,53 @@ Where each canonical field lives (``read_tei`` reads it back from there)::
                      and sourceDesc/bibl/idno[@type="seed"] repeats it
     seq, hash        the two parts of the id (NNN_<16 hex>), as the converter defines them
     date             sourceDesc/bibl/date/@when (and profileDesc/creation/date/@when)
-    lang             profileDesc/langUsage/language/@ident (and TEI/@xml:lang)
+    lang             profileDesc/langUsage/language/@ident (and TEI/@xml:lang); the
+                     element's text names the language and, where lang_source is
+                     default or override, says that it was not identified
     title            titleStmt/title (and sourceDesc/bibl/title[@level="a"])
     paragraphs       text/body/p: @n, the text as the element's character content
-    stats            fileDesc/extent/measure[@unit=paragraph|word|character|quotation]/@quantity
+    stats            fileDesc/extent/measure[@unit=paragraph|word|character]/@quantity;
+                     the count of quotations is that of the body's quotations (the
+                     measure[@unit="quotation"] counts speech only)
+    quotations       elements inside p (below)
+    persons          profileDesc/particDesc/listPerson/person: @xml:id is
+                     "doc-<id>-" + the person's id; persName (no @type) the name, then
+                     persName[@type="mention"] per mention, in order
     seed_path        sourceDesc/bibl/idno[@type="seed-path"]
     seed_sha256      sourceDesc/bibl/idno[@type="sha256"]
     seed_bytes       sourceDesc/bibl/extent/measure[@unit="byte"]/@quantity
     converter        encodingDesc/appInfo/application/label
     normalisations   encodingDesc/editorialDecl/normalization/p/@n, in order
     schema_version,  teiHeader/xenoData[@type="application/json"]: one JSON object with
-    lang_source,     "schema_version", "lang_source", "title_source", "paragraph_lines"
-    title_source,    (the seed line of each paragraph, in order) and, only where the
-    paragraph line,  nesting of the elements does not already say it,
-    irregular        "quotation_depths" / "quotation_parents" (quotation id -> value)
+    lang_source,     "schema_version", "lang_source", "lang_confidence", "title_source",
+    lang_confidence, "dateline", "paragraph_lines" (the seed line of each paragraph, in
+    title_source,    order) and, only where needed, "quotation_speakers" (quotation id ->
+    dateline,        the speaker's name and mention; the person is @who),
+    paragraph line,  "quotation_count" (where stats.quotations is not the number of
+    speaker name     quotations) and, where the nesting of the elements does not already
+    and mention,     say it, "quotation_depths" / "quotation_parents" (quotation id ->
+    irregular        value)
     depth/parent
 
-Quotations become ``said direct="true" aloud="true"`` elements inside ``p``; the text is
-not changed by a single character. ``@rend`` records how the speech is set off in the
-seed: ``dash`` for ``kind="dialogue"``, ``marks(“”)`` for ``kind="quote"`` (with its two
-marks; plain ``marks`` when the model has none). Start, end and text come from where
+A quotation is the element of its type: ``said direct="true"`` (speech; ``@who`` points
+to the speaker's person where it has one; no ``@aloud``: the text seldom says whether
+words were spoken), ``title``, ``name`` or ``soCalled`` (term), inside ``p``; the text is
+not changed by a single character. ``@rendition`` points to the ``tagsDecl/rendition``
+that says how the quotation is set off in the seed: ``doc-<id>-dash`` for
+``kind="dialogue"``, ``doc-<id>-marks`` for a ``quote`` whose marks are not known, and
+``doc-<id>-marks<N>`` (N = 1, 2 ... in order of first use) for a pair of marks, which
+the rendition names in two ``mentioned`` elements. Start, end and text come from where
 the elements sit; ``parent`` and ``depth`` from how they nest.
 
-A quotation that runs over paragraphs is split into one ``said`` per paragraph. The
+A quotation that runs over paragraphs is split into one element per paragraph. The
 first part has the id ``doc-<id>-q<N>``, the others ``doc-<id>-q<N>-<k>`` (k = 2, 3,
 ...); consecutive parts are linked with ``@next``/``@prev``. A quotation that continues
 another after an interruption (the model's ``prev``) is linked the same way, from the
 last part of the earlier quotation to the first part of the later one: a link between
 two ids with the same ``q<N>`` joins parts of one quotation, a link between different
-``q<N>`` is a continuation. Paragraphs have the ids ``doc-<id>-p<n>``, so every id is
-unique across the whole corpus.
+``q<N>`` is a continuation. Paragraphs have the ids ``doc-<id>-p<n>``, persons
+``doc-<id>-person<N>``, renditions ``doc-<id>-dash`` and ``doc-<id>-marks[<N>]``, so
+every id is unique across the whole corpus.
 
 The modules: ``render`` writes the bytes (the only renderer), ``read`` reads a file
 back, ``check`` validates what was written (RELAX NG and pointers), ``names`` holds

@@ -16,14 +16,25 @@ from lxml import etree
 from corpus_tools.errors import ReadError
 from corpus_tools.exporters.tei.names import (
     DOC_ID,
-    MARKS_REND,
+    ELEMENT_TYPES,
     MEASURES,
     NS,
     PART_ID,
+    RENDITION_ID,
     XML_ID,
     tag,
 )
-from corpus_tools.model import Document, Paragraph, Position, Provenance, Quotation, Stats
+from corpus_tools.journal import settle
+from corpus_tools.model import (
+    Document,
+    Paragraph,
+    Person,
+    Position,
+    Provenance,
+    Quotation,
+    Speaker,
+    Stats,
+)
 from corpus_tools.schema import check_document
 
 
@@ -72,13 +83,27 @@ def _source(source: Path | str | bytes) -> Iterator[tuple[str, IO[bytes]]]:
 
 
 def _doctype_line(source: Path | str | bytes) -> int | None:
-    """The line of the DOCTYPE declaration, for the error message."""
+    """The line of the DOCTYPE declaration, for the error message: found wherever it is
+    (a long comment may come first), reading in chunks so memory stays flat."""
+    marker = b"<!DOCTYPE"
+    if isinstance(source, bytes):
+        at = source.find(marker)
+        return source.count(b"\n", 0, at) + 1 if at >= 0 else None
     try:
-        head = source[:65536] if isinstance(source, bytes) else Path(source).read_bytes()[:65536]
+        with open(source, "rb") as fh:
+            lines, tail = 0, b""
+            while chunk := fh.read(1 << 20):
+                block = tail + chunk
+                at = block.find(marker)
+                if at >= 0:
+                    return lines + block.count(b"\n", 0, at) + 1
+                # Keep the end of the block: the marker may straddle two chunks.
+                keep = len(marker) - 1
+                lines += block.count(b"\n", 0, len(block) - keep)
+                tail = block[len(block) - keep :]
     except OSError:
         return None
-    at = head.find(b"<!DOCTYPE")
-    return head.count(b"\n", 0, at) + 1 if at >= 0 else None
+    return None
 
 
 def iterparse(
@@ -112,6 +137,8 @@ def read_tei(source: Path | str | bytes) -> Iterator[Document]:
     """The documents of a TEI file (``tei/<id>.xml`` or ``corpus.tei.xml``), in order."""
     root: etree._Element | None = None
     tei_tag, corpus_tag = tag("TEI"), tag("teiCorpus")
+    if not isinstance(source, bytes):
+        settle(source)  # a switch of the folder that a killed run left half-done
     for name, event, el in iterparse(source, ("start", "end")):
         if root is None:
             root = el
@@ -132,6 +159,10 @@ def read_tei(source: Path | str | bytes) -> Iterator[Document]:
         yield _read_document(root, name)
 
 
+# The quotation elements by Clark name, and the type each encodes.
+_QUOTATION_TAGS = {tag(element): kind for element, kind in ELEMENT_TYPES.items()}
+
+
 @dataclass(slots=True)
 class _Part:
     qid: str
@@ -142,6 +173,7 @@ class _Part:
     element: etree._Element
     parent: str | None
     depth: int
+    type: str
 
 
 @dataclass(slots=True)
@@ -189,11 +221,13 @@ class _Reader:
         for child in el:
             if isinstance(child, etree._Comment | etree._ProcessingInstruction):
                 pass
-            elif child.tag == tag("said"):
+            elif child.tag in _QUOTATION_TAGS:
                 xml_id = self.attr(child, XML_ID)
                 m = PART_ID.match(xml_id)
                 if not m or m["doc"] != self.doc_id:
-                    raise self.fail(child, f"said/@xml:id {xml_id!r} is not doc-<id>-q<N>[-<k>]")
+                    raise self.fail(
+                        child, f"{_local(child)}/@xml:id {xml_id!r} is not doc-<id>-q<N>[-<k>]"
+                    )
                 part = _Part(
                     m["q"],
                     int(m["k"] or 1),
@@ -203,6 +237,7 @@ class _Reader:
                     child,
                     outer[-1] if outer else None,
                     len(outer),
+                    _QUOTATION_TAGS[child.tag],
                 )
                 self.parts.append(part)
                 pos = self.walk(child, n, pos, chunks, [*outer, m["q"]])
@@ -224,9 +259,10 @@ class _Reader:
             raise self.fail(pub, f"document id {self.doc_id!r} is not NNN_<16 hex>")
         bibl = self.find(file_desc, "t:sourceDesc/t:bibl")
         extent = self.find(file_desc, "t:extent")
+        # The quotation measure counts speech only: the count of all comes from the body.
         counts = [
             self.integer(self.find(extent, f"t:measure[@unit='{unit}']"), "quantity")
-            for unit in MEASURES
+            for unit in MEASURES[:3]
         ]
         encoding = self.find(header, "t:encodingDesc")
         normalization = self.find(encoding, "t:editorialDecl/t:normalization")
@@ -266,6 +302,20 @@ class _Reader:
                 if p.get("n") is not None
             ),
         )
+        quotations = self._quotations(paragraphs, xeno, xeno_el, self._renditions(encoding))
+        quotation_count = xeno.get("quotation_count", len(quotations))
+        if not isinstance(quotation_count, int) or isinstance(quotation_count, bool):
+            raise self.fail(xeno_el, "quotation_count is not a number")
+        confidence = xeno.get("lang_confidence")
+        if confidence is not None and (
+            not isinstance(confidence, int | float)
+            or isinstance(confidence, bool)
+            or not -2 <= confidence <= 2  # a float can hold it (the schema says how much)
+        ):
+            raise self.fail(xeno_el, "lang_confidence is neither a number from 0 to 1 nor null")
+        dateline = xeno.get("dateline")
+        if dateline is not None and not isinstance(dateline, str):
+            raise self.fail(xeno_el, "dateline is neither a string nor null")
         return Document(
             schema_version=self._xeno_str(xeno, xeno_el, "schema_version"),
             id=self.doc_id,
@@ -277,9 +327,12 @@ class _Reader:
             title=self.text(file_desc, "t:titleStmt/t:title"),
             title_source=self._xeno_str(xeno, xeno_el, "title_source"),
             paragraphs=tuple(paragraphs),
-            quotations=self._quotations(paragraphs, xeno, xeno_el),
-            stats=Stats(*counts),
+            quotations=quotations,
+            stats=Stats(counts[0], counts[1], counts[2], quotation_count),
             provenance=prov,
+            persons=self._persons(profile),
+            lang_confidence=None if confidence is None else float(confidence),
+            dateline=dateline,
         )
 
     def _xeno_str(self, xeno: dict[str, Any], el: etree._Element, key: str) -> str:
@@ -288,8 +341,74 @@ class _Reader:
             raise self.fail(el, f"xenoData has no string {key!r}")
         return value
 
+    def _local_id(self, el: etree._Element, value: str, what: str) -> str:
+        """The part of an id (or of a ``#`` pointer) after the document's prefix."""
+        prefix = f"doc-{self.doc_id}-"
+        if not value.startswith(prefix):
+            raise self.fail(el, f"{what} {value!r} does not start with {prefix!r}")
+        return value[len(prefix) :]
+
+    def _renditions(self, encoding: etree._Element) -> dict[str, tuple[str, str | None]]:
+        """Each rendition's pointer (``#doc-<id>-dash``) -> the quotations' kind and marks."""
+        out: dict[str, tuple[str, str | None]] = {}
+        for el in encoding.findall("t:tagsDecl/t:rendition", NS):
+            xml_id = self.attr(el, XML_ID)
+            local = self._local_id(el, xml_id, "rendition/@xml:id")
+            m = RENDITION_ID.match(local)
+            if not m:
+                raise self.fail(
+                    el, f"rendition/@xml:id {xml_id!r} is not -dash, -marks or -marks<N>"
+                )
+            marks: str | None = None
+            if m["k"] is not None:
+                mentioned = el.findall("t:mentioned", NS)
+                if len(mentioned) != 2:
+                    raise self.fail(el, "a rendition of marks names two marks, each in <mentioned>")
+                marks = "".join(
+                    t for mark in mentioned for t in mark.itertext() if isinstance(t, str)
+                )
+            out[f"#{xml_id}"] = ("dialogue" if local == "dash" else "quote", marks)
+        return out
+
+    def _persons(self, profile: etree._Element) -> tuple[Person, ...]:
+        out: list[Person] = []
+        for el in profile.findall("t:particDesc/t:listPerson/t:person", NS):
+            person_id = self._local_id(el, self.attr(el, XML_ID), "person/@xml:id")
+            names: list[str] = []
+            mentions: list[str] = []
+            for child in el.findall("t:persName", NS):
+                value = "".join(t for t in child.itertext() if isinstance(t, str))
+                (mentions if child.get("type") == "mention" else names).append(value)
+            if len(names) != 1:
+                raise self.fail(el, "a person has one persName without @type (the name)")
+            out.append(Person(person_id, names[0], tuple(mentions)))
+        return tuple(out)
+
+    def _speaker(
+        self, part: _Part, speakers: dict[str, Any], xeno_el: etree._Element
+    ) -> Speaker | None:
+        """The speaker of a quotation: name and mention from xenoData, the person from @who."""
+        who = part.element.get("who")
+        if who is not None and not who.startswith("#"):
+            raise self.fail(part.element, f"@who {who!r} is not a pointer (#id)")
+        ref = None if who is None else self._local_id(part.element, who[1:], "@who")
+        found = speakers.get(part.qid)
+        if found is None:
+            if ref is not None:
+                raise self.fail(xeno_el, f"quotation_speakers has no speaker for {part.qid}")
+            return None
+        if not isinstance(found, dict) or not all(
+            isinstance(found.get(key), str) for key in ("name", "mention")
+        ):
+            raise self.fail(xeno_el, f"the speaker of {part.qid} has no name and mention")
+        return Speaker(found["name"], found["mention"], ref)
+
     def _quotations(
-        self, paragraphs: list[Paragraph], xeno: dict[str, Any], xeno_el: etree._Element
+        self,
+        paragraphs: list[Paragraph],
+        xeno: dict[str, Any],
+        xeno_el: etree._Element,
+        renditions: dict[str, tuple[str, str | None]],
     ) -> tuple[Quotation, ...]:
         texts = {p.n: p.text for p in paragraphs}
         groups: dict[str, list[_Part]] = {}
@@ -297,8 +416,12 @@ class _Reader:
             groups.setdefault(part.qid, []).append(part)
         depths = xeno.get("quotation_depths", {})
         parents = xeno.get("quotation_parents", {})
-        if not isinstance(depths, dict) or not isinstance(parents, dict):
-            raise self.fail(xeno_el, "quotation_depths and quotation_parents must be objects")
+        speakers = xeno.get("quotation_speakers", {})
+        if not all(isinstance(v, dict) for v in (depths, parents, speakers)):
+            raise self.fail(
+                xeno_el,
+                "quotation_depths, quotation_parents and quotation_speakers must be objects",
+            )
         out: list[Quotation] = []
         for qid, parts in groups.items():
             first, last = parts[0], parts[-1]
@@ -306,22 +429,26 @@ class _Reader:
                 raise self.fail(
                     first.element, f"the parts of {qid} are not numbered 1, 2 ... in order"
                 )
-            rend = self.attr(first.element, "rend")
-            marks: str | None = None
-            if rend == "dash":
-                kind = "dialogue"
-            else:
-                rm = MARKS_REND.match(rend)
-                if not rm:
-                    raise self.fail(first.element, f"said/@rend {rend!r} is not dash or marks(..)")
-                kind, marks = "quote", rm["marks"]
+            rendition = self.attr(first.element, "rendition")
+            if rendition not in renditions:
+                raise self.fail(
+                    first.element,
+                    f"{_local(first.element)}/@rendition {rendition!r} points to no rendition "
+                    "in tagsDecl",
+                )
+            kind, marks = renditions[rendition]
+            for part in parts[1:]:
+                if part.type != first.type:
+                    raise self.fail(part.element, f"the parts of {qid} are of different types")
             prev: str | None = None
             pointer = first.element.get("prev")
             if pointer is not None:
                 pm = PART_ID.match(pointer.removeprefix("#"))
                 if not pointer.startswith("#") or not pm or pm["q"] == qid:
                     raise self.fail(
-                        first.element, f"said/@prev {pointer!r} does not point to another quotation"
+                        first.element,
+                        f"{_local(first.element)}/@prev {pointer!r} does not point to another "
+                        "quotation",
                     )
                 prev = pm["q"]
             if len(parts) == 1:
@@ -343,6 +470,8 @@ class _Reader:
                     marks=marks,
                     parent=parent,
                     prev=prev,
+                    type=first.type,
+                    speaker=self._speaker(first, speakers, xeno_el),
                 )
             )
         out.sort(key=lambda q: int(q.id[1:]))

@@ -17,8 +17,24 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus_tools.config import Config
-from corpus_tools.exporters.tei.names import CONVERTER, DOC_ID, QUOTE_ID, TEI_NS, XENO_TYPE
-from corpus_tools.model import Document, Paragraph, Position, Quotation, dumps_canonical
+from corpus_tools.exporters.tei.names import (
+    CONVERTER,
+    DOC_ID,
+    PERSON_ID,
+    QUOTE_ID,
+    TEI_NS,
+    TYPE_ELEMENTS,
+    XENO_TYPE,
+)
+from corpus_tools.model import (
+    QUOTATION_TYPES,
+    Document,
+    Paragraph,
+    Person,
+    Position,
+    Quotation,
+    dumps_canonical,
+)
 
 # Human-readable descriptions of the converter's normalisation codes.
 NORMALISATIONS: dict[str, str] = {
@@ -32,22 +48,88 @@ NORMALISATIONS: dict[str, str] = {
     "line-join": "The lines of a paragraph were joined with a space.",
     "leading-space": "White space at the start of lines was removed.",
 }
+# English names of the languages (ISO 639-1) that the press of the corpus is written in.
 _LANGUAGE_NAMES = {
+    "ar": "Arabic",
+    "az": "Azerbaijani",
     "be": "Belarusian",
+    "bg": "Bulgarian",
+    "bs": "Bosnian",
+    "ca": "Catalan",
+    "cs": "Czech",
+    "da": "Danish",
     "de": "German",
+    "el": "Greek",
     "en": "English",
     "es": "Spanish",
+    "et": "Estonian",
+    "eu": "Basque",
+    "fa": "Persian",
+    "fi": "Finnish",
     "fr": "French",
+    "ga": "Irish",
+    "he": "Hebrew",
+    "hi": "Hindi",
+    "hr": "Croatian",
+    "hu": "Hungarian",
+    "hy": "Armenian",
+    "id": "Indonesian",
+    "is": "Icelandic",
+    "it": "Italian",
+    "ja": "Japanese",
+    "ka": "Georgian",
+    "kk": "Kazakh",
+    "ko": "Korean",
+    "ky": "Kyrgyz",
+    "lt": "Lithuanian",
+    "lv": "Latvian",
+    "mk": "Macedonian",
+    "mn": "Mongolian",
+    "nl": "Dutch",
+    "no": "Norwegian",
     "pl": "Polish",
+    "pt": "Portuguese",
+    "ro": "Romanian",
     "ru": "Russian",
+    "sk": "Slovak",
+    "sl": "Slovenian",
+    "sq": "Albanian",
+    "sr": "Serbian",
+    "sv": "Swedish",
+    "tg": "Tajik",
+    "tr": "Turkish",
     "uk": "Ukrainian",
+    "uz": "Uzbek",
+    "vi": "Vietnamese",
+    "zh": "Chinese",
     "und": "Undetermined",
 }
+# What langUsage says of a language that was not identified in the text.
+_LANGUAGE_NOTES = {
+    "default": "the corpus default: the language was not identified",
+    "override": "set for the conversion, not identified",
+}
 _QUOTATION_POLICY = (
-    "Quotation marks and dialogue dashes are kept in the text. Each quotation found by "
-    "the converter is marked with said (direct speech); @rend says how it is set off in "
-    "the seed: dash, or marks with the opening and closing mark."
+    "Quotation marks and dialogue dashes are kept in the text. Each quotation the "
+    "converter found is marked by its type, which the converter decided automatically: "
+    'said, words attributed to a person or body (direct="true": quoted directly; '
+    "@aloud is not given, as the text seldom says whether the words were spoken or "
+    "written); title, the title of a work or publication; name, the name of an "
+    "organisation, company, place or the like; soCalled, a term, slogan or scare quote "
+    "mentioned rather than attributed. @rendition points to the rendition in tagsDecl "
+    "that says how the quotation is set off in the seed. A quotation interrupted by an "
+    "attribution, or continued over paragraphs, is in parts linked by @next and @prev. "
+    "said/@who points to the speaker in particDesc/listPerson; speakers, persons and "
+    'their mentions (persName type="mention": the strings the article uses for the '
+    "person) come from automatic attribution and may be wrong; a said without @who has "
+    "no speaker in the list of persons. The quotation measure in extent counts the said "
+    "quotations only."
 )
+# The descriptions of the renditions (how a quotation is set off), by kind.
+RENDITION_DASH = "Set off as a line of dialogue by a dash, which is kept in the text."
+RENDITION_MARKS = "Set off by quotation marks, which are kept in the text."
+# Around the two marks, each in a mentioned element.
+RENDITION_PAIR = ("Set off by the quotation marks ", " and ", ", which are kept in the text.")
 _NO_NORMALISATION = "The seed text needed no normalisation."
 
 
@@ -58,6 +140,58 @@ class TeiExportError(ValueError):
         super().__init__(f"{doc_id}: {message}")
         self.doc_id = doc_id
         self.message = message
+
+
+def language_label(lang: str, lang_source: str) -> str | None:
+    """The text of ``langUsage/language``: the language's name, and where the language
+    was not identified in the text, how it was chosen (so the corpus default is never
+    applied silently). None: nothing to say."""
+    name = _LANGUAGE_NAMES.get(lang)
+    note = _LANGUAGE_NOTES.get(lang_source)
+    if note is None:
+        return name
+    return f"{name} ({note})" if name else f"({note})"
+
+
+def renditions(doc: Document) -> dict[str, str]:
+    """The local id of the rendition of each way a quotation is set off, keyed by that
+    way (``rendition_key``), in order of first use: ``dash``, ``marks`` (marks not
+    known) and ``marks1``, ``marks2`` ... for each pair of marks."""
+    out: dict[str, str] = {}
+    pairs = 0
+    for q in doc.quotations:
+        key = rendition_key(q.kind, q.marks)
+        if key not in out:
+            if key in ("dash", "marks"):
+                out[key] = key
+            else:
+                pairs += 1
+                out[key] = f"marks{pairs}"
+    return out
+
+
+def rendition_key(kind: str, marks: str | None) -> str:
+    """How a quotation is set off: ``dash``, ``marks`` or ``marks(«»)``."""
+    if kind == "dialogue":
+        return "dash"
+    return "marks" if marks is None else f"marks({marks})"
+
+
+def speech_count(doc: Document) -> int:
+    """The number of speech quotations (the TEI quotation measure)."""
+    return sum(1 for q in doc.quotations if q.type == "speech")
+
+
+def _check_persons(doc: Document) -> set[str]:
+    """Person ids that are XML names and unique; return them."""
+    ids: set[str] = set()
+    for person in doc.persons:
+        if not PERSON_ID.match(person.id) or person.id in ids:
+            raise TeiExportError(
+                doc.id, f"person id {person.id!r} is not person<N> or is used twice"
+            )
+        ids.add(person.id)
+    return ids
 
 
 def _check_document(doc: Document) -> dict[int, Paragraph]:
@@ -72,6 +206,7 @@ def _check_document(doc: Document) -> dict[int, Paragraph]:
     if numbers != sorted(set(numbers)) or (numbers and numbers[0] < 1):
         raise TeiExportError(doc.id, "quotation ids are not q1, q2 ... in increasing order")
     ids = {q.id for q in doc.quotations}
+    persons = _check_persons(doc)
     for q in doc.quotations:
         first, last = paragraphs.get(q.start.paragraph), paragraphs.get(q.end.paragraph)
         if (
@@ -85,6 +220,15 @@ def _check_document(doc: Document) -> dict[int, Paragraph]:
             raise TeiExportError(doc.id, f"quotation {q.id} lies outside the text")
         if q.kind not in ("quote", "dialogue"):
             raise TeiExportError(doc.id, f"quotation {q.id} has an unknown kind {q.kind!r}")
+        if q.type not in QUOTATION_TYPES:
+            raise TeiExportError(doc.id, f"quotation {q.id} has an unknown type {q.type!r}")
+        if q.speaker is not None:
+            if q.type != "speech":
+                raise TeiExportError(doc.id, f"quotation {q.id} is not speech but has a speaker")
+            if q.speaker.ref is not None and q.speaker.ref not in persons:
+                raise TeiExportError(
+                    doc.id, f"the speaker of {q.id} refers to {q.speaker.ref!r}, not a person"
+                )
         if q.kind == "dialogue" and q.marks is not None:
             raise TeiExportError(doc.id, f"dialogue {q.id} has quotation marks")
         if q.marks is not None and not _printable_marks(q.marks):
@@ -106,10 +250,8 @@ def _check_document(doc: Document) -> dict[int, Paragraph]:
 
 @functools.lru_cache(maxsize=1024)
 def _printable_marks(marks: str) -> bool:
-    """Two marks that fit in @rend: no controls, separators or parentheses."""
-    return len(marks) == 2 and all(
-        unicodedata.category(c)[0] not in "CZ" and c not in "()" for c in marks
-    )
+    """Two marks that are visible characters: no controls, no separators."""
+    return len(marks) == 2 and all(unicodedata.category(c)[0] not in "CZ" for c in marks)
 
 
 def _slice(paragraphs: dict[int, Paragraph], start: Position, end: Position) -> str:
@@ -132,12 +274,6 @@ def _irregular(doc: Document, structure: dict[str, tuple[str | None, int]]) -> d
     if parents:
         irregular["quotation_parents"] = parents
     return irregular
-
-
-def _rend_value(kind: str, marks: str | None) -> str:
-    if kind == "dialogue":
-        return "dash"
-    return "marks" if marks is None else f"marks({marks})"
 
 
 _XML_DECLARATION_BYTES = b"<?xml version='1.0' encoding='UTF-8'?>\n"
@@ -241,20 +377,16 @@ class _Segment:
     part: int  # 1-based part number
     start: int
     end: int
-    xml_id: str  # escaped for an attribute value, as are rend, prev and next
-    rend: str
+    xml_id: str  # escaped for an attribute value, as are rendition, prev and next
+    rendition: str
     prev: str | None = None
     next: str | None = None
     tag: str = ""
+    element: str = "said"
 
 
 def _sort_key(seg: _Segment) -> tuple[int, int, int, int]:
     return (seg.start, -seg.end, seg.quote.depth, seg.order)
-
-
-@functools.lru_cache(maxsize=1024)
-def _rend_attr(kind: str, marks: str | None) -> str:
-    return _esc_attr(_rend_value(kind, marks))
 
 
 def _body(
@@ -264,9 +396,10 @@ def _body(
     prefix = f"doc-{id_attr}"
     by_para: dict[int, list[_Segment]] = {}
     segments: dict[str, list[_Segment]] = {}
+    rendition_ids = renditions(doc)  # local ids: letters and digits, nothing to escape
     for order, q in enumerate(doc.quotations):
         qid = f"{prefix}-{q.id if q.id.isalnum() else _esc_attr(q.id)}"
-        rend = _rend_attr(q.kind, q.marks)
+        rend = f"#{prefix}-{rendition_ids[rendition_key(q.kind, q.marks)]}"
         first, last = q.start.paragraph, q.end.paragraph
         if first == last:
             seg = _Segment(q, order, 1, q.start.offset, q.end.offset, qid, rend)
@@ -294,9 +427,19 @@ def _body(
         if q.prev is not None:
             link(segments[q.prev][-1], segments[q.id][0])
     for parts in segments.values():
+        q = parts[0].quote
+        element = TYPE_ELEMENTS[q.type]
+        # A speaker's ref is a checked person id: nothing to escape.
+        who = (
+            f' who="#{prefix}-{q.speaker.ref}"'
+            if q.speaker is not None and q.speaker.ref is not None
+            else ""
+        )
+        direct = ' direct="true"' if element == "said" else ""
         for seg in parts:
+            seg.element = element
             seg.tag = (
-                f'<said xml:id="{seg.xml_id}" direct="true" aloud="true" rend="{seg.rend}"'
+                f'<{element} xml:id="{seg.xml_id}"{who}{direct} rendition="{seg.rendition}"'
                 f"{seg.prev or ''}{seg.next or ''}>"
             )
 
@@ -342,7 +485,7 @@ def _paragraph(
         # Close what ends before this part (at the end: everything).
         offset = len(text) + 1 if seg is None else seg.start
         while len(stack) > 1 and stack[-1][0] <= offset:
-            end, _, at = stack.pop()
+            end, closing, at = stack.pop()
             if end > pos:
                 chunk = text[pos:end]
                 if not clean:
@@ -352,7 +495,7 @@ def _paragraph(
             if at == len(pieces) - 1:
                 pieces[at] = pieces[at][:-1] + "/>"
             else:
-                pieces.append("</said>")
+                pieces.append(f"</{closing.element if closing is not None else 'said'}>")
         if seg is None:
             break
         if seg.end > stack[-1][0]:
@@ -378,7 +521,7 @@ def _paragraph(
         if not clean:
             _accept(chunk)
         pieces.append(chunk if plain else _esc_text(chunk))
-    pieces.append("</p>")  # never empty: it holds at least one said
+    pieces.append("</p>")  # never empty: it holds at least one quotation
     return "".join(pieces)
 
 
@@ -400,16 +543,13 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     _accept(prov.seed_sha256)
     # The converter is first written inside this sentence: its error position is there.
     _accept(f"Converted by {prov.converter} from the plain-text seed {prov.seed_path}.")
+    for person in doc.persons:
+        _accept(person.name)
+        for mention in person.mentions:
+            _accept(mention)
     id_attr = _esc_attr(doc.id)
     ps, irregular = _body(doc, paragraphs, id_attr)
-    extra: dict[str, Any] = {
-        "schema_version": doc.schema_version,
-        "lang_source": doc.lang_source,
-        "title_source": doc.title_source,
-        "paragraph_lines": [p.line for p in doc.paragraphs],
-    }
-    extra.update(irregular)
-    xeno = dumps_canonical(extra)
+    xeno = dumps_canonical(xeno_data(doc, irregular))
     _accept(xeno)
     m = CONVERTER.match(prov.converter)
     assert m is not None  # checked by _check_document
@@ -421,11 +561,14 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     sha256, seed_bytes = _esc_text(prov.seed_sha256), _esc_attr(str(prov.seed_bytes))
     stats = doc.stats
     paragraph_count, word_count = _esc_attr(str(stats.paragraphs)), _esc_attr(str(stats.words))
-    char_count, quote_count = _esc_attr(str(stats.characters)), _esc_attr(str(stats.quotations))
+    char_count, quote_count = _esc_attr(str(stats.characters)), str(speech_count(doc))
     app_name, app_version = _esc_attr(m["name"]), _esc_attr(m["version"])
     normalisations = tuple(prov.normalisations)  # a cache key
-    language = _element("language", f' ident="{lang}"', _LANGUAGE_NAMES.get(doc.lang))
+    language = _element("language", f' ident="{lang}"', language_label(doc.lang, doc.lang_source))
     xeno = _esc_text(xeno)
+    prefix = f"doc-{id_attr}"
+    tags = _tags_decl(doc, prefix)
+    persons = [_person_xml(person, prefix) for person in doc.persons]
 
     def tei(level: int) -> tuple[str, str]:
         """The ``TEI`` element at depth ``level``, indented, in two halves.
@@ -475,6 +618,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
             f"{n[5]}<p>{_QUOTATION_POLICY_XML}</p>"
             f"{n[4]}</quotation>"
             f"{n[3]}</editorialDecl>"
+            f"{_block(n, 3, 'tagsDecl', tags)}"
             f"{n[3]}<appInfo>"
             f'{n[4]}<application ident="{app_name}" version="{app_version}">'
             f"{n[5]}<label>{converter}</label>"
@@ -488,6 +632,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
             f"{n[3]}<langUsage>"
             f"{n[4]}{language}"
             f"{n[3]}</langUsage>"
+            f"{_partic_desc(n, persons)}"
             f"{n[2]}</profileDesc>"
             f'{n[2]}<xenoData type="{XENO_TYPE}">{xeno}</xenoData>'
             f"{n[1]}</teiHeader>"
@@ -509,6 +654,83 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
         return standalone, b""
     start, end = tei(1)
     return standalone, b"".join((start.encode(), _NL_BYTES[4].join(body), end.encode()))
+
+
+def xeno_data(doc: Document, irregular: dict[str, Any]) -> dict[str, Any]:
+    """The canonical fields TEI has no element for: the xenoData JSON object.
+
+    Always: schema_version, lang_source, lang_confidence, title_source, dateline and the
+    seed line of each paragraph. Only where needed: the speaker's name and mention of
+    each attributed speech quotation (its person is @who), the quotation count where it
+    is not the number of quotations, and depths and parents the nesting does not say.
+    """
+    extra: dict[str, Any] = {
+        "schema_version": doc.schema_version,
+        "lang_source": doc.lang_source,
+        "lang_confidence": doc.lang_confidence,
+        "title_source": doc.title_source,
+        "dateline": doc.dateline,
+        "paragraph_lines": [p.line for p in doc.paragraphs],
+    }
+    speakers = {
+        q.id: {"name": q.speaker.name, "mention": q.speaker.mention}
+        for q in doc.quotations
+        if q.speaker is not None
+    }
+    if speakers:
+        extra["quotation_speakers"] = speakers
+    if doc.stats.quotations != len(doc.quotations):
+        extra["quotation_count"] = doc.stats.quotations
+    extra.update(irregular)
+    return extra
+
+
+def _tags_decl(doc: Document, prefix: str) -> list[str]:
+    """The ``rendition`` elements of the ways the document's quotations are set off."""
+    out: list[str] = []
+    for key, local in renditions(doc).items():
+        head = f'<rendition xml:id="{prefix}-{local}" scheme="free">'
+        if key == "dash":
+            out.append(f"{head}{_esc_text(RENDITION_DASH)}</rendition>")
+        elif key == "marks":
+            out.append(f"{head}{_esc_text(RENDITION_MARKS)}</rendition>")
+        else:
+            opening, closing = (_esc_text(c) for c in key[6:8])
+            before, between, after = RENDITION_PAIR
+            out.append(
+                f"{head}{before}<mentioned>{opening}</mentioned>{between}"
+                f"<mentioned>{closing}</mentioned>{after}</rendition>"
+            )
+    return out
+
+
+def _person_xml(person: Person, prefix: str) -> list[str]:
+    """A ``person``'s start tag and children (its name, then each mention)."""
+    # The id is checked (person<N>): nothing to escape.
+    return [
+        f'<person xml:id="{prefix}-{person.id}">',
+        _element("persName", "", person.name),
+        *(_element("persName", ' type="mention"', m) for m in person.mentions),
+    ]
+
+
+def _block(n: tuple[str, ...], depth: int, local: str, children: list[str]) -> str:
+    """An element at ``depth`` holding ``children`` one a line; nothing when none."""
+    if not children:
+        return ""
+    inner = "".join(f"{n[depth + 1]}{child}" for child in children)
+    return f"{n[depth]}<{local}>{inner}{n[depth]}</{local}>"
+
+
+def _partic_desc(n: tuple[str, ...], persons: list[list[str]]) -> str:
+    """``particDesc/listPerson`` at depth 3 with a ``person`` per person; nothing when none."""
+    if not persons:
+        return ""
+    people = "".join(
+        f"{n[5]}{start}" + "".join(f"{n[6]}{child}" for child in children) + f"{n[5]}</person>"
+        for start, *children in persons
+    )
+    return f"{n[3]}<particDesc>{n[4]}<listPerson>{people}{n[4]}</listPerson>{n[3]}</particDesc>"
 
 
 def render_document(doc: Document, config: Config) -> bytes:
