@@ -303,6 +303,39 @@ def export(
     sys.exit(commands.run_export(args, commands.Streams()))
 
 
+@cli.command()
+@_ROOT
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    metavar="DIR",
+    help="Folder for the bag: new or empty.",
+)
+@_JOBS
+@_NO_CACHE
+def package(root: Path | None, out: Path, jobs: int | None, no_cache: bool) -> None:
+    """Make a BagIt bag of the corpus for an archive: a fresh export, the seeds, the
+    schemas, corpus.toml, CITATION.cff, croissant.json and ro-crate-metadata.json.
+
+    Exit codes: 0 bag made, 1 the corpus has errors (no bag), 2 usage error.
+    """
+    args = commands.PackageArgs(root=root, out=out, jobs=jobs or default_jobs(), cache=not no_cache)
+    sys.exit(commands.run_package(args, commands.Streams()))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def verify(path: Path) -> None:
+    """Check the fixity of a bag (its manifests) or an export folder (its
+    datapackage.json): name every changed, missing or extra file.
+
+    Exit codes: 0 intact, 1 a file changed, missing or extra, 2 neither a bag nor an
+    export folder.
+    """
+    sys.exit(commands.run_verify(commands.VerifyArgs(path=path), commands.Streams()))
+
+
 def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
     try:
