@@ -16,10 +16,9 @@ from typing import Any
 
 from corpus_tools.config import Config
 from corpus_tools.exporters.datapackage import Facts, Written, licence_id
-from corpus_tools.exporters.tables import PARAGRAPH_COLUMNS, TABLES, Column, Table
+from corpus_tools.exporters.tables import TABLES, Column, Table
 
 CARD = "README.md"
-JSONL_CONFIG = "corpus"
 
 # Hugging Face feature dtypes by column type; a date is a date, and an array a list,
 # only where the file says so (Parquet): text elsewhere.
@@ -61,16 +60,16 @@ def _features(columns: Sequence[Column], typed: bool, indent: str) -> list[str]:
     return [line for c in columns for line in _feature(c, typed, indent)]
 
 
-def _configs(written: Written) -> list[tuple[str, str, Table | None, bool]]:
-    """(config name, data file, table or None for the JSONL lines, typed dates)."""
-    out: list[tuple[str, str, Table | None, bool]] = []
+def _configs(written: Written) -> list[tuple[str, str, Table, bool]]:
+    """(config name, data file, table, whether the file has typed dates and lists)."""
+    out: list[tuple[str, str, Table, bool]] = []
     for table in TABLES:
         for rel, typed in ((f"{table.name}.parquet", True), (f"{table.name}.csv", False)):
             if rel in written.files:
                 out.append((table.name, rel, table, typed))
                 break
-    if "corpus.jsonl" in written.files:
-        out.append((JSONL_CONFIG, "corpus.jsonl", None, False))
+    # No config for the JSONL files: the Hub loads every config of a dataset with one
+    # builder, and the tables' configs are Parquet (or CSV).
     return out
 
 
@@ -107,13 +106,7 @@ def _front_matter(config: Config, written: Written, facts: Facts) -> list[str]:
         for name, _, table, typed in configs:
             lines.append(f"- config_name: {name}")
             lines.append("  features:")
-            if table is not None:
-                lines.extend(_features(table.columns, typed, "  "))
-            else:
-                lines.extend(_features(TABLES[0].columns, False, "  "))
-                lines.append("  - name: paragraphs")
-                lines.append("    list:")
-                lines.extend(_features(PARAGRAPH_COLUMNS[1:], False, "    "))
+            lines.extend(_features(table.columns, typed, "  "))
     lines.append("---")
     return lines
 

@@ -277,17 +277,23 @@ class ParquetExporter:
         for table in TABLES:
             rel = FILES[table.name]
             if rel in written.files:
-                out.append(
-                    table_resource(
-                        f"{table.name}-parquet",
-                        rel,
-                        written,
-                        table,
-                        mediatype=MEDIATYPE,
-                        encoding=None,
-                        declare_bytes=False,
-                    )
+                resource = table_resource(
+                    f"{table.name}-parquet",
+                    rel,
+                    written,
+                    table,
+                    mediatype=MEDIATYPE,
+                    encoding=None,
+                    declare_bytes=False,
                 )
+                for spec in resource["schema"]["fields"]:
+                    if spec["type"] == "array":
+                        # A Parquet list<string>: frictionless reads it through pandas
+                        # as an array it does not take for a Table Schema array.
+                        spec["type"] = "any"
+                        spec["constraints"] = {"required": True}
+                        spec["description"] += " In Parquet: list<string>."
+                out.append(resource)
         return out
 
     def read(self, path: Path) -> Iterator[Document]:
