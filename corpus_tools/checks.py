@@ -215,7 +215,15 @@ def _check_export_line(
         provenance=Provenance(
             data["seed_path"], data["seed_sha256"], data["seed_bytes"], data["converter"]
         ),
+        schema_version=data["schema_version"],
+        dateline=data["dateline"] or None,
+        lang_confidence=data["lang_confidence"] if data["lang_identified"] else None,
     )
+    # The canonical schema's own constraints (patterns, lengths, the characters a text
+    # may hold) apply to what the line says; its quotations are in quotations.jsonl.
+    err = check_document(doc.to_dict())
+    if err is not None:
+        return [_schema_diagnostic(err, file, None, line)], None
     return [], doc
 
 

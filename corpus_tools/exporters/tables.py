@@ -212,6 +212,7 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
         "lang",
         "Language",
         "BCP 47 language tag of the text, or und where it could not be determined.",
+        pattern="[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|[0-9]{3}))?|und",
     ),
     _string(
         "lang_source",
