@@ -241,7 +241,10 @@ def json_layout(path: Path, limit: int) -> str | None:
                     return None
             if len(first) > limit:
                 return None
-            _, problem = parse_json(first.decode("utf-8", "replace"))
+            text = first.decode("utf-8", "replace")
+            if _too_many_containers(text):
+                return None  # refused by counting, never parsed: the extension decides
+            _, problem = parse_json(text)
             if problem is not None:
                 return "whole"
             while True:

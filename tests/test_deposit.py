@@ -550,3 +550,11 @@ def test_validate_tells_json_files_apart_by_content(
     exit_code, output = _validate(root, path)
     assert exit_code == code, output
     assert found in output
+
+
+@pytest.mark.parametrize(
+    "name", ["corpus.jsonl", "quotations.jsonl", "persons.parquet", "documents.csv"]
+)
+def test_read_any_file_of_a_format(tmp_path: Path, name: str) -> None:
+    out = _export(tmp_path)
+    assert list(corpus_tools.read(out / name)) == _docs()

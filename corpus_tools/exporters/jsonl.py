@@ -267,8 +267,12 @@ class JsonlExporter:
 
     def read(self, path: Path) -> Iterator[Document]:
         """The documents of ``corpus.jsonl`` and the files beside it (``path`` is the
-        file or its folder)."""
-        return read_jsonl(path / FILE_NAME if path.is_dir() else path)
+        folder or any file of the format)."""
+        if path.is_dir() or path.name in set(FILES.values()) - {FILE_NAME}:
+            path = (path if path.is_dir() else path.parent) / FILE_NAME
+        elif path.name in SCHEMAS.values():
+            path = path.parent / FILE_NAME
+        return read_jsonl(path)
 
     def document_of(self, rel_path: str) -> str | None:
         """Every file of this format holds the whole corpus."""
