@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, TextIO
 from corpus_tools.cache import Cache
 from corpus_tools.changes import ChangeError, ChangeSet, changed_files, committed_tree
 from corpus_tools.checks import Options, check_json
-from corpus_tools.config import Config, corpus_root, load_config
+from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.errors import ReadError, UsageError
 from corpus_tools.exporters import (
@@ -99,6 +99,20 @@ def formats_named(names: Iterable[str]) -> list[str]:
             f"{', '.join(sorted(EXPORTERS))} or all"
         )
     return sorted(EXPORTERS) if "all" in names else sorted(set(names))
+
+
+def tracked_formats(config: Config) -> list[str]:
+    """The export formats the corpus keeps (``[exports] formats``; default every one)."""
+    if config.export_formats is None:
+        return sorted(EXPORTERS)
+    unknown = sorted(set(config.export_formats) - set(EXPORTERS))
+    if unknown:
+        raise ConfigError(
+            "corpus.toml",
+            f"exports.formats: unknown export format {', '.join(unknown)}; choose from "
+            f"{', '.join(sorted(EXPORTERS))}",
+        )
+    return sorted(config.export_formats)
 
 
 def _scope(root: Path, ref: str | None, include_worktree: bool) -> tuple[ChangeSet | None, bool]:
@@ -329,7 +343,7 @@ def _check(
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
-    formats = sorted(EXPORTERS) if wanted and out_dir.is_dir() else []
+    formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
     schemas = dict(schemas or {})
     store = Cache(root, run_context(config, options), enabled=cache)
@@ -464,7 +478,7 @@ def validate(
 
 def export(
     root: Path | str | None = None,
-    formats: Iterable[str] = ("all",),
+    formats: Iterable[str] | None = None,
     out: Path | str | None = None,
     *,
     check: bool = False,
@@ -478,6 +492,8 @@ def export(
 ) -> ExportResult:
     """Write the exports of the corpus at ``root`` into ``out`` (default ``exports/``),
     or with ``check`` compare what they would be with what is there (nothing written).
+    ``formats`` are format names or ``all``; by default the formats ``corpus.toml``
+    tracks (``[exports] formats``, every format unless it says otherwise).
 
     The export is refused (``refused``, nothing written) when the corpus has errors;
     files whose bytes would not change are left alone, and all files land or none.
@@ -486,7 +502,7 @@ def export(
     _check_lang(lang)
     root = corpus_root(Path(root) if root is not None else None)
     config = load_config(root)
-    chosen = formats_named(formats)
+    chosen = tracked_formats(config) if formats is None else formats_named(formats)
     out_dir = Path(out) if out is not None else root / EXPORTS_DIR
     files = discover([root / SEEDS_DIR], root)
     jobs = jobs or default_jobs()

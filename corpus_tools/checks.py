@@ -156,10 +156,105 @@ def _check_json_value(
 ) -> tuple[list[Diagnostic], Document | None]:
     from corpus_tools.model import Document
 
+    kind = _export_line_kind(data)
+    if kind is not None:
+        return _check_export_line(data, kind, file, line)
     err = check_document(data)
     if err is not None:
         return [_schema_diagnostic(err, file, data, line)], None
     return [], Document.from_dict(data)
+
+
+# Keys that only a line of a JSONL export has, by the table whose line it is.
+_EXPORT_LINE_KEYS = (
+    ("seed_sha256", "documents"),
+    ("start_paragraph", "quotations"),
+    ("mentions", "persons"),
+)
+
+
+def _export_line_kind(data: Any) -> str | None:
+    """The table whose JSONL export line ``data`` is (``corpus.jsonl``,
+    ``quotations.jsonl``, ``persons.jsonl``), or None for a canonical document."""
+    if not isinstance(data, dict):
+        return None
+    return next((kind for key, kind in _EXPORT_LINE_KEYS if key in data), None)
+
+
+def _check_export_line(
+    data: dict[str, Any], kind: str, file: str, line: int | None
+) -> tuple[list[Diagnostic], Document | None]:
+    """A line of a JSONL export, validated against the JSON Schema of its file's lines;
+    a document line gives the document the corpus rules need (its quotations are in
+    quotations.jsonl, not checked here)."""
+    from corpus_tools.exporters import jsonl
+    from corpus_tools.model import Document, Paragraph, Provenance, Stats
+
+    err = jsonl.check_line(data, kind)
+    if err is not None:
+        where = err.pointer or "(line)"
+        message = f"{where}: {err.message} (the JSON Schema of {jsonl.FILES[kind]}'s lines)"
+        return [
+            Diagnostic("schema-violation", file, message, line, None, pointer=err.pointer)
+        ], None
+    if kind != "documents":
+        return [], None
+    paragraphs = tuple(Paragraph(p["n"], p["line"], p["text"]) for p in data["paragraphs"])
+    doc = Document(
+        id=data["id"],
+        seq=data["seq"],
+        hash=data["hash"],
+        date=data["date"],
+        lang=data["lang"],
+        lang_source=data["lang_source"],
+        title=data["title"],
+        title_source=data["title_source"],
+        paragraphs=paragraphs,
+        quotations=(),
+        stats=Stats(data["paragraph_count"], data["word_count"], data["character_count"], 0),
+        provenance=Provenance(
+            data["seed_path"], data["seed_sha256"], data["seed_bytes"], data["converter"]
+        ),
+        schema_version=data["schema_version"],
+        dateline=data["dateline"] or None,
+        lang_confidence=data["lang_confidence"] if data["lang_identified"] else None,
+    )
+    # The canonical schema's own constraints (patterns, lengths, the characters a text
+    # may hold) apply to what the line says; its quotations are in quotations.jsonl.
+    err = check_document(doc.to_dict())
+    if err is not None:
+        return [_schema_diagnostic(err, file, None, line)], None
+    return [], doc
+
+
+def json_layout(path: Path, limit: int) -> str | None:
+    """How a .json or .jsonl file holds its JSON, told by its content: ``lines`` when
+    its first non-blank line is a whole JSON value and another line follows, ``whole``
+    when the first line is not a whole value (a pretty-printed document), ``None`` when
+    the file has one line (either reading gives the same) or cannot be read."""
+    try:
+        with path.open("rb") as fh:
+            first = b""
+            while not first.strip():
+                first = fh.readline(limit + 1)
+                if not first:
+                    return None
+            if len(first) > limit:
+                return None
+            text = first.decode("utf-8", "replace")
+            if _too_many_containers(text):
+                return None  # refused by counting, never parsed: the extension decides
+            _, problem = parse_json(text)
+            if problem is not None:
+                return "whole"
+            while True:
+                more = fh.readline(limit + 1)
+                if not more:
+                    return None
+                if more.strip():
+                    return "lines"
+    except OSError:
+        return None
 
 
 # The most JSON objects and arrays one canonical document may hold. A document from the
@@ -281,9 +376,13 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
         )
         return FileResult(rel, [Diagnostic("seed-misplaced", rel, message)])
     name = path.name
-    if name.endswith(".jsonl"):
-        return check_jsonl(path, root, config)
-    if name.endswith(".json"):
+    if name.endswith((".json", ".jsonl")):
+        # By extension and content: JSON Lines named .json are read line by line, a
+        # pretty-printed document named .jsonl whole; each value is then a canonical
+        # document or a line of a JSONL export, as its keys say.
+        layout = json_layout(path, _json_limit(config))
+        if layout == "lines" or (layout is None and name.endswith(".jsonl")):
+            return check_jsonl(path, root, config)
         return check_json(path, root, config)
     return check_seed(path, root, config, options)
 

@@ -248,11 +248,10 @@ def convert(paths: tuple[Path, ...], root: Path, out: str, lang: str | None) -> 
     "formats",
     type=click.Choice([*sorted(EXPORTERS), "all"]),
     multiple=True,
-    default=("all",),
-    show_default=True,
     cls=_LazyHelpOption,
     help_factory=lambda: (
-        "Export format; repeat for several. "
+        "Export format; repeat for several (default: the formats corpus.toml tracks, "
+        "[exports] formats, every format unless it says otherwise). "
         + "; ".join(f"{name}: {e.description}" for name, e in sorted(EXPORTERS.items()))
     ),
 )
@@ -283,7 +282,7 @@ def export(
     no_cache: bool,
     lock_timeout: float,
 ) -> None:
-    """Export the corpus as TEI-XML, CSV and JSONL into exports/.
+    """Export the corpus as TEI-XML, CSV, JSONL and Parquet into exports/.
 
     Every file is written to a temporary file first and all are moved into place as one
     switch when the whole export succeeded: after a kill or a failure the folder holds
@@ -302,6 +301,39 @@ def export(
         lock_timeout=lock_timeout,
     )
     sys.exit(commands.run_export(args, commands.Streams()))
+
+
+@cli.command()
+@_ROOT
+@click.option(
+    "--out",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    metavar="DIR",
+    help="Folder for the bag: new or empty.",
+)
+@_JOBS
+@_NO_CACHE
+def package(root: Path | None, out: Path, jobs: int | None, no_cache: bool) -> None:
+    """Make a BagIt bag of the corpus for an archive: a fresh export, the seeds, the
+    schemas, corpus.toml, CITATION.cff, croissant.json and ro-crate-metadata.json.
+
+    Exit codes: 0 bag made, 1 the corpus has errors (no bag), 2 usage error.
+    """
+    args = commands.PackageArgs(root=root, out=out, jobs=jobs or default_jobs(), cache=not no_cache)
+    sys.exit(commands.run_package(args, commands.Streams()))
+
+
+@cli.command()
+@click.argument("path", type=click.Path(path_type=Path))
+def verify(path: Path) -> None:
+    """Check the fixity of a bag (its manifests) or an export folder (its
+    datapackage.json): name every changed, missing or extra file.
+
+    Exit codes: 0 intact, 1 a file changed, missing or extra, 2 neither a bag nor an
+    export folder.
+    """
+    sys.exit(commands.run_verify(commands.VerifyArgs(path=path), commands.Streams()))
 
 
 def main() -> None:

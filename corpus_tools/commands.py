@@ -238,7 +238,7 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     try:
         result = api.export(
             args.root,
-            args.formats,
+            args.formats or None,
             args.out,
             check=args.check,
             lang=args.lang,
@@ -326,4 +326,57 @@ def run_convert(args: ConvertArgs, streams: Streams) -> int:
         return EXIT_USAGE
     if report.diagnostics:
         streams.err.write(render_text(report))
+    return report.exit_code()
+
+
+# --- package and verify ------------------------------------------------------------
+
+
+@dataclass
+class PackageArgs:
+    """Arguments of ``corpus package``."""
+
+    root: Path | None
+    out: Path
+    jobs: int = 1
+    cache: bool = True
+
+
+@dataclass
+class VerifyArgs:
+    """Arguments of ``corpus verify``."""
+
+    path: Path
+
+
+def run_package(args: PackageArgs, streams: Streams) -> int:
+    """``corpus package``: make a BagIt bag of the corpus."""
+    from corpus_tools.package import package
+
+    try:
+        result = package(args.root, args.out, jobs=args.jobs, cache=args.cache)
+    except OutputError as exc:
+        print(f"{exc.path}: error: {exc.message}", file=streams.err)
+        return EXIT_USAGE
+    except UsageError as exc:
+        return _usage(exc, streams)
+    if result.refused:
+        streams.err.write(render_text(result.report))
+        print("package refused: the corpus has errors; nothing was made", file=streams.err)
+        return EXIT_FINDINGS
+    print(f"bag made in {result.out}: {len(result.files)} files", file=streams.err)
+    if result.report.warnings:
+        streams.err.write(render_text(result.report))
+    return EXIT_OK
+
+
+def run_verify(args: VerifyArgs, streams: Streams) -> int:
+    """``corpus verify``: the fixity of a bag or an export folder."""
+    from corpus_tools.package import verify
+
+    try:
+        report = verify(args.path)
+    except UsageError as exc:
+        return _usage(exc, streams)
+    streams.out.write(render_text(report, color=streams.color()))
     return report.exit_code()

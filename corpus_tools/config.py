@@ -35,6 +35,48 @@ class ConfigError(UsageError):
 
 
 @dataclass(frozen=True, slots=True)
+class Author:
+    """An author of the corpus (``[[corpus.authors]]``): a person (given and family
+    names) or a body (``name``), as citation and archive metadata need them."""
+
+    name: str | None = None
+    given_names: str | None = None
+    family_names: str | None = None
+    orcid: str | None = None
+    affiliation: str | None = None
+    email: str | None = None
+
+    def display_name(self) -> str:
+        """The name as written in a list of authors."""
+        if self.name:
+            return self.name
+        return " ".join(n for n in (self.given_names, self.family_names) if n)
+
+    def package_extra(self) -> dict[str, str]:
+        """The Data Package contributor properties besides the title."""
+        out = {
+            "givenName": self.given_names,
+            "familyName": self.family_names,
+            "email": self.email,
+            "organization": self.affiliation,
+            "path": self.orcid,
+        }
+        return {k: v for k, v in out.items() if v}
+
+    def to_dict(self) -> dict[str, str]:
+        """The author as in ``corpus.toml`` (absent fields left out)."""
+        out = {
+            "name": self.name,
+            "given_names": self.given_names,
+            "family_names": self.family_names,
+            "orcid": self.orcid,
+            "affiliation": self.affiliation,
+            "email": self.email,
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+@dataclass(frozen=True, slots=True)
 class Config:
     """Everything a run needs to know about the corpus."""
 
@@ -51,6 +93,15 @@ class Config:
     max_paragraph_chars: int = 50_000
     source: str | None = None
     exports_tracked: bool = True
+    # The export formats the corpus keeps ([exports] formats); None: every format.
+    export_formats: tuple[str, ...] | None = None
+    # Metadata of the corpus as a publication, for the Data Package, the dataset card
+    # and the archive package (`corpus package`).
+    description: str | None = None
+    keywords: tuple[str, ...] = ()
+    authors: tuple[Author, ...] = ()
+    homepage: str | None = None
+    version: str | None = None
     # Policy rules' severities by code ("off", "warning", "error").
     rules: tuple[tuple[str, str], ...] = ()
     # Per-file suppressions: (glob over report paths, codes, reason).
@@ -70,12 +121,19 @@ class Config:
             "max_seed_bytes": self.max_seed_bytes,
             "max_paragraph_chars": self.max_paragraph_chars,
             "exports_tracked": self.exports_tracked,
+            "export_formats": list(self.export_formats) if self.export_formats else None,
+            "description": self.description,
+            "keywords": list(self.keywords),
+            "authors": [a.to_dict() for a in self.authors],
+            "homepage": self.homepage,
+            "version": self.version,
             "rules": dict(self.rules),
             "ignore": [[files, list(codes), reason] for files, codes, reason in self.ignore],
         }
 
 
 _DEFAULTS = Config()
+_AUTHOR_FIELDS = frozenset(Author.__dataclass_fields__)
 
 
 def find_root(start: Path) -> Path:
@@ -131,8 +189,19 @@ def load_config(root: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(CONFIG_NAME, f"validation.earliest_date: {exc}") from exc
     rules, ignore = _policy(data)
+    exports = data.get("exports", {})
+    formats = exports.get("formats")
     return Config(
-        exports_tracked=data.get("exports", {}).get("tracked", True),
+        exports_tracked=exports.get("tracked", True),
+        export_formats=tuple(sorted(set(formats))) if formats is not None else None,
+        description=corpus.get("description"),
+        keywords=tuple(corpus.get("keywords", ())),
+        authors=tuple(
+            Author(**{k: v for k, v in entry.items() if k in _AUTHOR_FIELDS})
+            for entry in corpus.get("authors", ())
+        ),
+        homepage=corpus.get("homepage"),
+        version=corpus.get("version"),
         rules=rules,
         ignore=ignore,
         title=corpus["title"],

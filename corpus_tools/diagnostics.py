@@ -347,6 +347,27 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "An export file is not valid against its schema",
         "run: corpus export --format all; if it persists, report a bug",
     ),
+    CodeInfo(
+        "fixity-changed",
+        E,
+        X,
+        "A packaged or exported file differs from the size or hash recorded for it",
+        "restore the file from a copy you trust, or make the package again (corpus package, corpus export)",
+    ),
+    CodeInfo(
+        "fixity-missing",
+        E,
+        X,
+        "A file recorded in the bag's manifest or in datapackage.json is missing",
+        "restore the file from a copy you trust, or make the package again",
+    ),
+    CodeInfo(
+        "fixity-extra",
+        E,
+        X,
+        "A file is in the bag or export folder but in no manifest or datapackage.json",
+        "remove the file, or make the package again so that it is recorded",
+    ),
 )
 
 CODES: dict[str, CodeInfo] = {info.code: info for info in _CATALOGUE}

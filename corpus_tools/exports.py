@@ -53,12 +53,14 @@ class DigestStaging(Staging):
 
     def __init__(self) -> None:
         super().__init__(None)
-        self._digests: dict[str, str] = {}
+        self._digests: dict[str, tuple[int, str]] = {}
         self._open: list[_DigestFile] = []
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Hash a file given whole."""
-        self._digests[os.fspath(target)] = hashlib.sha256(data).hexdigest()
+        name = os.fspath(target)
+        self.chains.add(name, data)
+        self._digests[name] = (len(data), hashlib.sha256(data).hexdigest())
 
     def open(self, target: Path) -> Any:
         """A file that is hashed as it is written."""
@@ -69,13 +71,14 @@ class DigestStaging(Staging):
     def delete(self, target: Path) -> None:
         """Nothing is on disk to delete."""
 
-    def digests(self, out_dir: Path) -> dict[str, str]:
-        """SHA-256 of every file, by path relative to ``out_dir``."""
+    def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
+        """Size and SHA-256 of every file, by path relative to ``out_dir``."""
         found = {
-            Path(name).relative_to(out_dir).as_posix(): sha for name, sha in self._digests.items()
+            Path(name).relative_to(out_dir).as_posix(): record
+            for name, record in self._digests.items()
         }
         for f in self._open:
-            found[f.target.relative_to(out_dir).as_posix()] = f.sha256
+            found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
         return found
 
     def flush(self) -> None:
@@ -111,7 +114,17 @@ def stage_export(
                 doc_id, fragments = item.id, render_all(item, formats, config)
             for name, sink in sinks:
                 sink.add(doc_id, fragments[name])
+        # A sink that closes last (the one describing every file: the Data Package)
+        # closes after the others closed and were flushed: the sizes and hashes it reads
+        # in ``staging.records`` are final.
+        last = [sink for _, sink in sinks if getattr(sink, "closes_last", False)]
+        if len(last) > 1:
+            raise RuntimeError("two sinks close last; each would miss the other's files")
         for _, sink in sinks:
+            if sink not in last:
+                sink.close()
+        staging.flush()
+        for sink in last:
             sink.close()
         staging.flush()
     except BaseException:

@@ -157,6 +157,33 @@ def abort_pending() -> None:
                         os.unlink(entry.path)
 
 
+class Chains:
+    """The files given whole into each folder, in the order given, with the size and
+    SHA-256 of their concatenation: what a Data Package resource made of several files
+    declares (``path`` as a list, ``bytes`` and ``hash`` of the whole)."""
+
+    def __init__(self) -> None:
+        self._chains: dict[str, tuple[Any, list[str], list[int]]] = {}
+
+    def add(self, name: str, data: bytes) -> None:
+        """Append file ``name`` (an absolute or run-relative path) holding ``data``."""
+        folder = os.path.dirname(name)
+        chain = self._chains.get(folder)
+        if chain is None:
+            chain = self._chains[folder] = (hashlib.sha256(), [], [0])
+        chain[0].update(data)
+        chain[1].append(name)
+        chain[2][0] += len(data)
+
+    def of(self, folder: Path) -> tuple[list[str], int, str] | None:
+        """The files given whole into ``folder`` (in order), their total size and the
+        SHA-256 of their concatenation; None when none were."""
+        chain = self._chains.get(os.fspath(folder))
+        if chain is None:
+            return None
+        return list(chain[1]), chain[2][0], chain[0].hexdigest()
+
+
 class Staging:
     """The set of files one run writes, committed together or not at all.
 
@@ -170,18 +197,20 @@ class Staging:
         self.deletions: list[Path] = []
         self.written: list[str] = []
         self.unchanged: list[str] = []
-        # Small files given whole, as (temporary, target, SHA-256) strings: at 100,000
+        # Small files given whole, as (temporary, target, SHA-256, size): at 100,000
         # files a StagedFile with two Paths each would be most of an export's memory.
-        self._whole: list[tuple[str, str, str]] = []
-        self._kept: dict[str, str] = {}
+        self._whole: list[tuple[str, str, str, int]] = []
+        self._kept: dict[str, tuple[str, int]] = {}
         self._folders: set[str] = set()  # parents known to exist
         self._serial = 0
+        self.chains = Chains()
         _LIVE.add(self)
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Stage a small file given whole; when ``target`` already holds these bytes,
         nothing is written at all (creating files is the slow part of a re-export)."""
         name = os.fspath(target)
+        self.chains.add(name, data)
         try:
             with open(name, "rb") as fh:
                 same = fh.read(len(data) + 1) == data
@@ -189,7 +218,7 @@ class Staging:
             same = False
         if same:
             self.unchanged.append(name)
-            self._kept[name] = hashlib.sha256(data).hexdigest()
+            self._kept[name] = (hashlib.sha256(data).hexdigest(), len(data))
             return
         parent = os.path.dirname(name)
         _STAGED_IN.add(parent or ".")
@@ -210,10 +239,15 @@ class Staging:
             return
         except OSError as exc:
             raise OutputError(target, _describe(exc)) from exc
-        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest()))
+        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest(), len(data)))
 
     def digests(self, out_dir: Path) -> dict[str, str]:
         """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
+        return {rel: sha for rel, (_, sha) in self.records(out_dir).items()}
+
+    def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
+        """Size and SHA-256 of every file this run produces (files opened with ``open``
+        count once they are closed), by path relative to ``out_dir``."""
         base = os.fspath(out_dir).rstrip("/") + "/"
 
         def rel(name: str) -> str:
@@ -221,11 +255,11 @@ class Staging:
                 return name[len(base) :]
             return Path(name).relative_to(out_dir).as_posix()
 
-        found = {rel(name): sha for name, sha in self._kept.items()}
-        for _, name, sha in self._whole:
-            found[rel(name)] = sha
+        found = {rel(name): (size, sha) for name, (sha, size) in self._kept.items()}
+        for _, name, sha, size in self._whole:
+            found[rel(name)] = (size, sha)
         for f in self.files:
-            found[f.target.relative_to(out_dir).as_posix()] = f.sha256
+            found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
         return found
 
     def open(self, target: Path) -> StagedFile:
@@ -264,7 +298,7 @@ class Staging:
                 continue
             moves.append((os.fspath(f.tmp), os.fspath(f.target)))
         # Small files were compared with their targets when staged: they differ.
-        moves.extend((tmp, target) for tmp, target, _ in self._whole)
+        moves.extend((tmp, target) for tmp, target, _, _ in self._whole)
         # One sync for the whole run instead of an fsync per file: every new file is on
         # disk before the journal makes the switch happen.
         if moves:
@@ -294,7 +328,7 @@ class Staging:
         for f in self.files:
             f.discard()
         self.files.clear()
-        for tmp, _, _ in self._whole:
+        for tmp, _, _, _ in self._whole:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(tmp)
         self._whole.clear()

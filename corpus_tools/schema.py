@@ -100,12 +100,7 @@ class _Fast(Protocol):
 @functools.cache
 def fast_validator(name: str = DOCUMENT_SCHEMA) -> _Fast | None:
     """The compiled validator for a schema, or None where jsonschema-rs is missing."""
-    try:
-        import jsonschema_rs
-    except ImportError:  # no compiled wheel for this platform: the reference one serves
-        return None
-    fast: _Fast = jsonschema_rs.validator_for(load_schema(name), validate_formats=True)
-    return fast
+    return compile_fast(load_schema(name))
 
 
 @functools.cache
@@ -116,9 +111,13 @@ def reference_validator(name: str = DOCUMENT_SCHEMA) -> Validator:
 
 def explain(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
     """The most relevant violation according to the reference validator."""
+    return _explain(data, reference_validator(name))
+
+
+def _explain(data: Any, validator: Validator) -> SchemaError | None:
     from jsonschema.exceptions import best_match
 
-    error = best_match(reference_validator(name).iter_errors(data))
+    error = best_match(validator.iter_errors(data))
     if error is None:
         return None
     return SchemaError(
@@ -128,7 +127,22 @@ def explain(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
 
 def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
     """Return the most relevant violation of a schema, or None when ``data`` is valid."""
-    fast = fast_validator(name)
+    return check_with(data, fast_validator(name), reference_validator(name))
+
+
+def compile_fast(schema: dict[str, Any]) -> _Fast | None:
+    """The compiled validator for a schema given as data, or None without jsonschema-rs."""
+    try:
+        import jsonschema_rs
+    except ImportError:  # no compiled wheel for this platform: the reference one serves
+        return None
+    fast: _Fast = jsonschema_rs.validator_for(schema, validate_formats=True)
+    return fast
+
+
+def check_with(data: Any, fast: _Fast | None, reference: Validator) -> SchemaError | None:
+    """The most relevant violation of the schema of these validators (the compiled one
+    first where there is one), or None when ``data`` is valid."""
     try:
         if fast is not None and fast.is_valid(data):
             return None
@@ -137,7 +151,7 @@ def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
         return SchemaError(
             "", "a string holds a lone UTF-16 surrogate, which no UTF-8 file can hold", "type"
         )
-    found = explain(data, name)
+    found = _explain(data, reference)
     if found is None and fast is not None:
         # Should the two validators ever disagree, the stricter verdict stands, in the
         # compiled validator's words (the differential tests look for such cases).

@@ -37,9 +37,14 @@ GOLDENS = REPO / "tests" / "goldens"
 TEI_ALL = REPO.parent / "shared" / "tei" / "tei_all.rng"
 # The repository's corpus.toml for test corpora that keep no exports/ folder: they say so,
 # as a corpus must (a missing exports/ is otherwise a finding).
-UNTRACKED_TOML = (REPO / "corpus.toml").read_text(encoding="utf-8") + (
-    "\n[exports]\n# A test corpus without exports/.\ntracked = false\n"
+UNTRACKED_TOML = (
+    (REPO / "corpus.toml")
+    .read_text(encoding="utf-8")
+    .replace(
+        "\n[exports]\n", "\n[exports]\n# A test corpus without exports/.\ntracked = false\n", 1
+    )
 )
+assert "tracked = false" in UNTRACKED_TOML, "corpus.toml has an [exports] table"
 
 
 def peak_traced(action: Callable[[], object]) -> int:

@@ -121,8 +121,19 @@ def _make_doc(doc_id: str, texts: list[str], title: str = "A title") -> Document
     )
 
 
+def _cell(value: object) -> str:
+    """A value as a CSV reader gives it back."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float):
+        return repr(value)
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
 def _expected_documents(docs: list[Document]) -> list[list[str]]:
-    return [[str(v) for v in document_row(d)] for d in docs]
+    return [[_cell(v) for v in document_row(d)] for d in docs]
 
 
 def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
@@ -130,11 +141,11 @@ def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
 
 
 def _expected_quotations(docs: list[Document]) -> list[list[str]]:
-    return [[str(v) for v in quotation_row(d.id, q)] for d in docs for q in d.quotations]
+    return [[_cell(v) for v in quotation_row(d.id, q)] for d in docs for q in d.quotations]
 
 
 def _expected_persons(docs: list[Document]) -> list[list[str]]:
-    return [[str(v) for v in person_row(d.id, p)] for d in docs for p in d.persons]
+    return [[_cell(v) for v in person_row(d.id, p)] for d in docs for p in d.persons]
 
 
 def _stdlib_rows(path: Path) -> list[list[str]]:
@@ -210,11 +221,14 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     ]
     assert package["title"] == "Test corpus"
     by_name = {r["name"]: r for r in package["resources"]}
+    assert sorted(by_name) == ["dataset-card", "documents", "paragraphs", "persons", "quotations"]
     for name, resource in by_name.items():
         data = (out / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), name
         assert resource["hash"] == "sha256:" + hashlib.sha256(data).hexdigest(), name
-        assert resource["dialect"]["lineTerminator"] == "\n"
+        if name != "dataset-card":
+            assert resource["dialect"]["lineTerminator"] == "\n"
+            assert resource["type"] == "table"
     docs, paras = by_name["documents"]["schema"], by_name["paragraphs"]["schema"]
     assert [f["name"] for f in docs["fields"]] == list(DOCUMENT_COLUMNS)
     assert [f["name"] for f in paras["fields"]] == list(PARAGRAPH_COLUMNS)
@@ -231,7 +245,10 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     assert [f["name"] for f in quotes["fields"]] == list(QUOTATION_COLUMNS)
     assert [f["name"] for f in people["fields"]] == list(PERSON_COLUMNS)
     assert quotes["primaryKey"] == people["primaryKey"] == ["document_id", "id"]
-    assert quotes["missingValues"] == [""]  # an empty cell is a null there
+    # An empty cell is a null in the optional columns only.
+    optional = {f["name"] for f in quotes["fields"] if f.get("missingValues") == [""]}
+    assert optional == {"marks", "parent", "prev", "speaker_name", "speaker_mention", "speaker_ref"}
+    assert quotes["missingValues"] == []
     assert {"resource": "paragraphs", "fields": ["document_id", "n"]} in [
         k["reference"] for k in quotes["foreignKeys"]
     ]
@@ -266,7 +283,7 @@ def test_frictionless_cli_validates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["valid"] is True
-    assert report["stats"]["tasks"] == 4
+    assert report["stats"]["tasks"] == 5  # the four tables and the dataset card
     assert report["stats"]["warnings"] == 0
 
 
@@ -391,11 +408,19 @@ def test_synthetic_seeds_cover_what_they_claim() -> None:
     assert any(q.kind == "dialogue" for q in docs["001_0123456789abcdef"].quotations)
 
 
-def test_full_text_longer_than_the_csv_field_limit(tmp_path: Path) -> None:
+def test_default_field_limit_reads_a_text_longer_than_it(tmp_path: Path) -> None:
+    # documents.csv holds no text, and paragraphs.csv one paragraph per row: Python's
+    # csv module reads every table with its default field size limit (131,072).
     texts = [("слово " * 8000).strip() + f" {n}." for n in range(4)]
     doc = _make_doc("900_0000000000000001", texts)
     assert len(doc.full_text) > 131_072
     out = _export(tmp_path, [doc])
+    saved = csv.field_size_limit(131_072)  # what a fresh process has
+    try:
+        assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
+        assert _stdlib_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
+    finally:
+        csv.field_size_limit(saved)
     assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
     assert _pandas_rows(out / DOCUMENTS)[1] == _expected_documents([doc])[0]
 
@@ -537,7 +562,7 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
         DOCUMENTS,
         lambda t: t.replace(",9,349,2303,6,", ",9,349,2303,7,", 1),
         2,
-        "column quotation_count says 7, but there are 6 rows in quotations.csv",
+        "column quotation_count says 7, but there are 6 quotations",
     ),
     (
         "quotation-text-mismatch",
@@ -570,16 +595,23 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
     (
         "confidence-not-a-number",
         DOCUMENTS,
-        lambda t: t.replace(",detected,0.87,", ",detected,nan,", 1),
-        27,
+        lambda t: t.replace(",detected,true,0.87,", ",detected,true,nan,", 1),
+        5,
         "column lang_confidence: 'nan' is not a number",
     ),
     (
-        "text-mismatch",
+        "not-a-boolean",
         DOCUMENTS,
-        lambda t: t.replace('for Eurasia."', 'for Eurasia!"', 1),
+        lambda t: t.replace(",false,", ",no,", 1),
         2,
-        "column text differs from the paragraphs",
+        "'no' is not true or false",
+    ),
+    (
+        "confidence-without-identification",
+        DOCUMENTS,
+        lambda t: t.replace(",detected,true,", ",detected,false,", 1),
+        2,
+        "column lang_confidence is not 0, but lang_identified is false",
     ),
 ]
 

@@ -60,10 +60,21 @@ def test_repository_exports_are_up_to_date() -> None:
 
 
 def test_repository_jsonl_lines_are_schema_valid() -> None:
-    lines = (EXPORTS / "corpus.jsonl").read_bytes().split(b"\n")
-    assert lines[-1] == b""  # a trailing newline
-    for line in lines[:-1]:
-        assert check_document(json.loads(line)) is None
+    # Each JSONL file's lines satisfy the JSON Schema shipped beside it, and read back
+    # into canonical documents.
+    import jsonschema
+
+    for jsonl in sorted(EXPORTS.glob("*.jsonl")):
+        schema = json.loads((EXPORTS / (jsonl.stem + ".jsonschema.json")).read_text("utf-8"))
+        validator = jsonschema.Draft202012Validator(
+            schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+        )
+        lines = jsonl.read_bytes().split(b"\n")
+        assert lines[-1] == b""  # a trailing newline
+        for line in lines[:-1]:
+            validator.validate(json.loads(line))
+    for doc in read_jsonl(EXPORTS / "corpus.jsonl"):
+        assert check_document(doc.to_dict()) is None
 
 
 def _tei_files() -> list[Path]:
@@ -96,14 +107,11 @@ def test_repository_tei_is_valid_against_tei_all(tei_all: etree.RelaxNG) -> None
 
 
 def test_repository_data_package_is_valid() -> None:
-    # The test environment's own script first: `.venv/bin/python -m pytest` (the README's
-    # command) runs without .venv/bin on PATH.
-    exe = shutil.which("frictionless", path=str(Path(sys.executable).parent)) or shutil.which(
-        "frictionless"
-    )
-    assert exe, "frictionless is a test dependency"
+    # The frictionless of the test interpreter (`.venv/bin/python -m pytest`, the README's
+    # command, runs without .venv/bin on PATH): Parquet and JSONL need its pyarrow and
+    # jsonlines, which another frictionless on PATH may lack.
     proc = subprocess.run(
-        [exe, "validate", str(EXPORTS / "datapackage.json")],
+        [sys.executable, "-m", "frictionless", "validate", str(EXPORTS / "datapackage.json")],
         capture_output=True,
         text=True,
         check=False,
@@ -246,7 +254,9 @@ def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
             }
         )
     assert outs[0] == outs[1]
-    assert len(outs[0]) == 307
+    # 300 TEI files and corpus.tei.xml; four CSV tables, README.md, datapackage.json;
+    # corpus.jsonl, quotations.jsonl, persons.jsonl and their schemas; four Parquet tables.
+    assert len(outs[0]) == 317
 
 
 def test_config_used_by_the_exports_comes_from_corpus_toml(tmp_path: Path) -> None:

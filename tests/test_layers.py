@@ -20,6 +20,7 @@ LAYERS: list[set[str]] = [
     {"checks", "exports"},
     {"pipeline"},
     {"api"},
+    {"package"},
     {"commands"},
     {"cli", "__main__"},
 ]

@@ -4,8 +4,10 @@ An exporter owns its format: ``render`` turns a document into the bytes its sink
 (pure and picklable, so worker processes render while the main process only writes),
 ``open`` returns the sink that writes a run's files through a staging (all land or
 none), ``owns`` tells its files apart, ``read`` reads them back, and ``check`` judges the
-validity of what it wrote beyond freshness (the TEI schema, for example). Exporters use
-the model only: the pipeline feeds them, they never import it. Adding a format is its
+validity of what it wrote beyond freshness (the TEI schema, for example). An exporter
+may also ``describe`` its files as Data Package resources (``exporters.datapackage``;
+files of an exporter that does not are described from their names). Exporters use the
+model only: the pipeline feeds them, they never import it. Adding a format is its
 module (named as the format), one line in ``_MODULES`` and its tests.
 """
 
@@ -25,7 +27,12 @@ if TYPE_CHECKING:
 
 
 class Sink(Protocol):
-    """Receives the documents of one export run, rendered."""
+    """Receives the documents of one export run, rendered.
+
+    A sink whose class sets ``closes_last = True`` is closed after every other sink
+    closed and the staging flushed, so that the sizes and hashes in ``Staging.records``
+    are final when it reads them (the Data Package does); at most one sink may.
+    """
 
     def add(self, doc_id: str, fragment: Any) -> None:
         """Write one document (called in id order) as its exporter's ``render`` gave it."""
@@ -157,7 +164,7 @@ class Verdicts:
 
 # One line per format: the module under corpus_tools/exporters/ that defines EXPORTER,
 # named as the format.
-_MODULES = ("csv", "jsonl", "tei")
+_MODULES = ("csv", "jsonl", "parquet", "tei")
 
 
 class _Registry(Mapping[str, "Exporter"]):

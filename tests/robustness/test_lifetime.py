@@ -159,7 +159,13 @@ def test_workers_hold_no_descriptor_of_the_lock(big: Corpus) -> None:
             workers = [p for p in group_processes(proc.pid) if p != proc.pid]
             try:
                 if len(workers) == 2 and _lock_descriptors(proc.pid, lock):
-                    assert [_lock_descriptors(p, lock) for p in workers] == [[], []]
+                    held = [_lock_descriptors(p, lock) for p in workers]
+                    if held != [[], []]:
+                        # A child caught between fork() and its at-fork hook still has
+                        # the descriptor for an instant: what counts is that it lets go.
+                        time.sleep(0.2)
+                        held = [_lock_descriptors(p, lock) for p in workers]
+                    assert held == [[], []]
                     seen = True
             except FileNotFoundError:  # a process ended while we looked
                 continue
