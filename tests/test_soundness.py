@@ -307,3 +307,78 @@ def test_named_seeds_meet_the_whole_corpus_beside_other_paths(tmp_path: Path) ->
         ("seed-invalid-date", "seeds/.draft.txt"),
     ]
     assert report.files == 3
+
+
+def test_every_file_under_exports_is_written_by_a_format_or_reported(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c")
+    exports = root / "exports"
+    first = sorted((exports / "tei").glob("*.xml"))[0]
+    (exports / "tei" / "notes.xml").write_text("<notes/>", encoding="utf-8")
+    (exports / "tei" / f"{first.name}.orig").write_bytes(first.read_bytes())
+    (exports / "todo.txt").write_text("check the dates\n", encoding="utf-8")
+    (exports / "old").mkdir()
+    (exports / "old" / "corpus.jsonl").write_text("{}\n", encoding="utf-8")
+    (exports / "dangling").symlink_to(tmp_path / "nowhere")
+    # Dot-files are not deliverables: a .gitkeep, an old lock, a hidden folder.
+    (exports / ".gitkeep").write_text("", encoding="utf-8")
+    (exports / ".corpus-lock").write_text("", encoding="utf-8")
+    (exports / ".notes").mkdir()
+    (exports / ".notes" / "a.txt").write_text("x", encoding="utf-8")
+    strays = [
+        "exports/dangling",
+        "exports/old/corpus.jsonl",
+        f"exports/tei/{first.name}.orig",
+        "exports/tei/notes.xml",
+        "exports/todo.txt",
+    ]
+    hint = (
+        "help: delete it or move it out of exports/, which holds only what corpus export "
+        "writes (dot-files such as .gitkeep are ignored)"
+    )
+    lines = [
+        f"{name}: error[export-extra] no export format writes this file: corpus export "
+        f"neither writes nor removes it; {hint}"
+        for name in strays
+    ]
+    code, out, _ = _validate(root)
+    assert (code, out.splitlines()) == (1, [*lines, "4 files, 5 errors, 0 warnings"])
+    out = io.StringIO()
+    check = ExportArgs(root=root, formats=[], check=True, cache=False, jobs=1)
+    assert run_export(check, Streams(out, io.StringIO())) == 1
+    assert out.getvalue().splitlines() == [*lines, "4 files, 5 errors, 0 warnings"]
+    # corpus export writes its own files and names the others, deleting none of them.
+    err = io.StringIO()
+    write = ExportArgs(root=root, formats=[], cache=False, jobs=1)
+    assert run_export(write, Streams(io.StringIO(), err)) == 0
+    assert [line for line in err.getvalue().splitlines() if "warning" in line] == [
+        f"{exports / name.removeprefix('exports/')}: warning: no export format writes this "
+        "file; left in place: delete it (corpus validate reports it until it is gone)"
+        for name in strays
+    ]
+    assert (exports / "todo.txt").read_text(encoding="utf-8") == "check the dates\n"
+    assert (exports / "dangling").is_symlink()
+    for name in strays:
+        (root / name).unlink()
+    assert _validate(root)[0] == 0
+
+
+def test_the_files_of_a_format_the_corpus_does_not_track_are_reported(tmp_path: Path) -> None:
+    toml = (REPO / "corpus.toml").read_text(encoding="utf-8")
+    toml = toml.replace('formats = ["csv", "jsonl", "parquet", "tei"]', 'formats = ["jsonl"]')
+    assert 'formats = ["jsonl"]' in toml
+    root = _corpus(tmp_path / "c", toml=toml)
+    assert not (root / "exports" / "tei").exists()
+    assert _validate(root)[0] == 0
+    # Exported as TEI by hand: corpus export (jsonl only) would never update or remove it.
+    corpus_tools.export(root, ["tei"], jobs=1, cache=False)
+    code, out, _ = _validate(root)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "exports/corpus.tei.xml: error[export-extra] a file of the tei format, which is not "
+        "exported here (formats: jsonl): corpus export neither writes nor removes it; "
+        "help: delete it, or add tei to [exports] formats in corpus.toml and run: corpus export"
+    )
+    # Asked for one format, export --check leaves the files of the tracked ones alone.
+    out = io.StringIO()
+    check = ExportArgs(root=root, formats=["tei"], check=True, cache=False, jobs=1)
+    assert run_export(check, Streams(out, io.StringIO())) == 0, out.getvalue()
