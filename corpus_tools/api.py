@@ -360,8 +360,11 @@ def _check(
     present = [p for p in given if p.exists() or p.is_symlink()]
     only = None
     inputs = list(present)
+    gone: frozenset[str] = frozenset()
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
+        # A deleted seed has no file to report on, but it can open a sequence gap.
+        gone = frozenset(p for p in changes.deleted if p.startswith(SEEDS_DIR + "/"))
     elif any(_in_seeds(p, root) for p in inputs):
         # Seeds named one by one (as a pre-commit hook does) are still checked against
         # the whole corpus: duplicates and sequence gaps involve the other seeds. So are
@@ -391,7 +394,7 @@ def _check(
                 options,
                 only,
                 trees=[out_dir],
-                extra=["exports", formats, _schema_stamps(schemas)],
+                extra=["exports", formats, _schema_stamps(schemas), sorted(gone)],
             )
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
@@ -414,6 +417,7 @@ def _check(
             only=only,
             render=render,
             verdicts=judged if render else None,
+            gone=gone,
         )
         if formats:
             if fresh is not None:

@@ -382,3 +382,57 @@ def test_the_files_of_a_format_the_corpus_does_not_track_are_reported(tmp_path: 
     out = io.StringIO()
     check = ExportArgs(root=root, formats=["tei"], check=True, cache=False, jobs=1)
     assert run_export(check, Streams(out, io.StringIO())) == 0, out.getvalue()
+
+
+def _committed(root: Path) -> None:
+    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *argv], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
+        cwd=root,
+        check=True,
+    )
+
+
+def _seed(root: Path, seq: int) -> Path:
+    name = f"{seq:03d}_{seq:016x}.txt"
+    path = root / "seeds" / name
+    path.write_text(f" date 2025-06-0{seq} Seed number {seq} of a short series.\n", "utf-8")
+    return path
+
+
+def test_a_deletion_that_opens_a_sequence_gap_is_reported_on_the_seed_after_it(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "c"
+    (root / "seeds").mkdir(parents=True)
+    (root / "corpus.toml").write_text(UNTRACKED_TOML, encoding="utf-8")
+    seeds = [_seed(root, n) for n in (1, 2, 3, 4, 5, 7)]
+    _committed(root)
+
+    def changed() -> list[tuple[str, str, str]]:
+        report = corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)
+        return [(d.code, d.file, d.message) for d in report]
+
+    # Deleting the last seed, or the gap already on main (7 follows 5), opens no gap.
+    seeds[-1].unlink()
+    assert changed() == []
+    seeds[1].unlink()
+    seeds[2].unlink()
+    assert changed() == [
+        (
+            "sequence-gap",
+            "seeds/004_0000000000000004.txt",
+            "sequence number 4 follows 1; 2 to 3 missing: the change deletes the seeds "
+            "seeds/002_0000000000000002.txt, seeds/003_0000000000000003.txt",
+        )
+    ]
+    report = corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)
+    assert report.diagnostics[0].effective_hint.startswith("restore the deleted seed")
+    # Seeds renamed (deleted, and added under new names) leave no gap.
+    for seq in (2, 3):
+        text = f" date 2025-07-0{seq} Seed number {seq} of the short series, renamed.\n"
+        (root / "seeds" / f"{seq:03d}_{seq:016x}".replace("_000", "_fff")).with_suffix(
+            ".txt"
+        ).write_text(text, encoding="utf-8")
+    assert changed() == []
