@@ -443,6 +443,8 @@ def _check(
                     f"the corpus has no {EXPORTS_DIR}/ folder, so no export was checked",
                 )
             )
+        elif exports and not given and not config.exports_tracked:
+            report.not_checked.append(f"{EXPORTS_DIR}/ ([exports] tracked = false in corpus.toml)")
         report.extend(missing)
         apply_policy(report, config)
         if whole:

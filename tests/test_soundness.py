@@ -201,7 +201,8 @@ def test_policy_rules_and_suppressions_apply_and_are_counted(tmp_path: Path) -> 
     report = corpus_tools.validate(root, jobs=1, cache=False)
     assert [d.code for d in report] == []
     assert report.suppressed == 2  # the gap before 099 and the unbalanced quotation
-    assert report.summary().endswith(", 2 suppressed by corpus.toml")
+    assert report.summary() == "5 files, 0 errors, 0 warnings, 2 suppressed by corpus.toml"
+    assert report.not_checked == ["exports/ ([exports] tracked = false in corpus.toml)"]
 
 
 @pytest.mark.parametrize(
@@ -436,3 +437,23 @@ def test_a_deletion_that_opens_a_sequence_gap_is_reported_on_the_seed_after_it(
             ".txt"
         ).write_text(text, encoding="utf-8")
     assert changed() == []
+
+
+def test_every_report_says_the_exports_were_not_checked_when_untracked(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    said = "exports/ ([exports] tracked = false in corpus.toml)"
+    expected = {
+        "text": f"note: not checked: {said}\n",
+        "github": f"::notice title=not checked::{said}\n",
+        "markdown": "Not checked: exports/ (\\[exports\\] tracked = false in corpus.toml)\n",
+        "json": f'"not_checked": [\n      "{said}"\n    ]',
+        "junit": f'<property name="not-checked" value="{said}"/>',
+        "sarif": f'"notChecked": [\n          "{said}"\n        ]',
+    }
+    for fmt, text in expected.items():
+        code, out, _ = _validate(root, formats=(fmt,))
+        assert code == 0
+        assert text in out, fmt
+    # Paths named one by one never check the exports: nothing was skipped by choice.
+    code, out, _ = _validate(root, str(root / "seeds" / SEEDS[0].name))
+    assert (code, out) == (0, "1 file, 0 errors, 0 warnings\n")
