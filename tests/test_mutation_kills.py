@@ -526,3 +526,20 @@ def test_the_storage_keys_of_integers() -> None:
     ).to_bytes(9, "big")
     for n in (2**63, 2**64, -(2**64), -(2**63) - 1, 10**40, -(10**40)):
         assert _from_wide_int(_wide_int(n)) == n
+
+
+def test_the_wide_integer_keys_order_and_read_back_every_integer() -> None:
+    # Both sides of every length boundary (0, ±1, ±255, ±256, ±65536) and of the sign.
+    from corpus_tools.rules import _from_wide_int, _wide_int
+
+    numbers = sorted(
+        {
+            *range(-300, 301),
+            *(s * (1 << k) + d for k in (16, 63, 64, 72) for s in (1, -1) for d in (-1, 0, 1)),
+        }
+    )
+    keys = [_wide_int(n) for n in numbers]
+    assert [_from_wide_int(k) for k in keys] == numbers
+    assert sorted(keys) == keys
+    assert _wide_int(0) == b"\x02" + bytes(8)
+    assert _wide_int(-1) == b"\x00" + (2**64 - 2).to_bytes(8, "big") + b"\xff"
