@@ -194,7 +194,7 @@ def _sql_int(n: int) -> tuple[int, int | bytes]:
     """``(class, value)``: ordered as pairs, as ``n`` orders among integers."""
     if -_BIAS <= n < _BIAS:
         return 0, n
-    return (1 if n > 0 else -1), _wide_int(n)
+    return (1 if n >= _BIAS else -1), _wide_int(n)
 
 
 _Fields = tuple[
