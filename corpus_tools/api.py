@@ -31,7 +31,13 @@ from corpus_tools.exporters import (
     VerdictStore,
     owner_of,
 )
-from corpus_tools.exports import compare_exports, expected_files, linked_folder, stage_export
+from corpus_tools.exports import (
+    compare_exports,
+    expected_files,
+    linked_folder,
+    stage_export,
+    stray_files,
+)
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, remove_stale_temporaries
 from corpus_tools.journal import reading, settle, writing
@@ -76,7 +82,8 @@ class ExportResult:
     """What ``export`` did: its findings, and the files written, left or removed.
 
     ``refused`` is true when the corpus has errors (nothing was written);
-    ``up_to_date`` when every export file already held what it would write.
+    ``up_to_date`` when every export file already held what it would write. ``strays``
+    are the files in the folder that no format writes: left alone, never deleted.
     """
 
     report: Report
@@ -87,6 +94,7 @@ class ExportResult:
     removed: list[str] = field(default_factory=list)
     refused: bool = False
     up_to_date: bool = False
+    strays: list[str] = field(default_factory=list)
 
 
 def formats_named(names: Iterable[str]) -> list[str]:
@@ -160,9 +168,11 @@ def _export_findings(
     schemas: Mapping[str, Path],
     broken: frozenset[str] | None = None,
     errors: int = 0,
+    keep: Sequence[str] = (),
 ) -> list[Diagnostic]:
-    """Missing, stale and extra export files, then each format's own checks of the
-    files that are fresh.
+    """Missing, stale and extra export files, the files no format writes (but those of
+    ``keep``, formats not checked here that may be there too), then each format's own
+    checks of the files that are fresh.
 
     When the corpus has ``errors``, the files that hold one document each are still
     compared (but for those of the ``broken`` seeds, which could not be converted), and
@@ -191,6 +201,7 @@ def _export_findings(
             expected, out_dir, formats, store.output_sha256, judged
         )
     ]
+    found.extend(_stray(name, rel, formats) for name in stray_files(out_dir, [*formats, *keep]))
     noun = "error" if errors == 1 else "errors"
     found.extend(
         Diagnostic(
@@ -209,6 +220,28 @@ def _export_findings(
         mine = {k: v for k, v in fine.items() if exporter.owns(k)}
         found.extend(exporter.check(out_dir, mine, settings))
     return found
+
+
+def _stray(name: str, rel: str, formats: Sequence[str]) -> Diagnostic:
+    """An ``export-extra`` finding on a file that no checked format writes: corpus
+    export would leave it there, so its usual hint would not help."""
+    owner = owner_of(name)
+    if owner is not None:
+        return Diagnostic(
+            "export-extra",
+            f"{rel}/{name}",
+            f"a file of the {owner.name} format, which is not exported here "
+            f"(formats: {', '.join(formats)}): corpus export neither writes nor removes it",
+            hint=f"delete it, or add {owner.name} to [exports] formats in corpus.toml "
+            "and run: corpus export",
+        )
+    return Diagnostic(
+        "export-extra",
+        f"{rel}/{name}",
+        "no export format writes this file: corpus export neither writes nor removes it",
+        hint=f"delete it or move it out of {rel}/, which holds only what corpus export "
+        "writes (dot-files such as .gitkeep are ignored)",
+    )
 
 
 _LANG_TAG = re.compile(
@@ -327,8 +360,11 @@ def _check(
     present = [p for p in given if p.exists() or p.is_symlink()]
     only = None
     inputs = list(present)
+    gone: frozenset[str] = frozenset()
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
+        # A deleted seed has no file to report on, but it can open a sequence gap.
+        gone = frozenset(p for p in changes.deleted if p.startswith(SEEDS_DIR + "/"))
     elif any(_in_seeds(p, root) for p in inputs):
         # Seeds named one by one (as a pre-commit hook does) are still checked against
         # the whole corpus: duplicates and sequence gaps involve the other seeds. So are
@@ -358,7 +394,7 @@ def _check(
                 options,
                 only,
                 trees=[out_dir],
-                extra=["exports", formats, _schema_stamps(schemas)],
+                extra=["exports", formats, _schema_stamps(schemas), sorted(gone)],
             )
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
@@ -381,6 +417,7 @@ def _check(
             only=only,
             render=render,
             verdicts=judged if render else None,
+            gone=gone,
         )
         if formats:
             if fresh is not None:
@@ -406,6 +443,8 @@ def _check(
                     f"the corpus has no {EXPORTS_DIR}/ folder, so no export was checked",
                 )
             )
+        elif exports and not given and not config.exports_tracked:
+            report.not_checked.append(f"{EXPORTS_DIR}/ ([exports] tracked = false in corpus.toml)")
         report.extend(missing)
         apply_policy(report, config)
         if whole:
@@ -530,6 +569,9 @@ def export(
                 schemas or {},
                 lock_timeout,
                 notify,
+                # The files of the formats the corpus tracks are not strays when only
+                # some formats are asked for.
+                keep=tracked_formats(config) if formats is not None else (),
             )
         finally:
             store.close()
@@ -537,9 +579,14 @@ def export(
     try:
         out_dir.mkdir(parents=True, exist_ok=True)
         with writing(out_dir, timeout=lock_timeout, notify=notify):
-            return _export_locked(
+            result = _export_locked(
                 files, root, config, options, chosen, out_dir, jobs, cache, progress
             )
+            # A file corpus export does not own may be the user's own: it is named, not
+            # deleted (validate and export --check report it until it is removed).
+            keep = tracked_formats(config) if formats is not None else []
+            result.strays = stray_files(out_dir, [*chosen, *keep])
+            return result
     except OutputError:
         raise
     except OSError as exc:
@@ -558,6 +605,7 @@ def _export_problems(
     schemas: Mapping[str, Path],
     lock_timeout: float = DEFAULT_TIMEOUT,
     notify: Notify | None = None,
+    keep: Sequence[str] = (),
 ) -> list[Diagnostic]:
     """Findings on the export files (nothing is written): one pass over the seeds only
     when the exports they make are not known from an earlier run. The errors of the
@@ -591,7 +639,7 @@ def _export_problems(
     errors = [d for d in report.diagnostics if d.effective_severity is Severity.ERROR]
     with reading(out_dir, timeout=lock_timeout, notify=notify):
         found = _export_findings(
-            expected, out_dir, formats, root, judged, store, schemas, broken, len(errors)
+            expected, out_dir, formats, root, judged, store, schemas, broken, len(errors), keep
         )
     judged.flush()
     return errors + found

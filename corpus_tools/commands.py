@@ -258,6 +258,12 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
     if args.check:
         streams.out.write(render_text(report, color=streams.color()))
         return report.exit_code()
+    for name in result.strays:
+        print(
+            f"{result.out_dir / name}: warning: no export format writes this file; "
+            "left in place: delete it (corpus validate reports it until it is gone)",
+            file=streams.err,
+        )
     if result.up_to_date:
         print(
             f"exports in {result.out_dir} are up to date ({report.files} seeds); nothing written",

@@ -493,6 +493,9 @@ class Report:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
     suppressed: int = 0  # findings that corpus.toml turned off or ignored for a file
+    # Checks that did not run by the configuration's choice, each saying why: a report
+    # never passes in silence over something it did not look at.
+    not_checked: list[str] = field(default_factory=list)
 
     def append(self, item: Diagnostic) -> None:
         """Add one finding."""
@@ -555,6 +558,7 @@ class Report:
             [Diagnostic.from_dict(d) for d in data["diagnostics"]],
             files=data["summary"]["files"],
             suppressed=data["summary"].get("suppressed", 0),
+            not_checked=list(data["summary"].get("not_checked", ())),
         )
 
     def to_dict(self) -> dict[str, Any]:
@@ -565,14 +569,17 @@ class Report:
         for d in self.diagnostics:
             key = "errors" if d.effective_severity is Severity.ERROR else "warnings"
             by_level[d.level.value][key] += 1
+        summary: dict[str, Any] = {
+            "files": self.files,
+            "errors": self.errors,
+            "warnings": self.warnings,
+            "suppressed": self.suppressed,
+        }
+        if self.not_checked:
+            summary["not_checked"] = list(self.not_checked)
         return {
             "valid": self.valid,
-            "summary": {
-                "files": self.files,
-                "errors": self.errors,
-                "warnings": self.warnings,
-                "suppressed": self.suppressed,
-            },
+            "summary": summary,
             "levels": by_level,
             "diagnostics": [d.to_dict() for d in self.sorted()],
         }

@@ -7,7 +7,7 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -160,10 +160,10 @@ def expected_files(
         return dict(sorted(staging.digests(fresh).items()))
 
 
-def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
-    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
-    chosen = [EXPORTERS[name] for name in formats]
-    found: set[str] = set()
+def _listed(out_dir: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
+    """Every entry below ``out_dir`` but folders, by relative path. Dot-files and
+    dot-folders are passed over: the writers' temporaries (``.corpus-tmp-*``), a
+    ``.gitkeep`` and the like are not deliverables."""
     # os.scandir rather than Path.rglob: this lists every export file on every run.
     pending = [("", os.fspath(out_dir))]
     while pending:
@@ -178,9 +178,26 @@ def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 pending.append((rel + "/", entry.path))
-            elif entry.is_file() and any(e.owns(rel) for e in chosen):
-                found.add(rel)
-    return found
+            else:
+                yield rel, entry
+
+
+def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
+    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
+    chosen = [EXPORTERS[name] for name in formats]
+    return {
+        rel
+        for rel, entry in _listed(out_dir)
+        if entry.is_file() and any(e.owns(rel) for e in chosen)
+    }
+
+
+def stray_files(out_dir: Path, formats: Iterable[str]) -> list[str]:
+    """The entries under ``out_dir`` (files, links, anything but a folder or a
+    dot-file) that none of ``formats`` writes, sorted: ``corpus export`` neither writes
+    nor removes them, so nothing else would ever mention them."""
+    chosen = [EXPORTERS[name] for name in formats]
+    return sorted(rel for rel, _ in _listed(out_dir) if not any(e.owns(rel) for e in chosen))
 
 
 def file_sha256(path: str) -> str | None:

@@ -9,6 +9,7 @@ are byte-identical between serial and parallel runs.
 from __future__ import annotations
 
 import array
+import bisect
 import collections
 import datetime as dt
 import functools
@@ -38,6 +39,7 @@ from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_fingerprint
+from corpus_tools.seeds.names import parse_name
 
 _PARALLEL_MIN = 256
 _CHUNK = 64
@@ -291,9 +293,14 @@ class Tally:
         rules: CorpusRules | None,
         only: frozenset[str] | None = None,
         key: InputsKey | None = None,
+        *,
+        gone: frozenset[str] = frozenset(),
     ) -> None:
         self.rules = rules
         self.only = only
+        # Seeds deleted by the change judged with ``only``: a sequence gap one opens is
+        # reported on the seed after it, although that seed did not change.
+        self.gone = gone
         self.key = key
         self.report = Report()
         self.file_errors = False  # an error in a file's own findings, in or out of scope
@@ -329,7 +336,8 @@ class Tally:
         that file (a pull request fixes the file it changed, not the one on main)."""
         found = self.rules.findings() if self.rules is not None else []
         if self.only is not None:
-            found = [d for d in (_in_scope(d, self.only) for d in found) if d is not None]
+            opened = _opened_gaps(self.gone, self.seqs)
+            found = [d for d in (_in_scope(d, self.only, opened) for d in found) if d is not None]
         self.report.extend(found)
         if self.misnamed:
             taken = set(self.seqs)
@@ -367,11 +375,43 @@ def _with_name_hint(d: Diagnostic, sha: str | None, taken: set[int]) -> Diagnost
     )
 
 
-def _in_scope(d: Diagnostic, only: frozenset[str]) -> Diagnostic | None:
+def _opened_gaps(gone: frozenset[str], seqs: set[int]) -> dict[int, list[str]]:
+    """The deleted seeds whose number no seed left holds, by the number of the first
+    seed after them: the seed a sequence gap they open is reported on."""
+    numbers = sorted(seqs)
+    opened: dict[int, list[str]] = {}
+    for path in sorted(gone):
+        parsed = parse_name(path)
+        if isinstance(parsed, Diagnostic) or parsed[0] in seqs:
+            continue
+        at = bisect.bisect_right(numbers, parsed[0])
+        if at < len(numbers):
+            opened.setdefault(numbers[at], []).append(path)
+    return opened
+
+
+def _in_scope(
+    d: Diagnostic, only: frozenset[str], opened: dict[int, list[str]] | None = None
+) -> Diagnostic | None:
     """A corpus finding as the files in scope see it: kept where it is in scope, moved
-    to the file in scope it involves (naming the other), or dropped."""
+    to the file in scope it involves (naming the other), or dropped. A sequence gap that
+    a deleted seed of ``opened`` opens is kept where it is, naming the deleted seed: no
+    changed file is left to carry it."""
     if d.file in only:
         return d
+    if opened and d.code == "sequence-gap":
+        parsed = parse_name(d.file)
+        deleted = None if isinstance(parsed, Diagnostic) else opened.get(parsed[0])
+        if deleted:
+            noun = "seed" if len(deleted) == 1 else "seeds"
+            message = f"{d.message}: the change deletes the {noun} {', '.join(deleted)}"
+            hint = (
+                "restore the deleted seed, or renumber the seeds after it (or turn "
+                "sequence-gap down in corpus.toml if the withdrawal is on purpose)"
+            )
+            return Diagnostic(
+                d.code, d.file, message, d.line, d.column, d.pointer, hint, d.severity, d.related
+            )
     mine = next((r for r in d.related if r in only), None)
     if mine is None:
         return None
@@ -423,12 +463,18 @@ def check_corpus(
     only: frozenset[str] | None,
     render: tuple[str, ...] = (),
     verdicts: Verdicts | None = None,
+    gone: frozenset[str] = frozenset(),
 ) -> tuple[Report, dict[str, str] | None, frozenset[str] | None]:
     """The one pass of a validation: every file checked once, the corpus rules, and,
     with ``render``, the digests of the exports in those formats from the same stream.
+    ``gone`` are the seeds a change deleted (see ``Tally``).
     Returns the report, those digests, and the ids of the seeds that had errors of their
     own (None when no file had one)."""
-    snapshot = snapshot_key(files, store.context, options, only) if store.enabled else None
+    snapshot = (
+        snapshot_key(files, store.context, options, only, extra=sorted(gone))
+        if store.enabled
+        else None
+    )
     if not render and snapshot:
         stored = store.snapshot(snapshot)
         if stored is not None:
@@ -438,7 +484,7 @@ def check_corpus(
             return report, None, None
     expected = None
     with CorpusRules(config, options.today) as rules:
-        tally = Tally(rules, only)
+        tally = Tally(rules, only, gone=gone)
         documents = stream(
             files,
             root,

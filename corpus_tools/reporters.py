@@ -148,6 +148,7 @@ class TextReporter:
             lines.append(
                 f"{path}: {tag} {printable(d.message)}; help: {printable(d.effective_hint)}"
             )
+        lines.extend(f"note: not checked: {printable(what)}" for what in report.not_checked)
         lines.append(report.summary())
         return "\n".join(lines) + "\n"
 
@@ -205,6 +206,10 @@ class GithubReporter:
             message = printable(f"{d.message}\nhelp: {d.effective_hint}", keep_newlines=True)
             message = escape_data(message)
             lines.append(f"::{_severity(d)} {joined}::{message}")
+        lines.extend(
+            f"::notice title=not checked::{escape_data(printable(what))}"
+            for what in report.not_checked
+        )
         lines.append(report.summary())
         return "\n".join(lines) + "\n"
 
@@ -256,6 +261,8 @@ class MarkdownReporter:
         data = report.to_dict()
         status = "✅ Corpus validation passed" if report.valid else "❌ Corpus validation failed"
         out = [f"## {status}", "", f"{report.summary()} (corpus-tools {context.version})", ""]
+        out += [f"Not checked: {escape_markdown(what)}" for what in report.not_checked]
+        out += [""] if report.not_checked else []
         out += ["| Level | Errors | Warnings |", "| --- | ---: | ---: |"]
         for level in _LEVELS:
             counts = data["levels"][level]
@@ -364,6 +371,11 @@ class JunitReporter:
                     out.text = xml_text("\n".join(_finding_line(d) for d in warnings))
                 suite_failures += bool(errors)
             tests = len(cases[level])
+            if level == "export" and report.not_checked:
+                props = etree.Element("properties")
+                for what in report.not_checked:
+                    etree.SubElement(props, "property", name="not-checked", value=xml_text(what))
+                suite.insert(0, props)
             _set_counts(suite, level, tests, suite_failures)
             total_tests += tests
             total_failures += suite_failures
@@ -467,6 +479,10 @@ class SarifReporter:
                 }
             ],
         }
+        if report.not_checked:
+            (run,) = log["runs"]
+            assert isinstance(run, dict)
+            run["properties"] = {"notChecked": list(report.not_checked)}
         return json.dumps(log, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 

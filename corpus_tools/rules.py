@@ -159,13 +159,14 @@ def _untext(t: str) -> str:
 
 
 def _wide_int(n: int) -> bytes:
-    """An integer beyond SQLite's 64 bits as bytes that compare as the integers do.
+    """An integer as bytes that compare as the integers do; used for those beyond
+    SQLite's 64 bits, but right for every integer, 0 included.
 
     Sorted with ``_ordered``, these go before (negative) or after (positive) every
     SQLite integer. A seed's sequence number is as long as its file name says.
     """
     size = (abs(n).bit_length() + 7) // 8
-    if n > 0:
+    if n >= 0:
         return b"\x02" + size.to_bytes(8, "big") + n.to_bytes(size, "big")
     # Longer magnitudes are smaller: complement both the length and the digits.
     digits = ((1 << (8 * size)) + n).to_bytes(size, "big")
@@ -193,7 +194,7 @@ def _sql_int(n: int) -> tuple[int, int | bytes]:
     """``(class, value)``: ordered as pairs, as ``n`` orders among integers."""
     if -_BIAS <= n < _BIAS:
         return 0, n
-    return (1 if n > 0 else -1), _wide_int(n)
+    return (1 if n >= _BIAS else -1), _wide_int(n)
 
 
 _Fields = tuple[

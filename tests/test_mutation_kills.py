@@ -289,20 +289,27 @@ def test_a_seed_that_is_no_regular_file_cannot_be_read(tmp_path: Path) -> None:
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="title bug: a lead that opens with an ellipsis gets the title '…' (the match "
-    "at offset 0 has no word before it and is taken as the sentence end)",
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        (
+            "… Президент сказал, что всё идёт по плану. Потом он уехал.",
+            "… Президент сказал, что всё идёт по плану.",
+        ),
+        ("... The talks went on. Then he left.", "... The talks went on."),
+        ("?! … Why now? Nobody knows.", "?! … Why now?"),
+        ("— Nein. Das ist alles.", "— Nein."),
+        # A lead with no letter at all is its own title: there is nothing better.
+        ("… …", "… …"),
+    ],
 )
-def test_a_lead_opening_with_an_ellipsis_keeps_its_first_sentence() -> None:
+def test_a_title_holds_a_letter_or_digit_whatever_punctuation_opens_the_lead(
+    lead: str, title: str
+) -> None:
     from corpus_tools.annotate import make_title
 
-    lead = "… Президент сказал, что всё идёт по плану. Потом он уехал."
-    got = make_title(lead, lang="ru")
-    assert (got.title, got.title_source) == (
-        "… Президент сказал, что всё идёт по плану.",
-        "first-sentence",
-    )
+    got = make_title(lead, lang="ru" if "Президент" in lead else "en")
+    assert (got.title, got.title_source) == (title, "first-sentence")
 
 
 def test_an_abbreviation_inside_the_lead_does_not_end_the_title() -> None:
@@ -519,3 +526,20 @@ def test_the_storage_keys_of_integers() -> None:
     ).to_bytes(9, "big")
     for n in (2**63, 2**64, -(2**64), -(2**63) - 1, 10**40, -(10**40)):
         assert _from_wide_int(_wide_int(n)) == n
+
+
+def test_the_wide_integer_keys_order_and_read_back_every_integer() -> None:
+    # Both sides of every length boundary (0, ±1, ±255, ±256, ±65536) and of the sign.
+    from corpus_tools.rules import _from_wide_int, _wide_int
+
+    numbers = sorted(
+        {
+            *range(-300, 301),
+            *(s * (1 << k) + d for k in (16, 63, 64, 72) for s in (1, -1) for d in (-1, 0, 1)),
+        }
+    )
+    keys = [_wide_int(n) for n in numbers]
+    assert [_from_wide_int(k) for k in keys] == numbers
+    assert sorted(keys) == keys
+    assert _wide_int(0) == b"\x02" + bytes(8)
+    assert _wide_int(-1) == b"\x00" + (2**64 - 2).to_bytes(8, "big") + b"\xff"

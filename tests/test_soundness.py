@@ -201,7 +201,8 @@ def test_policy_rules_and_suppressions_apply_and_are_counted(tmp_path: Path) -> 
     report = corpus_tools.validate(root, jobs=1, cache=False)
     assert [d.code for d in report] == []
     assert report.suppressed == 2  # the gap before 099 and the unbalanced quotation
-    assert report.summary().endswith(", 2 suppressed by corpus.toml")
+    assert report.summary() == "5 files, 0 errors, 0 warnings, 2 suppressed by corpus.toml"
+    assert report.not_checked == ["exports/ ([exports] tracked = false in corpus.toml)"]
 
 
 @pytest.mark.parametrize(
@@ -307,3 +308,152 @@ def test_named_seeds_meet_the_whole_corpus_beside_other_paths(tmp_path: Path) ->
         ("seed-invalid-date", "seeds/.draft.txt"),
     ]
     assert report.files == 3
+
+
+def test_every_file_under_exports_is_written_by_a_format_or_reported(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c")
+    exports = root / "exports"
+    first = sorted((exports / "tei").glob("*.xml"))[0]
+    (exports / "tei" / "notes.xml").write_text("<notes/>", encoding="utf-8")
+    (exports / "tei" / f"{first.name}.orig").write_bytes(first.read_bytes())
+    (exports / "todo.txt").write_text("check the dates\n", encoding="utf-8")
+    (exports / "old").mkdir()
+    (exports / "old" / "corpus.jsonl").write_text("{}\n", encoding="utf-8")
+    (exports / "dangling").symlink_to(tmp_path / "nowhere")
+    # Dot-files are not deliverables: a .gitkeep, an old lock, a hidden folder.
+    (exports / ".gitkeep").write_text("", encoding="utf-8")
+    (exports / ".corpus-lock").write_text("", encoding="utf-8")
+    (exports / ".notes").mkdir()
+    (exports / ".notes" / "a.txt").write_text("x", encoding="utf-8")
+    strays = [
+        "exports/dangling",
+        "exports/old/corpus.jsonl",
+        f"exports/tei/{first.name}.orig",
+        "exports/tei/notes.xml",
+        "exports/todo.txt",
+    ]
+    hint = (
+        "help: delete it or move it out of exports/, which holds only what corpus export "
+        "writes (dot-files such as .gitkeep are ignored)"
+    )
+    lines = [
+        f"{name}: error[export-extra] no export format writes this file: corpus export "
+        f"neither writes nor removes it; {hint}"
+        for name in strays
+    ]
+    code, out, _ = _validate(root)
+    assert (code, out.splitlines()) == (1, [*lines, "4 files, 5 errors, 0 warnings"])
+    out = io.StringIO()
+    check = ExportArgs(root=root, formats=[], check=True, cache=False, jobs=1)
+    assert run_export(check, Streams(out, io.StringIO())) == 1
+    assert out.getvalue().splitlines() == [*lines, "4 files, 5 errors, 0 warnings"]
+    # corpus export writes its own files and names the others, deleting none of them.
+    err = io.StringIO()
+    write = ExportArgs(root=root, formats=[], cache=False, jobs=1)
+    assert run_export(write, Streams(io.StringIO(), err)) == 0
+    assert [line for line in err.getvalue().splitlines() if "warning" in line] == [
+        f"{exports / name.removeprefix('exports/')}: warning: no export format writes this "
+        "file; left in place: delete it (corpus validate reports it until it is gone)"
+        for name in strays
+    ]
+    assert (exports / "todo.txt").read_text(encoding="utf-8") == "check the dates\n"
+    assert (exports / "dangling").is_symlink()
+    for name in strays:
+        (root / name).unlink()
+    assert _validate(root)[0] == 0
+
+
+def test_the_files_of_a_format_the_corpus_does_not_track_are_reported(tmp_path: Path) -> None:
+    toml = (REPO / "corpus.toml").read_text(encoding="utf-8")
+    toml = toml.replace('formats = ["csv", "jsonl", "parquet", "tei"]', 'formats = ["jsonl"]')
+    assert 'formats = ["jsonl"]' in toml
+    root = _corpus(tmp_path / "c", toml=toml)
+    assert not (root / "exports" / "tei").exists()
+    assert _validate(root)[0] == 0
+    # Exported as TEI by hand: corpus export (jsonl only) would never update or remove it.
+    corpus_tools.export(root, ["tei"], jobs=1, cache=False)
+    code, out, _ = _validate(root)
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "exports/corpus.tei.xml: error[export-extra] a file of the tei format, which is not "
+        "exported here (formats: jsonl): corpus export neither writes nor removes it; "
+        "help: delete it, or add tei to [exports] formats in corpus.toml and run: corpus export"
+    )
+    # Asked for one format, export --check leaves the files of the tracked ones alone.
+    out = io.StringIO()
+    check = ExportArgs(root=root, formats=["tei"], check=True, cache=False, jobs=1)
+    assert run_export(check, Streams(out, io.StringIO())) == 0, out.getvalue()
+
+
+def _committed(root: Path) -> None:
+    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
+        subprocess.run(["git", *argv], cwd=root, check=True)
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
+        cwd=root,
+        check=True,
+    )
+
+
+def _seed(root: Path, seq: int) -> Path:
+    name = f"{seq:03d}_{seq:016x}.txt"
+    path = root / "seeds" / name
+    path.write_text(f" date 2025-06-0{seq} Seed number {seq} of a short series.\n", "utf-8")
+    return path
+
+
+def test_a_deletion_that_opens_a_sequence_gap_is_reported_on_the_seed_after_it(
+    tmp_path: Path,
+) -> None:
+    root = tmp_path / "c"
+    (root / "seeds").mkdir(parents=True)
+    (root / "corpus.toml").write_text(UNTRACKED_TOML, encoding="utf-8")
+    seeds = [_seed(root, n) for n in (1, 2, 3, 4, 5, 7)]
+    _committed(root)
+
+    def changed() -> list[tuple[str, str, str]]:
+        report = corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)
+        return [(d.code, d.file, d.message) for d in report]
+
+    # Deleting the last seed, or the gap already on main (7 follows 5), opens no gap.
+    seeds[-1].unlink()
+    assert changed() == []
+    seeds[1].unlink()
+    seeds[2].unlink()
+    assert changed() == [
+        (
+            "sequence-gap",
+            "seeds/004_0000000000000004.txt",
+            "sequence number 4 follows 1; 2 to 3 missing: the change deletes the seeds "
+            "seeds/002_0000000000000002.txt, seeds/003_0000000000000003.txt",
+        )
+    ]
+    report = corpus_tools.validate(root, changed_since="HEAD", jobs=1, cache=False)
+    assert report.diagnostics[0].effective_hint.startswith("restore the deleted seed")
+    # Seeds renamed (deleted, and added under new names) leave no gap.
+    for seq in (2, 3):
+        text = f" date 2025-07-0{seq} Seed number {seq} of the short series, renamed.\n"
+        (root / "seeds" / f"{seq:03d}_{seq:016x}".replace("_000", "_fff")).with_suffix(
+            ".txt"
+        ).write_text(text, encoding="utf-8")
+    assert changed() == []
+
+
+def test_every_report_says_the_exports_were_not_checked_when_untracked(tmp_path: Path) -> None:
+    root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
+    said = "exports/ ([exports] tracked = false in corpus.toml)"
+    expected = {
+        "text": f"note: not checked: {said}\n",
+        "github": f"::notice title=not checked::{said}\n",
+        "markdown": "Not checked: exports/ (\\[exports\\] tracked = false in corpus.toml)\n",
+        "json": f'"not_checked": [\n      "{said}"\n    ]',
+        "junit": f'<property name="not-checked" value="{said}"/>',
+        "sarif": f'"notChecked": [\n          "{said}"\n        ]',
+    }
+    for fmt, text in expected.items():
+        code, out, _ = _validate(root, formats=(fmt,))
+        assert code == 0
+        assert text in out, fmt
+    # Paths named one by one never check the exports: nothing was skipped by choice.
+    code, out, _ = _validate(root, str(root / "seeds" / SEEDS[0].name))
+    assert (code, out) == (0, "1 file, 0 errors, 0 warnings\n")

@@ -97,10 +97,13 @@ def first_sentence(
     if parts is None:
         parts = find_parts([text], lang=lang, marks_only=True).parts
     plain = masked(text, [p for p in parts if p.depth == 0 and p.paragraph == 1])
-    starts = sentence_starts(plain[:2000], t)
-    if len(starts) < 2:
-        return text.rstrip()
-    return text[: starts[1]].rstrip()
+    # A sentence holds a letter or a digit: a lead opening with "…" or "—" followed by
+    # a capital has not ended its first sentence there.
+    end = next(
+        (s for s in sentence_starts(plain[:2000], t)[1:] if any(c.isalnum() for c in text[:s])),
+        None,
+    )
+    return text.rstrip() if end is None else text[:end].rstrip()
 
 
 def make_title(
