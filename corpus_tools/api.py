@@ -386,7 +386,9 @@ def _check(
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
                 report = Report.from_dict(stored)
-                return Validation(report, changes, _checked(files, root, only, list_files), root)
+                return Validation(
+                    report, changes, _checked(files, root, only, list_files, options.metadata), root
+                )
         expected = None
         key = ""
         if formats:
@@ -435,7 +437,9 @@ def _check(
             store.put_snapshot(whole, report.to_dict())
     finally:
         store.close()
-    return Validation(report, changes, _checked(files, root, only, list_files), root)
+    return Validation(
+        report, changes, _checked(files, root, only, list_files, options.metadata), root
+    )
 
 
 def _table_at(changes: ChangeSet, table: str) -> Metadata | None:
@@ -445,12 +449,19 @@ def _table_at(changes: ChangeSet, table: str) -> Metadata | None:
 
 
 def _checked(
-    files: Sequence[Path], root: Path, only: frozenset[str] | None, wanted: bool
+    files: Sequence[Path],
+    root: Path,
+    only: frozenset[str] | None,
+    wanted: bool,
+    table: Metadata | None = None,
 ) -> list[str] | None:
-    """The files checked, as reports name them (a JUnit report lists each)."""
+    """The files checked, as reports name them (a JUnit report lists each), the source
+    metadata table included."""
     if not wanted:
         return None
-    shown = (display_path(p, root) for p in files)
+    shown = [display_path(p, root) for p in files]
+    if table is not None:
+        shown.append(table.path)
     return sorted(p for p in shown if only is None or p in only)
 
 

@@ -140,8 +140,8 @@ def url_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http or https URI (RFC 3986, ASCII only, a host
     name with a top-level domain or an IP address), or None when it is one."""
     scheme, sep, _ = url.partition("://")
-    if not sep or scheme.lower() not in ("http", "https"):
-        return f"{url!r} does not start with http:// or https://"
+    if not sep or scheme not in ("http", "https"):
+        return f"{url!r} does not start with http:// or https:// (in lower case)"
     for ch in url:
         if ch.isspace():
             return f"{url!r} holds white space (percent-encode a space as %20)"
