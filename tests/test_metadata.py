@@ -11,11 +11,14 @@ import shutil
 import subprocess
 import sys
 import time
+import unicodedata
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 import corpus_tools
@@ -26,7 +29,7 @@ from corpus_tools.exporters.tables import SOURCE_URL
 from corpus_tools.metadata import COLUMNS, HEADLINE_MAX, parse_metadata, url_problem
 from corpus_tools.model import SOURCE_FIELDS, Document, Source
 from corpus_tools.schema import check_document, load_schema, schema_dir
-from tests.conftest import CASES, REPO, TEI_ALL
+from tests.conftest import CASES, REPO, TEI_ALL, UNTRACKED_TOML
 
 A = "001_a000000000000001"
 B = "002_a000000000000002"
@@ -490,3 +493,70 @@ def test_committed_only_reads_the_committed_table(repo: Path) -> None:
     assert any("--committed-only checked the committed versions" in n for n in committed.notes)
     worktree = api.check(repo, changed_since="HEAD~1", jobs=1)
     assert _found(worktree.report) == []
+
+
+def test_the_package_holds_the_table(corpus: Path, tmp_path: Path) -> None:
+    bagit = pytest.importorskip("bagit")
+    pytest.importorskip("rocrate")
+    from corpus_tools.package import package
+
+    result = package(corpus, tmp_path / "bag", jobs=1)
+    assert not result.refused
+    made = bagit.Bag(str(tmp_path / "bag"))
+    assert made.is_valid()
+    payload = {Path(p).relative_to("data").as_posix() for p in made.payload_files()}
+    assert {"metadata.csv", "schema/metadata.tableschema.json"} <= payload
+    data = tmp_path / "bag" / "data"
+    assert (data / "metadata.csv").read_bytes() == (corpus / "metadata.csv").read_bytes()
+    # The bag's own sources make the bag's exports again.
+    (doc,) = (d for d in corpus_tools.read(data / "exports", format="csv") if d.id == A)
+    assert doc.source == SOURCE_A
+
+
+_VALUE = (
+    st.text(
+        alphabet=st.sampled_from(list("Aaz09 ,;:&<>\"'«»—–№éЖжё🎉\u00a0")), min_size=1, max_size=40
+    )
+    .map(lambda v: unicodedata.normalize("NFC", v).strip())
+    .filter(bool)
+)
+_URL = st.sampled_from(GOOD_URLS)
+
+
+@settings(
+    max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    values=st.fixed_dictionaries(
+        {},
+        optional={
+            "publication": _VALUE,
+            "url": _URL,
+            "author": _VALUE,
+            "headline": _VALUE,
+            "licence": _VALUE,
+        },
+    )
+)
+def test_any_values_round_trip_through_every_format(
+    values: dict[str, str], tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    import csv
+    import io
+
+    root = tmp_path_factory.mktemp("roundtrip")
+    (root / "seeds").mkdir()
+    shutil.copy(CASES / "positive" / f"{A}.txt", root / "seeds")
+    (root / "corpus.toml").write_text(UNTRACKED_TOML, encoding="utf-8")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n", quoting=csv.QUOTE_ALL)
+    writer.writerow(COLUMNS)
+    writer.writerow([A, *(values.get(f, "") for f in SOURCE_FIELDS)])
+    (root / "metadata.csv").write_text(out.getvalue(), encoding="utf-8")
+    result = corpus_tools.export(root, formats=["all"], out=root / "exports", jobs=1, cache=False)
+    assert not result.refused, result.report.diagnostics
+    (doc,) = _converted(root).values()
+    assert doc.source == (Source(**values) if values else None)
+    assert (doc.title_source == "headline") == ("headline" in values)
+    for fmt in ("csv", "jsonl", "parquet", "tei"):
+        assert list(corpus_tools.read(root / "exports", format=fmt)) == [doc], fmt
