@@ -659,7 +659,8 @@ def _export_locked(
             return ExportResult(Report(files=len(files)), formats, out_dir, up_to_date=True)
         progress = Progress(len(files), "exporting", progress_to) if progress_to else None
         with CorpusRules(config, None) as rules:
-            tally = Tally(rules, None, InputsKey(store.context, formats), options.metadata)
+            inputs = InputsKey(store.context, formats, options.metadata)
+            tally = Tally(rules, None, inputs, options.metadata)
             documents: Iterator[Rendered] = stream(
                 files,
                 root,

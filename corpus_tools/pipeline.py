@@ -257,11 +257,19 @@ def code_fingerprint() -> str:
 
 
 class InputsKey:
-    """The key of an export's inputs: settings, formats and every seed's name and hash,
-    hashed as they come (at 100,000 seeds a list of them is tens of megabytes)."""
+    """The key of an export's inputs: settings, formats, the source metadata table and
+    every seed's name and hash (with its row's digest), hashed as they come (at 100,000
+    seeds a list of them is tens of megabytes)."""
 
-    def __init__(self, context: str, formats: Sequence[str]) -> None:
-        self._digest = hashlib.sha256(context_key(context, list(formats)).encode())
+    def __init__(
+        self, context: str, formats: Sequence[str], metadata: Metadata | None = None
+    ) -> None:
+        # The whole table, not only the rows that apply: a row with an error changes no
+        # document, but the corpus is then not exportable, which a known manifest denies.
+        parts: list[object] = [context, list(formats)]
+        if metadata is not None:
+            parts.append([metadata.path, metadata.sha256])
+        self._digest = hashlib.sha256(context_key(*parts).encode())
 
     def add(self, name: str, sha: str | None, source: str | None = None) -> None:
         """Add the next seed (in file order), with the digest of its source metadata row
@@ -285,7 +293,7 @@ def stored_inputs_key(
     with their rows of the source metadata table in ``options``."""
     from corpus_tools.inputs import SEEDS_DIR
 
-    key = InputsKey(context, formats)
+    key = InputsKey(context, formats, options.metadata if options is not None else None)
     for path in files:
         source = options.source_key(path) if options is not None else None
         key.add(path.name, cache.sha256(f"{SEEDS_DIR}/{path.name}", path), source)

@@ -322,6 +322,29 @@ def test_a_table_with_an_error_refuses_the_export(corpus: Path) -> None:
     assert [p for p in (corpus / "exports").rglob("*") if p.is_file()] == []
 
 
+def test_a_warm_export_sees_a_new_row_with_an_error(corpus: Path) -> None:
+    # C had no row: a row for C with an error changes no document, but the corpus is
+    # then not exportable, which a manifest remembered from before must not hide.
+    assert not corpus_tools.export(corpus, jobs=1).refused
+    _backdate(corpus)
+    assert corpus_tools.export(corpus, jobs=1).up_to_date
+    with (corpus / "metadata.csv").open("a", encoding="utf-8") as fh:
+        fh.write(f"{C},,https://example.org/a b,,,\n")
+    _backdate(corpus)
+    expected = [("metadata-bad-url", "metadata.csv", 4)]
+    for report in (
+        corpus_tools.export(corpus, check=True, jobs=1).report,
+        corpus_tools.validate(corpus, jobs=1),
+    ):
+        errors = [d for d in report if d.effective_severity.value == "error"]
+        assert [(d.code, d.file, d.line) for d in errors] == expected
+        # The files of the whole corpus cannot be judged while it has an error.
+        assert {d.code for d in report if d not in errors} == {"export-not-checked"}
+    result = corpus_tools.export(corpus, jobs=1)
+    assert result.refused
+    assert _found(result.report) == expected
+
+
 def test_an_unknown_id_is_a_policy_warning(corpus: Path) -> None:
     with (corpus / "metadata.csv").open("a", encoding="utf-8") as fh:
         fh.write("099_0123456789abcdef,Gone,,,,\n")
