@@ -45,6 +45,10 @@ _IPV4 = re.compile(
 )
 
 
+# An unquoted cell: up to the next comma, line feed or (misplaced) quotation mark.
+_PLAIN = re.compile(r'[^,\n"]*')
+
+
 @dataclass(frozen=True, slots=True)
 class _Cell:
     """One cell: where it starts (1-based line and character column) and its text."""
@@ -75,7 +79,21 @@ def _records(text: str) -> list[list[_Cell]]:
             line += 1
             line_start = pos
             continue
-        record: list[_Cell] = []
+        end = text.find("\n", pos)
+        end = n if end < 0 else end
+        if text.find('"', pos, end) < 0:
+            # No quotation mark on the line (most lines): its cells are split at once.
+            record = []
+            column = 1
+            for value in text[pos:end].split(","):
+                record.append(_Cell(line, column, value))
+                column += len(value) + 1
+            records.append(record)
+            pos = end + 1
+            line += 1
+            line_start = pos
+            continue
+        record = []
         while True:
             cell_line, cell_col = line, pos - line_start + 1
             if pos < n and text[pos] == '"':
@@ -111,16 +129,14 @@ def _records(text: str) -> list[list[_Cell]]:
                         "ends at its closing mark (a mark inside a quoted cell is doubled)",
                     )
             else:
-                end = pos
-                while end < n and text[end] not in ",\n":
-                    if text[end] == '"':
-                        raise _SyntaxProblem(
-                            line,
-                            end - line_start + 1,
-                            "a quotation mark inside a cell that is not quoted: quote the "
-                            'whole cell and double the mark ("")',
-                        )
-                    end += 1
+                end = _PLAIN.match(text, pos).end()  # type: ignore[union-attr]  # matches ""
+                if end < n and text[end] == '"':
+                    raise _SyntaxProblem(
+                        line,
+                        end - line_start + 1,
+                        "a quotation mark inside a cell that is not quoted: quote the "
+                        'whole cell and double the mark ("")',
+                    )
                 value = text[pos:end]
                 pos = end
             record.append(_Cell(cell_line, cell_col, value))
@@ -136,9 +152,20 @@ def _records(text: str) -> list[list[_Cell]]:
     return records
 
 
+# The common case, told at once: a host name with a top-level domain, no port, and a
+# path, query and fragment of URI characters and percent-encoded bytes. Whatever it does
+# not match gets the closer look below, which says what is wrong.
+_PLAIN_URL = re.compile(
+    r"https?://(?:(?!-)[A-Za-z0-9-]{1,63}(?<!-)\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})"
+    r"(?:[/?#](?:[A-Za-z0-9\-._~!$&'()*+,;=:@/?#\[\]]|%[0-9A-Fa-f]{2})*)?"
+)
+
+
 def url_problem(url: str) -> str | None:
     """Why ``url`` is not an absolute http or https URI (RFC 3986, ASCII only, a host
     name with a top-level domain or an IP address), or None when it is one."""
+    if _PLAIN_URL.fullmatch(url):
+        return None
     scheme, sep, _ = url.partition("://")
     if not sep or scheme not in ("http", "https"):
         return f"{url!r} does not start with http:// or https:// (in lower case)"
@@ -394,7 +421,9 @@ def _row(
         if name not in columns:
             continue
         cell = record[columns[name]]
-        value = unicodedata.normalize("NFC", cell.text.strip())
+        value = cell.text.strip()
+        if not value.isascii():
+            value = unicodedata.normalize("NFC", value)
         if not value:
             continue
         problem = _value_problem(name, value)
