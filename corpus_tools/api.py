@@ -359,7 +359,7 @@ def _check(
         inputs = [root / SEEDS_DIR, *(p for p in named if not _walked(p, root))]
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
-    if inputs and not any(_in_seeds(p, root) or p == root / SEEDS_DIR for p in inputs):
+    if inputs and not any(_in_seeds(p, root) or display_path(p, root) == SEEDS_DIR for p in inputs):
         # Only other files (canonical JSON, JSONL): the seeds and their table are not
         # part of the run.
         options = Options(today=today, lang_override=lang)
