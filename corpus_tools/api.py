@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools.cache import Cache
-from corpus_tools.changes import ChangeError, ChangeSet, changed_files, committed_tree
+from corpus_tools.changes import ChangeError, ChangeSet, changed_files, committed_tree, file_at
 from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
@@ -42,16 +42,19 @@ from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, remove_stale_temporaries
 from corpus_tools.journal import reading, settle, writing
 from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
+from corpus_tools.metadata import Metadata, parse_metadata
 from corpus_tools.paths import display_path
 from corpus_tools.pipeline import (
     InputsKey,
     Tally,
     check_corpus,
     default_jobs,
+    metadata_stamp,
     run_context,
     snapshot_key,
     stored_inputs_key,
     stream,
+    with_metadata,
 )
 from corpus_tools.policy import apply_policy
 from corpus_tools.progress import Progress
@@ -358,24 +361,44 @@ def _check(
         if not p.exists() and not p.is_symlink()
     ]
     present = [p for p in given if p.exists() or p.is_symlink()]
+    options = with_metadata(Options(today=today, lang_override=lang), root, config)
+    table = config.metadata_table
+    # The metadata table named is checked as the table, with the seeds it describes.
+    named_table = [p for p in present if display_path(p, root) == table]
     only = None
-    inputs = list(present)
+    inputs = [p for p in present if display_path(p, root) != table]
     gone: frozenset[str] = frozenset()
     if changes is not None and not everything:
         only = frozenset(p for p in changes.present if p.startswith(SEEDS_DIR + "/"))
         # A deleted seed has no file to report on, but it can open a sequence gap.
         gone = frozenset(p for p in changes.deleted if p.startswith(SEEDS_DIR + "/"))
-    elif any(_in_seeds(p, root) for p in inputs):
+        if table in changes.paths:
+            # A change to the table re-checks the table and the documents whose rows
+            # it changed (added, edited or removed since the merge base).
+            before = _table_at(changes, table)
+            if options.metadata is not None:
+                touched = options.metadata.touched(before)
+            else:  # the table was deleted: every row it had is gone
+                touched = frozenset(before.sources) if before is not None else frozenset()
+            only = only | {f"{SEEDS_DIR}/{i}.txt" for i in touched} | {table}
+    elif named_table and not inputs:
+        only = frozenset({table})
+    elif any(_in_seeds(p, root) for p in inputs) or named_table:
         # Seeds named one by one (as a pre-commit hook does) are still checked against
         # the whole corpus: duplicates and sequence gaps involve the other seeds. So are
         # the other paths named beside them, and a file the walk of seeds/ skips (a
         # dot-file): every path given is checked or reported, never dropped.
         named = discover(inputs, root)
-        only = frozenset(display_path(p, root) for p in named)
+        only = frozenset(display_path(p, root) for p in named) | {
+            display_path(p, root) for p in named_table
+        }
         inputs = [root / SEEDS_DIR, *(p for p in named if not _walked(p, root))]
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
-    options = Options(today=today, lang_override=lang)
+    if inputs and not any(_in_seeds(p, root) or display_path(p, root) == SEEDS_DIR for p in inputs):
+        # Only other files (canonical JSON, JSONL): the seeds and their table are not
+        # part of the run.
+        options = Options(today=today, lang_override=lang)
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
@@ -394,16 +417,24 @@ def _check(
                 options,
                 only,
                 trees=[out_dir],
-                extra=["exports", formats, _schema_stamps(schemas), sorted(gone)],
+                extra=[
+                    "exports",
+                    formats,
+                    _schema_stamps(schemas),
+                    sorted(gone),
+                    metadata_stamp(options),
+                ],
             )
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
                 report = Report.from_dict(stored)
-                return Validation(report, changes, _checked(files, root, only, list_files), root)
+                return Validation(
+                    report, changes, _checked(files, root, only, list_files, options.metadata), root
+                )
         expected = None
         key = ""
         if formats:
-            key = stored_inputs_key(files, store, store.context, formats)
+            key = stored_inputs_key(files, store, store.context, formats, options)
             expected = store.manifest(key)
         render = tuple(formats) if formats and expected is None else ()
         judged = Verdicts(store if store.enabled else None, schemas)
@@ -451,16 +482,31 @@ def _check(
             store.put_snapshot(whole, report.to_dict())
     finally:
         store.close()
-    return Validation(report, changes, _checked(files, root, only, list_files), root)
+    return Validation(
+        report, changes, _checked(files, root, only, list_files, options.metadata), root
+    )
+
+
+def _table_at(changes: ChangeSet, table: str) -> Metadata | None:
+    """The source metadata table as it was at the merge base (None: there was none)."""
+    data = file_at(changes, table)
+    return parse_metadata(data, table) if data is not None else None
 
 
 def _checked(
-    files: Sequence[Path], root: Path, only: frozenset[str] | None, wanted: bool
+    files: Sequence[Path],
+    root: Path,
+    only: frozenset[str] | None,
+    wanted: bool,
+    table: Metadata | None = None,
 ) -> list[str] | None:
-    """The files checked, as reports name them (a JUnit report lists each)."""
+    """The files checked, as reports name them (a JUnit report lists each), the source
+    metadata table included."""
     if not wanted:
         return None
-    shown = (display_path(p, root) for p in files)
+    shown = [display_path(p, root) for p in files]
+    if table is not None:
+        shown.append(table.path)
     return sorted(p for p in shown if only is None or p in only)
 
 
@@ -552,7 +598,7 @@ def export(
             f"is a symbolic link (to {os.readlink(linked)}); corpus export writes and deletes "
             "files only in real folders: replace the link with a folder",
         )
-    options = Options(lang_override=lang)
+    options = with_metadata(Options(lang_override=lang), root, config)
     if check:
         store = Cache(root, run_context(config, options), enabled=cache)
         try:
@@ -611,14 +657,14 @@ def _export_problems(
     when the exports they make are not known from an earlier run. The errors of the
     seeds come first: exports cannot be up to date with a corpus that cannot be
     exported."""
-    key = stored_inputs_key(files, store, store.context, formats)
+    key = stored_inputs_key(files, store, store.context, formats, options)
     expected = store.manifest(key)
     judged = Verdicts(store if store.enabled else None, schemas)
     report = Report()
     broken: frozenset[str] | None = None
     if expected is None:
         with CorpusRules(config, None) as rules:
-            tally = Tally(rules)
+            tally = Tally(rules, metadata=options.metadata)
             documents = stream(
                 files,
                 root,
@@ -659,7 +705,7 @@ def _export_locked(
     remove_stale_temporaries(out_dir)
     store = Cache(root, run_context(config, options), enabled=cache)
     try:
-        key = stored_inputs_key(files, store, store.context, formats)
+        key = stored_inputs_key(files, store, store.context, formats, options)
         expected = store.manifest(key)
         if expected is not None and not compare_exports(
             expected, out_dir, formats, store.output_sha256
@@ -667,7 +713,8 @@ def _export_locked(
             return ExportResult(Report(files=len(files)), formats, out_dir, up_to_date=True)
         progress = Progress(len(files), "exporting", progress_to) if progress_to else None
         with CorpusRules(config, None) as rules:
-            tally = Tally(rules, None, InputsKey(store.context, formats))
+            inputs = InputsKey(store.context, formats, options.metadata)
+            tally = Tally(rules, None, inputs, options.metadata)
             documents: Iterator[Rendered] = stream(
                 files,
                 root,

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["ChangeError", "ChangeSet", "changed_files", "committed_tree"]
+__all__ = ["ChangeError", "ChangeSet", "changed_files", "committed_tree", "file_at"]
 
 
 class ChangeError(Exception):
@@ -199,6 +199,13 @@ def changed_files(root: Path, ref: str, *, include_worktree: bool = True) -> Cha
         modified=frozenset(modified),
         deleted=frozenset(deleted),
     )
+
+
+def file_at(changes: ChangeSet, rel: str) -> bytes | None:
+    """The bytes of the file ``rel`` (relative to the folder ``changes`` are relative
+    to, such as the corpus root) at their merge base, or None where there was none."""
+    proc = _git(changes.top, "cat-file", "blob", f"{changes.base}:./{rel}")
+    return proc.stdout if proc.returncode == 0 else None
 
 
 @contextlib.contextmanager

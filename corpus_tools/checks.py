@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
 from corpus_tools.inputs import SEEDS_DIR
-from corpus_tools.model import parse_json
+from corpus_tools.metadata import Metadata
+from corpus_tools.model import Source, parse_json
 from corpus_tools.paths import display_path
 from corpus_tools.rules import Summary
 from corpus_tools.schema import VERSION_MISMATCH, SchemaError, check_document
@@ -56,6 +57,21 @@ class Options:
 
     today: dt.date | None = None
     lang_override: str | None = None
+    # The source metadata table, whose rows are merged into the documents (None: none).
+    metadata: Metadata | None = field(default=None, compare=False)
+
+    def source_of(self, path: Path) -> Source | None:
+        """The row of the source metadata table for the seed at ``path``, if any."""
+        if self.metadata is None:
+            return None
+        return self.metadata.sources.get(path.name.removesuffix(".txt"))
+
+    def source_key(self, path: Path) -> str | None:
+        """What of the source metadata the result of the seed at ``path`` depends on
+        (None: nothing): a digest of its row."""
+        if self.metadata is None:
+            return None
+        return self.metadata.digest(path.name.removesuffix(".txt"))
 
 
 def sketch(doc: Document) -> tuple[int, ...]:
@@ -128,18 +144,25 @@ def _schema_diagnostic(err: SchemaError, file: str, data: Any, line: int | None)
 
 
 def read_seed(
-    path: Path, root: Path, config: Config, *, lang_override: str | None = None
+    path: Path,
+    root: Path,
+    config: Config,
+    *,
+    lang_override: str | None = None,
+    source: Source | None = None,
 ) -> SeedResult:
     """``seeds.read_seed``, imported on first use: a run answered from the cache never
     loads the converter (its regular expressions and classes cost start-up time)."""
     from corpus_tools.seeds import read_seed as read
 
-    return read(path, root, config, lang_override=lang_override)
+    return read(path, root, config, lang_override=lang_override, source=source)
 
 
 def check_seed(path: Path, root: Path, config: Config, options: Options) -> FileResult:
-    """Seed and schema levels for one seed file."""
-    res = read_seed(path, root, config, lang_override=options.lang_override)
+    """Seed and schema levels for one seed file, its source metadata merged."""
+    res = read_seed(
+        path, root, config, lang_override=options.lang_override, source=options.source_of(path)
+    )
     diags = list(res.diagnostics)
     doc = res.document
     if doc is not None:
@@ -188,6 +211,7 @@ def _check_export_line(
     a document line gives the document the corpus rules need (its quotations are in
     quotations.jsonl, not checked here)."""
     from corpus_tools.exporters import jsonl
+    from corpus_tools.exporters.tables import source_from_row
     from corpus_tools.model import Document, Paragraph, Provenance, Stats
 
     err = jsonl.check_line(data, kind)
@@ -218,6 +242,7 @@ def _check_export_line(
         schema_version=data["schema_version"],
         dateline=data["dateline"] or None,
         lang_confidence=data["lang_confidence"] if data["lang_identified"] else None,
+        source=source_from_row(data),
     )
     # The canonical schema's own constraints (patterns, lengths, the characters a text
     # may hold) apply to what the line says; its quotations are in quotations.jsonl.

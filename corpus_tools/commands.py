@@ -304,7 +304,11 @@ def run_convert(args: ConvertArgs, streams: Streams) -> int:
     if config is None:
         return EXIT_USAGE
     paths = args.paths or [root / SEEDS_DIR]
-    options = Options(lang_override=args.lang)
+    from corpus_tools.pipeline import with_metadata
+
+    # Documents carry their rows of the source metadata table (the table itself is
+    # checked by corpus validate).
+    options = with_metadata(Options(lang_override=args.lang), root, config)
     report = Report()
     out_dir = Path(args.out or "-")
     staging = None if args.out in (None, "-") else Staging()

@@ -106,6 +106,8 @@ class Config:
     rules: tuple[tuple[str, str], ...] = ()
     # Per-file suppressions: (glob over report paths, codes, reason).
     ignore: tuple[tuple[str, tuple[str, ...], str], ...] = ()
+    # The source metadata table, relative to the corpus root ([metadata] table).
+    metadata_table: str = "metadata.csv"
 
     def to_dict(self) -> dict[str, Any]:
         """The settings as plain data (used in cache keys and reports)."""
@@ -129,6 +131,7 @@ class Config:
             "version": self.version,
             "rules": dict(self.rules),
             "ignore": [[files, list(codes), reason] for files, codes, reason in self.ignore],
+            "metadata_table": self.metadata_table,
         }
 
 
@@ -189,6 +192,7 @@ def load_config(root: Path) -> Config:
     except ValueError as exc:
         raise ConfigError(CONFIG_NAME, f"validation.earliest_date: {exc}") from exc
     rules, ignore = _policy(data)
+    metadata_table = _metadata_table(data.get("metadata", {}).get("table"))
     exports = data.get("exports", {})
     formats = exports.get("formats")
     return Config(
@@ -204,6 +208,7 @@ def load_config(root: Path) -> Config:
         version=corpus.get("version"),
         rules=rules,
         ignore=ignore,
+        metadata_table=metadata_table,
         title=corpus["title"],
         publisher=corpus["publisher"],
         licence=corpus["licence"],
@@ -216,6 +221,28 @@ def load_config(root: Path) -> Config:
         max_paragraph_chars=validation.get("max_paragraph_chars", _DEFAULTS.max_paragraph_chars),
         source=CONFIG_NAME,
     )
+
+
+def _metadata_table(path: str | None) -> str:
+    """``[metadata] table``: a CSV file below the corpus root, outside the folders the
+    tool reads as seeds or writes as exports."""
+    if path is None:
+        return _DEFAULTS.metadata_table
+    parts = path.split("/")
+    if (
+        not path.endswith(".csv")
+        or path.startswith("/")
+        or "\\" in path
+        or any(part in ("", ".", "..") for part in parts)
+        or parts[0] in ("seeds", "exports")
+    ):
+        raise ConfigError(
+            CONFIG_NAME,
+            f"metadata.table: {path!r} is not a path to a .csv file below the corpus root "
+            "and outside seeds/ and exports/ (write it with / between folders, e.g. "
+            "metadata.csv or sources/metadata.csv)",
+        )
+    return path
 
 
 def _policy(

@@ -6,8 +6,11 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-# A semantic version string: "2.0.0" is never read as a number by CSV or spreadsheet tools.
-SCHEMA_VERSION = "2.0.0"
+# A semantic version string: "2.1.0" is never read as a number by CSV or spreadsheet tools.
+# 2.1.0 added the optional ``source`` and the title source ``headline``: a 2.0.0 document
+# is a valid 2.1.0 document, so both are read (``READ_SCHEMA_VERSIONS``).
+SCHEMA_VERSION = "2.1.0"
+READ_SCHEMA_VERSIONS = ("2.0.0", "2.1.0")
 # The types of quotation (see the annotation guidelines).
 QUOTATION_TYPES = ("speech", "title", "name", "term")
 
@@ -171,6 +174,48 @@ class Provenance:
 
 
 @dataclass(frozen=True, slots=True)
+class Source:
+    """Where the article was published, as the source metadata table says: what a
+    citation needs. Each field is None where the table gives no value."""
+
+    publication: str | None = None
+    url: str | None = None
+    author: str | None = None
+    headline: str | None = None
+    licence: str | None = None
+
+    def to_dict(self) -> dict[str, str]:
+        """Return the JSON form (absent fields left out)."""
+        out = {
+            "publication": self.publication,
+            "url": self.url,
+            "author": self.author,
+            "headline": self.headline,
+            "licence": self.licence,
+        }
+        return {k: v for k, v in out.items() if v is not None}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Source:
+        """Build a source from its JSON form."""
+        return cls(
+            publication=data.get("publication"),
+            url=data.get("url"),
+            author=data.get("author"),
+            headline=data.get("headline"),
+            licence=data.get("licence"),
+        )
+
+    @property
+    def empty(self) -> bool:
+        """True when no field has a value."""
+        return not self.to_dict()
+
+
+SOURCE_FIELDS: tuple[str, ...] = ("publication", "url", "author", "headline", "licence")
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The canonical form of one seed; see ``schema/document.schema.json``."""
 
@@ -190,10 +235,12 @@ class Document:
     persons: tuple[Person, ...] = ()
     lang_confidence: float | None = None
     dateline: str | None = None
+    # From the source metadata table; None where the document has no row there.
+    source: Source | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        """Return the JSON form (the canonical document)."""
-        return {
+        """Return the JSON form (the canonical document; ``source`` only where known)."""
+        out: dict[str, Any] = {
             "schema_version": self.schema_version,
             "id": self.id,
             "seq": self.seq,
@@ -211,6 +258,9 @@ class Document:
             "stats": self.stats.to_dict(),
             "provenance": self.provenance.to_dict(),
         }
+        if self.source is not None:
+            out["source"] = self.source.to_dict()
+        return out
 
     @property
     def full_text(self) -> str:
@@ -222,6 +272,7 @@ class Document:
         """Build a document from its JSON form (which must be schema-valid)."""
         prov = data["provenance"]
         confidence = data.get("lang_confidence")
+        source = data.get("source")
         return cls(
             schema_version=data["schema_version"],
             id=data["id"],
@@ -239,6 +290,7 @@ class Document:
             persons=tuple(Person.from_dict(p) for p in data.get("persons", ())),
             lang_confidence=None if confidence is None else float(confidence),
             dateline=data.get("dateline"),
+            source=Source.from_dict(source) if source is not None else None,
             stats=Stats(**data["stats"]),
             provenance=Provenance(
                 seed_path=prov["seed_path"],

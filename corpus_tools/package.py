@@ -111,6 +111,10 @@ def package(
             if path.is_file():
                 _copy(path, work / "schema" / path.relative_to(schema_dir()))
         _copy(root / CONFIG_NAME, work / CONFIG_NAME)
+        # The source metadata table is an input of the exports as the seeds are.
+        table = root / config.metadata_table
+        if table.is_file():
+            _copy(table, work / config.metadata_table)
         facts = json.loads((work / "exports" / PACKAGE).read_text(encoding="utf-8"))
         (work / CITATION).write_text(citation_cff(config, facts), encoding="utf-8")
         (work / CROISSANT).write_text(

@@ -33,7 +33,8 @@ from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
-from corpus_tools.inputs import FileList
+from corpus_tools.inputs import SEEDS_DIR, FileList
+from corpus_tools.metadata import Metadata, read_metadata
 from corpus_tools.paths import display_path
 from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
@@ -199,7 +200,7 @@ def check_files(
                 st = None
             if st is not None and stat.S_ISREG(st.st_mode):  # links are always re-checked
                 rel = display_path(path, root)
-                hit = None if render else cache.get(rel, st, path)
+                hit = None if render else cache.get(rel, st, path, options.source_key(path))
                 if hit is not None:
                     hits[i] = hit[1]
                     continue
@@ -226,7 +227,8 @@ def check_files(
             result = item.result if item.result is not None else decode(item.payload)
             if cache is not None and size >= 0 and item.sha is not None:
                 rel = display_path(paths[i], root)
-                cache.put(rel, (size, mtime, ino), item.sha, item.payload or encode(result))
+                payload = item.payload or encode(result)
+                cache.put(rel, (size, mtime, ino), item.sha, payload, options.source_key(paths[i]))
             yield Checked(result, item.rendered, item.verdicts)
     finally:
         close = getattr(computed, "close", None)
@@ -257,15 +259,25 @@ def code_fingerprint() -> str:
 
 
 class InputsKey:
-    """The key of an export's inputs: settings, formats and every seed's name and hash,
-    hashed as they come (at 100,000 seeds a list of them is tens of megabytes)."""
+    """The key of an export's inputs: settings, formats, the source metadata table and
+    every seed's name and hash (with its row's digest), hashed as they come (at 100,000
+    seeds a list of them is tens of megabytes)."""
 
-    def __init__(self, context: str, formats: Sequence[str]) -> None:
-        self._digest = hashlib.sha256(context_key(context, list(formats)).encode())
+    def __init__(
+        self, context: str, formats: Sequence[str], metadata: Metadata | None = None
+    ) -> None:
+        # The whole table, not only the rows that apply: a row with an error changes no
+        # document, but the corpus is then not exportable, which a known manifest denies.
+        parts: list[object] = [context, list(formats)]
+        if metadata is not None:
+            parts.append([metadata.path, metadata.sha256])
+        self._digest = hashlib.sha256(context_key(*parts).encode())
 
-    def add(self, name: str, sha: str | None) -> None:
-        """Add the next seed (in file order)."""
-        self._digest.update(f"{len(name)} {name} {sha}\n".encode("utf-8", "surrogateescape"))
+    def add(self, name: str, sha: str | None, source: str | None = None) -> None:
+        """Add the next seed (in file order), with the digest of its source metadata row
+        where it has one."""
+        extra = "" if source is None else f" {source}"
+        self._digest.update(f"{len(name)} {name} {sha}{extra}\n".encode("utf-8", "surrogateescape"))
 
     def hexdigest(self) -> str:
         """The key."""
@@ -273,14 +285,20 @@ class InputsKey:
 
 
 def stored_inputs_key(
-    files: Sequence[Path], cache: Cache, context: str, formats: Sequence[str]
+    files: Sequence[Path],
+    cache: Cache,
+    context: str,
+    formats: Sequence[str],
+    options: Options | None = None,
 ) -> str:
-    """The export key of ``files`` as they are now (hashes known to the cache by stamp)."""
+    """The export key of ``files`` as they are now (hashes known to the cache by stamp),
+    with their rows of the source metadata table in ``options``."""
     from corpus_tools.inputs import SEEDS_DIR
 
-    key = InputsKey(context, formats)
+    key = InputsKey(context, formats, options.metadata if options is not None else None)
     for path in files:
-        key.add(path.name, cache.sha256(f"{SEEDS_DIR}/{path.name}", path))
+        source = options.source_key(path) if options is not None else None
+        key.add(path.name, cache.sha256(f"{SEEDS_DIR}/{path.name}", path), source)
     return key.hexdigest()
 
 
@@ -293,6 +311,7 @@ class Tally:
         rules: CorpusRules | None,
         only: frozenset[str] | None = None,
         key: InputsKey | None = None,
+        metadata: Metadata | None = None,
         *,
         gone: frozenset[str] = frozenset(),
     ) -> None:
@@ -302,6 +321,9 @@ class Tally:
         # reported on the seed after it, although that seed did not change.
         self.gone = gone
         self.key = key
+        # The source metadata table of the corpus, checked with it (None: none).
+        self.metadata = metadata
+        self.seed_ids: set[str] = set()
         self.report = Report()
         self.file_errors = False  # an error in a file's own findings, in or out of scope
         # Ids of the seeds that could not be converted: their export files are unknown.
@@ -322,7 +344,14 @@ class Tally:
             for summary in result.summaries:
                 self.rules.add(summary)
         if self.key is not None:
-            self.key.add(path.name, result.sha256)
+            digest = self.metadata.digest(path.name[:-4]) if self.metadata is not None else None
+            self.key.add(path.name, result.sha256, digest)
+        if self.metadata is not None:
+            self.seed_ids.update(
+                s.id
+                for s in result.summaries
+                if s.id is not None and s.path.rpartition("/")[0] == SEEDS_DIR
+            )
         if any(d.effective_severity is Severity.ERROR for d in result.diagnostics):
             self.file_errors = True
             self.broken.update(s.id for s in result.summaries if s.id is not None)
@@ -339,6 +368,11 @@ class Tally:
             opened = _opened_gaps(self.gone, self.seqs)
             found = [d for d in (_in_scope(d, self.only, opened) for d in found) if d is not None]
         self.report.extend(found)
+        table = self.metadata
+        if table is not None and (self.only is None or table.path in self.only):
+            self.report.files += 1
+            self.report.extend(table.findings)
+            self.report.extend(table.unknown_ids(self.seed_ids))
         if self.misnamed:
             taken = set(self.seqs)
             self.report.diagnostics[:] = [
@@ -471,7 +505,9 @@ def check_corpus(
     Returns the report, those digests, and the ids of the seeds that had errors of their
     own (None when no file had one)."""
     snapshot = (
-        snapshot_key(files, store.context, options, only, extra=sorted(gone))
+        snapshot_key(
+            files, store.context, options, only, extra=[sorted(gone), metadata_stamp(options)]
+        )
         if store.enabled
         else None
     )
@@ -484,7 +520,7 @@ def check_corpus(
             return report, None, None
     expected = None
     with CorpusRules(config, options.today) as rules:
-        tally = Tally(rules, only, gone=gone)
+        tally = Tally(rules, only, metadata=options.metadata, gone=gone)
         documents = stream(
             files,
             root,
@@ -525,15 +561,34 @@ def validate_files(
     findings only where they involve one of them; every file still takes part in the
     corpus rules.
     """
-    from corpus_tools.inputs import SEEDS_DIR, discover
+    from corpus_tools.inputs import discover
 
     options = options or Options()
-    files = discover(list(paths) or [root / SEEDS_DIR], root)
+    seeds = root / SEEDS_DIR
+    if options.metadata is None and any(Path(p) == seeds for p in list(paths) or [seeds]):
+        options = with_metadata(options, root, config)
+    files = discover(list(paths) or [seeds], root)
     store = Cache(root, run_context(config, options), enabled=use_cache)
     try:
         return check_corpus(files, root, config, options, store, jobs=jobs, only=only)[0]
     finally:
         store.close()
+
+
+def with_metadata(options: Options, root: Path, config: Config) -> Options:
+    """``options`` with the corpus's source metadata table (``[metadata] table``), read
+    and checked, when the corpus has one."""
+    import dataclasses
+
+    table = read_metadata(root, config.metadata_table)
+    return dataclasses.replace(options, metadata=table) if table is not None else options
+
+
+def metadata_stamp(options: Options) -> list[str] | None:
+    """What identifies the source metadata table of a run in a snapshot key: its path
+    and the SHA-256 of its bytes (None: no table)."""
+    table = options.metadata
+    return None if table is None else [table.path, table.sha256]
 
 
 def snapshot_key(

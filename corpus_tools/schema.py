@@ -178,9 +178,15 @@ VERSION_MISMATCH = "schema-version"
 
 
 def document_schema_version() -> str:
-    """The ``schema_version`` the document schema requires (its ``const``)."""
-    version: str = load_schema(DOCUMENT_SCHEMA)["properties"]["schema_version"]["const"]
-    return version
+    """The ``schema_version`` the document schema describes: the newest it accepts."""
+    return document_schema_versions()[-1]
+
+
+def document_schema_versions() -> tuple[str, ...]:
+    """Every ``schema_version`` the document schema accepts, oldest first: the current
+    one and the older minor versions of its major version, whose documents are valid."""
+    versions: list[str] = load_schema(DOCUMENT_SCHEMA)["properties"]["schema_version"]["enum"]
+    return tuple(sorted(versions, key=lambda v: tuple(int(n) for n in v.split("."))))
 
 
 def version_mismatch(data: Any) -> SchemaError | None:
@@ -189,13 +195,14 @@ def version_mismatch(data: Any) -> SchemaError | None:
     mislead (a missing ``schema_version`` is an ordinary violation)."""
     if not isinstance(data, dict) or "schema_version" not in data:
         return None
-    found, expected = data["schema_version"], document_schema_version()
-    if found == expected and isinstance(found, str):
+    found, accepted = data["schema_version"], document_schema_versions()
+    if isinstance(found, str) and found in accepted:
         return None
+    older = ", ".join(repr(v) for v in accepted[:-1])
     return SchemaError(
         "/schema_version",
         f"the document is of schema version {_short(repr(found), 60)}; this corpus-tools "
-        f"reads schema version {expected!r}",
+        f"reads schema version {accepted[-1]!r}" + (f" (and {older})" if older else ""),
         VERSION_MISMATCH,
     )
 

@@ -82,7 +82,7 @@ def test_the_converter_fills_every_field_from_the_engine() -> None:
     data = convert_seed(SEED, SEED_PATH, CONFIG).document
     assert data is not None
     out = data.to_dict()
-    assert out["schema_version"] == SCHEMA_VERSION == "2.0.0" == document_schema_version()
+    assert out["schema_version"] == SCHEMA_VERSION == "2.1.0" == document_schema_version()
     assert (out["lang"], out["lang_source"], out["dateline"], out["title_source"]) == (
         "en",
         "detected",
@@ -183,7 +183,7 @@ def test_another_schema_version_is_told_before_the_schema(version: Any) -> None:
     assert problem.validator == "schema-version"
     assert problem.pointer == "/schema_version"
     assert repr(version) in problem.message
-    assert "'2.0.0'" in problem.message
+    assert "reads schema version '2.1.0' (and '2.0.0')" in problem.message
 
 
 def test_validate_reports_schema_version_for_json_and_jsonl(tmp_path: Path) -> None:
@@ -198,7 +198,8 @@ def test_validate_reports_schema_version_for_json_and_jsonl(tmp_path: Path) -> N
     found = check_json(tmp_path / "old.json", tmp_path).diagnostics
     assert [(d.code, d.pointer) for d in found] == [("schema-version", "/schema_version")]
     assert found[0].message == (
-        "the document is of schema version '1.0'; this corpus-tools reads schema version '2.0.0'"
+        "the document is of schema version '1.0'; this corpus-tools reads schema version "
+        "'2.1.0' (and '2.0.0')"
     )
     found = check_jsonl(tmp_path / "mixed.jsonl", tmp_path).diagnostics
     assert [(d.code, d.line) for d in found] == [("schema-version", 2)]
@@ -211,7 +212,7 @@ def test_validate_reports_schema_version_for_json_and_jsonl(tmp_path: Path) -> N
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
         "old.json: error[schema-version] the document is of schema version '1.0'; this "
-        "corpus-tools reads schema version '2.0.0'; help: convert it again from its seed "
+        "corpus-tools reads schema version '2.1.0' (and '2.0.0'); help: convert it again from its seed "
         "with this corpus-tools (corpus convert SEED, or corpus export --format jsonl)"
     )
 

@@ -6,8 +6,8 @@ generated articles (no normalisation among them), five long padding articles, so
 the values that first appear late come after 2,000 lines and 12 MB of corpus.jsonl,
 then those late values: a seed with CRLF, trailing spaces and a tab (the first
 normalisations), an article in Cyrillic with emoji, one of over 150,000 characters,
-and an annotated document (the first speakers, persons, dateline and language
-confidence). Quotations running over paragraphs put line breaks inside CSV cells.
+and an annotated document (the first speakers, persons, dateline, language
+confidence and source metadata). Quotations running over paragraphs put line breaks inside CSV cells.
 
 Every reader is compared with the rows the tables module makes from the documents.
 """
@@ -35,7 +35,7 @@ from corpus_tools.exporters.jsonl import FILES as JSONL_FILES
 from corpus_tools.exporters.jsonl import document_line
 from corpus_tools.exporters.tables import TABLES, Table, mentions_cell
 from corpus_tools.exports import export_documents
-from corpus_tools.model import Document
+from corpus_tools.model import Document, Source
 from corpus_tools.seeds import convert_seed
 
 from .annotated import annotated_document
@@ -77,6 +77,16 @@ LATE_SEEDS = [
     # Over 150,000 characters (each paragraph under the 50,000 limit).
     _seed(_long_paragraphs("слово", 4, 40_000)),
 ]
+
+
+# The first (and only) source metadata: every source_* column is empty until it.
+LATE_SOURCE = Source(
+    publication="Минская газета",
+    url="https://example.org/news/2025/12/01/clean-air?id=7",
+    author="Kowalska, Anna",
+    headline="«Чистый воздух 2030»: план представлен 🎉",
+    licence="CC BY 4.0",
+)
 
 
 @dataclasses.dataclass
@@ -130,6 +140,9 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
             id=doc_id,
             seq=LATE + 9,
             provenance=dataclasses.replace(annotated.provenance, seed_path=f"seeds/{doc_id}.txt"),
+            title=LATE_SOURCE.headline,
+            title_source="headline",
+            source=LATE_SOURCE,
         )
     )
     out = root / "exports"
@@ -150,6 +163,8 @@ def test_the_corpus_trips_inference(corpus: Corpus) -> None:
     assert docs[-1].persons
     assert docs[-1].dateline
     assert docs[-1].lang_confidence
+    assert not any(d.source for d in docs[:-1])
+    assert docs[-1].source == LATE_SOURCE
     assert max(len(d.full_text) for d in docs) > 150_000
     assert any("🎉" in d.full_text for d in docs)
     # No cell holds a line break any more: paragraphs have none, and a quotation continued
@@ -339,6 +354,13 @@ def test_jsonl(corpus: Corpus, reader: str, table: Table, tmp_path: Path) -> Non
         assert not path.exists()  # no line, no file (nothing to type an empty file from)
         return
     columns, rows = _read_jsonl(reader, path, tmp_path)
+    # The members of a JSON object have no order (RFC 8259), and Polars does not keep
+    # theirs in a line of more than 32 keys (as corpus.jsonl's lines are): columns are
+    # compared by name, in the table's order.
+    names = [*table.names, *(["paragraphs"] if table.name == "documents" else [])]
+    assert sorted(columns) == sorted(names)
+    where = [list(columns).index(name) for name in names]
+    columns, rows = names, [tuple(r[i] for i in where) for r in rows]
     if table.name == "documents":
         assert columns[-1] == "paragraphs"
         got = [_paragraphs(r[-1]) for r in rows]

@@ -55,13 +55,24 @@ class Cache:
         """How many per-file results were served from the cache."""
         return self.files.hits
 
-    def get(self, rel: str, st: os.stat_result, path: Path) -> tuple[str, str] | None:
-        """The stored ``(sha256, payload)`` for this file's current content, if any."""
-        return self.files.get(rel, st, path)
+    def get(
+        self, rel: str, st: os.stat_result, path: Path, key: str | None = None
+    ) -> tuple[str, str] | None:
+        """The stored ``(sha256, payload)`` for this file's current content, if any;
+        ``key`` is what else the result depends on (a seed's source metadata row)."""
+        return self.files.get(rel, st, path, key)
 
-    def put(self, rel: str, stamp: tuple[int, int, int], sha256: str, payload: str) -> None:
-        """Remember the result for this file's content (``stamp``: size, mtime, inode)."""
-        self.files.put(rel, stamp, sha256, payload)
+    def put(
+        self,
+        rel: str,
+        stamp: tuple[int, int, int],
+        sha256: str,
+        payload: str,
+        key: str | None = None,
+    ) -> None:
+        """Remember the result for this file's content (``stamp``: size, mtime, inode)
+        and ``key``."""
+        self.files.put(rel, stamp, sha256, payload, key)
 
     def sha256(self, rel: str, path: Path) -> str | None:
         """The SHA-256 of a file's bytes: from the cache when its stamp matches, else read."""

@@ -15,39 +15,51 @@ _BATCH = 2000
 
 
 class FileResults:
-    """Stored ``(sha256, payload)`` results by path, valid for one context key."""
+    """Stored ``(sha256, payload)`` results by path, valid for one context key (and,
+    for a file whose result depends on more than its bytes, such as a seed's row of the
+    source metadata table, for that key too)."""
 
     def __init__(self, store: Store, context: str) -> None:
         self._store = store
         self.context = context
-        self._loaded: dict[str, tuple[int, int, int, str, str]] | None = None
+        self._loaded: dict[str, tuple[str, int, int, int, str, str]] | None = None
         self._new: list[tuple[str, str, int, int, int, str, str]] = []
         self.hits = 0
 
+    def context_of(self, key: str | None) -> str:
+        """The context a file's result is stored under: the run's, combined with the
+        file's own ``key`` where it has one."""
+        if key is None:
+            return self.context
+        return hashlib.sha256(f"{self.context} {key}".encode()).hexdigest()
+
     @property
-    def _rows(self) -> dict[str, tuple[int, int, int, str, str]]:
-        # Loaded on first use: a run answered from a snapshot never needs the rows.
+    def _rows(self) -> dict[str, tuple[str, int, int, int, str, str]]:
+        # Loaded on first use: a run answered from a snapshot never needs the rows. Rows
+        # of every context: a file's own key decides which one is valid (and a stamp
+        # vouches for a file's SHA-256 whatever the context).
         if self._loaded is None:
             self._loaded = self._store.read(
                 lambda db: {
                     row[0]: row[1:]
                     for row in db.execute(
-                        "SELECT path, size, mtime_ns, ino, sha256, payload FROM files"
-                        " WHERE ctx = ?",
-                        (self.context,),
+                        "SELECT path, ctx, size, mtime_ns, ino, sha256, payload FROM files"
                     )
                 },
                 {},
             )
         return self._loaded
 
-    def get(self, rel: str, st: os.stat_result, path: Path) -> tuple[str, str] | None:
-        """The stored ``(sha256, payload)`` for this file's current content, if any."""
+    def get(
+        self, rel: str, st: os.stat_result, path: Path, key: str | None = None
+    ) -> tuple[str, str] | None:
+        """The stored ``(sha256, payload)`` for this file's current content (and its
+        ``key``), if any."""
         row = self._rows.get(rel)
         if row is None:
             return None
-        size, mtime_ns, ino, sha, payload = row
-        if size != st.st_size:
+        ctx, size, mtime_ns, ino, sha, payload = row
+        if ctx != self.context_of(key) or size != st.st_size:
             return None
         if mtime_ns != st.st_mtime_ns or ino != st.st_ino:
             try:
@@ -56,17 +68,25 @@ class FileResults:
             except OSError:
                 return None
             # Same content, new time stamp: remember it.
-            self.put(rel, (st.st_size, st.st_mtime_ns, st.st_ino), sha, payload)
+            self.put(rel, (st.st_size, st.st_mtime_ns, st.st_ino), sha, payload, key)
         self.hits += 1
         return sha, payload
 
-    def put(self, rel: str, stamp: tuple[int, int, int], sha256: str, payload: str) -> None:
-        """Remember the result for this file's content; ``stamp`` is the file's size,
-        modification time (ns) and inode, taken before it was read."""
+    def put(
+        self,
+        rel: str,
+        stamp: tuple[int, int, int],
+        sha256: str,
+        payload: str,
+        key: str | None = None,
+    ) -> None:
+        """Remember the result for this file's content (and its ``key``); ``stamp`` is
+        the file's size, modification time (ns) and inode, taken before it was read."""
         if not self._store.enabled:
             return
         size, mtime, ino = stamp
-        self._new.append((rel, self.context, size, trusted_mtime(mtime), ino, sha256, payload))
+        ctx = self.context_of(key)
+        self._new.append((rel, ctx, size, trusted_mtime(mtime), ino, sha256, payload))
         if len(self._new) >= _BATCH:
             self.flush()
 
@@ -77,8 +97,8 @@ class FileResults:
             st = path.lstat()
             if not stat.S_ISREG(st.st_mode):
                 return None  # links and devices are the seed reader's to judge, not read here
-            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
-                return row[3]
+            if row is not None and row[1:4] == (st.st_size, st.st_mtime_ns, st.st_ino):
+                return row[4]
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None

@@ -34,6 +34,7 @@ from corpus_tools.model import (
     Position,
     Provenance,
     Quotation,
+    Source,
     Speaker,
     Stats,
 )
@@ -190,6 +191,16 @@ def _document_id(what: str) -> Column:
 
 
 _QUOTATION_ID = "q[1-9][0-9]*"
+# The characters of an http(s) URI (the canonical schema's pattern for source.url).
+SOURCE_URL = "https?://[!#$%&'()*+,\\-./0-9:;=?@A-Z\\[\\]_a-z~]+"
+# The source fields, in their columns' order.
+SOURCE_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("publication", "source_publication"),
+    ("url", "source_url"),
+    ("author", "source_author"),
+    ("headline", "source_headline"),
+    ("licence", "source_licence"),
+)
 _PERSON_ID = "person[1-9][0-9]*"
 
 DOCUMENT_COLUMNS: tuple[Column, ...] = (
@@ -240,15 +251,17 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
     _string(
         "title",
         "Title",
-        "A title derived from the lead paragraph (see title_source); seeds carry none.",
+        "The original headline where the source metadata gives one, else a title derived "
+        "from the lead paragraph (see title_source).",
     ),
     _string(
         "title_source",
         "How the title was chosen",
-        "first-sentence (of the lead), after-dateline (the first sentence after the "
-        "dateline), or either with -truncated when cut at a word boundary and ended with "
-        "an ellipsis.",
+        "headline (the original headline, source_headline), first-sentence (of the lead), "
+        "after-dateline (the first sentence after the dateline), or either of these two "
+        "with -truncated when cut at a word boundary and ended with an ellipsis.",
         enum=(
+            "headline",
             "first-sentence",
             "first-sentence-truncated",
             "after-dateline",
@@ -260,6 +273,42 @@ DOCUMENT_COLUMNS: tuple[Column, ...] = (
         "Dateline",
         "The dateline that opens the lead, as written (it stays in the text); empty where "
         "there is none.",
+        optional=True,
+    ),
+    _string(
+        "source_publication",
+        "Source publication",
+        "The newspaper, agency or site that published the article (source metadata table); "
+        "empty where not known.",
+        optional=True,
+    ),
+    _string(
+        "source_url",
+        "Source URL",
+        "The address of the article at its source, an absolute http or https URI (source "
+        "metadata table); empty where not known.",
+        pattern=SOURCE_URL,
+        optional=True,
+    ),
+    _string(
+        "source_author",
+        "Source author",
+        "The author or authors as the source names them (source metadata table); empty "
+        "where not known.",
+        optional=True,
+    ),
+    _string(
+        "source_headline",
+        "Source headline",
+        "The original headline (source metadata table; it is also the title); empty where "
+        "not known.",
+        optional=True,
+    ),
+    _string(
+        "source_licence",
+        "Source licence",
+        "The licence or terms under which the source published the article (source "
+        "metadata table); empty where not known.",
         optional=True,
     ),
     _integer("paragraph_count", "Paragraph count", "Number of paragraphs.", 1),
@@ -438,6 +487,7 @@ def document_row(doc: Document) -> tuple[Value, ...]:
         doc.title,
         doc.title_source,
         doc.dateline or "",
+        *source_cells(doc.source),
         doc.stats.paragraphs,
         doc.stats.words,
         doc.stats.characters,
@@ -449,6 +499,19 @@ def document_row(doc: Document) -> tuple[Value, ...]:
         *(name in applied for name in NORMALISATIONS),
         doc.schema_version,
     )
+
+
+def source_cells(source: Source | None) -> tuple[str, ...]:
+    """The source_* cells of a document's row: each value, or the empty string."""
+    given = source.to_dict() if source is not None else {}
+    return tuple(given.get(name, "") for name, _ in SOURCE_COLUMNS)
+
+
+def source_from_row(row: Mapping[str, Any]) -> Source | None:
+    """The source of a documents-table row (values typed); None when every source_*
+    cell is empty."""
+    given = {name: row[column] for name, column in SOURCE_COLUMNS if row[column]}
+    return Source(**given) if given else None
 
 
 def paragraph_rows(doc: Document) -> list[tuple[Value, ...]]:
@@ -653,6 +716,7 @@ def document_from_rows(
         persons=tuple(persons),
         lang_confidence=float(row["lang_confidence"]) if row["lang_identified"] else None,
         dateline=row["dateline"] or None,
+        source=source_from_row(row),
     )
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
-from corpus_tools.model import Document, Paragraph, Provenance
+from corpus_tools.model import Document, Paragraph, Provenance, Source
 from corpus_tools.seeds import annotate
 from corpus_tools.seeds.decode import decode
 from corpus_tools.seeds.findings import Findings
@@ -38,8 +38,10 @@ def convert_seed(
     config: Config | None = None,
     *,
     lang_override: str | None = None,
+    source: Source | None = None,
 ) -> SeedResult:
-    """Convert the bytes of one seed into a canonical document and its findings."""
+    """Convert the bytes of one seed into a canonical document and its findings;
+    ``source`` is the seed's row of the source metadata table, if any."""
     findings = Findings(rel_path)
     named = parse_name(rel_path)
     if isinstance(named, Diagnostic):
@@ -55,7 +57,7 @@ def convert_seed(
         provenance = Provenance(
             rel_path, sha, len(data), CONVERTER, tuple(sorted(findings.normalisations))
         )
-        document = _document(seq, hsh, header, content, provenance)
+        document = _document(seq, hsh, header, content, provenance, source)
     return SeedResult(
         rel_path,
         document,
@@ -101,10 +103,19 @@ def _read(
 
 
 def _document(
-    seq: int, hsh: str, header: Header, content: _Content, provenance: Provenance
+    seq: int,
+    hsh: str,
+    header: Header,
+    content: _Content,
+    provenance: Provenance,
+    source: Source | None,
 ) -> Document:
-    """The canonical document of a seed that every stage accepted."""
+    """The canonical document of a seed that every stage accepted; the original
+    headline, where the source metadata gives one, is its title."""
     texts, notes = content.texts, content.notes
+    title, title_source = notes.title, notes.title_source
+    if source is not None and source.headline is not None:
+        title, title_source = source.headline, "headline"
     return Document(
         id=provenance.seed_path.rsplit("/", 1)[-1][:-4],
         seq=seq,
@@ -112,8 +123,8 @@ def _document(
         date=header.date,
         lang=notes.lang,
         lang_source=notes.lang_source,
-        title=notes.title,
-        title_source=notes.title_source,
+        title=title,
+        title_source=title_source,
         paragraphs=tuple(
             Paragraph(n, para.line, t)
             for n, (para, t) in enumerate(zip(content.paras, texts, strict=True), start=1)
@@ -124,6 +135,7 @@ def _document(
         persons=notes.persons,
         lang_confidence=notes.lang_confidence,
         dateline=notes.dateline,
+        source=source,
     )
 
 

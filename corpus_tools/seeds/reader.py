@@ -9,6 +9,7 @@ from pathlib import Path
 
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.model import Source
 from corpus_tools.paths import display_path
 from corpus_tools.seeds.convert import convert_seed
 from corpus_tools.seeds.result import SeedResult
@@ -20,8 +21,10 @@ def read_seed(
     config: Config | None = None,
     *,
     lang_override: str | None = None,
+    source: Source | None = None,
 ) -> SeedResult:
-    """Read one seed file under ``root`` (links leaving the root are refused)."""
+    """Read one seed file under ``root`` (links leaving the root are refused); ``source``
+    is its row of the source metadata table, if any."""
     config = config or Config()
     rel = display_path(path, root)
     target = path
@@ -60,7 +63,7 @@ def read_seed(
         return SeedResult(
             rel, None, [Diagnostic("seed-unreadable", rel, f"cannot read: {exc.strerror or exc}")]
         )
-    return convert_seed(data, rel, config, lang_override=lang_override)
+    return convert_seed(data, rel, config, lang_override=lang_override, source=source)
 
 
 class _TooLarge(Exception):

@@ -15,6 +15,9 @@ Where each canonical field lives (``read_tei`` reads it back from there)::
                      element's text names the language and, where lang_source is
                      default or override, says that it was not identified
     title            titleStmt/title (and sourceDesc/bibl/title[@level="a"])
+    source           sourceDesc/bibl: author (author), title[@level="j"] (publication),
+                     ptr/@target (url), availability/licence (licence), each only where
+                     given; the headline is the title, where title_source is "headline"
     paragraphs       text/body/p: @n, the text as the element's character content
     stats            fileDesc/extent/measure[@unit=paragraph|word|character]/@quantity;
                      the count of quotations is that of the body's quotations (the

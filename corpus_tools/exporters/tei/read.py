@@ -32,6 +32,7 @@ from corpus_tools.model import (
     Position,
     Provenance,
     Quotation,
+    Source,
     Speaker,
     Stats,
 )
@@ -316,6 +317,8 @@ class _Reader:
         dateline = xeno.get("dateline")
         if dateline is not None and not isinstance(dateline, str):
             raise self.fail(xeno_el, "dateline is neither a string nor null")
+        title = self.text(file_desc, "t:titleStmt/t:title")
+        title_source = self._xeno_str(xeno, xeno_el, "title_source")
         return Document(
             schema_version=self._xeno_str(xeno, xeno_el, "schema_version"),
             id=self.doc_id,
@@ -324,8 +327,8 @@ class _Reader:
             date=self.attr(self.find(bibl, "t:date"), "when"),
             lang=self.attr(self.find(profile, "t:langUsage/t:language"), "ident"),
             lang_source=self._xeno_str(xeno, xeno_el, "lang_source"),
-            title=self.text(file_desc, "t:titleStmt/t:title"),
-            title_source=self._xeno_str(xeno, xeno_el, "title_source"),
+            title=title,
+            title_source=title_source,
             paragraphs=tuple(paragraphs),
             quotations=quotations,
             stats=Stats(counts[0], counts[1], counts[2], quotation_count),
@@ -333,7 +336,27 @@ class _Reader:
             persons=self._persons(profile),
             lang_confidence=None if confidence is None else float(confidence),
             dateline=dateline,
+            source=self._source(bibl, title if title_source == "headline" else None),
         )
+
+    def _source(self, bibl: etree._Element, headline: str | None) -> Source | None:
+        """The source of the document from ``sourceDesc/bibl``: ``author``, ``title
+        level="j"``, ``ptr/@target``, ``availability/licence``; the headline is the
+        title where ``title_source`` says so."""
+
+        def optional(path: str) -> str | None:
+            el = bibl.find(path, NS)
+            return None if el is None else "".join(t for t in el.itertext() if isinstance(t, str))
+
+        ptr = bibl.find("t:ptr", NS)
+        source = Source(
+            publication=optional("t:title[@level='j']"),
+            url=None if ptr is None else self.attr(ptr, "target"),
+            author=optional("t:author"),
+            headline=headline,
+            licence=optional("t:availability/t:licence"),
+        )
+        return None if source.empty else source
 
     def _xeno_str(self, xeno: dict[str, Any], el: etree._Element, key: str) -> str:
         value = xeno.get(key)

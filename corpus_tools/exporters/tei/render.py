@@ -538,10 +538,18 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     _accept(doc.lang)
     _accept(doc.title)
     publication = _publication_xml(config)
+    source = doc.source
+    if source is not None:
+        _accept(source.author)
+        _accept(source.publication)
     _accept(doc.date)
+    if source is not None:
+        _accept(source.url)
     _accept(prov.seed_path)
     _accept(prov.seed_sha256)
     # The converter is first written inside this sentence: its error position is there.
+    if source is not None:
+        _accept(source.licence)
     _accept(f"Converted by {prov.converter} from the plain-text seed {prov.seed_path}.")
     for person in doc.persons:
         _accept(person.name)
@@ -569,6 +577,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     prefix = f"doc-{id_attr}"
     tags = _tags_decl(doc, prefix)
     persons = [_person_xml(person, prefix) for person in doc.persons]
+    author, journal, pointer, licence = _source_xml(doc)
 
     def tei(level: int) -> tuple[str, str]:
         """The ``TEI`` element at depth ``level``, indented, in two halves.
@@ -595,14 +604,18 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
             f"{n[3]}</publicationStmt>"
             f"{n[3]}<sourceDesc>"
             f"{n[4]}<bibl>"
+            f"{author and n[5] + author}"
             f'{n[5]}<title level="a">{title}</title>'
+            f"{journal and n[5] + journal}"
             f'{n[5]}<date when="{date_attr}">{date_text}</date>'
+            f"{pointer and n[5] + pointer}"
             f'{n[5]}<idno type="seed">{id_text}</idno>'
             f'{n[5]}<idno type="seed-path">{seed_path}</idno>'
             f'{n[5]}<idno type="sha256">{sha256}</idno>'
             f"{n[5]}<extent>"
             f'{n[6]}<measure unit="byte" quantity="{seed_bytes}"/>'
             f"{n[5]}</extent>"
+            f"{_availability(n, licence)}"
             f"{n[4]}</bibl>"
             f"{n[3]}</sourceDesc>"
             f"{n[2]}</fileDesc>"
@@ -654,6 +667,38 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
         return standalone, b""
     start, end = tei(1)
     return standalone, b"".join((start.encode(), _NL_BYTES[4].join(body), end.encode()))
+
+
+def _source_xml(doc: Document) -> tuple[str, str, str, str]:
+    """The ``bibl`` children of the document's source (each empty where not known):
+    ``author``, ``title level="j"`` (the publication), ``ptr`` (the URL) and the
+    ``licence`` (inside ``availability``). The headline is the document's title, in
+    ``title level="a"`` already."""
+    source = doc.source
+    if source is None:
+        return "", "", "", ""
+    if (source.headline is not None) != (doc.title_source == "headline") or (
+        source.headline is not None and source.headline != doc.title
+    ):
+        raise TeiExportError(
+            doc.id, "the title is the source's headline exactly when title_source is headline"
+        )
+    author = _element("author", "", source.author) if source.author is not None else ""
+    journal = (
+        _element("title", ' level="j"', source.publication)
+        if source.publication is not None
+        else ""
+    )
+    pointer = f'<ptr target="{_esc_attr(source.url)}"/>' if source.url is not None else ""
+    licence = _element("licence", "", source.licence) if source.licence is not None else ""
+    return author, journal, pointer, licence
+
+
+def _availability(n: tuple[str, ...], licence: str) -> str:
+    """``bibl/availability`` at depth 5 holding the source's ``licence``; nothing when none."""
+    if not licence:
+        return ""
+    return f"{n[5]}<availability>{n[6]}{licence}{n[5]}</availability>"
 
 
 def xeno_data(doc: Document, irregular: dict[str, Any]) -> dict[str, Any]:
