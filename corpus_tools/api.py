@@ -25,6 +25,7 @@ from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.errors import ReadError, UsageError
 from corpus_tools.exporters import (
     EXPORTERS,
+    SCHEMATRON,
     CheckSettings,
     Rendered,
     Verdicts,
@@ -339,13 +340,23 @@ def _check(
         inputs = [root / SEEDS_DIR, *(p for p in named if not _walked(p, root))]
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
-    options = Options(today=today, lang_override=lang)
+    schemas = dict(schemas or {})
+    if SCHEMATRON in schemas:
+        # Checked before anything runs: a missing package or rules that do not compile
+        # stop the run (exit 2), never a finding per file.
+        from corpus_tools.exporters.tei import schematron
+
+        schematron.compile_rules(schemas[SCHEMATRON])
+    options = Options(
+        today=today,
+        lang_override=lang,
+        schemas=tuple(sorted((name, os.fspath(p)) for name, p in schemas.items())),
+    )
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
     formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
-    schemas = dict(schemas or {})
     store = Cache(root, run_context(config, options), enabled=cache)
     try:
         # A warm run with nothing changed, seeds and exports alike, is answered from

@@ -34,9 +34,9 @@ from corpus_tools.exporters.tei import (
     render_fragments,
     safe_parser,
 )
-from corpus_tools.exporters.tei.names import SCHEMA_FILE, doc_file
 from corpus_tools.exporters.tei import check as tei_check
 from corpus_tools.exporters.tei.check import check_files, verdict_key
+from corpus_tools.exporters.tei.names import SCHEMA_FILE, doc_file
 from corpus_tools.exports import export_documents
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation

@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.exporters.tei.names import (
     CONVERTER,
@@ -27,7 +28,6 @@ from corpus_tools.exporters.tei.names import (
     XML_LANG,
     tag,
 )
-from corpus_tools._version import __version__
 from corpus_tools.exporters.tei.render import (
     _LANGUAGE_NAMES,
     _NO_NORMALISATION,

@@ -78,6 +78,7 @@ what they share; this one holds the exporter and its sink.
 
 from __future__ import annotations
 
+import os
 import tempfile
 import weakref
 from collections.abc import Iterator, Mapping
@@ -129,7 +130,6 @@ from corpus_tools.exporters.tei.render import (
 from corpus_tools.io import Staging
 from corpus_tools.model import Document
 
-
 # corpus.tei.xml's documents are held here until its header, which counts them all, is
 # written: in memory up to this size, then in an unnamed temporary file in the export
 # folder (removed by the system however the run ends), so memory stays flat.
@@ -156,7 +156,10 @@ class TeiSink:
 
     def _start_body(self) -> IO[bytes]:
         self._out_dir.mkdir(parents=True, exist_ok=True)
-        body = tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, dir=self._out_dir)
+        # Open until close(), across add() calls: no with block can hold it.
+        body: IO[bytes] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=_SPOOL_BYTES, mode="w+b", dir=os.fspath(self._out_dir)
+        )
         # A run that fails before close (the staging is aborted) drops the sink: the
         # spool is closed with it.
         weakref.finalize(self, body.close)
@@ -283,8 +286,12 @@ class TeiExporter:
 
     def read(self, path: Path) -> Iterator[Document]:
         """The documents of a file this exporter wrote (see ``read_tei``), or of the
-        ``corpus.tei.xml`` of an export folder."""
-        return read_tei(path / CORPUS_FILE if path.is_dir() else path)
+        ``corpus.tei.xml`` of an export folder (or beside the schema)."""
+        if path.is_dir():
+            path = path / CORPUS_FILE
+        elif path.name == SCHEMA_FILE:
+            path = path.parent / CORPUS_FILE
+        return read_tei(path)
 
     def judge(
         self, doc_id: str, fragment: tuple[bytes, bytes, DocumentCounts], settings: CheckSettings

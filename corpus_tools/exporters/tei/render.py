@@ -754,12 +754,12 @@ def _partic_desc(n: tuple[str, ...], persons: list[list[str]]) -> str:
 
 
 def render_document(doc: Document, config: Config) -> bytes:
-    """The bytes of ``tei/<id>.xml`` for one document."""
+    """The bytes of ``tei/doc-<id>.xml`` for one document."""
     return _render(doc, config, embedded=False)[0]
 
 
 def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
-    """The bytes of ``tei/<id>.xml`` and of the document's part of ``corpus.tei.xml``.
+    """The bytes of ``tei/doc-<id>.xml`` and of the document's part of ``corpus.tei.xml``.
 
     Pure and picklable, so that worker processes can do it.
     """
@@ -915,7 +915,7 @@ def render_corpus_header(config: Config, counts: CorpusCounts) -> bytes:
         date = f'{n[4]}<date when="{when}">{_esc_text(counts.newest)}</date>'
         text = _esc_text(_CHANGE.format(version=__version__))
         change = (
-            f"{n[2]}<revisionDesc>{n[3]}<change when=\"{when}\">{text}</change>{n[2]}</revisionDesc>"
+            f'{n[2]}<revisionDesc>{n[3]}<change when="{when}">{text}</change>{n[2]}</revisionDesc>'
         )
     usages = "".join(
         f'{n[5]}<tagUsage gi="{_esc_attr(gi)}" occurs="{occurs}"/>'
