@@ -22,6 +22,7 @@ from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.tei import (
     CORPUS_FILE,
     TEI_NS,
+    XML_NS,
     CheckSettings,
     TeiExporter,
     TeiExportError,
@@ -1007,3 +1008,73 @@ def test_judge_finds_ids_outside_the_document_prefix_and_repeated_ids() -> None:
         f'xml:id="doc-{DOCS[0].id}-p2"'.encode(), f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), 1
     )
     assert judge(twice, corpus_tei_schema())  # libxml2 refuses a repeated xml:id itself
+
+
+# --- the corpus header ---------------------------------------------------------------
+
+
+def test_corpus_header_counts_what_the_documents_hold(exported: Path) -> None:
+    """tagUsage, extent and langUsage say exactly what the embedded documents hold."""
+    tree = etree.parse(str(exported / CORPUS_FILE), safe_parser())
+    ns = {"t": TEI_NS}
+    header = tree.find("t:teiHeader", ns)
+    assert header is not None
+    texts = tree.findall("t:TEI/t:text", ns)
+    counted: dict[str, int] = {}
+    for text in texts:
+        for el in text.iter():
+            gi = etree.QName(el).localname
+            counted[gi] = counted.get(gi, 0) + 1
+    usage = {
+        u.get("gi"): int(u.get("occurs", "0"))
+        for u in header.iterfind("t:encodingDesc/t:tagsDecl/t:namespace/t:tagUsage", ns)
+    }
+    assert usage == counted
+    assert list(usage) == sorted(usage)  # by name: a stable order
+    extent = {
+        m.get("unit"): int(m.get("quantity", "-1"))
+        for m in header.iterfind("t:fileDesc/t:extent/t:measure", ns)
+    }
+    assert extent == {
+        "document": len(DOCS),
+        "paragraph": sum(d.stats.paragraphs for d in DOCS),
+        "word": sum(d.stats.words for d in DOCS),
+        "character": sum(d.stats.characters for d in DOCS),
+        "quotation": sum(1 for d in DOCS for q in d.quotations if q.type == "speech"),
+    }
+    newest = max(d.date for d in DOCS)
+    assert header.find("t:fileDesc/t:publicationStmt/t:date", ns).get("when") == newest  # type: ignore[union-attr]
+    change = header.find("t:revisionDesc/t:change", ns)
+    assert change is not None
+    assert change.get("when") == newest
+    assert change.text == "Exported by corpus-tools 0.1.0; the date is that of the newest article."
+    languages = [
+        (el.get("ident"), el.get("usage"), el.text)
+        for el in header.iterfind("t:profileDesc/t:langUsage/t:language", ns)
+    ]
+    words = {lang: sum(d.stats.words for d in DOCS if d.lang == lang) for lang in ("en", "ru")}
+    assert languages == [
+        (
+            "en",
+            str(round(100 * words["en"] / sum(words.values()))),
+            f"English: 4 documents, {words['en']} words",
+        ),
+        (
+            "ru",
+            str(round(100 * words["ru"] / sum(words.values()))),
+            f"Russian: 1 document, {words['ru']} words",
+        ),
+    ]
+    root = tree.getroot()
+    assert root.get(f"{{{XML_NS}}}lang") == "mul"  # documents in two languages
+    assert root.get(f"{{{XML_NS}}}id") == "corpus-tools-test"
+
+
+def test_corpus_language_and_id_of_a_one_language_corpus(tmp_path: Path) -> None:
+    russian = [d for d in DOCS if d.lang == "ru"]
+    export_documents(russian, ["tei"], tmp_path, dataclasses.replace(CONFIG, idno="2024 press/ru"))
+    root = etree.parse(str(tmp_path / CORPUS_FILE), safe_parser()).getroot()
+    assert root.get(f"{{{XML_NS}}}lang") == "ru"
+    # An idno that is not an XML name: made one (no digit first, no space or slash).
+    assert root.get(f"{{{XML_NS}}}id") == "corpus-2024-press-ru"
+    assert corpus_tei_schema().validate(etree.ElementTree(root))
