@@ -67,10 +67,33 @@ def _q(ns: str, local: str) -> str:
     return f"{{{ns}}}{local}"
 
 
+def _attr(value: str) -> str:
+    """An attribute value in double quotes, escaped; line breaks and tabs kept as
+    references, so that a test reads exactly as written in the schema."""
+    for plain, escaped in (
+        ("&", "&amp;"),
+        ("<", "&lt;"),
+        (">", "&gt;"),
+        ('"', "&quot;"),
+        ("\n", "&#10;"),
+        ("\r", "&#13;"),
+        ("\t", "&#9;"),
+    ):
+        value = value.replace(plain, escaped)
+    return f'"{value}"'
+
+
+def _text_node(value: str | None) -> str:
+    if not value:
+        return ""
+    escaped = value.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return f"<xsl:text>{escaped}</xsl:text>"
+
+
 def stylesheet(schema: Path) -> bytes:
     """The XSLT 3.0 stylesheet that runs every Schematron pattern embedded in the RELAX
     NG schema (or Schematron schema) at ``schema``; ConfigError when it has none or
-    cannot be read."""
+    cannot be read. Written as text, as the exporters write XML."""
     try:
         tree = etree.parse(str(schema), safe_parser())
     except (OSError, etree.XMLSyntaxError) as exc:
@@ -83,21 +106,20 @@ def stylesheet(schema: Path) -> bytes:
             "holds no Schematron pattern (sch:pattern in the ISO Schematron namespace); "
             "give a TEI schema with embedded rules, such as tei_all.rng",
         )
-    nsmap = {"xsl": XSL_NS}
+    namespaces = {"xsl": XSL_NS}
     for ns in root.iter(_q(SCH_NS, "ns")):
         prefix, uri = ns.get("prefix"), ns.get("uri")
-        if prefix and uri and prefix != "xsl":
-            nsmap[prefix] = uri
-    xsl = etree.Element(_q(XSL_NS, "stylesheet"), nsmap=nsmap, version="3.0")
-    etree.SubElement(xsl, _q(XSL_NS, "output"), method="xml", indent="no")
+        if prefix and uri and prefix != "xsl" and re.fullmatch(r"[A-Za-z_][\w.-]*", prefix):
+            namespaces[prefix] = uri
+    declared = "".join(f" xmlns:{p}={_attr(u)}" for p, u in namespaces.items())
+    out = [f'<xsl:stylesheet version="3.0"{declared}>', '<xsl:output method="xml" indent="no"/>']
     # Lets of the schema and of patterns are global variables, evaluated on the document.
     for let in [*root.iterchildren(_q(SCH_NS, "let")), *_pattern_lets(patterns)]:
-        etree.SubElement(xsl, _q(XSL_NS, "variable"), name=let.get("name", ""), select=_value(let))
-    main = etree.SubElement(xsl, _q(XSL_NS, "template"), match="/")
-    out = etree.SubElement(main, "findings")
+        out.append(f"<xsl:variable name={_attr(let.get('name', ''))} select={_attr(_value(let))}/>")
+    main = "".join(f'<xsl:apply-templates select="/" mode="p{i}"/>' for i in range(len(patterns)))
+    out.append(f'<xsl:template match="/"><findings>{main}</findings></xsl:template>')
     for i, pattern in enumerate(patterns):
         mode = f"p{i}"
-        etree.SubElement(out, _q(XSL_NS, "apply-templates"), select="/", mode=mode)
         name = pattern.get("id") or f"pattern {i + 1}"
         rules = [r for r in pattern.iter(_q(SCH_NS, "rule")) if r.get("context")]
         for j, rule in enumerate(rules):
@@ -105,43 +127,37 @@ def stylesheet(schema: Path) -> bytes:
                 raise ConfigError(
                     str(schema), f"pattern {name}: abstract rules and sch:extends are not supported"
                 )
-            template = etree.SubElement(
-                xsl,
-                _q(XSL_NS, "template"),
-                match=rule.get("context", ""),
-                mode=mode,
-                priority=str(len(rules) - j),
-            )
-            for let in rule.iterchildren(_q(SCH_NS, "let")):
-                etree.SubElement(
-                    template, _q(XSL_NS, "variable"), name=let.get("name", ""), select=_value(let)
-                )
+            body = [
+                f"<xsl:variable name={_attr(let.get('name', ''))} select={_attr(_value(let))}/>"
+                for let in rule.iterchildren(_q(SCH_NS, "let"))
+            ]
             for test in rule:
                 if test.tag not in (_q(SCH_NS, "assert"), _q(SCH_NS, "report")):
                     continue
                 condition = test.get("test", "false()")
                 if test.tag == _q(SCH_NS, "assert"):
                     condition = f"not({condition})"
-                found = etree.SubElement(
-                    etree.SubElement(template, _q(XSL_NS, "if"), test=condition),
-                    _FOUND,
-                    pattern=name,
-                    role=test.get("role") or rule.get("role") or pattern.get("role") or "",
-                    path="{path(.)}",
+                role = test.get("role") or rule.get("role") or pattern.get("role") or ""
+                body.append(
+                    f"<xsl:if test={_attr(condition)}><{_FOUND} pattern={_attr(name)} "
+                    f'role={_attr(role)} path="{{path(.)}}">{_message(test)}</{_FOUND}></xsl:if>'
                 )
-                _message(found, test)
-            etree.SubElement(template, _q(XSL_NS, "apply-templates"), select="@*|node()", mode=mode)
+            body.append(f'<xsl:apply-templates select="@*|node()" mode="{mode}"/>')
+            out.append(
+                f'<xsl:template match={_attr(rule.get("context", ""))} mode="{mode}" '
+                f'priority="{len(rules) - j}">{"".join(body)}</xsl:template>'
+            )
         # Nodes no rule matches: walk on, writing nothing.
-        walk = etree.SubElement(xsl, _q(XSL_NS, "template"), match="/|*", mode=mode, priority="-9")
-        etree.SubElement(walk, _q(XSL_NS, "apply-templates"), select="@*|node()", mode=mode)
-        etree.SubElement(
-            xsl,
-            _q(XSL_NS, "template"),
-            match="text()|@*|comment()|processing-instruction()",
-            mode=mode,
-            priority="-9",
+        out.append(
+            f'<xsl:template match="/|*" mode="{mode}" priority="-9">'
+            f'<xsl:apply-templates select="@*|node()" mode="{mode}"/></xsl:template>'
         )
-    return etree.tostring(xsl, encoding="UTF-8")
+        out.append(
+            '<xsl:template match="text()|@*|comment()|processing-instruction()" '
+            f'mode="{mode}" priority="-9"/>'
+        )
+    out.append("</xsl:stylesheet>")
+    return "\n".join(out).encode("utf-8")
 
 
 def _pattern_lets(patterns: list[etree._Element]) -> list[etree._Element]:
@@ -153,32 +169,24 @@ def _value(let: etree._Element) -> str:
     return let.get("value") or "()"
 
 
-def _message(found: etree._Element, test: etree._Element) -> None:
+def _message(test: etree._Element) -> str:
     """The text of an assertion, with ``value-of`` and ``name`` evaluated."""
-
-    def text(value: str | None) -> None:
-        if value:
-            etree.SubElement(found, _q(XSL_NS, "text")).text = value
-
-    text(test.text)
+    parts = [_text_node(test.text)]
     for child in test:
         if child.tag == _q(SCH_NS, "value-of"):
-            etree.SubElement(found, _q(XSL_NS, "value-of"), select=child.get("select", "."))
+            parts.append(f"<xsl:value-of select={_attr(child.get('select', '.'))}/>")
         elif child.tag == _q(SCH_NS, "name"):
             path = child.get("path") or "."
-            etree.SubElement(found, _q(XSL_NS, "value-of"), select=f"name({path})")
+            parts.append(f"<xsl:value-of select={_attr(f'name({path})')}/>")
         elif isinstance(child.tag, str):
             # emph, dir, span: their text counts.
-            etree.SubElement(found, _q(XSL_NS, "value-of"), select=f"'{_literal(child)}'")
-        text(child.tail)
+            parts.append(_text_node(_text(child)))
+        parts.append(_text_node(child.tail))
+    return "".join(parts)
 
 
 def _text(el: etree._Element) -> str:
     return "".join(str(t) for t in el.itertext())
-
-
-def _literal(el: etree._Element) -> str:
-    return _text(el).replace("'", "''")
 
 
 @functools.cache
@@ -234,7 +242,13 @@ def check(source: Path | bytes, schema: Path) -> list[Finding]:
     processor = _processor()
     executable = _executable(schema)
     try:
-        node = processor.parse_xml(xml_text=etree.tostring(root, encoding="unicode"))
+        # No DOCTYPE (refused above), so nothing external can be resolved: Saxon reads
+        # the file as it is.
+        node = (
+            processor.parse_xml(xml_text=source.decode("utf-8"))
+            if isinstance(source, bytes)
+            else processor.parse_xml(xml_file_name=str(source))
+        )
         result = executable.transform_to_string(xdm_node=node)
     except Exception as exc:  # PySaxonApiError: a dynamic error in a rule, say
         return [Finding(None, f"the Schematron rules could not be run: {exc}", False, "")]
