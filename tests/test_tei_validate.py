@@ -279,3 +279,20 @@ def test_the_schema_the_files_point_to_is_shipped(corpus: Path) -> None:
     assert (exports / "tei" / DOC).read_text("utf-8").splitlines()[1] + "\n" == model.format(
         f"../{SCHEMA_FILE}"
     )
+
+
+def test_schematron_refuses_a_doctype(tmp_path: Path) -> None:
+    """Saxon never sees a file with a DOCTYPE: entities are not resolved, nothing fetched."""
+    _schematron_ready()
+    from corpus_tools.exporters.tei import schematron
+
+    path = tmp_path / "doctype.xml"
+    path.write_text(
+        '<?xml version="1.0"?>\n<!DOCTYPE TEI [<!ENTITY x SYSTEM "file:///etc/passwd">]>\n'
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0">&x;</TEI>\n',
+        encoding="utf-8",
+    )
+    found = schematron.check(path, TEI_ALL)
+    assert [(f.line, f.message) for f in found] == [
+        (1, "a DOCTYPE declaration is not allowed; the rules were not run")
+    ]
