@@ -25,6 +25,7 @@ from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.errors import ReadError, UsageError
 from corpus_tools.exporters import (
     EXPORTERS,
+    SCHEMATRON,
     CheckSettings,
     Rendered,
     Verdicts,
@@ -361,7 +362,15 @@ def _check(
         if not p.exists() and not p.is_symlink()
     ]
     present = [p for p in given if p.exists() or p.is_symlink()]
-    options = with_metadata(Options(today=today, lang_override=lang), root, config)
+    schemas = dict(schemas or {})
+    if SCHEMATRON in schemas:
+        # Checked before anything runs: a missing package or rules that do not compile
+        # stop the run (exit 2), never a finding per file.
+        from corpus_tools.exporters.tei import schematron
+
+        schematron.compile_rules(schemas[SCHEMATRON])
+    chosen = tuple(sorted((name, os.fspath(p)) for name, p in schemas.items()))
+    options = with_metadata(Options(today=today, lang_override=lang, schemas=chosen), root, config)
     table = config.metadata_table
     # The metadata table named is checked as the table, with the seeds it describes.
     named_table = [p for p in present if display_path(p, root) == table]
@@ -396,15 +405,14 @@ def _check(
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
     if inputs and not any(_in_seeds(p, root) or display_path(p, root) == SEEDS_DIR for p in inputs):
-        # Only other files (canonical JSON, JSONL): the seeds and their table are not
-        # part of the run.
-        options = Options(today=today, lang_override=lang)
+        # Only other files (canonical JSON, JSONL, TEI): the seeds and their table are
+        # not part of the run.
+        options = Options(today=today, lang_override=lang, schemas=chosen)
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
     formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
-    schemas = dict(schemas or {})
     store = Cache(root, run_context(config, options), enabled=cache)
     try:
         # A warm run with nothing changed, seeds and exports alike, is answered from

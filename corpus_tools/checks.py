@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING, Any
 
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.errors import ReadError
+from corpus_tools.exporters import SCHEMATRON
 from corpus_tools.inputs import SEEDS_DIR
 from corpus_tools.metadata import Metadata
 from corpus_tools.model import Source, parse_json
@@ -59,6 +61,9 @@ class Options:
     lang_override: str | None = None
     # The source metadata table, whose rows are merged into the documents (None: none).
     metadata: Metadata | None = field(default=None, compare=False)
+    # Schemas chosen instead of the project's, by name ("tei", "tei-schematron"), for
+    # the TEI files given as paths.
+    schemas: tuple[tuple[str, str], ...] = ()
 
     def source_of(self, path: Path) -> Source | None:
         """The row of the source metadata table for the seed at ``path``, if any."""
@@ -401,7 +406,13 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
         )
         return FileResult(rel, [Diagnostic("seed-misplaced", rel, message)])
     name = path.name
-    if name.endswith((".json", ".jsonl")):
+    kind = extension_kind(name)
+    found = content_kind(path)
+    if kind is not None and found is not None and found != kind:
+        return _kind_mismatch(rel, kind, found)
+    if kind == "xml":
+        return check_tei_file(path, root, options)
+    if kind == "json":
         # By extension and content: JSON Lines named .json are read line by line, a
         # pretty-printed document named .jsonl whole; each value is then a canonical
         # document or a line of a JSONL export, as its keys say.
@@ -410,6 +421,94 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
             return check_jsonl(path, root, config)
         return check_json(path, root, config)
     return check_seed(path, root, config, options)
+
+
+# What each kind of file is called in findings, and the extension it should have.
+_KINDS = {
+    "seed": ("a seed", ".txt"),
+    "json": ("JSON", ".json or .jsonl"),
+    "xml": ("XML", ".xml"),
+}
+
+
+def extension_kind(name: str) -> str | None:
+    """What a file's extension says it holds: ``json``, ``xml``, ``seed`` (``.txt``), or
+    None for any other name (read as a seed, whose checks name the bad file name)."""
+    if name.endswith((".json", ".jsonl")):
+        return "json"
+    if name.endswith(".xml"):
+        return "xml"
+    if name.endswith(".txt"):
+        return "seed"
+    return None
+
+
+def content_kind(path: Path) -> str | None:
+    """What a file holds, told by its first bytes: ``xml`` (it starts with ``<``),
+    ``json`` (``{`` or ``[``), ``seed`` (``date``), or None when they do not tell
+    (empty, unreadable, or anything else: the checks of its extension say what is
+    wrong). A byte order mark and leading white space are skipped."""
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(512)
+    except OSError:
+        return None
+    head = head.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if head[:1] == b"<":
+        return "xml"
+    if head[:1] in (b"{", b"["):
+        return "json"
+    if head[:4].lower() == b"date":
+        return "seed"
+    return None
+
+
+def _kind_mismatch(rel: str, kind: str, found: str) -> FileResult:
+    said, _ = _KINDS[kind]
+    held, extension = _KINDS[found]
+    message = (
+        f"the file name says {said} but the file holds {held}; it was not checked as "
+        f"either: rename it to end in {extension}"
+    )
+    if found == "seed":
+        message += " (a seed must also be in seeds/ and named NNN_<16 hex>.txt)"
+    return FileResult(rel, [Diagnostic("file-kind-mismatch", rel, message, 1)])
+
+
+def check_tei_file(path: Path, root: Path, options: Options) -> FileResult:
+    """A TEI file (an export's ``tei/doc-<id>.xml`` or ``corpus.tei.xml``), validated as
+    the export check validates it (RELAX NG, pointers and ids, and the Schematron rules
+    of ``--tei-schematron``), then read back into documents for the schema and corpus
+    levels. XML of another root element is a finding: only TEI is read."""
+    from corpus_tools.exporters.tei import check as tei_check
+
+    rel = display_path(path, root)
+    schemas = dict(options.schemas)
+    diags, documents, tei = tei_check.check_tei_path(
+        path, rel, Path(schemas["tei"]) if "tei" in schemas else None
+    )
+    rules = schemas.get(SCHEMATRON)
+    if rules is not None and tei:
+        diags.extend(
+            tei_check.schematron_diagnostics(tei_check.schematron_verdict(path, Path(rules)), rel)
+        )
+    summaries: list[Summary] = []
+    first: Document | None = None
+    count = 0
+    try:
+        for doc in documents or ():
+            count += 1
+            err = check_document(doc.to_dict())
+            if err is not None:
+                diags.append(_schema_diagnostic(err, rel, None, None))
+                continue
+            summaries.append(_doc_summary(doc, rel, None))
+            first = doc if count == 1 else None
+    except ReadError as exc:
+        diags.append(Diagnostic("export-invalid", rel, exc.message, exc.line))
+    # The document goes on (to the corpus rules) only when the file holds just one:
+    # documents of a corpus file are never held together.
+    return FileResult(rel, diags, summaries, first if count == 1 else None)
 
 
 def encode(result: FileResult) -> str:

@@ -69,6 +69,17 @@ _TEI_SCHEMA = click.option(
 )
 
 
+_TEI_SCHEMATRON = click.option(
+    "--tei-schematron",
+    metavar="SCHEMA",
+    type=click.Path(dir_okay=False, exists=True, path_type=Path),
+    default=None,
+    help="Also run the Schematron rules embedded in this TEI schema, e.g. the official "
+    "tei_all.rng, on the TEI files (the exports, or the TEI files given); the rules need "
+    "XPath 2, run by the saxonche package: pip install 'corpus-tools[schematron]'.",
+)
+
+
 class _LazyHelpOption(click.Option):
     """An option whose help text is built only when it is read (listing the export
     formats' descriptions imports every exporter)."""
@@ -180,6 +191,7 @@ def cli() -> None:
     help="Do not check that exports/ is up to date with the seeds.",
 )
 @_TEI_SCHEMA
+@_TEI_SCHEMATRON
 @_JOBS
 @_NO_CACHE
 @_LOCK_TIMEOUT
@@ -196,11 +208,16 @@ def validate(
     today: dt.date | None,
     no_exports: bool,
     tei_schema: Path | None,
+    tei_schematron: Path | None,
     jobs: int | None,
     no_cache: bool,
     lock_timeout: float,
 ) -> None:
-    """Check seeds, canonical JSON and JSONL files (default: the whole seeds/ folder).
+    """Check seeds, canonical JSON, JSONL and TEI files (default: the whole seeds/ folder).
+
+    A file is checked as what its extension and content say it is: a seed (.txt), a
+    canonical document or JSONL export (.json, .jsonl) or a TEI export (.xml); a file
+    whose extension and content disagree is a finding.
 
     Exit codes: 0 no errors, 1 errors (or warnings with --fail-on warning), 2 usage or
     configuration error.
@@ -219,6 +236,7 @@ def validate(
         jobs=jobs or default_jobs(),
         cache=not no_cache,
         tei_schema=tei_schema,
+        tei_schematron=tei_schematron,
         lock_timeout=lock_timeout,
     )
     sys.exit(commands.run_validate(args, commands.Streams()))

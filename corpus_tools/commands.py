@@ -20,6 +20,7 @@ from corpus_tools.checks import Options, check_seed
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Report
 from corpus_tools.errors import UsageError
+from corpus_tools.exporters import SCHEMATRON
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, Staging
 from corpus_tools.locking import DEFAULT_TIMEOUT
@@ -68,6 +69,7 @@ class ValidateArgs:
     jobs: int = 1
     cache: bool = True
     tei_schema: Path | None = None
+    tei_schematron: Path | None = None
     lock_timeout: float = DEFAULT_TIMEOUT
 
 
@@ -116,9 +118,12 @@ def render_text(report: Report, *, color: bool = False) -> str:
     return REPORTERS["text"].render(report, ReportContext(color=color))
 
 
-def _schemas(tei_schema: Path | None) -> dict[str, Path]:
-    # The one format whose schema can be chosen on the command line.
-    return {"tei": tei_schema} if tei_schema is not None else {}
+def _schemas(tei_schema: Path | None, tei_schematron: Path | None = None) -> dict[str, Path]:
+    # The one format whose schema (and Schematron rules) can be chosen on the command line.
+    schemas = {"tei": tei_schema} if tei_schema is not None else {}
+    if tei_schematron is not None:
+        schemas[SCHEMATRON] = tei_schematron
+    return schemas
 
 
 # --- validate ----------------------------------------------------------------------
@@ -175,7 +180,7 @@ def run_validate(args: ValidateArgs, streams: Streams) -> int:
             exports=args.check_exports,
             jobs=args.jobs,
             cache=args.cache,
-            schemas=_schemas(args.tei_schema),
+            schemas=_schemas(args.tei_schema, args.tei_schematron),
             list_files=any(REPORTERS[name].lists_files for name in args.formats),
             lock_timeout=args.lock_timeout,
             notify=streams.notice,

@@ -68,6 +68,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "move the file into seeds/ itself (seeds/NNN_<16 hex>.txt), or delete it",
     ),
     CodeInfo(
+        "file-kind-mismatch",
+        E,
+        S,
+        "The file's content is not of the kind its extension says",
+        "rename the file to the extension of what it holds (.txt for a seed, .json or .jsonl for JSON, .xml for TEI), or replace its content",
+    ),
+    CodeInfo(
         "seed-bad-filename",
         E,
         S,
@@ -402,6 +409,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         X,
         "An export file is not valid against its schema",
         "run: corpus export --format all; if it persists, report a bug",
+    ),
+    CodeInfo(
+        "tei-schematron",
+        E,
+        X,
+        "A TEI file breaks a Schematron rule of the TEI schema given (--tei-schematron)",
+        "change the element on that line so that the rule holds (the message quotes it); for an export file, run corpus export --format all, and report a bug if it persists",
     ),
     CodeInfo(
         "fixity-changed",

@@ -494,14 +494,14 @@ def test_verify_names_changed_missing_and_extra_files(
     shutil.copytree(bag, copy)
     folder = copy if where == "bag" else copy / "data" / "exports"
     exports = copy / "data" / "exports"
-    with (exports / "tei" / "000_8817f6bb585a9fd5.xml").open("ab") as fh:
+    with (exports / "tei" / "doc-000_8817f6bb585a9fd5.xml").open("ab") as fh:
         fh.write(b"\n")
     (exports / "persons.csv").unlink()
     (exports / "notes.txt").write_text("not an export\n")
     code, output = _verify(folder)
     assert code == 1
     prefix = folder.as_posix() + "/" + ("data/exports/" if where == "bag" else "")
-    assert f"{prefix}tei/000_8817f6bb585a9fd5.xml: error[fixity-changed]" in output
+    assert f"{prefix}tei/doc-000_8817f6bb585a9fd5.xml: error[fixity-changed]" in output
     assert f"{prefix}persons.csv: error[fixity-missing]" in output
     assert f"{prefix}notes.txt: error[fixity-extra]" in output
     assert "3 errors" in output

@@ -142,22 +142,22 @@ def test_stale_missing_and_extra_exports_are_named(tmp_path: Path) -> None:
     seeds = sorted((root / "seeds").glob("*.txt"))
     first_id = seeds[0].stem
     (root / "exports" / "corpus.jsonl").write_text("{}\n", encoding="utf-8")
-    (root / "exports" / "tei" / f"{first_id}.xml").unlink()
-    (root / "exports" / "tei" / "999_ffffffffffffffff.xml").write_text("<x/>", encoding="utf-8")
+    (root / "exports" / "tei" / f"doc-{first_id}.xml").unlink()
+    (root / "exports" / "tei" / "doc-999_ffffffffffffffff.xml").write_text("<x/>", encoding="utf-8")
     proc = _run("export", "--check", "--root", str(root))
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         "exports/corpus.jsonl: error[export-stale] the export file is out of date with the seeds;"
         " help: run: corpus export --format all, and commit the result",
-        f"exports/tei/{first_id}.xml: error[export-missing] the export file is missing;"
+        f"exports/tei/doc-{first_id}.xml: error[export-missing] the export file is missing;"
         " help: run: corpus export --format all",
-        "exports/tei/999_ffffffffffffffff.xml: error[export-extra] the export file belongs to no"
+        "exports/tei/doc-999_ffffffffffffffff.xml: error[export-extra] the export file belongs to no"
         " current document; help: run: corpus export --format all (it removes files of deleted seeds)",
         "12 files, 3 errors, 0 warnings",
     ]
     # validate reports the same; the export command repairs it, touching only what changed.
     assert _run("validate", "--root", str(root)).returncode == 1
-    untouched = root / "exports" / "tei" / f"{seeds[1].stem}.xml"
+    untouched = root / "exports" / "tei" / f"doc-{seeds[1].stem}.xml"
     before = untouched.stat().st_mtime_ns
     assert _run("export", "--root", str(root)).returncode == 0
     assert untouched.stat().st_mtime_ns == before
@@ -188,7 +188,8 @@ def test_tei_schema_option_reports_invalid_exports_with_lines(tmp_path: Path) ->
     assert proc.returncode == 1
     findings = [line for line in proc.stdout.splitlines() if "export-invalid" in line]
     assert len(findings) == 4  # corpus.tei.xml and three articles
-    assert findings[0].startswith("exports/corpus.tei.xml:2:")
+    # Line 3: the root element, after the XML declaration and the xml-model PI.
+    assert findings[0].startswith("exports/corpus.tei.xml:3:")
     broken = tmp_path / "broken.rng"
     broken.write_text("<grammar", encoding="utf-8")
     proc = _run("validate", "--root", str(root), "--tei-schema", str(broken))
@@ -256,7 +257,7 @@ def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
     assert outs[0] == outs[1]
     # 300 TEI files and corpus.tei.xml; four CSV tables, README.md, datapackage.json;
     # corpus.jsonl, quotations.jsonl, persons.jsonl and their schemas; four Parquet tables.
-    assert len(outs[0]) == 317
+    assert len(outs[0]) == 318
 
 
 def test_config_used_by_the_exports_comes_from_corpus_toml(tmp_path: Path) -> None:

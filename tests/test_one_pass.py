@@ -155,7 +155,7 @@ def test_read_gives_the_documents_back_from_every_format(corpus: Path) -> None:
     for path in (exports / "corpus.tei.xml", exports / "documents.csv"):
         assert [d.to_dict() for d in corpus_tools.read(path)] == [d.to_dict() for d in by_jsonl]
     one = next((exports / "tei").iterdir())
-    assert [d.id for d in corpus_tools.read(one)] == [one.stem]
+    assert [d.id for d in corpus_tools.read(one)] == [one.stem.removeprefix("doc-")]
     assert len(list(corpus_tools.read(exports, format="csv"))) == N
 
 
@@ -219,12 +219,12 @@ def test_warm_validate_is_answered_from_stamps_and_notices_any_export_change(
 
     tei = next((corpus / "exports" / "tei").iterdir())
     tei.write_bytes(tei.read_bytes().replace(b"<p ", b"<p  ", 1))
-    extra = corpus / "exports" / "tei" / "999_0123456789abcdef.xml"
+    extra = corpus / "exports" / "tei" / "doc-999_0123456789abcdef.xml"
     extra.write_bytes(tei.read_bytes())
     _backdate(corpus, 30)
     codes = sorted((d.code, d.file) for d in corpus_tools.validate(corpus, jobs=1))
     assert codes == [
-        ("export-extra", "exports/tei/999_0123456789abcdef.xml"),
+        ("export-extra", "exports/tei/doc-999_0123456789abcdef.xml"),
         ("export-stale", f"exports/tei/{tei.name}"),
     ]
     assert compared == [1]

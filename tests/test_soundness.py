@@ -131,7 +131,7 @@ def test_a_missing_export_folder_is_a_finding_unless_untracked(tmp_path: Path) -
 def test_with_a_broken_seed_the_other_exports_are_still_checked(tmp_path: Path) -> None:
     root = _corpus(tmp_path / "c")
     (root / "seeds" / SEEDS[0].name).write_text(BAD_DATE, encoding="utf-8")
-    stale = root / "exports" / "tei" / f"{SEEDS[1].stem}.xml"
+    stale = root / "exports" / "tei" / f"doc-{SEEDS[1].stem}.xml"
     stale.write_bytes(stale.read_bytes().replace(b"<p ", b"<p  ", 1))
     found = _codes(corpus_tools.validate(root, jobs=1, cache=False))
     # Every file of the whole corpus (all but the per-article TEI files) is not checked.
@@ -140,7 +140,7 @@ def test_with_a_broken_seed_the_other_exports_are_still_checked(tmp_path: Path) 
     assert "corpus.jsonl" in wide
     assert found == [
         *(("export-not-checked", f"exports/{name}") for name in wide),
-        ("export-stale", f"exports/tei/{SEEDS[1].stem}.xml"),
+        ("export-stale", f"exports/tei/doc-{SEEDS[1].stem}.xml"),
         ("seed-invalid-date", f"seeds/{SEEDS[0].name}"),
     ]
     for fmt in ("json", "github", "markdown", "junit", "sarif"):

@@ -22,6 +22,7 @@ from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.tei import (
     CORPUS_FILE,
     TEI_NS,
+    XML_NS,
     CheckSettings,
     TeiExporter,
     TeiExportError,
@@ -36,6 +37,7 @@ from corpus_tools.exporters.tei import (
 )
 from corpus_tools.exporters.tei import check as tei_check
 from corpus_tools.exporters.tei.check import check_files, verdict_key
+from corpus_tools.exporters.tei.names import SCHEMA_FILE, doc_file
 from corpus_tools.exports import export_documents
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.model import Document, Position, Quotation
@@ -136,7 +138,7 @@ def _parse(data: bytes) -> etree._ElementTree:
 
 @pytest.mark.parametrize("doc_id", sorted(BY_ID))
 def test_document_golden(doc_id: str, golden: Callable[[Path, bytes], None]) -> None:
-    golden(GOLDEN_DIR / f"{doc_id}.xml", render_document(BY_ID[doc_id], CONFIG))
+    golden(GOLDEN_DIR / doc_file(doc_id), render_document(BY_ID[doc_id], CONFIG))
 
 
 def test_corpus_golden(exported: Path, golden: Callable[[Path, bytes], None]) -> None:
@@ -144,16 +146,16 @@ def test_corpus_golden(exported: Path, golden: Callable[[Path, bytes], None]) ->
 
 
 def test_written_files_are_the_rendered_documents(exported: Path) -> None:
-    assert sorted(p.name for p in (exported / "tei").iterdir()) == [f"{i}.xml" for i in BY_ID]
+    assert sorted(p.name for p in (exported / "tei").iterdir()) == [doc_file(i) for i in BY_ID]
     for doc in DOCS:
-        assert (exported / "tei" / f"{doc.id}.xml").read_bytes() == render_document(doc, CONFIG)
+        assert (exported / "tei" / doc_file(doc.id)).read_bytes() == render_document(doc, CONFIG)
 
 
 def test_bytes_are_deterministic(tmp_path: Path) -> None:
     first = export_documents(DOCS, ["tei"], tmp_path, CONFIG)
     before = {p: p.read_bytes() for p in _written(tmp_path)}
     again = export_documents(_documents(), ["tei"], tmp_path, CONFIG)
-    assert len(first.written) == len(DOCS) + 1
+    assert len(first.written) == len(DOCS) + 2  # and corpus.tei.xml, corpus-tei.rng
     assert again.written == []
     assert {p: p.read_bytes() for p in _written(tmp_path)} == before
 
@@ -485,7 +487,7 @@ def test_read_tei_gives_back_every_document(exported: Path) -> None:
     assert [d.to_dict() for d in read_tei(exported / CORPUS_FILE)] == expected
     assert [d.to_dict() for d in read_tei(str(exported / CORPUS_FILE))] == expected
     for doc in DOCS:
-        path = exported / "tei" / f"{doc.id}.xml"
+        path = exported / "tei" / doc_file(doc.id)
         assert [d.to_dict() for d in read_tei(path)] == [doc.to_dict()]
         assert [d.to_dict() for d in read_tei(path.read_bytes())] == [doc.to_dict()]
 
@@ -558,7 +560,9 @@ def test_references_resolve_and_ids_are_unique(exported: Path) -> None:
     ids = etree.parse(str(exported / CORPUS_FILE), safe_parser()).xpath("//@xml:id")
     assert isinstance(ids, list)
     assert len(ids) == len(set(ids))
-    for value in ids:
+    # The corpus's own id (its idno), then the documents' and their parts'.
+    assert ids[0] == "corpus-tools-test"
+    for value in ids[1:]:
         assert re.fullmatch(
             r"doc-[0-9]{3,}_[0-9a-f]{16}(-[pq][0-9]+(-[0-9]+)?|-person[0-9]+|-dash|-marks[0-9]*)?",
             str(value),
@@ -597,7 +601,7 @@ def test_reference_check_finds_problems(exported: Path) -> None:
     assert "not well-formed" in broken.message
 
     # The corpus file and the per-article files are two views: checked together, clash.
-    both = check_tei_references([exported / CORPUS_FILE, exported / "tei" / f"{doc.id}.xml"])
+    both = check_tei_references([exported / CORPUS_FILE, exported / "tei" / doc_file(doc.id)])
     assert both
     assert all("already used" in p.message for p in both)
 
@@ -648,14 +652,14 @@ def test_check_passes_what_was_written(tmp_path: Path) -> None:
 def test_check_reports_a_broken_file_with_its_line(tmp_path: Path) -> None:
     export_documents(DOCS, ["tei"], tmp_path, CONFIG)
     doc = DOCS[1]
-    path = tmp_path / "tei" / f"{doc.id}.xml"
+    path = tmp_path / "tei" / doc_file(doc.id)
     data = path.read_bytes()
     path.write_bytes(data[:-30])
     files = {**_digests(tmp_path), "corpus.jsonl": "0" * 64, "tei/notes.txt": "0" * 64}
     found = check_files(tmp_path, files, CheckSettings("out/exports"))
     assert found
     assert {d.code for d in found} == {"export-invalid"}
-    assert {d.file for d in found} == {f"out/exports/tei/{doc.id}.xml"}
+    assert {d.file for d in found} == {f"out/exports/tei/{doc_file(doc.id)}"}
     assert found[0].message.startswith("not well-formed XML: ")
     assert found[0].line == data[:-30].count(b"\n") + 1
     assert found[0].column is not None
@@ -664,7 +668,7 @@ def test_check_reports_a_broken_file_with_its_line(tmp_path: Path) -> None:
 def test_check_reports_a_dangling_pointer(tmp_path: Path) -> None:
     export_documents(DOCS, ["tei"], tmp_path, CONFIG)
     doc = BY_ID["001_0123456789abcdef"]
-    path = tmp_path / "tei" / f"{doc.id}.xml"
+    path = tmp_path / "tei" / doc_file(doc.id)
     good = path.read_bytes()
     # Valid against the schema (the shape of an id), but no element has this one.
     target = b'next="#doc-001_0123456789abcdef-q2"'
@@ -675,7 +679,7 @@ def test_check_reports_a_dangling_pointer(tmp_path: Path) -> None:
     first = found[0]
     assert (first.code, first.file, first.line) == (
         "export-invalid",
-        f"exports/tei/{doc.id}.xml",
+        f"exports/tei/{doc_file(doc.id)}",
         line,
     )
     messages = [d.message for d in found]
@@ -697,8 +701,9 @@ def test_check_with_another_schema(tmp_path: Path) -> None:
     assert settings.schema_for("csv") is None
     found = check_files(tmp_path, files, settings)
     assert [(d.file, d.line) for d in found] == [
-        ("exports/corpus.tei.xml", 2),
-        (f"exports/tei/{DOCS[0].id}.xml", 2),
+        # Line 3: the root element, after the XML declaration and the xml-model PI.
+        ("exports/corpus.tei.xml", 3),
+        (f"exports/tei/{doc_file(DOCS[0].id)}", 3),
     ]
     assert all(d.message.startswith("not valid against the TEI schema: ") for d in found)
 
@@ -741,7 +746,7 @@ def test_the_exporter_reads_back_what_it_wrote(tmp_path: Path) -> None:
     assert isinstance(tei, TeiExporter)
     assert tei.subfolders == ("tei",)
     assert list(tei.read(tmp_path / CORPUS_FILE)) == DOCS
-    assert list(tei.read(tmp_path / "tei" / f"{DOCS[0].id}.xml")) == DOCS[:1]
+    assert list(tei.read(tmp_path / "tei" / doc_file(DOCS[0].id))) == DOCS[:1]
 
 
 # --- files of the export -------------------------------------------------------------
@@ -750,9 +755,16 @@ def test_the_exporter_reads_back_what_it_wrote(tmp_path: Path) -> None:
 def test_owns() -> None:
     tei = EXPORTERS["tei"]
     assert tei.owns("corpus.tei.xml")
-    assert tei.owns("tei/000_8817f6bb585a9fd5.xml")
+    assert tei.owns("corpus-tei.rng")
+    assert tei.owns("tei/doc-000_8817f6bb585a9fd5.xml")
+    assert tei.document_of("tei/doc-000_8817f6bb585a9fd5.xml") == "000_8817f6bb585a9fd5"
+    # As earlier versions named the files: owned, so that an export removes them.
+    assert tei.owns("tei/doc-000_8817f6bb585a9fd5.xml")
+    assert tei.document_of("tei/doc-000_8817f6bb585a9fd5.xml") == "000_8817f6bb585a9fd5"
+    assert tei.document_of("corpus.tei.xml") is None
     assert not tei.owns("tei/notes.xml")
-    assert not tei.owns("tei/sub/000_8817f6bb585a9fd5.xml")
+    assert not tei.owns("tei/doc-000_8817f6bb585a9fd5.xml.bak")
+    assert not tei.owns("tei/sub/doc-000_8817f6bb585a9fd5.xml")
     assert not tei.owns("corpus.jsonl")
 
 
@@ -761,12 +773,18 @@ def test_stale_files_are_deleted(tmp_path: Path) -> None:
     (tmp_path / "tei" / "notes.xml").write_text("not ours", encoding="utf-8")
     keep = DOCS[1]
     staging = export_documents([keep], ["tei"], tmp_path, CONFIG)
-    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == [f"{keep.id}.xml", "notes.xml"]
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == [doc_file(keep.id), "notes.xml"]
     assert len(staging.deletions) == len(DOCS) - 1
     assert [d.id for d in read_tei(tmp_path / CORPUS_FILE)] == [keep.id]
-    # No documents at all: a teiCorpus needs one TEI, so there is no corpus file.
+    # A file named as earlier versions named them (the bare id) is replaced.
+    (tmp_path / "tei" / doc_file(keep.id)).rename(tmp_path / "tei" / f"{keep.id}.xml")
+    export_documents([keep], ["tei"], tmp_path, CONFIG)
+    assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == [doc_file(keep.id), "notes.xml"]
+    # No documents at all: a teiCorpus needs one TEI, so there is no corpus file (and
+    # no schema for it).
     export_documents([], ["tei"], tmp_path, CONFIG)
     assert not (tmp_path / CORPUS_FILE).exists()
+    assert not (tmp_path / SCHEMA_FILE).exists()
     assert sorted(p.name for p in (tmp_path / "tei").iterdir()) == ["notes.xml"]
 
 
@@ -851,11 +869,14 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
     def write(n: int) -> None:
         sink = TeiSink(tmp_path, CONFIG, _NullStaging())  # type: ignore[arg-type]
         for doc in _many(n):
-            sink.add(doc.id, render_fragments(doc, CONFIG))
+            sink.add(doc.id, EXPORTERS["tei"].render(doc, CONFIG))
         sink.close()
 
-    # The sink keeps only the ids it wrote (for stale files): a few dozen bytes each,
-    # where keeping documents would cost kilobytes each.
+    # The sink keeps only the ids it wrote (for stale files) and running totals: a few
+    # dozen bytes each, where keeping documents would cost kilobytes each. One run first:
+    # CPython keeps up to 2,000 freed tuples of each size for reuse, which tracemalloc
+    # counts as held, so the first thousand documents of a process seem to cost more.
+    write(large)
     assert peak_traced(lambda: write(large)) - peak_traced(lambda: write(small)) < 200 * (
         large - small
     )
@@ -865,7 +886,7 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
         staging = _CorpusOnlyStaging()
         sink = TeiSink(tmp_path / str(n), CONFIG, staging)
         for doc in _many(n):
-            sink.add(doc.id, render_fragments(doc, CONFIG))
+            sink.add(doc.id, EXPORTERS["tei"].render(doc, CONFIG))
         sink.close()
         staging.commit()
 
@@ -987,3 +1008,73 @@ def test_judge_finds_ids_outside_the_document_prefix_and_repeated_ids() -> None:
         f'xml:id="doc-{DOCS[0].id}-p2"'.encode(), f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), 1
     )
     assert judge(twice, corpus_tei_schema())  # libxml2 refuses a repeated xml:id itself
+
+
+# --- the corpus header ---------------------------------------------------------------
+
+
+def test_corpus_header_counts_what_the_documents_hold(exported: Path) -> None:
+    """tagUsage, extent and langUsage say exactly what the embedded documents hold."""
+    tree = etree.parse(str(exported / CORPUS_FILE), safe_parser())
+    ns = {"t": TEI_NS}
+    header = tree.find("t:teiHeader", ns)
+    assert header is not None
+    texts = tree.findall("t:TEI/t:text", ns)
+    counted: dict[str, int] = {}
+    for text in texts:
+        for el in text.iter():
+            gi = etree.QName(el).localname
+            counted[gi] = counted.get(gi, 0) + 1
+    usage = {
+        u.get("gi"): int(u.get("occurs", "0"))
+        for u in header.iterfind("t:encodingDesc/t:tagsDecl/t:namespace/t:tagUsage", ns)
+    }
+    assert usage == counted
+    assert list(usage) == sorted(usage)  # by name: a stable order
+    extent = {
+        m.get("unit"): int(m.get("quantity", "-1"))
+        for m in header.iterfind("t:fileDesc/t:extent/t:measure", ns)
+    }
+    assert extent == {
+        "document": len(DOCS),
+        "paragraph": sum(d.stats.paragraphs for d in DOCS),
+        "word": sum(d.stats.words for d in DOCS),
+        "character": sum(d.stats.characters for d in DOCS),
+        "quotation": sum(1 for d in DOCS for q in d.quotations if q.type == "speech"),
+    }
+    newest = max(d.date for d in DOCS)
+    assert header.find("t:fileDesc/t:publicationStmt/t:date", ns).get("when") == newest  # type: ignore[union-attr]
+    change = header.find("t:revisionDesc/t:change", ns)
+    assert change is not None
+    assert change.get("when") == newest
+    assert change.text == "Exported by corpus-tools 0.1.0; the date is that of the newest article."
+    languages = [
+        (el.get("ident"), el.get("usage"), el.text)
+        for el in header.iterfind("t:profileDesc/t:langUsage/t:language", ns)
+    ]
+    words = {lang: sum(d.stats.words for d in DOCS if d.lang == lang) for lang in ("en", "ru")}
+    assert languages == [
+        (
+            "en",
+            str(round(100 * words["en"] / sum(words.values()))),
+            f"English: 4 documents, {words['en']} words",
+        ),
+        (
+            "ru",
+            str(round(100 * words["ru"] / sum(words.values()))),
+            f"Russian: 1 document, {words['ru']} words",
+        ),
+    ]
+    root = tree.getroot()
+    assert root.get(f"{{{XML_NS}}}lang") == "mul"  # documents in two languages
+    assert root.get(f"{{{XML_NS}}}id") == "corpus-tools-test"
+
+
+def test_corpus_language_and_id_of_a_one_language_corpus(tmp_path: Path) -> None:
+    russian = [d for d in DOCS if d.lang == "ru"]
+    export_documents(russian, ["tei"], tmp_path, dataclasses.replace(CONFIG, idno="2024 press/ru"))
+    root = etree.parse(str(tmp_path / CORPUS_FILE), safe_parser()).getroot()
+    assert root.get(f"{{{XML_NS}}}lang") == "ru"
+    # An idno that is not an XML name: made one (no digit first, no space or slash).
+    assert root.get(f"{{{XML_NS}}}id") == "corpus-2024-press-ru"
+    assert corpus_tei_schema().validate(etree.ElementTree(root))

@@ -11,6 +11,7 @@ metadata and configs the converter would never produce.
 from __future__ import annotations
 
 import ast
+import contextlib
 import dataclasses
 import functools
 from collections.abc import Callable
@@ -29,7 +30,15 @@ from corpus_tools.exporters.tei import (
     render_document,
     render_fragments,
 )
-from corpus_tools.exporters.tei.render import _NOT_XML, _accept, _esc_attr, _esc_text, _render
+from corpus_tools.exporters.tei.render import (
+    _NOT_XML,
+    CorpusCounts,
+    _accept,
+    _esc_attr,
+    _esc_text,
+    _render,
+    document_counts,
+)
 from corpus_tools.model import (
     Document,
     Paragraph,
@@ -83,6 +92,15 @@ def _outcome(render: Callable[[], object]) -> tuple[object, ...]:
         return ("raises", type(exc).__name__, str(exc))
 
 
+def _counts(doc: Document) -> CorpusCounts:
+    """The corpus header's counts of a corpus of ``doc`` (empty when it has no usable
+    language or date: the header must then still agree)."""
+    counts = CorpusCounts()
+    with contextlib.suppress(Exception):
+        counts.add(document_counts(doc))
+    return counts
+
+
 def _assert_same(doc: Document, config: Config) -> None:
     """The renderer gives the reference's bytes (the corpus part only when asked)."""
     expected = _reference(doc, config)
@@ -90,7 +108,8 @@ def _assert_same(doc: Document, config: Config) -> None:
     assert _render(doc, config, embedded=False) == (expected[0], b""), doc.id
     assert render_fragments(doc, config) == expected, doc.id
     assert render_document(doc, config) == expected[0], doc.id
-    assert render_corpus_header(config) == tei_lxml.corpus_header_bytes(config)
+    counts = _counts(doc)
+    assert render_corpus_header(config, counts) == tei_lxml.corpus_header_bytes(config, counts)
 
 
 def _assert_same_outcome(doc: Document, config: Config) -> None:
@@ -99,8 +118,9 @@ def _assert_same_outcome(doc: Document, config: Config) -> None:
     assert _outcome(lambda: render_fragments(doc, config)) == expected
     expected = _outcome(lambda: _reference(doc, config)[0])
     assert _outcome(lambda: render_document(doc, config)) == expected
-    expected = _outcome(lambda: tei_lxml.corpus_header_bytes(config))
-    assert _outcome(lambda: render_corpus_header(config)) == expected
+    counts = _counts(doc)
+    expected = _outcome(lambda: tei_lxml.corpus_header_bytes(config, counts))
+    assert _outcome(lambda: render_corpus_header(config, counts)) == expected
 
 
 def _convert(data: bytes, rel: str, config: Config = CONFIG) -> Document | None:

@@ -54,6 +54,11 @@ class VerdictStore(Protocol):
         ...
 
 
+# The name in CheckSettings.schemas of a schema whose embedded Schematron rules check the
+# TEI files (corpus validate --tei-schematron).
+SCHEMATRON = "tei-schematron"
+
+
 @dataclass(frozen=True)
 class CheckSettings:
     """What an exporter's ``check`` is given besides the files: how reports name the

@@ -16,6 +16,7 @@ from typing import Any
 
 from lxml import etree
 
+from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.exporters.tei.names import (
     CONVERTER,
@@ -28,12 +29,14 @@ from corpus_tools.exporters.tei.names import (
     tag,
 )
 from corpus_tools.exporters.tei.render import (
+    _LANGUAGE_NAMES,
     _NO_NORMALISATION,
     _QUOTATION_POLICY,
     NORMALISATIONS,
     RENDITION_DASH,
     RENDITION_MARKS,
     RENDITION_PAIR,
+    CorpusCounts,
     TeiExportError,
     _check_document,
     _irregular,
@@ -96,12 +99,24 @@ def _publication(parent: etree._Element, config: Config) -> etree._Element:
     return pub
 
 
-def corpus_header(config: Config) -> etree._Element:
-    """The ``teiHeader`` of ``corpus.tei.xml``: corpus facts from ``config`` only."""
+def corpus_header(config: Config, counts: CorpusCounts) -> etree._Element:
+    """The ``teiHeader`` of ``corpus.tei.xml``: corpus facts from ``config`` and what
+    ``counts`` says of the documents."""
     header = etree.Element(tag("teiHeader"), nsmap=_NSMAP)
     file_desc = _sub(header, "fileDesc")
     _sub(_sub(file_desc, "titleStmt"), "title", text=config.title)
-    _publication(file_desc, config)
+    extent = _sub(file_desc, "extent")
+    for unit, total in (
+        ("document", counts.documents),
+        ("paragraph", counts.paragraphs),
+        ("word", counts.words),
+        ("character", counts.characters),
+        ("quotation", counts.quotations),
+    ):
+        _sub(extent, "measure", [("unit", unit), ("quantity", str(total))])
+    pub = _publication(file_desc, config)
+    if counts.newest:
+        _sub(pub, "date", [("when", counts.newest)], counts.newest)
     _sub(
         _sub(file_desc, "sourceDesc"),
         "p",
@@ -116,6 +131,29 @@ def corpus_header(config: Config) -> etree._Element:
     _sub(
         _sub(_sub(encoding, "editorialDecl"), "quotation", [("marks", "all")]), "p"
     ).text = _QUOTATION_POLICY
+    if counts.elements:
+        namespace = _sub(_sub(encoding, "tagsDecl"), "namespace", [("name", TEI_NS)])
+        for gi in sorted(counts.elements):
+            _sub(namespace, "tagUsage", [("gi", gi), ("occurs", str(counts.elements[gi]))])
+    if counts.languages:
+        usage = _sub(_sub(header, "profileDesc"), "langUsage")
+        for lang, percent, docs, words in counts.usage():
+            name = _LANGUAGE_NAMES.get(lang, lang)
+            d = "document" if docs == 1 else "documents"
+            w = "word" if words == 1 else "words"
+            _sub(
+                usage,
+                "language",
+                [("ident", lang), ("usage", str(percent))],
+                f"{name}: {docs} {d}, {words} {w}",
+            )
+    if counts.newest:
+        _sub(
+            _sub(header, "revisionDesc"),
+            "change",
+            [("when", counts.newest)],
+            f"Exported by corpus-tools {__version__}; the date is that of the newest article.",
+        )
     return header
 
 
@@ -333,9 +371,19 @@ def document_element(doc: Document, config: Config) -> etree._Element:
 
 
 def file_bytes(tei: etree._Element) -> bytes:
-    """A standalone file: declaration, the element indented from the left, final LF."""
+    """A standalone file: declaration, the xml-model PI naming the schema shipped one
+    folder up, the element indented from the left, final LF."""
     indent(tei, 0)
-    return etree.tostring(tei, xml_declaration=True, encoding="UTF-8") + b"\n"
+    model = etree.ProcessingInstruction(
+        "xml-model",
+        'href="../corpus-tei.rng" type="application/xml" '
+        'schematypens="http://relaxng.org/ns/structure/1.0"',
+    )
+    declaration, element = etree.tostring(tei, xml_declaration=True, encoding="UTF-8").split(
+        b"\n", 1
+    )
+    # libxml2 writes a top-level PI with no line break after it: one is put there.
+    return b"\n".join((declaration, etree.tostring(model), element)) + b"\n"
 
 
 def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
@@ -346,8 +394,8 @@ def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
     return standalone, etree.tostring(tei, encoding="UTF-8", with_tail=False)
 
 
-def corpus_header_bytes(config: Config) -> bytes:
+def corpus_header_bytes(config: Config, counts: CorpusCounts) -> bytes:
     """What ``render_corpus_header`` must give: the header indented at depth 1."""
-    header = corpus_header(config)
+    header = corpus_header(config, counts)
     indent(header, 1)
     return etree.tostring(header, encoding="UTF-8", with_tail=False)

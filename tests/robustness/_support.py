@@ -99,7 +99,7 @@ def export_and_read_back(doc: Document, out_dir: Path, config: Config = CONFIG) 
     """Export ``doc`` in every format; TEI is valid and every format reads back equal."""
     export_documents([doc], list(FORMATS), out_dir, config)
     expected = doc.to_dict()
-    tei_file = out_dir / "tei" / f"{doc.id}.xml"
+    tei_file = out_dir / "tei" / f"doc-{doc.id}.xml"
     corpus_file = out_dir / "corpus.tei.xml"
     for path in (tei_file, corpus_file):
         check_tei_file(path)

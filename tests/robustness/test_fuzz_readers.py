@@ -524,7 +524,7 @@ def test_read_jsonl_raises_jsonl_read_error(tmp_path: Path, case: str) -> None:
     ids=["lang", "date"],
 )
 def test_read_tei_refuses_schema_invalid_documents(old: bytes, new: bytes) -> None:
-    data = exported()["tei/001_a000000000000001.xml"]
+    data = exported()["tei/doc-001_a000000000000001.xml"]
     assert old in data
     with pytest.raises(TeiReadError):
         list(read_tei(data.replace(old, new)))

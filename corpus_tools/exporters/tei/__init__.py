@@ -1,9 +1,21 @@
 """TEI P5 export: one TEI document per article, a streamed teiCorpus, reading and checking.
 
-Files: ``tei/<id>.xml`` (a ``TEI`` document per article) and ``corpus.tei.xml`` (a
-``teiCorpus``: the corpus header, then every article's ``TEI`` embedded, not
-XIncluded). ``schema/tei/corpus-tei.rng`` is the exact grammar of both; every file is
-also valid against ``tei_all``.
+Files: ``tei/doc-<id>.xml`` (a ``TEI`` document per article, named by its ``xml:id``
+as in ParlaMint) and ``corpus.tei.xml`` (a ``teiCorpus``: the corpus header, then every
+article's ``TEI`` embedded, not XIncluded). ``schema/tei/corpus-tei.rng`` is the exact
+grammar of both and is shipped beside them as ``corpus-tei.rng``, which each file's
+``<?xml-model?>`` processing instruction names by a relative path; every file is also
+valid against ``tei_all``.
+
+The corpus header holds the corpus facts of ``corpus.toml`` and what the documents say:
+``teiCorpus/@xml:id`` (the idno made an XML name), ``@xml:lang`` (the documents' one
+language, or ``mul`` when they are in several), ``extent`` (documents, paragraphs,
+words, characters and speech quotations), ``publicationStmt/date`` and
+``revisionDesc/change/@when`` (the date of the newest article: never the clock; the
+change names the tool's version), ``tagsDecl/namespace/tagUsage`` (each element of the
+documents' ``text``, with how often it occurs, by name) and ``langUsage`` (each
+language, with ``@usage`` its percentage of the corpus's words, rounded, and the text
+its counts of documents and words).
 
 Where each canonical field lives (``read_tei`` reads it back from there)::
 
@@ -69,12 +81,22 @@ what they share; this one holds the exporter and its sink.
 
 from __future__ import annotations
 
+import os
+import tempfile
+import weakref
 from collections.abc import Iterator, Mapping
 from pathlib import Path
+from typing import IO, Any
 
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
 from corpus_tools.exporters import CheckSettings, VerdictStore
+from corpus_tools.exporters.datapackage import (
+    FORMAT_MEDIATYPES,
+    Written,
+    file_resource,
+    folder_resource,
+)
 from corpus_tools.exporters.tei.check import (
     POINTER_ATTRIBUTES,
     TeiProblem,
@@ -83,111 +105,201 @@ from corpus_tools.exporters.tei.check import (
     compile_schema,
     corpus_tei_schema,
     judge_rendered,
+    project_schema_path,
 )
 from corpus_tools.exporters.tei.names import (
     CORPUS_FILE,
     DOC_DIR,
-    DOC_FILE,
+    SCHEMA_FILE,
     SCHEMA_PATH,
     TEI_NS,
     XENO_TYPE,
     XML_NS,
+    doc_file,
+    file_document,
 )
 from corpus_tools.exporters.tei.read import TeiReadError, read_tei, safe_parser
 from corpus_tools.exporters.tei.render import (
     NORMALISATIONS,
+    CorpusCounts,
+    DocumentCounts,
     TeiExportError,
+    document_counts,
     render_corpus_header,
+    render_corpus_start,
     render_document,
     render_fragments,
 )
-from corpus_tools.io import StagedFile, Staging
+from corpus_tools.io import Staging
 from corpus_tools.model import Document
+
+# corpus.tei.xml's documents are held here until its header, which counts them all, is
+# written: in memory up to this size, then in an unnamed temporary file in the export
+# folder (removed by the system however the run ends), so memory stays flat.
+_SPOOL_BYTES = 32 * 1024
+_COPY_BYTES = 32 * 1024
 
 
 class TeiSink:
-    """Writes ``tei/<id>.xml`` per document and streams ``corpus.tei.xml``."""
+    """Writes ``tei/doc-<id>.xml`` per document, ``corpus.tei.xml`` and the schema
+    both point to.
+
+    The corpus header comes first in ``corpus.tei.xml`` but counts every document, so
+    the embedded documents are spooled as they come and the file is written at
+    ``close``: header, then the spooled documents. Only running totals are kept.
+    """
 
     def __init__(self, out_dir: Path, config: Config, staging: Staging) -> None:
         self._out_dir = out_dir
         self._config = config
         self._staging = staging
         self._ids: set[str] = set()
-        self._corpus: StagedFile | None = None
+        self._body: IO[bytes] | None = None
+        self._counts = CorpusCounts()
 
-    def _start_corpus(self) -> StagedFile:
-        corpus = self._staging.open(self._out_dir / CORPUS_FILE)
-        corpus.write(
-            b"<?xml version='1.0' encoding='UTF-8'?>\n"
-            + f'<teiCorpus xmlns="{TEI_NS}">\n  '.encode()
-            + render_corpus_header(self._config)
+    def _start_body(self) -> IO[bytes]:
+        self._out_dir.mkdir(parents=True, exist_ok=True)
+        # Open until close(), across add() calls: no with block can hold it.
+        body: IO[bytes] = tempfile.SpooledTemporaryFile(  # noqa: SIM115
+            max_size=_SPOOL_BYTES, mode="w+b", dir=os.fspath(self._out_dir)
         )
-        self._corpus = corpus
-        return corpus
+        # A run that fails before close (the staging is aborted) drops the sink: the
+        # spool is closed with it.
+        weakref.finalize(self, body.close)
+        self._body = body
+        return body
 
-    def add(self, doc_id: str, fragment: tuple[bytes, bytes]) -> None:
-        """Write one document's file and append it to the corpus file."""
+    def add(self, doc_id: str, fragment: tuple[bytes, bytes, DocumentCounts]) -> None:
+        """Write one document's file and spool its part of the corpus file."""
         if doc_id in self._ids:
             raise TeiExportError(doc_id, "two documents have this id")
-        standalone, embedded = fragment
+        standalone, embedded, counts = fragment
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc_id}.xml", standalone)
+        self._staging.put_bytes(self._out_dir / DOC_DIR / doc_file(doc_id), standalone)
         self._ids.add(doc_id)
-        corpus = self._corpus or self._start_corpus()
-        corpus.write(b"\n  " + embedded)
+        body = self._body or self._start_body()
+        body.write(b"\n  " + embedded)
+        self._counts.add(counts)
 
     def close(self) -> None:
-        """Finish ``corpus.tei.xml``; schedule stale files for deletion."""
-        if self._corpus is not None:
-            self._corpus.write(b"\n</teiCorpus>\n")
-            self._corpus.close()  # flushed: what is staged is complete from here on
-        elif (self._out_dir / CORPUS_FILE).is_file():
-            # teiCorpus needs at least one TEI: no documents, no corpus file.
-            self._staging.delete(self._out_dir / CORPUS_FILE)
+        """Write ``corpus.tei.xml`` and the schema; schedule stale files for deletion."""
+        corpus_path = self._out_dir / CORPUS_FILE
+        schema_path = self._out_dir / SCHEMA_FILE
+        if self._body is not None:
+            corpus = self._staging.open(corpus_path)
+            corpus.write(render_corpus_start(self._config, self._counts))
+            self._body.seek(0)
+            while chunk := self._body.read(_COPY_BYTES):
+                corpus.write(chunk)
+            self._body.close()
+            self._body = None
+            corpus.write(b"\n</teiCorpus>\n")
+            corpus.close()  # flushed: what is staged is complete from here on
+            self._staging.put_bytes(schema_path, project_schema_path().read_bytes())
+        else:
+            # teiCorpus needs at least one TEI: no documents, no corpus file (nor schema).
+            for path in (corpus_path, schema_path):
+                if path.is_file():
+                    self._staging.delete(path)
         folder = self._out_dir / DOC_DIR
         if folder.is_dir():
             for path in sorted(folder.iterdir()):
-                if DOC_FILE.match(path.name) and path.name[:-4] not in self._ids:
+                doc_id = file_document(path.name)
+                if doc_id is not None and (
+                    doc_id not in self._ids or path.name != doc_file(doc_id)
+                ):
                     self._staging.delete(path)
 
 
 class TeiExporter:
-    """``exports/tei/<id>.xml`` and ``exports/corpus.tei.xml``."""
+    """``exports/tei/doc-<id>.xml``, ``exports/corpus.tei.xml`` and the schema of both,
+    ``exports/corpus-tei.rng``."""
 
     name = "tei"
     subfolders: tuple[str, ...] = (DOC_DIR,)
-    description = "TEI P5 XML: tei/<id>.xml per article and corpus.tei.xml with all of them"
+    description = (
+        "TEI P5 XML: tei/doc-<id>.xml per article and corpus.tei.xml with all of them, "
+        "and corpus-tei.rng, the RELAX NG schema both point to"
+    )
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> TeiSink:
         """Start the TEI export."""
         return TeiSink(out_dir, config, staging)
 
-    def render(self, doc: Document, config: Config) -> tuple[bytes, bytes]:
-        """The document's fragments (see ``render_fragments``)."""
-        return render_fragments(doc, config)
+    def render(self, doc: Document, config: Config) -> tuple[bytes, bytes, DocumentCounts]:
+        """The document's fragments (see ``render_fragments``) and what the corpus
+        header counts of it (``document_counts``)."""
+        standalone, embedded = render_fragments(doc, config)
+        return standalone, embedded, document_counts(doc)
 
     def owns(self, rel_path: str) -> bool:
-        """``corpus.tei.xml`` and ``tei/<id>.xml``."""
-        if rel_path == CORPUS_FILE:
+        """``corpus.tei.xml``, ``corpus-tei.rng`` and ``tei/doc-<id>.xml`` (and
+        ``tei/<id>.xml``, as earlier versions named them: an export removes them)."""
+        if rel_path in (CORPUS_FILE, SCHEMA_FILE):
             return True
         folder, _, name = rel_path.partition("/")
-        return folder == DOC_DIR and bool(DOC_FILE.match(name))
+        return folder == DOC_DIR and file_document(name) is not None
 
     def document_of(self, rel_path: str) -> str | None:
-        """``tei/<id>.xml`` holds document ``<id>``; ``corpus.tei.xml`` them all."""
+        """``tei/doc-<id>.xml`` holds document ``<id>``; ``corpus.tei.xml`` them all."""
         folder, _, name = rel_path.partition("/")
-        return name[:-4] if folder == DOC_DIR and DOC_FILE.match(name) else None
+        return file_document(name) if folder == DOC_DIR else None
+
+    def describe(self, written: Written) -> list[dict[str, Any]]:
+        """The files of ``tei/`` as one resource, ``corpus.tei.xml`` and the schema."""
+        out: list[dict[str, Any]] = []
+        documents = folder_resource(
+            "tei-tei",
+            DOC_DIR,
+            written,
+            title="TEI documents",
+            description="One TEI P5 document per article: tei/doc-<id>.xml, named by the "
+            f"TEI element's xml:id; each is valid against {SCHEMA_FILE} and tei_all.",
+            mediatype=FORMAT_MEDIATYPES["tei"],
+        )
+        if documents is not None:
+            out.append(documents)
+        if CORPUS_FILE in written.files:
+            out.append(
+                file_resource(
+                    "tei-corpus.tei.xml",
+                    CORPUS_FILE,
+                    written,
+                    title="TEI corpus",
+                    description="A teiCorpus: the corpus header (extent, languages, "
+                    "element counts, the date of the newest article), then every "
+                    f"article's TEI; valid against {SCHEMA_FILE} and tei_all.",
+                    mediatype=FORMAT_MEDIATYPES["tei"],
+                )
+            )
+        if SCHEMA_FILE in written.files:
+            out.append(
+                file_resource(
+                    "tei-schema",
+                    SCHEMA_FILE,
+                    written,
+                    title="RELAX NG schema of the TEI files",
+                    description="The exact grammar of corpus.tei.xml and tei/doc-<id>.xml "
+                    "(a subset of tei_all); their <?xml-model?> points here.",
+                    mediatype="application/xml",
+                )
+            )
+        return out
 
     def read(self, path: Path) -> Iterator[Document]:
         """The documents of a file this exporter wrote (see ``read_tei``), or of the
-        ``corpus.tei.xml`` of an export folder."""
-        return read_tei(path / CORPUS_FILE if path.is_dir() else path)
+        ``corpus.tei.xml`` of an export folder (or beside the schema)."""
+        if path.is_dir():
+            path = path / CORPUS_FILE
+        elif path.name == SCHEMA_FILE:
+            path = path.parent / CORPUS_FILE
+        return read_tei(path)
 
     def judge(
-        self, doc_id: str, fragment: tuple[bytes, bytes], settings: CheckSettings
+        self, doc_id: str, fragment: tuple[bytes, bytes, DocumentCounts], settings: CheckSettings
     ) -> dict[str, str]:
-        """The verdict on ``tei/<id>.xml`` as rendered (see ``judge_rendered``)."""
+        """The verdict on ``tei/doc-<id>.xml`` as rendered (see ``judge_rendered``)."""
         return judge_rendered(fragment[0], doc_id, settings)
 
     def check(
@@ -205,11 +317,14 @@ __all__ = [
     "EXPORTER",
     "NORMALISATIONS",
     "POINTER_ATTRIBUTES",
+    "SCHEMA_FILE",
     "SCHEMA_PATH",
     "TEI_NS",
     "XENO_TYPE",
     "XML_NS",
     "CheckSettings",
+    "CorpusCounts",
+    "DocumentCounts",
     "TeiExportError",
     "TeiExporter",
     "TeiProblem",
@@ -220,8 +335,11 @@ __all__ = [
     "check_tei_references",
     "compile_schema",
     "corpus_tei_schema",
+    "doc_file",
+    "document_counts",
     "read_tei",
     "render_corpus_header",
+    "render_corpus_start",
     "render_document",
     "render_fragments",
     "safe_parser",

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -14,10 +14,17 @@ from typing import Any
 from lxml import etree
 
 from corpus_tools.config import ConfigError
-from corpus_tools.diagnostics import Diagnostic
-from corpus_tools.exporters import CheckSettings
+from corpus_tools.diagnostics import Diagnostic, Severity
+from corpus_tools.exporters import SCHEMATRON, CheckSettings
 from corpus_tools.exporters.tei.names import CORPUS_FILE, DOC_DIR, SCHEMA_PATH, XML_ID, tag
-from corpus_tools.exporters.tei.read import TeiReadError, iterparse, safe_parser, source_line
+from corpus_tools.exporters.tei.read import (
+    TeiReadError,
+    iterparse,
+    read_tei,
+    safe_parser,
+    source_line,
+)
+from corpus_tools.model import Document
 from corpus_tools.schema import schema_dir
 
 # TEI attributes that hold pointers; tokens starting with '#' must name an xml:id.
@@ -74,7 +81,7 @@ def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProbl
     """Check every ``#id`` pointer resolves in its file and ``xml:id``s are unique.
 
     ``sources`` are the files of one view of the corpus: either ``corpus.tei.xml`` or
-    the ``tei/<id>.xml`` files; ids must be unique across all of them. ``@next`` and
+    the ``tei/doc-<id>.xml`` files; ids must be unique across all of them. ``@next`` and
     ``@prev`` must also agree (A next B exactly when B prev A). Problems are returned,
     never raised; a file that cannot be parsed is one problem.
     """
@@ -375,6 +382,113 @@ def check_files(
             out.append(
                 Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
             )
+    rules = settings.schema_for(SCHEMATRON)
+    if rules is not None:
+        out.extend(_schematron_files(out_dir, targets, files, settings, rules, fresh))
     if store is not None and fresh:
         store.put_verdicts(fresh)
     return out
+
+
+def schematron_verdict(source: Path | bytes, rules: Path) -> str:
+    """The Schematron findings on one file as a verdict: JSON of (line, message,
+    warning) triples."""
+    from corpus_tools.exporters.tei import schematron
+
+    found = schematron.check(source, rules)
+    return json.dumps([[f.line, _rule_message(f.message, f.pattern), f.warning] for f in found])
+
+
+def _rule_message(message: str, pattern: str) -> str:
+    return f"{message} (Schematron pattern {pattern})" if pattern else message
+
+
+def schematron_diagnostics(verdict: str, file: str) -> list[Diagnostic]:
+    """The diagnostics of a Schematron verdict on ``file``."""
+    return [
+        Diagnostic(
+            "tei-schematron", file, message, line, None, severity=Severity.WARNING if warn else None
+        )
+        for line, message, warn in json.loads(verdict)
+    ]
+
+
+def _schematron_files(
+    out_dir: Path,
+    targets: list[str],
+    files: Mapping[str, str],
+    settings: CheckSettings,
+    rules: Path,
+    fresh: dict[str, str],
+) -> list[Diagnostic]:
+    """The Schematron findings on the TEI files among ``targets``, cached by content like
+    the RELAX NG verdicts (a ``corpus.tei.xml`` too large for one tree is left to the
+    per-article files it embeds, as for RELAX NG)."""
+    from corpus_tools.exporters.tei import schematron
+
+    rules_key = "schematron:" + schematron.schema_key(rules)
+    keys = {name: verdict_key(files[name], rules_key) for name in targets}
+    store = settings.verdicts
+    known = store.verdicts(list(keys.values())) if store is not None else {}
+    out: list[Diagnostic] = []
+    for name in targets:
+        verdict = known.get(keys[name])
+        if verdict is None:
+            path = out_dir / name
+            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                continue
+            verdict = schematron_verdict(path, rules)
+            fresh[keys[name]] = verdict
+        out.extend(schematron_diagnostics(verdict, f"{settings.rel}/{name}"))
+    return out
+
+
+def check_tei_path(
+    path: Path, rel: str, schema: Path | None
+) -> tuple[list[Diagnostic], Iterator[Document] | None, bool]:
+    """A TEI file given to ``corpus validate``: its findings as the export check makes
+    them (RELAX NG against ``schema`` or the project's, pointers and ids), and when it
+    is valid, its documents as they are read back (streamed, so a large corpus file is
+    never held whole); and whether it is a TEI file at all. XML whose root is not TEI's
+    ``TEI`` or ``teiCorpus`` is a ``file-kind-mismatch``, and nothing else is checked."""
+    events: Any = iterparse(path, ("start",))  # a generator: closed below
+    try:
+        root = next((el for _, _, el in events), None)
+    except TeiReadError as exc:
+        return [Diagnostic("export-invalid", rel, exc.message, exc.line)], None, False
+    finally:
+        events.close()  # only the root element was wanted
+    if root is None or root.tag not in (tag("TEI"), tag("teiCorpus")):
+        found = "none" if root is None else f"<{etree.QName(root).localname}> in "
+        found += "" if root is None else (etree.QName(root).namespace or "no namespace")
+        message = (
+            f"the file name says TEI XML but its root element is {found}, not a TEI "
+            "<TEI> or <teiCorpus>: only TEI files are read (rename the file if it is "
+            "not meant as TEI)"
+        )
+        line = source_line(root) if root is not None else None
+        return [Diagnostic("file-kind-mismatch", rel, message, line)], None, False
+    diags: list[Diagnostic] = []
+    size = path.stat().st_size
+    if size > _MAX_TREE_BYTES:
+        diags.append(
+            Diagnostic(
+                "export-not-validated",
+                rel,
+                f"not validated against the TEI schema as one tree: it is "
+                f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB held in "
+                "memory; its pointers and ids were checked, streaming",
+            )
+        )
+        diags.extend(
+            Diagnostic("export-invalid", rel, p.message, p.line)
+            for p in check_tei_references([path])
+        )
+    else:
+        diags.extend(
+            Diagnostic("export-invalid", rel, message, line, column)
+            for line, column, message in judge(path, _compiled(schema))
+        )
+    if any(d.code == "export-invalid" for d in diags):
+        return diags, None, True
+    return diags, read_tei(path), True

@@ -1,4 +1,4 @@
-"""Reading TEI back: ``tei/<id>.xml`` or ``corpus.tei.xml`` into documents, parsed safely."""
+"""Reading TEI back: ``tei/doc-<id>.xml`` or ``corpus.tei.xml`` into documents, parsed safely."""
 
 from __future__ import annotations
 
@@ -135,7 +135,7 @@ def iterparse(
 
 
 def read_tei(source: Path | str | bytes) -> Iterator[Document]:
-    """The documents of a TEI file (``tei/<id>.xml`` or ``corpus.tei.xml``), in order."""
+    """The documents of a TEI file (``tei/doc-<id>.xml`` or ``corpus.tei.xml``), in order."""
     root: etree._Element | None = None
     tei_tag, corpus_tag = tag("TEI"), tag("teiCorpus")
     if not isinstance(source, bytes):

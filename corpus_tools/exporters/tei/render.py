@@ -13,18 +13,22 @@ import functools
 import itertools
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
+from corpus_tools._version import __version__
 from corpus_tools.config import Config
 from corpus_tools.exporters.tei.names import (
     CONVERTER,
     DOC_ID,
+    DOC_PREFIX,
     PERSON_ID,
     QUOTE_ID,
+    SCHEMA_FILE,
     TEI_NS,
     TYPE_ELEMENTS,
     XENO_TYPE,
+    xml_model,
 )
 from corpus_tools.model import (
     QUOTATION_TYPES,
@@ -277,6 +281,9 @@ def _irregular(doc: Document, structure: dict[str, tuple[str | None, int]]) -> d
 
 
 _XML_DECLARATION_BYTES = b"<?xml version='1.0' encoding='UTF-8'?>\n"
+# Each file names the project schema shipped beside it (tei/ files are one folder down).
+DOCUMENT_PROLOGUE = _XML_DECLARATION_BYTES + xml_model(f"../{SCHEMA_FILE}")
+CORPUS_PROLOGUE = _XML_DECLARATION_BYTES + xml_model(SCHEMA_FILE)
 # What XML (and so lxml) refuses in text and attribute values: C0 controls other than
 # tab, LF and CR, U+FFFE and U+FFFF (ValueError), and lone surrogates (UnicodeEncodeError).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -343,9 +350,22 @@ def _element(local: str, attrs: str, text: str | None) -> str:
 _QUOTATION_POLICY_XML = _esc_text(_QUOTATION_POLICY)
 
 
-@functools.lru_cache(maxsize=16)
+# The last config's publicationStmt children: a run renders every document with one
+# config, and looking it up by identity spares hashing the config (twenty fields) per
+# document.
+_LAST_PUBLICATION: list[tuple[Config, tuple[str, str]]] = []
+
+
 def _publication_xml(config: Config) -> tuple[str, str]:
     """The children of ``publicationStmt`` at depth 4 and 5 (the corpus facts)."""
+    if _LAST_PUBLICATION and _LAST_PUBLICATION[0][0] is config:
+        return _LAST_PUBLICATION[0][1]
+    found = _publication_children(config)
+    _LAST_PUBLICATION[:] = [(config, found)]
+    return found
+
+
+def _publication_children(config: Config) -> tuple[str, str]:
     for value in (config.publisher, config.licence_url or None, config.licence, config.idno):
         _accept(value)
     target = f' target="{_esc_attr(config.licence_url)}"' if config.licence_url else ""
@@ -661,7 +681,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     body = [p.encode() for p in ps]
     start, end = tei(0)
     standalone = b"".join(
-        (_XML_DECLARATION_BYTES, start.encode(), _NL_BYTES[3].join(body), end.encode(), b"\n")
+        (DOCUMENT_PROLOGUE, start.encode(), _NL_BYTES[3].join(body), end.encode(), b"\n")
     )
     if not embedded:
         return standalone, b""
@@ -779,12 +799,12 @@ def _partic_desc(n: tuple[str, ...], persons: list[list[str]]) -> str:
 
 
 def render_document(doc: Document, config: Config) -> bytes:
-    """The bytes of ``tei/<id>.xml`` for one document."""
+    """The bytes of ``tei/doc-<id>.xml`` for one document."""
     return _render(doc, config, embedded=False)[0]
 
 
 def render_fragments(doc: Document, config: Config) -> tuple[bytes, bytes]:
-    """The bytes of ``tei/<id>.xml`` and of the document's part of ``corpus.tei.xml``.
+    """The bytes of ``tei/doc-<id>.xml`` and of the document's part of ``corpus.tei.xml``.
 
     Pure and picklable, so that worker processes can do it.
     """
@@ -801,11 +821,171 @@ _PROJECT_NOTE = (
 )
 
 
-def render_corpus_header(config: Config) -> bytes:
-    """The ``teiHeader`` of ``corpus.tei.xml`` at depth 1: corpus facts from ``config`` only."""
+# A document's contribution to the corpus header: language, date, paragraphs, words,
+# characters, speech quotations and the elements of its text with their counts.
+DocumentCounts = tuple[str, str, int, int, int, int, tuple[tuple[str, int], ...]]
+
+
+def document_counts(doc: Document) -> DocumentCounts:
+    """What the corpus header counts of ``doc``: small and picklable, so that workers
+    count as they render and the corpus file's sink keeps only running totals."""
+    elements = {"text": 1, "body": 1, "p": len(doc.paragraphs)}
+    for q in doc.quotations:
+        # A quotation over paragraphs is one element per paragraph (see _body).
+        element = TYPE_ELEMENTS.get(q.type, "said")
+        parts = q.end.paragraph - q.start.paragraph + 1
+        elements[element] = elements.get(element, 0) + parts
+    stats = doc.stats
+    return (
+        doc.lang,
+        doc.date,
+        stats.paragraphs,
+        stats.words,
+        stats.characters,
+        speech_count(doc),
+        tuple(sorted((gi, n) for gi, n in elements.items() if n)),
+    )
+
+
+@dataclass
+class CorpusCounts:
+    """Running totals over the documents of ``corpus.tei.xml``, for its header: counters
+    only, so memory stays flat however many documents pass."""
+
+    documents: int = 0
+    paragraphs: int = 0
+    words: int = 0
+    characters: int = 0
+    quotations: int = 0
+    # language -> [documents, words]
+    languages: dict[str, list[int]] = field(default_factory=dict)
+    newest: str = ""
+    elements: dict[str, int] = field(default_factory=dict)
+
+    def add(self, counts: DocumentCounts) -> None:
+        """Count one document (``document_counts``)."""
+        lang, date, paragraphs, words, characters, quotations, elements = counts
+        self.documents += 1
+        self.paragraphs += paragraphs
+        self.words += words
+        self.characters += characters
+        self.quotations += quotations
+        per = self.languages.setdefault(lang, [0, 0])
+        per[0] += 1
+        per[1] += words
+        self.newest = max(self.newest, date)
+        for gi, n in elements:
+            self.elements[gi] = self.elements.get(gi, 0) + n
+
+    def corpus_lang(self) -> str:
+        """``teiCorpus/@xml:lang``: the one language of every document, else ``mul``."""
+        return next(iter(self.languages)) if len(self.languages) == 1 else "mul"
+
+    def usage(self) -> list[tuple[str, int, int, int]]:
+        """Each language as (ident, percentage of the corpus's words, documents, words),
+        the most used first; the percentage is of documents when no document has words."""
+        by_words = self.words > 0
+        total = self.words if by_words else self.documents
+        out = []
+        for lang, (docs, words) in self.languages.items():
+            share = words if by_words else docs
+            # Rounded half up, in integers: no float formatting in the bytes.
+            percent = (200 * share + total) // (2 * total) if total else 0
+            out.append((lang, percent, docs, words))
+        out.sort(key=lambda item: (-item[3], -item[2], item[0]))
+        return out
+
+
+_NCNAME_JUNK = re.compile(r"[^A-Za-z0-9._-]+")
+
+
+def corpus_xml_id(idno: str) -> str:
+    """``teiCorpus/@xml:id``: the corpus idno made an XML name (ASCII letters, digits,
+    '.', '_' and '-', starting with a letter or '_'; else prefixed with ``corpus-``)."""
+    name = _NCNAME_JUNK.sub("-", idno).strip("-.")
+    if not name:
+        return "corpus"
+    if not (name[0].isalpha() or name[0] == "_"):
+        name = f"corpus-{name}"
+    if name.startswith(DOC_PREFIX):
+        # Documents' ids start with "doc-": the corpus's must not clash with them.
+        name = f"corpus-{name}"
+    return name
+
+
+def _plural(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
+_CORPUS_MEASURES = ("document", "paragraph", "word", "character", "quotation")
+_CHANGE = "Exported by corpus-tools {version}; the date is that of the newest article."
+
+
+def render_corpus_start(config: Config, counts: CorpusCounts) -> bytes:
+    """The start of ``corpus.tei.xml``: the XML declaration, the ``xml-model`` PI, the
+    ``teiCorpus`` start tag and the corpus header, up to the first document."""
+    return b"".join(
+        (
+            CORPUS_PROLOGUE,
+            f'<teiCorpus xmlns="{TEI_NS}" xml:id="{_esc_attr(corpus_xml_id(config.idno))}" '
+            f'xml:lang="{_esc_attr(counts.corpus_lang())}">\n  '.encode(),
+            render_corpus_header(config, counts),
+        )
+    )
+
+
+def render_corpus_header(config: Config, counts: CorpusCounts) -> bytes:
+    """The ``teiHeader`` of ``corpus.tei.xml`` at depth 1: the corpus facts from
+    ``config``, and what ``counts`` says of the documents (extent, languages, the
+    elements of the texts, the date of the newest article); nothing from the clock."""
     _accept(config.title)
     publication = _publication_xml(config)[0]
     n = _NL
+    totals = (
+        counts.documents,
+        counts.paragraphs,
+        counts.words,
+        counts.characters,
+        counts.quotations,
+    )
+    measures = "".join(
+        f'{n[4]}<measure unit="{unit}" quantity="{total}"/>'
+        for unit, total in zip(_CORPUS_MEASURES, totals, strict=True)
+    )
+    date = ""
+    change = ""
+    if counts.newest:
+        _accept(counts.newest)
+        when = _esc_attr(counts.newest)
+        date = f'{n[4]}<date when="{when}">{_esc_text(counts.newest)}</date>'
+        text = _esc_text(_CHANGE.format(version=__version__))
+        change = (
+            f'{n[2]}<revisionDesc>{n[3]}<change when="{when}">{text}</change>{n[2]}</revisionDesc>'
+        )
+    usages = "".join(
+        f'{n[5]}<tagUsage gi="{_esc_attr(gi)}" occurs="{occurs}"/>'
+        for gi, occurs in sorted(counts.elements.items())
+    )
+    tags = (
+        f'{n[3]}<tagsDecl>{n[4]}<namespace name="{TEI_NS}">{usages}'
+        f"{n[4]}</namespace>{n[3]}</tagsDecl>"
+        if usages
+        else ""
+    )
+    languages = ""
+    for lang, percent, docs, words in counts.usage():
+        _accept(lang)
+        name = _LANGUAGE_NAMES.get(lang, lang)
+        label = f"{name}: {_plural(docs, 'document')}, {_plural(words, 'word')}"
+        languages += (
+            f'{n[4]}<language ident="{_esc_attr(lang)}" usage="{percent}">'
+            f"{_esc_text(label)}</language>"
+        )
+    profile = (
+        f"{n[2]}<profileDesc>{n[3]}<langUsage>{languages}{n[3]}</langUsage>{n[2]}</profileDesc>"
+        if languages
+        else ""
+    )
     # The namespace is declared again, as when the header was a tree of its own.
     return (
         f'<teiHeader xmlns="{TEI_NS}">'
@@ -813,8 +993,9 @@ def render_corpus_header(config: Config) -> bytes:
         f"{n[3]}<titleStmt>"
         f"{n[4]}{_element('title', '', config.title)}"
         f"{n[3]}</titleStmt>"
+        f"{n[3]}<extent>{measures}{n[3]}</extent>"
         f"{n[3]}<publicationStmt>"
-        f"{n[4]}{publication}"
+        f"{n[4]}{publication}{date}"
         f"{n[3]}</publicationStmt>"
         f"{n[3]}<sourceDesc>"
         f"{n[4]}<p>{_esc_text(_SOURCE_NOTE)}</p>"
@@ -829,6 +1010,9 @@ def render_corpus_header(config: Config) -> bytes:
         f"{n[5]}<p>{_QUOTATION_POLICY_XML}</p>"
         f"{n[4]}</quotation>"
         f"{n[3]}</editorialDecl>"
+        f"{tags}"
         f"{n[2]}</encodingDesc>"
+        f"{profile}"
+        f"{change}"
         f"{n[1]}</teiHeader>"
     ).encode()
