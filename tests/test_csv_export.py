@@ -450,18 +450,26 @@ def _many(count: int) -> Iterator[Document]:
 def test_memory_stays_flat(tmp_path: Path) -> None:
     small, large = 200, 4000
 
-    def write(n: int) -> Callable[[], object]:
-        return lambda: _export(tmp_path / str(n), _many(n))
+    def write(n: int, run: int) -> Callable[[], object]:
+        return lambda: _export(tmp_path / f"{n}-{run}", _many(n))
 
     def read(n: int) -> Callable[[], object]:
-        return lambda: sum(1 for _ in read_csv_export(tmp_path / str(n)))
+        return lambda: sum(1 for _ in read_csv_export(tmp_path / f"{n}-0"))
 
-    write_growth = peak_traced(write(large)) - peak_traced(write(small))
+    def peak_written(n: int) -> int:
+        # Each into a new folder; the least of three peaks, since a transient
+        # allocation elsewhere in the process (measured: up to ~300 KB, at 200
+        # documents as at 8,000) only ever adds to a peak.
+        return min(peak_traced(write(n, run)) for run in range(3))
+
+    # One-time costs (imports, compiled patterns, caches) are paid before measuring.
+    sum(1 for _ in read_csv_export(_export(tmp_path / "warm", _many(10))))
+    write_growth = peak_written(large) - peak_written(small)
     read_growth = peak_traced(read(large)) - peak_traced(read(small))
     # Twenty times the documents may not cost more than a little noise.
     assert write_growth < 256 * 1024, write_growth
     assert read_growth < 256 * 1024, read_growth
-    assert [d.to_dict() for d in read_csv_export(tmp_path / str(small))] == [
+    assert [d.to_dict() for d in read_csv_export(tmp_path / f"{small}-0")] == [
         d.to_dict() for d in _many(small)
     ]
 
