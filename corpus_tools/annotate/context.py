@@ -12,7 +12,11 @@ from corpus_tools.annotate.quotations import QuotationPart
 from corpus_tools.annotate.tables import Tables
 
 _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
-_END = re.compile(r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+[\"“„«(\[—–-]?[^\W\d_]|[ \u00a0]*$)")
+# A sentence ends before a capital or a quotation: in masked text (see masked()) a
+# quotation's words are "_", so an opening mark followed by "_" starts a sentence too.
+_END = re.compile(
+    r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:[\"“„«(\[—–-]?[^\W\d_]|[\"“„«‘‚»”‹›「『]_)|[ \u00a0]*$)"
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -484,6 +484,7 @@ def _comma_incises(
         verbs_up_front = any(start < 3 for start, _ in t.speech_verbs.find(ws))
         if not verbs_up_front or not _is_attribution(attr, t, ",", verb_within=3):
             continue
+        end = _apposition_end(text, end, hi)
         r = end + 1
         while r < hi and text[r] in _SPACE:
             r += 1
@@ -496,6 +497,22 @@ def _comma_incises(
             continue
         out.append(_Incise(m.start() + 1, a0, end, r, None))
     return out
+
+
+_APPOSITION = re.compile(r",[ \u00a0]+((?:[^\W\d_][\w'’.-]*[ \u00a0]+){0,3}[^\W\d_][\w'’-]*)(?=[.,;])")
+
+
+def _apposition_end(text: str, end: int, hi: int) -> int:
+    """Where an attribution ends when a name in apposition follows its comma (« A, a
+    réagi la secrétaire générale, Martine Declercq. B »): after the name; else ``end``."""
+    m = _APPOSITION.match(text, end, hi)
+    if m is None:
+        return end
+    names = m.group(1).split()
+    particles = {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "y"}
+    if all(w[:1].isupper() or w in particles for w in names) and names[0][:1].isupper():
+        return m.end()
+    return end
 
 
 def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:

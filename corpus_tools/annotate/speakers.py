@@ -39,6 +39,7 @@ XML ids and unique across a corpus.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -111,6 +112,10 @@ class _Entity:
     forms: list[str] = field(default_factory=list)
     positions: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    # Named at least once where a person is expected: with a role word, or not right
+    # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
+    # Only such entities are antecedents of pronouns and role nouns.
+    person: bool = True
 
     @property
     def name(self) -> str:
@@ -153,7 +158,11 @@ def _function_word(word: str, t: Tables) -> bool:
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     roles: list[str] = []
-    while tokens and (_function_word(tokens[0], t) or tokens[0].lower() in t.roles):
+    while tokens and (
+        _function_word(tokens[0], t)
+        or tokens[0].lower() in t.roles
+        or tokens[0].lower() in t.source_markers  # "Secondo Confcommercio"
+    ):
         if tokens[0].lower() in t.roles:
             roles.append(tokens[0].lower())
         tokens = tokens[1:]
@@ -229,7 +238,10 @@ def _index_persons(
             if (
                 not name
                 or len(name) > 4
-                or any(not _is_capitalised(w) and not _is_initial(w) for w in name)
+                or any(
+                    not _is_capitalised(w) and not _is_initial(w) and w not in _NAME_PARTICLES
+                    for w in name
+                )
             ):
                 continue
             lowered = [w.lower() for w in name]
@@ -250,9 +262,11 @@ def _index_persons(
                     continue  # a lone capitalised word: a place or a common noun
             surname = name[-1]
             entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
+            person = bool(roles) or not (before and before[-1] in t.stopwords)
             if entity is None:
-                entity = _Entity(surname)
+                entity = _Entity(surname, person=person)
                 entities.append(entity)
+            entity.person = entity.person or person
             entity.forms.append(" ".join(name))
             entity.positions.append((pno, offset))
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
@@ -268,6 +282,7 @@ class _Mention:
     paragraph: int
     offset: int
     sentence_initial: bool = False
+    zero: bool = False  # a speech verb without a subject: resolved like a pronoun
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -303,9 +318,11 @@ def _mention_near_verb(
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     v = verb_index
-    inv = _INVERTED_PRONOUN.search(low[v]) if v < len(low) else None
-    if inv:
-        return toks[v][2][inv.start(1) :]
+    # French inversion: "dit-il", and on the auxiliary of a compound tense, "avait-il lancé".
+    for w in (v, v - 1):
+        inv = _INVERTED_PRONOUN.search(low[w]) if 0 <= w < len(low) else None
+        if inv and (w == v or low[w] in t.auxiliaries or low[w].split("-")[0] in t.auxiliaries):
+            return toks[w][2][inv.start(1) :]
 
     def after() -> str:
         k = v + verb_length
@@ -325,6 +342,7 @@ def _mention_near_verb(
             if (
                 j == k
                 and low[j] not in t.determiners
+                and not _is_capitalised(toks[j][2])  # "zei Van Dijk", "dijo De la Fuente"
                 and (low[j] in t.stopwords or low[j] in t.complementizers)
             ):
                 return ""
@@ -333,6 +351,10 @@ def _mention_near_verb(
                 break
         while j > k and (low[j - 1] in t.auxiliaries or low[j - 1] in _NAME_PARTICLES):
             j -= 1
+        if j > k and low[k] in t.pronouns:
+            return toks[k][2]  # "voegt ze eraan toe": the pronoun, not its particles
+        if j > k:
+            j = _extend_to_name(clause, toks, low, k, j, t)
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     def before() -> str:
@@ -347,6 +369,15 @@ def _mention_near_verb(
             k = j - 1
             while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
                 k -= 1
+        if k == j and j > 0:
+            gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
+            if len(gap) >= 3 and gap[0] in _OPENING and gap[-1] in _CLOSING:
+                # A quotation is the subject: "gazeta „Rzeczpospolita” nazwała", "Η
+                # εφημερίδα «Καθημερινή» χαρακτήρισε" (the caller reads it unmasked).
+                k = j - 1
+                while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 3:
+                    k -= 1
+                return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
         while k < j and (
             low[k] in t.stopwords or low[k] in t.complementizers or low[k] in t.source_markers
         ):
@@ -355,6 +386,63 @@ def _mention_near_verb(
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+_OPENING = frozenset("«„“‚‘»”\"'「『《")
+_CLOSING = frozenset("»“”‘’«\"'」』》")
+_CLAUSE_END = frozenset(".!?;:—–()[]«»“”„\"")
+
+
+def _extend_to_name(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, j: int, t: Tables
+) -> int:
+    """Extend a mention without a name (``the union's general secretary``, ``ministrul
+    Educației``, ``голова комісії``) over an apposition or a complement to the person's
+    name that closes it: ``…, Alan Price``, ``… з питань ЖКГ Олена Бондар``.
+
+    Returns the new end (exclusive token index); ``j`` when there is no such name."""
+    caps = [_is_capitalised(toks[i][2]) and low[i] not in t.roles for i in range(k, j)]
+    # A name already: two capitalised words in a row, or the mention is one ("sa Berg").
+    if any(a and b for a, b in zip(caps, caps[1:], strict=False)) or caps == [True]:
+        return j
+    limit = min(len(toks), j + 7)
+    i = j
+    while i < limit:
+        gap = clause[toks[i - 1][1] : toks[i][0]]
+        if any(ch in _CLAUSE_END for ch in gap) or ". " in gap:
+            return j
+        if low[i] in t.complementizers or low[i] in t.relatives:
+            return j
+        if _is_capitalised(toks[i][2]) and low[i] not in t.function_words:
+            run = i
+            while run + 1 < len(toks) and (
+                _is_capitalised(toks[run + 1][2]) or low[run + 1] in _NAME_PARTICLES
+            ):
+                gap2 = clause[toks[run][1] : toks[run + 1][0]]
+                if gap2.strip():
+                    break
+                run += 1
+            end = run + 1
+            if end - i >= 2:  # a full name, not a lone capitalised word (a place)
+                rest = clause[toks[run][1] :].lstrip(" \u00a0")
+                if (
+                    rest[:1] == ","
+                    and end < len(toks)
+                    and _is_capitalised(toks[end][2])
+                    and end + 1 < len(toks)
+                    and _is_capitalised(toks[end + 1][2])
+                ):
+                    i = end  # "la segretaria della Flc Cgil, Anna Moretti": the apposition
+                    limit = min(len(toks), end + 4)
+                    continue
+                if not rest or rest[0] in ",.;:!?—–-)" or low[end : end + 1] in (["."], []):
+                    return end
+                if end < len(toks) and (low[end] in t.stopwords or low[end] in t.auxiliaries):
+                    return end
+            i = end
+            continue
+        i += 1
+    return j
 
 
 def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
@@ -370,6 +458,10 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return None
     hits = [s for s, _ in found]
     v, n = found[0]
+    if v > 0 and low[0] in t.stopwords and low[0] not in t.determiners:
+        # ", a gazeta nazwała …", ", and the minister said …": a new clause with its
+        # own verb, not the attribution of this quotation.
+        return None
     relative = next((i for i, w in enumerate(low[:v]) if w in t.relatives), None)
     if relative is not None and relative > 0:
         # "a fund manager who asked not to be named said": the verb of the relative
@@ -379,7 +471,9 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
             v = later[-1]
             mention = clause[toks[0][0] : toks[v - 1][1]]
             return mention, lead
-    elif v >= 6:
+    elif v >= 6 and not (v < 9 and "," in clause[: toks[v][0]]):
+        # Six words or more before the verb are another clause -- unless they are a
+        # role with a name in apposition: "the union's general secretary, Alan Price, told".
         return None
     # Verb first (said X, сказал он, sagte der Minister): the mention follows it.
     verb_first = all(w in t.auxiliaries for w in low[:v])
@@ -392,15 +486,48 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
 
 
 def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
-    """A short name or noun phrase set off by a comma right before a quotation."""
+    """The subject of a sentence whose speech verb follows the quotation (verb-final
+    order, Turkish ``Erdoğan, “…” dedi``, ``Bakan, …, “…” yanıtını verdi``): a short
+    name or noun phrase set off by a comma right before the quotation, else a name at
+    the end of the words before it, else the noun phrase that starts the sentence."""
     text = ctx_before.rstrip(" \u00a0")
-    if not text.endswith(","):
-        return None
-    segment = re.split(r"[,;:.!?]\s", text[:-1])[-1].strip()
+    toks = _tokens(text)
+    while toks and toks[-1][2].lower() in t.auxiliaries and toks[-1][1] >= len(text) - 1:
+        text = text[: toks[-1][0]].rstrip(" \u00a0")  # "Ozan Çelik ise “…”"
+        toks = toks[:-1]
+    segment = re.split(r"[,;:.!?]\s", text.rstrip(","))[-1].strip()
     ws = [w for w in segment.split() if not _function_word(w, t)]
-    if not ws or len(ws) > 5 or not any(_is_capitalised(w) for w in ws):
-        return None
-    return segment, text.rfind(segment)
+    if ws and len(ws) <= 5 and any(_is_capitalised(w) for w in ws):
+        return segment, text.rfind(segment)
+    if segment:
+        # "Maçın ardından konuşan teknik direktör Levent Yıldız, “…” dedi": the name
+        # that closes the words before the quotation, with its role words.
+        runs = _runs(segment)
+        if runs:
+            start, run = runs[-1]
+            end = run[-1][0] + len(run[-1][1])
+            if not segment[end:].strip() and len(run) >= 2:
+                base = text.rfind(segment)
+                head = segment[:start].split()
+                lead = start
+                for word in reversed(head[-2:]):
+                    if word.lower().rstrip(",") in t.roles or any(
+                        stem in word.lower() for stem in t.role_stems
+                    ):
+                        lead = segment.rfind(word, 0, lead)
+                    else:
+                        break
+                return segment[lead:end], base + lead
+    # The noun phrase that opens the sentence: "Türk Tabipleri Birliği ise …, “…”".
+    first = re.split(r"[,;:]\s", text, maxsplit=1)[0]
+    runs = _runs(first)
+    if runs and runs[0][0] == 0:
+        _, run = runs[0]
+        end = run[-1][0] + len(run[-1][1])
+        phrase = first[:end]
+        if len(run) <= 4 and not _function_word(run[0][1], t):
+            return phrase, 0
+    return None
 
 
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
@@ -455,9 +582,10 @@ class _Resolver:
     last_speaker: tuple[str, tuple[int, int]] | None = None
 
     def main(self) -> _Entity | None:
-        if not self.entities:
+        people = [e for e in self.entities if e.person]
+        if not people:
             return None
-        return max(self.entities, key=lambda e: (len(e.positions), -self.entities.index(e)))
+        return max(people, key=lambda e: (len(e.positions), -self.entities.index(e)))
 
     def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
         """The person named last before a point of the text."""
@@ -470,6 +598,8 @@ class _Resolver:
         """(where, who) for the person named last before a point of the text."""
         best: tuple[tuple[int, int], _Entity] | None = None
         for e in self.entities:
+            if not e.person:
+                continue
             for pos in e.positions:
                 if pos >= (paragraph, offset):
                     continue
@@ -487,9 +617,12 @@ class _Resolver:
         t = self.t
         toks = [w for _, _, w in _tokens(m.text)]
         low = [w.lower().replace("’", "'") for w in toks]
-        if not toks:
+        if not toks and not m.zero:
             return f"d:{m.text.lower()}", m.text
-        if low[0] in t.pronouns and len(toks) <= 2:
+        if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
+            reporter = self.reporting_subject(m)
+            if reporter is not None:
+                return self.resolve(reporter)
             e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
             if e is None:
                 named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
@@ -521,7 +654,9 @@ class _Resolver:
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
-            if len(candidate) > len(name):
+            if len(candidate) >= len(name) and candidate:
+                # Among runs of the same length the last one: the name in apposition
+                # ("la segretaria della Flc Cgil, Anna Moretti").
                 name = candidate
         if name and len(name) == 1 and any(w in t.bodies for w in low):
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
@@ -552,11 +687,68 @@ class _Resolver:
         if matches:
             e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
             return f"e:{e.surname}", e.name
-        if any(w in t.roles for w in content) or t.roles.find(low):
-            e = self.main()
+        if low[0] in t.plural_determiners:
+            return f"d:{description.lower()}", description  # "les loueurs", a group
+        if content and (low[0] in t.determiners or not any(_is_capitalised(w) for w in toks[1:])):
+            # A definite role noun or description ("the coach", "die SPD-Politikerin",
+            # "Le technicien portugais", "reżyserka"): the person named nearest before
+            # it, else the one named right after it (guidelines: a role noun resolves
+            # to the person the article names anywhere).
+            e = self.nearest(m.paragraph, m.offset)
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
+
+    def reporting_subject(self, m: _Mention) -> _Mention | None:
+        """For a pronoun: the subject of a reporting sentence right before the
+        quotation's sentence ("A spokesman for Network Rail said … . “…,” he said")."""
+        text = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(text, self.t)
+        k = bisect.bisect_right(starts, m.offset) - 1
+        if k < 1:
+            return None
+        # The sentence of the quotation: the one the pronoun is in, or the one before
+        # it when the pronoun's clause starts a sentence of its own.
+        while k >= 1 and not any(ch in _OPENING for ch in text[starts[k] : m.offset]):
+            k -= 1
+        if k < 1:
+            return None
+        sentence = text[starts[k - 1] : starts[k]]
+        if any(ch in _OPENING or ch in _CLOSING for ch in sentence):
+            return None
+        toks = _tokens(sentence)
+        low = [w.lower().replace("’", "'") for _, _, w in toks]
+        verbs = self.t.speech_verbs.find(low)
+        if not verbs:
+            return None
+        mention = _mention_near_verb(
+            sentence, self.t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        )
+        mlow = words(mention)
+        if not mention or not mlow or mlow[0] in self.t.pronouns:
+            return None
+        where = starts[k - 1] + sentence.find(mention)
+        return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
+
+    def nearest(self, paragraph: int, offset: int) -> _Entity | None:
+        """The person named last before a point of the text (within two paragraphs),
+        else the first one named after it (within the next paragraph), else the main one."""
+        found = self.named_before_at(paragraph, offset, same_paragraph=False)
+        if found is not None and paragraph - found[0][0] <= 2:
+            return found[1]
+        after: tuple[tuple[int, int], _Entity] | None = None
+        for e in self.entities:
+            if not e.person:
+                continue
+            for pos in e.positions:
+                if pos > (paragraph, offset) and pos[0] - paragraph <= 1:
+                    if after is None or pos < after[0]:
+                        after = (pos, e)
+        if after is not None:
+            return after[1]
+        if found is not None:
+            return found[1]
+        return self.main()
 
     def _name_of(self, key: str, fallback: str) -> str:
         e = self.by_key(key)
@@ -587,15 +779,16 @@ def attribute(
     for chain in chains(parts):
         if chain[0].type != "speech":
             continue
-        found = _find_mention(chain, paragraphs, index, t, by_part)
+        found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
         result: tuple[str, str, str] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
-            result = (key, name, found.text)
-        else:
+            result = (key, name, found.text) if name else None
+        if result is None:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
         if result is not None:
             key, name, mention = result
+            mention = mention or name  # a verb without a subject: the person named
             if key not in names:
                 keys_in_order.append(key)
                 names[key] = name
@@ -631,9 +824,14 @@ def _find_mention(
     by_part: dict[str, list[Attribution]],
 ) -> _Mention | None:
     """The attribution nearest the quotation, as a mention (see the module docstring)."""
-    for p in chain:
+    for n, p in enumerate(chain):
         for a in by_part.get(p.id, []):
-            text = paragraphs[a.paragraph - 1][a.start : a.end]
+            # The attribution up to where the quotation resumes: an apposition after
+            # its comma belongs to it ("a réagi la secrétaire générale, Martine Declercq.").
+            end = a.end
+            if n + 1 < len(chain) and chain[n + 1].paragraph == a.paragraph:
+                end = max(end, chain[n + 1].start.offset)
+            text = paragraphs[a.paragraph - 1][a.start : end]
             got = _after_attribution(text, t)
             if got is None or not got[0]:
                 got = None
@@ -657,6 +855,14 @@ def _find_mention(
         subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
         if subject is not None:
             return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
+        if before is None:
+            # A verb without a subject (pro-drop: "“…”, afirmou.", "„…“ upozornil."):
+            # the subject of the sentence before, else whoever was speaking.
+            text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+            got = _previous_subject(text, starts, first.start.offset, t)
+            if got is not None:
+                return _Mention(got[0], first.paragraph, got[1])
+            return _Mention("", first.paragraph, first.start.offset, zero=True)
         after = None
     if before is not None and (colon_before or after is None):
         initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
@@ -665,14 +871,73 @@ def _find_mention(
         )
     if after is not None:
         return _Mention(after[0], last.paragraph, last.end.offset + after[1])
+    if colon_before and first.kind == "quote":
+        # "Maureen Coyle … read out a statement: “…”": the subject of the sentence.
+        text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+        got = _previous_subject(text, starts, first.start.offset, t, strict=True)
+        if got is not None:
+            return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
     if first.start.offset <= 2 and first.paragraph > 1:
         prev_text = paragraphs[first.paragraph - 2].rstrip()
         if prev_text.endswith(":"):
-            tail = prev_text[sentence_starts(prev_text, t)[-1] :]
+            starts = sentence_starts(prev_text, t)
+            tail = prev_text[starts[-1] :]
             got = _before_attribution(tail, t)
             if got is not None:
-                offset = len(prev_text) - len(tail) + got[1]
-                return _Mention(got[0], first.paragraph - 1, offset, sentence_initial=got[1] == 0)
+                got = (got[0], starts[-1] + got[1])
+            else:
+                got = _previous_subject(prev_text, tuple(starts), len(prev_text), t, strict=True)
+            if got is not None:
+                return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
+    return None
+
+
+def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
+    """The mention as written: the words of a quotation inside it were masked."""
+    if m is None or "_" not in m.text:
+        return m
+    raw = paragraphs[m.paragraph - 1][m.offset : m.offset + len(m.text)]
+    if len(raw) == len(m.text) and all(a == b or a == "_" for a, b in zip(m.text, raw, strict=True)):
+        return _Mention(raw, m.paragraph, m.offset, m.sentence_initial, m.zero)
+    return m
+
+
+def _previous_subject(
+    text: str, starts: tuple[int, ...], offset: int, t: Tables, *, strict: bool = False
+) -> tuple[str, int] | None:
+    """The subject of the sentence before the one at ``offset`` in a paragraph: the
+    source after a marker (``Podle Nováka``, ``Σύμφωνα με τον Παππά``), else the noun
+    phrase that opens it (``O técnico elogiou …``, ``Kapteeni Teemu Salo kertoi``)."""
+    head = text[:offset].rstrip(" \u00a0")
+    if head and head[-1] not in ".!?…":
+        # The quotation is inside its sentence: that sentence's own subject.
+        lo = starts[bisect.bisect_right(starts, offset) - 1] if starts else 0
+        sentence = text[lo:offset]
+    else:
+        k = bisect.bisect_right(starts, len(head) - 1) - 1
+        if not head or k < 0:
+            return None
+        lo = starts[k]
+        sentence = text[lo : len(head)]
+    toks = _tokens(sentence)
+    if not toks:
+        return None
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    markers = t.source_markers.find(low[:4])
+    if markers:
+        s, n = markers[0]
+        mention = _mention_near_verb(sentence, t, verb_index=s + n - 1, prefer_after=True)
+        if mention and "_" not in mention:
+            return mention, lo + sentence.find(mention, toks[s][0])
+    runs = _runs(sentence)
+    if runs and runs[0][0] == toks[0][0] and not _function_word(toks[0][2], t):
+        _, run = runs[0]
+        end = run[-1][0] + len(run[-1][1])
+        return sentence[: min(end, toks[min(len(toks), 4) - 1][1])], lo
+    if low[0] in t.determiners and len(toks) >= 2:
+        if strict and low[1] not in t.roles and low[1] not in t.bodies:
+            return None  # "The report ended: “…”" -- a document, not a speaker
+        return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
     return None
 
 

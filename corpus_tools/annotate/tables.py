@@ -30,6 +30,7 @@ LIST_KEYS = (
     "speech_cues",
     "pronouns",
     "determiners",
+    "plural_determiners",
     "indefinites",
     "possessives",
     "complementizers",
