@@ -285,6 +285,13 @@ class _Mention:
     zero: bool = False  # a speech verb without a subject: resolved like a pronoun
 
 
+def _elided(word: str) -> str:
+    """The word without an elided article or preposition: l'agence -> agence,
+    dell'istruzione -> istruzione (the table lists the bare nouns)."""
+    head, sep, tail = word.partition("'")
+    return tail if sep and tail and len(head) <= 4 else word
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word; a sentence's final dot is not part of the word."""
     out = []
@@ -361,6 +368,13 @@ def _mention_near_verb(
         j = v
         while j > 0 and low[j - 1] in t.auxiliaries:
             j -= 1
+        if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
+            # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.
+            p = j - 1
+            while p > 0 and "(" not in clause[toks[p - 1][1] : toks[p][0]] and j - p < 4:
+                p -= 1
+            if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
+                j = p
         k = j
         while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 8:
             k -= 1
@@ -369,6 +383,18 @@ def _mention_near_verb(
             k = j - 1
             while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
                 k -= 1
+            pure_name = all(
+                _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
+            )
+            if not pure_name and k > 0 and clause[toks[k - 1][1] : toks[k][0]].strip() == ",":
+                # "Le jury, présidé par l'acteur X, a salué": the subject before the
+                # participle clause, when it is short and starts the clause.
+                e = k
+                b = e - 1
+                while b > 0 and not _boundary(clause, toks[b - 1][1], toks[b][0]) and e - b < 4:
+                    b -= 1
+                if e - b <= 3 and (b == 0 or _boundary(clause, toks[b - 1][1], toks[b][0])):
+                    k, j = b, e
         if k == j and j > 0:
             gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
             if len(gap) >= 3 and gap[0] in _OPENING and gap[-1] in _CLOSING:
@@ -405,13 +431,13 @@ def _extend_to_name(
     # A name already: two capitalised words in a row, or the mention is one ("sa Berg").
     if any(a and b for a, b in zip(caps, caps[1:], strict=False)) or caps == [True]:
         return j
-    limit = min(len(toks), j + 7)
+    limit = min(len(toks), j + 5)  # a short complement: "з питань ЖКГ", "de Movilidad,"
     i = j
     while i < limit:
         gap = clause[toks[i - 1][1] : toks[i][0]]
         if any(ch in _CLAUSE_END for ch in gap) or ". " in gap:
             return j
-        if low[i] in t.complementizers or low[i] in t.relatives:
+        if low[i] in t.complementizers or low[i] in t.relatives or low[i] in t.possessives:
             return j
         if _is_capitalised(toks[i][2]) and low[i] not in t.function_words:
             run = i
@@ -518,11 +544,13 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                     else:
                         break
                 return segment[lead:end], base + lead
-    # The noun phrase that opens the sentence: "Türk Tabipleri Birliği ise …, “…”".
+    # The noun phrase that opens the sentence: "Türk Tabipleri Birliği ise …, “…”",
+    # up to a full name in it ("Jüri başkanı oyuncu Mehmet Demir, filmi “…”").
     first = re.split(r"[,;:]\s", text, maxsplit=1)[0]
     runs = _runs(first)
     if runs and runs[0][0] == 0:
-        _, run = runs[0]
+        full = [r for r in runs[1:] if len(r[1]) >= 2 and r[0] <= 40]
+        _, run = full[0] if full else runs[0]
         end = run[-1][0] + len(run[-1][1])
         phrase = first[:end]
         if len(run) <= 4 and not _function_word(run[0][1], t):
@@ -541,9 +569,14 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     markers = t.source_markers.find(low)
     if markers:
         s, n = markers[-1]
-        mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
-        if mention:
-            return mention, text.find(mention, toks[s][0])
+        if t.markers_follow:
+            mention = _mention_near_verb(text, t, verb_index=s, prefer_after=False, fallback=False)
+            if mention:
+                return mention, text.rfind(mention, 0, toks[s][0] + 1)
+        else:
+            mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
+            if mention:
+                return mention, text.find(mention, toks[s][0])
     verbs = t.speech_verbs.find(low)
     colon = text.endswith(":")
     if verbs:
@@ -616,7 +649,7 @@ class _Resolver:
         """(person key, name) for a mention."""
         t = self.t
         toks = [w for _, _, w in _tokens(m.text)]
-        low = [w.lower().replace("’", "'") for w in toks]
+        low = [_elided(w.lower().replace("’", "'")) for w in toks]
         if not toks and not m.zero:
             return f"d:{m.text.lower()}", m.text
         if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
@@ -924,16 +957,29 @@ def _previous_subject(
         return None
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     markers = t.source_markers.find(low[:4])
-    if markers:
+    if markers and not t.markers_follow:
         s, n = markers[0]
         mention = _mention_near_verb(sentence, t, verb_index=s + n - 1, prefer_after=True)
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention, toks[s][0])
-    runs = _runs(sentence)
-    if runs and runs[0][0] == toks[0][0] and not _function_word(toks[0][2], t):
-        _, run = runs[0]
+    verbs = t.speech_verbs.find(low)
+    if verbs and 0 < verbs[0][0] <= 8:
+        # "Opoziční poslanec Jan Bartoš plán označil za „…“. „…,“ dodal."
+        mention = _mention_near_verb(
+            sentence, t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        )
+        if mention and "_" not in mention:
+            return mention, lo + sentence.find(mention)
+    runs = [r for r in _runs(sentence) if r[0] <= toks[min(len(toks), 5) - 1][0]]
+    if runs and runs[0][0] == toks[0][0] and (
+        len(runs[0][1]) > 1 or not _function_word(toks[0][2], t)
+    ):
+        # The run that opens the sentence, up to a full name within its first words
+        # ("Jüri başkanı oyuncu Mehmet Demir", "Van Dijk zelf").
+        full = [r for r in runs if len(r[1]) >= 2]
+        _, run = full[0] if full else runs[0]
         end = run[-1][0] + len(run[-1][1])
-        return sentence[: min(end, toks[min(len(toks), 4) - 1][1])], lo
+        return sentence[:end], lo
     if low[0] in t.determiners and len(toks) >= 2:
         if strict and low[1] not in t.roles and low[1] not in t.bodies:
             return None  # "The report ended: “…”" -- a document, not a speaker
