@@ -52,6 +52,7 @@ WEIGHTS = {
     "title_case": 2.0,
     "short_lowercase": 2.0,
     "nested_short": 1.5,
+    "told_outlet": 5.0,
 }
 
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
@@ -183,6 +184,17 @@ def score(
         s["name"] += w["org_form"]
     if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
         s["title"] += w["title_cue"]
+    if (
+        len(bw) >= 2
+        and n <= 4
+        and stripped[-1:] not in ".!?…,"
+        and stripped.lstrip("\"'")[:1].isupper()
+        and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
+        and any(start >= len(bw) - 3 for start, _ in t.speech_verbs.find(bw[-3:]))
+    ):
+        # The addressee of a speech verb: "sagte der „Bild“", "told “The Times”",
+        # "a spus pentru „Adevărul”" -- a newspaper or programme, not the words said.
+        s["title"] += w["told_outlet"]
 
     punctuated = stripped[-1:] in ".!?…,"
     if has_letters and not punctuated:

@@ -286,9 +286,12 @@ class _Mention:
 
 
 def _elided(word: str) -> str:
-    """The word without an elided article or preposition: l'agence -> agence,
-    dell'istruzione -> istruzione (the table lists the bare nouns)."""
+    """The word without an elided article or preposition (l'agence -> agence,
+    dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
+    tables list the bare nouns."""
     head, sep, tail = word.partition("'")
+    if sep and tail == "s" and head:
+        return head
     return tail if sep and tail and len(head) <= 4 else word
 
 
@@ -352,6 +355,15 @@ def _mention_near_verb(
                 and not _is_capitalised(toks[j][2])  # "zei Van Dijk", "dijo De la Fuente"
                 and (low[j] in t.stopwords or low[j] in t.complementizers)
             ):
+                if j + 1 < len(toks) and _elided(low[j + 1]) in t.bodies:
+                    # An impersonal verb and a body in a place phrase: "повідомили в
+                    # компанії", "пояснили в департаменте транспорта".
+                    e = j + 2
+                    while e < len(toks) and e - j < 4 and low[e] not in t.stopwords:
+                        if _boundary(clause, toks[e - 1][1], toks[e][0]):
+                            break
+                        e += 1
+                    return clause[toks[j][0] : toks[e - 1][1]]
                 return ""
             j += 1
             if j - k >= 8:
@@ -583,6 +595,14 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         v = verbs[-1][0]
         tail = low[v + 1 :]
         prefer_after = colon and bool(tail) and tail[0] not in t.complementizers
+        if prefer_after and v > 0:
+            # "The bank's statement repeated a phrase: “…”": a subject that opens the
+            # sentence says it; after the verb stands its object.
+            subject = _mention_near_verb(text, t, verb_index=v, prefer_after=False, fallback=False)
+            if subject and text.find(subject) == toks[0][0] and words(subject)[0] not in (
+                t.stopwords
+            ):
+                return subject, text.find(subject)
         mention = _mention_near_verb(
             text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
         )
@@ -857,6 +877,7 @@ def _find_mention(
     by_part: dict[str, list[Attribution]],
 ) -> _Mention | None:
     """The attribution nearest the quotation, as a mention (see the module docstring)."""
+    verbless_subject = False
     for n, p in enumerate(chain):
         for a in by_part.get(p.id, []):
             # The attribution up to where the quotation resumes: an apposition after
@@ -877,12 +898,19 @@ def _find_mention(
                         got = (mention, text.find(mention))
             if got is not None:
                 return _Mention(got[0], a.paragraph, a.start + got[1])
+            verbless_subject = True  # "„A,“ upozornil. „B“": a verb, no subject
     first, last = chain[0], chain[-1]
     ctx_first = index.context(first, paragraphs, t)
     ctx_last = index.context(last, paragraphs, t)
     before = _before_attribution(ctx_first.before, t) if first.kind == "quote" else None
     colon_before = ctx_first.before.rstrip(" \u00a0").endswith(":")
     after = _after_attribution(ctx_last.after, t)
+    if after is None and verbless_subject:
+        after = ("", 0)
+    if after is not None and after[0] and before is not None and _partial(last):
+        # A partial quotation inside a reporting sentence: "X called the strike “…”,
+        # saying …" -- the sentence's speaker, not what follows.
+        after = None
     if after is not None and not after[0]:
         # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
         subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
@@ -923,6 +951,12 @@ def _find_mention(
             if got is not None:
                 return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
     return None
+
+
+def _partial(part: QuotationPart) -> bool:
+    """True for a quotation of a few words inside a sentence (no closing punctuation)."""
+    inner = part.text.strip(" \u00a0").rstrip("»”“\"'’«›‹」』")
+    return part.kind == "quote" and inner[-1:] not in ".,!?…:;" and len(words(inner)) <= 8
 
 
 def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
