@@ -103,13 +103,35 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _cue_near(
-    cues: WordList, before: list[str], after: list[str], *, back: int = 3, ahead: int = 2
+    cues: WordList, before: list[str], after: list[str], *, back: int = 3, ahead: int = 1
 ) -> tuple[bool, bool]:
-    """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after)."""
+    """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after).
+
+    A cue right before the quotation may also end a compound ("Segelschulschiff",
+    "produktionsbolaget", "Tageszeitung"): stems of five letters or more are looked
+    for inside that word."""
     tail = before[-back:]
     hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
+    if not hit_before and tail and len(tail[-1]) >= 8:
+        word = tail[-1]
+        hit_before = any(
+            stem in word[2:] for stem in _stems(cues) if len(word) >= len(stem) + 3
+        )
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
+
+
+_STEMS: dict[int, tuple[str, ...]] = {}
+
+
+def _stems(cues: WordList) -> tuple[str, ...]:
+    """The one-word entries of five letters or more of a cue list (cached per list)."""
+    key = id(cues)
+    if key not in _STEMS:
+        _STEMS[key] = tuple(
+            sorted({e.rstrip("*") for e in cues.entries if " " not in e and len(e.rstrip("*")) >= 5})
+        )
+    return _STEMS[key]
 
 
 def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
@@ -148,13 +170,44 @@ def score(
     lead = before.rstrip(" \u00a0")
     if lead.endswith(":"):
         s["speech"] += w["colon_before"]
-    if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])):
+    first_cap, title_case, has_letters = _capitalisation(stripped)
+    punctuated = stripped[-1:] in ".!?…,"
+    # A short capitalised quotation the sentence goes on from without punctuation is
+    # the subject of the verb after it ("Il “Corriere della Sera” definisce", "У
+    # «Беларускай чыгунцы» паабяцалі"), or what a source marker or speech verb right
+    # before it names ("Segundo a “Folha de S.Paulo”", "sagte der „Bild“"): an
+    # outlet or a body, not words said.
+    named = (
+        has_letters
+        and first_cap
+        and not punctuated
+        and (title_case or n <= 2)
+        and n <= 4
+        and not _SENTENCE_INSIDE.search(stripped)
+        and "," not in stripped
+    )
+    glued = after[:1] not in ",.;:!?—–-)" and not after[:1].isspace() or (
+        after[:1].isspace() and after.lstrip(" \u00a0")[:1] not in ",.;:!?—–-)"
+    )
+    if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])) and not (named and glued):
         s["speech"] += w["verb_after"]
     elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
         s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
-    if t.speech_verbs.find(bw[-12:]):
+    # The word right before is the marker, or a determiner or preposition right after
+    # the marker or verb ("Segundo a", "sagte der", "a spus pentru").
+    outlet = named and bool(bw) and (
+        bw[-1] in t.source_markers
+        or (
+            len(bw) >= 2
+            and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
+            and (bw[-2] in t.source_markers or bw[-2] in t.speech_verbs)
+        )
+    )
+    if outlet:
+        s["title"] += w["told_outlet"]
+    elif t.speech_verbs.find(bw[-12:]):
         s["speech"] += w["verb_before"]
-    if t.source_markers.find(bw):
+    if t.source_markers.find(bw) and not outlet:
         s["speech"] += w["source_marker"]
     if t.speech_cues.find(bw[-12:]):
         s["speech"] += w["speech_cue"]
@@ -167,7 +220,6 @@ def score(
     elif n >= 4:
         s["speech"] += w["medium"]
 
-    first_cap, title_case, has_letters = _capitalisation(stripped)
     # Titles and names are capitalised wherever the script has case: a lower-case
     # quotation after "plan" is somebody's words about the plan, not its name.
     lower_start = bool(stripped) and stripped.lstrip("\"'¿¡(")[:1].islower()
@@ -184,19 +236,7 @@ def score(
         s["name"] += w["org_form"]
     if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
         s["title"] += w["title_cue"]
-    if (
-        len(bw) >= 2
-        and n <= 4
-        and stripped[-1:] not in ".!?…,"
-        and stripped.lstrip("\"'")[:1].isupper()
-        and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
-        and any(start >= len(bw) - 3 for start, _ in t.speech_verbs.find(bw[-3:]))
-    ):
-        # The addressee of a speech verb: "sagte der „Bild“", "told “The Times”",
-        # "a spus pentru „Adevărul”" -- a newspaper or programme, not the words said.
-        s["title"] += w["told_outlet"]
 
-    punctuated = stripped[-1:] in ".!?…,"
     if has_letters and not punctuated:
         if first_cap and n == 1:
             s["name"] += w["single_capitalised"]
