@@ -103,7 +103,13 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _cue_near(
-    cues: WordList, before: list[str], after: list[str], *, back: int = 3, ahead: int = 1
+    cues: WordList,
+    before: list[str],
+    after: list[str],
+    *,
+    back: int = 3,
+    ahead: int = 1,
+    compounds: bool = True,
 ) -> tuple[bool, bool]:
     """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after).
 
@@ -112,10 +118,13 @@ def _cue_near(
     for inside that word."""
     tail = before[-back:]
     hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
-    if not hit_before and tail and len(tail[-1]) >= 8:
+    if compounds and not hit_before and tail and len(tail[-1]) >= 8:
         word = tail[-1]
+        # The stem ends the compound, give or take an inflection ("-bolaget", "-e").
         hit_before = any(
-            stem in word[2:] for stem in _stems(cues) if len(word) >= len(stem) + 3
+            stem in word[max(2, len(word) - len(stem) - 3) :]
+            for stem in _stems(cues)
+            if len(word) >= len(stem) + 3
         )
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
@@ -223,8 +232,12 @@ def score(
     # Titles and names are capitalised wherever the script has case: a lower-case
     # quotation after "plan" is somebody's words about the plan, not its name.
     lower_start = bool(stripped) and stripped.lstrip("\"'¿¡(")[:1].islower()
-    for kind, cues in (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues)):
-        hit_before, hit_after = _cue_near(cues, bw, aw)
+    kinds = (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues))
+    # Compounds are read only where no list knows the word itself ("sogenannte" is a
+    # term cue, although it ends like "genannt").
+    exact = any(_cue_near(cues, bw, aw, compounds=False)[0] for _, cues in kinds)
+    for kind, cues in kinds:
+        hit_before, hit_after = _cue_near(cues, bw, aw, compounds=not exact)
         if kind != "term" and lower_start:
             continue
         if kind == "term":
