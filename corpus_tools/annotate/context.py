@@ -56,8 +56,25 @@ def _starts_with_month(text: str, t: Tables) -> bool:
     return word is not None and word.group().lower() in t.months
 
 
+# (text, language) -> sentence starts: the stages ask for the same (masked) paragraphs
+# in turn. Bounded, so that memory stays flat over a long run.
+_STARTS: dict[tuple[str, str | None], tuple[int, ...]] = {}
+_STARTS_MAX = 4096
+
+
 def sentence_starts(text: str, t: Tables) -> list[int]:
     """Offsets where sentences start in ``text`` (0 first)."""
+    key = (text, t.lang)
+    known = _STARTS.get(key)
+    if known is None:
+        known = tuple(_sentence_starts(text, t))
+        if len(_STARTS) >= _STARTS_MAX:
+            _STARTS.clear()
+        _STARTS[key] = known
+    return list(known)
+
+
+def _sentence_starts(text: str, t: Tables) -> list[int]:
     out = [0]
     for m in _END.finditer(text):
         if (

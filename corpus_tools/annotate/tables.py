@@ -199,6 +199,12 @@ class Tables:
     # göre", Finnish "X:n mukaan") instead of preceding it ("according to X").
     markers_follow: bool = False
 
+    def __post_init__(self) -> None:
+        # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
+        # per document, and __getattr__ is only the fallback for names not found.
+        for key, value in self.lists.items():
+            object.__setattr__(self, key, value)
+
     def __getattr__(self, name: str) -> WordList:
         lists = object.__getattribute__(self, "lists")
         if name in lists:
