@@ -112,6 +112,7 @@ class _Entity:
     forms: list[str] = field(default_factory=list)
     positions: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
     # Named at least once where a person is expected: with a role word, or not right
     # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
     # Only such entities are antecedents of pronouns and role nouns.
@@ -233,8 +234,31 @@ def _index_persons(
                 tokens.pop()
             before = words(plain[max(0, start - 40) : start])
             roles, name = _name_in(tokens, t)
+            # Capitalised words cut off a long run that are not role words: the run
+            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
+            cut_off = [
+                w
+                for w in tokens
+                if w not in name
+                and w.lower() not in t.roles
+                and not _function_word(w, t)
+                and not w.isupper()
+                and not any(stem in w.lower() for stem in t.role_stems)
+            ]
+            table_role = any(r in t.roles for r in roles)
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
+                table_role = True
+            descriptor = (
+                before[-1]
+                if before
+                and len(before[-1]) >= 4
+                and before[-1] not in t.function_words
+                and before[-1] not in t.speech_verbs
+                and not before[-1].isdigit()
+                and not table_role
+                else None
+            )
             if (
                 not name
                 or len(name) > 4
@@ -262,7 +286,8 @@ def _index_persons(
                     continue  # a lone capitalised word: a place or a common noun
             surname = name[-1]
             entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
-            person = bool(roles) or not (before and before[-1] in t.stopwords)
+            after_preposition = bool(before) and before[-1] in t.stopwords
+            person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if entity is None:
                 entity = _Entity(surname, person=person)
                 entities.append(entity)
@@ -270,6 +295,11 @@ def _index_persons(
             entity.forms.append(" ".join(name))
             entity.positions.append((pno, offset))
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
+            if descriptor is not None:
+                # The word right before a name often says who the person is in this
+                # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
+                # so that "regizorul", "reżyserka" find them.
+                entity.descriptors.add(descriptor)
     return entities
 
 
@@ -355,6 +385,9 @@ def _mention_near_verb(
                 and not _is_capitalised(toks[j][2])  # "zei Van Dijk", "dijo De la Fuente"
                 and (low[j] in t.stopwords or low[j] in t.complementizers)
             ):
+                named = _name_after_addressee(clause, toks, low, j, t)
+                if named:
+                    return named
                 if j + 1 < len(toks) and _elided(low[j + 1]) in t.bodies:
                     # An impersonal verb and a body in a place phrase: "повідомили в
                     # компанії", "пояснили в департаменте транспорта".
@@ -378,7 +411,7 @@ def _mention_near_verb(
 
     def before() -> str:
         j = v
-        while j > 0 and low[j - 1] in t.auxiliaries:
+        while j > 0 and (low[j - 1] in t.auxiliaries or _elided(low[j - 1]) in t.auxiliaries):
             j -= 1
         if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
             # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.
@@ -417,13 +450,41 @@ def _mention_near_verb(
                     k -= 1
                 return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
         while k < j and (
-            low[k] in t.stopwords or low[k] in t.complementizers or low[k] in t.source_markers
+            (low[k] in t.stopwords and low[k] not in t.determiners)
+            or low[k] in t.complementizers
+            or low[k] in t.source_markers
         ):
             k += 1
+        if k + 1 == j and low[k] in t.determiners:
+            return ""  # a lone article is no mention
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+def _name_after_addressee(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, t: Tables
+) -> str:
+    """After a speech verb, a short phrase saying to whom, then the speaker's name:
+    "ha dichiarato al “Secolo XIX” Giulia Parodi", "sagte dem Sender Max Weber"."""
+    for i in range(k + 1, min(len(toks) - 1, k + 4)):
+        gap = clause[toks[i - 1][1] : toks[i][0]]
+        core = gap.strip(" \u00a0_“”„«»\"'‘’")
+        if core or "." in gap:
+            return ""
+        if _is_capitalised(toks[i][2]) and _is_capitalised(toks[i + 1][2]):
+            if clause[toks[i][1] : toks[i + 1][0]].strip():
+                return ""
+            if low[i] in t.function_words:
+                continue
+            end = i + 2
+            while end < len(toks) and _is_capitalised(toks[end][2]) and end - i < 3:
+                if clause[toks[end - 1][1] : toks[end][0]].strip():
+                    break
+                end += 1
+            return clause[toks[i][0] : toks[end - 1][1]]
+    return ""
 
 
 _OPENING = frozenset("«„“‚‘»”\"'「『《")
@@ -737,6 +798,13 @@ class _Resolver:
             for e in self.entities
             if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
         ]
+        if not matches:
+            matches = [
+                e
+                for e in self.entities
+                if e.person
+                and any(len(c) >= 5 and r[:5] == c[:5] for r in e.descriptors for c in content)
+            ]
         if matches:
             e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
             return f"e:{e.surname}", e.name
@@ -841,7 +909,9 @@ def attribute(
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
         if result is not None:
             key, name, mention = result
-            mention = mention or name  # a verb without a subject: the person named
+            if not mention:  # a verb without a subject: the person named
+                mention = name
+                result = (key, name, mention)
             if key not in names:
                 keys_in_order.append(key)
                 names[key] = name
