@@ -694,9 +694,19 @@ class _Resolver:
     entities: list[_Entity]
     # The previous quotation's speaker and where that quotation ended.
     last_speaker: tuple[str, tuple[int, int]] | None = None
+    # The grammatical gender of the pronoun being resolved ("m", "f"), or None.
+    gender: str | None = None
+
+    def fits(self, e: _Entity) -> bool:
+        """Whether a person can be what the pronoun being resolved refers to: a
+        feminine surname (Соколова, Nowakowska, Malá) is not "он", "on"."""
+        if self.gender is None:
+            return True
+        found = _surname_gender(e.surname, self.t)
+        return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
-        people = [e for e in self.entities if e.person]
+        people = [e for e in self.entities if e.person and self.fits(e)]
         if not people:
             return None
         return max(people, key=lambda e: (len(e.positions), -self.entities.index(e)))
@@ -712,7 +722,7 @@ class _Resolver:
         """(where, who) for the person named last before a point of the text."""
         best: tuple[tuple[int, int], _Entity] | None = None
         for e in self.entities:
-            if not e.person:
+            if not e.person or not self.fits(e):
                 continue
             for pos in e.positions:
                 if pos >= (paragraph, offset):
@@ -737,21 +747,28 @@ class _Resolver:
             reporter = self.reporting_subject(m)
             if reporter is not None:
                 return self.resolve(reporter)
-            e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
-            if e is None:
-                named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
-                last = self.last_speaker
-                recent = last is not None and m.paragraph - last[1][0] <= 3
-                # The previous speaker wins when the quotation follows theirs directly
-                # (the next paragraph), or when nobody was named since.
-                adjacent = last is not None and m.paragraph - last[1][0] <= 1
-                if (
-                    last is not None
-                    and recent
-                    and (adjacent or named is None or last[1] > named[0])
-                ):
-                    return last[0], self._name_of(last[0], m.text)
-                e = named[1] if named else self.main()
+            gender = _pronoun_gender(low[0], t) if toks else None
+            self.gender = gender
+            try:
+                e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
+                if e is None:
+                    named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
+                    last = self.last_speaker
+                    last_entity = self.by_key(last[0]) if last is not None else None
+                    recent = last is not None and m.paragraph - last[1][0] <= 3
+                    # The previous speaker wins when the quotation follows theirs
+                    # directly (the next paragraph), or when nobody was named since.
+                    adjacent = last is not None and m.paragraph - last[1][0] <= 1
+                    if (
+                        last is not None
+                        and recent
+                        and (last_entity is None or self.fits(last_entity))
+                        and (adjacent or named is None or last[1] > named[0])
+                    ):
+                        return last[0], self._name_of(last[0], m.text)
+                    e = named[1] if named else self.main()
+            finally:
+                self.gender = None
             if e is None:
                 return f"d:{m.text.lower()}", m.text
             return f"e:{e.surname}", e.name
@@ -1021,6 +1038,27 @@ def _find_mention(
             if got is not None:
                 return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
     return None
+
+
+def _pronoun_gender(word: str, t: Tables) -> str | None:
+    """ "m" or "f" for a pronoun the table genders (он/она, on/ona), else None."""
+    if word in t.male_pronouns:
+        return "m"
+    if word in t.female_pronouns:
+        return "f"
+    return None
+
+
+def _surname_gender(surname: str, t: Tables) -> str | None:
+    """ "m" or "f" where the language's surnames show it by their ending (Соколова,
+    Kowalska, Malá; Соколов, Kowalski), by the longest ending in the tables."""
+    low = surname.lower()
+    best: tuple[int, str | None] = (0, None)
+    for gender, endings in (("f", t.female_surname_endings), ("m", t.male_surname_endings)):
+        for ending in endings.entries:
+            if low.endswith(ending) and len(low) > len(ending) + 1 and len(ending) > best[0]:
+                best = (len(ending), gender)
+    return best[1]
 
 
 def _partial(part: QuotationPart) -> bool:

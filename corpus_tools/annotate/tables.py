@@ -46,6 +46,10 @@ LIST_KEYS = (
     "term_cues",
     "abbreviations",
     "months",
+    "male_pronouns",
+    "female_pronouns",
+    "male_surname_endings",
+    "female_surname_endings",
 )
 
 # The lists whose words never belong to a person's name.
