@@ -416,8 +416,11 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
     if not ws or len(ws) > 12:
         return False
     stripped = attr.lstrip(_SPACE + "(")
-    if not stripped or not (stripped[0].islower() or stripped[0] in "¿¡"):
+    if not stripped:
         return False
+    if not (stripped[0].islower() or stripped[0] in "¿¡"):
+        # A name and then the verb: "Virtanen sanoi", "Salo sanoi" (subject first).
+        return t.lang is not None and any(0 < start <= 2 for start, _ in t.speech_verbs.find(ws))
     if any(start < verb_within for start, _ in t.speech_verbs.find(ws)):
         return True
     # No table for the language: a short lower-case clause after , ! ? is an attribution.
@@ -477,10 +480,11 @@ def _comma_incises(
             continue
         attr = text[a0:end]
         ws = words(attr)
-        if not ws or len(ws) > 8 or any(w in t.complementizers for w in ws):
+        if not ws or len(ws) > 12 or any(w in t.complementizers for w in ws):
             continue
         # Inside marks a comma clause is an attribution only with a speech verb up front
-        # (a dit, explique-t-il, he said), whatever the language.
+        # (a dit, explique-t-il, he said; "Virtanen sanoi" after a name), whatever the
+        # language.
         verbs_up_front = any(start < 3 for start, _ in t.speech_verbs.find(ws))
         if not verbs_up_front or not _is_attribution(attr, t, ",", verb_within=3):
             continue
@@ -488,6 +492,17 @@ def _comma_incises(
         r = end + 1
         while r < hi and text[r] in _SPACE:
             r += 1
+        rest = text[r:hi]
+        if (
+            allow_tail
+            and rest[:1].islower()
+            and len(words(rest)) <= 10
+            and not re.search(r"[.!?…][ \u00a0]", rest.rstrip())
+        ):
+            # "– A, säger Johan Lind, vd för kedjan ”X”.": the apposition ends the
+            # attribution, and with it the line.
+            out.append(_Incise(m.start() + 1, a0, hi, None, None))
+            break
         if r >= hi or not any(ch.isalpha() for ch in text[r:hi]):
             if allow_tail and not text[end + 1 : hi].strip():
                 out.append(_Incise(m.start() + 1, a0, end, None, None))
@@ -655,8 +670,8 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
         quotes = by_paragraph.get(pno, [])
         usable: list[_Incise] = []
         for f in incises:
-            if any(q.start < f.attr_end and f.attr_start < q.end for q in quotes):
-                break  # the dash is inside a quotation
+            if any(q.start < f.attr_start < q.end for q in quotes):
+                break  # the dash is inside a quotation (not a quotation in the attribution)
             usable.append(f)
         pieces: list[tuple[int, int]] = []
         start = 0

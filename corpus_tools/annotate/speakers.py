@@ -238,8 +238,9 @@ def _index_persons(
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
             cut_off = [
                 w
-                for w in tokens
+                for n, w in enumerate(tokens)
                 if w not in name
+                and not (n == 0 and start in starts)  # capitalised as the sentence opens
                 and w.lower() not in t.roles
                 and not _function_word(w, t)
                 and not w.isupper()
@@ -468,10 +469,12 @@ def _name_after_addressee(
 ) -> str:
     """After a speech verb, a short phrase saying to whom, then the speaker's name:
     "ha dichiarato al “Secolo XIX” Giulia Parodi", "sagte dem Sender Max Weber"."""
-    for i in range(k + 1, min(len(toks) - 1, k + 4)):
+    for i in range(k + 1, min(len(toks) - 1, k + 7)):
         gap = clause[toks[i - 1][1] : toks[i][0]]
         core = gap.strip(" \u00a0_“”„«»\"'‘’")
-        if core or "." in gap:
+        if core:
+            return ""  # punctuation: the phrase is over
+        if low[i] in t.speech_verbs or low[i] in t.complementizers:
             return ""
         if _is_capitalised(toks[i][2]) and _is_capitalised(toks[i + 1][2]):
             if clause[toks[i][1] : toks[i + 1][0]].strip():
@@ -508,7 +511,8 @@ def _extend_to_name(
     i = j
     while i < limit:
         gap = clause[toks[i - 1][1] : toks[i][0]]
-        if any(ch in _CLAUSE_END for ch in gap) or ". " in gap:
+        # Quotation marks do not end it: "жителката на „Люлин“ Мария Петрова".
+        if any(ch in _CLAUSE_END and ch not in _OPENING | _CLOSING for ch in gap) or ". " in gap:
             return j
         if low[i] in t.complementizers or low[i] in t.relatives or low[i] in t.possessives:
             return j
