@@ -10,7 +10,12 @@ wins (ties: speech, title, name, term). Signals, with their weights in :data:`WE
   ``по словам``), a colon right before, a speech-cue noun (``statement``);
 * cue nouns next to it, from the language's table: title (novel, Zeitung, фильм),
   name (company, tanker, концерн; legal forms such as ОАО, GmbH), term (so-called,
-  так называемый, sogenannt);
+  так называемый, sogenannt) -- before it, also at the end of a compound
+  (Forschungsschiff, produktionsbolaget), or the word right after it;
+* an outlet: a short capitalised quotation right after a speech verb or a source
+  marker and an article or preposition (``sagte der „Bild“``, ``Segundo a “Folha”``)
+  is a title; one glued to a speech verb that has an object after it is the verb's
+  subject (``Il “Corriere” definisce …``), so the verb says nothing about speech;
 * its own shape: sentence punctuation inside the marks, length in words, the
   capitalisation pattern (a single capitalised word reads as a name, Title Case as a
   title, a short lower-case phrase as a term).
@@ -138,7 +143,9 @@ def _stems(cues: WordList) -> tuple[str, ...]:
     key = id(cues)
     if key not in _STEMS:
         _STEMS[key] = tuple(
-            sorted({e.rstrip("*") for e in cues.entries if " " not in e and len(e.rstrip("*")) >= 5})
+            sorted(
+                {e.rstrip("*") for e in cues.entries if " " not in e and len(e.rstrip("*")) >= 5}
+            )
         )
     return _STEMS[key]
 
@@ -195,21 +202,29 @@ def score(
         and not _SENTENCE_INSIDE.search(stripped)
         and "," not in stripped
     )
-    glued = after[:1] not in ",.;:!?—–-)" and not after[:1].isspace() or (
+    glued = (after[:1] not in ",.;:!?—–-)" and not after[:1].isspace()) or (
         after[:1].isspace() and after.lstrip(" \u00a0")[:1] not in ",.;:!?—–-)"
     )
-    if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])) and not (named and glued):
+    verbs_after = [(a, b) for a, b in t.speech_verbs.find(aw[:6]) if a < 4]
+    # Verb-final order ends the sentence with the verb ("“Yollar açık” dedi."): the
+    # quotation is what was said. A subject has the verb's object after it.
+    ends_with_verb = bool(verbs_after) and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
+    if verbs_after and not (named and glued and not ends_with_verb):
         s["speech"] += w["verb_after"]
     elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
         s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
     # The word right before is the marker, or a determiner or preposition right after
     # the marker or verb ("Segundo a", "sagte der", "a spus pentru").
-    outlet = named and bool(bw) and (
-        bw[-1] in t.source_markers
-        or (
-            len(bw) >= 2
-            and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
-            and (bw[-2] in t.source_markers or bw[-2] in t.speech_verbs)
+    outlet = (
+        named
+        and bool(bw)
+        and (
+            bw[-1] in t.source_markers
+            or (
+                len(bw) >= 2
+                and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
+                and (bw[-2] in t.source_markers or bw[-2] in t.speech_verbs)
+            )
         )
     )
     if outlet:

@@ -514,7 +514,9 @@ def _comma_incises(
     return out
 
 
-_APPOSITION = re.compile(r",[ \u00a0]+((?:[^\W\d_][\w'’.-]*[ \u00a0]+){0,3}[^\W\d_][\w'’-]*)(?=[.,;])")
+_APPOSITION = re.compile(
+    r",[ \u00a0]+((?:[^\W\d_][\w'’.-]*[ \u00a0]+){0,3}[^\W\d_][\w'’-]*)(?=[.,;])"
+)
 
 
 def _apposition_end(text: str, end: int, hi: int) -> int:

@@ -4,17 +4,33 @@ For each ``speech`` quotation (its parts share one speaker) the attribution near
 it is looked up, in this order:
 
 1. an attribution the finder saw between its parts or after a dialogue line
-   (``“A,” she said, “B.”``, ``— A, — сказал он. — B``);
+   (``“A,” she said, “B.”``, ``— A, — сказал он. — B``), read up to where the
+   quotation resumes, so that a name in apposition belongs to it;
 2. the rest of the sentence after the quotation (``”, the minister said.``, ``», —
    заявил Игорь Семёнов.``, ``“, sagte der Minister.``), when it starts with a speech
-   verb or has one within its first words;
+   verb or has one within its first words -- not when it opens a new clause (``, a
+   gazeta … nazwała``), and not for a partial quotation inside a reporting sentence
+   (``X called the strike “…”, saying …``: that sentence's speaker);
 3. the sentence before it (``X said: “``, ``X said that “``, ``according to X, “``,
-   ``по словам X, «``, ``X: «``);
-4. a previous paragraph that ends with a colon (``Президент заявил:``);
-5. otherwise the quotation continues the previous speaker when it opens a paragraph
+   ``по словам X, «``, ``X: «``; a source marker that follows its noun phrase where
+   the table says so: ``X szerint``, ``X'e göre``);
+4. a speech verb after the quotation without a subject: in verb-final order the
+   subject that opens the sentence (``Bakan, …, “…” yanıtını verdi``); in pro-drop
+   languages the subject of the sentence before (``O técnico elogiou … . “…”,
+   afirmou.``), else whoever was speaking;
+5. before a colon without a speech verb, the subject of that sentence (``Maureen
+   Coyle read out a statement:``); a previous paragraph that ends with a colon;
+6. otherwise the quotation continues the previous speaker when it opens a paragraph
    right after that speaker's quotation; an unattributed dialogue question is the
    interviewer's (no speaker), and an unattributed dialogue answer after a question is
    the interviewee's (the document's most mentioned person).
+
+Noun phrases: a mention extends over an apposition or a short complement to the name
+that closes it (``said its chair, Tom Hughes``, ``сказала голова комісії з питань ЖКГ
+Олена Бондар``), past a phrase saying to whom (``ha detto al “Secolo XIX” Giulia
+Parodi``), and may hold a quotation that is its subject (``gazeta „Rzeczpospolita”
+nazwała``, read unmasked); an impersonal verb with a body in a place phrase gives that
+phrase (``повідомили в компанії``).
 
 ``mention`` is the attribution's noun phrase as written (``the head of state``,
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
@@ -22,15 +38,23 @@ it is looked up, in this order:
 * a person's name (a run of capitalised words, role words such as ``President`` cut
   off) is matched by surname against the persons named anywhere in the document (the
   first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
-  inflected surnames match by a common stem);
-* a pronoun -> the person last named before the quotation in its paragraph; else the
-  more recent of the person last named before it and the previous quotation's speaker
-  (within three paragraphs); else the document's most mentioned person;
-* a role noun (``the coach``, ``тренер``) -> the person the document introduces with
-  that role (``coach John Smith``), else, for a head role from the table (president,
-  minister, coach ...), the document's most mentioned person;
-* a body (ministry, company, analysts) or an unnamed description (``a fund manager``,
-  ``his spokesman``) -> the description as written.
+  inflected surnames match by a common stem). A run right after a preposition, or a
+  long run cut down to a name, is not taken for a person (``en el estadio …``,
+  ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
+* a pronoun -> the subject of a reporting sentence right before the quotation's
+  (``A spokesman … said … . “…,” he said``); else the person last named before the
+  quotation in its paragraph; else the more recent of the person last named before it
+  and the previous quotation's speaker (within three paragraphs); else the document's
+  most mentioned person -- always a person whose surname does not contradict the
+  pronoun's gender where the table genders them (``он`` is not ``Соколова``);
+* a role noun or a definite description (``the coach``, ``die SPD-Politikerin``,
+  ``тренер``) -> the person the document introduces with that role (``coach John
+  Smith``) or with a word of the same stem right before the name (``regizorului Radu
+  Ionescu`` for ``regizorul``), else the person named nearest before it (within two
+  paragraphs), else the one named right after it;
+* a body (ministry, company, jury, analysts), a group after a plural article (``les
+  commerçants``) or an unnamed description (``a fund manager``, ``his spokesman``) ->
+  the description as written.
 
 Person ids are ``<doc>-per<N>`` in order of first quotation (``<doc>`` the document
 id, prefixed with ``doc-`` when it does not start like an XML name), so they are valid
@@ -40,6 +64,7 @@ XML ids and unique across a corpus.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -492,7 +517,7 @@ def _name_after_addressee(
 
 _OPENING = frozenset("«„“‚‘»”\"'「『《")
 _CLOSING = frozenset("»“”‘’«\"'」』》")
-_CLAUSE_END = frozenset(".!?;:—–()[]«»“”„\"")
+_CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
 
 
 def _extend_to_name(
@@ -505,7 +530,7 @@ def _extend_to_name(
     Returns the new end (exclusive token index); ``j`` when there is no such name."""
     caps = [_is_capitalised(toks[i][2]) and low[i] not in t.roles for i in range(k, j)]
     # A name already: two capitalised words in a row, or the mention is one ("sa Berg").
-    if any(a and b for a, b in zip(caps, caps[1:], strict=False)) or caps == [True]:
+    if any(a and b for a, b in itertools.pairwise(caps)) or caps == [True]:
         return j
     limit = min(len(toks), j + 5)  # a short complement: "з питань ЖКГ", "de Movilidad,"
     i = j
@@ -664,8 +689,10 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
             # "The bank's statement repeated a phrase: “…”": a subject that opens the
             # sentence says it; after the verb stands its object.
             subject = _mention_near_verb(text, t, verb_index=v, prefer_after=False, fallback=False)
-            if subject and text.find(subject) == toks[0][0] and words(subject)[0] not in (
-                t.stopwords
+            if (
+                subject
+                and text.find(subject) == toks[0][0]
+                and words(subject)[0] not in (t.stopwords)
             ):
                 return subject, text.find(subject)
         mention = _mention_near_verb(
@@ -883,9 +910,12 @@ class _Resolver:
             if not e.person:
                 continue
             for pos in e.positions:
-                if pos > (paragraph, offset) and pos[0] - paragraph <= 1:
-                    if after is None or pos < after[0]:
-                        after = (pos, e)
+                if (
+                    pos > (paragraph, offset)
+                    and pos[0] - paragraph <= 1
+                    and (after is None or pos < after[0])
+                ):
+                    after = (pos, e)
         if after is not None:
             return after[1]
         if found is not None:
@@ -1032,13 +1062,13 @@ def _find_mention(
     if first.start.offset <= 2 and first.paragraph > 1:
         prev_text = paragraphs[first.paragraph - 2].rstrip()
         if prev_text.endswith(":"):
-            starts = sentence_starts(prev_text, t)
-            tail = prev_text[starts[-1] :]
+            prev_starts = tuple(sentence_starts(prev_text, t))
+            tail = prev_text[prev_starts[-1] :]
             got = _before_attribution(tail, t)
             if got is not None:
-                got = (got[0], starts[-1] + got[1])
+                got = (got[0], prev_starts[-1] + got[1])
             else:
-                got = _previous_subject(prev_text, tuple(starts), len(prev_text), t, strict=True)
+                got = _previous_subject(prev_text, prev_starts, len(prev_text), t, strict=True)
             if got is not None:
                 return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
     return None
@@ -1076,7 +1106,9 @@ def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
     if m is None or "_" not in m.text:
         return m
     raw = paragraphs[m.paragraph - 1][m.offset : m.offset + len(m.text)]
-    if len(raw) == len(m.text) and all(a == b or a == "_" for a, b in zip(m.text, raw, strict=True)):
+    if len(raw) == len(m.text) and all(
+        a == b or a == "_" for a, b in zip(m.text, raw, strict=True)
+    ):
         return _Mention(raw, m.paragraph, m.offset, m.sentence_initial, m.zero)
     return m
 
@@ -1117,8 +1149,10 @@ def _previous_subject(
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention)
     runs = [r for r in _runs(sentence) if r[0] <= toks[min(len(toks), 5) - 1][0]]
-    if runs and runs[0][0] == toks[0][0] and (
-        len(runs[0][1]) > 1 or not _function_word(toks[0][2], t)
+    if (
+        runs
+        and runs[0][0] == toks[0][0]
+        and (len(runs[0][1]) > 1 or not _function_word(toks[0][2], t))
     ):
         # The run that opens the sentence, up to a full name within its first words
         # ("Jüri başkanı oyuncu Mehmet Demir", "Van Dijk zelf").
