@@ -62,7 +62,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from corpus_tools.annotate.classify import classify
-from corpus_tools.annotate.context import PartIndex
+from corpus_tools.annotate.context import PartIndex, forget_sentences
 from corpus_tools.annotate.language import (
     MIN_CONFIDENCE,
     MIN_LETTERS,
@@ -230,6 +230,30 @@ def annotate_document(
     min_letters: int = MIN_LETTERS,
 ) -> Annotations:
     """Annotate one document whose paragraph texts are given in order (lead first)."""
+    try:
+        return _annotate(
+            paragraphs,
+            doc_id=doc_id,
+            lang_hint=lang_hint,
+            default_lang=default_lang,
+            candidates=candidates,
+            min_confidence=min_confidence,
+            min_letters=min_letters,
+        )
+    finally:
+        forget_sentences()  # the cache serves the stages of one document
+
+
+def _annotate(
+    paragraphs: list[str],
+    *,
+    doc_id: str,
+    lang_hint: str | None,
+    default_lang: str | None,
+    candidates: list[str] | tuple[str, ...] | None,
+    min_confidence: float,
+    min_letters: int,
+) -> Annotations:
     if lang_hint:
         guess = LanguageGuess(lang_hint, None, "override")
     else:

@@ -57,9 +57,15 @@ def _starts_with_month(text: str, t: Tables) -> bool:
 
 
 # (text, language) -> sentence starts: the stages ask for the same (masked) paragraphs
-# in turn. Bounded, so that memory stays flat over a long run.
+# in turn. annotate_document() empties it after each document, and it is bounded for
+# stages called on their own, so that memory stays flat over a long run.
 _STARTS: dict[tuple[str, str | None], tuple[int, ...]] = {}
-_STARTS_MAX = 4096
+_STARTS_MAX = 256
+
+
+def forget_sentences() -> None:
+    """Empty the sentence-start cache (the end of a document)."""
+    _STARTS.clear()
 
 
 def sentence_starts(text: str, t: Tables) -> list[int]:

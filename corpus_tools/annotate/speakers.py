@@ -862,8 +862,15 @@ class _Resolver:
             # A definite role noun or description ("the coach", "die SPD-Politikerin",
             # "Le technicien portugais", "reżyserka"): the person named nearest before
             # it, else the one named right after it (guidelines: a role noun resolves
-            # to the person the article names anywhere).
+            # to the person the article names anywhere). A head role from the table
+            # ("the head of state", "the president") is the article's main person
+            # when that person is named more often than the nearest one: the
+            # protagonist, not the host who welcomed them.
             e = self.nearest(m.paragraph, m.offset)
+            if any(w in t.roles for w in content) or t.roles.find(low):
+                main = self.main()
+                if main is not None and (e is None or len(main.positions) > len(e.positions)):
+                    e = main
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
