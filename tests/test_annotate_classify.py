@@ -78,6 +78,15 @@ CASES = [
     ("cs", "Takzvaná „šedá zóna“ zmizela.", "term"),
     ("pl", "Tak zwana „szara strefa” rośnie.", "term"),
     ("es", "El llamado «voto útil» decidió.", "term"),
+    # an outlet named by a speech verb or a source marker, or glued to a verb as its
+    # subject, is not speech; a verb-final sentence's quotation is
+    ("de", "Der Trainer sagte der „Abendpost“, er bleibe.", "title"),
+    ("pt", "Segundo a “Gazeta do Povo”, o plano falhou.", "title"),
+    ("it", "Il “Giornale di Lecce” definisce il piano un errore.", "title"),
+    ("tr", "Vali Ahmet Yılmaz, “Yollar açık” dedi.", "speech"),
+    # a cue at the end of a compound
+    ("de", "Das Forschungsschiff „Meteor“ lief aus.", "name"),
+    ("sv", "Filmen produceras av produktionsbolaget ”Nordsken”.", "name"),
 ]
 
 

@@ -161,9 +161,17 @@ def _raw(lang: str) -> dict[str, object]:
 @pytest.mark.parametrize("lang", available())
 def test_table_files_are_well_formed(lang: str) -> None:
     data = _raw(lang)
-    allowed = {"language", "dialogue_dash", "extends", "max_name_words", *LIST_KEYS}
+    allowed = {
+        "language",
+        "dialogue_dash",
+        "extends",
+        "max_name_words",
+        "source_markers_follow",
+        *LIST_KEYS,
+    }
     assert set(data) <= allowed, set(data) - allowed
     assert isinstance(data["language"], str)
+    assert isinstance(data.get("source_markers_follow", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return

@@ -302,3 +302,106 @@ def test_persons_list_and_ids() -> None:
 def test_person_ids_are_xml_names_unique_per_document(doc_id: str, expected: str) -> None:
     assert person_id(doc_id, 3) == expected
     assert XML_NAME.match(person_id(doc_id, 3))
+
+
+# --- general mechanisms (made-up sentences, none from the gold set) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A role with the name in apposition after the verb.
+        ("en", ["“We will not move,” said its treasurer, Ruth Abbey."], "Ruth Abbey"),
+        ("ro", ["„Vom câștiga”, a declarat ministrul Muncii, Ion Vasile."], "Ion Vasile"),
+        # A role before a comma-set name before the verb (six or more words).
+        (
+            "en",
+            ["“Enough,” the union’s deputy general secretary, Kim Lowe, told reporters."],
+            "Kim Lowe",
+        ),
+        # Pro-drop: a speech verb without a subject takes the previous sentence's.
+        (
+            "pt",
+            ["O treinador Paulo Reis elogiou o guarda-redes. “Foi decisivo”, afirmou."],
+            "Paulo Reis",
+        ),
+        # Verb-final order: the subject opens the sentence, the verb follows the quote.
+        ("tr", ["Vali Ahmet Yılmaz, “Yollar açık” dedi."], "Ahmet Yılmaz"),
+        # A source marker that follows its noun phrase (table: source_markers_follow).
+        ("hu", ["Nagy Ilona szerint a terv „túl drága”."], "Nagy Ilona"),
+        # A definite role noun takes the person named nearest before it.
+        (
+            "de",
+            [
+                "Die Ministerin Clara Busch stellte den Plan vor.",
+                "„Das ist fair“, sagte die Politikerin.",
+            ],
+            "Clara Busch",
+        ),
+        # A quotation (an outlet) as the subject of the speech verb.
+        ("pl", ["Dziennik „Głos Miasta” nazwał plan „porażką”."], "Głos Miasta"),
+        # A name after a phrase saying to whom.
+        ("it", ["«Non basta», ha detto al “Tirreno” Sara Lupi."], "Sara Lupi"),
+        # An impersonal verb: the body in the place phrase speaks.
+        (
+            "ru",
+            ["«Цены не изменятся», — сообщили в министерстве финансов."],
+            "в министерстве финансов",
+        ),
+    ],
+)
+def test_attribution_patterns(lang: str, paragraphs: list[str], name: str) -> None:
+    got, _ = run(paragraphs, lang)
+    speech = [g for g in got if g[1] is not None]
+    assert speech, got
+    assert speech[-1][1] == name, got
+
+
+def test_a_pronoun_takes_the_subject_of_the_reporting_sentence_before_it() -> None:
+    got, _ = run(
+        [
+            "Minister Alan Reed spoke first. A spokesman for the port said the ships "
+            "would wait. “Nobody will be hurt,” he said."
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("A spokesman for the port", "he")
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "name"),
+    [
+        (
+            "Министр Олег Смирнов открыл выставку.",
+            "Директор Анна Петрова тоже пришла.",
+            "Олег Смирнов",
+        ),
+        (
+            "Директор Анна Петрова открыла выставку.",
+            "Министр Олег Смирнов тоже пришёл.",
+            "Олег Смирнов",
+        ),
+    ],
+)
+def test_a_pronoun_agrees_in_gender_where_surnames_show_it(
+    first: str, second: str, name: str
+) -> None:
+    got, _ = run([first, second, "«Это праздник», — сказал он."], "ru")
+    assert got[0][1:] == (name, "он")
+
+
+def test_a_plural_group_stays_a_description() -> None:
+    got, _ = run(["Le maire Paul Roux a parlé.", "Les pêcheurs dénoncent une « trahison »."], "fr")
+    assert got[0][1] == "pêcheurs"
+    assert got[0][2] == "Les pêcheurs"
+
+
+def test_a_capitalised_run_after_a_preposition_is_no_antecedent() -> None:
+    got, _ = run(
+        [
+            "El delantero Luis Mora llegó ayer desde Puerto Real.",
+            "«Estoy feliz», dijo el jugador.",
+        ],
+        "es",
+    )
+    assert got[0][1] == "Luis Mora"

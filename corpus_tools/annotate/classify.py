@@ -10,7 +10,12 @@ wins (ties: speech, title, name, term). Signals, with their weights in :data:`WE
   ``по словам``), a colon right before, a speech-cue noun (``statement``);
 * cue nouns next to it, from the language's table: title (novel, Zeitung, фильм),
   name (company, tanker, концерн; legal forms such as ОАО, GmbH), term (so-called,
-  так называемый, sogenannt);
+  так называемый, sogenannt) -- before it, also at the end of a compound
+  (Forschungsschiff, produktionsbolaget), or the word right after it;
+* an outlet: a short capitalised quotation right after a speech verb or a source
+  marker and an article or preposition (``sagte der „Bild“``, ``Segundo a “Folha”``)
+  is a title; one glued to a speech verb that has an object after it is the verb's
+  subject (``Il “Corriere” definisce …``), so the verb says nothing about speech;
 * its own shape: sentence punctuation inside the marks, length in words, the
   capitalisation pattern (a single capitalised word reads as a name, Title Case as a
   title, a short lower-case phrase as a term).
@@ -52,6 +57,7 @@ WEIGHTS = {
     "title_case": 2.0,
     "short_lowercase": 2.0,
     "nested_short": 1.5,
+    "told_outlet": 5.0,
 }
 
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
@@ -102,13 +108,46 @@ _FUNCTION_WORDS = frozenset(
 
 
 def _cue_near(
-    cues: WordList, before: list[str], after: list[str], *, back: int = 3, ahead: int = 2
+    cues: WordList,
+    before: list[str],
+    after: list[str],
+    *,
+    back: int = 3,
+    ahead: int = 1,
+    compounds: bool = True,
 ) -> tuple[bool, bool]:
-    """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after)."""
+    """(a cue among the last ``back`` words before, a cue among the first ``ahead`` after).
+
+    A cue right before the quotation may also end a compound ("Segelschulschiff",
+    "produktionsbolaget", "Tageszeitung"): stems of five letters or more are looked
+    for inside that word."""
     tail = before[-back:]
     hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
+    if compounds and not hit_before and tail and len(tail[-1]) >= 8:
+        word = tail[-1]
+        # The stem ends the compound, give or take an inflection ("-bolaget", "-e").
+        hit_before = any(
+            stem in word[max(2, len(word) - len(stem) - 3) :]
+            for stem in _stems(cues)
+            if len(word) >= len(stem) + 3
+        )
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
+
+
+_STEMS: dict[int, tuple[str, ...]] = {}
+
+
+def _stems(cues: WordList) -> tuple[str, ...]:
+    """The one-word entries of five letters or more of a cue list (cached per list)."""
+    key = id(cues)
+    if key not in _STEMS:
+        _STEMS[key] = tuple(
+            sorted(
+                {e.rstrip("*") for e in cues.entries if " " not in e and len(e.rstrip("*")) >= 5}
+            )
+        )
+    return _STEMS[key]
 
 
 def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
@@ -147,13 +186,52 @@ def score(
     lead = before.rstrip(" \u00a0")
     if lead.endswith(":"):
         s["speech"] += w["colon_before"]
-    if any(start < 4 for start, _ in t.speech_verbs.find(aw[:6])):
+    first_cap, title_case, has_letters = _capitalisation(stripped)
+    punctuated = stripped[-1:] in ".!?…,"
+    # A short capitalised quotation the sentence goes on from without punctuation is
+    # the subject of the verb after it ("Il “Corriere della Sera” definisce", "У
+    # «Беларускай чыгунцы» паабяцалі"), or what a source marker or speech verb right
+    # before it names ("Segundo a “Folha de S.Paulo”", "sagte der „Bild“"): an
+    # outlet or a body, not words said.
+    named = (
+        has_letters
+        and first_cap
+        and not punctuated
+        and (title_case or n <= 2)
+        and n <= 4
+        and not _SENTENCE_INSIDE.search(stripped)
+        and "," not in stripped
+    )
+    glued = (after[:1] not in ",.;:!?—–-)" and not after[:1].isspace()) or (
+        after[:1].isspace() and after.lstrip(" \u00a0")[:1] not in ",.;:!?—–-)"
+    )
+    verbs_after = [(a, b) for a, b in t.speech_verbs.find(aw[:6]) if a < 4]
+    # Verb-final order ends the sentence with the verb ("“Yollar açık” dedi."): the
+    # quotation is what was said. A subject has the verb's object after it.
+    ends_with_verb = bool(verbs_after) and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
+    if verbs_after and not (named and glued and not ends_with_verb):
         s["speech"] += w["verb_after"]
     elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
         s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
-    if t.speech_verbs.find(bw[-12:]):
+    # The word right before is the marker, or a determiner or preposition right after
+    # the marker or verb ("Segundo a", "sagte der", "a spus pentru").
+    outlet = (
+        named
+        and bool(bw)
+        and (
+            bw[-1] in t.source_markers
+            or (
+                len(bw) >= 2
+                and (bw[-1] in t.determiners or bw[-1] in t.stopwords)
+                and (bw[-2] in t.source_markers or bw[-2] in t.speech_verbs)
+            )
+        )
+    )
+    if outlet:
+        s["title"] += w["told_outlet"]
+    elif t.speech_verbs.find(bw[-12:]):
         s["speech"] += w["verb_before"]
-    if t.source_markers.find(bw):
+    if t.source_markers.find(bw) and not outlet:
         s["speech"] += w["source_marker"]
     if t.speech_cues.find(bw[-12:]):
         s["speech"] += w["speech_cue"]
@@ -166,12 +244,15 @@ def score(
     elif n >= 4:
         s["speech"] += w["medium"]
 
-    first_cap, title_case, has_letters = _capitalisation(stripped)
     # Titles and names are capitalised wherever the script has case: a lower-case
     # quotation after "plan" is somebody's words about the plan, not its name.
     lower_start = bool(stripped) and stripped.lstrip("\"'¿¡(")[:1].islower()
-    for kind, cues in (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues)):
-        hit_before, hit_after = _cue_near(cues, bw, aw)
+    kinds = (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues))
+    # Compounds are read only where no list knows the word itself ("sogenannte" is a
+    # term cue, although it ends like "genannt").
+    exact = any(_cue_near(cues, bw, aw, compounds=False)[0] for _, cues in kinds)
+    for kind, cues in kinds:
+        hit_before, hit_after = _cue_near(cues, bw, aw, compounds=not exact)
         if kind != "term" and lower_start:
             continue
         if kind == "term":
@@ -184,7 +265,6 @@ def score(
     if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
         s["title"] += w["title_cue"]
 
-    punctuated = stripped[-1:] in ".!?…,"
     if has_letters and not punctuated:
         if first_cap and n == 1:
             s["name"] += w["single_capitalised"]

@@ -12,7 +12,11 @@ from corpus_tools.annotate.quotations import QuotationPart
 from corpus_tools.annotate.tables import Tables
 
 _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
-_END = re.compile(r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+[\"“„«(\[—–-]?[^\W\d_]|[ \u00a0]*$)")
+# A sentence ends before a capital or a quotation: in masked text (see masked()) a
+# quotation's words are "_", so an opening mark followed by "_" starts a sentence too.
+_END = re.compile(
+    r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:[\"“„«(\[—–-]?[^\W\d_]|[\"“„«‘‚»”‹›「『]_)|[ \u00a0]*$)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,8 +56,31 @@ def _starts_with_month(text: str, t: Tables) -> bool:
     return word is not None and word.group().lower() in t.months
 
 
+# (text, language) -> sentence starts: the stages ask for the same (masked) paragraphs
+# in turn. annotate_document() empties it after each document, and it is bounded for
+# stages called on their own, so that memory stays flat over a long run.
+_STARTS: dict[tuple[str, str | None], tuple[int, ...]] = {}
+_STARTS_MAX = 256
+
+
+def forget_sentences() -> None:
+    """Empty the sentence-start cache (the end of a document)."""
+    _STARTS.clear()
+
+
 def sentence_starts(text: str, t: Tables) -> list[int]:
     """Offsets where sentences start in ``text`` (0 first)."""
+    key = (text, t.lang)
+    known = _STARTS.get(key)
+    if known is None:
+        known = tuple(_sentence_starts(text, t))
+        if len(_STARTS) >= _STARTS_MAX:
+            _STARTS.clear()
+        _STARTS[key] = known
+    return list(known)
+
+
+def _sentence_starts(text: str, t: Tables) -> list[int]:
     out = [0]
     for m in _END.finditer(text):
         if (

@@ -143,13 +143,15 @@ def _script_of(text: str) -> str | None:
     return code if best else None
 
 
-def to_bcp47(label: str, text: str = "") -> str:
-    """Turn a fastText label (``__label__xx`` or ``xx``) into a BCP 47 tag."""
+def to_bcp47(label: str, text: str = "", *, script: str | None = None) -> str:
+    """Turn a fastText label (``__label__xx`` or ``xx``) into a BCP 47 tag; ``script``
+    (ISO 15924) is the text's dominant script when the caller knows it already."""
     code = label.removeprefix("__label__")
     code = _BCP47.get(code, code)
     default = _DEFAULT_SCRIPT.get(code)
-    if default and text:
-        script = _script_of(text)
+    if default and (text or script):
+        if script is None:
+            script = _script_of(text)
         if script is not None and script != default:
             return f"{code}-{script}"
     return code
@@ -212,7 +214,14 @@ def identify(
             continue
         ranked.append((code, float(prob)))
     ranked.sort(key=lambda cp: (-cp[1], cp[0]))
-    alternatives = tuple((to_bcp47(c, flat), round(p, 2)) for c, p in ranked[1:4] if p >= 0.005)
+    # The script is read once, and only when a language written in two scripts is named.
+    shown = [c for c, p in ranked[:4] if p >= 0.005 or c == ranked[0][0]]
+    script = _script_of(flat) if any(c in _DEFAULT_SCRIPT for c in shown) else None
+
+    def tag(code: str) -> str:
+        return to_bcp47(code, script=script) if script is not None else to_bcp47(code)
+
+    alternatives = tuple((tag(c), round(p, 2)) for c, p in ranked[1:4] if p >= 0.005)
     if not ranked:
         return _fallback(default_lang, "no candidate language matches")
     code, prob = ranked[0]
@@ -221,6 +230,6 @@ def identify(
         return _fallback(
             default_lang,
             f"best guess {code} at {confidence:.2f}, below {min_confidence:.2f}",
-            ((to_bcp47(code, flat), confidence), *alternatives),
+            ((tag(code), confidence), *alternatives),
         )
-    return LanguageGuess(to_bcp47(code, flat), confidence, "detected", "", alternatives)
+    return LanguageGuess(tag(code), confidence, "detected", "", alternatives)

@@ -416,8 +416,11 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
     if not ws or len(ws) > 12:
         return False
     stripped = attr.lstrip(_SPACE + "(")
-    if not stripped or not (stripped[0].islower() or stripped[0] in "¿¡"):
+    if not stripped:
         return False
+    if not (stripped[0].islower() or stripped[0] in "¿¡"):
+        # A name and then the verb: "Virtanen sanoi", "Salo sanoi" (subject first).
+        return t.lang is not None and any(0 < start <= 2 for start, _ in t.speech_verbs.find(ws))
     if any(start < verb_within for start, _ in t.speech_verbs.find(ws)):
         return True
     # No table for the language: a short lower-case clause after , ! ? is an attribution.
@@ -477,16 +480,29 @@ def _comma_incises(
             continue
         attr = text[a0:end]
         ws = words(attr)
-        if not ws or len(ws) > 8 or any(w in t.complementizers for w in ws):
+        if not ws or len(ws) > 12 or any(w in t.complementizers for w in ws):
             continue
         # Inside marks a comma clause is an attribution only with a speech verb up front
-        # (a dit, explique-t-il, he said), whatever the language.
+        # (a dit, explique-t-il, he said; "Virtanen sanoi" after a name), whatever the
+        # language.
         verbs_up_front = any(start < 3 for start, _ in t.speech_verbs.find(ws))
         if not verbs_up_front or not _is_attribution(attr, t, ",", verb_within=3):
             continue
+        end = _apposition_end(text, end, hi)
         r = end + 1
         while r < hi and text[r] in _SPACE:
             r += 1
+        rest = text[r:hi]
+        if (
+            allow_tail
+            and rest[:1].islower()
+            and len(words(rest)) <= 10
+            and not re.search(r"[.!?…][ \u00a0]", rest.rstrip())
+        ):
+            # "– A, säger Johan Lind, vd för kedjan ”X”.": the apposition ends the
+            # attribution, and with it the line.
+            out.append(_Incise(m.start() + 1, a0, hi, None, None))
+            break
         if r >= hi or not any(ch.isalpha() for ch in text[r:hi]):
             if allow_tail and not text[end + 1 : hi].strip():
                 out.append(_Incise(m.start() + 1, a0, end, None, None))
@@ -496,6 +512,24 @@ def _comma_incises(
             continue
         out.append(_Incise(m.start() + 1, a0, end, r, None))
     return out
+
+
+_APPOSITION = re.compile(
+    r",[ \u00a0]+((?:[^\W\d_][\w'’.-]*[ \u00a0]+){0,3}[^\W\d_][\w'’-]*)(?=[.,;])"
+)
+
+
+def _apposition_end(text: str, end: int, hi: int) -> int:
+    """Where an attribution ends when a name in apposition follows its comma (« A, a
+    réagi la secrétaire générale, Martine Declercq. B »): after the name; else ``end``."""
+    m = _APPOSITION.match(text, end, hi)
+    if m is None:
+        return end
+    names = m.group(1).split()
+    particles = {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "y"}
+    if all(w[:1].isupper() or w in particles for w in names) and names[0][:1].isupper():
+        return m.end()
+    return end
 
 
 def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
@@ -638,8 +672,8 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
         quotes = by_paragraph.get(pno, [])
         usable: list[_Incise] = []
         for f in incises:
-            if any(q.start < f.attr_end and f.attr_start < q.end for q in quotes):
-                break  # the dash is inside a quotation
+            if any(q.start < f.attr_start < q.end for q in quotes):
+                break  # the dash is inside a quotation (not a quotation in the attribution)
             usable.append(f)
         pieces: list[tuple[int, int]] = []
         start = 0

@@ -4,17 +4,33 @@ For each ``speech`` quotation (its parts share one speaker) the attribution near
 it is looked up, in this order:
 
 1. an attribution the finder saw between its parts or after a dialogue line
-   (``“A,” she said, “B.”``, ``— A, — сказал он. — B``);
+   (``“A,” she said, “B.”``, ``— A, — сказал он. — B``), read up to where the
+   quotation resumes, so that a name in apposition belongs to it;
 2. the rest of the sentence after the quotation (``”, the minister said.``, ``», —
    заявил Игорь Семёнов.``, ``“, sagte der Minister.``), when it starts with a speech
-   verb or has one within its first words;
+   verb or has one within its first words -- not when it opens a new clause (``, a
+   gazeta … nazwała``), and not for a partial quotation inside a reporting sentence
+   (``X called the strike “…”, saying …``: that sentence's speaker);
 3. the sentence before it (``X said: “``, ``X said that “``, ``according to X, “``,
-   ``по словам X, «``, ``X: «``);
-4. a previous paragraph that ends with a colon (``Президент заявил:``);
-5. otherwise the quotation continues the previous speaker when it opens a paragraph
+   ``по словам X, «``, ``X: «``; a source marker that follows its noun phrase where
+   the table says so: ``X szerint``, ``X'e göre``);
+4. a speech verb after the quotation without a subject: in verb-final order the
+   subject that opens the sentence (``Bakan, …, “…” yanıtını verdi``); in pro-drop
+   languages the subject of the sentence before (``O técnico elogiou … . “…”,
+   afirmou.``), else whoever was speaking;
+5. before a colon without a speech verb, the subject of that sentence (``Maureen
+   Coyle read out a statement:``); a previous paragraph that ends with a colon;
+6. otherwise the quotation continues the previous speaker when it opens a paragraph
    right after that speaker's quotation; an unattributed dialogue question is the
    interviewer's (no speaker), and an unattributed dialogue answer after a question is
    the interviewee's (the document's most mentioned person).
+
+Noun phrases: a mention extends over an apposition or a short complement to the name
+that closes it (``said its chair, Tom Hughes``, ``сказала голова комісії з питань ЖКГ
+Олена Бондар``), past a phrase saying to whom (``ha detto al “Secolo XIX” Giulia
+Parodi``), and may hold a quotation that is its subject (``gazeta „Rzeczpospolita”
+nazwała``, read unmasked); an impersonal verb with a body in a place phrase gives that
+phrase (``повідомили в компанії``).
 
 ``mention`` is the attribution's noun phrase as written (``the head of state``,
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
@@ -22,15 +38,23 @@ it is looked up, in this order:
 * a person's name (a run of capitalised words, role words such as ``President`` cut
   off) is matched by surname against the persons named anywhere in the document (the
   first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
-  inflected surnames match by a common stem);
-* a pronoun -> the person last named before the quotation in its paragraph; else the
-  more recent of the person last named before it and the previous quotation's speaker
-  (within three paragraphs); else the document's most mentioned person;
-* a role noun (``the coach``, ``тренер``) -> the person the document introduces with
-  that role (``coach John Smith``), else, for a head role from the table (president,
-  minister, coach ...), the document's most mentioned person;
-* a body (ministry, company, analysts) or an unnamed description (``a fund manager``,
-  ``his spokesman``) -> the description as written.
+  inflected surnames match by a common stem). A run right after a preposition, or a
+  long run cut down to a name, is not taken for a person (``en el estadio …``,
+  ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
+* a pronoun -> the subject of a reporting sentence right before the quotation's
+  (``A spokesman … said … . “…,” he said``); else the person last named before the
+  quotation in its paragraph; else the more recent of the person last named before it
+  and the previous quotation's speaker (within three paragraphs); else the document's
+  most mentioned person -- always a person whose surname does not contradict the
+  pronoun's gender where the table genders them (``он`` is not ``Соколова``);
+* a role noun or a definite description (``the coach``, ``die SPD-Politikerin``,
+  ``тренер``) -> the person the document introduces with that role (``coach John
+  Smith``) or with a word of the same stem right before the name (``regizorului Radu
+  Ionescu`` for ``regizorul``), else the person named nearest before it (within two
+  paragraphs), else the one named right after it;
+* a body (ministry, company, jury, analysts), a group after a plural article (``les
+  commerçants``) or an unnamed description (``a fund manager``, ``his spokesman``) ->
+  the description as written.
 
 Person ids are ``<doc>-per<N>`` in order of first quotation (``<doc>`` the document
 id, prefixed with ``doc-`` when it does not start like an XML name), so they are valid
@@ -39,6 +63,8 @@ XML ids and unique across a corpus.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -111,6 +137,11 @@ class _Entity:
     forms: list[str] = field(default_factory=list)
     positions: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
+    descriptors: set[str] = field(default_factory=set)
+    # Named at least once where a person is expected: with a role word, or not right
+    # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
+    # Only such entities are antecedents of pronouns and role nouns.
+    person: bool = True
 
     @property
     def name(self) -> str:
@@ -153,7 +184,11 @@ def _function_word(word: str, t: Tables) -> bool:
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     roles: list[str] = []
-    while tokens and (_function_word(tokens[0], t) or tokens[0].lower() in t.roles):
+    while tokens and (
+        _function_word(tokens[0], t)
+        or tokens[0].lower() in t.roles
+        or tokens[0].lower() in t.source_markers  # "Secondo Confcommercio"
+    ):
         if tokens[0].lower() in t.roles:
             roles.append(tokens[0].lower())
         tokens = tokens[1:]
@@ -224,12 +259,39 @@ def _index_persons(
                 tokens.pop()
             before = words(plain[max(0, start - 40) : start])
             roles, name = _name_in(tokens, t)
+            # Capitalised words cut off a long run that are not role words: the run
+            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
+            cut_off = [
+                w
+                for n, w in enumerate(tokens)
+                if w not in name
+                and not (n == 0 and start in starts)  # capitalised as the sentence opens
+                and w.lower() not in t.roles
+                and not _function_word(w, t)
+                and not w.isupper()
+                and not any(stem in w.lower() for stem in t.role_stems)
+            ]
+            table_role = any(r in t.roles for r in roles)
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
+                table_role = True
+            descriptor = (
+                before[-1]
+                if before
+                and len(before[-1]) >= 4
+                and before[-1] not in t.function_words
+                and before[-1] not in t.speech_verbs
+                and not before[-1].isdigit()
+                and not table_role
+                else None
+            )
             if (
                 not name
                 or len(name) > 4
-                or any(not _is_capitalised(w) and not _is_initial(w) for w in name)
+                or any(
+                    not _is_capitalised(w) and not _is_initial(w) and w not in _NAME_PARTICLES
+                    for w in name
+                )
             ):
                 continue
             lowered = [w.lower() for w in name]
@@ -250,12 +312,20 @@ def _index_persons(
                     continue  # a lone capitalised word: a place or a common noun
             surname = name[-1]
             entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
+            after_preposition = bool(before) and before[-1] in t.stopwords
+            person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if entity is None:
-                entity = _Entity(surname)
+                entity = _Entity(surname, person=person)
                 entities.append(entity)
+            entity.person = entity.person or person
             entity.forms.append(" ".join(name))
             entity.positions.append((pno, offset))
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
+            if descriptor is not None:
+                # The word right before a name often says who the person is in this
+                # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
+                # so that "regizorul", "reżyserka" find them.
+                entity.descriptors.add(descriptor)
     return entities
 
 
@@ -268,6 +338,17 @@ class _Mention:
     paragraph: int
     offset: int
     sentence_initial: bool = False
+    zero: bool = False  # a speech verb without a subject: resolved like a pronoun
+
+
+def _elided(word: str) -> str:
+    """The word without an elided article or preposition (l'agence -> agence,
+    dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
+    tables list the bare nouns."""
+    head, sep, tail = word.partition("'")
+    if sep and tail == "s" and head:
+        return head
+    return tail if sep and tail and len(head) <= 4 else word
 
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
@@ -303,9 +384,11 @@ def _mention_near_verb(
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     v = verb_index
-    inv = _INVERTED_PRONOUN.search(low[v]) if v < len(low) else None
-    if inv:
-        return toks[v][2][inv.start(1) :]
+    # French inversion: "dit-il", and on the auxiliary of a compound tense, "avait-il lancé".
+    for w in (v, v - 1):
+        inv = _INVERTED_PRONOUN.search(low[w]) if 0 <= w < len(low) else None
+        if inv and (w == v or low[w] in t.auxiliaries or low[w].split("-")[0] in t.auxiliaries):
+            return toks[w][2][inv.start(1) :]
 
     def after() -> str:
         k = v + verb_length
@@ -325,20 +408,44 @@ def _mention_near_verb(
             if (
                 j == k
                 and low[j] not in t.determiners
+                and not _is_capitalised(toks[j][2])  # "zei Van Dijk", "dijo De la Fuente"
                 and (low[j] in t.stopwords or low[j] in t.complementizers)
             ):
+                named = _name_after_addressee(clause, toks, low, j, t)
+                if named:
+                    return named
+                if j + 1 < len(toks) and _elided(low[j + 1]) in t.bodies:
+                    # An impersonal verb and a body in a place phrase: "повідомили в
+                    # компанії", "пояснили в департаменте транспорта".
+                    e = j + 2
+                    while e < len(toks) and e - j < 4 and low[e] not in t.stopwords:
+                        if _boundary(clause, toks[e - 1][1], toks[e][0]):
+                            break
+                        e += 1
+                    return clause[toks[j][0] : toks[e - 1][1]]
                 return ""
             j += 1
             if j - k >= 8:
                 break
         while j > k and (low[j - 1] in t.auxiliaries or low[j - 1] in _NAME_PARTICLES):
             j -= 1
+        if j > k and low[k] in t.pronouns:
+            return toks[k][2]  # "voegt ze eraan toe": the pronoun, not its particles
+        if j > k:
+            j = _extend_to_name(clause, toks, low, k, j, t)
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     def before() -> str:
         j = v
-        while j > 0 and low[j - 1] in t.auxiliaries:
+        while j > 0 and (low[j - 1] in t.auxiliaries or _elided(low[j - 1]) in t.auxiliaries):
             j -= 1
+        if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
+            # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.
+            p = j - 1
+            while p > 0 and "(" not in clause[toks[p - 1][1] : toks[p][0]] and j - p < 4:
+                p -= 1
+            if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
+                j = p
         k = j
         while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 8:
             k -= 1
@@ -347,14 +454,123 @@ def _mention_near_verb(
             k = j - 1
             while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
                 k -= 1
+            pure_name = all(
+                _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
+            )
+            if not pure_name and k > 0 and clause[toks[k - 1][1] : toks[k][0]].strip() == ",":
+                # "Le jury, présidé par l'acteur X, a salué": the subject before the
+                # participle clause, when it is short and starts the clause.
+                e = k
+                b = e - 1
+                while b > 0 and not _boundary(clause, toks[b - 1][1], toks[b][0]) and e - b < 4:
+                    b -= 1
+                if e - b <= 3 and (b == 0 or _boundary(clause, toks[b - 1][1], toks[b][0])):
+                    k, j = b, e
+        if k == j and j > 0:
+            gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
+            if len(gap) >= 3 and gap[0] in _OPENING and gap[-1] in _CLOSING:
+                # A quotation is the subject: "gazeta „Rzeczpospolita” nazwała", "Η
+                # εφημερίδα «Καθημερινή» χαρακτήρισε" (the caller reads it unmasked).
+                k = j - 1
+                while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 3:
+                    k -= 1
+                return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
         while k < j and (
-            low[k] in t.stopwords or low[k] in t.complementizers or low[k] in t.source_markers
+            (low[k] in t.stopwords and low[k] not in t.determiners)
+            or low[k] in t.complementizers
+            or low[k] in t.source_markers
         ):
             k += 1
+        if k + 1 == j and low[k] in t.determiners:
+            return ""  # a lone article is no mention
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+def _name_after_addressee(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, t: Tables
+) -> str:
+    """After a speech verb, a short phrase saying to whom, then the speaker's name:
+    "ha dichiarato al “Secolo XIX” Giulia Parodi", "sagte dem Sender Max Weber"."""
+    for i in range(k + 1, min(len(toks) - 1, k + 7)):
+        gap = clause[toks[i - 1][1] : toks[i][0]]
+        core = gap.strip(" \u00a0_“”„«»\"'‘’")
+        if core:
+            return ""  # punctuation: the phrase is over
+        if low[i] in t.speech_verbs or low[i] in t.complementizers:
+            return ""
+        if _is_capitalised(toks[i][2]) and _is_capitalised(toks[i + 1][2]):
+            if clause[toks[i][1] : toks[i + 1][0]].strip():
+                return ""
+            if low[i] in t.function_words:
+                continue
+            end = i + 2
+            while end < len(toks) and _is_capitalised(toks[end][2]) and end - i < 3:
+                if clause[toks[end - 1][1] : toks[end][0]].strip():
+                    break
+                end += 1
+            return clause[toks[i][0] : toks[end - 1][1]]
+    return ""
+
+
+_OPENING = frozenset("«„“‚‘»”\"'「『《")
+_CLOSING = frozenset("»“”‘’«\"'」』》")
+_CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
+
+
+def _extend_to_name(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, j: int, t: Tables
+) -> int:
+    """Extend a mention without a name (``the union's general secretary``, ``ministrul
+    Educației``, ``голова комісії``) over an apposition or a complement to the person's
+    name that closes it: ``…, Alan Price``, ``… з питань ЖКГ Олена Бондар``.
+
+    Returns the new end (exclusive token index); ``j`` when there is no such name."""
+    caps = [_is_capitalised(toks[i][2]) and low[i] not in t.roles for i in range(k, j)]
+    # A name already: two capitalised words in a row, or the mention is one ("sa Berg").
+    if any(a and b for a, b in itertools.pairwise(caps)) or caps == [True]:
+        return j
+    limit = min(len(toks), j + 5)  # a short complement: "з питань ЖКГ", "de Movilidad,"
+    i = j
+    while i < limit:
+        gap = clause[toks[i - 1][1] : toks[i][0]]
+        # Quotation marks do not end it: "жителката на „Люлин“ Мария Петрова".
+        if any(ch in _CLAUSE_END and ch not in _OPENING | _CLOSING for ch in gap) or ". " in gap:
+            return j
+        if low[i] in t.complementizers or low[i] in t.relatives or low[i] in t.possessives:
+            return j
+        if _is_capitalised(toks[i][2]) and low[i] not in t.function_words:
+            run = i
+            while run + 1 < len(toks) and (
+                _is_capitalised(toks[run + 1][2]) or low[run + 1] in _NAME_PARTICLES
+            ):
+                gap2 = clause[toks[run][1] : toks[run + 1][0]]
+                if gap2.strip():
+                    break
+                run += 1
+            end = run + 1
+            if end - i >= 2:  # a full name, not a lone capitalised word (a place)
+                rest = clause[toks[run][1] :].lstrip(" \u00a0")
+                if (
+                    rest[:1] == ","
+                    and end < len(toks)
+                    and _is_capitalised(toks[end][2])
+                    and end + 1 < len(toks)
+                    and _is_capitalised(toks[end + 1][2])
+                ):
+                    i = end  # "la segretaria della Flc Cgil, Anna Moretti": the apposition
+                    limit = min(len(toks), end + 4)
+                    continue
+                if not rest or rest[0] in ",.;:!?—–-)" or low[end : end + 1] in (["."], []):
+                    return end
+                if end < len(toks) and (low[end] in t.stopwords or low[end] in t.auxiliaries):
+                    return end
+            i = end
+            continue
+        i += 1
+    return j
 
 
 def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
@@ -370,6 +586,10 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return None
     hits = [s for s, _ in found]
     v, n = found[0]
+    if v > 0 and low[0] in t.stopwords and low[0] not in t.determiners:
+        # ", a gazeta nazwała …", ", and the minister said …": a new clause with its
+        # own verb, not the attribution of this quotation.
+        return None
     relative = next((i for i, w in enumerate(low[:v]) if w in t.relatives), None)
     if relative is not None and relative > 0:
         # "a fund manager who asked not to be named said": the verb of the relative
@@ -379,7 +599,9 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
             v = later[-1]
             mention = clause[toks[0][0] : toks[v - 1][1]]
             return mention, lead
-    elif v >= 6:
+    elif v >= 6 and not (v < 9 and "," in clause[: toks[v][0]]):
+        # Six words or more before the verb are another clause -- unless they are a
+        # role with a name in apposition: "the union's general secretary, Alan Price, told".
         return None
     # Verb first (said X, сказал он, sagte der Minister): the mention follows it.
     verb_first = all(w in t.auxiliaries for w in low[:v])
@@ -392,15 +614,50 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
 
 
 def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
-    """A short name or noun phrase set off by a comma right before a quotation."""
+    """The subject of a sentence whose speech verb follows the quotation (verb-final
+    order, Turkish ``Erdoğan, “…” dedi``, ``Bakan, …, “…” yanıtını verdi``): a short
+    name or noun phrase set off by a comma right before the quotation, else a name at
+    the end of the words before it, else the noun phrase that starts the sentence."""
     text = ctx_before.rstrip(" \u00a0")
-    if not text.endswith(","):
-        return None
-    segment = re.split(r"[,;:.!?]\s", text[:-1])[-1].strip()
+    toks = _tokens(text)
+    while toks and toks[-1][2].lower() in t.auxiliaries and toks[-1][1] >= len(text) - 1:
+        text = text[: toks[-1][0]].rstrip(" \u00a0")  # "Ozan Çelik ise “…”"
+        toks = toks[:-1]
+    segment = re.split(r"[,;:.!?]\s", text.rstrip(","))[-1].strip()
     ws = [w for w in segment.split() if not _function_word(w, t)]
-    if not ws or len(ws) > 5 or not any(_is_capitalised(w) for w in ws):
-        return None
-    return segment, text.rfind(segment)
+    if ws and len(ws) <= 5 and any(_is_capitalised(w) for w in ws):
+        return segment, text.rfind(segment)
+    if segment:
+        # "Maçın ardından konuşan teknik direktör Levent Yıldız, “…” dedi": the name
+        # that closes the words before the quotation, with its role words.
+        runs = _runs(segment)
+        if runs:
+            start, run = runs[-1]
+            end = run[-1][0] + len(run[-1][1])
+            if not segment[end:].strip() and len(run) >= 2:
+                base = text.rfind(segment)
+                head = segment[:start].split()
+                lead = start
+                for word in reversed(head[-2:]):
+                    if word.lower().rstrip(",") in t.roles or any(
+                        stem in word.lower() for stem in t.role_stems
+                    ):
+                        lead = segment.rfind(word, 0, lead)
+                    else:
+                        break
+                return segment[lead:end], base + lead
+    # The noun phrase that opens the sentence: "Türk Tabipleri Birliği ise …, “…”",
+    # up to a full name in it ("Jüri başkanı oyuncu Mehmet Demir, filmi “…”").
+    first = re.split(r"[,;:]\s", text, maxsplit=1)[0]
+    runs = _runs(first)
+    if runs and runs[0][0] == 0:
+        full = [r for r in runs[1:] if len(r[1]) >= 2 and r[0] <= 40]
+        _, run = full[0] if full else runs[0]
+        end = run[-1][0] + len(run[-1][1])
+        phrase = first[:end]
+        if len(run) <= 4 and not _function_word(run[0][1], t):
+            return phrase, 0
+    return None
 
 
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
@@ -414,15 +671,30 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     markers = t.source_markers.find(low)
     if markers:
         s, n = markers[-1]
-        mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
-        if mention:
-            return mention, text.find(mention, toks[s][0])
+        if t.markers_follow:
+            mention = _mention_near_verb(text, t, verb_index=s, prefer_after=False, fallback=False)
+            if mention:
+                return mention, text.rfind(mention, 0, toks[s][0] + 1)
+        else:
+            mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
+            if mention:
+                return mention, text.find(mention, toks[s][0])
     verbs = t.speech_verbs.find(low)
     colon = text.endswith(":")
     if verbs:
         v = verbs[-1][0]
         tail = low[v + 1 :]
         prefer_after = colon and bool(tail) and tail[0] not in t.complementizers
+        if prefer_after and v > 0:
+            # "The bank's statement repeated a phrase: “…”": a subject that opens the
+            # sentence says it; after the verb stands its object.
+            subject = _mention_near_verb(text, t, verb_index=v, prefer_after=False, fallback=False)
+            if (
+                subject
+                and text.find(subject) == toks[0][0]
+                and words(subject)[0] not in (t.stopwords)
+            ):
+                return subject, text.find(subject)
         mention = _mention_near_verb(
             text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
         )
@@ -453,11 +725,22 @@ class _Resolver:
     entities: list[_Entity]
     # The previous quotation's speaker and where that quotation ended.
     last_speaker: tuple[str, tuple[int, int]] | None = None
+    # The grammatical gender of the pronoun being resolved ("m", "f"), or None.
+    gender: str | None = None
+
+    def fits(self, e: _Entity) -> bool:
+        """Whether a person can be what the pronoun being resolved refers to: a
+        feminine surname (Соколова, Nowakowska, Malá) is not "он", "on"."""
+        if self.gender is None:
+            return True
+        found = _surname_gender(e.surname, self.t)
+        return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
-        if not self.entities:
+        people = [e for e in self.entities if e.person and self.fits(e)]
+        if not people:
             return None
-        return max(self.entities, key=lambda e: (len(e.positions), -self.entities.index(e)))
+        return max(people, key=lambda e: (len(e.positions), -self.entities.index(e)))
 
     def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
         """The person named last before a point of the text."""
@@ -470,6 +753,8 @@ class _Resolver:
         """(where, who) for the person named last before a point of the text."""
         best: tuple[tuple[int, int], _Entity] | None = None
         for e in self.entities:
+            if not e.person or not self.fits(e):
+                continue
             for pos in e.positions:
                 if pos >= (paragraph, offset):
                     continue
@@ -486,25 +771,35 @@ class _Resolver:
         """(person key, name) for a mention."""
         t = self.t
         toks = [w for _, _, w in _tokens(m.text)]
-        low = [w.lower().replace("’", "'") for w in toks]
-        if not toks:
+        low = [_elided(w.lower().replace("’", "'")) for w in toks]
+        if not toks and not m.zero:
             return f"d:{m.text.lower()}", m.text
-        if low[0] in t.pronouns and len(toks) <= 2:
-            e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
-            if e is None:
-                named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
-                last = self.last_speaker
-                recent = last is not None and m.paragraph - last[1][0] <= 3
-                # The previous speaker wins when the quotation follows theirs directly
-                # (the next paragraph), or when nobody was named since.
-                adjacent = last is not None and m.paragraph - last[1][0] <= 1
-                if (
-                    last is not None
-                    and recent
-                    and (adjacent or named is None or last[1] > named[0])
-                ):
-                    return last[0], self._name_of(last[0], m.text)
-                e = named[1] if named else self.main()
+        if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
+            reporter = self.reporting_subject(m)
+            if reporter is not None:
+                return self.resolve(reporter)
+            gender = _pronoun_gender(low[0], t) if toks else None
+            self.gender = gender
+            try:
+                e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
+                if e is None:
+                    named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
+                    last = self.last_speaker
+                    last_entity = self.by_key(last[0]) if last is not None else None
+                    recent = last is not None and m.paragraph - last[1][0] <= 3
+                    # The previous speaker wins when the quotation follows theirs
+                    # directly (the next paragraph), or when nobody was named since.
+                    adjacent = last is not None and m.paragraph - last[1][0] <= 1
+                    if (
+                        last is not None
+                        and recent
+                        and (last_entity is None or self.fits(last_entity))
+                        and (adjacent or named is None or last[1] > named[0])
+                    ):
+                        return last[0], self._name_of(last[0], m.text)
+                    e = named[1] if named else self.main()
+            finally:
+                self.gender = None
             if e is None:
                 return f"d:{m.text.lower()}", m.text
             return f"e:{e.surname}", e.name
@@ -521,7 +816,9 @@ class _Resolver:
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
-            if len(candidate) > len(name):
+            if len(candidate) >= len(name) and candidate:
+                # Among runs of the same length the last one: the name in apposition
+                # ("la segretaria della Flc Cgil, Anna Moretti").
                 name = candidate
         if name and len(name) == 1 and any(w in t.bodies for w in low):
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
@@ -549,14 +846,88 @@ class _Resolver:
             for e in self.entities
             if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
         ]
+        if not matches:
+            matches = [
+                e
+                for e in self.entities
+                if e.person
+                and any(len(c) >= 5 and r[:5] == c[:5] for r in e.descriptors for c in content)
+            ]
         if matches:
             e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
             return f"e:{e.surname}", e.name
-        if any(w in t.roles for w in content) or t.roles.find(low):
-            e = self.main()
+        if low[0] in t.plural_determiners:
+            return f"d:{description.lower()}", description  # "les loueurs", a group
+        if content and (low[0] in t.determiners or not any(_is_capitalised(w) for w in toks[1:])):
+            # A definite role noun or description ("the coach", "die SPD-Politikerin",
+            # "Le technicien portugais", "reżyserka"): the person named nearest before
+            # it, else the one named right after it (guidelines: a role noun resolves
+            # to the person the article names anywhere). A head role from the table
+            # ("the head of state", "the president") is the article's main person
+            # when that person is named more often than the nearest one: the
+            # protagonist, not the host who welcomed them.
+            e = self.nearest(m.paragraph, m.offset)
+            if any(w in t.roles for w in content) or t.roles.find(low):
+                main = self.main()
+                if main is not None and (e is None or len(main.positions) > len(e.positions)):
+                    e = main
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
+
+    def reporting_subject(self, m: _Mention) -> _Mention | None:
+        """For a pronoun: the subject of a reporting sentence right before the
+        quotation's sentence ("A spokesman for Network Rail said … . “…,” he said")."""
+        text = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(text, self.t)
+        k = bisect.bisect_right(starts, m.offset) - 1
+        if k < 1:
+            return None
+        # The sentence of the quotation: the one the pronoun is in, or the one before
+        # it when the pronoun's clause starts a sentence of its own.
+        while k >= 1 and not any(ch in _OPENING for ch in text[starts[k] : m.offset]):
+            k -= 1
+        if k < 1:
+            return None
+        sentence = text[starts[k - 1] : starts[k]]
+        if any(ch in _OPENING or ch in _CLOSING for ch in sentence):
+            return None
+        toks = _tokens(sentence)
+        low = [w.lower().replace("’", "'") for _, _, w in toks]
+        verbs = self.t.speech_verbs.find(low)
+        if not verbs:
+            return None
+        mention = _mention_near_verb(
+            sentence, self.t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        )
+        mlow = words(mention)
+        if not mention or not mlow or mlow[0] in self.t.pronouns:
+            return None
+        where = starts[k - 1] + sentence.find(mention)
+        return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
+
+    def nearest(self, paragraph: int, offset: int) -> _Entity | None:
+        """The person named last before a point of the text (within two paragraphs),
+        else the first one named after it (within the next paragraph), else the main one."""
+        found = self.named_before_at(paragraph, offset, same_paragraph=False)
+        if found is not None and paragraph - found[0][0] <= 2:
+            return found[1]
+        after: tuple[tuple[int, int], _Entity] | None = None
+        for e in self.entities:
+            if not e.person:
+                continue
+            for pos in e.positions:
+                if (
+                    pos > (paragraph, offset)
+                    and pos[0] - paragraph <= 1
+                    and (after is None or pos < after[0])
+                ):
+                    after = (pos, e)
+        if after is not None:
+            return after[1]
+        if found is not None:
+            return found[1]
+        return self.main()
 
     def _name_of(self, key: str, fallback: str) -> str:
         e = self.by_key(key)
@@ -587,15 +958,18 @@ def attribute(
     for chain in chains(parts):
         if chain[0].type != "speech":
             continue
-        found = _find_mention(chain, paragraphs, index, t, by_part)
+        found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
         result: tuple[str, str, str] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
-            result = (key, name, found.text)
-        else:
+            result = (key, name, found.text) if name else None
+        if result is None:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
         if result is not None:
             key, name, mention = result
+            if not mention:  # a verb without a subject: the person named
+                mention = name
+                result = (key, name, mention)
             if key not in names:
                 keys_in_order.append(key)
                 names[key] = name
@@ -631,9 +1005,15 @@ def _find_mention(
     by_part: dict[str, list[Attribution]],
 ) -> _Mention | None:
     """The attribution nearest the quotation, as a mention (see the module docstring)."""
-    for p in chain:
+    verbless_subject = False
+    for n, p in enumerate(chain):
         for a in by_part.get(p.id, []):
-            text = paragraphs[a.paragraph - 1][a.start : a.end]
+            # The attribution up to where the quotation resumes: an apposition after
+            # its comma belongs to it ("a réagi la secrétaire générale, Martine Declercq.").
+            end = a.end
+            if n + 1 < len(chain) and chain[n + 1].paragraph == a.paragraph:
+                end = max(end, chain[n + 1].start.offset)
+            text = paragraphs[a.paragraph - 1][a.start : end]
             got = _after_attribution(text, t)
             if got is None or not got[0]:
                 got = None
@@ -646,17 +1026,32 @@ def _find_mention(
                         got = (mention, text.find(mention))
             if got is not None:
                 return _Mention(got[0], a.paragraph, a.start + got[1])
+            verbless_subject = True  # "„A,“ upozornil. „B“": a verb, no subject
     first, last = chain[0], chain[-1]
     ctx_first = index.context(first, paragraphs, t)
     ctx_last = index.context(last, paragraphs, t)
     before = _before_attribution(ctx_first.before, t) if first.kind == "quote" else None
     colon_before = ctx_first.before.rstrip(" \u00a0").endswith(":")
     after = _after_attribution(ctx_last.after, t)
+    if after is None and verbless_subject:
+        after = ("", 0)
+    if after is not None and after[0] and before is not None and _partial(last):
+        # A partial quotation inside a reporting sentence: "X called the strike “…”,
+        # saying …" -- the sentence's speaker, not what follows.
+        after = None
     if after is not None and not after[0]:
         # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
         subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
         if subject is not None:
             return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
+        if before is None:
+            # A verb without a subject (pro-drop: "“…”, afirmou.", "„…“ upozornil."):
+            # the subject of the sentence before, else whoever was speaking.
+            text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+            got = _previous_subject(text, starts, first.start.offset, t)
+            if got is not None:
+                return _Mention(got[0], first.paragraph, got[1])
+            return _Mention("", first.paragraph, first.start.offset, zero=True)
         after = None
     if before is not None and (colon_before or after is None):
         initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
@@ -665,14 +1060,117 @@ def _find_mention(
         )
     if after is not None:
         return _Mention(after[0], last.paragraph, last.end.offset + after[1])
+    if colon_before and first.kind == "quote":
+        # "Maureen Coyle … read out a statement: “…”": the subject of the sentence.
+        text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+        got = _previous_subject(text, starts, first.start.offset, t, strict=True)
+        if got is not None:
+            return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
     if first.start.offset <= 2 and first.paragraph > 1:
         prev_text = paragraphs[first.paragraph - 2].rstrip()
         if prev_text.endswith(":"):
-            tail = prev_text[sentence_starts(prev_text, t)[-1] :]
+            prev_starts = tuple(sentence_starts(prev_text, t))
+            tail = prev_text[prev_starts[-1] :]
             got = _before_attribution(tail, t)
             if got is not None:
-                offset = len(prev_text) - len(tail) + got[1]
-                return _Mention(got[0], first.paragraph - 1, offset, sentence_initial=got[1] == 0)
+                got = (got[0], prev_starts[-1] + got[1])
+            else:
+                got = _previous_subject(prev_text, prev_starts, len(prev_text), t, strict=True)
+            if got is not None:
+                return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
+    return None
+
+
+def _pronoun_gender(word: str, t: Tables) -> str | None:
+    """ "m" or "f" for a pronoun the table genders (он/она, on/ona), else None."""
+    if word in t.male_pronouns:
+        return "m"
+    if word in t.female_pronouns:
+        return "f"
+    return None
+
+
+def _surname_gender(surname: str, t: Tables) -> str | None:
+    """ "m" or "f" where the language's surnames show it by their ending (Соколова,
+    Kowalska, Malá; Соколов, Kowalski), by the longest ending in the tables."""
+    low = surname.lower()
+    best: tuple[int, str | None] = (0, None)
+    for gender, endings in (("f", t.female_surname_endings), ("m", t.male_surname_endings)):
+        for ending in endings.entries:
+            if low.endswith(ending) and len(low) > len(ending) + 1 and len(ending) > best[0]:
+                best = (len(ending), gender)
+    return best[1]
+
+
+def _partial(part: QuotationPart) -> bool:
+    """True for a quotation of a few words inside a sentence (no closing punctuation)."""
+    inner = part.text.strip(" \u00a0").rstrip("»”“\"'’«›‹」』")
+    return part.kind == "quote" and inner[-1:] not in ".,!?…:;" and len(words(inner)) <= 8
+
+
+def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
+    """The mention as written: the words of a quotation inside it were masked."""
+    if m is None or "_" not in m.text:
+        return m
+    raw = paragraphs[m.paragraph - 1][m.offset : m.offset + len(m.text)]
+    if len(raw) == len(m.text) and all(
+        a == b or a == "_" for a, b in zip(m.text, raw, strict=True)
+    ):
+        return _Mention(raw, m.paragraph, m.offset, m.sentence_initial, m.zero)
+    return m
+
+
+def _previous_subject(
+    text: str, starts: tuple[int, ...], offset: int, t: Tables, *, strict: bool = False
+) -> tuple[str, int] | None:
+    """The subject of the sentence before the one at ``offset`` in a paragraph: the
+    source after a marker (``Podle Nováka``, ``Σύμφωνα με τον Παππά``), else the noun
+    phrase that opens it (``O técnico elogiou …``, ``Kapteeni Teemu Salo kertoi``)."""
+    head = text[:offset].rstrip(" \u00a0")
+    if head and head[-1] not in ".!?…":
+        # The quotation is inside its sentence: that sentence's own subject.
+        lo = starts[bisect.bisect_right(starts, offset) - 1] if starts else 0
+        sentence = text[lo:offset]
+    else:
+        k = bisect.bisect_right(starts, len(head) - 1) - 1
+        if not head or k < 0:
+            return None
+        lo = starts[k]
+        sentence = text[lo : len(head)]
+    toks = _tokens(sentence)
+    if not toks:
+        return None
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    markers = t.source_markers.find(low[:4])
+    if markers and not t.markers_follow:
+        s, n = markers[0]
+        mention = _mention_near_verb(sentence, t, verb_index=s + n - 1, prefer_after=True)
+        if mention and "_" not in mention:
+            return mention, lo + sentence.find(mention, toks[s][0])
+    verbs = t.speech_verbs.find(low)
+    if verbs and 0 < verbs[0][0] <= 8:
+        # "Opoziční poslanec Jan Bartoš plán označil za „…“. „…,“ dodal."
+        mention = _mention_near_verb(
+            sentence, t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        )
+        if mention and "_" not in mention:
+            return mention, lo + sentence.find(mention)
+    runs = [r for r in _runs(sentence) if r[0] <= toks[min(len(toks), 5) - 1][0]]
+    if (
+        runs
+        and runs[0][0] == toks[0][0]
+        and (len(runs[0][1]) > 1 or not _function_word(toks[0][2], t))
+    ):
+        # The run that opens the sentence, up to a full name within its first words
+        # ("Jüri başkanı oyuncu Mehmet Demir", "Van Dijk zelf").
+        full = [r for r in runs if len(r[1]) >= 2]
+        _, run = full[0] if full else runs[0]
+        end = run[-1][0] + len(run[-1][1])
+        return sentence[:end], lo
+    if low[0] in t.determiners and len(toks) >= 2:
+        if strict and low[1] not in t.roles and low[1] not in t.bodies:
+            return None  # "The report ended: “…”" -- a document, not a speaker
+        return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
     return None
 
 

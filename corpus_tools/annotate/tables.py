@@ -7,7 +7,9 @@ it (``сказа*`` matches ``сказал``, ``сказала``), so inflected 
 per stem, not per form. A file may say ``"extends": "sr"`` to share another table.
 Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
 language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
-where personal names are given name + surname; 3 by default).
+where personal names are given name + surname; 3 by default) and
+``source_markers_follow`` (true where the source marker follows the source: "X
+szerint", "X'e göre").
 
 A language without a file gets the union of all tables (:func:`tables_for` returns it
 for ``None`` and unknown tags): the speech verbs of related languages still help, and
@@ -30,6 +32,7 @@ LIST_KEYS = (
     "speech_cues",
     "pronouns",
     "determiners",
+    "plural_determiners",
     "indefinites",
     "possessives",
     "complementizers",
@@ -43,6 +46,10 @@ LIST_KEYS = (
     "term_cues",
     "abbreviations",
     "months",
+    "male_pronouns",
+    "female_pronouns",
+    "male_surname_endings",
+    "female_surname_endings",
 )
 
 # The lists whose words never belong to a person's name.
@@ -192,6 +199,15 @@ class Tables:
     max_name_words: int = 3
     # Role words found inside compounds: Verteidigungsminister, Bundeskanzlerin.
     role_stems: tuple[str, ...] = ()
+    # The source marker follows its noun phrase (Hungarian "X szerint", Turkish "X'e
+    # göre", Finnish "X:n mukaan") instead of preceding it ("according to X").
+    markers_follow: bool = False
+
+    def __post_init__(self) -> None:
+        # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
+        # per document, and __getattr__ is only the fallback for names not found.
+        for key, value in self.lists.items():
+            object.__setattr__(self, key, value)
 
     def __getattr__(self, name: str) -> WordList:
         lists = object.__getattribute__(self, "lists")
@@ -265,6 +281,7 @@ def _tables(primary: str | None) -> Tables:
             function,
             int(raw.get("max_name_words", 3)),
             _stems(raw.get("roles", [])),
+            bool(raw.get("source_markers_follow", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     for other in available():
