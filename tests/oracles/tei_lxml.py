@@ -303,7 +303,8 @@ def document_element(doc: Document, config: Config) -> etree._Element:
     pub = _publication(file_desc, config)
     _sub(pub, "idno", [("type", "document")], doc.id)
     bibl = _sub(_sub(file_desc, "sourceDesc"), "bibl")
-    _sub(bibl, "title", [("level", "a")], doc.title)
+    if doc.title_source == "headline":
+        _sub(bibl, "title", [("level", "a")], doc.title)
     _sub(bibl, "date", [("when", doc.date)], doc.date)
     _sub(bibl, "idno", [("type", "seed")], doc.id)
     _sub(bibl, "idno", [("type", "seed-path")], prov.seed_path)

@@ -26,7 +26,8 @@ Where each canonical field lives (``read_tei`` reads it back from there)::
     lang             profileDesc/langUsage/language/@ident (and TEI/@xml:lang); the
                      element's text names the language and, where lang_source is
                      default or override, says that it was not identified
-    title            titleStmt/title (and sourceDesc/bibl/title[@level="a"])
+    title            titleStmt/title (and sourceDesc/bibl/title[@level="a"] where
+                     title_source is "headline": a derived title is not the source's)
     source           sourceDesc/bibl: author (author), title[@level="j"] (publication),
                      ptr/@target (url), availability/licence (licence), each only where
                      given; the headline is the title, where title_source is "headline"

@@ -598,6 +598,9 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     tags = _tags_decl(doc, prefix)
     persons = [_person_xml(person, prefix) for person in doc.persons]
     author, journal, pointer, licence = _source_xml(doc)
+    # The bibl describes the source: a title derived from the lead is the converter's,
+    # not the source's, so it is only in titleStmt; an original headline is in both.
+    headline = f'<title level="a">{title}</title>' if doc.title_source == "headline" else ""
 
     def tei(level: int) -> tuple[str, str]:
         """The ``TEI`` element at depth ``level``, indented, in two halves.
@@ -625,7 +628,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
             f"{n[3]}<sourceDesc>"
             f"{n[4]}<bibl>"
             f"{author and n[5] + author}"
-            f'{n[5]}<title level="a">{title}</title>'
+            f"{headline and n[5] + headline}"
             f"{journal and n[5] + journal}"
             f'{n[5]}<date when="{date_attr}">{date_text}</date>'
             f"{pointer and n[5] + pointer}"
