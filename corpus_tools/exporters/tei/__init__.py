@@ -107,6 +107,7 @@ class TeiSink:
 
     def __init__(self, out_dir: Path, config: Config, staging: Staging) -> None:
         self._out_dir = out_dir
+        self._doc_dir = out_dir / DOC_DIR  # joined once: add runs for every document
         self._config = config
         self._staging = staging
         self._ids: set[str] = set()
@@ -129,7 +130,7 @@ class TeiSink:
         standalone, embedded = fragment
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._out_dir / DOC_DIR / f"{doc_id}.xml", standalone)
+        self._staging.put_bytes(self._doc_dir / f"{doc_id}.xml", standalone)
         self._ids.add(doc_id)
         corpus = self._corpus or self._start_corpus()
         corpus.write(b"\n  " + embedded)
