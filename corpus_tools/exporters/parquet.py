@@ -195,8 +195,8 @@ class _TableWriter:
             return
         # Transposed by zip and appended a column at a time: this runs in the main
         # process for every document, where a loop over each value cost most of the time
-        # (rows of a wrong length give a wrong number of columns: strict zip refuses).
-        for column, values in zip(self._columns, zip(*rows), strict=True):
+        # (a row of a wrong length: strict zip refuses it).
+        for column, values in zip(self._columns, zip(*rows, strict=True), strict=True):
             column.extend(values)
         if len(self._columns[0]) >= ROW_GROUP_ROWS:
             self._flush()

@@ -9,6 +9,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from lxml import etree
 
@@ -158,8 +159,10 @@ def check_tei_references(sources: Iterable[Path | str | bytes]) -> list[TeiProbl
 # RELAX NG --------------------------------------------------------------------------------
 
 
+@functools.cache
 def project_schema_path() -> Path:
-    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``)."""
+    """The project's RELAX NG schema of its TEI (``schema/tei/corpus-tei.rng``); found
+    once per process, as every rendered document's verdict is keyed by it."""
     return schema_dir().joinpath(*SCHEMA_PATH)
 
 
@@ -229,7 +232,8 @@ def _references(root: etree._Element) -> list[Problem]:
     for el in root.iter(etree.Element):
         xml_id = None
         linking = False
-        for name, value in el.items():
+        # lxml gives attribute names and values as str (its stubs also allow bytes).
+        for name, value in cast("list[tuple[str, str]]", el.items()):
             if name == XML_ID:
                 xml_id = value
                 all_ids.append((value, el))
@@ -275,9 +279,9 @@ def _references(root: etree._Element) -> list[Problem]:
     links: dict[str, dict[str, tuple[int | None, str]]] = {"next": {}, "prev": {}}
     for el in linked:
         for attr in ("next", "prev"):
-            value = el.get(attr)
-            if value is not None:
-                links[attr][el.get(XML_ID) or ""] = (source_line(el), value)
+            link = el.get(attr)
+            if link is not None:
+                links[attr][el.get(XML_ID) or ""] = (source_line(el), link)
     for attr, back in (("next", "prev"), ("prev", "next")):
         for source_id, (line, value) in links[attr].items():
             target = value.removeprefix("#")
@@ -325,11 +329,16 @@ def judge_rendered(standalone: bytes, doc_id: str, settings: CheckSettings) -> d
 _VERDICT = "tei-judged"
 
 
+# json.dumps(..., sort_keys=True, ensure_ascii=True, default=str), made once (a key is
+# made for every rendered document).
+_KEY_ENCODER = json.JSONEncoder(sort_keys=True, ensure_ascii=True, default=str)
+
+
 def verdict_key(sha256: str, schema_key: str) -> str:
     """The cache key of a verdict on a file's content against a schema's content."""
     # The digest corpus_tools.cache.context_key(_VERDICT, ...) gives.
     parts = (_VERDICT, sha256, schema_key)
-    blob = json.dumps(parts, sort_keys=True, ensure_ascii=True, default=str)
+    blob = _KEY_ENCODER.encode(parts)
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
 
 
