@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools.cache import Cache
-from corpus_tools.changes import ChangeError, ChangeSet, changed_files, committed_tree, file_at
 from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
@@ -62,6 +61,7 @@ from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 
 if TYPE_CHECKING:
+    from corpus_tools.changes import ChangeSet
     from corpus_tools.model import Document
 
 EXPORTS_DIR = "exports"
@@ -131,6 +131,9 @@ def _scope(root: Path, ref: str | None, include_worktree: bool) -> tuple[ChangeS
     """The change set of ``changed_since`` and whether everything must be re-checked."""
     if ref is None:
         return None, True
+    # Imported here: git and its subprocesses are for --changed-since alone.
+    from corpus_tools.changes import ChangeError, changed_files
+
     try:
         changes = changed_files(root, ref, include_worktree=include_worktree).relative_to(root)
     except ChangeError as exc:
@@ -286,6 +289,8 @@ def check(
     changes, everything = _scope(root, changed_since, include_worktree)
     given = [Path(p) for p in paths or ()]
     if changes is not None and not include_worktree:
+        from corpus_tools.changes import ChangeError, committed_tree
+
         # --committed-only: judge the committed bytes, in a folder of their own.
         with contextlib.ExitStack() as stack:
             try:
@@ -497,6 +502,8 @@ def _check(
 
 def _table_at(changes: ChangeSet, table: str) -> Metadata | None:
     """The source metadata table as it was at the merge base (None: there was none)."""
+    from corpus_tools.changes import file_at
+
     data = file_at(changes, table)
     return parse_metadata(data, table) if data is not None else None
 

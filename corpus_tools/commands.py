@@ -12,10 +12,9 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools import api
-from corpus_tools.changes import ChangeSet
 from corpus_tools.checks import Options, check_seed
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Report
@@ -25,6 +24,9 @@ from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, Staging
 from corpus_tools.locking import DEFAULT_TIMEOUT
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
+
+if TYPE_CHECKING:
+    from corpus_tools.changes import ChangeSet
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 

@@ -62,6 +62,17 @@ class DigestStaging(Staging):
         self.chains.add(name, data)
         self._digests[name] = (len(data), hashlib.sha256(data).hexdigest())
 
+    def _relative(self, out_dir: Path) -> Callable[[str], str]:
+        base = os.fspath(out_dir).rstrip("/") + "/"
+
+        def rel(name: str) -> str:
+            # A prefix cut, not Path.relative_to: this runs once per file of the corpus.
+            if name.startswith(base):
+                return name[len(base) :]
+            return Path(name).relative_to(out_dir).as_posix()
+
+        return rel
+
     def open(self, target: Path) -> Any:
         """A file that is hashed as it is written."""
         staged = _DigestFile(target)
@@ -73,10 +84,8 @@ class DigestStaging(Staging):
 
     def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
         """Size and SHA-256 of every file, by path relative to ``out_dir``."""
-        found = {
-            Path(name).relative_to(out_dir).as_posix(): record
-            for name, record in self._digests.items()
-        }
+        rel = self._relative(out_dir)
+        found = {rel(name): record for name, record in self._digests.items()}
         for f in self._open:
             found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
         return found

@@ -15,7 +15,6 @@ import datetime as dt
 import functools
 import hashlib
 import itertools
-import multiprocessing
 import os
 import re
 import signal
@@ -81,6 +80,8 @@ def _init_worker(
 ) -> None:
     global _WORK
     _WORK = (root, config, options, render, judge)
+    import multiprocessing  # here: a run answered from the cache starts no worker
+
     if multiprocessing.parent_process() is not None:
         die_with_parent()  # never outlive a killed run (procs.py)
         # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
@@ -131,6 +132,7 @@ def _parallel(
 ) -> Iterator[Computed]:
     """Worker results in input order, with a bounded number of chunks in flight: results
     never pile up in memory when the consumer (writing files) is the slower side."""
+    import multiprocessing
     from concurrent.futures import Future, ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")

@@ -9,7 +9,6 @@ measured before this module, two of every three such kills left both workers ali
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -48,6 +47,8 @@ def die_with_parent() -> None:
     watches the parent PID. Either way the parent may already be gone by the time this
     runs, so the parent PID is checked once after arming.
     """
+    import multiprocessing  # here: a run answered from the cache starts no worker
+
     parent = multiprocessing.parent_process()
     expected = parent.pid if parent is not None else os.getppid()
     armed = sys.platform.startswith("linux") and _set_pdeathsig(signal.SIGKILL)

@@ -126,8 +126,19 @@ def _explain(data: Any, validator: Validator) -> SchemaError | None:
 
 
 def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
-    """Return the most relevant violation of a schema, or None when ``data`` is valid."""
-    return check_with(data, fast_validator(name), reference_validator(name))
+    """Return the most relevant violation of a schema, or None when ``data`` is valid.
+
+    The reference validator is built only when the compiled one finds a violation (or
+    is missing): importing jsonschema and checking the schema costs more than a run
+    answered from the cache does in all (compiling with jsonschema-rs checks the schema
+    too)."""
+    fast = fast_validator(name)
+    try:
+        if fast is not None and fast.is_valid(data):
+            return None
+    except UnicodeEncodeError:
+        pass  # check_with says why
+    return check_with(data, fast, reference_validator(name))
 
 
 def compile_fast(schema: dict[str, Any]) -> _Fast | None:

@@ -70,11 +70,16 @@ def document_line(doc: Document) -> dict[str, Any]:
     return data
 
 
+# What json.dumps(..., ensure_ascii=False, separators=(",", ":")) uses, made once:
+# json.dumps builds a new encoder on every call with options, and this runs per line.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
 def _line(data: Mapping[str, Any]) -> str:
     # Keys in the table's column order (the schema fixes it): readers that match
     # columns by position, such as frictionless, find the table's header.
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
-    return json.dumps(values, ensure_ascii=False, separators=(",", ":"))
+    return _ENCODER.encode(values)
 
 
 def render_lines(doc: Document) -> tuple[bytes, ...]:

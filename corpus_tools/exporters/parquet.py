@@ -191,9 +191,13 @@ class _TableWriter:
         self._writer.is_open = False
 
     def add(self, rows: list[tuple[Value, ...]]) -> None:
-        for row in rows:
-            for column, value in zip(self._columns, row, strict=True):
-                column.append(value)
+        if not rows:
+            return
+        # Transposed by zip and appended a column at a time: this runs in the main
+        # process for every document, where a loop over each value cost most of the time
+        # (a row of a wrong length: strict zip refuses it).
+        for column, values in zip(self._columns, zip(*rows, strict=True), strict=True):
+            column.extend(values)
         if len(self._columns[0]) >= ROW_GROUP_ROWS:
             self._flush()
 

@@ -152,6 +152,7 @@ class TeiSink:
 
     def __init__(self, out_dir: Path, config: Config, staging: Staging) -> None:
         self._out_dir = out_dir
+        self._doc_dir = out_dir / DOC_DIR  # joined once: add runs for every document
         self._config = config
         self._staging = staging
         self._ids: set[str] = set()
@@ -177,7 +178,7 @@ class TeiSink:
         standalone, embedded, counts = fragment
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._out_dir / DOC_DIR / doc_file(doc_id), standalone)
+        self._staging.put_bytes(self._doc_dir / doc_file(doc_id), standalone)
         self._ids.add(doc_id)
         body = self._body or self._start_body()
         body.write(b"\n  " + embedded)
