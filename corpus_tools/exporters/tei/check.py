@@ -386,11 +386,14 @@ def check_files(
             if name == CORPUS_FILE and size > _MAX_TREE_BYTES:
                 # Never silently: held as one tree it would cost memory in proportion to
                 # the corpus; every TEI it embeds is judged as its own file instead.
+                what = "the TEI schema"
+                if settings.schema_for(SCHEMATRON) is not None:
+                    what += " nor its Schematron rules"
                 out.append(
                     Diagnostic(
                         "export-not-validated",
                         f"{settings.rel}/{name}",
-                        f"not validated against the TEI schema as one tree: it is "
+                        f"not validated against {what} as one tree: it is "
                         f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
                         "held in memory; each TEI in it was validated as its tei/ file",
                     )
