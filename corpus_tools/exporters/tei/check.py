@@ -236,7 +236,8 @@ def _references(root: etree._Element) -> list[Problem]:
     all_ids: list[tuple[str, etree._Element]] = []
     pointers: list[tuple[str, str, etree._Element]] = []
     linked: list[etree._Element] = []
-    for el in root.iter(etree.Element):
+    # "*": elements only, no comments or processing instructions.
+    for el in root.iter("*"):
         xml_id = None
         linking = False
         # lxml gives attribute names and values as str (its stubs also allow bytes).
@@ -305,7 +306,7 @@ def _references(root: etree._Element) -> list[Problem]:
 
 def _ids_below(el: etree._Element) -> list[tuple[str, etree._Element]]:
     """The xml:ids of ``el`` and its descendants, in document order, with their elements."""
-    return [(value, e) for e in el.iter(etree.Element) if (value := e.get(XML_ID)) is not None]
+    return [(value, e) for e in el.iter("*") if (value := e.get(XML_ID)) is not None]
 
 
 @functools.cache
