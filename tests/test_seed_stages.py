@@ -9,6 +9,7 @@ import pytest
 
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic
+from corpus_tools.model import Person, Speaker
 from corpus_tools.seeds import annotate, parse_name
 from corpus_tools.seeds.decode import (
     check_characters,
@@ -354,6 +355,32 @@ def test_language(
     # A confidence only where the model decided, never for a default or an override.
     assert (notes.lang_confidence is not None) == (expected[1] == "detected")
     assert found(f) == ([("lang-undetected", 2, 7)] if warned else [])
+
+
+def test_the_corpus_languages_restrict_the_candidates() -> None:
+    # English is not among the corpus's languages: the text is not "en" then.
+    f = Findings(NAME)
+    paras = [Para(2, [(2, 7, ENGLISH)])]
+    notes = annotate.annotate(NAME[6:-4], paras, [ENGLISH], Config(languages=("de", "fr")), None, f)
+    assert (notes.lang, notes.lang_source, notes.lang_confidence) == ("und", "undetermined", None)
+    assert found(f) == [("lang-undetected", 2, 7)]
+
+
+def test_types_speakers_and_persons_come_from_the_engine() -> None:
+    texts = [
+        "“We will build the bridge,” said Transport Minister Anna Kowalska on Monday.",
+        "She was reading the novel “War and Peace” on the train.",
+        "“Nobody knows what happens next.”",
+    ]
+    paras = [Para(n * 2 + 1, [(n * 2 + 1, 1, t)]) for n, t in enumerate(texts)]
+    notes = annotate.annotate(NAME[6:-4], paras, texts, Config(), "en", Findings(NAME))
+    got = [(q.type, q.speaker) for q in notes.quotations]
+    kowalska = Speaker("Anna Kowalska", "Transport Minister Anna Kowalska", "person1")
+    # A title is not speech and has no speaker; an unattributed speech has none either.
+    assert got == [("speech", kowalska), ("title", None), ("speech", None)]
+    assert notes.persons == (
+        Person("person1", "Anna Kowalska", ("Anna Kowalska", "Transport Minister Anna Kowalska")),
+    )
 
 
 def test_title_and_stats() -> None:
