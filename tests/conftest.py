@@ -5,15 +5,18 @@ from __future__ import annotations
 import functools
 import importlib.util
 import os
+import subprocess
 import sys
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import pytest
 from hypothesis import settings
 
+from corpus_tools import checks
 from corpus_tools.config import Config
 
 # Property tests are deterministic everywhere (CI included); a longer, random run is a
@@ -107,3 +110,27 @@ def golden(update_goldens: bool):  # type: ignore[no-untyped-def]
         check_golden(path, actual, update_goldens)
 
     return _check
+
+
+@pytest.fixture
+def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The seeds read and converted, in order (serial runs: workers would not report)."""
+    seen: list[str] = []
+    real = checks.read_seed
+
+    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
+        seen.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(checks, "read_seed", counting)
+    return seen
+
+
+def git(root: Path, *args: str) -> None:
+    """Run git in ``root`` with a throwaway identity; fail on an error."""
+    subprocess.run(
+        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
+        cwd=root,
+        check=True,
+        capture_output=True,
+    )

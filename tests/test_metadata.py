@@ -13,7 +13,6 @@ import sys
 import time
 import unicodedata
 from pathlib import Path
-from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,14 +21,14 @@ from hypothesis import strategies as st
 from lxml import etree
 
 import corpus_tools
-from corpus_tools import api, checks
+from corpus_tools import api
 from corpus_tools.cli import cli
 from corpus_tools.config import ConfigError, load_config
 from corpus_tools.exporters.tables import SOURCE_URL
 from corpus_tools.metadata import COLUMNS, HEADLINE_MAX, parse_metadata, url_problem
 from corpus_tools.model import SOURCE_FIELDS, Document, Source
 from corpus_tools.schema import check_document, load_schema, schema_dir
-from tests.conftest import CASES, REPO, TEI_ALL, UNTRACKED_TOML
+from tests.conftest import CASES, REPO, TEI_ALL, UNTRACKED_TOML, git
 
 A = "001_a000000000000001"
 B = "002_a000000000000002"
@@ -60,29 +59,6 @@ def corpus(tmp_path: Path) -> Path:
     shutil.copy(REPO / "corpus.toml", root / "corpus.toml")
     (root / "metadata.csv").write_text(HEADER + ROW_A + f"{B},Minsk Herald,,,,\n", encoding="utf-8")
     return root
-
-
-@pytest.fixture
-def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The seeds converted, in order (serial runs)."""
-    seen: list[str] = []
-    real = checks.read_seed
-
-    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
-        seen.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(checks, "read_seed", counting)
-    return seen
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 def _backdate(root: Path, seconds: int = 60) -> None:
@@ -457,9 +433,9 @@ def test_a_warm_run_after_editing_a_row_sees_the_change(
 def repo(corpus: Path) -> Path:
     """The corpus, exported and committed on main."""
     corpus_tools.export(corpus, jobs=1, cache=False)
-    _git(corpus, "init", "-q", "-b", "main")
-    _git(corpus, "add", "-A")
-    _git(corpus, "commit", "-qm", "corpus")
+    git(corpus, "init", "-q", "-b", "main")
+    git(corpus, "add", "-A")
+    git(corpus, "commit", "-qm", "corpus")
     return corpus
 
 
@@ -480,8 +456,8 @@ def test_changed_since_rechecks_what_a_table_change_touches(repo: Path) -> None:
     assert not any(A in f for _, f, _ in found)
 
     # Once committed, the same holds for the commits of the branch.
-    _git(repo, "checkout", "-qb", "branch")
-    _git(repo, "commit", "-qam", "rows")
+    git(repo, "checkout", "-qb", "branch")
+    git(repo, "commit", "-qam", "rows")
     run = api.check(
         repo, changed_since="main", include_worktree=False, jobs=1, cache=False, list_files=True
     )
@@ -489,8 +465,8 @@ def test_changed_since_rechecks_what_a_table_change_touches(repo: Path) -> None:
 
     # A table that did not change is not blamed on a pull request.
     table.write_text(HEADER + ROW_A + f"{B},Minsk Courier,https://example.org/x%20y,,,\n", "utf-8")
-    _git(repo, "commit", "-qam", "fix")
-    _git(repo, "checkout", "-qb", "later")
+    git(repo, "commit", "-qam", "fix")
+    git(repo, "checkout", "-qb", "later")
     (repo / "seeds" / f"{A}.txt").write_text(
         (repo / "seeds" / f"{A}.txt").read_text("utf-8") + "\nOne more paragraph.\n", "utf-8"
     )
@@ -508,7 +484,7 @@ def test_changed_since_when_the_table_is_deleted(repo: Path) -> None:
 def test_committed_only_reads_the_committed_table(repo: Path) -> None:
     table = repo / "metadata.csv"
     table.write_text(HEADER + f"{A},,ftp://example.org/a,,,\n", "utf-8")
-    _git(repo, "commit", "-qam", "a bad URL")
+    git(repo, "commit", "-qam", "a bad URL")
     table.write_text(HEADER + ROW_A + f"{B},Minsk Herald,,,,\n", "utf-8")  # fixed, uncommitted
     committed = api.check(repo, changed_since="HEAD~1", include_worktree=False, jobs=1)
     found = _found(committed.report)

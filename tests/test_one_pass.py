@@ -6,17 +6,15 @@ from __future__ import annotations
 import io
 import json
 import shutil
-import subprocess
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 import corpus_tools
-from corpus_tools import checks
 from corpus_tools.commands import ExportArgs, Streams, ValidateArgs, run_export, run_validate
 from corpus_tools.errors import ReadError, UsageError
-from tests.conftest import CASES, REPO
+from tests.conftest import CASES, REPO, git
 
 N = 8  # the positive cases' seeds
 
@@ -32,29 +30,6 @@ def corpus(tmp_path: Path) -> Path:
         shutil.copy(seed, root / "seeds" / seed.name)
     shutil.copy(REPO / "corpus.toml", root / "corpus.toml")
     return root
-
-
-@pytest.fixture
-def conversions(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The seeds read and converted, in order (serial runs: workers would not report)."""
-    seen: list[str] = []
-    real = checks.read_seed
-
-    def counting(path: Path, *args: Any, **kwargs: Any) -> Any:
-        seen.append(path.name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(checks, "read_seed", counting)
-    return seen
-
-
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", *args],
-        cwd=root,
-        check=True,
-        capture_output=True,
-    )
 
 
 def test_validate_converts_each_seed_once_exports_included(
@@ -82,9 +57,9 @@ def test_validate_changed_since_converts_each_seed_once(
     corpus: Path, conversions: list[str]
 ) -> None:
     corpus_tools.export(corpus, jobs=1, cache=False)
-    _git(corpus, "init", "-q", "-b", "main")
-    _git(corpus, "add", "-A")
-    _git(corpus, "commit", "-qm", "corpus")
+    git(corpus, "init", "-q", "-b", "main")
+    git(corpus, "add", "-A")
+    git(corpus, "commit", "-qm", "corpus")
     seed = next((corpus / "seeds").iterdir())
     seed.write_bytes(seed.read_bytes().replace(b" ", b"  ", 1) + b"\nMore text here.\n")
     conversions.clear()
