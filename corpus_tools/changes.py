@@ -243,6 +243,11 @@ def committed_tree(root: Path) -> Iterator[tuple[Path, int]]:
         except tarfile.TarError as exc:
             raise ChangeError(f"git archive HEAD failed: {exc}") from exc
         finally:
+            # tarfile stops at the end-of-archive blocks, before git has written the
+            # padding of its last record: closing the pipe then would kill git with
+            # SIGPIPE (exit -13, nothing on stderr), at random. Read it to the end.
+            while proc.stdout.read(1 << 16):
+                pass
             proc.stdout.close()
             err = b""
             if proc.stderr is not None:
