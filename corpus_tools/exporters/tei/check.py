@@ -24,6 +24,7 @@ from corpus_tools.exporters.tei.read import (
     safe_parser,
     source_line,
 )
+from corpus_tools.exporters.tei.schematron import schema_key
 from corpus_tools.model import Document
 from corpus_tools.schema import schema_dir
 
@@ -310,14 +311,6 @@ def _ids_below(el: etree._Element) -> list[tuple[str, etree._Element]]:
 
 
 @functools.cache
-def _schema_key(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise ConfigError(str(path), f"cannot read the TEI schema: {exc.strerror}") from exc
-
-
-@functools.cache
 def _compiled(path: Path | None) -> etree.RelaxNG:
     return corpus_tei_schema() if path is None else compile_schema(path)
 
@@ -328,7 +321,7 @@ def judge_rendered(standalone: bytes, doc_id: str, settings: CheckSettings) -> d
     finds every verdict known (the schema is compiled once per process)."""
     given = settings.schema_for("tei")
     key = verdict_key(
-        hashlib.sha256(standalone).hexdigest(), _schema_key(given or project_schema_path())
+        hashlib.sha256(standalone).hexdigest(), schema_key(given or project_schema_path())
     )
     return {key: json.dumps(judge(standalone, _compiled(given)))}
 
@@ -368,13 +361,13 @@ def check_files(
     to the per-article files it embeds.
     """
     given = settings.schema_for("tei")
-    schema_key = _schema_key(given or project_schema_path())
+    key = schema_key(given or project_schema_path())
     targets = [
         name
         for name in sorted(files)
         if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
     ]
-    keys = {name: verdict_key(files[name], schema_key) for name in targets}
+    keys = {name: verdict_key(files[name], key) for name in targets}
     store = settings.verdicts
     known = store.verdicts(list(keys.values())) if store is not None else {}
     fresh: dict[str, str] = {}
@@ -448,9 +441,8 @@ def _schematron_files(
     """The Schematron findings on the TEI files among ``targets``, cached by content like
     the RELAX NG verdicts (a ``corpus.tei.xml`` too large for one tree is left to the
     per-article files it embeds, as for RELAX NG)."""
-    from corpus_tools.exporters.tei import schematron
 
-    rules_key = "schematron:" + schematron.schema_key(rules)
+    rules_key = "schematron:" + schema_key(rules)
     keys = {name: verdict_key(files[name], rules_key) for name in targets}
     store = settings.verdicts
     known = store.verdicts(list(keys.values())) if store is not None else {}

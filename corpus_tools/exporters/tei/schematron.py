@@ -191,11 +191,12 @@ def _text(el: etree._Element) -> str:
 
 @functools.cache
 def schema_key(schema: Path) -> str:
-    """What identifies the rules' content: the SHA-256 of the schema file."""
+    """What identifies a schema's content (RELAX NG or the rules embedded in it): the
+    SHA-256 of its file. Cached: verdict keys are made for every file judged."""
     try:
         return hashlib.sha256(schema.read_bytes()).hexdigest()
     except OSError as exc:
-        raise ConfigError(str(schema), f"cannot read the schema: {exc.strerror}") from exc
+        raise ConfigError(str(schema), f"cannot read the TEI schema: {exc.strerror}") from exc
 
 
 @functools.cache
