@@ -15,7 +15,7 @@ import corpus_tools
 from corpus_tools.commands import ExportArgs, Streams, ValidateArgs, run_export, run_validate
 from corpus_tools.config import ConfigError
 
-from .conftest import CASES, REPO, UNTRACKED_TOML
+from .conftest import CASES, REPO, UNTRACKED_TOML, git
 
 SEEDS = sorted((CASES / "positive").glob("*.txt"))[:4]
 BAD_DATE = " date 2025-02-30 The minister said that the plan works well for everyone.\n"
@@ -61,13 +61,7 @@ def test_a_path_that_does_not_exist_is_reported_and_the_others_still_checked(
 
 def test_a_seed_in_a_sub_folder_is_misplaced_in_every_mode(tmp_path: Path) -> None:
     root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
-    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=root, check=True)
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
-        cwd=root,
-        check=True,
-    )
+    _committed(root)
     (root / "seeds" / "2025").mkdir()
     hidden = root / "seeds" / "2025" / "006_0123456789abcdef.txt"
     hidden.write_text(BAD_DATE, encoding="utf-8")
@@ -161,13 +155,7 @@ def test_a_finding_with_a_changed_and_an_unchanged_file_lands_on_the_changed_one
     tmp_path: Path,
 ) -> None:
     root = _corpus(tmp_path / "c", exports=False, toml=UNTRACKED_TOML)
-    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
-        subprocess.run(["git", *argv], cwd=root, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
-        cwd=root,
-        check=True,
-    )
+    _committed(root)
     # A copy of the last seed under a name that sorts first: the old file is unchanged.
     last = SEEDS[-1]
     copy = root / "seeds" / f"{last.name[:4]}0000000000000000.txt"
@@ -229,18 +217,13 @@ def test_a_policy_that_cannot_apply_is_a_configuration_error(
 
 
 def _git_corpus(root: Path) -> None:
-    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
-        subprocess.run(["git", *argv], cwd=root, check=True)
+    git(root, "init", "-q", "-b", "main")
     _git_commit(root, "corpus")
 
 
 def _git_commit(root: Path, message: str) -> None:
-    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", message],
-        cwd=root,
-        check=True,
-    )
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", message)
 
 
 def test_committed_only_judges_the_committed_bytes(tmp_path: Path) -> None:
@@ -391,13 +374,9 @@ def test_the_files_of_a_format_the_corpus_does_not_track_are_reported(tmp_path: 
 
 
 def _committed(root: Path) -> None:
-    for argv in (["init", "-q", "-b", "main"], ["add", "-A"]):
-        subprocess.run(["git", *argv], cwd=root, check=True)
-    subprocess.run(
-        ["git", "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "c"],
-        cwd=root,
-        check=True,
-    )
+    """Make ``root`` a git repository on main with everything in one commit."""
+    git(root, "init", "-q", "-b", "main")
+    _git_commit(root, "c")
 
 
 def _seed(root: Path, seq: int) -> Path:
