@@ -29,6 +29,10 @@ class Context:
     after_end: int  # paragraph offset where ``after`` ends
 
 
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
 def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
     """True when the ``.`` at ``text[dot]`` ends an abbreviation or an initial, not a
     sentence (Dr., U.S., г., А. П., 27. listopadu)."""
@@ -43,7 +47,7 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
         return True  # an initial: J. Smith, А. П. Чехов
     if core in t.abbreviations or core.replace(".", ". ") in t.abbreviations:
         return True
-    if re.fullmatch(r"(?:[^\W\d_]\.)+[^\W\d_]", core):
+    if _DOTTED.fullmatch(core):
         return True  # U.S, e.g, т.е
     nxt = text[dot + 1 :].lstrip(" \u00a0")
     # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
@@ -52,7 +56,7 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
 
 
 def _starts_with_month(text: str, t: Tables) -> bool:
-    word = re.match(r"[^\W\d_]+", text)
+    word = _WORD_START.match(text)
     return word is not None and word.group().lower() in t.months
 
 

@@ -203,16 +203,25 @@ def identify(
     upper = sum(map(str.isupper, flat))
     sample = flat.lower() if upper > 0.8 * letters else flat
     excluded = _excluded(sample.lower(), letters)
-    # The ten best labels suffice unless some are ruled out or not wanted.
-    k = -1 if candidates or excluded else 10
-    labels, probs = load_model().predict(sample, k=k, threshold=0.0)
     wanted = {c.split("-", 1)[0].lower() for c in candidates} if candidates else None
-    ranked: list[tuple[str, float]] = []
-    for label, prob in zip(labels, probs, strict=True):
-        code = _BCP47.get(label.removeprefix("__label__"), label.removeprefix("__label__"))
-        if code in excluded or (wanted is not None and code not in wanted):
-            continue
-        ranked.append((code, float(prob)))
+    model = load_model()
+
+    def rank(k: int) -> tuple[list[tuple[str, float]], float]:
+        labels, probs = model.predict(sample, k=k, threshold=0.0)
+        kept: list[tuple[str, float]] = []
+        for label, prob in zip(labels, probs, strict=True):
+            code = _BCP47.get(label.removeprefix("__label__"), label.removeprefix("__label__"))
+            if code in excluded or (wanted is not None and code not in wanted):
+                continue
+            kept.append((code, float(prob)))
+        return kept, float(probs[-1]) if len(probs) else 0.0
+
+    # The answer reads the four best labels that are not ruled out or unwanted. The ten
+    # best hold them unless too many of those are ruled out, or one ties with the
+    # tenth; only then are all 176 ranked (which costs half as much again).
+    ranked, lowest = rank(10)
+    if (candidates or excluded) and (len(ranked) < 4 or ranked[3][1] <= lowest):
+        ranked, _ = rank(-1)
     ranked.sort(key=lambda cp: (-cp[1], cp[0]))
     # The script is read once, and only when a language written in two scripts is named.
     shown = [c for c, p in ranked[:4] if p >= 0.005 or c == ranked[0][0]]

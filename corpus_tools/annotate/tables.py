@@ -68,7 +68,9 @@ _WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
 
 def words(text: str) -> list[str]:
     """The lower-cased words of ``text`` (apostrophes unified, inner . - ' kept)."""
-    return [w.replace("’", "'").replace("ʼ", "'") for w in _WORD.findall(text.lower())]
+    # Apostrophes are unified before the split: both are inside words only, never at
+    # their ends, so the words are the same and one pass over the text does it.
+    return _WORD.findall(text.lower().replace("’", "'").replace("ʼ", "'"))
 
 
 class WordList:
@@ -181,7 +183,10 @@ class WordList:
 
     def __contains__(self, word: object) -> bool:
         """True when the single word ``word`` is an entry."""
-        return isinstance(word, str) and self._single(word)
+        if not isinstance(word, str):
+            return False
+        known = self._memo.get(word)  # the common case, without a call
+        return self._single(word) if known is None else known
 
     def find(self, tokens: list[str]) -> list[tuple[int, int]]:
         """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""

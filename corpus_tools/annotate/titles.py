@@ -54,7 +54,9 @@ def _alternation(entries: set[str]) -> str:
         node["*" if entry.endswith("*") else ""] = {}
 
     def pattern(node: dict[str, Any]) -> str:
-        branches = [re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if len(ch) == 1]
+        branches = [
+            re.escape(ch) + pattern(sub) for ch, sub in sorted(node.items()) if len(ch) == 1
+        ]
         if "*" in node:
             branches.append(r"\w*")
         if "" in node:
