@@ -1,15 +1,15 @@
-"""CSV export: one RFC 4180 table per table of ``exporters.tables`` (documents.csv,
-paragraphs.csv, quotations.csv, persons.csv), and the run's dataset card and Data
-Package.
+"""CSV export: one RFC 4180 table per table of ``exporters.csv_tables`` (documents.csv,
+paragraphs.csv, quotations.csv, persons.csv, document_facts.csv, quotation_facts.csv),
+and the run's dataset card and Data Package.
 
 Every table is UTF-8 without a byte order mark, LF line ends, a header row, a fixed
-column order. A field is quoted when it holds a comma, a double quote, a CR or an LF
-(RFC 4180 minimal quoting), and also when it starts or ends with white space, so that
-readers which trim unquoted fields still get it back unchanged. Quotes inside a quoted
-field are doubled; booleans are ``true`` and ``false``; an array of strings is a JSON
-array; an empty cell is an absent optional string (the Table Schema says which columns
-have them). Rows are written as the documents arrive, so memory stays flat however
-large the corpus.
+column order, and no empty cell: the optional columns of the shared tables are rows of
+the facts tables (see ``exporters.csv_tables``). A field is quoted when it holds a
+comma, a double quote, a CR or an LF (RFC 4180 minimal quoting), and also when it
+starts or ends with white space, so that readers which trim unquoted fields still get
+it back unchanged. Quotes inside a quoted field are doubled; booleans are ``true`` and
+``false``; an array of strings is a JSON array. Rows are written as the documents
+arrive, so memory stays flat however large the corpus.
 
 ``documents.csv`` holds no text: ``paragraphs.csv`` does, one paragraph per row, so no
 field is longer than a paragraph (``max_paragraph_chars``, 50,000 by default) and

@@ -25,7 +25,7 @@ shared table's optional columns back.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import Any
 
 from corpus_tools.exporters.tables import (
@@ -33,6 +33,7 @@ from corpus_tools.exporters.tables import (
     QUOTATIONS,
     TABLES,
     Column,
+    Fail,
     ForeignKey,
     Located,
     Table,
@@ -162,9 +163,6 @@ FILES: dict[str, str] = {t.name: f"{t.name}.csv" for t in CSV_TABLES}
 def csv_table(name: str) -> Table:
     """The CSV table called ``name``."""
     return next(t for t in CSV_TABLES if t.name == name)
-
-
-Fail = Callable[[str, int | None, str], Exception]
 
 
 def widen(
