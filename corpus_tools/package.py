@@ -274,7 +274,7 @@ def croissant(config: Config, facts: dict[str, Any], exports: Path) -> dict[str,
     """Croissant 1.0 metadata (JSON-LD) of the corpus: its CSV tables as file objects
     (with their SHA-256) and one record set per table, each field read from its
     column."""
-    from corpus_tools.exporters.tables import TABLES
+    from corpus_tools.exporters.csv_tables import CSV_TABLES
 
     distribution = []
     record_sets = []
@@ -294,7 +294,7 @@ def croissant(config: Config, facts: dict[str, Any], exports: Path) -> dict[str,
                 "contentSize": f"{resource['bytes']} B",
             }
         )
-    tables = {t.name: t for t in TABLES}
+    tables = {t.name: t for t in CSV_TABLES}
     for item in distribution:
         table = tables.get(str(item["name"]).removesuffix("-csv"))
         if table is None:

@@ -50,6 +50,29 @@ UNTRACKED_TOML = (
 assert "tracked = false" in UNTRACKED_TOML, "corpus.toml has an [exports] table"
 
 
+def assert_dense_csv(folder: Path) -> int:
+    """Every CSV file the csv format writes into ``folder`` is there, has no empty cell
+    and as many cells in every record as in its header (issue 14: a reader that types a
+    column from its first rows cannot type one that is empty there); the number of files
+    checked."""
+    import csv
+
+    from corpus_tools.exporters.csv import FILES
+
+    names = sorted(p.name for p in folder.glob("*.csv"))
+    assert names == sorted(FILES.values())
+    for name in names:
+        with (folder / name).open(encoding="utf-8", newline="") as fh:
+            header, *rows = list(csv.reader(fh, strict=True))
+        assert header, name
+        assert all(header), name
+        for n, row in enumerate(rows, start=2):
+            assert len(row) == len(header), f"{name}: record {n} has {len(row)} cells"
+            empty = [c for c, v in zip(header, row, strict=True) if v == ""]
+            assert not empty, f"{name}: record {n} has empty cells in {empty}"
+    return len(names)
+
+
 def peak_traced(action: Callable[[], object]) -> int:
     """The peak of Python allocations while ``action`` runs, in bytes."""
     tracemalloc.start()

@@ -19,29 +19,33 @@ from corpus_tools.annotate import find_parts
 from corpus_tools.config import Config
 from corpus_tools.exporters import EXPORTERS
 from corpus_tools.exporters.csv import (
+    CSV_TABLES,
     DOCUMENT_COLUMNS,
+    DOCUMENT_FACT_COLUMNS,
+    DOCUMENT_FACTS_FILE,
     DOCUMENTS,
+    FILES,
     PACKAGE,
     PARAGRAPH_COLUMNS,
     PARAGRAPHS,
     PERSON_COLUMNS,
     PERSONS,
     QUOTATION_COLUMNS,
+    QUOTATION_FACT_COLUMNS,
+    QUOTATION_FACTS_FILE,
     QUOTATIONS,
     CsvReadError,
-    document_row,
     package_name,
-    person_row,
-    quotation_row,
     read_csv_export,
 )
+from corpus_tools.exporters.csv_tables import csv_table
 from corpus_tools.exports import export_documents
-from corpus_tools.model import Document, Paragraph, Provenance, Quotation, Stats
+from corpus_tools.model import Document, Paragraph, Provenance, Quotation, Source, Stats
 from corpus_tools.schema import check_document
 from corpus_tools.seeds import CONVERTER, convert_seed
 
 from .annotated import annotated_document
-from .conftest import peak_traced
+from .conftest import assert_dense_csv, peak_traced
 
 REPO = Path(__file__).resolve().parents[1]
 GOLDEN_DIR = REPO / "tests" / "goldens" / "csv"
@@ -132,8 +136,13 @@ def _cell(value: object) -> str:
     return str(value)
 
 
+def _expected(name: str, docs: list[Document]) -> list[list[str]]:
+    """The rows of CSV table ``name`` for ``docs``, as a CSV reader gives them back."""
+    return [[_cell(v) for v in row] for d in docs for row in csv_table(name).rows(d)]
+
+
 def _expected_documents(docs: list[Document]) -> list[list[str]]:
-    return [[_cell(v) for v in document_row(d)] for d in docs]
+    return _expected("documents", docs)
 
 
 def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
@@ -141,11 +150,11 @@ def _expected_paragraphs(docs: list[Document]) -> list[list[str]]:
 
 
 def _expected_quotations(docs: list[Document]) -> list[list[str]]:
-    return [[_cell(v) for v in quotation_row(d.id, q)] for d in docs for q in d.quotations]
+    return _expected("quotations", docs)
 
 
 def _expected_persons(docs: list[Document]) -> list[list[str]]:
-    return [[_cell(v) for v in person_row(d.id, p)] for d in docs for p in d.persons]
+    return _expected("persons", docs)
 
 
 def _stdlib_rows(path: Path) -> list[list[str]]:
@@ -162,7 +171,10 @@ def _pandas_rows(path: Path) -> list[list[str]]:
 # --- golden files ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE])
+ALL_FILES = [*FILES.values(), PACKAGE]
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
 def test_golden(name: str, tmp_path: Path, golden: Callable[[Path, bytes], None]) -> None:
     out = _export(tmp_path, _corpus())
     golden(GOLDEN_DIR / name, (out / name).read_bytes())
@@ -170,7 +182,7 @@ def test_golden(name: str, tmp_path: Path, golden: Callable[[Path, bytes], None]
 
 def test_files_are_utf8_lf_without_bom(tmp_path: Path) -> None:
     out = _export(tmp_path, _corpus())
-    for name in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE):
+    for name in ALL_FILES:
         data = (out / name).read_bytes()
         assert not data.startswith(b"\xef\xbb\xbf")
         assert b"\r" not in data
@@ -183,23 +195,78 @@ def test_files_are_utf8_lf_without_bom(tmp_path: Path) -> None:
     assert (out / PARAGRAPHS).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(
         PARAGRAPH_COLUMNS
     )
-    for name, columns in ((QUOTATIONS, QUOTATION_COLUMNS), (PERSONS, PERSON_COLUMNS)):
+    for name, columns in (
+        (QUOTATIONS, QUOTATION_COLUMNS),
+        (PERSONS, PERSON_COLUMNS),
+        (DOCUMENT_FACTS_FILE, DOCUMENT_FACT_COLUMNS),
+        (QUOTATION_FACTS_FILE, QUOTATION_FACT_COLUMNS),
+    ):
         assert (out / name).read_text(encoding="utf-8").split("\n", 1)[0] == ",".join(columns)
 
 
 def test_export_is_deterministic(tmp_path: Path) -> None:
     a = _export(tmp_path / "a", _corpus())
     b = _export(tmp_path / "b", _corpus())
-    for name in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE):
+    for name in ALL_FILES:
         assert (a / name).read_bytes() == (b / name).read_bytes()
 
 
 def test_registry_and_owned_files() -> None:
     exporter = EXPORTERS["csv"]
     assert exporter.name == "csv"
-    assert all(exporter.owns(n) for n in (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS, PACKAGE))
+    assert all(exporter.owns(n) for n in ALL_FILES)
+    assert exporter.owns("document_facts.csv")
+    assert exporter.owns("quotation_facts.csv")
     assert not exporter.owns("corpus.jsonl")
     assert not exporter.owns("sub/documents.csv")
+
+
+# --- no empty cell, ever ---------------------------------------------------------------
+
+# Every field of the source metadata, so that document_facts.csv holds each.
+FULL_SOURCE = Source(
+    publication="Минская газета",
+    url="https://example.org/news/2025/12/01/clean-air?id=7",
+    author="Kowalska, Anna",
+    headline="«Чистый воздух 2030», план",
+    licence="CC BY 4.0",
+)
+
+
+def test_no_csv_cell_is_empty(tmp_path: Path) -> None:
+    # Issue 14: a reader that types a column from its first rows (datasets' CSV loader,
+    # 10,000 rows through pandas) cannot type one that is empty there. Every optional
+    # value of the test corpus (dialogue without marks, quotations without speaker,
+    # parent or previous part, a speaker without a person, documents without dateline
+    # or source, and one with every source field) must leave no empty cell.
+    docs = _corpus()
+    sourced = dataclasses.replace(
+        docs[0], title=FULL_SOURCE.headline or "", title_source="headline", source=FULL_SOURCE
+    )
+    docs = [sourced, *docs[1:]]
+    assert check_document(sourced.to_dict()) is None
+    out = _export(tmp_path, docs)
+    assert assert_dense_csv(out) == 6
+    facts = _facts(_stdlib_rows(out / DOCUMENT_FACTS_FILE))
+    assert {k[1] for k in facts if k[0] == sourced.id} == {
+        "source_publication",
+        "source_url",
+        "source_author",
+        "source_headline",
+        "source_licence",
+    }
+    assert [d.to_dict() for d in read_csv_export(out)] == [d.to_dict() for d in docs]
+
+
+def test_the_repository_exports_have_no_empty_csv_cell() -> None:
+    assert assert_dense_csv(REPO / "exports") == 6
+
+
+def test_an_empty_corpus_has_the_headers_only(tmp_path: Path) -> None:
+    out = _export(tmp_path, [])
+    assert assert_dense_csv(out) == 6
+    for t in CSV_TABLES:
+        assert (out / FILES[t.name]).read_text(encoding="utf-8") == ",".join(t.names) + "\n"
 
 
 # --- the data package ------------------------------------------------------------------
@@ -221,7 +288,15 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     ]
     assert package["title"] == "Test corpus"
     by_name = {r["name"]: r for r in package["resources"]}
-    assert sorted(by_name) == ["dataset-card", "documents", "paragraphs", "persons", "quotations"]
+    assert sorted(by_name) == [
+        "dataset-card",
+        "document_facts",
+        "documents",
+        "paragraphs",
+        "persons",
+        "quotation_facts",
+        "quotations",
+    ]
     for name, resource in by_name.items():
         data = (out / resource["path"]).read_bytes()
         assert resource["bytes"] == len(data), name
@@ -229,6 +304,10 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
         if name != "dataset-card":
             assert resource["dialect"]["lineTerminator"] == "\n"
             assert resource["type"] == "table"
+            # No cell is missing, in any column of any table.
+            assert resource["schema"]["missingValues"] == [], name
+            assert not any("missingValues" in f for f in resource["schema"]["fields"]), name
+            assert all(f["constraints"]["required"] for f in resource["schema"]["fields"]), name
     docs, paras = by_name["documents"]["schema"], by_name["paragraphs"]["schema"]
     assert [f["name"] for f in docs["fields"]] == list(DOCUMENT_COLUMNS)
     assert [f["name"] for f in paras["fields"]] == list(PARAGRAPH_COLUMNS)
@@ -245,15 +324,44 @@ def test_package_describes_the_files(tmp_path: Path) -> None:
     assert [f["name"] for f in quotes["fields"]] == list(QUOTATION_COLUMNS)
     assert [f["name"] for f in people["fields"]] == list(PERSON_COLUMNS)
     assert quotes["primaryKey"] == people["primaryKey"] == ["document_id", "id"]
-    # An empty cell is a null in the optional columns only.
-    optional = {f["name"] for f in quotes["fields"] if f.get("missingValues") == [""]}
-    assert optional == {"marks", "parent", "prev", "speaker_name", "speaker_mention", "speaker_ref"}
-    assert quotes["missingValues"] == []
     assert {"resource": "paragraphs", "fields": ["document_id", "n"]} in [
         k["reference"] for k in quotes["foreignKeys"]
     ]
     assert {f["name"]: f["type"] for f in people["fields"]}["mentions"] == "array"
-    fields = docs["fields"] + paras["fields"] + quotes["fields"] + people["fields"]
+    # The optional columns are rows of the facts tables, keyed by their row and field.
+    dfacts, qfacts = by_name["document_facts"]["schema"], by_name["quotation_facts"]["schema"]
+    assert [f["name"] for f in dfacts["fields"]] == list(DOCUMENT_FACT_COLUMNS)
+    assert [f["name"] for f in qfacts["fields"]] == list(QUOTATION_FACT_COLUMNS)
+    assert dfacts["primaryKey"] == ["document_id", "field"]
+    assert qfacts["primaryKey"] == ["document_id", "quotation_id", "field"]
+    assert dfacts["foreignKeys"] == [
+        {"fields": ["document_id"], "reference": {"resource": "documents", "fields": ["id"]}}
+    ]
+    assert qfacts["foreignKeys"] == [
+        {
+            "fields": ["document_id", "quotation_id"],
+            "reference": {"resource": "quotations", "fields": ["document_id", "id"]},
+        }
+    ]
+    assert [f["constraints"]["enum"] for f in dfacts["fields"] if f["name"] == "field"] == [
+        [
+            "dateline",
+            "source_publication",
+            "source_url",
+            "source_author",
+            "source_headline",
+            "source_licence",
+        ]
+    ]
+    assert [f["constraints"]["enum"] for f in qfacts["fields"] if f["name"] == "field"] == [
+        ["marks", "parent", "prev", "speaker_name", "speaker_mention", "speaker_ref"]
+    ]
+    assert [f["constraints"] for f in qfacts["fields"] if f["name"] == "value"] == [
+        {"required": True, "minLength": 1}
+    ]
+    fields = [
+        f for schema in (docs, paras, quotes, people, dfacts, qfacts) for f in schema["fields"]
+    ]
     assert all(f.get("description") for f in fields)
 
 
@@ -283,7 +391,7 @@ def test_frictionless_cli_validates(tmp_path: Path) -> None:
     assert proc.returncode == 0, proc.stdout + proc.stderr
     report = json.loads(proc.stdout)
     assert report["valid"] is True
-    assert report["stats"]["tasks"] == 5  # the four tables and the dataset card
+    assert report["stats"]["tasks"] == 7  # the six tables and the dataset card
     assert report["stats"]["warnings"] == 0
 
 
@@ -377,28 +485,52 @@ def test_real_and_synthetic_seeds_read_back(tmp_path: Path) -> None:
     assert list(read_csv_export(out)) == docs
 
 
+def _facts(rows: list[list[str]]) -> dict[tuple[str, ...], str]:
+    """The rows of a facts table: (key..., field) -> value."""
+    return {tuple(r[:-1]): r[-1] for r in rows[1:]}
+
+
 def test_annotations_are_in_the_tables(tmp_path: Path) -> None:
     doc = annotated_document(CONFIG)
     out = _export(tmp_path, [doc])
     [row] = [dict(zip(DOCUMENT_COLUMNS, r, strict=True)) for r in _stdlib_rows(out / DOCUMENTS)[1:]]
-    assert (row["lang_confidence"], row["dateline"]) == ("0.87", "MINSK, Dec 1 (Reuters) -")
+    assert row["lang_confidence"] == "0.87"
+    assert _facts(_stdlib_rows(out / DOCUMENT_FACTS_FILE)) == {
+        (doc.id, "dateline"): "MINSK, Dec 1 (Reuters) -"
+    }
     quotes = [dict(zip(QUOTATION_COLUMNS, r, strict=True)) for r in _stdlib_rows(out / QUOTATIONS)]
     by_text = {q["text"]: q for q in quotes[1:]}
     assert {q["type"] for q in by_text.values()} == {"speech", "title", "name", "term"}
-    interrupted = by_text["“And the deadline is 2030,”"]
-    assert (interrupted["speaker_name"], interrupted["speaker_ref"], interrupted["prev"]) == (
-        "Anna Kowalska",
-        "person1",
-        "q9",
-    )
+    facts = _facts(_stdlib_rows(out / QUOTATION_FACTS_FILE))
+
+    def fact(text: str, field: str) -> str | None:
+        return facts.get((doc.id, by_text[text]["id"], field))
+
+    interrupted = "“And the deadline is 2030,”"
+    assert (
+        fact(interrupted, "speaker_name"),
+        fact(interrupted, "speaker_ref"),
+        fact(interrupted, "prev"),
+    ) == ("Anna Kowalska", "person1", "q9")
     term = by_text["‘grey zone’"]
-    assert (term["type"], term["parent"], term["depth"]) == ("term", "q4", "1")
-    assert by_text["“late but necessary”"]["speaker_ref"] == ""  # a speaker, no person
-    assert by_text["“Is it enough?”"]["speaker_name"] == ""  # unattributed
+    assert (term["type"], fact("‘grey zone’", "parent"), term["depth"]) == ("term", "q4", "1")
+    assert fact("“late but necessary”", "speaker_name") == "analysts at Berenberg"
+    assert fact("“late but necessary”", "speaker_ref") is None  # a speaker, no person
+    assert fact("“Is it enough?”", "speaker_name") is None  # unattributed
+    assert fact("“Is it enough?”", "marks") == "“”"
     persons = _stdlib_rows(out / PERSONS)[1:]
     assert persons[0][:3] == [doc.id, "person1", "Anna Kowalska"]
     assert json.loads(persons[0][3]) == ["Anna Kowalska", "the minister", "Kowalska"]
     assert _frictionless_errors(out / PACKAGE) == []
+
+
+def test_dialogue_has_no_marks_fact(tmp_path: Path) -> None:
+    docs = _corpus()
+    out = _export(tmp_path, docs)
+    kinds = {(r[0], r[1]): r[3] for r in _stdlib_rows(out / QUOTATIONS)[1:]}
+    marked = {k[:2] for k in _facts(_stdlib_rows(out / QUOTATION_FACTS_FILE)) if k[2] == "marks"}
+    assert {k for k, kind in kinds.items() if kind == "quote"} == marked
+    assert "dialogue" in kinds.values()
 
 
 def test_synthetic_seeds_cover_what_they_claim() -> None:
@@ -589,9 +721,70 @@ BAD_INPUT: list[tuple[str, str, Callable[[str], str], int | None, str]] = [
     (
         "quotation-of-an-unknown-document",
         QUOTATIONS,
-        lambda t: t + "999_0000000000000000,q1,speech,quote,“”,1,0,1,3,0,,,,,,“x”\n",
+        lambda t: t + "999_0000000000000000,q1,speech,quote,1,0,1,3,0,“x”\n",
         26,
         "row for unknown document '999_0000000000000000'",
+    ),
+    (
+        "fact-of-an-unknown-field",
+        QUOTATION_FACTS_FILE,
+        lambda t: t.replace(",q2,marks,«»", ",q2,mark,«»", 1),
+        31,
+        "column field: 'mark' is not one of marks, parent, prev, speaker_name",
+    ),
+    (
+        "fact-given-twice",
+        QUOTATION_FACTS_FILE,
+        lambda t: t.replace(",q2,prev,q1\n", ",q2,marks,“”\n", 1),
+        32,
+        "field marks given twice for quotation 'q2' of document '001_0123456789abcdef'",
+    ),
+    (
+        "fact-without-value",
+        QUOTATION_FACTS_FILE,
+        lambda t: t.replace(",q2,prev,q1\n", ",q2,prev,\n", 1),
+        32,
+        "column value is empty (field prev)",
+    ),
+    (
+        "fact-of-an-unknown-quotation",
+        QUOTATION_FACTS_FILE,
+        lambda t: t.replace(",q2,prev,q1\n", ",q2,prev,q1\n001_0123456789abcdef,q9,prev,q1\n", 1),
+        33,
+        "row for unknown quotation 'q9' of document '001_0123456789abcdef' "
+        "(not in quotations, or out of order)",
+    ),
+    (
+        "fact-out-of-order",
+        QUOTATION_FACTS_FILE,
+        lambda t: t.replace("001_0123456789abcdef,q2,marks,«»\n", "", 1).replace(
+            "001_0123456789abcdef,q1,marks,«»\n",
+            "001_0123456789abcdef,q2,marks,«»\n001_0123456789abcdef,q1,marks,«»\n",
+            1,
+        ),
+        28,
+        "row for unknown quotation 'q1' of document '001_0123456789abcdef'",
+    ),
+    (
+        "fact-of-an-unknown-document",
+        DOCUMENT_FACTS_FILE,
+        lambda t: t + "999_0000000000000000,dateline,X\n",
+        3,
+        "row for unknown document '999_0000000000000000' (not in documents, or out of order)",
+    ),
+    (
+        "document-fact-of-an-unknown-field",
+        DOCUMENT_FACTS_FILE,
+        lambda t: t.replace(",dateline,", ",title,", 1),
+        2,
+        "column field: 'title' is not one of dateline, source_publication",
+    ),
+    (
+        "facts-table-without-its-key",
+        DOCUMENT_FACTS_FILE,
+        lambda t: t.replace("document_id,field,value", "field,value", 1),
+        1,
+        "wrong header: missing column document_id",
     ),
     (
         "mentions-not-json",
@@ -644,24 +837,45 @@ def test_bad_input_raises_csv_read_error(
 
 
 @pytest.mark.parametrize(
-    ("change", "message"),
+    ("file", "change", "message"),
     [
         (
-            lambda t: t.replace(",the minister,person1,", ",the minister,person7,", 1),
+            QUOTATION_FACTS_FILE,
+            lambda t: t.replace(",q3,speaker_ref,person1\n", ",q3,speaker_ref,person7\n", 1),
             "/quotations/2/speaker/ref: 'person7' is the id of no person in /persons",
         ),
         (
-            lambda t: t.replace(",0,,,,,,“Clean Air 2030”", ",0,,,X,Y,,“Clean Air 2030”", 1),
+            QUOTATION_FACTS_FILE,
+            lambda t: t.replace(
+                "004_00000000000000bb,q1,marks,“”\n",
+                "004_00000000000000bb,q1,marks,“”\n004_00000000000000bb,q1,speaker_name,X\n"
+                "004_00000000000000bb,q1,speaker_mention,Y\n",
+                1,
+            ),
             "/quotations/0/speaker: ",
         ),
-        (lambda t: t.replace(",title,quote,", ",quip,quote,", 1), "/quotations/0/type: "),
+        (
+            QUOTATION_FACTS_FILE,
+            lambda t: t.replace("004_00000000000000bb,q3,speaker_name,Anna Kowalska\n", "", 1),
+            "/quotations/2/speaker/name: ",
+        ),
+        (
+            QUOTATIONS,
+            lambda t: t.replace(",title,quote,", ",quip,quote,", 1),
+            "/quotations/0/type: ",
+        ),
+        (
+            DOCUMENT_FACTS_FILE,
+            lambda t: t.replace(",dateline,", ",source_url,", 1),
+            "/source/url: ",
+        ),
     ],
 )
 def test_annotations_that_break_the_schema_are_refused(
-    tmp_path: Path, change: Callable[[str], str], message: str
+    tmp_path: Path, file: str, change: Callable[[str], str], message: str
 ) -> None:
     out = _export(tmp_path, _corpus())
-    _edit(out / QUOTATIONS, change)
+    _edit(out / file, change)
     with pytest.raises(CsvReadError, match="not a valid document") as info:
         list(read_csv_export(out))
     assert Path(info.value.path).name == DOCUMENTS
@@ -722,6 +936,7 @@ def test_seed_round_trip_property(paragraphs: list[str], crlf: bool) -> None:
         assert [d.to_dict() for d in read_csv_export(out)] == [doc.to_dict()]
         assert _stdlib_rows(out / DOCUMENTS)[1:] == _expected_documents([doc])
         assert _pandas_rows(out / PARAGRAPHS)[1:] == _expected_paragraphs([doc])
+        assert_dense_csv(out)
 
 
 _ANY_TEXT = st.text(

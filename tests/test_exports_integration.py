@@ -255,9 +255,9 @@ def test_parallel_and_serial_runs_are_byte_identical(tmp_path: Path) -> None:
             }
         )
     assert outs[0] == outs[1]
-    # 300 TEI files and corpus.tei.xml; four CSV tables, README.md, datapackage.json;
+    # 300 TEI files and corpus.tei.xml; six CSV tables, README.md, datapackage.json;
     # corpus.jsonl, quotations.jsonl, persons.jsonl and their schemas; four Parquet tables.
-    assert len(outs[0]) == 318
+    assert len(outs[0]) == 320
 
 
 def test_config_used_by_the_exports_comes_from_corpus_toml(tmp_path: Path) -> None:

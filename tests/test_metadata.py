@@ -244,16 +244,21 @@ def test_rows_reach_every_export_and_every_reader_gives_them_back(corpus: Path) 
         (doc,) = corpus_tools.read(path)
         assert doc == docs[doc.id]
 
-    # The documents table: one string column per field, empty where not known.
+    # CSV: a row of document_facts.csv per field known, none where not known (no CSV
+    # cell is empty); the title stays in documents.csv.
     import csv
 
     with (exports / "documents.csv").open(encoding="utf-8", newline="") as fh:
         rows = {r["id"]: r for r in csv.DictReader(fh)}
-    assert rows[A]["source_author"] == "Kowalska, Anna"
-    assert rows[A]["source_url"] == SOURCE_A.url
-    assert rows[A]["title"] == rows[A]["source_headline"] == SOURCE_A.headline
-    assert [rows[B][f"source_{f}"] for f in SOURCE_FIELDS] == ["Minsk Herald", "", "", "", ""]
-    assert [rows[C][f"source_{f}"] for f in SOURCE_FIELDS] == [""] * 5
+    assert not any(c.startswith("source_") for c in rows[A])
+    assert rows[A]["title"] == SOURCE_A.headline
+    with (exports / "document_facts.csv").open(encoding="utf-8", newline="") as fh:
+        facts = [(r["document_id"], r["field"], r["value"]) for r in csv.DictReader(fh)]
+    assert facts == [
+        *((A, f"source_{f}", getattr(SOURCE_A, f)) for f in SOURCE_FIELDS),
+        (B, "source_publication", "Minsk Herald"),
+    ]
+    assert SOURCE_A.author == "Kowalska, Anna"
     pq = pytest.importorskip("pyarrow.parquet")
     table = pq.read_table(exports / "documents.parquet")
     assert table.schema.field("source_url").type == "string"
@@ -402,7 +407,7 @@ def test_a_warm_run_after_editing_a_row_sees_the_change(
     # The export key and the snapshot: B's files are stale, and so are the tables.
     stale = _found(corpus_tools.validate(corpus, jobs=1))
     assert {f for _, f, _ in stale} >= {
-        "exports/documents.csv",
+        "exports/document_facts.csv",
         "exports/documents.parquet",
         "exports/corpus.jsonl",
         "exports/corpus.tei.xml",
@@ -415,7 +420,7 @@ def test_a_warm_run_after_editing_a_row_sees_the_change(
     result = corpus_tools.export(corpus, jobs=1)
     assert result.written
     assert not result.refused
-    assert "Minsk Courier" in (corpus / "exports" / "documents.csv").read_text("utf-8")
+    assert "Minsk Courier" in (corpus / "exports" / "document_facts.csv").read_text("utf-8")
     _backdate(corpus)
     conversions.clear()
     assert _found(corpus_tools.validate(corpus, jobs=1)) == []

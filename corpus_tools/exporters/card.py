@@ -3,9 +3,10 @@ Hugging Face Hub and ``datasets.load_dataset(folder)`` read (``configs`` with th
 files of each table, ``dataset_info`` with their features), then a human-readable
 description of the files and their columns.
 
-The tables are described from ``exporters.tables``, so the card, the Data Package and
-the files cannot disagree. Each table's config points at its Parquet file where the run
-wrote one (its types are declared in the file), else at its CSV file.
+The tables are described from ``exporters.tables`` and ``exporters.csv_tables``, so
+the card, the Data Package and the files cannot disagree. The configs are the shared
+tables' Parquet files where the run wrote them (their types are declared in the files),
+else the CSV files.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from corpus_tools.config import Config
+from corpus_tools.exporters.csv_tables import CSV_TABLES, FACTS, FILES
 from corpus_tools.exporters.datapackage import Facts, Written, licence_id
 from corpus_tools.exporters.tables import TABLES, Column, Table
 
@@ -62,15 +64,29 @@ def _features(columns: Sequence[Column], typed: bool, indent: str) -> list[str]:
 
 def _configs(written: Written) -> list[tuple[str, str, Table, bool]]:
     """(config name, data file, table, whether the file has typed dates and lists)."""
-    out: list[tuple[str, str, Table, bool]] = []
-    for table in TABLES:
-        for rel, typed in ((f"{table.name}.parquet", True), (f"{table.name}.csv", False)):
-            if rel in written.files:
-                out.append((table.name, rel, table, typed))
-                break
-    # No config for the JSONL files: the Hub loads every config of a dataset with one
-    # builder, and the tables' configs are Parquet (or CSV).
+    out: list[tuple[str, str, Table, bool]] = [
+        (t.name, f"{t.name}.parquet", t, True)
+        for t in TABLES
+        if f"{t.name}.parquet" in written.files
+    ]
+    if not out:
+        # A CSV file of its header alone has no rows to load: datasets refuses it.
+        out = [
+            (t.name, FILES[t.name], t, False)
+            for t in CSV_TABLES
+            if written.files.get(FILES[t.name], (0, ""))[0] > len(",".join(t.names)) + 1
+        ]
+    # No config for the JSONL files, and none that mixes Parquet and CSV: the Hub loads
+    # every config of a dataset with one builder.
     return out
+
+
+def _csv_place(table: Table, column: Column) -> str:
+    """Where the CSV files hold a column of a shared table: its file, or a field of the
+    table's facts table."""
+    if column.optional:
+        return f"`{FILES[FACTS[table.name].name]}`, field `{column.name}`"
+    return f"`{FILES[table.name]}`"
 
 
 def _front_matter(config: Config, written: Written, facts: Facts) -> list[str]:
@@ -140,14 +156,25 @@ def _body(config: Config, written: Written, facts: Facts) -> list[str]:
     lines += [
         "",
         "`datapackage.json` describes every file (Frictionless Data Package v2: media type, "
-        "size, SHA-256, and the tables' schemas). Every column has a value in every row: "
-        "no empty cells, no nulls.",
+        "size, SHA-256, and the tables' schemas). No value is null and no CSV cell is "
+        "empty: in JSONL and Parquet an optional string that is absent is the empty "
+        "string; in CSV the optional columns are rows of a facts table (column CSV), one "
+        "row per value present, so that every reader types every column wherever its "
+        "first value appears.",
         "",
     ]
     for table in TABLES:
         lines += [f"## Table `{table.name}`", "", table.description, ""]
+        lines += ["| column | type | CSV | description |", "|---|---|---|---|"]
+        lines += [
+            f"| `{c.name}` | {c.type} | {_csv_place(table, c)} | {c.description} |"
+            for c in table.columns
+        ]
+        lines.append("")
+    for long in FACTS.values():
+        lines += [f"## CSV table `{long.name}`", "", long.description, ""]
         lines += ["| column | type | description |", "|---|---|---|"]
-        lines += [f"| `{c.name}` | {c.type} | {c.description} |" for c in table.columns]
+        lines += [f"| `{c.name}` | {c.type} | {c.description} |" for c in long.columns]
         lines.append("")
     lines += [
         "## Loading",

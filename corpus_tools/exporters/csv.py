@@ -1,15 +1,15 @@
-"""CSV export: one RFC 4180 table per table of ``exporters.tables`` (documents.csv,
-paragraphs.csv, quotations.csv, persons.csv), and the run's dataset card and Data
-Package.
+"""CSV export: one RFC 4180 table per table of ``exporters.csv_tables`` (documents.csv,
+paragraphs.csv, quotations.csv, persons.csv, document_facts.csv, quotation_facts.csv),
+and the run's dataset card and Data Package.
 
 Every table is UTF-8 without a byte order mark, LF line ends, a header row, a fixed
-column order. A field is quoted when it holds a comma, a double quote, a CR or an LF
-(RFC 4180 minimal quoting), and also when it starts or ends with white space, so that
-readers which trim unquoted fields still get it back unchanged. Quotes inside a quoted
-field are doubled; booleans are ``true`` and ``false``; an array of strings is a JSON
-array; an empty cell is an absent optional string (the Table Schema says which columns
-have them). Rows are written as the documents arrive, so memory stays flat however
-large the corpus.
+column order, and no empty cell: the optional columns of the shared tables are rows of
+the facts tables (see ``exporters.csv_tables``). A field is quoted when it holds a
+comma, a double quote, a CR or an LF (RFC 4180 minimal quoting), and also when it
+starts or ends with white space, so that readers which trim unquoted fields still get
+it back unchanged. Quotes inside a quoted field are doubled; booleans are ``true`` and
+``false``; an array of strings is a JSON array. Rows are written as the documents
+arrive, so memory stays flat however large the corpus.
 
 ``documents.csv`` holds no text: ``paragraphs.csv`` does, one paragraph per row, so no
 field is longer than a paragraph (``max_paragraph_chars``, 50,000 by default) and
@@ -36,6 +36,14 @@ from typing import IO, TYPE_CHECKING, Any
 from corpus_tools.config import Config
 from corpus_tools.errors import ReadError
 from corpus_tools.exporters.card import CARD, card_resource, render_card
+from corpus_tools.exporters.csv_tables import (
+    CSV_TABLES,
+    DOCUMENT_FACTS,
+    FILES,
+    QUOTATION_FACTS,
+    csv_table,
+    widen,
+)
 from corpus_tools.exporters.datapackage import (
     PACKAGE,
     Facts,
@@ -46,29 +54,19 @@ from corpus_tools.exporters.datapackage import (
     table_resource,
 )
 from corpus_tools.exporters.tables import (
-    DOCUMENTS as DOCUMENTS_TABLE,
+    DOCUMENTS as SHARED_DOCUMENTS,
 )
 from corpus_tools.exporters.tables import (
-    PARAGRAPHS as PARAGRAPHS_TABLE,
+    QUOTATIONS as SHARED_QUOTATIONS,
 )
 from corpus_tools.exporters.tables import (
-    PERSONS as PERSONS_TABLE,
-)
-from corpus_tools.exporters.tables import (
-    QUOTATIONS as QUOTATIONS_TABLE,
-)
-from corpus_tools.exporters.tables import (
-    TABLES,
     Located,
     Table,
     TableError,
     Value,
     assemble,
-    document_row,
     mentions_cell,
     mentions_of_cell,
-    person_row,
-    quotation_row,
 )
 from corpus_tools.io import StagedFile, Staging
 from corpus_tools.journal import settled
@@ -78,20 +76,27 @@ if TYPE_CHECKING:
     from corpus_tools.diagnostics import Diagnostic
     from corpus_tools.exporters import CheckSettings
 
-DOCUMENTS = "documents.csv"
-PARAGRAPHS = "paragraphs.csv"
-QUOTATIONS = "quotations.csv"
-PERSONS = "persons.csv"
-FILES = {t.name: f"{t.name}.csv" for t in TABLES}
-DOCUMENT_COLUMNS: tuple[str, ...] = DOCUMENTS_TABLE.names
-PARAGRAPH_COLUMNS: tuple[str, ...] = PARAGRAPHS_TABLE.names
-QUOTATION_COLUMNS: tuple[str, ...] = QUOTATIONS_TABLE.names
-PERSON_COLUMNS: tuple[str, ...] = PERSONS_TABLE.names
+DOCUMENTS = FILES["documents"]
+PARAGRAPHS = FILES["paragraphs"]
+QUOTATIONS = FILES["quotations"]
+PERSONS = FILES["persons"]
+DOCUMENT_FACTS_FILE = FILES[DOCUMENT_FACTS.name]
+QUOTATION_FACTS_FILE = FILES[QUOTATION_FACTS.name]
+DOCUMENT_COLUMNS: tuple[str, ...] = csv_table("documents").names
+PARAGRAPH_COLUMNS: tuple[str, ...] = csv_table("paragraphs").names
+QUOTATION_COLUMNS: tuple[str, ...] = csv_table("quotations").names
+PERSON_COLUMNS: tuple[str, ...] = csv_table("persons").names
+DOCUMENT_FACT_COLUMNS: tuple[str, ...] = DOCUMENT_FACTS.names
+QUOTATION_FACT_COLUMNS: tuple[str, ...] = QUOTATION_FACTS.names
 
 __all__ = [
     "CARD",
+    "CSV_TABLES",
     "DOCUMENTS",
     "DOCUMENT_COLUMNS",
+    "DOCUMENT_FACTS_FILE",
+    "DOCUMENT_FACT_COLUMNS",
+    "FILES",
     "PACKAGE",
     "PARAGRAPHS",
     "PARAGRAPH_COLUMNS",
@@ -99,11 +104,10 @@ __all__ = [
     "PERSON_COLUMNS",
     "QUOTATIONS",
     "QUOTATION_COLUMNS",
+    "QUOTATION_FACTS_FILE",
+    "QUOTATION_FACT_COLUMNS",
     "CsvReadError",
-    "document_row",
     "package_name",
-    "person_row",
-    "quotation_row",
     "read_csv_export",
     "render_rows",
 ]
@@ -160,7 +164,7 @@ def render_table(table: Table, doc: Document) -> bytes:
 def render_rows(doc: Document) -> tuple[tuple[bytes, ...], tuple[str, str, int]]:
     """The document's rows in every table, encoded, and what the Data Package counts
     (date, language, paragraphs): pure, for worker processes."""
-    rows = tuple(render_table(t, doc) for t in TABLES)
+    rows = tuple(render_table(t, doc) for t in CSV_TABLES)
     return rows, (doc.date, doc.lang, len(doc.paragraphs))
 
 
@@ -176,9 +180,9 @@ class CsvSink:
         self._staging = staging
         self._facts = Facts()
         self._tables: list[StagedFile] = []
-        for table in TABLES:
-            staged = staging.open(out_dir / FILES[table.name])
-            staged.write_text(_row(table.names))
+        for t in CSV_TABLES:
+            staged = staging.open(out_dir / FILES[t.name])
+            staged.write_text(_row(t.names))
             self._tables.append(staged)
 
     def add(self, doc_id: str, fragment: tuple[tuple[bytes, ...], tuple[str, str, int]]) -> None:
@@ -221,9 +225,9 @@ class CsvExporter:
 
     name = "csv"
     description = (
-        "documents.csv, paragraphs.csv, quotations.csv and persons.csv (RFC 4180), with "
-        "datapackage.json (a Data Package of every file exported) and README.md (a "
-        "dataset card)"
+        "documents.csv, paragraphs.csv, quotations.csv, persons.csv, document_facts.csv "
+        "and quotation_facts.csv (RFC 4180, no empty cell), with datapackage.json (a Data "
+        "Package of every file exported) and README.md (a dataset card)"
     )
 
     def open(self, out_dir: Path, config: Config, staging: Staging) -> CsvSink:
@@ -245,9 +249,9 @@ class CsvExporter:
     def describe(self, written: Written) -> list[dict[str, Any]]:
         """The tables as tabular resources, with their dialect, and the card."""
         out = [
-            table_resource(table.name, FILES[table.name], written, table, dialect=dict(_DIALECT))
-            for table in TABLES
-            if FILES[table.name] in written.files
+            table_resource(t.name, FILES[t.name], written, t, dialect=dict(_DIALECT))
+            for t in CSV_TABLES
+            if FILES[t.name] in written.files
         ]
         if CARD in written.files:
             out.append(card_resource(written))
@@ -395,20 +399,33 @@ def read_csv_export(folder: Path) -> Iterator[Document]:
     """Read the tables under ``folder`` back into documents.
 
     The files are read together, one document at a time; the rows of each document in
-    paragraphs.csv, quotations.csv and persons.csv must follow those of the previous
-    one, as the exporter writes them. Raises ``CsvReadError`` when the files are not a
-    CSV export.
+    every table but documents.csv must follow those of the previous one, and the facts
+    of each quotation those of the previous quotation, as the exporter writes them.
+    Raises ``CsvReadError`` when the files are not a CSV export.
     """
     if csv.field_size_limit() < _FIELD_SIZE_LIMIT:
         # Paragraphs longer than the default limit exist where corpus.toml allows them.
         csv.field_size_limit(_FIELD_SIZE_LIMIT)
     with contextlib.ExitStack() as stack:
         with settled(folder):  # every file opened from one export, never a mix
-            handles = {t.name: stack.enter_context(_open(folder / FILES[t.name])) for t in TABLES}
-        readers = {t.name: _Table(folder / FILES[t.name], handles[t.name], t.names) for t in TABLES}
+            handles = {
+                t.name: stack.enter_context(_open(folder / FILES[t.name])) for t in CSV_TABLES
+            }
+        readers = {
+            t.name: _Table(folder / FILES[t.name], handles[t.name], t.names) for t in CSV_TABLES
+        }
 
-        def fail(table: str, line: int | None, message: str) -> CsvReadError:
-            return CsvReadError(folder / FILES[table], line, message)
+        def fail(name: str, line: int | None, message: str) -> CsvReadError:
+            return CsvReadError(folder / FILES[name], line, message)
 
-        parts = {t.name: readers[t.name].rows(t) for t in TABLES[1:]}
-        yield from assemble(readers["documents"].rows(TABLES[0]), parts, FILES, fail)
+        rows = {t.name: readers[t.name].rows(t) for t in CSV_TABLES}
+        # The shared tables' rows, their optional columns filled from the facts tables.
+        documents = widen(SHARED_DOCUMENTS, rows["documents"], rows[DOCUMENT_FACTS.name], fail)
+        parts = {
+            "paragraphs": rows["paragraphs"],
+            "quotations": widen(
+                SHARED_QUOTATIONS, rows["quotations"], rows[QUOTATION_FACTS.name], fail
+            ),
+            "persons": rows["persons"],
+        }
+        yield from assemble(documents, parts, FILES, fail)

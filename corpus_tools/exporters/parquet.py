@@ -272,7 +272,7 @@ class ParquetExporter:
         return rel_path in FILES.values()
 
     def describe(self, written: Written) -> list[dict[str, Any]]:
-        """The tables as tabular resources with the Table Schemas of the CSV tables.
+        """The tables as tabular resources with the Table Schemas of the shared tables.
 
         No ``bytes``: frictionless (5.x) reads Parquet through pyarrow and cannot count
         its bytes, so it would report every declared size as wrong; ``hash`` it skips,

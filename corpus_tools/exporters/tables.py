@@ -77,6 +77,7 @@ class Column:
     maximum: int | float | None = None
     unique: bool = False
     optional: bool = False
+    min_length: int | None = None  # of a string
 
     def constraints(self) -> dict[str, Any]:
         """The Table Schema constraints of the column."""
@@ -93,6 +94,8 @@ class Column:
             out["maximum"] = self.maximum
         if self.type == "array":
             out["minLength"] = 1
+        if self.min_length is not None:
+            out["minLength"] = self.min_length
         return out
 
     def table_schema_field(self) -> dict[str, Any]:
@@ -130,6 +133,8 @@ class Column:
             out["minimum"] = self.minimum
         if self.maximum is not None:
             out["maximum"] = self.maximum
+        if self.min_length is not None:
+            out["minLength"] = self.min_length
         return out
 
 

@@ -26,9 +26,7 @@ from corpus_tools.commands import Streams, ValidateArgs, run_validate
 from corpus_tools.diagnostics import CODES
 from corpus_tools.exporters.csv import (
     DOCUMENTS,
-    PARAGRAPHS,
-    PERSONS,
-    QUOTATIONS,
+    FILES,
     CsvReadError,
     read_csv_export,
 )
@@ -303,12 +301,13 @@ def mutated_table(draw: st.DrawFn, data: bytes) -> bytes:
     return draw(damaged(out)) if draw(st.booleans()) else out
 
 
-_TABLES = (DOCUMENTS, PARAGRAPHS, QUOTATIONS, PERSONS)
+# Every CSV table: the four of the shared tables and the facts tables.
+_TABLES = tuple(FILES.values())
 
 
 @st.composite
 def mutated_csv_tables(draw: st.DrawFn) -> dict[str, bytes | None]:
-    """The four tables, one or two of them mutated, or one missing."""
+    """The tables, one or two of them mutated, or one missing."""
     files = exported()
     tables: dict[str, bytes | None] = {name: files[name] for name in _TABLES}
     for name in draw(st.lists(st.sampled_from(_TABLES), min_size=1, max_size=2, unique=True)):
@@ -539,7 +538,7 @@ def test_read_csv_export_refuses_schema_invalid_documents(
     index = rows[0].index(column)
     rows[1][index] = value
     (tmp_path / DOCUMENTS).write_bytes(_unrows(rows))
-    for name in (PARAGRAPHS, QUOTATIONS, PERSONS):
+    for name in _TABLES[1:]:
         (tmp_path / name).write_bytes(files[name])
     assert list(read_csv_export_of(files, tmp_path / "intact"))  # only the edit is refused
     with pytest.raises(CsvReadError, match="not a valid document"):
