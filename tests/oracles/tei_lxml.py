@@ -120,9 +120,10 @@ def corpus_header(config: Config, counts: CorpusCounts) -> etree._Element:
     _sub(
         _sub(file_desc, "sourceDesc"),
         "p",
+        [(XML_LANG, "en")],
         text="Plain-text press articles (seed files); the header of each TEI document describes its own source.",
     )
-    encoding = _sub(header, "encodingDesc")
+    encoding = _sub(header, "encodingDesc", [(XML_LANG, "en")])
     _sub(
         _sub(encoding, "projectDesc"),
         "p",
@@ -144,14 +145,14 @@ def corpus_header(config: Config, counts: CorpusCounts) -> etree._Element:
             _sub(
                 usage,
                 "language",
-                [("ident", lang), ("usage", str(percent))],
+                [("ident", lang), (XML_LANG, "en"), ("usage", str(percent))],
                 f"{name}: {docs} {d}, {words} {w}",
             )
     if counts.newest:
         _sub(
             _sub(header, "revisionDesc"),
             "change",
-            [("when", counts.newest)],
+            [("when", counts.newest), (XML_LANG, "en")],
             f"Exported by corpus-tools {__version__}; the date is that of the newest article.",
         )
     return header
@@ -311,7 +312,7 @@ def document_element(doc: Document, config: Config) -> etree._Element:
     _sub(bibl, "idno", [("type", "sha256")], prov.seed_sha256)
     _sub(_sub(bibl, "extent"), "measure", [("unit", "byte"), ("quantity", str(prov.seed_bytes))])
 
-    encoding = _sub(header, "encodingDesc")
+    encoding = _sub(header, "encodingDesc", [(XML_LANG, "en")])
     _sub(
         _sub(encoding, "projectDesc"),
         "p",
@@ -351,11 +352,12 @@ def document_element(doc: Document, config: Config) -> etree._Element:
 
     profile = _sub(header, "profileDesc")
     _sub(_sub(profile, "creation"), "date", [("when", doc.date)], doc.date)
+    label = language_label(doc.lang, doc.lang_source)
     _sub(
         _sub(profile, "langUsage"),
         "language",
-        [("ident", doc.lang)],
-        language_label(doc.lang, doc.lang_source),
+        [("ident", doc.lang)] + ([(XML_LANG, "en")] if label else []),
+        label,
     )
     if doc.persons:
         people = _sub(_sub(profile, "particDesc"), "listPerson")

@@ -592,7 +592,10 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
     char_count, quote_count = _esc_attr(str(stats.characters)), str(speech_count(doc))
     app_name, app_version = _esc_attr(m["name"]), _esc_attr(m["version"])
     normalisations = tuple(prov.normalisations)  # a cache key
-    language = _element("language", f' ident="{lang}"', language_label(doc.lang, doc.lang_source))
+    label = language_label(doc.lang, doc.lang_source)
+    # The header's prose (the language's name, encodingDesc) is English whatever the
+    # article's language: xml:lang says so where it differs from the TEI element's.
+    language = _element("language", f' ident="{lang}"' + (' xml:lang="en"' if label else ""), label)
     xeno = _esc_text(xeno)
     prefix = f"doc-{id_attr}"
     tags = _tags_decl(doc, prefix)
@@ -642,7 +645,7 @@ def _render(doc: Document, config: Config, *, embedded: bool) -> tuple[bytes, by
             f"{n[4]}</bibl>"
             f"{n[3]}</sourceDesc>"
             f"{n[2]}</fileDesc>"
-            f"{n[2]}<encodingDesc>"
+            f'{n[2]}<encodingDesc xml:lang="en">'
             f"{n[3]}<projectDesc>"
             f"{n[4]}<p>Converted by {converter} from the plain-text seed {seed_path}.</p>"
             f"{n[3]}</projectDesc>"
@@ -963,7 +966,8 @@ def render_corpus_header(config: Config, counts: CorpusCounts) -> bytes:
         date = f'{n[4]}<date when="{when}">{_esc_text(counts.newest)}</date>'
         text = _esc_text(_CHANGE.format(version=__version__))
         change = (
-            f'{n[2]}<revisionDesc>{n[3]}<change when="{when}">{text}</change>{n[2]}</revisionDesc>'
+            f'{n[2]}<revisionDesc>{n[3]}<change when="{when}" xml:lang="en">{text}</change>'
+            f"{n[2]}</revisionDesc>"
         )
     usages = "".join(
         f'{n[5]}<tagUsage gi="{_esc_attr(gi)}" occurs="{occurs}"/>'
@@ -981,7 +985,7 @@ def render_corpus_header(config: Config, counts: CorpusCounts) -> bytes:
         name = _LANGUAGE_NAMES.get(lang, lang)
         label = f"{name}: {_plural(docs, 'document')}, {_plural(words, 'word')}"
         languages += (
-            f'{n[4]}<language ident="{_esc_attr(lang)}" usage="{percent}">'
+            f'{n[4]}<language ident="{_esc_attr(lang)}" xml:lang="en" usage="{percent}">'
             f"{_esc_text(label)}</language>"
         )
     profile = (
@@ -1001,10 +1005,10 @@ def render_corpus_header(config: Config, counts: CorpusCounts) -> bytes:
         f"{n[4]}{publication}{date}"
         f"{n[3]}</publicationStmt>"
         f"{n[3]}<sourceDesc>"
-        f"{n[4]}<p>{_esc_text(_SOURCE_NOTE)}</p>"
+        f'{n[4]}<p xml:lang="en">{_esc_text(_SOURCE_NOTE)}</p>'
         f"{n[3]}</sourceDesc>"
         f"{n[2]}</fileDesc>"
-        f"{n[2]}<encodingDesc>"
+        f'{n[2]}<encodingDesc xml:lang="en">'
         f"{n[3]}<projectDesc>"
         f"{n[4]}<p>{_esc_text(_PROJECT_NOTE)}</p>"
         f"{n[3]}</projectDesc>"
