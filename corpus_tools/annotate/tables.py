@@ -83,6 +83,7 @@ class WordList:
         "_first",
         "_first_prefix_lengths",
         "_memo",
+        "_phrase_memo",
         "_prefix_lengths",
         "_prefixes",
         "entries",
@@ -121,8 +122,10 @@ class WordList:
         self._first_prefix_lengths = tuple(
             sorted({len(k) - 1 for k in self._first if k.endswith("*")})
         )
-        # Word -> is it an entry: the same words come back in every document.
+        # Word -> is it an entry, and word -> the phrases that may start with it, longest
+        # first: the same words come back in every document.
         self._memo: dict[str, bool] = {}
+        self._phrase_memo: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     @classmethod
     def build(cls, entries: list[str]) -> WordList:
@@ -153,17 +156,28 @@ class WordList:
             return 0
         word = tokens[i]
         if self._first:
-            candidates = list(self._first.get(word, ()))
-            for n in self._first_prefix_lengths:
-                if n <= len(word):
-                    candidates.extend(self._first.get(word[:n] + "*", ()))
-            for phrase in sorted(candidates, key=lambda p: -len(p)):
+            for phrase in self._phrases(word):
                 n = len(phrase)
                 if i + n <= len(tokens) and all(
                     self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
                 ):
                     return n
         return 1 if self._single(word) else 0
+
+    def _phrases(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The phrases whose first word matches ``word``, longest first."""
+        known = self._phrase_memo.get(word)
+        if known is not None:
+            return known
+        candidates = list(self._first.get(word, ()))
+        for n in self._first_prefix_lengths:
+            if n <= len(word):
+                candidates.extend(self._first.get(word[:n] + "*", ()))
+        found = tuple(sorted(candidates, key=lambda p: -len(p)))
+        if len(self._phrase_memo) > 50_000:
+            self._phrase_memo.clear()  # bounded memory on huge vocabularies
+        self._phrase_memo[word] = found
+        return found
 
     def __contains__(self, word: object) -> bool:
         """True when the single word ``word`` is an entry."""
