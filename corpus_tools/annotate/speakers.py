@@ -36,9 +36,13 @@ phrase (``повідомили в компанії``).
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
 
 * a person's name (a run of capitalised words, role words such as ``President`` cut
-  off) is matched by surname against the persons named anywhere in the document (the
-  first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
-  inflected surnames match by a common stem). A run right after a preposition, or a
+  off) is matched by surname against the persons named anywhere in the document
+  (``Lukashenko`` -> ``Aleksandr Lukashenko``; inflected surnames match by a common
+  stem). The name is the person's base form (:mod:`corpus_tools.annotate.names`): a
+  nominative the article writes, best as the subject of a speech verb (``сказал Игорь
+  Семёнов``), else a full form de-inflected with the language's ending tables
+  (``Andrzejem Kulą`` -> ``Andrzej Kula``), else the form as written; mentions and the
+  persons' lists of strings stay as written. A run right after a preposition, or a
   long run cut down to a name, is not taken for a person (``en el estadio …``,
   ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
 * a pronoun -> the subject of a reporting sentence right before the quotation's
