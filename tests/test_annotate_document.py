@@ -8,7 +8,14 @@ from importlib import resources
 import pytest
 
 from corpus_tools.annotate import annotate_document
-from corpus_tools.annotate.tables import LIST_KEYS, WordList, available, tables_for, words
+from corpus_tools.annotate.tables import (
+    INFLECTION_KEYS,
+    LIST_KEYS,
+    WordList,
+    available,
+    tables_for,
+    words,
+)
 
 REQUIRED = ("en", "ru", "be", "uk", "de", "fr", "pl", "es", "it", "pt", "nl", "cs", "sv")
 
@@ -168,6 +175,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "max_name_words",
         "source_markers_follow",
         *LIST_KEYS,
+        *INFLECTION_KEYS,
     }
     assert set(data) <= allowed, set(data) - allowed
     assert isinstance(data["language"], str)
@@ -184,6 +192,19 @@ def test_table_files_are_well_formed(lang: str) -> None:
             assert v, key
             assert v.strip() == v, (key, v)
             assert v == v.lower(), (key, v)
+    for key in INFLECTION_KEYS:
+        pairs = data.get(key, [])
+        assert isinstance(pairs, list)
+        for pair in pairs:
+            assert isinstance(pair, list), (key, pair)
+            assert len(pair) == 2, (key, pair)
+            oblique, base = pair
+            assert isinstance(oblique, str), (key, pair)
+            assert isinstance(base, str), (key, pair)
+            assert oblique, (key, pair)  # an empty oblique ending would match every word
+            assert oblique == oblique.lower() == oblique.strip(), (key, pair)
+            assert base == base.lower() == base.strip(), (key, pair)
+        assert len({tuple(p) for p in pairs}) == len(pairs), f"{key}: a pair repeats"
 
 
 @pytest.mark.parametrize("lang", REQUIRED)

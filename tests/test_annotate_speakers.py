@@ -7,6 +7,13 @@ import re
 import pytest
 
 from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.names import (
+    NO_INFLECTIONS,
+    Inflections,
+    NameInflections,
+    base_form,
+    choose_name,
+)
 from corpus_tools.annotate.quotations import find_parts
 from corpus_tools.annotate.speakers import Person, attribute, person_id
 
@@ -405,3 +412,142 @@ def test_a_capitalised_run_after_a_preposition_is_no_antecedent() -> None:
         "es",
     )
     assert got[0][1] == "Luis Mora"
+
+
+# --- names in their base form -------------------------------------------------------------
+
+PL = NameInflections(
+    Inflections.build([["ą", "a"], ["em", ""], ["a", ""], ["a", "a"]]),
+    Inflections.build([["skiego", "ski"], ["ą", "a"], ["a", ""], ["a", "a"]]),
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "attested", "base"),
+    [
+        ("Andrzejem Kulą", (), "Andrzej Kula"),  # two sure endings
+        ("Tomasza Grabowskiego", (), "Tomasz Grabowski"),  # a sure word decides "a"
+        ("Andrzeja Nowaka", (), "Andrzeja Nowaka"),  # only ambiguous words: as written
+        ("Andrzeja Nowaka", ("Nowak",), "Andrzej Nowak"),  # the article writes "Nowak"
+        ("Anna Kowalska", (), "Anna Kowalska"),  # a base form stays
+        ("Jan Kowalski", (), "Jan Kowalski"),  # no ending in the tables
+        ("Bą Kulą", (), "Bą Kula"),  # one letter before the ending is too short a stem
+        ("KULĄ", (), "KULA"),  # the case of the word is kept
+    ],
+)
+def test_base_form_replaces_oblique_endings(
+    name: str, attested: tuple[str, ...], base: str
+) -> None:
+    assert base_form(name, PL, attested) == base
+
+
+def test_an_ending_paired_with_itself_marks_a_base_form() -> None:
+    surname = Inflections.build([["ской", "ская"]])
+    without = NameInflections(Inflections.build([]), surname)
+    with_base = NameInflections(Inflections.build([["ий", "ий"]]), surname)
+    assert base_form("Дмитрий Донской", without) == "Дмитрий Донская"
+    assert base_form("Дмитрий Донской", with_base) == "Дмитрий Донской"
+    assert base_form("Анной Донской", with_base) == "Анной Донская"
+
+
+def test_base_form_without_tables_keeps_the_name() -> None:
+    assert base_form("Andrzejem Kulą", NO_INFLECTIONS) == "Andrzejem Kulą"
+    assert not NO_INFLECTIONS
+    assert PL
+
+
+@pytest.mark.parametrize(
+    ("table", "forms", "subjects", "name"),
+    [
+        # The article's own base form wins over a more frequent oblique one ...
+        (PL, ["Andrzejem Kulą", "Andrzejem Kulą", "Andrzej Kula"], set(), "Andrzej Kula"),
+        # ... and with none, the most frequent form is de-inflected.
+        (PL, ["Andrzejem Kulą", "Kulą"], set(), "Andrzej Kula"),
+        # Among forms the tables cannot tell apart, the subject of a speech verb wins,
+        (
+            NO_INFLECTIONS,
+            ["Jóns Jónssonar", "Jóns Jónssonar", "Jón Jónsson"],
+            {"Jón Jónsson"},
+            "Jón Jónsson",
+        ),
+        # else the most frequent one.
+        (
+            NO_INFLECTIONS,
+            ["Jóns Jónssonar", "Jóns Jónssonar", "Jón Jónsson"],
+            set(),
+            "Jóns Jónssonar",
+        ),
+        (NO_INFLECTIONS, ["Jan K. Nowak", "Jan Nowak"], set(), "Jan Nowak"),
+    ],
+)
+def test_choose_name(
+    table: NameInflections, forms: list[str], subjects: set[str], name: str
+) -> None:
+    assert choose_name(forms, subjects, table) == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name", "mention", "forms"),
+    [
+        (
+            "ru",
+            [
+                "По словам главного врача Сергея Кузнецова, корпус готов.",
+                "«Мы ждали восемь лет», — сказал главврач.",
+            ],
+            "Сергей Кузнецов",
+            "главврач",
+            ("Сергея Кузнецова", "главврач"),
+        ),
+        (
+            "pl",
+            [
+                "Rozmawiamy z wiceprezydentem miasta Andrzejem Kulą.",
+                "„Nikt nie dostanie mandatu” – powiedział wiceprezydent.",
+            ],
+            "Andrzej Kula",
+            "wiceprezydent",
+            ("Andrzejem Kulą", "wiceprezydent"),
+        ),
+        (
+            "lt",
+            [
+                "Pasak mero pavaduotojo Tomo Petrausko, takai bus nutiesti.",
+                "„Norime daugiau takų“, – sakė jis.",
+            ],
+            "Tomas Petrauskas",
+            "Tomo Petrausko",  # a verb without a subject: the person as written
+            ("Tomo Petrausko",),
+        ),
+        (
+            None,  # no tables: the subject of "said" gives the name
+            [
+                "Jóns Guðmundssonar var minnst. Jóns Guðmundssonar er saknað.",
+                "Jón Guðmundsson said: “We build homes.”",
+            ],
+            "Jón Guðmundsson",
+            "Jón Guðmundsson",
+            ("Jóns Guðmundssonar", "Jón Guðmundsson"),
+        ),
+    ],
+)
+def test_speaker_names_are_base_forms_and_mentions_as_written(
+    lang: str | None, paragraphs: list[str], name: str, mention: str, forms: tuple[str, ...]
+) -> None:
+    got, persons = run(paragraphs, lang)
+    assert got[0][1:] == (name, mention)
+    assert persons[0].name == name
+    assert persons[0].mentions == forms
+
+
+def test_a_pronoun_agrees_with_the_base_form_of_the_surname() -> None:
+    # "Кузнецова" in the genitive looks feminine; his base form "Кузнецов" is not "она".
+    got, _ = run(
+        [
+            "По словам врача Сергея Кузнецова, всё готово.",
+            "С медсестрой Ольгой Лебедевой мы встретились позже.",
+            "«Оборудование отличное», — отметила она.",
+        ],
+        "ru",
+    )
+    assert got[0][1:] == ("Ольга Лебедева", "она")

@@ -252,7 +252,8 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # (Before the engine: language 0.52, speech F1 0.65, type 0.0, speaker 0.0. With the
 # first engine, on the first 73 articles: speech F1 0.91, type 0.88, speaker 0.59,
 # links 0.81. Measured on all 118: language 0.99, span F1 0.997, speech F1 0.98, type
-# 0.935, speaker 0.899, links 0.92, title 0.99.)
+# 0.935, speaker 0.899, links 0.92, title 0.99. With 118-131, a fresh batch in
+# declining languages, and names in their base form: speaker 0.904 on all 132.)
 FLOORS = {
     "lang_accuracy": 0.99,
     "span_precision": 0.99,
@@ -262,7 +263,7 @@ FLOORS = {
     "speech_recall": 0.98,
     "speech_f1": 0.97,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.89,
+    "speaker_accuracy": 0.90,
     "link_accuracy": 0.91,
     "title_accuracy": 0.99,
 }
@@ -280,16 +281,21 @@ LANG_FLOORS = {
         "es",
         "fi",
         "fr",
+        "hr",
         "hu",
+        "is",
         "it",
         "kk",
         "lt",
+        "lv",
         "nl",
         "no",
         "pl",
         "pt",
         "ro",
         "ru",
+        "sk",
+        "sl",
         "sv",
         "tr",
         "uk",
@@ -300,8 +306,8 @@ LANG_FLOORS = {
 # Speaker accuracy per language with at least four gold articles, rounded down to a
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
-    "be": 0.60,
-    "cs": 0.85,
+    "be": 0.65,
+    "cs": 0.95,
     "da": 0.75,
     "de": 0.80,
     "en": 0.85,
@@ -310,14 +316,15 @@ SPEAKER_FLOORS = {
     "fr": 0.80,
     "hu": 0.95,
     "it": 0.85,
+    "lt": 0.80,
     "nl": 0.80,
-    "pl": 0.75,
+    "pl": 0.90,
     "pt": 0.75,
     "ro": 0.85,
     "ru": 0.80,
     "sv": 0.95,
     "tr": 0.95,
-    "uk": 0.80,
+    "uk": 0.85,
 }
 
 

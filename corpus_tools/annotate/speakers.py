@@ -36,9 +36,13 @@ phrase (``повідомили в компанії``).
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
 
 * a person's name (a run of capitalised words, role words such as ``President`` cut
-  off) is matched by surname against the persons named anywhere in the document (the
-  first full form found is the name: ``Lukashenko`` -> ``Aleksandr Lukashenko``;
-  inflected surnames match by a common stem). A run right after a preposition, or a
+  off) is matched by surname against the persons named anywhere in the document
+  (``Lukashenko`` -> ``Aleksandr Lukashenko``; inflected surnames match by a common
+  stem). The name is the person's base form (:mod:`corpus_tools.annotate.names`): a
+  nominative the article writes, best as the subject of a speech verb (``сказал Игорь
+  Семёнов``), else a full form de-inflected with the language's ending tables
+  (``Andrzejem Kulą`` -> ``Andrzej Kula``), else the form as written; mentions and the
+  persons' lists of strings stay as written. A run right after a preposition, or a
   long run cut down to a name, is not taken for a person (``en el estadio …``,
   ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
 * a pronoun -> the subject of a reporting sentence right before the quotation's
@@ -70,6 +74,7 @@ from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
+from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.tables import Tables, tables_for, words
 
@@ -143,20 +148,29 @@ class _Entity:
     # Only such entities are antecedents of pronouns and role nouns.
     person: bool = True
 
+    # Forms seen as the subject of a speech verb: in the nominative where names decline.
+    subjects: set[str] = field(default_factory=set)
+    inflections: NameInflections = NO_INFLECTIONS
+    # (number of forms, the chosen form as written, its base form) when last worked out.
+    cached: tuple[int, str, str] | None = None
+
     @property
     def name(self) -> str:
-        """The most frequent full form; among equals the shortest (in inflected languages
-        the nominative: Игорь Семёнов, not Игоря Семёнова), without initials if possible."""
-        multi = [f for f in self.forms if len(f.split()) >= 2] or self.forms
-        return min(
-            multi,
-            key=lambda f: (
-                -multi.count(f),
-                any(_is_initial(w) for w in f.split()),
-                len(f),
-                multi.index(f),
-            ),
-        )
+        """The person's name in its base form (:func:`~corpus_tools.annotate.names.choose_name`:
+        a base form the article writes, best as the subject of a speech verb, else the
+        most frequent full form de-inflected), without initials if possible."""
+        return self._chosen()[2]
+
+    @property
+    def written(self) -> str:
+        """The form the name was chosen from, as the article writes it."""
+        return self._chosen()[1]
+
+    def _chosen(self) -> tuple[int, str, str]:
+        if self.cached is None or self.cached[0] != len(self.forms):
+            form, base = choose_form(self.forms, self.subjects, self.inflections)
+            self.cached = (len(self.forms), form, base)
+        return self.cached
 
 
 def _is_capitalised(token: str) -> bool:
@@ -257,7 +271,9 @@ def _index_persons(
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
-            before = words(plain[max(0, start - 40) : start])
+            # The words before the name in its own sentence: the end of the sentence
+            # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
+            before = [] if start in starts else words(plain[max(0, start - 40) : start])
             roles, name = _name_in(tokens, t)
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
@@ -315,10 +331,13 @@ def _index_persons(
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if entity is None:
-                entity = _Entity(surname, person=person)
+                entity = _Entity(surname, person=person, inflections=t.names)
                 entities.append(entity)
             entity.person = entity.person or person
-            entity.forms.append(" ".join(name))
+            form = " ".join(name)
+            entity.forms.append(form)
+            if _speech_subject(plain, start, run[-1][0] + len(run[-1][1]), t):
+                entity.subjects.add(form)
             entity.positions.append((pno, offset))
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             if descriptor is not None:
@@ -327,6 +346,31 @@ def _index_persons(
                 # so that "regizorul", "reżyserka" find them.
                 entity.descriptors.add(descriptor)
     return entities
+
+
+# Punctuation that ends the clause a name is in.
+_CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]«»“”„\"—–]")
+
+
+def _speech_subject(text: str, start: int, end: int, t: Tables) -> bool:
+    """True when the name at ``text[start:end]`` is the subject of a speech verb in its
+    clause: right before it (``Jan Nowak powiedział``, ``Ivan Horvat je rekao``, ``Petrov:
+    «``) or a few words after it (``сказал директор завода Игорь Семёнов``)."""
+    rest = text[end : end + 40]
+    if rest.lstrip(" \u00a0").startswith(":"):
+        return True
+    if rest[:1] in (" ", "\u00a0"):
+        cut = _CLAUSE_PUNCT.search(rest)
+        after = words(rest[: cut.start()] if cut else rest)[:3]
+        for w in after:
+            if w in t.speech_verbs:
+                return True
+            if w not in t.auxiliaries:
+                break
+    head = text[max(0, start - 40) : start]
+    cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
+    before = words(head[cuts[-1] :] if cuts else head)[-3:]
+    return any(w in t.speech_verbs for w in before)
 
 
 # --- attributions -----------------------------------------------------------------------
@@ -733,7 +777,8 @@ class _Resolver:
         feminine surname (Соколова, Nowakowska, Malá) is not "он", "on"."""
         if self.gender is None:
             return True
-        found = _surname_gender(e.surname, self.t)
+        # The surname in its base form: "Кузнецова" in "Сергея Кузнецова" is his.
+        found = _surname_gender(e.name.split()[-1] if e.name else e.surname, self.t)
         return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
@@ -828,7 +873,9 @@ class _Resolver:
             if e is not None:
                 return f"e:{e.surname}", e.name
             if len(name) >= 2 or not m.sentence_initial:
-                e = _Entity(surname, [" ".join(name)], [(m.paragraph, m.offset)])
+                e = _Entity(
+                    surname, [" ".join(name)], [(m.paragraph, m.offset)], inflections=t.names
+                )
                 self.entities.append(e)
                 return f"e:{e.surname}", e.name
         description = m.text
@@ -967,8 +1014,9 @@ def attribute(
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
         if result is not None:
             key, name, mention = result
-            if not mention:  # a verb without a subject: the person named
-                mention = name
+            if not mention:  # a verb without a subject: the person named, as written
+                e = resolver.by_key(key)
+                mention = e.written if e is not None else name
                 result = (key, name, mention)
             if key not in names:
                 keys_in_order.append(key)
@@ -1205,5 +1253,5 @@ def _fallback(
     ):
         e = resolver.main()
         if e is not None:
-            return f"e:{e.surname}", e.name, e.name
+            return f"e:{e.surname}", e.name, e.written
     return None

@@ -11,6 +11,17 @@ where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre").
 
+Languages that decline personal names hold two tables of pairs [oblique ending, base
+ending], lower case: ``surname_inflections`` for the last word of a name and
+``given_name_inflections`` for the words before it (given names, patronymics), e.g.
+``["skiego", "ski"]``, ``["ą", "a"]``, ``["ės", "ė"]``. The longest ending of a word
+decides; an ending listed with several base endings is ambiguous, and paired with
+itself it says a word with that ending may already be a base form (``["a", ""]``
+and ``["a", "a"]``: ``Tomasza`` or ``Anna``). :mod:`corpus_tools.annotate.names`
+says how a name's base form is chosen from them; with no tables a name stays as
+written. Hungarian and Finnish put their case endings on the last word, so only
+``surname_inflections`` is needed there.
+
 A language without a file gets the union of all tables (:func:`tables_for` returns it
 for ``None`` and unknown tags): the speech verbs of related languages still help, and
 everything else in the engine is language-neutral.
@@ -24,6 +35,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from corpus_tools.annotate.names import NO_INFLECTIONS, Inflections, NameInflections
 
 # The keys of a language file whose values are lists of entries.
 LIST_KEYS = (
@@ -51,6 +64,10 @@ LIST_KEYS = (
     "male_surname_endings",
     "female_surname_endings",
 )
+
+# The keys of a language file whose values are lists of [oblique ending, base ending]
+# pairs: for the words of a name before the last, and for the last.
+INFLECTION_KEYS = ("given_name_inflections", "surname_inflections")
 
 # The lists whose words never belong to a person's name.
 FUNCTION_LISTS = (
@@ -221,6 +238,10 @@ class Tables:
     # The source marker follows its noun phrase (Hungarian "X szerint", Turkish "X'e
     # göre", Finnish "X:n mukaan") instead of preceding it ("according to X").
     markers_follow: bool = False
+    # The ending tables that give a declined name its base form (empty: names stay as
+    # written; the union of all tables has none, as one language's endings would
+    # spoil another's names).
+    names: NameInflections = NO_INFLECTIONS
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -301,6 +322,10 @@ def _tables(primary: str | None) -> Tables:
             int(raw.get("max_name_words", 3)),
             _stems(raw.get("roles", [])),
             bool(raw.get("source_markers_follow", False)),
+            NameInflections(
+                Inflections.build(raw.get(INFLECTION_KEYS[0], [])),
+                Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
+            ),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     for other in available():

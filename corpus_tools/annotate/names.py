@@ -1,0 +1,157 @@
+"""The base (nominative) form of a personal name, from the forms an article uses.
+
+Languages that decline names write a person as ``Andrzejem Kulą``, ``Eglės
+Jankauskaitės`` or ``Сергея Кузнецова`` wherever the sentence needs that case; a
+researcher wants ``Andrzej Kula``. The choice, for one person:
+
+1. among the person's forms (several words preferred), one that is already a base form
+   (:func:`base_form` leaves it as it is), else any;
+2. among those, one that was the subject of a speech verb (``сказал Игорь Семёнов``,
+   ``Jan Nowak powiedział``): a subject stands in the nominative;
+3. then the most frequent, without initials, the shortest, the first;
+4. the chosen form through :func:`base_form`.
+
+:func:`base_form` replaces oblique endings by base endings word by word with the
+language's two tables (``given_name_inflections`` for the words before the last,
+``surname_inflections`` for the last; see :mod:`corpus_tools.annotate.tables`). A table
+entry is a pair [oblique ending, base ending]; the longest ending a word has decides:
+
+* one base ending: the word is oblique and gets it (``skiego`` -> ``ski``);
+* several: the one whose result the article itself uses for this person is taken
+  (``Nowaka`` -> ``Nowak`` when ``Nowak`` is written somewhere); an ending paired with
+  itself says a word with it may already be a base form (``Anna``, ``Толстой``);
+* otherwise the word is ambiguous: it gets its one base ending other than itself only
+  when another word of the same name is surely oblique (``Tomasza`` in ``Tomasza
+  Grabowskiego``), else it stays as written.
+
+A name with no surely oblique word, or with a word the tables call a base form only,
+is kept as written: a form as written is better than a wrongly de-inflected one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass
+
+# A word keeps at least this many letters before its ending ("Kulą" -> "Kul" + "ą").
+_MIN_STEM = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Inflections:
+    """The endings table of one word position: oblique ending -> its base endings."""
+
+    bases: dict[str, tuple[str, ...]]
+    # The ending lengths in the table, longest first.
+    lengths: tuple[int, ...]
+
+    @classmethod
+    def build(cls, pairs: Iterable[Sequence[str]]) -> Inflections:
+        """Compile [oblique ending, base ending] pairs (lower case)."""
+        bases: dict[str, list[str]] = {}
+        for oblique, base in pairs:
+            found = bases.setdefault(oblique.lower(), [])
+            if base.lower() not in found:
+                found.append(base.lower())
+        return cls(
+            {k: tuple(v) for k, v in bases.items()},
+            tuple(sorted({len(k) for k in bases}, reverse=True)),
+        )
+
+    def match(self, word: str) -> tuple[str, tuple[str, ...]] | None:
+        """The longest ending of ``word`` in the table and its base endings, or None."""
+        low = word.lower()
+        for n in self.lengths:
+            if len(low) >= n + _MIN_STEM:
+                bases = self.bases.get(low[-n:])
+                if bases is not None:
+                    return low[-n:], bases
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class NameInflections:
+    """A language's two tables: for the words before the last, and for the last."""
+
+    given: Inflections
+    last: Inflections
+
+    def __bool__(self) -> bool:
+        return bool(self.given.bases or self.last.bases)
+
+
+NO_INFLECTIONS = NameInflections(Inflections({}, ()), Inflections({}, ()))
+
+# What a word is to the tables: no ending known, a base form, surely oblique, or either.
+_NONE, _BASE, _OBLIQUE, _AMBIGUOUS = range(4)
+
+
+def _word(word: str, table: Inflections, attested: Collection[str]) -> tuple[int, str]:
+    """(status, the word's base form or the word itself) for one word of a name."""
+    found = table.match(word) if word[:1].isalpha() else None
+    if found is None:
+        return _NONE, word
+    ending, bases = found
+    stem = word[: len(word) - len(ending)]
+    if word[-1:].isupper():
+        others = [stem + b.upper() for b in bases if b != ending]
+    else:
+        others = [stem + b for b in bases if b != ending]
+    if not others:
+        return _BASE, word
+    for candidate in others:
+        if candidate in attested:
+            return _OBLIQUE, candidate
+    if len(bases) == 1:
+        return _OBLIQUE, others[0]
+    return _AMBIGUOUS, others[0] if len(others) == 1 else word
+
+
+def base_form(name: str, table: NameInflections, attested: Collection[str] = ()) -> str:
+    """``name`` with its oblique endings replaced by base endings, or as written when
+    unsure (see the module docstring); ``attested`` holds the words the article uses
+    for the same person."""
+    if not table:
+        return name
+    ws = name.split()
+    found = [
+        _word(w, table.last if i == len(ws) - 1 else table.given, attested)
+        for i, w in enumerate(ws)
+    ]
+    statuses = {s for s, _ in found}
+    if _OBLIQUE not in statuses or _BASE in statuses:
+        return name
+    return " ".join(
+        base if s in (_OBLIQUE, _AMBIGUOUS) else w for w, (s, base) in zip(ws, found, strict=True)
+    )
+
+
+def _has_initial(form: str) -> bool:
+    return any(len(w) <= 3 and w.endswith(".") and w[:1].isupper() for w in form.split())
+
+
+def choose_name(forms: Sequence[str], subjects: Collection[str], table: NameInflections) -> str:
+    """The name of a person written as ``forms`` (in text order; ``subjects`` are the
+    forms seen as the subject of a speech verb), in its base form."""
+    return choose_form(forms, subjects, table)[1]
+
+
+def choose_form(
+    forms: Sequence[str], subjects: Collection[str], table: NameInflections
+) -> tuple[str, str]:
+    """(the form chosen as written, its base form): see :func:`choose_name`."""
+    multi = [f for f in forms if len(f.split()) >= 2] or list(forms)
+    attested = {w for f in forms for w in f.split()}
+    bases = {f: base_form(f, table, attested) for f in multi}
+    best = min(
+        multi,
+        key=lambda f: (
+            bases[f] != f,
+            f not in subjects,
+            -multi.count(f),
+            _has_initial(f),
+            len(f),
+            multi.index(f),
+        ),
+    )
+    return best, bases[best]
