@@ -534,7 +534,9 @@ def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:
         except OSError:
             out.append([name, str(path), None])
             continue
-        out.append([name, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ino])
+        out.append(
+            [name, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+        )
     return out
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from corpus_tools._version import __version__
-from corpus_tools.cache import RACY_NS, Cache, context_key
+from corpus_tools.cache import RACY_NS, Cache, context_key, stamp_of
 from corpus_tools.checks import FileResult, Options, check_file, decode, encode
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
@@ -207,10 +207,10 @@ def check_files(
                     hits[i] = hit[1]
                     continue
                 pending.append(i)
-                stamps.extend((st.st_size, st.st_mtime_ns, st.st_ino))
+                stamps.extend(stamp_of(st))
                 continue
         pending.append(i)
-        stamps.extend((-1, 0, 0))
+        stamps.extend((-1, 0, 0, 0))
 
     computed: Iterator[Computed]
     if jobs > 1 and len(pending) >= _PARALLEL_MIN:
@@ -223,14 +223,16 @@ def check_files(
             if i in hits:
                 yield Checked(decode(hits.pop(i)), None)
                 continue
-            size, mtime, ino = stamps[3 * k : 3 * k + 3]
+            size, mtime, ctime, ino = stamps[4 * k : 4 * k + 4]
             k += 1
             item = next(computed)
             result = item.result if item.result is not None else decode(item.payload)
             if cache is not None and size >= 0 and item.sha is not None:
                 rel = display_path(paths[i], root)
                 payload = item.payload or encode(result)
-                cache.put(rel, (size, mtime, ino), item.sha, payload, options.source_key(paths[i]))
+                cache.put(
+                    rel, (size, mtime, ctime, ino), item.sha, payload, options.source_key(paths[i])
+                )
             yield Checked(result, item.rendered, item.verdicts)
     finally:
         close = getattr(computed, "close", None)
@@ -626,7 +628,9 @@ def snapshot_key(
             return None
         if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
             return None
-        stamps.append(f"{st.st_size} {st.st_mtime_ns} {st.st_ino} {len(name)} {name}")
+        stamps.append(
+            f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {len(name)} {name}"
+        )
         if len(stamps) >= 4096:  # hashed in batches: 100,000 stamps are not held at once
             digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
             stamps.clear()
@@ -658,7 +662,10 @@ def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
             return False
         if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
             return False
-        stamps.append(f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} {st.st_ino}")
+        stamps.append(
+            f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
+            f"{st.st_ino}"
+        )
     digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
     digest.update(b"\n..\n")
     return True

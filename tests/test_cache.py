@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from corpus_tools.cache import CACHE_DIR, Cache, context_key
-from corpus_tools.cache.store import Store, trusted_mtime
+from corpus_tools.cache.store import Store, stamp_of, trusted_mtime
 
 OLD_NS = 1_000_000_000_000_000_000  # a time stamp far in the past: trusted
 
@@ -23,26 +23,52 @@ def _old_file(path: Path, data: bytes) -> os.stat_result:
     return path.stat()
 
 
-def _stamp(st: os.stat_result) -> tuple[int, int, int]:
-    return st.st_size, st.st_mtime_ns, st.st_ino
+def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
+    return st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino
 
 
 def test_the_stored_format(tmp_path: Path) -> None:
     Cache(tmp_path, "ctx").close()
-    db = sqlite3.connect(tmp_path / CACHE_DIR / "v1.sqlite3")
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v2.sqlite3")
     tables = {
         name: [col[1] for col in db.execute(f"PRAGMA table_info({name})")]
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
     }
     db.close()
     assert tables == {
-        "files": ["path", "ctx", "size", "mtime_ns", "ino", "sha256", "payload"],
+        "files": ["path", "ctx", "size", "mtime_ns", "ctime_ns", "ino", "sha256", "payload"],
         "manifests": ["key", "files"],
         "verdicts": ["key", "problems"],
         "snapshots": ["key", "report"],
-        "outputs": ["path", "size", "mtime_ns", "ino", "sha256"],
+        "outputs": ["path", "size", "mtime_ns", "ctime_ns", "ino", "sha256"],
     }
     assert (tmp_path / CACHE_DIR / ".gitignore").read_text(encoding="utf-8") == "*\n"
+
+
+def test_a_stamp_is_size_times_and_inode(tmp_path: Path) -> None:
+    st = _old_file(tmp_path / "a.txt", b"aaaa")
+    assert stamp_of(st) == (4, OLD_NS, st.st_ctime_ns, st.st_ino)
+
+
+def test_an_edit_with_its_old_time_stamp_restored_is_seen(tmp_path: Path) -> None:
+    """Same size, same inode and the modification time set back (os.utime, touch -d,
+    tar): the inode change time still tells the edit, for seeds and export files."""
+    seed = tmp_path / "a.txt"
+    st = _old_file(seed, b"aaaa")
+    cache = Cache(tmp_path, "ctx")
+    cache.put("a.txt", _stamp(st), hashlib.sha256(b"aaaa").hexdigest(), "payload")
+    assert cache.output_sha256(str(seed)) == hashlib.sha256(b"aaaa").hexdigest()
+    cache.close()
+
+    seed.write_bytes(b"bbbb")
+    os.utime(seed, ns=(OLD_NS, OLD_NS))
+    after = seed.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (4, OLD_NS, st.st_ino)
+    cache = Cache(tmp_path, "ctx")
+    assert cache.get("a.txt", after, seed) is None
+    assert cache.sha256("a.txt", seed) == hashlib.sha256(b"bbbb").hexdigest()
+    assert cache.output_sha256(str(seed)) == hashlib.sha256(b"bbbb").hexdigest()
+    cache.close()
 
 
 def test_context_key_is_stable_and_order_sensitive() -> None:
@@ -81,7 +107,9 @@ def test_file_results_round_trip_by_stamp_and_by_content(tmp_path: Path) -> None
     other.close()
 
 
-def test_export_manifest_and_digests(tmp_path: Path) -> None:
+def test_export_manifest_and_digests(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import corpus_tools.cache.exports as exports
+
     out = tmp_path / "out.xml"
     _old_file(out, b"<x/>")
     cache = Cache(tmp_path, "ctx")
@@ -92,8 +120,16 @@ def test_export_manifest_and_digests(tmp_path: Path) -> None:
     cache.close()
     cache = Cache(tmp_path, "ctx")
     assert (cache.manifest("k"), cache.manifest("old")) == ({"a": "1", "b": "2"}, None)
-    _old_file(out, b"<y/>")  # same size and stamp: the stored digest answers
-    assert cache.output_sha256(str(out)) == hashlib.sha256(b"<x/>").hexdigest()
+
+    def unread(*args: object, **kwargs: object) -> None:
+        raise AssertionError("read although its stamp matches")
+
+    with monkeypatch.context() as m:
+        m.setattr(exports, "open", unread, raising=False)
+        # The same stamp: the stored digest answers, the file is not read.
+        assert cache.output_sha256(str(out)) == hashlib.sha256(b"<x/>").hexdigest()
+    _old_file(out, b"<y/>")  # same size and time stamp, but a new change time
+    assert cache.output_sha256(str(out)) == hashlib.sha256(b"<y/>").hexdigest()
     cache.close()
 
 
@@ -155,7 +191,7 @@ def _filled(root: Path) -> Path:
 
 
 def _drop(root: Path, table: str) -> None:
-    db = sqlite3.connect(root / CACHE_DIR / "v1.sqlite3")
+    db = sqlite3.connect(root / CACHE_DIR / "v2.sqlite3")
     db.execute(f"DROP TABLE {table}")
     db.commit()
     db.close()
@@ -196,11 +232,11 @@ def test_a_damaged_cache_is_ignored_by_every_part(tmp_path: Path, damage: str) -
     folder = tmp_path / CACHE_DIR
     if damage == "garbage":
         folder.mkdir()
-        (folder / "v1.sqlite3").write_bytes(b"not a database" * 100)
+        (folder / "v2.sqlite3").write_bytes(b"not a database" * 100)
     elif damage == "folder-is-a-file":
         folder.write_bytes(b"")
     else:
-        (folder / "v1.sqlite3").mkdir(parents=True)
+        (folder / "v2.sqlite3").mkdir(parents=True)
     cache = Cache(tmp_path, "ctx")
     assert not cache.enabled
     for name, (_, read, default) in READS.items():

@@ -203,7 +203,7 @@ def test_a_changed_schema_config_or_tool_version_re_checks_everything(
 
 def test_a_damaged_cache_is_ignored(corpus: Path) -> None:
     assert _codes(corpus) == []
-    (corpus / ".corpus-cache" / "v1.sqlite3").write_bytes(b"not a database")
+    (corpus / ".corpus-cache" / "v2.sqlite3").write_bytes(b"not a database")
     assert _codes(corpus) == []
 
 
@@ -242,11 +242,11 @@ def test_export_digests_follow_every_change(corpus: Path) -> None:
     cache = Cache(corpus, "ctx")
     assert cache.output_sha256(name) == hashlib.sha256(b"aaaa").hexdigest()
     cache.close()
-    # A trusted stamp answers without reading the file (as git's index does): the same
-    # size, time stamp and inode give the stored digest.
+    # An edit of the same size with the old time stamp restored changes the inode
+    # change time (as git's index sees it): read again, never the stored digest.
     _old(target, b"zzzz")
     cache = Cache(corpus, "ctx")
-    assert cache.output_sha256(name) == hashlib.sha256(b"aaaa").hexdigest()
+    assert cache.output_sha256(name) == hashlib.sha256(b"zzzz").hexdigest()
     cache.close()
     # Any change of size or time stamp is read again.
     _old(target, b"bbbbb")

@@ -23,9 +23,9 @@ from typing import Any
 from corpus_tools.cache.exports import ExportFiles
 from corpus_tools.cache.files import FileResults
 from corpus_tools.cache.runs import RunRecords
-from corpus_tools.cache.store import CACHE_DIR, RACY_NS, Store
+from corpus_tools.cache.store import CACHE_DIR, RACY_NS, Stamp, Store, stamp_of
 
-__all__ = ["CACHE_DIR", "RACY_NS", "Cache", "context_key"]
+__all__ = ["CACHE_DIR", "RACY_NS", "Cache", "context_key", "stamp_of"]
 
 
 def context_key(*parts: Any) -> str:
@@ -65,12 +65,12 @@ class Cache:
     def put(
         self,
         rel: str,
-        stamp: tuple[int, int, int],
+        stamp: Stamp,
         sha256: str,
         payload: str,
         key: str | None = None,
     ) -> None:
-        """Remember the result for this file's content (``stamp``: size, mtime, inode)
+        """Remember the result for this file's content (``stamp``: ``stamp_of`` the file)
         and ``key``."""
         self.files.put(rel, stamp, sha256, payload, key)
 

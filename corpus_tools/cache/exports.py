@@ -8,7 +8,7 @@ import os
 import sqlite3
 import stat
 
-from corpus_tools.cache.store import Store, trusted_mtime
+from corpus_tools.cache.store import Store, stamp_of, trusted_mtime
 
 
 class ExportFiles:
@@ -16,8 +16,8 @@ class ExportFiles:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._outputs: dict[str, tuple[int, int, int, str]] | None = None
-        self._new: list[tuple[str, int, int, int, str]] = []
+        self._outputs: dict[str, tuple[int, int, int, int, str]] | None = None
+        self._new: list[tuple[str, int, int, int, int, str]] = []
 
     def output_sha256(self, name: str) -> str | None:
         """The SHA-256 of an export file by absolute path (None when it is not a regular
@@ -32,8 +32,8 @@ class ExportFiles:
             if not stat.S_ISREG(st.st_mode):
                 return None
             row = self._stamps().get(name)
-            if row is not None and row[:3] == (st.st_size, st.st_mtime_ns, st.st_ino):
-                return row[3]
+            if row is not None and row[:4] == stamp_of(st):
+                return row[4]
             digest = hashlib.sha256()
             with open(name, "rb") as fh:
                 while chunk := fh.read(1 << 20):
@@ -42,15 +42,18 @@ class ExportFiles:
             return None
         sha = digest.hexdigest()
         if self._store.enabled:
-            self._new.append((name, st.st_size, trusted_mtime(st.st_mtime_ns), st.st_ino, sha))
+            size, mtime, ctime, ino = stamp_of(st)
+            self._new.append((name, size, trusted_mtime(mtime), ctime, ino, sha))
         return sha
 
-    def _stamps(self) -> dict[str, tuple[int, int, int, str]]:
+    def _stamps(self) -> dict[str, tuple[int, int, int, int, str]]:
         if self._outputs is None:
             self._outputs = self._store.read(
                 lambda db: {
                     row[0]: row[1:]
-                    for row in db.execute("SELECT path, size, mtime_ns, ino, sha256 FROM outputs")
+                    for row in db.execute(
+                        "SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM outputs"
+                    )
                 },
                 {},
             )

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from corpus_tools.cache.store import Store, trusted_mtime
+from corpus_tools.cache.store import Stamp, Store, stamp_of, trusted_mtime
 
 # New results are written in batches as they come, so a cold run over a large corpus
 # does not hold every new result until the end.
@@ -22,8 +22,8 @@ class FileResults:
     def __init__(self, store: Store, context: str) -> None:
         self._store = store
         self.context = context
-        self._loaded: dict[str, tuple[str, int, int, int, str, str]] | None = None
-        self._new: list[tuple[str, str, int, int, int, str, str]] = []
+        self._loaded: dict[str, tuple[str, int, int, int, int, str, str]] | None = None
+        self._new: list[tuple[str, str, int, int, int, int, str, str]] = []
         self.hits = 0
 
     def context_of(self, key: str | None) -> str:
@@ -34,7 +34,7 @@ class FileResults:
         return hashlib.sha256(f"{self.context} {key}".encode()).hexdigest()
 
     @property
-    def _rows(self) -> dict[str, tuple[str, int, int, int, str, str]]:
+    def _rows(self) -> dict[str, tuple[str, int, int, int, int, str, str]]:
         # Loaded on first use: a run answered from a snapshot never needs the rows. Rows
         # of every context: a file's own key decides which one is valid (and a stamp
         # vouches for a file's SHA-256 whatever the context).
@@ -43,7 +43,7 @@ class FileResults:
                 lambda db: {
                     row[0]: row[1:]
                     for row in db.execute(
-                        "SELECT path, ctx, size, mtime_ns, ino, sha256, payload FROM files"
+                        "SELECT path, ctx, size, mtime_ns, ctime_ns, ino, sha256, payload FROM files"
                     )
                 },
                 {},
@@ -58,35 +58,35 @@ class FileResults:
         row = self._rows.get(rel)
         if row is None:
             return None
-        ctx, size, mtime_ns, ino, sha, payload = row
+        ctx, size, mtime_ns, ctime_ns, ino, sha, payload = row
         if ctx != self.context_of(key) or size != st.st_size:
             return None
-        if mtime_ns != st.st_mtime_ns or ino != st.st_ino:
+        if (size, mtime_ns, ctime_ns, ino) != stamp_of(st):
             try:
                 if hashlib.sha256(path.read_bytes()).hexdigest() != sha:
                     return None
             except OSError:
                 return None
             # Same content, new time stamp: remember it.
-            self.put(rel, (st.st_size, st.st_mtime_ns, st.st_ino), sha, payload, key)
+            self.put(rel, stamp_of(st), sha, payload, key)
         self.hits += 1
         return sha, payload
 
     def put(
         self,
         rel: str,
-        stamp: tuple[int, int, int],
+        stamp: Stamp,
         sha256: str,
         payload: str,
         key: str | None = None,
     ) -> None:
         """Remember the result for this file's content (and its ``key``); ``stamp`` is
-        the file's size, modification time (ns) and inode, taken before it was read."""
+        the file's ``stamp_of``, taken before it was read."""
         if not self._store.enabled:
             return
-        size, mtime, ino = stamp
+        size, mtime, ctime, ino = stamp
         ctx = self.context_of(key)
-        self._new.append((rel, ctx, size, trusted_mtime(mtime), ino, sha256, payload))
+        self._new.append((rel, ctx, size, trusted_mtime(mtime), ctime, ino, sha256, payload))
         if len(self._new) >= _BATCH:
             self.flush()
 
@@ -97,8 +97,8 @@ class FileResults:
             st = path.lstat()
             if not stat.S_ISREG(st.st_mode):
                 return None  # links and devices are the seed reader's to judge, not read here
-            if row is not None and row[1:4] == (st.st_size, st.st_mtime_ns, st.st_ino):
-                return row[4]
+            if row is not None and row[1:5] == stamp_of(st):
+                return row[5]
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import sqlite3
 import time
 from collections.abc import Callable
@@ -10,7 +11,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 CACHE_DIR = ".corpus-cache"
-FILE = "v1.sqlite3"
+# v2: stamps hold the inode change time too (v1 files are left for the user to delete).
+FILE = "v2.sqlite3"
 # A file modified this recently may change again within its time stamp's resolution.
 RACY_NS = 2_000_000_000
 
@@ -19,13 +21,24 @@ _Row = TypeVar("_Row", bound=tuple[Any, ...])
 
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ctx TEXT, size INTEGER,"
-    " mtime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)",
+    " mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)",
     "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY, files TEXT)",
     "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, problems TEXT)",
     "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, report TEXT)",
     "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER,"
-    " mtime_ns INTEGER, ino INTEGER, sha256 TEXT)",
+    " mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, sha256 TEXT)",
 )
+
+
+Stamp = tuple[int, int, int, int]
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    """What a file's stored result is trusted by: size, modification time, inode change
+    time and inode. The change time is in it because a program can set the modification
+    time back after a write (os.utime, touch -d, tar), never the change time: as git does,
+    a same-size edit with the old time stamp restored is seen."""
+    return (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def trusted_mtime(mtime_ns: int) -> int:
