@@ -604,8 +604,8 @@ def export(
     _check_lang(lang)
     root = corpus_root(Path(root) if root is not None else None)
     config = load_config(root)
-    chosen = tracked_formats(config) if formats is None else formats_named(formats)
     out_dir = Path(out) if out is not None else root / EXPORTS_DIR
+    chosen = _formats_for(config, formats, out_dir, root / EXPORTS_DIR, check)
     files = discover([root / SEEDS_DIR], root)
     jobs = jobs or default_jobs()
     linked = linked_folder(out_dir, chosen)
@@ -654,6 +654,43 @@ def export(
         raise
     except OSError as exc:
         raise OutputError(out_dir, f"{exc.strerror or exc}; previous exports are intact") from exc
+
+
+def _formats_for(
+    config: Config, formats: Iterable[str] | None, out_dir: Path, tracked_dir: Path, check: bool
+) -> list[str]:
+    """The formats an export writes (or checks) in ``out_dir``.
+
+    The corpus's own export folder holds the formats ``corpus.toml`` tracks, which
+    ``datapackage.json`` and the dataset card describe together: there ``all`` means
+    those, and writing some of them only, or another format, is refused, as it would
+    leave a folder that ``corpus validate`` fails. Elsewhere (``--out``) any formats go.
+    """
+    tracked = tracked_formats(config)
+    if formats is None:
+        return tracked
+    names = list(formats)
+    chosen = formats_named(names)
+    if check or not config.exports_tracked or not _same_folder(out_dir, tracked_dir):
+        return chosen
+    if "all" in names:
+        return tracked
+    if chosen != tracked:
+        raise UsageError(
+            f"{EXPORTS_DIR}/ holds the formats corpus.toml tracks ({', '.join(tracked)}), "
+            "which datapackage.json and README.md describe together: run corpus export "
+            f"to write them all, write {', '.join(chosen)} to another folder with --out DIR, "
+            "or change [exports] formats in corpus.toml"
+        )
+    return chosen
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    """True when ``a`` and ``b`` name the same folder (or would, once made)."""
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _export_problems(

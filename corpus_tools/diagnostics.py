@@ -236,7 +236,7 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         E,
         J,
         "The document was written for another version of the canonical schema",
-        "convert it again from its seed with this corpus-tools (corpus convert SEED, or corpus export --format jsonl)",
+        "convert it again from its seed with this corpus-tools (corpus convert SEED, or corpus export)",
     ),
     CodeInfo(
         "schema-violation",
@@ -365,22 +365,20 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "corpus.toml is not valid (the run stops with exit code 2)",
         "fix corpus.toml as the message says; see schema/corpus.schema.json",
     ),
-    CodeInfo(
-        "export-missing", E, X, "An export file is missing", "run: corpus export --format all"
-    ),
+    CodeInfo("export-missing", E, X, "An export file is missing", "run: corpus export"),
     CodeInfo(
         "export-stale",
         E,
         X,
         "An export file does not match the seeds",
-        "run: corpus export --format all, and commit the result",
+        "run: corpus export, and commit the result",
     ),
     CodeInfo(
         "exports-absent",
         E,
         X,
         "The corpus has no export folder",
-        "run: corpus export --format all (or say in corpus.toml that exports are not tracked: [exports] tracked = false)",
+        "run: corpus export (or say in corpus.toml that exports are not tracked: [exports] tracked = false)",
     ),
     CodeInfo(
         "export-not-checked",
@@ -401,21 +399,21 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         E,
         X,
         "A file in the export folder belongs to no document",
-        "run: corpus export --format all (it removes files of deleted seeds)",
+        "run: corpus export (it removes files of deleted seeds)",
     ),
     CodeInfo(
         "export-invalid",
         E,
         X,
         "An export file is not valid against its schema",
-        "run: corpus export --format all; if it persists, report a bug",
+        "run: corpus export; if it persists, report a bug",
     ),
     CodeInfo(
         "tei-schematron",
         E,
         X,
         "A TEI file breaks a Schematron rule of the TEI schema given (--tei-schematron)",
-        "change the element on that line so that the rule holds (the message quotes it); for an export file, run corpus export --format all, and report a bug if it persists",
+        "change the element on that line so that the rule holds (the message quotes it); for an export file, run corpus export, and report a bug if it persists",
     ),
     CodeInfo(
         "fixity-changed",

@@ -213,7 +213,7 @@ def test_validate_reports_schema_version_for_json_and_jsonl(tmp_path: Path) -> N
     assert result.stdout.splitlines()[0] == (
         "old.json: error[schema-version] the document is of schema version '1.0'; this "
         "corpus-tools reads schema version '2.1.0' (and '2.0.0'); help: convert it again from its seed "
-        "with this corpus-tools (corpus convert SEED, or corpus export --format jsonl)"
+        "with this corpus-tools (corpus convert SEED, or corpus export)"
     )
 
     with pytest.raises(JsonlReadError, match=r"schema version '1\.0'"):

@@ -148,11 +148,11 @@ def test_stale_missing_and_extra_exports_are_named(tmp_path: Path) -> None:
     assert proc.returncode == 1
     assert proc.stdout.splitlines() == [
         "exports/corpus.jsonl: error[export-stale] the export file is out of date with the seeds;"
-        " help: run: corpus export --format all, and commit the result",
+        " help: run: corpus export, and commit the result",
         f"exports/tei/doc-{first_id}.xml: error[export-missing] the export file is missing;"
-        " help: run: corpus export --format all",
+        " help: run: corpus export",
         "exports/tei/doc-999_ffffffffffffffff.xml: error[export-extra] the export file belongs to no"
-        " current document; help: run: corpus export --format all (it removes files of deleted seeds)",
+        " current document; help: run: corpus export (it removes files of deleted seeds)",
         "12 files, 3 errors, 0 warnings",
     ]
     # validate reports the same; the export command repairs it, touching only what changed.
@@ -163,6 +163,52 @@ def test_stale_missing_and_extra_exports_are_named(tmp_path: Path) -> None:
     assert untouched.stat().st_mtime_ns == before
     assert _run("validate", "--root", str(root)).returncode == 0
     assert not list((root / "exports").rglob(".corpus-tmp-*"))
+
+
+def test_the_export_folder_holds_exactly_the_tracked_formats(tmp_path: Path) -> None:
+    """exports/ is described as one by datapackage.json and the card: some formats alone,
+    or one the corpus does not track, are refused there (exit 2, nothing written); --out
+    takes any; --format all means the tracked ones, and validate passes after it."""
+    root = _corpus(tmp_path, 3)
+    toml = root / "corpus.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert 'formats = ["csv", "jsonl", "parquet", "tei"]' in text
+    toml.write_text(
+        text.replace('formats = ["csv", "jsonl", "parquet", "tei"]', 'formats = ["tei", "csv"]'),
+        encoding="utf-8",
+    )
+    proc = _run("export", "--root", str(root), "--format", "csv")
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "error: exports/ holds the formats corpus.toml tracks (csv, tei), which "
+        "datapackage.json and README.md describe together: run corpus export to write them "
+        "all, write csv to another folder with --out DIR, or change [exports] formats in "
+        "corpus.toml\n"
+    )
+    assert not (root / "exports").exists()
+    assert _run("export", "--root", str(root), "--format", "jsonl").returncode == 2
+    assert _run("export", "--root", str(root), "--format", "all").returncode == 0
+    assert sorted(p.name for p in (root / "exports").iterdir()) == [
+        "README.md",
+        "corpus-tei.rng",
+        "corpus.tei.xml",
+        "datapackage.json",
+        "document_facts.csv",
+        "documents.csv",
+        "paragraphs.csv",
+        "persons.csv",
+        "quotation_facts.csv",
+        "quotations.csv",
+        "tei",
+    ]
+    assert _run("validate", "--root", str(root)).returncode == 0
+    other = tmp_path / "csv-only"
+    proc = _run("export", "--root", str(root), "--format", "csv", "--out", str(other))
+    assert proc.returncode == 0
+    assert (other / "documents.csv").is_file()
+    assert not (other / "tei").exists()
+    check = _run("export", "--check", "--root", str(root), "--format", "tei")
+    assert check.returncode == 0, check.stdout
 
 
 def test_re_export_with_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
