@@ -112,6 +112,21 @@ def test_every_export_reads_back_equal(tmp_path: Path, fmt: str) -> None:
     assert [d.to_dict() for d in read] == [d.to_dict() for d in docs]
 
 
+def test_jsonl_records_are_one_line_for_unicode_line_splitters(tmp_path: Path) -> None:
+    """U+2028 and U+2029 are written escaped: str.splitlines gives one record a line."""
+    seed = " date 2025-06-01 A line\u2028separator and a paragraph\u2029separator.\n"
+    doc = convert_seed(seed.encode(), "seeds/001_0123456789abcdef.txt").document
+    assert doc is not None
+    assert "\u2028" in doc.paragraphs[0].text
+    export_documents([doc], ["jsonl"], tmp_path, CONFIG)
+    data = (tmp_path / "corpus.jsonl").read_bytes()
+    assert "\u2028".encode() not in data
+    assert b"\\u2028" in data
+    assert b"\\u2029" in data
+    assert len(data.decode().splitlines()) == 1
+    assert list(read_jsonl(tmp_path / "corpus.jsonl")) == [doc]
+
+
 # --- the schema ----------------------------------------------------------------------
 
 

@@ -79,7 +79,12 @@ def _line(data: Mapping[str, Any]) -> str:
     # Keys in the table's column order (the schema fixes it): readers that match
     # columns by position, such as frictionless, find the table's header.
     values = {k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}
-    return _ENCODER.encode(values)
+    # U+2028 and U+2029 are valid inside JSON strings, but readers that split lines
+    # the Unicode way (Python's str.splitlines, JavaScript before ES2019) break a record
+    # at them: written escaped, every record is one line for every reader.
+    return (
+        _ENCODER.encode(values).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
 
 
 def render_lines(doc: Document) -> tuple[bytes, ...]:
