@@ -353,6 +353,11 @@ def _check(
     notify: Notify | None,
 ) -> Validation:
     config = load_config(root)
+    if given and all(_same_folder(p, root / EXPORTS_DIR) for p in given):
+        # The export folder named alone: its files are views of the seeds (each document
+        # several times over), checked the one way that means anything, against the
+        # seeds, as a run without paths does.
+        given = []
     # An export file named, or the export folder: a switch that a killed export left
     # half-done is finished (or undone) first, so no mix of two exports is ever judged.
     for target in [*given, root / EXPORTS_DIR]:

@@ -406,6 +406,13 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
         )
         return FileResult(rel, [Diagnostic("seed-misplaced", rel, message)])
     name = path.name
+    unsupported = _unsupported(name)
+    if unsupported is not None:
+        message = (
+            f"{rel} is {unsupported}, which corpus validate does not check on its own: it was"
+            " not read"
+        )
+        return FileResult(rel, [Diagnostic("file-kind-unsupported", rel, message)])
     kind = extension_kind(name)
     found = content_kind(path)
     if kind is not None and found is not None and found != kind:
@@ -421,6 +428,37 @@ def check_file(path: Path, root: Path, config: Config, options: Options) -> File
             return check_jsonl(path, root, config)
         return check_json(path, root, config)
     return check_seed(path, root, config, options)
+
+
+# Files of the export folder and of a package that are checked as part of the folder,
+# never alone, by extension or name: read as a seed, they would get a seed's advice.
+_UNSUPPORTED_EXTENSIONS = {
+    ".csv": "a CSV table",
+    ".tsv": "a TSV table",
+    ".parquet": "a Parquet table",
+    ".md": "a Markdown file",
+    ".rng": "a RELAX NG schema",
+    ".toml": "a TOML file",
+    ".cff": "a citation file",
+    ".yaml": "a YAML file",
+    ".yml": "a YAML file",
+}
+_UNSUPPORTED_NAMES = {
+    "datapackage.json": "a Data Package descriptor",
+    "ro-crate-metadata.json": "RO-Crate metadata",
+    "croissant.json": "Croissant metadata",
+}
+
+
+def _unsupported(name: str) -> str | None:
+    """What a file that corpus validate does not check alone is, by its name (None for
+    the kinds it checks, and for names that say nothing: those are read as seeds)."""
+    if name in _UNSUPPORTED_NAMES:
+        return _UNSUPPORTED_NAMES[name]
+    if name.endswith(".jsonschema.json") or name.endswith(".schema.json"):
+        return "a JSON Schema"
+    _, dot, ext = name.rpartition(".")
+    return _UNSUPPORTED_EXTENSIONS.get(f".{ext.lower()}") if dot else None
 
 
 # What each kind of file is called in findings, and the extension it should have.

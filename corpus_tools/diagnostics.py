@@ -75,6 +75,13 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "rename the file to the extension of what it holds (.txt for a seed, .json or .jsonl for JSON, .xml for TEI), or replace its content",
     ),
     CodeInfo(
+        "file-kind-unsupported",
+        E,
+        S,
+        "The file is of a kind corpus validate does not check on its own",
+        "give corpus validate seeds (.txt), JSON or JSON Lines (.json, .jsonl) or TEI (.xml) files; the other files of the export folder are checked with it: run corpus validate without paths, or corpus export --check",
+    ),
+    CodeInfo(
         "seed-bad-filename",
         E,
         S,

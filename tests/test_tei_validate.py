@@ -123,6 +123,36 @@ def test_extension_and_content_that_disagree_are_findings(corpus: Path) -> None:
     assert "root element is <html> in no namespace" in messages["given/other.xml"]
 
 
+def test_export_files_not_checked_alone_are_named_as_what_they_are(corpus: Path) -> None:
+    names = [
+        "exports/quotations.csv",
+        "exports/datapackage.json",
+        "exports/documents.parquet",
+        "exports/corpus-tei.rng",
+        "exports/README.md",
+        "corpus.toml",
+    ]
+    assert sorted(_findings(corpus, names)) == sorted(
+        ("file-kind-unsupported", name, None) for name in names
+    )
+    report = api.validate(corpus, [corpus / "exports" / "quotations.csv"], cache=False)
+    assert [d.message for d in report.diagnostics] == [
+        "exports/quotations.csv is a CSV table, which corpus validate does not check on its "
+        "own: it was not read"
+    ]
+    assert report.exit_code() == 1
+
+
+def test_the_export_folder_named_alone_is_checked_against_the_seeds(corpus: Path) -> None:
+    alone = api.validate(corpus, [corpus / "exports"], cache=False)
+    assert alone.diagnostics == api.validate(corpus, cache=False).diagnostics == []
+    (corpus / "exports" / "corpus.jsonl").write_text("{}\n", encoding="utf-8")
+    stale = api.validate(corpus, [corpus / "exports"], cache=False)
+    assert [(d.code, d.file) for d in stale.diagnostics] == [
+        ("export-stale", "exports/corpus.jsonl")
+    ]
+
+
 def test_validate_cli_names_the_file_and_line_of_a_mismatch(corpus: Path) -> None:
     (corpus / "notes.json").write_text("<TEI/>\n", encoding="utf-8")
     result = CliRunner().invoke(

@@ -82,9 +82,7 @@ def _line(data: Mapping[str, Any]) -> str:
     # U+2028 and U+2029 are valid inside JSON strings, but readers that split lines
     # the Unicode way (Python's str.splitlines, JavaScript before ES2019) break a record
     # at them: written escaped, every record is one line for every reader.
-    return (
-        _ENCODER.encode(values).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-    )
+    return _ENCODER.encode(values).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def render_lines(doc: Document) -> tuple[bytes, ...]:
