@@ -251,7 +251,7 @@ def _check_export_line(
     )
     # The canonical schema's own constraints (patterns, lengths, the characters a text
     # may hold) apply to what the line says; its quotations are in quotations.jsonl.
-    err = check_document(doc.to_dict())
+    err = check_document(doc.to_dict(), whole=False)
     if err is not None:
         return [_schema_diagnostic(err, file, None, line)], None
     return [], doc

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -131,6 +132,11 @@ class Quotation:
             type=data.get("type", "speech"),
             speaker=Speaker.from_dict(speaker) if speaker is not None else None,
         )
+
+
+# What ``Stats.words`` counts as a word: letters and digits, with inner apostrophes and
+# hyphens ("don't", "Bielsko-Biała" are one word each).
+WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from corpus_tools.model import WORD
 
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
@@ -239,8 +242,95 @@ def person_references(data: dict[str, Any]) -> SchemaError | None:
     return None
 
 
-def check_document(data: Any) -> SchemaError | None:
+INVARIANT = "invariant"
+_DOCUMENT_ID = re.compile(r"([0-9]{3,})_([0-9a-f]{16})")
+
+
+def _span(paragraphs: list[str], start: dict[str, int], end: dict[str, int]) -> str:
+    """The text between two positions, paragraphs joined by a line feed."""
+    first, last = start["paragraph"], end["paragraph"]
+    if first == last:
+        return paragraphs[first - 1][start["offset"] : end["offset"]]
+    pieces = [paragraphs[first - 1][start["offset"] :], *paragraphs[first : last - 1]]
+    pieces.append(paragraphs[last - 1][: end["offset"]])
+    return "\n".join(pieces)
+
+
+def document_invariants(data: dict[str, Any]) -> SchemaError | None:
+    """What the schema cannot say of a schema-valid document and the converter always
+    makes true: the id is the sequence number and hash; paragraphs are numbered 1, 2, …;
+    each quotation's positions lie in its paragraphs, in order, and its text is the text
+    between them; parents and previous parts are earlier quotations of the document
+    (a parent one level up); the dateline opens the lead; the counts are those of the
+    text. A hand-edited or damaged
+    document that breaks one would export facts its text does not hold."""
+
+    def fail(pointer: str, message: str) -> SchemaError:
+        return SchemaError(pointer, message, INVARIANT)
+
+    found = _DOCUMENT_ID.fullmatch(data["id"])
+    if found is None or int(found[1]) != data["seq"] or found[2] != data["hash"]:
+        return fail("/id", f"{data['id']!r} is not seq {data['seq']} and hash {data['hash']!r}")
+    paragraphs: list[str] = []
+    for n, para in enumerate(data["paragraphs"], start=1):
+        if para["n"] != n:
+            return fail(f"/paragraphs/{n - 1}/n", f"paragraph {n} is numbered {para['n']}")
+        paragraphs.append(para["text"])
+    seen: dict[str, int] = {}
+    for k, q in enumerate(data["quotations"]):
+        at = f"/quotations/{k}"
+        start, end = q["start"], q["end"]
+        if q["id"] in seen:
+            return fail(f"{at}/id", f"{q['id']!r} is the id of an earlier quotation")
+        if not 1 <= start["paragraph"] <= end["paragraph"] <= len(paragraphs):
+            return fail(
+                f"{at}/end", f"the positions are not in paragraphs 1 to {len(paragraphs)}, in order"
+            )
+        if (
+            end["offset"] > len(paragraphs[end["paragraph"] - 1])
+            or (start["paragraph"] == end["paragraph"] and start["offset"] > end["offset"])
+            or start["offset"] > len(paragraphs[start["paragraph"] - 1])
+        ):
+            return fail(f"{at}/end/offset", "the offsets are not in their paragraphs, in order")
+        if _span(paragraphs, start, end) != q["text"]:
+            return fail(f"{at}/text", "is not the text between the quotation's positions")
+        parent = q.get("parent")
+        if parent is None:
+            if q["depth"] != 0:
+                return fail(f"{at}/depth", f"is {q['depth']} but the quotation has no parent")
+        elif parent not in seen:
+            return fail(f"{at}/parent", f"{parent!r} is no earlier quotation of the document")
+        elif data["quotations"][seen[parent]]["depth"] != q["depth"] - 1:
+            return fail(f"{at}/depth", f"is not one more than that of its parent {parent!r}")
+        prev = q.get("prev")
+        if prev is not None and prev not in seen:
+            return fail(f"{at}/prev", f"{prev!r} is no earlier quotation of the document")
+        seen[q["id"]] = k
+    dateline = data.get("dateline")
+    if dateline and not (paragraphs and paragraphs[0].startswith(dateline)):
+        return fail("/dateline", "does not open the first paragraph")
+    counts = {
+        "paragraphs": len(paragraphs),
+        # Counted without a list of the words: a long paragraph costs no memory.
+        "words": sum(1 for t in paragraphs for _ in WORD.finditer(t)),
+        "characters": sum(map(len, paragraphs)),
+        "quotations": len(data["quotations"]),
+    }
+    for key, value in counts.items():
+        if data["stats"][key] != value:
+            return fail(f"/stats/{key}", f"is {data['stats'][key]} but the text has {value}")
+    return None
+
+
+def check_document(data: Any, *, whole: bool = True) -> SchemaError | None:
     """Return the most relevant violation of the document schema, or None when valid;
     a document of another schema version is told so first (``version_mismatch``), and
-    a valid one must also refer only to its own persons (``person_references``)."""
-    return version_mismatch(data) or check(data, DOCUMENT_SCHEMA) or person_references(data)
+    a valid one must also refer only to its own persons (``person_references``) and,
+    when it is ``whole`` (not a JSONL export's documents line, whose quotations are in
+    another file), hold the converter's invariants (``document_invariants``)."""
+    return (
+        version_mismatch(data)
+        or check(data, DOCUMENT_SCHEMA)
+        or person_references(data)
+        or (document_invariants(data) if whole else None)
+    )

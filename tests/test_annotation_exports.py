@@ -175,6 +175,68 @@ def test_annotations_the_schema_refuses(
     assert _pointer_and_message(data)[0] == pointer
 
 
+def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
+    """A change that sets the member at ``path`` (keys and indexes, /-separated)."""
+
+    def change(data: dict[str, Any]) -> None:
+        *head, last = path.split("/")
+        node: Any = data
+        for key in head:
+            node = node[int(key)] if key.isdigit() else node[key]
+        node[int(last) if last.isdigit() else last] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "pointer", "message"),
+    [
+        (_set("quotations/3/prev", "q99"), "/quotations/3/prev", "'q99' is no earlier quotation"),
+        (_set("quotations/4/parent", "q5"), "/quotations/4/parent", "'q5' is no earlier"),
+        (_set("quotations/2/parent", "q4"), "/quotations/2/parent", "'q4' is no earlier"),
+        (_set("quotations/0/depth", 1), "/quotations/0/depth", "is 1 but the quotation has no"),
+        (_set("quotations/4/depth", 2), "/quotations/4/depth", "is not one more than that of"),
+        (_set("quotations/1/id", "q1"), "/quotations/1/id", "'q1' is the id of an earlier"),
+        (_set("quotations/0/end/offset", 100_000), "/quotations/0/end/offset", "not in their"),
+        (_set("quotations/0/start/offset", 95), "/quotations/0/end/offset", "not in their"),
+        (_set("quotations/0/end/paragraph", 9), "/quotations/0/end", "not in paragraphs 1 to 7"),
+        (_set("quotations/0/text", "“Clean Air 2031”"), "/quotations/0/text", "is not the text"),
+        (_set("hash", "00000000000000aa"), "/id", "is not seq 4 and hash '00000000000000aa'"),
+        (_set("seq", 5), "/id", "is not seq 5 and hash"),
+        (_set("paragraphs/1/n", 3), "/paragraphs/1/n", "paragraph 2 is numbered 3"),
+        (_set("stats/words", 1), "/stats/words", "is 1 but the text has"),
+        (_set("stats/quotations", 9), "/stats/quotations", "is 9 but the text has 10"),
+        (_set("dateline", "PARIS -"), "/dateline", "does not open the first paragraph"),
+    ],
+)
+def test_documents_that_contradict_themselves_are_refused(
+    change: Callable[[dict[str, Any]], None], pointer: str, message: str
+) -> None:
+    """What the schema cannot say and the converter always makes true (a hand-edited
+    or damaged document would export facts its text does not hold)."""
+    data = _annotated_dict()
+    assert check_document(data) is None
+    change(data)
+    found = _pointer_and_message(data)
+    assert found[0] == pointer
+    assert message in found[1]
+
+
+def test_validate_names_the_contradiction_in_a_canonical_file(tmp_path: Path) -> None:
+    data = _annotated_dict()
+    data["quotations"][3]["prev"] = "q99"
+    path = tmp_path / "doc.json"
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    result = CliRunner().invoke(
+        cli, ["validate", "--root", str(REPO), str(path)], catch_exceptions=False
+    )
+    assert result.exit_code == 1
+    assert (
+        "error[schema-violation] /quotations/3/prev: 'q99' is no earlier quotation of the "
+        "document" in result.output
+    )
+
+
 # --- an older canonical document -----------------------------------------------------
 
 

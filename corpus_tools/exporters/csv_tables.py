@@ -180,7 +180,15 @@ def widen(
     key = facts_table.primary_key[:-1]
     optional = tuple(c.name for c in shared.columns if c.optional)
     head = next(facts, None)
+    document = None
     for location, row in rows:
+        if len(key) > 1 and row[key[0]] != document:
+            # The rows of a document have all passed: a fact still waiting for one of
+            # them names no row of it, or came out of order. Told now, before the
+            # document is assembled without it.
+            if head is not None and document is not None and head[1][key[0]] == document:
+                break
+            document = row[key[0]]
         wide: dict[str, Any] = dict(row)
         wide.update(dict.fromkeys(optional, ""))
         ids = tuple(row[k] for k in shared.primary_key)

@@ -3,15 +3,12 @@ from the annotation engine (``corpus_tools.annotate``), and counts of the texts.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from corpus_tools.config import Config
-from corpus_tools.model import Person, Quotation, Speaker, Stats
+from corpus_tools.model import WORD, Person, Quotation, Speaker, Stats
 from corpus_tools.seeds.findings import Findings
 from corpus_tools.seeds.paragraphs import Para
-
-_WORDS = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +104,7 @@ def stats(texts: list[str], quotation_count: int) -> Stats:
     """Counts of paragraphs, words, characters (code points) and quotation parts."""
     return Stats(
         paragraphs=len(texts),
-        words=sum(len(_WORDS.findall(t)) for t in texts),
+        words=sum(len(WORD.findall(t)) for t in texts),
         characters=sum(len(t) for t in texts),
         quotations=quotation_count,
     )
