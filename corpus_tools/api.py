@@ -39,7 +39,7 @@ from corpus_tools.exports import (
     stray_files,
 )
 from corpus_tools.inputs import SEEDS_DIR, discover
-from corpus_tools.io import OutputError, remove_stale_temporaries
+from corpus_tools.io import OutputError, describe_os_error, remove_stale_temporaries
 from corpus_tools.journal import reading, settle, writing
 from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
 from corpus_tools.metadata import Metadata, parse_metadata
@@ -658,7 +658,7 @@ def export(
     except OutputError:
         raise
     except OSError as exc:
-        raise OutputError(out_dir, f"{exc.strerror or exc}; previous exports are intact") from exc
+        raise OutputError(out_dir, describe_os_error(exc)) from exc
 
 
 def _formats_for(

@@ -35,7 +35,8 @@ _FILE_MODE = _file_mode()
 _NEW_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 
 
-def _describe(exc: OSError) -> str:
+def describe_os_error(exc: OSError) -> str:
+    """What an operating-system error means for the files being written, and what to do."""
     if exc.errno == errno.ENOSPC:
         return "no space left on the device; free space and run again (previous files are intact)"
     if exc.errno == errno.EROFS:
@@ -73,7 +74,7 @@ class StagedFile:
         try:
             self._fh.write(data)
         except OSError as exc:
-            raise OutputError(self.target, _describe(exc)) from exc
+            raise OutputError(self.target, describe_os_error(exc)) from exc
         self._hash.update(data)
         self.size += len(data)
 
@@ -103,7 +104,7 @@ class StagedFile:
         try:
             fh.flush()
         except OSError as exc:
-            raise OutputError(self.target, _describe(exc)) from exc
+            raise OutputError(self.target, describe_os_error(exc)) from exc
         finally:
             with contextlib.suppress(OSError):
                 fh.close()
@@ -226,7 +227,7 @@ class Staging:
             try:
                 os.makedirs(parent or ".", exist_ok=True)
             except OSError as exc:
-                raise OutputError(target, _describe(exc)) from exc
+                raise OutputError(target, describe_os_error(exc)) from exc
             self._folders.add(parent)
         self._serial += 1
         tmp = os.path.join(parent, f"{TMP_PREFIX}{os.getpid()}-{self._serial}")
@@ -238,7 +239,7 @@ class Staging:
             staged.close()
             return
         except OSError as exc:
-            raise OutputError(target, _describe(exc)) from exc
+            raise OutputError(target, describe_os_error(exc)) from exc
         self._whole.append((tmp, name, hashlib.sha256(data).hexdigest(), len(data)))
 
     def digests(self, out_dir: Path) -> dict[str, str]:
@@ -268,7 +269,7 @@ class Staging:
         try:
             staged = StagedFile(target)
         except OSError as exc:
-            raise OutputError(target, _describe(exc)) from exc
+            raise OutputError(target, describe_os_error(exc)) from exc
         self.files.append(staged)
         return staged
 
