@@ -71,6 +71,25 @@ from corpus_tools.annotate.titles import (
             "MADRID, 4 dic (EFE).-",
             "El Gobierno aprobó el plan.",
         ),
+        # A date ending with an abbreviation of "day" or "year".
+        (
+            "lt",
+            "VILNIUS, birželio 12 d. (ELTA). Seimas priėmė įstatymą. Toliau.",
+            "VILNIUS, birželio 12 d. (ELTA).",
+            "Seimas priėmė įstatymą.",
+        ),
+        (
+            "pl",
+            "Warszawa, 21 sierpnia 2025 r. (PAP) – Sejm przyjął ustawę. Dalej.",
+            "Warszawa, 21 sierpnia 2025 r. (PAP) –",
+            "Sejm przyjął ustawę.",
+        ),
+        (
+            "ru",
+            "Минск, 27 ноября 2025 г. Президент провёл совещание. Далее.",
+            "Минск, 27 ноября 2025 г.",
+            "Президент провёл совещание.",
+        ),
     ],
 )
 def test_datelines_are_recorded_and_not_the_title(
@@ -82,6 +101,9 @@ def test_datelines_are_recorded_and_not_the_title(
 @pytest.mark.parametrize(
     "lead",
     [
+        "Dr. Smith said the plan was ready. It was.",
+        "St. Petersburg hosted the forum on Monday. More.",
+        "U.S. President Joe Biden met leaders in Paris. More.",
         "Paris, the capital of France, hosted the summit. More.",
         "Belarusian President Aleksandr Lukashenko took part in the summit in Bishkek.",
         "Minsk is cold today. More.",
@@ -128,6 +150,24 @@ def test_no_dateline(lead: str) -> None:
             "“We will win. Tomorrow,” the coach said.",
         ),
         ("en", "No sentence end here", "No sentence end here"),
+        # A quotation's own last stop ends the sentence when a capital follows.
+        (
+            "en",
+            'Tom Brown said: "They lied." A spokesman disagreed.',
+            'Tom Brown said: "They lied."',
+        ),
+        ("en", "He called it “a disaster.” Critics disagreed.", "He called it “a disaster.”"),
+        (
+            "en",
+            "“Stop!” he shouted at the crowd. Then he left.",
+            "“Stop!” he shouted at the crowd.",
+        ),
+        # French sets a space inside its guillemets.
+        (
+            "fr",
+            "Le Conseil de Paris a voté mardi. « C'est un tournant », a dit Jean Dupont.",
+            "Le Conseil de Paris a voté mardi.",
+        ),
     ],
 )
 def test_abbreviations_initials_and_quotations_do_not_end_the_sentence(

@@ -14,8 +14,10 @@ from corpus_tools.annotate.tables import Tables
 _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
 # A sentence ends before a capital or a quotation: in masked text (see masked()) a
 # quotation's words are "_", so an opening mark followed by "_" starts a sentence too.
+# French sets a space inside its guillemets: "… Paris. « C'est" starts a sentence too.
 _END = re.compile(
-    r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:[\"“„«(\[—–-]?[^\W\d_]|[\"“„«‘‚»”‹›「『]_)|[ \u00a0]*$)"
+    r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:(?:[\"“„«(\[—–-][ \u00a0\u202f]?)?[^\W\d_]"
+    r"|[\"“„«‘‚»”‹›「『][ \u00a0\u202f]?_)|[ \u00a0]*$)"
 )
 
 

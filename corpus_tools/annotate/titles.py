@@ -4,12 +4,14 @@
   (dpa) –``, ``PARIS, 3 mars (AFP) -``, ``WASHINGTON —``, ``Київ, 5 березня
   /Укрінформ/.``) is returned on its own and is not the title. A dateline is a place
   (one to four capitalised words) followed by at least one of: a date with a month name
-  from any language table, a news agency from ``data/common.json`` in brackets or
-  slashes, or, for a place in capitals, a dash.
+  from any language table (optionally closed by a short "day" or "year" abbreviation:
+  ``birželio 12 d.``, ``21 sierpnia 2025 r.``, ``27 ноября 2025 г.``), a news agency
+  from ``data/common.json`` in brackets or slashes, or, for a place in capitals, a dash.
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
-  sentence ends inside a quotation do not count.
+  sentence ends inside a quotation do not count, except a quotation's own last stop
+  followed by a capital (``said: "They lied." A spokesman``).
 * A sentence longer than :data:`TITLE_MAX` characters is cut at a word boundary and ends
   with ``…`` (``title_source`` ``first-sentence-truncated``; otherwise
   ``first-sentence``).
@@ -80,16 +82,19 @@ def _dateline_pattern() -> re.Pattern[str]:
     # made this match cost a third of a millisecond per lead.
     word = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
     place = rf"(?P<place>{word}(?:[ -]{word}){{0,3}})"
+    # A date may end with a short abbreviation of "day" or "year" (lt "birželio 12 d.",
+    # pl "21 sierpnia 2025 r.", ru "27 ноября 2025 г."): one or two letters and a dot.
+    suffix = r"(?:[ \u00a0][^\W\d_]{1,2}\.)?"
     date = (
-        rf"(?P<date>\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?"
+        rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?"
         rf"|(?:{month})\.?[ \u00a0]+\d{{1,2}}(?:,?[ \u00a0]+\d{{4}})?"
-        rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?)"
+        rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?){suffix})"
     )
     agency = rf"(?:[ \u00a0]*[(/](?P<agency>[^()/]{{0,20}}?(?:{agencies})[^()/]{{0,12}})[)/])"
     tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
     return re.compile(
         rf"^{place}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
-        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
+        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
         rf"[ \u00a0]*(?=\S)",
         re.IGNORECASE,
     )
@@ -124,14 +129,39 @@ def first_sentence(
     t = tables_for(lang)
     if parts is None:
         parts = find_parts([text], lang=lang, marks_only=True).parts
-    plain = masked(text, [p for p in parts if p.depth == 0 and p.paragraph == 1])
+    outer = [p for p in parts if p.depth == 0 and p.paragraph == 1]
+    plain = masked(text, outer)
+    starts = sentence_starts(plain[:2000], t)[1:]
+    # A quotation that ends its own last sentence ('… said: "They lied." A spokesman')
+    # ends the sentence around it when a capital follows: a sentence end inside a
+    # quotation is otherwise not one.
+    starts += [
+        s
+        for p in outer
+        if p.end.paragraph == 1
+        and _QUOTE_END.search(text, 0, p.end.offset)
+        and (s := _capital_after(text, p.end.offset)) is not None
+    ]
     # A sentence holds a letter or a digit: a lead opening with "…" or "—" followed by
     # a capital has not ended its first sentence there.
-    end = next(
-        (s for s in sentence_starts(plain[:2000], t)[1:] if any(c.isalnum() for c in text[:s])),
-        None,
-    )
+    end = min((s for s in starts if any(c.isalnum() for c in text[:s])), default=None)
     return text.rstrip() if end is None else text[:end].rstrip()
+
+
+# The last words of a quotation end a sentence: a stop, then its closing marks.
+_QUOTE_END = re.compile(r"[.!?…][\"”»’“„«‘‚‹›」』]+\Z")
+_SPACES = re.compile(r"[ \u00a0]+")
+
+
+def _capital_after(text: str, end: int) -> int | None:
+    """Where the next sentence starts after a quotation ending at ``end``: past the
+    spaces, at a capital (or an opening mark before one); None if none does."""
+    m = _SPACES.match(text, end)
+    if m is None:
+        return None
+    start = m.end()
+    letter = start + 1 if text[start : start + 1] in '"“„«‘‚([' else start
+    return start if text[letter : letter + 1].isupper() else None
 
 
 def make_title(
