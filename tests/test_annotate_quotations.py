@@ -97,6 +97,20 @@ def test_english_interrupted_quotation_is_linked() -> None:
         ("pt", "«Foi difícil», disse o treinador. «Mas vamos continuar.»", "disse o treinador"),
         ("sv", "”Det var tufft”, säger tränaren. ”Men vi fortsätter.”", "säger tränaren"),
         ("cs", "„Bylo to těžké,“ řekl trenér. „Ale pokračujeme.“", "řekl trenér"),
+        # A role and a name before the verb, every word capitalised.
+        (
+            "en",
+            "“We are ready to talk,” Foreign Minister Andrii Sybiha told reporters. “Peace must "
+            "be just.”",
+            "Foreign Minister Andrii Sybiha told reporters",
+        ),
+        # The verb first, then who the speaker is, at length.
+        (
+            "en",
+            "“We will stay open,” said Tom Brown, a former rugby player who runs a pub in "
+            "Leeds. “People need a place to meet.”",
+            "said Tom Brown, a former rugby player who runs a pub in Leeds",
+        ),
     ],
 )
 def test_interrupted_quotations_are_linked_in_every_language(
@@ -114,6 +128,10 @@ def test_interrupted_quotations_are_linked_in_every_language(
         "“Yes,” he said. It rained all day and nobody came. “No.”",  # more than an attribution
         "“Yes,” “No,” “Maybe.”",  # nothing between them
         "He liked “Dune,” the novel, and “Emma.”",  # no speech verb between them
+        # Capitalised words, but not all of them before the verb.
+        "“Yes,” The committee of the city council then said. “No.”",
+        # A long clause that does not open with its verb.
+        "“Yes,” the man who had run the pub in Leeds for twenty years and more then said. “No.”",
     ],
 )
 def test_quotations_that_are_not_one_interrupted_quotation(text: str) -> None:

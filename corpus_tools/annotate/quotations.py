@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from corpus_tools.annotate.tables import Tables, tables_for, words
+from corpus_tools.annotate.tables import Tables, tables_for, words, words_as_written
 from corpus_tools.model import Position
 
 # Opening mark -> the marks that close it.
@@ -413,15 +413,26 @@ class _Incise:
 def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) -> bool:
     """True when ``attr`` reads as an attribution (``сказал он``, ``a dit le maire``)."""
     ws = words(attr)
-    if not ws or len(ws) > 12:
+    verbs = [start for start, _ in t.speech_verbs.find(ws)] if ws else []
+    # An attribution is short, unless it opens with its verb and then says who the
+    # speaker is ("said Tom Brown, a former rugby player who runs a pub in Leeds").
+    if not ws or len(ws) > (20 if any(v <= 2 for v in verbs) else 12):
         return False
     stripped = attr.lstrip(_SPACE + "(")
     if not stripped:
         return False
     if not (stripped[0].islower() or stripped[0] in "¿¡"):
-        # A name and then the verb: "Virtanen sanoi", "Salo sanoi" (subject first).
-        return t.lang is not None and any(0 < start <= 2 for start, _ in t.speech_verbs.find(ws))
-    if any(start < verb_within for start, _ in t.speech_verbs.find(ws)):
+        # A name and then the verb: "Virtanen sanoi", "Salo sanoi" (subject first), or a
+        # role and a name, every word capitalised ("Foreign Minister Andrii Sybiha told
+        # reporters").
+        if t.lang is None:
+            return False
+        capitalised = [w[:1].isupper() for w in words_as_written(attr)]
+        return any(
+            0 < v <= 2 or (v <= 5 and len(capitalised) == len(ws) and all(capitalised[:v]))
+            for v in verbs
+        )
+    if any(start < verb_within for start in verbs):
         return True
     # No table for the language: a short lower-case clause after , ! ? is an attribution.
     return t.lang is None and pre in ",!?…" and len(ws) <= 5

@@ -90,6 +90,11 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("ʼ", "'"))
 
 
+def words_as_written(text: str) -> list[str]:
+    """The words of ``text`` split as :func:`words` splits them, with their case kept."""
+    return _WORD.findall(text)
+
+
 class WordList:
     """A matcher for one list of entries: exact words, prefixes and phrases.
 
