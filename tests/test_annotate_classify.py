@@ -87,6 +87,18 @@ CASES = [
     # a cue at the end of a compound
     ("de", "Das Forschungsschiff „Meteor“ lief aus.", "name"),
     ("sv", "Filmen produceras av produktionsbolaget ”Nordsken”.", "name"),
+    # a short capitalised quotation governed by a preposition, not by the verb before
+    ("ru", "Тренер прокомментировал поражение команды в матче с «Зенитом».", "name"),
+    # a cue behind an elided article
+    ("fr", "Le ministre a réagi, tandis que l'entreprise « TotalEnergies » a protesté.", "name"),
+    ("it", "Il sindaco ha parlato dell'associazione «Amici del Po» ieri.", "name"),
+    # a speech verb in a relative clause after the quotation
+    (
+        "fr",
+        "L'association « 40 millions d'automobilistes », qui dénonce une « guerre contre les "
+        "voitures », a réagi.",
+        "name",
+    ),
 ]
 
 

@@ -31,7 +31,7 @@ import re
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
-from corpus_tools.annotate.tables import Tables, WordList, tables_for, words
+from corpus_tools.annotate.tables import Tables, WordList, bare, tables_for, words
 
 TYPES = ("speech", "title", "name", "term")
 
@@ -175,7 +175,8 @@ def score(
     that reads ``before`` … ``after`` around it."""
     s = dict.fromkeys(TYPES, 0.0)
     w = WEIGHTS
-    bw, aw = words(before), words(after)
+    # Cue words are listed bare: "l'entreprise", "dell'associazione" read as the noun.
+    bw, aw = [bare(x) for x in words(before)], [bare(x) for x in words(after)]
     ws = words(inner)
     n = len(ws)
     stripped = inner.strip(" \u00a0")
@@ -205,10 +206,21 @@ def score(
     glued = (after[:1] not in ",.;:!?—–-)" and not after[:1].isspace()) or (
         after[:1].isspace() and after.lstrip(" \u00a0")[:1] not in ",.;:!?—–-)"
     )
-    verbs_after = [(a, b) for a, b in t.speech_verbs.find(aw[:6]) if a < 4]
+    # A verb after a relative pronoun has that pronoun as its subject ("l'association
+    # « 40 millions d'automobilistes », qui dénonce"): it does not say this was said.
+    verbs_after = [
+        (a, b)
+        for a, b in t.speech_verbs.find(aw[:6])
+        if a < 4 and not any(x in t.relatives for x in aw[:a])
+    ]
     # Verb-final order ends the sentence with the verb ("“Yollar açık” dedi."): the
     # quotation is what was said. A subject has the verb's object after it.
-    ends_with_verb = bool(verbs_after) and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
+    # (Right after it: "« TotalEnergies » a protesté" is the subject and its verb.)
+    ends_with_verb = (
+        bool(verbs_after)
+        and verbs_after[0][0] == 0
+        and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
+    )
     if verbs_after and not (named and glued and not ends_with_verb):
         s["speech"] += w["verb_after"]
     elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
@@ -227,9 +239,18 @@ def score(
             )
         )
     )
+    # A short capitalised quotation right after a preposition or an article is what
+    # that word governs ("в матче с «Зенитом»", "der Autobauer „Volkswagen“"), not
+    # the object of a speech verb earlier in the sentence.
+    governed = (
+        named
+        and bool(bw)
+        and (bw[-1] in t.stopwords or bw[-1] in t.determiners)
+        and not lead.endswith(":")
+    )
     if outlet:
         s["title"] += w["told_outlet"]
-    elif t.speech_verbs.find(bw[-12:]):
+    elif t.speech_verbs.find(bw[-12:]) and not governed:
         s["speech"] += w["verb_before"]
     if t.source_markers.find(bw) and not outlet:
         s["speech"] += w["source_marker"]

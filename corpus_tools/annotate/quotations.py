@@ -432,6 +432,8 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
             0 < v <= 2 or (v <= 5 and len(capitalised) == len(ws) and all(capitalised[:v]))
             for v in verbs
         )
+    if ws[0] in t.relatives:
+        return False  # "…», qui dénonce une «…»": a clause about what was quoted
     if any(start < verb_within for start in verbs):
         return True
     # No table for the language: a short lower-case clause after , ! ? is an attribution.

@@ -76,7 +76,7 @@ from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
-from corpus_tools.annotate.tables import Tables, tables_for, words
+from corpus_tools.annotate.tables import Tables, bare, tables_for, words
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
 _NAME_PARTICLES = frozenset(
@@ -385,16 +385,6 @@ class _Mention:
     zero: bool = False  # a speech verb without a subject: resolved like a pronoun
 
 
-def _elided(word: str) -> str:
-    """The word without an elided article or preposition (l'agence -> agence,
-    dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
-    tables list the bare nouns."""
-    head, sep, tail = word.partition("'")
-    if sep and tail == "s" and head:
-        return head
-    return tail if sep and tail and len(head) <= 4 else word
-
-
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word; a sentence's final dot is not part of the word."""
     out = []
@@ -458,7 +448,7 @@ def _mention_near_verb(
                 named = _name_after_addressee(clause, toks, low, j, t)
                 if named:
                     return named
-                if j + 1 < len(toks) and _elided(low[j + 1]) in t.bodies:
+                if j + 1 < len(toks) and bare(low[j + 1]) in t.bodies:
                     # An impersonal verb and a body in a place phrase: "повідомили в
                     # компанії", "пояснили в департаменте транспорта".
                     e = j + 2
@@ -481,7 +471,7 @@ def _mention_near_verb(
 
     def before() -> str:
         j = v
-        while j > 0 and (low[j - 1] in t.auxiliaries or _elided(low[j - 1]) in t.auxiliaries):
+        while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
             j -= 1
         if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
             # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.
@@ -816,7 +806,7 @@ class _Resolver:
         """(person key, name) for a mention."""
         t = self.t
         toks = [w for _, _, w in _tokens(m.text)]
-        low = [_elided(w.lower().replace("’", "'")) for w in toks]
+        low = [bare(w.lower().replace("’", "'")) for w in toks]
         if not toks and not m.zero:
             return f"d:{m.text.lower()}", m.text
         if m.zero or (low[0] in t.pronouns and len(toks) <= 2):

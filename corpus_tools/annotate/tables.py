@@ -90,6 +90,16 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("’", "'").replace("ʼ", "'"))
 
 
+def bare(word: str) -> str:
+    """The word without an elided article or preposition (l'agence -> agence,
+    dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
+    tables list the bare nouns."""
+    head, sep, tail = word.partition("'")
+    if sep and tail == "s" and head:
+        return head
+    return tail if sep and tail and len(head) <= 4 else word
+
+
 def words_as_written(text: str) -> list[str]:
     """The words of ``text`` split as :func:`words` splits them, with their case kept."""
     return _WORD.findall(text)
