@@ -199,6 +199,29 @@ def test_bodies_and_unnamed_speakers_keep_the_description(paragraphs: list[str],
     assert got[0][1] == name
 
 
+def test_a_role_noun_takes_up_the_unnamed_person_introduced_with_it() -> None:
+    """“…,” the spokesman added: the spokesman introduced as such ("A spokesman for the
+    Treasury said"), not the person named nearest before, who is no spokesman."""
+    paras = [
+        "Tom Brown said: “They lied.” A spokesman for the Treasury said the figures were "
+        "out of date. “It is simply wrong,” the spokesman added."
+    ]
+    got, _ = run(paras, "en")
+    assert [g[1:] for g in got] == [
+        ("Tom Brown", "Tom Brown"),
+        ("A spokesman for the Treasury", "the spokesman"),
+    ]
+
+
+def test_a_role_noun_goes_to_the_person_named_with_that_role() -> None:
+    paras = [
+        "A spokesman for the Treasury, John Smith, said the figures were out of date.",
+        "“It is simply wrong,” the spokesman added.",
+    ]
+    got, _ = run(paras, "en")
+    assert got[0][1:] == ("John Smith", "the spokesman")
+
+
 def test_pronoun_goes_to_the_person_named_last_in_the_paragraph() -> None:
     paras = [
         "President Sadyr Japarov welcomed the guests.",

@@ -385,6 +385,11 @@ class _Mention:
     zero: bool = False  # a speech verb without a subject: resolved like a pronoun
 
 
+def _clause_ends(text: str, end: int) -> bool:
+    """True when a word ending at ``end`` closes its clause (a comma, stop or colon)."""
+    return text[end : end + 1] in (",", ".", ";", ":", "!", "?", "…")
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word; a sentence's final dot is not part of the word."""
     out = []
@@ -903,6 +908,9 @@ class _Resolver:
             # ("the head of state", "the president") is the article's main person
             # when that person is named more often than the nearest one: the
             # protagonist, not the host who welcomed them.
+            introduced = self.introduced(m, content)
+            if introduced is not None:
+                return f"d:{introduced.lower()}", introduced
             e = self.nearest(m.paragraph, m.offset)
             if any(w in t.roles for w in content) or t.roles.find(low):
                 main = self.main()
@@ -942,6 +950,65 @@ class _Resolver:
             return None
         where = starts[k - 1] + sentence.find(mention)
         return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
+
+    def introduced(self, m: _Mention, content: list[str]) -> str | None:
+        """The unnamed person a definite role noun takes up: "A spokesman for the
+        Treasury said … . “…,” the spokesman added" -> "A spokesman for the Treasury",
+        as written where the article introduced them with an indefinite article (in
+        this paragraph or the one before) and named nobody with that role since."""
+        if not content:
+            return None
+        noun = content[-1]
+        stem = noun[:5]
+        for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
+            text = self.paragraphs[pno - 1]
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
+            for i in range(len(low) - 1, -1, -1):
+                if low[i] not in self.t.indefinites:
+                    continue
+                # The indefinite's noun: within the next two words ("a spokesman", "a
+                # senior official").
+                j = next(
+                    (k for k in range(i + 1, min(i + 3, len(low))) if low[k][:5] == stem), None
+                )
+                if j is None:
+                    continue
+                if self.named_role_since(noun, (pno, toks[i][0]), (m.paragraph, m.offset)):
+                    return None
+                # Named in the same sentence ("A spokesman, John Smith, said"): that
+                # person is the one the role noun takes up.
+                full = self.paragraphs[pno - 1]
+                stops = sentence_starts(full, self.t)
+                k = bisect.bisect_right(stops, toks[i][0])
+                ends = stops[k] if k < len(stops) else len(full)
+                if any(
+                    e.person and (pno, toks[i][0]) <= pos < (pno, ends)
+                    for e in self.entities
+                    for pos in e.positions
+                ):
+                    return None
+                # The description runs to the speech verb or the end of its clause.
+                end = j + 1
+                while (
+                    end < len(low)
+                    and end - i < 8
+                    and low[end] not in self.t.speech_verbs
+                    and not _clause_ends(text, toks[end - 1][1])
+                ):
+                    end += 1
+                return text[toks[i][0] : toks[end - 1][1]]
+        return None
+
+    def named_role_since(self, noun: str, start: tuple[int, int], end: tuple[int, int]) -> bool:
+        """True when a person with role ``noun`` was named between two points."""
+        return any(
+            start < pos < end and any(r[:5] == noun[:5] for r in e.roles)
+            for e in self.entities
+            for pos in e.positions
+        )
 
     def nearest(self, paragraph: int, offset: int) -> _Entity | None:
         """The person named last before a point of the text (within two paragraphs),
