@@ -818,6 +818,8 @@ def read(path: Path | str, *, format: str | None = None) -> Iterator[Document]:
     folder in ``format``, or of a canonical JSON file. Raises ``ReadError`` (each
     reader's own subclass) when the file is not what it should be."""
     path = Path(path)
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
     if format is not None:
         if format not in EXPORTERS:
             raise UsageError(f"unknown export format {format}; choose from {', '.join(EXPORTERS)}")

@@ -93,6 +93,12 @@ def package(
     _require_metadata(config)
     rocrate = _rocrate()
     out = Path(out)
+    for folder in (api.EXPORTS_DIR, SEEDS_DIR):
+        if out.resolve().is_relative_to((root / folder).resolve()):
+            raise UsageError(
+                f"--out {out}: inside {folder}/, which corpus validate checks (the bag "
+                "would be read as part of the corpus): make it outside, e.g. ../bag"
+            )
     if out.exists() and (not out.is_dir() or any(out.iterdir())):
         raise UsageError(f"--out {out}: not an empty folder; corpus package makes a new bag")
     out.parent.mkdir(parents=True, exist_ok=True)

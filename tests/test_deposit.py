@@ -465,6 +465,18 @@ def test_package_wants_a_new_folder(tmp_path: Path) -> None:
     assert "not an empty folder" in result.output
 
 
+@pytest.mark.parametrize("inside", ["exports/bag", "seeds/bag"])
+def test_package_refuses_a_bag_inside_what_validate_checks(tmp_path: Path, inside: str) -> None:
+    root = _packaged_corpus(tmp_path)
+    result = CliRunner().invoke(
+        cli, ["package", "--root", str(root), "--out", str(root / inside)], catch_exceptions=False
+    )
+    assert result.exit_code == 2
+    folder = inside.split("/")[0]
+    assert f"inside {folder}/, which corpus validate checks" in result.output
+    assert not (root / inside).exists()
+
+
 def test_a_corpus_with_errors_is_not_packaged(tmp_path: Path) -> None:
     root = _packaged_corpus(tmp_path)
     (root / "seeds" / "001_0123456789abcdef.txt").write_text(" date 2025-02-30 Bad.\n")

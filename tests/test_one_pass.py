@@ -137,6 +137,8 @@ def test_read_gives_the_documents_back_from_every_format(corpus: Path) -> None:
 def test_read_refuses_what_it_cannot_read(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="is a folder: name the format"):
         corpus_tools.read(tmp_path)
+    with pytest.raises(UsageError, match="no such file or folder"):
+        corpus_tools.read(tmp_path / "missing.jsonl")
     stray = tmp_path / "notes.txt"
     stray.write_text("x", encoding="utf-8")
     with pytest.raises(UsageError, match="not a file of any export format"):
