@@ -437,6 +437,32 @@ def _row(
         table.sources[doc_id] = Source(**values)
 
 
+# The strings that pandas.read_csv (and R's readr, in part) read as a missing value by
+# default: as a cell value they would come back from the exports as no value at all.
+_MISSING_MARKERS = frozenset(
+    [
+        "#N/A",
+        "#N/A N/A",
+        "#NA",
+        "-1.#IND",
+        "-1.#QNAN",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "<NA>",
+        "N/A",
+        "NA",
+        "NULL",
+        "NaN",
+        "None",
+        "n/a",
+        "nan",
+        "null",
+    ]
+)
+
+
 def _value_problem(name: str, value: str) -> tuple[str, str, str | None] | None:
     """The code, message and hint (None: the code's) of what is wrong with a cell's
     value, or None."""
@@ -445,6 +471,13 @@ def _value_problem(name: str, value: str) -> tuple[str, str, str | None] | None:
         char = bad.group()
         what = "a line break" if char in "\n\r" else f"the control character U+{ord(char):04X}"
         return "metadata-bad-value", f"the {name} holds {what}; a value is one line of text", None
+    if value in _MISSING_MARKERS:
+        return (
+            "metadata-bad-value",
+            f"the {name} is {value!r}, which pandas, R and other readers of the exports "
+            "take for a missing value",
+            f"leave the cell empty where the {name} is not known",
+        )
     if name == "url":
         problem = url_problem(value)
         if problem is not None:

@@ -185,6 +185,26 @@ def test_cells_are_trimmed_nfc_and_a_bom_and_crlf_are_read() -> None:
     assert list(table.ids) == [A]
 
 
+@pytest.mark.parametrize("marker", ["NA", "N/A", "n/a", "None", "null", "NULL", "NaN", "#N/A"])
+def test_a_value_that_readers_take_for_missing_is_refused(marker: str) -> None:
+    data = (HEADER + f"{A},The Daily Example,,{marker},,CC BY 4.0\n").encode()
+    table = parse_metadata(data, "metadata.csv")
+    assert [(d.code, d.line, d.column, d.message, d.hint) for d in table.findings] == [
+        (
+            "metadata-bad-value",
+            2,
+            len(f"{A},The Daily Example,,") + 1,
+            f"the author is {marker!r}, which pandas, R and other readers of the exports take "
+            "for a missing value",
+            "leave the cell empty where the author is not known",
+        )
+    ]
+    assert table.sources == {}
+    # Only the whole value: a publication that merely contains such a word is fine.
+    ok = parse_metadata((HEADER + f"{A},NA Today,,,,\n").encode(), "metadata.csv")
+    assert (ok.findings, ok.sources) == ([], {A: Source(publication="NA Today")})
+
+
 def test_a_row_with_an_error_is_not_applied_and_columns_are_in_any_order() -> None:
     data = (
         f"licence,id,url\nCC BY 4.0,{A},https://example.org/a\nCC BY 4.0,{B},ftp://example.org/b\n"
