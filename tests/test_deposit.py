@@ -307,27 +307,20 @@ def test_export_without_format_writes_the_tracked_formats(tmp_path: Path) -> Non
     assert not (root / "exports" / "tei").exists()
     report = corpus_tools.validate(root, jobs=1)
     assert report.exit_code() == 0, [d.code for d in report]
-    assert corpus_tools.export(root, ["all"]).formats == sorted(EXPORTERS)
-    # The files of untracked formats are extra: `corpus export` for this corpus would
-    # neither update nor remove them. The Data Package and the card now describe them
-    # too, which is not what `corpus export` writes for this corpus.
-    found = [
-        (d.code, d.file) for d in corpus_tools.validate(root, jobs=1) if d.code.startswith("export")
-    ]
-    untracked = sorted(
-        p.relative_to(root).as_posix()
-        for p in (root / "exports").rglob("*")
-        if p.is_file() and (p.suffix == ".parquet" or "tei" in p.name or p.parent.name == "tei")
-    )
-    # four tables, corpus.tei.xml, the TEI schema it names, three tei/ files
-    assert len(untracked) == 9
-    assert sorted(found) == sorted(
-        [
-            ("export-stale", "exports/README.md"),
-            ("export-stale", "exports/datapackage.json"),
-            *(("export-extra", name) for name in untracked),
-        ]
-    )
+    # In the tracked folder "all" means the tracked formats, and the folder stays valid.
+    assert corpus_tools.export(root, ["all"]).formats == ["csv", "jsonl"]
+    assert corpus_tools.validate(root, jobs=1).exit_code() == 0
+    # An untracked format, or some of the tracked ones alone, would leave a folder that
+    # validate fails (extra files; a Data Package and card describing another set):
+    # refused there, written anywhere else.
+    for formats in (["tei"], ["parquet", "csv", "jsonl"], ["csv"]):
+        with pytest.raises(corpus_tools.UsageError, match=r"holds the formats corpus\.toml tracks"):
+            corpus_tools.export(root, formats)
+    elsewhere = corpus_tools.export(root, ["all"], tmp_path / "all")
+    assert elsewhere.formats == sorted(EXPORTERS)
+    assert (tmp_path / "all" / "documents.parquet").is_file()
+    assert not list((root / "exports").glob("*.parquet"))
+    assert not (root / "exports" / "tei").exists()
 
 
 def test_an_unknown_tracked_format_is_a_configuration_error(tmp_path: Path) -> None:

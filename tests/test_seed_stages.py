@@ -465,3 +465,18 @@ def test_a_misnamed_seed_is_told_the_name_to_take(tmp_path: Path) -> None:
         "seeds/1_ABCDEF0123456789.txt": "rename it to seeds/002_abcdef0123456789.txt",
         "seeds/notes.txt": f"rename it to seeds/003_{sha}.txt",
     }
+
+
+def test_findings_of_one_code_are_listed_twenty_times_then_summed_up() -> None:
+    """A paragraph of thousands of stray marks gives 21 lines, not thousands."""
+    from corpus_tools import convert_seed
+
+    seed = (" date 2025-06-01 " + "“" * 5000 + " text.\n").encode()
+    found = convert_seed(seed, "seeds/001_0123456789abcdef.txt").diagnostics
+    unbalanced = [d for d in found if d.code == "quote-unbalanced"]
+    assert len(unbalanced) == Findings.MAX_PER_CODE + 1 == 21
+    assert [d.column for d in unbalanced[:3]] == [18, 19, 20]
+    assert unbalanced[-1].message == (
+        "and more like the 20 above from here on, not listed: fix those first"
+    )
+    assert unbalanced[-1].column == 38
