@@ -222,6 +222,34 @@ def test_a_role_noun_goes_to_the_person_named_with_that_role() -> None:
     assert got[0][1:] == ("John Smith", "the spokesman")
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "fr",
+            [
+                "La maire Anne Hidalgo a présenté le plan lundi.",
+                "« C'est un tournant », a affirmé la maire devant le Conseil de Paris.",
+            ],
+            "Anne Hidalgo",
+        ),
+        (
+            "es",
+            [
+                "El líder del Partido Popular, Alberto Núñez Feijóo, criticó el plan.",
+                "«No servirá», aseguró el líder del Partido Popular.",
+            ],
+            "Alberto Núñez Feijóo",
+        ),
+    ],
+)
+def test_a_role_noun_before_a_body_is_a_person_not_the_body(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
 def test_pronoun_goes_to_the_person_named_last_in_the_paragraph() -> None:
     paras = [
         "President Sadyr Japarov welcomed the guests.",

@@ -879,7 +879,13 @@ class _Resolver:
         description = description or m.text
         if low[0] in t.indefinites or low[0] in t.possessives:
             return f"d:{m.text.lower()}", m.text
-        if any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks):
+        # A body named in it makes the mention a body ("the Ministry of Defence"), unless
+        # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
+        # del Partido Popular" are persons described by their role.
+        head = next((w for w in low if not _function_word(w, t)), "")
+        if (any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)) and (
+            head not in t.roles
+        ):
             return f"d:{description.lower()}", description
         # A role noun: the person introduced with it, else the main person for head roles.
         content = [w for w in low if not _function_word(w, t)]
