@@ -250,6 +250,25 @@ def test_a_role_noun_before_a_body_is_a_person_not_the_body(
     assert got[-1][1] == name
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "„Das ist ein Skandal“, sagte Grünen-Fraktionschefin Katharina Dröge am Dienstag.",
+            "Katharina Dröge",
+        ),
+        ("„Wir bleiben“, sagte SPD-Landeschef Jan Weber.", "Jan Weber"),
+        # A double surname is not a role.
+        ("„Wir bleiben“, sagte Anna Müller-Schmidt am Dienstag.", "Anna Müller-Schmidt"),
+    ],
+)
+def test_a_role_at_the_end_of_a_hyphenated_compound_is_not_part_of_the_name(
+    text: str, name: str
+) -> None:
+    got, _ = run([text], "de")
+    assert got[0][1] == name
+
+
 def test_pronoun_goes_to_the_person_named_last_in_the_paragraph() -> None:
     paras = [
         "President Sadyr Japarov welcomed the guests.",

@@ -195,6 +195,13 @@ def _function_word(word: str, t: Tables) -> bool:
     return word.lower().rstrip(".") in t.function_words
 
 
+def _ends_with_role(word: str, t: Tables) -> bool:
+    """True when the last part of a hyphenated compound is, or ends with, a role word
+    of four letters or more ("Grünen-Fraktionschefin", "SPD-Landeschef")."""
+    last = word.rsplit("-", 1)[1]
+    return any(last[i:] in t.roles for i in range(len(last) - 3))
+
+
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     roles: list[str] = []
@@ -217,6 +224,7 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
                 and len(word) > 7
                 and any(stem in word for stem in t.role_stems)
             )
+            or (k < len(tokens) - 1 and "-" in word and _ends_with_role(word, t))
         ):
             roles.extend(w.lower() for w in tokens[: k + 1])
             tokens = tokens[k + 1 :]
