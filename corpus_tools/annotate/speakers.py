@@ -978,7 +978,10 @@ class _Resolver:
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
                 text = text[: m.offset]
-            toks = _tokens(text)
+            # The introduction is near: the last 1,500 characters are read, so that a
+            # long paragraph of such mentions costs no more than a short one.
+            lo = max(0, len(text) - 1500)
+            toks = [(a + lo, b + lo, w) for a, b, w in _tokens(text[lo:])]
             low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
             for i in range(len(low) - 1, -1, -1):
                 if low[i] not in self.t.indefinites:

@@ -131,7 +131,7 @@ def first_sentence(
         parts = find_parts([text], lang=lang, marks_only=True).parts
     outer = [p for p in parts if p.depth == 0 and p.paragraph == 1]
     plain = masked(text, outer)
-    starts = sentence_starts(plain[:2000], t)[1:]
+    starts = sentence_starts(plain[:_TITLE_SCAN], t)[1:]
     # A quotation that ends its own last sentence ('… said: "They lied." A spokesman')
     # ends the sentence around it when a capital follows: a sentence end inside a
     # quotation is otherwise not one.
@@ -139,7 +139,8 @@ def first_sentence(
         s
         for p in outer
         if p.end.paragraph == 1
-        and _QUOTE_END.search(text, 0, p.end.offset)
+        and p.end.offset <= _TITLE_SCAN
+        and _ends_a_sentence(text, p.end.offset)
         and (s := _capital_after(text, p.end.offset)) is not None
     ]
     # A sentence holds a letter or a digit: a lead opening with "…" or "—" followed by
@@ -148,8 +149,19 @@ def first_sentence(
     return text.rstrip() if end is None else text[:end].rstrip()
 
 
-# The last words of a quotation end a sentence: a stop, then its closing marks.
-_QUOTE_END = re.compile(r"[.!?…][\"”»’“„«‘‚‹›」』]+\Z")
+# How far into the lead its first sentence is looked for.
+_TITLE_SCAN = 2000
+_CLOSING_MARKS = '"”»’“„«‘‚‹›」』'
+
+
+def _ends_a_sentence(text: str, end: int) -> bool:
+    """True when the quotation ending at ``end`` closes with a stop before its marks."""
+    i = end
+    while i > 0 and text[i - 1] in _CLOSING_MARKS:
+        i -= 1
+    return i < end and i > 0 and text[i - 1] in ".!?…"
+
+
 _SPACES = re.compile(r"[ \u00a0]+")
 
 
