@@ -269,6 +269,17 @@ def test_a_role_at_the_end_of_a_hyphenated_compound_is_not_part_of_the_name(
     assert got[0][1] == name
 
 
+def test_the_mention_before_a_participle_is_the_subject_s_name() -> None:
+    """ "Reeves on Wednesday defended her plans, saying “…”": the mention is the name
+    that opens the clause, not the whole clause."""
+    paras = [
+        "“This budget is fair,” Chancellor Rachel Reeves said. Reeves on Wednesday defended "
+        "her budget plans, saying “we have made the right choices”."
+    ]
+    got, _ = run(paras, "en")
+    assert got[-1][1:] == ("Rachel Reeves", "Reeves")
+
+
 def test_pronoun_goes_to_the_person_named_last_in_the_paragraph() -> None:
     paras = [
         "President Sadyr Japarov welcomed the guests.",

@@ -504,6 +504,14 @@ def _mention_near_verb(
             pure_name = all(
                 _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
             )
+            if not pure_name and k == 0 and not _function_word(low[0], t):
+                # The subject of the clause the participle hangs on ("Reeves on
+                # Wednesday defended her budget plans, saying"): its leading name.
+                e = 0
+                while e < j and (_is_capitalised(toks[e][2]) or low[e] in _NAME_PARTICLES):
+                    e += 1
+                if 0 < e < j and (low[e] in t.stopwords or not _is_capitalised(toks[e][2])):
+                    return clause[toks[0][0] : toks[e - 1][1]]
             if not pure_name and k > 0 and clause[toks[k - 1][1] : toks[k][0]].strip() == ",":
                 # "Le jury, présidé par l'acteur X, a salué": the subject before the
                 # participle clause, when it is short and starts the clause.
