@@ -213,6 +213,54 @@ def test_a_role_noun_takes_up_the_unnamed_person_introduced_with_it() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # Another noun that shares the role's first letters is no introduction.
+        (
+            [
+                "A ministry official visited the school. “We will help,” the minister said.",
+            ],
+            "minister",
+        ),
+        (
+            ["A statement was read out. “We will help,” the head of state said."],
+            "head of state",
+        ),
+        # An indefinite inside a quotation introduces nobody.
+        (
+            [
+                "“We completed a cooperation?” stated the head of state.",
+                "“We will help,” the head of state said.",
+            ],
+            "head of state",
+        ),
+        # The introduction is the noun, and whom the person speaks for when named.
+        (
+            [
+                "A young farmer in this village sold the land. “It was hard,” the farmer said.",
+            ],
+            "A young farmer",
+        ),
+    ],
+)
+def test_only_the_same_noun_introduced_outside_quotations_is_taken_up(
+    paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, "en")
+    assert got[-1][1] == name
+
+
+def test_an_unnamed_spokeswoman_stays_unnamed() -> None:
+    """ "die Sprecherin" speaks for a body: she is not the person named before."""
+    paras = [
+        "Bürgermeister Hans Weber eröffnete am Montag die neue Brücke.",
+        "„Wir sind stolz“, sagte die Sprecherin der Stadt.",
+    ]
+    got, _ = run(paras, "de")
+    assert got[0][1] != "Hans Weber"
+
+
 def test_a_role_noun_goes_to_the_person_named_with_that_role() -> None:
     paras = [
         "A spokesman for the Treasury, John Smith, said the figures were out of date.",

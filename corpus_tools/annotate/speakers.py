@@ -393,6 +393,15 @@ class _Mention:
     zero: bool = False  # a speech verb without a subject: resolved like a pronoun
 
 
+def _same_noun(word: str, noun: str) -> bool:
+    """True when ``word`` is ``noun`` or an inflected form of it ("спикер", "спикера";
+    not "ministry" for "minister" nor "statement" for "state")."""
+    if word == noun:
+        return True
+    short, long_ = sorted((word, noun), key=len)
+    return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
+
+
 def _clause_ends(text: str, end: int) -> bool:
     """True when a word ending at ``end`` closes its clause (a comma, stop or colon)."""
     return text[end : end + 1] in (",", ".", ";", ":", "!", "?", "…")
@@ -899,9 +908,10 @@ class _Resolver:
         # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
         # del Partido Popular" are persons described by their role.
         head = next((w for w in low if not _function_word(w, t)), "")
-        if (any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)) and (
-            head not in t.roles
-        ):
+        role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
+        if (
+            any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
+        ) and not role_head:
             return f"d:{description.lower()}", description
         # A role noun: the person introduced with it, else the main person for head roles.
         content = [w for w in low if not _function_word(w, t)]
@@ -978,10 +988,23 @@ class _Resolver:
         Treasury said … . “…,” the spokesman added" -> "A spokesman for the Treasury",
         as written where the article introduced them with an indefinite article (in
         this paragraph or the one before) and named nobody with that role since."""
-        if not content:
+        # The head noun: the last word of the first run of content words ("spokesman"
+        # in "the Treasury spokesman", "head" in "the head of state").
+        words_ = [bare(w.lower().replace("’", "'")) for _, _, w in _tokens(m.text)]
+        run: list[str] = []
+        for w in words_:
+            if _function_word(w, self.t):
+                if run:
+                    break
+                continue
+            run.append(w)
+        if not content or not run:
             return None
-        noun = content[-1]
-        stem = noun[:5]
+        noun = run[-1]
+        roles = self.t.roles.find(words_)
+        if roles:
+            start, _ = roles[0]
+            noun = words_[start]  # a role phrase's first word: "head" of "head of state"
         for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
@@ -997,10 +1020,13 @@ class _Resolver:
                 # The indefinite's noun: within the next two words ("a spokesman", "a
                 # senior official").
                 j = next(
-                    (k for k in range(i + 1, min(i + 3, len(low))) if low[k][:5] == stem), None
+                    (k for k in range(i + 1, min(i + 3, len(low))) if _same_noun(low[k], noun)),
+                    None,
                 )
-                if j is None:
-                    continue
+                if j is None or any(
+                    ch in _OPENING or ch in _CLOSING for ch in text[toks[i][0] : toks[j][1]]
+                ):
+                    continue  # none, or words across a quotation mark
                 if self.named_role_since(noun, (pno, toks[i][0]), (m.paragraph, m.offset)):
                     return None
                 # Named in the same sentence ("A spokesman, John Smith, said"): that
@@ -1015,15 +1041,25 @@ class _Resolver:
                     for pos in e.positions
                 ):
                     return None
-                # The description runs to the speech verb or the end of its clause.
+                # The description: the noun, and a phrase naming whom the person speaks
+                # for ("for the Treasury", "at Berenberg"): a preposition, articles, then
+                # capitalised words.
                 end = j + 1
-                while (
+                if (
                     end < len(low)
-                    and end - i < 8
-                    and low[end] not in self.t.speech_verbs
-                    and not _clause_ends(text, toks[end - 1][1])
+                    and low[end] in self.t.stopwords
+                    and not _clause_ends(text, toks[j][1])
                 ):
-                    end += 1
+                    k = end + 1
+                    while k < len(low) and low[k] in self.t.determiners:
+                        k += 1
+                    e = k
+                    while e < len(low) and e - k < 4 and _is_capitalised(toks[e][2]):
+                        e += 1
+                        if _clause_ends(text, toks[e - 1][1]):
+                            break
+                    if e > k:
+                        end = e
                 return text[toks[i][0] : toks[end - 1][1]]
         return None
 
