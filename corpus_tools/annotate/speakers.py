@@ -940,7 +940,7 @@ class _Resolver:
             # ("the head of state", "the president") is the article's main person
             # when that person is named more often than the nearest one: the
             # protagonist, not the host who welcomed them.
-            introduced = self.introduced(m, content)
+            introduced = self.introduced(m, low)
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
             e = self.nearest(m.paragraph, m.offset)
@@ -983,28 +983,26 @@ class _Resolver:
         where = starts[k - 1] + sentence.find(mention)
         return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
 
-    def introduced(self, m: _Mention, content: list[str]) -> str | None:
+    def introduced(self, m: _Mention, low: list[str]) -> str | None:
         """The unnamed person a definite role noun takes up: "A spokesman for the
         Treasury said … . “…,” the spokesman added" -> "A spokesman for the Treasury",
         as written where the article introduced them with an indefinite article (in
-        this paragraph or the one before) and named nobody with that role since."""
+        this paragraph or the one before) and named nobody with that role since.
+        ``low``: the mention's words, lower-cased and bare."""
         # The head noun: the last word of the first run of content words ("spokesman"
-        # in "the Treasury spokesman", "head" in "the head of state").
-        words_ = [bare(w.lower().replace("’", "'")) for _, _, w in _tokens(m.text)]
+        # in "the Treasury spokesman"), or a role phrase's first word ("head" of "head
+        # of state").
         run: list[str] = []
-        for w in words_:
+        for w in low:
             if _function_word(w, self.t):
                 if run:
                     break
                 continue
             run.append(w)
-        if not content or not run:
+        if not run:
             return None
-        noun = run[-1]
-        roles = self.t.roles.find(words_)
-        if roles:
-            start, _ = roles[0]
-            noun = words_[start]  # a role phrase's first word: "head" of "head of state"
+        roles = self.t.roles.find(low)
+        noun = low[roles[0][0]] if roles else run[-1]
         for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
