@@ -987,7 +987,9 @@ class _Resolver:
         """The unnamed person a definite role noun takes up: "A spokesman for the
         Treasury said … . “…,” the spokesman added" -> "A spokesman for the Treasury",
         as written where the article introduced them with an indefinite article (in
-        this paragraph or the one before) and named nobody with that role since.
+        this paragraph or the one before). The caller asks only when no person named
+        in the article has that role, and a person named in the introducing sentence
+        ("A spokesman, John Smith, said") is the one meant.
         ``low``: the mention's words, lower-cased and bare."""
         # The head noun: the last word of the first run of content words ("spokesman"
         # in "the Treasury spokesman"), or a role phrase's first word ("head" of "head
@@ -1025,8 +1027,6 @@ class _Resolver:
                     ch in _OPENING or ch in _CLOSING for ch in text[toks[i][0] : toks[j][1]]
                 ):
                     continue  # none, or words across a quotation mark
-                if self.named_role_since(noun, (pno, toks[i][0]), (m.paragraph, m.offset)):
-                    return None
                 # Named in the same sentence ("A spokesman, John Smith, said"): that
                 # person is the one the role noun takes up.
                 full = self.paragraphs[pno - 1]
@@ -1060,14 +1060,6 @@ class _Resolver:
                         end = e
                 return text[toks[i][0] : toks[end - 1][1]]
         return None
-
-    def named_role_since(self, noun: str, start: tuple[int, int], end: tuple[int, int]) -> bool:
-        """True when a person with role ``noun`` was named between two points."""
-        return any(
-            start < pos < end and any(r[:5] == noun[:5] for r in e.roles)
-            for e in self.entities
-            for pos in e.positions
-        )
 
     def nearest(self, paragraph: int, offset: int) -> _Entity | None:
         """The person named last before a point of the text (within two paragraphs),
