@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from corpus_tools import convert_seed
+from corpus_tools.schema import document_invariants
 
 REPO = Path(__file__).resolve().parents[1]
 GOLD = REPO / "tests" / "gold"
@@ -88,7 +89,9 @@ def test_seed_converts(seed: Path) -> None:
     raw = seed.read_bytes()
     assert raw.startswith(b" date "), "the seed format's header: ' date YYYY-MM-DD ' + lead"
     raw.decode("utf-8")
-    converted(seed)
+    # The converter's invariants hold by construction (validate checks them only on
+    # documents read from files): here on 132 articles in 29 languages.
+    assert document_invariants(converted(seed)) is None
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name.removesuffix(".gold.json"))
