@@ -26,7 +26,7 @@ from functools import cache
 from typing import Any
 
 from corpus_tools.annotate.context import masked, sentence_starts
-from corpus_tools.annotate.quotations import QuotationPart, find_parts
+from corpus_tools.annotate.quotations import CLOSERS, QuotationPart, find_parts
 from corpus_tools.annotate.tables import available, tables_for
 
 TITLE_MAX = 160
@@ -151,7 +151,9 @@ def first_sentence(
 
 # How far into the lead its first sentence is looked for.
 _TITLE_SCAN = 2000
-_CLOSING_MARKS = '"”»’“„«‘‚‹›」』'
+# The marks that close a quotation, and those that open one, in any language.
+_CLOSING_MARKS = frozenset("".join(CLOSERS.values()))
+_OPENING_MARKS = frozenset(CLOSERS) | {"(", "["}
 
 
 def _ends_a_sentence(text: str, end: int) -> bool:
@@ -172,7 +174,7 @@ def _capital_after(text: str, end: int) -> int | None:
     if m is None:
         return None
     start = m.end()
-    letter = start + 1 if text[start : start + 1] in '"“„«‘‚([' else start
+    letter = start + 1 if text[start : start + 1] in _OPENING_MARKS else start
     return start if text[letter : letter + 1].isupper() else None
 
 
