@@ -120,7 +120,9 @@ _DIALECT: dict[str, Any] = {
     "quoteChar": '"',
     "skipInitialSpace": False,
 }
-_NEEDS_QUOTES = re.compile(r'[,"\r\n]|^\s|\s$')
+# A field is quoted when it holds a delimiter, a quote or a line break, or starts or
+# ends with white space (which some readers strip). str.isspace is the \s of re.
+_NEEDS_QUOTES = re.compile(r'[,"\r\n]')
 _INTEGER = re.compile(r"[0-9]+")
 # A number as Python writes a float (no sign, no nan, no inf).
 _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?(?:e-?[0-9]+)?")
@@ -140,20 +142,27 @@ class CsvReadError(ReadError):
 
 def _field(value: Value) -> str:
     """One CSV field, quoted (quotes doubled) when plain text would not survive."""
+    # Text first: most fields are text, and this runs for every field of the corpus.
+    if isinstance(value, str):
+        return _text_field(value)
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return repr(value)
     if isinstance(value, tuple):
         value = mentions_cell(value)
-    if _NEEDS_QUOTES.search(value):
+    return _text_field(value)
+
+
+def _text_field(value: str) -> str:
+    if _NEEDS_QUOTES.search(value) or value[:1].isspace() or value[-1:].isspace():
         return '"' + value.replace('"', '""') + '"'
     return value
 
 
 def _row(values: Sequence[Value]) -> str:
     """One CSV record with its LF terminator."""
-    return ",".join(_field(v) for v in values) + "\n"
+    return ",".join([_field(v) for v in values]) + "\n"
 
 
 def render_table(table: Table, doc: Document) -> bytes:
