@@ -583,6 +583,19 @@ def validate(
     ).report
 
 
+def _writable_out(out_dir: Path, root: Path) -> None:
+    """Refuse an export folder that is not a folder, or that lies in ``seeds/``, where
+    corpus validate would read every file written as a misplaced seed."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(out_dir, "is not a folder: give --out a folder (it is made if missing)")
+    if out_dir.resolve().is_relative_to((root / SEEDS_DIR).resolve()):
+        raise OutputError(
+            out_dir,
+            f"is inside {SEEDS_DIR}/, where corpus validate would read each file written as a "
+            "misplaced seed: export outside it, e.g. to exports/ (the default)",
+        )
+
+
 def export(
     root: Path | str | None = None,
     formats: Iterable[str] | None = None,
@@ -613,6 +626,8 @@ def export(
     chosen = _formats_for(config, formats, out_dir, root / EXPORTS_DIR, check)
     files = discover([root / SEEDS_DIR], root)
     jobs = jobs or default_jobs()
+    if not check:
+        _writable_out(out_dir, root)
     linked = linked_folder(out_dir, chosen)
     if linked is not None:
         raise OutputError(

@@ -211,6 +211,26 @@ def test_the_export_folder_holds_exactly_the_tracked_formats(tmp_path: Path) -> 
     assert check.returncode == 0, check.stdout
 
 
+def test_export_refuses_an_out_that_is_a_file_or_inside_the_seeds(tmp_path: Path) -> None:
+    """Exports written into seeds/ would be read as misplaced seeds by every later
+    validate; a file given as --out is refused for what it is, not as "File exists"."""
+    root = _corpus(tmp_path, 2)
+    # A regular file is refused by the option itself; a device gets past that check.
+    proc = _run("export", "--root", str(root), "--format", "jsonl", "--out", "/dev/null")
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        "/dev/null: error: is not a folder: give --out a folder (it is made if missing)\n"
+    )
+    inside = root / "seeds" / "out"
+    proc = _run("export", "--root", str(root), "--format", "jsonl", "--out", str(inside))
+    assert proc.returncode == 2
+    assert proc.stderr == (
+        f"{inside}: error: is inside seeds/, where corpus validate would read each file "
+        "written as a misplaced seed: export outside it, e.g. to exports/ (the default)\n"
+    )
+    assert not inside.exists()
+
+
 def test_re_export_with_nothing_changed_rewrites_nothing(tmp_path: Path) -> None:
     root = _corpus(tmp_path, 8)
     assert _run("export", "--root", str(root)).returncode == 0
