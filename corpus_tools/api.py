@@ -209,16 +209,8 @@ def _export_findings(
         )
     ]
     found.extend(_stray(name, rel, formats) for name in stray_files(out_dir, [*formats, *keep]))
-    noun = "error" if errors == 1 else "errors"
-    found.extend(
-        Diagnostic(
-            "export-not-checked",
-            f"{rel}/{name}",
-            f"not compared: the corpus has {errors} {noun}, so this file of the whole corpus "
-            "cannot be what an export would write now",
-        )
-        for name in wide
-    )
+    if wide:
+        found.append(_not_compared(rel, wide, errors))
     bad = {d.file for d in found}
     fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
     settings = CheckSettings(rel, schemas, verdicts)
@@ -227,6 +219,25 @@ def _export_findings(
         mine = {k: v for k, v in fine.items() if exporter.owns(k)}
         found.extend(exporter.check(out_dir, mine, settings))
     return found
+
+
+def _not_compared(rel: str, wide: list[str], errors: int) -> Diagnostic:
+    """One finding for the files of the whole corpus that were not compared: one error
+    in a seed would otherwise bring a warning for each of them."""
+    noun = "error" if errors == 1 else "errors"
+    shown = ", ".join(wide[:_NAMED])
+    more = f" and {len(wide) - _NAMED} more" if len(wide) > _NAMED else ""
+    files = "file" if len(wide) == 1 else "files"
+    return Diagnostic(
+        "export-not-checked",
+        rel,
+        f"{len(wide)} {files} of the whole corpus not compared ({shown}{more}): the corpus "
+        f"has {errors} {noun}, so they cannot be what an export would write now",
+    )
+
+
+# How many of the files not compared a finding names.
+_NAMED = 4
 
 
 def _stray(name: str, rel: str, formats: Sequence[str]) -> Diagnostic:

@@ -391,7 +391,7 @@ _CATALOGUE: tuple[CodeInfo, ...] = (
         "export-not-checked",
         W,
         X,
-        "An export file was not checked",
+        "Export files were not checked",
         "fix the errors above, then run corpus validate again",
     ),
     CodeInfo(
