@@ -90,6 +90,39 @@ from corpus_tools.annotate.titles import (
             "Минск, 27 ноября 2025 г.",
             "Президент провёл совещание.",
         ),
+        # An agency the table does not know, in capitals in brackets or slashes.
+        (
+            "ca",
+            "Girona (XYZ).- El Govern ha aprovat el pla. Més.",
+            "Girona (XYZ).-",
+            "El Govern ha aprovat el pla.",
+        ),
+        (
+            "sq",
+            "Tiranë, 5 mars /QWE/ – Qeveria miratoi planin. Më tej.",
+            "Tiranë, 5 mars /QWE/ –",
+            "Qeveria miratoi planin.",
+        ),
+        # A region code after a place in capitals.
+        (
+            "pt",
+            "CAMPINAS (SP) — A prefeitura anunciou o plano. Depois.",
+            "CAMPINAS (SP) —",
+            "A prefeitura anunciou o plano.",
+        ),
+        # A known agency after a comma; a year-first date with its weekday.
+        (
+            "lv",
+            "RĪGA, 5. marts, LETA. Saeima pieņēma likumu. Tālāk.",
+            "RĪGA, 5. marts, LETA.",
+            "Saeima pieņēma likumu.",
+        ),
+        (
+            "hu",
+            "Budapest, 2026. március 4., szerda (MTI) – A kormány döntött. Tovább.",
+            "Budapest, 2026. március 4., szerda (MTI) –",
+            "A kormány döntött.",
+        ),
     ],
 )
 def test_datelines_are_recorded_and_not_the_title(
@@ -108,6 +141,10 @@ def test_datelines_are_recorded_and_not_the_title(
         "Belarusian President Aleksandr Lukashenko took part in the summit in Bishkek.",
         "Minsk is cold today. More.",
         "Merkel – who left office in 2021 – spoke. More.",
+        # A party in brackets after a name is no agency.
+        "Merkel (CDU) sagte am Montag, alles sei gut. Mehr.",
+        "Friedrich Merz (CDU) – der Kanzler – sprach. Mehr.",
+        "Minsk (Belarus) – the president spoke. More.",
     ],
 )
 def test_no_dateline(lead: str) -> None:

@@ -6,7 +6,10 @@
   (one to four capitalised words) followed by at least one of: a date with a month name
   from any language table (optionally closed by a short "day" or "year" abbreviation:
   ``birželio 12 d.``, ``21 sierpnia 2025 r.``, ``27 ноября 2025 г.``), a news agency
-  from ``data/common.json`` in brackets or slashes, or, for a place in capitals, a dash.
+  from ``data/common.json`` in brackets or slashes (or after a comma, closed by a stop
+  or a dash), a short word in capitals in brackets after a date, a place in capitals or
+  before ``.-`` (an agency the table lacks, a region code), or, for a place in capitals,
+  a dash.
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
@@ -85,16 +88,27 @@ def _dateline_pattern() -> re.Pattern[str]:
     # A date may end with a short abbreviation of "day" or "year" (lt "birželio 12 d.",
     # pl "21 sierpnia 2025 r.", ru "27 ноября 2025 г."): one or two letters and a dot.
     suffix = r"(?:[ \u00a0][^\W\d_]{1,2}\.)?"
+    # Day first, month first, year first (hu "2026. március 4."), or in figures.
     date = (
         rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?"
         rf"|(?:{month})\.?[ \u00a0]+\d{{1,2}}(?:,?[ \u00a0]+\d{{4}})?"
+        rf"|\d{{4}}\.?[ \u00a0]+(?:{month})\.?[ \u00a0]+\d{{1,2}}\.?"
         rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?){suffix})"
     )
-    agency = rf"(?:[ \u00a0]*[(/](?P<agency>[^()/]{{0,20}}?(?:{agencies})[^()/]{{0,12}})[)/])"
+    # In brackets or slashes: a known agency, or any short word in capitals (an agency
+    # the table lacks, "(ACN)", "/ATA/", or a region code, "CAMPINAS (SP) —"), which
+    # find_dateline checks is in capitals (the pattern ignores case). A weekday may stand
+    # between the date and the brackets ("2026. március 4., szerda (MTI)").
+    agency = (
+        rf"(?:(?:,[ \u00a0]*[^\W\d_]+)?[ \u00a0]*[(/](?:(?P<agency>[^()/]{{0,20}}?(?:{agencies})"
+        rf"[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
+    )
     tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
+    # A known agency after a comma, closed by a stop or a dash: lv "RĪGA, 5. marts, LETA."
+    comma_agency = rf"[ \u00a0]*,[ \u00a0]*(?P<agency3>{agencies})[ \u00a0]*(?:[.:]|[-–—])"
     return re.compile(
         rf"^{place}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
-        rf"(?P<sep>[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
+        rf"(?P<sep>{comma_agency}|[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
         rf"[ \u00a0]*(?=\S)",
         re.IGNORECASE,
     )
@@ -110,9 +124,17 @@ def find_dateline(lead: str) -> str | None:
     shouting = bool(letters) and all(ch.isupper() for ch in letters) and len(letters) >= 2
     if not place[:1].isupper():
         return None
+    sep = m.group("sep")
+    dashed = "-" in sep or "–" in sep or "—" in sep
     has_date = m.group("date") is not None
-    has_agency = m.group("agency") is not None or m.group("agency2") is not None
-    dashed = "-" in m.group("sep") or "–" in m.group("sep") or "—" in m.group("sep")
+    caps = m.group("caps")
+    # A word in capitals in brackets is an agency or a region only after a date, a place
+    # in capitals or before the Spanish ".-": "Merz (CDU) – der Kanzler" is a party.
+    if caps is not None and not (
+        caps.isupper() and (has_date or shouting or ("." in sep and dashed))
+    ):
+        return None
+    has_agency = any(m.group(g) is not None for g in ("agency", "agency2", "agency3", "caps"))
     if not (has_date or has_agency or (shouting and dashed)):
         return None
     if has_date and not has_agency and not dashed and not shouting and len(place.split()) > 2:
