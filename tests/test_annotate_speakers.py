@@ -50,7 +50,23 @@ def run(
             "en",
             ["U.S. President Joe Biden said: “We will win.”"],
             "Joe Biden",
-            "President Joe Biden",
+            "U.S. President Joe Biden",
+        ),
+        # An honorific's stop does not end the noun phrase.
+        (
+            "el",
+            [
+                "Ο δήμαρχος, Νίκος Αλεξίου, παρουσίασε το σχέδιο.",
+                "«Η πόλη χρειάζεται χώρους στάθμευσης», δήλωσε ο κ. Αλεξίου.",
+            ],
+            "Νίκος Αλεξίου",
+            "κ. Αλεξίου",
+        ),
+        (
+            "en",
+            ["“The trial is over,” said Dr. Jane Roe, who led it."],
+            "Jane Roe",
+            "Dr. Jane Roe",
         ),
         (
             "en",

@@ -419,10 +419,16 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     return out
 
 
-def _boundary(text: str, a: int, b: int) -> bool:
-    """True when the text between two tokens breaks a noun phrase (punctuation)."""
+def _boundary(text: str, a: int, b: int, word: str = "", t: Tables | None = None) -> bool:
+    """True when the text between two tokens breaks a noun phrase (punctuation). With the
+    table, the stop of an abbreviation (``word``, lower-cased, the token before) does not:
+    an honorific belongs to the name it precedes ("ο κ. Αλεξίου", "Dr. Roberto Lima")."""
     gap = text[a:b]
-    return any(ch in ',;:()[]—–«»“”„"!?' for ch in gap) or ". " in gap
+    if any(ch in ',;:()[]—–«»“”„"!?' for ch in gap):
+        return True
+    if ". " not in gap:
+        return False
+    return t is None or gap[:1] != "." or word not in t.abbreviations
 
 
 def _mention_near_verb(
@@ -440,6 +446,11 @@ def _mention_near_verb(
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     v = verb_index
+
+    def cut(i: int) -> bool:
+        """A noun phrase cannot run from token ``i - 1`` on to token ``i``."""
+        return _boundary(clause, toks[i - 1][1], toks[i][0], low[i - 1], t)
+
     # French inversion: "dit-il", and on the auxiliary of a compound tense, "avait-il lancé".
     for w in (v, v - 1):
         inv = _INVERTED_PRONOUN.search(low[w]) if 0 <= w < len(low) else None
@@ -452,7 +463,7 @@ def _mention_near_verb(
             k += 1  # rekao je Plenković, a déclaré le ministre
         j = k
         while j < len(toks):
-            if j > k and _boundary(clause, toks[j - 1][1], toks[j][0]):
+            if j > k and cut(j):
                 break
             if j > k and (
                 low[j] in t.stopwords
@@ -475,7 +486,7 @@ def _mention_near_verb(
                     # компанії", "пояснили в департаменте транспорта".
                     e = j + 2
                     while e < len(toks) and e - j < 4 and low[e] not in t.stopwords:
-                        if _boundary(clause, toks[e - 1][1], toks[e][0]):
+                        if cut(e):
                             break
                         e += 1
                     return clause[toks[j][0] : toks[e - 1][1]]
@@ -503,12 +514,12 @@ def _mention_near_verb(
             if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
                 j = p
         k = j
-        while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 8:
+        while k > 0 and not cut(k) and j - k < 8:
             k -= 1
         if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
             # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó".
             k = j - 1
-            while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 7:
+            while k > 0 and not cut(k) and j - k < 7:
                 k -= 1
             pure_name = all(
                 _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
@@ -526,9 +537,9 @@ def _mention_near_verb(
                 # participle clause, when it is short and starts the clause.
                 e = k
                 b = e - 1
-                while b > 0 and not _boundary(clause, toks[b - 1][1], toks[b][0]) and e - b < 4:
+                while b > 0 and not cut(b) and e - b < 4:
                     b -= 1
-                if e - b <= 3 and (b == 0 or _boundary(clause, toks[b - 1][1], toks[b][0])):
+                if e - b <= 3 and (b == 0 or cut(b)):
                     k, j = b, e
         if k == j and j > 0:
             gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
@@ -536,7 +547,7 @@ def _mention_near_verb(
                 # A quotation is the subject: "gazeta „Rzeczpospolita” nazwała", "Η
                 # εφημερίδα «Καθημερινή» χαρακτήρισε" (the caller reads it unmasked).
                 k = j - 1
-                while k > 0 and not _boundary(clause, toks[k - 1][1], toks[k][0]) and j - k < 3:
+                while k > 0 and not cut(k) and j - k < 3:
                     k -= 1
                 return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
         while k < j and (
