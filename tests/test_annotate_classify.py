@@ -99,6 +99,13 @@ CASES = [
         "voitures », a réagi.",
         "name",
     ),
+    # a cue heading a noun with its complement, the quotation after the complement
+    (
+        "pt",
+        "A presidente da companhia de saneamento “Águas de Campinas”, Fernanda Rocha, disse "
+        "que o rodízio será “a última opção”.",
+        "name",
+    ),
 ]
 
 

@@ -138,6 +138,14 @@ def test_quotations_that_are_not_one_interrupted_quotation(text: str) -> None:
     assert all(g[1] is None for g in links([text], "en"))
 
 
+def test_a_name_a_cue_governs_is_not_the_first_part_of_an_interruption() -> None:
+    text = (
+        "Партньор е софтуерната компания „Тракия Софт“, чийто директор Николай Димов "
+        "обеща стажове. „Ще назначим поне половината от тях“, заяви той."
+    )
+    assert all(g[1] is None for g in links([text], "bg"))
+
+
 @pytest.mark.parametrize(
     ("lang", "text", "parts", "attribution"),
     [

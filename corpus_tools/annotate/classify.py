@@ -272,12 +272,25 @@ def score(
     # Compounds are read only where no list knows the word itself ("sogenannte" is a
     # term cue, although it ends like "genannt").
     exact = any(_cue_near(cues, bw, aw, compounds=False)[0] for _, cues in kinds)
+    # Only where no cue is right before it (nor ends the word before: "av
+    # produktionsbolaget „Nordljus Film”"), a cue two words back may head its phrase.
+    headed = (
+        named
+        and len(bw) >= 3
+        and bw[-2] in t.stopwords
+        and not exact
+        and not any(_cue_near(cues, bw, aw)[0] for _, cues in kinds)
+    )
     for kind, cues in kinds:
         hit_before, hit_after = _cue_near(cues, bw, aw, compounds=not exact)
         if kind != "term" and lower_start:
             continue
         if kind == "term":
             hit_after = False  # "so-called" comes before what it qualifies
+        elif headed and not lower_start:
+            # The cue heads a noun with its complement: "companhia de saneamento
+            # “Águas de Campinas”", "компания за софтуер „X“".
+            hit_before = bool(cues.find(bw[-3:-2]))
         if hit_before or hit_after:
             s[kind] += w[f"{kind}_cue"]
     org_before, org_after = _cue_near(t.org_forms, bw, aw, back=2, ahead=1)

@@ -599,6 +599,27 @@ def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
 
 
+# Punctuation that ends the noun phrase before a quotation.
+_PHRASE_END = re.compile(r"[,.;:!?()\[\]" + _DASHES + r"]")
+
+
+def _named_by_cue(text: str, span: _Span, t: Tables) -> bool:
+    """True when the quotation at ``span`` is a short run of capitalised words that a
+    name or title noun governs within its phrase ("компания „Тракия Софт“", "companhia
+    de saneamento “Águas de Campinas”"): a name or a title, which is never the first
+    part of an interrupted speech."""
+    inner = text[span.start + 1 : span.end - 1]
+    written = words_as_written(inner)
+    if not written or len(written) > 5 or _PHRASE_END.search(inner):
+        return False
+    if not all(w[:1].isupper() or len(w) <= 3 for w in written) or not written[0][:1].isupper():
+        return False
+    before = text[max(0, span.start - 80) : span.start]
+    ends = [m.end() for m in _PHRASE_END.finditer(before)]
+    phrase = words(before[ends[-1] :] if ends else before)[-3:]
+    return bool(t.name_cues.find(phrase) or t.title_cues.find(phrase))
+
+
 def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None:
     """Link a quotation to the one it goes on in after a short attribution."""
     top = sorted(
@@ -625,6 +646,8 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             continue
         if not _is_attribution(core, t, ",") or t.term_cues.find(words(core)):
             continue  # "… a tak zwany „B”" is not an attribution
+        if _named_by_cue(text, a, t):
+            continue  # "компания „Тракия Софт“, чийто директор … обеща": a name, not speech
         b.prev = a.key
         offset = text.index(core, a.end)
         state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))
