@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import re
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -42,7 +43,6 @@ from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, describe_os_error, remove_stale_temporaries
 from corpus_tools.journal import reading, settle, writing
 from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
-from corpus_tools.metadata import Metadata, parse_metadata
 from corpus_tools.paths import display_path
 from corpus_tools.pipeline import (
     InputsKey,
@@ -62,6 +62,7 @@ from corpus_tools.rules import CorpusRules
 
 if TYPE_CHECKING:
     from corpus_tools.changes import ChangeSet
+    from corpus_tools.metadata import Metadata
     from corpus_tools.model import Document
 
 EXPORTS_DIR = "exports"
@@ -391,7 +392,10 @@ def _check(
 
         schematron.compile_rules(schemas[SCHEMATRON])
     chosen = tuple(sorted((name, os.fspath(p)) for name, p in schemas.items()))
-    options = with_metadata(Options(today=today, lang_override=lang, schemas=chosen), root, config)
+    plain = Options(today=today, lang_override=lang, schemas=chosen)
+    # The options with the source metadata table, read and checked; a run answered
+    # from the cache only needs the digest of the table's bytes (``_table_stamp``).
+    options: Options | None = None
     table = config.metadata_table
     # The metadata table named is checked as the table, with the seeds it describes.
     named_table = [p for p in present if display_path(p, root) == table]
@@ -406,6 +410,7 @@ def _check(
             # A change to the table re-checks the table and the documents whose rows
             # it changed (added, edited or removed since the merge base).
             before = _table_at(changes, table)
+            options = with_metadata(plain, root, config)
             if options.metadata is not None:
                 touched = options.metadata.touched(before)
             else:  # the table was deleted: every row it had is gone
@@ -425,41 +430,55 @@ def _check(
         inputs = [root / SEEDS_DIR, *(p for p in named if not _walked(p, root))]
     elif given and not present:
         only = frozenset()  # every path given is missing: check nothing else
-    if inputs and not any(_in_seeds(p, root) or display_path(p, root) == SEEDS_DIR for p in inputs):
+    with_seeds = not inputs or any(
+        _in_seeds(p, root) or display_path(p, root) == SEEDS_DIR for p in inputs
+    )
+    if not with_seeds:
         # Only other files (canonical JSON, JSONL, TEI): the seeds and their table are
         # not part of the run.
-        options = Options(today=today, lang_override=lang, schemas=chosen)
+        options = plain
     files = discover(inputs or [root / SEEDS_DIR], root)
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
     formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
     jobs = jobs or default_jobs()
-    store = Cache(root, run_context(config, options), enabled=cache)
+    store = Cache(root, run_context(config, plain), enabled=cache)
     try:
         # A warm run with nothing changed, seeds and exports alike, is answered from
         # file stamps: the whole report is stored under them.
         whole = None
+        table_stamp = None
         if store.enabled and formats:
-            whole = snapshot_key(
-                files,
-                store.context,
-                options,
-                only,
-                trees=[out_dir],
-                extra=[
-                    "exports",
-                    formats,
-                    _schema_stamps(schemas),
-                    sorted(gone),
-                    metadata_stamp(options),
-                ],
-            )
+            try:
+                table_stamp = _table_stamp(root, table) if with_seeds else None
+            except OSError:
+                pass  # an unreadable table: the run is not answered from, nor stored as, a snapshot
+            else:
+                whole = snapshot_key(
+                    files,
+                    store.context,
+                    plain,
+                    only,
+                    trees=[out_dir],
+                    extra=[
+                        "exports",
+                        formats,
+                        _schema_stamps(schemas),
+                        sorted(gone),
+                        table_stamp,
+                    ],
+                )
             stored = store.snapshot(whole) if whole else None
             if stored is not None:
                 report = Report.from_dict(stored)
+                shown = table_stamp[0] if table_stamp is not None else None
                 return Validation(
-                    report, changes, _checked(files, root, only, list_files, options.metadata), root
+                    report, changes, _checked(files, root, only, list_files, shown), root
                 )
+        if options is None:
+            options = with_metadata(plain, root, config)
+        if whole and metadata_stamp(options) != table_stamp:
+            whole = None  # the table changed while this run read it: store no snapshot
         expected = None
         key = ""
         if formats:
@@ -511,14 +530,14 @@ def _check(
             store.put_snapshot(whole, report.to_dict())
     finally:
         store.close()
-    return Validation(
-        report, changes, _checked(files, root, only, list_files, options.metadata), root
-    )
+    shown = options.metadata.path if options.metadata is not None else None
+    return Validation(report, changes, _checked(files, root, only, list_files, shown), root)
 
 
 def _table_at(changes: ChangeSet, table: str) -> Metadata | None:
     """The source metadata table as it was at the merge base (None: there was none)."""
     from corpus_tools.changes import file_at
+    from corpus_tools.metadata import parse_metadata
 
     data = file_at(changes, table)
     return parse_metadata(data, table) if data is not None else None
@@ -529,16 +548,27 @@ def _checked(
     root: Path,
     only: frozenset[str] | None,
     wanted: bool,
-    table: Metadata | None = None,
+    table: str | None = None,
 ) -> list[str] | None:
     """The files checked, as reports name them (a JUnit report lists each), the source
-    metadata table included."""
+    metadata table (its path, when the run read one) included."""
     if not wanted:
         return None
     shown = [display_path(p, root) for p in files]
     if table is not None:
-        shown.append(table.path)
+        shown.append(table)
     return sorted(p for p in shown if only is None or p in only)
+
+
+def _table_stamp(root: Path, table: str) -> list[str] | None:
+    """What identifies the source metadata table in a snapshot key, as
+    ``metadata_stamp`` gives it for the table read and checked: its path and the SHA-256
+    of its bytes (None: there is no table). Raises ``OSError`` when it cannot be read."""
+    try:
+        data = (root / table).read_bytes()
+    except FileNotFoundError:
+        return None
+    return [table, hashlib.sha256(data).hexdigest()]
 
 
 def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:

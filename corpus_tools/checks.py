@@ -23,14 +23,15 @@ from corpus_tools.diagnostics import Diagnostic
 from corpus_tools.errors import ReadError
 from corpus_tools.exporters import SCHEMATRON
 from corpus_tools.inputs import SEEDS_DIR
-from corpus_tools.metadata import Metadata
-from corpus_tools.model import Source, parse_json
 from corpus_tools.paths import display_path
 from corpus_tools.rules import Summary
 from corpus_tools.schema import VERSION_MISMATCH, SchemaError, check_document
 
+# The model and the metadata table are imported where they are used: ``Options`` and
+# the result codec are all a run answered from the cache needs of this module.
 if TYPE_CHECKING:
-    from corpus_tools.model import Document
+    from corpus_tools.metadata import Metadata
+    from corpus_tools.model import Document, Source
     from corpus_tools.seeds import SeedResult
 
 _SKETCH = 4
@@ -262,6 +263,8 @@ def json_layout(path: Path, limit: int) -> str | None:
     its first non-blank line is a whole JSON value and another line follows, ``whole``
     when the first line is not a whole value (a pretty-printed document), ``None`` when
     the file has one line (either reading gives the same) or cannot be read."""
+    from corpus_tools.model import parse_json
+
     try:
         with path.open("rb") as fh:
             first = b""
@@ -313,6 +316,8 @@ def _json_limit(config: Config) -> int:
 
 def check_json(path: Path, root: Path, config: Config | None = None) -> FileResult:
     """Schema level for a canonical JSON file."""
+    from corpus_tools.model import parse_json
+
     rel = display_path(path, root)
     limit = _json_limit(config or Config())
     try:
@@ -345,6 +350,8 @@ def check_json(path: Path, root: Path, config: Config | None = None) -> FileResu
 
 def check_jsonl(path: Path, root: Path, config: Config | None = None) -> FileResult:
     """Schema level for each line of a JSONL file of canonical documents (streamed)."""
+    from corpus_tools.model import parse_json
+
     rel = display_path(path, root)
     limit = _json_limit(config or Config())
     diags: list[Diagnostic] = []

@@ -17,7 +17,6 @@ from corpus_tools._version import __version__
 from corpus_tools.exporters import EXPORTERS
 from corpus_tools.io import abort_pending
 from corpus_tools.locking import DEFAULT_TIMEOUT
-from corpus_tools.pipeline import default_jobs
 from corpus_tools.reporters import REPORTERS
 
 _ROOT = click.option(
@@ -81,8 +80,8 @@ _TEI_SCHEMATRON = click.option(
 
 
 class _LazyHelpOption(click.Option):
-    """An option whose help text is built only when it is read (listing the export
-    formats' descriptions imports every exporter)."""
+    """An option whose help text is built only when it is read (listing the formats'
+    descriptions imports every exporter or reporter module)."""
 
     def __init__(self, *args: Any, help_factory: Callable[[], str], **kwargs: Any) -> None:
         self._help_factory = help_factory
@@ -147,8 +146,11 @@ def cli() -> None:
     multiple=True,
     default=("text",),
     show_default=True,
-    help="Report format; repeat for several. "
-    + "; ".join(f"{name}: {r.description}" for name, r in sorted(REPORTERS.items())),
+    cls=_LazyHelpOption,
+    help_factory=lambda: (
+        "Report format; repeat for several. "
+        + "; ".join(f"{name}: {r.description}" for name, r in sorted(REPORTERS.items()))
+    ),
 )
 @click.option(
     "--output",
@@ -233,7 +235,7 @@ def validate(
         check_exports=not no_exports,
         changed_since=changed_since,
         include_worktree=not committed_only,
-        jobs=jobs or default_jobs(),
+        jobs=jobs,
         cache=not no_cache,
         tei_schema=tei_schema,
         tei_schematron=tei_schematron,
@@ -314,7 +316,7 @@ def export(
         check=check,
         lang=lang,
         cache=not no_cache,
-        jobs=jobs or default_jobs(),
+        jobs=jobs,
         tei_schema=tei_schema,
         lock_timeout=lock_timeout,
     )
@@ -338,7 +340,7 @@ def package(root: Path | None, out: Path, jobs: int | None, no_cache: bool) -> N
 
     Exit codes: 0 bag made, 1 the corpus has errors (no bag), 2 usage error.
     """
-    args = commands.PackageArgs(root=root, out=out, jobs=jobs or default_jobs(), cache=not no_cache)
+    args = commands.PackageArgs(root=root, out=out, jobs=jobs, cache=not no_cache)
     sys.exit(commands.run_package(args, commands.Streams()))
 
 

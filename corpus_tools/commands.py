@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools import api
-from corpus_tools.checks import Options, check_seed
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Report
 from corpus_tools.errors import UsageError
@@ -68,7 +67,8 @@ class ValidateArgs:
     check_exports: bool = True
     changed_since: str | None = None
     include_worktree: bool = True
-    jobs: int = 1
+    # None: the library's default (one worker per usable core).
+    jobs: int | None = 1
     cache: bool = True
     tei_schema: Path | None = None
     tei_schematron: Path | None = None
@@ -95,7 +95,7 @@ class ExportArgs:
     check: bool = False
     lang: str | None = None
     cache: bool = True
-    jobs: int = 1
+    jobs: int | None = 1
     tei_schema: Path | None = None
     lock_timeout: float = DEFAULT_TIMEOUT
 
@@ -301,6 +301,9 @@ def run_export(args: ExportArgs, streams: Streams) -> int:
 
 def run_convert(args: ConvertArgs, streams: Streams) -> int:
     """``corpus convert``: write canonical JSON documents (or JSONL to stdout)."""
+    # Imported here: the converter is for the commands that convert, never for a
+    # validate answered from the cache.
+    from corpus_tools.checks import Options, check_seed
     from corpus_tools.model import dumps_canonical
 
     try:
@@ -355,7 +358,7 @@ class PackageArgs:
 
     root: Path | None
     out: Path
-    jobs: int = 1
+    jobs: int | None = 1
     cache: bool = True
 
 

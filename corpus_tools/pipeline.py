@@ -23,7 +23,7 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from corpus_tools._version import __version__
 from corpus_tools.cache import RACY_NS, Cache, context_key, stamp_of
@@ -33,13 +33,14 @@ from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
 from corpus_tools.inputs import SEEDS_DIR, FileList
-from corpus_tools.metadata import Metadata, read_metadata
 from corpus_tools.paths import display_path
 from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_fingerprint
-from corpus_tools.seeds.names import parse_name
+
+if TYPE_CHECKING:
+    from corpus_tools.metadata import Metadata
 
 _PARALLEL_MIN = 256
 _CHUNK = 64
@@ -416,6 +417,8 @@ def _with_name_hint(d: Diagnostic, sha: str | None, taken: set[int]) -> Diagnost
 def _opened_gaps(gone: frozenset[str], seqs: set[int]) -> dict[int, list[str]]:
     """The deleted seeds whose number no seed left holds, by the number of the first
     seed after them: the seed a sequence gap they open is reported on."""
+    from corpus_tools.seeds.names import parse_name  # here: the seeds package loads the converter
+
     numbers = sorted(seqs)
     opened: dict[int, list[str]] = {}
     for path in sorted(gone):
@@ -438,6 +441,8 @@ def _in_scope(
     if d.file in only:
         return d
     if opened and d.code == "sequence-gap":
+        from corpus_tools.seeds.names import parse_name
+
         parsed = parse_name(d.file)
         deleted = None if isinstance(parsed, Diagnostic) else opened.get(parsed[0])
         if deleted:
@@ -583,6 +588,8 @@ def with_metadata(options: Options, root: Path, config: Config) -> Options:
     """``options`` with the corpus's source metadata table (``[metadata] table``), read
     and checked, when the corpus has one."""
     import dataclasses
+
+    from corpus_tools.metadata import read_metadata
 
     table = read_metadata(root, config.metadata_table)
     return dataclasses.replace(options, metadata=table) if table is not None else options

@@ -15,8 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from corpus_tools.model import WORD
-
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
@@ -264,6 +262,9 @@ def document_invariants(data: dict[str, Any]) -> SchemaError | None:
     (a parent one level up); the dateline opens the lead; the counts are those of the
     text. A hand-edited or damaged
     document that breaks one would export facts its text does not hold."""
+
+    # Imported here: loading the model costs a start-up that reads no document.
+    from corpus_tools.model import WORD
 
     def fail(pointer: str, message: str) -> SchemaError:
         return SchemaError(pointer, message, INVARIANT)

@@ -22,12 +22,11 @@ from corpus_tools.reporters import (
     REPORTERS,
     CorpusChanges,
     ReportContext,
-    escape_data,
-    escape_markdown,
-    escape_property,
     printable,
-    xml_text,
 )
+from corpus_tools.reporters.github import escape_data, escape_property
+from corpus_tools.reporters.junit import xml_text
+from corpus_tools.reporters.markdown import escape_markdown
 
 GOLDENS = Path(__file__).parent / "goldens" / "reports"
 ANSI = re.compile(r"\x1b\[")

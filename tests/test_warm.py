@@ -1,0 +1,146 @@
+"""A warm ``corpus validate`` (nothing changed) loads only what answering from the cache
+needs, and says exactly what a cold run says."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CASES, REPO
+
+# Run as its own process: what a command imports is only seen in a fresh interpreter.
+# The modules loaded are printed after the command's own output, on a line of their own.
+PROBE = """
+import sys
+from corpus_tools import cli
+sys.argv = ["corpus", "validate", *sys.argv[1:]]
+try:
+    cli.main()
+except SystemExit as exc:
+    code = exc.code
+sys.stdout.flush()
+print("\\nMODULES " + " ".join(sorted(sys.modules)))
+sys.exit(code)
+"""
+
+# What only a run that converts seeds, renders or judges exports, or writes another
+# report, needs.
+COLD_ONLY = (
+    "corpus_tools.seeds.convert",
+    "corpus_tools.annotate",
+    "corpus_tools.model",
+    "corpus_tools.metadata",
+    "corpus_tools.exporters.tei",
+    "corpus_tools.exporters.csv",
+    "corpus_tools.exporters.parquet",
+    "corpus_tools.reporters.sarif",
+    "corpus_tools.reporters.junit",
+    "lxml",
+    "pyarrow",
+    "jsonschema",
+)
+
+
+def _run(root: Path, *args: str) -> tuple[int, str, str, set[str]]:
+    """``corpus validate ARGS`` in a new interpreter: exit code, report, standard
+    error and the modules it had loaded."""
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(REPO), os.environ.get("PYTHONPATH", "")]),
+    }
+    env.pop("CORPUS_DEBUG", None)
+    done = subprocess.run(
+        [sys.executable, "-c", PROBE, *args],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    report, _, modules = done.stdout.rpartition("\nMODULES ")
+    assert modules, done.stderr
+    return done.returncode, report, done.stderr, set(modules.split())
+
+
+def _backdate(root: Path, seconds: int = 60) -> None:
+    """Every file older than the racy window of the cache's stamps."""
+    when = time.time() - seconds
+    for path in root.rglob("*"):
+        if path.is_file() and ".corpus-cache" not in path.parts:
+            os.utime(path, (when, when))
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """Four valid seeds with the repository's settings, a source metadata table with a
+    row for the first, and their exports."""
+    import corpus_tools
+
+    root = tmp_path / "corpus"
+    (root / "seeds").mkdir(parents=True)
+    seeds = sorted((CASES / "positive").glob("*.txt"))[:4]
+    for seed in seeds:
+        shutil.copy(seed, root / "seeds" / seed.name)
+    shutil.copy(REPO / "corpus.toml", root / "corpus.toml")
+    (root / "metadata.csv").write_text(
+        f"id,publication,url,author,headline,licence\n{seeds[0].stem},Minsk Herald,,,,\n",
+        encoding="utf-8",
+    )
+    assert not corpus_tools.export(root, jobs=1, cache=False).refused
+    _backdate(root)
+    return root
+
+
+def test_a_warm_validate_loads_neither_the_converter_nor_the_exporters(corpus: Path) -> None:
+    cold = _run(corpus)
+    warm = _run(corpus)
+    # The cold run converted, rendered and judged: the probe sees what it looks for.
+    assert {"corpus_tools.seeds.convert", "corpus_tools.annotate", "lxml"} <= cold[3]
+    assert warm[:3] == cold[:3]
+    assert warm[0] == 0
+    loaded = sorted(
+        name
+        for name in warm[3]
+        if any(name.split(".")[: len(m.split("."))] == m.split(".") for m in COLD_ONLY)
+    )
+    assert loaded == []
+    assert "corpus_tools.reporters.text" in warm[3]
+
+
+def test_a_warm_report_lists_the_same_files_and_findings(corpus: Path) -> None:
+    # A report that lists every file checked (JUnit lists the metadata table too), and a
+    # warning: the same bytes cold and warm.
+    seed = next((corpus / "seeds").iterdir())
+    seed.write_text(seed.read_text(encoding="utf-8") + "\n\n\n", encoding="utf-8")
+    _backdate(corpus)
+    args = ("--format", "junit", "--output", "report.xml", "--format", "json")
+    cold = _run(corpus, *args)
+    cold_junit = (corpus / "report.xml").read_bytes()
+    warm = _run(corpus, *args)
+    assert warm[:3] == cold[:3]
+    assert (corpus / "report.xml").read_bytes() == cold_junit
+    assert b"metadata.csv" in cold_junit
+    assert '"code": "export-stale"' in cold[1]
+    assert cold[0] == 1
+    assert "corpus_tools.seeds.convert" not in warm[3]
+
+
+def test_a_table_changed_since_the_warm_run_is_seen(corpus: Path) -> None:
+    assert _run(corpus)[0] == 0
+    table = corpus / "metadata.csv"
+    table.write_text(
+        table.read_text(encoding="utf-8").replace("Minsk Herald", "Minsk Courier"),
+        encoding="utf-8",
+    )
+    _backdate(corpus)  # the seeds' and exports' stamps are trusted: only the table changed
+    code, report, _, modules = _run(corpus)
+    assert code == 1
+    assert "export-stale" in report
+    assert "corpus_tools.metadata" in modules
