@@ -1005,6 +1005,11 @@ class _Resolver:
             return None
         roles = self.t.roles.find(low)
         noun = low[roles[0][0]] if roles else run[-1]
+        # A word _same_noun() takes for the noun starts with its first four letters (or
+        # is it), and its bare lower-case form is part of the lower-cased text: where
+        # they are not in the text, no word is read. (Lower-casing a word alone and in
+        # its text differs only in the Greek final sigma, hence ς as σ on both sides.)
+        stem = noun[:4].replace("ς", "σ")
         for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
@@ -1012,6 +1017,8 @@ class _Resolver:
             # The introduction is near: the last 1,500 characters are read, so that a
             # long paragraph of such mentions costs no more than a short one.
             lo = max(0, len(text) - 1500)
+            if stem not in text[lo:].lower().replace("’", "'").replace("ς", "σ"):
+                continue
             toks = [(a + lo, b + lo, w) for a, b, w in _tokens(text[lo:])]
             low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
             for i in range(len(low) - 1, -1, -1):
