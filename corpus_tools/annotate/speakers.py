@@ -271,6 +271,18 @@ def _index_persons(
 ) -> list[_Entity]:
     """The persons named in the text outside quotations, by surname."""
     entities: list[_Entity] = []
+    # The entities by the first three letters of their lower-cased surname: surnames
+    # that _same_surname() matches share them (equal, or one is the other but for an
+    # ending, the shorter having four letters or more). Each list keeps document order.
+    by_head: dict[str, list[_Entity]] = {}
+
+    def known(surname: str) -> _Entity | None:
+        """The first entity whose surname matches ``surname``."""
+        for e in by_head.get(surname.lower()[:3], ()):
+            if _same_surname(e.surname, surname):
+                return e
+        return None
+
     index = PartIndex(parts)
     for pno, text in enumerate(paragraphs, start=1):
         plain = masked(text, index.level(pno, 0))
@@ -279,36 +291,7 @@ def _index_persons(
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
-            # The words before the name in its own sentence: the end of the sentence
-            # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
-            before = [] if start in starts else words(plain[max(0, start - 40) : start])
             roles, name = _name_in(tokens, t)
-            # Capitalised words cut off a long run that are not role words: the run
-            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
-            cut_off = [
-                w
-                for n, w in enumerate(tokens)
-                if w not in name
-                and not (n == 0 and start in starts)  # capitalised as the sentence opens
-                and w.lower() not in t.roles
-                and not _function_word(w, t)
-                and not w.isupper()
-                and not any(stem in w.lower() for stem in t.role_stems)
-            ]
-            table_role = any(r in t.roles for r in roles)
-            if before and before[-1] in t.roles:
-                roles.append(before[-1])
-                table_role = True
-            descriptor = (
-                before[-1]
-                if before
-                and len(before[-1]) >= 4
-                and before[-1] not in t.function_words
-                and before[-1] not in t.speech_verbs
-                and not before[-1].isdigit()
-                and not table_role
-                else None
-            )
             if (
                 not name
                 or len(name) > 4
@@ -321,6 +304,13 @@ def _index_persons(
             lowered = [w.lower() for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
+            # The words before the name in its own sentence: the end of the sentence
+            # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
+            before = [] if start in starts else words(plain[max(0, start - 40) : start])
+            table_role = any(r in t.roles for r in roles)
+            if before and before[-1] in t.roles:
+                roles.append(before[-1])
+                table_role = True
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
             if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
                 continue  # Institute for Fiscal Studies, Ministry of Foreign Affairs
@@ -331,16 +321,38 @@ def _index_persons(
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                known = next((e for e in entities if _same_surname(e.surname, name[0])), None)
-                if known is None:
+                if known(name[0]) is None:
                     continue  # a lone capitalised word: a place or a common noun
+            # Capitalised words cut off a long run that are not role words: the run
+            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
+            cut_off = [
+                w
+                for n, w in enumerate(tokens)
+                if w not in name
+                and not (n == 0 and start in starts)  # capitalised as the sentence opens
+                and w.lower() not in t.roles
+                and not _function_word(w, t)
+                and not w.isupper()
+                and not any(stem in w.lower() for stem in t.role_stems)
+            ]
+            descriptor = (
+                before[-1]
+                if before
+                and len(before[-1]) >= 4
+                and before[-1] not in t.function_words
+                and before[-1] not in t.speech_verbs
+                and not before[-1].isdigit()
+                and not table_role
+                else None
+            )
             surname = name[-1]
-            entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
+            entity = known(surname)
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if entity is None:
                 entity = _Entity(surname, person=person, inflections=t.names)
                 entities.append(entity)
+                by_head.setdefault(surname.lower()[:3], []).append(entity)
             entity.person = entity.person or person
             form = " ".join(name)
             entity.forms.append(form)
