@@ -70,6 +70,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
@@ -803,6 +804,19 @@ class _Resolver:
     last_speaker: tuple[str, tuple[int, int]] | None = None
     # The grammatical gender of the pronoun being resolved ("m", "f"), or None.
     gender: str | None = None
+    # Every (position, entity number) where a person is named, in text order, and how
+    # many entities there were when it was built (resolve() may add one).
+    _named: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+    _named_count: int = -1
+
+    def named(self) -> list[tuple[tuple[int, int], int]]:
+        """(position, entity number) of every name in the text, in text order."""
+        if self._named_count != len(self.entities):
+            self._named = sorted(
+                (pos, n) for n, e in enumerate(self.entities) for pos in e.positions
+            )
+            self._named_count = len(self.entities)
+        return self._named
 
     def fits(self, e: _Entity) -> bool:
         """Whether a person can be what the pronoun being resolved refers to: a
@@ -814,10 +828,7 @@ class _Resolver:
         return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
-        people = [e for e in self.entities if e.person and self.fits(e)]
-        if not people:
-            return None
-        return max(people, key=lambda e: (len(e.positions), -self.entities.index(e)))
+        return _most_named(e for e in self.entities if e.person and self.fits(e))
 
     def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
         """The person named last before a point of the text."""
@@ -828,17 +839,17 @@ class _Resolver:
         self, paragraph: int, offset: int, *, same_paragraph: bool
     ) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named last before a point of the text."""
+        named = self.named()
         best: tuple[tuple[int, int], _Entity] | None = None
-        for e in self.entities:
-            if not e.person or not self.fits(e):
-                continue
-            for pos in e.positions:
-                if pos >= (paragraph, offset):
-                    continue
-                if same_paragraph and pos[0] != paragraph:
-                    continue
-                if best is None or pos > best[0]:
-                    best = (pos, e)
+        # Back from the point: the first person that fits is named last; of several
+        # named at that very place, the first entity.
+        for k in range(bisect.bisect_left(named, ((paragraph, offset),)) - 1, -1, -1):
+            pos, n = named[k]
+            if (same_paragraph and pos[0] != paragraph) or (best is not None and pos != best[0]):
+                break
+            e = self.entities[n]
+            if e.person and self.fits(e):
+                best = (pos, e)
         return best
 
     def by_key(self, key: str) -> _Entity | None:
@@ -933,15 +944,16 @@ class _Resolver:
             if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
         ]
         if not matches:
+            # A descriptor that starts like a content word of five letters or more.
+            heads = {c[:5] for c in content if len(c) >= 5}
             matches = [
                 e
                 for e in self.entities
-                if e.person
-                and any(len(c) >= 5 and r[:5] == c[:5] for r in e.descriptors for c in content)
+                if e.person and heads and any(r[:5] in heads for r in e.descriptors)
             ]
-        if matches:
-            e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
-            return f"e:{e.surname}", e.name
+        chosen = _most_named(matches)
+        if chosen is not None:
+            return f"e:{chosen.surname}", chosen.name
         if low[0] in t.plural_determiners:
             return f"d:{description.lower()}", description  # "les loueurs", a group
         if content and (low[0] in t.determiners or not any(_is_capitalised(w) for w in toks[1:])):
@@ -1086,19 +1098,13 @@ class _Resolver:
         found = self.named_before_at(paragraph, offset, same_paragraph=False)
         if found is not None and paragraph - found[0][0] <= 2:
             return found[1]
-        after: tuple[tuple[int, int], _Entity] | None = None
-        for e in self.entities:
-            if not e.person:
-                continue
-            for pos in e.positions:
-                if (
-                    pos > (paragraph, offset)
-                    and pos[0] - paragraph <= 1
-                    and (after is None or pos < after[0])
-                ):
-                    after = (pos, e)
-        if after is not None:
-            return after[1]
+        named = self.named()
+        for k in range(bisect.bisect_left(named, ((paragraph, offset + 1),)), len(named)):
+            pos, n = named[k]
+            if pos[0] - paragraph > 1:
+                break
+            if self.entities[n].person:
+                return self.entities[n]
         if found is not None:
             return found[1]
         return self.main()
@@ -1254,6 +1260,15 @@ def _find_mention(
             if got is not None:
                 return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
     return None
+
+
+def _most_named(entities: Iterable[_Entity]) -> _Entity | None:
+    """The entity named most often; the first of those named as often."""
+    best: _Entity | None = None
+    for e in entities:
+        if best is None or len(e.positions) > len(best.positions):
+            best = e
+    return best
 
 
 def _pronoun_gender(word: str, t: Tables) -> str | None:
