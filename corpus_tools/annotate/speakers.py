@@ -70,6 +70,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
@@ -271,6 +272,18 @@ def _index_persons(
 ) -> list[_Entity]:
     """The persons named in the text outside quotations, by surname."""
     entities: list[_Entity] = []
+    # The entities by the first three letters of their lower-cased surname: surnames
+    # that _same_surname() matches share them (equal, or one is the other but for an
+    # ending, the shorter having four letters or more). Each list keeps document order.
+    by_head: dict[str, list[_Entity]] = {}
+
+    def known(surname: str) -> _Entity | None:
+        """The first entity whose surname matches ``surname``."""
+        for e in by_head.get(surname.lower()[:3], ()):
+            if _same_surname(e.surname, surname):
+                return e
+        return None
+
     index = PartIndex(parts)
     for pno, text in enumerate(paragraphs, start=1):
         plain = masked(text, index.level(pno, 0))
@@ -279,36 +292,7 @@ def _index_persons(
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
-            # The words before the name in its own sentence: the end of the sentence
-            # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
-            before = [] if start in starts else words(plain[max(0, start - 40) : start])
             roles, name = _name_in(tokens, t)
-            # Capitalised words cut off a long run that are not role words: the run
-            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
-            cut_off = [
-                w
-                for n, w in enumerate(tokens)
-                if w not in name
-                and not (n == 0 and start in starts)  # capitalised as the sentence opens
-                and w.lower() not in t.roles
-                and not _function_word(w, t)
-                and not w.isupper()
-                and not any(stem in w.lower() for stem in t.role_stems)
-            ]
-            table_role = any(r in t.roles for r in roles)
-            if before and before[-1] in t.roles:
-                roles.append(before[-1])
-                table_role = True
-            descriptor = (
-                before[-1]
-                if before
-                and len(before[-1]) >= 4
-                and before[-1] not in t.function_words
-                and before[-1] not in t.speech_verbs
-                and not before[-1].isdigit()
-                and not table_role
-                else None
-            )
             if (
                 not name
                 or len(name) > 4
@@ -321,6 +305,13 @@ def _index_persons(
             lowered = [w.lower() for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
+            # The words before the name in its own sentence: the end of the sentence
+            # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
+            before = [] if start in starts else words(plain[max(0, start - 40) : start])
+            table_role = any(r in t.roles for r in roles)
+            if before and before[-1] in t.roles:
+                roles.append(before[-1])
+                table_role = True
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
             if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
                 continue  # Institute for Fiscal Studies, Ministry of Foreign Affairs
@@ -331,16 +322,38 @@ def _index_persons(
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                known = next((e for e in entities if _same_surname(e.surname, name[0])), None)
-                if known is None:
+                if known(name[0]) is None:
                     continue  # a lone capitalised word: a place or a common noun
+            # Capitalised words cut off a long run that are not role words: the run
+            # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
+            cut_off = [
+                w
+                for n, w in enumerate(tokens)
+                if w not in name
+                and not (n == 0 and start in starts)  # capitalised as the sentence opens
+                and w.lower() not in t.roles
+                and not _function_word(w, t)
+                and not w.isupper()
+                and not any(stem in w.lower() for stem in t.role_stems)
+            ]
+            descriptor = (
+                before[-1]
+                if before
+                and len(before[-1]) >= 4
+                and before[-1] not in t.function_words
+                and before[-1] not in t.speech_verbs
+                and not before[-1].isdigit()
+                and not table_role
+                else None
+            )
             surname = name[-1]
-            entity = next((e for e in entities if _same_surname(e.surname, surname)), None)
+            entity = known(surname)
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if entity is None:
                 entity = _Entity(surname, person=person, inflections=t.names)
                 entities.append(entity)
+                by_head.setdefault(surname.lower()[:3], []).append(entity)
             entity.person = entity.person or person
             form = " ".join(name)
             entity.forms.append(form)
@@ -802,6 +815,19 @@ class _Resolver:
     last_speaker: tuple[str, tuple[int, int]] | None = None
     # The grammatical gender of the pronoun being resolved ("m", "f"), or None.
     gender: str | None = None
+    # Every (position, entity number) where a person is named, in text order, and how
+    # many entities there were when it was built (resolve() may add one).
+    _named: list[tuple[tuple[int, int], int]] = field(default_factory=list)
+    _named_count: int = -1
+
+    def named(self) -> list[tuple[tuple[int, int], int]]:
+        """(position, entity number) of every name in the text, in text order."""
+        if self._named_count != len(self.entities):
+            self._named = sorted(
+                (pos, n) for n, e in enumerate(self.entities) for pos in e.positions
+            )
+            self._named_count = len(self.entities)
+        return self._named
 
     def fits(self, e: _Entity) -> bool:
         """Whether a person can be what the pronoun being resolved refers to: a
@@ -813,10 +839,7 @@ class _Resolver:
         return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
-        people = [e for e in self.entities if e.person and self.fits(e)]
-        if not people:
-            return None
-        return max(people, key=lambda e: (len(e.positions), -self.entities.index(e)))
+        return _most_named(e for e in self.entities if e.person and self.fits(e))
 
     def named_before(self, paragraph: int, offset: int, *, same_paragraph: bool) -> _Entity | None:
         """The person named last before a point of the text."""
@@ -827,17 +850,17 @@ class _Resolver:
         self, paragraph: int, offset: int, *, same_paragraph: bool
     ) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named last before a point of the text."""
+        named = self.named()
         best: tuple[tuple[int, int], _Entity] | None = None
-        for e in self.entities:
-            if not e.person or not self.fits(e):
-                continue
-            for pos in e.positions:
-                if pos >= (paragraph, offset):
-                    continue
-                if same_paragraph and pos[0] != paragraph:
-                    continue
-                if best is None or pos > best[0]:
-                    best = (pos, e)
+        # Back from the point: the first person that fits is named last; of several
+        # named at that very place, the first entity.
+        for k in range(bisect.bisect_left(named, ((paragraph, offset),)) - 1, -1, -1):
+            pos, n = named[k]
+            if (same_paragraph and pos[0] != paragraph) or (best is not None and pos != best[0]):
+                break
+            e = self.entities[n]
+            if e.person and self.fits(e):
+                best = (pos, e)
         return best
 
     def by_key(self, key: str) -> _Entity | None:
@@ -932,15 +955,16 @@ class _Resolver:
             if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
         ]
         if not matches:
+            # A descriptor that starts like a content word of five letters or more.
+            heads = {c[:5] for c in content if len(c) >= 5}
             matches = [
                 e
                 for e in self.entities
-                if e.person
-                and any(len(c) >= 5 and r[:5] == c[:5] for r in e.descriptors for c in content)
+                if e.person and heads and any(r[:5] in heads for r in e.descriptors)
             ]
-        if matches:
-            e = max(matches, key=lambda e: (len(e.positions), -self.entities.index(e)))
-            return f"e:{e.surname}", e.name
+        chosen = _most_named(matches)
+        if chosen is not None:
+            return f"e:{chosen.surname}", chosen.name
         if low[0] in t.plural_determiners:
             return f"d:{description.lower()}", description  # "les loueurs", a group
         if content and (low[0] in t.determiners or not any(_is_capitalised(w) for w in toks[1:])):
@@ -1016,6 +1040,11 @@ class _Resolver:
             return None
         roles = self.t.roles.find(low)
         noun = low[roles[0][0]] if roles else run[-1]
+        # A word _same_noun() takes for the noun starts with its first four letters (or
+        # is it), and its bare lower-case form is part of the lower-cased text: where
+        # they are not in the text, no word is read. (Lower-casing a word alone and in
+        # its text differs only in the Greek final sigma, hence ς as σ on both sides.)
+        stem = noun[:4].replace("ς", "σ")
         for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
@@ -1023,6 +1052,8 @@ class _Resolver:
             # The introduction is near: the last 1,500 characters are read, so that a
             # long paragraph of such mentions costs no more than a short one.
             lo = max(0, len(text) - 1500)
+            if stem not in text[lo:].lower().replace("’", "'").replace("ς", "σ"):
+                continue
             toks = [(a + lo, b + lo, w) for a, b, w in _tokens(text[lo:])]
             low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
             for i in range(len(low) - 1, -1, -1):
@@ -1078,19 +1109,13 @@ class _Resolver:
         found = self.named_before_at(paragraph, offset, same_paragraph=False)
         if found is not None and paragraph - found[0][0] <= 2:
             return found[1]
-        after: tuple[tuple[int, int], _Entity] | None = None
-        for e in self.entities:
-            if not e.person:
-                continue
-            for pos in e.positions:
-                if (
-                    pos > (paragraph, offset)
-                    and pos[0] - paragraph <= 1
-                    and (after is None or pos < after[0])
-                ):
-                    after = (pos, e)
-        if after is not None:
-            return after[1]
+        named = self.named()
+        for k in range(bisect.bisect_left(named, ((paragraph, offset + 1),)), len(named)):
+            pos, n = named[k]
+            if pos[0] - paragraph > 1:
+                break
+            if self.entities[n].person:
+                return self.entities[n]
         if found is not None:
             return found[1]
         return self.main()
@@ -1246,6 +1271,15 @@ def _find_mention(
             if got is not None:
                 return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
     return None
+
+
+def _most_named(entities: Iterable[_Entity]) -> _Entity | None:
+    """The entity named most often; the first of those named as often."""
+    best: _Entity | None = None
+    for e in entities:
+        if best is None or len(e.positions) > len(best.positions):
+            best = e
+    return best
 
 
 def _pronoun_gender(word: str, t: Tables) -> str | None:
