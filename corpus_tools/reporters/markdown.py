@@ -75,7 +75,7 @@ class MarkdownReporter:
             out += ["| Severity | Code | Location | Message |", "| --- | --- | --- | --- |"]
             for d in findings[:MARKDOWN_MAX_ROWS]:
                 icon = "❌" if d.effective_severity is Severity.ERROR else "⚠️"
-                where = d.file + (f":{d.line}" if d.line is not None else "")
+                where = d.location()
                 out.append(
                     f"| {icon} {severity_of(d)} | `{d.code}` | {escape_markdown(where)} "
                     f"| {escape_markdown(d.message)} |"
