@@ -696,3 +696,44 @@ def test_a_pronoun_agrees_with_the_base_form_of_the_surname() -> None:
         "ru",
     )
     assert got[0][1:] == ("Ольга Лебедева", "она")
+
+
+def test_a_role_noun_takes_up_the_person_whose_role_words_it_shares() -> None:
+    got, _ = run(
+        [
+            "Infrastructure Minister Oleksiy Danylenko said exports would rise.",
+            "Agriculture Minister Mykola Sirenko was more cautious.",
+            "“Farmers will plant less,” the agriculture minister said.",
+            "“The corridor works,” the infrastructure minister said.",
+        ],
+        "en",
+    )
+    assert [name for _, name, _ in got] == ["Mykola Sirenko", "Oleksiy Danylenko"]
+
+
+def test_of_two_persons_with_one_role_the_one_named_last_before() -> None:
+    got, _ = run(
+        [
+            "Director Anna Berg welcomed the plan. Director Tom Reed did not.",
+            "“It is far too little,” the director said.",
+        ],
+        "en",
+    )
+    assert got[0][1] == "Tom Reed"
+
+
+def test_an_honorific_with_its_stop_opens_the_subject_of_a_sentence() -> None:
+    got, _ = run(
+        [
+            "O Eng. Luís Matos, da Ordem dos Engenheiros, duvida dos números. «Falar em custos "
+            "controlados é puro otimismo», disse."
+        ],
+        "pt",
+    )
+    assert got[0][1:] == ("Luís Matos", "O Eng. Luís Matos")
+
+
+def test_initials_written_together_are_part_of_the_name() -> None:
+    got, persons = run(["“We are ready,” said J.R. Hartley, the author."], "en")
+    assert got[0][1] == "J.R. Hartley"
+    assert persons[0].name == "J.R. Hartley"

@@ -179,7 +179,15 @@ def _is_capitalised(token: str) -> bool:
 
 
 def _is_initial(token: str) -> bool:
-    return len(token) <= 3 and token.endswith(".") and token[:1].isupper()
+    """ "J.", "Dr.", and initials written together ("J.A.", "J.R.R.")."""
+    return (
+        token.endswith(".")
+        and token[:1].isupper()
+        and (len(token) <= 3 or _INITIALS(token) is not None)
+    )
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_]\.){2,4}").fullmatch
 
 
 def _same_surname(a: str, b: str) -> bool:
@@ -250,7 +258,8 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
 # Armenian, Georgian ...): Python's re has no \p{Lu}, so the class is built once.
 _UPPER = "".join(ch for ch in map(chr, range(0x3000)) if ch.isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
-_RUN_PART = rf"(?:{_UP}[^\W_]?\.|{_UP}[\w'’ʼ-]*)"
+# An initial ("J.", "Dr."), initials written together ("J.A.", "J.R.R."), or a word.
+_RUN_PART = rf"(?:{_UP}[^\W_]?\.(?:{_UP}\.)*|{_UP}[\w'’ʼ-]*)"
 _RUN = re.compile(
     rf"(?<![\w'’ʼ.-]){_RUN_PART}"
     rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
@@ -863,6 +872,31 @@ class _Resolver:
                 best = (pos, e)
         return best
 
+    def _of_role(self, matches: list[_Entity], content: list[str], m: _Mention) -> _Entity | None:
+        """Of the persons a role noun may take up: the one whose role words share most
+        with the mention ("the agriculture minister" of two ministers), then the one
+        named last before it (two "wethouders": the nearer), else the most named."""
+        if len(matches) <= 1:
+            return matches[0] if matches else None
+
+        def overlap(e: _Entity) -> int:
+            return sum(
+                any(c == r or (len(c) >= 5 and r.startswith(c[:5])) for r in e.roles)
+                for c in content
+            )
+
+        best = max(overlap(e) for e in matches)
+        matches = [e for e in matches if overlap(e) == best]
+        here = (m.paragraph, m.offset)
+        before = [
+            (max(p for p in e.positions if p < here), i, e)
+            for i, e in enumerate(matches)
+            if any(p < here for p in e.positions)
+        ]
+        if before:
+            return max(before, key=lambda x: (x[0], -x[1]))[2]
+        return _most_named(matches)
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -962,7 +996,7 @@ class _Resolver:
                 for e in self.entities
                 if e.person and heads and any(r[:5] in heads for r in e.descriptors)
             ]
-        chosen = _most_named(matches)
+        chosen = self._of_role(matches, content, m)
         if chosen is not None:
             return f"e:{chosen.surname}", chosen.name
         if low[0] in t.plural_determiners:
@@ -1356,7 +1390,13 @@ def _previous_subject(
         )
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention)
-    runs = [r for r in _runs(sentence) if r[0] <= toks[min(len(toks), 5) - 1][0]]
+    runs = [
+        r
+        for r in _runs(sentence)
+        if r[0] <= toks[min(len(toks), 5) - 1][0] and not _honorific_only(r[1], sentence, t)
+    ]
+    if runs and runs[0][0] > toks[0][0] and _honorific_only(_runs(sentence)[0][1], sentence, t):
+        runs[0] = (toks[0][0], runs[0][1])  # "O Eng. Luís Matos": the name opens it
     if (
         runs
         and runs[0][0] == toks[0][0]
@@ -1373,6 +1413,16 @@ def _previous_subject(
             return None  # "The report ended: “…”" -- a document, not a speaker
         return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
     return None
+
+
+def _honorific_only(run: list[tuple[int, str]], text: str, t: Tables) -> bool:
+    """True when a run of capitalised words is only an article and abbreviations of the
+    table written with their stop ("O Eng." before "Luís Matos"): no name of its own."""
+    return all(
+        _function_word(w, t)
+        or (text[a + len(w) : a + len(w) + 1] == "." and w.lower() in t.abbreviations)
+        for a, w in run
+    )
 
 
 def _fallback(
