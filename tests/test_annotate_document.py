@@ -174,12 +174,14 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "extends",
         "max_name_words",
         "source_markers_follow",
+        "nouns_capitalised",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
     assert set(data) <= allowed, set(data) - allowed
     assert isinstance(data["language"], str)
     assert isinstance(data.get("source_markers_follow", False), bool)
+    assert isinstance(data.get("nouns_capitalised", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return

@@ -737,3 +737,16 @@ def test_initials_written_together_are_part_of_the_name() -> None:
     got, persons = run(["“We are ready,” said J.R. Hartley, the author."], "en")
     assert got[0][1] == "J.R. Hartley"
     assert persons[0].name == "J.R. Hartley"
+
+
+def test_capitalised_nouns_side_by_side_are_not_a_person_in_german() -> None:
+    got, _ = run(
+        [
+            "Die Umweltsenatorin will alle Liegeplätze ausstatten.",
+            "„Wer anlegt, soll den Motor ausmachen“, sagte die Senatorin. Bisher können nur "
+            "drei Liegeplätze Schiffe versorgen.",
+            "Senatorin Miriam Lohse verwies auf das Programm. Lohse zeigte sich zuversichtlich.",
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("Miriam Lohse", "die Senatorin")

@@ -375,6 +375,14 @@ def _index_persons(
                 # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
                 # so that "regizorul", "reżyserka" find them.
                 entity.descriptors.add(descriptor)
+    if t.nouns_capitalised:
+        # "nur drei Liegeplätze Schiffe": capitalised nouns side by side look like a
+        # name; a person is named with a role, as a speaker, or in full and then by the
+        # surname alone ("Senatorin Miriam Lohse" … "Lohse").
+        for e in entities:
+            by_surname = len(e.forms) > 1 and e.surname in e.forms
+            if not (e.roles or e.subjects or by_surname):
+                e.person = False
     return entities
 
 

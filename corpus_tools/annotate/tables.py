@@ -9,7 +9,8 @@ Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
 language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
 where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
-szerint", "X'e göre").
+szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is written with
+a capital, as in German).
 
 Languages that decline personal names hold two tables of pairs [oblique ending, base
 ending], lower case: ``surname_inflections`` for the last word of a name and
@@ -257,6 +258,9 @@ class Tables:
     # written; the union of all tables has none, as one language's endings would
     # spoil another's names).
     names: NameInflections = NO_INFLECTIONS
+    # Every noun is capitalised (German): a run of capitalised words is a person only
+    # with more evidence than elsewhere (a role, a speech verb, or named twice).
+    nouns_capitalised: bool = False
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -341,6 +345,7 @@ def _tables(primary: str | None) -> Tables:
                 Inflections.build(raw.get(INFLECTION_KEYS[0], [])),
                 Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
             ),
+            bool(raw.get("nouns_capitalised", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     for other in available():
