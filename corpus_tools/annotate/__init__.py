@@ -58,6 +58,7 @@ a language without a table falls back to all tables and language-neutral signals
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from dataclasses import dataclass
 from typing import Any
 
@@ -190,7 +191,9 @@ def identify_document(
     neutral = find_parts(paragraphs, marks_only=True)
     if neutral.parts:
         own = language_text(paragraphs, neutral.parts)
-        if sum(map(str.isalpha, own)) >= STRIP_MIN_LETTERS:
+        # Enough letters: the STRIP_MIN_LETTERS-th one exists (not all of them counted).
+        nth_letter = itertools.islice(filter(str.isalpha, own), STRIP_MIN_LETTERS - 1, None)
+        if next(nth_letter, None) is not None:
             guess = detect(own)
             if guess.source == "detected":
                 return guess

@@ -51,10 +51,12 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
         return True
     if _DOTTED.fullmatch(core):
         return True  # U.S, e.g, т.е
-    nxt = text[dot + 1 :].lstrip(" \u00a0")
+    if not core.isdigit():
+        return False
     # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
     # lower-case word or a month name.
-    return core.isdigit() and bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
+    nxt = text[dot + 1 :].lstrip(" \u00a0")
+    return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
 
 
 def _starts_with_month(text: str, t: Tables) -> bool:

@@ -191,13 +191,15 @@ class WordList:
             return 0
         word = tokens[i]
         if self._first:
-            for phrase in self._phrases(word):
+            phrases = self._phrase_memo.get(word)
+            for phrase in self._phrases(word) if phrases is None else phrases:
                 n = len(phrase)
                 if i + n <= len(tokens) and all(
                     self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
                 ):
                     return n
-        return 1 if self._single(word) else 0
+        known = self._memo.get(word)
+        return (1 if self._single(word) else 0) if known is None else int(known)
 
     def _phrases(self, word: str) -> tuple[tuple[str, ...], ...]:
         """The phrases whose first word matches ``word``, longest first."""
@@ -224,6 +226,16 @@ class WordList:
     def find(self, tokens: list[str]) -> list[tuple[int, int]]:
         """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""
         out: list[tuple[int, int]] = []
+        if not self._first:
+            # Without phrases every entry is one word: each token on its own.
+            memo = self._memo
+            for i, word in enumerate(tokens):
+                known = memo.get(word)
+                if known is None:
+                    known = self._single(word)
+                if known:
+                    out.append((i, 1))
+            return out
         i = 0
         while i < len(tokens):
             n = self.match_at(tokens, i)
