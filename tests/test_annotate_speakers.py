@@ -750,3 +750,30 @@ def test_capitalised_nouns_side_by_side_are_not_a_person_in_german() -> None:
         "de",
     )
     assert got[0][1:] == ("Miriam Lohse", "die Senatorin")
+
+
+def test_answers_in_an_interview_are_the_addressed_persons() -> None:
+    got, _ = run(
+        [
+            "Театр открывает сезон спектаклем по повести Ильи Горбунова. О постановке мы "
+            "поговорили с режиссёром Еленой Морозовой.",
+            "— Елена Викторовна, почему именно эта повесть?",
+            "— Я прочитала её в девятнадцать лет. Горбунов пишет о деревне.",
+            "— Актёры говорят, что репетиции были тяжёлыми. Это так?",
+            "— Нет. Зритель умнее, чем о нём думают. Горбунов это знал.",
+        ],
+        "ru",
+    )
+    answers = [name for text, name, _ in got if not text.rstrip().endswith("?")]
+    assert answers == ["Елена Морозова", "Елена Морозова"]
+
+
+def test_a_full_name_before_a_description_in_commas_is_the_speaker() -> None:
+    got, _ = run(
+        [
+            "La dottoressa Chiara Ventura, geologa del Politecnico, ha ricordato che il terreno "
+            "è contaminato: «Parlare di parco è prematuro»."
+        ],
+        "it",
+    )
+    assert got[0][1:] == ("Chiara Ventura", "Chiara Ventura")

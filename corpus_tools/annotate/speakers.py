@@ -563,13 +563,26 @@ def _mention_near_verb(
                 if 0 < e < j and (low[e] in t.stopwords or not _is_capitalised(toks[e][2])):
                     return clause[toks[0][0] : toks[e - 1][1]]
             if not pure_name and k > 0 and clause[toks[k - 1][1] : toks[k][0]].strip() == ",":
-                # "Le jury, présidé par l'acteur X, a salué": the subject before the
-                # participle clause, when it is short and starts the clause.
+                # A full name right before the description in commas ("La dott.ssa
+                # Chiara Ventura, geologa del Politecnico, ha ricordato"): the name.
                 e = k
-                b = e - 1
-                while b > 0 and not cut(b) and e - b < 4:
+                b = e
+                while b > 0 and (
+                    _is_capitalised(toks[b - 1][2])
+                    or _is_initial(toks[b - 1][2] + ".")
+                    or low[b - 1] in _NAME_PARTICLES
+                ):
                     b -= 1
-                if e - b <= 3 and (b == 0 or cut(b)):
+                    if b > 0 and cut(b):
+                        break
+                named = sum(_is_capitalised(toks[i][2]) for i in range(b, e))
+                if named < 2:
+                    # "Le jury, présidé par l'acteur X, a salué": the subject before the
+                    # participle clause, when it is short and starts the clause.
+                    b = e - 1
+                    while b > 0 and not cut(b) and e - b < 4:
+                        b -= 1
+                if named >= 2 or (e - b <= 3 and (b == 0 or cut(b))):
                     k, j = b, e
         if k == j and j > 0:
             gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
@@ -905,6 +918,33 @@ class _Resolver:
             return max(before, key=lambda x: (x[0], -x[1]))[2]
         return _most_named(matches)
 
+    def interviewee(self) -> _Entity | None:
+        """The person the interviewer's questions address by name, if one does."""
+        for text in self.paragraphs:
+            line = text.lstrip(" \u00a0")
+            if line[:1] in "—–―" and text.rstrip(" \u00a0»”").endswith("?"):
+                found = self.addressed(line.lstrip("—–― \u00a0"))
+                if found is not None:
+                    return found
+        return None
+
+    def addressed(self, question: str) -> _Entity | None:
+        """The person a question opens by addressing ("Елена Викторовна, почему …?",
+        "Mrs Ellwood, why …?"): the interviewee, matched by a name they were given."""
+        runs = _runs(question[:60])
+        if not runs or runs[0][0] != 0:
+            return None
+        words_ = [w for _, w in runs[0][1] if not _function_word(w, self.t)]
+        end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
+        if not words_ or question[end : end + 1] != ",":
+            return None
+        for e in self.entities:
+            if e.person and any(
+                _same_surname(w, part) for f in e.forms for part in f.split() for w in words_
+            ):
+                return e
+        return None
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -954,6 +994,14 @@ class _Resolver:
             before = words(m.text[:start])
             if before and before[-1] in t.determiners and len(tokens) == 1:
                 continue  # "der Minister", "the Kremlin": a noun, not a name
+            if (
+                len(tokens) == 1
+                and len(before) >= 2
+                and before[-1] in t.stopwords
+                and not _function_word(before[0], t)
+                and not m.text[:1].isupper()
+            ):
+                continue  # "geologa del Politecnico": the complement of a noun, a place or body
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
@@ -1462,7 +1510,7 @@ def _fallback(
         and prev_text.endswith("?")
         and near
     ):
-        e = resolver.main()
+        e = resolver.interviewee() or resolver.main()
         if e is not None:
             return f"e:{e.surname}", e.name, e.written
     return None
