@@ -777,3 +777,14 @@ def test_a_full_name_before_a_description_in_commas_is_the_speaker() -> None:
         "it",
     )
     assert got[0][1:] == ("Chiara Ventura", "Chiara Ventura")
+
+
+def test_a_speaker_described_by_a_relative_clause_keeps_the_description() -> None:
+    got, _ = run(
+        [
+            "An underwriter in London who asked not to be named said premiums remained "
+            "“well above anything a shipowner would accept”."
+        ],
+        "en",
+    )
+    assert got[0][1] == "An underwriter in London who asked not to be named"

@@ -544,7 +544,10 @@ def _mention_near_verb(
             if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
                 j = p
         k = j
-        while k > 0 and not cut(k) and j - k < 8:
+        # Eight words, or twelve where a relative clause describes the speaker ("An
+        # underwriter in London who asked not to be named said").
+        reach = 12 if any(w in t.relatives for w in low[max(0, j - 8) : j]) else 8
+        while k > 0 and not cut(k) and j - k < reach:
             k -= 1
         if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
             # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó".
