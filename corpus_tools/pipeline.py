@@ -33,6 +33,7 @@ from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
 from corpus_tools.inputs import SEEDS_DIR, FileList
+from corpus_tools.langmodel import model_path
 from corpus_tools.paths import display_path
 from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
@@ -254,12 +255,32 @@ def run_context(config: Config, options: Options) -> str:
 
 @functools.cache
 def code_fingerprint() -> str:
-    """A digest of the package's own source: an edited tool never reuses old results."""
+    """A digest of the package's own files, its code and its data (the annotation
+    tables), and of the language model file: an edited tool, table or model never
+    reuses old results."""
+    digest = hashlib.sha256(tree_digest(Path(__file__).parent).encode())
+    try:
+        # The model file is 0.9 MB: its name, size and time stand for its bytes.
+        found = model_path()
+        info = found.stat()
+        digest.update(f"{found}:{info.st_size}:{info.st_mtime_ns}".encode())
+    except (FileNotFoundError, OSError):
+        digest.update(b"no language model")
+    return digest.hexdigest()
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file below ``folder`` (names and bytes), compiled files and
+    their ``__pycache__`` folders left out."""
+    found: list[str] = []
+    for top, dirs, files in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != "__pycache__"]
+        found.extend(os.path.join(top, f) for f in files if not f.endswith((".pyc", ".pyo")))
     digest = hashlib.sha256()
-    package = Path(__file__).parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode())
-        digest.update(path.read_bytes())
+    for path in sorted(found):
+        digest.update(os.path.relpath(path, folder).replace(os.sep, "/").encode() + b"\0")
+        with open(path, "rb") as fh:
+            digest.update(fh.read())
     return digest.hexdigest()
 
 

