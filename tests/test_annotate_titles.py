@@ -118,6 +118,12 @@ from corpus_tools.annotate.titles import (
             "Saeima pieņēma likumu.",
         ),
         (
+            "es",
+            "MADRID, 5 de marzo de 2026 (EFE) - El Gobierno aprobó el plan. Más.",
+            "MADRID, 5 de marzo de 2026 (EFE) -",
+            "El Gobierno aprobó el plan.",
+        ),
+        (
             "hu",
             "Budapest, 2026. március 4., szerda (MTI) – A kormány döntött. Tovább.",
             "Budapest, 2026. március 4., szerda (MTI) –",
@@ -145,6 +151,8 @@ def test_datelines_are_recorded_and_not_the_title(
         "Merkel (CDU) sagte am Montag, alles sei gut. Mehr.",
         "Friedrich Merz (CDU) – der Kanzler – sprach. Mehr.",
         "Minsk (Belarus) – the president spoke. More.",
+        # An agency's letters inside another word ("AP" in "Apple").
+        "Tim Cook (Apple) – said the phone sells. More.",
     ],
 )
 def test_no_dateline(lead: str) -> None:

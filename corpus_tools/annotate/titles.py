@@ -88,20 +88,23 @@ def _dateline_pattern() -> re.Pattern[str]:
     # A date may end with a short abbreviation of "day" or "year" (lt "birželio 12 d.",
     # pl "21 sierpnia 2025 r.", ru "27 ноября 2025 г."): one or two letters and a dot.
     suffix = r"(?:[ \u00a0][^\W\d_]{1,2}\.)?"
+    # "5 de marzo de 2025" (es, pt, ca), "5 ta' Marzu" (mt).
+    of = r"(?:(?:de|del|ta')[ \u00a0]+)?"
     # Day first, month first, year first (hu "2026. március 4."), or in figures.
     date = (
-        rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?"
+        rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+{of}(?:{month})\.?(?:[ \u00a0]+{of}\d{{4}})?"
         rf"|(?:{month})\.?[ \u00a0]+\d{{1,2}}(?:,?[ \u00a0]+\d{{4}})?"
         rf"|\d{{4}}\.?[ \u00a0]+(?:{month})\.?[ \u00a0]+\d{{1,2}}\.?"
         rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?){suffix})"
     )
-    # In brackets or slashes: a known agency, or any short word in capitals (an agency
-    # the table lacks, "(ACN)", "/ATA/", or a region code, "CAMPINAS (SP) —"), which
-    # find_dateline checks is in capitals (the pattern ignores case). A weekday may stand
-    # between the date and the brackets ("2026. március 4., szerda (MTI)").
+    # In brackets or slashes: a known agency as a whole word ("(Apple)" is not "AP"), or
+    # any short word in capitals (an agency the table lacks, "(ACN)", "/ATA/", or a
+    # region code, "CAMPINAS (SP) —"), which find_dateline checks is in capitals (the
+    # pattern ignores case). A weekday may stand between the date and the brackets
+    # ("2026. március 4., szerda (MTI)").
     agency = (
-        rf"(?:(?:,[ \u00a0]*[^\W\d_]+)?[ \u00a0]*[(/](?:(?P<agency>[^()/]{{0,20}}?(?:{agencies})"
-        rf"[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
+        rf"(?:(?:,[ \u00a0]*[^\W\d_]+)?[ \u00a0]*[(/](?:(?P<agency>[^()/]{{0,20}}?(?<![^\W\d_])(?:{agencies})"
+        rf"(?![^\W\d_])[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
     )
     tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
     # A known agency after a comma, closed by a stop or a dash: lv "RĪGA, 5. marts, LETA."
