@@ -265,3 +265,14 @@ def test_a_part_left_empty_by_an_attribution_split_is_dropped_and_links_pass_ove
     ids = {p.id for p in parts}
     assert all(p.prev is None or p.prev in ids for p in parts)
     assert all(p.parent is None or p.parent in ids for p in parts)
+
+
+def test_bare_strips_elisions_but_keeps_words_with_an_inner_apostrophe() -> None:
+    from corpus_tools.annotate.tables import bare
+
+    assert bare("l'agence") == "agence"
+    assert bare("dell'istruzione") == "istruzione"
+    assert bare("bank's") == "bank"
+    # Ukrainian and Belarusian write the apostrophe inside the word.
+    assert bare("прем'єр") == "прем'єр"
+    assert bare("п'ятницю") == "п'ятницю"

@@ -98,7 +98,10 @@ def bare(word: str) -> str:
     head, sep, tail = word.partition("'")
     if sep and tail == "s" and head:
         return head
-    return tail if sep and tail and len(head) <= 4 else word
+    # Elision is a Latin-script habit: in Ukrainian and Belarusian the apostrophe is
+    # inside the word ("прем'єр", "п'ятницю"), which stays whole.
+    latin = all(ch < "\u0250" for ch in head)
+    return tail if sep and tail and len(head) <= 4 and latin else word
 
 
 def words_as_written(text: str) -> list[str]:
