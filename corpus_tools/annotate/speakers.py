@@ -23,7 +23,8 @@ it is looked up, in this order:
 6. otherwise the quotation continues the previous speaker when it opens a paragraph
    right after that speaker's quotation; an unattributed dialogue question is the
    interviewer's (no speaker), and an unattributed dialogue answer after a question is
-   the interviewee's (the document's most mentioned person).
+   the interviewee's: the person the questions address by name ("— Елена Викторовна,
+   почему …?"), else the document's most mentioned person.
 
 Noun phrases: a mention extends over an apposition or a short complement to the name
 that closes it (``said its chair, Tom Hughes``, ``сказала голова комісії з питань ЖКГ
@@ -54,8 +55,9 @@ phrase (``повідомили в компанії``).
 * a role noun or a definite description (``the coach``, ``die SPD-Politikerin``,
   ``тренер``) -> the person the document introduces with that role (``coach John
   Smith``) or with a word of the same stem right before the name (``regizorului Radu
-  Ionescu`` for ``regizorul``), else the person named nearest before it (within two
-  paragraphs), else the one named right after it;
+  Ionescu`` for ``regizorul``) -- of several, the one whose role words it shares most
+  (``the agriculture minister``), then the one named last before it -- else the person
+  named nearest before it (within two paragraphs), else the one named right after it;
 * a body (ministry, company, jury, analysts), a group after a plural article (``les
   commerçants``) or an unnamed description (``a fund manager``, ``his spokesman``) ->
   the description as written.
@@ -1040,7 +1042,7 @@ class _Resolver:
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
         ) and not role_head:
             return f"d:{description.lower()}", description
-        # A role noun: the person introduced with it, else the main person for head roles.
+        # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = [
             e
@@ -1064,18 +1066,13 @@ class _Resolver:
             # A definite role noun or description ("the coach", "die SPD-Politikerin",
             # "Le technicien portugais", "reżyserka"): the person named nearest before
             # it, else the one named right after it (guidelines: a role noun resolves
-            # to the person the article names anywhere). A head role from the table
-            # ("the head of state", "the president") is the article's main person
-            # when that person is named more often than the nearest one: the
-            # protagonist, not the host who welcomed them.
+            # to the person the article names anywhere). Not the article's most named
+            # person: once the tables list occupations too ("ekspertka"), that took
+            # the minister quoted first for the expert named just before.
             introduced = self.introduced(m, low)
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
             e = self.nearest(m.paragraph, m.offset)
-            if any(w in t.roles for w in content) or t.roles.find(low):
-                main = self.main()
-                if main is not None and (e is None or len(main.positions) > len(e.positions)):
-                    e = main
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
