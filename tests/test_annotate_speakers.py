@@ -788,3 +788,14 @@ def test_a_speaker_described_by_a_relative_clause_keeps_the_description() -> Non
         "en",
     )
     assert got[0][1] == "An underwriter in London who asked not to be named"
+
+
+def test_the_first_real_seed_quotes_its_protagonist_not_the_host() -> None:
+    """'the head of state said' after 'he was welcomed by President Sadyr Japarov'."""
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parents[1] / "seeds" / "000_8817f6bb585a9fd5.txt"
+    body = seed.read_text(encoding="utf-8").split(None, 2)[2]
+    paragraphs = [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
+    got, _ = run(paragraphs, "en")
+    assert {name for _, name, _ in got} == {"Aleksandr Lukashenko"}

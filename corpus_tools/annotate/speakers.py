@@ -1066,13 +1066,19 @@ class _Resolver:
             # A definite role noun or description ("the coach", "die SPD-Politikerin",
             # "Le technicien portugais", "reżyserka"): the person named nearest before
             # it, else the one named right after it (guidelines: a role noun resolves
-            # to the person the article names anywhere). Not the article's most named
-            # person: once the tables list occupations too ("ekspertka"), that took
-            # the minister quoted first for the expert named just before.
+            # to the person the article names anywhere).
             introduced = self.introduced(m, low)
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
             e = self.nearest(m.paragraph, m.offset)
+            if any(n >= 2 for _, n in t.roles.find(low)):
+                # A head role written as a phrase of the table ("the head of state",
+                # "кіраўнік дзяржавы") is the article's protagonist when named more often
+                # than the nearest person: not the host who welcomed them. (Not any
+                # role: "ekspertka" is the expert named just before, not the minister.)
+                main = self.main()
+                if main is not None and (e is None or len(main.positions) > len(e.positions)):
+                    e = main
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
