@@ -341,3 +341,26 @@ def test_linear_on_long_texts() -> None:
     paragraph = "“Yes,” he said, “and no.” " * 2000
     found = find_parts([paragraph], lang="en")
     assert len(found.parts) == 4000
+
+
+def test_a_single_mark_quotation_over_paragraphs_is_one_quotation() -> None:
+    paragraphs = [
+        "She read out the letter:",
+        "‘When my husband proposed, I said yes outside.",
+        "‘Some of us have been coming here for decades.",
+        "‘Please leave us our ten o’clock.’",
+    ]
+    found = find_parts(paragraphs, lang="en")
+    assert [(p.start.paragraph, p.prev) for p in found.parts] == [(2, None), (3, "q1"), (4, "q2")]
+
+
+def test_a_closing_single_mark_before_another_quotation_closes_its_own() -> None:
+    text = (
+        "He told the ‘Westmorland Courier’ last month that the pub was ‘losing money "
+        "every night it shuts early’."
+    )
+    found = find_parts([text], lang="en")
+    assert [p.text for p in found.parts] == [
+        "‘Westmorland Courier’",
+        "‘losing money every night it shuts early’",
+    ]

@@ -311,8 +311,13 @@ def _closes_later(text: str, i: int, mark: str) -> bool:
         j = text.find(stop, i)
         if j != -1:
             end = min(end, j + 2)
+    # A quotation opened before that later mark is the one it closes ("told the
+    # ‘Westmorland Courier’ last month that it was ‘losing money’").
+    openers = [o for o, c in CLOSERS.items() if mark in c and o != mark]
     j = text.find(mark, i + 1, end + 1)
     while j != -1:
+        if any(o in text[i + 1 : j] for o in openers):
+            return False
         nxt = text[j + 1 : j + 2]
         if not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT:
             return True
@@ -366,6 +371,18 @@ def _finish_paragraph(
     state: _State, pno: int, text: str, following: str, stack: list[_Open]
 ) -> _Open | None:
     """Deal with the quotations still open at the end of a paragraph."""
+    fm = _FOLLOWING_OPENER.match(following)
+    for op in stack:
+        if (
+            op.tentative
+            and fm is not None
+            and fm.group(1) == op.mark
+            and not text[: op.offset].strip()
+        ):
+            # A single mark that opens the paragraph and opens the next one too is the
+            # press convention for a quotation over paragraphs (British ‘…), not an
+            # apostrophe.
+            op.tentative = False
     firm = [op for op in stack if not op.tentative]
     for op in stack:
         if op.tentative:
@@ -378,7 +395,6 @@ def _finish_paragraph(
             QuoteIssue(pno, op.offset, f"opening quotation mark {op.mark} is never closed")
         )
         _reparent(state, op.key, outer.key)
-    fm = _FOLLOWING_OPENER.match(following)
     if fm is not None and fm.group(1) == outer.mark:
         # Press convention: a quotation running over paragraphs repeats the opening mark
         # at the start of each paragraph and closes only once. This paragraph's part ends
