@@ -175,6 +175,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "max_name_words",
         "source_markers_follow",
         "nouns_capitalised",
+        "occupations",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -186,7 +187,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         assert data["extends"] in available()
         return
     assert isinstance(data["dialogue_dash"], bool)
-    for key in LIST_KEYS:
+    for key in (*LIST_KEYS, "occupations"):
         values = data.get(key, [])
         assert isinstance(values, list)
         for v in values:
@@ -276,3 +277,14 @@ def test_bare_strips_elisions_but_keeps_words_with_an_inner_apostrophe() -> None
     # Ukrainian and Belarusian write the apostrophe inside the word.
     assert bare("прем'єр") == "прем'єр"
     assert bare("п'ятницю") == "п'ятницю"
+
+
+def test_occupations_are_roles_but_not_stems_inside_compounds() -> None:
+    from corpus_tools.annotate.tables import tables_for
+
+    de = tables_for("de")
+    assert "senatorin" in de.roles
+    assert "studentin" in de.roles
+    assert "student" not in de.role_stems  # "Studentenwerk" keeps its name
+    assert "minister" in de.role_stems  # "Verteidigungsminister"
+    assert "farmer" in tables_for("en").roles

@@ -10,7 +10,8 @@ language's press write dialogue with dashes) and, optionally, ``max_name_words``
 where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is written with
-a capital, as in German).
+a capital, as in German). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
+matched as roles, but not looked for inside compound words as ``roles`` are.
 
 Languages that decline personal names hold two tables of pairs [oblique ending, base
 ending], lower case: ``surname_inflections`` for the last word of a name and
@@ -65,6 +66,11 @@ LIST_KEYS = (
     "male_surname_endings",
     "female_surname_endings",
 )
+
+# Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
+# functions in "roles" (president, minister, spokesman) they are not looked for inside
+# compound words: "student" would cut "Studentenwerk" out of a name.
+OCCUPATIONS = "occupations"
 
 # The keys of a language file whose values are lists of [oblique ending, base ending]
 # pairs: for the words of a name before the last, and for the last.
@@ -344,6 +350,7 @@ def _tables(primary: str | None) -> Tables:
     if primary is not None:
         raw = _raw(primary)
         lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
+        lists["roles"] = WordList.build([*raw.get("roles", []), *raw.get(OCCUPATIONS, [])])
         function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])
         dash = bool(raw.get("dialogue_dash", True))
         return Tables(
@@ -363,15 +370,18 @@ def _tables(primary: str | None) -> Tables:
             bool(raw.get("nouns_capitalised", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
+    functions: list[str] = []
     for other in available():
         raw = _raw(other)
         for k in LIST_KEYS:
             merged[k].extend(raw.get(k, []))
+        functions.extend(raw.get("roles", []))
+        merged["roles"].extend(raw.get(OCCUPATIONS, []))
     lists = {k: WordList.build(sorted(set(v))) for k, v in merged.items()}
     function = WordList(sorted({w for k in FUNCTION_LISTS for w in merged[k]}))
     # Unknown language: a dash line may be dialogue (most languages with a dialogue
     # dash are not in the tables); the list-item test still applies.
-    return Tables(None, True, lists, agencies, org_forms, function, 3, _stems(merged["roles"]))
+    return Tables(None, True, lists, agencies, org_forms, function, 3, _stems(functions))
 
 
 def _stems(roles: list[str]) -> tuple[str, ...]:
