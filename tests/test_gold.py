@@ -90,7 +90,7 @@ def test_seed_converts(seed: Path) -> None:
     assert raw.startswith(b" date "), "the seed format's header: ' date YYYY-MM-DD ' + lead"
     raw.decode("utf-8")
     # The converter's invariants hold by construction (validate checks them only on
-    # documents read from files): here on 132 articles in 29 languages.
+    # documents read from files): here on every gold article.
     assert document_invariants(converted(seed)) is None
 
 
@@ -250,13 +250,15 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 
 # --- (c) floors --------------------------------------------------------------------------
 
-# The converter's scores on the gold set with the annotation engine, rounded down: a
-# regression fails here. Raise the floors as the engine improves, never lower them.
+# The converter's scores on the development articles (000-131) with the annotation
+# engine, rounded down: a regression fails here. Raise the floors as the engine
+# improves, never lower them.
 # (Before the engine: language 0.52, speech F1 0.65, type 0.0, speaker 0.0. With the
 # first engine, on the first 73 articles: speech F1 0.91, type 0.88, speaker 0.59,
 # links 0.81. Measured on all 118: language 0.99, span F1 0.997, speech F1 0.98, type
 # 0.935, speaker 0.899, links 0.92, title 0.99. With 118-131, a fresh batch in
-# declining languages, and names in their base form: speaker 0.904 on all 132.)
+# declining languages, and names in their base form: speaker 0.904 on all 132; with the
+# speaker work on the held-out batches, 0.92.)
 FLOORS = {
     "lang_accuracy": 0.99,
     "span_precision": 0.99,
@@ -266,7 +268,7 @@ FLOORS = {
     "speech_recall": 0.98,
     "speech_f1": 0.97,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.90,
+    "speaker_accuracy": 0.91,
     "link_accuracy": 0.91,
     "title_accuracy": 0.99,
 }
@@ -331,17 +333,57 @@ SPEAKER_FLOORS = {
 }
 
 
+# The held-out batches (articles 132 on, written without reading the engine's rules):
+# their scores when they joined the set, rounded down. They are lower than on the
+# development articles, and are the better estimate of how the engine does on new text.
+HELD_OUT_FLOORS = {
+    "lang_accuracy": 0.99,
+    "span_f1": 0.98,
+    "speech_f1": 0.94,
+    "type_accuracy": 0.91,
+    "speaker_accuracy": 0.71,
+    "link_accuracy": 0.88,
+    "title_accuracy": 0.91,
+}
+
+
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
     result: dict[str, Any] = annotation_eval().evaluate(GOLD)
     return result
 
 
+@pytest.fixture(scope="module")
+def development() -> dict[str, Any]:
+    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "development")
+    return result
+
+
+@pytest.fixture(scope="module")
+def held_out() -> dict[str, Any]:
+    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "held-out")
+    return result
+
+
 @pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
-def test_overall_floor(report: dict[str, Any], metric: str, floor: float) -> None:
-    value = report["overall"][metric]
+def test_overall_floor(development: dict[str, Any], metric: str, floor: float) -> None:
+    value = development["overall"][metric]
     assert value is not None
     assert value >= floor, f"{metric} {value} fell below its floor {floor}"
+
+
+@pytest.mark.parametrize(("metric", "floor"), sorted(HELD_OUT_FLOORS.items()))
+def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> None:
+    value = held_out["overall"][metric]
+    assert value is not None
+    assert value >= floor, f"held-out {metric} {value} fell below its floor {floor}"
+
+
+def test_the_splits_make_up_the_set(
+    report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
+) -> None:
+    assert development["articles"] == 132
+    assert development["articles"] + held_out["articles"] == report["articles"]
 
 
 @pytest.mark.parametrize(("lang", "floor"), sorted(LANG_FLOORS.items()))
@@ -350,8 +392,8 @@ def test_language_floor(report: dict[str, Any], lang: str, floor: float) -> None
 
 
 @pytest.mark.parametrize(("lang", "floor"), sorted(SPEAKER_FLOORS.items()))
-def test_speaker_floor(report: dict[str, Any], lang: str, floor: float) -> None:
-    value = report["per_language"][lang]["speaker_accuracy"]
+def test_speaker_floor(development: dict[str, Any], lang: str, floor: float) -> None:
+    value = development["per_language"][lang]["speaker_accuracy"]
     assert value is not None
     assert value >= floor, f"{lang}: speaker accuracy {value} fell below its floor {floor}"
 
