@@ -799,3 +799,14 @@ def test_the_first_real_seed_quotes_its_protagonist_not_the_host() -> None:
     paragraphs = [" ".join(p.split()) for p in body.split("\n\n") if p.strip()]
     got, _ = run(paragraphs, "en")
     assert {name for _, name, _ in got} == {"Aleksandr Lukashenko"}
+
+
+def test_a_pronoun_right_before_the_verb_is_the_subject() -> None:
+    got, _ = run(
+        [
+            "Sen. Tom Whitaker, R-Kan., said Republicans had secured what he called “real "
+            "guardrails” on spending."
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("Tom Whitaker", "he")

@@ -538,6 +538,8 @@ def _mention_near_verb(
         j = v
         while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
             j -= 1
+        if j > 0 and low[j - 1] in t.pronouns and not cut(j):
+            return toks[j - 1][2]  # "what he called “…”": the pronoun is the subject
         if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
             # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.
             p = j - 1
