@@ -337,13 +337,13 @@ SPEAKER_FLOORS = {
 # their scores when they joined the set, rounded down. They are lower than on the
 # development articles, and are the better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
-    "lang_accuracy": 0.99,
+    "lang_accuracy": 1.0,
     "span_f1": 0.98,
-    "speech_f1": 0.94,
-    "type_accuracy": 0.91,
+    "speech_f1": 0.93,
+    "type_accuracy": 0.90,
     "speaker_accuracy": 0.71,
-    "link_accuracy": 0.88,
-    "title_accuracy": 0.91,
+    "link_accuracy": 0.91,
+    "title_accuracy": 0.89,
 }
 
 
