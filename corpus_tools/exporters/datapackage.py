@@ -62,8 +62,14 @@ def write_json(value: Any, write: Callable[[bytes], None]) -> None:
     """Write ``json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)`` and a
     line feed, encoded, a piece at a time: the entries of each ``Listing`` in ``value``
     are made and written one by one, never held."""
+    _write_json(value, write, "\n", secrets.token_hex(8))
+    write(b"\n")
+
+
+def _write_json(value: Any, write: Callable[[bytes], None], pad: str, token: str) -> None:
+    """``value`` as json.dumps indents it when it starts at the level of ``pad`` (a line
+    feed and that level's indentation)."""
     listings: list[Listing] = []
-    token = secrets.token_hex(8)
 
     def hide(v: Any) -> Any:
         if isinstance(v, Listing):
@@ -75,7 +81,9 @@ def write_json(value: Any, write: Callable[[bytes], None]) -> None:
             return [hide(x) for x in v]
         return v
 
-    text = json.dumps(hide(value), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    # Line feeds in the text are its indentation alone: those within strings are escaped.
+    text = json.dumps(hide(value), ensure_ascii=False, sort_keys=True, indent=2)
+    text = text.replace("\n", pad)
     # The marks as json.dumps writes them (a NUL is always escaped), in text order:
     # sorted keys need not follow the order the listings were found in.
     marks = re.compile(r'"\\u0000' + token + r'-([0-9]+)\\u0000"')
@@ -85,13 +93,13 @@ def write_json(value: Any, write: Callable[[bytes], None]) -> None:
         write(before.encode("utf-8"))
         # Where the mark stood, json.dumps would have opened the list: its entries go one
         # level deeper than the line it opens on, its closing bracket on that level.
-        line = before.rpartition("\n")[2]
+        line = (pad + before).rpartition("\n")[2]
         outer = "\n" + " " * (len(line) - len(line.lstrip(" ")))
         inner = outer + "  "
         opened = False
         for entry in listing:
-            encoded = json.dumps(entry, ensure_ascii=False, sort_keys=True, indent=2)
-            write(((",", "[")[not opened] + inner + encoded.replace("\n", inner)).encode("utf-8"))
+            write(((",", "[")[not opened] + inner).encode("utf-8"))
+            _write_json(entry, write, inner, token)
             opened = True
         write((outer + "]" if opened else "[]").encode("utf-8"))
     write(rest.encode("utf-8"))
