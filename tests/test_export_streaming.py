@@ -151,3 +151,30 @@ def test_a_journal_of_the_first_format_is_still_carried_out(tmp_path: Path) -> N
     assert "1 of 2" in done
     assert (folder / "b").read_bytes() == b"new b"
     assert not path.exists()
+
+
+def test_verdicts_go_to_their_store_as_they_come() -> None:
+    from corpus_tools.exporters import Verdicts
+
+    class Store:
+        def __init__(self) -> None:
+            self.kept: dict[str, str] = {}
+
+        def verdicts(self, keys: list[str]) -> dict[str, str]:
+            return {k: self.kept[k] for k in keys if k in self.kept}
+
+        def put_verdicts(self, items: dict[str, str]) -> None:
+            self.kept.update(items)
+
+    store = Store()
+    judged = Verdicts(store)
+    for i in range(4500):
+        judged.add({f"k{i}": "[]"})
+    assert len(store.kept) == 4000  # two batches stored before the run ends
+    assert judged.verdicts(["k0", "k4499", "nope"]) == {"k0": "[]", "k4499": "[]"}
+    judged.flush()
+    assert len(store.kept) == 4500
+    alone = Verdicts(None)
+    for i in range(4500):
+        alone.add({f"k{i}": "[]"})
+    assert len(alone.verdicts([f"k{i}" for i in range(4500)])) == 4500
