@@ -49,46 +49,23 @@ class _DigestFile:
 
 class DigestStaging(Staging):
     """A staging that only hashes: the files an export would write, by SHA-256, with
-    nothing created on disk (checking exports costs no writes)."""
-
-    def __init__(self) -> None:
-        super().__init__(None)
-        self._digests: dict[str, tuple[int, str]] = {}
-        self._open: list[_DigestFile] = []
+    nothing created on disk (checking exports costs no writes). Its records are kept
+    as a writing staging's are, in the run's ledger."""
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Hash a file given whole."""
         name = os.fspath(target)
         self.chains.add(name, data)
-        self._digests[name] = (len(data), hashlib.sha256(data).hexdigest())
-
-    def _relative(self, out_dir: Path) -> Callable[[str], str]:
-        base = os.fspath(out_dir).rstrip("/") + "/"
-
-        def rel(name: str) -> str:
-            # A prefix cut, not Path.relative_to: this runs once per file of the corpus.
-            if name.startswith(base):
-                return name[len(base) :]
-            return Path(name).relative_to(out_dir).as_posix()
-
-        return rel
+        self._ledger.add(name, None, hashlib.sha256(data).hexdigest(), len(data))
 
     def open(self, target: Path) -> Any:
         """A file that is hashed as it is written."""
         staged = _DigestFile(target)
-        self._open.append(staged)
+        self.files.append(staged)  # type: ignore[arg-type]
         return staged
 
     def delete(self, target: Path) -> None:
         """Nothing is on disk to delete."""
-
-    def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
-        """Size and SHA-256 of every file, by path relative to ``out_dir``."""
-        rel = self._relative(out_dir)
-        found = {rel(name): record for name, record in self._digests.items()}
-        for f in self._open:
-            found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
-        return found
 
     def flush(self) -> None:
         """Nothing to flush."""
@@ -98,7 +75,9 @@ class DigestStaging(Staging):
         raise RuntimeError("a DigestStaging cannot be committed")
 
     def abort(self) -> None:
-        """Nothing to throw away."""
+        """Nothing to throw away but the records."""
+        self.files.clear()
+        self._ledger.close()
 
 
 def stage_export(

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import tempfile
 import weakref
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from corpus_tools.cache.ledger import Ledger
 from corpus_tools.errors import OutputError
 from corpus_tools.paths import TMP_PREFIX
 
@@ -161,28 +164,97 @@ def abort_pending() -> None:
 class Chains:
     """The files given whole into each folder, in the order given, with the size and
     SHA-256 of their concatenation: what a Data Package resource made of several files
-    declares (``path`` as a list, ``bytes`` and ``hash`` of the whole)."""
+    declares (``path`` as a list, ``bytes`` and ``hash`` of the whole). The names are
+    kept in the run's ledger, only the running totals here."""
 
-    def __init__(self) -> None:
-        self._chains: dict[str, tuple[Any, list[str], list[int]]] = {}
+    def __init__(self, ledger: Ledger) -> None:
+        self._ledger = ledger
+        self._chains: dict[str, tuple[Any, list[int]]] = {}
 
     def add(self, name: str, data: bytes) -> None:
         """Append file ``name`` (an absolute or run-relative path) holding ``data``."""
         folder = os.path.dirname(name)
         chain = self._chains.get(folder)
         if chain is None:
-            chain = self._chains[folder] = (hashlib.sha256(), [], [0])
+            chain = self._chains[folder] = (hashlib.sha256(), [0])
         chain[0].update(data)
-        chain[1].append(name)
-        chain[2][0] += len(data)
+        chain[1][0] += len(data)
+        self._ledger.link(folder, name)
 
-    def of(self, folder: Path) -> tuple[list[str], int, str] | None:
-        """The files given whole into ``folder`` (in order), their total size and the
-        SHA-256 of their concatenation; None when none were."""
-        chain = self._chains.get(os.fspath(folder))
+    def of(self, folder: Path) -> tuple[Callable[[], Iterator[str]], int, str] | None:
+        """The files given whole into ``folder`` (a function listing them in order, as
+        often as asked), their total size and the SHA-256 of their concatenation; None
+        when none were."""
+        name = os.fspath(folder)
+        chain = self._chains.get(name)
         if chain is None:
             return None
-        return list(chain[1]), chain[2][0], chain[0].hexdigest()
+        return functools.partial(self._ledger.chained, name), chain[1][0], chain[0].hexdigest()
+
+
+class Records(Mapping[str, tuple[int, str]]):
+    """Size and SHA-256 of the files a staging holds, by path relative to ``out_dir``,
+    as they were when the view was taken; read from the ledger as asked (the files
+    given whole), and from the few files opened, which count once closed."""
+
+    def __init__(self, ledger: Ledger, files: list[Any], out_dir: Path) -> None:
+        self._ledger = ledger
+        self._upto = ledger.count
+        self._base = os.fspath(out_dir).rstrip("/") + "/"
+        self._out_dir = out_dir
+        # Files opened (few: one per table): later ones win, as the records did.
+        self._opened: dict[str, tuple[int, str]] = {}
+        for f in files:
+            self._opened[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
+
+    def _rel(self, name: str) -> str:
+        # A prefix cut, not Path.relative_to: this runs once per file of the corpus.
+        if name.startswith(self._base):
+            return name[len(self._base) :]
+        return Path(name).relative_to(self._out_dir).as_posix()
+
+    def __getitem__(self, rel: str) -> tuple[int, str]:
+        found = self._opened.get(rel)
+        if found is None:
+            found = self._ledger.get(self._base + rel, self._upto)
+        if found is None:
+            raise KeyError(rel)
+        return found
+
+    def __contains__(self, rel: object) -> bool:
+        return isinstance(rel, str) and (
+            rel in self._opened or self._ledger.get(self._base + rel, self._upto) is not None
+        )
+
+    def __iter__(self) -> Iterator[str]:
+        for rel, _ in self.rows():
+            yield rel
+
+    def rows(self) -> Iterator[tuple[str, tuple[int, str]]]:
+        """Every ``(path, (size, SHA-256))``: the files given whole in the order given,
+        then the files opened."""
+        for name, size, sha in self._ledger.records(self._upto):
+            rel = self._rel(name)
+            if rel not in self._opened:
+                yield rel, (size, sha)
+        yield from self._opened.items()
+
+    def items(self) -> Any:
+        """The rows, read as they are used."""
+        return _Rows(self)
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self.rows())
+
+
+class _Rows:
+    """``Records.items()``: iterable as often as asked, never held."""
+
+    def __init__(self, records: Records) -> None:
+        self._records = records
+
+    def __iter__(self) -> Iterator[tuple[str, tuple[int, str]]]:
+        return self._records.rows()
 
 
 class Staging:
@@ -194,18 +266,33 @@ class Staging:
 
     def __init__(self, folder: Path | None = None) -> None:
         self.folder = folder
+        # Files opened (one per table or corpus-wide file: few).
         self.files: list[StagedFile] = []
         self.deletions: list[Path] = []
-        self.written: list[str] = []
-        self.unchanged: list[str] = []
-        # Small files given whole, as (temporary, target, SHA-256, size): at 100,000
-        # files a StagedFile with two Paths each would be most of an export's memory.
-        self._whole: list[tuple[str, str, str, int]] = []
-        self._kept: dict[str, tuple[str, int]] = {}
+        self._moved: list[str] = []  # opened files moved into place by commit
+        self._same: list[str] = []  # opened files whose targets held their bytes
+        self._committed = False
+        # Small files given whole (one per document) are recorded in a temporary
+        # database, not in memory: at 100,000 files, Python objects for them were most of
+        # an export's memory.
+        self._ledger = Ledger()
+        weakref.finalize(self, self._ledger.close)
         self._folders: set[str] = set()  # parents known to exist
         self._serial = 0
-        self.chains = Chains()
+        self.chains = Chains(self._ledger)
         _LIVE.add(self)
+
+    @property
+    def written(self) -> list[str]:
+        """The targets the commit replaced."""
+        if not self._committed:
+            return []
+        return [*self._moved, *(target for _, target in self._ledger.staged())]
+
+    @property
+    def unchanged(self) -> list[str]:
+        """The targets that already held the bytes staged for them."""
+        return [*self._ledger.kept(), *self._same]
 
     def put_bytes(self, target: Path, data: bytes) -> None:
         """Stage a small file given whole; when ``target`` already holds these bytes,
@@ -218,8 +305,7 @@ class Staging:
         except OSError:
             same = False
         if same:
-            self.unchanged.append(name)
-            self._kept[name] = (hashlib.sha256(data).hexdigest(), len(data))
+            self._ledger.add(name, None, hashlib.sha256(data).hexdigest(), len(data))
             return
         parent = os.path.dirname(name)
         _STAGED_IN.add(parent or ".")
@@ -240,28 +326,21 @@ class Staging:
             return
         except OSError as exc:
             raise OutputError(target, describe_os_error(exc)) from exc
-        self._whole.append((tmp, name, hashlib.sha256(data).hexdigest(), len(data)))
+        try:
+            self._ledger.add(name, tmp, hashlib.sha256(data).hexdigest(), len(data))
+        except BaseException:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
     def digests(self, out_dir: Path) -> dict[str, str]:
         """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
         return {rel: sha for rel, (_, sha) in self.records(out_dir).items()}
 
-    def records(self, out_dir: Path) -> dict[str, tuple[int, str]]:
-        """Size and SHA-256 of every file this run produces (files opened with ``open``
-        count once they are closed), by path relative to ``out_dir``."""
-        base = os.fspath(out_dir).rstrip("/") + "/"
-
-        def rel(name: str) -> str:
-            if name.startswith(base):
-                return name[len(base) :]
-            return Path(name).relative_to(out_dir).as_posix()
-
-        found = {rel(name): (size, sha) for name, (sha, size) in self._kept.items()}
-        for _, name, sha, size in self._whole:
-            found[rel(name)] = (size, sha)
-        for f in self.files:
-            found[f.target.relative_to(out_dir).as_posix()] = (f.size, f.sha256)
-        return found
+    def records(self, out_dir: Path) -> Records:
+        """Size and SHA-256 of every file this run produces so far (files opened with
+        ``open`` count once they are closed), by path relative to ``out_dir``."""
+        return Records(self._ledger, self.files, out_dir)
 
     def open(self, target: Path) -> StagedFile:
         """Start a staged file for ``target``."""
@@ -291,37 +370,41 @@ class Staging:
         from corpus_tools.locking import DEFAULT_TIMEOUT
 
         self.flush()
-        moves: list[tuple[str, str]] = []
+        opened: list[tuple[str, str]] = []
         for f in self.files:
             if same_content(f.tmp, f.target):
                 f.discard()
-                self.unchanged.append(os.fspath(f.target))
+                self._same.append(os.fspath(f.target))
                 continue
-            moves.append((os.fspath(f.tmp), os.fspath(f.target)))
-        # Small files were compared with their targets when staged: they differ.
-        moves.extend((tmp, target) for tmp, target, _, _ in self._whole)
+            opened.append((os.fspath(f.tmp), os.fspath(f.target)))
+
+        def moves() -> Iterator[tuple[str, str]]:
+            # Small files were compared with their targets when staged: they differ.
+            yield from opened
+            yield from self._ledger.staged()
+
         # One sync for the whole run instead of an fsync per file: every new file is on
         # disk before the journal makes the switch happen.
-        if moves:
+        if opened or next(self._ledger.staged(), None) is not None:
             os.sync()
         deletions = [os.fspath(p) for p in self.deletions]
         journal.switch(
-            self._folder(moves, deletions),
+            self._folder(moves(), deletions),
             moves,
             deletions,
             timeout=DEFAULT_TIMEOUT if timeout is None else timeout,
         )
-        self.written.extend(target for _, target in moves)
+        self._moved = [target for _, target in opened]
+        self._committed = True
         self.files.clear()
-        self._whole.clear()
         _LIVE.discard(self)
 
-    def _folder(self, moves: list[tuple[str, str]], deletions: list[str]) -> Path:
+    def _folder(self, moves: Iterator[tuple[str, str]], deletions: list[str]) -> Path:
         if self.folder is not None:
             return self.folder
-        names = [os.path.dirname(os.path.abspath(t)) for _, t in moves]
-        names += [os.path.dirname(os.path.abspath(t)) for t in deletions]
-        return Path(os.path.commonpath(names)) if names else Path(".")
+        names = {os.path.dirname(os.path.abspath(t)) for _, t in moves}
+        names.update(os.path.dirname(os.path.abspath(t)) for t in deletions)
+        return Path(os.path.commonpath(sorted(names))) if names else Path(".")
 
     def abort(self) -> None:
         """Throw away every staged file."""
@@ -329,10 +412,13 @@ class Staging:
         for f in self.files:
             f.discard()
         self.files.clear()
-        for tmp, _, _, _ in self._whole:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
-        self._whole.clear()
+        if self._committed:
+            return
+        with contextlib.suppress(ValueError):  # a ledger already closed: nothing staged
+            for tmp, _ in self._ledger.staged():
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(tmp)
+        self._ledger.close()
 
 
 def _write_new(tmp: str, data: bytes) -> None:

@@ -19,15 +19,17 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import itertools
 import json
 import os
 import secrets
 import shutil
 import sys
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from corpus_tools.errors import OutputError
 from corpus_tools.locking import (
@@ -39,7 +41,11 @@ from corpus_tools.locking import (
 from corpus_tools.paths import TMP_PREFIX
 from corpus_tools.procs import deferred_interrupts
 
-_FORMAT = "corpus-tools commit journal 1"
+# Format 2: a header line, then a line per move and per deletion (format 1, of earlier
+# versions, was one JSON object; it is still read).
+_FORMAT = "corpus-tools commit journal 2"
+_FORMAT_1 = "corpus-tools commit journal 1"
+_CHUNK = 1 << 16  # bytes of the journal written at a time
 
 
 class SwitchError(OutputError):
@@ -58,11 +64,69 @@ class _Move:
     backup: str | None  # where the old target is kept meanwhile (None: there was none)
 
 
-@dataclass(frozen=True, slots=True)
 class _Plan:
-    moves: list[_Move]
-    deletions: list[tuple[str, str]]  # (target, where it is kept until the end)
-    who: str
+    """The moves and deletions of one switch, read from its journal file each time they
+    are gone through (at 100,000 files, a list of them was a large part of an export's
+    memory), or held, for a journal in the first format."""
+
+    def __init__(
+        self,
+        who: str,
+        source: Path | None = None,
+        base: str = "",
+        moves: list[_Move] | None = None,
+        deletions: list[tuple[str, str]] | None = None,
+    ) -> None:
+        self.who = who
+        self._source = source
+        self._base = base
+        self._moves = moves
+        self._deletions = deletions
+
+    def _lines(self) -> Iterator[list[Any]]:
+        assert self._source is not None
+        base = self._base
+        with open(self._source, "rb") as fh:
+            fh.readline()  # the header
+            for line in fh:
+                entry = json.loads(line)
+                if entry[0] == "m":
+                    _, tmp, target, ino, backup = entry
+                    yield [
+                        "m",
+                        os.path.join(base, tmp),
+                        os.path.join(base, target),
+                        int(ino),
+                        None if backup is None else os.path.join(base, backup),
+                    ]
+                elif entry[0] == "d":
+                    yield ["d", os.path.join(base, entry[1]), os.path.join(base, entry[2])]
+                else:
+                    raise ValueError(f"unknown entry {entry[0]!r}")
+
+    def moves(self) -> Iterator[_Move]:
+        """Every move, in order."""
+        if self._moves is not None:
+            yield from self._moves
+            return
+        for entry in self._lines():
+            if entry[0] == "m":
+                yield _Move(entry[1], entry[2], entry[3], entry[4])
+
+    def deletions(self) -> Iterator[tuple[str, str]]:
+        """Every deletion ``(target, where it is kept until the end)``, in order."""
+        if self._deletions is not None:
+            yield from self._deletions
+            return
+        for entry in self._lines():
+            if entry[0] == "d":
+                yield entry[1], entry[2]
+
+    def check(self) -> None:
+        """Read the whole plan once: a journal that cannot be read fails here, before
+        any step is taken."""
+        for _ in self._lines() if self._source is not None else ():
+            pass
 
 
 class _StepFailed(Exception):
@@ -99,55 +163,57 @@ def _who() -> str:
     return f"PID {os.getpid()} ({command}, {started})"
 
 
-def _plan(folder: Path, moves: Sequence[tuple[str, str]], deletions: Sequence[str]) -> _Plan:
+def _plan_lines(
+    folder: Path, moves: Iterable[tuple[str, str]], deletions: Sequence[str], who: str
+) -> Iterator[bytes]:
+    """The journal, a line at a time: a header, then each move (with the inode the
+    staged file has and where the old target is kept) and each deletion."""
+    base = _abs(folder)
     token = f"{os.getpid()}-{secrets.token_hex(3)}"
-    planned: list[_Move] = []
+    header = {"format": _FORMAT, "folder": base, "who": who}
+    yield _line(header)
     for i, (tmp, target) in enumerate(moves):
         ino = os.stat(tmp).st_ino
         backup = None
         if _lexists(target):
             backup = os.path.join(os.path.dirname(target), f"{TMP_PREFIX}old-{token}-{i}")
-        planned.append(_Move(tmp, target, ino, backup))
-    gone = [
-        (target, os.path.join(os.path.dirname(target), f"{TMP_PREFIX}old-{token}-d{i}"))
-        for i, target in enumerate(deletions)
-        if _lexists(target)
-    ]
-    return _Plan(planned, gone, _who())
+        yield _line(["m", _rel(base, tmp), _rel(base, target), ino, backup and _rel(base, backup)])
+    for i, target in enumerate(deletions):
+        if _lexists(target):
+            backup = os.path.join(os.path.dirname(target), f"{TMP_PREFIX}old-{token}-d{i}")
+            yield _line(["d", _rel(base, target), _rel(base, backup)])
 
 
-def _encode(folder: Path, plan: _Plan) -> bytes:
-    base = _abs(folder)
-    data = {
-        "format": _FORMAT,
-        "folder": base,
-        "who": plan.who,
-        "moves": [
-            [_rel(base, m.tmp), _rel(base, m.target), m.ino, m.backup and _rel(base, m.backup)]
-            for m in plan.moves
-        ],
-        "deletions": [[_rel(base, t), _rel(base, b)] for t, b in plan.deletions],
-    }
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+def _line(entry: object) -> bytes:
+    return (json.dumps(entry, ensure_ascii=False, separators=(",", ":")) + "\n").encode()
 
 
-def _decode(folder: Path, raw: bytes, where: Path) -> _Plan:
+def _decode(folder: Path, where: Path) -> _Plan:
     base = _abs(folder)
 
     def full(rel: str) -> str:
         return os.path.join(base, rel)
 
     try:
-        data = json.loads(raw)
+        with open(where, "rb") as fh:
+            first = fh.readline()
+        data = json.loads(first)
+        if data.get("format") == _FORMAT_1:
+            # A journal left by an earlier version: the whole plan in one object.
+            with open(where, "rb") as fh:
+                data = json.loads(fh.read())
+            moves = [
+                _Move(full(tmp), full(target), int(ino), None if backup is None else full(backup))
+                for tmp, target, ino, backup in data["moves"]
+            ]
+            deletions = [(full(t), full(b)) for t, b in data["deletions"]]
+            return _Plan(str(data.get("who", "an earlier run")), moves=moves, deletions=deletions)
         if data.get("format") != _FORMAT:
             raise ValueError(f"unknown format {data.get('format')!r}")
-        moves = [
-            _Move(full(tmp), full(target), int(ino), None if backup is None else full(backup))
-            for tmp, target, ino, backup in data["moves"]
-        ]
-        deletions = [(full(t), full(b)) for t, b in data["deletions"]]
-        return _Plan(moves, deletions, str(data.get("who", "an earlier run")))
-    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        plan = _Plan(str(data.get("who", "an earlier run")), where, base)
+        plan.check()
+        return plan
+    except (ValueError, TypeError, KeyError, AttributeError, IndexError) as exc:
         raise JournalError(
             where,
             f"not a commit journal corpus-tools can read ({exc}); check {folder} by hand, "
@@ -164,14 +230,18 @@ def _fsync_dir(folder: str) -> None:
             os.close(fd)
 
 
-def _write_journal(path: Path, data: bytes) -> None:
+def _write_journal(path: Path, lines: Iterable[bytes]) -> None:
     tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
     try:
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC, 0o666)
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            chunk = bytearray()
+            for line in lines:
+                chunk += line
+                if len(chunk) >= _CHUNK:
+                    _write_all(fd, chunk)
+                    chunk.clear()
+            _write_all(fd, chunk)
             os.fsync(fd)
         finally:
             os.close(fd)
@@ -181,6 +251,12 @@ def _write_journal(path: Path, data: bytes) -> None:
             os.unlink(tmp)
         raise
     _fsync_dir(os.fspath(path.parent))
+
+
+def _write_all(fd: int, data: bytearray) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
 
 
 def _drop_journal(path: Path) -> None:
@@ -207,7 +283,7 @@ def _keep(target: str, backup: str) -> None:
 
 def _forward(plan: _Plan, *, fresh: bool) -> None:
     """Do every move and deletion not yet done (``fresh``: none is)."""
-    for m in plan.moves:
+    for m in plan.moves():
         try:
             if not fresh and not _lexists(m.tmp):
                 continue  # moved already
@@ -216,7 +292,7 @@ def _forward(plan: _Plan, *, fresh: bool) -> None:
             os.replace(m.tmp, m.target)
         except OSError as exc:
             raise _StepFailed(m.target, exc) from exc
-    for target, backup in plan.deletions:
+    for target, backup in plan.deletions():
         try:
             if fresh or _lexists(target):
                 os.rename(target, backup)
@@ -229,15 +305,16 @@ def _forward(plan: _Plan, *, fresh: bool) -> None:
 def _can_go_forward(plan: _Plan) -> bool:
     # An undo begun earlier has overwritten new files with old ones: there is no way
     # forward any more, only back.
-    return all(_lexists(m.tmp) or _ino(m.target) == m.ino for m in plan.moves)
+    return all(_lexists(m.tmp) or _ino(m.target) == m.ino for m in plan.moves())
 
 
 def _backward(plan: _Plan) -> None:
-    """Put every old file back and remove every new one; safe to repeat."""
-    for target, backup in reversed(plan.deletions):
+    """Put every old file back and remove every new one; safe to repeat. (Each step has
+    a target of its own, so the steps are taken in the order planned.)"""
+    for target, backup in plan.deletions():
         if _lexists(backup):
             os.replace(backup, target)
-    for m in reversed(plan.moves):
+    for m in plan.moves():
         if m.backup is not None and _lexists(m.backup):
             os.replace(m.backup, m.target)
             # rename() of a link over another link of the same file does nothing.
@@ -253,8 +330,8 @@ def _backward(plan: _Plan) -> None:
 
 
 def _sync(plan: _Plan) -> None:
-    folders = {os.path.dirname(m.target) for m in plan.moves}
-    folders.update(os.path.dirname(t) for t, _ in plan.deletions)
+    folders = {os.path.dirname(m.target) for m in plan.moves()}
+    folders.update(os.path.dirname(t) for t, _ in plan.deletions())
     for folder in sorted(folders):
         _fsync_dir(folder or ".")
 
@@ -264,11 +341,11 @@ def _finish(plan: _Plan) -> None:
     _sync(plan)  # the renames are on disk before the journal goes
     # The switch is done whatever happens here: a kept file that cannot be removed is a
     # temporary like any other, which the next export removes.
-    for m in plan.moves:
+    for m in plan.moves():
         if m.backup is not None:
             with contextlib.suppress(OSError):
                 os.unlink(m.backup)
-    for _, backup in plan.deletions:
+    for _, backup in plan.deletions():
         with contextlib.suppress(OSError):
             os.unlink(backup)
 
@@ -279,7 +356,7 @@ def _cause(exc: OSError) -> str:
 
 def switch(
     folder: Path,
-    moves: Sequence[tuple[str, str]],
+    moves: Sequence[tuple[str, str]] | Callable[[], Iterable[tuple[str, str]]],
     deletions: Sequence[str] = (),
     *,
     timeout: float = DEFAULT_TIMEOUT,
@@ -287,6 +364,8 @@ def switch(
 ) -> None:
     """Move each staged ``(temporary, target)`` into place and delete ``deletions``:
     after a failure or a kill, ``folder`` holds all the old files or all the new ones.
+    ``moves`` may be a function that lists them (as often as asked): a long list is
+    then never held, only written to the journal and read back from it.
 
     Takes ``folder``'s lock (a no-op when this process holds it already) and finishes an
     earlier interrupted switch first. Raises ``SwitchError`` when a step fails; the
@@ -295,24 +374,26 @@ def switch(
     folder = Path(folder)
     with folder_lock(folder, timeout=timeout, notify=notify):
         recover(folder, notify=notify)
-        if not moves and not deletions:
+        listed = moves if callable(moves) else lambda: moves
+        first = list(itertools.islice(listed(), 2))
+        if not first and not deletions:
             return
-        if len(moves) + len(deletions) == 1:
-            _single(moves, deletions)  # one rename is atomic by itself
+        if len(first) + len(deletions) == 1:
+            _single(first, deletions)  # one rename is atomic by itself
             return
-        plan = _plan(folder, moves, deletions)
         journal = state_path(folder, "journal")
         for stale in journal.parent.glob(journal.name + ".*.tmp"):  # a kill mid-write
             with contextlib.suppress(OSError):
                 stale.unlink()
         with deferred_interrupts():
             try:
-                _write_journal(journal, _encode(folder, plan))
+                _write_journal(journal, _plan_lines(folder, listed(), deletions, _who()))
             except OSError as exc:
                 raise SwitchError(
                     journal,
                     f"cannot write the commit journal: {_cause(exc)}; previous files are intact",
                 ) from exc
+            plan = _Plan(_who(), journal, _abs(folder))
             try:
                 _forward(plan, fresh=True)
             except _StepFailed as failed:
@@ -368,11 +449,9 @@ def recover(
     if not journal.exists():
         return None
     with folder_lock(folder, timeout=timeout, notify=notify, limit=limit):
-        try:
-            raw = journal.read_bytes()
-        except FileNotFoundError:
+        if not journal.exists():
             return None  # finished by the run we waited for
-        plan = _decode(folder, raw, journal)
+        plan = _decode(folder, journal)
         done = _carry_out(folder, plan, journal)
         _drop_journal(journal)
     if notify is not None:
@@ -383,7 +462,10 @@ def recover(
 def _carry_out(folder: Path, plan: _Plan, journal: Path) -> str:
     with deferred_interrupts():
         if _can_go_forward(plan):
-            left = sum(1 for m in plan.moves if _lexists(m.tmp))
+            left = total = 0
+            for m in plan.moves():
+                total += 1
+                left += _lexists(m.tmp)
             try:
                 _forward(plan, fresh=False)
             except _StepFailed as failed:
@@ -392,7 +474,7 @@ def _carry_out(folder: Path, plan: _Plan, journal: Path) -> str:
                 _finish(plan)
                 return (
                     f"{folder}: finished the switch to the new files that {plan.who} left "
-                    f"half-done ({left} of {len(plan.moves)} still to move)"
+                    f"half-done ({left} of {total} still to move)"
                 )
         else:
             reason = "it was being undone"

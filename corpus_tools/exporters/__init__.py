@@ -134,6 +134,9 @@ def judge_all(rendered: Rendered, settings: CheckSettings) -> dict[str, str]:
     return verdicts
 
 
+_VERDICT_BATCH = 2000
+
+
 class Verdicts:
     """Verdicts judged during this run, in front of a store that keeps them (or none)."""
 
@@ -145,8 +148,12 @@ class Verdicts:
         self.schemas: Mapping[str, Path] = dict(schemas or {})
 
     def add(self, items: dict[str, str]) -> None:
-        """Remember verdicts judged during this run."""
+        """Remember verdicts judged during this run: in the store, a batch at a time,
+        where there is one (a verdict per document is too many to hold to the end)."""
         self._known.update(items)
+        if self._backing is not None and len(self._known) >= _VERDICT_BATCH:
+            self.flush()
+            self._known = {}
 
     def verdicts(self, keys: list[str]) -> dict[str, str]:
         """The verdicts known for ``keys``, from this run first."""

@@ -144,15 +144,20 @@ def _body(config: Config, written: Written, facts: Facts) -> list[str]:
     )
     lines += ["", f"Published by {config.publisher}; licence: {config.licence}.", ""]
     lines += ["## Files", "", "| file | bytes |", "|---|---|"]
+    # Counted as the files pass: a folder holds a file per document.
     folders: dict[str, list[int]] = {}
-    for rel, (size, _) in sorted(written.files.items()):
+    top: list[tuple[str, int]] = []
+    for rel, (size, _) in written.files.items():
         folder, _, _ = rel.rpartition("/")
         if folder:  # a folder of files (one per document) is one line
-            folders.setdefault(folder, []).append(size)
+            totals = folders.setdefault(folder, [0, 0])
+            totals[0] += 1
+            totals[1] += size
         elif rel != CARD:
-            lines.append(f"| `{rel}` | {size} |")
-    for folder, sizes in sorted(folders.items()):
-        lines.append(f"| `{folder}/` ({len(sizes)} files) | {sum(sizes)} |")
+            top.append((rel, size))
+    lines.extend(f"| `{rel}` | {size} |" for rel, size in sorted(top))
+    for folder, (count, total) in sorted(folders.items()):
+        lines.append(f"| `{folder}/` ({count} files) | {total} |")
     lines += [
         "",
         "`datapackage.json` describes every file (Frictionless Data Package v2: media type, "

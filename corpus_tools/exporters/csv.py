@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import contextlib
 import csv
-import json
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -52,6 +51,7 @@ from corpus_tools.exporters.datapackage import (
     package_descriptor,
     package_name,
     table_resource,
+    write_json,
 )
 from corpus_tools.exporters.tables import (
     DOCUMENTS as SHARED_DOCUMENTS,
@@ -210,8 +210,10 @@ class CsvSink:
         staging.put_bytes(out_dir / CARD, render_card(self._config, written, self._facts))
         written = Written(out_dir, staging.records(out_dir), staging.chains)
         descriptor = package_descriptor(self._config, describe_all(written), self._facts)
-        text = json.dumps(descriptor, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
-        staging.put_bytes(out_dir / PACKAGE, text.encode("utf-8"))
+        # Written as it is made: it lists every file of a sub-folder (a file per document).
+        package = staging.open(out_dir / PACKAGE)
+        write_json(descriptor, package.write)
+        package.close()
 
 
 def describe_all(written: Written) -> list[dict[str, Any]]:
@@ -222,7 +224,7 @@ def describe_all(written: Written) -> list[dict[str, Any]]:
     resources: list[dict[str, Any]] = []
     for name in EXPORTERS:
         exporter = EXPORTERS[name]
-        if not written.of(exporter):
+        if not written.has(exporter):
             continue
         describe = getattr(exporter, "describe", None)
         resources.extend(describe(written) if describe else describe_generic(exporter, written))

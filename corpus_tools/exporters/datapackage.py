@@ -12,8 +12,10 @@ file's own size and hash, so that ``corpus verify`` names a changed file.
 
 from __future__ import annotations
 
+import json
 import re
-from collections.abc import Iterable, Mapping
+import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -45,6 +47,64 @@ _LICENCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 _RESOURCE_NAME_JUNK = re.compile(r"[^a-z0-9._-]+")
 
 
+class Listing:
+    """A list too long to hold (an entry per document): its entries are made again from
+    their source each time it is read, and ``write_json`` writes them as they come."""
+
+    def __init__(self, make: Callable[[], Iterator[Any]]) -> None:
+        self._make = make
+
+    def __iter__(self) -> Iterator[Any]:
+        return self._make()
+
+
+def write_json(value: Any, write: Callable[[bytes], None]) -> None:
+    """Write ``json.dumps(value, ensure_ascii=False, sort_keys=True, indent=2)`` and a
+    line feed, encoded, a piece at a time: the entries of each ``Listing`` in ``value``
+    are made and written one by one, never held."""
+    _write_json(value, write, "\n", secrets.token_hex(8))
+    write(b"\n")
+
+
+def _write_json(value: Any, write: Callable[[bytes], None], pad: str, token: str) -> None:
+    """``value`` as json.dumps indents it when it starts at the level of ``pad`` (a line
+    feed and that level's indentation)."""
+    listings: list[Listing] = []
+
+    def hide(v: Any) -> Any:
+        if isinstance(v, Listing):
+            listings.append(v)
+            return f"\x00{token}-{len(listings) - 1}\x00"
+        if isinstance(v, dict):
+            return {k: hide(x) for k, x in v.items()}
+        if isinstance(v, list):
+            return [hide(x) for x in v]
+        return v
+
+    # Line feeds in the text are its indentation alone: those within strings are escaped.
+    text = json.dumps(hide(value), ensure_ascii=False, sort_keys=True, indent=2)
+    text = text.replace("\n", pad)
+    # The marks as json.dumps writes them (a NUL is always escaped), in text order:
+    # sorted keys need not follow the order the listings were found in.
+    marks = re.compile(r'"\\u0000' + token + r'-([0-9]+)\\u0000"')
+    rest = text
+    while found := marks.search(rest):
+        before, listing, rest = rest[: found.start()], listings[int(found[1])], rest[found.end() :]
+        write(before.encode("utf-8"))
+        # Where the mark stood, json.dumps would have opened the list: its entries go one
+        # level deeper than the line it opens on, its closing bracket on that level.
+        line = (pad + before).rpartition("\n")[2]
+        outer = "\n" + " " * (len(line) - len(line.lstrip(" ")))
+        inner = outer + "  "
+        opened = False
+        for entry in listing:
+            write(((",", "[")[not opened] + inner).encode("utf-8"))
+            _write_json(entry, write, inner, token)
+            opened = True
+        write((outer + "]" if opened else "[]").encode("utf-8"))
+    write(rest.encode("utf-8"))
+
+
 @dataclass(frozen=True)
 class Written:
     """The files of one export run: size and SHA-256 by path relative to the export
@@ -58,9 +118,13 @@ class Written:
         """The paths of the files ``owner`` (an exporter) owns, sorted."""
         return sorted(rel for rel in self.files if owner.owns(rel))
 
-    def folder(self, name: str) -> tuple[list[str], int, str] | None:
-        """The files given whole into sub-folder ``name`` (relative paths, in order),
-        the size and the SHA-256 of their concatenation."""
+    def has(self, owner: Any) -> bool:
+        """Whether ``owner`` (an exporter) owns any of the files."""
+        return any(owner.owns(rel) for rel in self.files)
+
+    def folder(self, name: str) -> tuple[Listing, int, str] | None:
+        """The files given whole into sub-folder ``name`` (relative paths, in order, as
+        a ``Listing``), the size and the SHA-256 of their concatenation."""
         if self.chains is None:
             return None
         found = self.chains.of(self.out_dir / name)
@@ -68,8 +132,12 @@ class Written:
             return None
         names, size, sha = found
         base = self.out_dir.as_posix().rstrip("/") + "/"
-        rels = [n[len(base) :] if n.startswith(base) else Path(n).as_posix() for n in names]
-        return rels, size, sha
+
+        def rels() -> Iterator[str]:
+            for n in names():
+                yield n[len(base) :] if n.startswith(base) else Path(n).as_posix()
+
+        return Listing(rels), size, sha
 
 
 @dataclass
@@ -172,24 +240,32 @@ def folder_resource(
     found = written.folder(folder)
     if found is None:
         return None
-    rels, size, sha = found
-    rels = [r for r in rels if r in written.files]
-    if not rels:
+    chained, size, sha = found
+
+    def rels() -> Iterator[str]:
+        return (r for r in chained if r in written.files)
+
+    first = next(rels(), None)
+    if first is None:
         return None
+
+    def files() -> Iterator[dict[str, Any]]:
+        for r in rels():
+            own_size, own_sha = written.files[r]
+            yield {"path": r, "bytes": own_size, "hash": f"sha256:{own_sha}"}
+
+    # Listings: a folder holds a file per document, too many to list in memory.
     return {
         "name": name,
-        "path": rels,
+        "path": Listing(rels),
         "title": title,
         "description": description,
-        "format": Path(rels[0]).suffix.lstrip("."),
+        "format": Path(first).suffix.lstrip("."),
         "mediatype": mediatype,
         "encoding": "utf-8",
         "bytes": size,
         "hash": f"sha256:{sha}",
-        "files": [
-            {"path": r, "bytes": written.files[r][0], "hash": f"sha256:{written.files[r][1]}"}
-            for r in rels
-        ],
+        "files": Listing(files),
     }
 
 
