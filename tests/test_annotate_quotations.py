@@ -364,3 +364,13 @@ def test_a_closing_single_mark_before_another_quotation_closes_its_own() -> None
         "‘Westmorland Courier’",
         "‘losing money every night it shuts early’",
     ]
+
+
+def test_an_apostrophe_that_opens_paragraphs_is_no_quotation_over_them() -> None:
+    paragraphs = [
+        "The band played.",
+        "‘Tis the season to be jolly, the crowd sang.",
+        "‘Twas the night before Christmas, they went on.",
+    ]
+    found = find_parts(paragraphs, lang="en")
+    assert (found.parts, found.issues) == ((), ())

@@ -810,3 +810,25 @@ def test_a_pronoun_right_before_the_verb_is_the_subject() -> None:
         "en",
     )
     assert got[0][1:] == ("Tom Whitaker", "he")
+
+
+def test_an_object_pronoun_before_the_verb_is_not_its_subject() -> None:
+    got, _ = run(
+        [
+            "Arsenal signed the striker Tom Baker, the club's manager Mikel Arteta confirmed.",
+            "The club that signed him said in a statement: “We are delighted.”",
+        ],
+        "en",
+    )
+    assert got[0][2] == "The club that signed him"
+
+
+def test_a_german_name_given_once_at_the_start_of_a_sentence_is_a_person() -> None:
+    got, _ = run(
+        [
+            "Anna Müller kam 1990 aus Dresden nach Hamburg und eröffnete eine Bäckerei.",
+            "„Am Anfang hatten wir kaum Kunden“, sagte sie.",
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("Anna Müller", "sie")

@@ -151,8 +151,11 @@ def test_datelines_are_recorded_and_not_the_title(
         "Merkel (CDU) sagte am Montag, alles sei gut. Mehr.",
         "Friedrich Merz (CDU) – der Kanzler – sprach. Mehr.",
         "Minsk (Belarus) – the president spoke. More.",
-        # An agency's letters inside another word ("AP" in "Apple").
+        # An agency's letters inside another word ("AP" in "Apple"), a name that is an
+        # agency's in another case ("Mina", MINA), a body in brackets after a short word.
         "Tim Cook (Apple) – said the phone sells. More.",
+        "Kiew, Mina. Die Stadt feiert.",
+        "EU (ECB) – inflation rose. More.",
     ],
 )
 def test_no_dateline(lead: str) -> None:
@@ -235,3 +238,11 @@ def test_long_sentence_is_truncated_at_a_word_boundary() -> None:
 def test_a_lead_that_is_only_a_dateline_keeps_it_as_the_title() -> None:
     got = make_title("Минск, 27 ноября.", lang="ru")
     assert (got.title, got.dateline) == ("Минск, 27 ноября.", None)
+
+
+def test_a_long_run_of_spaces_does_not_slow_the_dateline_down() -> None:
+    # The match reads the first 200 characters only; before, 4,000 spaces took seconds.
+    assert find_dateline("Paris" + " " * 4000 + "x") is None
+    assert find_dateline("PARIS, 3 mars (AFP) -   Le président." + " " * 4000) == (
+        "PARIS, 3 mars (AFP) -"
+    )

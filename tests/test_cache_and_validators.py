@@ -291,3 +291,13 @@ def test_the_code_fingerprint_covers_the_data_tables(tmp_path: Path) -> None:
     assert pipeline.tree_digest(package) == before
     table.write_text('{"roles": ["minister*", "senator*"]}\n')
     assert pipeline.tree_digest(package) != before
+
+
+def test_the_code_fingerprint_is_the_same_for_two_copies_of_one_install(tmp_path: Path) -> None:
+    """A CI job restores the cache into a fresh install: where and when the files were
+    written must not matter, only what they hold."""
+    package = Path(pipeline.__file__).parent
+    copy = tmp_path / "elsewhere" / "corpus_tools"
+    shutil.copytree(package, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    os.utime(copy / "pipeline.py", (0, 0))
+    assert pipeline.tree_digest(copy) == pipeline.tree_digest(package)

@@ -364,6 +364,8 @@ def _pair_paragraph(
     return _finish_paragraph(state, pno, text, following, stack)
 
 
+# What an apostrophe written as an opening mark stands before: an elided word or a year.
+_ELIDED = re.compile(r"(?i:tis|twas|twere|twill|em|n)\b|\d")
 _FOLLOWING_OPENER = re.compile(r"\s*([“„”«»‹›‘‚'\"「『《〈‟])")
 
 
@@ -378,6 +380,7 @@ def _finish_paragraph(
             and fm is not None
             and fm.group(1) == op.mark
             and not text[: op.offset].strip()
+            and not _ELIDED.match(text, op.offset + 1)  # "‘Tis the season", "‘90s"
         ):
             # A single mark that opens the paragraph and opens the next one too is the
             # press convention for a quotation over paragraphs (British ‘…), not an

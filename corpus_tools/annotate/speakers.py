@@ -151,6 +151,11 @@ class _Entity:
     # Only such entities are antecedents of pronouns and role nouns.
     person: bool = True
 
+    # Named where a noun would have a word before it (an article, a number, an
+    # adjective: "nur drei Liegeplätze Schiffe") every time, never opening a sentence or
+    # a clause: what German capitalised nouns look like.
+    noun_like: bool = True
+
     # Forms seen as the subject of a speech verb: in the nominative where names decline.
     subjects: set[str] = field(default_factory=set)
     inflections: NameInflections = NO_INFLECTIONS
@@ -371,6 +376,8 @@ def _index_persons(
             if _speech_subject(plain, start, run[-1][0] + len(run[-1][1]), t):
                 entity.subjects.add(form)
             entity.positions.append((pno, offset))
+            opens = start in starts or plain[:start].rstrip(" \u00a0")[-1:] in ",;:(—–-"
+            entity.noun_like = entity.noun_like and bool(before) and not opens
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             if descriptor is not None:
                 # The word right before a name often says who the person is in this
@@ -383,7 +390,7 @@ def _index_persons(
         # surname alone ("Senatorin Miriam Lohse" … "Lohse").
         for e in entities:
             by_surname = len(e.forms) > 1 and e.surname in e.forms
-            if not (e.roles or e.subjects or by_surname):
+            if e.noun_like and not (e.roles or e.subjects or by_surname):
                 e.person = False
     return entities
 
@@ -538,7 +545,12 @@ def _mention_near_verb(
         j = v
         while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
             j -= 1
-        if j > 0 and low[j - 1] in t.pronouns and not cut(j):
+        if (
+            j > 0
+            and low[j - 1] in t.pronouns
+            and low[j - 1] not in t.object_pronouns  # "The club that signed him said"
+            and not cut(j)
+        ):
             return toks[j - 1][2]  # "what he called “…”": the pronoun is the subject
         if j > 1 and clause[toks[j - 1][1] : toks[j][0]].strip() == ")":
             # "De Vereniging van Nederlandse Gemeenten (VNG) spreekt van": skip the acronym.

@@ -63,6 +63,7 @@ LIST_KEYS = (
     "months",
     "male_pronouns",
     "female_pronouns",
+    "object_pronouns",
     "male_surname_endings",
     "female_surname_endings",
 )
