@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "corpus_tools"
 
 # Lower layers first; a part may import parts of its own layer or below, never above.
 LAYERS: list[set[str]] = [
-    {"_version", "errors", "paths", "progress", "procs", "langmodel"},
+    {"_version", "errors", "paths", "progress", "procs", "langmodel", "registry"},
     {"schema", "diagnostics", "model", "locking"},
     {"config", "journal"},
     {

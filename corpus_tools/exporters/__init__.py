@@ -13,11 +13,12 @@ module (named as the format), one line in ``_MODULES`` and its tests.
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
+
+from corpus_tools.registry import LazyRegistry
 
 if TYPE_CHECKING:
     from corpus_tools.config import Config
@@ -179,33 +180,9 @@ class Verdicts:
 _MODULES = ("csv", "jsonl", "parquet", "tei")
 
 
-class _Registry(Mapping[str, "Exporter"]):
-    """The exporters by name; a format's module is imported when it is first used, so a
-    command that exports nothing never loads the exporters (or lxml)."""
-
-    def __init__(self, modules: tuple[str, ...]) -> None:
-        self._modules = tuple(sorted(modules))
-        self._loaded: dict[str, Exporter] = {}
-
-    def __getitem__(self, name: str) -> Exporter:
-        if name not in self._modules:
-            raise KeyError(name)
-        exporter = self._loaded.get(name)
-        if exporter is None:
-            exporter = importlib.import_module(f"corpus_tools.exporters.{name}").EXPORTER
-            if exporter.name != name:
-                raise RuntimeError(f"exporter module {name} defines format {exporter.name!r}")
-            self._loaded[name] = exporter
-        return exporter
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
-
-    def __len__(self) -> int:
-        return len(self._modules)
-
-
-EXPORTERS: Mapping[str, Exporter] = _Registry(_MODULES)
+# The exporters by name; a format's module is imported when it is first used, so a
+# command that exports nothing never loads the exporters (or lxml).
+EXPORTERS: Mapping[str, Exporter] = LazyRegistry(__name__, _MODULES, "EXPORTER")
 
 
 def owner_of(rel_path: str) -> Exporter | None:

@@ -11,15 +11,15 @@ the text report never loads the others (nor their regular expressions).
 
 from __future__ import annotations
 
-import importlib
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from corpus_tools._version import __version__
 from corpus_tools.diagnostics import Diagnostic, Level, Report
+from corpus_tools.registry import LazyRegistry
 
 TOOL_NAME = "corpus-tools"
 # Where a SARIF viewer sends readers for the tool; must be an absolute URI.
@@ -126,29 +126,5 @@ def line_col(d: Diagnostic) -> str:
 _MODULES = ("github", "json", "junit", "markdown", "sarif", "text")
 
 
-class _Registry(Mapping[str, Reporter]):
-    """The reporters by name; a format's module is imported when it is first used."""
-
-    def __init__(self, modules: tuple[str, ...]) -> None:
-        self._modules = tuple(sorted(modules))
-        self._loaded: dict[str, Reporter] = {}
-
-    def __getitem__(self, name: str) -> Reporter:
-        if name not in self._modules:
-            raise KeyError(name)
-        reporter = self._loaded.get(name)
-        if reporter is None:
-            reporter = importlib.import_module(f"corpus_tools.reporters.{name}").REPORTER
-            if reporter.name != name:
-                raise RuntimeError(f"reporter module {name} defines format {reporter.name!r}")
-            self._loaded[name] = reporter
-        return reporter
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._modules)
-
-    def __len__(self) -> int:
-        return len(self._modules)
-
-
-REPORTERS: Mapping[str, Reporter] = _Registry(_MODULES)
+# The reporters by name; a format's module is imported when it is first used.
+REPORTERS: Mapping[str, Reporter] = LazyRegistry(__name__, _MODULES, "REPORTER")
