@@ -300,6 +300,13 @@ def _classify_mark(
     return "stray", None
 
 
+# For each closing mark, the other marks that open a quotation it closes (’: ‘ and ‚).
+_OPENERS_OF = {
+    mark: tuple(o for o, c in CLOSERS.items() if mark in c and o != mark)
+    for mark in set("".join(CLOSERS.values()))
+}
+
+
 def _closes_later(text: str, i: int, mark: str) -> bool:
     """True when a later ``mark`` in the same sentence could close the quotation, and
     the word after ``text[i]`` is lower-case (the sentence goes on)."""
@@ -313,10 +320,9 @@ def _closes_later(text: str, i: int, mark: str) -> bool:
             end = min(end, j + 2)
     # A quotation opened before that later mark is the one it closes ("told the
     # ‘Westmorland Courier’ last month that it was ‘losing money’").
-    openers = [o for o, c in CLOSERS.items() if mark in c and o != mark]
     j = text.find(mark, i + 1, end + 1)
     while j != -1:
-        if any(o in text[i + 1 : j] for o in openers):
+        if any(o in text[i + 1 : j] for o in _OPENERS_OF.get(mark, ())):
             return False
         nxt = text[j + 1 : j + 2]
         if not nxt or nxt.isspace() or nxt in _CLOSING_CONTEXT:

@@ -862,6 +862,7 @@ class _Resolver:
     entities: list[_Entity]
     # The previous quotation's speaker and where that quotation ended.
     last_speaker: tuple[str, tuple[int, int]] | None = None
+    _interviewee: tuple[_Entity | None] | None = None
     # The grammatical gender of the pronoun being resolved ("m", "f"), or None.
     gender: str | None = None
     # Every (position, entity number) where a person is named, in text order, and how
@@ -938,14 +939,18 @@ class _Resolver:
         return _most_named(matches)
 
     def interviewee(self) -> _Entity | None:
-        """The person the interviewer's questions address by name, if one does."""
-        for text in self.paragraphs:
-            line = text.lstrip(" \u00a0")
-            if line[:1] in "—–―" and text.rstrip(" \u00a0»”").endswith("?"):
-                found = self.addressed(line.lstrip("—–― \u00a0"))
-                if found is not None:
-                    return found
-        return None
+        """The person the interviewer's questions address by name, if one does (worked
+        out once per document: every answer asks)."""
+        if self._interviewee is None:
+            found = None
+            for text in self.paragraphs:
+                line = text.lstrip(" \u00a0")
+                if line[:1] in "—–―" and text.rstrip(" \u00a0»”").endswith("?"):
+                    found = self.addressed(line.lstrip("—–― \u00a0"))
+                    if found is not None:
+                        break
+            self._interviewee = (found,)
+        return self._interviewee[0]
 
     def addressed(self, question: str) -> _Entity | None:
         """The person a question opens by addressing ("Елена Викторовна, почему …?",
@@ -1466,12 +1471,13 @@ def _previous_subject(
         )
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention)
+    all_runs = _runs(sentence)
     runs = [
         r
-        for r in _runs(sentence)
+        for r in all_runs
         if r[0] <= toks[min(len(toks), 5) - 1][0] and not _honorific_only(r[1], sentence, t)
     ]
-    if runs and runs[0][0] > toks[0][0] and _honorific_only(_runs(sentence)[0][1], sentence, t):
+    if runs and runs[0][0] > toks[0][0] and _honorific_only(all_runs[0][1], sentence, t):
         runs[0] = (toks[0][0], runs[0][1])  # "O Eng. Luís Matos": the name opens it
     if (
         runs
