@@ -832,3 +832,72 @@ def test_a_german_name_given_once_at_the_start_of_a_sentence_is_a_person() -> No
         "de",
     )
     assert got[0][1:] == ("Anna Müller", "sie")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name", "mention"),
+    [
+        # The verb agrees with the speaker: "řekl" is not the soprano named last.
+        (
+            "cs",
+            [
+                "Inscenaci připravil Pavel Novák. Hlavní roli zpívá sopranistka Jana Dvořáková.",
+                "„Je to příběh o lásce a o ztrátě,“ řekl režisér na tiskové konferenci.",
+            ],
+            "Pavel Novák",
+            "režisér",
+        ),
+        # A verb without a subject, feminine: the woman named before, not the man.
+        (
+            "pl",
+            [
+                "Projekt przedstawili Anna Zielińska i Marek Nowak.",
+                "„Budowa potrwa dwa lata” – zapowiedziała.",
+            ],
+            "Anna Zielińska",
+            "Anna Zielińska",
+        ),
+    ],
+)
+def test_the_mention_and_the_person_agree_in_gender(
+    lang: str, paragraphs: list[str], name: str, mention: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1:] == (name, mention)
+
+
+def test_a_partial_quotation_is_said_by_the_subject_of_its_sentence() -> None:
+    got, _ = run(
+        [
+            "L’oposició ha rebut el document amb escepticisme. El portaveu del grup de "
+            "l’oposició, Jordi Vidal, ha qualificat el pla de «paper mullat» i ha recordat "
+            "que l’anterior pla «es va quedar en un calaix»."
+        ],
+        "ca",
+    )
+    assert [g[1:] for g in got] == [("Jordi Vidal", "Jordi Vidal")] * 2
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "description"),
+    [
+        (
+            ["“Prices will fall,” said one trader who asked not to be named."],
+            "one trader who asked not to be named",
+        ),
+        (
+            ["“Prices will fall,” said an analyst at a Frankfurt-based bank."],
+            "an analyst at a Frankfurt-based bank",
+        ),
+        (
+            ["A trader familiar with the deal said: “Prices will fall.”"],
+            "A trader familiar with the deal",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_is_the_whole_description(
+    paragraphs: list[str], description: str
+) -> None:
+    got, persons = run(paragraphs, "en")
+    assert got[0][1:] == (description, description)
+    assert [p.name for p in persons] == [description]

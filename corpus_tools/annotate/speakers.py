@@ -50,8 +50,8 @@ phrase (``повідомили в компанії``).
   (``A spokesman … said … . “…,” he said``); else the person last named before the
   quotation in its paragraph; else the more recent of the person last named before it
   and the previous quotation's speaker (within three paragraphs); else the document's
-  most mentioned person -- always a person whose surname does not contradict the
-  pronoun's gender where the table genders them (``он`` is not ``Соколова``);
+  most mentioned person -- always a person whose gender does not contradict the
+  mention's (below);
 * a role noun or a definite description (``the coach``, ``die SPD-Politikerin``,
   ``тренер``) -> the person the document introduces with that role (``coach John
   Smith``) or with a word of the same stem right before the name (``regizorului Radu
@@ -73,13 +73,20 @@ import bisect
 import itertools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
-from corpus_tools.annotate.tables import Tables, bare, tables_for, words
+from corpus_tools.annotate.tables import (
+    Tables,
+    WordList,
+    bare,
+    given_name_gender,
+    tables_for,
+    words,
+)
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
 _NAME_PARTICLES = frozenset(
@@ -158,6 +165,9 @@ class _Entity:
 
     # Forms seen as the subject of a speech verb: in the nominative where names decline.
     subjects: set[str] = field(default_factory=set)
+    # What the text says of the person's gender besides the surname's ending: a given
+    # name of one gender, a feminine role word, a verb that agrees with them.
+    genders: set[str] = field(default_factory=set)
     inflections: NameInflections = NO_INFLECTIONS
     # (number of forms, the chosen form as written, its base form) when last worked out.
     cached: tuple[int, str, str] | None = None
@@ -379,6 +389,7 @@ def _index_persons(
             opens = start in starts or plain[:start].rstrip(" \u00a0")[-1:] in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
+            entity.genders.update(_name_genders(name, roles, plain, start, run[-1], t))
             if descriptor is not None:
                 # The word right before a name often says who the person is in this
                 # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
@@ -393,6 +404,87 @@ def _index_persons(
             if e.noun_like and not (e.roles or e.subjects or by_surname):
                 e.person = False
     return entities
+
+
+def _name_genders(
+    name: list[str], roles: list[str], text: str, start: int, last: tuple[int, str], t: Tables
+) -> set[str]:
+    """The genders one naming of a person shows: a given name of one gender (the words
+    before the surname, else the last word, for names written family name first:
+    "Szabó Péter"), a feminine role word ("Senatorin Miriam Lohse"), a speech verb
+    that agrees with the name ("Tereza Holubová přiznala", "сказал Игорь Семёнов")."""
+    found = set()
+    given = [g for g in map(given_name_gender, name[:-1]) if g is not None]
+    if not given and len(name) >= 2:
+        given = [g for g in [given_name_gender(name[-1])] if g is not None]
+    found.update(given[:1])
+    if any(_feminine_role(r.lower(), t) for r in roles):
+        found.add("f")
+    verb = _adjacent_verb_gender(text, start, last[0] + len(last[1]), t)
+    if verb is not None:
+        found.add(verb)
+    return found
+
+
+def _ending_gender(word: str, male: WordList, female: WordList) -> str | None:
+    """ "m" or "f" by the longest of the endings that ``word`` has and is longer than."""
+    best: tuple[int, str | None] = (0, None)
+    for gender, endings in (("f", female), ("m", male)):
+        for ending in endings.entries:
+            if word.endswith(ending) and len(word) > len(ending) + 1 and len(ending) > best[0]:
+                best = (len(ending), gender)
+    return best[1]
+
+
+def _verb_gender(word: str, t: Tables) -> str | None:
+    """The gender a past-tense speech verb agrees with (řekl/řekla), where the language
+    shows it; None for other words and for plurals (řekli)."""
+    if not (t.male_verb_endings.entries or t.female_verb_endings.entries):
+        return None
+    if word not in t.speech_verbs:
+        return None
+    return _ending_gender(word, t.male_verb_endings, t.female_verb_endings)
+
+
+def _adjacent_verb_gender(text: str, start: int, end: int, t: Tables) -> str | None:
+    """The gender of a speech verb right after the name at ``text[start:end]`` or
+    before it in its clause (as :func:`_speech_subject` finds it)."""
+    if not (t.male_verb_endings.entries or t.female_verb_endings.entries):
+        return None
+    rest = text[end : end + 40]
+    cut = _CLAUSE_PUNCT.search(rest)
+    for w in words(rest[: cut.start()] if cut else rest)[:3]:
+        if w in t.speech_verbs:
+            return _verb_gender(w, t)
+        if w not in t.auxiliaries:
+            break
+    head = text[max(0, start - 40) : start]
+    cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
+    for w in reversed(words(head[cuts[-1] :] if cuts else head)[-3:]):
+        if w in t.speech_verbs:
+            return _verb_gender(w, t)
+    return None
+
+
+def _feminine_role(word: str, t: Tables) -> bool:
+    """A role noun made feminine by an ending of the table, the word without it being
+    a role too (Bürgermeisterin, présidente; not ministre)."""
+    return any(
+        word.endswith(e) and len(word) - len(e) >= 3 and word[: -len(e)] in t.roles
+        for e in t.female_role_endings.entries
+    )
+
+
+def _noun_gender(low: list[str], t: Tables) -> str | None:
+    """The gender a description shows by its article (la/le, a/o, ο/η) or a feminine
+    role word; None where it shows none (most languages' role nouns, plurals)."""
+    if low and low[0] in t.female_determiners:
+        return "f"
+    if low and low[0] in t.male_determiners:
+        return "m"
+    if any(_feminine_role(w, t) for w in low):
+        return "f"
+    return None
 
 
 # Punctuation that ends the clause a name is in.
@@ -430,6 +522,11 @@ class _Mention:
     offset: int
     sentence_initial: bool = False
     zero: bool = False  # a speech verb without a subject: resolved like a pronoun
+    # The gender of the speech verb said with the quotation, where it shows one.
+    verb_gender: str | None = None
+    # An unnamed person's whole description ("an analyst at a Mumbai-based brokerage"):
+    # the capitalised words in it name no speaker.
+    described: bool = False
 
 
 def _same_noun(word: str, noun: str) -> bool:
@@ -880,12 +977,12 @@ class _Resolver:
         return self._named
 
     def fits(self, e: _Entity) -> bool:
-        """Whether a person can be what the pronoun being resolved refers to: a
-        feminine surname (Соколова, Nowakowska, Malá) is not "он", "on"."""
+        """Whether a person can be what the mention being resolved refers to: a
+        feminine surname (Соколова, Nowakowska, Malá) is not "он", "on"; Angela Ruiz is
+        not "he"; nobody named with "řekla" is "režisér" of "řekl režisér"."""
         if self.gender is None:
             return True
-        # The surname in its base form: "Кузнецова" in "Сергея Кузнецова" is his.
-        found = _surname_gender(e.name.split()[-1] if e.name else e.surname, self.t)
+        found = _entity_gender(e, self.t)
         return found is None or found == self.gender
 
     def main(self) -> _Entity | None:
@@ -977,14 +1074,13 @@ class _Resolver:
         t = self.t
         toks = [w for _, _, w in _tokens(m.text)]
         low = [bare(w.lower().replace("’", "'")) for w in toks]
-        if not toks and not m.zero:
+        if (not toks and not m.zero) or m.described:
             return f"d:{m.text.lower()}", m.text
         if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
             reporter = self.reporting_subject(m)
             if reporter is not None:
                 return self.resolve(reporter)
-            gender = _pronoun_gender(low[0], t) if toks else None
-            self.gender = gender
+            self.gender = (_pronoun_gender(low[0], t) if toks else None) or m.verb_gender
             try:
                 e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
                 if e is None:
@@ -1046,6 +1142,16 @@ class _Resolver:
                 )
                 self.entities.append(e)
                 return f"e:{e.surname}", e.name
+        self.gender = m.verb_gender or _noun_gender(low, t)
+        try:
+            return self._described(m, toks, low)
+        finally:
+            self.gender = None
+
+    def _described(self, m: _Mention, toks: list[str], low: list[str]) -> tuple[str, str]:
+        """(person key, name) for a mention without a name or a pronoun: a role noun, a
+        body, a description; only persons of the mention's gender, where it shows one."""
+        t = self.t
         description = m.text
         while description and words(description)[:1] and words(description)[0] in t.determiners:
             description = description.split(None, 1)[1] if " " in description else ""
@@ -1067,6 +1173,7 @@ class _Resolver:
             e
             for e in self.entities
             if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
+            and self.fits(e)
         ]
         if not matches:
             # A descriptor that starts like a content word of five letters or more.
@@ -1074,7 +1181,10 @@ class _Resolver:
             matches = [
                 e
                 for e in self.entities
-                if e.person and heads and any(r[:5] in heads for r in e.descriptors)
+                if e.person
+                and heads
+                and any(r[:5] in heads for r in e.descriptors)
+                and self.fits(e)
             ]
         chosen = self._of_role(matches, content, m)
         if chosen is not None:
@@ -1229,7 +1339,7 @@ class _Resolver:
             pos, n = named[k]
             if pos[0] - paragraph > 1:
                 break
-            if self.entities[n].person:
+            if self.entities[n].person and self.fits(self.entities[n]):
                 return self.entities[n]
         if found is not None:
             return found[1]
@@ -1265,6 +1375,14 @@ def attribute(
         if chain[0].type != "speech":
             continue
         found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
+        if found is None:
+            found = _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs)
+        if found is not None:
+            found = _whole_description(found, paragraphs, t)
+        if found is not None:
+            found = replace(
+                found, verb_gender=_chain_verb_gender(chain, paragraphs, index, t, by_part)
+            )
         result: tuple[str, str, str] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
@@ -1388,6 +1506,108 @@ def _find_mention(
     return None
 
 
+def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
+    """An indefinite description as written, with what follows its noun in the
+    clause (guidelines: "a fund manager who asked not to be named"): up to the speech
+    verb it is the subject of, else to the end of the sentence or a quotation mark.
+    Other mentions, and one with a name in it, are returned unchanged."""
+    toks = _tokens(m.text)
+    if (
+        not toks
+        or toks[0][2].lower() not in t.indefinites
+        or any(_is_capitalised(w) or w.isupper() for _, _, w in toks[1:])
+    ):
+        return m
+    para = paragraphs[m.paragraph - 1]
+    tail = para[m.offset : m.offset + 300]
+    stop = len(tail)
+    for i, ch in enumerate(tail):
+        if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
+            stop = i
+            break
+        if ch in "!?;" or (ch == "." and tail[i + 1 : i + 2] in ("", " ", "\u00a0")):
+            stop = i
+            break
+    clause = tail[:stop]
+    words_ = _tokens(clause)
+    low = [w.lower() for _, _, w in words_]
+    end = len(clause)
+    first_new = next((k for k, (a, _, _) in enumerate(words_) if a >= len(m.text)), None)
+    # Said after its verb ("said one fund manager who … asked not to be named"), the
+    # description runs to the end; before it, up to the verb.
+    head = para[max(0, m.offset - 60) : m.offset]
+    cut = max((i for i, ch in enumerate(head) if ch in _OPENING or ch in _CLOSING), default=-1)
+    verb_before = any(w in t.speech_verbs for w in words(head[cut + 1 :]))
+    if first_new is not None and not verb_before:
+        verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new]
+        if verbs:
+            k = verbs[0]
+            while k > first_new and low[k - 1] in t.auxiliaries:
+                k -= 1
+            end = words_[k][0]
+    text = clause[:end].rstrip(" \u00a0,;:—–-")
+    if len(text) <= len(m.text) or len(_tokens(text)) > 25:
+        return m
+    return replace(m, text=text, described=True)
+
+
+def _sentence_subject(
+    chain: list[QuotationPart], paragraphs: list[str], index: PartIndex, t: Tables
+) -> _Mention | None:
+    """For a partial quotation without an attribution of its own, inside a sentence
+    that reports it ("Oberstaatsanwältin Petra Lindner sprach von einem „…“", "Kováč
+    označuje svůj přístup za „…“"): the subject that opens the sentence."""
+    first = chain[0]
+    if len(chain) > 1 or first.kind != "quote" or not _partial(first):
+        return None
+    text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+    if (
+        not text[: first.start.offset].strip(" \u00a0")
+        or text[: first.start.offset].rstrip(" \u00a0")[-1:] in ".!?…"
+    ):
+        return None  # it opens its sentence: no reporting clause before it
+    got = _previous_subject(text, starts, first.start.offset, t, strict=True)
+    if got is None:
+        return None
+    # A name in commas right after the subject is who it is: "El portaveu del grup de
+    # l’oposició, Pere Casals, ha qualificat …".
+    rest = text[got[1] + len(got[0]) : first.start.offset]
+    commas = [i for i, ch in enumerate(rest) if ch == ","]
+    if commas and commas[0] <= 60 and len(commas) >= 2:
+        inner = rest[commas[0] + 1 : commas[1]]
+        runs = _runs(inner)
+        if len(runs) == 1 and len(runs[0][1]) >= 2 and not inner[: runs[0][0]].strip():
+            a = got[1] + len(got[0]) + commas[0] + 1 + runs[0][0]
+            end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
+            return _Mention(inner[runs[0][0] : end], first.paragraph, a)
+    return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
+
+
+def _chain_verb_gender(
+    chain: list[QuotationPart],
+    paragraphs: list[str],
+    index: PartIndex,
+    t: Tables,
+    by_part: dict[str, list[Attribution]],
+) -> str | None:
+    """The gender of the first gendered speech verb said with a quotation: in an
+    attribution between its parts, else after it in its sentence, else before it."""
+    if not (t.male_verb_endings.entries or t.female_verb_endings.entries):
+        return None
+    texts = [
+        paragraphs[a.paragraph - 1][a.start : a.end] for p in chain for a in by_part.get(p.id, [])
+    ]
+    texts.append(index.context(chain[-1], paragraphs, t).after)
+    texts.append(index.context(chain[0], paragraphs, t).before)
+    for text in texts:
+        for w in words(text):
+            if w in t.speech_verbs:
+                gender = _verb_gender(w, t)
+                if gender is not None:
+                    return gender
+    return None
+
+
 def _most_named(entities: Iterable[_Entity]) -> _Entity | None:
     """The entity named most often; the first of those named as often."""
     best: _Entity | None = None
@@ -1406,16 +1626,20 @@ def _pronoun_gender(word: str, t: Tables) -> str | None:
     return None
 
 
+def _entity_gender(e: _Entity, t: Tables) -> str | None:
+    """ "m" or "f" where the text shows the person's gender: by the surname's ending
+    (its base form: "Кузнецова" in "Сергея Кузнецова" is his), else by what the namings
+    agree on (:func:`_name_genders`)."""
+    found = _surname_gender(e.name.split()[-1] if e.name else e.surname, t)
+    if found is not None:
+        return found
+    return next(iter(e.genders)) if len(e.genders) == 1 else None
+
+
 def _surname_gender(surname: str, t: Tables) -> str | None:
     """ "m" or "f" where the language's surnames show it by their ending (Соколова,
     Kowalska, Malá; Соколов, Kowalski), by the longest ending in the tables."""
-    low = surname.lower()
-    best: tuple[int, str | None] = (0, None)
-    for gender, endings in (("f", t.female_surname_endings), ("m", t.male_surname_endings)):
-        for ending in endings.entries:
-            if low.endswith(ending) and len(low) > len(ending) + 1 and len(ending) > best[0]:
-                best = (len(ending), gender)
-    return best[1]
+    return _ending_gender(surname.lower(), t.male_surname_endings, t.female_surname_endings)
 
 
 def _partial(part: QuotationPart) -> bool:

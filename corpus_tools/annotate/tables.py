@@ -13,6 +13,15 @@ szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is writt
 a capital, as in German). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
 matched as roles, but not looked for inside compound words as ``roles`` are.
 
+Gender, where the language shows it, keeps a pronoun or a role noun from taking up the
+wrong person: ``male_pronouns``/``female_pronouns``, surname endings (``Kowalska``),
+the endings of a past-tense verb that agrees with its subject (``řekl``/``řekla``,
+``сказав``/``сказала``: ``male_verb_endings``/``female_verb_endings``), articles
+that show it (``le``/``la``, ``o``/``a``: ``male_determiners``/``female_determiners``)
+and endings that make a role noun feminine (``Bürgermeisterin``, ``présidente``:
+``female_role_endings``, counted only where the word without them is a role too).
+``common.json`` lists ``given_names`` used for one gender only.
+
 Languages that decline personal names hold two tables of pairs [oblique ending, base
 ending], lower case: ``surname_inflections`` for the last word of a name and
 ``given_name_inflections`` for the words before it (given names, patronymics), e.g.
@@ -66,6 +75,11 @@ LIST_KEYS = (
     "object_pronouns",
     "male_surname_endings",
     "female_surname_endings",
+    "male_verb_endings",
+    "female_verb_endings",
+    "male_determiners",
+    "female_determiners",
+    "female_role_endings",
 )
 
 # Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
@@ -331,6 +345,17 @@ def _raw(lang: str) -> dict[str, Any]:
         merged.update({k: v for k, v in data.items() if k != "extends"})
         return merged
     return data
+
+
+@cache
+def _given_names() -> dict[str, str]:
+    data = _read("common.json").get("given_names", {})
+    return {name.lower(): gender for gender in ("f", "m") for name in data.get(gender, [])}
+
+
+def given_name_gender(word: str) -> str | None:
+    """ "f" or "m" for a given name used for one gender only (``common.json``), else None."""
+    return _given_names().get(word.lower())
 
 
 @cache
