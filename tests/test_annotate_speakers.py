@@ -901,3 +901,49 @@ def test_an_unnamed_speaker_is_the_whole_description(
     got, persons = run(paragraphs, "en")
     assert got[0][1:] == (description, description)
     assert [p.name for p in persons] == [description]
+
+
+def test_a_name_in_commas_after_the_role_noun_is_the_speaker() -> None:
+    got, _ = run(
+        [
+            "Borgmester Henrik Lund er glad for aftalen.",
+            "Aarhus’ borgmester, Mette Holm (S), siger: »Det er en god dag for byen.«",
+        ],
+        "da",
+    )
+    assert got[0][1:] == ("Mette Holm", "Mette Holm")
+
+
+def test_a_body_taken_up_by_its_common_noun_is_named() -> None:
+    got, _ = run(
+        [
+            "La organización ecologista Verdemar fue más lejos en un comunicado: «Es una "
+            "decisión tardía»."
+        ],
+        "es",
+    )
+    assert got[0][1] == "Verdemar"
+
+
+def test_a_place_after_a_preposition_in_the_mention_is_not_the_speaker() -> None:
+    got, persons = run(
+        [
+            "Burgemeester Jan Peeters opende de nieuwe brug.",
+            "‘Dit is een mooie dag,’ zegt de burgemeester van Lommel.",
+        ],
+        "nl",
+    )
+    assert got[0][1] == "Jan Peeters"
+    assert "Lommel" not in [p.name for p in persons]
+
+
+def test_a_quotation_opening_a_paragraph_is_said_by_the_person_just_introduced() -> None:
+    got, _ = run(
+        [
+            "“We will not stop,” said Sen. Laura Benson. Her rival did not reply.",
+            "Benson, speaking outside the chamber, described the night in detail.",
+            "“At 3 a.m. we were still arguing about a comma.”",
+        ],
+        "en",
+    )
+    assert [g[1] for g in got] == ["Laura Benson", "Laura Benson"]

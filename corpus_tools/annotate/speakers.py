@@ -1118,10 +1118,14 @@ class _Resolver:
                 len(tokens) == 1
                 and len(before) >= 2
                 and before[-1] in t.stopwords
-                and not _function_word(before[0], t)
-                and not m.text[:1].isupper()
+                and (
+                    (not _function_word(before[0], t) and not m.text[:1].isupper())
+                    or not any(_same_surname(e.surname, tokens[0]) for e in self.entities)
+                )
             ):
-                continue  # "geologa del Politecnico": the complement of a noun, a place or body
+                # "geologa del Politecnico", "De burgemeester van Bree": the complement of
+                # a noun, a place or body -- unless a person of that name was named.
+                continue
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
@@ -1166,6 +1170,9 @@ class _Resolver:
         if (
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
         ) and not role_head:
+            named = self.named_body(m, toks, low)
+            if named is not None:
+                return f"d:{named.lower()}", named
             return f"d:{description.lower()}", description
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
@@ -1211,6 +1218,40 @@ class _Resolver:
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
+
+    def named_body(self, m: _Mention, toks: list[str], low: list[str]) -> str | None:
+        """The name of the body a mention takes up by its acronym or a common noun:
+        "a PF" after "Polícia Federal (PF)"; "La organización" after (or in) "la
+        organización agraria Asaja"; "в компанії" after "компанія «Укренерго»"."""
+        t = self.t
+        # This paragraph up to the mention's end (the noun may be its own: "La
+        # organización agraria Asaja"), and the three before it.
+        upto = m.offset + len(m.text)
+        texts = [
+            (self.paragraphs[pno - 1], upto if pno == m.paragraph else None)
+            for pno in range(m.paragraph, max(0, m.paragraph - 4), -1)
+        ]
+        for acronym in (w for w in toks if w.isupper() and len(w) >= 2):
+            for text, limit in texts:
+                i = text.rfind(f"({acronym})", 0, limit)
+                if i > 0:
+                    runs = _runs(text[max(0, i - 80) : i].rstrip(" \u00a0"))
+                    if runs and len(runs[-1][1]) >= 2:
+                        head = text[max(0, i - 80) : i].rstrip(" \u00a0")
+                        return head[runs[-1][0] :]
+        nouns = [w for w in low if w in t.bodies and not _function_word(w, t) and len(w) >= 4]
+        for text, limit in texts:
+            found = _tokens(text)
+            for k in range(len(found) - 1, -1, -1):
+                if limit is not None and found[k][1] > limit:
+                    continue
+                word = bare(found[k][2].lower())
+                if not any(_same_noun(word, n) or word[:5] == n[:5] for n in nouns):
+                    continue
+                name = _name_after_noun(text, found, k, t)
+                if name is not None:
+                    return name
+        return None
 
     def reporting_subject(self, m: _Mention) -> _Mention | None:
         """For a pronoun: the subject of a reporting sentence right before the
@@ -1377,8 +1418,10 @@ def attribute(
         found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
         if found is None:
             found = _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs)
+        if found is None:
+            found = _unmasked(_introduced_before(chain, paragraphs, index, t, entities), paragraphs)
         if found is not None:
-            found = _whole_description(found, paragraphs, t)
+            found = _apposed_name(_whole_description(found, paragraphs, t), paragraphs, t)
         if found is not None:
             found = replace(
                 found, verb_gender=_chain_verb_gender(chain, paragraphs, index, t, by_part)
@@ -1506,6 +1549,42 @@ def _find_mention(
     return None
 
 
+def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
+    """The proper name that follows the common noun ``toks[k]`` within two words, in
+    marks or as capitalised words ("компанія «Укренерго»", "organización agraria
+    Asaja", "Vakbond FNV"), else None."""
+    end = toks[k][1]
+    rest = text[end : end + 80]
+    stripped = rest.lstrip(" \u00a0")
+    if stripped[:1] in _OPENING:
+        close = next((i for i, ch in enumerate(stripped[1:], 1) if ch in _CLOSING), -1)
+        inner = stripped[1:close] if close > 1 else ""
+        return inner if inner and inner[:1].isupper() and len(inner) <= 60 else None
+    for j in range(k + 1, min(k + 4, len(toks))):
+        if _boundary(text, toks[j - 1][1], toks[j][0]):
+            return None
+        word = toks[j][2]
+        if (
+            _function_word(word.lower(), t)
+            or word.lower() in t.months
+            or (word.islower() and len(word) < 4)
+        ):
+            # "der Verein am Sonntag", "la organización de los agricultores", "the
+            # Ministry of Defence": a complement, not the name of the body.
+            return None
+        if _is_capitalised(word) or (word.isupper() and len(word) >= 2):
+            # The capitalised words from here (a name of several words, "FC Bayern").
+            e = j
+            while (
+                e + 1 < len(toks)
+                and not _boundary(text, toks[e][1], toks[e + 1][0])
+                and (_is_capitalised(toks[e + 1][2]) or toks[e + 1][2].isupper())
+            ):
+                e += 1
+            return text[toks[j][0] : toks[e][1]]
+    return None
+
+
 def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     """An indefinite description as written, with what follows its noun in the
     clause (guidelines: "a fund manager who asked not to be named"): up to the speech
@@ -1551,6 +1630,42 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     return replace(m, text=text, described=True)
 
 
+_PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
+
+
+def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
+    """The name set in commas right after a role noun: "Sønderborgs borgmester, Jesper
+    Kock (S), kalder …", "The city manager, Shelley Dickstein, said" name the speaker.
+    Other mentions are returned unchanged."""
+    toks = _tokens(m.text)
+    low = [bare(w.lower()) for _, _, w in toks]
+    if not toks or not t.roles.find(low) or any(len(run) >= 2 for _, run in _runs(m.text)):
+        return m
+    para = paragraphs[m.paragraph - 1]
+    end = m.offset + len(m.text)
+    rest = para[end : end + 80]
+    if not rest.startswith(","):
+        return m
+    close = rest.find(",", 1)
+    if close < 0:
+        return m
+    inner = rest[1:close]
+    paren = _PARENTHESIS.search(inner)
+    runs = _runs(inner[: paren.start()] if paren else inner)
+    if len(runs) != 1 or len(runs[0][1]) < 2 or inner[: runs[0][0]].strip(" \u00a0"):
+        return m
+    last = runs[0][1][-1]
+    name_end = last[0] + len(last[1])
+    tail = inner[name_end:]
+    paren = _PARENTHESIS.match(tail)
+    if (paren.group() if paren else "") != tail.rstrip(" \u00a0"):
+        return m  # more than a name and a party or age in brackets
+    name = inner[runs[0][0] : name_end]
+    if any(w in t.bodies for w in words(name)):
+        return m
+    return replace(m, text=name, offset=end + 1 + runs[0][0], sentence_initial=False)
+
+
 def _sentence_subject(
     chain: list[QuotationPart], paragraphs: list[str], index: PartIndex, t: Tables
 ) -> _Mention | None:
@@ -1581,6 +1696,41 @@ def _sentence_subject(
             end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
             return _Mention(inner[runs[0][0] : end], first.paragraph, a)
     return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
+
+
+def _introduced_before(
+    chain: list[QuotationPart],
+    paragraphs: list[str],
+    index: PartIndex,
+    t: Tables,
+    entities: list[_Entity],
+) -> _Mention | None:
+    """For a quotation that opens a paragraph with no attribution anywhere: the subject
+    of the last sentence of the paragraph before, where that paragraph quotes nobody
+    ("Delgado, speaking to reporters, described the final hours." then "“At 2 a.m.
+    …”")."""
+    first = chain[0]
+    if first.start.offset > 2 or first.paragraph < 2 or index.level(first.paragraph - 1, 0):
+        return None
+    if any(p.paragraph == first.paragraph - 1 for p in chain):
+        return None
+    prev_text = paragraphs[first.paragraph - 2].rstrip()
+    if not prev_text or prev_text[-1] not in ".!…":
+        return None
+    starts = tuple(sentence_starts(prev_text, t))
+    got = _previous_subject(prev_text, starts, len(prev_text), t, strict=True)
+    if got is None or "_" in got[0]:
+        return None
+    # A person: a pronoun ("Han medger att …"), a name of two words or more, or the
+    # surname of a person named before ("Delgado, speaking to reporters, …"; not
+    # "Revenue rose 12%").
+    runs = [[w for _, w in run] for _, run in _runs(got[0])]
+    if got[0].lower() not in t.pronouns and not any(
+        len(run) >= 2 or any(e.person and _same_surname(e.surname, run[0]) for e in entities)
+        for run in runs
+    ):
+        return None
+    return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
 
 
 def _chain_verb_gender(
