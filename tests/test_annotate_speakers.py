@@ -947,3 +947,47 @@ def test_a_quotation_opening_a_paragraph_is_said_by_the_person_just_introduced()
         "en",
     )
     assert [g[1] for g in got] == ["Laura Benson", "Laura Benson"]
+
+
+def test_a_common_noun_opening_the_sentence_is_no_part_of_the_name() -> None:
+    got, _ = run(
+        [
+            "– Vi hittade mynt, säger arkeologen Eva Holm, som leder utgrävningen.",
+            "Arkeologen Nils Ek vid museet är mer försiktig.",
+            "– Vi får vänta på dateringarna, säger arkeologen.",
+        ],
+        "sv",
+    )
+    assert [g[1] for g in got] == ["Eva Holm", "Nils Ek"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The role heads a complement with a proper noun; the name follows it.
+        (
+            "cs",
+            [
+                "Hlavní roli zpívá sopranistka Jana Dvořáková. Hudebně inscenaci nastudoval "
+                "šéfdirigent Filharmonie Brno Petr Vondra.",
+                "„Hudba unese cokoli,“ řekl dirigent.",
+            ],
+            "Petr Vondra",
+        ),
+        # Initials and a role before them: "Міністр адукацыі А. У. Кавалёў".
+        (
+            "be",
+            [
+                "Міністр адукацыі А. У. Кавалёў правёў нараду. Дырэктар ліцэя Ігар "
+                "Сцяпанчук не згодны.",
+                "«Вынікі будуць вядомыя да 10 ліпеня», — сказаў міністр.",
+            ],
+            "Кавалёў",
+        ),
+    ],
+)
+def test_a_role_before_its_complement_belongs_to_the_name_after_it(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1].endswith(name)

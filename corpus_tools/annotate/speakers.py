@@ -86,6 +86,7 @@ from corpus_tools.annotate.tables import (
     given_name_gender,
     tables_for,
     words,
+    words_as_written,
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
@@ -311,6 +312,14 @@ def _index_persons(
         return None
 
     index = PartIndex(parts)
+    # Words the article writes in lower case somewhere: common nouns. One that opens a
+    # sentence before a full name ("Arkeologen Mats Berg …" after "säger arkeologen")
+    # says who the person is; it is no part of the name.
+    lower = (
+        set()
+        if t.nouns_capitalised
+        else {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    )
     for pno, text in enumerate(paragraphs, start=1):
         plain = masked(text, index.level(pno, 0))
         starts = set(sentence_starts(plain, t))
@@ -319,6 +328,15 @@ def _index_persons(
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
             roles, name = _name_in(tokens, t)
+            opening_noun = None
+            if (
+                start in starts
+                and len(name) >= 3
+                and not _is_initial(name[0])
+                and name[0].lower() in lower
+            ):
+                opening_noun = name[0].lower()
+                name = name[1:]
             if (
                 not name
                 or len(name) > 4
@@ -338,6 +356,15 @@ def _index_persons(
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
                 table_role = True
+            elif not table_role and (len(tokens) > len(name) or start not in starts):
+                # A role noun with its complement before the name: "з дырэктарам
+                # гімназіі № 1 Гомеля Святланай Мароз", "šéfdirigent Opery Národního
+                # divadla Jan Petrák": the role is the person's, the words cut off the
+                # run belong to the complement.
+                role = _role_before(plain, start, t, cut=len(tokens) > len(name))
+                if role is not None:
+                    roles.append(role)
+                    table_role = True
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
             if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
                 continue  # Institute for Fiscal Studies, Ministry of Foreign Affairs
@@ -390,6 +417,8 @@ def _index_persons(
             entity.noun_like = entity.noun_like and bool(before) and not opens
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, plain, start, run[-1], t))
+            if opening_noun is not None:
+                entity.descriptors.add(opening_noun)
             if descriptor is not None:
                 # The word right before a name often says who the person is in this
                 # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
@@ -404,6 +433,32 @@ def _index_persons(
             if e.noun_like and not (e.roles or e.subjects or by_surname):
                 e.person = False
     return entities
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]*")
+
+
+def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
+    """The role word that heads a complement right before ``start`` in the same
+    clause, if any: within six words, no function word between (not "the minister met
+    with"), and either a proper noun between ("šéfdirigent Opery Národního divadla Jan
+    Petrák") or words cut off the name's run (``cut``: "з дырэктарам гімназіі № 1
+    Гомеля Святланай Мароз", "Міністр адукацыі А. У. Кавалёў")."""
+    head = text[max(0, start - 80) : start]
+    punct = _CLAUSE_PUNCT.search(head[::-1])
+    if punct is not None:
+        head = head[len(head) - punct.start() :]
+    found = words_as_written(head)[-7:]
+    for k in range(len(found) - 1, -1, -1):
+        w = found[k].lower()
+        if w in t.roles and w not in t.bodies:
+            between = found[k + 1 :]
+            if cut or any(_is_capitalised(x) for x in between):
+                return w
+            return None
+        if _function_word(w, t) or w in t.stopwords or w in _NAME_PARTICLES or w in t.speech_verbs:
+            return None  # "le maire de Lyon": a place, not a person
+    return None
 
 
 def _name_genders(
