@@ -991,3 +991,15 @@ def test_a_role_before_its_complement_belongs_to_the_name_after_it(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1].endswith(name)
+
+
+def test_a_participle_opening_the_sentence_is_not_the_speaker() -> None:
+    got, persons = run(
+        [
+            "His opposite number Tom Reid blamed the referee, Seán Byrne.",
+            "Asked whether he would stay on, Reid was brief: ‘That’s for another day.’",
+        ],
+        "en",
+    )
+    assert got[0][1] == "Tom Reid"
+    assert "Asked" not in [p.name for p in persons]

@@ -1901,6 +1901,25 @@ def _previous_subject(
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention)
     all_runs = _runs(sentence)
+    if (
+        all_runs
+        and all_runs[0][0] == toks[0][0]
+        and len(all_runs[0][1]) == 1
+        and len(low) > 1
+        and (low[1] in t.stopwords or low[1] in t.complementizers or low[1] in t.determiners)
+        and bare(low[0]) not in t.bodies
+        and bare(low[0]) not in t.roles
+    ):
+        # A participle opens the sentence ("Asked whether he would stay on, Furey was
+        # brief", "Interpellato dai parlamentari, ha precisato"): the subject, if any,
+        # is the name right after its comma.
+        comma = sentence.find(",")
+        after = [r for r in all_runs if comma > 0 and comma < r[0] <= comma + 3]
+        if not after:
+            return None
+        _, run = after[0]
+        end = run[-1][0] + len(run[-1][1])
+        return sentence[after[0][0] : end], lo + after[0][0]
     runs = [
         r
         for r in all_runs
