@@ -1003,3 +1003,14 @@ def test_a_participle_opening_the_sentence_is_not_the_speaker() -> None:
     )
     assert got[0][1] == "Tom Reid"
     assert "Asked" not in [p.name for p in persons]
+
+
+def test_a_lone_given_name_refers_to_the_person_of_that_given_name() -> None:
+    got, _ = run(
+        [
+            "Gubernur H. Budi Santoso menyatakan rencana itu. Wakilnya, Siti Budiarti, setuju.",
+            "“Kami ingin warga beralih ke transportasi umum,” kata Budi di Balai Kota.",
+        ],
+        "id",
+    )
+    assert got[0][1] == "Budi Santoso"

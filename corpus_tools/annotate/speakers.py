@@ -192,6 +192,23 @@ class _Entity:
         return self.cached
 
 
+def _known(entities: list[_Entity], candidates: Iterable[_Entity], word: str) -> _Entity | None:
+    """The entity that ``word``, a lone name, refers to (see ``_index_persons.known``);
+    ``candidates``: those whose surname may match it but for an ending."""
+    low = word.lower()
+    candidates = list(candidates)
+    for e in candidates:
+        if e.surname.lower() == low:
+            return e
+    for e in entities:
+        if len(low) >= 3 and any(f.split()[0].lower() == low for f in e.forms if " " in f):
+            return e
+    for e in candidates:
+        if _same_surname(e.surname, word):
+            return e
+    return None
+
+
 def _is_capitalised(token: str) -> bool:
     return token[:1].isupper() and any(ch.islower() for ch in token)
 
@@ -305,11 +322,10 @@ def _index_persons(
     by_head: dict[str, list[_Entity]] = {}
 
     def known(surname: str) -> _Entity | None:
-        """The first entity whose surname matches ``surname``."""
-        for e in by_head.get(surname.lower()[:3], ()):
-            if _same_surname(e.surname, surname):
-                return e
-        return None
+        """The entity a lone name refers to: the one with that surname, else the one
+        with that given name ("kata Rahmat" after "H. Rahmat Hidayat"), else the first
+        whose surname matches it but for an ending ("Nowaka" for Nowak)."""
+        return _known(entities, by_head.get(surname.lower()[:3], ()), surname)
 
     index = PartIndex(parts)
     # Words the article writes in lower case somewhere: common nouns. One that opens a
@@ -1192,7 +1208,7 @@ class _Resolver:
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
         if name:
             surname = name[-1]
-            e = next((e for e in self.entities if _same_surname(e.surname, surname)), None)
+            e = _known(self.entities, self.entities, surname)
             if e is not None:
                 return f"e:{e.surname}", e.name
             if len(name) >= 2 or not m.sentence_initial:
