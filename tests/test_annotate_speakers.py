@@ -857,6 +857,16 @@ def test_a_german_name_given_once_at_the_start_of_a_sentence_is_a_person() -> No
             "Anna Zielińska",
             "Anna Zielińska",
         ),
+        # The article shows the role noun's gender: "la maire" is not the man named last.
+        (
+            "fr",
+            [
+                "Claire Dubois, maire de la ville, a rencontré le préfet Marc Lefèvre.",
+                "« Nous ne lâcherons rien », a déclaré la maire.",
+            ],
+            "Claire Dubois",
+            "la maire",
+        ),
     ],
 )
 def test_the_mention_and_the_person_agree_in_gender(
@@ -1014,3 +1024,32 @@ def test_a_lone_given_name_refers_to_the_person_of_that_given_name() -> None:
         "id",
     )
     assert got[0][1] == "Budi Santoso"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "en",
+            [
+                "The commission approved the rate increase 4-1, with Commissioner Angela Ruiz "
+                "voting against it alongside Commissioner Tom Becker's amendment.",
+                "“We asked these families for too much already,” she said.",
+            ],
+            "Angela Ruiz",
+        ),
+        (
+            "nl",
+            [
+                "Wethouder Karin Bos is blij. Hoogleraar Pieter de Vries van de TU Delft niet.",
+                "‘Er zijn te weinig ingenieurs,’ zegt hij.",
+            ],
+            "Pieter de Vries",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_a_person_of_its_gender_by_the_given_name(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name

@@ -86,7 +86,6 @@ from corpus_tools.annotate.tables import (
     given_name_gender,
     tables_for,
     words,
-    words_as_written,
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
@@ -246,8 +245,30 @@ def _ends_with_role(word: str, t: Tables) -> bool:
     return any(last[i:] in t.roles for i in range(len(last) - 3))
 
 
+def _one_name(tokens: list[str]) -> list[str]:
+    """A run up to its second group of name particles, or up to a group followed by an
+    acronym: "Pieter de Vries van de TU Delft", "J.A. van der Meer van de TU Delft" are a
+    name and an affiliation."""
+    groups = 0
+    k = 0
+    while k < len(tokens):
+        if tokens[k] in _NAME_PARTICLES and k > 0:
+            end = k
+            while end < len(tokens) and tokens[end] in _NAME_PARTICLES:
+                end += 1
+            groups += 1
+            acronym = end < len(tokens) and tokens[end].isupper() and len(tokens[end]) > 1
+            if groups == 2 or acronym:
+                return tokens[:k]
+            k = end
+        else:
+            k += 1
+    return tokens
+
+
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
+    tokens = _one_name(tokens)
     roles: list[str] = []
     while tokens and (
         _function_word(tokens[0], t)
@@ -461,10 +482,19 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
     Petrák") or words cut off the name's run (``cut``: "з дырэктарам гімназіі № 1
     Гомеля Святланай Мароз", "Міністр адукацыі А. У. Кавалёў")."""
     head = text[max(0, start - 80) : start]
-    punct = _CLAUSE_PUNCT.search(head[::-1])
-    if punct is not None:
-        head = head[len(head) - punct.start() :]
-    found = words_as_written(head)[-7:]
+    toks = _tokens(head)
+    # Back to the clause's start: punctuation, or a stop that ends no abbreviation or
+    # initial ("prof. dr. ir. J.A. van der Meer" is one phrase).
+    first = len(toks)
+    while first > 0:
+        a = toks[first - 1][1]
+        b = toks[first][0] if first < len(toks) else len(head)
+        word = toks[first - 1][2]
+        initial = head[a:b].strip() == "." and _is_initial(word + ".")
+        if _boundary(head, a, b, word.lower(), t) and not initial:
+            break
+        first -= 1
+    found = [w for _, _, w in toks[first:]][-7:]
     for k in range(len(found) - 1, -1, -1):
         w = found[k].lower()
         if w in t.roles and w not in t.bodies:
