@@ -1053,3 +1053,15 @@ def test_a_pronoun_takes_up_a_person_of_its_gender_by_the_given_name(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[0][1] == name
+
+
+def test_a_pronoun_takes_up_the_unnamed_person_the_sentence_before_opens_with() -> None:
+    got, _ = run(
+        [
+            "Commissioner Sharon Pettit defended the increase. Not everyone was persuaded. "
+            "One east side resident, who asked not to be named, said she had fallen behind "
+            "twice. “Nine dollars is nothing to them,” she said."
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("One east side resident", "she")

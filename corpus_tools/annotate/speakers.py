@@ -1374,16 +1374,43 @@ class _Resolver:
         toks = _tokens(sentence)
         low = [w.lower().replace("’", "'") for _, _, w in toks]
         verbs = self.t.speech_verbs.find(low)
-        if not verbs:
-            return None
-        mention = _mention_near_verb(
-            sentence, self.t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        mention = (
+            _mention_near_verb(
+                sentence, self.t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+            )
+            if verbs
+            else ""
         )
         mlow = words(mention)
         if not mention or not mlow or mlow[0] in self.t.pronouns:
-            return None
+            return self._described_subject(sentence, toks, low, m.paragraph, starts[k - 1])
         where = starts[k - 1] + sentence.find(mention)
         return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
+
+    def _described_subject(
+        self,
+        sentence: str,
+        toks: list[tuple[int, int, str]],
+        low: list[str],
+        paragraph: int,
+        offset: int,
+    ) -> _Mention | None:
+        """An unnamed person a sentence opens with, up to its first comma or speech verb
+        ("One west side resident, who asked not to be named, said she …", "Een
+        medewerker van de inpakafdeling, die …, wil niet met haar naam in de krant"):
+        what a pronoun in the next sentence takes up."""
+        if len(low) < 2 or low[0] not in self.t.indefinites:
+            return None
+        verbs = self.t.speech_verbs.find(low)
+        end = verbs[0][0] if verbs else len(toks)
+        for j in range(1, end):
+            if _boundary(sentence, toks[j - 1][1], toks[j][0]):
+                end = j
+                break
+        if end < 2 or any(_is_capitalised(w) for _, _, w in toks[1:end]):
+            return None
+        text = sentence[toks[0][0] : toks[end - 1][1]]
+        return _Mention(text, paragraph, offset + toks[0][0], sentence_initial=True)
 
     def introduced(self, m: _Mention, low: list[str]) -> str | None:
         """The unnamed person a definite role noun takes up: "A spokesman for the
