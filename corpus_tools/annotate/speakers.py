@@ -171,6 +171,15 @@ class _Entity:
     inflections: NameInflections = NO_INFLECTIONS
     # (number of forms, the chosen form as written, its base form) when last worked out.
     cached: tuple[int, str, str] | None = None
+    # (number of forms, the lower-cased first words of the forms of two words or more).
+    _given: tuple[int, frozenset[str]] = (0, frozenset())
+
+    def given(self) -> frozenset[str]:
+        """The first words of the full forms, lower-cased: the person's given names."""
+        if self._given[0] != len(self.forms):
+            firsts = frozenset(f.split()[0].lower() for f in self.forms if " " in f)
+            self._given = (len(self.forms), firsts)
+        return self._given[1]
 
     @property
     def name(self) -> str:
@@ -200,7 +209,7 @@ def _known(entities: list[_Entity], candidates: Iterable[_Entity], word: str) ->
         if e.surname.lower() == low:
             return e
     for e in entities:
-        if len(low) >= 3 and any(f.split()[0].lower() == low for f in e.forms if " " in f):
+        if len(low) >= 3 and low in e.given():
             return e
     for e in candidates:
         if _same_surname(e.surname, word):
@@ -352,11 +361,7 @@ def _index_persons(
     # Words the article writes in lower case somewhere: common nouns. One that opens a
     # sentence before a full name ("Arkeologen Mats Berg …" after "säger arkeologen")
     # says who the person is; it is no part of the name.
-    lower = (
-        set()
-        if t.nouns_capitalised
-        else {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
-    )
+    lower: set[str] | None = set() if t.nouns_capitalised else None
     for pno, text in enumerate(paragraphs, start=1):
         plain = masked(text, index.level(pno, 0))
         starts = set(sentence_starts(plain, t))
@@ -366,14 +371,12 @@ def _index_persons(
                 tokens.pop()
             roles, name = _name_in(tokens, t)
             opening_noun = None
-            if (
-                start in starts
-                and len(name) >= 3
-                and not _is_initial(name[0])
-                and name[0].lower() in lower
-            ):
-                opening_noun = name[0].lower()
-                name = name[1:]
+            if start in starts and len(name) >= 3 and not _is_initial(name[0]):
+                if lower is None:  # read once, where needed
+                    lower = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+                if name[0].lower() in lower:
+                    opening_noun = name[0].lower()
+                    name = name[1:]
             if (
                 not name
                 or len(name) > 4
@@ -482,6 +485,8 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
     Petrák") or words cut off the name's run (``cut``: "з дырэктарам гімназіі № 1
     Гомеля Святланай Мароз", "Міністр адукацыі А. У. Кавалёў")."""
     head = text[max(0, start - 80) : start]
+    if not any(w in t.roles for w in words(head)[-7:]):
+        return None
     toks = _tokens(head)
     # Back to the clause's start: punctuation, or a stop that ends no abbreviation or
     # initial ("prof. dr. ir. J.A. van der Meer" is one phrase).
