@@ -29,7 +29,7 @@ def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
 
 def test_the_stored_format(tmp_path: Path) -> None:
     Cache(tmp_path, "ctx").close()
-    db = sqlite3.connect(tmp_path / CACHE_DIR / "v2.sqlite3")
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v3.sqlite3")
     tables = {
         name: [col[1] for col in db.execute(f"PRAGMA table_info({name})")]
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -37,7 +37,8 @@ def test_the_stored_format(tmp_path: Path) -> None:
     db.close()
     assert tables == {
         "files": ["path", "ctx", "size", "mtime_ns", "ctime_ns", "ino", "sha256", "payload"],
-        "manifests": ["key", "files"],
+        "manifests": ["key"],
+        "manifest_files": ["path", "sha256"],
         "verdicts": ["key", "problems"],
         "snapshots": ["key", "report"],
         "outputs": ["path", "size", "mtime_ns", "ctime_ns", "ino", "sha256"],
@@ -191,7 +192,7 @@ def _filled(root: Path) -> Path:
 
 
 def _drop(root: Path, table: str) -> None:
-    db = sqlite3.connect(root / CACHE_DIR / "v2.sqlite3")
+    db = sqlite3.connect(root / CACHE_DIR / "v3.sqlite3")
     db.execute(f"DROP TABLE {table}")
     db.commit()
     db.close()
@@ -232,11 +233,11 @@ def test_a_damaged_cache_is_ignored_by_every_part(tmp_path: Path, damage: str) -
     folder = tmp_path / CACHE_DIR
     if damage == "garbage":
         folder.mkdir()
-        (folder / "v2.sqlite3").write_bytes(b"not a database" * 100)
+        (folder / "v3.sqlite3").write_bytes(b"not a database" * 100)
     elif damage == "folder-is-a-file":
         folder.write_bytes(b"")
     else:
-        (folder / "v2.sqlite3").mkdir(parents=True)
+        (folder / "v3.sqlite3").mkdir(parents=True)
     cache = Cache(tmp_path, "ctx")
     assert not cache.enabled
     for name, (_, read, default) in READS.items():

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import stat
+from collections.abc import Mapping
 
+from corpus_tools.cache.digests import Digests, path_key, path_of
 from corpus_tools.cache.store import Store, stamp_of, trusted_mtime
 
 # New digests are written in batches as they come, as per-file results are: a check of
@@ -65,24 +66,36 @@ class ExportFiles:
             )
         return self._outputs
 
-    def manifest(self, key: str) -> dict[str, str] | None:
-        """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
-        row = self._store.read(
-            lambda db: db.execute("SELECT files FROM manifests WHERE key = ?", (key,)).fetchone(),
-            None,
-        )
-        if row is None:
-            return None
-        files: dict[str, str] = json.loads(row[0])
-        return files
+    def manifest(self, key: str) -> Digests | None:
+        """The export files (relative path -> SHA-256) that inputs ``key`` produce,
+        copied out of the cache row by row: a read that fails half-way gives None, never
+        part of a manifest."""
 
-    def put_manifest(self, key: str, files: dict[str, str]) -> None:
-        """Remember which export files inputs ``key`` produce (only the latest is kept)."""
+        def query(db: sqlite3.Connection) -> Digests | None:
+            if db.execute("SELECT 1 FROM manifests WHERE key = ?", (key,)).fetchone() is None:
+                return None
+            files = Digests()
+            try:
+                rows = db.execute("SELECT path, sha256 FROM manifest_files ORDER BY path")
+                files.add((path_of(path), sha) for path, sha in rows)
+            except BaseException:
+                files.close()
+                raise
+            return files
+
+        return self._store.read(query, None)
+
+    def put_manifest(self, key: str, files: Mapping[str, str]) -> None:
+        """Remember which export files inputs ``key`` produce (only the latest is kept),
+        a row per file, read from ``files`` as they are written."""
 
         def replace(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM manifests")  # only the latest is useful
-            db.execute(
-                "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
+            db.execute("DELETE FROM manifest_files")
+            db.execute("INSERT INTO manifests VALUES (?)", (key,))
+            db.executemany(
+                "INSERT OR REPLACE INTO manifest_files VALUES (?, ?)",
+                ((path_key(path), sha) for path, sha in files.items()),
             )
 
         self._store.write(replace)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 CACHE_DIR = ".corpus-cache"
-# v2: stamps hold the inode change time too (v1 files are left for the user to delete).
-FILE = "v2.sqlite3"
+# v2: stamps hold the inode change time too; v3: the export manifest is rows, one per
+# file, no longer one JSON text (older files are left for the user to delete).
+FILE = "v3.sqlite3"
 # A file modified this recently may change again within its time stamp's resolution.
 RACY_NS = 2_000_000_000
 
@@ -22,7 +23,9 @@ _Row = TypeVar("_Row", bound=tuple[Any, ...])
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ctx TEXT, size INTEGER,"
     " mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)",
-    "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY, files TEXT)",
+    "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS manifest_files (path BLOB PRIMARY KEY, sha256 TEXT NOT NULL)"
+    " WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, problems TEXT)",
     "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, report TEXT)",
     "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER,"
