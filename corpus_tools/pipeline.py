@@ -681,33 +681,45 @@ def snapshot_key(
 
 
 def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
-    """Hash the stamps of every file below ``folder`` in name order; False when one is
-    too fresh to trust or is not a plain file or folder."""
+    """Hash the stamps of every file below ``folder``; False when one is too fresh to
+    trust or is not a plain file or folder.
+
+    The files of a folder are taken in the order the system lists them and combined
+    as a sum of one digest each (the same set of stamps gives the same sum in any
+    order): sorting them first held an entry and its stat result for each of a
+    folder's 100,000 files, most of a warm run's memory. Sub-folders, few, go in name
+    order, each after the files.
+    """
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        entries = os.scandir(folder)
     except OSError:
         digest.update(b"(no folder)")
         return True
     regular = stat.S_ISREG
-    stamps: list[str] = []
-    for entry in entries:
-        if entry.is_dir(follow_symlinks=False):
-            stamps.append(f"{entry.name}/")
-            digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
-            stamps.clear()
-            if not _tree_stamps(entry.path, digest, now):
+    total = count = 0
+    folders: list[tuple[str, str]] = []
+    sha256 = hashlib.sha256
+    with entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                folders.append((entry.name, entry.path))
+                continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except OSError:
                 return False
-            continue
-        try:
-            st = entry.stat(follow_symlinks=False)
-        except OSError:
+            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                return False
+            line = (
+                f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} "
+                f"{st.st_ctime_ns} {st.st_ino}"
+            )
+            total += int.from_bytes(sha256(line.encode("utf-8", "surrogateescape")).digest(), "big")
+            count += 1
+    digest.update(f"{count} files {total % (1 << 256):064x}\n".encode())
+    for name, path in sorted(folders):
+        digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))
+        if not _tree_stamps(path, digest, now):
             return False
-        if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-            return False
-        stamps.append(
-            f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} "
-            f"{st.st_ino}"
-        )
-    digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
-    digest.update(b"\n..\n")
+    digest.update(b"..\n")
     return True
