@@ -271,3 +271,46 @@ def test_the_store_absorbs_errors_in_one_place(tmp_path: Path) -> None:
     store.replace_rows("files", rows)
     assert rows == []  # forgotten even when they cannot be stored
     store.close()
+
+
+def test_the_manifest_is_a_row_per_file_not_one_text(tmp_path: Path) -> None:
+    """An export's manifest is stored a row per file and read back as rows: a manifest
+    of 100,000 files held as one JSON text (and one dict) grew every run's memory."""
+    files = {f"tei/{n:05d}_x.xml": f"{n:064x}" for n in range(3000)}
+    files["corpus.jsonl"] = "f" * 64
+    cache = Cache(tmp_path, "ctx")
+    cache.put_manifest("k", files)
+    cache.close()
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v3.sqlite3")
+    rows = db.execute("SELECT count(*), max(length(sha256)) FROM manifest_files").fetchone()
+    widest = max(len(str(v)) for row in db.execute("SELECT * FROM manifests") for v in row)
+    db.close()
+    assert rows == (len(files), 64)
+    assert widest == 1  # the key alone: no text holding the files
+    cache = Cache(tmp_path, "ctx")
+    stored = cache.manifest("k")
+    assert stored is not None
+    assert stored == files
+    assert list(stored) == sorted(files)  # read back in path order
+    cache.close()
+
+
+def test_digests_are_a_mapping_in_path_order() -> None:
+    from corpus_tools.cache import digests_of
+
+    files = {"b": "2", "a/é": "3", "a/z": "1", "bad\udcff": "4", "a/\U0001f600": "5"}
+    digests = digests_of(files)
+    assert list(digests) == sorted(files)
+    assert list(digests.items()) == sorted(files.items())
+    assert len(digests) == len(files)
+    assert digests == files
+    assert digests["bad\udcff"] == "4"
+    assert "c" not in digests
+    assert digests.get("c") is None
+    with pytest.raises(KeyError):
+        digests["c"]
+    digests.add([("c", "6"), ("b", "7")])  # a later row replaces an earlier one
+    assert (len(digests), digests["b"], digests["c"]) == (6, "7", "6")
+    digests.close()
+    with pytest.raises(ValueError, match="closed"):
+        digests["a"]
