@@ -334,6 +334,13 @@ class Staging:
                 os.unlink(tmp)
             raise
 
+    def holds(self, target: Path) -> bool:
+        """True when a file for ``target`` is staged (given whole or opened)."""
+        name = os.fspath(target)
+        return self._ledger.get(name) is not None or any(
+            os.fspath(f.target) == name for f in self.files
+        )
+
     def digests(self, out_dir: Path) -> Digests:
         """SHA-256 of every file this run produces, by path relative to ``out_dir``
         (held on disk, as the records are)."""
