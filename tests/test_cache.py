@@ -314,3 +314,30 @@ def test_digests_are_a_mapping_in_path_order() -> None:
     digests.close()
     with pytest.raises(ValueError, match="closed"):
         digests["a"]
+
+
+def test_rows_are_read_a_window_of_keys_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lookups in key order are answered a window of rows at a time, holding only that
+    window (a table of 100,000 results was loaded whole); any order still answers."""
+    from corpus_tools.cache.store import Window
+
+    store = Store(tmp_path)
+    store.replace_rows("outputs", [(f"p{n:05d}", n, 0, 0, 0, f"s{n}") for n in range(0, 5000, 2)])
+    reads = []
+    real = store.read
+    monkeypatch.setattr(store, "read", lambda *a: reads.append(1) or real(*a))
+    window = Window(store, "outputs", "path", "sha256", size=100)
+    held = 0
+    for n in range(5000):
+        assert window.get(f"p{n:05d}") == ((f"s{n}",) if n % 2 == 0 else None)
+        held = max(held, len(window._rows))
+    assert held == 100
+    assert len(reads) <= 5000 // 2 // 100 + 1
+    for n in (4998, 7, 0, 2500, 2501):  # out of order: a window read from each
+        assert window.get(f"p{n:05d}") == ((f"s{n}",) if n % 2 == 0 else None)
+    assert window.get("a") is None
+    assert window.get("q") is None
+    assert window.get("bad\udcff") is None  # SQLite cannot hold it: never stored
+    store.close()

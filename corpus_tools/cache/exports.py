@@ -9,7 +9,7 @@ import stat
 from collections.abc import Mapping
 
 from corpus_tools.cache.digests import Digests, path_key, path_of
-from corpus_tools.cache.store import Store, stamp_of, trusted_mtime
+from corpus_tools.cache.store import Store, Window, stamp_of, trusted_mtime
 
 # New digests are written in batches as they come, as per-file results are: a check of
 # 100,000 export files does not hold a row for each until the end.
@@ -21,7 +21,7 @@ class ExportFiles:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._outputs: dict[str, tuple[int, int, int, int, str]] | None = None
+        self._outputs = Window(store, "outputs", "path", "size, mtime_ns, ctime_ns, ino, sha256")
         self._new: list[tuple[str, int, int, int, int, str]] = []
 
     def output_sha256(self, name: str) -> str | None:
@@ -36,9 +36,9 @@ class ExportFiles:
             st = os.stat(name)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            row = self._stamps().get(name)
+            row = self._outputs.get(name)
             if row is not None and row[:4] == stamp_of(st):
-                return row[4]
+                return str(row[4])
             digest = hashlib.sha256()
             with open(name, "rb") as fh:
                 while chunk := fh.read(1 << 20):
@@ -52,19 +52,6 @@ class ExportFiles:
             if len(self._new) >= _BATCH:
                 self.flush()
         return sha
-
-    def _stamps(self) -> dict[str, tuple[int, int, int, int, str]]:
-        if self._outputs is None:
-            self._outputs = self._store.read(
-                lambda db: {
-                    row[0]: row[1:]
-                    for row in db.execute(
-                        "SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM outputs"
-                    )
-                },
-                {},
-            )
-        return self._outputs
 
     def manifest(self, key: str) -> Digests | None:
         """The export files (relative path -> SHA-256) that inputs ``key`` produce,

@@ -121,3 +121,39 @@ class Store:
         except (OSError, sqlite3.Error):
             self.close()
             return default
+
+
+class Window:
+    """Rows of a table by key, read a window of consecutive keys at a time: runs look
+    their files up in path order, so one query serves the next ``size`` lookups, and
+    only those rows are held (a table of 100,000 results loaded whole cost most of a
+    warm run's memory). A key outside the window read last reads the window from it.
+    """
+
+    def __init__(self, store: Store, table: str, key: str, columns: str, size: int = 1024) -> None:
+        self._store = store
+        self._query = (
+            f"SELECT {key}, {columns} FROM {table} WHERE {key} >= ? ORDER BY {key} LIMIT {size}"
+        )
+        self._size = size
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        # The keys the window covers: every row of the table from ``_low`` to ``_high``
+        # (None: to the end of the table) is in ``_rows``.
+        self._low: str | None = None
+        self._high: str | None = None
+
+    def get(self, key: str) -> tuple[Any, ...] | None:
+        """The row stored under ``key`` (its columns after the key), if any."""
+        low, high = self._low, self._high
+        if low is None or key < low or (high is not None and key > high):
+            try:
+                key.encode("utf-8")
+            except UnicodeEncodeError:
+                return None  # a name SQLite cannot hold (a lone surrogate): never stored
+            rows: list[tuple[Any, ...]] = self._store.read(
+                lambda db: db.execute(self._query, (key,)).fetchall(), []
+            )
+            self._rows = {row[0]: row[1:] for row in rows}
+            self._low = key
+            self._high = rows[-1][0] if len(rows) >= self._size else None
+        return self._rows.get(key)
