@@ -870,8 +870,9 @@ def _export_locked(
         report,
         formats,
         out_dir,
-        written=list(staging.written),
-        unchanged=list(staging.unchanged),
+        # Each property makes a new list: no copy (100,000 paths at 100,000 seeds).
+        written=staging.written,
+        unchanged=staging.unchanged,
         removed=[os.fspath(p) for p in staging.deletions],
     )
 
