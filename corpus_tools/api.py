@@ -13,7 +13,7 @@ import datetime as dt
 import hashlib
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -33,6 +33,7 @@ from corpus_tools.exporters import (
     owner_of,
 )
 from corpus_tools.exports import (
+    Subset,
     compare_exports,
     expected_files,
     linked_folder,
@@ -167,7 +168,7 @@ def _relative(out_dir: Path, root: Path) -> str:
 
 
 def _export_findings(
-    expected: dict[str, str],
+    expected: Mapping[str, str],
     out_dir: Path,
     formats: Sequence[str],
     root: Path,
@@ -197,7 +198,7 @@ def _export_findings(
     if errors:
         gone = broken or frozenset()
         wide = sorted(k for k in expected if doc_of(k) is None)
-        expected = {k: v for k, v in expected.items() if doc_of(k) is not None}
+        expected = Subset(expected, lambda k: doc_of(k) is not None)
 
         def judged(name: str) -> bool:
             doc = doc_of(name)
@@ -213,13 +214,19 @@ def _export_findings(
     if wide:
         found.append(_not_compared(rel, wide, errors))
     bad = {d.file for d in found}
-    fine = {k: v for k, v in expected.items() if f"{rel}/{k}" not in bad}
     settings = CheckSettings(rel, schemas, verdicts)
     for name in formats:
         exporter = EXPORTERS[name]
-        mine = {k: v for k, v in fine.items() if exporter.owns(k)}
+        # A view, not a copy: the exporter reads the digests of its own fresh files.
+        mine = Subset(expected, _fresh_of(exporter.owns, rel, bad))
         found.extend(exporter.check(out_dir, mine, settings))
     return found
+
+
+def _fresh_of(owns: Callable[[str], bool], rel: str, bad: set[str]) -> Callable[[str], bool]:
+    """Whether an export file is one of an exporter's (``owns``) and no finding says it
+    is missing or stale."""
+    return lambda name: owns(name) and f"{rel}/{name}" not in bad
 
 
 def _not_compared(rel: str, wide: list[str], errors: int) -> Diagnostic:
@@ -863,8 +870,9 @@ def _export_locked(
         report,
         formats,
         out_dir,
-        written=list(staging.written),
-        unchanged=list(staging.unchanged),
+        # Each property makes a new list: no copy (100,000 paths at 100,000 seeds).
+        written=staging.written,
+        unchanged=staging.unchanged,
         removed=[os.fspath(p) for p in staging.deletions],
     )
 

@@ -7,10 +7,11 @@ import hashlib
 import os
 import stat
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from corpus_tools.cache import Digests
 from corpus_tools.exporters import EXPORTERS, Rendered, render_all
 from corpus_tools.io import Staging
 
@@ -139,45 +140,50 @@ def export_documents(
 
 def expected_files(
     documents: Iterable[Document] | Iterable[Rendered], formats: Iterable[str], config: Config
-) -> dict[str, str]:
-    """The files an export of ``documents`` writes, by SHA-256 (nothing is written)."""
+) -> Digests:
+    """The files an export of ``documents`` writes, by SHA-256, in path order (nothing
+    is written)."""
     # An empty scratch folder: sinks that look at what is already there find nothing.
     with tempfile.TemporaryDirectory(prefix="corpus-check-") as tmp:
         fresh = Path(tmp)
         staging = stage_export(documents, formats, fresh, config, DigestStaging())
-        return dict(sorted(staging.digests(fresh).items()))
+        try:
+            return staging.digests(fresh)
+        finally:
+            staging.abort()  # its records are copied: the ledger can go
 
 
 def _listed(out_dir: Path) -> Iterator[tuple[str, os.DirEntry[str]]]:
     """Every entry below ``out_dir`` but folders, by relative path. Dot-files and
     dot-folders are passed over: the writers' temporaries (``.corpus-tmp-*``), a
     ``.gitkeep`` and the like are not deliverables."""
-    # os.scandir rather than Path.rglob: this lists every export file on every run.
+    # os.scandir rather than Path.rglob: this lists every export file on every run; and
+    # read as it comes, never listed whole (a folder of one file per document).
     pending = [("", os.fspath(out_dir))]
     while pending:
         prefix, folder = pending.pop()
         try:
-            entries = list(os.scandir(folder))
+            entries = os.scandir(folder)
         except OSError:
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            rel = prefix + entry.name
-            if entry.is_dir(follow_symlinks=False):
-                pending.append((rel + "/", entry.path))
-            else:
-                yield rel, entry
+        with entries:
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                rel = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((rel + "/", entry.path))
+                else:
+                    yield rel, entry
 
 
-def owned_files(out_dir: Path, formats: Iterable[str]) -> set[str]:
-    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths)."""
+def owned_files(out_dir: Path, formats: Iterable[str]) -> Iterator[str]:
+    """The files under ``out_dir`` that belong to one of ``formats`` (relative paths),
+    in no particular order."""
     chosen = [EXPORTERS[name] for name in formats]
-    return {
-        rel
-        for rel, entry in _listed(out_dir)
-        if entry.is_file() and any(e.owns(rel) for e in chosen)
-    }
+    for rel, entry in _listed(out_dir):
+        if entry.is_file() and any(e.owns(rel) for e in chosen):
+            yield rel
 
 
 def stray_files(out_dir: Path, formats: Iterable[str]) -> list[str]:
@@ -203,7 +209,7 @@ def file_sha256(path: str) -> str | None:
 
 
 def compare_exports(
-    expected: dict[str, str],
+    expected: Mapping[str, str],
     out_dir: Path,
     formats: Iterable[str],
     digest: Callable[[str], str | None] = file_sha256,
@@ -218,17 +224,40 @@ def compare_exports(
     """
     problems: list[tuple[str, str, str]] = []
     base = os.path.abspath(out_dir)
-    for rel, sha in sorted(expected.items()):
+    # ``expected`` is read as it comes (a ``Digests`` is in path order), and each file
+    # found is looked up in it: no copy of either side is held.
+    for rel, sha in expected.items():
         found = digest(os.path.join(base, rel))
         if found is None:
             problems.append(("export-missing", rel, "the export file is missing"))
         elif found != sha:
             problems.append(("export-stale", rel, "the export file is out of date with the seeds"))
-    for rel in sorted(owned_files(out_dir, formats) - set(expected)):
+    extra = [rel for rel in owned_files(out_dir, formats) if rel not in expected]
+    for rel in sorted(extra):
         if judged is not None and not judged(rel):
             continue
         problems.append(("export-extra", rel, "the export file belongs to no current document"))
     return problems
+
+
+class Subset(Mapping[str, str]):
+    """The entries of ``files`` whose path ``keep`` accepts, read from it as used (a
+    filtered copy of 100,000 digests would cost what ``Digests`` saves)."""
+
+    def __init__(self, files: Mapping[str, str], keep: Callable[[str], bool]) -> None:
+        self._files = files
+        self._keep = keep
+
+    def __getitem__(self, rel: str) -> str:
+        if not self._keep(rel):
+            raise KeyError(rel)
+        return self._files[rel]
+
+    def __iter__(self) -> Iterator[str]:
+        return (rel for rel in self._files if self._keep(rel))
+
+    def __len__(self) -> int:
+        return sum(1 for _ in self)
 
 
 def linked_folder(out_dir: Path, formats: Iterable[str]) -> Path | None:

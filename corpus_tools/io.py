@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+from corpus_tools.cache.digests import Digests, digests_of
 from corpus_tools.cache.ledger import Ledger
 from corpus_tools.errors import OutputError
 from corpus_tools.paths import TMP_PREFIX
@@ -333,9 +334,17 @@ class Staging:
                 os.unlink(tmp)
             raise
 
-    def digests(self, out_dir: Path) -> dict[str, str]:
-        """SHA-256 of every file this run produces, by path relative to ``out_dir``."""
-        return {rel: sha for rel, (_, sha) in self.records(out_dir).items()}
+    def holds(self, target: Path) -> bool:
+        """True when a file for ``target`` is staged (given whole or opened)."""
+        name = os.fspath(target)
+        return self._ledger.get(name) is not None or any(
+            os.fspath(f.target) == name for f in self.files
+        )
+
+    def digests(self, out_dir: Path) -> Digests:
+        """SHA-256 of every file this run produces, by path relative to ``out_dir``
+        (held on disk, as the records are)."""
+        return digests_of((rel, sha) for rel, (_, sha) in self.records(out_dir).items())
 
     def records(self, out_dir: Path) -> Records:
         """Size and SHA-256 of every file this run produces so far (files opened with

@@ -29,7 +29,7 @@ def _stamp(st: os.stat_result) -> tuple[int, int, int, int]:
 
 def test_the_stored_format(tmp_path: Path) -> None:
     Cache(tmp_path, "ctx").close()
-    db = sqlite3.connect(tmp_path / CACHE_DIR / "v2.sqlite3")
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v3.sqlite3")
     tables = {
         name: [col[1] for col in db.execute(f"PRAGMA table_info({name})")]
         for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -37,7 +37,8 @@ def test_the_stored_format(tmp_path: Path) -> None:
     db.close()
     assert tables == {
         "files": ["path", "ctx", "size", "mtime_ns", "ctime_ns", "ino", "sha256", "payload"],
-        "manifests": ["key", "files"],
+        "manifests": ["key"],
+        "manifest_files": ["path", "sha256"],
         "verdicts": ["key", "problems"],
         "snapshots": ["key", "report"],
         "outputs": ["path", "size", "mtime_ns", "ctime_ns", "ino", "sha256"],
@@ -191,7 +192,7 @@ def _filled(root: Path) -> Path:
 
 
 def _drop(root: Path, table: str) -> None:
-    db = sqlite3.connect(root / CACHE_DIR / "v2.sqlite3")
+    db = sqlite3.connect(root / CACHE_DIR / "v3.sqlite3")
     db.execute(f"DROP TABLE {table}")
     db.commit()
     db.close()
@@ -232,11 +233,11 @@ def test_a_damaged_cache_is_ignored_by_every_part(tmp_path: Path, damage: str) -
     folder = tmp_path / CACHE_DIR
     if damage == "garbage":
         folder.mkdir()
-        (folder / "v2.sqlite3").write_bytes(b"not a database" * 100)
+        (folder / "v3.sqlite3").write_bytes(b"not a database" * 100)
     elif damage == "folder-is-a-file":
         folder.write_bytes(b"")
     else:
-        (folder / "v2.sqlite3").mkdir(parents=True)
+        (folder / "v3.sqlite3").mkdir(parents=True)
     cache = Cache(tmp_path, "ctx")
     assert not cache.enabled
     for name, (_, read, default) in READS.items():
@@ -269,4 +270,74 @@ def test_the_store_absorbs_errors_in_one_place(tmp_path: Path) -> None:
     rows = [("a", 1)]
     store.replace_rows("files", rows)
     assert rows == []  # forgotten even when they cannot be stored
+    store.close()
+
+
+def test_the_manifest_is_a_row_per_file_not_one_text(tmp_path: Path) -> None:
+    """An export's manifest is stored a row per file and read back as rows: a manifest
+    of 100,000 files held as one JSON text (and one dict) grew every run's memory."""
+    files = {f"tei/{n:05d}_x.xml": f"{n:064x}" for n in range(3000)}
+    files["corpus.jsonl"] = "f" * 64
+    cache = Cache(tmp_path, "ctx")
+    cache.put_manifest("k", files)
+    cache.close()
+    db = sqlite3.connect(tmp_path / CACHE_DIR / "v3.sqlite3")
+    rows = db.execute("SELECT count(*), max(length(sha256)) FROM manifest_files").fetchone()
+    widest = max(len(str(v)) for row in db.execute("SELECT * FROM manifests") for v in row)
+    db.close()
+    assert rows == (len(files), 64)
+    assert widest == 1  # the key alone: no text holding the files
+    cache = Cache(tmp_path, "ctx")
+    stored = cache.manifest("k")
+    assert stored is not None
+    assert stored == files
+    assert list(stored) == sorted(files)  # read back in path order
+    cache.close()
+
+
+def test_digests_are_a_mapping_in_path_order() -> None:
+    from corpus_tools.cache import digests_of
+
+    files = {"b": "2", "a/é": "3", "a/z": "1", "bad\udcff": "4", "a/\U0001f600": "5"}
+    digests = digests_of(files)
+    assert list(digests) == sorted(files)
+    assert list(digests.items()) == sorted(files.items())
+    assert len(digests) == len(files)
+    assert digests == files
+    assert digests["bad\udcff"] == "4"
+    assert "c" not in digests
+    assert digests.get("c") is None
+    with pytest.raises(KeyError):
+        digests["c"]
+    digests.add([("c", "6"), ("b", "7")])  # a later row replaces an earlier one
+    assert (len(digests), digests["b"], digests["c"]) == (6, "7", "6")
+    digests.close()
+    with pytest.raises(ValueError, match="closed"):
+        digests["a"]
+
+
+def test_rows_are_read_a_window_of_keys_at_a_time(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Lookups in key order are answered a window of rows at a time, holding only that
+    window (a table of 100,000 results was loaded whole); any order still answers."""
+    from corpus_tools.cache.store import Window
+
+    store = Store(tmp_path)
+    store.replace_rows("outputs", [(f"p{n:05d}", n, 0, 0, 0, f"s{n}") for n in range(0, 5000, 2)])
+    reads = []
+    real = store.read
+    monkeypatch.setattr(store, "read", lambda *a: reads.append(1) or real(*a))
+    window = Window(store, "outputs", "path", "sha256", size=100)
+    held = 0
+    for n in range(5000):
+        assert window.get(f"p{n:05d}") == ((f"s{n}",) if n % 2 == 0 else None)
+        held = max(held, len(window._rows))
+    assert held == 100
+    assert len(reads) <= 5000 // 2 // 100 + 1
+    for n in (4998, 7, 0, 2500, 2501):  # out of order: a window read from each
+        assert window.get(f"p{n:05d}") == ((f"s{n}",) if n % 2 == 0 else None)
+    assert window.get("a") is None
+    assert window.get("q") is None
+    assert window.get("bad\udcff") is None  # SQLite cannot hold it: never stored
     store.close()

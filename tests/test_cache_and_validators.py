@@ -203,7 +203,7 @@ def test_a_changed_schema_config_or_tool_version_re_checks_everything(
 
 def test_a_damaged_cache_is_ignored(corpus: Path) -> None:
     assert _codes(corpus) == []
-    (corpus / ".corpus-cache" / "v2.sqlite3").write_bytes(b"not a database")
+    (corpus / ".corpus-cache" / "v3.sqlite3").write_bytes(b"not a database")
     assert _codes(corpus) == []
 
 

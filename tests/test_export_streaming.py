@@ -5,6 +5,7 @@ bytes json.dumps would give."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 from pathlib import Path
@@ -178,3 +179,82 @@ def test_verdicts_go_to_their_store_as_they_come() -> None:
     for i in range(4500):
         alone.add({f"k{i}": "[]"})
     assert len(alone.verdicts([f"k{i}" for i in range(4500)])) == 4500
+
+
+def test_packed_parquet_columns_write_the_bytes_of_pyarrows_own_conversion(
+    tmp_path: Path,
+) -> None:
+    """Columns are packed into Arrow buffers a page at a time (no Python object per
+    value is held for a row group): the file is byte for byte what pyarrow writes from
+    the same values converted by ``pa.array``, over more than one page and row group,
+    with non-ASCII text, empty strings and lists, dates before 1970 and floats."""
+    pa = pytest.importorskip("pyarrow")
+    from corpus_tools.exporters import parquet
+    from corpus_tools.exporters.tables import Column, Table
+
+    columns = (
+        Column("s", "string", "s", "s"),
+        Column("i", "integer", "i", "i"),
+        Column("f", "number", "f", "f"),
+        Column("b", "boolean", "b", "b"),
+        Column("d", "date", "d", "d"),
+        Column("a", "array", "a", "a"),
+    )
+    table = Table("documents", "t", "t", columns, ("s",), lambda doc: [])
+    n = parquet.ROW_GROUP_ROWS + parquet.PAGE_ROWS + 7
+    rows = [
+        (
+            "" if k % 11 == 0 else f"текст “{k}” {'x' * (k % 37)}",
+            k * 7 - 3,
+            k / 3,
+            k % 3 == 0,
+            f"{1950 + k % 80:04d}-{1 + k % 12:02d}-{1 + k % 28:02d}",
+            tuple(f"é{j}" for j in range(k % 4)),
+        )
+        for k in range(n)
+    ]
+
+    def written(convert: bool) -> bytes:
+        staging = Staging(tmp_path / ("old" if convert else "new"))
+        writer = parquet._TableWriter(table, staging, tmp_path / ("old" if convert else "new"))
+        schema = parquet.arrow_schema(table)
+        buffered: list[tuple[Any, ...]] = []
+
+        def write_group() -> None:  # the conversion this replaced: pa.array of Python values
+            group = list(zip(*buffered, strict=True))
+            values = [
+                [dt.date.fromisoformat(v) for v in col] if c.type == "date" else list(col)
+                for col, c in zip(group, columns, strict=True)
+            ]
+            arrays = [pa.array(v, type=f.type) for v, f in zip(values, schema, strict=True)]
+            writer._writer.is_open = True
+            writer._writer.write_table(
+                pa.table(arrays, schema=schema), row_group_size=parquet.ROW_GROUP_ROWS
+            )
+            writer._writer.is_open = False
+            buffered.clear()
+
+        for start in range(0, n, 1000):  # as documents come: a few rows at a time
+            if not convert:
+                writer.add(rows[start : start + 1000])
+                continue
+            buffered.extend(rows[start : start + 1000])
+            if len(buffered) >= parquet.ROW_GROUP_ROWS:
+                write_group()
+        if buffered:
+            write_group()
+        writer.close()
+        staging.commit()
+        return (staging.folder / "documents.parquet").read_bytes()  # type: ignore[operator]
+
+    new = written(False)
+    old = written(True)
+    assert new == old
+    import pyarrow.parquet as pq
+
+    read = pq.read_table(tmp_path / "new" / "documents.parquet").to_pylist()
+    assert [tuple(r.values()) for r in read][-1] == (
+        *rows[-1][:4],
+        dt.date.fromisoformat(str(rows[-1][4])),
+        list(rows[-1][5]),  # type: ignore[arg-type]
+    )

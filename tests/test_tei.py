@@ -835,6 +835,9 @@ class _NullStaging:
     def put_bytes(self, target: Path, data: bytes) -> None:
         pass
 
+    def holds(self, target: Path) -> bool:
+        return False
+
     def delete(self, target: Path) -> None:
         pass
 
@@ -872,8 +875,9 @@ def test_memory_stays_flat(tmp_path: Path) -> None:
             sink.add(doc.id, EXPORTERS["tei"].render(doc, CONFIG))
         sink.close()
 
-    # The sink keeps only the ids it wrote (for stale files) and running totals: a few
-    # dozen bytes each, where keeping documents would cost kilobytes each. One run first:
+    # The sink keeps only running totals (the staging knows which files it was given,
+    # for duplicates and stale files), where keeping documents would cost kilobytes
+    # each. One run first:
     # CPython keeps up to 2,000 freed tuples of each size for reuse, which tracemalloc
     # counts as held, so the first thousand documents of a process seem to cost more.
     write(large)

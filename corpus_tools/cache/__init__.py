@@ -8,7 +8,7 @@ seconds of being stored is always re-read (its time stamp cannot yet be trusted)
 folder is git-ignored and safe to delete at any time; a damaged cache is ignored.
 
 The parts, one SQLite file: ``files`` (per-file results), ``exports`` (the export
-manifest and export file digests) and ``runs`` (run snapshots and export verdicts),
+manifest, a row per file, and export file digests) and ``runs`` (run snapshots and export verdicts),
 over one ``Store`` that absorbs every database error in one place.
 """
 
@@ -17,15 +17,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from corpus_tools.cache.digests import Digests, digests_of
 from corpus_tools.cache.exports import ExportFiles
 from corpus_tools.cache.files import FileResults
 from corpus_tools.cache.runs import RunRecords
 from corpus_tools.cache.store import CACHE_DIR, RACY_NS, Stamp, Store, stamp_of
 
-__all__ = ["CACHE_DIR", "RACY_NS", "Cache", "context_key", "stamp_of"]
+__all__ = ["CACHE_DIR", "RACY_NS", "Cache", "Digests", "context_key", "digests_of", "stamp_of"]
 
 
 def context_key(*parts: Any) -> str:
@@ -82,11 +84,11 @@ class Cache:
         """The SHA-256 of an export file by absolute path, from its stamp when trusted."""
         return self.exports.output_sha256(name)
 
-    def manifest(self, key: str) -> dict[str, str] | None:
+    def manifest(self, key: str) -> Digests | None:
         """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
         return self.exports.manifest(key)
 
-    def put_manifest(self, key: str, files: dict[str, str]) -> None:
+    def put_manifest(self, key: str, files: Mapping[str, str]) -> None:
         """Remember which export files inputs ``key`` produce."""
         self.exports.put_manifest(key, files)
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-import json
 import os
 import sqlite3
 import stat
+from collections.abc import Mapping
 
-from corpus_tools.cache.store import Store, stamp_of, trusted_mtime
+from corpus_tools.cache.digests import Digests, path_key, path_of
+from corpus_tools.cache.store import Store, Window, stamp_of, trusted_mtime
 
 # New digests are written in batches as they come, as per-file results are: a check of
 # 100,000 export files does not hold a row for each until the end.
@@ -20,7 +21,7 @@ class ExportFiles:
 
     def __init__(self, store: Store) -> None:
         self._store = store
-        self._outputs: dict[str, tuple[int, int, int, int, str]] | None = None
+        self._outputs = Window(store, "outputs", "path", "size, mtime_ns, ctime_ns, ino, sha256")
         self._new: list[tuple[str, int, int, int, int, str]] = []
 
     def output_sha256(self, name: str) -> str | None:
@@ -35,9 +36,9 @@ class ExportFiles:
             st = os.stat(name)
             if not stat.S_ISREG(st.st_mode):
                 return None
-            row = self._stamps().get(name)
+            row = self._outputs.get(name)
             if row is not None and row[:4] == stamp_of(st):
-                return row[4]
+                return str(row[4])
             digest = hashlib.sha256()
             with open(name, "rb") as fh:
                 while chunk := fh.read(1 << 20):
@@ -52,37 +53,36 @@ class ExportFiles:
                 self.flush()
         return sha
 
-    def _stamps(self) -> dict[str, tuple[int, int, int, int, str]]:
-        if self._outputs is None:
-            self._outputs = self._store.read(
-                lambda db: {
-                    row[0]: row[1:]
-                    for row in db.execute(
-                        "SELECT path, size, mtime_ns, ctime_ns, ino, sha256 FROM outputs"
-                    )
-                },
-                {},
-            )
-        return self._outputs
+    def manifest(self, key: str) -> Digests | None:
+        """The export files (relative path -> SHA-256) that inputs ``key`` produce,
+        copied out of the cache row by row: a read that fails half-way gives None, never
+        part of a manifest."""
 
-    def manifest(self, key: str) -> dict[str, str] | None:
-        """The export files (relative path -> SHA-256) that inputs ``key`` produce."""
-        row = self._store.read(
-            lambda db: db.execute("SELECT files FROM manifests WHERE key = ?", (key,)).fetchone(),
-            None,
-        )
-        if row is None:
-            return None
-        files: dict[str, str] = json.loads(row[0])
-        return files
+        def query(db: sqlite3.Connection) -> Digests | None:
+            if db.execute("SELECT 1 FROM manifests WHERE key = ?", (key,)).fetchone() is None:
+                return None
+            files = Digests()
+            try:
+                rows = db.execute("SELECT path, sha256 FROM manifest_files ORDER BY path")
+                files.add((path_of(path), sha) for path, sha in rows)
+            except BaseException:
+                files.close()
+                raise
+            return files
 
-    def put_manifest(self, key: str, files: dict[str, str]) -> None:
-        """Remember which export files inputs ``key`` produce (only the latest is kept)."""
+        return self._store.read(query, None)
+
+    def put_manifest(self, key: str, files: Mapping[str, str]) -> None:
+        """Remember which export files inputs ``key`` produce (only the latest is kept),
+        a row per file, read from ``files`` as they are written."""
 
         def replace(db: sqlite3.Connection) -> None:
             db.execute("DELETE FROM manifests")  # only the latest is useful
-            db.execute(
-                "INSERT INTO manifests VALUES (?, ?)", (key, json.dumps(files, sort_keys=True))
+            db.execute("DELETE FROM manifest_files")
+            db.execute("INSERT INTO manifests VALUES (?)", (key,))
+            db.executemany(
+                "INSERT OR REPLACE INTO manifest_files VALUES (?, ?)",
+                ((path_key(path), sha) for path, sha in files.items()),
             )
 
         self._store.write(replace)

@@ -7,7 +7,7 @@ import os
 import stat
 from pathlib import Path
 
-from corpus_tools.cache.store import Stamp, Store, stamp_of, trusted_mtime
+from corpus_tools.cache.store import Stamp, Store, Window, stamp_of, trusted_mtime
 
 # New results are written in batches as they come, so a cold run over a large corpus
 # does not hold every new result until the end.
@@ -22,7 +22,12 @@ class FileResults:
     def __init__(self, store: Store, context: str) -> None:
         self._store = store
         self.context = context
-        self._loaded: dict[str, tuple[str, int, int, int, int, str, str]] | None = None
+        # Rows of every context: a file's own key decides which one is valid (and a
+        # stamp vouches for a file's SHA-256 whatever the context). Read as files are
+        # looked up, never before: a run answered from a snapshot needs none.
+        self._rows = Window(
+            store, "files", "path", "ctx, size, mtime_ns, ctime_ns, ino, sha256, payload"
+        )
         self._new: list[tuple[str, str, int, int, int, int, str, str]] = []
         self.hits = 0
 
@@ -32,23 +37,6 @@ class FileResults:
         if key is None:
             return self.context
         return hashlib.sha256(f"{self.context} {key}".encode()).hexdigest()
-
-    @property
-    def _rows(self) -> dict[str, tuple[str, int, int, int, int, str, str]]:
-        # Loaded on first use: a run answered from a snapshot never needs the rows. Rows
-        # of every context: a file's own key decides which one is valid (and a stamp
-        # vouches for a file's SHA-256 whatever the context).
-        if self._loaded is None:
-            self._loaded = self._store.read(
-                lambda db: {
-                    row[0]: row[1:]
-                    for row in db.execute(
-                        "SELECT path, ctx, size, mtime_ns, ctime_ns, ino, sha256, payload FROM files"
-                    )
-                },
-                {},
-            )
-        return self._loaded
 
     def get(
         self, rel: str, st: os.stat_result, path: Path, key: str | None = None
@@ -98,7 +86,7 @@ class FileResults:
             if not stat.S_ISREG(st.st_mode):
                 return None  # links and devices are the seed reader's to judge, not read here
             if row is not None and row[1:5] == stamp_of(st):
-                return row[5]
+                return str(row[5])
             return hashlib.sha256(path.read_bytes()).hexdigest()
         except OSError:
             return None

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 CACHE_DIR = ".corpus-cache"
-# v2: stamps hold the inode change time too (v1 files are left for the user to delete).
-FILE = "v2.sqlite3"
+# v2: stamps hold the inode change time too; v3: the export manifest is rows, one per
+# file, no longer one JSON text (older files are left for the user to delete).
+FILE = "v3.sqlite3"
 # A file modified this recently may change again within its time stamp's resolution.
 RACY_NS = 2_000_000_000
 
@@ -22,7 +23,9 @@ _Row = TypeVar("_Row", bound=tuple[Any, ...])
 _TABLES = (
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, ctx TEXT, size INTEGER,"
     " mtime_ns INTEGER, ctime_ns INTEGER, ino INTEGER, sha256 TEXT, payload TEXT)",
-    "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY, files TEXT)",
+    "CREATE TABLE IF NOT EXISTS manifests (key TEXT PRIMARY KEY)",
+    "CREATE TABLE IF NOT EXISTS manifest_files (path BLOB PRIMARY KEY, sha256 TEXT NOT NULL)"
+    " WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS verdicts (key TEXT PRIMARY KEY, problems TEXT)",
     "CREATE TABLE IF NOT EXISTS snapshots (key TEXT PRIMARY KEY, report TEXT)",
     "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, size INTEGER,"
@@ -118,3 +121,39 @@ class Store:
         except (OSError, sqlite3.Error):
             self.close()
             return default
+
+
+class Window:
+    """Rows of a table by key, read a window of consecutive keys at a time: runs look
+    their files up in path order, so one query serves the next ``size`` lookups, and
+    only those rows are held (a table of 100,000 results loaded whole cost most of a
+    warm run's memory). A key outside the window read last reads the window from it.
+    """
+
+    def __init__(self, store: Store, table: str, key: str, columns: str, size: int = 1024) -> None:
+        self._store = store
+        self._query = (
+            f"SELECT {key}, {columns} FROM {table} WHERE {key} >= ? ORDER BY {key} LIMIT {size}"
+        )
+        self._size = size
+        self._rows: dict[str, tuple[Any, ...]] = {}
+        # The keys the window covers: every row of the table from ``_low`` to ``_high``
+        # (None: to the end of the table) is in ``_rows``.
+        self._low: str | None = None
+        self._high: str | None = None
+
+    def get(self, key: str) -> tuple[Any, ...] | None:
+        """The row stored under ``key`` (its columns after the key), if any."""
+        low, high = self._low, self._high
+        if low is None or key < low or (high is not None and key > high):
+            try:
+                key.encode("utf-8")
+            except UnicodeEncodeError:
+                return None  # a name SQLite cannot hold (a lone surrogate): never stored
+            rows: list[tuple[Any, ...]] = self._store.read(
+                lambda db: db.execute(self._query, (key,)).fetchall(), []
+            )
+            self._rows = {row[0]: row[1:] for row in rows}
+            self._low = key
+            self._high = rows[-1][0] if len(rows) >= self._size else None
+        return self._rows.get(key)

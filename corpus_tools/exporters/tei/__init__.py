@@ -155,7 +155,6 @@ class TeiSink:
         self._doc_dir = out_dir / DOC_DIR  # joined once: add runs for every document
         self._config = config
         self._staging = staging
-        self._ids: set[str] = set()
         self._body: IO[bytes] | None = None
         self._counts = CorpusCounts()
 
@@ -173,13 +172,15 @@ class TeiSink:
 
     def add(self, doc_id: str, fragment: tuple[bytes, bytes, DocumentCounts]) -> None:
         """Write one document's file and spool its part of the corpus file."""
-        if doc_id in self._ids:
+        target = self._doc_dir / doc_file(doc_id)
+        # The staging knows the files given: a set of the ids seen would grow with the
+        # corpus.
+        if self._staging.holds(target):
             raise TeiExportError(doc_id, "two documents have this id")
         standalone, embedded, counts = fragment
         # Given whole and closed at once: an unchanged file is not rewritten, and 100,000
         # open files until commit would exhaust file descriptors.
-        self._staging.put_bytes(self._doc_dir / doc_file(doc_id), standalone)
-        self._ids.add(doc_id)
+        self._staging.put_bytes(target, standalone)
         body = self._body or self._start_body()
         body.write(b"\n  " + embedded)
         self._counts.add(counts)
@@ -206,12 +207,19 @@ class TeiSink:
                     self._staging.delete(path)
         folder = self._out_dir / DOC_DIR
         if folder.is_dir():
-            for path in sorted(folder.iterdir()):
-                doc_id = file_document(path.name)
-                if doc_id is not None and (
-                    doc_id not in self._ids or path.name != doc_file(doc_id)
-                ):
-                    self._staging.delete(path)
+            # Listed as it comes (a folder of one file per document, and as many
+            # temporaries now), and only the stale names kept, then sorted.
+            stale: list[str] = []
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    doc_id = file_document(entry.name)
+                    if doc_id is not None and (
+                        entry.name != doc_file(doc_id)
+                        or not self._staging.holds(self._doc_dir / entry.name)
+                    ):
+                        stale.append(entry.name)
+            for name in sorted(stale):
+                self._staging.delete(folder / name)
 
 
 class TeiExporter:

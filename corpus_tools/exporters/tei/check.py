@@ -358,53 +358,69 @@ def check_files(
     ``files`` maps paths relative to ``out_dir`` to their SHA-256; only files already
     known to be fresh are given. A verdict is cached by content (file and schema) in
     ``settings.verdicts``; a ``corpus.tei.xml`` too large to hold as one tree is left
-    to the per-article files it embeds.
+    to the per-article files it embeds. Files are judged in the order ``files`` gives
+    them (an export's digests come in path order), a batch at a time.
     """
     given = settings.schema_for("tei")
     key = schema_key(given or project_schema_path())
-    targets = [
-        name
-        for name in sorted(files)
-        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml"))
-    ]
-    keys = {name: verdict_key(files[name], key) for name in targets}
     store = settings.verdicts
-    known = store.verdicts(list(keys.values())) if store is not None else {}
-    fresh: dict[str, str] = {}
     out: list[Diagnostic] = []
-    for name in targets:
-        verdict = known.get(keys[name])
-        if verdict is None:
-            path = out_dir / name
-            size = path.stat().st_size
-            if name == CORPUS_FILE and size > _MAX_TREE_BYTES:
-                # Never silently: held as one tree it would cost memory in proportion to
-                # the corpus; every TEI it embeds is judged as its own file instead.
-                what = "the TEI schema"
-                if settings.schema_for(SCHEMATRON) is not None:
-                    what += " nor its Schematron rules"
-                out.append(
-                    Diagnostic(
-                        "export-not-validated",
-                        f"{settings.rel}/{name}",
-                        f"not validated against {what} as one tree: it is "
-                        f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
-                        "held in memory; each TEI in it was validated as its tei/ file",
+    for targets in _batches(files):
+        keys = {name: verdict_key(files[name], key) for name in targets}
+        known = store.verdicts(list(keys.values())) if store is not None else {}
+        fresh: dict[str, str] = {}
+        for name in targets:
+            verdict = known.get(keys[name])
+            if verdict is None:
+                path = out_dir / name
+                size = path.stat().st_size
+                if name == CORPUS_FILE and size > _MAX_TREE_BYTES:
+                    # Never silently: held as one tree it would cost memory in proportion
+                    # to the corpus; every TEI it embeds is judged as its own file instead.
+                    what = "the TEI schema"
+                    if settings.schema_for(SCHEMATRON) is not None:
+                        what += " nor its Schematron rules"
+                    out.append(
+                        Diagnostic(
+                            "export-not-validated",
+                            f"{settings.rel}/{name}",
+                            f"not validated against {what} as one tree: it is "
+                            f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
+                            "held in memory; each TEI in it was validated as its tei/ file",
+                        )
                     )
+                    continue
+                verdict = json.dumps(judge(path, _compiled(given)))
+                fresh[keys[name]] = verdict
+            for line, column, message in json.loads(verdict):
+                out.append(
+                    Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
                 )
-                continue
-            verdict = json.dumps(judge(path, _compiled(given)))
-            fresh[keys[name]] = verdict
-        for line, column, message in json.loads(verdict):
-            out.append(
-                Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
-            )
+        if store is not None and fresh:
+            store.put_verdicts(fresh)
     rules = settings.schema_for(SCHEMATRON)
     if rules is not None:
-        out.extend(_schematron_files(out_dir, targets, files, settings, rules, fresh))
-    if store is not None and fresh:
-        store.put_verdicts(fresh)
+        out.extend(_schematron_files(out_dir, files, settings, rules))
     return out
+
+
+# Files whose verdicts are looked up at once: the keys and verdicts of a batch are held,
+# never those of every file of a large corpus.
+_BATCH = 2000
+
+
+def _batches(files: Mapping[str, str]) -> Iterator[list[str]]:
+    """The TEI files among ``files`` (the corpus file and the per-document files), in
+    the order given, a batch at a time."""
+    batch: list[str] = []
+    for name in files:
+        if name == CORPUS_FILE or (name.startswith(DOC_DIR + "/") and name.endswith(".xml")):
+            batch.append(name)
+            if len(batch) >= _BATCH:
+                yield batch
+                batch = []
+    if batch:
+        yield batch
 
 
 def schematron_verdict(source: Path | bytes, rules: Path) -> str:
@@ -432,30 +448,32 @@ def schematron_diagnostics(verdict: str, file: str) -> list[Diagnostic]:
 
 def _schematron_files(
     out_dir: Path,
-    targets: list[str],
     files: Mapping[str, str],
     settings: CheckSettings,
     rules: Path,
-    fresh: dict[str, str],
 ) -> list[Diagnostic]:
-    """The Schematron findings on the TEI files among ``targets``, cached by content like
+    """The Schematron findings on the TEI files among ``files``, cached by content like
     the RELAX NG verdicts (a ``corpus.tei.xml`` too large for one tree is left to the
     per-article files it embeds, as for RELAX NG)."""
 
     rules_key = "schematron:" + schema_key(rules)
-    keys = {name: verdict_key(files[name], rules_key) for name in targets}
     store = settings.verdicts
-    known = store.verdicts(list(keys.values())) if store is not None else {}
     out: list[Diagnostic] = []
-    for name in targets:
-        verdict = known.get(keys[name])
-        if verdict is None:
-            path = out_dir / name
-            if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
-                continue
-            verdict = schematron_verdict(path, rules)
-            fresh[keys[name]] = verdict
-        out.extend(schematron_diagnostics(verdict, f"{settings.rel}/{name}"))
+    for targets in _batches(files):
+        keys = {name: verdict_key(files[name], rules_key) for name in targets}
+        known = store.verdicts(list(keys.values())) if store is not None else {}
+        fresh: dict[str, str] = {}
+        for name in targets:
+            verdict = known.get(keys[name])
+            if verdict is None:
+                path = out_dir / name
+                if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                    continue
+                verdict = schematron_verdict(path, rules)
+                fresh[keys[name]] = verdict
+            out.extend(schematron_diagnostics(verdict, f"{settings.rel}/{name}"))
+        if store is not None and fresh:
+            store.put_verdicts(fresh)
     return out
 
 
