@@ -10,6 +10,8 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from corpus_tools.cache.scratch import scratch_db
+
 # Pages kept in memory (KiB): the rest of the database is on disk, however many files.
 _CACHE_KIB = 1024
 # Rows bound per executemany: few enough to stay small, enough to be fast.
@@ -22,13 +24,7 @@ class Digests(Mapping[str, str]):
     ``digests_of``; a later row of the same path replaces the earlier one."""
 
     def __init__(self) -> None:
-        # An empty name: an on-disk database of this connection alone, which SQLite
-        # deletes when it is closed. Nothing needs durability: no journal, no syncing.
-        db = sqlite3.connect("", isolation_level=None)
-        db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
-        db.execute("PRAGMA temp_store=FILE")
+        db = scratch_db(_CACHE_KIB)
         # A BLOB key: SQLite orders it bytewise, and the UTF-8 bytes of strings sort as
         # the strings do (TEXT would be the same, but only with the default collation).
         db.execute("CREATE TABLE d (path BLOB PRIMARY KEY, sha256 TEXT NOT NULL) WITHOUT ROWID")

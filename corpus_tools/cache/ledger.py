@@ -8,6 +8,8 @@ import contextlib
 import sqlite3
 from collections.abc import Iterator
 
+from corpus_tools.cache.scratch import scratch_db
+
 # Pages kept in memory (KiB): the rest of the database is on disk, however many files.
 _CACHE_KIB = 2048
 
@@ -18,13 +20,7 @@ class Ledger:
     folder (``io.Chains``)."""
 
     def __init__(self) -> None:
-        # An empty name: an on-disk database of this connection alone, which SQLite
-        # deletes when it is closed. Nothing needs durability: no journal, no syncing.
-        db = sqlite3.connect("", isolation_level=None)
-        db.execute(f"PRAGMA cache_size=-{_CACHE_KIB}")
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
-        db.execute("PRAGMA temp_store=FILE")
+        db = scratch_db(_CACHE_KIB)
         db.execute(
             "CREATE TABLE whole (n INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE,"
             " tmp TEXT, sha256 TEXT NOT NULL, size INTEGER NOT NULL)"

@@ -6,7 +6,7 @@ import functools
 import hashlib
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, cast
@@ -363,41 +363,32 @@ def check_files(
     """
     given = settings.schema_for("tei")
     key = schema_key(given or project_schema_path())
-    store = settings.verdicts
     out: list[Diagnostic] = []
-    for targets in _batches(files):
-        keys = {name: verdict_key(files[name], key) for name in targets}
-        known = store.verdicts(list(keys.values())) if store is not None else {}
-        fresh: dict[str, str] = {}
-        for name in targets:
-            verdict = known.get(keys[name])
-            if verdict is None:
-                path = out_dir / name
-                size = path.stat().st_size
-                if name == CORPUS_FILE and size > _MAX_TREE_BYTES:
-                    # Never silently: held as one tree it would cost memory in proportion
-                    # to the corpus; every TEI it embeds is judged as its own file instead.
-                    what = "the TEI schema"
-                    if settings.schema_for(SCHEMATRON) is not None:
-                        what += " nor its Schematron rules"
-                    out.append(
-                        Diagnostic(
-                            "export-not-validated",
-                            f"{settings.rel}/{name}",
-                            f"not validated against {what} as one tree: it is "
-                            f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
-                            "held in memory; each TEI in it was validated as its tei/ file",
-                        )
-                    )
-                    continue
-                verdict = json.dumps(judge(path, _compiled(given)))
-                fresh[keys[name]] = verdict
-            for line, column, message in json.loads(verdict):
-                out.append(
-                    Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
+    relax_ng = _verdicts(
+        out_dir, files, settings, key, lambda path: json.dumps(judge(path, _compiled(given)))
+    )
+    for name, verdict in relax_ng:
+        if verdict is None:
+            # Never silently: held as one tree it would cost memory in proportion to the
+            # corpus; every TEI it embeds is judged as its own file instead.
+            what = "the TEI schema"
+            if settings.schema_for(SCHEMATRON) is not None:
+                what += " nor its Schematron rules"
+            size = (out_dir / name).stat().st_size
+            out.append(
+                Diagnostic(
+                    "export-not-validated",
+                    f"{settings.rel}/{name}",
+                    f"not validated against {what} as one tree: it is "
+                    f"{size / 2**20:.0f} MiB, over the {_MAX_TREE_BYTES // 2**20} MiB "
+                    "held in memory; each TEI in it was validated as its tei/ file",
                 )
-        if store is not None and fresh:
-            store.put_verdicts(fresh)
+            )
+            continue
+        for line, column, message in json.loads(verdict):
+            out.append(
+                Diagnostic("export-invalid", f"{settings.rel}/{name}", message, line, column)
+            )
     rules = settings.schema_for(SCHEMATRON)
     if rules is not None:
         out.extend(_schematron_files(out_dir, files, settings, rules))
@@ -407,6 +398,35 @@ def check_files(
 # Files whose verdicts are looked up at once: the keys and verdicts of a batch are held,
 # never those of every file of a large corpus.
 _BATCH = 2000
+
+
+def _verdicts(
+    out_dir: Path,
+    files: Mapping[str, str],
+    settings: CheckSettings,
+    key: str,
+    judge_file: Callable[[Path], str],
+) -> Iterator[tuple[str, str | None]]:
+    """(name, verdict) for each TEI file among ``files``, in the order given: the
+    verdict cached by content and ``key``, else ``judge_file``'s, stored a batch at a
+    time; None for a ``corpus.tei.xml`` too large to hold as one tree."""
+    store = settings.verdicts
+    for targets in _batches(files):
+        keys = {name: verdict_key(files[name], key) for name in targets}
+        known = store.verdicts(list(keys.values())) if store is not None else {}
+        fresh: dict[str, str] = {}
+        for name in targets:
+            verdict = known.get(keys[name])
+            if verdict is None:
+                path = out_dir / name
+                if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
+                    yield name, None
+                    continue
+                verdict = judge_file(path)
+                fresh[keys[name]] = verdict
+            yield name, verdict
+        if store is not None and fresh:
+            store.put_verdicts(fresh)
 
 
 def _batches(files: Mapping[str, str]) -> Iterator[list[str]]:
@@ -457,23 +477,13 @@ def _schematron_files(
     per-article files it embeds, as for RELAX NG)."""
 
     rules_key = "schematron:" + schema_key(rules)
-    store = settings.verdicts
     out: list[Diagnostic] = []
-    for targets in _batches(files):
-        keys = {name: verdict_key(files[name], rules_key) for name in targets}
-        known = store.verdicts(list(keys.values())) if store is not None else {}
-        fresh: dict[str, str] = {}
-        for name in targets:
-            verdict = known.get(keys[name])
-            if verdict is None:
-                path = out_dir / name
-                if name == CORPUS_FILE and path.stat().st_size > _MAX_TREE_BYTES:
-                    continue
-                verdict = schematron_verdict(path, rules)
-                fresh[keys[name]] = verdict
+    found = _verdicts(
+        out_dir, files, settings, rules_key, lambda path: schematron_verdict(path, rules)
+    )
+    for name, verdict in found:
+        if verdict is not None:  # a corpus file too large: reported by the RELAX NG check
             out.extend(schematron_diagnostics(verdict, f"{settings.rel}/{name}"))
-        if store is not None and fresh:
-            store.put_verdicts(fresh)
     return out
 
 
