@@ -450,13 +450,17 @@ def _index_persons(
             entity.person = entity.person or person
             form = " ".join(name)
             entity.forms.append(form)
-            if _speech_subject(plain, start, run[-1][0] + len(run[-1][1]), t):
+            end = run[-1][0] + len(run[-1][1])
+            verb = _adjacent_speech_verb(plain, start, end, t)
+            if verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":"):
+                # The subject of a speech verb: "Jan Nowak powiedział", "Ivan Horvat je
+                # rekao", "Petrov: «", "сказал директор завода Игорь Семёнов".
                 entity.subjects.add(form)
             entity.positions.append((pno, offset))
             opens = start in starts or plain[:start].rstrip(" \u00a0")[-1:] in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
-            entity.genders.update(_name_genders(name, roles, plain, start, run[-1], t))
+            entity.genders.update(_name_genders(name, roles, verb, t))
             if opening_noun is not None:
                 entity.descriptors.add(opening_noun)
             if descriptor is not None:
@@ -512,13 +516,12 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
     return None
 
 
-def _name_genders(
-    name: list[str], roles: list[str], text: str, start: int, last: tuple[int, str], t: Tables
-) -> set[str]:
+def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables) -> set[str]:
     """The genders one naming of a person shows: a given name of one gender (the words
     before the surname, else the last word, for names written family name first:
-    "Szabó Péter"), a feminine role word ("Senatorin Miriam Lohse"), a speech verb
-    that agrees with the name ("Tereza Holubová přiznala", "сказал Игорь Семёнов")."""
+    "Szabó Péter"), a feminine role word ("Senatorin Miriam Lohse"), the speech verb
+    said with the name where it agrees with it ("Tereza Holubová přiznala", "сказал
+    Игорь Семёнов")."""
     found = set()
     given = [g for g in map(given_name_gender, name[:-1]) if g is not None]
     if not given and len(name) >= 2:
@@ -526,9 +529,9 @@ def _name_genders(
     found.update(given[:1])
     if any(_feminine_role(r.lower(), t) for r in roles):
         found.add("f")
-    verb = _adjacent_verb_gender(text, start, last[0] + len(last[1]), t)
-    if verb is not None:
-        found.add(verb)
+    gender = _verb_gender(verb, t) if verb is not None else None
+    if gender is not None:
+        found.add(gender)
     return found
 
 
@@ -550,26 +553,6 @@ def _verb_gender(word: str, t: Tables) -> str | None:
     if word not in t.speech_verbs:
         return None
     return _ending_gender(word, t.male_verb_endings, t.female_verb_endings)
-
-
-def _adjacent_verb_gender(text: str, start: int, end: int, t: Tables) -> str | None:
-    """The gender of a speech verb right after the name at ``text[start:end]`` or
-    before it in its clause (as :func:`_speech_subject` finds it)."""
-    if not (t.male_verb_endings.entries or t.female_verb_endings.entries):
-        return None
-    rest = text[end : end + 40]
-    cut = _CLAUSE_PUNCT.search(rest)
-    for w in words(rest[: cut.start()] if cut else rest)[:3]:
-        if w in t.speech_verbs:
-            return _verb_gender(w, t)
-        if w not in t.auxiliaries:
-            break
-    head = text[max(0, start - 40) : start]
-    cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
-    for w in reversed(words(head[cuts[-1] :] if cuts else head)[-3:]):
-        if w in t.speech_verbs:
-            return _verb_gender(w, t)
-    return None
 
 
 def _feminine_role(word: str, t: Tables) -> bool:
@@ -597,25 +580,21 @@ def _noun_gender(low: list[str], t: Tables) -> str | None:
 _CLAUSE_PUNCT = re.compile(r"[.,;:!?()\[\]«»“”„\"—–]")
 
 
-def _speech_subject(text: str, start: int, end: int, t: Tables) -> bool:
-    """True when the name at ``text[start:end]`` is the subject of a speech verb in its
-    clause: right before it (``Jan Nowak powiedział``, ``Ivan Horvat je rekao``, ``Petrov:
-    «``) or a few words after it (``сказал директор завода Игорь Семёнов``)."""
+def _adjacent_speech_verb(text: str, start: int, end: int, t: Tables) -> str | None:
+    """The speech verb of the clause of the name at ``text[start:end]``: right after it
+    (auxiliaries allowed between) or among the three words before it."""
     rest = text[end : end + 40]
-    if rest.lstrip(" \u00a0").startswith(":"):
-        return True
     if rest[:1] in (" ", "\u00a0"):
         cut = _CLAUSE_PUNCT.search(rest)
-        after = words(rest[: cut.start()] if cut else rest)[:3]
-        for w in after:
+        for w in words(rest[: cut.start()] if cut else rest)[:3]:
             if w in t.speech_verbs:
-                return True
+                return w
             if w not in t.auxiliaries:
                 break
     head = text[max(0, start - 40) : start]
     cuts = [m.end() for m in _CLAUSE_PUNCT.finditer(head)]
     before = words(head[cuts[-1] :] if cuts else head)[-3:]
-    return any(w in t.speech_verbs for w in before)
+    return next((w for w in reversed(before) if w in t.speech_verbs), None)
 
 
 # --- attributions -----------------------------------------------------------------------
