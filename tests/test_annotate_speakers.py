@@ -16,6 +16,7 @@ from corpus_tools.annotate.names import (
 )
 from corpus_tools.annotate.quotations import find_parts
 from corpus_tools.annotate.speakers import Person, attribute, person_id
+from corpus_tools.annotate.tables import tables_for
 
 XML_NAME = re.compile(r"^[A-Za-z_][\w.-]*$")
 
@@ -147,7 +148,7 @@ def run(
         (
             "pl",
             ["Według premiera Donalda Tuska „to jest początek”."],
-            "Donalda Tuska",
+            "Donald Tusk",
             "premiera Donalda Tuska",
         ),
         (
@@ -593,6 +594,38 @@ def test_an_ending_paired_with_itself_marks_a_base_form() -> None:
     assert base_form("Дмитрий Донской", without) == "Дмитрий Донская"
     assert base_form("Дмитрий Донской", with_base) == "Дмитрий Донской"
     assert base_form("Анной Донской", with_base) == "Анной Донская"
+
+
+PL_NAMES = NameInflections(PL.given, PL.last, frozenset({"andrzej", "anna", "pavla", "pavel"}))
+
+
+@pytest.mark.parametrize(
+    ("name", "base"),
+    [
+        ("Andrzeja Nowaka", "Andrzej Nowak"),  # "Andrzej" is a name, "Andrzeja" is not
+        ("Anna Nowaka", "Anna Nowaka"),  # a name as written: nothing is surely oblique
+        ("Pavla Nowaka", "Pavla Nowaka"),  # "Pavla" is a name too: as written
+        ("Bartosza Nowaka", "Bartosza Nowaka"),  # an unknown given name: as before
+    ],
+)
+def test_a_known_given_name_tells_the_oblique_reading(name: str, base: str) -> None:
+    assert base_form(name, PL_NAMES) == base
+
+
+@pytest.mark.parametrize(
+    ("lang", "name", "base"),
+    [
+        ("el", "Γιώργο Μαυρογιάννη", "Γιώργος Μαυρογιάννης"),  # accusative
+        ("el", "Νίκο Σταθόπουλο", "Νίκος Σταθόπουλος"),
+        ("el", "Μαρία Κωνσταντίνου", "Μαρία Κωνσταντίνου"),  # a woman's name stays
+        ("uk", "Віталія Кравця", "Віталій Кравець"),  # a vowel that drops
+        ("uk", "Андрія Мельника", "Андрій Мельник"),
+        ("sk", "Michala Kováča", "Michal Kováč"),
+        ("cs", "Martina Krejčího", "Martin Krejčí"),  # "Martina" is a name too
+    ],
+)
+def test_base_forms_in_the_language_tables(lang: str, name: str, base: str) -> None:
+    assert base_form(name, tables_for(lang).names) == base
 
 
 def test_base_form_without_tables_keeps_the_name() -> None:
@@ -1065,3 +1098,40 @@ def test_a_pronoun_takes_up_the_unnamed_person_the_sentence_before_opens_with() 
         "en",
     )
     assert got[0][1:] == ("One east side resident", "she")
+
+
+def test_a_name_in_apposition_may_end_the_sentence() -> None:
+    got, _ = run(
+        [
+            "Η κατάσταση είναι δύσκολη. «Θα κλείσουμε νωρίτερα», είπε ο πρόεδρος της "
+            "Ένωσης Εμπόρων Πάρου, Σπύρος Δελλαπόρτας."
+        ],
+        "el",
+    )
+    assert got[0][1] == "Σπύρος Δελλαπόρτας"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speakers"),
+    [
+        (
+            "en",
+            "“We open on Monday,” said the manager, Carol Hinds. “Who pays for it?” asked "
+            "Tom Reeve, a parent.",
+            ["Carol Hinds", "Tom Reeve"],
+        ),
+        (
+            "de",
+            "„Wir öffnen am Montag“, sagte die Leiterin Carola Hinz. „Wer zahlt das?“, "
+            "fragte Tom Riedel, ein Vater.",
+            ["Carola Hinz", "Tom Riedel"],
+        ),
+    ],
+)
+def test_a_quotation_with_its_own_attribution_does_not_continue_the_one_before(
+    lang: str, paragraph: str, speakers: list[str]
+) -> None:
+    found = find_parts([paragraph], lang=lang)
+    assert all(p.prev is None for p in found.parts)
+    got, _ = run([paragraph], lang)
+    assert [name for _, name, _ in got] == speakers

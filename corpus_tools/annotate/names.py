@@ -71,10 +71,13 @@ class Inflections:
 
 @dataclass(frozen=True, slots=True)
 class NameInflections:
-    """A language's two tables: for the words before the last, and for the last."""
+    """A language's two tables: for the words before the last, and for the last; and
+    the given names known in their base form (lower case), which tell a declined given
+    name from a base one ("Андрія" is not a name, "Андрій" is)."""
 
     given: Inflections
     last: Inflections
+    given_names: Collection[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.given.bases or self.last.bases)
@@ -86,8 +89,11 @@ NO_INFLECTIONS = NameInflections(Inflections({}, ()), Inflections({}, ()))
 _NONE, _BASE, _OBLIQUE, _AMBIGUOUS = range(4)
 
 
-def _word(word: str, table: Inflections, attested: Collection[str]) -> tuple[int, str]:
-    """(status, the word's base form or the word itself) for one word of a name."""
+def _word(
+    word: str, table: Inflections, attested: Collection[str], names: Collection[str] = ()
+) -> tuple[int, str]:
+    """(status, the word's base form or the word itself) for one word of a name;
+    ``names``: known given names (lower case), for the words before the last."""
     found = table.match(word) if word[:1].isalpha() else None
     if found is None:
         return _NONE, word
@@ -102,6 +108,17 @@ def _word(word: str, table: Inflections, attested: Collection[str]) -> tuple[int
     for candidate in others:
         if candidate in attested:
             return _OBLIQUE, candidate
+    if names:
+        # A known given name decides between the readings: the one reading that is a
+        # name is the base ("Michala" -> "Michal"); a word that is a name itself stays
+        # as written ("Pavla" in "Pavla Hrušky" may be Pavel's genitive, but no reading
+        # is a safer guess); where both are names ("Martina") the rules below decide.
+        known = [c for c in others if c.lower() in names]
+        if word.lower() in names:
+            if not known:
+                return _AMBIGUOUS, word
+        elif len(known) == 1:
+            return _OBLIQUE, known[0]
     if len(bases) == 1:
         return _OBLIQUE, others[0]
     return _AMBIGUOUS, others[0] if len(others) == 1 else word
@@ -114,8 +131,11 @@ def base_form(name: str, table: NameInflections, attested: Collection[str] = ())
     if not table:
         return name
     ws = name.split()
+    last = len(ws) - 1
     found = [
-        _word(w, table.last if i == len(ws) - 1 else table.given, attested)
+        _word(w, table.last, attested)
+        if i == last
+        else _word(w, table.given, attested, table.given_names)
         for i, w in enumerate(ws)
     ]
     statuses = {s for s, _ in found}

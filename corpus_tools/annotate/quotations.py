@@ -645,6 +645,21 @@ def _named_by_cue(text: str, span: _Span, t: Tables) -> bool:
     return bool(t.name_cues.find(phrase) or t.title_cues.find(phrase))
 
 
+def _attributed_after(text: str, span: _Span, t: Tables) -> bool:
+    """True when an attribution that opens with its verb follows the quotation at
+    ``span`` in its sentence ("«…;» αναρωτιέται ο πρόεδρος", "“…?” asked the coach")."""
+    after = text[span.end : span.end + 160]
+    clause = after.lstrip(_SPACE + "," + _DASHES + "-")
+    if not clause[:1].islower():
+        return False
+    end = _SENTENCE_INSIDE.search(clause)
+    clause = clause[: end.start() + 1] if end else clause
+    ws = words(clause)
+    return any(start <= 1 for start, _ in t.speech_verbs.find(ws[:4])) and _is_attribution(
+        clause.rstrip(".!?… " + _SPACE), t, ","
+    )
+
+
 def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None:
     """Link a quotation to the one it goes on in after a short attribution."""
     top = sorted(
@@ -673,6 +688,8 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             continue  # "… a tak zwany „B”" is not an attribution
         if _named_by_cue(text, a, t):
             continue  # "компания „Тракия Софт“, чийто директор … обеща": a name, not speech
+        if _attributed_after(text, b, t):
+            continue  # "„A“, sagte X. „B?“, fragte Y.": the second has its own speaker
         b.prev = a.key
         offset = text.index(core, a.end)
         state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))

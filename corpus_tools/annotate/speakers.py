@@ -1745,13 +1745,29 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
 _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 
 
+# A full stop that ends a sentence, not an initial's ("Jan K. Novák.").
+_APPOSITION_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)")
+
+
+def _complement(text: str, start: int, t: Tables) -> bool:
+    """True when the run of capitalised words at ``start`` follows an article or a
+    preposition: the complement of a role noun ("πρόεδρος της Ένωσης Ξενοδόχων",
+    "head of the Harbour Trust"), not the person's name."""
+    before = words(text[:start])
+    return bool(before) and _function_word(before[-1], t)
+
+
 def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     """The name set in commas right after a role noun: "Sønderborgs borgmester, Jesper
     Kock (S), kalder …", "The city manager, Shelley Dickstein, said" name the speaker.
     Other mentions are returned unchanged."""
     toks = _tokens(m.text)
     low = [bare(w.lower()) for _, _, w in toks]
-    if not toks or not t.roles.find(low) or any(len(run) >= 2 for _, run in _runs(m.text)):
+    if (
+        not toks
+        or not t.roles.find(low)
+        or any(len(run) >= 2 and not _complement(m.text, start, t) for start, run in _runs(m.text))
+    ):
         return m
     para = paragraphs[m.paragraph - 1]
     end = m.offset + len(m.text)
@@ -1760,7 +1776,11 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
         return m
     close = rest.find(",", 1)
     if close < 0:
-        return m
+        # The name may end the sentence: "ο πρόεδρος της Ένωσης, Μανώλης Κουτσός."
+        stop = _APPOSITION_END.search(rest, 1)
+        if stop is None:
+            return m
+        close = stop.start()
     inner = rest[1:close]
     paren = _PARENTHESIS.search(inner)
     runs = _runs(inner[: paren.start()] if paren else inner)

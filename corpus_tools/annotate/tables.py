@@ -392,6 +392,7 @@ def _tables(primary: str | None) -> Tables:
             NameInflections(
                 Inflections.build(raw.get(INFLECTION_KEYS[0], [])),
                 Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
+                frozenset(_given_names()),
             ),
             bool(raw.get("nouns_capitalised", False)),
         )
