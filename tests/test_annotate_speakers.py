@@ -1135,3 +1135,25 @@ def test_a_quotation_with_its_own_attribution_does_not_continue_the_one_before(
     assert all(p.prev is None for p in found.parts)
     got, _ = run([paragraph], lang)
     assert [name for _, name, _ in got] == speakers
+
+
+def test_a_german_noun_after_its_adjectives_is_not_a_name() -> None:
+    got, _ = run(
+        [
+            "Interimstrainer Jonas Pfeifer, der 200 Spiele für den Verein bestritt, gibt sich "
+            "kämpferisch. „Die Mannschaft kann mehr“, sagte der frühere Abwehrspieler."
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("Jonas Pfeifer", "der frühere Abwehrspieler")
+
+
+def test_a_name_in_apposition_after_the_roles_complement() -> None:
+    got, _ = run(
+        [
+            "Deutliche Worte kamen vom Naturschutzbund. „Das ist zu spät“, sagte die "
+            "Leiterin der Abteilung Artenschutz, Petra Lang."
+        ],
+        "de",
+    )
+    assert got[0][1] == "Petra Lang"

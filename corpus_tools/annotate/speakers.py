@@ -86,6 +86,7 @@ from corpus_tools.annotate.tables import (
     given_name_gender,
     tables_for,
     words,
+    words_as_written,
 )
 
 _TOKEN = re.compile(r"[^\W_](?:[\w'’ʼ.-]*[^\W_])?\.?")
@@ -1199,6 +1200,8 @@ class _Resolver:
             before = words(m.text[:start])
             if before and before[-1] in t.determiners and len(tokens) == 1:
                 continue  # "der Minister", "the Kremlin": a noun, not a name
+            if t.nouns_capitalised and len(tokens) == 1 and _after_article(m.text[:start], t):
+                continue  # "der frühere Innenverteidiger": a noun after its adjectives
             if (
                 len(tokens) == 1
                 and len(before) >= 2
@@ -1749,6 +1752,17 @@ _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 _APPOSITION_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)")
 
 
+def _after_article(text: str, t: Tables) -> bool:
+    """True when ``text`` ends with an article and up to two lower-case words after
+    it ("der frühere", "die neue"): where nouns are capitalised, the word that follows
+    is a noun."""
+    ws = words_as_written(text)[-3:]
+    for k in range(len(ws) - 1, -1, -1):
+        if ws[k].lower() in t.determiners:
+            return all(w[:1].islower() for w in ws[k + 1 :])
+    return False
+
+
 def _complement(text: str, start: int, t: Tables) -> bool:
     """True when the run of capitalised words at ``start`` follows an article or a
     preposition: the complement of a role noun ("πρόεδρος της Ένωσης Ξενοδόχων",
@@ -1773,7 +1787,18 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     end = m.offset + len(m.text)
     rest = para[end : end + 80]
     if not rest.startswith(","):
-        return m
+        # The role's complement first: "die Leiterin der Abteilung Raumplanung, Anna
+        # Moser" (an article or preposition and capitalised words, up to a comma).
+        comma = rest.find(",")
+        head = words_as_written(rest[:comma]) if 0 < comma <= 50 else []
+        if (
+            not head
+            or not _function_word(head[0], t)
+            or not all(_function_word(w, t) or _is_capitalised(w) for w in head)
+        ):
+            return m
+        end += comma
+        rest = para[end : end + 80]
     close = rest.find(",", 1)
     if close < 0:
         # The name may end the sentence: "ο πρόεδρος της Ένωσης, Μανώλης Κουτσός."
