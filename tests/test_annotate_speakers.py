@@ -1157,3 +1157,21 @@ def test_a_name_in_apposition_after_the_roles_complement() -> None:
         "de",
     )
     assert got[0][1] == "Petra Lang"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        (
+            "«Vamos abrir em maio», afirmou à agência Lusa a diretora do museu, Rita Matos.",
+            "Rita Matos",
+        ),
+        (
+            "«Aqui ninguém sabia de nada», disse à Lusa uma moradora da rua.",
+            "uma moradora da rua",
+        ),
+    ],
+)
+def test_the_speaker_after_the_addressee(paragraph: str, speaker: str) -> None:
+    got, _ = run([paragraph], "pt")
+    assert got[0][1] == speaker

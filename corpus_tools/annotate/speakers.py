@@ -681,6 +681,12 @@ def _mention_near_verb(
 
     def after() -> str:
         k = v + verb_length
+        if verb_length > 1 and low[k - 1] in t.stopwords and low[k - 1] not in t.determiners:
+            # A verb phrase that ends with its preposition ("disse à"): the addressee
+            # comes next, then the speaker.
+            named = _name_after_addressee(clause, toks, low, k - 1, t)
+            if named:
+                return named
         while k < len(toks) and (low[k] in t.speech_verbs or low[k] in t.auxiliaries):
             k += 1  # rekao je Plenković, a déclaré le ministre
         j = k
@@ -821,6 +827,23 @@ def _name_after_addressee(
             return ""  # punctuation: the phrase is over
         if low[i] in t.speech_verbs or low[i] in t.complementizers:
             return ""
+        if (
+            i > k + 1
+            and (low[i] in t.determiners or low[i] in t.indefinites)
+            and any(_is_capitalised(toks[a][2]) or low[a] in t.bodies for a in range(k + 1, i))
+        ):
+            # The subject after the addressee: "afirmou à agência Lusa a diretora
+            # artística", "disse à Lusa uma das cantadeiras do grupo".
+            end = i + 1
+            while (
+                end < len(toks)
+                and end - i < 8
+                and not clause[toks[end - 1][1] : toks[end][0]].strip(" \u00a0")
+                and low[end] not in t.complementizers
+                and low[end] not in t.speech_verbs
+            ):
+                end += 1
+            return clause[toks[i][0] : toks[end - 1][1]] if end > i + 1 else ""
         if _is_capitalised(toks[i][2]) and _is_capitalised(toks[i + 1][2]):
             if clause[toks[i][1] : toks[i + 1][0]].strip():
                 return ""
