@@ -1175,3 +1175,35 @@ def test_a_name_in_apposition_after_the_roles_complement() -> None:
 def test_the_speaker_after_the_addressee(paragraph: str, speaker: str) -> None:
     got, _ = run([paragraph], "pt")
     assert got[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        (
+            "it",
+            "Contraria anche la consigliera di opposizione Marta Neri, che ha annunciato un "
+            "esposto: «Il piano è stato scritto senza ascoltare nessuno».",
+            "Marta Neri",
+        ),
+        (
+            "en",
+            "The plan was opposed by council member Dana Whitfield, who called it “a blank "
+            "cheque”.",
+            "Dana Whitfield",
+        ),
+        # The relative clause's verb is not the attribution when the main verb follows;
+        # an unnamed speaker is described in full.
+        (
+            "en",
+            "Tom Bell spoke first. One resident, who asked not to be named, said: “We were "
+            "never consulted.”",
+            "One resident, who asked not to be named",
+        ),
+    ],
+)
+def test_the_antecedent_of_a_relative_clause_speaks(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == speaker

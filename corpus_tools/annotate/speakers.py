@@ -679,6 +679,19 @@ def _mention_near_verb(
         if inv and (w == v or low[w] in t.auxiliaries or low[w].split("-")[0] in t.auxiliaries):
             return toks[w][2][inv.start(1) :]
 
+    # A relative clause right after a comma ("Andrea Gori, che ha annunciato …:", "the
+    # mayor, who said"): the relative's antecedent speaks.
+    r = v - 1
+    while r > 0 and low[r] in t.auxiliaries:
+        r -= 1
+    if (
+        r >= 1
+        and low[r] in t.relatives
+        and clause[toks[r - 1][1] : toks[r][0]].strip() == ","
+        and not t.speech_verbs.find(low[v + verb_length :])  # "who asked not to be named, said"
+    ):
+        return _antecedent(clause, toks, low, r, t)
+
     def after() -> str:
         k = v + verb_length
         if verb_length > 1 and low[k - 1] in t.stopwords and low[k - 1] not in t.determiners:
@@ -813,6 +826,33 @@ def _mention_near_verb(
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+def _antecedent(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], r: int, t: Tables
+) -> str:
+    """The noun phrase before the comma of the relative pronoun ``toks[r]``: a name
+    with up to three role words before it ("il capogruppo di minoranza Andrea Gori"),
+    else the noun and its article ("the defendant")."""
+    e = r - 1
+    b = e
+    if _is_capitalised(toks[e][2]) and not (e == 0 and low[e] in t.function_words):
+        while b > 0 and _is_capitalised(toks[b - 1][2]) and e - b < 3:
+            if _boundary(clause, toks[b - 1][1], toks[b][0]):
+                break
+            b -= 1
+        lead = b
+        while lead > 0 and b - lead < 3 and not _boundary(clause, toks[lead - 1][1], toks[lead][0]):
+            lead -= 1
+            if low[lead] in t.roles:
+                b = lead
+    else:
+        # "pelo Presidente timorense, que": a role word before the noun's adjective.
+        while b > 0 and e - b < 2 and bare(low[b - 1]) in t.roles:
+            b -= 1
+        if b > 0 and low[b - 1] in t.determiners:
+            b -= 1
+    return clause[toks[b][0] : toks[e][1]]
 
 
 def _name_after_addressee(
@@ -1757,6 +1797,10 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     verb_before = any(w in t.speech_verbs for w in words(head[cut + 1 :]))
     if first_new is not None and not verb_before:
         verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new]
+        # A verb inside a relative clause ("who asked not to be named") is not the
+        # description's own: the next one is.
+        while len(verbs) > 1 and any(w in t.relatives for w in low[first_new : verbs[0]]):
+            verbs = verbs[1:]
         if verbs:
             k = verbs[0]
             while k > first_new and low[k - 1] in t.auxiliaries:
