@@ -1207,3 +1207,19 @@ def test_the_antecedent_of_a_relative_clause_speaks(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[0][1] == speaker
+
+
+def test_after_a_fronted_phrase_the_subject_follows_the_verb() -> None:
+    got, _ = run(
+        [
+            "Odlarföreningen ”Gröna Fält” är kritisk. I ett uttalande skriver föreningen att "
+            "kommunen ”har svikit odlarna”."
+        ],
+        "sv",
+    )
+    assert got[0][1:] == ("Gröna Fält", "föreningen")
+
+
+def test_an_object_after_a_fronted_place_is_not_the_subject() -> None:
+    got, _ = run(["У міністерстві назвали операцію «великим успіхом»."], "uk")
+    assert got[0][2] != "операцію"

@@ -814,6 +814,28 @@ def _mention_near_verb(
                 while k > 0 and not cut(k) and j - k < 3:
                     k -= 1
                 return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
+        if (
+            k < j
+            and low[k] in t.stopwords
+            and low[k] not in t.determiners
+            and low[k] not in t.pronouns
+            and low[k] not in t.complementizers
+            and low[k] not in t.source_markers
+            and (k == 0 or clause[toks[k - 1][1] : toks[k][0]].strip(" \u00a0")[-1:] in ".!?")
+            and "," not in clause[toks[k][0] : toks[v][0]]  # not ", calling the plan “…”"
+        ):
+            # A phrase fronted before the verb, the subject after it: "I ett
+            # pressmeddelande skriver föreningen att …", "Im Gespräch sagte der Trainer".
+            subject = after()
+            head = bare(words(subject)[0]) if words(subject) else ""
+            if subject and (
+                _is_capitalised(subject)
+                or head in t.determiners
+                or head in t.pronouns
+                or head in t.roles
+                or head in t.bodies
+            ):
+                return subject  # not an object: "У МОЗ назвали операцію «…»"
         while k < j and (
             (low[k] in t.stopwords and low[k] not in t.determiners)
             or low[k] in t.complementizers
@@ -1397,7 +1419,12 @@ class _Resolver:
                 if limit is not None and found[k][1] > limit:
                     continue
                 word = bare(found[k][2].lower())
-                if not any(_same_noun(word, n) or word[:5] == n[:5] for n in nouns):
+                if not any(
+                    _same_noun(word, n)
+                    or word[:5] == n[:5]
+                    or (len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n))  # compound
+                    for n in nouns
+                ):
                     continue
                 name = _name_after_noun(text, found, k, t)
                 if name is not None:
