@@ -1223,3 +1223,32 @@ def test_after_a_fronted_phrase_the_subject_follows_the_verb() -> None:
 def test_an_object_after_a_fronted_place_is_not_the_subject() -> None:
     got, _ = run(["У міністерстві назвали операцію «великим успіхом»."], "uk")
     assert got[0][2] != "операцію"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "fr",
+            [
+                "Selon « La Voix du Nord », qui a pu lire le rapport, le chantier a pris un an "
+                "de retard. Le quotidien évoque « une gestion à la petite semaine »."
+            ],
+            "La Voix du Nord",
+        ),
+        (
+            "nl",
+            [
+                "De gemeente overlegt met de exploitant, zorgcoöperatie ‘Samen Thuis’.",
+                "De coöperatie laat weten ‘teleurgesteld’ te zijn. ‘We hebben alles volgens "
+                "de regels gedaan’, schrijft de coöperatie.",
+            ],
+            "Samen Thuis",
+        ),
+    ],
+)
+def test_a_common_noun_takes_up_the_name_in_marks_it_was_given_with(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

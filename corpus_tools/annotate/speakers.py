@@ -1137,6 +1137,9 @@ class _Resolver:
     # many entities there were when it was built (resolve() may add one).
     _named: list[tuple[tuple[int, int], int]] = field(default_factory=list)
     _named_count: int = -1
+    # The names and titles between quotation marks, in text order: (where, the words
+    # inside the marks, the lower-cased words just before them).
+    quoted: list[tuple[tuple[int, int], str, list[str]]] = field(default_factory=list)
 
     def named(self) -> list[tuple[tuple[int, int], int]]:
         """(position, entity number) of every name in the text, in text order."""
@@ -1344,9 +1347,16 @@ class _Resolver:
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
         ) and not role_head:
             named = self.named_body(m, toks, low)
+            if named is None:
+                named = self.quoted_source(m, head)
             if named is not None:
                 return f"d:{named.lower()}", named
             return f"d:{description.lower()}", description
+        if not role_head and (head in t.title_cues or head in t.name_cues):
+            # "Le quotidien évoque « … »" after "Selon « Midi Libre »": the newspaper.
+            named = self.quoted_source(m, head)
+            if named is not None:
+                return f"d:{named.lower()}", named
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = [
@@ -1391,6 +1401,27 @@ class _Resolver:
             if e is not None:
                 return f"e:{e.surname}", e.name
         return f"d:{description.lower()}", description
+
+    def quoted_source(self, m: _Mention, head: str) -> str | None:
+        """The name or title in quotation marks that a common noun takes up ("Le
+        quotidien" -> « Midi Libre », "De coöperatie" -> energiecoöperatie ‘Vechtstroom’):
+        the last one before the mention, in its paragraph or the two before, that was
+        given with that noun (or a compound ending with it) or as a source ("Selon « … »")."""
+        if len(head) < 4:
+            return None
+        here = (m.paragraph, m.offset)
+        for pos, inner, before in reversed(self.quoted):
+            if pos >= here:
+                continue
+            if m.paragraph - pos[0] > 2:
+                break
+            if before and (
+                _same_noun(before[-1], head)
+                or before[-1].endswith(head)
+                or self.t.source_markers.find(before)
+            ):
+                return inner
+        return None
 
     def named_body(self, m: _Mention, toks: list[str], low: list[str]) -> str | None:
         """The name of the body a mention takes up by its acronym or a common noun:
@@ -1609,6 +1640,12 @@ def attribute(
     entities = _index_persons(paragraphs, parts, t)
     index = PartIndex(parts)
     resolver = _Resolver(paragraphs, t, entities)
+    for p in parts:
+        if p.type in ("title", "name") and p.kind == "quote" and p.depth == 0:
+            text = paragraphs[p.paragraph - 1]
+            before = [bare(w) for w in words(text[max(0, p.start.offset - 60) : p.start.offset])]
+            inner = p.text.strip("".join(_OPENING | _CLOSING) + " \u00a0")
+            resolver.quoted.append(((p.paragraph, p.start.offset), inner, before[-3:]))
     by_part: dict[str, list[Attribution]] = {}
     for a in attributions:
         by_part.setdefault(a.part, []).append(a)
