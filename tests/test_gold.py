@@ -260,19 +260,21 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # declining languages, and names in their base form: speaker 0.904 on all 132; with the
 # speaker work on the held-out batches, 0.92. The development split then grew to
 # 000-197, the blind batches 132-197 joining it after their first scores: speaker
-# 0.87 on all 198 with gender agreement, given names and the other speaker work.)
+# 0.87 on all 198 with gender agreement, given names and the other speaker work. The
+# blind batch 198-229 joined it after its first score: 0.87 on all 230 with names'
+# base forms from known given names, appositions, addressees and relative clauses.)
 FLOORS = {
     "lang_accuracy": 0.99,
     "span_precision": 0.99,
-    "span_recall": 0.99,
+    "span_recall": 0.98,
     "span_f1": 0.99,
     "speech_precision": 0.95,
     "speech_recall": 0.96,
-    "speech_f1": 0.96,
+    "speech_f1": 0.95,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.87,
-    "link_accuracy": 0.92,
-    "title_accuracy": 0.95,
+    "speaker_accuracy": 0.86,
+    "link_accuracy": 0.91,
+    "title_accuracy": 0.94,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -314,19 +316,22 @@ LANG_FLOORS = {
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
     "be": 0.80,
-    "cs": 0.70,
+    "bg": 0.95,
+    "cs": 0.75,
     "da": 0.85,
     "de": 0.75,
+    "el": 0.75,
     "en": 0.80,
     "es": 0.80,
     "fi": 0.95,
     "fr": 0.75,
     "hu": 0.95,
-    "it": 0.75,
+    "it": 0.80,
+    "kk": 0.75,
     "lt": 0.85,
-    "nl": 0.80,
+    "nl": 0.75,
     "pl": 0.85,
-    "pt": 0.65,
+    "pt": 0.75,
     "ro": 0.85,
     "ru": 0.85,
     "sv": 0.95,
@@ -335,17 +340,17 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 198-229, 32 articles in 18 languages, written blind from
-# the guidelines and scored once, at 79f3348, before it joined the set): its scores
-# then, rounded down. They are lower than on the development articles, and are the
+# The held-out batch (articles 230-261, 32 articles in 20 languages, written blind from
+# the guidelines and scored once, at 0ce9252, before any change was made for it): its
+# scores then, rounded down. They are lower than on the development articles, and are the
 # better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
-    "lang_accuracy": 0.96,
-    "span_f1": 0.98,
-    "speech_f1": 0.95,
-    "type_accuracy": 0.90,
-    "speaker_accuracy": 0.69,
-    "link_accuracy": 0.88,
+    "lang_accuracy": 1.0,
+    "span_f1": 0.97,
+    "speech_f1": 0.94,
+    "type_accuracy": 0.92,
+    "speaker_accuracy": 0.74,
+    "link_accuracy": 1.0,
     "title_accuracy": 0.87,
 }
 
@@ -385,14 +390,12 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 198
+    assert development["articles"] == 230
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
 @pytest.mark.parametrize(("lang", "floor"), sorted(LANG_FLOORS.items()))
 def test_language_floor(development: dict[str, Any], lang: str, floor: float) -> None:
-    # On the development articles: the held-out batch's Croatian article (212) came out
-    # "und" (the model splits its mass between hr, bs and sr), held by the held-out floor.
     assert development["per_language"][lang]["lang_accuracy"] >= floor
 
 
