@@ -1252,3 +1252,42 @@ def test_a_common_noun_takes_up_the_name_in_marks_it_was_given_with(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        # A body given as a source, then taken up by its common noun.
+        (
+            "pt",
+            [
+                "Segundo a Fertagus, o comboio avariou às 07:00.",
+                "«Pedimos desculpa aos passageiros», refere a empresa num comunicado.",
+            ],
+            "Fertagus",
+        ),
+        # A phrase between the relative pronoun and its verb.
+        (
+            "es",
+            [
+                "El acto reunió a trabajadores y a representantes de la naviera, que en un "
+                "comunicado destacó que los barcos serán «los más limpios del Mediterráneo»."
+            ],
+            "naviera",  # a body's description without its article
+        ),
+        # A phrase before a comma opens the sentence; the subject follows it.
+        (
+            "fr",
+            [
+                "Dans un communiqué, la direction de la laiterie indique avoir changé la cuve, "
+                "et assure que « tout a été fait »."
+            ],
+            "direction de la laiterie",
+        ),
+    ],
+)
+def test_the_speaker_behind_a_document_or_a_source_marker(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

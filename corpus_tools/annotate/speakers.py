@@ -684,6 +684,18 @@ def _mention_near_verb(
     r = v - 1
     while r > 0 and low[r] in t.auxiliaries:
         r -= 1
+    # "la naviera, que en un comunicado destacó": a phrase between the relative and
+    # its verb.
+    for q in range(r - 1, max(0, r - 5), -1):
+        if (
+            low[q] in t.relatives
+            and q + 1 <= r
+            and low[q + 1] in t.stopwords
+            and low[q + 1] not in t.determiners
+            and not any(_boundary(clause, toks[i - 1][1], toks[i][0]) for i in range(q + 1, v))
+        ):
+            r = q
+            break
     if (
         r >= 1
         and low[r] in t.relatives
@@ -1104,9 +1116,21 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
             text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
         )
         if not mention and not prefer_after:
-            # "Lukashenko, who arrived yesterday, said:" -> the subject starts the sentence.
+            # "Lukashenko, who arrived yesterday, said:" -> the subject starts the sentence,
+            # unless a phrase does ("Dans un communiqué, la direction indique …, et
+            # assure que"): then the subject of the sentence's first speech verb.
             first = text.split(",", 1)[0]
-            if first != text and len(words(first)) <= 5:
+            lead = words(first)[:1]
+            if (
+                lead
+                and lead[0] in t.stopwords
+                and lead[0] not in t.determiners
+                and v != verbs[0][0]
+            ):
+                mention = _mention_near_verb(
+                    text, t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+                )
+            elif first != text and len(words(first)) <= 5:
                 mention = first.strip()
         if mention:
             return mention, text.find(mention)
@@ -1349,6 +1373,8 @@ class _Resolver:
             named = self.named_body(m, toks, low)
             if named is None:
                 named = self.quoted_source(m, head)
+            if named is None and low[0] in t.determiners:
+                named = self.marked_source(m)
             if named is not None:
                 return f"d:{named.lower()}", named
             return f"d:{description.lower()}", description
@@ -1421,6 +1447,36 @@ class _Resolver:
                 or self.t.source_markers.find(before)
             ):
                 return inner
+        return None
+
+    def marked_source(self, m: _Mention) -> str | None:
+        """The body a definite common noun takes up when the article gave it as a
+        source just before ("Segundo a Transtejo, …" then "refere a empresa"): the name
+        after the last source marker in the mention's paragraph or the one before,
+        unless it is a person's."""
+        t = self.t
+        for pno in range(m.paragraph, max(0, m.paragraph - 2), -1):
+            text = self.paragraphs[pno - 1]
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            low = [bare(w.lower()) for _, _, w in toks]
+            for s, n in reversed(t.source_markers.find(low)):
+                k = s + n
+                while k < len(toks) and low[k] in t.determiners:
+                    k += 1
+                run = []
+                while k < len(toks) and _is_capitalised(toks[k][2]) and len(run) < 4:
+                    if run and _boundary(text, toks[k - 1][1], toks[k][0]):
+                        break
+                    run.append(toks[k][2])
+                    k += 1
+                if not run or any(
+                    e.person and len(e.forms[0].split()) >= 2 and _same_surname(e.surname, run[-1])
+                    for e in self.entities
+                ):
+                    continue
+                return " ".join(run)
         return None
 
     def named_body(self, m: _Mention, toks: list[str], low: list[str]) -> str | None:
@@ -2119,6 +2175,26 @@ def _previous_subject(
     if not toks:
         return None
     low = [w.lower().replace("’", "'") for _, _, w in toks]
+    comma = sentence.find(",")
+    if (
+        low[0] in t.stopwords
+        and low[0] not in t.determiners
+        and low[0] not in t.pronouns
+        and low[0] not in t.complementizers
+        and not t.source_markers.find(low[:4])
+        and 0 < comma <= 40
+        and sentence[comma + 1 :].strip()
+        and not any(  # "Para a cadete Marta Sousa, o pior momento …": a person's view
+            len(run) >= 2 and any(bare(w) in t.roles for w in words(sentence[:start])[-2:])
+            for start, run in _runs(sentence[:comma])
+        )
+    ):
+        # A phrase that opens the sentence before a comma ("Dans un communiqué, la
+        # direction indique …"): the subject comes after it.
+        rest = len(sentence) - len(sentence[comma + 1 :].lstrip(" \u00a0"))
+        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict)
+        if got is not None:
+            return got
     markers = t.source_markers.find(low[:4])
     if markers and not t.markers_follow:
         s, n = markers[0]
