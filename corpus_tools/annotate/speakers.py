@@ -1465,7 +1465,7 @@ class _Resolver:
                 k = s + n
                 while k < len(toks) and low[k] in t.determiners:
                     k += 1
-                run = []
+                run: list[str] = []
                 while k < len(toks) and _is_capitalised(toks[k][2]) and len(run) < 4:
                     if run and _boundary(text, toks[k - 1][1], toks[k][0]):
                         break
