@@ -1291,3 +1291,31 @@ def test_the_speaker_behind_a_document_or_a_source_marker(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        # After reported words and a comma, the subject follows the verb ("so" is a
+        # speech verb too: "„…“, so Müller").
+        (
+            "de",
+            "Die Busse bräuchten von Celle bis Hamburg-Harburg fast doppelt so lange wie der "
+            "Zug, kritisierte die Vorsitzende Karin Ebert. „Viele steigen aufs Auto um“, sagte "
+            "sie.",
+            "Karin Ebert",
+        ),
+        # An unnamed person with the relative clause that says who.
+        (
+            "de",
+            "Ein Bauer, der seit 1970 im Tal lebt, nahm es gelassen. „Der Hang war immer "
+            "da“, sagte er.",
+            "Ein Bauer, der seit 1970 im Tal lebt",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_subject_of_the_reporting_sentence(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == speaker

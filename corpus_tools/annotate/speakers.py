@@ -1538,13 +1538,16 @@ class _Resolver:
         toks = _tokens(sentence)
         low = [w.lower().replace("’", "'") for _, _, w in toks]
         verbs = self.t.speech_verbs.find(low)
-        mention = (
-            _mention_near_verb(
-                sentence, self.t, verb_index=verbs[0][0], prefer_after=False, fallback=False
+        mention = ""
+        if verbs:
+            # "…, kritisierte die Landesvorsitzende Heike Brockmann.": after reported
+            # words and a comma the subject follows its verb.
+            commas = [s for s, _ in verbs if s > 0 and "," in sentence[toks[s - 1][1] : toks[s][0]]]
+            inverted = bool(commas)
+            v = commas[0] if commas else verbs[0][0]
+            mention = _mention_near_verb(
+                sentence, self.t, verb_index=v, prefer_after=inverted, fallback=False
             )
-            if verbs
-            else ""
-        )
         mlow = words(mention)
         if not mention or not mlow or mlow[0] in self.t.pronouns:
             return self._described_subject(sentence, toks, low, m.paragraph, starts[k - 1])
@@ -1569,9 +1572,23 @@ class _Resolver:
         end = verbs[0][0] if verbs else len(toks)
         for j in range(1, end):
             if _boundary(sentence, toks[j - 1][1], toks[j][0]):
-                end = j
+                if low[j] in self.t.relatives and "," in sentence[toks[j - 1][1] : toks[j][0]]:
+                    # "Ein Rentner, der seit 1958 im Dorf lebt, nahm …": the relative
+                    # clause that says who, to its closing comma.
+                    close = next(
+                        (
+                            k
+                            for k in range(j + 1, min(end, j + 14))
+                            if "," in sentence[toks[k - 1][1] : toks[k][0]]
+                        ),
+                        None,
+                    )
+                    end = close if close is not None else j
+                else:
+                    end = j
                 break
-        if end < 2 or any(_is_capitalised(w) for _, _, w in toks[1:end]):
+        capitalised = [w for _, _, w in toks[1:end] if _is_capitalised(w)]
+        if end < 2 or (capitalised and not self.t.nouns_capitalised):
             return None
         text = sentence[toks[0][0] : toks[end - 1][1]]
         return _Mention(text, paragraph, offset + toks[0][0], sentence_initial=True)
