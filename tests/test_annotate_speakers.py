@@ -622,6 +622,9 @@ def test_a_known_given_name_tells_the_oblique_reading(name: str, base: str) -> N
         ("uk", "Андрія Мельника", "Андрій Мельник"),
         ("sk", "Michala Kováča", "Michal Kováč"),
         ("cs", "Martina Krejčího", "Martin Krejčí"),  # "Martina" is a name too
+        ("cs", "Kateřiny Malé", "Kateřina Malá"),  # a woman's adjectival surname
+        ("sk", "Jany Malej", "Jana Malá"),
+        ("lt", "Dariaus Jurgaičio", "Darius Jurgaitis"),  # t -> č before -io
     ],
 )
 def test_base_forms_in_the_language_tables(lang: str, name: str, base: str) -> None:
