@@ -1322,3 +1322,35 @@ def test_a_pronoun_takes_up_the_subject_of_the_reporting_sentence(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        (
+            "nl",
+            "‘We hebben lang getwijfeld’, zegt schepen van Mobiliteit Annelies Verhaeghe (Groen).",
+            "Annelies Verhaeghe",
+        ),
+        (
+            "nl",
+            "‘Het kan niet anders’, zegt de minister van Financiën Kees de Vries.",
+            "Kees de Vries",
+        ),
+    ],
+)
+def test_the_name_after_a_roles_complement(lang: str, paragraph: str, name: str) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == name
+
+
+def test_a_declined_given_name_of_either_gender_tells_no_gender() -> None:
+    # "Martina" is a woman's name and Martin's genitive: "řekl primátor" may be him.
+    got, _ = run(
+        [
+            "Podle primátora Martina Šimka je zákaz nutný. „Město nemůže čekat,“ řekl "
+            "primátor. Provozovatel Petr Holub nesouhlasí."
+        ],
+        "cs",
+    )
+    assert got[0][1] == "Martina Šimka"

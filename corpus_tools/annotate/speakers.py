@@ -310,6 +310,19 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     while tokens and tokens[0].isupper() and len(tokens[0]) > 1 and not _is_initial(tokens[0]):
         roles.append(tokens[0].lower())  # an acronym: МИД, ČR, RP
         tokens = tokens[1:]
+    # A complement's noun before a full name: "van Mobiliteit Annelies Verhaeghe", "van
+    # Financiën Jan de Vries" (the second word a known given name, the first not, the
+    # third not: "Kiss Judit Anna" puts the family name first).
+    if (
+        len(tokens) >= 3
+        and given_name_gender(tokens[1]) is not None
+        and given_name_gender(tokens[0]) is None
+        and given_name_gender(tokens[2]) is None
+        and not _is_initial(tokens[0])
+        and tokens[0].lower() not in _NAME_PARTICLES
+    ):
+        roles.append(tokens[0].lower())
+        tokens = tokens[1:]
     keep = t.max_name_words
     if len(tokens) > keep and not any(
         _PATRONYMIC.search(w.lower()) or _is_initial(w) or w.lower() in _NAME_PARTICLES
@@ -524,9 +537,23 @@ def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables
     said with the name where it agrees with it ("Tereza Holubová přiznala", "сказал
     Игорь Семёнов")."""
     found = set()
-    given = [g for g in map(given_name_gender, name[:-1]) if g is not None]
+
+    def word_gender(word: str) -> str | None:
+        # A declined form may be another gender's name: "Martina" is Martin's
+        # genitive too, "Petra" Petr's; then the name tells nothing.
+        own = given_name_gender(word)
+        match = t.names.given.match(word) if own is not None else None
+        if match is not None:
+            ending, bases = match
+            stem = word[: len(word) - len(ending)]
+            others = {given_name_gender(stem + b) for b in bases if b != ending}
+            if others - {None, own}:
+                return None
+        return own
+
+    given = [g for g in map(word_gender, name[:-1]) if g is not None]
     if not given and len(name) >= 2:
-        given = [g for g in [given_name_gender(name[-1])] if g is not None]
+        given = [g for g in [word_gender(name[-1])] if g is not None]
     found.update(given[:1])
     if any(_feminine_role(r.lower(), t) for r in roles):
         found.add("f")
@@ -980,8 +1007,8 @@ def _extend_to_name(
                     i = end  # "la segretaria della Flc Cgil, Anna Moretti": the apposition
                     limit = min(len(toks), end + 4)
                     continue
-                if not rest or rest[0] in ",.;:!?—–-)" or low[end : end + 1] in (["."], []):
-                    return end
+                if not rest or rest[0] in ",.;:!?—–-)(" or low[end : end + 1] in (["."], []):
+                    return end  # "(" : a party or an age, "Annelies Verhaeghe (Groen)"
                 if end < len(toks) and (low[end] in t.stopwords or low[end] in t.auxiliaries):
                     return end
             i = end
