@@ -1354,3 +1354,15 @@ def test_a_declined_given_name_of_either_gender_tells_no_gender() -> None:
         "cs",
     )
     assert got[0][1] == "Martina Šimka"
+
+
+def test_a_known_given_name_makes_a_person_after_a_place() -> None:
+    got, _ = run(
+        [
+            "В МЧС сообщили, что занятия отменены.",
+            "Жительница дома на улице Садовой Ирина Котова рассказала, что в квартире холодно.",
+            "— Дети сидят в куртках, — сказала она.",
+        ],
+        "ru",
+    )
+    assert got[-1][1] == "Ирина Котова"

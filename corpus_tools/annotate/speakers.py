@@ -457,6 +457,10 @@ def _index_persons(
             entity = known(surname)
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
+            if not person and len(name) >= 2 and given_name_gender(name[0]) is not None:
+                # A known given name: "на улице Ленинградской Наталья Сомова" is a
+                # woman named after a street, not a place.
+                person = True
             if entity is None:
                 entity = _Entity(surname, person=person, inflections=t.names)
                 entities.append(entity)
