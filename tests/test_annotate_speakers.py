@@ -1366,3 +1366,27 @@ def test_a_known_given_name_makes_a_person_after_a_place() -> None:
         "ru",
     )
     assert got[-1][1] == "Ирина Котова"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        (
+            "sv",
+            "En sjuksköterska i Sveg, som inte vill framträda med namn, säger att personalen "
+            "redan i dag ”springer mellan larmen”.",
+            "En sjuksköterska i Sveg, som inte vill framträda med namn",
+        ),
+        (
+            "pt",
+            "O vereador Marcelo Antunes (Novo), que votou contra, chamou a proposta de "
+            "“populismo”.",
+            "Marcelo Antunes",
+        ),
+    ],
+)
+def test_a_relative_clause_in_commas_before_the_verb(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == speaker

@@ -848,6 +848,25 @@ def _mention_near_verb(
                         b -= 1
                 if named >= 2 or (e - b <= 3 and (b == 0 or cut(b))):
                     k, j = b, e
+        if (
+            0 < k < j
+            and low[k] in t.relatives
+            and "," in clause[toks[k - 1][1] : toks[k][0]]
+            and "," in clause[toks[v - 1][1] : toks[v][0]]
+        ):
+            # A relative clause in commas before the verb ("En ambulanssjuksköterska i
+            # Sveg, som inte vill framträda med namn, säger"): its antecedent speaks,
+            # without what follows it in brackets ("Marcelo Antunes (Novo), que").
+            j = k
+            if clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0").startswith(")"):
+                p = j - 1
+                while p > 0 and "(" not in clause[toks[p - 1][1] : toks[p][0]] and j - p < 4:
+                    p -= 1
+                if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
+                    j = p
+            k = j - 1
+            while k > 0 and not cut(k) and j - k < 8:
+                k -= 1
         if k == j and j > 0:
             gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
             if len(gap) >= 3 and gap[0] in _OPENING and gap[-1] in _CLOSING:
@@ -1940,7 +1959,11 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     if (
         not toks
         or toks[0][2].lower() not in t.indefinites
-        or any(_is_capitalised(w) or w.isupper() for _, _, w in toks[1:])
+        or any(
+            # A name in it (not a place after a preposition: "i Sveg", "di Bergamo")
+            (_is_capitalised(w) or w.isupper()) and not _function_word(toks[i][2], t)
+            for i, (_, _, w) in enumerate(toks[1:])
+        )
     ):
         return m
     para = paragraphs[m.paragraph - 1]
