@@ -1390,3 +1390,14 @@ def test_a_relative_clause_in_commas_before_the_verb(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[0][1] == speaker
+
+
+def test_a_time_word_between_the_verb_and_its_subject() -> None:
+    got, _ = run(
+        [
+            "L’entreprise ferme son usine. « Nous avons tenu aussi longtemps que possible, a "
+            "déclaré mardi son directeur général, Paul Vuilleumier. Mais c’est fini. »"
+        ],
+        "fr",
+    )
+    assert [name for _, name, _ in got] == ["Paul Vuilleumier", "Paul Vuilleumier"]

@@ -745,6 +745,14 @@ def _mention_near_verb(
                 return named
         while k < len(toks) and (low[k] in t.speech_verbs or low[k] in t.auxiliaries):
             k += 1  # rekao je Plenković, a déclaré le ministre
+        if (
+            k + 2 < len(toks)
+            and low[k] in t.stopwords
+            and (low[k + 1] in t.determiners or low[k + 1] in t.possessives)
+            and bare(low[k + 2]) in t.roles
+            and not _boundary(clause, toks[k][1], toks[k + 1][0])
+        ):
+            k += 1  # "a déclaré mardi son directeur général": a time word before the subject
         j = k
         while j < len(toks):
             if j > k and cut(j):
