@@ -1401,3 +1401,16 @@ def test_a_time_word_between_the_verb_and_its_subject() -> None:
         "fr",
     )
     assert [name for _, name, _ in got] == ["Paul Vuilleumier", "Paul Vuilleumier"]
+
+
+def test_a_long_run_keeps_the_name_that_opens_with_a_given_name() -> None:
+    # Places follow the name in the same run of capitalised words.
+    got, _ = run(
+        [
+            "Жүк көлігінің жүргізушісі Бауыржан Ахметов Екібастұздан Павлодарға көмір "
+            "тасып келе жатқан.",
+            "– Моторды сөндірмедік, – дейді жүргізуші.",
+        ],
+        "kk",
+    )
+    assert got[0][1] == "Бауыржан Ахметов"

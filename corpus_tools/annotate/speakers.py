@@ -328,8 +328,14 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         _PATRONYMIC.search(w.lower()) or _is_initial(w) or w.lower() in _NAME_PARTICLES
         for w in tokens[1:-1]
     ):
-        roles.extend(w.lower() for w in tokens[:-keep])
-        tokens = tokens[-keep:]
+        # The window that opens with a known given name ("Бауыржан Ахметов Екібастұздан
+        # Павлодарға": the places after the name), else the last words.
+        start = next(
+            (i for i in range(len(tokens) - keep) if given_name_gender(tokens[i]) is not None),
+            len(tokens) - keep,
+        )
+        roles.extend(w.lower() for w in tokens[:start])
+        tokens = tokens[start : start + keep]
     return roles, tokens
 
 
