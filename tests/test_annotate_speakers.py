@@ -1383,6 +1383,13 @@ def test_a_known_given_name_makes_a_person_after_a_place() -> None:
             "“populismo”.",
             "Marcelo Antunes",
         ),
+        # A relative clause of eight words or more.
+        (
+            "nl",
+            "Een andere buurman, die niet met zijn naam in de krant wil, zegt de molens "
+            "‘alleen bij oostenwind’ te horen.",
+            "Een andere buurman, die niet met zijn naam in de krant wil",
+        ),
     ],
 )
 def test_a_relative_clause_in_commas_before_the_verb(

@@ -862,12 +862,21 @@ def _mention_near_verb(
                         b -= 1
                 if named >= 2 or (e - b <= 3 and (b == 0 or cut(b))):
                     k, j = b, e
+        rel = next(
+            (
+                i
+                for i in range(j - 1, max(0, j - 13), -1)
+                if low[i] in t.relatives and "," in clause[toks[i - 1][1] : toks[i][0]]
+            ),
+            None,
+        )
         if (
-            0 < k < j
-            and low[k] in t.relatives
-            and "," in clause[toks[k - 1][1] : toks[k][0]]
+            rel is not None
+            and rel < j
             and "," in clause[toks[v - 1][1] : toks[v][0]]
+            and not any("," in clause[toks[i - 1][1] : toks[i][0]] for i in range(rel + 1, j))
         ):
+            k = rel
             # A relative clause in commas before the verb ("En ambulanssjuksköterska i
             # Sveg, som inte vill framträda med namn, säger"): its antecedent speaks,
             # without what follows it in brackets ("Marcelo Antunes (Novo), que").
