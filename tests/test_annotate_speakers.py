@@ -1421,3 +1421,14 @@ def test_a_long_run_keeps_the_name_that_opens_with_a_given_name() -> None:
         "kk",
     )
     assert got[0][1] == "Бауыржан Ахметов"
+
+
+def test_a_name_before_a_long_apposition_with_a_relative_clause() -> None:
+    got, _ = run(
+        [
+            "Cr Anne Hollis, one of four councillors who voted against it, called the "
+            "decision “a patch on a patch”."
+        ],
+        "en",
+    )
+    assert got[0][1] == "Anne Hollis"

@@ -825,9 +825,12 @@ def _mention_near_verb(
         while k > 0 and not cut(k) and j - k < reach:
             k -= 1
         if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
-            # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó".
+            # An apposition: "El líder de la oposición, Alberto Núñez Feijóo, calificó"
+            # (longer with a relative clause: "one of three councillors who voted
+            # against it").
             k = j - 1
-            while k > 0 and not cut(k) and j - k < 7:
+            wide = 11 if any(w in t.relatives for w in low[max(0, j - 10) : j]) else 7
+            while k > 0 and not cut(k) and j - k < wide:
                 k -= 1
             pure_name = all(
                 _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
