@@ -1432,3 +1432,40 @@ def test_a_name_before_a_long_apposition_with_a_relative_clause() -> None:
         "en",
     )
     assert got[0][1] == "Anne Hollis"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        ("cs", "„Udělali jsme chybu,“ připustil Jan Beneš.", "Jan Beneš"),
+        ("pl", "„Nie zgadzam się z tym” – odparł Jan Kowalski.", "Jan Kowalski"),
+        ("de", "„Das ist schlicht falsch“, konterte Anna Müller.", "Anna Müller"),
+        ("fr", "« C'est totalement faux », rétorque Jean Dupont.", "Jean Dupont"),
+        ("en", "“We lost the game,” grumbled John Smith.", "John Smith"),
+        ("ru", "«Это большая ошибка», — вздохнул Иван Петров.", "Иван Петров"),
+        ("uk", "«Це велика помилка», — зауважив Іван Петренко.", "Іван Петренко"),
+        ("es", "«Es un error muy grave», recalcó Juan Pérez.", "Juan Pérez"),
+        ("it", "«È un errore grave», ribatte Mario Rossi.", "Mario Rossi"),
+        ("sv", "”Det var helt fel”, invänder Anna Svensson.", "Anna Svensson"),
+        ("nl", "‘Dat klopt gewoon niet’, verzucht Jan de Vries.", "Jan de Vries"),
+    ],
+)
+def test_press_attribution_verbs_name_the_speaker(lang: str, paragraph: str, name: str) -> None:
+    out, _ = run([paragraph], lang)
+    assert [(speaker, mention) for _, speaker, mention in out] == [(name, name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        ("cs", "„Je to velká škoda,“ posteskl si Jan Beneš.", "Jan Beneš"),
+        ("sk", "„To je pekné,“ zasmial sa Ján Beneš.", "Ján Beneš"),
+        ("sr", "„To je greška“, požalio se Marko Marković.", "Marko Marković"),
+        ("sl", "»To je velika napaka,« se je pošalil Janez Novak.", "Janez Novak"),
+    ],
+)
+def test_a_reflexive_particle_of_the_verb_is_not_part_of_the_mention(
+    lang: str, paragraph: str, name: str
+) -> None:
+    out, _ = run([paragraph], lang)
+    assert [(speaker, mention) for _, speaker, mention in out] == [(name, name)]
