@@ -106,6 +106,10 @@ CASES = [
         "que o rodízio será “a última opção”.",
         "name",
     ),
+    # a reflexive verb after the quotation: "se" is no legal form (SE), "sa" no S.A.
+    ("fr", "« C’est une très bonne nouvelle », se réjouit Jean Dupont.", "speech"),
+    ("es", "«Es un error muy grave», se quejó Juan Pérez.", "speech"),
+    ("de", "Die Rückversicherer „Nordic Re“ SE meldet Gewinne.", "name"),
 ]
 
 

@@ -31,7 +31,14 @@ import re
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
-from corpus_tools.annotate.tables import Tables, WordList, bare, tables_for, words
+from corpus_tools.annotate.tables import (
+    Tables,
+    WordList,
+    bare,
+    tables_for,
+    words,
+    words_as_written,
+)
 
 TYPES = ("speech", "title", "name", "term")
 
@@ -133,6 +140,14 @@ def _cue_near(
         )
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
+
+
+def _capitalised_only(text: str, bare_words: list[str]) -> list[str]:
+    """``bare_words`` (the words of ``text``) with those written in lower case blanked."""
+    written = words_as_written(text)
+    if len(written) != len(bare_words):
+        return bare_words
+    return [b if w[:1].isupper() else "" for w, b in zip(written, bare_words, strict=True)]
 
 
 _STEMS: dict[int, tuple[str, ...]] = {}
@@ -293,7 +308,11 @@ def score(
             hit_before = bool(cues.find(bw[-3:-2]))
         if hit_before or hit_after:
             s[kind] += w[f"{kind}_cue"]
-    org_before, org_after = _cue_near(t.org_forms, bw, aw, back=2, ahead=1)
+    # A legal form is written with a capital (SE, Ltd, ООО): "« … », se réjouit X" and
+    # "sa" (his) are not one.
+    org_before, org_after = _cue_near(
+        t.org_forms, _capitalised_only(before, bw), _capitalised_only(after, aw), back=2, ahead=1
+    )
     if org_before or org_after:
         s["name"] += w["org_form"]
     if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
