@@ -262,19 +262,20 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # 000-197, the blind batches 132-197 joining it after their first scores: speaker
 # 0.87 on all 198 with gender agreement, given names and the other speaker work. The
 # blind batch 198-229 joined it after its first score: 0.87 on all 230 with names'
-# base forms from known given names, appositions, addressees and relative clauses.)
+# base forms from known given names, appositions, addressees and relative clauses;
+# and 230-261 after its: 0.87 on all 262 with fuller attribution-verb tables.)
 FLOORS = {
     "lang_accuracy": 0.99,
     "span_precision": 0.99,
-    "span_recall": 0.98,
+    "span_recall": 0.99,
     "span_f1": 0.99,
     "speech_precision": 0.95,
-    "speech_recall": 0.96,
-    "speech_f1": 0.95,
+    "speech_recall": 0.97,
+    "speech_f1": 0.96,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.86,
-    "link_accuracy": 0.91,
-    "title_accuracy": 0.94,
+    "speaker_accuracy": 0.87,
+    "link_accuracy": 0.93,
+    "title_accuracy": 0.93,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -320,38 +321,38 @@ SPEAKER_FLOORS = {
     "cs": 0.75,
     "da": 0.85,
     "de": 0.75,
-    "el": 0.75,
+    "el": 0.85,
     "en": 0.80,
     "es": 0.80,
     "fi": 0.95,
-    "fr": 0.75,
+    "fr": 0.80,
     "hu": 0.95,
     "it": 0.80,
     "kk": 0.75,
-    "lt": 0.85,
+    "lt": 0.80,
     "nl": 0.75,
     "pl": 0.85,
-    "pt": 0.75,
-    "ro": 0.85,
+    "pt": 0.80,
+    "ro": 0.90,
     "ru": 0.85,
     "sv": 0.95,
-    "tr": 0.95,
+    "tr": 0.90,
     "uk": 0.80,
 }
 
 
-# The held-out batch (articles 230-261, 32 articles in 20 languages, written blind from
-# the guidelines and scored once, at 0ce9252, before any change was made for it): its
+# The held-out batch (articles 262-293, 32 articles in 19 languages, written blind from
+# the guidelines and scored once, at d416682, before any change was made for it): its
 # scores then, rounded down. They are lower than on the development articles, and are the
 # better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
-    "span_f1": 0.97,
-    "speech_f1": 0.94,
+    "span_f1": 0.96,
+    "speech_f1": 0.92,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.74,
+    "speaker_accuracy": 0.76,
     "link_accuracy": 1.0,
-    "title_accuracy": 0.87,
+    "title_accuracy": 0.9,
 }
 
 
@@ -390,7 +391,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 230
+    assert development["articles"] == 262
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
