@@ -1469,3 +1469,27 @@ def test_a_reflexive_particle_of_the_verb_is_not_part_of_the_mention(
 ) -> None:
     out, _ = run([paragraph], lang)
     assert [(speaker, mention) for _, speaker, mention in out] == [(name, name)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        (
+            "it",
+            "L'Autorità portuale ha fatto sapere che due navi sono rimaste ferme in rada e ha "
+            "parlato di «un danno enorme».",
+            "L'Autorità portuale",
+        ),
+        (
+            "es",
+            "El Instituto Nacional de Salud señaló en su boletín que el Valle concentra el 18 % "
+            "de los casos y calificó la situación de “preocupante”.",
+            "Instituto Nacional de Salud",
+        ),
+    ],
+)
+def test_a_second_verb_after_and_shares_the_first_verbs_subject(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == speaker

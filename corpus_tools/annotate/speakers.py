@@ -804,6 +804,14 @@ def _mention_near_verb(
         j = v
         while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
             j -= 1
+        if j > 1 and low[j - 1] in t.conjunctions and not cut(j - 1):
+            # A second verb of the same subject ("L'Autorità … ha fatto sapere che … e ha
+            # parlato di «…»", "El INS señaló que … y calificó"): the first verb's subject.
+            first = [s for s, _ in t.speech_verbs.find(low[: j - 1])]
+            if first:
+                return _mention_near_verb(
+                    clause, t, verb_index=first[0], prefer_after=False, fallback=False
+                )
         if (
             j > 0
             and low[j - 1] in t.pronouns
@@ -1947,6 +1955,24 @@ def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     end = toks[k][1]
     rest = text[end : end + 80]
     stripped = rest.lstrip(" \u00a0")
+    if _is_capitalised(toks[k][2]) and not t.nouns_capitalised:
+        # The noun opens the name itself: "El Instituto Nacional de Salud", "Svaz měst a
+        # obcí" -- its capitalised words, with the particles between them.
+        e = k
+        while e + 1 < len(toks) and not _boundary(text, toks[e][1], toks[e + 1][0]):
+            nxt = toks[e + 1][2]
+            if _is_capitalised(nxt) or (nxt.isupper() and len(nxt) >= 2):
+                e += 1
+            elif (
+                nxt.lower() in _NAME_PARTICLES
+                and e + 2 < len(toks)
+                and _is_capitalised(toks[e + 2][2])
+            ):
+                e += 2
+            else:
+                break
+        if e > k:
+            return text[toks[k][0] : toks[e][1]]
     if stripped[:1] in _OPENING:
         close = next((i for i, ch in enumerate(stripped[1:], 1) if ch in _CLOSING), -1)
         inner = stripped[1:close] if close > 1 else ""
