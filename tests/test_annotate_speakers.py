@@ -1493,3 +1493,37 @@ def test_a_second_verb_after_and_shares_the_first_verbs_subject(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[0][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speakers"),
+    [
+        # The clause after the verb ends with the speaker's surname or role noun, after
+        # an adverbial and an addressee with a title in marks.
+        (
+            "pl",
+            [
+                "Zdaniem trenera kadry Marka Nowaka przełomem była zmiana nart.",
+                "– Nie spodziewałem się tego – mówił po konkursie wzruszony Wróbel. – Dziękuję.",
+                "– To był dobry dzień – przekonywał w rozmowie z „Przeglądem Sportowym” trener.",
+            ],
+            ["Wróbel", "Wróbel", "Marek Nowak"],
+        ),
+        # A role with a one-word complement before a name ("ředitele sklárny Pavla
+        # Horáka") is that person's, not the next name's in the sentence.
+        (
+            "cs",
+            [
+                "Podle ředitele sklárny Pavla Horáka si Lichtwerk vybral Desnou kvůli "
+                "sklářům. „Takové lidi nenajdete,“ řekl ČTK ředitel."
+            ],
+            # ("Pavla" may be a woman's name too: the name stays as written.)
+            ["Pavla Horáka"],
+        ),
+    ],
+)
+def test_speakers_at_the_end_of_the_clause_and_roles_with_a_complement(
+    lang: str, paragraphs: list[str], speakers: list[str]
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [name for _, name, _ in got] == speakers

@@ -532,12 +532,41 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
         w = found[k].lower()
         if w in t.roles and w not in t.bodies:
             between = found[k + 1 :]
-            if cut or any(_is_capitalised(x) for x in between):
+            if any(
+                _is_capitalised(a) and _is_capitalised(b) and given_name_gender(a) is not None
+                for a, b in itertools.pairwise(between)
+            ):
+                return None  # a person named between: the role is theirs
+            given = _tokens(text[start : start + 40])[:1]
+            if (
+                cut
+                or any(_is_capitalised(x) for x in between)
+                # "ředitele sklárny Pavla Horáka": a one-word complement before a name
+                # that opens with a known given name.
+                or (
+                    len(between) == 1
+                    and between[0].islower()
+                    and bool(given)
+                    and _known_given(given[0][2], t)
+                )
+            ):
                 return w
             return None
         if _function_word(w, t) or w in t.stopwords or w in _NAME_PARTICLES or w in t.speech_verbs:
             return None  # "le maire de Lyon": a place, not a person
     return None
+
+
+def _known_given(word: str, t: Tables) -> bool:
+    """True for a known given name, as written or declined ("Marka", "Pavla")."""
+    if given_name_gender(word) is not None:
+        return True
+    match = t.names.given.match(word)
+    if match is None:
+        return False
+    ending, bases = match
+    stem = word[: len(word) - len(ending)]
+    return any(given_name_gender(stem + b) is not None for b in bases)
 
 
 def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables) -> set[str]:
@@ -978,12 +1007,31 @@ def _name_after_addressee(
 ) -> str:
     """After a speech verb, a short phrase saying to whom, then the speaker's name:
     "ha dichiarato al “Secolo XIX” Giulia Parodi", "sagte dem Sender Max Weber"."""
-    for i in range(k + 1, min(len(toks) - 1, k + 7)):
+    quoted = False
+    for i in range(k + 1, min(len(toks), k + 8)):
         gap = clause[toks[i - 1][1] : toks[i][0]]
         core = gap.strip(" \u00a0_“”„«»\"'‘’")
         if core:
             return ""  # punctuation: the phrase is over
+        if sum(ch in _OPENING or ch in _CLOSING for ch in gap) % 2:
+            # One mark opens or closes a name in marks ("w rozmowie z „Przeglądem
+            # Sportowym” szkoleniowiec"); a pair holds a masked one ("“______ ___”").
+            quoted = not quoted
+        if quoted:
+            continue
         if low[i] in t.speech_verbs or low[i] in t.complementizers:
+            return ""
+        last = i + 1 == len(toks) or bool(
+            clause[toks[i][1] : toks[i + 1][0]].strip(" \u00a0_“”„«»\"'‘’")
+        )
+        if last:
+            # The clause ends with the speaker: a role noun ("… szkoleniowiec.") or a
+            # surname after a word that is no preposition ("mówił po konkursie
+            # wzruszony Zięba"; "said in London" names a place).
+            if bare(low[i]) in t.roles:
+                return toks[i][2]
+            if _is_capitalised(toks[i][2]) and not _function_word(low[i - 1], t) and i - 1 > k:
+                return toks[i][2]
             return ""
         if (
             i > k + 1
