@@ -660,66 +660,125 @@ def snapshot_key(
     for tree in trees:
         if not _tree_stamps(os.fspath(tree), digest, now):
             return None
-    names = files.fspaths() if isinstance(files, FileList) else map(os.fspath, files)
-    lstat, regular = os.lstat, stat.S_ISREG
-    stamps: list[str] = []
-    for name in names:
-        try:
-            st = lstat(name)
-        except OSError:
+    groups = (
+        files.groups() if isinstance(files, FileList) else [(None, list(map(os.fspath, files)))]
+    )
+    for folder, names in groups:
+        if not _name_stamps(folder, names, digest, now):
             return None
-        if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-            return None
-        stamps.append(
-            f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {len(name)} {name}"
-        )
-        if len(stamps) >= 4096:  # hashed in batches: 100,000 stamps are not held at once
-            digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
-            stamps.clear()
-    digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
     return digest.hexdigest()
+
+
+# Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
+_STAMP_BATCH = 4096
+
+
+def _name_stamps(folder: str | None, names: Sequence[str], digest: Any, now: int) -> bool:
+    """Hash the names and stamps of files in ``folder`` (None: names are paths as given);
+    False when one is too fresh to trust or is not a plain file.
+
+    The numbers go into the digest as packed integers and the names as one string per
+    batch (a name holds no NUL): formatting a line per file cost as much as its stat.
+    Each file is looked up relative to its open folder, not by its whole path again.
+    """
+    fd = None
+    if folder is not None:
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return False
+        digest.update(f"{len(folder)} {folder}\0".encode("utf-8", "surrogateescape"))
+    lstat, regular = os.lstat, stat.S_ISREG
+    batch: list[str] = []
+    numbers, inodes = array.array("q"), array.array("Q")
+    add, add_inode = numbers.extend, inodes.append
+    try:
+        for name in names:
+            try:
+                st = lstat(name, dir_fd=fd)
+            except OSError:
+                return False
+            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                return False
+            batch.append(name)
+            add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+            add_inode(st.st_ino)
+            if len(batch) >= _STAMP_BATCH:
+                _hash_batch(digest, batch, numbers, inodes)
+        _hash_batch(digest, batch, numbers, inodes)
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return True
+
+
+def _hash_batch(
+    digest: Any, names: list[str], numbers: array.array[int], inodes: array.array[int]
+) -> None:
+    """Hash a batch of names and their stamps (sizes and times, signed; inodes,
+    unsigned), and empty the lists for the next batch."""
+    digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0\0")
+    digest.update(numbers)
+    digest.update(inodes)
+    names.clear()
+    del numbers[:]
+    del inodes[:]
 
 
 def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
     """Hash the stamps of every file below ``folder``; False when one is too fresh to
     trust or is not a plain file or folder.
 
-    The files of a folder are taken in the order the system lists them and combined
-    as a sum of one digest each (the same set of stamps gives the same sum in any
-    order): sorting them first held an entry and its stat result for each of a
-    folder's 100,000 files, most of a warm run's memory. Sub-folders, few, go in name
-    order, each after the files.
+    The files of a folder are hashed in the order the system lists them, a batch at a
+    time: sorting them first held an entry and its stat result for each of a folder's
+    100,000 files, most of a warm run's memory, and a digest per file cost as much as
+    its stat. An unchanged folder lists its files in the same order; were it ever listed
+    in another, the key would only differ (a run answered in full, never a wrong
+    answer). Sub-folders, few, go in name order, each after the files.
     """
     try:
-        entries = os.scandir(folder)
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError:
         digest.update(b"(no folder)")
         return True
+    try:
+        # Listed by descriptor: each entry's stat is then looked up relative to it.
+        entries = os.scandir(fd)
+    except OSError:
+        os.close(fd)
+        digest.update(b"(no folder)")
+        return True
     regular = stat.S_ISREG
-    total = count = 0
-    folders: list[tuple[str, str]] = []
-    sha256 = hashlib.sha256
-    with entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append((entry.name, entry.path))
-                continue
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                return False
-            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-                return False
-            line = (
-                f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} "
-                f"{st.st_ctime_ns} {st.st_ino}"
-            )
-            total += int.from_bytes(sha256(line.encode("utf-8", "surrogateescape")).digest(), "big")
-            count += 1
-    digest.update(f"{count} files {total % (1 << 256):064x}\n".encode())
-    for name, path in sorted(folders):
+    folders: list[str] = []
+    names: list[str] = []
+    numbers, inodes = array.array("q"), array.array("Q")
+    add, add_inode = numbers.extend, inodes.append
+    count = 0
+    try:
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(entry.name)
+                    continue
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    return False
+                if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                    return False
+                names.append(entry.name)
+                add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+                add_inode(st.st_ino)
+                count += 1
+                if len(names) >= _STAMP_BATCH:
+                    _hash_batch(digest, names, numbers, inodes)
+    finally:
+        os.close(fd)
+    _hash_batch(digest, names, numbers, inodes)
+    digest.update(f"{count} files\n".encode())
+    for name in sorted(folders):
         digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))
-        if not _tree_stamps(path, digest, now):
+        if not _tree_stamps(os.path.join(folder, name), digest, now):
             return False
     digest.update(b"..\n")
     return True

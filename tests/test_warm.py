@@ -144,3 +144,47 @@ def test_a_table_changed_since_the_warm_run_is_seen(corpus: Path) -> None:
     assert code == 1
     assert "export-stale" in report
     assert "corpus_tools.metadata" in modules
+
+
+def _key(root: Path) -> str | None:
+    from corpus_tools.checks import Options
+    from corpus_tools.inputs import discover
+    from corpus_tools.pipeline import snapshot_key
+
+    files = discover([root / "seeds"], root)
+    return snapshot_key(files, "context", Options(), None, trees=[root / "exports"])
+
+
+def test_the_snapshot_key_follows_every_stamp(corpus: Path) -> None:
+    key = _key(corpus)
+    assert key is not None
+    assert _key(corpus) == key  # nothing changed: the same key
+    seed = sorted((corpus / "seeds").iterdir())[0]
+    tei = sorted((corpus / "exports" / "tei").iterdir())[0]
+    old = time.time() - 60
+    keys = {key}
+    # An edit that keeps the size and sets the time back is still seen (inode change time).
+    for path in (seed, tei):
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))
+        os.utime(path, (old, old))
+        keys.add(_key(corpus))
+    # A file added to a sub-folder of the exports, and one removed from the seeds.
+    extra = corpus / "exports" / "tei" / "extra.xml"
+    extra.write_text("<x/>", encoding="utf-8")
+    os.utime(extra, (old, old))
+    keys.add(_key(corpus))
+    seed.unlink()
+    keys.add(_key(corpus))
+    assert None not in keys
+    assert len(keys) == 5
+
+
+def test_no_snapshot_key_for_a_file_too_fresh_to_trust(corpus: Path) -> None:
+    assert _key(corpus) is not None
+    (corpus / "exports" / "tei" / "new.xml").write_text("<x/>", encoding="utf-8")
+    assert _key(corpus) is None
+    _backdate(corpus)
+    assert _key(corpus) is not None
+    next((corpus / "seeds").iterdir()).touch()
+    assert _key(corpus) is None
