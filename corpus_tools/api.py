@@ -444,7 +444,7 @@ def _check(
         # Only other files (canonical JSON, JSONL, TEI): the seeds and their table are
         # not part of the run.
         options = plain
-    files = discover(inputs or [root / SEEDS_DIR], root)
+    folders = inputs or [root / SEEDS_DIR]
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
     formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
@@ -455,18 +455,19 @@ def _check(
         # file stamps: the whole report is stored under them.
         whole = None
         table_stamp = None
-        if store.enabled and formats:
+        if store.enabled and formats and not inputs:
             try:
                 table_stamp = _table_stamp(root, table) if with_seeds else None
             except OSError:
                 pass  # an unreadable table: the run is not answered from, nor stored as, a snapshot
             else:
+                # The seeds folder is listed and its files stamped, not sorted: a run
+                # answered from the snapshot never needs the list of seeds.
                 whole = snapshot_key(
-                    files,
+                    [root / SEEDS_DIR, out_dir],
                     store.context,
                     plain,
                     only,
-                    trees=[out_dir],
                     extra=[
                         "exports",
                         formats,
@@ -479,9 +480,11 @@ def _check(
             if stored is not None:
                 report = Report.from_dict(stored)
                 shown = table_stamp[0] if table_stamp is not None else None
+                listed = discover(folders, root) if list_files else []
                 return Validation(
-                    report, changes, _checked(files, root, only, list_files, shown), root
+                    report, changes, _checked(listed, root, only, list_files, shown), root
                 )
+        files = discover(folders, root)
         if options is None:
             options = with_metadata(plain, root, config)
         if whole and metadata_stamp(options) != table_stamp:

@@ -32,7 +32,7 @@ from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
-from corpus_tools.inputs import SEEDS_DIR, FileList
+from corpus_tools.inputs import SEEDS_DIR
 from corpus_tools.langmodel import model_path
 from corpus_tools.paths import display_path
 from corpus_tools.procs import die_with_parent
@@ -638,20 +638,19 @@ def metadata_stamp(options: Options) -> list[str] | None:
 
 
 def snapshot_key(
-    files: Sequence[Path],
+    trees: Sequence[Path],
     context: str,
     options: Options,
     only: frozenset[str] | None,
     *,
-    trees: Sequence[Path] = (),
     extra: object = None,
 ) -> str | None:
     """A key for the whole run's inputs from file stamps alone, as git's index does; None
     when a file is too fresh for its stamp to be trusted, or is not a plain file.
 
     ``trees`` are folders whose every file (names, sizes, times) is part of the inputs,
-    such as the export folder whose freshness a run checks; ``extra`` is any other
-    setting the result depends on.
+    such as the seeds folder and the export folder whose freshness a run checks;
+    ``extra`` is any other setting the result depends on.
     """
     now = time.time_ns()
     today = (options.today or dt.date.today()).isoformat()
@@ -660,56 +659,11 @@ def snapshot_key(
     for tree in trees:
         if not _tree_stamps(os.fspath(tree), digest, now):
             return None
-    groups = (
-        files.groups() if isinstance(files, FileList) else [(None, list(map(os.fspath, files)))]
-    )
-    for folder, names in groups:
-        if not _name_stamps(folder, names, digest, now):
-            return None
     return digest.hexdigest()
 
 
 # Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
 _STAMP_BATCH = 4096
-
-
-def _name_stamps(folder: str | None, names: Sequence[str], digest: Any, now: int) -> bool:
-    """Hash the names and stamps of files in ``folder`` (None: names are paths as given);
-    False when one is too fresh to trust or is not a plain file.
-
-    The numbers go into the digest as packed integers and the names as one string per
-    batch (a name holds no NUL): formatting a line per file cost as much as its stat.
-    Each file is looked up relative to its open folder, not by its whole path again.
-    """
-    fd = None
-    if folder is not None:
-        try:
-            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-        except OSError:
-            return False
-        digest.update(f"{len(folder)} {folder}\0".encode("utf-8", "surrogateescape"))
-    lstat, regular = os.lstat, stat.S_ISREG
-    batch: list[str] = []
-    numbers, inodes = array.array("q"), array.array("Q")
-    add, add_inode = numbers.extend, inodes.append
-    try:
-        for name in names:
-            try:
-                st = lstat(name, dir_fd=fd)
-            except OSError:
-                return False
-            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-                return False
-            batch.append(name)
-            add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-            add_inode(st.st_ino)
-            if len(batch) >= _STAMP_BATCH:
-                _hash_batch(digest, batch, numbers, inodes)
-        _hash_batch(digest, batch, numbers, inodes)
-    finally:
-        if fd is not None:
-            os.close(fd)
-    return True
 
 
 def _hash_batch(
@@ -738,6 +692,8 @@ def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
     """
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except NotADirectoryError:
+        return False  # a file where a folder belongs: its bytes are not in any stamp
     except OSError:
         digest.update(b"(no folder)")
         return True

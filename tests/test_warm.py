@@ -148,11 +148,9 @@ def test_a_table_changed_since_the_warm_run_is_seen(corpus: Path) -> None:
 
 def _key(root: Path) -> str | None:
     from corpus_tools.checks import Options
-    from corpus_tools.inputs import discover
     from corpus_tools.pipeline import snapshot_key
 
-    files = discover([root / "seeds"], root)
-    return snapshot_key(files, "context", Options(), None, trees=[root / "exports"])
+    return snapshot_key([root / "seeds", root / "exports"], "context", Options(), None)
 
 
 def test_the_snapshot_key_follows_every_stamp(corpus: Path) -> None:
@@ -188,3 +186,14 @@ def test_no_snapshot_key_for_a_file_too_fresh_to_trust(corpus: Path) -> None:
     assert _key(corpus) is not None
     next((corpus / "seeds").iterdir()).touch()
     assert _key(corpus) is None
+
+
+def test_no_snapshot_key_for_a_file_where_a_folder_belongs(tmp_path: Path) -> None:
+    from corpus_tools.checks import Options
+    from corpus_tools.pipeline import snapshot_key
+
+    (tmp_path / "seeds").write_text("not a folder", encoding="utf-8")
+    _backdate(tmp_path)
+    assert snapshot_key([tmp_path / "seeds"], "context", Options(), None) is None
+    # A folder that is not there is part of the key as such.
+    assert snapshot_key([tmp_path / "exports"], "context", Options(), None) is not None
