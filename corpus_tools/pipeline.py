@@ -20,25 +20,25 @@ import re
 import signal
 import stat
 import sys
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpus_tools._version import __version__
-from corpus_tools.cache import RACY_NS, Cache, Digests, context_key, stamp_of
+from corpus_tools.cache import Cache, Digests, context_key, stamp_of
 from corpus_tools.checks import FileResult, Options, check_file, decode, encode
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.exporters import CheckSettings, Rendered, Verdicts, judge_all, render_all
 from corpus_tools.exports import expected_files
-from corpus_tools.inputs import SEEDS_DIR
+from corpus_tools.inputs import SEEDS_DIR, FileList
 from corpus_tools.langmodel import model_path
 from corpus_tools.paths import display_path
 from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_fingerprint
+from corpus_tools.snapshots import snapshot_key
 
 if TYPE_CHECKING:
     from corpus_tools.metadata import Metadata
@@ -548,13 +548,16 @@ def check_corpus(
     ``gone`` are the seeds a change deleted (see ``Tally``).
     Returns the report, those digests, and the ids of the seeds that had errors of their
     own (None when no file had one)."""
-    snapshot = (
-        snapshot_key(
-            files, store.context, options, only, extra=[sorted(gone), metadata_stamp(options)]
+    snapshot = None
+    if store.enabled:
+        today = (options.today or dt.date.today()).isoformat()
+        scope = None if only is None else sorted(only)
+        names = (
+            files.groups() if isinstance(files, FileList) else [(None, list(map(os.fspath, files)))]
         )
-        if store.enabled
-        else None
-    )
+        snapshot = snapshot_key(
+            store.context, [today, scope, sorted(gone), metadata_stamp(options)], files=names
+        )
     if not render and snapshot:
         stored = store.snapshot(snapshot)
         if stored is not None:
@@ -635,106 +638,3 @@ def metadata_stamp(options: Options) -> list[str] | None:
     and the SHA-256 of its bytes (None: no table)."""
     table = options.metadata
     return None if table is None else [table.path, table.sha256]
-
-
-def snapshot_key(
-    trees: Sequence[Path],
-    context: str,
-    options: Options,
-    only: frozenset[str] | None,
-    *,
-    extra: object = None,
-) -> str | None:
-    """A key for the whole run's inputs from file stamps alone, as git's index does; None
-    when a file is too fresh for its stamp to be trusted, or is not a plain file.
-
-    ``trees`` are folders whose every file (names, sizes, times) is part of the inputs,
-    such as the seeds folder and the export folder whose freshness a run checks;
-    ``extra`` is any other setting the result depends on.
-    """
-    now = time.time_ns()
-    today = (options.today or dt.date.today()).isoformat()
-    scope = None if only is None else sorted(only)
-    digest = hashlib.sha256(context_key("snapshot", context, today, scope, extra).encode())
-    for tree in trees:
-        if not _tree_stamps(os.fspath(tree), digest, now):
-            return None
-    return digest.hexdigest()
-
-
-# Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
-_STAMP_BATCH = 4096
-
-
-def _hash_batch(
-    digest: Any, names: list[str], numbers: array.array[int], inodes: array.array[int]
-) -> None:
-    """Hash a batch of names and their stamps (sizes and times, signed; inodes,
-    unsigned), and empty the lists for the next batch."""
-    digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0\0")
-    digest.update(numbers)
-    digest.update(inodes)
-    names.clear()
-    del numbers[:]
-    del inodes[:]
-
-
-def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
-    """Hash the stamps of every file below ``folder``; False when one is too fresh to
-    trust or is not a plain file or folder.
-
-    The files of a folder are hashed in the order the system lists them, a batch at a
-    time: sorting them first held an entry and its stat result for each of a folder's
-    100,000 files, most of a warm run's memory, and a digest per file cost as much as
-    its stat. An unchanged folder lists its files in the same order; were it ever listed
-    in another, the key would only differ (a run answered in full, never a wrong
-    answer). Sub-folders, few, go in name order, each after the files.
-    """
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except NotADirectoryError:
-        return False  # a file where a folder belongs: its bytes are not in any stamp
-    except OSError:
-        digest.update(b"(no folder)")
-        return True
-    try:
-        # Listed by descriptor: each entry's stat is then looked up relative to it.
-        entries = os.scandir(fd)
-    except OSError:
-        os.close(fd)
-        digest.update(b"(no folder)")
-        return True
-    regular = stat.S_ISREG
-    folders: list[str] = []
-    names: list[str] = []
-    numbers, inodes = array.array("q"), array.array("Q")
-    add, add_inode = numbers.extend, inodes.append
-    count = 0
-    try:
-        with entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    folders.append(entry.name)
-                    continue
-                try:
-                    st = entry.stat(follow_symlinks=False)
-                except OSError:
-                    return False
-                if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-                    return False
-                names.append(entry.name)
-                add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-                add_inode(st.st_ino)
-                count += 1
-                if len(names) >= _STAMP_BATCH:
-                    _hash_batch(digest, names, numbers, inodes)
-    finally:
-        os.close(fd)
-    _hash_batch(digest, names, numbers, inodes)
-    digest.update(f"{count} files\n".encode())
-    for name in sorted(folders):
-        digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))
-        if not _tree_stamps(os.path.join(folder, name), digest, now):
-            return False
-    digest.update(b"..\n")
-    return True
