@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import hashlib
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -19,10 +18,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools.cache import Cache
-from corpus_tools.checks import Options, check_json
 from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
-from corpus_tools.errors import ReadError, UsageError
+from corpus_tools.errors import OutputError, ReadError, UsageError
 from corpus_tools.exporters import (
     EXPORTERS,
     SCHEMATRON,
@@ -32,37 +30,17 @@ from corpus_tools.exporters import (
     VerdictStore,
     owner_of,
 )
-from corpus_tools.exports import (
-    Subset,
-    compare_exports,
-    expected_files,
-    linked_folder,
-    stage_export,
-    stray_files,
-)
 from corpus_tools.inputs import SEEDS_DIR, discover
-from corpus_tools.io import OutputError, describe_os_error, remove_stale_temporaries
 from corpus_tools.journal import reading, settle, writing
 from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
 from corpus_tools.paths import display_path
-from corpus_tools.pipeline import (
-    InputsKey,
-    Tally,
-    check_corpus,
-    default_jobs,
-    metadata_stamp,
-    run_context,
-    snapshot_key,
-    stored_inputs_key,
-    stream,
-    with_metadata,
-)
-from corpus_tools.policy import apply_policy
-from corpus_tools.progress import Progress
-from corpus_tools.rules import CorpusRules
+from corpus_tools.snapshots import snapshot_key, tool_key
 
+# The pass itself (checks, pipeline, rules, exports, policy) is imported where it is
+# used: a run answered from a snapshot loads none of it.
 if TYPE_CHECKING:
     from corpus_tools.changes import ChangeSet
+    from corpus_tools.checks import Options
     from corpus_tools.metadata import Metadata
     from corpus_tools.model import Document
 
@@ -187,6 +165,8 @@ def _export_findings(
     compared (but for those of the ``broken`` seeds, which could not be converted), and
     each file of the whole corpus is reported as not checked, saying why.
     """
+    from corpus_tools.exports import Subset, compare_exports, stray_files
+
     rel = _relative(out_dir, root)
 
     def doc_of(name: str) -> str | None:
@@ -371,6 +351,24 @@ def _check(
     lock_timeout: float,
     notify: Notify | None,
 ) -> Validation:
+    schemas = dict(schemas or {})
+    if not given and changes is None and exports and cache and SCHEMATRON not in schemas:
+        # Nothing changed since the last run, seeds, exports, settings and tool alike:
+        # the report is known from the stamps of the files, before corpus.toml is read.
+        settle(root / EXPORTS_DIR, timeout=lock_timeout, notify=notify)
+        answered = _answered(root, _settings(today, lang, schemas), list_files)
+        if answered is not None:
+            return answered
+    from corpus_tools.checks import Options
+    from corpus_tools.pipeline import (
+        check_corpus,
+        default_jobs,
+        run_context,
+        stored_inputs_key,
+        with_metadata,
+    )
+    from corpus_tools.policy import apply_policy
+
     config = load_config(root)
     if given and all(_same_folder(p, root / EXPORTS_DIR) for p in given):
         # The export folder named alone: its files are views of the seeds (each document
@@ -391,7 +389,6 @@ def _check(
         if not p.exists() and not p.is_symlink()
     ]
     present = [p for p in given if p.exists() or p.is_symlink()]
-    schemas = dict(schemas or {})
     if SCHEMATRON in schemas:
         # Checked before anything runs: a missing package or rules that do not compile
         # stop the run (exit 2), never a finding per file.
@@ -401,7 +398,7 @@ def _check(
     chosen = tuple(sorted((name, os.fspath(p)) for name, p in schemas.items()))
     plain = Options(today=today, lang_override=lang, schemas=chosen)
     # The options with the source metadata table, read and checked; a run answered
-    # from the cache only needs the digest of the table's bytes (``_table_stamp``).
+    # from the cache only needs the stamp of the table's file.
     options: Options | None = None
     table = config.metadata_table
     # The metadata table named is checked as the table, with the seeds it describes.
@@ -444,7 +441,7 @@ def _check(
         # Only other files (canonical JSON, JSONL, TEI): the seeds and their table are
         # not part of the run.
         options = plain
-    files = discover(inputs or [root / SEEDS_DIR], root)
+    folders = inputs or [root / SEEDS_DIR]
     out_dir = root / EXPORTS_DIR
     wanted = exports and not given and config.exports_tracked
     formats = tracked_formats(config) if wanted and out_dir.is_dir() else []
@@ -453,39 +450,22 @@ def _check(
     try:
         # A warm run with nothing changed, seeds and exports alike, is answered from
         # file stamps: the whole report is stored under them.
-        whole = None
-        table_stamp = None
-        if store.enabled and formats:
-            try:
-                table_stamp = _table_stamp(root, table) if with_seeds else None
-            except OSError:
-                pass  # an unreadable table: the run is not answered from, nor stored as, a snapshot
-            else:
-                whole = snapshot_key(
-                    files,
-                    store.context,
-                    plain,
-                    only,
-                    trees=[out_dir],
-                    extra=[
-                        "exports",
-                        formats,
-                        _schema_stamps(schemas),
-                        sorted(gone),
-                        table_stamp,
-                    ],
-                )
-            stored = store.snapshot(whole) if whole else None
-            if stored is not None:
-                report = Report.from_dict(stored)
-                shown = table_stamp[0] if table_stamp is not None else None
+        whole = stamps = None
+        if store.enabled and formats and not inputs:
+            whole = _run_key(root, _settings(today, lang, schemas, only, gone))
+            # The seeds folder is listed and its files stamped, not sorted: a run
+            # answered from the snapshot never needs the list of seeds.
+            stamps = _inputs_key(root, whole, table) if whole else None
+            known = _stored(store, whole, stamps, table) if whole and stamps else None
+            if known is not None:
+                report, shown = known
+                listed = discover(folders, root) if list_files else []
                 return Validation(
-                    report, changes, _checked(files, root, only, list_files, shown), root
+                    report, changes, _checked(listed, root, only, list_files, shown), root
                 )
+        files = discover(folders, root)
         if options is None:
             options = with_metadata(plain, root, config)
-        if whole and metadata_stamp(options) != table_stamp:
-            whole = None  # the table changed while this run read it: store no snapshot
         expected = None
         key = ""
         if formats:
@@ -533,11 +513,14 @@ def _check(
             report.not_checked.append(f"{EXPORTS_DIR}/ ([exports] tracked = false in corpus.toml)")
         report.extend(missing)
         apply_policy(report, config)
-        if whole:
-            store.put_snapshot(whole, report.to_dict())
+        shown = options.metadata.path if options.metadata is not None else None
+        if whole and stamps:
+            store.put_snapshot(
+                whole,
+                {"inputs": stamps, "table": table, "shown": shown, "report": report.to_dict()},
+            )
     finally:
         store.close()
-    shown = options.metadata.path if options.metadata is not None else None
     return Validation(report, changes, _checked(files, root, only, list_files, shown), root)
 
 
@@ -567,15 +550,73 @@ def _checked(
     return sorted(p for p in shown if only is None or p in only)
 
 
-def _table_stamp(root: Path, table: str) -> list[str] | None:
-    """What identifies the source metadata table in a snapshot key, as
-    ``metadata_stamp`` gives it for the table read and checked: its path and the SHA-256
-    of its bytes (None: there is no table). Raises ``OSError`` when it cannot be read."""
-    try:
-        data = (root / table).read_bytes()
-    except FileNotFoundError:
+def _settings(
+    today: dt.date | None,
+    lang: str | None,
+    schemas: Mapping[str, Path],
+    only: frozenset[str] | None = None,
+    gone: frozenset[str] = frozenset(),
+) -> list[object]:
+    """The settings of a validation with exports that its report depends on, for its
+    snapshot key: the day, the language override, the chosen schemas and the scope."""
+    day = (today or dt.date.today()).isoformat()
+    scope = None if only is None else sorted(only)
+    return ["validate", day, lang, _schema_stamps(schemas), scope, sorted(gone)]
+
+
+def _run_key(root: Path, settings: list[object]) -> str | None:
+    """The key a snapshot of a run is stored under: the tool, its schemas and
+    ``corpus.toml`` (by stamps), and the run's ``settings``."""
+    tool = tool_key(root)
+    return snapshot_key(tool, settings) if tool is not None else None
+
+
+def _inputs_key(root: Path, run: str, table: str | None) -> str | None:
+    """The stamps of what the run of key ``run`` reads: every file of the seeds and
+    export folders, and the source metadata table ``table`` (its path in corpus.toml)."""
+    return snapshot_key(
+        run,
+        table,
+        trees=[root / SEEDS_DIR, root / EXPORTS_DIR],
+        single=[root / table] if table is not None else [],
+    )
+
+
+def _stored(
+    store: Cache, run: str, stamps: str, table: str | None
+) -> tuple[Report, str | None] | None:
+    """The report stored for run key ``run`` when its inputs had these ``stamps`` and
+    its table this path, and the table's path as the report names it (None: none)."""
+    record = store.snapshot(run)
+    if record is None or record.get("inputs") != stamps or record.get("table") != table:
         return None
-    return [table, hashlib.sha256(data).hexdigest()]
+    shown = record.get("shown")
+    return Report.from_dict(record["report"]), shown if isinstance(shown, str) else None
+
+
+def _answered(root: Path, settings: list[object], list_files: bool) -> Validation | None:
+    """The validation of a run with exports whose report is known from a snapshot,
+    before ``corpus.toml`` is read: a snapshot is stored only for a valid one, and with
+    the table's path that it gives (the key holds the stamps of ``corpus.toml``)."""
+    # The per-file results are not read: no context is needed.
+    store = Cache(root, "", enabled=True)
+    try:
+        run = _run_key(root, settings)
+        record = store.snapshot(run) if run is not None else None
+        if run is None or record is None:
+            return None
+        table = record.get("table")
+        if table is not None and not isinstance(table, str):
+            return None
+        stamps = _inputs_key(root, run, table)
+        found = _stored(store, run, stamps, table) if stamps else None
+    finally:
+        store.close()
+    if found is None:
+        return None
+    report, shown = found
+    listed = discover([root / SEEDS_DIR], root) if list_files else []
+    return Validation(report, None, _checked(listed, root, None, list_files, shown), root)
 
 
 def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:
@@ -667,6 +708,11 @@ def export(
     files whose bytes would not change are left alone, and all files land or none.
     Raises ``OutputError`` when the folder cannot be written.
     """
+    from corpus_tools.checks import Options
+    from corpus_tools.exports import linked_folder, stray_files
+    from corpus_tools.io import describe_os_error
+    from corpus_tools.pipeline import default_jobs, run_context, with_metadata
+
     _check_lang(lang)
     root = corpus_root(Path(root) if root is not None else None)
     config = load_config(root)
@@ -779,6 +825,11 @@ def _export_problems(
     when the exports they make are not known from an earlier run. The errors of the
     seeds come first: exports cannot be up to date with a corpus that cannot be
     exported."""
+    from corpus_tools.exports import expected_files
+    from corpus_tools.pipeline import Tally, stored_inputs_key, stream
+    from corpus_tools.policy import apply_policy
+    from corpus_tools.rules import CorpusRules
+
     key = stored_inputs_key(files, store, store.context, formats, options)
     expected = store.manifest(key)
     judged = Verdicts(store if store.enabled else None, schemas)
@@ -824,6 +875,13 @@ def _export_locked(
     cache: bool,
     progress_to: TextIO | None,
 ) -> ExportResult:
+    from corpus_tools.exports import compare_exports, stage_export
+    from corpus_tools.io import remove_stale_temporaries
+    from corpus_tools.pipeline import InputsKey, Tally, run_context, stored_inputs_key, stream
+    from corpus_tools.policy import apply_policy
+    from corpus_tools.progress import Progress
+    from corpus_tools.rules import CorpusRules
+
     remove_stale_temporaries(out_dir)
     store = Cache(root, run_context(config, options), enabled=cache)
     try:
@@ -902,6 +960,8 @@ def read(path: Path | str, *, format: str | None = None) -> Iterator[Document]:
 
 
 def _read_canonical(path: Path) -> Iterator[Document]:
+    from corpus_tools.checks import check_json
+
     result = check_json(path, path.parent)
     if result.diagnostics:
         first = result.diagnostics[0]

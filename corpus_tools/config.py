@@ -10,12 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from corpus_tools.errors import UsageError
-from corpus_tools.schema import check
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - exercised on Python 3.10 only
-    import tomli as tomllib
 
 CONFIG_NAME = "corpus.toml"
 
@@ -168,6 +162,14 @@ def corpus_root(root: Path | None) -> Path:
 
 def load_config(root: Path) -> Config:
     """Read ``corpus.toml`` under ``root``; defaults where the file is absent."""
+    # Imported here: a run answered from a snapshot never reads corpus.toml.
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on Python 3.10 only
+        import tomli as tomllib
+
+    from corpus_tools.schema import check
+
     path = root / CONFIG_NAME
     if not path.exists():
         return Config()

@@ -103,6 +103,10 @@ class FileList(Sequence[Path]):
         for name in self.fspaths():
             yield Path(name)
 
+    def groups(self) -> Iterator[tuple[str | None, Sequence[str]]]:
+        """The names by folder, in list order (folder None: each name is a path as given)."""
+        yield from self._groups
+
     def fspaths(self) -> Iterator[str]:
         """The paths as strings: a warm run only stats them, and a Path costs more."""
         for folder, names in self._groups:

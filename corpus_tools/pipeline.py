@@ -20,13 +20,12 @@ import re
 import signal
 import stat
 import sys
-import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from corpus_tools._version import __version__
-from corpus_tools.cache import RACY_NS, Cache, Digests, context_key, stamp_of
+from corpus_tools.cache import Cache, Digests, context_key, stamp_of
 from corpus_tools.checks import FileResult, Options, check_file, decode, encode
 from corpus_tools.config import Config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
@@ -39,6 +38,7 @@ from corpus_tools.procs import die_with_parent
 from corpus_tools.progress import Progress
 from corpus_tools.rules import CorpusRules
 from corpus_tools.schema import schema_fingerprint
+from corpus_tools.snapshots import snapshot_key
 
 if TYPE_CHECKING:
     from corpus_tools.metadata import Metadata
@@ -548,13 +548,16 @@ def check_corpus(
     ``gone`` are the seeds a change deleted (see ``Tally``).
     Returns the report, those digests, and the ids of the seeds that had errors of their
     own (None when no file had one)."""
-    snapshot = (
-        snapshot_key(
-            files, store.context, options, only, extra=[sorted(gone), metadata_stamp(options)]
+    snapshot = None
+    if store.enabled:
+        today = (options.today or dt.date.today()).isoformat()
+        scope = None if only is None else sorted(only)
+        names = (
+            files.groups() if isinstance(files, FileList) else [(None, list(map(os.fspath, files)))]
         )
-        if store.enabled
-        else None
-    )
+        snapshot = snapshot_key(
+            store.context, [today, scope, sorted(gone), metadata_stamp(options)], files=names
+        )
     if not render and snapshot:
         stored = store.snapshot(snapshot)
         if stored is not None:
@@ -635,91 +638,3 @@ def metadata_stamp(options: Options) -> list[str] | None:
     and the SHA-256 of its bytes (None: no table)."""
     table = options.metadata
     return None if table is None else [table.path, table.sha256]
-
-
-def snapshot_key(
-    files: Sequence[Path],
-    context: str,
-    options: Options,
-    only: frozenset[str] | None,
-    *,
-    trees: Sequence[Path] = (),
-    extra: object = None,
-) -> str | None:
-    """A key for the whole run's inputs from file stamps alone, as git's index does; None
-    when a file is too fresh for its stamp to be trusted, or is not a plain file.
-
-    ``trees`` are folders whose every file (names, sizes, times) is part of the inputs,
-    such as the export folder whose freshness a run checks; ``extra`` is any other
-    setting the result depends on.
-    """
-    now = time.time_ns()
-    today = (options.today or dt.date.today()).isoformat()
-    scope = None if only is None else sorted(only)
-    digest = hashlib.sha256(context_key("snapshot", context, today, scope, extra).encode())
-    for tree in trees:
-        if not _tree_stamps(os.fspath(tree), digest, now):
-            return None
-    names = files.fspaths() if isinstance(files, FileList) else map(os.fspath, files)
-    lstat, regular = os.lstat, stat.S_ISREG
-    stamps: list[str] = []
-    for name in names:
-        try:
-            st = lstat(name)
-        except OSError:
-            return None
-        if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-            return None
-        stamps.append(
-            f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino} {len(name)} {name}"
-        )
-        if len(stamps) >= 4096:  # hashed in batches: 100,000 stamps are not held at once
-            digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
-            stamps.clear()
-    digest.update("\n".join(stamps).encode("utf-8", "surrogateescape"))
-    return digest.hexdigest()
-
-
-def _tree_stamps(folder: str, digest: Any, now: int) -> bool:
-    """Hash the stamps of every file below ``folder``; False when one is too fresh to
-    trust or is not a plain file or folder.
-
-    The files of a folder are taken in the order the system lists them and combined
-    as a sum of one digest each (the same set of stamps gives the same sum in any
-    order): sorting them first held an entry and its stat result for each of a
-    folder's 100,000 files, most of a warm run's memory. Sub-folders, few, go in name
-    order, each after the files.
-    """
-    try:
-        entries = os.scandir(folder)
-    except OSError:
-        digest.update(b"(no folder)")
-        return True
-    regular = stat.S_ISREG
-    total = count = 0
-    folders: list[tuple[str, str]] = []
-    sha256 = hashlib.sha256
-    with entries:
-        for entry in entries:
-            if entry.is_dir(follow_symlinks=False):
-                folders.append((entry.name, entry.path))
-                continue
-            try:
-                st = entry.stat(follow_symlinks=False)
-            except OSError:
-                return False
-            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
-                return False
-            line = (
-                f"{len(entry.name)} {entry.name} {st.st_size} {st.st_mtime_ns} "
-                f"{st.st_ctime_ns} {st.st_ino}"
-            )
-            total += int.from_bytes(sha256(line.encode("utf-8", "surrogateescape")).digest(), "big")
-            count += 1
-    digest.update(f"{count} files {total % (1 << 256):064x}\n".encode())
-    for name, path in sorted(folders):
-        digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))
-        if not _tree_stamps(path, digest, now):
-            return False
-    digest.update(b"..\n")
-    return True

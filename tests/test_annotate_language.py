@@ -180,3 +180,35 @@ def test_a_language_of_a_group_the_model_splits_its_probability_between(
     assert (guess.lang, guess.source) == ("und", "undetermined")
     # A language outside any group gets no such help.
     assert identify(SAMPLES["sk"], min_confidence=0.999).lang == "und"
+
+
+def test_the_script_is_the_one_with_most_letters_ties_to_the_later_code() -> None:
+    import random
+
+    from corpus_tools.annotate.language import _script_of
+
+    ranges = {
+        "Latn": ((0x41, 0x5A), (0x61, 0x7A), (0xC0, 0x24F)),
+        "Cyrl": ((0x400, 0x4FF),),
+        "Arab": ((0x600, 0x6FF),),
+        "Mong": ((0x1800, 0x18AF),),
+    }
+
+    def reference(text: str) -> str | None:
+        counts = [
+            (sum(any(a <= ord(ch) <= b for a, b in spans) for ch in text), code)
+            for code, spans in ranges.items()
+        ]
+        best, code = max(counts)
+        return code if best else None
+
+    rng = random.Random(7)
+    texts = ["", "123 — !", "Srpski", "Српски", "ab вг", "×÷", "a\u024f\u0250", "ᠮᠣᠩ abc"]
+    texts += [
+        "".join(
+            chr(rng.choice((rng.randint(0, 0x1FFF), rng.randint(0x20, 0x7E)))) for _ in range(n)
+        )
+        for n in range(0, 400, 3)
+    ]
+    for text in texts:
+        assert _script_of(text) == reference(text), text

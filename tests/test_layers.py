@@ -22,6 +22,7 @@ LAYERS: list[set[str]] = [
         "changes",
         "inputs",
         "cache",
+        "snapshots",
         "policy",
         "metadata",
     },

@@ -119,17 +119,20 @@ def load_model() -> Any:
     return _model
 
 
+# Each script by the runs of characters that are not its letters.
 _SCRIPTS = (
-    ("Latn", re.compile(r"[A-Za-z\u00c0-\u024f]")),
-    ("Cyrl", re.compile(r"[\u0400-\u04ff]")),
-    ("Arab", re.compile(r"[\u0600-\u06ff]")),
-    ("Mong", re.compile(r"[\u1800-\u18af]")),
+    ("Latn", re.compile(r"[^A-Za-z\u00c0-\u024f]+")),
+    ("Cyrl", re.compile(r"[^\u0400-\u04ff]+")),
+    ("Arab", re.compile(r"[^\u0600-\u06ff]+")),
+    ("Mong", re.compile(r"[^\u1800-\u18af]+")),
 )
 
 
 def _script_of(text: str) -> str | None:
     """The dominant script of ``text`` among those of :data:`_DEFAULT_SCRIPT` (ISO 15924)."""
-    counts = [(len(rx.findall(text)), code) for code, rx in _SCRIPTS]
+    # A script's letters are what is left when the runs of other characters are taken
+    # out: half the cost of a list of every letter found.
+    counts = [(len(rx.sub("", text)), code) for code, rx in _SCRIPTS]
     best, code = max(counts)
     return code if best else None
 

@@ -1,0 +1,215 @@
+"""Keys of whole runs from file stamps alone, as git's index does: a run whose inputs
+all have the stamps of an earlier run gives that run's report, read from the cache.
+
+A stamp is a file's size, modification time, inode change time and inode. A key is
+None when a file is too fresh for its stamp to be trusted (modified within the last
+two seconds, see ``RACY_NS``) or is not a plain file: such a run is neither answered
+from nor stored as a snapshot. Nothing here reads a file's bytes.
+"""
+
+from __future__ import annotations
+
+import array
+import hashlib
+import json
+import os
+import stat
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from corpus_tools._version import __version__
+from corpus_tools.cache.store import RACY_NS
+from corpus_tools.langmodel import model_path
+from corpus_tools.schema import schema_dir
+
+# Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
+_BATCH = 4096
+
+
+def snapshot_key(
+    context: str,
+    settings: object,
+    *,
+    trees: Sequence[Path] = (),
+    files: Iterable[tuple[str | None, Sequence[str]]] = (),
+    single: Sequence[Path] = (),
+) -> str | None:
+    """The key of a run: its ``context`` and ``settings`` (anything JSON can write), the
+    stamps of every file below each of ``trees``, of the ``files`` (names by folder; a
+    folder None: each name is a path as given) and of each of ``single`` (followed when
+    a link; one that is not there counts as such)."""
+    now = time.time_ns()
+    blob = json.dumps(["snapshot", context, settings], sort_keys=True, ensure_ascii=True)
+    digest = hashlib.sha256(blob.encode())
+    for tree in trees:
+        if not _tree_stamps(os.fspath(tree), digest, now):
+            return None
+    for folder, names in files:
+        if not _name_stamps(folder, names, digest, now):
+            return None
+    for path in single:
+        if not _file_stamp(path, digest, now):
+            return None
+    return digest.hexdigest()
+
+
+def tool_key(root: Path) -> str | None:
+    """What every result depends on besides the run's inputs and settings, by stamps:
+    the tool's code and data, its schemas, the language model and ``corpus.toml``.
+
+    The cache's context hashes their bytes instead (a cache restored into a fresh
+    install is still used); a snapshot is of one checkout, and reading 2 MB of them
+    cost more than the rest of a run answered from it.
+    """
+    from corpus_tools.config import CONFIG_NAME
+
+    now = time.time_ns()
+    digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
+    package = os.fspath(Path(__file__).parent)
+    if not _tree_stamps(package, digest, now, skip=frozenset({"__pycache__"})):
+        return None
+    if not _tree_stamps(os.fspath(schema_dir()), digest, now):
+        return None
+    try:
+        model: Path | None = model_path()
+    except OSError:
+        model = None
+    digest.update(b"model\0" if model is not None else b"(no model)\0")
+    files = [model] if model is not None else []
+    if not all(_file_stamp(p, digest, now) for p in [*files, root / CONFIG_NAME]):
+        return None
+    return digest.hexdigest()
+
+
+def _file_stamp(path: Path, digest: Any, now: int) -> bool:
+    """Hash the stamp of one file (of its target when it is a link); False when it is
+    too fresh or not a plain file."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        digest.update(b"(none)\0")
+        return True
+    except OSError:
+        return False
+    if not stat.S_ISREG(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+        return False
+    digest.update(f"{st.st_size} {st.st_mtime_ns} {st.st_ctime_ns} {st.st_ino}\0".encode())
+    return True
+
+
+def _name_stamps(folder: str | None, names: Sequence[str], digest: Any, now: int) -> bool:
+    """Hash the names and stamps of files in ``folder`` (None: names are paths as given);
+    False when one is too fresh to trust or is not a plain file.
+
+    Each file is looked up relative to its open folder, not by its whole path again.
+    """
+    fd = None
+    if folder is not None:
+        try:
+            fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        except OSError:
+            return False
+        digest.update(f"{len(folder)} {folder}\0".encode("utf-8", "surrogateescape"))
+    lstat, regular = os.lstat, stat.S_ISREG
+    batch: list[str] = []
+    numbers, inodes = array.array("q"), array.array("Q")
+    add, add_inode = numbers.extend, inodes.append
+    try:
+        for name in names:
+            try:
+                st = lstat(name, dir_fd=fd)
+            except OSError:
+                return False
+            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                return False
+            batch.append(name)
+            add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+            add_inode(st.st_ino)
+            if len(batch) >= _BATCH:
+                _hash_batch(digest, batch, numbers, inodes)
+        _hash_batch(digest, batch, numbers, inodes)
+    finally:
+        if fd is not None:
+            os.close(fd)
+    return True
+
+
+def _hash_batch(
+    digest: Any, names: list[str], numbers: array.array[int], inodes: array.array[int]
+) -> None:
+    """Hash a batch of names and their stamps (sizes and times, signed; inodes,
+    unsigned), and empty the lists for the next batch. The numbers go in packed and
+    the names as one string (a name holds no NUL): formatting a line per file cost as
+    much as its stat."""
+    digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0\0")
+    digest.update(numbers)
+    digest.update(inodes)
+    names.clear()
+    del numbers[:]
+    del inodes[:]
+
+
+def _tree_stamps(folder: str, digest: Any, now: int, skip: frozenset[str] = frozenset()) -> bool:
+    """Hash the stamps of every file below ``folder`` (but in sub-folders named in
+    ``skip``); False when one is too fresh to trust or is not a plain file or folder,
+    or ``folder`` is a file.
+
+    The files of a folder are hashed in the order the system lists them, a batch at a
+    time: sorting them first held an entry and its stat result for each of a folder's
+    100,000 files, most of a warm run's memory, and a digest per file cost as much as
+    its stat. An unchanged folder lists its files in the same order; were it ever listed
+    in another, the key would only differ (a run answered in full, never a wrong
+    answer). Sub-folders, few, go in name order, each after the files.
+    """
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    except NotADirectoryError:
+        return False  # a file where a folder belongs: its bytes are in no stamp
+    except OSError:
+        digest.update(b"(no folder)")
+        return True
+    try:
+        # Listed by descriptor: each entry's stat is then looked up relative to it.
+        entries = os.scandir(fd)
+    except OSError:
+        os.close(fd)
+        digest.update(b"(no folder)")
+        return True
+    regular = stat.S_ISREG
+    folders: list[str] = []
+    names: list[str] = []
+    numbers, inodes = array.array("q"), array.array("Q")
+    add, add_inode = numbers.extend, inodes.append
+    count = 0
+    try:
+        with entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    if entry.name not in skip:
+                        folders.append(entry.name)
+                    continue
+                try:
+                    st = entry.stat(follow_symlinks=False)
+                except OSError:
+                    return False
+                if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                    return False
+                names.append(entry.name)
+                add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
+                add_inode(st.st_ino)
+                count += 1
+                if len(names) >= _BATCH:
+                    _hash_batch(digest, names, numbers, inodes)
+    finally:
+        os.close(fd)
+    _hash_batch(digest, names, numbers, inodes)
+    digest.update(f"{count} files\n".encode())
+    for name in sorted(folders):
+        digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))
+        if not _tree_stamps(os.path.join(folder, name), digest, now, skip):
+            return False
+    digest.update(b"..\n")
+    return True
