@@ -1527,3 +1527,14 @@ def test_speakers_at_the_end_of_the_clause_and_roles_with_a_complement(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [name for _, name, _ in got] == speakers
+
+
+def test_a_bodys_common_noun_takes_up_its_name_before_an_acronym() -> None:
+    got, _ = run(
+        [
+            "Selon l’Agence nationale de sécurité routière (ANSR), les accidents ont baissé.",
+            "L’agence parle d’un « problème de sécurité publique sous-estimé ».",
+        ],
+        "fr",
+    )
+    assert got[0][1] == "Agence nationale de sécurité routière"

@@ -1637,7 +1637,7 @@ class _Resolver:
             for k in range(len(found) - 1, -1, -1):
                 if limit is not None and found[k][1] > limit:
                     continue
-                word = bare(found[k][2].lower())
+                word = bare(found[k][2].lower().replace("’", "'"))
                 if not any(
                     _same_noun(word, n)
                     or word[:5] == n[:5]
@@ -1996,6 +1996,13 @@ def _find_mention(
     return None
 
 
+# Up to seven words after a noun, then an acronym in brackets: the words are the rest
+# of the body's name ("… nationale de sécurité sanitaire (Anses)").
+_BEFORE_ACRONYM = re.compile(
+    r"((?:[ \u00a0]+[^\W\d_][\w’'-]*){0,7})[ \u00a0]*\((?:[^\W\d_]{2,12})\)"
+)
+
+
 def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
     """The proper name that follows the common noun ``toks[k]`` within two words, in
     marks or as capitalised words ("компанія «Укренерго»", "organización agraria
@@ -2003,9 +2010,17 @@ def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     end = toks[k][1]
     rest = text[end : end + 80]
     stripped = rest.lstrip(" \u00a0")
-    if _is_capitalised(toks[k][2]) and not t.nouns_capitalised:
-        # The noun opens the name itself: "El Instituto Nacional de Salud", "Svaz měst a
-        # obcí" -- its capitalised words, with the particles between them.
+    written = toks[k][2]
+    core = re.split(r"['’]", written)[-1]  # "l’Agence": the noun after its article
+    if core and _is_capitalised(core) and not t.nouns_capitalised:
+        begin = toks[k][1] - len(core)
+        # The noun opens the name itself, up to its acronym in brackets ("l’Agence
+        # nationale de sécurité sanitaire (Anses)") ...
+        bracketed = _BEFORE_ACRONYM.match(text, toks[k][1])
+        if bracketed is not None:
+            return text[begin : bracketed.end(1)]
+        # ... or its capitalised words, with the particles between them ("El Instituto
+        # Nacional de Salud", "Svaz měst a obcí").
         e = k
         while e + 1 < len(toks) and not _boundary(text, toks[e][1], toks[e + 1][0]):
             nxt = toks[e + 1][2]
@@ -2020,7 +2035,7 @@ def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
             else:
                 break
         if e > k:
-            return text[toks[k][0] : toks[e][1]]
+            return text[begin : toks[e][1]]
     if stripped[:1] in _OPENING:
         close = next((i for i, ch in enumerate(stripped[1:], 1) if ch in _CLOSING), -1)
         inner = stripped[1:close] if close > 1 else ""
