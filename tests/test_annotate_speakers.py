@@ -1538,3 +1538,14 @@ def test_a_bodys_common_noun_takes_up_its_name_before_an_acronym() -> None:
         "fr",
     )
     assert got[0][1] == "Agence nationale de sécurité routière"
+
+
+def test_an_unnamed_person_opening_the_sentence_before_a_colon() -> None:
+    got, _ = run(
+        [
+            "Ole Hansen var fornøyd. En annen passasjer ville ikke oppgi navn, men var mindre "
+            "fornøyd: «Ingen fortalte oss noe på to timer.»"
+        ],
+        "no",
+    )
+    assert got[0][1] == "En annen passasjer ville ikke oppgi navn"

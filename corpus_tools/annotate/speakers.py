@@ -2094,6 +2094,13 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     clause = tail[:stop]
     words_ = _tokens(clause)
     low = [w.lower() for _, _, w in words_]
+    # A comma and "and" or "but" start another clause: "En annen passasjer ville ikke
+    # oppgi navn, men var mindre fornøyd".
+    for k in range(1, len(words_)):
+        if low[k] in t.conjunctions and "," in clause[words_[k - 1][1] : words_[k][0]]:
+            clause = clause[: words_[k - 1][1]]
+            words_, low = words_[:k], low[:k]
+            break
     end = len(clause)
     first_new = next((k for k, (a, _, _) in enumerate(words_) if a >= len(m.text)), None)
     # Said after its verb ("said one fund manager who … asked not to be named"), the
@@ -2437,6 +2444,15 @@ def _previous_subject(
         if strict and low[1] not in t.roles and low[1] not in t.bodies:
             return None  # "The report ended: “…”" -- a document, not a speaker
         return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
+    if low[0] in t.indefinites and len(toks) >= 2 and not _is_capitalised(toks[1][2]):
+        # An unnamed person opens the sentence ("En annen passasjer ville ikke oppgi
+        # navn, men var mindre fornøyd: «…»"): up to the first comma or clause end.
+        end = 1
+        while (
+            end < len(toks) and end < 8 and not _boundary(sentence, toks[end - 1][1], toks[end][0])
+        ):
+            end += 1
+        return sentence[toks[0][0] : toks[end - 1][1]], lo + toks[0][0]
     return None
 
 

@@ -10,8 +10,9 @@ language's press write dialogue with dashes) and, optionally, ``max_name_words``
 where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is written with
-a capital, as in German). ``conjunctions`` lists the coordinating "and" (a speech
-verb right after it shares the subject of the verb before). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
+a capital, as in German). ``conjunctions`` lists the coordinating "and" and "but" (a
+speech verb right after one shares the subject of the verb before; after a comma, one
+starts another clause). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
 matched as roles, but not looked for inside compound words as ``roles`` are.
 
 Gender, where the language shows it, keeps a pronoun or a role noun from taking up the
