@@ -369,6 +369,9 @@ def _check(
     )
     from corpus_tools.policy import apply_policy
 
+    # The tool's stamps (corpus.toml's among them) before the configuration is read:
+    # a snapshot is stored under what was read, never under a file swapped in since.
+    tool = tool_key(root) if cache else None
     config = load_config(root)
     if given and all(_same_folder(p, root / EXPORTS_DIR) for p in given):
         # The export folder named alone: its files are views of the seeds (each document
@@ -452,7 +455,7 @@ def _check(
         # file stamps: the whole report is stored under them.
         whole = stamps = None
         if store.enabled and formats and not inputs:
-            whole = _run_key(root, _settings(today, lang, schemas, only, gone))
+            whole = _run_key(root, _settings(today, lang, schemas, only, gone), tool)
             # The seeds folder is listed and its files stamped, not sorted: a run
             # answered from the snapshot never needs the list of seeds.
             stamps = _inputs_key(root, whole, table) if whole else None
@@ -564,10 +567,12 @@ def _settings(
     return ["validate", day, lang, _schema_stamps(schemas), scope, sorted(gone)]
 
 
-def _run_key(root: Path, settings: list[object]) -> str | None:
+def _run_key(root: Path, settings: list[object], tool: str | None = None) -> str | None:
     """The key a snapshot of a run is stored under: the tool, its schemas and
-    ``corpus.toml`` (by stamps), and the run's ``settings``."""
-    tool = tool_key(root)
+    ``corpus.toml`` (by stamps; ``tool`` when taken already), and the run's
+    ``settings``."""
+    if tool is None:
+        tool = tool_key(root)
     return snapshot_key(tool, settings) if tool is not None else None
 
 

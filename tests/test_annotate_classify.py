@@ -110,6 +110,8 @@ CASES = [
     ("fr", "« C’est une très bonne nouvelle », se réjouit Jean Dupont.", "speech"),
     ("es", "«Es un error muy grave», se quejó Juan Pérez.", "speech"),
     ("de", "Die Rückversicherer „Nordic Re“ SE meldet Gewinne.", "name"),
+    # a longer legal form is often written in lower case
+    ("pl", "Umowę podpisała „Budimex Nowa“ sp. z o.o. w piątek.", "name"),
 ]
 
 

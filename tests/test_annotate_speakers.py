@@ -1549,3 +1549,18 @@ def test_an_unnamed_person_opening_the_sentence_before_a_colon() -> None:
         "no",
     )
     assert got[0][1] == "En annen passasjer ville ikke oppgi navn"
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "In the house, " * 1500 + "the mayor spoke: “All is well.”",
+        "la naviera, que en un comunicado destacó «que los barcos serán limpios», " * 400,
+    ],
+)
+def test_a_long_paragraph_of_phrases_is_read_without_error(paragraph: str) -> None:
+    # Each fronted phrase or source marker is read once, not once per phrase before it.
+    from corpus_tools.annotate import annotate_document
+
+    document = annotate_document([paragraph], doc_id="d")
+    assert document.quotations

@@ -247,3 +247,35 @@ def test_a_warm_run_with_other_settings_is_not_answered_by_the_last(corpus: Path
     assert code == 1
     assert "corpus_tools.pipeline" not in modules
     assert _run(corpus)[0] == 0
+
+
+def test_a_snapshot_is_stored_under_the_configuration_that_was_read(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A corpus.toml swapped in (with an old modification time) while a run reads the
+    one before must not be answered by that run's report afterwards."""
+    import corpus_tools
+    from corpus_tools import api
+
+    config = corpus / "corpus.toml"
+    strict = corpus / "strict.toml"
+    strict.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "max_seed_bytes = 1048576", "max_seed_bytes = 10"
+        ),
+        encoding="utf-8",
+    )
+    _age(strict, 3600)
+    read = api.load_config
+
+    def swap_after_reading(root: Path) -> object:
+        found = read(root)
+        os.replace(strict, config)  # the stricter file, with its old time, in place
+        return found
+
+    monkeypatch.setattr(api, "load_config", swap_after_reading)
+    assert corpus_tools.validate(corpus).exit_code() == 0
+    monkeypatch.setattr(api, "load_config", read)
+    code, report, _, _ = _run(corpus)
+    assert code == 1
+    assert "seed-too-large" in report

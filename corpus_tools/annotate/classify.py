@@ -142,12 +142,18 @@ def _cue_near(
     return hit_before, hit_after
 
 
-def _capitalised_only(text: str, bare_words: list[str]) -> list[str]:
-    """``bare_words`` (the words of ``text``) with those written in lower case blanked."""
+def _capitalised_only(text: str, bare_words: list[str], forms: WordList) -> list[str]:
+    """``bare_words`` (the words of ``text``) with the legal forms of two letters that
+    are written in lower case blanked: SE, SA, AB are written in capitals, while "se",
+    "sa", "ab" are everyday words; longer forms ("sp. z o.o.", "plc") are often written
+    in lower case."""
     written = words_as_written(text)
     if len(written) != len(bare_words):
         return bare_words
-    return [b if w[:1].isupper() else "" for w, b in zip(written, bare_words, strict=True)]
+    return [
+        "" if len(w) <= 2 and not w[:1].isupper() and b in forms else b
+        for w, b in zip(written, bare_words, strict=True)
+    ]
 
 
 _STEMS: dict[int, tuple[str, ...]] = {}
@@ -308,10 +314,14 @@ def score(
             hit_before = bool(cues.find(bw[-3:-2]))
         if hit_before or hit_after:
             s[kind] += w[f"{kind}_cue"]
-    # A legal form is written with a capital (SE, Ltd, ООО): "« … », se réjouit X" and
-    # "sa" (his) are not one.
+    # A legal form of two letters is written in capitals (SE, SA): "« … », se réjouit
+    # X" and "sa" (his) are not one.
     org_before, org_after = _cue_near(
-        t.org_forms, _capitalised_only(before, bw), _capitalised_only(after, aw), back=2, ahead=1
+        t.org_forms,
+        _capitalised_only(before, bw, t.org_forms),
+        _capitalised_only(after, aw, t.org_forms),
+        back=2,
+        ahead=1,
     )
     if org_before or org_after:
         s["name"] += w["org_form"]

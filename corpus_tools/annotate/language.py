@@ -10,10 +10,11 @@ Decision rule (documented thresholds, both sides tested):
 * fewer than ``min_letters`` letters (default :data:`MIN_LETTERS`) -> not enough evidence;
 * the best label's probability below ``min_confidence`` (default
   :data:`MIN_CONFIDENCE`) -> not enough evidence;
-* except where the best label belongs to a group of standard languages the model
-  splits its probability between (hr, sr, bs and sh: :data:`_GROUPS`) and the group
-  together reaches ``min_confidence`` with its best member :data:`GROUP_LEAD` ahead
-  of the next one: then that member, with its own probability as confidence;
+* except where the best label is one of a group of standard languages the model
+  splits its probability between (hr, sr and bs, the group :data:`_GROUPS` labels
+  sh) and the group together reaches ``min_confidence`` with its best member
+  :data:`GROUP_LEAD` ahead of the next label of any language: then that member, with
+  its own probability as confidence;
 * otherwise the best label, as BCP 47 (ISO 639-1 where one exists, see
   :data:`_BCP47`; a script subtag only where the language is written in two scripts
   and the text uses the one that is not the default, e.g. ``sr-Latn``).
@@ -230,9 +231,11 @@ def identify(
     code, prob = ranked[0]
     confidence = round(prob, 2)
     group = _GROUPS.get(code)
-    if prob < min_confidence and group is not None:
+    if prob < min_confidence and group is not None and code != group:
+        # The best is a standard language (hr, sr, bs), not the group's own label, and
+        # leads every other language, in the group or not.
         members = [p for c, p in ranked if _GROUPS.get(c) == group]
-        runner_up = max((p for c, p in ranked[1:] if _GROUPS.get(c) == group), default=0.0)
+        runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
         if sum(members) >= min_confidence and prob - runner_up >= GROUP_LEAD:
             return LanguageGuess(tag(code), confidence, "detected", "", alternatives)
     if prob < min_confidence:

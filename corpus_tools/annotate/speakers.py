@@ -1066,6 +1066,7 @@ def _name_after_addressee(
 
 _OPENING = frozenset("«„“‚‘»”\"'「『《")
 _CLOSING = frozenset("»“”‘’«\"'」』》")
+_MARKS_AND_SPACES = "".join(sorted(_OPENING | _CLOSING)) + " \u00a0"
 _CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
 
 
@@ -1591,6 +1592,9 @@ class _Resolver:
             text = self.paragraphs[pno - 1]
             if pno == m.paragraph:
                 text = text[: m.offset]
+            # The source is near: the last 600 characters are read, so that a long
+            # paragraph of mentions costs no more than a short one.
+            text = text[-600:]
             toks = _tokens(text)
             low = [bare(w.lower()) for _, _, w in toks]
             for s, n in reversed(t.source_markers.find(low)):
@@ -1849,7 +1853,7 @@ def attribute(
         if p.type in ("title", "name") and p.kind == "quote" and p.depth == 0:
             text = paragraphs[p.paragraph - 1]
             before = [bare(w) for w in words(text[max(0, p.start.offset - 60) : p.start.offset])]
-            inner = p.text.strip("".join(_OPENING | _CLOSING) + " \u00a0")
+            inner = p.text.strip(_MARKS_AND_SPACES)
             resolver.quoted.append(((p.paragraph, p.start.offset), inner, before[-3:]))
     by_part: dict[str, list[Attribution]] = {}
     for a in attributions:
@@ -2076,8 +2080,8 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
         or toks[0][2].lower() not in t.indefinites
         or any(
             # A name in it (not a place after a preposition: "i Sveg", "di Bergamo")
-            (_is_capitalised(w) or w.isupper()) and not _function_word(toks[i][2], t)
-            for i, (_, _, w) in enumerate(toks[1:])
+            (_is_capitalised(w) or w.isupper()) and not _function_word(prev, t)
+            for (_, _, prev), (_, _, w) in itertools.pairwise(toks)
         )
     ):
         return m
@@ -2348,7 +2352,13 @@ def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
 
 
 def _previous_subject(
-    text: str, starts: tuple[int, ...], offset: int, t: Tables, *, strict: bool = False
+    text: str,
+    starts: tuple[int, ...],
+    offset: int,
+    t: Tables,
+    *,
+    strict: bool = False,
+    fronted: bool = True,
 ) -> tuple[str, int] | None:
     """The subject of the sentence before the one at ``offset`` in a paragraph: the
     source after a marker (``Podle Nováka``, ``Σύμφωνα με τον Παππά``), else the noun
@@ -2370,7 +2380,8 @@ def _previous_subject(
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     comma = sentence.find(",")
     if (
-        low[0] in t.stopwords
+        fronted
+        and low[0] in t.stopwords
         and low[0] not in t.determiners
         and low[0] not in t.pronouns
         and low[0] not in t.complementizers
@@ -2383,9 +2394,10 @@ def _previous_subject(
         )
     ):
         # A phrase that opens the sentence before a comma ("Dans un communiqué, la
-        # direction indique …"): the subject comes after it.
+        # direction indique …"): the subject comes after it. One such phrase only: a
+        # sentence of a thousand "In the house," is not read a thousand times.
         rest = len(sentence) - len(sentence[comma + 1 :].lstrip(" \u00a0"))
-        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict)
+        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict, fronted=False)
         if got is not None:
             return got
     markers = t.source_markers.find(low[:4])
