@@ -625,17 +625,23 @@ def _answered(root: Path, settings: list[object], list_files: bool) -> Validatio
 
 
 def _schema_stamps(schemas: Mapping[str, Path]) -> list[list[object]]:
-    """What identifies the chosen schemas' content cheaply: path, size and time."""
+    """What identifies the chosen schemas' content cheaply: path, size and times of
+    each schema and of every file it includes."""
+    if not schemas:
+        return []
+    from corpus_tools.exporters.tei.schematron import schema_files
+
     out: list[list[object]] = []
-    for name, path in sorted(schemas.items()):
-        try:
-            st = path.stat()
-        except OSError:
-            out.append([name, str(path), None])
-            continue
-        out.append(
-            [name, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
-        )
+    for name, schema in sorted(schemas.items()):
+        for path in schema_files(schema):
+            try:
+                st = path.stat()
+            except OSError:
+                out.append([name, str(path), None])
+                continue
+            out.append(
+                [name, str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
+            )
     return out
 
 

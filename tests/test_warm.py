@@ -279,3 +279,32 @@ def test_a_snapshot_is_stored_under_the_configuration_that_was_read(
     code, report, _, _ = _run(corpus)
     assert code == 1
     assert "seed-too-large" in report
+
+
+def test_a_file_the_tei_schema_includes_is_part_of_the_warm_key(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """A change to a file that a --tei-schema includes is seen by the next run, warm
+    or not (the snapshot and the cached verdicts both depend on it)."""
+    schemas = tmp_path / "schemas"
+    schemas.mkdir()
+    part = schemas / "part.rng"
+    shutil.copy(REPO / "schema" / "tei" / "corpus-tei.rng", part)
+    main = schemas / "main.rng"
+    main.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0"><include href="part.rng"/></grammar>',
+        encoding="utf-8",
+    )
+    _age(part)
+    _age(main)
+    assert _run(corpus, "--tei-schema", str(main))[0] == 0
+    assert _run(corpus, "--tei-schema", str(main))[0] == 0  # answered warm
+    part.write_text(
+        '<grammar xmlns="http://relaxng.org/ns/structure/1.0">'
+        '<start><element name="nope"><empty/></element></start></grammar>',
+        encoding="utf-8",
+    )
+    _age(part)
+    code, report, _, _ = _run(corpus, "--tei-schema", str(main))
+    assert code == 1
+    assert "export-invalid" in report

@@ -28,6 +28,7 @@ from lxml import etree
 
 from corpus_tools.config import ConfigError
 from corpus_tools.errors import UsageError
+from corpus_tools.exporters.tei.names import RNG_NS
 from corpus_tools.exporters.tei.read import safe_parser, source_line
 
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -192,11 +193,40 @@ def _text(el: etree._Element) -> str:
 @functools.cache
 def schema_key(schema: Path) -> str:
     """What identifies a schema's content (RELAX NG or the rules embedded in it): the
-    SHA-256 of its file. Cached: verdict keys are made for every file judged."""
-    try:
-        return hashlib.sha256(schema.read_bytes()).hexdigest()
-    except OSError as exc:
-        raise ConfigError(str(schema), f"cannot read the TEI schema: {exc.strerror}") from exc
+    SHA-256 of its file and of every file it includes (:func:`schema_files`). Cached:
+    verdict keys are made for every file judged."""
+    digest = hashlib.sha256()
+    for path in schema_files(schema):
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise ConfigError(str(path), f"cannot read the TEI schema: {exc.strerror}") from exc
+        digest.update(f"{path.name}\0{len(data)}\0".encode("utf-8", "surrogateescape"))
+        digest.update(data)
+    return digest.hexdigest()
+
+
+def schema_files(schema: Path) -> tuple[Path, ...]:
+    """A RELAX NG schema and the local files it includes (``include`` and
+    ``externalRef``, followed in turn), in the order met: a verdict or a report that
+    depends on the schema depends on all of them. A file that cannot be read or
+    parsed is listed as it is (reading it fails later with its own message)."""
+    out: list[Path] = []
+    todo = [schema]
+    while todo:
+        path = todo.pop(0)
+        if path in out:
+            continue
+        out.append(path)
+        try:
+            root = etree.parse(str(path), safe_parser()).getroot()
+        except (OSError, etree.XMLSyntaxError):
+            continue
+        for el in root.iter(f"{{{RNG_NS}}}include", f"{{{RNG_NS}}}externalRef"):
+            href = el.get("href") or ""
+            if href and "://" not in href:
+                todo.append((path.parent / href).resolve())
+    return tuple(out)
 
 
 @functools.cache
