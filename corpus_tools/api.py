@@ -601,8 +601,9 @@ def _stored(
 
 def _answered(root: Path, settings: list[object], list_files: bool) -> Validation | None:
     """The validation of a run with exports whose report is known from a snapshot,
-    before ``corpus.toml`` is read: a snapshot is stored only for a valid one, and with
-    the table's path that it gives (the key holds the stamps of ``corpus.toml``)."""
+    before ``corpus.toml`` is read: a snapshot, passing or failing, is stored with the
+    table's path that the configuration gives (the key holds the stamps of
+    ``corpus.toml``)."""
     # The per-file results are not read: no context is needed.
     store = Cache(root, "", enabled=True)
     try:

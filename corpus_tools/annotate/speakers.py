@@ -557,16 +557,22 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
     return None
 
 
-def _known_given(word: str, t: Tables) -> bool:
-    """True for a known given name, as written or declined ("Marka", "Pavla")."""
-    if given_name_gender(word) is not None:
-        return True
+def _readings(word: str, t: Tables) -> list[str]:
+    """The base forms the given-name table reads a word as, other than the word itself
+    ("Marka" -> "Mark", "Marek"...)."""
     match = t.names.given.match(word)
     if match is None:
-        return False
+        return []
     ending, bases = match
     stem = word[: len(word) - len(ending)]
-    return any(given_name_gender(stem + b) is not None for b in bases)
+    return [stem + b for b in bases if b != ending]
+
+
+def _known_given(word: str, t: Tables) -> bool:
+    """True for a known given name, as written or declined ("Marka", "Pavla")."""
+    return given_name_gender(word) is not None or any(
+        given_name_gender(r) is not None for r in _readings(word, t)
+    )
 
 
 def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables) -> set[str]:
@@ -581,13 +587,8 @@ def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables
         # A declined form may be another gender's name: "Martina" is Martin's
         # genitive too, "Petra" Petr's; then the name tells nothing.
         own = given_name_gender(word)
-        match = t.names.given.match(word) if own is not None else None
-        if match is not None:
-            ending, bases = match
-            stem = word[: len(word) - len(ending)]
-            others = {given_name_gender(stem + b) for b in bases if b != ending}
-            if others - {None, own}:
-                return None
+        if own is not None and {given_name_gender(r) for r in _readings(word, t)} - {None, own}:
+            return None
         return own
 
     given = [g for g in map(word_gender, name[:-1]) if g is not None]
