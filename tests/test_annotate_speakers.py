@@ -1564,3 +1564,61 @@ def test_a_long_paragraph_of_phrases_is_read_without_error(paragraph: str) -> No
 
     document = annotate_document([paragraph], doc_id="d")
     assert document.quotations
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # Places in the description, and a sentence opened by Swedish ” (a mark that
+        # also closes).
+        (
+            "sv",
+            "Anna Berg ledde loppet länge. En 54-årig åkare från Mora kom i mål sist. "
+            "”Det var tungt i backarna”, sa han.",
+            "En 54-årig åkare från Mora",
+        ),
+        # Two relative clauses joined by "og".
+        (
+            "da",
+            "Direktør Lars Holm bekræftede lukningen. En lagerarbejder, der har været der i "
+            "tolv år, og som ikke vil nævnes, var ikke overrasket. »Vi vidste det,« siger han.",
+            "En lagerarbejder, der har været der i tolv år, og som ikke vil nævnes",
+        ),
+        # A full stop inside the quotation does not end the sentence that holds it.
+        (
+            "no",
+            "Ordfører Kari Lie svarte ikke. En bonde, som ikke ville oppgi navn, mener "
+            "veien er farlig. «Vi venter. Det er alt vi gjør», sa han.",
+            "En bonde, som ikke ville oppgi navn",
+        ),
+        # The comma before "said" closes a relative clause: not an inverted "…, said X".
+        (
+            "en",
+            "Mayor Ruth Cole praised the crews. A driver who worked at the Elm Street depot, "
+            "and who spoke on condition of anonymity, said shifts were too long. “Nobody "
+            "sleeps,” he said.",
+            "A driver who worked at the Elm Street depot",
+        ),
+        # No indefinite article: a relative clause says the person is not named, and the
+        # verb after the quotation has no subject; the place is not a name.
+        (
+            "cs",
+            "Starosta Jan Novák to odmítl. Řidič z Horní Lhoty, který nechtěl být "
+            "jmenován, stál u silnice. „Jezdím tu dvacet let,“ řekl ČTK.",
+            "Řidič z Horní Lhoty",
+        ),
+        # An insertion between commas before the speech verb.
+        (
+            "ru",
+            "Глава района Иван Петров не ответил. Жительница поселка Заречный, попросившая "
+            "не называть ее имени, говорит, что автобусы не ходят. «Мы отрезаны от мира», — "
+            "сказала она.",
+            "Жительница поселка Заречный",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_an_unnamed_person_the_sentence_before_describes(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == name

@@ -15,9 +15,12 @@ _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
 # A sentence ends before a capital or a quotation: in masked text (see masked()) a
 # quotation's words are "_", so an opening mark followed by "_" starts a sentence too.
 # French sets a space inside its guillemets: "… Paris. « C'est" starts a sentence too.
+# Marks that also close (” » ›, ‘ ‚) open the next sentence in plain text only when a
+# letter follows them directly: Swedish ”Det …”, Danish »Vi …«, British ‘We …’, but
+# not French "… fin. » Ensuite".
 _END = re.compile(
     r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:(?:[\"“„«(\[—–-][ \u00a0\u202f]?)?[^\W\d_]"
-    r"|[\"“„«‘‚»”‹›「『][ \u00a0\u202f]?_)|[ \u00a0]*$)"
+    r"|[\"“„«‘‚»”‹›「『][ \u00a0\u202f]?_|[”‘‚»›][^\W\d_])|[ \u00a0]*$)"
 )
 
 

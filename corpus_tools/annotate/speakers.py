@@ -1298,6 +1298,8 @@ class _Resolver:
     # The names and titles between quotation marks, in text order: (where, the words
     # inside the marks, the lower-cased words just before them).
     quoted: list[tuple[tuple[int, int], str, list[str]]] = field(default_factory=list)
+    # The quotation parts, to find sentences with the quoted words masked.
+    index: PartIndex | None = None
 
     def named(self) -> list[tuple[tuple[int, int], int]]:
         """(position, entity number) of every name in the text, in text order."""
@@ -1449,16 +1451,19 @@ class _Resolver:
             if t.nouns_capitalised and len(tokens) == 1 and _after_article(m.text[:start], t):
                 continue  # "der frühere Innenverteidiger": a noun after its adjectives
             if (
-                len(tokens) == 1
+                (len(tokens) == 1 or not any(_known_given(w, t) for w in tokens))
                 and len(before) >= 2
                 and before[-1] in t.stopwords
                 and (
                     (not _function_word(before[0], t) and not m.text[:1].isupper())
-                    or not any(_same_surname(e.surname, tokens[0]) for e in self.entities)
+                    or not any(
+                        _same_surname(e.surname, tokens[-1]) and e.person for e in self.entities
+                    )
                 )
             ):
-                # "geologa del Politecnico", "De burgemeester van Bree": the complement of
-                # a noun, a place or body -- unless a person of that name was named.
+                # "geologa del Politecnico", "De burgemeester van Bree", "Řidič z Horní
+                # Lhoty": the complement of a noun, a place or body -- unless a person of
+                # that name was named, or a given name shows a person.
                 continue
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
@@ -1659,13 +1664,18 @@ class _Resolver:
         """For a pronoun: the subject of a reporting sentence right before the
         quotation's sentence ("A spokesman for Network Rail said … . “…,” he said")."""
         text = self.paragraphs[m.paragraph - 1]
-        starts = sentence_starts(text, self.t)
+        # Sentences found with the quoted words masked: a full stop inside a quotation
+        # ("«Før kjørte vi bare. Nå stenger …», sa han") does not end one.
+        if self.index is not None:
+            starts = list(self.index.masked(m.paragraph, 0, self.paragraphs, self.t)[1])
+        else:
+            starts = sentence_starts(text, self.t)
         k = bisect.bisect_right(starts, m.offset) - 1
         if k < 1:
             return None
         # The sentence of the quotation: the one the pronoun is in, or the one before
         # it when the pronoun's clause starts a sentence of its own.
-        while k >= 1 and not any(ch in _OPENING for ch in text[starts[k] : m.offset]):
+        while k >= 1 and not any(ch in _OPENING for ch in text[starts[k] : m.offset + 1]):
             k -= 1
         if k < 1:
             return None
@@ -1681,6 +1691,13 @@ class _Resolver:
             # words and a comma the subject follows its verb.
             commas = [s for s, _ in verbs if s > 0 and "," in sentence[toks[s - 1][1] : toks[s][0]]]
             inverted = bool(commas)
+            if low[0] in self.t.indefinites:
+                # "A mechanic who …, and who …, said crews were …": the unnamed person
+                # the sentence opens with (the comma before the verb closes a relative
+                # clause; it is not an inverted "…, said X").
+                described = self._described_subject(sentence, toks, low, m.paragraph, starts[k - 1])
+                if described is not None:
+                    return described
             v = commas[0] if commas else verbs[0][0]
             mention = _mention_near_verb(
                 sentence, self.t, verb_index=v, prefer_after=inverted, fallback=False
@@ -1703,7 +1720,9 @@ class _Resolver:
         ("One west side resident, who asked not to be named, said she …", "Een
         medewerker van de inpakafdeling, die …, wil niet met haar naam in de krant"):
         what a pronoun in the next sentence takes up."""
-        if len(low) < 2 or low[0] not in self.t.indefinites:
+        if len(low) < 2:
+            return None
+        if low[0] not in self.t.indefinites and not self._opens_with_relative(sentence, toks, low):
             return None
         verbs = self.t.speech_verbs.find(low)
         end = verbs[0][0] if verbs else len(toks)
@@ -1711,24 +1730,87 @@ class _Resolver:
             if _boundary(sentence, toks[j - 1][1], toks[j][0]):
                 if low[j] in self.t.relatives and "," in sentence[toks[j - 1][1] : toks[j][0]]:
                     # "Ein Rentner, der seit 1958 im Dorf lebt, nahm …": the relative
-                    # clause that says who, to its closing comma.
-                    close = next(
-                        (
-                            k
-                            for k in range(j + 1, min(end, j + 14))
-                            if "," in sentence[toks[k - 1][1] : toks[k][0]]
-                        ),
-                        None,
-                    )
+                    # clause that says who, to its closing comma, and a second one
+                    # joined to it ("…, der …, og som ikke ønsker sit navn i avisen,").
+                    close = self._comma_after(sentence, toks, j + 1, end)
+                    while (
+                        close is not None
+                        and close + 1 < end
+                        and low[close] in self.t.conjunctions
+                        and low[close + 1] in self.t.relatives
+                    ):
+                        close = self._comma_after(sentence, toks, close + 2, end)
                     end = close if close is not None else j
                 else:
                     end = j
                 break
+        if end == len(toks):
+            # No comma nor speech verb ends it: the description runs to its place
+            # ("En 54-årig åkare från Mora kom i mål sist"), where one follows it.
+            for i in range(2, len(toks) - 1):
+                if low[i - 1] in self.t.stopwords and _is_capitalised(toks[i][2]):
+                    while i + 1 < len(toks) and _is_capitalised(toks[i + 1][2]):
+                        i += 1
+                    if i + 1 < len(toks):
+                        end = i + 1
+                    break
+        # A person named in it ("A spokesman, John Smith, said") is the one meant, not
+        # the description; other capitalised words are places and bodies ("En 67-årig
+        # motionär från Sollefteå", "A mechanic who worked at the Grand Junction shop").
         capitalised = [w for _, _, w in toks[1:end] if _is_capitalised(w)]
-        if end < 2 or (capitalised and not self.t.nouns_capitalised):
+        if end < 2 or any(
+            _known_given(w, self.t)
+            or any(e.person and _same_surname(e.surname, w) for e in self.entities)
+            for w in capitalised
+        ):
             return None
         text = sentence[toks[0][0] : toks[end - 1][1]]
-        return _Mention(text, paragraph, offset + toks[0][0], sentence_initial=True)
+        return _Mention(text, paragraph, offset + toks[0][0], sentence_initial=True, described=True)
+
+    def _opens_with_relative(
+        self, sentence: str, toks: list[tuple[int, int, str]], low: list[str]
+    ) -> bool:
+        """True when a sentence opens with a noun phrase and a relative clause that says
+        who it is ("Hajný z Horní Bečvy, který nechtěl být jmenován, …", "Мати одного з
+        полярників, яка …"), or an insertion before the speech verb: an unnamed person
+        where the language has no indefinite article to show it. Not a person named (a
+        known given name or surname) nor a pronoun."""
+        if low[0] in self.t.pronouns or low[0] in self.t.relatives:
+            return False
+        for j in range(1, min(len(toks), 9)):
+            if "," not in sentence[toks[j - 1][1] : toks[j][0]]:
+                continue
+            if self.t.speech_verbs.find(low[:j]):
+                return False
+            if low[j] not in self.t.relatives:
+                # Or an insertion between commas right before the speech verb ("Мама
+                # второклассника …, попросившая не называть ее имени, говорит").
+                close = self._comma_after(sentence, toks, j + 1, len(toks) - 1)
+                if close is None or not any(
+                    s == 0 for s, _ in self.t.speech_verbs.find(low[close : close + 3])
+                ):
+                    return False
+            return not any(
+                _known_given(w, self.t)
+                or any(e.person and _same_surname(e.surname, w) for e in self.entities)
+                for _, _, w in toks[:j]
+            )
+        return False
+
+    @staticmethod
+    def _comma_after(
+        sentence: str, toks: list[tuple[int, int, str]], start: int, end: int
+    ) -> int | None:
+        """The first word from ``start`` (within 13 words, up to ``end``) that a comma
+        precedes: where a relative clause closes."""
+        return next(
+            (
+                k
+                for k in range(start, min(end + 1, len(toks), start + 13))
+                if "," in sentence[toks[k - 1][1] : toks[k][0]]
+            ),
+            None,
+        )
 
     def introduced(self, m: _Mention, low: list[str]) -> str | None:
         """The unnamed person a definite role noun takes up: "A spokesman for the
@@ -1849,7 +1931,7 @@ def attribute(
     t = tables_for(lang)
     entities = _index_persons(paragraphs, parts, t)
     index = PartIndex(parts)
-    resolver = _Resolver(paragraphs, t, entities)
+    resolver = _Resolver(paragraphs, t, entities, index=index)
     for p in parts:
         if p.type in ("title", "name") and p.kind == "quote" and p.depth == 0:
             text = paragraphs[p.paragraph - 1]
@@ -2076,15 +2158,7 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     verb it is the subject of, else to the end of the sentence or a quotation mark.
     Other mentions, and one with a name in it, are returned unchanged."""
     toks = _tokens(m.text)
-    if (
-        not toks
-        or toks[0][2].lower() not in t.indefinites
-        or any(
-            # A name in it (not a place after a preposition: "i Sveg", "di Bergamo")
-            (_is_capitalised(w) or w.isupper()) and not _function_word(prev, t)
-            for (_, _, prev), (_, _, w) in itertools.pairwise(toks)
-        )
-    ):
+    if not toks or toks[0][2].lower() not in t.indefinites or _names_in(toks, t):
         return m
     para = paragraphs[m.paragraph - 1]
     tail = para[m.offset : m.offset + 300]
@@ -2102,7 +2176,11 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     # A comma and "and" or "but" start another clause: "En annen passasjer ville ikke
     # oppgi navn, men var mindre fornøyd".
     for k in range(1, len(words_)):
-        if low[k] in t.conjunctions and "," in clause[words_[k - 1][1] : words_[k][0]]:
+        if (
+            low[k] in t.conjunctions
+            and "," in clause[words_[k - 1][1] : words_[k][0]]
+            and not (k + 1 < len(low) and low[k + 1] in t.relatives)  # ", og som …"
+        ):
             clause = clause[: words_[k - 1][1]]
             words_, low = words_[:k], low[:k]
             break
@@ -2111,7 +2189,10 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     # Said after its verb ("said one fund manager who … asked not to be named"), the
     # description runs to the end; before it, up to the verb.
     head = para[max(0, m.offset - 60) : m.offset]
-    cut = max((i for i, ch in enumerate(head) if ch in _OPENING or ch in _CLOSING), default=-1)
+    cut = max(
+        (i for i, ch in enumerate(head) if ch in _OPENING or ch in _CLOSING or ch in ".!?"),
+        default=-1,
+    )  # the verb is in the same sentence, after any quotation
     verb_before = any(w in t.speech_verbs for w in words(head[cut + 1 :]))
     if first_new is not None and not verb_before:
         verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new]
@@ -2124,10 +2205,53 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
             while k > first_new and low[k - 1] in t.auxiliaries:
                 k -= 1
             end = words_[k][0]
+        else:
+            end = _relative_clause_end(clause, words_, low, t) or end
     text = clause[:end].rstrip(" \u00a0,;:—–-")
     if len(text) <= len(m.text) or len(_tokens(text)) > 25:
         return m
     return replace(m, text=text, described=True)
+
+
+def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:
+    """True when a description has a name in it: a capitalised word that is not part
+    of a place after a preposition ("i Sveg", "di Bergamo", "z Horní Lhoty")."""
+    place = False
+    for (_, _, prev), (_, _, w) in itertools.pairwise(toks):
+        if not (_is_capitalised(w) or w.isupper()):
+            place = False
+            continue
+        place = _function_word(prev, t) or place
+        if not place:
+            return True
+    return False
+
+
+def _relative_clause_end(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
+) -> int | None:
+    """Where a description's relative clauses close, at the comma after them ("Ein
+    Rentner, der seit 1958 im Dorf lebt, nahm …" -> after "lebt"); None if it has none."""
+    k = next(
+        (
+            k
+            for k in range(1, len(toks))
+            if low[k] in t.relatives and "," in clause[toks[k - 1][1] : toks[k][0]]
+        ),
+        None,
+    )
+    while k is not None:
+        close = next(
+            (j for j in range(k + 1, len(toks)) if "," in clause[toks[j - 1][1] : toks[j][0]]),
+            None,
+        )
+        if close is None:
+            return None
+        if close + 1 < len(toks) and low[close] in t.conjunctions and low[close + 1] in t.relatives:
+            k = close + 1  # ", og som …": a second relative clause
+            continue
+        return toks[close - 1][1]
+    return None
 
 
 _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
