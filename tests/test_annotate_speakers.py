@@ -1622,3 +1622,43 @@ def test_a_pronoun_takes_up_an_unnamed_person_the_sentence_before_describes(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Two phrases fronted before the unnamed person, and no attribution at all.
+        (
+            "fr",
+            [
+                "Le maire, Paul Girard, a salué la décision.",
+                "Sur le marché, à Vannes, une vendeuse qui tient un stand depuis trente "
+                "ans, n’était pas convaincue. « Les prix ne baisseront pas. »",
+            ],
+            "une vendeuse qui tient un stand depuis trente ans",
+        ),
+        # An adjective of nationality after the article, and a relative clause without
+        # a comma before it.
+        (
+            "nl",
+            [
+                "Directeur Jan de Vries bevestigde het nieuws.",
+                "Een Turkse chauffeur die al tien jaar voor het bedrijf rijdt, hoorde het "
+                "op de radio. ‘We wisten van niets.’",
+            ],
+            "Een Turkse chauffeur die al tien jaar voor het bedrijf rijdt",
+        ),
+    ],
+)
+def test_an_unattributed_quotation_after_a_sentence_introducing_an_unnamed_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_sentence_before_without_an_unnamed_person_gives_no_speaker() -> None:
+    # Only a description introduced with an indefinite article is taken from the
+    # sentence before: a report is not a speaker.
+    got, _ = run(["Le rapport a été publié lundi. « Rien ne sera fermé. »"], "fr")
+    assert got[-1][1] is None

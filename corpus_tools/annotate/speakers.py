@@ -1954,6 +1954,8 @@ def attribute(
             found = _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs)
         if found is None:
             found = _unmasked(_introduced_before(chain, paragraphs, index, t, entities), paragraphs)
+        if found is None:
+            found = _unmasked(_described_before(chain, paragraphs, index, t), paragraphs)
         if found is not None:
             found = _apposed_name(_whole_description(found, paragraphs, t), paragraphs, t)
         if found is not None:
@@ -2217,10 +2219,12 @@ def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:
     """True when a description has a name in it: a capitalised word that is not part
     of a place after a preposition ("i Sveg", "di Bergamo", "z Horní Lhoty")."""
     place = False
-    for (_, _, prev), (_, _, w) in itertools.pairwise(toks):
+    for i, ((_, _, prev), (_, _, w)) in enumerate(itertools.pairwise(toks)):
         if not (_is_capitalised(w) or w.isupper()):
             place = False
             continue
+        if i == 0 and len(toks) > 2 and not _is_capitalised(toks[2][2]) and not _known_given(w, t):
+            continue  # "Een Poolse medewerkster": an adjective of nationality
         place = _function_word(prev, t) or place
         if not place:
             return True
@@ -2236,7 +2240,12 @@ def _relative_clause_end(
         (
             k
             for k in range(1, len(toks))
-            if low[k] in t.relatives and "," in clause[toks[k - 1][1] : toks[k][0]]
+            if low[k] in t.relatives
+            and (
+                "," in clause[toks[k - 1][1] : toks[k][0]]
+                # "Een vrouw die …,"; not the article of "aus der Ostengasse"
+                or (k <= 4 and not _function_word(low[k - 1], t))
+            )
         ),
         None,
     )
@@ -2399,6 +2408,30 @@ def _introduced_before(
     return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
 
 
+def _described_before(
+    chain: list[QuotationPart], paragraphs: list[str], index: PartIndex, t: Tables
+) -> _Mention | None:
+    """For a quotation with no attribution anywhere that opens a sentence after
+    another in its paragraph: an unnamed person that sentence introduces with an
+    indefinite article, after any phrase fronted before it ("Au bord de l’eau, un
+    pêcheur croisé mercredi n’était guère consolé. « … »"). A named person there is
+    left to the continuation rules: only a description says who speaks here."""
+    first = chain[0]
+    if first.kind != "quote" or _partial(first):
+        return None
+    text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+    head = text[: first.start.offset].rstrip(" \u00a0")
+    if not head or head[-1] not in ".!…":
+        return None
+    got = _previous_subject(text, starts, first.start.offset, t, strict=True)
+    if got is None or "_" in got[0]:
+        return None
+    low = words(got[0])
+    if len(low) < 2 or low[0] not in t.indefinites:
+        return None
+    return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
+
+
 def _chain_verb_gender(
     chain: list[QuotationPart],
     paragraphs: list[str],
@@ -2460,7 +2493,8 @@ def _surname_gender(surname: str, t: Tables) -> str | None:
 
 def _partial(part: QuotationPart) -> bool:
     """True for a quotation of a few words inside a sentence (no closing punctuation)."""
-    inner = part.text.strip(" \u00a0").rstrip("»”“\"'’«›‹」』")
+    # French sets spaces inside its marks: "« Les prix ne baisseront pas. »".
+    inner = part.text.strip(" \u00a0").rstrip("»”“\"'’«›‹」』 \u00a0\u202f")
     return part.kind == "quote" and inner[-1:] not in ".,!?…:;" and len(words(inner)) <= 8
 
 
@@ -2483,7 +2517,7 @@ def _previous_subject(
     t: Tables,
     *,
     strict: bool = False,
-    fronted: bool = True,
+    fronted: int = 2,
 ) -> tuple[str, int] | None:
     """The subject of the sentence before the one at ``offset`` in a paragraph: the
     source after a marker (``Podle Nováka``, ``Σύμφωνα με τον Παππά``), else the noun
@@ -2505,7 +2539,7 @@ def _previous_subject(
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     comma = sentence.find(",")
     if (
-        fronted
+        fronted > 0
         and low[0] in t.stopwords
         and low[0] not in t.determiners
         and low[0] not in t.pronouns
@@ -2519,11 +2553,15 @@ def _previous_subject(
         )
     ):
         # A phrase that opens the sentence before a comma ("Dans un communiqué, la
-        # direction indique …"): the subject comes after it. One such phrase only: a
-        # sentence of a thousand "In the house," is not read a thousand times.
+        # direction indique …", "Au bord de l’eau, à Saint-Julien, un pêcheur …"): the
+        # subject comes after it. Two such phrases at most: a sentence of a thousand
+        # "In the house," is not read a thousand times.
         rest = len(sentence) - len(sentence[comma + 1 :].lstrip(" \u00a0"))
-        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict, fronted=False)
-        if got is not None:
+        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict, fronted=fronted - 1)
+        # After a second phrase, only an unnamed person introduced as such: "de 21
+        # anos, o pior momento" is no subject.
+        first_word = words(got[0])[:1] if got is not None else []
+        if got is not None and (fronted > 1 or (first_word and first_word[0] in t.indefinites)):
             return got
     markers = t.source_markers.find(low[:4])
     if markers and not t.markers_follow:
@@ -2559,10 +2597,21 @@ def _previous_subject(
         _, run = after[0]
         end = run[-1][0] + len(run[-1][1])
         return sentence[after[0][0] : end], lo + after[0][0]
+    # "Een Poolse medewerkster …", "A German backpacker …": an adjective of
+    # nationality after the indefinite article is not a name.
+    adjective = (
+        len(toks) >= 3
+        and low[0] in t.indefinites
+        and _is_capitalised(toks[1][2])
+        and not _is_capitalised(toks[2][2])
+        and not _known_given(toks[1][2], t)
+    )
     runs = [
         r
         for r in all_runs
-        if r[0] <= toks[min(len(toks), 5) - 1][0] and not _honorific_only(r[1], sentence, t)
+        if r[0] <= toks[min(len(toks), 5) - 1][0]
+        and not _honorific_only(r[1], sentence, t)
+        and not adjective
     ]
     if runs and runs[0][0] > toks[0][0] and _honorific_only(all_runs[0][1], sentence, t):
         runs[0] = (toks[0][0], runs[0][1])  # "O Eng. Luís Matos": the name opens it
@@ -2581,7 +2630,11 @@ def _previous_subject(
         if strict and low[1] not in t.roles and low[1] not in t.bodies:
             return None  # "The report ended: “…”" -- a document, not a speaker
         return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
-    if low[0] in t.indefinites and len(toks) >= 2 and not _is_capitalised(toks[1][2]):
+    if (
+        low[0] in t.indefinites
+        and len(toks) >= 2
+        and (adjective or not _is_capitalised(toks[1][2]))
+    ):
         # An unnamed person opens the sentence ("En annen passasjer ville ikke oppgi
         # navn, men var mindre fornøyd: «…»"): up to the first comma or clause end.
         end = 1
