@@ -1662,3 +1662,33 @@ def test_a_sentence_before_without_an_unnamed_person_gives_no_speaker() -> None:
     # sentence before: a report is not a speaker.
     got, _ = run(["Le rapport a été publié lundi. « Rien ne sera fermé. »"], "fr")
     assert got[-1][1] is None
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # A capitalised compound of the noun, after a capitalised word that opens the
+        # sentence.
+        (
+            "sv",
+            "Svenska Skidförbundet räknar med rekord. ”Biljetterna är slut”, skriver "
+            "förbundet i ett pressmeddelande.",
+            "Svenska Skidförbundet",
+        ),
+        # The noun written after the name it ends ("Politi"), taken up as "politiet".
+        (
+            "da",
+            "Nordjyllands Politi efterlyser vidner. »Vi har brug for hjælp,« skriver politiet.",
+            "Nordjyllands Politi",
+        ),
+        # A name after the noun still comes first.
+        (
+            "sv",
+            "Fiskeföreningen ”Havsfiskarna” protesterar. Föreningen kallar beslutet ”ett svek”.",
+            "Havsfiskarna",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_the_name_it_ends(lang: str, paragraph: str, name: str) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == name

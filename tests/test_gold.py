@@ -266,17 +266,17 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # and 230-261 after its: 0.87 on all 262 with fuller attribution-verb tables; and
 # 262-293 after its: 0.86 on all 294; and 294-325 after its: 0.85 on all 326.)
 FLOORS = {
-    "lang_accuracy": 0.99,
+    "lang_accuracy": 1.0,
     "span_precision": 0.98,
     "span_recall": 0.98,
     "span_f1": 0.98,
     "speech_precision": 0.94,
-    "speech_recall": 0.96,
-    "speech_f1": 0.95,
+    "speech_recall": 0.95,
+    "speech_f1": 0.94,
     "type_accuracy": 0.92,
     "speaker_accuracy": 0.84,
     "link_accuracy": 0.95,
-    "title_accuracy": 0.93,
+    "title_accuracy": 0.92,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -317,45 +317,45 @@ LANG_FLOORS = {
 # Speaker accuracy per language with at least four gold articles, rounded down to a
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
-    "be": 0.80,
-    "bg": 0.95,
-    "cs": 0.75,
-    "da": 0.80,
-    "de": 0.75,
-    "el": 0.80,
-    "en": 0.80,
-    "es": 0.80,
-    "fi": 0.90,
-    "fr": 0.80,
+    "be": 0.75,
+    "bg": 0.8,
+    "cs": 0.7,
+    "da": 0.8,
+    "de": 0.7,
+    "el": 0.75,
+    "en": 0.8,
+    "es": 0.75,
+    "fi": 0.85,
+    "fr": 0.7,
     "hr": 0.95,
-    "hu": 0.90,
-    "it": 0.80,
+    "hu": 0.85,
+    "it": 0.75,
     "kk": 0.75,
-    "lt": 0.80,
-    "nl": 0.75,
-    "pl": 0.80,
-    "pt": 0.80,
-    "ro": 0.80,
-    "ru": 0.85,
-    "sk": 0.70,
-    "sv": 0.95,
-    "tr": 0.85,
-    "uk": 0.80,
+    "lt": 0.75,
+    "nl": 0.8,
+    "pl": 0.75,
+    "pt": 0.75,
+    "ro": 0.8,
+    "ru": 0.8,
+    "sk": 0.65,
+    "sv": 0.9,
+    "tr": 0.8,
+    "uk": 0.75,
 }
 
 
-# The held-out batch (articles 326-357, 32 articles in 19 languages, written blind from
-# the guidelines and scored once, at 184056b, before any change was made for it): its
+# The held-out batch (articles 358-389, 32 articles in 29 languages, written blind from
+# the guidelines and scored once, at c391bfa, before any change was made for it): its
 # scores then, rounded down. They are lower than on the development articles, and are the
 # better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
-    "span_f1": 0.96,
-    "speech_f1": 0.92,
-    "type_accuracy": 0.9,
-    "speaker_accuracy": 0.74,
-    "link_accuracy": 0.97,
-    "title_accuracy": 0.81,
+    "span_f1": 0.99,
+    "speech_f1": 0.96,
+    "type_accuracy": 0.92,
+    "speaker_accuracy": 0.71,
+    "link_accuracy": 0.95,
+    "title_accuracy": 0.87,
 }
 
 
@@ -394,7 +394,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 326
+    assert development["articles"] == 358
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 

@@ -1648,14 +1648,20 @@ class _Resolver:
                 if limit is not None and found[k][1] > limit:
                     continue
                 word = bare(found[k][2].lower().replace("’", "'"))
-                if not any(
-                    _same_noun(word, n)
-                    or word[:5] == n[:5]
-                    or (len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n))  # compound
-                    for n in nouns
+                compound = any(
+                    len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n) for n in nouns
+                )
+                if not compound and not any(
+                    _same_noun(word, n) or word[:5] == n[:5] for n in nouns
                 ):
                     continue
+                # A name after the noun first ("Fiskeföreningen ”Östersjöfiskarna”",
+                # "Metsäyhtiö Pohjolan Paperi"), else the name it ends.
                 name = _name_after_noun(text, found, k, t)
+                if name is None and (limit is None or found[k][1] <= m.offset):
+                    # Not within the mention: its own words are read as written
+                    # ("Devon and Cornwall Police’s economic crime unit").
+                    name = _name_ending_with(text, found, k, t, compound=compound)
                 if name is not None:
                     return name
         return None
@@ -2090,6 +2096,43 @@ def _find_mention(
 _BEFORE_ACRONYM = re.compile(
     r"((?:[ \u00a0]+[^\W\d_][\w’'-]*){0,7})[ \u00a0]*\((?:[^\W\d_]{2,12})\)"
 )
+
+
+def _name_ending_with(
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, compound: bool
+) -> str | None:
+    """The proper name that ends with the common noun ``toks[k]``: capitalised words
+    right before it ("Østjyllands Politi", "Lieksan kaupunki", "Alsó-Tisza-vidéki
+    Vízügyi Igazgatóság"), or a capitalised compound of it (``compound``: "Svenska
+    Bandyförbundet", "Havforskningsinstituttet"); else None."""
+    if compound and _is_capitalised(toks[k][2]) and not t.nouns_capitalised:
+        j = k
+        while (
+            j > 0
+            and not _boundary(text, toks[j - 1][1], toks[j][0])
+            and _is_capitalised(toks[j - 1][2])
+            and not _function_word(toks[j - 1][2].lower(), t)
+        ):
+            j -= 1
+        return text[toks[j][0] : toks[k][1]]
+    j = k
+    while (
+        j > 0
+        and not _boundary(text, toks[j - 1][1], toks[j][0])
+        and (_is_capitalised(toks[j - 1][2]) or toks[j - 1][2].isupper())
+        and not _function_word(toks[j - 1][2].lower(), t)
+        and not any(ch in _OPENING or ch in _CLOSING for ch in text[toks[j - 1][1] : toks[j][0]])
+    ):
+        j -= 1
+    if j < k and not (
+        # A capitalised word that only opens the sentence before a lower-case noun is
+        # no name ("Vi förbundet"); before a capitalised one it is ("Østjyllands Politi").
+        j == k - 1
+        and not _is_capitalised(toks[k][2])
+        and (toks[j][0] == 0 or text[: toks[j][0]].rstrip()[-1:] in ".!?…:")
+    ):
+        return text[toks[j][0] : toks[k][1]]
+    return None
 
 
 def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
