@@ -1692,3 +1692,50 @@ def test_a_sentence_before_without_an_unnamed_person_gives_no_speaker() -> None:
 def test_a_body_noun_takes_up_the_name_it_ends(lang: str, paragraph: str, name: str) -> None:
     got, _ = run([paragraph], lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name", "mention"),
+    [
+        # The quotation is in the clause the speech verb reports; a verb inside that
+        # clause is not the attribution.
+        (
+            "fi",
+            "Kaupan johtaja Riitta Halonen kertoi avajaisista. Myyjä Jenni Laakso oli myös "
+            "paikalla. Halonen sanoo, että tavoite on pitää kauppa auki ”ainakin kymmenen "
+            "vuotta”.",
+            "Riitta Halonen",
+            "Halonen",
+        ),
+        (
+            "ro",
+            "Criticul Radu Petcu a scris pe blogul său că pelicula Ioanei Crăciun confirmă "
+            "o generație „fără complexe”.",
+            "Radu Petcu",
+            "Criticul Radu Petcu",
+        ),
+        # A second verb after "but" and a comma shares the first verb's subject.
+        (
+            "fr",
+            "La CGT a dénoncé l’accord, mais estime que la hausse reste « insuffisante ».",
+            "CGT",
+            "La CGT",
+        ),
+    ],
+)
+def test_the_subject_of_the_reporting_verb_speaks_a_clause_it_reports(
+    lang: str, paragraph: str, name: str, mention: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1:] == (name, mention)
+
+
+def test_a_coordinated_clause_after_the_reported_one_has_its_own_subject() -> None:
+    got, _ = run(
+        [
+            "Ekonomista Marek Zając ocenił, że obniżka to „kosmetyka”, a gazeta "
+            "„Rzeczpospolita” nazwała projekt „prezentem”."
+        ],
+        "pl",
+    )
+    assert [g[1] for g in got] == ["Marek Zając", "Rzeczpospolita"]

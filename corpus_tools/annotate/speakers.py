@@ -834,9 +834,10 @@ def _mention_near_verb(
         j = v
         while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
             j -= 1
-        if j > 1 and low[j - 1] in t.conjunctions and not cut(j - 1):
+        if j > 1 and low[j - 1] in t.conjunctions and not cut(j):
             # A second verb of the same subject ("L'Autorità … ha fatto sapere che … e ha
-            # parlato di «…»", "El INS señaló que … y calificó"): the first verb's subject.
+            # parlato di «…»", "El INS señaló que … y calificó", "… vērtē atzinīgi, taču
+            # norāda"): the first verb's subject.
             first = [s for s, _ in t.speech_verbs.find(low[: j - 1])]
             if first:
                 return _mention_near_verb(
@@ -1234,6 +1235,30 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     colon = text.endswith(":")
     if verbs:
         v = verbs[-1][0]
+        # A verb inside the clause another speech verb reports ("Halonen sanoo, että
+        # tavoite on pitää …", "a scris … că pelicula … confirmă"): the reporting verb's
+        # subject speaks, unless the clause opens with a pronoun or a name of its own.
+        for s, n in verbs[:-1]:
+            c = next(
+                (i for i in range(s + n, min(s + n + 5, v)) if low[i] in t.complementizers),
+                None,
+            )
+            if c is not None and c + 1 < v:
+                head = toks[c + 1][2]
+                # "…, że …, a gazeta … nazwała", "Asked about reports that …, she said":
+                # after a comma, a clause of its own.
+                coordinated = any(
+                    (
+                        low[i] in t.conjunctions
+                        or low[i] in t.pronouns
+                        or _is_capitalised(toks[i][2])
+                    )
+                    and "," in text[toks[i - 1][1] : toks[i][0]]
+                    for i in range(c + 2, v + 1)
+                )
+                if not (coordinated or _is_capitalised(head) or low[c + 1] in t.pronouns):
+                    v = s
+                break
         tail = low[v + 1 :]
         prefer_after = colon and bool(tail) and tail[0] not in t.complementizers
         if prefer_after and v > 0:
