@@ -1739,3 +1739,45 @@ def test_a_coordinated_clause_after_the_reported_one_has_its_own_subject() -> No
         "pl",
     )
     assert [g[1] for g in got] == ["Marek Zając", "Rzeczpospolita"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A denied speech verb after the quotation is not its attribution.
+        (
+            "en",
+            [
+                "The program is run by Parks Canada, which says it has “removed 1,200 "
+                "tonnes of gear.” The department did not say whether the money will "
+                "continue."
+            ],
+            "Parks Canada",
+        ),
+        (
+            "fr",
+            [
+                "La préfecture de police évoque un dispositif « renforcé dès lundi. » Le "
+                "ministère n’a pas précisé le nombre d’agents."
+            ],
+            "préfecture de police",
+        ),
+    ],
+)
+def test_a_denied_speech_verb_attributes_nothing(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name
+
+
+def test_a_surname_with_an_elided_particle_is_part_of_the_name() -> None:
+    got, persons = run(
+        [
+            "Officials from the Department of Fisheries visited the wharf on Monday.",
+            "For fisher Rodney d’Entremont, 58, the summer has been an eye-opener.",
+            "“You lose a few traps every winter,” he said.",
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("Rodney d’Entremont", "he")

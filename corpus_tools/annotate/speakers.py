@@ -219,6 +219,8 @@ def _known(entities: list[_Entity], candidates: Iterable[_Entity], word: str) ->
 
 
 def _is_capitalised(token: str) -> bool:
+    if token[:2] in ("d'", "d’", "dʼ"):
+        token = token[2:]  # "d’Entremont"
     return token[:1].isupper() and any(ch.islower() for ch in token)
 
 
@@ -344,7 +346,8 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
 _UPPER = "".join(ch for ch in map(chr, range(0x3000)) if ch.isupper())
 _UP = "[" + re.escape(_UPPER) + "]"
 # An initial ("J.", "Dr."), initials written together ("J.A.", "J.R.R."), or a word.
-_RUN_PART = rf"(?:{_UP}[^\W_]?\.(?:{_UP}\.)*|{_UP}[\w'’ʼ-]*)"
+# A surname with an elided particle ("d’Entremont", "d'Alema") is capitalised after it.
+_RUN_PART = rf"(?:{_UP}[^\W_]?\.(?:{_UP}\.)*|{_UP}[\w'’ʼ-]*|d['’ʼ]{_UP}[\w'’ʼ-]*)"
 _RUN = re.compile(
     rf"(?<![\w'’ʼ.-]){_RUN_PART}"
     rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
@@ -1125,6 +1128,18 @@ def _extend_to_name(
     return j
 
 
+def _affirmed(low: list[str], found: list[tuple[int, int]], t: Tables) -> list[tuple[int, int]]:
+    """The speech verbs of ``found`` that no negation denies within the two words before
+    them ("The department did not say whether …", "n'a pas précisé"): a verb denied
+    reports no words."""
+
+    def denies(w: str) -> bool:
+        # "n'a pas": an elided negation is the start of its word.
+        return w in t.negations or ("'" in w and w.split("'", 1)[0] + "'" in t.negations)
+
+    return [(s, n) for s, n in found if not any(map(denies, low[max(0, s - 2) : s]))]
+
+
 def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
     """A mention from the sentence after a quotation, with its offset in ``ctx_after``."""
     lead = len(ctx_after) - len(ctx_after.lstrip(" \u00a0,.:;—–-"))
@@ -1133,7 +1148,7 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return None
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
-    found = [(s, n) for s, n in t.speech_verbs.find(low[:16]) if s < 14]
+    found = _affirmed(low, [(s, n) for s, n in t.speech_verbs.find(low[:16]) if s < 14], t)
     if not found:
         return None
     hits = [s for s, _ in found]

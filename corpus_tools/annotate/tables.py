@@ -12,7 +12,9 @@ where personal names are given name + surname; 3 by default) and
 szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German). ``conjunctions`` lists the coordinating "and" and "but" (a
 speech verb right after one shares the subject of the verb before; after a comma, one
-starts another clause). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
+starts another clause). ``negations`` lists the words that deny a verb ("did not
+say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
+``occupations`` lists more role nouns ("farmer", "режиссёр"):
 matched as roles, but not looked for inside compound words as ``roles`` are.
 
 Gender, where the language shows it, keeps a pronoun or a role noun from taking up the
@@ -72,6 +74,7 @@ LIST_KEYS = (
     "term_cues",
     "abbreviations",
     "conjunctions",
+    "negations",
     "months",
     "male_pronouns",
     "female_pronouns",
