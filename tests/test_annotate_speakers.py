@@ -1781,3 +1781,4 @@ def test_a_surname_with_an_elided_particle_is_part_of_the_name() -> None:
         "en",
     )
     assert got[0][1:] == ("Rodney d’Entremont", "he")
+    assert [p.name for p in persons] == ["Rodney d’Entremont"]
