@@ -694,7 +694,7 @@ def test_choose_name(
             "lt",
             [
                 "Pasak mero pavaduotojo Tomo Petrausko, takai bus nutiesti.",
-                "„Norime daugiau takų“, – sakė jis.",
+                "„Norime daugiau takų“, – sakė.",
             ],
             "Tomas Petrauskas",
             "Tomo Petrausko",  # a verb without a subject: the person as written
@@ -1782,3 +1782,15 @@ def test_a_surname_with_an_elided_particle_is_part_of_the_name() -> None:
     )
     assert got[0][1:] == ("Rodney d’Entremont", "he")
     assert [p.name for p in persons] == ["Rodney d’Entremont"]
+
+
+def test_the_pronoun_of_a_verb_entry_is_the_mention_not_a_name_after_it() -> None:
+    # "zei hij" is one entry of the verb table; "RTV Oost" is whom he said it to.
+    got, _ = run(
+        [
+            "Wethouder Henk de Vries reageerde opgelucht. “Het is voorbij”, zei hij na "
+            "afloop tegen RTV Oost."
+        ],
+        "nl",
+    )
+    assert got[0][1:] == ("Henk de Vries", "hij")

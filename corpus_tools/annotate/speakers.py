@@ -776,6 +776,14 @@ def _mention_near_verb(
 
     def after() -> str:
         k = v + verb_length
+        for i in range(v + 1, min(k, len(low))):
+            # A verb entry that holds its subject ("zei hij", "sanoo hän", "kata dia"):
+            # that pronoun, where it is a person's (not "hieß es", "lyder det").
+            gendered = t.male_pronouns.entries or t.female_pronouns.entries
+            if low[i] in t.pronouns and (
+                low[i] in t.male_pronouns or low[i] in t.female_pronouns or not gendered
+            ):
+                return toks[i][2]
         if verb_length > 1 and low[k - 1] in t.stopwords and low[k - 1] not in t.determiners:
             # A verb phrase that ends with its preposition ("disse à"): the addressee
             # comes next, then the speaker.
