@@ -1794,3 +1794,16 @@ def test_the_pronoun_of_a_verb_entry_is_the_mention_not_a_name_after_it() -> Non
         "nl",
     )
     assert got[0][1:] == ("Henk de Vries", "hij")
+
+
+def test_a_surname_ending_shows_a_person_after_a_preposition() -> None:
+    # "við Sigríði Ólafsdóttur": after a preposition, but "-dóttur" names a woman.
+    got, _ = run(
+        [
+            "„Við byggjum heimili,“ sagði Jón Guðmundsson.",
+            "Rætt var við Sigríði Ólafsdóttur, formann félagsins. „Biðlistinn er langur,“ "
+            "sagði hún.",
+        ],
+        "is",
+    )
+    assert got[1][1:] == ("Sigríður Ólafsdóttir", "hún")

@@ -466,9 +466,17 @@ def _index_persons(
             entity = known(surname)
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
-            if not person and len(name) >= 2 and given_name_gender(name[0]) is not None:
-                # A known given name: "на улице Ленинградской Наталья Сомова" is a
-                # woman named after a street, not a place.
+            if (
+                not person
+                and len(name) >= 2
+                and (
+                    given_name_gender(name[0]) is not None
+                    or _surname_gender(name[-1], t) is not None
+                )
+            ):
+                # A known given name, or a surname whose ending shows a gender: "на
+                # улице Ленинградской Наталья Сомова" is a woman named after a street,
+                # and "Rætt var við Sigríði Ólafsdóttur" names a woman, not a place.
                 person = True
             if entity is None:
                 entity = _Entity(surname, person=person, inflections=t.names)
