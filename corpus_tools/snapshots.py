@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import array
 import hashlib
+import importlib.util
 import json
 import os
 import stat
@@ -24,6 +25,11 @@ from corpus_tools._version import __version__
 from corpus_tools.cache.store import RACY_NS
 from corpus_tools.langmodel import model_path
 from corpus_tools.schema import schema_dir
+
+# The installed libraries whose behaviour the reports depend on: schema validation
+# (jsonschema, jsonschema-rs, referencing), TEI and XML (lxml), Parquet (pyarrow), language
+# identification (fasttext-predict).
+_DEPENDENCIES = ("jsonschema", "jsonschema_rs", "referencing", "lxml", "pyarrow", "fasttext")
 
 # Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
 _BATCH = 4096
@@ -81,6 +87,17 @@ def tool_key(root: Path) -> str | None:
     files = [model] if model is not None else []
     if not all(_file_stamp(p, digest, now) for p in [*files, root / CONFIG_NAME]):
         return None
+    # The libraries a result depends on, by the stamp of their package's first file
+    # (found without importing them): an upgrade or a reinstall rewrites it, so a run
+    # after one is done in full, never answered with the old library's report.
+    for name in _DEPENDENCIES:
+        try:
+            spec = importlib.util.find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        digest.update(f"{name}\0".encode())
+        if spec is None or not spec.origin or not _file_stamp(Path(spec.origin), digest, now):
+            digest.update(b"(not found)\0")
     return digest.hexdigest()
 
 

@@ -308,3 +308,41 @@ def test_a_file_the_tei_schema_includes_is_part_of_the_warm_key(
     code, report, _, _ = _run(corpus, "--tei-schema", str(main))
     assert code == 1
     assert "export-invalid" in report
+
+
+def test_the_tool_key_follows_the_installed_libraries(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # An upgraded library (here: jsonschema, whose package file is rewritten) gives
+    # another key, so no run after it is answered with the old library's report; a
+    # library that is not installed is a key of its own too.
+    import importlib.machinery
+    import importlib.util
+
+    from corpus_tools import snapshots
+
+    fake = tmp_path / "jsonschema_init.py"
+    fake.write_text("# 4.0\n", encoding="utf-8")
+    old = time.time() - 60
+    os.utime(fake, (old, old))
+    real = importlib.util.find_spec
+
+    def find_spec(name: str, package: str | None = None) -> importlib.machinery.ModuleSpec | None:
+        if name == "jsonschema":
+            return importlib.machinery.ModuleSpec(name, None, origin=str(fake))
+        if name == "pyarrow" and missing:
+            return None
+        return real(name, package)
+
+    missing = False
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    first = snapshots.tool_key(corpus)
+    assert first is not None
+    assert snapshots.tool_key(corpus) == first
+    fake.write_text("# 4.1\n", encoding="utf-8")
+    os.utime(fake, (old, old))
+    upgraded = snapshots.tool_key(corpus)
+    missing = True
+    without = snapshots.tool_key(corpus)
+    assert None not in (upgraded, without)
+    assert len({first, upgraded, without}) == 3
