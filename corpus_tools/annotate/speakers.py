@@ -71,14 +71,17 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from corpus_tools.annotate import ranking
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
+from corpus_tools.annotate.ranking import Candidate
 from corpus_tools.annotate.tables import (
     Tables,
     WordList,
@@ -1988,9 +1991,17 @@ def attribute(
     doc_id: str,
     lang: str | None = None,
     attributions: tuple[Attribution, ...] = (),
+    rank: bool = True,
+    trace: list[tuple[list[QuotationPart], list[Candidate], int]] | None = None,
 ) -> tuple[tuple[QuotationPart, ...], tuple[Person, ...]]:
-    """Give every ``speech`` part a speaker (or None) and list the persons quoted."""
+    """Give every ``speech`` part a speaker (or None) and list the persons quoted.
+
+    ``rank``: let the learned ranker (:mod:`~corpus_tools.annotate.ranking`) overrule
+    the rules where it is sure; ``trace``: a list that receives, for every speech
+    quotation, its parts, its candidates and the index of the rules' choice (what
+    ``benchmarks/speaker_ranker.py`` learns from)."""
     t = tables_for(lang)
+    w = ranking.weights() if rank else None
     entities = _index_persons(paragraphs, parts, t)
     index = PartIndex(parts)
     resolver = _Resolver(paragraphs, t, entities, index=index)
@@ -2025,17 +2036,32 @@ def attribute(
                 found, verb_gender=_chain_verb_gender(chain, paragraphs, index, t, by_part)
             )
         result: tuple[str, str, str] | None = None
+        how = "zero"
         if found is not None:
             key, name = resolver.resolve(found)
             result = (key, name, found.text) if name else None
+            how = _how_found(found, key, t)
         if result is None:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+            how = "zero"
         if result is not None:
             key, name, mention = result
             if not mention:  # a verb without a subject: the person named, as written
                 e = resolver.by_key(key)
                 mention = e.written if e is not None else name
                 result = (key, name, mention)
+        if w is not None or trace is not None:
+            gender = _attribution_gender(found, t) if found is not None else None
+            candidates, chosen = _candidates(chain, result, how, gender, resolver)
+            if trace is not None:
+                trace.append((chain, candidates, chosen))
+            if w is not None:
+                pick = ranking.choose(candidates, chosen, w)
+                if pick != chosen:
+                    c = candidates[pick]
+                    result = (c.key, c.name, c.mention) if c.key is not None else None
+        if result is not None:
+            key, name, mention = result
             if key not in names:
                 keys_in_order.append(key)
                 names[key] = name
@@ -2061,6 +2087,110 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), tuple(persons)
+
+
+def _how_found(found: _Mention, key: str, t: Tables) -> str:
+    """How the rules reached their choice, for the ranker: through a pronoun, a verb
+    without a subject, a name written in the attribution, or a role noun or
+    description."""
+    low = words(found.text)
+    if found.zero or not low:
+        return "zero"
+    if low[0] in t.pronouns and len(low) <= 2:
+        return "pronoun"
+    if key.startswith("e:") and any(len(run) >= 1 for _, run in _runs(found.text)):
+        return "name"
+    return "role"
+
+
+def _attribution_gender(found: _Mention, t: Tables) -> str | None:
+    """The gender the attribution shows: its speech verb's, else its pronoun's."""
+    low = words(found.text)
+    return found.verb_gender or (_pronoun_gender(low[0], t) if low else None)
+
+
+def _candidates(
+    chain: list[QuotationPart],
+    result: tuple[str, str, str] | None,
+    how: str,
+    gender: str | None,
+    resolver: _Resolver,
+) -> tuple[list[Candidate], int]:
+    """The ranker's candidates for one quotation and the index of the rules' choice:
+    that choice (or nobody), the previous speaker, and every person named from three
+    paragraphs before the quotation to the paragraph after it."""
+    t = resolver.t
+    first, last = chain[0], chain[-1]
+    start = (first.paragraph, first.start.offset)
+    end = (last.paragraph, last.end.offset)
+    main = _most_named(e for e in resolver.entities if e.person)
+    previous = resolver.last_speaker[0] if resolver.last_speaker is not None else None
+    named_last: _Entity | None = None
+    best = (-1, -1)
+    for e in resolver.entities:
+        for pos in e.positions:
+            if e.person and best < pos < start:
+                best, named_last = pos, e
+
+    def facts(e: _Entity | None, key: str | None, rule: bool) -> tuple[float, ...]:
+        f = dict.fromkeys(ranking.FEATURES, 0.0)
+        f["bias"] = 1.0
+        if rule:
+            f["rule"] = 1.0
+            f[f"rule_{how}"] = 1.0
+        f["nobody"] = float(key is None)
+        f["description"] = float(key is not None and key.startswith("d:"))
+        f["previous"] = float(key is not None and key == previous)
+        if e is not None:
+            p0, o0 = start
+            p1, o1 = end
+            f["person"] = float(e.person)
+            f["main"] = float(e is main)
+            f["namings"] = math.log1p(len(e.positions))
+            f["subject"] = float(bool(e.subjects))
+            f["before_near"] = float(any(p == p0 and o0 - 80 <= o < o0 for p, o in e.positions))
+            f["before_same"] = float(any(p == p0 and o < o0 for p, o in e.positions))
+            f["after_near"] = float(any(p == p1 and o1 <= o <= o1 + 80 for p, o in e.positions))
+            f["after_same"] = float(any(p == p1 and o >= o1 for p, o in e.positions))
+            for k in (1, 2, 3):
+                f[f"paragraph_{k}"] = float(any(p == p0 - k for p, _ in e.positions))
+            f["next_paragraph"] = float(any(p == p1 + 1 for p, _ in e.positions))
+            f["last_named"] = float(e is named_last)
+            own = _entity_gender(e, t)
+            if gender is not None and own is not None:
+                f["gender_agrees" if own == gender else "gender_differs"] = 1.0
+        return tuple(f[name] for name in ranking.FEATURES)
+
+    candidates: list[Candidate] = []
+    if result is None:
+        candidates.append(Candidate(None, "", "", facts(None, None, True)))
+    else:
+        key, name, mention = result
+        candidates.append(Candidate(key, name, mention, facts(resolver.by_key(key), key, True)))
+    seen = {candidates[0].key}
+    for e in resolver.entities:
+        key = f"e:{e.surname}"
+        if key in seen or resolver.by_key(key) is not e:
+            continue
+        near = [
+            (pos, form)
+            for pos, form in zip(e.positions, e.forms, strict=False)
+            if start[0] - 3 <= pos[0] <= end[0] + 1
+        ]
+        if not near and key != previous:
+            continue
+        seen.add(key)
+        # The naming nearest the quotation is the mention written when it is chosen.
+        spans = near or list(zip(e.positions, e.forms, strict=False))
+        form = (
+            min(spans, key=lambda pf: abs(pf[0][0] - start[0]) * 10_000 + abs(pf[0][1] - start[1]))[
+                1
+            ]
+            if spans
+            else e.written
+        )
+        candidates.append(Candidate(key, e.name, form, facts(e, key, False)))
+    return candidates, 0
 
 
 def _find_mention(
