@@ -265,19 +265,20 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # base forms from known given names, appositions, addressees and relative clauses;
 # and 230-261 after its: 0.87 on all 262 with fuller attribution-verb tables; and
 # 262-293 after its: 0.86 on all 294; and 294-325 after its: 0.85 on all 326; and
-# 326-357 after its: 0.84 on all 358; and 358-389 after its: 0.83 on all 390.)
+# 326-357 after its: 0.84 on all 358; and 358-389 after its: 0.83 on all 390; and
+# 390-421 after its, with the speaker ranker: 0.84 on all 422.)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.98,
     "span_recall": 0.98,
     "span_f1": 0.98,
-    "speech_precision": 0.94,
-    "speech_recall": 0.96,
-    "speech_f1": 0.95,
+    "speech_precision": 0.93,
+    "speech_recall": 0.95,
+    "speech_f1": 0.94,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.95,
-    "title_accuracy": 0.92,
+    "title_accuracy": 0.91,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -319,47 +320,47 @@ LANG_FLOORS = {
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
     "be": 0.75,
-    "bg": 0.8,
-    "cs": 0.7,
+    "bg": 0.85,
+    "cs": 0.75,
     "da": 0.75,
     "de": 0.7,
-    "el": 0.7,
+    "el": 0.8,
     "en": 0.8,
-    "es": 0.75,
-    "fi": 0.85,
+    "es": 0.8,
+    "fi": 0.8,
     "fr": 0.7,
     "hr": 0.85,
-    "hu": 0.85,
+    "hu": 0.8,
     "it": 0.75,
     "kk": 0.8,
     "lt": 0.75,
-    "lv": 0.75,
+    "lv": 0.65,
     "nl": 0.75,
     "no": 0.85,
-    "pl": 0.75,
+    "pl": 0.8,
     "pt": 0.75,
     "ro": 0.8,
     "ru": 0.8,
-    "sk": 0.65,
-    "sl": 0.9,
+    "sk": 0.7,
+    "sl": 0.85,
     "sv": 0.9,
     "tr": 0.8,
     "uk": 0.75,
 }
 
 
-# The held-out batch (articles 390-421, 32 articles in 29 languages, written blind from
-# the guidelines and scored once, at 64374a0, before any change was made for it): its
+# The held-out batch (articles 422-453, 32 articles in 21 languages, written blind from
+# the guidelines and scored once, at 0ddd7d0, before any change was made for it): its
 # scores then, rounded down. They are lower than on the development articles, and are the
 # better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.97,
-    "speech_f1": 0.93,
-    "type_accuracy": 0.9,
-    "speaker_accuracy": 0.77,
-    "link_accuracy": 0.91,
-    "title_accuracy": 0.87,
+    "speech_f1": 0.92,
+    "type_accuracy": 0.89,
+    "speaker_accuracy": 0.82,
+    "link_accuracy": 0.95,
+    "title_accuracy": 0.81,
 }
 
 
@@ -398,7 +399,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 390
+    assert development["articles"] == 422
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
