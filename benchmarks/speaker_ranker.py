@@ -9,7 +9,7 @@ log-linear model (a softmax over each quotation's candidates, L2-regularised, by
 gradient descent; numpy). It prints speaker accuracy of the rules alone and of the
 rules with the ranker, on the training split by five-fold cross-validation over
 articles and on the ``--check`` split, and with ``--write`` stores the weights in
-``corpus_tools/annotate/data/speaker_ranker.json``, which the converter then uses.
+``corpus_tools/annotate/speaker_ranker.json``, which the converter then uses.
 
 Only quotations whose gold speaker is among the candidates teach the model; every
 quotation with a gold speaker counts in the accuracies.
@@ -36,7 +36,7 @@ from corpus_tools.annotate.classify import classify  # noqa: E402
 from corpus_tools.annotate.quotations import find_parts  # noqa: E402
 from corpus_tools.annotate.speakers import attribute  # noqa: E402
 
-OUT = HERE.parent / "corpus_tools" / "annotate" / "data" / "speaker_ranker.json"
+OUT = HERE.parent / "corpus_tools" / "annotate" / "speaker_ranker.json"
 
 # One quotation: its candidates' facts, which of them match the gold speaker, the
 # index of the rules' choice, and the article it comes from.
@@ -88,16 +88,22 @@ def samples(split: str) -> list[Sample]:
 def fit(data: list[Sample], l2: float = 0.001, steps: int = 2000, rate: float = 1.0) -> np.ndarray:
     """Weights that make each quotation's right candidates likely among its others."""
     usable = [(f, y) for f, y, _, _ in data if y.any() and len(y) > 1]
+    width = max(len(y) for _, y in usable)
+    facts = np.zeros((len(usable), width, len(ranking.FEATURES)))
+    mask = np.zeros((len(usable), width), dtype=bool)
+    right = np.zeros((len(usable), width))
+    for n, (f, y) in enumerate(usable):
+        facts[n, : len(y)] = f
+        mask[n, : len(y)] = True
+        right[n, : len(y)] = y
     w = np.zeros(len(ranking.FEATURES))
     for _ in range(steps):
-        grad = l2 * w
-        for f, y in usable:
-            s = f @ w
-            p = np.exp(s - s.max())
-            p /= p.sum()
-            q = p * y
-            q /= q.sum()
-            grad += (p - q) @ f / len(usable)
+        s = np.where(mask, facts @ w, -np.inf)
+        p = np.exp(s - s.max(axis=1, keepdims=True))
+        p /= p.sum(axis=1, keepdims=True)
+        q = p * right
+        q /= q.sum(axis=1, keepdims=True)
+        grad = l2 * w + np.einsum("nk,nkd->d", p - q, facts) / len(usable)
         w -= rate * grad
     return w
 

@@ -11,7 +11,7 @@ before, whether its gender agrees). A weight per fact, learned from the hand-ann
 gold set (``benchmarks/speaker_ranker.py``), scores each candidate; the rules' choice
 stands unless another candidate scores higher by :data:`MARGIN`.
 
-The weights live in ``data/speaker_ranker.json``; without that file the rules decide
+The weights live in ``speaker_ranker.json`` beside this module; without that file the rules decide
 alone. Scores are sums of products of decimal weights and small counts, compared with
 a margin, so every machine makes the same choice.
 """
@@ -32,17 +32,28 @@ FEATURES = (
     "rule_zero",  # ... through a verb without a subject, or continuing the speaker before
     "rule_name",  # ... through a name written in the attribution
     "rule_role",  # ... through a role noun or a description that took up a person
+    "rule_far",  # ... and named nowhere from three paragraphs before to the one after
+    "rule_partial",  # ... for a few words quoted inside a sentence
+    "rule_dialogue",  # ... for a dialogue line
     "description",  # an unnamed person or a body as the rules wrote it
+    "introduced",  # ... introduced as such with an indefinite article ("a spokesman for …")
     "nobody",  # no speaker: the rules found no attribution
+    "question",  # ... for an interviewer's question (a dialogue line that asks)
     "previous",  # the speaker of the quotation before
+    "previous_here",  # ... which was in the same paragraph
     "person",  # named where a person is expected (not only after a preposition)
     "main",  # the person named most often in the article
     "namings",  # log(1 + times named)
     "subject",  # named as the subject of a speech verb somewhere
+    "speaks_here",  # ... in the quotation's paragraph
+    "speaks_before",  # ... in the paragraph before
+    "role_match",  # the role noun the rules went by is one the candidate was named with
     "before_near",  # named in the quotation's paragraph, within 80 characters before it
     "before_same",  # named earlier in the quotation's paragraph
     "after_near",  # named within 80 characters after the quotation, same paragraph
     "after_same",  # named later in the quotation's paragraph
+    "before_sentence",  # named within 200 characters before the quotation, same paragraph
+    "after_sentence",  # named within 200 characters after it
     "paragraph_1",  # named in the paragraph before
     "paragraph_2",  # named two paragraphs before
     "paragraph_3",  # named three paragraphs before
@@ -74,7 +85,7 @@ def weights() -> tuple[float, ...] | None:
     try:
         text = (
             resources.files("corpus_tools.annotate")
-            .joinpath("data/speaker_ranker.json")
+            .joinpath("speaker_ranker.json")
             .read_text(encoding="utf-8")
         )
     except (FileNotFoundError, OSError):
@@ -91,9 +102,19 @@ def score(facts: tuple[float, ...], w: tuple[float, ...]) -> float:
     return round(math.fsum(f * x for f, x in zip(facts, w, strict=True)), 9)
 
 
+# The rules' choices the ranker never overrules: a name the attribution writes, an
+# unnamed person the text introduces as such ("A spokesman for the port said"), and
+# nobody for an interviewer's question.
+FIRM = ("rule_name", "introduced", "question")
+_FIRM = tuple(FEATURES.index(name) for name in FIRM)
+
+
 def choose(candidates: list[Candidate], rule: int, w: tuple[float, ...]) -> int:
     """The index of the candidate to keep: the rules' (``rule``) unless another scores
-    higher by :data:`MARGIN`; among those, the highest, the first on a tie."""
+    higher by :data:`MARGIN` (and the rules' choice is not one of :data:`FIRM`); among
+    those, the highest, the first on a tie."""
+    if any(candidates[rule].facts[i] for i in _FIRM):
+        return rule
     scores = [score(c.facts, w) for c in candidates]
     best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
     if best != rule and scores[best] - scores[rule] > MARGIN:

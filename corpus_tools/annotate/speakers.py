@@ -169,6 +169,8 @@ class _Entity:
 
     # Forms seen as the subject of a speech verb: in the nominative where names decline.
     subjects: set[str] = field(default_factory=set)
+    # The paragraphs where they are.
+    spoke: set[int] = field(default_factory=set)
     # What the text says of the person's gender besides the surname's ending: a given
     # name of one gender, a feminine role word, a verb that agrees with them.
     genders: set[str] = field(default_factory=set)
@@ -494,6 +496,7 @@ def _index_persons(
                 # The subject of a speech verb: "Jan Nowak powiedział", "Ivan Horvat je
                 # rekao", "Petrov: «", "сказал директор завода Игорь Семёнов".
                 entity.subjects.add(form)
+                entity.spoke.add(pno)
             entity.positions.append((pno, offset))
             opens = start in starts or plain[:start].rstrip(" \u00a0")[-1:] in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
@@ -2052,7 +2055,11 @@ def attribute(
                 result = (key, name, mention)
         if w is not None or trace is not None:
             gender = _attribution_gender(found, t) if found is not None else None
-            candidates, chosen = _candidates(chain, result, how, gender, resolver)
+            earlier = None
+            if resolver.last_speaker is not None and resolver.last_speaker[0] in names:
+                said = resolver.last_speaker[0]
+                earlier = (said, names[said], mentions[said][-1])
+            candidates, chosen = _candidates(chain, result, how, gender, resolver, earlier)
             if trace is not None:
                 trace.append((chain, candidates, chosen))
             if w is not None:
@@ -2115,16 +2122,30 @@ def _candidates(
     how: str,
     gender: str | None,
     resolver: _Resolver,
+    earlier: tuple[str, str, str] | None,
 ) -> tuple[list[Candidate], int]:
     """The ranker's candidates for one quotation and the index of the rules' choice:
-    that choice (or nobody), the previous speaker, and every person named from three
-    paragraphs before the quotation to the paragraph after it."""
+    that choice (or nobody), the previous speaker (``earlier``: key, name, last
+    mention), and every person named from three paragraphs before the quotation to the
+    paragraph after it."""
     t = resolver.t
     first, last = chain[0], chain[-1]
     start = (first.paragraph, first.start.offset)
     end = (last.paragraph, last.end.offset)
     main = _most_named(e for e in resolver.entities if e.person)
     previous = resolver.last_speaker[0] if resolver.last_speaker is not None else None
+    previous_here = (
+        resolver.last_speaker is not None and resolver.last_speaker[1][0] == first.paragraph
+    )
+    indefinite = [[w] for w in t.indefinites.entries]
+    asked = "".join(p.text for p in chain).rstrip(" »”“\"'")
+    question = first.kind == "dialogue" and asked.endswith("?")
+    # The content words of a role noun or description the rules went by ("the coach").
+    role_words = (
+        [w for w in words(result[2]) if len(w) >= 4 and not _function_word(w, t)]
+        if result is not None and how == "role"
+        else []
+    )
     named_last: _Entity | None = None
     best = (-1, -1)
     for e in resolver.entities:
@@ -2138,9 +2159,19 @@ def _candidates(
         if rule:
             f["rule"] = 1.0
             f[f"rule_{how}"] = 1.0
+            f["rule_partial"] = float(_partial(first))
+            f["rule_dialogue"] = float(first.kind == "dialogue")
+            f["rule_far"] = float(
+                e is None or not any(start[0] - 3 <= p <= end[0] + 1 for p, _ in e.positions)
+            )
         f["nobody"] = float(key is None)
+        f["question"] = float(key is None and rule and question)
         f["description"] = float(key is not None and key.startswith("d:"))
+        f["introduced"] = float(
+            key is not None and key.startswith("d:") and words(key[2:])[:1] in indefinite
+        )
         f["previous"] = float(key is not None and key == previous)
+        f["previous_here"] = float(key is not None and key == previous and previous_here)
         if e is not None:
             p0, o0 = start
             p1, o1 = end
@@ -2148,10 +2179,25 @@ def _candidates(
             f["main"] = float(e is main)
             f["namings"] = math.log1p(len(e.positions))
             f["subject"] = float(bool(e.subjects))
+            f["speaks_here"] = float(start[0] in e.spoke or end[0] in e.spoke)
+            f["speaks_before"] = float(start[0] - 1 in e.spoke)
+            f["role_match"] = float(
+                bool(role_words)
+                and any(
+                    r and any(r.startswith(w[:5]) or w.startswith(r[:5]) for w in role_words)
+                    for r in e.roles | e.descriptors
+                )
+            )
             f["before_near"] = float(any(p == p0 and o0 - 80 <= o < o0 for p, o in e.positions))
             f["before_same"] = float(any(p == p0 and o < o0 for p, o in e.positions))
             f["after_near"] = float(any(p == p1 and o1 <= o <= o1 + 80 for p, o in e.positions))
             f["after_same"] = float(any(p == p1 and o >= o1 for p, o in e.positions))
+            f["before_sentence"] = float(
+                any(p == p0 and o0 - 200 <= o < o0 for p, o in e.positions)
+            )
+            f["after_sentence"] = float(
+                any(p == p1 and o1 <= o <= o1 + 200 for p, o in e.positions)
+            )
             for k in (1, 2, 3):
                 f[f"paragraph_{k}"] = float(any(p == p0 - k for p, _ in e.positions))
             f["next_paragraph"] = float(any(p == p1 + 1 for p, _ in e.positions))
@@ -2190,6 +2236,9 @@ def _candidates(
             else e.written
         )
         candidates.append(Candidate(key, e.name, form, facts(e, key, False)))
+    if earlier is not None and earlier[0] not in seen and earlier[0].startswith("d:"):
+        # An unnamed person or a body who spoke before ("a fund manager", "la naviera").
+        candidates.append(Candidate(*earlier, facts(None, earlier[0], False)))
     return candidates, 0
 
 
