@@ -266,7 +266,8 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # and 230-261 after its: 0.87 on all 262 with fuller attribution-verb tables; and
 # 262-293 after its: 0.86 on all 294; and 294-325 after its: 0.85 on all 326; and
 # 326-357 after its: 0.84 on all 358; and 358-389 after its: 0.83 on all 390; and
-# 390-421 after its, with the speaker ranker: 0.84 on all 422.)
+# 390-421 after its, with the speaker ranker: 0.84 on all 422; and 422-453 after its:
+# 0.84 on all 454.)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.98,
@@ -275,10 +276,10 @@ FLOORS = {
     "speech_precision": 0.93,
     "speech_recall": 0.95,
     "speech_f1": 0.94,
-    "type_accuracy": 0.92,
+    "type_accuracy": 0.91,
     "speaker_accuracy": 0.84,
     "link_accuracy": 0.95,
-    "title_accuracy": 0.91,
+    "title_accuracy": 0.9,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -320,13 +321,13 @@ LANG_FLOORS = {
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
     "be": 0.75,
-    "bg": 0.85,
-    "cs": 0.75,
+    "bg": 0.8,
+    "cs": 0.7,
     "da": 0.75,
     "de": 0.7,
     "el": 0.8,
-    "en": 0.8,
-    "es": 0.8,
+    "en": 0.85,
+    "es": 0.75,
     "fi": 0.8,
     "fr": 0.7,
     "hr": 0.85,
@@ -338,7 +339,7 @@ SPEAKER_FLOORS = {
     "nl": 0.75,
     "no": 0.85,
     "pl": 0.8,
-    "pt": 0.75,
+    "pt": 0.8,
     "ro": 0.8,
     "ru": 0.8,
     "sk": 0.7,
@@ -349,8 +350,8 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 422-453, 32 articles in 21 languages, written blind from
-# the guidelines and scored once, at 0ddd7d0, before any change was made for it): its
+# The held-out batch (articles 454-485, 32 articles in 22 languages, written blind from
+# the guidelines and scored once, at b715931, before any change was made for it): its
 # scores then, rounded down. They are lower than on the development articles, and are the
 # better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
@@ -359,8 +360,8 @@ HELD_OUT_FLOORS = {
     "speech_f1": 0.92,
     "type_accuracy": 0.89,
     "speaker_accuracy": 0.82,
-    "link_accuracy": 0.95,
-    "title_accuracy": 0.81,
+    "link_accuracy": 0.92,
+    "title_accuracy": 0.84,
 }
 
 
@@ -399,7 +400,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 422
+    assert development["articles"] == 454
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
