@@ -27,7 +27,11 @@ the language-neutral signals.
 
 from __future__ import annotations
 
+import json
+import math
 import re
+from functools import cache
+from importlib import resources
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
@@ -42,30 +46,75 @@ from corpus_tools.annotate.tables import (
 
 TYPES = ("speech", "title", "name", "term")
 
-WEIGHTS = {
-    "several_parts": 6.0,
-    "attribution": 6.0,
-    "colon_before": 3.0,
-    "verb_after": 4.0,
-    "verb_before": 2.5,
-    "source_marker": 4.0,
-    "speech_cue": 1.5,
-    "sentence_inside": 2.5,
-    "comma_inside": 2.0,
-    "long": 2.0,
-    "medium": 1.0,
-    "lowercase_long": 1.0,
-    "title_cue": 4.5,
-    "name_cue": 4.5,
-    "org_form": 6.0,
-    "term_cue": 5.0,
-    "single_capitalised": 2.0,
-    "short_capitalised": 1.0,
-    "title_case": 2.0,
-    "short_lowercase": 2.0,
-    "nested_short": 1.5,
-    "told_outlet": 5.0,
+# Each signal's weight for each type it argues for, set by hand. A table learned from
+# the gold set (``type_weights.json`` beside this module, written by
+# ``benchmarks/type_weights.py``) replaces it where present: the same signals, a weight
+# for every type, and a bias per type.
+WEIGHTS: dict[str, dict[str, float]] = {
+    "several_parts": {"speech": 6.0},
+    "attribution": {"speech": 6.0},
+    "colon_before": {"speech": 3.0},
+    "verb_after": {"speech": 4.0},
+    "verb_after_far": {"speech": 2.0},
+    "verb_before": {"speech": 2.5},
+    "source_marker": {"speech": 4.0},
+    "speech_cue": {"speech": 1.5},
+    "sentence_inside": {"speech": 2.5},
+    "comma_inside": {"speech": 2.0},
+    "long": {"speech": 2.0},
+    "medium": {"speech": 1.0},
+    "lowercase_long": {"speech": 1.0},
+    "title_cue": {"title": 4.5},
+    "compound_title_cue": {"title": 4.5},
+    "name_cue": {"name": 4.5},
+    "org_form": {"name": 6.0},
+    "term_cue": {"term": 5.0},
+    "single_capitalised": {"name": 2.0},
+    "short_capitalised": {"name": 1.0, "title": 1.0},
+    "title_case": {"title": 2.0},
+    "short_lowercase": {"term": 2.0},
+    "nested_short": {"term": 1.5},
+    "told_outlet": {"title": 5.0},
+    "title_cue_inside": {"title": 1.0},
+    "name_cue_inside": {"name": 1.0},
 }
+SIGNALS = tuple(WEIGHTS)
+
+
+@cache
+def weights() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
+    """The weights in use and the bias of each type: the learned table where the
+    package holds one for exactly these signals, else the hand-set one (no bias)."""
+    try:
+        text = (
+            resources.files("corpus_tools.annotate")
+            .joinpath("type_weights.json")
+            .read_text(encoding="utf-8")
+        )
+    except (FileNotFoundError, OSError):
+        return WEIGHTS, dict.fromkeys(TYPES, 0.0)
+    data = json.loads(text)
+    if tuple(data.get("signals", ())) != SIGNALS or tuple(data.get("types", ())) != TYPES:
+        return WEIGHTS, dict.fromkeys(TYPES, 0.0)
+    table = {
+        signal: dict(zip(TYPES, map(float, row), strict=True))
+        for signal, row in zip(SIGNALS, data["weights"], strict=True)
+    }
+    return table, dict(zip(TYPES, map(float, data["bias"]), strict=True))
+
+
+def weigh(active: dict[str, float]) -> dict[str, float]:
+    """Each type's score: its bias and the weights of the signals that fired (summed
+    in a fixed order and rounded, so that every machine ranks the types alike)."""
+    table, bias = weights()
+    return {
+        kind: round(
+            math.fsum([bias[kind], *(table[sig].get(kind, 0.0) * v for sig, v in active.items())]),
+            9,
+        )
+        for kind in TYPES
+    }
+
 
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
 _FUNCTION_WORDS = frozenset(
@@ -182,7 +231,7 @@ def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
     return first, all_caps, True
 
 
-def score(
+def signals(
     inner: str,
     before: str,
     after: str,
@@ -192,22 +241,25 @@ def score(
     attributed: bool = False,
     nested: bool = False,
 ) -> dict[str, float]:
-    """The score of each type for a quotation whose words are ``inner``, in a sentence
-    that reads ``before`` … ``after`` around it."""
-    s = dict.fromkeys(TYPES, 0.0)
-    w = WEIGHTS
+    """The signals that fire for a quotation whose words are ``inner``, in a sentence
+    that reads ``before`` … ``after`` around it, with their strength (1, or how often)."""
+    active: dict[str, float] = {}
+
+    def hit(signal: str, value: float = 1.0) -> None:
+        active[signal] = active.get(signal, 0.0) + value
+
     # Cue words are listed bare: "l'entreprise", "dell'associazione" read as the noun.
     bw, aw = [bare(x) for x in words(before)], [bare(x) for x in words(after)]
     ws = words(inner)
     n = len(ws)
     stripped = inner.strip(" \u00a0")
     if several_parts:
-        s["speech"] += w["several_parts"]
+        hit("several_parts")
     if attributed:
-        s["speech"] += w["attribution"]
+        hit("attribution")
     lead = before.rstrip(" \u00a0")
     if lead.endswith(":"):
-        s["speech"] += w["colon_before"]
+        hit("colon_before")
     first_cap, title_case, has_letters = _capitalisation(stripped)
     punctuated = stripped[-1:] in ".!?…,"
     # A short capitalised quotation the sentence goes on from without punctuation is
@@ -243,9 +295,12 @@ def score(
         and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
     )
     if verbs_after and not (named and glued and not ends_with_verb):
-        s["speech"] += w["verb_after"]
-    elif t.speech_verbs.find(aw[:14]) and after.lstrip(" \u00a0")[:1] in ",—–-":
-        s["speech"] += w["verb_after"] / 2  # “…,” a fund manager who … said
+        hit("verb_after")
+    elif (
+        any(not any(x in t.relatives for x in aw[:a]) for a, _ in t.speech_verbs.find(aw[:14]))
+        and after.lstrip(" \u00a0")[:1] in ",—–-"
+    ):
+        hit("verb_after_far")  # “…,” a fund manager who … said
     # The word right before is the marker, or a determiner or preposition right after
     # the marker or verb ("Segundo a", "sagte der", "a spus pentru").
     outlet = (
@@ -270,21 +325,21 @@ def score(
         and not lead.endswith(":")
     )
     if outlet:
-        s["title"] += w["told_outlet"]
+        hit("told_outlet")
     elif t.speech_verbs.find(bw[-12:]) and not governed:
-        s["speech"] += w["verb_before"]
+        hit("verb_before")
     if t.source_markers.find(bw) and not outlet:
-        s["speech"] += w["source_marker"]
+        hit("source_marker")
     if t.speech_cues.find(bw[-12:]):
-        s["speech"] += w["speech_cue"]
+        hit("speech_cue")
     if stripped[-1:] in ".!?…," or _SENTENCE_INSIDE.search(stripped):
-        s["speech"] += w["sentence_inside"]
+        hit("sentence_inside")
     if stripped[-1:] == ",":
-        s["speech"] += w["comma_inside"]  # “…,” he said: an attribution follows
+        hit("comma_inside")  # “…,” he said: an attribution follows
     if n >= 8:
-        s["speech"] += w["long"]
+        hit("long")
     elif n >= 4:
-        s["speech"] += w["medium"]
+        hit("medium")
 
     # Titles and names are capitalised wherever the script has case: a lower-case
     # quotation after "plan" is somebody's words about the plan, not its name.
@@ -313,7 +368,7 @@ def score(
             # “Águas de Campinas”", "компания за софтуер „X“".
             hit_before = bool(cues.find(bw[-3:-2]))
         if hit_before or hit_after:
-            s[kind] += w[f"{kind}_cue"]
+            hit(f"{kind}_cue")
     # A legal form of two letters is written in capitals (SE, SA): "« … », se réjouit
     # X" and "sa" (his) are not one.
     org_before, org_after = _cue_near(
@@ -324,31 +379,63 @@ def score(
         ahead=1,
     )
     if org_before or org_after:
-        s["name"] += w["org_form"]
+        hit("org_form")
     if after[:1] in "-‑" and aw and aw[0] in t.title_cues:  # „Tatort“-Folge
-        s["title"] += w["title_cue"]
+        hit("compound_title_cue")
 
+    if named and not lower_start:
+        # A cue word among its own words: "Giornale di Lecce", "Nordsee Reederei".
+        own = [bare(x) for x in ws]
+        if t.title_cues.find(own):
+            hit("title_cue_inside")
+        if t.name_cues.find(own) or t.org_forms.find(own):
+            hit("name_cue_inside")
     if has_letters and not punctuated:
         if first_cap and n == 1:
-            s["name"] += w["single_capitalised"]
+            hit("single_capitalised")
         elif first_cap and n <= 4:
-            s["name"] += w["short_capitalised"]
-            s["title"] += w["short_capitalised"]
+            hit("short_capitalised")
         if title_case and n >= 2:
-            s["title"] += w["title_case"]
+            hit("title_case")
         if not first_cap and n <= 3:
-            s["term"] += w["short_lowercase"]
+            hit("short_lowercase")
         if not first_cap and n >= 4:
-            s["speech"] += w["lowercase_long"]
+            hit("lowercase_long")
         if nested and n <= 3:
-            s["term"] += w["nested_short"]
-    return s
+            hit("nested_short")
+    return active
 
 
-def decide(scores: dict[str, float], inner: str) -> str:
-    """The type with the highest score; without any signal, decide by shape."""
+def score(
+    inner: str,
+    before: str,
+    after: str,
+    t: Tables,
+    *,
+    several_parts: bool = False,
+    attributed: bool = False,
+    nested: bool = False,
+) -> dict[str, float]:
+    """The score of each type for a quotation whose words are ``inner``, in a sentence
+    that reads ``before`` … ``after`` around it (:func:`signals`, :func:`weigh`)."""
+    return weigh(
+        signals(
+            inner,
+            before,
+            after,
+            t,
+            several_parts=several_parts,
+            attributed=attributed,
+            nested=nested,
+        )
+    )
+
+
+def decide(scores: dict[str, float], inner: str, fired: bool | None = None) -> str:
+    """The type with the highest score; without any signal (``fired``; by default: no
+    score above zero), decide by shape."""
     best = max(TYPES, key=lambda k: (scores[k], -TYPES.index(k)))
-    if scores[best] > 0:
+    if fired if fired is not None else scores[best] > 0:
         return best
     ws = words(inner)
     if len(ws) >= 4:
@@ -389,8 +476,12 @@ def classify(
     *,
     lang: str | None = None,
     attributions: tuple[Attribution, ...] = (),
+    trace: list[tuple[list[QuotationPart], dict[str, float]]] | None = None,
 ) -> tuple[QuotationPart, ...]:
-    """Give every part a ``type``; the parts of one quotation share it."""
+    """Give every part a ``type``; the parts of one quotation share it. ``trace``: a
+    list that receives each quotation typed by its signals (not dialogue lines, which
+    are speech) with the signals that fired (what ``benchmarks/type_weights.py``
+    learns from)."""
     t = tables_for(lang)
     attributed = {a.part for a in attributions}
     index = PartIndex(parts)
@@ -409,7 +500,7 @@ def classify(
                 prev = paragraphs[first.paragraph - 2].rstrip()
                 if prev.endswith(":"):
                     before = prev[sentence_starts(prev, t)[-1] :] + " " + before
-            scores = score(
+            active = signals(
                 inner,
                 before,
                 ctx_last.after,
@@ -418,7 +509,9 @@ def classify(
                 attributed=any(p.id in attributed for p in chain),
                 nested=first.depth > 0,
             )
-            kind = decide(scores, inner)
+            if trace is not None:
+                trace.append((chain, active))
+            kind = decide(weigh(active), inner, fired=bool(active))
         for p in chain:
             types[p.id] = kind
     return tuple(with_fields(p, type=types[p.id]) for p in parts)
