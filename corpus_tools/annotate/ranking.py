@@ -109,11 +109,16 @@ FIRM = ("rule_name", "introduced", "question")
 _FIRM = tuple(FEATURES.index(name) for name in FIRM)
 
 
+def firm(candidate: Candidate) -> bool:
+    """True for a rules' choice the ranker never overrules (:data:`FIRM`)."""
+    return any(candidate.facts[i] for i in _FIRM)
+
+
 def choose(candidates: list[Candidate], rule: int, w: tuple[float, ...]) -> int:
     """The index of the candidate to keep: the rules' (``rule``) unless another scores
-    higher by :data:`MARGIN` (and the rules' choice is not one of :data:`FIRM`); among
-    those, the highest, the first on a tie."""
-    if any(candidates[rule].facts[i] for i in _FIRM):
+    higher by :data:`MARGIN` (and the rules' choice is not :func:`firm`); among those,
+    the highest, the first on a tie."""
+    if firm(candidates[rule]):
         return rule
     scores = [score(c.facts, w) for c in candidates]
     best = max(range(len(candidates)), key=lambda i: (scores[i], -i))

@@ -2059,7 +2059,9 @@ def attribute(
             if resolver.last_speaker is not None and resolver.last_speaker[0] in names:
                 said = resolver.last_speaker[0]
                 earlier = (said, names[said], mentions[said][-1])
-            candidates, chosen = _candidates(chain, result, how, gender, resolver, earlier)
+            candidates, chosen = _candidates(
+                chain, result, how, gender, resolver, earlier, every=trace is not None
+            )
             if trace is not None:
                 trace.append((chain, candidates, chosen))
             if w is not None:
@@ -2123,11 +2125,14 @@ def _candidates(
     gender: str | None,
     resolver: _Resolver,
     earlier: tuple[str, str, str] | None,
+    *,
+    every: bool = True,
 ) -> tuple[list[Candidate], int]:
     """The ranker's candidates for one quotation and the index of the rules' choice:
     that choice (or nobody), the previous speaker (``earlier``: key, name, last
     mention), and every person named from three paragraphs before the quotation to the
-    paragraph after it."""
+    paragraph after it. Unless ``every``, a choice the ranker never overrules
+    (:func:`~corpus_tools.annotate.ranking.firm`) comes alone."""
     t = resolver.t
     first, last = chain[0], chain[-1]
     start = (first.paragraph, first.start.offset)
@@ -2213,6 +2218,8 @@ def _candidates(
     else:
         key, name, mention = result
         candidates.append(Candidate(key, name, mention, facts(resolver.by_key(key), key, True)))
+    if not every and ranking.firm(candidates[0]):
+        return candidates, 0  # the ranker keeps it whatever the others score
     seen = {candidates[0].key}
     for e in resolver.entities:
         key = f"e:{e.surname}"
