@@ -127,6 +127,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--check", default="held-out", choices=ae.SPLITS)
     parser.add_argument("--write", action="store_true", help="store the weights")
     args = parser.parse_args(argv)
+    if args.write and (args.train != "development" or args.check == args.train):
+        # The held-out batch is scored once, blind: never learned from.
+        parser.error("--write learns from the development split only")
     train = samples(args.train)
     check = samples(args.check)
     # Five folds by article, so that a quotation is never judged by weights learned

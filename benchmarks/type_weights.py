@@ -107,6 +107,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--l2", type=float, default=0.001)
     parser.add_argument("--write", action="store_true", help="store the table")
     args = parser.parse_args(argv)
+    if args.write and (args.train != "development" or args.check == args.train):
+        # The held-out batch is scored once, blind: never learned from.
+        parser.error("--write learns from the development split only")
     train, check = samples(args.train), samples(args.check)
     ids = sorted({s[4] for s in train})
     folds = [set(ids[k::5]) for k in range(5)]

@@ -96,8 +96,10 @@ def tool_key(root: Path) -> str | None:
         except (ImportError, ValueError):
             spec = None
         digest.update(f"{name}\0".encode())
-        if spec is None or not spec.origin or not _file_stamp(Path(spec.origin), digest, now):
+        if spec is None or not spec.origin:
             digest.update(b"(not found)\0")
+        elif not _file_stamp(Path(spec.origin), digest, now):
+            return None  # being installed right now: no snapshot either way
     return digest.hexdigest()
 
 

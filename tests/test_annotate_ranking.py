@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 import pytest
 
 from corpus_tools.annotate import ranking
@@ -74,3 +77,44 @@ def test_every_speech_quotation_is_traced_with_the_rules_choice_first() -> None:
         assert len(candidates[0].facts) == len(ranking.FEATURES)
     # Both persons are candidates for the second quotation, each once.
     assert sorted(c.name for c in trace[1][1]) == ["Ann Lee", "Tom Hart"]
+
+
+@pytest.fixture
+def package(tmp_path: Any, monkeypatch: pytest.MonkeyPatch) -> Any:
+    """The annotation package's files, as a folder the test writes."""
+    from corpus_tools.annotate import tables
+
+    monkeypatch.setattr(tables.resources, "files", lambda _: tmp_path)
+    return tmp_path
+
+
+def test_learned_weights_absent_or_for_other_features_are_not_used(package: Any) -> None:
+    from corpus_tools.annotate.tables import learned
+
+    names = {"features": ("a", "b")}
+    assert learned("speaker_ranker.json", names, {"weights": 2}) is None
+    (package / "speaker_ranker.json").write_text(
+        json.dumps({"features": ["a", "c"], "weights": [1, 2]}), encoding="utf-8"
+    )
+    assert learned("speaker_ranker.json", names, {"weights": 2}) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("{not json", "is not JSON"),
+        ('{"features": ["a", "b"], "weights": [1]}', "is damaged ('weights')"),
+        ('{"features": ["a", "b"], "weights": [1, "x"]}', "is damaged ('weights')"),
+        ('{"features": ["a", "b"]}', "is damaged ('weights')"),
+    ],
+)
+def test_damaged_learned_weights_are_an_error_that_says_what_to_do(
+    package: Any, text: str, says: str
+) -> None:
+    from corpus_tools.annotate.tables import learned
+
+    (package / "speaker_ranker.json").write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match="reinstall corpus-tools") as raised:
+        learned("speaker_ranker.json", {"features": ("a", "b")}, {"weights": 2})
+    assert says in str(raised.value)
+    assert "speaker_ranker.json" in str(raised.value)

@@ -1807,3 +1807,9 @@ def test_a_surname_ending_shows_a_person_after_a_preposition() -> None:
         "is",
     )
     assert got[1][1:] == ("Sigríður Ólafsdóttir", "hún")
+
+
+def test_a_run_of_a_name_particle_alone_is_no_name() -> None:
+    # "De" is a capitalised run that is only a particle: nothing is left of it.
+    got, _ = run(["Anna Berg spoke to De said “We won.”"], "en")
+    assert got[0][1] == "Anna Berg"

@@ -346,3 +346,7 @@ def test_the_tool_key_follows_the_installed_libraries(
     without = snapshots.tool_key(corpus)
     assert None not in (upgraded, without)
     assert len({first, upgraded, without}) == 3
+    # A library file written just now (being installed) gives no key at all.
+    missing = False
+    fake.write_text("# 4.2\n", encoding="utf-8")
+    assert snapshots.tool_key(corpus) is None

@@ -27,11 +27,9 @@ the language-neutral signals.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from functools import cache
-from importlib import resources
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
@@ -39,6 +37,7 @@ from corpus_tools.annotate.tables import (
     Tables,
     WordList,
     bare,
+    learned,
     tables_for,
     words,
     words_as_written,
@@ -85,16 +84,12 @@ SIGNALS = tuple(WEIGHTS)
 def weights() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     """The weights in use and the bias of each type: the learned table where the
     package holds one for exactly these signals, else the hand-set one (no bias)."""
-    try:
-        text = (
-            resources.files("corpus_tools.annotate")
-            .joinpath("type_weights.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, OSError):
-        return WEIGHTS, dict.fromkeys(TYPES, 0.0)
-    data = json.loads(text)
-    if tuple(data.get("signals", ())) != SIGNALS or tuple(data.get("types", ())) != TYPES:
+    data = learned(
+        "type_weights.json",
+        {"signals": SIGNALS, "types": TYPES},
+        {"weights": len(SIGNALS), "bias": len(TYPES)},
+    )
+    if data is None:
         return WEIGHTS, dict.fromkeys(TYPES, 0.0)
     table = {
         signal: dict(zip(TYPES, map(float, row), strict=True))
@@ -297,10 +292,12 @@ def signals(
     if verbs_after and not (named and glued and not ends_with_verb):
         hit("verb_after")
     elif (
+        # Not after a relative pronoun ("« … », qui dénonce …"): its subject is the
+        # pronoun. (This also passes over "“…,” a fund manager who asked … said".)
         any(not any(x in t.relatives for x in aw[:a]) for a, _ in t.speech_verbs.find(aw[:14]))
         and after.lstrip(" \u00a0")[:1] in ",—–-"
     ):
-        hit("verb_after_far")  # “…,” a fund manager who … said
+        hit("verb_after_far")  # “…,” the minister added later in the sentence
     # The word right before is the marker, or a determiner or preposition right after
     # the marker or verb ("Segundo a", "sagte der", "a spus pentru").
     outlet = (

@@ -11,18 +11,19 @@ before, whether its gender agrees). A weight per fact, learned from the hand-ann
 gold set (``benchmarks/speaker_ranker.py``), scores each candidate; the rules' choice
 stands unless another candidate scores higher by :data:`MARGIN`.
 
-The weights live in ``speaker_ranker.json`` beside this module; without that file the rules decide
-alone. Scores are sums of products of decimal weights and small counts, compared with
-a margin, so every machine makes the same choice.
+The weights live in ``speaker_ranker.json`` beside this module; without that file the
+rules decide alone. A score is a sum of weights (four decimals) times facts (0 or 1, and
+one logarithm of a count), summed exactly and rounded to nine decimals before it is
+compared: machines could only differ on a score within 1e-9 of a rounding boundary.
 """
 
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+
+from corpus_tools.annotate.tables import learned
 
 # The facts that describe a candidate, in the order of the weights.
 FEATURES = (
@@ -39,7 +40,7 @@ FEATURES = (
     "introduced",  # ... introduced as such with an indefinite article ("a spokesman for …")
     "nobody",  # no speaker: the rules found no attribution
     "question",  # ... for an interviewer's question (a dialogue line that asks)
-    "previous",  # the speaker of the quotation before
+    "previous",  # the speaker last attributed before this quotation
     "previous_here",  # ... which was in the same paragraph
     "person",  # named where a person is expected (not only after a preposition)
     "main",  # the person named most often in the article
@@ -63,6 +64,9 @@ FEATURES = (
     "gender_differs",  # ... is not
 )
 
+# The most persons compared with the rules' choice for one quotation (the nearest).
+MAX_CANDIDATES = 12
+
 # How much higher than the rules' choice another candidate must score to replace it.
 MARGIN = 0.25
 
@@ -81,19 +85,10 @@ class Candidate:
 
 @cache
 def weights() -> tuple[float, ...] | None:
-    """The learned weights, or None when the package holds none (or other features)."""
-    try:
-        text = (
-            resources.files("corpus_tools.annotate")
-            .joinpath("speaker_ranker.json")
-            .read_text(encoding="utf-8")
-        )
-    except (FileNotFoundError, OSError):
-        return None
-    data = json.loads(text)
-    if tuple(data.get("features", ())) != FEATURES:
-        return None
-    return tuple(float(w) for w in data["weights"])
+    """The learned weights, or None when the package holds none (or holds them for
+    other features)."""
+    data = learned("speaker_ranker.json", {"features": FEATURES}, {"weights": len(FEATURES)})
+    return None if data is None else tuple(float(w) for w in data["weights"])
 
 
 def score(facts: tuple[float, ...], w: tuple[float, ...]) -> float:

@@ -1507,6 +1507,8 @@ class _Resolver:
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
+            if not tokens:
+                continue  # only a particle ("De", "E")
             before = words(m.text[:start])
             if before and before[-1] in t.determiners and len(tokens) == 1:
                 continue  # "der Minister", "the Kremlin": a noun, not a name
@@ -2129,10 +2131,11 @@ def _candidates(
     every: bool = True,
 ) -> tuple[list[Candidate], int]:
     """The ranker's candidates for one quotation and the index of the rules' choice:
-    that choice (or nobody), the previous speaker (``earlier``: key, name, last
-    mention), and every person named from three paragraphs before the quotation to the
-    paragraph after it. Unless ``every``, a choice the ranker never overrules
-    (:func:`~corpus_tools.annotate.ranking.firm`) comes alone."""
+    that choice (or nobody), the previous speaker (``earlier``: key, name, a mention),
+    and the persons and bodies named from three paragraphs before the quotation to the
+    paragraph after it (the nearest ``ranking.MAX_CANDIDATES``). Unless ``every``, a
+    choice the ranker never overrules (:func:`~corpus_tools.annotate.ranking.firm`)
+    comes alone."""
     t = resolver.t
     first, last = chain[0], chain[-1]
     start = (first.paragraph, first.start.offset)
@@ -2221,9 +2224,19 @@ def _candidates(
     if not every and ranking.firm(candidates[0]):
         return candidates, 0  # the ranker keeps it whatever the others score
     seen = {candidates[0].key}
+    # The entity each key stands for (the first with that surname, as by_key() finds
+    # it), looked up once: not a scan of every entity for each of them.
+    first_of: dict[str, _Entity] = {}
     for e in resolver.entities:
+        first_of.setdefault(f"e:{e.surname}", e)
+
+    def distance(pos: tuple[int, int]) -> tuple[int, int]:
+        return (abs(pos[0] - start[0]), abs(pos[1] - start[1]))
+
+    nearby: list[tuple[tuple[int, int], int, str, _Entity, str]] = []
+    for n, e in enumerate(resolver.entities):
         key = f"e:{e.surname}"
-        if key in seen or resolver.by_key(key) is not e:
+        if key in seen or first_of[key] is not e:
             continue
         near = [
             (pos, form)
@@ -2235,13 +2248,12 @@ def _candidates(
         seen.add(key)
         # The naming nearest the quotation is the mention written when it is chosen.
         spans = near or list(zip(e.positions, e.forms, strict=False))
-        form = (
-            min(spans, key=lambda pf: abs(pf[0][0] - start[0]) * 10_000 + abs(pf[0][1] - start[1]))[
-                1
-            ]
-            if spans
-            else e.written
-        )
+        pos, form = min(spans, key=lambda pf: distance(pf[0])) if spans else ((0, 0), e.written)
+        nearby.append((distance(pos), n, key, e, form))
+    # The persons named nearest the quotation, at most MAX_CANDIDATES of them: an
+    # article names a handful near any one quotation, and a page of a hundred names
+    # must not cost a hundred comparisons per quotation.
+    for _, _, key, e, form in sorted(nearby)[: ranking.MAX_CANDIDATES]:
         candidates.append(Candidate(key, e.name, form, facts(e, key, False)))
     if earlier is not None and earlier[0] not in seen and earlier[0].startswith("d:"):
         # An unnamed person or a body who spoke before ("a fund manager", "la naviera").

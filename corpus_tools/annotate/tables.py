@@ -329,6 +329,51 @@ def _read(name: str) -> dict[str, Any]:
     return data
 
 
+def learned(name: str, names: dict[str, tuple[str, ...]], shape: dict[str, int]) -> Any:
+    """A file of learned weights beside the annotation modules (``speaker_ranker.json``,
+    ``type_weights.json``), or None where the package holds none, or holds one learned
+    for other features (``names``: the list of names each key must hold). A damaged
+    file is an error that says so and what to do.
+
+    ``shape``: the keys that hold numbers and how many; ``weights``, where ``names``
+    has ``types``, holds that many rows of one number per type."""
+    path = resources.files("corpus_tools.annotate").joinpath(name)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (FileNotFoundError, OSError):
+        return None
+    fix = f"reinstall corpus-tools, or relearn it with benchmarks/{name[:-5]}.py --write"
+    try:
+        data = json.loads(text)
+    except ValueError as exc:
+        raise ValueError(f"{name} in the corpus_tools package is not JSON ({exc}): {fix}") from None
+    if not isinstance(data, dict) or any(
+        tuple(data.get(key, ())) != expected for key, expected in names.items()
+    ):
+        return None
+
+    def numbers(value: Any, length: int) -> bool:
+        return (
+            isinstance(value, list)
+            and len(value) == length
+            and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value)
+        )
+
+    width = len(names.get("types", ()))
+    for key, length in shape.items():
+        value = data.get(key)
+        ok = (
+            isinstance(value, list)
+            and len(value) == length
+            and all(numbers(row, width) for row in value)
+            if key == "weights" and width
+            else numbers(value, length)
+        )
+        if not ok:
+            raise ValueError(f"{name} in the corpus_tools package is damaged ({key!r}): {fix}")
+    return data
+
+
 @cache
 def available() -> tuple[str, ...]:
     """The languages that have a table of their own."""
