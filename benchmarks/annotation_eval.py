@@ -42,7 +42,7 @@ import re
 import sys
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -366,6 +366,20 @@ def in_split(seed: Path, split: str) -> bool:
         return True
     number = int(seed.name.split("_", 1)[0])
     return (number <= LAST_DEVELOPMENT) == (split == "development")
+
+
+def converted(split: str) -> Iterator[tuple[dict[str, Any], list[str], str | None]]:
+    """(gold annotation, paragraph texts, table language) for every article of a split
+    of ``tests/gold`` that converts: what the scripts that learn weights read."""
+    for seed, gold in load_gold(DEFAULT_GOLD):
+        if not in_split(seed, split):
+            continue
+        document, _ = _convert(seed)
+        if document is None:
+            continue
+        paragraphs = [p["text"] for p in document["paragraphs"]]
+        lang = document["lang"] if document["lang"] != "und" else None
+        yield gold, paragraphs, lang
 
 
 def evaluate(gold_dir: Path | str = DEFAULT_GOLD, split: str = "all") -> dict[str, Any]:

@@ -46,14 +46,7 @@ Sample = tuple[np.ndarray, np.ndarray, int, str]
 def samples(split: str) -> list[Sample]:
     """The speech quotations of a split that have a gold speaker."""
     out: list[Sample] = []
-    for seed, gold in ae.load_gold(ae.DEFAULT_GOLD):
-        if not ae.in_split(seed, split):
-            continue
-        document, _ = ae._convert(seed)
-        if document is None:
-            continue
-        paragraphs = [p["text"] for p in document["paragraphs"]]
-        lang = document["lang"] if document["lang"] != "und" else None
+    for gold, paragraphs, lang in ae.converted(split):
         found = find_parts(paragraphs, lang=lang)
         parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
         trace: list[Any] = []

@@ -46,14 +46,7 @@ Sample = tuple[np.ndarray, int, bool, str, str]
 def samples(split: str) -> list[Sample]:
     """The typed quotations of a split that match a gold part."""
     out: list[Sample] = []
-    for seed, gold in ae.load_gold(ae.DEFAULT_GOLD):
-        if not ae.in_split(seed, split):
-            continue
-        document, _ = ae._convert(seed)
-        if document is None:
-            continue
-        paragraphs = [p["text"] for p in document["paragraphs"]]
-        lang = document["lang"] if document["lang"] != "und" else None
+    for gold, paragraphs, lang in ae.converted(split):
         found = find_parts(paragraphs, lang=lang)
         trace: list[Any] = []
         cl.classify(
