@@ -27,7 +27,6 @@ the language-neutral signals.
 
 from __future__ import annotations
 
-import math
 import re
 from functools import cache
 
@@ -98,17 +97,25 @@ def weights() -> tuple[dict[str, dict[str, float]], dict[str, float]]:
     return table, dict(zip(TYPES, map(float, data["bias"]), strict=True))
 
 
-def weigh(active: dict[str, float]) -> dict[str, float]:
-    """Each type's score: its bias and the weights of the signals that fired (summed
-    in a fixed order and rounded, so that every machine ranks the types alike)."""
+@cache
+def _rows() -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
+    """The weights in use as one row per signal (a weight per type, in TYPES order)."""
     table, bias = weights()
-    return {
-        kind: round(
-            math.fsum([bias[kind], *(table[sig].get(kind, 0.0) * v for sig, v in active.items())]),
-            9,
-        )
-        for kind in TYPES
-    }
+    rows = {sig: tuple(table[sig].get(kind, 0.0) for kind in TYPES) for sig in table}
+    return rows, tuple(bias[kind] for kind in TYPES)
+
+
+def weigh(active: dict[str, float]) -> dict[str, float]:
+    """Each type's score: its bias and the weights of the signals that fired, added in
+    the order the signals fired and rounded, so that every machine ranks the types
+    alike."""
+    rows, bias = _rows()
+    sums = list(bias)
+    for sig, value in active.items():
+        row = rows[sig]
+        for i in range(len(sums)):
+            sums[i] += row[i] * value
+    return {kind: round(total, 9) for kind, total in zip(TYPES, sums, strict=True)}
 
 
 _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
