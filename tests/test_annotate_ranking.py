@@ -118,3 +118,18 @@ def test_damaged_learned_weights_are_an_error_that_says_what_to_do(
         learned("speaker_ranker.json", {"features": ("a", "b")}, {"weights": 2})
     assert says in str(raised.value)
     assert "speaker_ranker.json" in str(raised.value)
+
+
+def test_a_place_is_no_candidate_for_an_unattributed_quotation() -> None:
+    # Found by the review: the ranker gave this quotation to "Grand Junction", a place
+    # (named only after a preposition), where the rules rightly found nobody.
+    from corpus_tools.annotate import annotate_document
+
+    done = annotate_document(
+        [
+            "The fire started in Grand Junction on Monday night. “Everything burned down in an hour.”"
+        ],
+        doc_id="001_0123456789abcdef",
+        lang_hint="en",
+    )
+    assert [q.speaker for q in done.quotations] == [None]

@@ -2236,8 +2236,8 @@ def _candidates(
     nearby: list[tuple[tuple[int, int], int, str, _Entity, str]] = []
     for n, e in enumerate(resolver.entities):
         key = f"e:{e.surname}"
-        if key in seen or first_of[key] is not e:
-            continue
+        if key in seen or first_of[key] is not e or not e.person:
+            continue  # (a name only ever after a preposition is a place, not a speaker)
         near = [
             (pos, form)
             for pos, form in zip(e.positions, e.forms, strict=False)
