@@ -267,19 +267,20 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # 262-293 after its: 0.86 on all 294; and 294-325 after its: 0.85 on all 326; and
 # 326-357 after its: 0.84 on all 358; and 358-389 after its: 0.83 on all 390; and
 # 390-421 after its, with the speaker ranker: 0.84 on all 422; and 422-453 after its:
-# 0.84 on all 454; and 454-485 after its, with learned type weights: 0.84 on all 486.)
+# 0.84 on all 454; and 454-485 after its, with learned type weights: 0.84 on all 486;
+# and 486-517 after its: 0.83 on all 518.)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.98,
-    "span_recall": 0.98,
+    "span_recall": 0.97,
     "span_f1": 0.98,
-    "speech_precision": 0.95,
+    "speech_precision": 0.94,
     "speech_recall": 0.95,
     "speech_f1": 0.95,
-    "type_accuracy": 0.93,
-    "speaker_accuracy": 0.84,
+    "type_accuracy": 0.92,
+    "speaker_accuracy": 0.83,
     "link_accuracy": 0.94,
-    "title_accuracy": 0.9,
+    "title_accuracy": 0.89,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -323,12 +324,12 @@ SPEAKER_FLOORS = {
     "be": 0.75,
     "bg": 0.8,
     "cs": 0.75,
-    "da": 0.75,
-    "de": 0.7,
+    "da": 0.7,
+    "de": 0.65,
     "el": 0.8,
     "en": 0.85,
     "es": 0.75,
-    "fi": 0.85,
+    "fi": 0.8,
     "fr": 0.7,
     "hr": 0.85,
     "hu": 0.7,
@@ -338,11 +339,11 @@ SPEAKER_FLOORS = {
     "lv": 0.65,
     "nl": 0.8,
     "no": 0.85,
-    "pl": 0.8,
-    "pt": 0.8,
-    "ro": 0.8,
+    "pl": 0.75,
+    "pt": 0.75,
+    "ro": 0.75,
     "ru": 0.8,
-    "sk": 0.7,
+    "sk": 0.65,
     "sl": 0.85,
     "sv": 0.9,
     "tr": 0.75,
@@ -350,18 +351,18 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 486-517, 32 articles in 22 languages, written blind from
-# the guidelines and scored once, at e6cd0b6, before any change was made for it): its
-# scores then, rounded down. They are lower than on the development articles, and are the
-# better estimate of how the engine does on new text.
+# The held-out batch (articles 518-549, 32 articles in 22 languages, written blind from
+# the guidelines and scored once, at cdf51a9 and 84d2de6 alike, before any change was
+# made for it): its scores then, rounded down. They are lower than on the development
+# articles, and are the better estimate of how the engine does on new text.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.97,
-    "speech_f1": 0.93,
-    "type_accuracy": 0.91,
-    "speaker_accuracy": 0.74,
-    "link_accuracy": 0.9,
-    "title_accuracy": 0.81,
+    "speech_f1": 0.94,
+    "type_accuracy": 0.9,
+    "speaker_accuracy": 0.81,
+    "link_accuracy": 0.95,
+    "title_accuracy": 0.87,
 }
 
 
@@ -400,7 +401,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 486
+    assert development["articles"] == 518
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
