@@ -40,7 +40,8 @@ def speaker_ranker() -> ModuleType:
 def test_type_samples_come_from_the_split_with_every_signal(type_weights: ModuleType) -> None:
     data = type_weights.samples("held-out")
     assert len(data) > 200  # the held-out batch's quotations typed by their signals
-    assert {s[4][:3] for s in data} <= {str(n) for n in range(486, 518)}
+    # Only held-out articles: numbered after the development split.
+    assert all(int(s[4][:3]) > type_weights.ae.LAST_DEVELOPMENT for s in data)
     assert all(len(s[0]) == len(type_weights.cl.SIGNALS) for s in data)
 
 
