@@ -410,29 +410,11 @@ def signals(
     return active
 
 
-def score(
-    inner: str,
-    before: str,
-    after: str,
-    t: Tables,
-    *,
-    several_parts: bool = False,
-    attributed: bool = False,
-    nested: bool = False,
-) -> dict[str, float]:
+def score(inner: str, before: str, after: str, t: Tables, **flags: bool) -> dict[str, float]:
     """The score of each type for a quotation whose words are ``inner``, in a sentence
-    that reads ``before`` … ``after`` around it (:func:`signals`, :func:`weigh`)."""
-    return weigh(
-        signals(
-            inner,
-            before,
-            after,
-            t,
-            several_parts=several_parts,
-            attributed=attributed,
-            nested=nested,
-        )
-    )
+    that reads ``before`` … ``after`` around it (:func:`signals` with the same
+    ``flags``, then :func:`weigh`)."""
+    return weigh(signals(inner, before, after, t, **flags))
 
 
 def decide(scores: dict[str, float], inner: str, fired: bool | None = None) -> str:

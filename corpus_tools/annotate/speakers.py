@@ -2145,9 +2145,7 @@ def _candidates(
     previous_here = (
         resolver.last_speaker is not None and resolver.last_speaker[1][0] == first.paragraph
     )
-    indefinite = [[w] for w in t.indefinites.entries]
-    asked = "".join(p.text for p in chain).rstrip(" »”“\"'")
-    question = first.kind == "dialogue" and asked.endswith("?")
+    question = _asks(chain)
     # The content words of a role noun or description the rules went by ("the coach").
     role_words = (
         [w for w in words(result[2]) if len(w) >= 4 and not _function_word(w, t)]
@@ -2176,7 +2174,10 @@ def _candidates(
         f["question"] = float(key is None and rule and question)
         f["description"] = float(key is not None and key.startswith("d:"))
         f["introduced"] = float(
-            key is not None and key.startswith("d:") and words(key[2:])[:1] in indefinite
+            key is not None
+            and key.startswith("d:")
+            and words(key[2:])[:1] != []
+            and words(key[2:])[0] in t.indefinites
         )
         f["previous"] = float(key is not None and key == previous)
         f["previous_here"] = float(key is not None and key == previous and previous_here)
@@ -2953,6 +2954,12 @@ def _honorific_only(run: list[tuple[int, str]], text: str, t: Tables) -> bool:
     )
 
 
+def _asks(chain: list[QuotationPart]) -> bool:
+    """True for a dialogue line that asks (an interviewer's question)."""
+    text = "".join(p.text for p in chain).rstrip(" »”“\"'")
+    return chain[0].kind == "dialogue" and text.endswith("?")
+
+
 def _fallback(
     chain: list[QuotationPart],
     previous: list[QuotationPart] | None,
@@ -2962,8 +2969,7 @@ def _fallback(
 ) -> tuple[str, str, str] | None:
     """Continuation of the previous speaker, interviews; None when unattributed."""
     first = chain[0]
-    text = "".join(p.text for p in chain).rstrip(" »”“\"'")
-    if first.kind == "dialogue" and text.endswith("?"):
+    if _asks(chain):
         return None  # an interviewer's question
     if previous is None:
         return None
@@ -2975,13 +2981,7 @@ def _fallback(
         and (first.start.offset <= 2 or first.paragraph == previous[-1].paragraph)
     ):
         return prev_result
-    prev_text = "".join(p.text for p in previous).rstrip(" »”“\"'")
-    if (
-        first.kind == "dialogue"
-        and previous[0].kind == "dialogue"
-        and prev_text.endswith("?")
-        and near
-    ):
+    if first.kind == "dialogue" and _asks(previous) and near:
         e = resolver.interviewee() or resolver.main()
         if e is not None:
             return f"e:{e.surname}", e.name, e.written
