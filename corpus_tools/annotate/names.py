@@ -30,8 +30,8 @@ is kept as written: a form as written is better than a wrongly de-inflected one.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 # A word keeps at least this many letters before its ending ("Kulą" -> "Kul" + "ą").
 _MIN_STEM = 2
@@ -77,7 +77,10 @@ class NameInflections:
 
     given: Inflections
     last: Inflections
-    given_names: Collection[str] = frozenset()
+    # Given names of one gender only (lower case), with "f" or "m".
+    given_names: Mapping[str, str] = field(default_factory=dict)
+    # Where surnames show a woman by their ending (Nováková, Kowalska, Соколова).
+    female_surname_endings: tuple[str, ...] = ()
 
     def __bool__(self) -> bool:
         return bool(self.given.bases or self.last.bases)
@@ -117,6 +120,8 @@ def _word(
         if word.lower() in names:
             if not known:
                 return _AMBIGUOUS, word
+            if len(known) == 1:
+                return _AMBIGUOUS, known[0]
         elif len(known) == 1:
             return _OBLIQUE, known[0]
     if len(bases) == 1:
@@ -139,11 +144,25 @@ def base_form(name: str, table: NameInflections, attested: Collection[str] = ())
         for i, w in enumerate(ws)
     ]
     statuses = {s for s, _ in found}
+    if statuses == {_AMBIGUOUS} and _a_man(ws, found, table):
+        statuses = {_OBLIQUE}
     if _OBLIQUE not in statuses or _BASE in statuses:
         return name
     return " ".join(
         base if s in (_OBLIQUE, _AMBIGUOUS) else w for w, (s, base) in zip(ws, found, strict=True)
     )
+
+
+def _a_man(ws: list[str], found: list[tuple[int, str]], table: NameInflections) -> bool:
+    """True when a name whose words all read two ways can only be a man's, declined:
+    its given name as written is a woman's and reads as a man's ("Martina" and
+    "Martin"), while its surname lacks the ending a woman's has where the language marks
+    it (a woman would be "Martina Hlaváčová", not "Martina Hlaváča")."""
+    endings = table.female_surname_endings
+    if len(ws) < 2 or not endings or ws[-1].lower().endswith(endings):
+        return False
+    first, (_, reading) = ws[0].lower(), found[0]
+    return table.given_names.get(first) == "f" and table.given_names.get(reading.lower()) == "m"
 
 
 def _has_initial(form: str) -> bool:

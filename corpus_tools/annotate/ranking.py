@@ -62,6 +62,10 @@ FEATURES = (
     "last_named",  # the person named last before the quotation
     "gender_agrees",  # the gender the attribution shows is the candidate's
     "gender_differs",  # ... is not
+    "rule_place",  # the rules' choice is a name only ever written after a preposition
+    "rule_nested",  # the quotation is inside another
+    "noun_like",  # the candidate is always written where a noun would be (German nouns)
+    "inside",  # the candidate is named inside the quotation
 )
 
 # The most persons compared with the rules' choice for one quotation (the nearest).
@@ -97,7 +101,8 @@ def score(facts: tuple[float, ...], w: tuple[float, ...]) -> float:
     return round(math.fsum(f * x for f, x in zip(facts, w, strict=True)), 9)
 
 
-# The rules' choices the ranker never overrules: a name the attribution writes, an
+# The rules' choices the ranker never overrules: a name the attribution writes (a word
+# of the person's own naming, not a capitalised role such as "the President"), an
 # unnamed person the text introduces as such ("A spokesman for the port said"), and
 # nobody for an interviewer's question.
 FIRM = ("rule_name", "introduced", "question")

@@ -2045,7 +2045,7 @@ def attribute(
         if found is not None:
             key, name = resolver.resolve(found)
             result = (key, name, found.text) if name else None
-            how = _how_found(found, key, t)
+            how = _how_found(found, key, t, resolver.by_key(key))
         if result is None:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
             how = "zero"
@@ -2061,8 +2061,9 @@ def attribute(
             if resolver.last_speaker is not None and resolver.last_speaker[0] in names:
                 said = resolver.last_speaker[0]
                 earlier = (said, names[said], mentions[said][-1])
+            at = (found.paragraph, found.offset) if found is not None and not found.zero else None
             candidates, chosen = _candidates(
-                chain, result, how, gender, resolver, earlier, every=trace is not None
+                chain, result, how, gender, resolver, earlier, at, every=trace is not None
             )
             if trace is not None:
                 trace.append((chain, candidates, chosen))
@@ -2100,17 +2101,20 @@ def attribute(
     return tuple(out), tuple(persons)
 
 
-def _how_found(found: _Mention, key: str, t: Tables) -> str:
+def _how_found(found: _Mention, key: str, t: Tables, e: _Entity | None) -> str:
     """How the rules reached their choice, for the ranker: through a pronoun, a verb
-    without a subject, a name written in the attribution, or a role noun or
-    description."""
+    without a subject, a name written in the attribution (a word of one of the
+    person's namings: not "the President", whose capital says nothing), or a role noun
+    or description."""
     low = words(found.text)
     if found.zero or not low:
         return "zero"
     if low[0] in t.pronouns and len(low) <= 2:
         return "pronoun"
-    if key.startswith("e:") and any(len(run) >= 1 for _, run in _runs(found.text)):
-        return "name"
+    if key.startswith("e:") and e is not None:
+        named = {w.lower() for form in e.forms for w in form.split()}
+        if any(w.lower() in named for w in found.text.split()):
+            return "name"
     return "role"
 
 
@@ -2127,6 +2131,7 @@ def _candidates(
     gender: str | None,
     resolver: _Resolver,
     earlier: tuple[str, str, str] | None,
+    at: tuple[int, int] | None = None,
     *,
     every: bool = True,
 ) -> tuple[list[Candidate], int]:
@@ -2159,6 +2164,11 @@ def _candidates(
             if e.person and best < pos < start:
                 best, named_last = pos, e
 
+    def where(e: _Entity | None) -> list[tuple[int, int]]:
+        if e is not None:
+            return e.positions
+        return [at] if at is not None else []
+
     def facts(e: _Entity | None, key: str | None, rule: bool) -> tuple[float, ...]:
         f = dict.fromkeys(ranking.FEATURES, 0.0)
         f["bias"] = 1.0
@@ -2167,9 +2177,9 @@ def _candidates(
             f[f"rule_{how}"] = 1.0
             f["rule_partial"] = float(_partial(first))
             f["rule_dialogue"] = float(first.kind == "dialogue")
-            f["rule_far"] = float(
-                e is None or not any(start[0] - 3 <= p <= end[0] + 1 for p, _ in e.positions)
-            )
+            f["rule_far"] = float(not any(start[0] - 3 <= p <= end[0] + 1 for p, _ in where(e)))
+            f["rule_place"] = float(e is not None and not e.person)
+            f["rule_nested"] = float(first.depth > 0)
         f["nobody"] = float(key is None)
         f["question"] = float(key is None and rule and question)
         f["description"] = float(key is not None and key.startswith("d:"))
@@ -2181,9 +2191,10 @@ def _candidates(
         )
         f["previous"] = float(key is not None and key == previous)
         f["previous_here"] = float(key is not None and key == previous and previous_here)
+        if e is None and rule and at is not None:
+            # An unnamed person or a body: where the attribution names them.
+            _position_facts(f, [at], start, end)
         if e is not None:
-            p0, o0 = start
-            p1, o1 = end
             f["person"] = float(e.person)
             f["main"] = float(e is main)
             f["namings"] = math.log1p(len(e.positions))
@@ -2197,20 +2208,10 @@ def _candidates(
                     for r in e.roles | e.descriptors
                 )
             )
-            f["before_near"] = float(any(p == p0 and o0 - 80 <= o < o0 for p, o in e.positions))
-            f["before_same"] = float(any(p == p0 and o < o0 for p, o in e.positions))
-            f["after_near"] = float(any(p == p1 and o1 <= o <= o1 + 80 for p, o in e.positions))
-            f["after_same"] = float(any(p == p1 and o >= o1 for p, o in e.positions))
-            f["before_sentence"] = float(
-                any(p == p0 and o0 - 200 <= o < o0 for p, o in e.positions)
-            )
-            f["after_sentence"] = float(
-                any(p == p1 and o1 <= o <= o1 + 200 for p, o in e.positions)
-            )
-            for k in (1, 2, 3):
-                f[f"paragraph_{k}"] = float(any(p == p0 - k for p, _ in e.positions))
-            f["next_paragraph"] = float(any(p == p1 + 1 for p, _ in e.positions))
+            _position_facts(f, e.positions, start, end)
             f["last_named"] = float(e is named_last)
+            f["noun_like"] = float(t.nouns_capitalised and e.noun_like)
+            f["inside"] = float(any(start <= pos <= end for pos in e.positions))
             own = _entity_gender(e, t)
             if gender is not None and own is not None:
                 f["gender_agrees" if own == gender else "gender_differs"] = 1.0
@@ -2260,6 +2261,27 @@ def _candidates(
         # An unnamed person or a body who spoke before ("a fund manager", "la naviera").
         candidates.append(Candidate(*earlier, facts(None, earlier[0], False)))
     return candidates, 0
+
+
+def _position_facts(
+    f: dict[str, float],
+    positions: list[tuple[int, int]],
+    start: tuple[int, int],
+    end: tuple[int, int],
+) -> None:
+    """The ranker's facts of where a candidate is named, relative to the quotation
+    (from ``start`` to ``end``)."""
+    p0, o0 = start
+    p1, o1 = end
+    f["before_near"] = float(any(p == p0 and o0 - 80 <= o < o0 for p, o in positions))
+    f["before_same"] = float(any(p == p0 and o < o0 for p, o in positions))
+    f["after_near"] = float(any(p == p1 and o1 <= o <= o1 + 80 for p, o in positions))
+    f["after_same"] = float(any(p == p1 and o >= o1 for p, o in positions))
+    f["before_sentence"] = float(any(p == p0 and o0 - 200 <= o < o0 for p, o in positions))
+    f["after_sentence"] = float(any(p == p1 and o1 <= o <= o1 + 200 for p, o in positions))
+    for k in (1, 2, 3):
+        f[f"paragraph_{k}"] = float(any(p == p0 - k for p, _ in positions))
+    f["next_paragraph"] = float(any(p == p1 + 1 for p, _ in positions))
 
 
 def _find_mention(

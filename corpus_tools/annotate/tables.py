@@ -443,7 +443,8 @@ def _tables(primary: str | None) -> Tables:
             NameInflections(
                 Inflections.build(raw.get(INFLECTION_KEYS[0], [])),
                 Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
-                frozenset(_given_names()),
+                _given_names(),
+                tuple(w.lower() for w in raw.get("female_surname_endings", [])),
             ),
             bool(raw.get("nouns_capitalised", False)),
         )
