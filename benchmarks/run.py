@@ -799,7 +799,10 @@ def main(argv: list[str] | None = None) -> int:
         """The exports in place (untimed) for the rows that check or reuse them."""
         if not (root / EXPORTS).is_dir():
             print("  (exporting first, untimed)", flush=True)
-            _run(export, env=env)
+            done = _run(export, env=env)
+            if done.returncode != 0:
+                # The rows after it would time a validate that fails on missing exports.
+                sys.exit(f"the untimed export failed ({done.returncode}): {done.stderr.strip()}")
 
     read_all = [sys.executable, "-c", READ_ALL, str(root / "seeds")]
     # The warm-up run also brings every seed into the page cache for the rows below; it

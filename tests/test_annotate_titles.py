@@ -129,6 +129,79 @@ from corpus_tools.annotate.titles import (
             "Budapest, 2026. március 4., szerda (MTI) –",
             "A kormány döntött.",
         ),
+        # dpa's regional services: the service after a slash inside the brackets.
+        (
+            "de",
+            "Rostock (dpa/mv) - Die Bürgerschaft hat entschieden. Mehr.",
+            "Rostock (dpa/mv) -",
+            "Die Bürgerschaft hat entschieden.",
+        ),
+        # AP: a state, abbreviated with a stop, between the place and the agency.
+        (
+            "en",
+            "HELENA, Mont. (AP) — A federal judge halted the mine. More.",
+            "HELENA, Mont. (AP) —",
+            "A federal judge halted the mine.",
+        ),
+        (
+            "en",
+            "DAYTON, Ohio — Water will cost more. More.",
+            "DAYTON, Ohio —",
+            "Water will cost more.",
+        ),
+        ("es", "MONTERREY, N.L.— La línea abrió. Más.", "MONTERREY, N.L.—", "La línea abrió."),
+        (
+            "pt",
+            "Peniche, Leiria, 20 nov 2026 (Lusa) - Os pescadores protestam. Mais.",
+            "Peniche, Leiria, 20 nov 2026 (Lusa) -",
+            "Os pescadores protestam.",
+        ),
+        # A region in brackets before the comma; places joined by a slash.
+        (
+            "es",
+            "Barbate (Cádiz), 2 nov (EFE).- Los pescadores amarraron. Más.",
+            "Barbate (Cádiz), 2 nov (EFE).-",
+            "Los pescadores amarraron.",
+        ),
+        (
+            "cs",
+            "Jihlava/Ondřejov 15. října (ČTK) - Úlomek byl nalezen. Dále.",
+            "Jihlava/Ondřejov 15. října (ČTK) -",
+            "Úlomek byl nalezen.",
+        ),
+        # A stop after the year.
+        (
+            "hr",
+            "SPLIT, 3. srpnja 2026. (Hina) - Tanker je porinut. Dalje.",
+            "SPLIT, 3. srpnja 2026. (Hina) -",
+            "Tanker je porinut.",
+        ),
+        # Interfax: the agency in capitals after the date and a stop.
+        (
+            "ru",
+            "Бийск. 24 ноября. INTERFAX.RU - Жители остались без тепла. Далее.",
+            "Бийск. 24 ноября. INTERFAX.RU -",
+            "Жители остались без тепла.",
+        ),
+        (
+            "uk",
+            "ХАРКІВ. 27 березня. ІНТЕРФАКС-УКРАЇНА - Театр показав прем’єру. Далі.",
+            "ХАРКІВ. 27 березня. ІНТЕРФАКС-УКРАЇНА -",
+            "Театр показав прем’єру.",
+        ),
+        # ANSA: the agency first.
+        (
+            "it",
+            "(ANSA) - TORINO, 19 MAG - Il consiglio ha approvato. Altro.",
+            "(ANSA) - TORINO, 19 MAG -",
+            "Il consiglio ha approvato.",
+        ),
+        (
+            "it",
+            "(ANSA) - PORTOFERRAIO (LIVORNO), 22 OTT - Il comune ha deciso. Altro.",
+            "(ANSA) - PORTOFERRAIO (LIVORNO), 22 OTT -",
+            "Il comune ha deciso.",
+        ),
     ],
 )
 def test_datelines_are_recorded_and_not_the_title(
@@ -156,6 +229,10 @@ def test_datelines_are_recorded_and_not_the_title(
         "Tim Cook (Apple) – said the phone sells. More.",
         "Kiew, Mina. Die Stadt feiert.",
         "EU (ECB) – inflation rose. More.",
+        # A date that opens the sentence: the words after it go on in lower case.
+        "Nuo birželio 1 d. įvažiavimas į Neringą brangs. Daugiau.",
+        # A region after a comma is not enough without an agency, a date or capitals.
+        "Paris, Berlin und Rom – die Hauptstädte einigten sich. Mehr.",
     ],
 )
 def test_no_dateline(lead: str) -> None:
@@ -246,3 +323,22 @@ def test_a_long_run_of_spaces_does_not_slow_the_dateline_down() -> None:
     assert find_dateline("PARIS, 3 mars (AFP) -   Le président." + " " * 4000) == (
         "PARIS, 3 mars (AFP) -"
     )
+
+
+@pytest.mark.parametrize(
+    ("lead", "title"),
+    [
+        # A sentence may open with a number after a word's stop ...
+        (
+            "Nordkabel flytter produktionen til Polen. 140 medarbejdere mister deres job.",
+            "Nordkabel flytter produktionen til Polen.",
+        ),
+        # ... but not after a number's: an ordinal goes on ("50. Festiwal", "1. 2.").
+        (
+            "Film zdobył nagrodę na 50. 2026 roku festiwalu w Gdyni. Dalej.",
+            "Film zdobył nagrodę na 50. 2026 roku festiwalu w Gdyni.",
+        ),
+    ],
+)
+def test_a_sentence_may_open_with_a_number(lead: str, title: str) -> None:
+    assert make_title(lead).title == title

@@ -89,7 +89,15 @@ def _dateline_pattern() -> re.Pattern[str]:
     # back its letters one by one and try every month of every language after each
     # made this match cost a third of a millisecond per lead.
     word = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
-    place = rf"(?P<place>{word}(?:[ -]{word}){{0,3}})"
+    # Places joined by a slash count as one ("Jihlava/Ondřejov 15. října (ČTK) -").
+    place = rf"(?P<place>{word}(?:[ /-]{word}){{0,3}})"
+    # A region after the place: in brackets before a comma ("Barbate (Cádiz), 2 nov
+    # (EFE).-"), or after commas, abbreviated or not ("DAYTON, Ohio —", "HELENA, Mont.
+    # (AP) —", "Peniche, Leiria, 20 nov 2026 (Lusa) -", "ODESA, Ukraine, April 14").
+    region = (
+        rf"(?:[ \u00a0]*\([^()\d/]{{1,25}}\)(?=,))?"
+        rf"(?:[ \u00a0]*,[ \u00a0]*{word}(?:[ \u00a0]{word}){{0,2}}){{0,2}}"
+    )
     # A date may end with a short abbreviation of "day" or "year" (lt "birželio 12 d.",
     # pl "21 sierpnia 2025 r.", ru "27 ноября 2025 г."): one or two letters and a dot.
     suffix = r"(?:[ \u00a0][^\W\d_]{1,2}\.)?"
@@ -97,7 +105,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     of = r"(?:(?:de|del|ta')[ \u00a0]+)?"
     # Day first, month first, year first (hu "2026. március 4."), or in figures.
     date = (
-        rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+{of}(?:{month})\.?(?:[ \u00a0]+{of}\d{{4}})?"
+        rf"(?P<date>(?:\d{{1,2}}\.?[ \u00a0]+{of}(?:{month})\.?(?:[ \u00a0]+{of}\d{{4}}\.?)?"
         rf"|(?:{month})\.?[ \u00a0]+\d{{1,2}}(?:,?[ \u00a0]+\d{{4}})?"
         rf"|\d{{4}}\.?[ \u00a0]+(?:{month})\.?[ \u00a0]+\d{{1,2}}\.?"
         rf"|\d{{1,2}}\.\d{{1,2}}\.(?:\d{{2,4}})?){suffix})"
@@ -109,15 +117,37 @@ def _dateline_pattern() -> re.Pattern[str]:
     # ("2026. március 4., szerda (MTI)").
     agency = (
         rf"(?:(?:,[ \u00a0]*[^\W\d_]+)?[ \u00a0]*[(/](?:(?P<agency>[^()/]{{0,20}}?(?<![^\W\d_])(?:{agencies})"
-        rf"(?![^\W\d_])[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
+        rf"(?![^\W\d_])(?:/[^\W\d_]{{1,6}})?[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
     )
     tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
     # A known agency after a comma, closed by a stop or a dash: lv "RĪGA, 5. marts, LETA."
     comma_agency = rf"[ \u00a0]*,[ \u00a0]*(?P<agency3>{agencies})[ \u00a0]*(?:[.:]|[-–—])"
+    # An agency in capitals after the date and a stop, closed by a dash: the Interfax
+    # house style "Екатеринбург. 12 ноября. INTERFAX.RU -", "ВІННИЦЯ. 12 березня.
+    # ІНТЕРФАКС-УКРАЇНА -" (find_dateline checks the capitals).
+    stop_agency = r"(?<=\.)[ \u00a0]+(?P<agency4>[^\W\d_][\w.-]{1,24})[ \u00a0]*[-–—]"
     return re.compile(
-        rf"^{place}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
-        rf"(?P<sep>{comma_agency}|[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
+        rf"^{place}{region}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
+        rf"(?P<sep>{stop_agency}|{comma_agency}|[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
         rf"[ \u00a0]*(?=\S)",
+        re.IGNORECASE,
+    )
+
+
+@cache
+def _agency_first_pattern() -> re.Pattern[str]:
+    """The ANSA house style, the agency before the place: "(ANSA) - TORINO, 19 MAG -",
+    "(ANSA) - PORTOFERRAIO (LIVORNO), 22 OTT -"."""
+    months: set[str] = set()
+    for lang in available():
+        months.update(m.lower() for m in tables_for(lang).months.entries)
+    month = _alternation(months)
+    word = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
+    return re.compile(
+        rf"^\([ \u00a0]*(?P<agency>[^\W\d_][\w.-]{{1,20}})[ \u00a0]*\)[ \u00a0]*[-–—][ \u00a0]*"
+        rf"(?P<place>{word}(?:[ /-]{word}){{0,3}})(?:[ \u00a0]*\([^()\d]{{1,25}}\))?"
+        rf"(?:[ \u00a0]*,[ \u00a0]*\d{{1,2}}\.?[ \u00a0]+(?:{month})\.?(?:[ \u00a0]+\d{{4}})?)?"
+        rf"[ \u00a0]*[-–—][ \u00a0]*(?=\S)",
         re.IGNORECASE,
     )
 
@@ -128,9 +158,16 @@ _DATELINE_MAX = 200
 def find_dateline(lead: str) -> str | None:
     """The dateline at the start of ``lead`` as written (with its separator), or None."""
     # A dateline is short: the cut keeps runs of spaces from making the match slow.
+    first = _agency_first_pattern().match(lead[:_DATELINE_MAX])
+    if first is not None:
+        agency, place = first.group("agency"), first.group("place")
+        if (agency in _agencies() or agency.isupper()) and place[:1].isupper():
+            return lead[: first.end()].rstrip()
     m = _dateline_pattern().match(lead[:_DATELINE_MAX])
     if m is None:
         return None
+    if lead[m.end() : m.end() + 1].islower():
+        return None  # the sentence goes on: "Nuo birželio 1 d. įvažiavimas …" is no dateline
     place = m.group("place")
     letters = [ch for ch in place if ch.isalpha()]
     shouting = bool(letters) and all(ch.isupper() for ch in letters) and len(letters) >= 2
@@ -139,6 +176,9 @@ def find_dateline(lead: str) -> str | None:
     sep = m.group("sep")
     dashed = "-" in sep or "–" in sep or "—" in sep
     has_date = m.group("date") is not None
+    agency4 = m.group("agency4")
+    if agency4 is not None and not agency4.isupper():
+        return None
     agency3 = m.group("agency3")
     if agency3 is not None and agency3 not in _agencies():
         return None  # an agency after a comma as the table writes it: "Kiew, Mina." is not MINA
@@ -149,7 +189,9 @@ def find_dateline(lead: str) -> str | None:
         caps.isupper() and (has_date or (shouting and len(letters) >= 3) or ("." in sep and dashed))
     ):
         return None
-    has_agency = any(m.group(g) is not None for g in ("agency", "agency2", "agency3", "caps"))
+    has_agency = any(
+        m.group(g) is not None for g in ("agency", "agency2", "agency3", "agency4", "caps")
+    )
     if not (has_date or has_agency or (shouting and dashed)):
         return None
     if has_date and not has_agency and not dashed and not shouting and len(place.split()) > 2:
