@@ -801,7 +801,9 @@ def main(argv: list[str] | None = None) -> int:
             print("  (exporting first, untimed)", flush=True)
             done = _run(export, env=env)
             if done.returncode != 0:
-                # The rows after it would time a validate that fails on missing exports.
+                # The rows after it would time a validate that fails on missing exports;
+                # a half-written folder would be taken for the exports by the next run.
+                _remove_exports(root)
                 sys.exit(f"the untimed export failed ({done.returncode}): {done.stderr.strip()}")
 
     read_all = [sys.executable, "-c", READ_ALL, str(root / "seeds")]

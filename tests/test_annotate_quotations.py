@@ -179,6 +179,19 @@ def test_a_name_a_cue_governs_is_not_the_first_part_of_an_interruption() -> None
             ["«No es fácil", "pero lo haremos»"],
             "dijo el ministro",
         ),
+        # Italian agencies set the attribution off with hyphens between spaces.
+        (
+            "it",
+            "«Sono passati vent'anni - ha detto il sindaco - e oggi abbiamo il metrò».",
+            ["«Sono passati vent'anni", "e oggi abbiamo il metrò»"],
+            "ha detto il sindaco",
+        ),
+        (
+            "it",
+            "«È un cantiere complesso - ha spiegato Colombo -. Ma il teatro è pronto».",
+            ["«È un cantiere complesso", "Ma il teatro è pronto»"],
+            "ha spiegato Colombo",
+        ),
     ],
 )
 def test_one_pair_of_marks_around_an_attribution_becomes_two_parts(
@@ -196,6 +209,7 @@ def test_one_pair_of_marks_around_an_attribution_becomes_two_parts(
     [
         "«Мы — команда, и мы — вместе», — сказал он.",  # dashes as parenthesis
         "«Это важно, — сказал он»",  # the attribution ends the quotation: nothing resumes
+        "«Le linee 1 - 2 e 3 restano aperte tutto il giorno»",  # hyphens, no attribution
     ],
 )
 def test_dashes_inside_marks_without_a_resumed_quotation_do_not_split(text: str) -> None:
@@ -269,6 +283,49 @@ def test_dialogue_lines_split_at_attributions(
     assert [(p.kind, p.text) for p in got] == [("dialogue", t) for t in parts]
     assert [p.prev for p in got] == [None] + [f"q{n}" for n in range(1, len(parts))]
     assert attributions([line], lang) == [attribution]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "parts", "attribution"),
+    [
+        # A dash line that opens after a sentence inside a paragraph (PAP, NTB, TT).
+        (
+            "pl",
+            "Dyrektorka potwierdziła decyzję. – Nie możemy ryzykować – powiedziała "
+            "dyrektorka na konferencji.",
+            ["– Nie możemy ryzykować"],
+            "powiedziała dyrektorka na konferencji",
+        ),
+        (
+            "no",
+            "Han avviser kritikken. – Anlegget var godkjent, sier han. – Vi skal finne ut "
+            "hva som gikk galt.",
+            ["– Anlegget var godkjent,", "– Vi skal finne ut hva som gikk galt."],
+            "sier han",
+        ),
+    ],
+)
+def test_a_dash_line_may_open_inside_a_paragraph(
+    lang: str, paragraph: str, parts: list[str], attribution: str
+) -> None:
+    got = find_parts([paragraph], lang=lang).parts
+    assert [(p.kind, p.text) for p in got] == [("dialogue", t) for t in parts]
+    assert attributions([paragraph], lang) == [attribution]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph"),
+    [
+        # Without an attribution a dash after a sentence may be a parenthesis.
+        ("pl", "Budowa potrwa dwa lata. – To dużo, ale tak bywa."),
+        # The dash between two parts of one quotation is its attribution's.
+        ("be", "«Лёд на правадах, — расказаў інжынер. — Дрэвы ламаюцца», — дадаў ён."),
+    ],
+)
+def test_a_dash_inside_a_paragraph_without_its_own_attribution_is_not_dialogue(
+    lang: str, paragraph: str
+) -> None:
+    assert all(p.kind == "quote" for p in find_parts([paragraph], lang=lang).parts)
 
 
 def test_dialogue_without_attribution_is_one_part() -> None:

@@ -21,9 +21,6 @@ _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
 _END = re.compile(
     r"[.!?…]+[\"”»’)]*(?=[ \u00a0]+(?:(?:[\"“„«(\[—–-][ \u00a0\u202f]?)?[^\W\d_]"
     r"|[\"“„«‘‚»”‹›「『][ \u00a0\u202f]?_|[”‘‚»›][^\W\d_])|[ \u00a0]*$)"
-    # A sentence may open with a number ("… til Polen. 140 medarbejdere mister …") where
-    # a word, not a number, ends the one before ("50. Festiwal", "1. 2." are ordinals).
-    r"|(?<=[^\W\d_]{2})[.!?…](?=[ \u00a0]+\d)"
 )
 
 

@@ -25,7 +25,12 @@ entry is a pair [oblique ending, base ending]; the longest ending a word has dec
   Grabowskiego``), else it stays as written.
 
 A name with no surely oblique word, or with a word the tables call a base form only,
-is kept as written: a form as written is better than a wrongly de-inflected one.
+is kept as written: a form as written is better than a wrongly de-inflected one. One
+exception: where every word reads two ways, the given name is a woman's that reads as a
+man's declined ("Martina", Martin's genitive) and the surname lacks the ending a woman's
+has in the language and has a man's declined ending the tables know ("Šimka", where she
+would be "Šimková"), the name is the man's declined ("Martin Šimek"), unless the article
+shows the person is a woman (a feminine role or verb).
 """
 
 from __future__ import annotations
@@ -114,8 +119,8 @@ def _word(
     if names:
         # A known given name decides between the readings: the one reading that is a
         # name is the base ("Michala" -> "Michal"); a word that is a name itself stays
-        # as written ("Pavla" in "Pavla Hrušky" may be Pavel's genitive, but no reading
-        # is a safer guess); where both are names ("Martina") the rules below decide.
+        # ambiguous, with the other name as its reading ("Martina", Martin's genitive):
+        # the surname decides (base_form, _reads_as_a_man).
         known = [c for c in others if c.lower() in names]
         if word.lower() in names:
             if not known:
@@ -129,10 +134,13 @@ def _word(
     return _AMBIGUOUS, others[0] if len(others) == 1 else word
 
 
-def base_form(name: str, table: NameInflections, attested: Collection[str] = ()) -> str:
+def base_form(
+    name: str, table: NameInflections, attested: Collection[str] = (), *, woman: bool = False
+) -> str:
     """``name`` with its oblique endings replaced by base endings, or as written when
     unsure (see the module docstring); ``attested`` holds the words the article uses
-    for the same person."""
+    for the same person; ``woman``: the article shows the person is a woman (a feminine
+    role or verb), so a woman's given name is never read as a man's declined."""
     if not table:
         return name
     ws = name.split()
@@ -144,7 +152,7 @@ def base_form(name: str, table: NameInflections, attested: Collection[str] = ())
         for i, w in enumerate(ws)
     ]
     statuses = {s for s, _ in found}
-    if statuses == {_AMBIGUOUS} and _a_man(ws, found, table):
+    if statuses == {_AMBIGUOUS} and not woman and _reads_as_a_man(ws, found, table):
         statuses = {_OBLIQUE}
     if _OBLIQUE not in statuses or _BASE in statuses:
         return name
@@ -153,13 +161,19 @@ def base_form(name: str, table: NameInflections, attested: Collection[str] = ())
     )
 
 
-def _a_man(ws: list[str], found: list[tuple[int, str]], table: NameInflections) -> bool:
+def _reads_as_a_man(ws: list[str], found: list[tuple[int, str]], table: NameInflections) -> bool:
     """True when a name whose words all read two ways can only be a man's, declined:
     its given name as written is a woman's and reads as a man's ("Martina" and
     "Martin"), while its surname lacks the ending a woman's has where the language marks
-    it (a woman would be "Martina Hlaváčová", not "Martina Hlaváča")."""
+    it (a woman would be "Martina Šimková", not "Martina Šimka") and has an ending of
+    two letters or more that the tables pair with a man's ("mka" -> "mek", "енка" ->
+    "енко"). A bare "-a" is not enough: "Roberta Metsola" and "Paula Badosa" are women,
+    "Roberta Fica" is Robert Fico."""
     endings = table.female_surname_endings
     if len(ws) < 2 or not endings or ws[-1].lower().endswith(endings):
+        return False
+    surname = table.last.match(ws[-1])
+    if surname is None or len(surname[0]) < 2:
         return False
     first, (_, reading) = ws[0].lower(), found[0]
     return table.given_names.get(first) == "f" and table.given_names.get(reading.lower()) == "m"
@@ -169,19 +183,22 @@ def _has_initial(form: str) -> bool:
     return any(len(w) <= 3 and w.endswith(".") and w[:1].isupper() for w in form.split())
 
 
-def choose_name(forms: Sequence[str], subjects: Collection[str], table: NameInflections) -> str:
+def choose_name(
+    forms: Sequence[str], subjects: Collection[str], table: NameInflections, *, woman: bool = False
+) -> str:
     """The name of a person written as ``forms`` (in text order; ``subjects`` are the
-    forms seen as the subject of a speech verb), in its base form."""
-    return choose_form(forms, subjects, table)[1]
+    forms seen as the subject of a speech verb), in its base form; ``woman``: as for
+    :func:`base_form`."""
+    return choose_form(forms, subjects, table, woman=woman)[1]
 
 
 def choose_form(
-    forms: Sequence[str], subjects: Collection[str], table: NameInflections
+    forms: Sequence[str], subjects: Collection[str], table: NameInflections, *, woman: bool = False
 ) -> tuple[str, str]:
     """(the form chosen as written, its base form): see :func:`choose_name`."""
     multi = [f for f in forms if len(f.split()) >= 2] or list(forms)
     attested = {w for f in forms for w in f.split()}
-    bases = {f: base_form(f, table, attested) for f in multi}
+    bases = {f: base_form(f, table, attested, woman=woman) for f in multi}
     best = min(
         multi,
         key=lambda f: (

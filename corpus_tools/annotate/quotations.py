@@ -8,7 +8,9 @@ parts, linked by ``prev``/``next``:
   maire. B »: two parts, the attribution outside both;
 * a quotation continued over paragraphs (an opening mark at the start of each paragraph,
   a closing mark only at the end): one part per paragraph;
-* a dialogue line split by an attribution, ``— A, — сказал он. — B``.
+* a dialogue line split by an attribution, ``— A, — сказал он. — B``; a dialogue line
+  may also open after a sentence inside a paragraph, where it has an attribution of its
+  own (``… dyżury. – Nie możemy – powiedziała dyrektorka.``).
 
 What is not a quotation: apostrophes (``organization’s``, ``’90s``, ``l’État``), feet
 and inches (``6'2"``, ``a 17" screen``), dash-started list items (a run of short dash
@@ -465,12 +467,26 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
     return t.lang is None and pre in ",!?…" and len(ws) <= 5
 
 
-def _dash_incises(text: str, lo: int, hi: int, t: Tables) -> list[_Incise]:
-    """Attributions set off by dashes in ``text[lo:hi]`` (``, — сказал он. —``, ``—dijo—``)."""
+def _dash_incises(
+    text: str, lo: int, hi: int, t: Tables, *, hyphens: bool = False
+) -> list[_Incise]:
+    """Attributions set off by dashes in ``text[lo:hi]`` (``, — сказал он. —``, ``—dijo—``);
+    with ``hyphens``, also by a hyphen between spaces, as Italian agencies write inside
+    marks («A - ha detto il sindaco - B»)."""
+
+    def is_dash(j: int, opening: bool) -> bool:
+        if text[j] in _DASHES:
+            return True
+        if not hyphens or text[j] != "-":
+            return False
+        # An opening hyphen has a space after it; a closing one, a space before it.
+        side = j + 1 if opening else j - 1
+        return 0 <= side < len(text) and text[side] in _SPACE
+
     out: list[_Incise] = []
     d = lo
     while d < hi:
-        if text[d] not in _DASHES or d == 0 or text[d - 1] not in _SPACE:
+        if not is_dash(d, True) or d == 0 or text[d - 1] not in _SPACE:
             d += 1
             continue
         before = text[lo:d].rstrip(_SPACE)
@@ -479,7 +495,7 @@ def _dash_incises(text: str, lo: int, hi: int, t: Tables) -> list[_Incise]:
         a0 = d + 1
         while a0 < hi and text[a0] in _SPACE:
             a0 += 1
-        d2 = next((j for j in range(a0, min(hi, a0 + 160)) if text[j] in _DASHES), None)
+        d2 = next((j for j in range(a0, min(hi, a0 + 160)) if is_dash(j, False)), None)
         a1 = d2 if d2 is not None else hi
         attr = text[a0:a1].rstrip(_SPACE)
         if not before or a0 >= hi or not _is_attribution(attr, t, before[-1]):
@@ -587,7 +603,7 @@ def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:
         lo = span.start + 1
         hi = span.end - 1 if closed and text[span.end - 1] in _ALL_MARKS else span.end
         inner = children.get(span.key, [])
-        found = _dash_incises(text, lo, hi, t) or _comma_incises(text, lo, hi, t)
+        found = _dash_incises(text, lo, hi, t, hyphens=True) or _comma_incises(text, lo, hi, t)
         found = [
             f
             for f in found
@@ -703,9 +719,31 @@ def _ends_like_list_item(text: str) -> bool:
     return end in ";," or end.isalnum() or end in ")%"
 
 
-def _dialogue_paragraphs(paragraphs: list[str], t: Tables) -> dict[int, list[_Incise]]:
-    """Paragraph index -> the dash attributions of the dash lines that are dialogue."""
-    out: dict[int, list[_Incise]] = {}
+# A dash line that opens after a sentence inside a paragraph: "… na nocne dyżury. – Nie
+# możemy ryzykować … – powiedziała dyrektorka." (the Polish and Scandinavian agencies).
+_INNER_DIALOGUE = re.compile(r"(?<=[.!?…])[ \u00a0]+([—–―])[ \u00a0]+(?=[^\W\d_]|[¿¡«„“\"])")
+
+
+def _inner_dialogue(text: str, t: Tables) -> tuple[int, list[_Incise]] | None:
+    """(where the dash is, its attributions) for the first dash line that opens after a
+    sentence inside ``text`` and has an attribution with a speech verb (a dash after a
+    sentence without one may be a parenthesis or a list), else None."""
+    end = len(text.rstrip())
+    for m in _INNER_DIALOGUE.finditer(text):
+        dash = m.start(1)
+        incises = _dash_incises(text, dash + 1, end, t) or _comma_incises(
+            text, dash + 1, end, t, allow_tail=True
+        )
+        if incises:
+            return dash, incises
+    return None
+
+
+def _dialogue_paragraphs(paragraphs: list[str], t: Tables) -> dict[int, tuple[int, list[_Incise]]]:
+    """Paragraph index -> where its dialogue starts (0 for a dash line, the dash for one
+    inside the paragraph) and the dash attributions of the dash lines that are
+    dialogue."""
+    out: dict[int, tuple[int, list[_Incise]]] = {}
     if not t.dialogue_dash:
         return out
     n = len(paragraphs)
@@ -733,9 +771,27 @@ def _dialogue_paragraphs(paragraphs: list[str], t: Tables) -> dict[int, list[_In
         is_list = (intro.endswith(":") and not intro_speech) or 2 * list_like >= len(run)
         for k in run:
             if incises[k] or not is_list:
-                out[k] = incises[k]
+                out[k] = (0, incises[k])
         i = j
+    for k, text in enumerate(paragraphs):
+        if k not in out and not _DIALOGUE_START.match(text):
+            inner = _inner_dialogue(text, t)
+            if inner is not None:
+                out[k] = inner
     return out
+
+
+def _inside_quotation(at: int, quotes: list[_Span]) -> bool:
+    """True when offset ``at`` is inside one of ``quotes`` or in the attribution between
+    two parts of one (« A, — сказаў ён. — B »)."""
+    by_key = {q.key: q for q in quotes}
+    for q in quotes:
+        if q.start < at < q.end:
+            return True
+        before = by_key.get(q.prev) if q.prev is not None else None
+        if before is not None and before.end <= at <= q.start:
+            return True
+    return False
 
 
 def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
@@ -744,7 +800,7 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
     for s in state.spans:
         if s.kind == "quote":
             by_paragraph.setdefault(s.paragraph, []).append(s)
-    for k, incises in sorted(_dialogue_paragraphs(paragraphs, t).items()):
+    for k, (opening, incises) in sorted(_dialogue_paragraphs(paragraphs, t).items()):
         text = paragraphs[k]
         pno = k + 1
         quotes = by_paragraph.get(pno, [])
@@ -753,8 +809,10 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
             if any(q.start < f.attr_start < q.end for q in quotes):
                 break  # the dash is inside a quotation (not a quotation in the attribution)
             usable.append(f)
+        if opening and _inside_quotation(opening, quotes):
+            continue  # the dash is inside a quotation, or between two of its parts
         pieces: list[tuple[int, int]] = []
-        start = 0
+        start = opening
         for f in usable:
             pieces.append((start, f.cut))
             if f.resume is None:

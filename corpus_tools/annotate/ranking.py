@@ -5,9 +5,10 @@ The rules in :mod:`corpus_tools.annotate.speakers` pick one speaker per quotatio
 text they were not built on they are right about three times in four, and in more than
 half of the wrong cases the right person is one the article names nearby. For every
 speech quotation the rules' choice and those persons become candidates, each described
-by a few language-independent facts (:data:`FEATURES`: is it the rules' choice and how
-the rules found it, how near the quotation the candidate is named, whether it spoke
-before, whether its gender agrees). A weight per fact, learned from the hand-annotated
+by a few facts, the same in every language (:data:`FEATURES`: is it the rules' choice
+and how the rules found it, how near the quotation the candidate is named, whether it
+spoke before, whether its gender agrees; one, ``noun_like``, only counts where the
+language capitalises its nouns). A weight per fact, learned from the hand-annotated
 gold set (``benchmarks/speaker_ranker.py``), scores each candidate; the rules' choice
 stands unless another candidate scores higher by :data:`MARGIN`.
 

@@ -175,8 +175,9 @@ class _Entity:
     # name of one gender, a feminine role word, a verb that agrees with them.
     genders: set[str] = field(default_factory=set)
     inflections: NameInflections = NO_INFLECTIONS
-    # (number of forms, the chosen form as written, its base form) when last worked out.
-    cached: tuple[int, str, str] | None = None
+    # (what it was worked out from: the numbers of forms and subjects and whether she is
+    # a woman; the chosen form as written; its base form) when last worked out.
+    cached: tuple[tuple[int, int, bool], str, str] | None = None
     # (number of forms, the lower-cased first words of the forms of two words or more).
     _given: tuple[int, frozenset[str]] = (0, frozenset())
 
@@ -199,10 +200,11 @@ class _Entity:
         """The form the name was chosen from, as the article writes it."""
         return self._chosen()[1]
 
-    def _chosen(self) -> tuple[int, str, str]:
-        if self.cached is None or self.cached[0] != len(self.forms):
-            form, base = choose_form(self.forms, self.subjects, self.inflections)
-            self.cached = (len(self.forms), form, base)
+    def _chosen(self) -> tuple[tuple[int, int, bool], str, str]:
+        key = (len(self.forms), len(self.subjects), "f" in self.genders)
+        if self.cached is None or self.cached[0] != key:
+            form, base = choose_form(self.forms, self.subjects, self.inflections, woman=key[2])
+            self.cached = (key, form, base)
         return self.cached
 
 
@@ -2042,10 +2044,14 @@ def attribute(
             )
         result: tuple[str, str, str] | None = None
         how = "zero"
+        # Where the attribution the rules went by names the speaker (for the ranker).
+        at: tuple[int, int] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
             result = (key, name, found.text) if name else None
             how = _how_found(found, key, t, resolver.by_key(key))
+            if result is not None and not found.zero:
+                at = (found.paragraph, found.offset)
         if result is None:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
             how = "zero"
@@ -2061,7 +2067,6 @@ def attribute(
             if resolver.last_speaker is not None and resolver.last_speaker[0] in names:
                 said = resolver.last_speaker[0]
                 earlier = (said, names[said], mentions[said][-1])
-            at = (found.paragraph, found.offset) if found is not None and not found.zero else None
             candidates, chosen = _candidates(
                 chain, result, how, gender, resolver, earlier, at, every=trace is not None
             )
@@ -2138,9 +2143,10 @@ def _candidates(
     """The ranker's candidates for one quotation and the index of the rules' choice:
     that choice (or nobody), the previous speaker (``earlier``: key, name, a mention),
     and the persons and bodies named from three paragraphs before the quotation to the
-    paragraph after it (the nearest ``ranking.MAX_CANDIDATES``). Unless ``every``, a
-    choice the ranker never overrules (:func:`~corpus_tools.annotate.ranking.firm`)
-    comes alone."""
+    paragraph after it, places left out (the nearest ``ranking.MAX_CANDIDATES``).
+    ``at``: where the attribution the rules went by is, which places their choice when
+    it is an unnamed person or a body. Unless ``every``, a choice the ranker never
+    overrules (:func:`~corpus_tools.annotate.ranking.firm`) comes alone."""
     t = resolver.t
     first, last = chain[0], chain[-1]
     start = (first.paragraph, first.start.offset)

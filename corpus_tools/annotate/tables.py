@@ -49,6 +49,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 from corpus_tools.annotate.names import NO_INFLECTIONS, Inflections, NameInflections
@@ -443,7 +444,7 @@ def _tables(primary: str | None) -> Tables:
             NameInflections(
                 Inflections.build(raw.get(INFLECTION_KEYS[0], [])),
                 Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
-                _given_names(),
+                MappingProxyType(_given_names()),
                 tuple(w.lower() for w in raw.get("female_surname_endings", [])),
             ),
             bool(raw.get("nouns_capitalised", False)),

@@ -3,13 +3,20 @@
 * A leading dateline (``MINSK, Nov 27 (Reuters) -``, ``Минск, 27 ноября.``, ``BERLIN
   (dpa) –``, ``PARIS, 3 mars (AFP) -``, ``WASHINGTON —``, ``Київ, 5 березня
   /Укрінформ/.``) is returned on its own and is not the title. A dateline is a place
-  (one to four capitalised words) followed by at least one of: a date with a month name
+  (one to four capitalised words, places joined by a slash counting as one), perhaps
+  with a region in brackets before a comma or capitalised after commas (``Barbate
+  (Cádiz), 2 nov (EFE).-``, ``HELENA, Mont. (AP) —``), followed by at least one of: a
+  date with a month name
   from any language table (optionally closed by a short "day" or "year" abbreviation:
   ``birželio 12 d.``, ``21 sierpnia 2025 r.``, ``27 ноября 2025 г.``), a news agency
-  from ``data/common.json`` in brackets or slashes (or after a comma, closed by a stop
-  or a dash), a short word in capitals in brackets after a date, a place in capitals or
-  before ``.-`` (an agency the table lacks, a region code), or, for a place in capitals,
-  a dash.
+  from ``data/common.json`` in brackets or slashes, with a regional service after a
+  slash (``(dpa/mv)``; or after a comma, closed by a stop or a dash), a short word in
+  capitals in brackets after a date, a place in capitals or before ``.-`` (an agency
+  the table lacks, a region code), an agency in capitals after the date's stop and
+  before a dash (``Бийск. 24 ноября. INTERFAX.RU -``), or, for a place in capitals, a
+  dash. ANSA writes the agency first: ``(ANSA) - TORINO, 19 MAG -``, the place in
+  capitals. Where no agency or dash follows, a dateline is not followed by a lower-case
+  word (``Nuo birželio 1 d. įvažiavimas`` goes on as a sentence).
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
@@ -79,24 +86,33 @@ def _agencies() -> frozenset[str]:
 
 
 @cache
-def _dateline_pattern() -> re.Pattern[str]:
+def _month() -> str:
+    """A pattern for a month name of any language's table."""
     months: set[str] = set()
     for lang in available():
         months.update(m.lower() for m in tables_for(lang).months.entries)
-    month = _alternation(months)
+    return _alternation(months)
+
+
+# A word of a place, taken whole (it never ends inside a word): letting the engine give
+# back its letters one by one and try every month of every language after each made
+# a dateline match cost a third of a millisecond per lead.
+_WORD = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
+
+
+@cache
+def _dateline_pattern() -> re.Pattern[str]:
+    month = _month()
     agencies = _alternation(set(tables_for(None).agencies))
-    # A place word is taken whole (it never ends inside a word): letting the engine give
-    # back its letters one by one and try every month of every language after each
-    # made this match cost a third of a millisecond per lead.
-    word = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
+    word = _WORD
     # Places joined by a slash count as one ("Jihlava/Ondřejov 15. října (ČTK) -").
     place = rf"(?P<place>{word}(?:[ /-]{word}){{0,3}})"
     # A region after the place: in brackets before a comma ("Barbate (Cádiz), 2 nov
     # (EFE).-"), or after commas, abbreviated or not ("DAYTON, Ohio —", "HELENA, Mont.
     # (AP) —", "Peniche, Leiria, 20 nov 2026 (Lusa) -", "ODESA, Ukraine, April 14").
     region = (
-        rf"(?:[ \u00a0]*\([^()\d/]{{1,25}}\)(?=,))?"
-        rf"(?:[ \u00a0]*,[ \u00a0]*{word}(?:[ \u00a0]{word}){{0,2}}){{0,2}}"
+        rf"(?P<region>(?:[ \u00a0]*\([^()\d/]{{1,25}}\)(?=,))?"
+        rf"(?:[ \u00a0]*,[ \u00a0]*{word}(?:[ \u00a0]{word}){{0,2}}){{0,2}})"
     )
     # A date may end with a short abbreviation of "day" or "year" (lt "birželio 12 d.",
     # pl "21 sierpnia 2025 r.", ru "27 ноября 2025 г."): one or two letters and a dot.
@@ -127,7 +143,7 @@ def _dateline_pattern() -> re.Pattern[str]:
     # ІНТЕРФАКС-УКРАЇНА -" (find_dateline checks the capitals).
     stop_agency = r"(?<=\.)[ \u00a0]+(?P<agency4>[^\W\d_][\w.-]{1,24})[ \u00a0]*[-–—]"
     return re.compile(
-        rf"^{place}{region}(?:[ \u00a0]*[,/]?[ \u00a0]*{date})?{agency}?"
+        rf"^{place}{region}(?:[ \u00a0]*(?:[,/][ \u00a0]*)?{date})?{agency}?"
         rf"(?P<sep>{stop_agency}|{comma_agency}|[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
         rf"[ \u00a0]*(?=\S)",
         re.IGNORECASE,
@@ -138,11 +154,8 @@ def _dateline_pattern() -> re.Pattern[str]:
 def _agency_first_pattern() -> re.Pattern[str]:
     """The ANSA house style, the agency before the place: "(ANSA) - TORINO, 19 MAG -",
     "(ANSA) - PORTOFERRAIO (LIVORNO), 22 OTT -"."""
-    months: set[str] = set()
-    for lang in available():
-        months.update(m.lower() for m in tables_for(lang).months.entries)
-    month = _alternation(months)
-    word = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
+    month = _month()
+    word = _WORD
     return re.compile(
         rf"^\([ \u00a0]*(?P<agency>[^\W\d_][\w.-]{{1,20}})[ \u00a0]*\)[ \u00a0]*[-–—][ \u00a0]*"
         rf"(?P<place>{word}(?:[ /-]{word}){{0,3}})(?:[ \u00a0]*\([^()\d]{{1,25}}\))?"
@@ -155,22 +168,51 @@ def _agency_first_pattern() -> re.Pattern[str]:
 _DATELINE_MAX = 200
 
 
+_SPACE_RUN = re.compile(r"[ \u00a0]{2,}")
+
+
+def _squeezed(text: str) -> tuple[str, list[int]]:
+    """``text`` with every run of spaces as its first space, and for each offset in it
+    (and its end) the offset in ``text``."""
+    out: list[str] = []
+    where: list[int] = []
+    pos = 0
+    for m in _SPACE_RUN.finditer(text):
+        out.append(text[pos : m.start() + 1])
+        where.extend(range(pos, m.start() + 1))
+        pos = m.end()
+    out.append(text[pos:])
+    where.extend(range(pos, len(text) + 1))
+    return "".join(out), where
+
+
+def _shouting(place: str) -> bool:
+    """True for a place written in capitals (two letters or more): "TORINO", "SAN JOSÉ"."""
+    letters = [ch for ch in place if ch.isalpha()]
+    return len(letters) >= 2 and all(ch.isupper() for ch in letters)
+
+
 def find_dateline(lead: str) -> str | None:
     """The dateline at the start of ``lead`` as written (with its separator), or None."""
     # A dateline is short: the cut keeps runs of spaces from making the match slow.
-    first = _agency_first_pattern().match(lead[:_DATELINE_MAX])
+    # Runs of spaces are matched as one (a dateline has none): several optional runs of
+    # spaces in a row would otherwise make a failing match quadratic in their length.
+    probe, where = _squeezed(lead[:_DATELINE_MAX])
+    first = _agency_first_pattern().match(probe)
     if first is not None:
         agency, place = first.group("agency"), first.group("place")
-        if (agency in _agencies() or agency.isupper()) and place[:1].isupper():
-            return lead[: first.end()].rstrip()
-    m = _dateline_pattern().match(lead[:_DATELINE_MAX])
+        # The place in capitals: "(CNN) — Hurricane Milton — now a …" is no dateline.
+        if (agency in _agencies() or agency.isupper()) and _shouting(place):
+            return lead[: where[first.end()]].rstrip()
+    m = _dateline_pattern().match(probe)
     if m is None:
         return None
-    if lead[m.end() : m.end() + 1].islower():
-        return None  # the sentence goes on: "Nuo birželio 1 d. įvažiavimas …" is no dateline
+    region = m.group("region")
+    if any(not w.lstrip("(")[:1].isupper() for w in re.split(r"[ \u00a0,]+", region) if w):
+        return None  # "Last week, on March 5 —", "NATO, EU and UN —": not a place's region
     place = m.group("place")
     letters = [ch for ch in place if ch.isalpha()]
-    shouting = bool(letters) and all(ch.isupper() for ch in letters) and len(letters) >= 2
+    shouting = _shouting(place)
     if not place[:1].isupper():
         return None
     sep = m.group("sep")
@@ -192,11 +234,13 @@ def find_dateline(lead: str) -> str | None:
     has_agency = any(
         m.group(g) is not None for g in ("agency", "agency2", "agency3", "agency4", "caps")
     )
+    if not (has_agency or dashed) and probe[m.end() : m.end() + 1].islower():
+        return None  # the sentence goes on: "Nuo birželio 1 d. įvažiavimas …" is no dateline
     if not (has_date or has_agency or (shouting and dashed)):
         return None
     if has_date and not has_agency and not dashed and not shouting and len(place.split()) > 2:
         return None
-    return lead[: m.end()].rstrip()
+    return lead[: where[m.end()]].rstrip()
 
 
 def first_sentence(
