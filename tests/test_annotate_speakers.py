@@ -1894,3 +1894,46 @@ def test_a_quotation_standing_alone_after_someones_words_is_theirs() -> None:
         "en",
     )
     assert [g[1] for g in got] == ["Anna Kowalska", "Anna Kowalska"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The first of two surnames alone is the person named in full before.
+        (
+            "es",
+            [
+                "«Nos echan del mar», dijo el patrón mayor, Antonio Sánchez Ruiz, ante la lonja.",
+                "—Seguiremos aquí —respondió Sánchez.",
+            ],
+            "Antonio Sánchez Ruiz",
+        ),
+        # A given name alone, the full name given in another case before.
+        (
+            "uk",
+            [
+                "За словами засновниці пекарні Оксани Мельник, ідея з’явилася давно.",
+                "— Перший місяць ми пекли по тридцять буханців, — згадує пані Оксана.",
+            ],
+            "Оксана Мельник",
+        ),
+    ],
+)
+def test_a_lone_word_of_a_full_name_is_that_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_surname_is_not_taken_for_a_declined_given_name() -> None:
+    # "Matić" of "Ivana Matić" starts like "Mate" of "Mate Kovačevića": a full name is
+    # matched by its surname only; and "Hasat" is no declined "Hasan".
+    got, _ = run(
+        [
+            "Prema riječima gradonačelnika Mate Kovačevića, cilj je „vratiti grad građanima“.",
+            "Predsjednica udruge Ivana Matić rekla je: „Ovo je prvi ozbiljan korak.“",
+        ],
+        "hr",
+    )
+    assert got[-1][1] == "Ivana Matić"
