@@ -1937,3 +1937,18 @@ def test_a_surname_is_not_taken_for_a_declined_given_name() -> None:
         "hr",
     )
     assert got[-1][1] == "Ivana Matić"
+
+
+@pytest.mark.parametrize(
+    ("lang", "singular", "plural"),
+    [
+        ("es", "replicó", "replicaron"),
+        ("pt", "perguntou", "perguntaram"),
+        ("it", "spiegò", "spiegarono"),
+    ],
+)
+def test_regular_preterites_have_their_plural(lang: str, singular: str, plural: str) -> None:
+    # A body or a group speaks in the plural ("replicaron los vecinos").
+    verbs = tables_for(lang).speech_verbs
+    assert verbs.find([singular])
+    assert verbs.find([plural])
