@@ -1385,6 +1385,26 @@ def test_a_declined_given_name_of_either_gender_tells_no_gender() -> None:
             "«Ми встигнемо», — сказав директор.",
             "Олександр Коваленко",
         ),
+        # A man's surname in -ук, -юк, -ич declines as -ука, -юка, -ича; a woman's with
+        # those endings does not decline, so the declined form is a man's.
+        (
+            "uk",
+            "За словами директора центру Олександра Гребенюка, сезон був складним. "
+            "«Ми встигли все», — сказав директор.",
+            "Олександр Гребенюк",
+        ),
+        (
+            "ru",
+            "По словам главного инженера Дмитрия Ковальчука, работы идут по плану. "
+            "«Мы успеем», — сказал инженер.",
+            "Дмитрий Ковальчук",
+        ),
+        (
+            "be",
+            "Паводле дырэктара Сяргея Ляўковіча, раскопкі працягнуцца. "
+            "«Мы паспеем», — сказаў дырэктар.",
+            "Сяргей Ляўковіч",
+        ),
         # Latvian women's surnames end in -a: "Arta Kalniņa" may be a woman; kept.
         (
             "lv",
@@ -1874,3 +1894,61 @@ def test_a_quotation_standing_alone_after_someones_words_is_theirs() -> None:
         "en",
     )
     assert [g[1] for g in got] == ["Anna Kowalska", "Anna Kowalska"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The first of two surnames alone is the person named in full before.
+        (
+            "es",
+            [
+                "«Nos echan del mar», dijo el patrón mayor, Antonio Sánchez Ruiz, ante la lonja.",
+                "—Seguiremos aquí —respondió Sánchez.",
+            ],
+            "Antonio Sánchez Ruiz",
+        ),
+        # A given name alone, the full name given in another case before.
+        (
+            "uk",
+            [
+                "За словами засновниці пекарні Оксани Мельник, ідея з’явилася давно.",
+                "— Перший місяць ми пекли по тридцять буханців, — згадує пані Оксана.",
+            ],
+            "Оксана Мельник",
+        ),
+    ],
+)
+def test_a_lone_word_of_a_full_name_is_that_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_surname_is_not_taken_for_a_declined_given_name() -> None:
+    # "Matić" of "Ivana Matić" starts like "Mate" of "Mate Kovačevića": a full name is
+    # matched by its surname only; and "Hasat" is no declined "Hasan".
+    got, _ = run(
+        [
+            "Prema riječima gradonačelnika Mate Kovačevića, cilj je „vratiti grad građanima“.",
+            "Predsjednica udruge Ivana Matić rekla je: „Ovo je prvi ozbiljan korak.“",
+        ],
+        "hr",
+    )
+    assert got[-1][1] == "Ivana Matić"
+
+
+@pytest.mark.parametrize(
+    ("lang", "singular", "plural"),
+    [
+        ("es", "replicó", "replicaron"),
+        ("pt", "perguntou", "perguntaram"),
+        ("it", "spiegò", "spiegarono"),
+    ],
+)
+def test_regular_preterites_have_their_plural(lang: str, singular: str, plural: str) -> None:
+    # A body or a group speaks in the plural ("replicaron los vecinos").
+    verbs = tables_for(lang).speech_verbs
+    assert verbs.find([singular])
+    assert verbs.find([plural])

@@ -208,9 +208,13 @@ class _Entity:
         return self.cached
 
 
-def _known(entities: list[_Entity], candidates: Iterable[_Entity], word: str) -> _Entity | None:
-    """The entity that ``word``, a lone name, refers to (see ``_index_persons.known``);
-    ``candidates``: those whose surname may match it but for an ending."""
+def _known(
+    entities: list[_Entity], candidates: Iterable[_Entity], word: str, *, lone: bool = False
+) -> _Entity | None:
+    """The entity that ``word``, the last word of a name, refers to (see
+    ``_index_persons.known``); ``candidates``: those whose surname may match it but for
+    an ending; ``lone``: the name is this word alone, so it may be any word of a full
+    name (not "Matić" of "Ivana Matić" for "Mate Kovačevića")."""
     low = word.lower()
     candidates = list(candidates)
     for e in candidates:
@@ -222,7 +226,40 @@ def _known(entities: list[_Entity], candidates: Iterable[_Entity], word: str) ->
     for e in candidates:
         if _same_surname(e.surname, word):
             return e
-    return None
+    if not lone or len(low) < 3:
+        return None
+    # A word inside one person's full name: the first of two surnames ("Sánchez" after
+    # "Antonio Sánchez Ruiz"), or a given name the full form declines ("пані Оксана"
+    # after "Оксани Мельник"). Only where it fits one person: two people may share it.
+    inner = [
+        e
+        for e in entities
+        if any(
+            _same_given(low, w.lower()) if n == 0 else w.lower() == low
+            for f in e.forms
+            if " " in f
+            for n, w in enumerate(f.split()[:-1])
+        )
+    ]
+    return inner[0] if len(inner) == 1 else None
+
+
+def _same_given(a: str, b: str) -> bool:
+    """Given names match when equal, or when one is the other plus a one-letter ending
+    (Jón, Jóns; Stal, Stali) or they differ in an ending of up to two letters on a stem
+    of four letters or more (Оксана, Оксани; Hildur, Hildar): "Hasat" is not "Hasan"."""
+    if a == b:
+        return True
+    short, long_ = sorted((a, b), key=len)
+    if len(long_) == len(short) + 1:
+        return len(short) >= 3 and long_.startswith(short)
+    stem = len(short) - 2
+    return (
+        len(long_) == len(short)
+        and stem >= 4
+        and long_[:stem] == short[:stem]
+        and long_[:stem] == short[:stem]
+    )
 
 
 def _is_capitalised(token: str) -> bool:
@@ -381,11 +418,12 @@ def _index_persons(
     # ending, the shorter having four letters or more). Each list keeps document order.
     by_head: dict[str, list[_Entity]] = {}
 
-    def known(surname: str) -> _Entity | None:
-        """The entity a lone name refers to: the one with that surname, else the one
-        with that given name ("kata Rahmat" after "H. Rahmat Hidayat"), else the first
-        whose surname matches it but for an ending ("Nowaka" for Nowak)."""
-        return _known(entities, by_head.get(surname.lower()[:3], ()), surname)
+    def known(surname: str, lone: bool) -> _Entity | None:
+        """The entity a name ending with ``surname`` refers to: the one with that
+        surname, else the one with that given name ("kata Rahmat" after "H. Rahmat
+        Hidayat"), else the first whose surname matches it but for an ending ("Nowaka"
+        for Nowak); a ``lone`` name, also a word inside one full name."""
+        return _known(entities, by_head.get(surname.lower()[:3], ()), surname, lone=lone)
 
     index = PartIndex(parts)
     # Words the article writes in lower case somewhere: common nouns. One that opens a
@@ -445,7 +483,7 @@ def _index_persons(
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                if known(name[0]) is None:
+                if known(name[0], True) is None:
                     continue  # a lone capitalised word: a place or a common noun
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
@@ -470,7 +508,7 @@ def _index_persons(
                 else None
             )
             surname = name[-1]
-            entity = known(surname)
+            entity = known(surname, single)
             after_preposition = bool(before) and before[-1] in t.stopwords
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if (
@@ -1542,7 +1580,7 @@ class _Resolver:
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
         if name:
             surname = name[-1]
-            e = _known(self.entities, self.entities, surname)
+            e = _known(self.entities, self.entities, surname, lone=len(name) == 1)
             if e is not None:
                 return f"e:{e.surname}", e.name
             if len(name) >= 2 or not m.sentence_initial:
