@@ -258,7 +258,6 @@ def _same_given(a: str, b: str) -> bool:
         len(long_) == len(short)
         and stem >= 4
         and long_[:stem] == short[:stem]
-        and long_[:stem] == short[:stem]
     )
 
 
