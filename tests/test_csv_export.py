@@ -35,10 +35,12 @@ from corpus_tools.exporters.csv import (
     QUOTATION_FACTS_FILE,
     QUOTATIONS,
     CsvReadError,
+    _row,
     package_name,
     read_csv_export,
 )
 from corpus_tools.exporters.csv_tables import csv_table
+from corpus_tools.exporters.tables import Value
 from corpus_tools.exports import export_documents
 from corpus_tools.model import Document, Paragraph, Provenance, Quotation, Source, Stats
 from corpus_tools.schema import check_document
@@ -958,3 +960,38 @@ def test_any_text_survives_the_csv_layer(texts: list[str], title: str) -> None:
         else:  # not canonical text: refused on reading, never returned as a document
             with pytest.raises(CsvReadError, match="not a valid document"):
                 list(read_csv_export(out))
+
+
+def _cell_by_cell(values: list[Value]) -> str:
+    """The record as RFC 4180 defines it cell by cell: a cell is quoted (quotes doubled)
+    when it holds a comma, a quote or a line end, or starts or ends with white space."""
+    cells = []
+    for value in values:
+        if isinstance(value, bool):
+            text = "true" if value else "false"
+        elif isinstance(value, (int, float)):
+            text = repr(value)
+        elif isinstance(value, tuple):
+            text = json.dumps(list(value), ensure_ascii=False, separators=(",", ":"))
+        else:
+            text = value
+        quoted = any(c in text for c in ',"\r\n') or text[:1].isspace() or text[-1:].isspace()
+        cells.append('"' + text.replace('"', '""') + '"' if quoted else text)
+    return ",".join(cells) + "\n"
+
+
+_TEXT = st.text(alphabet=st.sampled_from('ab ,"\n\r\t\u00a0\u2003\x1c\x85é1'), max_size=6)
+_VALUE = st.one_of(
+    _TEXT,
+    st.booleans(),
+    st.integers(min_value=0),
+    st.floats(min_value=0, allow_nan=False, allow_infinity=False),
+    st.lists(_TEXT, max_size=3).map(tuple),
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(_VALUE, max_size=6))
+def test_a_record_quotes_exactly_the_cells_that_need_it(values: list[Value]) -> None:
+    # The whole-record shortcut gives the bytes of the cell-by-cell rule.
+    assert _row(values) == _cell_by_cell(values)

@@ -90,9 +90,8 @@ def render_lines(doc: Document) -> tuple[bytes, ...]:
     out = [(_line(document_line(doc)) + "\n").encode("utf-8")]
     for name in ("quotations", "persons"):
         table = _TABLES[name]
-        text = "".join(
-            _line(dict(zip(table.names, r, strict=True))) + "\n" for r in table.rows(doc)
-        )
+        names = table.names
+        text = "".join(_line(dict(zip(names, r, strict=True))) + "\n" for r in table.rows(doc))
         out.append(text.encode("utf-8"))
     return tuple(out)
 
