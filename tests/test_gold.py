@@ -270,17 +270,19 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # 0.84 on all 454; and 454-485 after its, with learned type weights: 0.84 on all 486;
 # and 486-517 after its: 0.83 on all 518; and 518-549 after its, with the ranker's new
 # facts and names declined by the gender their surname allows: 0.84 on all 550; and
-# 550-581 after its: 0.84 on all 582.)
+# 550-581 after its: 0.84 on all 582; and 582-613 after its: 0.84 on all 614 (0.8394:
+# the floors of speech F1 and speakers were set from the 614, 582-613 having been the
+# held-out batch, scored lower).)
 FLOORS = {
     "lang_accuracy": 1.0,
-    "span_precision": 0.98,
+    "span_precision": 0.99,
     "span_recall": 0.98,
     "span_f1": 0.98,
     "speech_precision": 0.95,
     "speech_recall": 0.96,
-    "speech_f1": 0.96,
+    "speech_f1": 0.95,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.84,
+    "speaker_accuracy": 0.83,
     "link_accuracy": 0.94,
     "title_accuracy": 0.98,
 }
@@ -330,13 +332,13 @@ SPEAKER_FLOORS = {
     "de": 0.7,
     "el": 0.85,
     "en": 0.85,
-    "es": 0.75,
+    "es": 0.8,
     "fi": 0.8,
     "fr": 0.75,
     "hr": 0.85,
     "hu": 0.75,
     "it": 0.75,
-    "kk": 0.8,
+    "kk": 0.7,
     "lt": 0.8,
     "lv": 0.75,
     "nl": 0.8,
@@ -353,22 +355,19 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 582-613, 32 articles in 22 languages, written blind from
-# the guidelines and scored once, at 255e1cb and at 657fe4c, before any change was made
-# for it: speaker 0.76 (179/235) and 0.77 (180/235), type 0.89, speech F1 0.91, title
-# 0.88). Work after it was prompted by errors in the whole set, this batch included:
-# datelines (title 0.88 -> 1.00 here), dialogue lines that open inside a paragraph
-# (Polish, Norwegian) and Italian attributions between hyphens (speech F1 0.91 -> 0.94);
-# the learned weights have not seen it. The floors are its current scores, rounded
-# down: lower than on the development articles, and the better estimate of how the
-# engine does on new text.
+# The held-out batch (articles 614-645, 32 articles in 22 languages, written blind from
+# the guidelines and scored once, at 41689ba, before any change was made for it:
+# speaker 0.79 (197/248), type 0.88, speech F1 0.94, title 1.00; the session-start
+# engine 5176516 scored the same). The floors are its scores, rounded down: lower than
+# on the development articles, and the better estimate of how the engine does on new
+# text.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.99,
-    "speech_f1": 0.94,
-    "type_accuracy": 0.89,
-    "speaker_accuracy": 0.76,
-    "link_accuracy": 0.95,
+    "speech_f1": 0.93,
+    "type_accuracy": 0.88,
+    "speaker_accuracy": 0.79,
+    "link_accuracy": 0.92,
     "title_accuracy": 1.0,
 }
 
@@ -408,7 +407,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 582
+    assert development["articles"] == 614
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
