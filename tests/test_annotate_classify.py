@@ -169,3 +169,26 @@ def test_the_package_holds_learned_weights_for_every_signal() -> None:
     assert table is not WEIGHTS
     assert set(table) == set(SIGNALS)
     assert set(bias) == {"speech", "title", "name", "term"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A masthead word among its own words, with no cue word before it.
+        ("de", "Ein Abonnement der „Kieler Nachrichten“ kostet nun mehr."),
+        ("de", "Wie das „Hamburger Abendblatt“ berichtet, sinkt die Zahl."),  # compound
+        ("pl", "Jak podaje „Kurier Lubelski”, prace ruszą w maju."),
+        ("it", "Da lunedì «La Stampa» costa due euro."),
+        ("nl", "Vanaf maandag kost de “Haagsche Courant” meer."),
+        ("sv", "Numera kostar ”Sydsvenska Dagbladet” mer."),
+        ("fi", "Nyt ”Kainuun Sanomat” maksaa enemmän."),
+    ],
+)
+def test_a_newspapers_name_is_a_title_without_a_cue_word(lang: str, text: str) -> None:
+    assert [t for _, t in types([text], lang)] == ["title"]
+
+
+def test_a_company_with_a_masthead_word_is_not_read_as_a_compound() -> None:
+    # "Post" is not among the German mastheads (Deutsche Post is a company); only a
+    # longer word ending in it is (Morgenpost).
+    assert [t for _, t in types(["Die „Deutsche Post“ erhöht die Preise."], "de")] == ["name"]

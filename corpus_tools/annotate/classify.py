@@ -222,6 +222,16 @@ def _stems(cues: WordList) -> tuple[str, ...]:
     return _STEMS[key]
 
 
+def _compound_end(tokens: list[str], stems: WordList) -> bool:
+    """True when a stem of ``stems`` ends a longer word of ``tokens``, give or take an
+    inflection of up to three letters ("Abendblatt", "Aftonbladet", "Iltalehden")."""
+    for word in tokens:
+        for stem in stems.entries:
+            if len(word) >= len(stem) + 3 and stem in word[max(2, len(word) - len(stem) - 3) :]:
+                return True
+    return False
+
+
 def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
     """(first word capitalised, every content word capitalised, any letter at all)."""
     tokens = re.findall(r"[^\W\d_][\w'’.-]*", inner)
@@ -390,7 +400,7 @@ def signals(
     if named and not lower_start:
         # A cue word among its own words: "Giornale di Lecce", "Nordsee Reederei".
         own = [bare(x) for x in ws]
-        if t.title_cues.find(own):
+        if t.title_cues.find(own) or t.mastheads.find(own) or _compound_end(own, t.masthead_stems):
             hit("title_cue_inside")
         if t.name_cues.find(own) or t.org_forms.find(own):
             hit("name_cue_inside")

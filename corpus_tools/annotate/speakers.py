@@ -254,11 +254,7 @@ def _same_given(a: str, b: str) -> bool:
     if len(long_) == len(short) + 1:
         return len(short) >= 3 and long_.startswith(short)
     stem = len(short) - 2
-    return (
-        len(long_) == len(short)
-        and stem >= 4
-        and long_[:stem] == short[:stem]
-    )
+    return len(long_) == len(short) and stem >= 4 and long_[:stem] == short[:stem]
 
 
 def _is_capitalised(token: str) -> bool:

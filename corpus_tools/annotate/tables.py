@@ -73,6 +73,12 @@ LIST_KEYS = (
     "title_cues",
     "name_cues",
     "term_cues",
+    # Words that make up the titles of newspapers and periodicals ("Zeitung",
+    # "Corriere", "Sanomat"): a capitalised quotation holding one is a title.
+    "mastheads",
+    # The ends of compound mastheads, looked for inside long words ("Abendblatt",
+    # "Aftonbladet", "Iltalehti").
+    "masthead_stems",
     "abbreviations",
     "conjunctions",
     "negations",
