@@ -400,7 +400,14 @@ def signals(
     if named and not lower_start:
         # A cue word among its own words: "Giornale di Lecce", "Nordsee Reederei".
         own = [bare(x) for x in ws]
-        if t.title_cues.find(own) or t.mastheads.find(own) or _compound_end(own, t.masthead_stems):
+        # Mastheads of every language: papers are quoted across borders ("«Stuttgarter
+        # Zeitung»" in an Italian article).
+        every = tables_for(None)
+        if (
+            t.title_cues.find(own)
+            or every.mastheads.find(own)
+            or _compound_end(own, every.masthead_stems)
+        ):
             hit("title_cue_inside")
         if t.name_cues.find(own) or t.org_forms.find(own):
             hit("name_cue_inside")
