@@ -77,7 +77,7 @@ CASES = [
 def test_same_verdict_as_libxml2(pattern: str, values: list[str], data_type: str) -> None:
     grammar = _schema(pattern, data_type)
     full = etree.RelaxNG(grammar)
-    two_step = Validator(grammar)
+    two_step = Validator(grammar, two_step=True)
     for value in values:
         for padded in (value, f" {value}", f"{value}  ", value.replace("", " ")[1:-1]):
             doc = _doc(padded)
@@ -86,7 +86,7 @@ def test_same_verdict_as_libxml2(pattern: str, values: list[str], data_type: str
 
 def test_invalid_documents_get_libxml2s_errors() -> None:
     grammar = _schema("[0-9]+")
-    two_step = Validator(grammar)
+    two_step = Validator(grammar, two_step=True)
     assert not two_step.validate(_doc("x1"))
     assert "a" in str(two_step.error_log) or "v" in str(two_step.error_log)
     assert two_step.validate(_doc("12"))
@@ -98,7 +98,7 @@ def test_a_pattern_of_an_unnamed_element_stays_with_libxml2() -> None:
         '<attribute name="a"><data type="string"><param name="pattern">[0-9]+</param>'
         "</data></attribute></element></start></grammar>"
     )
-    two_step = Validator(etree.ElementTree(etree.fromstring(text)))
+    two_step = Validator(etree.ElementTree(etree.fromstring(text)), two_step=True)
     assert two_step.validate(etree.ElementTree(etree.Element("x", a="12")))
     assert not two_step.validate(etree.ElementTree(etree.Element("x", a="1x")))
 
@@ -113,7 +113,7 @@ def test_definitions_of_one_name_are_told_apart_by_fixed_attributes() -> None:
         "</element></start></grammar>"
     )
     grammar = etree.ElementTree(etree.fromstring(text))
-    two_step = Validator(grammar)
+    two_step = Validator(grammar, two_step=True)
     full = etree.RelaxNG(grammar)
     good = etree.fromstring('<r><idno type="n">12</idno><idno type=" h ">ab</idno></r>')
     swapped = etree.fromstring('<r><idno type="n">ab</idno><idno type="h">12</idno></r>')
@@ -139,7 +139,7 @@ def _gold_tei(count: int) -> list[bytes]:
 def test_rendered_documents_take_the_quick_path_and_mutations_get_libxml2s_verdict() -> None:
     grammar = etree.parse(str(project_schema_path()), safe_parser())
     full = etree.RelaxNG(grammar)
-    two_step = Validator(grammar)
+    two_step = Validator(grammar, two_step=True)
     assert two_step._quick is not None
     assert two_step._check is not None
     edits = [
@@ -184,3 +184,23 @@ def test_rendered_documents_take_the_quick_path_and_mutations_get_libxml2s_verdi
             assert two_step.validate(copy) == verdict, etree.tostring(el)
     assert changed > 500
     assert invalid > 100
+
+
+def test_a_quick_path_that_never_accepts_is_given_up() -> None:
+    # "\d" is read as ASCII digits in Python: Arabic-Indic ones, valid in XML Schema,
+    # always go on to the full schema. After sixteen in a row the quick path goes.
+    two_step = Validator(_schema(r"\d+"), two_step=True)
+    for _ in range(15):
+        assert two_step.validate(_doc("\u0661\u0662"))
+    assert two_step.two_step
+    assert two_step.validate(_doc("\u0661\u0662"))
+    assert not two_step.two_step
+    assert two_step.validate(_doc("12"))
+    assert not two_step.validate(_doc("1x"))
+
+
+def test_only_the_project_schema_is_split() -> None:
+    from corpus_tools.exporters.tei import compile_schema, corpus_tei_schema
+
+    assert corpus_tei_schema().two_step
+    assert not compile_schema(project_schema_path()).two_step

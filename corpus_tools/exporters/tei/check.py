@@ -175,18 +175,20 @@ def project_schema_path() -> Path:
     return schema_dir().joinpath(*SCHEMA_PATH)
 
 
-def compile_schema(path: Path) -> Validator:
-    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used."""
+def compile_schema(path: Path, *, two_step: bool = False) -> Validator:
+    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used.
+    ``two_step``: see ``Validator``."""
     try:
-        return Validator(etree.parse(str(path), safe_parser()))
+        return Validator(etree.parse(str(path), safe_parser()), two_step=two_step)
     except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
         raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
 
 
 @functools.cache
 def corpus_tei_schema() -> Validator:
-    """The project's RELAX NG schema of its TEI, compiled once."""
-    return compile_schema(project_schema_path())
+    """The project's RELAX NG schema of its TEI, compiled once (in two steps: every
+    rendered document is judged against it)."""
+    return compile_schema(project_schema_path(), two_step=True)
 
 
 Problem = tuple[int | None, int | None, str]

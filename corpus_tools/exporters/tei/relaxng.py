@@ -210,13 +210,23 @@ def _normalised(value: str, rule: str) -> bool:
 
 
 class Validator:
-    """A compiled RELAX NG schema: ``validate`` and ``error_log`` as lxml's."""
+    """A compiled RELAX NG schema: ``validate`` and ``error_log`` as lxml's.
 
-    def __init__(self, grammar: etree._ElementTree) -> None:
+    ``two_step``: also compile the schema without the patterns checked in Python (see
+    the module's docstring). Worth it for a small schema whose documents carry many
+    patterned values, as the project's does; a large one such as ``tei_all.rng``
+    takes longer to compile twice than its patterns cost."""
+
+    # Documents the quick path may send on to the full schema, in a row, before it is
+    # given up: a schema whose valid documents it never accepts only costs time.
+    _GIVE_UP = 16
+
+    def __init__(self, grammar: etree._ElementTree, *, two_step: bool = False) -> None:
         self._full = etree.RelaxNG(grammar)
         self._quick: etree.RelaxNG | None = None
         self._check: _Check | None = None
-        split = _split(grammar)
+        self._missed = 0
+        split = _split(grammar) if two_step else None
         if split is not None:
             quick, check = split
             try:
@@ -225,15 +235,23 @@ class Validator:
                 return  # the schema as written is all there is
             self._check = check
 
+    @property
+    def two_step(self) -> bool:
+        """True while the quick path is in use."""
+        return self._quick is not None
+
     def validate(self, tree: etree._ElementTree) -> bool:
         """True when ``tree`` is valid; after False, ``error_log`` says why."""
-        if (
-            self._quick is not None
-            and self._check is not None
-            and self._quick.validate(tree)
-            and self._check.holds(tree)
-        ):
-            return True
+        if self._quick is not None and self._check is not None:
+            if self._quick.validate(tree) and self._check.holds(tree):
+                self._missed = 0
+                return True
+            valid = bool(self._full.validate(tree))
+            if valid:
+                self._missed += 1
+                if self._missed >= self._GIVE_UP:
+                    self._quick = self._check = None
+            return valid
         return bool(self._full.validate(tree))
 
     @property
