@@ -1952,3 +1952,27 @@ def test_regular_preterites_have_their_plural(lang: str, singular: str, plural: 
     verbs = tables_for(lang).speech_verbs
     assert verbs.find([singular])
     assert verbs.find([plural])
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "pl",
+            ["Przeciw planowi głosował radny z Bielan Jan Kowalski. „To błąd” – powiedział."],
+            "Jan Kowalski",
+        ),
+        (
+            "sk",
+            ["Víťazný gól strelil v 12. minúte útočník Peter Novák. „Bolo to šťastné,“ priznal."],
+            "Peter Novák",
+        ),
+    ],
+)
+def test_a_word_that_only_opens_a_sentence_is_no_name(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # A participle, an adverb or a preposition capitalised because it opens the
+    # sentence is not the speaker: the person named later in that sentence is.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name, got

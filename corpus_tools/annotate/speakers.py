@@ -254,11 +254,7 @@ def _same_given(a: str, b: str) -> bool:
     if len(long_) == len(short) + 1:
         return len(short) >= 3 and long_.startswith(short)
     stem = len(short) - 2
-    return (
-        len(long_) == len(short)
-        and stem >= 4
-        and long_[:stem] == short[:stem]
-    )
+    return len(long_) == len(short) and stem >= 4 and long_[:stem] == short[:stem]
 
 
 def _is_capitalised(token: str) -> bool:
@@ -1501,6 +1497,40 @@ class _Resolver:
                 return e
         return None
 
+    def named_after_opening_word(self, m: _Mention, word: str) -> _Entity | None:
+        """The person named later in the sentence that ``word`` opens, when that word is
+        capitalised only because it opens the sentence: a participle, an adverb or a
+        preposition ("Przeciwko uchwale głosowała radna Agnieszka Wrona", "Ouvida pela
+        Lusa, a investigadora Teresa Moura", "Hasarın … isteyen Koç"). The article must
+        never write the word elsewhere but at the start of a sentence: a name is."""
+        t = self.t
+        low = word.lower()
+        if low in t.roles or low in t.bodies or _function_word(word, t):
+            return None
+        text = self.paragraphs[m.paragraph - 1]
+        at = m.text.find(word)
+        if at < 0:
+            return None
+        at += m.offset
+        starts = sentence_starts(text, t)
+        if at not in starts:
+            return None
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+        for pno, other in enumerate(self.paragraphs, start=1):
+            if pno != m.paragraph and word not in other:
+                continue
+            other_starts = set(starts if pno == m.paragraph else sentence_starts(other, t))
+            if any(found.start() not in other_starts for found in pattern.finditer(other)):
+                return None
+        k = bisect.bisect_right(starts, at)
+        end = starts[k] if k < len(starts) else len(text)
+        for pos, n in self.named():
+            if pos[0] == m.paragraph and at < pos[1] < end:
+                e = self.entities[n]
+                if e.person and self.fits(e):
+                    return e
+        return None
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -1582,6 +1612,10 @@ class _Resolver:
             e = _known(self.entities, self.entities, surname, lone=len(name) == 1)
             if e is not None:
                 return f"e:{e.surname}", e.name
+            if len(name) == 1:
+                e = self.named_after_opening_word(m, surname)
+                if e is not None:
+                    return f"e:{e.surname}", e.name
             if len(name) >= 2 or not m.sentence_initial:
                 e = _Entity(
                     surname, [" ".join(name)], [(m.paragraph, m.offset)], inflections=t.names
