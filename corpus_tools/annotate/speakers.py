@@ -31,7 +31,8 @@ that closes it (``said its chair, Tom Hughes``, ``сказала голова к
 Олена Бондар``), past a phrase saying to whom (``ha detto al “Secolo XIX” Giulia
 Parodi``), and may hold a quotation that is its subject (``gazeta „Rzeczpospolita”
 nazwała``, read unmasked); an impersonal verb with a body in a place phrase gives that
-phrase (``повідомили в компанії``).
+phrase (``повідомили в компанії``), the body in its base form where the language has a
+``body_inflections`` table (:mod:`corpus_tools.annotate.bodies`).
 
 ``mention`` is the attribution's noun phrase as written (``the head of state``,
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
@@ -77,6 +78,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from corpus_tools.annotate import ranking
+from corpus_tools.annotate.bodies import base_body
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
@@ -1653,6 +1655,13 @@ class _Resolver:
                 named = self.marked_source(m)
             if named is not None:
                 return f"d:{named.lower()}", named
+            # "в департаменте транспорта": the body in its base form.
+            description = base_body(
+                description,
+                t.body_inflections,
+                is_body=lambda w: bare(w) in t.bodies,
+                is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+            )
             return f"d:{description.lower()}", description
         if not role_head and (head in t.title_cues or head in t.name_cues):
             # "Le quotidien évoque « … »" after "Selon « Midi Libre »": the newspaper.
