@@ -176,6 +176,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "source_markers_follow",
         "nouns_capitalised",
         "occupations",
+        "body_inflections",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -208,6 +209,18 @@ def test_table_files_are_well_formed(lang: str) -> None:
             assert oblique == oblique.lower() == oblique.strip(), (key, pair)
             assert base == base.lower() == base.strip(), (key, pair)
         assert len({tuple(p) for p in pairs}) == len(pairs), f"{key}: a pair repeats"
+    bodies = data.get("body_inflections", {})
+    assert isinstance(bodies, dict)
+    assert set(bodies) <= {"nouns", "adjectives"}, set(bodies)
+    for key, rows in bodies.items():
+        for row in rows:
+            assert isinstance(row, list), (key, row)
+            assert len(row) == 3, (key, row)
+            oblique, base, gender = row
+            assert oblique, (key, row)  # an empty ending would match every word
+            assert oblique == oblique.lower() == oblique.strip(), (key, row)
+            assert base == base.lower() == base.strip(), (key, row)
+            assert gender in ("m", "f", "n"), (key, row)
 
 
 @pytest.mark.parametrize("lang", REQUIRED)

@@ -495,11 +495,11 @@ def test_person_ids_are_xml_names_unique_per_document(doc_id: str, expected: str
         ("pl", ["Dziennik „Głos Miasta” nazwał plan „porażką”."], "Głos Miasta"),
         # A name after a phrase saying to whom.
         ("it", ["«Non basta», ha detto al “Tirreno” Sara Lupi."], "Sara Lupi"),
-        # An impersonal verb: the body in the place phrase speaks.
+        # An impersonal verb: the body in the place phrase speaks, in its base form.
         (
             "ru",
             ["«Цены не изменятся», — сообщили в министерстве финансов."],
-            "в министерстве финансов",
+            "министерство финансов",
         ),
     ],
 )
@@ -1952,3 +1952,63 @@ def test_regular_preterites_have_their_plural(lang: str, singular: str, plural: 
     verbs = tables_for(lang).speech_verbs
     assert verbs.find([singular])
     assert verbs.find([plural])
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "pl",
+            ["Przeciw planowi głosował radny z Bielan Jan Kowalski. „To błąd” – powiedział."],
+            "Jan Kowalski",
+        ),
+        (
+            "sk",
+            ["Víťazný gól strelil v 12. minúte útočník Peter Novák. „Bolo to šťastné,“ priznal."],
+            "Peter Novák",
+        ),
+    ],
+)
+def test_a_word_that_only_opens_a_sentence_is_no_name(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # A participle, an adverb or a preposition capitalised because it opens the
+    # sentence is not the speaker: the person named later in that sentence is.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "ru",
+            ["В городской администрации назвали решение «поспешным»."],
+            "городская администрация",
+        ),
+        (
+            "uk",
+            ["В обласній державній адміністрації назвали ремонт «першим кроком»."],
+            "обласна державна адміністрація",
+        ),
+        (
+            "uk",
+            ["У Європейському інвестиційному банку назвали кредит «вигідним»."],
+            "Європейський інвестиційний банк",
+        ),
+        ("uk", ["У Міністерстві культури назвали рішення «поспішним»."], "Міністерство культури"),
+        (
+            "be",
+            ["У Гродзенскім аблвыканкаме назвалі выставу «падзеяй года»."],
+            "Гродзенскі аблвыканкам",
+        ),
+        ("ru", ["«Билеты подорожают», — сообщили в пресс-службе театра."], "пресс-служба театра"),
+    ],
+)
+def test_a_body_named_in_an_oblique_case_is_given_in_its_base_form(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # "сообщили в департаменте транспорта": the speaker is "департамент транспорта",
+    # the body in its base form (data: body_inflections), as a personal name is.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name, got

@@ -272,7 +272,8 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # facts and names declined by the gender their surname allows: 0.84 on all 550; and
 # 550-581 after its: 0.84 on all 582; and 582-613 after its: 0.84 on all 614 (0.8394:
 # the floors of speech F1 and speakers were set from the 614, 582-613 having been the
-# held-out batch, scored lower).)
+# held-out batch, scored lower); 0.85 (0.8479) with sentence-opening words that are no
+# names and bodies in their base form, the floors of the languages that rose with it.)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.99,
@@ -282,7 +283,7 @@ FLOORS = {
     "speech_recall": 0.96,
     "speech_f1": 0.95,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.94,
     "title_accuracy": 0.98,
 }
@@ -325,33 +326,33 @@ LANG_FLOORS = {
 # Speaker accuracy per language with at least four gold articles, rounded down to a
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
-    "be": 0.75,
+    "be": 0.85,
     "bg": 0.85,
-    "cs": 0.75,
+    "cs": 0.8,
     "da": 0.75,
     "de": 0.7,
     "el": 0.85,
     "en": 0.85,
     "es": 0.8,
-    "fi": 0.8,
+    "fi": 0.85,
     "fr": 0.75,
-    "hr": 0.85,
+    "hr": 0.9,
     "hu": 0.75,
-    "it": 0.75,
-    "kk": 0.7,
+    "it": 0.8,
+    "kk": 0.8,
     "lt": 0.8,
     "lv": 0.75,
     "nl": 0.8,
     "no": 0.85,
-    "pl": 0.8,
+    "pl": 0.85,
     "pt": 0.75,
     "ro": 0.75,
-    "ru": 0.8,
-    "sk": 0.75,
+    "ru": 0.85,
+    "sk": 0.8,
     "sl": 0.85,
     "sv": 0.9,
-    "tr": 0.75,
-    "uk": 0.75,
+    "tr": 0.85,
+    "uk": 0.8,
 }
 
 

@@ -31,7 +31,8 @@ that closes it (``said its chair, Tom Hughes``, ``сказала голова к
 Олена Бондар``), past a phrase saying to whom (``ha detto al “Secolo XIX” Giulia
 Parodi``), and may hold a quotation that is its subject (``gazeta „Rzeczpospolita”
 nazwała``, read unmasked); an impersonal verb with a body in a place phrase gives that
-phrase (``повідомили в компанії``).
+phrase (``повідомили в компанії``), the body in its base form where the language has a
+``body_inflections`` table (:mod:`corpus_tools.annotate.bodies`).
 
 ``mention`` is the attribution's noun phrase as written (``the head of state``,
 ``he``, ``Игорь Семёнов``). The ``name`` is resolved by a simple, documented salience:
@@ -77,6 +78,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from corpus_tools.annotate import ranking
+from corpus_tools.annotate.bodies import base_body
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, masked, sentence_starts
 from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
@@ -1497,6 +1499,40 @@ class _Resolver:
                 return e
         return None
 
+    def named_after_opening_word(self, m: _Mention, word: str) -> _Entity | None:
+        """The person named later in the sentence that ``word`` opens, when that word is
+        capitalised only because it opens the sentence: a participle, an adverb or a
+        preposition ("Przeciwko uchwale głosowała radna Agnieszka Wrona", "Ouvida pela
+        Lusa, a investigadora Teresa Moura", "Hasarın … isteyen Koç"). The article must
+        never write the word elsewhere but at the start of a sentence: a name is."""
+        t = self.t
+        low = word.lower()
+        if low in t.roles or low in t.bodies or _function_word(word, t):
+            return None
+        text = self.paragraphs[m.paragraph - 1]
+        at = m.text.find(word)
+        if at < 0:
+            return None
+        at += m.offset
+        starts = sentence_starts(text, t)
+        if at not in starts:
+            return None
+        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+        for pno, other in enumerate(self.paragraphs, start=1):
+            if pno != m.paragraph and word not in other:
+                continue
+            other_starts = set(starts if pno == m.paragraph else sentence_starts(other, t))
+            if any(found.start() not in other_starts for found in pattern.finditer(other)):
+                return None
+        k = bisect.bisect_right(starts, at)
+        end = starts[k] if k < len(starts) else len(text)
+        for pos, n in self.named():
+            if pos[0] == m.paragraph and at < pos[1] < end:
+                e = self.entities[n]
+                if e.person and self.fits(e):
+                    return e
+        return None
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -1578,6 +1614,10 @@ class _Resolver:
             e = _known(self.entities, self.entities, surname, lone=len(name) == 1)
             if e is not None:
                 return f"e:{e.surname}", e.name
+            if len(name) == 1:
+                e = self.named_after_opening_word(m, surname)
+                if e is not None:
+                    return f"e:{e.surname}", e.name
             if len(name) >= 2 or not m.sentence_initial:
                 e = _Entity(
                     surname, [" ".join(name)], [(m.paragraph, m.offset)], inflections=t.names
@@ -1615,6 +1655,13 @@ class _Resolver:
                 named = self.marked_source(m)
             if named is not None:
                 return f"d:{named.lower()}", named
+            # "в департаменте транспорта": the body in its base form.
+            description = base_body(
+                description,
+                t.body_inflections,
+                is_body=lambda w: bare(w) in t.bodies,
+                is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+            )
             return f"d:{description.lower()}", description
         if not role_head and (head in t.title_cues or head in t.name_cues):
             # "Le quotidien évoque « … »" after "Selon « Midi Libre »": the newspaper.

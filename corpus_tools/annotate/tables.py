@@ -52,6 +52,7 @@ from importlib import resources
 from types import MappingProxyType
 from typing import Any
 
+from corpus_tools.annotate.bodies import NO_BODY_INFLECTIONS, BodyInflections
 from corpus_tools.annotate.names import NO_INFLECTIONS, Inflections, NameInflections
 
 # The keys of a language file whose values are lists of entries.
@@ -310,6 +311,9 @@ class Tables:
     # Every noun is capitalised (German): a run of capitalised words is a person only
     # with more evidence than elsewhere (a role, a speech verb, or named twice).
     nouns_capitalised: bool = False
+    # The ending tables that give a body named in an oblique case its base form
+    # ("в департаменте транспорта" -> "департамент транспорта"); empty: as written.
+    body_inflections: BodyInflections = NO_BODY_INFLECTIONS
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -454,6 +458,7 @@ def _tables(primary: str | None) -> Tables:
                 tuple(w.lower() for w in raw.get("female_surname_endings", [])),
             ),
             bool(raw.get("nouns_capitalised", False)),
+            BodyInflections.build(raw.get("body_inflections")),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
