@@ -24,7 +24,6 @@ from corpus_tools.exporters.tei.read import (
     safe_parser,
     source_line,
 )
-from corpus_tools.exporters.tei.relaxng import Validator
 from corpus_tools.exporters.tei.schematron import schema_key
 from corpus_tools.model import Document
 from corpus_tools.schema import schema_dir
@@ -175,20 +174,18 @@ def project_schema_path() -> Path:
     return schema_dir().joinpath(*SCHEMA_PATH)
 
 
-def compile_schema(path: Path, *, two_step: bool = False) -> Validator:
-    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used.
-    ``two_step``: see ``Validator``."""
+def compile_schema(path: Path) -> etree.RelaxNG:
+    """Compile the RELAX NG schema at ``path``; ConfigError when it cannot be used."""
     try:
-        return Validator(etree.parse(str(path), safe_parser()), two_step=two_step)
+        return etree.RelaxNG(etree.parse(str(path), safe_parser()))
     except (etree.XMLSyntaxError, etree.RelaxNGParseError, OSError) as exc:
         raise ConfigError(str(path), f"not a usable RELAX NG schema: {exc}") from exc
 
 
 @functools.cache
-def corpus_tei_schema() -> Validator:
-    """The project's RELAX NG schema of its TEI, compiled once (in two steps: every
-    rendered document is judged against it)."""
-    return compile_schema(project_schema_path(), two_step=True)
+def corpus_tei_schema() -> etree.RelaxNG:
+    """The project's RELAX NG schema of its TEI, compiled once."""
+    return compile_schema(project_schema_path())
 
 
 Problem = tuple[int | None, int | None, str]
@@ -204,7 +201,7 @@ def _parse(source: Path | bytes) -> etree._ElementTree | Problem:
         return (exc.lineno, exc.offset, f"not well-formed XML: {exc.msg}")
 
 
-def judge(source: Path | bytes, rng: Validator) -> list[Problem]:
+def judge(source: Path | bytes, rng: etree.RelaxNG) -> list[Problem]:
     """Every way one TEI file (its path, or the bytes it holds) is wrong: against the
     schema, and its pointers and ids. Pure, so worker processes judge what they render.
 
@@ -314,7 +311,7 @@ def _ids_below(el: etree._Element) -> list[tuple[str, etree._Element]]:
 
 
 @functools.cache
-def _compiled(path: Path | None) -> Validator:
+def _compiled(path: Path | None) -> etree.RelaxNG:
     return corpus_tei_schema() if path is None else compile_schema(path)
 
 
