@@ -28,6 +28,7 @@ the language-neutral signals.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cache
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
@@ -182,13 +183,7 @@ def _cue_near(
     tail = before[-back:]
     hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
     if compounds and not hit_before and tail and len(tail[-1]) >= 8:
-        word = tail[-1]
-        # The stem ends the compound, give or take an inflection ("-bolaget", "-e").
-        hit_before = any(
-            stem in word[max(2, len(word) - len(stem) - 3) :]
-            for stem in _stems(cues)
-            if len(word) >= len(stem) + 3
-        )
+        hit_before = _ends_compound(tail[-1], _stems(cues))
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
 
@@ -222,14 +217,14 @@ def _stems(cues: WordList) -> tuple[str, ...]:
     return _STEMS[key]
 
 
-def _compound_end(tokens: list[str], stems: WordList) -> bool:
-    """True when a stem of ``stems`` ends a longer word of ``tokens``, give or take an
-    inflection of up to three letters ("Abendblatt", "Aftonbladet", "Iltalehden")."""
-    for word in tokens:
-        for stem in stems.entries:
-            if len(word) >= len(stem) + 3 and stem in word[max(2, len(word) - len(stem) - 3) :]:
-                return True
-    return False
+def _ends_compound(word: str, stems: Iterable[str]) -> bool:
+    """True when one of ``stems`` ends ``word``, a longer compound, give or take an
+    inflection of up to three letters ("produktionsbolaget", "Abendblatt", "Iltalehden")."""
+    return any(
+        stem in word[max(2, len(word) - len(stem) - 3) :]
+        for stem in stems
+        if len(word) >= len(stem) + 3
+    )
 
 
 def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
@@ -406,7 +401,7 @@ def signals(
         if (
             t.title_cues.find(own)
             or every.mastheads.find(own)
-            or _compound_end(own, every.masthead_stems)
+            or any(_ends_compound(w, every.masthead_stems.entries) for w in own)
         ):
             hit("title_cue_inside")
         if t.name_cues.find(own) or t.org_forms.find(own):
