@@ -41,6 +41,8 @@ from corpus_tools.schema import schema_fingerprint
 from corpus_tools.snapshots import snapshot_key
 
 if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
+
     from corpus_tools.metadata import Metadata
 
 _PARALLEL_MIN = 256
@@ -157,7 +159,22 @@ def _parallel(
                 window.append(pool.submit(_work, chunk))
             yield from done
     finally:
+        _shut_down(pool)
+
+
+def _shut_down(pool: ProcessPoolExecutor) -> None:
+    """Stop ``pool``'s workers and wait for them."""
+    try:
         pool.shutdown(wait=True, cancel_futures=True)
+    except RuntimeError:
+        # Ctrl-C inside the first submit, after the executor forked its workers and
+        # named its manager thread but before it started it: shutdown cannot join that
+        # thread. The workers ignore SIGINT (_init_worker) and would wait forever for
+        # work: they are ended here, and the interrupt goes on.
+        processes = getattr(pool, "_processes", None) or {}
+        for process in list(processes.values()):
+            process.terminate()
+            process.join()
 
 
 def _in_process(

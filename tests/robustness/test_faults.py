@@ -901,3 +901,24 @@ def test_export_does_not_follow_a_seed_link_to_dev_zero(tmp_path: Path) -> None:
     )
     assert done.returncode == 1, done.stderr
     assert "seed-symlink-outside" in done.stderr
+
+
+def test_ctrl_c_while_the_pool_starts_leaves_no_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Ctrl-C inside the first submit, after the workers are forked and before the
+    # executor's manager thread starts: shutdown cannot join that thread.
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import process as futures_process
+
+    from corpus_tools.pipeline import _shut_down
+
+    def interrupted(self: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(futures_process._ExecutorManagerThread, "start", interrupted)
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    with pytest.raises(KeyboardInterrupt):
+        pool.submit(os.getpid)
+    assert pool._processes  # the workers were forked
+    _shut_down(pool)  # no RuntimeError: the interrupt is what the caller sees
+    assert not [p for p in pool._processes.values() if p.is_alive()]
