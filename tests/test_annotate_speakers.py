@@ -2012,3 +2012,63 @@ def test_a_body_named_in_an_oblique_case_is_given_in_its_base_form(
     # the body in its base form (data: body_inflections), as a personal name is.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name, got
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The body a common noun takes up was named paragraphs before, with the noun
+        # in apposition to it after a comma.
+        (
+            "it",
+            [
+                "La Conserviera Adriatica, storica azienda marchigiana, chiude lo "
+                "stabilimento di Fano.",
+                "Il sindaco ha chiesto un incontro.",
+                "«Abbiamo fatto di tutto per evitarlo», ha dichiarato l’azienda in una nota.",
+            ],
+            "Conserviera Adriatica",
+        ),
+        (
+            "en",
+            [
+                "Harbour Freight Lines, a family firm from Hull, will sell its ferries.",
+                "The sale ends a century of crossings.",
+                "“We could not find a buyer who would keep the route,” the firm said.",
+            ],
+            "Harbour Freight Lines",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_the_name_it_was_apposed_to(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_the_subject_of_a_verb_second_clause_is_after_its_auxiliary() -> None:
+    # "hat die Ministerin nur gesagt": the auxiliary opens the clause and an adverb
+    # stands before the participle; the mention is the noun phrase between them.
+    got, _ = run(
+        [
+            "„Wir haben alles versucht“, sagte Bürgermeisterin Petra Hahn.",
+            "„Als ich gefragt habe, hat die Ministerin nur gesagt: ‚Dafür gibt es kein "
+            "Geld.‘ Mehr nicht“, sagte Hahn.",
+        ],
+        "de",
+    )
+    assert got[-1][0] == "‚Dafür gibt es kein Geld.‘"
+    assert got[-1][2] == "die Ministerin"
+
+
+def test_a_known_given_name_after_lower_case_words_is_a_person_in_german() -> None:
+    # Capitalised nouns side by side look like a name in German; a known given name
+    # ("Monika") says this one is a person, whom "sie" then takes up.
+    got, _ = run(
+        [
+            "Die 61 Jahre alte Monika Lenz führt den Hof seit 1990. „Wir geben nicht auf“, sagte sie."
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("Monika Lenz", "sie")

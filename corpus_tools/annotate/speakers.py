@@ -552,7 +552,11 @@ def _index_persons(
         # surname alone ("Senatorin Miriam Lohse" … "Lohse").
         for e in entities:
             by_surname = len(e.forms) > 1 and e.surname in e.forms
-            if e.noun_like and not (e.roles or e.subjects or by_surname):
+            # A known given name says person too ("Die 54 Jahre alte Sabine R.").
+            given = any(
+                len(f.split()) >= 2 and given_name_gender(f.split()[0]) is not None for f in e.forms
+            )
+            if e.noun_like and not (e.roles or e.subjects or by_surname or given):
                 e.person = False
     return entities
 
@@ -1029,8 +1033,21 @@ def _mention_near_verb(
             (low[k] in t.stopwords and low[k] not in t.determiners)
             or low[k] in t.complementizers
             or low[k] in t.source_markers
+            # The auxiliary of a verb-second clause, its subject after it: "…, hat die
+            # Chefin nur gesagt", "…, heeft de wethouder gezegd".
+            or (low[k] in t.auxiliaries and k + 1 < j and low[k + 1] in t.determiners)
         ):
             k += 1
+        if t.nouns_capitalised:
+            # Adverbs between the subject and a verb at the end ("die Chefin nur
+            # gesagt"): every noun is capitalised, so the phrase ends at its last one.
+            while (
+                j - 1 > k
+                and toks[j - 1][2].islower()
+                and not any(_is_capitalised(toks[i][2]) for i in range(j - 1, v))
+                and any(_is_capitalised(toks[i][2]) for i in range(k, j - 1))
+            ):
+                j -= 1
         if k + 1 == j and low[k] in t.determiners:
             return ""  # a lone article is no mention
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
@@ -1773,11 +1790,12 @@ class _Resolver:
         organización agraria Asaja"; "в компанії" after "компанія «Укренерго»"."""
         t = self.t
         # This paragraph up to the mention's end (the noun may be its own: "La
-        # organización agraria Asaja"), and the three before it.
+        # organización agraria Asaja"), then the ones before it, nearest first: "the
+        # company" late in an article takes up the firm its lead named.
         upto = m.offset + len(m.text)
         texts = [
             (self.paragraphs[pno - 1], upto if pno == m.paragraph else None)
-            for pno in range(m.paragraph, max(0, m.paragraph - 4), -1)
+            for pno in range(m.paragraph, 0, -1)
         ]
         for acronym in (w for w in toks if w.isupper() and len(w) >= 2):
             for text, limit in texts:
@@ -1808,6 +1826,8 @@ class _Resolver:
                     # Not within the mention: its own words are read as written
                     # ("Devon and Cornwall Police’s economic crime unit").
                     name = _name_ending_with(text, found, k, t, compound=compound)
+                    if name is None:
+                        name = _name_apposed_to(text, found, k, t)
                 if name is not None:
                     return name
         return None
@@ -2496,6 +2516,30 @@ def _name_ending_with(
     ):
         return text[toks[j][0] : toks[k][1]]
     return None
+
+
+def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
+    """The proper name the common noun ``toks[k]`` stands in apposition to, after a
+    comma and at most two lower-case words ("La Dolciaria Ferrandi, storica azienda
+    novarese", "Nordkabel, en dansk koncern"): capitalised words of two or more right
+    before the comma, else None."""
+    j = k
+    while j > 0 and k - j < 2 and toks[j - 1][2].islower():
+        if _boundary(text, toks[j - 1][1], toks[j][0]):
+            return None
+        j -= 1
+    if j == 0 or text[toks[j - 1][1] : toks[j][0]].strip(" \u00a0") != ",":
+        return None
+    head = text[: toks[j - 1][1]]
+    runs = _runs(head)
+    if not runs or runs[-1][1][-1][0] + len(runs[-1][1][-1][1]) != len(head):
+        return None
+    run = [w for _, w in runs[-1][1]]
+    while run and _function_word(run[0], t):
+        run = run[1:]
+    if len(run) < 2 or any(w.lower() in t.roles for w in run):
+        return None
+    return " ".join(run)
 
 
 def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
