@@ -273,17 +273,19 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # 550-581 after its: 0.84 on all 582; and 582-613 after its: 0.84 on all 614 (0.8394:
 # the floors of speech F1 and speakers were set from the 614, 582-613 having been the
 # held-out batch, scored lower); 0.85 (0.8479) with sentence-opening words that are no
-# names and bodies in their base form, the floors of the languages that rose with it.)
+# names and bodies in their base form, the floors of the languages that rose with it;
+# and 646-677, the hard batch, after its: 0.84 on all 678 (0.8382 on 000-677: the floors
+# of span precision, speakers and Turkish set from it).)
 FLOORS = {
     "lang_accuracy": 1.0,
-    "span_precision": 0.99,
+    "span_precision": 0.98,
     "span_recall": 0.98,
     "span_f1": 0.98,
     "speech_precision": 0.95,
     "speech_recall": 0.96,
     "speech_f1": 0.95,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.84,
+    "speaker_accuracy": 0.83,
     "link_accuracy": 0.94,
     "title_accuracy": 0.98,
 }
@@ -351,25 +353,25 @@ SPEAKER_FLOORS = {
     "sk": 0.8,
     "sl": 0.85,
     "sv": 0.9,
-    "tr": 0.85,
+    "tr": 0.75,
     "uk": 0.8,
 }
 
 
-# The held-out batch (articles 646-677, 32 articles in 22 languages, written blind from
-# the guidelines, asked for the hard cases: shared role words, late names, statements)
-# scored once, at b1d02bf, before any change was made for it: speaker 0.73 (238/327),
-# type 0.94, speech F1 0.94, title 0.97; the session-start engine 5176516 scored 0.72.
-# The floors are its scores, rounded down: lower than on the development articles, and
-# the better estimate of how the engine does on new text.
+# The held-out batch (articles 678-709, 32 articles in 22 languages, written blind from
+# the guidelines by two writers, typical wire and newspaper articles) scored once, at
+# a750586, before any change was made for it: speaker 0.87 (189/218), type 0.95, speech
+# F1 0.98, links 0.93, title 1.00; the session-start engine 3d5d52c scored the same. The
+# floors are its scores, rounded down. The batch before it (646-677, asked for the hard
+# cases) scored speaker 0.73 blind: one batch of 32 articles moves this by ten points.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
-    "span_f1": 0.97,
-    "speech_f1": 0.94,
-    "type_accuracy": 0.93,
-    "speaker_accuracy": 0.72,
-    "link_accuracy": 1.0,
-    "title_accuracy": 0.96,
+    "span_f1": 0.99,
+    "speech_f1": 0.97,
+    "type_accuracy": 0.94,
+    "speaker_accuracy": 0.86,
+    "link_accuracy": 0.93,
+    "title_accuracy": 1.0,
 }
 
 
@@ -408,7 +410,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 646
+    assert development["articles"] == 678
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
