@@ -112,6 +112,13 @@ CASES = [
     ("de", "Die Rückversicherer „Nordic Re“ SE meldet Gewinne.", "name"),
     # a longer legal form is often written in lower case
     ("pl", "Umowę podpisała „Budimex Nowa“ sp. z o.o. w piątek.", "name"),
+    # indirect speech (German Konjunktiv I) around a short quotation: someone's words
+    (
+        "de",
+        "Der Bürgermeister verteidigte den Plan. Die Kosten seien „völlig vertretbar“.",
+        "speech",
+    ),
+    ("de", "Die Anwältin kündigte Berufung an. Ihr Mandant habe „nichts zu verbergen“.", "speech"),
 ]
 
 

@@ -7,7 +7,8 @@ wins (ties: speech, title, name, term). Signals, with their weights in :data:`WE
   found between parts -> speech;
 * the sentence around it (other quotations masked): a speech verb just after (``”, he
   said``) or before (``called the plan “…”``), a source marker (``according to``,
-  ``по словам``), a colon right before, a speech-cue noun (``statement``);
+  ``по словам``), a colon right before, a speech-cue noun (``statement``), a verb form
+  of indirect speech (German ``sei``, ``habe``: ``reported_mood``);
 * cue nouns next to it, from the language's table: title (novel, Zeitung, фильм),
   name (company, tanker, концерн; legal forms such as ОАО, GmbH), term (so-called,
   так называемый, sogenannt) -- before it, also at the end of a compound
@@ -76,6 +77,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "told_outlet": {"title": 5.0},
     "title_cue_inside": {"title": 1.0},
     "name_cue_inside": {"name": 1.0},
+    "reported_mood": {"speech": 1.0},
 }
 SIGNALS = tuple(WEIGHTS)
 
@@ -341,6 +343,8 @@ def signals(
         hit("source_marker")
     if t.speech_cues.find(bw[-12:]):
         hit("speech_cue")
+    if t.reported_mood.find(bw[-12:]) or t.reported_mood.find(aw[:8]):
+        hit("reported_mood")  # "er habe aber „jedes Maß verloren“", "sei „zumutbar“"
     if stripped[-1:] in ".!?…," or _SENTENCE_INSIDE.search(stripped):
         hit("sentence_inside")
     if stripped[-1:] == ",":

@@ -80,6 +80,9 @@ LIST_KEYS = (
     # The ends of compound mastheads, looked for inside long words ("Abendblatt",
     # "Aftonbladet", "Iltalehti").
     "masthead_stems",
+    # Verb forms that report someone's words in indirect speech (German Konjunktiv I:
+    # "sei", "habe", "werde"): a short quotation in such a sentence is their words.
+    "reported_mood",
     "abbreviations",
     "conjunctions",
     "negations",
