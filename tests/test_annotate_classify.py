@@ -112,6 +112,13 @@ CASES = [
     ("de", "Die Rückversicherer „Nordic Re“ SE meldet Gewinne.", "name"),
     # a longer legal form is often written in lower case
     ("pl", "Umowę podpisała „Budimex Nowa“ sp. z o.o. w piątek.", "name"),
+    # a speech verb as a present participle or in the imperfect (French)
+    (
+        "fr",
+        "Le maire a défendu son budget, dénonçant une « campagne de désinformation ».",
+        "speech",
+    ),
+    ("fr", "Les syndicats évoquaient un « mépris total » des salariés.", "speech"),
     # indirect speech (German Konjunktiv I) around a short quotation: someone's words
     (
         "de",
