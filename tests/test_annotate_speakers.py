@@ -2072,3 +2072,51 @@ def test_a_known_given_name_after_lower_case_words_is_a_person_in_german() -> No
         "de",
     )
     assert got[0][1:] == ("Monika Lenz", "sie")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The unnamed person the sentence before opens with, without the verb that
+        # sentence runs on into (an auxiliary or a negation shows where it starts).
+        (
+            "fr",
+            [
+                "« Le chantier avance », a assuré le maire, Paul Morel.",
+                "Un pêcheur du port ne cachait pas sa colère. « On nous a oubliés », a-t-il lancé.",
+            ],
+            "Un pêcheur du port",
+        ),
+        (
+            "en",
+            [
+                "“We did what we could,” Mayor Anne Cole said.",
+                "A fisherman at the harbour was not convinced. “Nothing happens here,” she said.",
+            ],
+            "A fisherman at the harbour",
+        ),
+        # A relative clause inside the description keeps its own verbs.
+        (
+            "en",
+            [
+                "“We did what we could,” Mayor Anne Cole said.",
+                "A grandmother who has swum here since 1979 was not convinced. “Nothing "
+                "happens,” she said.",
+            ],
+            "A grandmother who has swum here since 1979",
+        ),
+        (
+            "da",
+            [
+                "»Vi gør, hvad vi kan,« siger borgmester Lene Holm.",
+                "En nabo, der bor ved havnen, er ikke overbevist. »Der sker ingenting,« siger hun.",
+            ],
+            "En nabo, der bor ved havnen",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_taken_up_by_a_pronoun_ends_before_the_verb(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

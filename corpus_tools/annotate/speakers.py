@@ -1917,8 +1917,12 @@ class _Resolver:
                     end = j
                 break
         if end == len(toks):
-            # No comma nor speech verb ends it: the description runs to its place
-            # ("En 54-årig åkare från Mora kom i mål sist"), where one follows it.
+            # No comma nor speech verb ends it: an auxiliary or a negation does ("Un
+            # pêcheur du port ne cachait pas …", "A fisherman … was not convinced") ...
+            end = _verb_start(sentence, toks, low, self.t) or end
+        if end == len(toks):
+            # ... else the description runs to its place ("En 54-årig åkare från Mora
+            # kom i mål sist"), where one follows it.
             for i in range(2, len(toks) - 1):
                 if low[i - 1] in self.t.stopwords and _is_capitalised(toks[i][2]):
                     while i + 1 < len(toks) and _is_capitalised(toks[i + 1][2]):
@@ -2136,6 +2140,23 @@ def attribute(
             found = _unmasked(_introduced_before(chain, paragraphs, index, t, entities), paragraphs)
         if found is None:
             found = _unmasked(_described_before(chain, paragraphs, index, t), paragraphs)
+        pronoun = None
+        if found is not None and _is_pronoun(found, t):
+            # "Op de tribune barstte een oudere vrouw in tranen uit. ‘…’, zei ze.": the
+            # pronoun takes up the unnamed person the sentence before introduced, not a
+            # person named earlier (a reporting sentence before is the resolver's:
+            # "A spokesman for the port said … “…,” he said").
+            described = _unmasked(_described_before(chain, paragraphs, index, t), paragraphs)
+            if (
+                described is not None
+                and _a_person(described, t)
+                and _agrees(found, described, t)
+                and not _reports(described, chain[0], paragraphs, t)
+            ):
+                # As the sentence before opens with it, not run on into its verb; the
+                # pronoun stays the mention, the words nearest the quotation.
+                pronoun = found.text
+                found = replace(described, described=True)
         if found is not None:
             found = _apposed_name(_whole_description(found, paragraphs, t), paragraphs, t)
         if found is not None:
@@ -2148,7 +2169,7 @@ def attribute(
         at: tuple[int, int] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
-            result = (key, name, found.text) if name else None
+            result = (key, name, pronoun or found.text) if name else None
             how = _how_found(found, key, t, resolver.by_key(key))
             if result is not None and not found.zero:
                 at = (found.paragraph, found.offset)
@@ -2646,7 +2667,12 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
         default=-1,
     )  # the verb is in the same sentence, after any quotation
     verb_before = any(w in t.speech_verbs for w in words(head[cut + 1 :]))
-    if first_new is not None and not verb_before:
+    if m.described:
+        # The subject of a sentence before, taken up by a pronoun: it runs on only
+        # through a relative clause ("En nabo, der ikke ønsker sit navn frem"), not
+        # into its verb ("A lifeguard at North Beach was less sure").
+        end = _relative_clause_end(clause, words_, low, t) or len(m.text)
+    elif first_new is not None and not verb_before:
         verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new]
         # A verb inside a relative clause ("who asked not to be named") is not the
         # description's own: the next one is.
@@ -2858,6 +2884,36 @@ def _introduced_before(
     return _Mention(got[0], first.paragraph - 1, got[1], sentence_initial=True)
 
 
+def _is_pronoun(m: _Mention, t: Tables) -> bool:
+    """A mention that is a personal pronoun alone ("she", "ze", "hän")."""
+    low = words(m.text)
+    return not m.zero and len(low) == 1 and low[0] in t.pronouns
+
+
+def _reports(described: _Mention, first: QuotationPart, paragraphs: list[str], t: Tables) -> bool:
+    """True where a speech verb follows the description before the quotation."""
+    if described.paragraph != first.paragraph:
+        return False
+    between = paragraphs[first.paragraph - 1][described.offset : first.start.offset]
+    return bool(t.speech_verbs.find(words(between)))
+
+
+def _a_person(described: _Mention, t: Tables) -> bool:
+    """True where the head of an indefinite description is a role or occupation ("un
+    pêcheur de Saint-Amand", "En nabo", "A lifeguard"): not "a town of 700 people"."""
+    low = [bare(w) for w in words(described.text)]
+    content = [w for w in low[1:4] if w not in t.function_words]
+    return bool(content) and any(w in t.roles for w in content[:2])
+
+
+def _agrees(pronoun: _Mention, described: _Mention, t: Tables) -> bool:
+    """False where the pronoun and the description show different genders ("he" after
+    "a woman"); True where either shows none."""
+    a = _pronoun_gender(words(pronoun.text)[0], t)
+    b = _noun_gender(words(described.text), t)
+    return a is None or b is None or a == b
+
+
 def _described_before(
     chain: list[QuotationPart], paragraphs: list[str], index: PartIndex, t: Tables
 ) -> _Mention | None:
@@ -2879,7 +2935,43 @@ def _described_before(
     low = words(got[0])
     if len(low) < 2 or low[0] not in t.indefinites:
         return None
-    return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
+    return _Mention(_before_verb(got[0], t), first.paragraph, got[1], sentence_initial=True)
+
+
+def _before_verb(phrase: str, t: Tables) -> str:
+    """A sentence's opening noun phrase without the verb it runs on into, where an
+    auxiliary or a negation shows where that starts ("Un pêcheur du port ne cachait
+    pas …", "A fisherman at the harbour was not …"); a relative clause inside it keeps
+    its own ("En nabo, der bor ved havnen, er ikke …" ends before "er")."""
+    toks = _tokens(phrase)
+    k = _verb_start(phrase, toks, [w.lower() for _, _, w in toks], t)
+    return phrase if k is None else phrase[: toks[k - 1][1]].rstrip(" \u00a0,")
+
+
+def _verb_start(
+    text: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
+) -> int | None:
+    """The token where the verb after an opening noun phrase starts, shown by an
+    auxiliary or a negation outside any relative clause in it ("A grandmother who has
+    swum laps … said"); None where none shows."""
+    # In a relative clause: None, or whether its own verb group (the first run of
+    # auxiliaries and negations in it: "who has not") has been passed.
+    relative: bool | None = None
+    for k in range(2, len(toks)):
+        verbal = low[k] in t.auxiliaries or low[k] in t.negations
+        if low[k] in t.relatives:
+            relative = False
+            continue
+        if relative is not None and "," in text[toks[k - 1][1] : toks[k][0]]:
+            relative = None  # the comma closes it
+        if relative is None:
+            if verbal:
+                return k
+        elif verbal and not relative:
+            relative = True
+        elif verbal and low[k - 1] not in t.auxiliaries and low[k - 1] not in t.negations:
+            return k  # "A grandmother who has swum here since 1979 was not …"
+    return None
 
 
 def _chain_verb_gender(
