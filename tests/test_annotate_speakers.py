@@ -2120,3 +2120,33 @@ def test_an_unnamed_speaker_taken_up_by_a_pronoun_ends_before_the_verb(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "da",
+            [
+                "Borgmester Lise Friis vil have flere læger til kommunen.",
+                "– Det er et nødråb, siger Lollands borgmester.",
+            ],
+            "Lise Friis",
+        ),
+        (
+            "sv",
+            [
+                "Statsminister Ulf Berg talade i riksdagen.",
+                "– Vi måste agera nu, säger Sveriges statsminister.",
+            ],
+            "Ulf Berg",
+        ),
+    ],
+)
+def test_a_place_in_the_genitive_before_a_role_is_no_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # "Lollands borgmester": the mayor of Lolland, who was named before; not a
+    # person called "Lollands".
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

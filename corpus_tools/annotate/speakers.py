@@ -1617,6 +1617,16 @@ class _Resolver:
                 # Lhoty": the complement of a noun, a place or body -- unless a person of
                 # that name was named, or a given name shows a person.
                 continue
+            after = words(m.text[run[-1][0] + len(run[-1][1]) :])
+            if (
+                len(tokens) == 1
+                and after
+                and bare(after[0]) in t.roles
+                and not any(_same_surname(e.surname, tokens[0]) and e.person for e in self.entities)
+            ):
+                # A place or body whose role it is, in the genitive: "Lollands borgmester",
+                # "Polens premiärminister", "Kirklees Council’s cabinet member".
+                continue
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
