@@ -275,7 +275,9 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # held-out batch, scored lower); 0.85 (0.8479) with sentence-opening words that are no
 # names and bodies in their base form, the floors of the languages that rose with it;
 # and 646-677, the hard batch, after its: 0.84 on all 678 (0.8382 on 000-677: the floors
-# of span precision, speakers and Turkish set from it).)
+# of span precision, speakers and Turkish set from it); and 678-709 after its: 0.84 on
+# all 710 (0.8411; speech F1, types and speakers raised to it, Croatian and Polish
+# speakers set from it).)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.98,
@@ -283,9 +285,9 @@ FLOORS = {
     "span_f1": 0.98,
     "speech_precision": 0.95,
     "speech_recall": 0.96,
-    "speech_f1": 0.95,
-    "type_accuracy": 0.92,
-    "speaker_accuracy": 0.83,
+    "speech_f1": 0.96,
+    "type_accuracy": 0.93,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.94,
     "title_accuracy": 0.98,
 }
@@ -338,7 +340,7 @@ SPEAKER_FLOORS = {
     "es": 0.8,
     "fi": 0.85,
     "fr": 0.75,
-    "hr": 0.9,
+    "hr": 0.8,
     "hu": 0.75,
     "it": 0.8,
     "kk": 0.8,
@@ -346,7 +348,7 @@ SPEAKER_FLOORS = {
     "lv": 0.75,
     "nl": 0.8,
     "no": 0.85,
-    "pl": 0.85,
+    "pl": 0.75,
     "pt": 0.75,
     "ro": 0.75,
     "ru": 0.85,
@@ -358,19 +360,20 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 678-709, 32 articles in 22 languages, written blind from
+# The held-out batch (articles 710-741, 32 articles in 22 languages, written blind from
 # the guidelines by two writers, typical wire and newspaper articles) scored once, at
-# a750586, before any change was made for it: speaker 0.87 (189/218), type 0.95, speech
-# F1 0.98, links 0.93, title 1.00; the session-start engine 3d5d52c scored the same. The
-# floors are its scores, rounded down. The batch before it (646-677, asked for the hard
-# cases) scored speaker 0.73 blind: one batch of 32 articles moves this by ten points.
+# 141d96e, before any change was made for it: speaker 0.85 (195/230), type 0.90
+# (308/341), speech F1 0.96, links 1.00, title 1.00; the session-start engine 3d5d52c:
+# speaker 194/230, type 307/341. The floors are its scores, rounded down. The blind
+# batches before it scored speaker 0.87 (678-709), 0.73 (646-677, the hard cases) and
+# 0.79 (614-645): one batch of 32 articles moves this by ten points.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.99,
-    "speech_f1": 0.97,
-    "type_accuracy": 0.94,
-    "speaker_accuracy": 0.86,
-    "link_accuracy": 0.93,
+    "speech_f1": 0.96,
+    "type_accuracy": 0.9,
+    "speaker_accuracy": 0.84,
+    "link_accuracy": 1.0,
     "title_accuracy": 1.0,
 }
 
@@ -410,7 +413,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 678
+    assert development["articles"] == 710
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
