@@ -277,18 +277,19 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # and 646-677, the hard batch, after its: 0.84 on all 678 (0.8382 on 000-677: the floors
 # of span precision, speakers and Turkish set from it); and 678-709 after its: 0.84 on
 # all 710 (0.8411; speech F1, types and speakers raised to it, Croatian and Polish
-# speakers set from it).)
+# speakers set from it); and 710-741 after its: 0.84 on all 742 (0.8414; speech
+# precision 0.9498 and type 0.9293 set the floors of those two).)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.98,
     "span_recall": 0.98,
     "span_f1": 0.98,
-    "speech_precision": 0.95,
-    "speech_recall": 0.96,
+    "speech_precision": 0.94,
+    "speech_recall": 0.97,
     "speech_f1": 0.96,
-    "type_accuracy": 0.93,
+    "type_accuracy": 0.92,
     "speaker_accuracy": 0.84,
-    "link_accuracy": 0.94,
+    "link_accuracy": 0.95,
     "title_accuracy": 0.98,
 }
 # Every gold article's language is right in these languages.
@@ -360,21 +361,21 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 710-741, 32 articles in 22 languages, written blind from
+# The held-out batch (articles 742-773, 32 articles in 22 languages, written blind from
 # the guidelines by two writers, typical wire and newspaper articles) scored once, at
-# 141d96e, before any change was made for it: speaker 0.85 (195/230), type 0.90
-# (308/341), speech F1 0.96, links 1.00, title 1.00; the session-start engine 3d5d52c:
-# speaker 194/230, type 307/341. The floors are its scores, rounded down. The blind
-# batches before it scored speaker 0.87 (678-709), 0.73 (646-677, the hard cases) and
-# 0.79 (614-645): one batch of 32 articles moves this by ten points.
+# 2249356, before any change was made for it: speaker 0.80 (177/222), type 0.91
+# (307/336), speech F1 0.96, links 1.00, title 0.94; the session-start engine 3d5d52c:
+# speaker 176/222, type 306/336. The floors are its scores, rounded down. The blind
+# batches before it scored speaker 0.85 (710-741), 0.87 (678-709), 0.73 (646-677, the
+# hard cases) and 0.79 (614-645): one batch of 32 articles moves this by ten points.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.99,
     "speech_f1": 0.96,
-    "type_accuracy": 0.9,
-    "speaker_accuracy": 0.84,
+    "type_accuracy": 0.91,
+    "speaker_accuracy": 0.79,
     "link_accuracy": 1.0,
-    "title_accuracy": 1.0,
+    "title_accuracy": 0.93,
 }
 
 
@@ -413,7 +414,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 710
+    assert development["articles"] == 742
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
