@@ -1800,12 +1800,14 @@ class _Resolver:
         organización agraria Asaja"; "в компанії" after "компанія «Укренерго»"."""
         t = self.t
         # This paragraph up to the mention's end (the noun may be its own: "La
-        # organización agraria Asaja"), then the ones before it, nearest first: "the
-        # company" late in an article takes up the firm its lead named.
+        # organización agraria Asaja"), the three before it, nearest first, then the
+        # lead's two: "the company" late in an article takes up the firm the lead named.
+        # (Not every paragraph: in a long article each such mention read them all.)
         upto = m.offset + len(m.text)
+        near = range(m.paragraph, max(0, m.paragraph - 4), -1)
+        numbers = [*near, *(n for n in (2, 1) if n < m.paragraph - 3)]
         texts = [
-            (self.paragraphs[pno - 1], upto if pno == m.paragraph else None)
-            for pno in range(m.paragraph, 0, -1)
+            (self.paragraphs[pno - 1], upto if pno == m.paragraph else None) for pno in numbers
         ]
         for acronym in (w for w in toks if w.isupper() and len(w) >= 2):
             for text, limit in texts:
