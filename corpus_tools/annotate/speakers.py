@@ -1805,8 +1805,8 @@ class _Resolver:
         # (Not every paragraph: in a long article each such mention read them all.)
         upto = m.offset + len(m.text)
         near = range(m.paragraph, max(0, m.paragraph - 4), -1)
-        numbers = [*near, *(n for n in (2, 1) if n < m.paragraph - 3)]
-        texts = [
+        numbers: list[int] = [*near, *(n for n in (2, 1) if n < m.paragraph - 3)]
+        texts: list[tuple[str, int | None]] = [
             (self.paragraphs[pno - 1], upto if pno == m.paragraph else None) for pno in numbers
         ]
         for acronym in (w for w in toks if w.isupper() and len(w) >= 2):
