@@ -180,14 +180,27 @@ def _deep(depth: int) -> bytes:
     return TEI + b"\n" + b"<p>\n" * depth + b"</p>" * depth + b"</TEI>\n"
 
 
+def _assert_refused_inside(error: TeiReadError, path: Path, data: bytes) -> None:
+    # Where libxml2 notices an expansion depends on its version (the declaration on
+    # line 2 up to 2.14 with lxml 6.0.1; the first use with lxml 6.0.2): the error
+    # names the file and a line of it, and says why.
+    assert error.path == str(path)
+    assert error.line is not None
+    assert 1 <= error.line <= data.count(b"\n") + 1
+    assert str(error).startswith(f"{path}:{error.line}: ")
+    assert "entit" in error.message.lower()
+
+
 def test_billion_laughs_is_refused(tmp_path: Path) -> None:
-    path = _hostile(tmp_path, "laughs.xml", _billion_laughs())
-    _assert_named(_read(path), path, 2)
+    data = _billion_laughs()
+    path = _hostile(tmp_path, "laughs.xml", data)
+    _assert_refused_inside(_read(path), path, data)
 
 
 def test_quadratic_blowup_is_refused(tmp_path: Path) -> None:
-    path = _hostile(tmp_path, "quadratic.xml", _quadratic_blowup())
-    _assert_named(_read(path), path, 2)
+    data = _quadratic_blowup()
+    path = _hostile(tmp_path, "quadratic.xml", data)
+    _assert_refused_inside(_read(path), path, data)
 
 
 def test_deep_nesting_is_refused(tmp_path: Path) -> None:
