@@ -2150,3 +2150,46 @@ def test_a_place_in_the_genitive_before_a_role_is_no_person(
     # person called "Lollands".
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The paragraph opens a sentence with the firm's name, and its common noun
+        # speaks later in the paragraph (a person was quoted in the paragraph before).
+        (
+            "en",
+            [
+                "A users’ group called the cuts “a curfew by timetable”, said Helen Marsh.",
+                "Marsh Lane Coaches, which runs nine routes between Whitby, Scarborough and "
+                "Pickering, said evening ridership had fallen by a third since 2019. “We have "
+                "carried these losses for three winters, but we cannot do so any longer,” the "
+                "company said in a statement.",
+            ],
+            "Marsh Lane Coaches",
+        ),
+        (
+            "sv",
+            [
+                "Kommunalrådet Anna Berg kallade beslutet ”ett svek mot glesbygden”.",
+                "Kustlinjen Norr ställer in alla turer efter klockan nio. ”Vi kan inte längre "
+                "bära förlusterna”, meddelade bolaget på torsdagen.",
+            ],
+            "Kustlinjen Norr",
+        ),
+        (
+            "fr",
+            [
+                "Le maire, Paul Girard, a parlé d’un «\u00a0coup dur\u00a0».",
+                "Transports Vallée Verte, qui exploite neuf lignes, supprimera les bus du soir. "
+                "«\u00a0Nous ne pouvons plus assumer ces pertes\u00a0», a indiqué l’entreprise.",
+            ],
+            "Transports Vallée Verte",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_the_name_that_opened_a_sentence_of_its_paragraph(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

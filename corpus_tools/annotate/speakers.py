@@ -1680,6 +1680,8 @@ class _Resolver:
                 named = self.quoted_source(m, head)
             if named is None and low[0] in t.determiners:
                 named = self.marked_source(m)
+            if named is None and head in t.bodies:
+                named = self.organisation_before(m)
             if named is not None:
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form.
@@ -1760,6 +1762,26 @@ class _Resolver:
             ):
                 return inner
         return None
+
+    def organisation_before(self, m: _Mention) -> str | None:
+        """The body a common noun takes up when its paragraph opened a sentence with the
+        body's name ("Fellside Travel, which runs 38 routes, said … ‘…,’ the company
+        said"; "Ambulancezorg Drenthe laat weten … aldus de dienst"): the name nearest
+        before the mention that opens a sentence of the paragraph (after an article at
+        most) and is no person's (no given name, role or gender known for it)."""
+        text = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(text, self.t)
+        best: tuple[int, _Entity] | None = None
+        for e in self.entities:
+            if e.roles or e.genders or any(given_name_gender(g) is not None for g in e.given()):
+                continue
+            for pno, offset in e.positions:
+                if pno != m.paragraph or offset >= m.offset or (best and offset <= best[0]):
+                    continue
+                k = starts[bisect.bisect_right(starts, offset) - 1] if starts else 0
+                if all(w in self.t.determiners for w in words(text[k:offset])):
+                    best = (offset, e)
+        return best[1].name if best is not None else None
 
     def marked_source(self, m: _Mention) -> str | None:
         """The body a definite common noun takes up when the article gave it as a
