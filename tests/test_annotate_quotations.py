@@ -179,6 +179,26 @@ def test_a_name_a_cue_governs_is_not_the_first_part_of_an_interruption() -> None
             ["«No es fácil", "pero lo haremos»"],
             "dijo el ministro",
         ),
+        # The stop after an abbreviation or an initial does not end the attribution.
+        (
+            "ro",
+            "„Lucrăm în clădiri vechi, a spus dr. Ioana Rusu. Pacienții merită mai mult.”",
+            ["„Lucrăm în clădiri vechi,", "Pacienții merită mai mult.”"],
+            "a spus dr. Ioana Rusu",
+        ),
+        (
+            "en",
+            "“We are ready, said Sen. J. Walsh. We will act.”",
+            ["“We are ready,", "We will act.”"],
+            "said Sen. J. Walsh",
+        ),
+        # A role in apposition after the name belongs to the attribution.
+        (
+            "fr",
+            "« Nous sommes prêts, a dit Paul Girard, maire de la commune. Nous allons agir. »",
+            ["« Nous sommes prêts,", "Nous allons agir. »"],
+            "a dit Paul Girard, maire de la commune",
+        ),
         # Italian agencies set the attribution off with hyphens between spaces.
         (
             "it",

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from corpus_tools.annotate.quotations import QuotationPart
-from corpus_tools.annotate.tables import Tables
+from corpus_tools.annotate.tables import Tables, is_abbreviation
 
 _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
 # A sentence ends before a capital or a quotation: in masked text (see masked()) a
@@ -32,39 +32,6 @@ class Context:
     after: str
     before_start: int  # paragraph offset where ``before`` starts
     after_end: int  # paragraph offset where ``after`` ends
-
-
-_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
-_WORD_START = re.compile(r"[^\W\d_]+")
-
-
-def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
-    """True when the ``.`` at ``text[dot]`` ends an abbreviation or an initial, not a
-    sentence (Dr., U.S., г., А. П., 27. listopadu)."""
-    start = dot
-    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(«„“"':
-        start -= 1
-    token = text[start:dot].lower().replace("’", "'")
-    if not token:
-        return False
-    core = token.rstrip(".")
-    if len(core) == 1 and core.isalpha():
-        return True  # an initial: J. Smith, А. П. Чехов
-    if core in t.abbreviations or core.replace(".", ". ") in t.abbreviations:
-        return True
-    if _DOTTED.fullmatch(core):
-        return True  # U.S, e.g, т.е
-    if not core.isdigit():
-        return False
-    # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
-    # lower-case word or a month name.
-    nxt = text[dot + 1 :].lstrip(" \u00a0")
-    return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
-
-
-def _starts_with_month(text: str, t: Tables) -> bool:
-    word = _WORD_START.match(text)
-    return word is not None and word.group().lower() in t.months
 
 
 # (text, language) -> sentence starts: the stages ask for the same (masked) paragraphs

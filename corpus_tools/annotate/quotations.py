@@ -28,7 +28,13 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from corpus_tools.annotate.tables import Tables, tables_for, words, words_as_written
+from corpus_tools.annotate.tables import (
+    Tables,
+    is_abbreviation,
+    tables_for,
+    words,
+    words_as_written,
+)
 from corpus_tools.model import Position
 
 # Opening mark -> the marks that close it.
@@ -519,6 +525,16 @@ def _dash_incises(
 _COMMA_INCISE = re.compile(r",[ \u00a0]+")
 
 
+def _stop(text: str, j: int, t: Tables) -> bool:
+    """Whether ``text[j]`` is a full stop that ends a sentence: not one after an
+    abbreviation or an initial with a word going on after it ("a spus dr. Ioana Rusu,
+    …"); a dash or a mark after it ends the sentence ("säger rederiets vd. – Ingen")."""
+    if text[j] != ".":
+        return False
+    after = text[j + 1 : j + 3].lstrip(" \u00a0")[:1]
+    return not (after.isalnum() and is_abbreviation(text, j, t))
+
+
 def _comma_incises(
     text: str, lo: int, hi: int, t: Tables, *, allow_tail: bool = False
 ) -> list[_Incise]:
@@ -529,7 +545,10 @@ def _comma_incises(
         a0 = m.end()
         if out and a0 < (out[-1].resume or hi):
             continue
-        end = next((j for j in range(a0, min(hi, a0 + 90)) if text[j] in ",.;:!?"), None)
+        end = next(
+            (j for j in range(a0, min(hi, a0 + 90)) if text[j] in ",;:!?" or _stop(text, j, t)),
+            None,
+        )
         if end is None:
             continue
         attr = text[a0:end]
@@ -542,7 +561,7 @@ def _comma_incises(
         verbs_up_front = any(start < 3 for start, _ in t.speech_verbs.find(ws))
         if not verbs_up_front or not _is_attribution(attr, t, ",", verb_within=3):
             continue
-        end = _apposition_end(text, end, hi)
+        end = _apposition_end(text, end, hi, t)
         r = end + 1
         while r < hi and text[r] in _SPACE:
             r += 1
@@ -573,17 +592,40 @@ _APPOSITION = re.compile(
 )
 
 
-def _apposition_end(text: str, end: int, hi: int) -> int:
+def _apposition_end(text: str, end: int, hi: int, t: Tables) -> int:
     """Where an attribution ends when a name in apposition follows its comma (« A, a
-    réagi la secrétaire générale, Martine Declercq. B »): after the name; else ``end``."""
+    réagi la secrétaire générale, Martine Declercq. B »): after the name; or a role in
+    apposition up to the stop ending the sentence („A, a spus dr. Ioana Rusu, medic
+    primar la Spitalul Clinic. B”); else ``end``."""
     m = _APPOSITION.match(text, end, hi)
-    if m is None:
+    if m is not None:
+        names = m.group(1).split()
+        particles = {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "y"}
+        if all(w[:1].isupper() or w in particles for w in names) and names[0][:1].isupper():
+            return m.end()
+    return _role_apposition_end(text, end, hi, t)
+
+
+def _role_apposition_end(text: str, end: int, hi: int, t: Tables) -> int:
+    """After an attribution's comma, a lower-case apposition without a verb of speech
+    that a full stop ends before a capitalised sentence: the attribution ends there."""
+    if text[end : end + 1] != ",":
         return end
-    names = m.group(1).split()
-    particles = {"van", "von", "de", "da", "di", "del", "der", "den", "du", "la", "le", "y"}
-    if all(w[:1].isupper() or w in particles for w in names) and names[0][:1].isupper():
-        return m.end()
-    return end
+    rest = text[end + 1 : hi].lstrip(" \u00a0")
+    if not rest[:1].islower():
+        return end
+    start = hi - len(rest)
+    stop = next(
+        (j for j in range(start, min(hi, start + 120)) if text[j] in ",;:!?" or _stop(text, j, t)),
+        None,
+    )
+    if stop is None or text[stop] != ".":
+        return end
+    after = text[stop + 1 : hi].lstrip(" \u00a0")
+    ws = words(text[start:stop])
+    if not after[:1].isupper() or len(ws) > 10 or t.speech_verbs.find(ws):
+        return end
+    return stop
 
 
 def _split_incises(state: _State, paragraphs: list[str], t: Tables) -> None:

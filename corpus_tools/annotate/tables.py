@@ -481,3 +481,36 @@ def _tables(primary: str | None) -> Tables:
 def _stems(roles: list[str]) -> tuple[str, ...]:
     """One-word role entries of five letters or more, as stems to find inside words."""
     return tuple(sorted({r.rstrip("*") for r in roles if " " not in r and len(r.rstrip("*")) >= 5}))
+
+
+_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
+_WORD_START = re.compile(r"[^\W\d_]+")
+
+
+def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
+    """True when the ``.`` at ``text[dot]`` ends an abbreviation or an initial, not a
+    sentence (Dr., U.S., г., А. П., 27. listopadu)."""
+    start = dot
+    while start > 0 and not text[start - 1].isspace() and text[start - 1] not in '(«„“"':
+        start -= 1
+    token = text[start:dot].lower().replace("’", "'")
+    if not token:
+        return False
+    core = token.rstrip(".")
+    if len(core) == 1 and core.isalpha():
+        return True  # an initial: J. Smith, А. П. Чехов
+    if core in t.abbreviations or core.replace(".", ". ") in t.abbreviations:
+        return True
+    if _DOTTED.fullmatch(core):
+        return True  # U.S, e.g, т.е
+    if not core.isdigit():
+        return False
+    # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
+    # lower-case word or a month name.
+    nxt = text[dot + 1 :].lstrip(" \u00a0")
+    return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
+
+
+def _starts_with_month(text: str, t: Tables) -> bool:
+    word = _WORD_START.match(text)
+    return word is not None and word.group().lower() in t.months
