@@ -147,6 +147,27 @@ def test_a_name_a_cue_governs_is_not_the_first_part_of_an_interruption() -> None
 
 
 @pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        # A name with a number in it is still a run of a name's words.
+        (
+            "es",
+            "El Gobierno aprobará ayudas dentro del plan “Campo Vivo 2030”, según ha "
+            "confirmado la consellera, quien ha evitado hablar de “crisis”.",
+        ),
+        # The second quotation is what a cue names: a title, not the speech going on.
+        (
+            "pt",
+            "O ministro afirmou que o Governo “não vai recuar”, mas admitiu rever o plano "
+            "“Portos 2035” este ano.",
+        ),
+    ],
+)
+def test_a_name_a_cue_governs_is_no_part_of_an_interruption(lang: str, text: str) -> None:
+    assert all(g[1] is None for g in links([text], lang))
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "parts", "attribution"),
     [
         (

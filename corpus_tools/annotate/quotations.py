@@ -695,7 +695,11 @@ def _named_by_cue(text: str, span: _Span, t: Tables) -> bool:
     written = words_as_written(inner)
     if not written or len(written) > 5 or _PHRASE_END.search(inner):
         return False
-    if not all(w[:1].isupper() or len(w) <= 3 for w in written) or not written[0][:1].isupper():
+    # A number belongs to a name as its words do ("Riego Sostenible 2030").
+    if (
+        not all(w[:1].isupper() or w.isdigit() or len(w) <= 3 for w in written)
+        or not written[0][:1].isupper()
+    ):
         return False
     before = text[max(0, span.start - 80) : span.start]
     ends = [m.end() for m in _PHRASE_END.finditer(before)]
@@ -744,8 +748,10 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             continue
         if not _is_attribution(core, t, ",") or t.term_cues.find(words(core)):
             continue  # "… a tak zwany „B”" is not an attribution
-        if _named_by_cue(text, a, t):
-            continue  # "компания „Тракия Софт“, чийто директор … обеща": a name, not speech
+        if _named_by_cue(text, a, t) or _named_by_cue(text, b, t):
+            # "компания „Тракия Софт“, чийто директор … обеща", "admitiu rever o plano
+            # “Ferrovia 2030”": a name or a title, not speech going on.
+            continue
         if _attributed_after(text, b, t):
             continue  # "„A“, sagte X. „B?“, fragte Y.": the second has its own speaker
         b.prev = a.key
