@@ -2193,3 +2193,28 @@ def test_a_body_noun_takes_up_the_name_that_opened_a_sentence_of_its_paragraph(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_portuguese_name_keeps_its_particle_do() -> None:
+    # "contou" is a verb of speech, not the title cue "conto*" (a short story).
+    got, _ = run(
+        [
+            "Na estação, a espera foi longa. “Saí de casa às seis da manhã”, contou Maria "
+            "do Céu Ramos, que vive em Sintra."
+        ],
+        "pt",
+    )
+    assert got == [("“Saí de casa às seis da manhã”", "Maria do Céu Ramos", "Maria")]
+
+
+def test_do_is_a_preposition_between_czech_place_names() -> None:
+    # "Z Jablonce do Liberce" is two places, not a person whom "smála se" could take up.
+    got, _ = run(
+        [
+            "Z Jablonce do Liberce denně dojíždí několik tisíc lidí.",
+            "Studentka Veronika Procházková, která do Liberce dojíždí na univerzitu, to bere "
+            "s humorem. „Aspoň si ve škole nikdo nebude stěžovat,“ smála se.",
+        ],
+        "cs",
+    )
+    assert got[0][1] == "Veronika Procházková"

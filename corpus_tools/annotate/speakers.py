@@ -106,6 +106,7 @@ _NAME_PARTICLES = frozenset(
         "della",
         "der",
         "den",
+        "do",
         "dos",
         "das",
         "du",
@@ -122,6 +123,9 @@ _NAME_PARTICLES = frozenset(
         "e",
     ]
 )
+# Of the particles above, those only some languages' names have (their tables'
+# "name_particles"): elsewhere the word is a preposition that ends a name.
+_LANGUAGE_PARTICLES = frozenset(["do"])
 _PATRONYMIC = re.compile(r"(?:вич|вна|ична|ич|ovich|evich|ovna|evna|ұлы|қызы|uly|kyzy|oğlu)$")
 _XML_NAME_START = re.compile(r"[A-Za-z_]")
 _XML_NAME_BAD = re.compile(r"[^\w.-]")
@@ -405,6 +409,25 @@ def _runs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
     return out
 
 
+def _own_particles(
+    start: int, run: list[tuple[int, str]], t: Tables
+) -> list[tuple[int, list[tuple[int, str]]]]:
+    """A run cut where a particle of another language's names stands ("Jablonce do
+    Liberce" in Czech is two places), its capitalised pieces as runs of their own."""
+    out: list[tuple[int, list[tuple[int, str]]]] = []
+    piece: list[tuple[int, str]] = []
+    for offset, word in run:
+        if word in _LANGUAGE_PARTICLES and word not in t.name_particles:
+            if piece:
+                out.append((piece[0][0], piece))
+            piece = []
+        else:
+            piece.append((offset, word))
+    if piece:
+        out.append((piece[0][0], piece))
+    return out if out else [(start, run)]
+
+
 def _index_persons(
     paragraphs: list[str], parts: tuple[QuotationPart, ...], t: Tables
 ) -> list[_Entity]:
@@ -430,7 +453,7 @@ def _index_persons(
     for pno, text in enumerate(paragraphs, start=1):
         plain = masked(text, index.level(pno, 0))
         starts = set(sentence_starts(plain, t))
-        for start, run in _runs(plain):
+        for start, run in (piece for found in _runs(plain) for piece in _own_particles(*found, t)):
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()

@@ -83,6 +83,10 @@ LIST_KEYS = (
     # Verb forms that report someone's words in indirect speech (German Konjunktiv I:
     # "sei", "habe", "werde"): a short quotation in such a sentence is their words.
     "reported_mood",
+    # Particles inside personal and body names that only this language has (Portuguese
+    # "do": "Maria do Carmo Silva"); elsewhere the same word is a preposition that
+    # ends a name ("z Jablonce do Liberce").
+    "name_particles",
     "abbreviations",
     "conjunctions",
     "negations",
@@ -162,11 +166,15 @@ class WordList:
         "_phrase_memo",
         "_prefix_lengths",
         "_prefixes",
+        "_unless",
         "entries",
     )
 
-    def __init__(self, entries: list[str] | tuple[str, ...] = ()) -> None:
-        """Compile a list of entries (see the module docstring)."""
+    def __init__(
+        self, entries: list[str] | tuple[str, ...] = (), unless: frozenset[str] = frozenset()
+    ) -> None:
+        """Compile a list of entries (see the module docstring); a word in ``unless`` is
+        matched by no prefix entry, only by an entry that is the word itself."""
         exact: set[str] = set()
         prefixes: set[str] = set()
         # First word (a prefix keeps its trailing *) -> the phrases starting with it.
@@ -191,6 +199,7 @@ class WordList:
         self.entries = tuple(entries)
         self._exact = frozenset(exact)
         self._prefixes = frozenset(prefixes)
+        self._unless = unless
         self._prefix_lengths = tuple(sorted({len(p) for p in prefixes}))
         self._first = {
             k: tuple(sorted(v, key=lambda p: (-len(p), p))) for k, v in sorted(first.items())
@@ -204,9 +213,9 @@ class WordList:
         self._phrase_memo: dict[str, tuple[tuple[str, ...], ...]] = {}
 
     @classmethod
-    def build(cls, entries: list[str]) -> WordList:
+    def build(cls, entries: list[str], unless: frozenset[str] = frozenset()) -> WordList:
         """Compile a list of entries (see the module docstring)."""
-        return cls(entries)
+        return cls(entries, unless)
 
     @staticmethod
     def _word_matches(pattern: str, word: str) -> bool:
@@ -218,8 +227,9 @@ class WordList:
         known = self._memo.get(word)
         if known is not None:
             return known
-        found = word in self._exact or any(
-            word[:n] in self._prefixes for n in self._prefix_lengths if n <= len(word)
+        found = word in self._exact or (
+            word not in self._unless
+            and any(word[:n] in self._prefixes for n in self._prefix_lengths if n <= len(word))
         )
         if len(self._memo) > 50_000:
             self._memo.clear()  # bounded memory on huge vocabularies
@@ -440,7 +450,11 @@ def _tables(primary: str | None) -> Tables:
     agencies, org_forms = _common()
     if primary is not None:
         raw = _raw(primary)
-        lists = {k: WordList.build(list(raw.get(k, []))) for k in LIST_KEYS}
+        verbs = _verb_forms(raw.get("speech_verbs", []))
+        lists = {
+            k: WordList.build(list(raw.get(k, [])), verbs if k in _CUE_KEYS else frozenset())
+            for k in LIST_KEYS
+        }
         lists["roles"] = WordList.build([*raw.get("roles", []), *raw.get(OCCUPATIONS, [])])
         function = WordList([w for k in FUNCTION_LISTS for w in raw.get(k, [])])
         dash = bool(raw.get("dialogue_dash", True))
@@ -471,11 +485,25 @@ def _tables(primary: str | None) -> Tables:
             merged[k].extend(raw.get(k, []))
         functions.extend(raw.get("roles", []))
         merged["roles"].extend(raw.get(OCCUPATIONS, []))
-    lists = {k: WordList.build(sorted(set(v))) for k, v in merged.items()}
+    verbs = _verb_forms(merged["speech_verbs"])
+    lists = {
+        k: WordList.build(sorted(set(v)), verbs if k in _CUE_KEYS else frozenset())
+        for k, v in merged.items()
+    }
     function = WordList(sorted({w for k in FUNCTION_LISTS for w in merged[k]}))
     # Unknown language: a dash line may be dialogue (most languages with a dialogue
     # dash are not in the tables); the list-item test still applies.
     return Tables(None, True, lists, agencies, org_forms, function, 3, _stems(functions))
+
+
+# Cue lists whose prefix entries never match a verb of speech: "conto*" (a short
+# story) is no cue in "contou" (told), nor "pasak*" in "pasakė".
+_CUE_KEYS = frozenset(["title_cues", "name_cues"])
+
+
+def _verb_forms(verbs: list[str]) -> frozenset[str]:
+    """The one-word entries of a list of speech verbs, as :func:`words` gives them."""
+    return frozenset(w for v in verbs if " " not in v and not v.endswith("*") for w in words(v))
 
 
 def _stems(roles: list[str]) -> tuple[str, ...]:
