@@ -2186,6 +2186,16 @@ def test_a_place_in_the_genitive_before_a_role_is_no_person(
             ],
             "Transports Vallée Verte",
         ),
+        # A name of one word that opens a sentence with a verb of speech.
+        (
+            "fi",
+            [
+                "Lentoyhtiöt lisäävät vuoroja.",
+                "Finnair kertoi tiedotteessaan lisäävänsä Rovaniemen lentoja ensi talvena. "
+                "Yhtiön mukaan kysyntä on ollut ”poikkeuksellisen vahvaa”.",
+            ],
+            "Finnair",
+        ),
     ],
 )
 def test_a_body_noun_takes_up_the_name_that_opened_a_sentence_of_its_paragraph(

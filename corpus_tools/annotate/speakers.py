@@ -1789,12 +1789,14 @@ class _Resolver:
     def organisation_before(self, m: _Mention) -> str | None:
         """The body a common noun takes up when its paragraph opened a sentence with the
         body's name ("Fellside Travel, which runs 38 routes, said … ‘…,’ the company
-        said"; "Ambulancezorg Drenthe laat weten … aldus de dienst"): the name nearest
-        before the mention that opens a sentence of the paragraph (after an article at
-        most) and is no person's (no given name, role or gender known for it)."""
+        said"; "Finnair kertoi … Yhtiön mukaan …"): the name nearest before the mention
+        that opens a sentence of the paragraph (after an article at most) and is no
+        person's (no given name, role or gender known for it); a name the article gives
+        only there, when a verb of speech follows it."""
+        t = self.t
         text = self.paragraphs[m.paragraph - 1]
-        starts = sentence_starts(text, self.t)
-        best: tuple[int, _Entity] | None = None
+        starts = sentence_starts(text, t)
+        best: tuple[int, str] | None = None
         for e in self.entities:
             if e.roles or e.genders or any(given_name_gender(g) is not None for g in e.given()):
                 continue
@@ -1802,9 +1804,24 @@ class _Resolver:
                 if pno != m.paragraph or offset >= m.offset or (best and offset <= best[0]):
                     continue
                 k = starts[bisect.bisect_right(starts, offset) - 1] if starts else 0
-                if all(w in self.t.determiners for w in words(text[k:offset])):
-                    best = (offset, e)
-        return best[1].name if best is not None else None
+                if all(w in t.determiners for w in words(text[k:offset])):
+                    best = (offset, e.name)
+        for k in starts:
+            if k >= m.offset or (best and k <= best[0]):
+                continue
+            runs = _runs(text[k : m.offset])
+            if not runs or runs[0][0] != 0:
+                continue
+            run = [w for _, w in runs[0][1]]
+            after = words(text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset])
+            if (
+                not any(_function_word(w, t) or w.lower() in t.roles for w in run)
+                and given_name_gender(run[0]) is None
+                and not any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
+                and t.speech_verbs.match_at(after, 0)
+            ):
+                best = (k, " ".join(run))
+        return best[1] if best is not None else None
 
     def marked_source(self, m: _Mention) -> str | None:
         """The body a definite common noun takes up when the article gave it as a
