@@ -2228,3 +2228,31 @@ def test_do_is_a_preposition_between_czech_place_names() -> None:
         "cs",
     )
     assert got[0][1] == "Veronika Procházková"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "pl",
+            [
+                "Most zostanie zamknięty – poinformował w poniedziałek Miejski Zarząd Dróg.",
+                "Objazdy mają być według MZD „czytelnie oznakowane”.",
+            ],
+            "Miejski Zarząd Dróg",
+        ),
+        (
+            "en",
+            [
+                "Growers met the Kenya Tea Development Agency in Nairobi on Monday.",
+                "Payments would follow “as soon as the boards sign off”, KTDA said.",
+            ],
+            "Kenya Tea Development Agency",
+        ),
+    ],
+)
+def test_an_acronym_takes_up_the_name_it_spells(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -1786,6 +1786,31 @@ class _Resolver:
                 return inner
         return None
 
+    def spelled_out(self, acronym: str, m: _Mention) -> str | None:
+        """The name an acronym stands for when the article gave it in full before,
+        without the acronym: the last run of capitalised words (particles passed over)
+        whose initials spell it ("Miejski Zarząd Dróg" for MZD)."""
+        if len(acronym) < 3:
+            return None  # two letters spell too many runs by chance
+        found = None
+        for pno in range(1, m.paragraph + 1):
+            text = self.paragraphs[pno - 1]
+            for _, run in _runs(text[: m.offset] if pno == m.paragraph else text):
+                ws = [w for _, w in run]
+                for a in range(len(ws)):
+                    if ws[a] in _NAME_PARTICLES:
+                        continue
+                    # The words from ws[a] on whose initials spell the acronym.
+                    spelled, k = "", a
+                    while k < len(ws) and len(spelled) < len(acronym):
+                        if ws[k] not in _NAME_PARTICLES:
+                            spelled += ws[k][0]
+                        k += 1
+                    if spelled == acronym:
+                        found = " ".join(ws[a:k])
+                        break
+        return found
+
     def organisation_before(self, m: _Mention) -> str | None:
         """The body a common noun takes up when its paragraph opened a sentence with the
         body's name ("Fellside Travel, which runs 38 routes, said … ‘…,’ the company
@@ -1879,6 +1904,9 @@ class _Resolver:
                     if runs and len(runs[-1][1]) >= 2:
                         head = text[max(0, i - 80) : i].rstrip(" \u00a0")
                         return head[runs[-1][0] :]
+            spelled = self.spelled_out(acronym, m)
+            if spelled is not None:
+                return spelled
         nouns = [w for w in low if w in t.bodies and not _function_word(w, t) and len(w) >= 4]
         for text, limit in texts:
             found = _tokens(text)
