@@ -155,6 +155,18 @@ def test_a_name_a_cue_governs_is_not_the_first_part_of_an_interruption() -> None
             "El Gobierno aprobará ayudas dentro del plan “Campo Vivo 2030”, según ha "
             "confirmado la consellera, quien ha evitado hablar de “crisis”.",
         ),
+        # A name the sentence governs ("dalla «Lanterna»"), or one going on in lower
+        # case after its cue ("dienraštis „Lietuvos rytas“"), is no resumed quotation.
+        (
+            "it",
+            "«Non è la prima volta quest'estate», ha detto, ricordando i ritardi "
+            "accumulati a luglio dalla «Lanterna», un'altra nave della flotta.",
+        ),
+        (
+            "lt",
+            "„Tai nauja tvarka“, – sakė ji. Apie tai pirmasis rašė dienraštis „Vakaro "
+            "žinios“, o vilniečiai juos vadina „nakties vabalais“.",
+        ),
         # The second quotation is what a cue names: a title, not the speech going on.
         (
             "pt",

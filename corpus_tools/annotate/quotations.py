@@ -686,20 +686,26 @@ _SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
 _PHRASE_END = re.compile(r"[,.;:!?()\[\]" + _DASHES + r"]")
 
 
+def _name_like(text: str, span: _Span) -> bool:
+    """True when the quotation at ``span`` reads as a name: a short run of words, the
+    first capitalised, nothing that ends a phrase inside."""
+    inner = text[span.start + 1 : span.end - 1]
+    written = words_as_written(inner)
+    if not written or len(written) > 5 or _PHRASE_END.search(inner):
+        return False
+    # A number belongs to a name as its words do ("Riego Sostenible 2030"); a short
+    # name may go on in lower case ("dienraštis „Lietuvos rytas“", "„Морски бриз“").
+    return written[0][:1].isupper() and (
+        len(written) <= 3 or all(w[:1].isupper() or w.isdigit() or len(w) <= 3 for w in written)
+    )
+
+
 def _named_by_cue(text: str, span: _Span, t: Tables) -> bool:
     """True when the quotation at ``span`` is a short run of capitalised words that a
     name or title noun governs within its phrase ("компания „Тракия Софт“", "companhia
     de saneamento “Águas de Campinas”"): a name or a title, which is never the first
     part of an interrupted speech."""
-    inner = text[span.start + 1 : span.end - 1]
-    written = words_as_written(inner)
-    if not written or len(written) > 5 or _PHRASE_END.search(inner):
-        return False
-    # A number belongs to a name as its words do ("Riego Sostenible 2030").
-    if (
-        not all(w[:1].isupper() or w.isdigit() or len(w) <= 3 for w in written)
-        or not written[0][:1].isupper()
-    ):
+    if not _name_like(text, span):
         return False
     before = text[max(0, span.start - 80) : span.start]
     ends = [m.end() for m in _PHRASE_END.finditer(before)]
@@ -752,6 +758,8 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             # "компания „Тракия Софт“, чийто директор … обеща", "admitiu rever o plano
             # “Ferrovia 2030”": a name or a title, not speech going on.
             continue
+        if text[: b.start].rstrip(_SPACE)[-1:].isalpha() and _name_like(text, b):
+            continue  # "… dalla «Lanterna»": a name the sentence governs, not a new part
         if _attributed_after(text, b, t):
             continue  # "„A“, sagte X. „B?“, fragte Y.": the second has its own speaker
         b.prev = a.key
