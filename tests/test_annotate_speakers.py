@@ -2256,3 +2256,16 @@ def test_an_acronym_takes_up_the_name_it_spells(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_neuter_body_speaks_through_the_verb_s_neuter_form() -> None:
+    # Ministries are neuter in Slovak: "uviedlo", as "uviedol"/"uviedla" are listed.
+    got, _ = run(
+        [
+            "Ministerstvo životného prostredia v stanovisku pre TASR uviedlo, že "
+            "„pripravuje zmenu legislatívy“."
+        ],
+        "sk",
+    )
+    assert got[0][1] is not None
+    assert got[0][1].startswith("Ministerstvo životného prostredia")
