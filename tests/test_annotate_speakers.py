@@ -2269,3 +2269,19 @@ def test_a_neuter_body_speaks_through_the_verb_s_neuter_form() -> None:
     )
     assert got[0][1] is not None
     assert got[0][1].startswith("Ministerstvo životného prostredia")
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        # "Jan" is a given name of either gender: still a given name, so the person is
+        # named here and "Probleme" is no person the role "Experte" belongs to.
+        "Der Experte Jan Ostermann sieht strukturelle Probleme. „Hamburg ist zu teuer“, sagte er.",
+        # "von der" before a body's noun starts an affiliation, not a noble name.
+        "Der Hafenexperte Jan Ostermann von der Universität Bremen sieht strukturelle "
+        "Probleme. „Hamburg ist zu teuer“, sagte er der Deutschen Presse-Agentur.",
+    ],
+)
+def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(paragraph: str) -> None:
+    got, _ = run([paragraph], "de")
+    assert got[0][1] == "Jan Ostermann"

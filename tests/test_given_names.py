@@ -9,6 +9,8 @@ from importlib import resources
 
 import pytest
 
+from corpus_tools.annotate.tables import given_name_gender, is_given_name
+
 
 @cache
 def given_names() -> dict[str, list[str]]:
@@ -36,7 +38,7 @@ def _is_name(word: str) -> bool:
 
 def test_two_genders_both_filled() -> None:
     table = given_names()
-    assert set(table) == {"f", "m"}
+    assert set(table) == {"f", "m", "either"}
     assert len(table["f"]) > 1000
     assert len(table["m"]) > 1000
 
@@ -44,9 +46,19 @@ def test_two_genders_both_filled() -> None:
 def test_no_name_has_both_genders() -> None:
     table = given_names()
     assert sorted(set(table["f"]) & set(table["m"])) == []
+    # A name of either gender is in neither list of one gender.
+    assert sorted(set(table["either"]) & (set(table["f"]) | set(table["m"]))) == []
 
 
-@pytest.mark.parametrize("gender", ["f", "m"])
+def test_a_name_of_either_gender_is_a_given_name_of_no_gender() -> None:
+    assert is_given_name("Jan")
+    assert given_name_gender("Jan") is None
+    assert is_given_name("Anna")
+    assert given_name_gender("Anna") == "f"
+    assert not is_given_name("Hafen")
+
+
+@pytest.mark.parametrize("gender", ["f", "m", "either"])
 def test_sorted_unique_nfc_words_of_one_script(gender: str) -> None:
     names = given_names()[gender]
     assert names == sorted(set(names))

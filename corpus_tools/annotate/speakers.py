@@ -89,6 +89,7 @@ from corpus_tools.annotate.tables import (
     WordList,
     bare,
     given_name_gender,
+    is_given_name,
     tables_for,
     words,
     words_as_written,
@@ -323,9 +324,26 @@ def _one_name(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def _first_after_particles(tokens: list[str], k: int) -> str:
+    """The first token after the particles that start at ``tokens[k]``."""
+    while k < len(tokens) and tokens[k] in _NAME_PARTICLES:
+        k += 1
+    return tokens[k] if k < len(tokens) else ""
+
+
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     tokens = _one_name(tokens)
+    # Particles before a body's noun start an affiliation, not the rest of the name:
+    # "Jan Ostermann von der Universität Bremen", "Ana Ruiz de la Universidad".
+    for k in range(1, len(tokens) - 1):
+        if (
+            tokens[k] in _NAME_PARTICLES
+            and tokens[k - 1] not in _NAME_PARTICLES
+            and _first_after_particles(tokens, k).lower() in t.bodies
+        ):
+            tokens = tokens[:k]
+            break
     roles: list[str] = []
     while tokens and (
         _function_word(tokens[0], t)
@@ -362,9 +380,9 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     # third not: "Kiss Judit Anna" puts the family name first).
     if (
         len(tokens) >= 3
-        and given_name_gender(tokens[1]) is not None
-        and given_name_gender(tokens[0]) is None
-        and given_name_gender(tokens[2]) is None
+        and is_given_name(tokens[1])
+        and not is_given_name(tokens[0])
+        and not is_given_name(tokens[2])
         and not _is_initial(tokens[0])
         and tokens[0].lower() not in _NAME_PARTICLES
     ):
@@ -378,7 +396,7 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         # The window that opens with a known given name ("Бауыржан Ахметов Екібастұздан
         # Павлодарға": the places after the name), else the last words.
         start = next(
-            (i for i in range(len(tokens) - keep) if given_name_gender(tokens[i]) is not None),
+            (i for i in range(len(tokens) - keep) if is_given_name(tokens[i])),
             len(tokens) - keep,
         )
         roles.extend(w.lower() for w in tokens[:start])
@@ -534,10 +552,7 @@ def _index_persons(
             if (
                 not person
                 and len(name) >= 2
-                and (
-                    given_name_gender(name[0]) is not None
-                    or _surname_gender(name[-1], t) is not None
-                )
+                and (is_given_name(name[0]) or _surname_gender(name[-1], t) is not None)
             ):
                 # A known given name, or a surname whose ending shows a gender: "на
                 # улице Ленинградской Наталья Сомова" is a woman named after a street,
@@ -576,9 +591,7 @@ def _index_persons(
         for e in entities:
             by_surname = len(e.forms) > 1 and e.surname in e.forms
             # A known given name says person too ("Die 54 Jahre alte Sabine R.").
-            given = any(
-                len(f.split()) >= 2 and given_name_gender(f.split()[0]) is not None for f in e.forms
-            )
+            given = any(len(f.split()) >= 2 and is_given_name(f.split()[0]) for f in e.forms)
             if e.noun_like and not (e.roles or e.subjects or by_surname or given):
                 e.person = False
     return entities
@@ -614,7 +627,7 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
         if w in t.roles and w not in t.bodies:
             between = found[k + 1 :]
             if any(
-                _is_capitalised(a) and _is_capitalised(b) and given_name_gender(a) is not None
+                _is_capitalised(a) and _is_capitalised(b) and is_given_name(a)
                 for a, b in itertools.pairwise(between)
             ):
                 return None  # a person named between: the role is theirs
@@ -651,9 +664,7 @@ def _readings(word: str, t: Tables) -> list[str]:
 
 def _known_given(word: str, t: Tables) -> bool:
     """True for a known given name, as written or declined ("Marka", "Pavla")."""
-    return given_name_gender(word) is not None or any(
-        given_name_gender(r) is not None for r in _readings(word, t)
-    )
+    return is_given_name(word) or any(is_given_name(r) for r in _readings(word, t))
 
 
 def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables) -> set[str]:
@@ -1823,7 +1834,7 @@ class _Resolver:
         starts = sentence_starts(text, t)
         best: tuple[int, str] | None = None
         for e in self.entities:
-            if e.roles or e.genders or any(given_name_gender(g) is not None for g in e.given()):
+            if e.roles or e.genders or any(is_given_name(g) for g in e.given()):
                 continue
             for pno, offset in e.positions:
                 if pno != m.paragraph or offset >= m.offset or (best and offset <= best[0]):
@@ -1841,7 +1852,7 @@ class _Resolver:
             after = words(text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset])
             if (
                 not any(_function_word(w, t) or w.lower() in t.roles for w in run)
-                and given_name_gender(run[0]) is None
+                and not is_given_name(run[0])
                 and not any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
                 and t.speech_verbs.match_at(after, 0)
             ):

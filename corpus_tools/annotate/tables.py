@@ -434,6 +434,18 @@ def given_name_gender(word: str) -> str | None:
 
 
 @cache
+def _either_names() -> frozenset[str]:
+    data = _read("common.json").get("given_names", {})
+    return frozenset(name.lower() for name in data.get("either", []))
+
+
+def is_given_name(word: str) -> bool:
+    """True for a known given name of either gender ("Jan", "Andrea" as well as "Anna")."""
+    low = word.lower()
+    return low in _given_names() or low in _either_names()
+
+
+@cache
 def _common() -> tuple[tuple[str, ...], WordList]:
     data = _read("common.json")
     return tuple(data["agencies"]), WordList.build(list(data["org_forms"]))
