@@ -10,9 +10,12 @@ from nor stored as a snapshot. Nothing here reads a file's bytes.
 from __future__ import annotations
 
 import array
+import functools
 import hashlib
 import importlib.util
+import itertools
 import json
+import operator
 import os
 import stat
 import sys
@@ -33,6 +36,14 @@ _DEPENDENCIES = ("jsonschema", "jsonschema_rs", "referencing", "lxml", "pyarrow"
 
 # Stamps hashed at a time: a batch of names and their numbers, never 100,000 of them.
 _BATCH = 4096
+
+# What a batch's columns are read with, in C rather than by a line of Python per file.
+_NAME = operator.attrgetter("name")
+_MODE = operator.attrgetter("st_mode")
+_SIZE = operator.attrgetter("st_size")
+_MTIME = operator.attrgetter("st_mtime_ns")
+_CTIME = operator.attrgetter("st_ctime_ns")
+_INODE = operator.attrgetter("st_ino")
 
 
 def snapshot_key(
@@ -132,43 +143,43 @@ def _name_stamps(folder: str | None, names: Sequence[str], digest: Any, now: int
         except OSError:
             return False
         digest.update(f"{len(folder)} {folder}\0".encode("utf-8", "surrogateescape"))
-    lstat, regular = os.lstat, stat.S_ISREG
-    batch: list[str] = []
-    numbers, inodes = array.array("q"), array.array("Q")
-    add, add_inode = numbers.extend, inodes.append
+    lstat = functools.partial(os.lstat, dir_fd=fd)
+    todo = iter(names)
     try:
-        for name in names:
+        while batch := list(itertools.islice(todo, _BATCH)):
             try:
-                st = lstat(name, dir_fd=fd)
+                stats = list(map(lstat, batch))
             except OSError:
                 return False
-            if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+            if not all(map(stat.S_ISREG, map(_MODE, stats))):
                 return False
-            batch.append(name)
-            add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-            add_inode(st.st_ino)
-            if len(batch) >= _BATCH:
-                _hash_batch(digest, batch, numbers, inodes)
-        _hash_batch(digest, batch, numbers, inodes)
+            if not _hash_batch(digest, batch, stats, now):
+                return False
     finally:
         if fd is not None:
             os.close(fd)
     return True
 
 
-def _hash_batch(
-    digest: Any, names: list[str], numbers: array.array[int], inodes: array.array[int]
-) -> None:
-    """Hash a batch of names and their stamps (sizes and times, signed; inodes,
-    unsigned), and empty the lists for the next batch. The numbers go in packed and
-    the names as one string (a name holds no NUL): formatting a line per file cost as
-    much as its stat."""
+def _hash_batch(digest: Any, names: list[str], stats: list[os.stat_result], now: int) -> bool:
+    """Hash a batch of plain files' names and stamps; False when one was modified too
+    recently to trust (see ``RACY_NS``).
+
+    The batch's size goes first, then the names as one string (a name holds no NUL),
+    then each number of every file as one packed column (sizes and times, signed;
+    inodes, unsigned). Checked and packed a column at a time: a line, or even a few
+    calls, per file cost as much as its stat.
+    """
+    mtimes = array.array("q", map(_MTIME, stats))
+    if mtimes and max(mtimes) > now - RACY_NS:
+        return False
+    digest.update(f"{len(names)}\0".encode())
     digest.update("\0".join(names).encode("utf-8", "surrogateescape") + b"\0\0")
-    digest.update(numbers)
-    digest.update(inodes)
-    names.clear()
-    del numbers[:]
-    del inodes[:]
+    digest.update(array.array("q", map(_SIZE, stats)))
+    digest.update(mtimes)
+    digest.update(array.array("q", map(_CTIME, stats)))
+    digest.update(array.array("Q", map(_INODE, stats)))
+    return True
 
 
 def _tree_stamps(folder: str, digest: Any, now: int, skip: frozenset[str] = frozenset()) -> bool:
@@ -197,34 +208,34 @@ def _tree_stamps(folder: str, digest: Any, now: int, skip: frozenset[str] = froz
         os.close(fd)
         digest.update(b"(no folder)")
         return True
-    regular = stat.S_ISREG
     folders: list[str] = []
-    names: list[str] = []
-    numbers, inodes = array.array("q"), array.array("Q")
-    add, add_inode = numbers.extend, inodes.append
     count = 0
     try:
         with entries:
-            for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name not in skip:
-                        folders.append(entry.name)
-                    continue
+            while batch := list(itertools.islice(entries, _BATCH)):
                 try:
-                    st = entry.stat(follow_symlinks=False)
+                    stats = [entry.stat(follow_symlinks=False) for entry in batch]
                 except OSError:
                     return False
-                if not regular(st.st_mode) or now - st.st_mtime_ns < RACY_NS:
+                if not all(map(stat.S_ISREG, map(_MODE, stats))):
+                    # A sub-folder (a tree has a few) waits for the files to be done;
+                    # anything but a plain file or a folder gives no key.
+                    files = []
+                    for entry, st in zip(batch, stats, strict=True):
+                        if stat.S_ISDIR(st.st_mode):
+                            if entry.name not in skip:
+                                folders.append(entry.name)
+                        elif stat.S_ISREG(st.st_mode):
+                            files.append((entry, st))
+                        else:
+                            return False
+                    batch = [entry for entry, _ in files]
+                    stats = [st for _, st in files]
+                if not _hash_batch(digest, list(map(_NAME, batch)), stats, now):
                     return False
-                names.append(entry.name)
-                add((st.st_size, st.st_mtime_ns, st.st_ctime_ns))
-                add_inode(st.st_ino)
-                count += 1
-                if len(names) >= _BATCH:
-                    _hash_batch(digest, names, numbers, inodes)
+                count += len(stats)
     finally:
         os.close(fd)
-    _hash_batch(digest, names, numbers, inodes)
     digest.update(f"{count} files\n".encode())
     for name in sorted(folders):
         digest.update(f"{len(name)} {name}/\n".encode("utf-8", "surrogateescape"))

@@ -215,6 +215,70 @@ def test_no_snapshot_key_for_a_file_where_a_folder_belongs(tmp_path: Path) -> No
     assert snapshot_key("context", [], trees=[tmp_path / "exports"]) is not None
 
 
+def test_the_snapshot_key_follows_every_stamp_batch_by_batch(
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folders stamped two entries at a time, so that their files come in several
+    batches, sub-folders listed among them: a change in any batch of either tree is
+    seen, and anything but a plain file or folder gives no key."""
+    from corpus_tools import snapshots
+
+    monkeypatch.setattr(snapshots, "_BATCH", 2)
+    key = _key(corpus)
+    assert key is not None
+    assert _key(corpus) == key
+    old = time.time() - 60
+    keys = {key}
+    # The last file each folder lists: in its last batch.
+    for folder in (corpus / "seeds", corpus / "exports", corpus / "exports" / "tei"):
+        path = folder / [n for n in os.listdir(folder) if (folder / n).is_file()][-1]
+        data = path.read_bytes()
+        path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))
+        os.utime(path, (old, old))
+        keys.add(_key(corpus))
+    (corpus / "exports" / "empty").mkdir()  # a sub-folder, even an empty one
+    keys.add(_key(corpus))
+    assert None not in keys
+    assert len(keys) == 5
+    before = _key(corpus)
+    link = corpus / "seeds" / "link.txt"
+    link.symlink_to(next((corpus / "seeds").iterdir()))
+    assert _key(corpus) is None
+    link.unlink()
+    assert _key(corpus) == before
+    os.mkfifo(corpus / "exports" / "tei" / "pipe")
+    assert _key(corpus) is None
+
+
+def test_the_snapshot_key_of_named_files(corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key of the files named (as a validation of given seeds takes it), two at a
+    time: an edited file gives another key; a missing, too fresh or not plain one none."""
+    from corpus_tools import snapshots
+
+    monkeypatch.setattr(snapshots, "_BATCH", 2)
+    folder = corpus / "seeds"
+    names = sorted(os.listdir(folder))
+
+    def key(*extra: str) -> str | None:
+        return snapshots.snapshot_key("context", [], files=[(str(folder), [*names, *extra])])
+
+    first = key()
+    assert first is not None
+    assert key() == first
+    path = folder / names[-1]
+    old = time.time() - 60
+    data = path.read_bytes()
+    path.write_bytes(data[:-1] + (b"x" if data[-1:] != b"x" else b"y"))
+    os.utime(path, (old, old))
+    edited = key()
+    assert edited not in (None, first)
+    assert key("missing.txt") is None
+    (folder / "fresh.txt").write_text("x", encoding="utf-8")
+    assert key("fresh.txt") is None
+    (corpus / "seeds" / "sub").mkdir()
+    assert key("sub") is None
+
+
 def test_a_changed_corpus_toml_is_read_again(corpus: Path) -> None:
     assert _run(corpus)[0] == 0
     config = corpus / "corpus.toml"
