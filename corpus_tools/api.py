@@ -18,7 +18,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools.cache import Cache
-from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Diagnostic, Report, Severity
 from corpus_tools.errors import OutputError, ReadError, UsageError
 from corpus_tools.exporters import (
@@ -33,14 +32,16 @@ from corpus_tools.exporters import (
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.journal import reading, settle, writing
 from corpus_tools.locking import DEFAULT_TIMEOUT, Notify
-from corpus_tools.paths import display_path
+from corpus_tools.paths import corpus_root, display_path
 from corpus_tools.snapshots import snapshot_key, tool_key
 
-# The pass itself (checks, pipeline, rules, exports, policy) is imported where it is
-# used: a run answered from a snapshot loads none of it.
+# The pass itself (checks, pipeline, rules, exports, policy) and the configuration
+# (config) are imported where they are used: a run answered from a snapshot loads none
+# of it.
 if TYPE_CHECKING:
     from corpus_tools.changes import ChangeSet
     from corpus_tools.checks import Options
+    from corpus_tools.config import Config
     from corpus_tools.metadata import Metadata
     from corpus_tools.model import Document
 
@@ -99,6 +100,8 @@ def tracked_formats(config: Config) -> list[str]:
         return sorted(EXPORTERS)
     unknown = sorted(set(config.export_formats) - set(EXPORTERS))
     if unknown:
+        from corpus_tools.config import ConfigError
+
         raise ConfigError(
             "corpus.toml",
             f"exports.formats: unknown export format {', '.join(unknown)}; choose from "
@@ -360,6 +363,7 @@ def _check(
         if answered is not None:
             return answered
     from corpus_tools.checks import Options
+    from corpus_tools.config import load_config
     from corpus_tools.pipeline import (
         check_corpus,
         default_jobs,
@@ -721,6 +725,7 @@ def export(
     Raises ``OutputError`` when the folder cannot be written.
     """
     from corpus_tools.checks import Options
+    from corpus_tools.config import load_config
     from corpus_tools.exports import linked_folder, stray_files
     from corpus_tools.io import describe_os_error
     from corpus_tools.pipeline import default_jobs, run_context, with_metadata

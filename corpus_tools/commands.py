@@ -15,17 +15,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from corpus_tools import api
-from corpus_tools.config import Config, ConfigError, corpus_root, load_config
 from corpus_tools.diagnostics import Report
 from corpus_tools.errors import UsageError
 from corpus_tools.exporters import SCHEMATRON
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.io import OutputError, Staging
 from corpus_tools.locking import DEFAULT_TIMEOUT
+from corpus_tools.paths import corpus_root
 from corpus_tools.reporters import REPORTERS, CorpusChanges, ReportContext
 
+# The configuration (config) is imported where it is read: a validate answered from a
+# snapshot never reads it.
 if TYPE_CHECKING:
     from corpus_tools.changes import ChangeSet
+    from corpus_tools.config import Config
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -101,6 +104,8 @@ class ExportArgs:
 
 
 def _config(root: Path, streams: Streams) -> Config | None:
+    from corpus_tools.config import ConfigError, load_config
+
     try:
         return load_config(root)
     except ConfigError as exc:
@@ -110,6 +115,8 @@ def _config(root: Path, streams: Streams) -> Config | None:
 
 def _usage(exc: UsageError, streams: Streams) -> int:
     """Print why the run cannot proceed; the exit code for that."""
+    from corpus_tools.config import ConfigError
+
     # A ConfigError names its file and code itself.
     print(str(exc) if isinstance(exc, ConfigError) else f"error: {exc}", file=streams.err)
     return EXIT_USAGE

@@ -10,8 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from corpus_tools.errors import UsageError
-
-CONFIG_NAME = "corpus.toml"
+from corpus_tools.paths import CONFIG_NAME
 
 
 class ConfigError(UsageError):
@@ -131,33 +130,6 @@ class Config:
 
 _DEFAULTS = Config()
 _AUTHOR_FIELDS = frozenset(Author.__dataclass_fields__)
-
-
-def find_root(start: Path) -> Path:
-    """The corpus root: ``start`` or the nearest parent folder holding ``corpus.toml``,
-    as git finds its repository. Raises ``UsageError`` when there is none."""
-    here = start.resolve()
-    for folder in (here, *here.parents):
-        if (folder / CONFIG_NAME).is_file():
-            return folder if folder != here else start
-    raise UsageError(
-        f"no {CONFIG_NAME} in {start} or any folder above it: run corpus inside a corpus "
-        f"(the folder holding {CONFIG_NAME}, seeds/ and exports/), or pass --root DIR"
-    )
-
-
-def corpus_root(root: Path | None) -> Path:
-    """The root given (which must hold ``corpus.toml``), or the one found upward from
-    the current folder. Nothing is created anywhere when there is no corpus."""
-    if root is None:
-        return find_root(Path("."))
-    if not (root / CONFIG_NAME).is_file():
-        what = "does not exist" if not root.exists() else f"holds no {CONFIG_NAME}"
-        raise UsageError(
-            f"--root {root}: the folder {what}; a corpus root holds {CONFIG_NAME}, seeds/ "
-            "and exports/"
-        )
-    return root
 
 
 def load_config(root: Path) -> Config:

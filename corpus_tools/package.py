@@ -23,12 +23,13 @@ from typing import Any
 
 from corpus_tools import api
 from corpus_tools._version import __version__
-from corpus_tools.config import CONFIG_NAME, Author, Config, corpus_root, load_config
+from corpus_tools.config import Author, Config, load_config
 from corpus_tools.diagnostics import Diagnostic, Report
 from corpus_tools.errors import UsageError
 from corpus_tools.exporters.datapackage import PACKAGE, licence_id
 from corpus_tools.inputs import SEEDS_DIR, discover
 from corpus_tools.locking import STATE_DIR
+from corpus_tools.paths import CONFIG_NAME, corpus_root
 from corpus_tools.schema import schema_dir
 
 CITATION = "CITATION.cff"

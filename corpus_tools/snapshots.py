@@ -27,6 +27,7 @@ from typing import Any
 from corpus_tools._version import __version__
 from corpus_tools.cache.store import RACY_NS
 from corpus_tools.langmodel import model_path
+from corpus_tools.paths import CONFIG_NAME
 from corpus_tools.schema import schema_dir
 
 # The installed libraries whose behaviour the reports depend on: schema validation
@@ -81,8 +82,6 @@ def tool_key(root: Path) -> str | None:
     install is still used); a snapshot is of one checkout, and reading 2 MB of them
     cost more than the rest of a run answered from it.
     """
-    from corpus_tools.config import CONFIG_NAME
-
     now = time.time_ns()
     digest = hashlib.sha256(f"{__version__}\0{sys.version}\0".encode())
     package = os.fspath(Path(__file__).parent)

@@ -45,9 +45,10 @@ COLD_ONLY = (
     "pyarrow",
     "jsonschema",
 )
-# What a warm run with nothing changed needs neither: corpus.toml is not read, no seed is
-# converted or listed, no corpus rule runs.
+# What a warm run with nothing changed needs neither: corpus.toml is not read (nor its
+# settings' module loaded), no seed is converted or listed, no corpus rule runs.
 SNAPSHOT_ONLY_SKIPS = (
+    "corpus_tools.config",
     "corpus_tools.checks",
     "corpus_tools.pipeline",
     "corpus_tools.rules",
@@ -319,7 +320,7 @@ def test_a_snapshot_is_stored_under_the_configuration_that_was_read(
     """A corpus.toml swapped in (with an old modification time) while a run reads the
     one before must not be answered by that run's report afterwards."""
     import corpus_tools
-    from corpus_tools import api
+    from corpus_tools import config as config_module
 
     config = corpus / "corpus.toml"
     strict = corpus / "strict.toml"
@@ -330,16 +331,17 @@ def test_a_snapshot_is_stored_under_the_configuration_that_was_read(
         encoding="utf-8",
     )
     _age(strict, 3600)
-    read = api.load_config
+    # The validation imports load_config where it reads corpus.toml: patched at its source.
+    read = config_module.load_config
 
     def swap_after_reading(root: Path) -> object:
         found = read(root)
         os.replace(strict, config)  # the stricter file, with its old time, in place
         return found
 
-    monkeypatch.setattr(api, "load_config", swap_after_reading)
+    monkeypatch.setattr(config_module, "load_config", swap_after_reading)
     assert corpus_tools.validate(corpus).exit_code() == 0
-    monkeypatch.setattr(api, "load_config", read)
+    monkeypatch.setattr(config_module, "load_config", read)
     code, report, _, _ = _run(corpus)
     assert code == 1
     assert "seed-too-large" in report
