@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import signal
 import sys
@@ -358,6 +359,10 @@ def verify(path: Path) -> None:
 
 def main() -> None:
     """Console-script entry point; an unexpected failure is reported, not dumped."""
+    # What the imports made lives until the process ends: the collector need not go
+    # through it again, in the run or when the interpreter exits (whose collections
+    # went through all of it: about 10 ms of a warm validate's 0.16 s).
+    gc.freeze()
     try:
         _main()
     except KeyboardInterrupt:
