@@ -362,7 +362,9 @@ def main() -> None:
     # What the imports made lives until the process ends: the collector need not go
     # through it again, in the run or when the interpreter exits (whose collections
     # went through all of it: about 10 ms of a warm validate's 0.16 s).
-    gc.freeze()
+    freeze = getattr(gc, "freeze", None)  # CPython 3.7+; PyPy has none
+    if freeze is not None:
+        freeze()
     try:
         _main()
     except KeyboardInterrupt:
