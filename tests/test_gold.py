@@ -278,16 +278,19 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # of span precision, speakers and Turkish set from it); and 678-709 after its: 0.84 on
 # all 710 (0.8411; speech F1, types and speakers raised to it, Croatian and Polish
 # speakers set from it); and 710-741 after its: 0.84 on all 742 (0.8414; speech
-# precision 0.9498 and type 0.9293 set the floors of those two).)
+# precision 0.9498 and type 0.9293 set the floors of those two); and the blind batches
+# 742-773 (the held-out batch before), 774-789 and 790-805 after theirs: 0.84 on all 806
+# (0.8440; span precision 0.9907, span F1 0.9902, speech precision 0.9551 and type
+# 0.9304 set the floors of those, Danish and Portuguese speakers set from it).)
 FLOORS = {
     "lang_accuracy": 1.0,
-    "span_precision": 0.98,
+    "span_precision": 0.99,
     "span_recall": 0.98,
-    "span_f1": 0.98,
-    "speech_precision": 0.94,
+    "span_f1": 0.99,
+    "speech_precision": 0.95,
     "speech_recall": 0.97,
     "speech_f1": 0.96,
-    "type_accuracy": 0.92,
+    "type_accuracy": 0.93,
     "speaker_accuracy": 0.84,
     "link_accuracy": 0.95,
     "title_accuracy": 0.98,
@@ -334,7 +337,7 @@ SPEAKER_FLOORS = {
     "be": 0.75,
     "bg": 0.85,
     "cs": 0.8,
-    "da": 0.75,
+    "da": 0.8,
     "de": 0.7,
     "el": 0.85,
     "en": 0.85,
@@ -350,7 +353,7 @@ SPEAKER_FLOORS = {
     "nl": 0.8,
     "no": 0.85,
     "pl": 0.75,
-    "pt": 0.75,
+    "pt": 0.8,
     "ro": 0.75,
     "ru": 0.85,
     "sk": 0.8,
@@ -361,21 +364,22 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batch (articles 742-773, 32 articles in 22 languages, written blind from
+# The held-out batch (articles 806-837, 32 articles in 23 languages, written blind from
 # the guidelines by two writers, typical wire and newspaper articles) scored once, at
-# 2249356, before any change was made for it: speaker 0.80 (177/222), type 0.91
-# (307/336), speech F1 0.96, links 1.00, title 0.94; the session-start engine 3d5d52c:
-# speaker 176/222, type 306/336. The floors are its scores, rounded down. The blind
-# batches before it scored speaker 0.85 (710-741), 0.87 (678-709), 0.73 (646-677, the
-# hard cases) and 0.79 (614-645): one batch of 32 articles moves this by ten points.
+# 6639bec, before any change was made for it: speaker 0.86 (210/245), type 0.92
+# (329/359), speech F1 0.95, links 0.95, title 0.97; the session-start engine 7bb121f:
+# speaker 209/245, type 328/359. The floors are its scores, rounded down. The blind batches before it scored
+# speaker 0.83 (774-789), 0.88 (790-805), 0.80 (742-773), 0.85 (710-741), 0.87
+# (678-709), 0.73 (646-677, the hard cases) and 0.79 (614-645): one batch of 32 articles
+# moves this by ten points.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.99,
-    "speech_f1": 0.96,
+    "speech_f1": 0.95,
     "type_accuracy": 0.91,
-    "speaker_accuracy": 0.79,
-    "link_accuracy": 1.0,
-    "title_accuracy": 0.93,
+    "speaker_accuracy": 0.85,
+    "link_accuracy": 0.94,
+    "title_accuracy": 0.96,
 }
 
 
@@ -414,7 +418,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 742
+    assert development["articles"] == 806
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
