@@ -1,5 +1,23 @@
-"""Run the command-line interface with ``python -m corpus_tools``."""
+"""The ``corpus`` command, for the console script and ``python -m corpus_tools``.
 
-from corpus_tools.cli import main
+The command line's modules are imported here, where a Ctrl-C pressed while they load
+ends the run as one at any later moment does: exit code 130 and one line, no traceback.
+"""
 
-main()
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    """Load the command line and run it."""
+    try:
+        from corpus_tools.cli import main as run
+    except KeyboardInterrupt:
+        sys.stderr.write("corpus: interrupted\n")
+        raise SystemExit(130) from None
+    run()
+
+
+if __name__ == "__main__":
+    main()

@@ -416,3 +416,90 @@ def test_the_tool_key_follows_the_installed_libraries(
     missing = False
     fake.write_text("# 4.2\n", encoding="utf-8")
     assert snapshots.tool_key(corpus) is None
+
+
+_KEYS_SCRIPT = """
+import sys
+from corpus_tools import procs, snapshots
+
+trees = [sys.argv[1] + "/seeds", sys.argv[1] + "/exports"]
+safe = procs.fork_safe()
+forked = snapshots.snapshot_key("context", [], trees=trees)
+procs.fork_safe = lambda: False
+alone = snapshots.snapshot_key("context", [], trees=trees)
+print(safe, forked, alone)
+"""
+
+
+def _keys_both_ways(root: Path) -> tuple[str, str]:
+    """The key with the first tree stamped by a child and by the process itself, from
+    a fresh interpreter (this one runs native threads once it exported: no fork)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _KEYS_SCRIPT, str(root)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    safe, forked, alone = done.stdout.split()
+    assert safe == "True", "no child could be forked: nothing compared"
+    return forked, alone
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a child stamps a tree on Linux only")
+def test_the_snapshot_key_is_the_same_whoever_stamps_the_trees(corpus: Path) -> None:
+    """The first tree stamped by a child process (procs.beside) or here: the same key,
+    the same changes seen, the same folder too fresh for both."""
+    forked, alone = _keys_both_ways(corpus)
+    assert forked == alone != "None"
+    old = time.time() - 60
+    keys = {alone}
+    for path in (next((corpus / "seeds").iterdir()), next((corpus / "exports" / "tei").iterdir())):
+        path.write_bytes(path.read_bytes() + b"\n")
+        os.utime(path, (old, old))
+        forked, alone = _keys_both_ways(corpus)
+        assert forked == alone
+        keys.add(alone)
+    assert "None" not in keys
+    assert len(keys) == 3
+    (corpus / "seeds" / "fresh.txt").write_text("x", encoding="utf-8")
+    assert _keys_both_ways(corpus) == ("None", "None")
+
+
+_FAILING_CHILD = """
+import os, sys
+from corpus_tools import snapshots
+
+parent = os.getpid()
+stamp = snapshots._tree_digest
+calls = []
+
+
+def failing_in_the_child(folder, now):
+    if os.getpid() != parent:
+        raise MemoryError  # the child ends without an answer
+    calls.append(folder)
+    return stamp(folder, now)
+
+
+snapshots._tree_digest = failing_in_the_child
+key = snapshots.snapshot_key(
+    "context", [], trees=[sys.argv[1] + "/seeds", sys.argv[1] + "/exports"]
+)
+print(key, len(calls))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="a child stamps a tree on Linux only")
+def test_a_failed_child_costs_no_key(corpus: Path) -> None:
+    """A child that ends without an answer: the first tree is stamped here instead."""
+    alone = _key(corpus)
+    done = subprocess.run(
+        [sys.executable, "-c", _FAILING_CHILD, str(corpus)],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    # exports/ stamped here, then seeds/ here too: the child gave nothing.
+    assert done.stdout.split() == [str(alone), "2"]
