@@ -431,17 +431,22 @@ print(safe, forked, alone)
 """
 
 
-def _keys_both_ways(root: Path) -> tuple[str, str]:
-    """The key with the first tree stamped by a child and by the process itself, from
-    a fresh interpreter (this one runs native threads once it exported: no fork)."""
+def _fresh(script: str, root: Path) -> str:
+    """What ``script`` prints, run with the corpus root by a fresh interpreter."""
     done = subprocess.run(
-        [sys.executable, "-c", _KEYS_SCRIPT, str(root)],
+        [sys.executable, "-c", script, str(root)],
         capture_output=True,
         text=True,
         check=True,
         timeout=120,
     )
-    safe, forked, alone = done.stdout.split()
+    return done.stdout
+
+
+def _keys_both_ways(root: Path) -> tuple[str, str]:
+    """The key with the first tree stamped by a child and by the process itself, from
+    a fresh interpreter (this one runs native threads once it exported: no fork)."""
+    safe, forked, alone = _fresh(_KEYS_SCRIPT, root).split()
     assert safe == "True", "no child could be forked: nothing compared"
     return forked, alone
 
@@ -494,12 +499,5 @@ print(key, len(calls))
 def test_a_failed_child_costs_no_key(corpus: Path) -> None:
     """A child that ends without an answer: the first tree is stamped here instead."""
     alone = _key(corpus)
-    done = subprocess.run(
-        [sys.executable, "-c", _FAILING_CHILD, str(corpus)],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=120,
-    )
     # exports/ stamped here, then seeds/ here too: the child gave nothing.
-    assert done.stdout.split() == [str(alone), "2"]
+    assert _fresh(_FAILING_CHILD, corpus).split() == [str(alone), "2"]

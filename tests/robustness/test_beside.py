@@ -36,6 +36,20 @@ def _run(script: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+# A child that says who it is and then takes its time: the caller is interrupted or
+# killed while it runs.
+_SLOW_CHILD = """
+import os, signal, time
+from corpus_tools import procs
+
+def work():
+    with open("child.pid", "w") as fh:
+        fh.write(str(os.getpid()))
+    time.sleep(300)
+    return b"late"
+"""
+
+
 def _gone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
@@ -120,16 +134,9 @@ def test_ctrl_c_to_the_group_interrupts_the_caller_alone_and_leaves_no_process(
     tmp_path: Path,
 ) -> None:
     done = _run(
-        """
-        import os, signal, time
-        from corpus_tools import procs
-
-        def work():
-            with open("child.pid", "w") as fh:
-                fh.write(str(os.getpid()))
-            time.sleep(300)
-            return b"late"
-
+        _SLOW_CHILD
+        + textwrap.dedent(
+            """
         try:
             with procs.beside(work) as answer:
                 while not os.path.exists("child.pid"):
@@ -143,7 +150,8 @@ def test_ctrl_c_to_the_group_interrupts_the_caller_alone_and_leaves_no_process(
         except ChildProcessError:
             print("children none")  # reaped: nothing left
         print("mask", sorted(signal.pthread_sigmask(signal.SIG_BLOCK, ())))
-        """,
+        """
+        ),
         tmp_path,
     )
     assert done.returncode == 0, done.stderr
@@ -153,21 +161,15 @@ def test_ctrl_c_to_the_group_interrupts_the_caller_alone_and_leaves_no_process(
 
 def test_the_child_dies_with_its_caller(tmp_path: Path) -> None:
     done = _run(
-        """
-        import os, signal, time
-        from corpus_tools import procs
-
-        def work():
-            with open("child.pid", "w") as fh:
-                fh.write(str(os.getpid()))
-            time.sleep(300)
-            return b"late"
-
+        _SLOW_CHILD
+        + textwrap.dedent(
+            """
         with procs.beside(work) as answer:
             while not os.path.exists("child.pid"):
                 time.sleep(0.01)
             os.kill(os.getpid(), signal.SIGKILL)  # the caller killed, as by kill -9
-        """,
+        """
+        ),
         tmp_path,
     )
     assert done.returncode == -signal.SIGKILL
