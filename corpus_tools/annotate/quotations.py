@@ -535,6 +535,12 @@ def _stop(text: str, j: int, t: Tables) -> bool:
     return not (after.isalnum() and is_abbreviation(text, j, t))
 
 
+def _clause_end(text: str, lo: int, hi: int, t: Tables) -> int | None:
+    """Where the first punctuation mark that ends a clause in ``text[lo:hi]`` stands (a
+    comma, a colon, a full stop that :func:`_stop` says ends a sentence, …), or None."""
+    return next((j for j in range(lo, hi) if text[j] in ",;:!?" or _stop(text, j, t)), None)
+
+
 def _comma_incises(
     text: str, lo: int, hi: int, t: Tables, *, allow_tail: bool = False
 ) -> list[_Incise]:
@@ -545,10 +551,7 @@ def _comma_incises(
         a0 = m.end()
         if out and a0 < (out[-1].resume or hi):
             continue
-        end = next(
-            (j for j in range(a0, min(hi, a0 + 90)) if text[j] in ",;:!?" or _stop(text, j, t)),
-            None,
-        )
+        end = _clause_end(text, a0, min(hi, a0 + 90), t)
         if end is None:
             continue
         attr = text[a0:end]
@@ -615,10 +618,7 @@ def _role_apposition_end(text: str, end: int, hi: int, t: Tables) -> int:
     if not rest[:1].islower():
         return end
     start = hi - len(rest)
-    stop = next(
-        (j for j in range(start, min(hi, start + 120)) if text[j] in ",;:!?" or _stop(text, j, t)),
-        None,
-    )
+    stop = _clause_end(text, start, min(hi, start + 120), t)
     if stop is None or text[stop] != ".":
         return end
     after = text[stop + 1 : hi].lstrip(" \u00a0")
