@@ -2285,3 +2285,129 @@ def test_a_neuter_body_speaks_through_the_verb_s_neuter_form() -> None:
 def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(paragraph: str) -> None:
     got, _ = run([paragraph], "de")
     assert got[0][1] == "Jan Ostermann"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A body noun in another case than its namesake compound ("Yhtiön" and
+        # "Metsäyhtiö"): the name after the compound.
+        (
+            "fi",
+            [
+                "Metsäyhtiö Pohjolan Paperi aikoo sulkea tehtaansa Kemissä.",
+                "Yhtiön mukaan kannattavuus on ollut ”heikolla tasolla” jo vuosia.",
+            ],
+            "Pohjolan Paperi",
+        ),
+        # A compound written in lower case is the body's name.
+        (
+            "et",
+            [
+                "Hülgepüügi kvoot väheneb, otsustas keskkonnaministeerium teisipäeval.",
+                "Ministeerium lubas kalureid toetada „vajaduse korral ka toetustega“.",
+            ],
+            "keskkonnaministeerium",
+        ),
+        # A place the article capitalises inside a sentence too, opening a sentence
+        # before a body noun in lower case.
+        (
+            "sv",
+            [
+                "Flera byar utanför Umeå saknar ström.",
+                "Umeå kommun har öppnat en värmestuga. Kommunen beskriver läget som ”stabilt”.",
+            ],
+            "Umeå kommun",
+        ),
+        # The name in marks after the noun and its adjective.
+        (
+            "it",
+            [
+                "L'azienda sanitaria «Ospedali Riuniti» invita i cittadini alla prudenza. "
+                "In una nota, l'azienda ricorda che il pronto soccorso «non è un ambulatorio».",
+            ],
+            "Ospedali Riuniti",
+        ),
+        # The subject of a verb of speech in the paragraph before.
+        (
+            "de",
+            [
+                "Zwischen Kiel und Lübeck fuhren keine Züge mehr, wie die Nordbahn AG mitteilte.",
+                "In einer Mitteilung erklärte das Unternehmen, man arbeite „mit Hochdruck“ daran.",
+            ],
+            "Nordbahn AG",
+        ),
+        # An acronym whose name is written with its complement in lower case.
+        (
+            "ru",
+            [
+                "Министерство чрезвычайных ситуаций предупредило о сильном ветре. "
+                "В МЧС напомнили, что «выходить в море опасно».",
+            ],
+            "Министерство чрезвычайных ситуаций",
+        ),
+        # ... and a body noun that takes it up.
+        (
+            "ru",
+            [
+                "Министерство чрезвычайных ситуаций предупредило о сильном ветре. "
+                "«Выходить в море опасно», — подчеркнули в ведомстве.",
+            ],
+            "Министерство чрезвычайных ситуаций",
+        ),
+        # Clitics on the verb are not its subject.
+        (
+            "es",
+            [
+                "El alcalde, Juan Pérez, visitó el barrio.",
+                "—¿Y ahora qué? —le preguntaba una vecina del barrio.",
+            ],
+            "una vecina del barrio",
+        ),
+        # A subject after a phrase in front, the quotation after a colon.
+        (
+            "es",
+            [
+                "El entrenador, Luis Gómez, celebró el ascenso.",
+                "Al salir del estadio, un aficionado resumía el ambiente: «Por fin».",
+            ],
+            "un aficionado",
+        ),
+        # The body the lead opens a sentence with, for a bare noun nothing nearer
+        # names; the person whose title names the company is not the company.
+        (
+            "en",
+            [
+                "HALIFAX — Ferries stayed in port on Monday. Harbour Link Ferries cancelled "
+                "all crossings until April.",
+                "“We will not sail until it is safe,” said Dana Kerr, the company’s chief "
+                "executive.",
+                "The company called the inspection “routine”.",
+            ],
+            "Harbour Link Ferries",
+        ),
+        # The imperfect of a verb of speech.
+        (
+            "it",
+            [
+                "Il sindaco Marco Rossi ha inaugurato la mostra.",
+                "«Sembra di entrare in casa loro», commentava una giovane guida.",
+            ],
+            "una giovane guida",
+        ),
+        # An apostrophe inside a word does not end a description.
+        (
+            "it",
+            [
+                "Il sindaco Marco Rossi ha inaugurato il teatro.",
+                "«Non potevo mancare», racconta una signora con l'ombrello in mano.",
+            ],
+            "una signora con l'ombrello in mano",
+        ),
+    ],
+)
+def test_a_body_or_an_unnamed_person_is_found_where_the_article_gives_it(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

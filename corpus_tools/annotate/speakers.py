@@ -74,7 +74,7 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from corpus_tools.annotate import ranking
@@ -774,6 +774,14 @@ class _Mention:
     described: bool = False
 
 
+def _compound_of(word: str, stem: str) -> bool:
+    """True when ``word`` is a compound whose last part is the noun ``stem``, in any
+    case of it ("metsäyhtiö", "kliimaministeeriumi" for "ministeerium"): the stem comes
+    after a first part of three letters or more and before an ending of four at most."""
+    at = word.rfind(stem)
+    return at >= 3 and len(word) - at - len(stem) <= 4
+
+
 def _same_noun(word: str, noun: str) -> bool:
     """True when ``word`` is ``noun`` or an inflected form of it ("спикер", "спикера";
     not "ministry" for "minister" nor "statement" for "state")."""
@@ -1084,6 +1092,8 @@ def _mention_near_verb(
                 j -= 1
         if k + 1 == j and low[k] in t.determiners:
             return ""  # a lone article is no mention
+        if j > k and all(low[i] in t.object_pronouns for i in range(k, j)):
+            return ""  # clitics on the verb ("—le respondió otra paciente"): no subject
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
@@ -1390,12 +1400,19 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
             # "The bank's statement repeated a phrase: “…”": a subject that opens the
             # sentence says it; after the verb stands its object.
             subject = _mention_near_verb(text, t, verb_index=v, prefer_after=False, fallback=False)
+            at = text.find(subject) if subject else -1
+            front = text[:at].rstrip(" \u00a0")
             if (
                 subject
-                and text.find(subject) == toks[0][0]
+                and (
+                    at == toks[0][0]
+                    # ... or opens it after a phrase in front ("Al término del partido,
+                    # una aficionada … resumía el sentir de la grada: «…»").
+                    or (front.endswith(",") and "," not in front[:-1] and len(words(front)) <= 6)
+                )
                 and words(subject)[0] not in (t.stopwords)
             ):
-                return subject, text.find(subject)
+                return subject, at
         mention = _mention_near_verb(
             text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
         )
@@ -1450,6 +1467,21 @@ class _Resolver:
     quoted: list[tuple[tuple[int, int], str, list[str]]] = field(default_factory=list)
     # The quotation parts, to find sentences with the quoted words masked.
     index: PartIndex | None = None
+
+    _inner_capitals: frozenset[str] | None = None
+
+    def capitalised_inside(self, word: str) -> bool:
+        """True when the article writes ``word`` capitalised inside a sentence
+        somewhere: a name, not a word capitalised because it opens one."""
+        if self._inner_capitals is None:
+            found: set[str] = set()
+            for text in self.paragraphs:
+                starts = set(sentence_starts(text, self.t))
+                found.update(
+                    w for a, _, w in _tokens(text) if a not in starts and _is_capitalised(w)
+                )
+            self._inner_capitals = frozenset(found)
+        return word in self._inner_capitals
 
     def named(self) -> list[tuple[tuple[int, int], int]]:
         """(position, entity number) of every name in the text, in text order."""
@@ -1710,12 +1742,30 @@ class _Resolver:
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
         ) and not role_head:
             named = self.named_body(m, toks, low)
+            if (
+                named is not None
+                and head in t.bodies
+                and named not in self.paragraphs[m.paragraph - 1]
+            ):
+                # A name opening a sentence of the mention's own paragraph is nearer
+                # than a body noun's namesake paragraphs before ("Lentoyhtiöt …" then
+                # "Finnair kertoi … Yhtiön mukaan").
+                named = self.organisation_before(m) or named
             if named is None:
                 named = self.quoted_source(m, head)
             if named is None and low[0] in t.determiners:
                 named = self.marked_source(m)
             if named is None and head in t.bodies:
-                named = self.organisation_before(m)
+                named = (
+                    self.organisation_before(m)
+                    or self.speaking_body_before(m)
+                    or (
+                        # Only a bare noun: "пресс-службе аэропорта" names its body.
+                        self.lead_organisation(m)
+                        if sum(not _function_word(w, t) for w in low) == 1
+                        else None
+                    )
+                )
             if named is not None:
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form.
@@ -1820,6 +1870,35 @@ class _Resolver:
                     if spelled == acronym:
                         found = " ".join(ws[a:k])
                         break
+        if found is None:
+            found = self._spelled_with_lower_case(acronym, m)
+        return found
+
+    def _spelled_with_lower_case(self, acronym: str, m: _Mention) -> str | None:
+        """The body's name whose first word is capitalised and the rest in lower case,
+        as Slavic and Baltic languages write them ("Міністерство охорони здоров’я" for
+        МОЗ, "Ministerstvo životního prostředí" for MŽP): a body noun of the language
+        followed by words whose initials spell the rest of the acronym; the last one
+        before the mention."""
+        t = self.t
+        found = None
+        for pno in range(max(1, m.paragraph - 3), m.paragraph + 1):
+            text = self.paragraphs[pno - 1]
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            for a, (_, _, first) in enumerate(toks):
+                if first[:1] != acronym[0] or not _is_capitalised(first):
+                    continue
+                if first.lower() not in t.bodies:
+                    continue
+                k = a + len(acronym)
+                if k > len(toks) or any(
+                    _boundary(text, toks[i - 1][1], toks[i][0]) for i in range(a + 1, k)
+                ):
+                    continue
+                if "".join(w[0] for _, _, w in toks[a:k]).upper() == acronym:
+                    found = text[toks[a][0] : toks[k - 1][1]]
         return found
 
     def organisation_before(self, m: _Mention) -> str | None:
@@ -1849,15 +1928,102 @@ class _Resolver:
             if not runs or runs[0][0] != 0:
                 continue
             run = [w for _, w in runs[0][1]]
-            after = words(text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset])
+            rest = text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset]
+            after = words(rest)
+            # A body's name whose complement is in lower case ("Міністерство охорони
+            # здоров’я закликало"): the words up to the verb, in the same clause, belong
+            # to it.
+            complement = 0
+            if len(run) == 1 and run[0].lower() in t.bodies and not t.nouns_capitalised:
+                toks = _tokens(rest)
+                while (
+                    complement < min(4, len(after), len(toks) - 1)
+                    and not t.speech_verbs.match_at(after, complement)
+                    and not _function_word(after[complement], t)
+                    and not _boundary(rest, toks[complement][1], toks[complement + 1][0])
+                ):
+                    complement += 1
+                if complement and _boundary(rest, 0, toks[0][0]):
+                    complement = 0
             if (
                 not any(_function_word(w, t) or w.lower() in t.roles for w in run)
+                # The noun alone opening a sentence ("Yhtiö kertoi") names no body.
+                and not (len(run) == 1 and complement == 0 and run[0].lower() in t.bodies)
                 and not is_given_name(run[0])
                 and not any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
-                and t.speech_verbs.match_at(after, 0)
+                and t.speech_verbs.match_at(after, complement)
             ):
-                best = (k, " ".join(run))
+                best = (k, " ".join([*run, *words_as_written(rest)[:complement]]))
         return best[1] if best is not None else None
+
+    def speaking_body_before(self, m: _Mention) -> str | None:
+        """The body a common noun takes up when the paragraph before gave it as the
+        subject of a verb of speech ("…, wie die Deutsche Bahn mitteilte." then "das
+        Unternehmen"): the last name of two or more capitalised words (or an acronym)
+        right before such a verb there, unless it is a person's."""
+        if m.paragraph < 2:
+            return None
+        t = self.t
+        text = self.paragraphs[m.paragraph - 2][-600:]
+        toks = _tokens(text)
+        low = [w.lower() for _, _, w in toks]
+        found = None
+        for s, _ in t.speech_verbs.find(low):
+            j = s
+            while (
+                j > 0
+                and not _boundary(text, toks[j - 1][1], toks[j][0])
+                and (_is_capitalised(toks[j - 1][2]) or toks[j - 1][2].isupper())
+            ):
+                j -= 1
+            run = [w for _, _, w in toks[j:s]]
+            if not run or (len(run) == 1 and not (run[0].isupper() and len(run[0]) >= 2)):
+                continue
+            if j > 0 and low[j - 1] not in t.determiners:
+                continue  # the name opens no noun phrase ("wie die Deutsche Bahn")
+            if (
+                any(_function_word(w.lower(), t) or w.lower() in t.roles for w in run)
+                or is_given_name(run[0])
+                or any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
+            ):
+                continue
+            found = " ".join(run)
+        return found
+
+    def lead_organisation(self, m: _Mention) -> str | None:
+        """The body the article is about, for a common noun nothing nearer names: the
+        first name of two or more capitalised words (or an acronym) that opens a
+        sentence of the lead before a word in lower case and is no person's ("Bay
+        Ferries Atlantic cancelled all crossings …" then "the company said")."""
+        t = self.t
+        if t.nouns_capitalised or m.paragraph < 2:
+            return None
+        text = self.paragraphs[0]
+        for k in sentence_starts(text, t):
+            toks = _tokens(text[k : k + 200])
+            i = 0
+            while i < len(toks) and toks[i][2].lower() in t.determiners:
+                i += 1
+            j = i
+            while j < len(toks) and (_is_capitalised(toks[j][2]) or toks[j][2].isupper()):
+                if j > i and _boundary(text[k:], toks[j - 1][1], toks[j][0]):
+                    break
+                j += 1
+            run = [w for _, _, w in toks[i:j]]
+            if (
+                j < len(toks)
+                and toks[j][2].islower()
+                and (len(run) >= 2 or (len(run) == 1 and run[0].isupper() and len(run[0]) >= 2))
+                and not any(_function_word(w.lower(), t) or w.lower() in t.roles for w in run)
+                and not any(is_given_name(w) for w in run)
+                and not any(
+                    _same_surname(e.surname, run[-1])
+                    for e in self.entities
+                    if e.roles or e.genders or any(is_given_name(g) for g in e.given())
+                )
+            ):
+                return " ".join(run)
+        return None
 
     def marked_source(self, m: _Mention) -> str | None:
         """The body a definite common noun takes up when the article gave it as a
@@ -1919,6 +2085,8 @@ class _Resolver:
             if spelled is not None:
                 return spelled
         nouns = [w for w in low if w in t.bodies and not _function_word(w, t) and len(w) >= 4]
+        # The nouns without their inflection: "Yhtiön" takes up "Metsäyhtiö Pohjolan Puu".
+        stems = {s for s in (t.bodies.stem(n) for n in nouns) if s is not None and len(s) >= 5}
         for text, limit in texts:
             found = _tokens(text)
             for k in range(len(found) - 1, -1, -1):
@@ -1927,20 +2095,32 @@ class _Resolver:
                 word = bare(found[k][2].lower().replace("’", "'"))
                 compound = any(
                     len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n) for n in nouns
-                )
+                ) or any(_compound_of(word, s) for s in stems)
                 if not compound and not any(
                     _same_noun(word, n) or word[:5] == n[:5] for n in nouns
                 ):
                     continue
                 # A name after the noun first ("Fiskeföreningen ”Östersjöfiskarna”",
                 # "Metsäyhtiö Pohjolan Paperi"), else the name it ends.
-                name = _name_after_noun(text, found, k, t)
+                name = _name_after_noun(text, found, k, t, compound=compound)
                 if name is None and (limit is None or found[k][1] <= m.offset):
                     # Not within the mention: its own words are read as written
                     # ("Devon and Cornwall Police’s economic crime unit").
-                    name = _name_ending_with(text, found, k, t, compound=compound)
+                    name = _name_ending_with(
+                        text, found, k, t, compound=compound, proper=self.capitalised_inside
+                    )
                     if name is None:
                         name = _name_apposed_to(text, found, k, t)
+                    if (
+                        name is None
+                        and compound
+                        and found[k][2].islower()
+                        and word.endswith(tuple(stems))
+                    ):
+                        # A compound in its base form is the body's own name where
+                        # a language writes it in lower case ("kliimaministeerium",
+                        # "åklagarmyndigheten"), more specific than the bare noun.
+                        name = found[k][2]
                 if name is not None:
                     return name
         return None
@@ -2616,7 +2796,13 @@ _BEFORE_ACRONYM = re.compile(
 
 
 def _name_ending_with(
-    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, compound: bool
+    text: str,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    t: Tables,
+    *,
+    compound: bool,
+    proper: Callable[[str], bool] = lambda _: False,
 ) -> str | None:
     """The proper name that ends with the common noun ``toks[k]``: capitalised words
     right before it ("Østjyllands Politi", "Lieksan kaupunki", "Alsó-Tisza-vidéki
@@ -2643,10 +2829,13 @@ def _name_ending_with(
         j -= 1
     if j < k and not (
         # A capitalised word that only opens the sentence before a lower-case noun is
-        # no name ("Vi förbundet"); before a capitalised one it is ("Østjyllands Politi").
+        # no name ("Vi förbundet"); before a capitalised one it is ("Østjyllands Politi"),
+        # and so is a word the article capitalises inside a sentence too ("Skellefteå
+        # kommun").
         j == k - 1
         and not _is_capitalised(toks[k][2])
         and (toks[j][0] == 0 or text[: toks[j][0]].rstrip()[-1:] in ".!?…:")
+        and not proper(toks[j][2])
     ):
         return text[toks[j][0] : toks[k][1]]
     return None
@@ -2657,6 +2846,8 @@ def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     comma and at most two lower-case words ("La Dolciaria Ferrandi, storica azienda
     novarese", "Nordkabel, en dansk koncern"): capitalised words of two or more right
     before the comma, else None."""
+    if re.search(r"['’]s$", toks[k][2]):
+        return None  # "Dana Whitcombe, the company’s chief operating officer": a person
     j = k
     while j > 0 and k - j < 2 and toks[j - 1][2].islower():
         if _boundary(text, toks[j - 1][1], toks[j][0]):
@@ -2676,7 +2867,9 @@ def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     return " ".join(run)
 
 
-def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
+def _name_after_noun(
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, compound: bool = False
+) -> str | None:
     """The proper name that follows the common noun ``toks[k]`` within two words, in
     marks or as capitalised words ("компанія «Укренерго»", "organización agraria
     Asaja", "Vakbond FNV"), else None."""
@@ -2708,12 +2901,29 @@ def _name_after_noun(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
             else:
                 break
         if e > k:
+            if compound and (begin == 0 or text[:begin].rstrip()[-1:] in ".!?…:"):
+                # A compound opening the sentence says what the name after it is
+                # ("Metsäyhtiö Pohjolan Paperi"): capitalised as its first word only.
+                begin = toks[k + 1][0]
             return text[begin : toks[e][1]]
     if stripped[:1] in _OPENING:
         close = next((i for i, ch in enumerate(stripped[1:], 1) if ch in _CLOSING), -1)
         inner = stripped[1:close] if close > 1 else ""
         return inner if inner and inner[:1].isupper() and len(inner) <= 60 else None
     for j in range(k + 1, min(k + 4, len(toks))):
+        gap = text[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
+        if len(gap) == 1 and gap in _OPENING and _is_capitalised(toks[j][2]):
+            # The name in marks after the noun's adjective ("L'azienda ospedaliera
+            # «Città della Salute e della Scienza»").
+            close = next(
+                (
+                    i
+                    for i in range(toks[j][0], min(len(text), toks[j][0] + 80))
+                    if text[i] in _CLOSING
+                ),
+                -1,
+            )
+            return text[toks[j][0] : close] if close > 0 else None
         if _boundary(text, toks[j - 1][1], toks[j][0]):
             return None
         word = toks[j][2]
@@ -2750,6 +2960,8 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     tail = para[m.offset : m.offset + 300]
     stop = len(tail)
     for i, ch in enumerate(tail):
+        if ch in "'’" and tail[i - 1 : i].isalpha() and tail[i + 1 : i + 2].isalpha():
+            continue  # an apostrophe in a word ("con l'abbonamento in mano")
         if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
             stop = i
             break

@@ -236,6 +236,23 @@ class WordList:
         self._memo[word] = found
         return found
 
+    def stem(self, word: str) -> str | None:
+        """The entry the single word ``word`` matches, without its inflection: the word
+        itself for an exact entry, else the longest prefix entry it starts with
+        ("yhtiö" for "yhtiön"); None when it is no entry."""
+        if word in self._exact:
+            return word
+        if word in self._unless:
+            return None
+        return next(
+            (
+                word[:n]
+                for n in reversed(self._prefix_lengths)
+                if n <= len(word) and word[:n] in self._prefixes
+            ),
+            None,
+        )
+
     def match_at(self, tokens: list[str], i: int) -> int:
         """How many tokens starting at ``tokens[i]`` form an entry (0: none)."""
         if i >= len(tokens):
