@@ -2386,6 +2386,37 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Harbour Link Ferries",
         ),
+        # A time word between the verb and an indefinite subject.
+        (
+            "fr",
+            [
+                "Le maire, Paul Martin, a démissionné.",
+                "« Il a beaucoup fait pour la ville », estimait mercredi une commerçante du "
+                "centre-ville.",
+            ],
+            "une commerçante du centre-ville",
+        ),
+        # A place phrase after the verb is no subject: the person the sentence before
+        # described speaks.
+        (
+            "it",
+            [
+                "Il sindaco Marco Rossi ha inaugurato la mostra.",
+                "Un visitatore arrivato da Pisa ha raccontato di aver atteso due ore. «Ne "
+                "valeva la pena», ha detto all'uscita.",
+            ],
+            "Un visitatore arrivato da Pisa",
+        ),
+        # An object pronoun before the verb is not its subject.
+        (
+            "hu",
+            [
+                "Kovács Péter polgármester megnyitotta az új színházat.",
+                "Egy nyugdíjas tanárnő, aki a főpróbát látta, azt mondta: „Egy percig sem "
+                "unatkoztam.”",
+            ],
+            "Egy nyugdíjas tanárnő, aki a főpróbát látta",
+        ),
         # The imperfect of a verb of speech.
         (
             "it",

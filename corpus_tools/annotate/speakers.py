@@ -892,7 +892,12 @@ def _mention_near_verb(
         if (
             k + 2 < len(toks)
             and low[k] in t.stopwords
-            and (low[k + 1] in t.determiners or low[k + 1] in t.possessives)
+            and (
+                low[k + 1] in t.determiners
+                or low[k + 1] in t.possessives
+                # "estimait mercredi une commerçante du centre-ville"
+                or low[k + 1] in t.indefinites
+            )
             and bare(low[k + 2]) in t.roles
             and not _boundary(clause, toks[k][1], toks[k + 1][0])
         ):
@@ -912,7 +917,12 @@ def _mention_near_verb(
                 j == k
                 and low[j] not in t.determiners
                 and not _is_capitalised(toks[j][2])  # "zei Van Dijk", "dijo De la Fuente"
-                and (low[j] in t.stopwords or low[j] in t.complementizers)
+                and (
+                    low[j] in t.stopwords
+                    or low[j] in t.complementizers
+                    # A preposition elided before its noun: "ha detto all'uscita".
+                    or (low[j].find("'") >= 3 and low[j][: low[j].find("'")] in t.stopwords)
+                )
             ):
                 named = _name_after_addressee(clause, toks, low, j, t)
                 if named:
@@ -3005,8 +3015,10 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
             verbs = verbs[1:]
         if verbs:
             k = verbs[0]
-            while k > first_new and low[k - 1] in t.auxiliaries:
-                k -= 1
+            while k > first_new and (
+                low[k - 1] in t.auxiliaries or low[k - 1] in t.object_pronouns
+            ):
+                k -= 1  # "…, azt mondta", "… lo resumía así"
             end = words_[k][0]
         else:
             end = _relative_clause_end(clause, words_, low, t) or end
