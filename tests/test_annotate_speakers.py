@@ -2386,6 +2386,15 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Harbour Link Ferries",
         ),
+        # A name the body noun opens, with two small words inside it.
+        (
+            "nl",
+            [
+                "De Inspectie van het Onderwijs volgt de scholen. Volgens de inspectie is "
+                "een vierdaagse week ‘alleen tijdelijk toegestaan’.",
+            ],
+            "Inspectie van het Onderwijs",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

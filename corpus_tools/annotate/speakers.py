@@ -1961,7 +1961,12 @@ class _Resolver:
                 and not (len(run) == 1 and complement == 0 and run[0].lower() in t.bodies)
                 and not is_given_name(run[0])
                 and not any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
-                and t.speech_verbs.match_at(after, complement)
+                and (
+                    t.speech_verbs.match_at(after, complement)
+                    # An acronym is a body's name wherever it opens a sentence ("SMHI
+                    # har utfärdat en varning, och myndigheten varnar för …").
+                    or (len(run) == 1 and run[0].isupper() and len(run[0]) >= 2)
+                )
             ):
                 best = (k, " ".join([*run, *words_as_written(rest)[:complement]]))
         return best[1] if best is not None else None
@@ -2106,8 +2111,10 @@ class _Resolver:
                 compound = any(
                     len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n) for n in nouns
                 ) or any(_compound_of(word, s) for s in stems)
-                if not compound and not any(
-                    _same_noun(word, n) or word[:5] == n[:5] for n in nouns
+                if (
+                    not compound
+                    and not any(_same_noun(word, n) or word[:5] == n[:5] for n in nouns)
+                    and not any(word.startswith(s) and len(word) - len(s) <= 4 for s in stems)
                 ):
                     continue
                 # A name after the noun first ("Fiskeföreningen ”Östersjöfiskarna”",
@@ -2908,6 +2915,18 @@ def _name_after_noun(
                 and _is_capitalised(toks[e + 2][2])
             ):
                 e += 2
+            elif (
+                # Two small words before the next capitalised one ("Inspectie van het
+                # Onderwijs", "Ministerio de la Presidencia").
+                e + 3 < len(toks)
+                and _function_word(nxt.lower(), t)
+                and _function_word(toks[e + 2][2].lower(), t)
+                and nxt.islower()
+                and toks[e + 2][2].islower()
+                and _is_capitalised(toks[e + 3][2])
+                and not _boundary(text, toks[e + 2][1], toks[e + 3][0])
+            ):
+                e += 3
             else:
                 break
         if e > k:
