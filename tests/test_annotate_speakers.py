@@ -2395,6 +2395,16 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Inspectie van het Onderwijs",
         ),
+        # A description with a name in apposition: the pronoun is that person.
+        (
+            "da",
+            [
+                "Kommunen vil flytte tre sommerhuse.",
+                "En af ejerne, 71-årige Grethe Holm, har haft huset siden 1962. »Det er "
+                "hårdt at se,« siger hun.",
+            ],
+            "Grethe Holm",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

@@ -2244,6 +2244,15 @@ class _Resolver:
         # the description; other capitalised words are places and bodies ("En 67-årig
         # motionär från Sollefteå", "A mechanic who worked at the Grand Junction shop").
         capitalised = [w for _, _, w in toks[1:end] if _is_capitalised(w)]
+        if end < len(toks) and "," in sentence[toks[end - 1][1] : toks[end][0]]:
+            # A name in apposition after the comma ("En af ejerne, 71-årige Grethe
+            # Madsen, har …"): that person is meant, not the description.
+            stop = end + 1
+            while stop < min(len(toks), end + 5) and not _boundary(
+                sentence, toks[stop - 1][1], toks[stop][0]
+            ):
+                stop += 1
+            capitalised += [w for _, _, w in toks[end:stop] if _is_capitalised(w)]
         if end < 2 or any(
             _known_given(w, self.t)
             or any(e.person and _same_surname(e.surname, w) for e in self.entities)
