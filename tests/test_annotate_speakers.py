@@ -2405,6 +2405,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Grethe Holm",
         ),
+        # A sentence that says its subject is not named: the pronoun after it is that
+        # unnamed person, not the person named before.
+        (
+            "fi",
+            [
+                "Luottamusmies Jari Virtanen sanoo, että tieto tuli yllätyksenä.",
+                "Sahan pihalla ollut trukinkuljettaja ei halunnut esiintyä nimellään. "
+                "”Täällä on tehty töitä isän aikaan”, hän sanoo.",
+            ],
+            "Sahan pihalla ollut trukinkuljettaja",
+        ),
+        (
+            "ru",
+            [
+                "Глава района Сергей Петров открыл новый мост.",
+                "Водитель автобуса попросил не называть его имени. «Так работать нельзя», "
+                "— сказал он.",
+            ],
+            "Водитель автобуса",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

@@ -992,6 +992,13 @@ def _mention_near_verb(
             pure_name = all(
                 _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
             )
+            if (
+                not pure_name
+                and k == 0
+                and low[0] in t.pronouns
+                and low[0] not in t.object_pronouns
+            ):
+                return toks[0][2]  # "He applied the Probation Act, describing … as “…”"
             if not pure_name and k == 0 and not _function_word(low[0], t):
                 # The subject of the clause the participle hangs on ("Reeves on
                 # Wednesday defended her budget plans, saying"): its leading name.
@@ -2166,7 +2173,10 @@ class _Resolver:
             return None
         toks = _tokens(sentence)
         low = [w.lower().replace("’", "'") for _, _, w in toks]
-        verbs = self.t.speech_verbs.find(low)
+        # A verb inside what the text says of an unnamed source ("попросил не называть
+        # его имени") reports nothing.
+        hidden = {i for a, n in self.t.anonymity.find(low) for i in range(a, a + n)}
+        verbs = [(s, n) for s, n in self.t.speech_verbs.find(low) if s not in hidden]
         mention = ""
         if verbs:
             # "…, kritisierte die Landesvorsitzende Heike Brockmann.": after reported
@@ -2204,10 +2214,21 @@ class _Resolver:
         what a pronoun in the next sentence takes up."""
         if len(low) < 2:
             return None
+        anonymous = None
         if low[0] not in self.t.indefinites and not self._opens_with_relative(sentence, toks, low):
-            return None
+            # A sentence that says its subject is not named ("Sahan pihalla ollut
+            # trukinkuljettaja ei halunnut esiintyä nimellään", "Водитель попросил не
+            # называть его имени"): the subject runs to that phrase.
+            said = self.t.anonymity.find(low)
+            if not said or low[0] in self.t.pronouns or low[0] in self.t.stopwords:
+                return None
+            anonymous = said[0][0]
         verbs = self.t.speech_verbs.find(low)
         end = verbs[0][0] if verbs else len(toks)
+        if anonymous is not None:
+            end = min(end, anonymous)
+            # ... without the verb that says so ("ei halunnut esiintyä nimellään").
+            end = _verb_start(sentence, toks[:end], low[:end], self.t) or end
         for j in range(1, end):
             if _boundary(sentence, toks[j - 1][1], toks[j][0]):
                 if low[j] in self.t.relatives and "," in sentence[toks[j - 1][1] : toks[j][0]]:

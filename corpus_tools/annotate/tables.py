@@ -14,7 +14,8 @@ a capital, as in German). ``conjunctions`` lists the coordinating "and" and "but
 speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
-``occupations`` lists more role nouns ("farmer", "режиссёр"):
+``anonymity`` lists what a text says of a source it does not name ("asked not to be
+named", "попросил не называть своего имени"). ``occupations`` lists more role nouns ("farmer", "режиссёр"):
 matched as roles, but not looked for inside compound words as ``roles`` are.
 
 Gender, where the language shows it, keeps a pronoun or a role noun from taking up the
@@ -90,6 +91,10 @@ LIST_KEYS = (
     "abbreviations",
     "conjunctions",
     "negations",
+    # What a text says of a source who is not named ("asked not to be named", "ei
+    # halunnut esiintyä nimellään", "попросил не называть его имени"): the subject of
+    # that sentence is an unnamed person, whom a pronoun in the next one takes up.
+    "anonymity",
     "months",
     "male_pronouns",
     "female_pronouns",
