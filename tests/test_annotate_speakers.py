@@ -2425,6 +2425,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Водитель автобуса",
         ),
+        # A surname that is also an occupation ("рыбак*") after a given name.
+        (
+            "ru",
+            [
+                "Суд вынес приговор.",
+                "— Мы будем обжаловать приговор, — сказал адвокат осужденного Олег Рыбаков.",
+            ],
+            "Олег Рыбаков",
+        ),
+        # One word opening a sentence, written capitalised inside one elsewhere, is a
+        # name; a negation before the verb is not part of its subject.
+        (
+            "ru",
+            [
+                "Суд приговорил бывшего директора к пяти годам.",
+                "По данным следствия, в 2019 году Кудрявцев заключал фиктивные договоры.",
+                "Кудрявцев вину не признал. «Меня сделали виноватым», — заявил он.",
+            ],
+            "Кудрявцев",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

@@ -356,6 +356,8 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     # Cut everything up to the last role word: "Belarusian President Aleksandr Lukashenko".
     for k in range(len(tokens) - 1, -1, -1):
         word = tokens[k].lower()
+        if k == len(tokens) - 1 and k >= 1 and _known_given(tokens[k - 1], t):
+            continue  # a surname after a given name, whatever it means (Рыбаков, Fischer)
         if (
             word.rstrip(".") in t.roles
             or (word.endswith(".") and word[:-1] in t.abbreviations)
@@ -950,7 +952,11 @@ def _mention_near_verb(
 
     def before() -> str:
         j = v
-        while j > 0 and (low[j - 1] in t.auxiliaries or bare(low[j - 1]) in t.auxiliaries):
+        while j > 0 and (
+            low[j - 1] in t.auxiliaries
+            or bare(low[j - 1]) in t.auxiliaries
+            or low[j - 1] in t.negations  # "X вину не признал"
+        ):
             j -= 1
         if j > 1 and low[j - 1] in t.conjunctions and not cut(j):
             # A second verb of the same subject ("L'Autorità … ha fatto sapere che … e ha
@@ -1492,11 +1498,18 @@ class _Resolver:
         somewhere: a name, not a word capitalised because it opens one."""
         if self._inner_capitals is None:
             found: set[str] = set()
-            for text in self.paragraphs:
-                starts = set(sentence_starts(text, self.t))
-                found.update(
-                    w for a, _, w in _tokens(text) if a not in starts and _is_capitalised(w)
-                )
+            if not self.t.nouns_capitalised:  # where every noun is, it shows nothing
+                for text in self.paragraphs:
+                    starts = set(sentence_starts(text, self.t))
+                    found.update(
+                        w
+                        for a, _, w in _tokens(text)
+                        if a not in starts
+                        and _is_capitalised(w)
+                        # After a word or a comma: not a quotation's or a line's first.
+                        and (text[:a].rstrip()[-1:].isalnum() or text[:a].rstrip()[-1:] == ",")
+                        and not _function_word(w, self.t)
+                    )
             self._inner_capitals = frozenset(found)
         return word in self._inner_capitals
 
@@ -1728,7 +1741,9 @@ class _Resolver:
                 e = self.named_after_opening_word(m, surname)
                 if e is not None:
                     return f"e:{e.surname}", e.name
-            if len(name) >= 2 or not m.sentence_initial:
+            if len(name) >= 2 or not m.sentence_initial or self.capitalised_inside(surname):
+                # (One word opening the sentence is a name where the article writes it
+                # capitalised inside a sentence too: "Кудрявцев вину не признал".)
                 e = _Entity(
                     surname, [" ".join(name)], [(m.paragraph, m.offset)], inflections=t.names
                 )
