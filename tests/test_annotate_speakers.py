@@ -2445,6 +2445,24 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Кудрявцев",
         ),
+        # A place's adjective inside a body noun's complement is no name of the body.
+        (
+            "ru",
+            [
+                "Завод запустил новую линию. В министерстве промышленности Тверской "
+                "области назвали запуск «важным шагом».",
+            ],
+            "министерство промышленности Тверской области",
+        ),
+        # A body noun opening the name, its complement in lower case.
+        (
+            "cs",
+            [
+                "Spolek bývalých horníků Kladenska premiéru vítá. „Konečně o nás někdo "
+                "mluví,“ uvedl spolek v prohlášení.",
+            ],
+            "Spolek bývalých horníků Kladenska",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

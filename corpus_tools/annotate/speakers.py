@@ -3018,6 +3018,21 @@ def _name_after_noun(
                 and (_is_capitalised(toks[e + 1][2]) or toks[e + 1][2].isupper())
             ):
                 e += 1
+            if j > k + 1 and _is_capitalised(core):
+                # The noun opens the name, its complement in lower case ("Spolek
+                # bývalých horníků Ostravska").
+                return text[toks[k][1] - len(core) : toks[e][1]]
+            if (
+                j > k + 1
+                and e + 1 < len(toks)
+                and not any(_known_given(toks[i][2], t) for i in range(j, e + 1))
+                and toks[e + 1][2].islower()
+                and not _function_word(toks[e + 1][2], t)
+                and not _boundary(text, toks[e][1], toks[e + 1][0])
+            ):
+                # An adjective of a place inside the noun's complement ("министерстве
+                # промышленности Свердловской области"): no name of the body.
+                return None
             return text[toks[j][0] : toks[e][1]]
     return None
 
