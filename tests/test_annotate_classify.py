@@ -16,6 +16,18 @@ def types(paragraphs: list[str], lang: str | None) -> list[tuple[str, str | None
 
 
 CASES = [
+    # A name in Title Case with the sentence's comma or stop inside the marks, as
+    # American English writes them, is no speech.
+    (
+        "en",
+        "The library is run by a contractor, “Clearbrook Civic Services,” since May.",
+        "name",
+    ),
+    (
+        "en",
+        "The money comes from the federal “Atlantic Ferry Renewal Program,” which stalled.",
+        "title",
+    ),
     # speech: direct, partial, written, dialogue, interrupted
     ("en", "“We will not wait,” the minister said.", "speech"),
     ("en", "Analysts called the plan “late but necessary”.", "speech"),

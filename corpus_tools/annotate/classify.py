@@ -270,6 +270,17 @@ def signals(
     if lead.endswith(":"):
         hit("colon_before")
     first_cap, title_case, has_letters = _capitalisation(stripped)
+    if (
+        title_case
+        and n >= 2
+        and stripped[-1:] in ".,"
+        and not _SENTENCE_INSIDE.search(stripped[:-1])
+        and not any(ch in ".!?…,;:" for ch in stripped[:-1])
+    ):
+        # A name in Title Case with the sentence's comma or stop inside the marks, as
+        # American English writes them (“Clearbrook Civic Services,”): the mark is
+        # the sentence's, not the quotation's.
+        stripped = stripped[:-1]
     punctuated = stripped[-1:] in ".!?…,"
     # A short capitalised quotation the sentence goes on from without punctuation is
     # the subject of the verb after it ("Il “Corriere della Sera” definisce", "У
