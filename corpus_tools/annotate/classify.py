@@ -272,7 +272,7 @@ def signals(
     first_cap, title_case, has_letters = _capitalisation(stripped)
     if (
         title_case
-        and n >= 2
+        and sum(w[:1].isupper() for w in words_as_written(stripped)) >= 2
         and stripped[-1:] in ".,"
         and not _SENTENCE_INSIDE.search(stripped[:-1])
         and not any(ch in ".!?…,;:" for ch in stripped[:-1])
