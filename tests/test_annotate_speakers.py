@@ -2463,6 +2463,16 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Spolek bývalých horníků Kladenska",
         ),
+        # Brackets between the subject and its verb (a party).
+        (
+            "fr",
+            [
+                "Le conseil a voté le budget.",
+                "Dans l’opposition, Sophie Derrien (divers gauche) a dénoncé un dossier "
+                "« mal ficelé ».",
+            ],
+            "Sophie Derrien",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

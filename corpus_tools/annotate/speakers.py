@@ -981,7 +981,9 @@ def _mention_near_verb(
                 p -= 1
             if p > 0 and "(" in clause[toks[p - 1][1] : toks[p][0]]:
                 j = p
-        k = j
+        # (After the brackets the phrase ends with the word before them, which a cut
+        # from the bracket must not leave out.)
+        k = j - 1 if j < v and j > 0 and "(" in clause[toks[j - 1][1] : toks[j][0]] else j
         # Eight words, or twelve where a relative clause describes the speaker ("An
         # underwriter in London who asked not to be named said").
         reach = 12 if any(w in t.relatives for w in low[max(0, j - 8) : j]) else 8
