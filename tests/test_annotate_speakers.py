@@ -2473,6 +2473,17 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Sophie Derrien",
         ),
+        # A body named by a genitive and its noun opening the paragraph, taken up by
+        # the noun with an adverb ("also") before the verb.
+        (
+            "lt",
+            [
+                "Šeštadienį Vilniuje vyko knygų mugė.",
+                "Kultūros ministerija pranešime spaudai nurodė, kad programa „duoda "
+                "rezultatų“. Ministerija taip pat pažadėjo „peržiūrėti lengvatas“.",
+            ],
+            "Kultūros ministerija",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

@@ -1115,6 +1115,19 @@ def _mention_near_verb(
                 and any(_is_capitalised(toks[i][2]) for i in range(k, j - 1))
             ):
                 j -= 1
+        # An adverb before the verb is not the subject's ("Ministerija taip pat
+        # pažadėjo"), where the subject shows where it starts (a capital, an article).
+        end = j
+        while (
+            end - 1 > k
+            and low[end - 1] in t.stopwords
+            and low[end - 1] not in t.determiners
+            and low[end - 1] not in t.pronouns
+            and not _is_capitalised(toks[end - 1][2])
+        ):
+            end -= 1
+        if end < j and (_is_capitalised(toks[k][2]) or low[k] in t.determiners):
+            j = end
         if k + 1 == j and low[k] in t.determiners:
             return ""  # a lone article is no mention
         if j > k and all(low[i] in t.object_pronouns for i in range(k, j)):
@@ -2900,6 +2913,9 @@ def _name_ending_with(
         and not _is_capitalised(toks[k][2])
         and (toks[j][0] == 0 or text[: toks[j][0]].rstrip()[-1:] in ".!?…:")
         and not proper(toks[j][2])
+        # (A word of four letters or more before the noun is a genitive of the name:
+        # "Kultūros ministerija", "Pirkanmaan käräjäoikeus".)
+        and len(toks[j][2]) <= 3
     ):
         return text[toks[j][0] : toks[k][1]]
     return None
