@@ -2484,6 +2484,41 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Kultūros ministerija",
         ),
+        # An impersonal verb quoting a body's statement: the body after the statement
+        # noun, and the name it takes up.
+        (
+            "hr",
+            [
+                "Udruga brodskih agenata upozorila je na štetu.",
+                "„Odluka je donesena bez konzultacija“, navodi se u priopćenju udruge.",
+            ],
+            "Udruga brodskih agenata",
+        ),
+        (
+            "it",
+            [
+                "L'associazione «Firenze Vivibile» ha protestato.",
+                "«Una gestione improvvisata e confusa», si legge in una nota dell'associazione.",
+            ],
+            "Firenze Vivibile",
+        ),
+        # A body in a place phrase with an impersonal verb, taken up by a noun.
+        (
+            "uk",
+            [
+                "У ДСНС повідомили, що в районі працюють рятувальники. «Ситуація "
+                "контрольована», — йдеться в повідомленні відомства.",
+            ],
+            "ДСНС",
+        ),
+        (
+            "ru",
+            [
+                "В ГУ МЧС России по Алтайскому краю сообщили, что занятия отменены. "
+                "«Обращений пока не поступало», — говорится в сообщении ведомства.",
+            ],
+            "ГУ МЧС России по Алтайскому краю",
+        ),
         # A time word between the verb and an indefinite subject.
         (
             "fr",

@@ -889,8 +889,16 @@ def _mention_near_verb(
             named = _name_after_addressee(clause, toks, low, k - 1, t)
             if named:
                 return named
-        while k < len(toks) and (low[k] in t.speech_verbs or low[k] in t.auxiliaries):
+        while k < len(toks) and (
+            low[k] in t.speech_verbs
+            or low[k] in t.auxiliaries
+            # a clitic on the verb: "navodi se u priopćenju", "rekao mu je"
+            or (low[k] in t.object_pronouns and low[k] not in t.determiners and not cut(k))
+        ):
             k += 1  # rekao je Plenković, a déclaré le ministre
+        source = _statement_source(clause, toks, low, k, t)
+        if source:
+            return source
         if (
             k + 2 < len(toks)
             and low[k] in t.stopwords
@@ -1136,6 +1144,84 @@ def _mention_near_verb(
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+# Prepositions that make a genitive ("una nota di Anas", "a statement of the Ministry",
+# "в позицията на компанията"): the name after them is whose the statement is.
+_OF = frozenset(
+    [
+        "of",
+        "di",
+        "del",
+        "della",
+        "dello",
+        "dei",
+        "degli",
+        "delle",
+        "de",
+        "do",
+        "da",
+        "das",
+        "dos",
+        "du",
+        "des",
+        "van",
+        "von",
+        "der",
+        "na",
+        "на",
+    ]
+)
+
+
+def _statement_source(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, t: Tables
+) -> str:
+    """The body whose statement an impersonal verb quotes, from the place phrase after
+    it: "говорится в сообщении пресс-службы суда", "navodi se u priopćenju udruge",
+    "се казва в позицията на компанията", "si legge in una nota dell'associazione" ->
+    the words after the statement noun (a preposition before them passed over), up to
+    four, in one noun phrase; "" where the verb is not followed so."""
+    if (
+        k + 2 >= len(toks)
+        or low[k] not in t.stopwords
+        or _boundary(clause, toks[k - 1][1], toks[k][0])
+    ):
+        return ""
+    c = k + 1
+    while c < len(toks) and c - k <= 2 and (low[c] in t.determiners or low[c] in t.indefinites):
+        c += 1  # "in una nota"
+    if c + 1 >= len(toks) or not t.speech_cues.match_at([bare(low[c])], 0):
+        return ""
+    b = c + 1
+    if _boundary(clause, toks[c][1], toks[b][0]):
+        return ""
+    if low[b] in t.stopwords and "'" not in low[b]:
+        b += 1  # "на компанията", "of the ministry"
+        if (
+            b < len(toks)
+            and low[b - 1] not in _OF
+            and (
+                _is_capitalised(toks[b][2])
+                or any(ch in _OPENING for ch in clause[toks[b - 1][1] : toks[b][0]])
+            )
+        ):
+            return ""  # "w rozmowie z „Przeglądem Sportowym”": who asked, not who spoke
+    elif "'" in low[b] and low[b][: low[b].find("'")] in t.stopwords:
+        pass  # "dell'associazione": the noun after the elided article
+    e = b
+    while (
+        e < len(toks)
+        and e - b < 4
+        and (e == b or not _boundary(clause, toks[e - 1][1], toks[e][0]))
+        and (e == b or low[e] not in t.stopwords or low[e] in t.determiners)
+        and low[e] not in t.speech_verbs
+    ):
+        e += 1
+    if e == b:
+        return ""
+    phrase = clause[toks[b][0] : toks[e - 1][1]]
+    return phrase[phrase.find("'") + 1 :] if "'" in words(phrase)[0] else phrase
 
 
 def _antecedent(
@@ -1805,6 +1891,7 @@ class _Resolver:
             if named is None and head in t.bodies:
                 named = (
                     self.organisation_before(m)
+                    or self.place_source_before(m)
                     or self.speaking_body_before(m)
                     or (
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
@@ -2008,6 +2095,41 @@ class _Resolver:
                 best = (k, " ".join([*run, *words_as_written(rest)[:complement]]))
         return best[1] if best is not None else None
 
+    def place_source_before(self, m: _Mention) -> str | None:
+        """The body an impersonal verb of speech names in a place phrase opening a
+        sentence of the mention's paragraph ("У ДСНС повідомили, що …", "В ГУ МЧС
+        сообщили"): the capitalised words or acronyms after the preposition, when the
+        verb follows them; the last such before the mention."""
+        t = self.t
+        text = self.paragraphs[m.paragraph - 1]
+        found = None
+        for k in sentence_starts(text, t):
+            if k >= m.offset:
+                break
+            toks = _tokens(text[k : min(m.offset, k + 200)])
+            low = [w.lower() for _, _, w in toks]
+            if len(toks) < 3 or low[0] not in t.stopwords or low[0] in t.determiners:
+                continue
+            e = 1
+            while e < len(toks) and (_is_capitalised(toks[e][2]) or toks[e][2].isupper()):
+                if e > 1 and _boundary(text[k:], toks[e - 1][1], toks[e][0]):
+                    break
+                e += 1
+            if e > 1 and e + 1 < len(toks) and not t.speech_verbs.match_at(low, e):
+                # Its complement: "В ГУ МЧС России по Алтайскому краю сообщили".
+                f = e + 1 if low[e] in t.stopwords else e
+                while f < min(len(toks), e + 4) and not t.speech_verbs.match_at(low, f):
+                    if _boundary(text[k:], toks[f - 1][1], toks[f][0]):
+                        break
+                    f += 1
+                if f > e and f < len(toks) and t.speech_verbs.match_at(low, f):
+                    e = f
+            if e > 1 and e < len(toks) and t.speech_verbs.match_at(low, e):
+                run = [w for _, _, w in toks[1:e]]
+                if not any(is_given_name(w) for w in run):
+                    found = text[k + toks[1][0] : k + toks[e - 1][1]]
+        return found
+
     def speaking_body_before(self, m: _Mention) -> str | None:
         """The body a common noun takes up when the paragraph before gave it as the
         subject of a verb of speech ("…, wie die Deutsche Bahn mitteilte." then "das
@@ -2156,7 +2278,15 @@ class _Resolver:
                     continue
                 # A name after the noun first ("Fiskeföreningen ”Östersjöfiskarna”",
                 # "Metsäyhtiö Pohjolan Paperi"), else the name it ends.
-                name = _name_after_noun(text, found, k, t, compound=compound)
+                name = _name_after_noun(
+                    text,
+                    found,
+                    k,
+                    t,
+                    compound=compound,
+                    # (Within the mention its own words are not a body's name.)
+                    complement=limit is None or found[k][1] <= m.offset,
+                )
                 if name is None and (limit is None or found[k][1] <= m.offset):
                     # Not within the mention: its own words are read as written
                     # ("Devon and Cornwall Police’s economic crime unit").
@@ -2948,7 +3078,13 @@ def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
 
 
 def _name_after_noun(
-    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, compound: bool = False
+    text: str,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    t: Tables,
+    *,
+    compound: bool = False,
+    complement: bool = True,
 ) -> str | None:
     """The proper name that follows the common noun ``toks[k]`` within two words, in
     marks or as capitalised words ("компанія «Укренерго»", "organización agraria
@@ -2992,6 +3128,34 @@ def _name_after_noun(
                 e += 3
             else:
                 break
+        if (
+            complement
+            and e == k
+            and begin == toks[k][0]
+            and (begin == 0 or text[:begin].rstrip()[-1:] in ".!?…")
+        ):
+            # Opening a sentence, its complement in lower case up to the verb of speech it
+            # is the subject of
+            # ("Udruga brodskih agenata upozorila je", "Міністерство охорони здоров’я
+            # закликало").
+            low = [w.lower() for _, _, w in toks]
+            f = k + 1
+            while (
+                f < len(toks)
+                and f - k <= 4
+                and toks[f][2].islower()
+                and not _function_word(toks[f][2], t)
+                and not t.speech_verbs.match_at(low, f)
+                and not _boundary(text, toks[f - 1][1], toks[f][0])
+            ):
+                f += 1
+            if (
+                f > k + 1
+                and f < len(toks)
+                and t.speech_verbs.match_at(low, f)
+                and not _boundary(text, toks[f - 1][1], toks[f][0])
+            ):
+                return text[begin : toks[f - 1][1]]
         if e > k:
             if compound and (begin == 0 or text[:begin].rstrip()[-1:] in ".!?…:"):
                 # A compound opening the sentence says what the name after it is
