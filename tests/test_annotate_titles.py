@@ -202,6 +202,40 @@ from corpus_tools.annotate.titles import (
             "(ANSA) - PORTOFERRAIO (LIVORNO), 22 OTT -",
             "Il comune ha deciso.",
         ),
+        # An agency's letters opening the next word ("UNI", "Universitatea") are no
+        # agency; "lei" (the currency) is no abbreviation.
+        (
+            "ro",
+            "Cluj-Napoca, 19 oct /Agerpres/ - Universitatea Cluj a câștigat derbiul. Mai mult.",
+            "Cluj-Napoca, 19 oct /Agerpres/ -",
+            "Universitatea Cluj a câștigat derbiul.",
+        ),
+        (
+            "ro",
+            "Consiliul Local a aprobat bugetul de 2,1 miliarde de lei. Ședința a durat șase ore.",
+            None,
+            "Consiliul Local a aprobat bugetul de 2,1 miliarde de lei.",
+        ),
+        # A region abbreviated before the Mexican ".-".
+        (
+            "es",
+            "GUADALAJARA, Jal.- La Línea 5 empezará a operar en marzo. Más.",
+            "GUADALAJARA, Jal.-",
+            "La Línea 5 empezará a operar en marzo.",
+        ),
+        # A place and a spaced dash before a capital (ČTK, APA).
+        (
+            "cs",
+            "Brno - Brněnská zoo otevře nový pavilon. Další.",
+            "Brno -",
+            "Brněnská zoo otevře nový pavilon.",
+        ),
+        (
+            "de",
+            "Graz – Der Gemeinderat hat die Zone beschlossen. Mehr.",
+            "Graz –",
+            "Der Gemeinderat hat die Zone beschlossen.",
+        ),
     ],
 )
 def test_datelines_are_recorded_and_not_the_title(
@@ -223,6 +257,8 @@ def test_datelines_are_recorded_and_not_the_title(
         # A party in brackets after a name is no agency.
         "Merkel (CDU) sagte am Montag, alles sei gut. Mehr.",
         "Friedrich Merz (CDU) – der Kanzler – sprach. Mehr.",
+        # A person's name before a spaced dash.
+        "Angela Merkel - Die Kanzlerin sprach. Mehr.",
         "Minsk (Belarus) – the president spoke. More.",
         # An agency's letters inside another word ("AP" in "Apple"), a name that is an
         # agency's in another case ("Mina", MINA), a body in brackets after a short word.

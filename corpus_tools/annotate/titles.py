@@ -37,7 +37,7 @@ from typing import Any
 
 from corpus_tools.annotate.context import masked, sentence_starts
 from corpus_tools.annotate.quotations import CLOSERS, QuotationPart, find_parts
-from corpus_tools.annotate.tables import available, tables_for
+from corpus_tools.annotate.tables import available, is_given_name, tables_for
 
 TITLE_MAX = 160
 
@@ -97,7 +97,7 @@ def _month() -> str:
 # A word of a place, taken whole (it never ends inside a word): letting the engine give
 # back its letters one by one and try every month of every language after each made
 # a dateline match cost a third of a millisecond per lead.
-_WORD = r"[^\W\d_][\w'’.-]*(?![\w'’.-])"
+_WORD = r"[^\W\d_](?:[\w'’.-]*[\w'’.])?(?![\w'’.])"
 
 
 @cache
@@ -135,7 +135,8 @@ def _dateline_pattern() -> re.Pattern[str]:
         rf"(?:(?:,[ \u00a0]*[^\W\d_]+)?[ \u00a0]*[(/](?:(?P<agency>[^()/]{{0,20}}?(?<![^\W\d_])(?:{agencies})"
         rf"(?![^\W\d_])(?:/[^\W\d_]{{1,6}})?[^()/]{{0,12}})|(?P<caps>[^\W\d_][^\W\d_-]{{1,7}}(?:-[^\W\d_]{{1,7}})?))[)/])"
     )
-    tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})[ \u00a0]*[.:,]?)"
+    # (A whole word: "UNI" is an agency, the first letters of "Universitatea" are not.)
+    tail_agency = rf"(?:[ \u00a0]*(?P<agency2>{agencies})(?![^\W\d_])[ \u00a0]*[.:,]?)"
     # A known agency after a comma, closed by a stop or a dash: lv "RĪGA, 5. marts, LETA."
     comma_agency = rf"[ \u00a0]*,[ \u00a0]*(?P<agency3>{agencies})[ \u00a0]*(?:[.:]|[-–—])"
     # An agency in capitals after the date and a stop, closed by a dash: the Interfax
@@ -236,7 +237,15 @@ def find_dateline(lead: str) -> str | None:
     )
     if not (has_agency or dashed) and probe[m.end() : m.end() + 1].islower():
         return None  # the sentence goes on: "Nuo birželio 1 d. įvažiavimas …" is no dateline
-    if not (has_date or has_agency or (shouting and dashed)):
+    # A place of one or two words and a spaced dash before a capital, as ČTK and APA
+    # write it ("Brno - Brněnská zoo …", "Graz – Der Gemeinderat …").
+    place_dash = (
+        re.fullmatch(r"[ \u00a0]+[-–][ \u00a0]*", sep) is not None
+        and len(place.split()) <= 2
+        and not any(is_given_name(w) for w in place.split())  # "Angela Merkel - Die …"
+        and probe[m.end() : m.end() + 1].isupper()
+    )
+    if not (has_date or has_agency or (shouting and dashed) or place_dash):
         return None
     if has_date and not has_agency and not dashed and not shouting and len(place.split()) > 2:
         return None
