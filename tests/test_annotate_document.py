@@ -175,6 +175,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "max_name_words",
         "source_markers_follow",
         "nouns_capitalised",
+        "ordinal_dot",
         "occupations",
         "body_inflections",
         *LIST_KEYS,
@@ -184,6 +185,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
     assert isinstance(data["language"], str)
     assert isinstance(data.get("source_markers_follow", False), bool)
     assert isinstance(data.get("nouns_capitalised", False), bool)
+    assert isinstance(data.get("ordinal_dot", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return

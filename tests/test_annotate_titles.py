@@ -223,6 +223,21 @@ from corpus_tools.annotate.titles import (
             "GUADALAJARA, Jal.-",
             "La Línea 5 empezará a operar en marzo.",
         ),
+        # An ordinal with a dot before a capital, where the language writes them so;
+        # a number after a stop starts a sentence.
+        (
+            "pl",
+            "Film „Cisza” zdobył Złote Lwy na 50. Festiwalu Polskich Filmów w Gdyni. Dalej.",
+            None,
+            "Film „Cisza” zdobył Złote Lwy na 50. Festiwalu Polskich Filmów w Gdyni.",
+        ),
+        (
+            "da",
+            "Nordkabel lukker sin fabrik i Holstebro og flytter til Polen. 140 medarbejdere "
+            "mister deres job.",
+            None,
+            "Nordkabel lukker sin fabrik i Holstebro og flytter til Polen.",
+        ),
         # A place and a spaced dash before a capital (ČTK, APA).
         (
             "cs",

@@ -58,9 +58,16 @@ def sentence_starts(text: str, t: Tables) -> list[int]:
     return list(known)
 
 
+# A stop after a word, before a number: "… til Polen. 140 medarbejdere mister …".
+_END_BEFORE_NUMBER = re.compile(r"(?<=[^\W\d_])[.!?…]+(?=[ \u00a0]+\d)")
+
+
 def _sentence_starts(text: str, t: Tables) -> list[int]:
     out = [0]
-    for m in _END.finditer(text):
+    ends = sorted(
+        [*_END.finditer(text), *_END_BEFORE_NUMBER.finditer(text)], key=lambda m: m.start()
+    )
+    for m in ends:
         if (
             text[m.start()] == "."
             and m.end() - m.start() == 1

@@ -9,7 +9,8 @@ Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
 language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
 where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
-szerint", "X'e göre") and ``nouns_capitalised`` (true where every noun is written with
+szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
+"50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German). ``conjunctions`` lists the coordinating "and" and "but" (a
 speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
@@ -349,6 +350,9 @@ class Tables:
     # The ending tables that give a body named in an oblique case its base form
     # ("в департаменте транспорта" -> "департамент транспорта"); empty: as written.
     body_inflections: BodyInflections = NO_BODY_INFLECTIONS
+    # Ordinals are written with a dot ("50. Festiwalu", "63. Antalya", "3. Oktober"): a
+    # number of up to three digits and a dot before a capital is one, not a sentence end.
+    ordinal_dot: bool = False
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -510,6 +514,7 @@ def _tables(primary: str | None) -> Tables:
             ),
             bool(raw.get("nouns_capitalised", False)),
             BodyInflections.build(raw.get("body_inflections")),
+            bool(raw.get("ordinal_dot", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
@@ -570,6 +575,8 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
     # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
     # lower-case word or a month name.
     nxt = text[dot + 1 :].lstrip(" \u00a0")
+    if t.ordinal_dot and len(core) <= 3 and nxt[:1].isupper():
+        return True  # "na 50. Festiwalu", "63. Antalya Altın Portakal"
     return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
 
 
