@@ -1663,7 +1663,7 @@ def test_a_long_paragraph_of_phrases_is_read_without_error(paragraph: str) -> No
             "Mayor Ruth Cole praised the crews. A driver who worked at the Elm Street depot, "
             "and who spoke on condition of anonymity, said shifts were too long. “Nobody "
             "sleeps,” he said.",
-            "A driver who worked at the Elm Street depot",
+            "A driver who worked at the Elm Street depot, and who spoke on condition of anonymity",
         ),
         # No indefinite article: a relative clause says the person is not named, and the
         # verb after the quotation has no subject; the place is not a name.
@@ -2518,6 +2518,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
                 "«Обращений пока не поступало», — говорится в сообщении ведомства.",
             ],
             "ГУ МЧС России по Алтайскому краю",
+        ),
+        # A second relative clause after one without commas.
+        (
+            "en",
+            [
+                "The judge ruled on Tuesday.",
+                "A woman who has lived at the shelter since March, and who declined to give "
+                "her name, said the ruling made her cry. “For once, somebody asked,” she said.",
+            ],
+            "A woman who has lived at the shelter since March, and who declined to give her name",
+        ),
+        # An unnamed person introduced as such is no name of the place in it.
+        (
+            "it",
+            [
+                "Il sindaco Marco Rossi ha parlato.",
+                "Una residente di via Cimatti ha già portato i mobili al primo piano. «Non "
+                "aspetto nessuno - racconta -. Ho imparato la lezione».",
+            ],
+            "Una residente di via Cimatti",
         ),
         # A time word between the verb and an indefinite subject.
         (

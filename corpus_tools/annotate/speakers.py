@@ -1757,6 +1757,19 @@ class _Resolver:
         low = [bare(w.lower().replace("’", "'")) for w in toks]
         if (not toks and not m.zero) or m.described:
             return f"d:{m.text.lower()}", m.text
+        if (
+            len(toks) >= 2
+            and low[0] in t.indefinites
+            and not any(_known_given(w, t) for w in toks[1:])
+        ):
+            # An unnamed person introduced as such ("Una residente di via Cimatti, che
+            # …"): the description with its relative clause, not the place in it.
+            whole = _whole_description(m, self.paragraphs, t).text
+            wt = _tokens(whole)
+            v0 = _verb_start(whole, wt, [w.lower() for _, _, w in wt], t)
+            if v0 is not None:
+                whole = whole[: wt[v0][0]].rstrip(" \u00a0,")  # not its verb ("ha già …")
+            return f"d:{whole.lower()}", whole
         if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
             reporter = self.reporting_subject(m)
             if reporter is not None:
@@ -2403,6 +2416,17 @@ class _Resolver:
                         and low[close + 1] in self.t.relatives
                     ):
                         close = self._comma_after(sentence, toks, close + 2, end)
+                    end = close if close is not None else j
+                elif (
+                    j + 1 < end
+                    and low[j] in self.t.conjunctions
+                    and low[j + 1] in self.t.relatives
+                    and "," in sentence[toks[j - 1][1] : toks[j][0]]
+                    and any(w in self.t.relatives for w in low[1:j])
+                ):
+                    # A second relative clause after one without commas ("A woman who
+                    # has lived here since March, and who declined to give her name,").
+                    close = self._comma_after(sentence, toks, j + 2, end)
                     end = close if close is not None else j
                 else:
                     end = j
