@@ -2519,6 +2519,16 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "ГУ МЧС России по Алтайскому краю",
         ),
+        # A verb inside what is said of an unnamed source is the description's own.
+        (
+            "en",
+            [
+                "The ferry is in dry dock.",
+                "“It is a disaster for us,” said a guest house owner in Lamlash who asked "
+                "not to be named.",
+            ],
+            "a guest house owner in Lamlash who asked not to be named",
+        ),
         # A second relative clause after one without commas.
         (
             "en",

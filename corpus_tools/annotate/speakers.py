@@ -3293,7 +3293,10 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
         # into its verb ("A lifeguard at North Beach was less sure").
         end = _relative_clause_end(clause, words_, low, t) or len(m.text)
     elif first_new is not None and not verb_before:
-        verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new]
+        # A verb inside what the text says of an unnamed source ("who asked not to be
+        # named", "die niet met zijn naam in de krant wil") is the description's own.
+        hidden = {i for a, n in t.anonymity.find(low) for i in range(max(0, a - 2), a + n)}
+        verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new and k not in hidden]
         # A verb inside a relative clause ("who asked not to be named") is not the
         # description's own: the next one is.
         while len(verbs) > 1 and any(w in t.relatives for w in low[first_new : verbs[0]]):
