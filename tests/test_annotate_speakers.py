@@ -2605,3 +2605,21 @@ def test_a_body_or_an_unnamed_person_is_found_where_the_article_gives_it(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_place_written_after_a_preposition_is_no_person() -> None:
+    # "Radni Gdyni" and "powierzchni Gdyni" read like a role and a name; "w Gdyni"
+    # shows a place, so the verb without a subject goes to the person named.
+    got, _ = run(
+        [
+            "Radni Gdyni przegłosowali w czwartek utworzenie strefy czystego transportu. "
+            "To pierwsza taka strefa w Gdyni.",
+            "Uchwałę poparło 21 radnych, przeciw było 12. Według wiceprezydenta miasta "
+            "Tomasza Wróblewskiego strefa obejmie zaledwie 3 proc. powierzchni Gdyni, ale aż "
+            "jedną trzecią miejskich punktów pomiaru smogu.",
+            "– Nie wyganiamy nikogo z centrum. Chcemy, żeby dzieci oddychały czystym "
+            "powietrzem – mówił podczas sesji.",
+        ],
+        "pl",
+    )
+    assert got[-1][1] == "Tomasz Wróblewski"

@@ -596,7 +596,37 @@ def _index_persons(
             given = any(len(f.split()) >= 2 and is_given_name(f.split()[0]) for f in e.forms)
             if e.noun_like and not (e.roles or e.subjects or by_surname or given):
                 e.person = False
+    # A name never written with a given name, which the article also writes after a
+    # preposition in that word's forms ("Radni Gdańska" … "powierzchni Gdańska", "w
+    # Gdańsku"), is a place the text names, not a person -- unless it spoke.
+    for e in entities:
+        if (
+            e.person
+            and not e.subjects
+            and all(" " not in f for f in e.forms)
+            and _after_preposition(e.surname, paragraphs, t)
+        ):
+            e.person = False
     return entities
+
+
+def _after_preposition(word: str, paragraphs: list[str], t: Tables) -> bool:
+    """True when some form of ``word`` (its first four letters and at most three more)
+    follows a preposition of the language in the text ("w Gdańsku", "z Gdańska")."""
+    stem = word[:4]
+    if len(word) < 4:
+        return False
+    pattern = re.compile(
+        rf"(?<![\w-])(\w+)[ \u00a0]+{re.escape(stem)}\w{{0,{len(word) - 1}}}(?![\w-])"
+    )
+    for text in paragraphs:
+        if stem not in text:
+            continue
+        for found in pattern.finditer(text):
+            before = found.group(1).lower()
+            if before in t.stopwords and before not in t.determiners and before not in t.pronouns:
+                return True
+    return False
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]*")
