@@ -2529,6 +2529,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "a guest house owner in Lamlash who asked not to be named",
         ),
+        # A body noun with a definite ending takes up the source named just before; a
+        # body's name opening the sentence before, with a body noun in it.
+        (
+            "sv",
+            [
+                "Tågen stod still.",
+                "Enligt Trafikverket föll 60 centimeter snö. Myndigheten beskriver läget som "
+                "”mycket ansträngt” och avråder från resor.",
+            ],
+            "Trafikverket",
+        ),
+        (
+            "de",
+            [
+                "Das Gericht verurteilte den Mann.",
+                "Die Staatsanwaltschaft Lüneburg hatte zwei Jahre Haft gefordert. Die Behörde "
+                "kündigte an, das Urteil „sorgfältig zu prüfen“.",
+            ],
+            "Staatsanwaltschaft Lüneburg",
+        ),
         # A second relative clause after one without commas.
         (
             "en",

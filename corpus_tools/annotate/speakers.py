@@ -365,6 +365,7 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
                 k < len(tokens) - 1  # a surname may contain a role: Kapitanov
                 and len(word) > 7
                 and any(stem in word for stem in t.role_stems)
+                and word not in t.bodies  # "Staatsanwaltschaft" is no "Anwalt"
             )
             or (k < len(tokens) - 1 and "-" in word and _ends_with_role(word, t))
         ):
@@ -1929,7 +1930,8 @@ class _Resolver:
                 named = self.organisation_before(m) or named
             if named is None:
                 named = self.quoted_source(m, head)
-            if named is None and low[0] in t.determiners:
+            if named is None and (low[0] in t.determiners or (low[0] == head and head in t.bodies)):
+                # (With a definite ending for an article: "Myndigheten", "bolaget".)
                 named = self.marked_source(m)
             if named is None and head in t.bodies:
                 named = (
@@ -2107,6 +2109,8 @@ class _Resolver:
             run = [w for _, w in runs[0][1]]
             rest = text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset]
             after = words(rest)
+            while len(run) > 1 and run[0].lower() in t.determiners:
+                run = run[1:]  # "Die Staatsanwaltschaft Lüneburg"
             # A body's name whose complement is in lower case ("Міністерство охорони
             # здоров’я закликало"): the words up to the verb, in the same clause, belong
             # to it.
@@ -2133,6 +2137,9 @@ class _Resolver:
                     # An acronym is a body's name wherever it opens a sentence ("SMHI
                     # har utfärdat en varning, och myndigheten varnar för …").
                     or (len(run) == 1 and run[0].isupper() and len(run[0]) >= 2)
+                    # So is a name of two words or more with a body noun in it ("Die
+                    # Staatsanwaltschaft Lüneburg hatte … gefordert. Die Behörde …").
+                    or (len(run) >= 2 and any(bare(w.lower()) in t.bodies for w in run))
                 )
             ):
                 best = (k, " ".join([*run, *words_as_written(rest)[:complement]]))
