@@ -2549,6 +2549,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "Staatsanwaltschaft Lüneburg",
         ),
+        # An abbreviated title before the name; an interrogative opening the clause is
+        # no subject (the spokeswoman of the sentence before speaks).
+        (
+            "en",
+            [
+                "The council voted.",
+                "“Every year we wait is another year,” said Ald. Denise Carrow, who "
+                "sponsored the measure.",
+            ],
+            "Denise Carrow",
+        ),
+        (
+            "de",
+            [
+                "Die Bahn stoppte den Verkehr.",
+                "„Die Sicherheit geht vor“, sagte eine Bahnsprecherin. Wann die Strecken "
+                "wieder frei seien, lasse sich „frühestens am Abend“ sagen.",
+            ],
+            "eine Bahnsprecherin",
+        ),
         # A second relative clause after one without commas.
         (
             "en",
