@@ -281,11 +281,15 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # precision 0.9498 and type 0.9293 set the floors of those two); and the blind batches
 # 742-773 (the held-out batch before), 774-789 and 790-805 after theirs: 0.84 on all 806
 # (0.8440; span precision 0.9907, span F1 0.9902, speech precision 0.9551 and type
-# 0.9304 set the floors of those, Danish and Portuguese speakers set from it).)
+# 0.9304 set the floors of those, Danish and Portuguese speakers set from it); and the
+# blind batches 806-965 joined it: 0.85 on all 966 (0.8462; span recall 0.9900 and title
+# 0.9948 set the floors of those; Bulgarian and Russian speakers, 0.87 -> 0.89 and 0.87
+# -> 0.88 on the 806 articles before, set from the larger set, whose new articles were
+# written to hold the hard cases; Estonian speakers set).)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.99,
-    "span_recall": 0.98,
+    "span_recall": 0.99,
     "span_f1": 0.99,
     "speech_precision": 0.95,
     "speech_recall": 0.97,
@@ -293,7 +297,7 @@ FLOORS = {
     "type_accuracy": 0.93,
     "speaker_accuracy": 0.84,
     "link_accuracy": 0.95,
-    "title_accuracy": 0.98,
+    "title_accuracy": 0.99,
 }
 # Every gold article's language is right in these languages.
 LANG_FLOORS = {
@@ -335,13 +339,14 @@ LANG_FLOORS = {
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
     "be": 0.75,
-    "bg": 0.85,
+    "bg": 0.75,
     "cs": 0.8,
     "da": 0.8,
     "de": 0.7,
     "el": 0.85,
     "en": 0.85,
     "es": 0.8,
+    "et": 0.7,
     "fi": 0.85,
     "fr": 0.75,
     "hr": 0.8,
@@ -355,7 +360,7 @@ SPEAKER_FLOORS = {
     "pl": 0.75,
     "pt": 0.8,
     "ro": 0.75,
-    "ru": 0.85,
+    "ru": 0.75,
     "sk": 0.8,
     "sl": 0.85,
     "sv": 0.9,
@@ -364,24 +369,24 @@ SPEAKER_FLOORS = {
 }
 
 
-# The held-out batches (articles 806-869, 64 articles in 27 languages, written blind
-# from the guidelines by four writers, typical wire and newspaper articles), each
-# scored once with the annotation code of 6639bec (806-837 at 6639bec, 838-869 at
-# ecfccb4, the same annotation code), before any change was made for them: speaker 0.84
-# (407/486), type 0.92 (655/711), speech F1 0.96, links 0.94, title 0.94; the
-# session-start engine 7bb121f: speaker 406/486. The floors are their scores, rounded
-# down. The blind batches before them scored speaker 0.83 (774-789), 0.88 (790-805),
-# 0.80 (742-773), 0.85 (710-741), 0.87 (678-709), 0.73 (646-677, the hard cases) and
-# 0.79 (614-645); 806-869 by sixteen: 0.85, 0.87, 0.82 and 0.81. One batch moves this
-# by ten points.
+# The held-out batches (articles 966-1013, 48 articles in 27 languages, written blind
+# from the guidelines by three writers asked for typical wire and newspaper articles
+# that also hold the hard cases: pronouns and role nouns between two people, bodies
+# taken up by common nouns and impersonal attributions, unnamed people), scored once
+# at 323af64 before any change was made for them: speaker 0.71 (292/409), type 0.93
+# (534/575), speech F1 0.96, links 0.94, title 0.98; the session-start engine 03aa269:
+# speaker 287/407. The floors are their scores, rounded down. The six batches written
+# to the same brief before them, 870-965, scored speaker 0.64, 0.71, 0.69 (870-917 at
+# d8360a3) and 0.73, 0.77, 0.71 (918-965 at dd38af0); earlier batches of typical
+# articles 0.81-0.88. One batch moves this by ten points.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
-    "span_f1": 0.99,
+    "span_f1": 0.98,
     "speech_f1": 0.96,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.71,
     "link_accuracy": 0.93,
-    "title_accuracy": 0.93,
+    "title_accuracy": 0.97,
 }
 
 
@@ -420,7 +425,7 @@ def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> 
 def test_the_splits_make_up_the_set(
     report: dict[str, Any], development: dict[str, Any], held_out: dict[str, Any]
 ) -> None:
-    assert development["articles"] == 806
+    assert development["articles"] == 966
     assert development["articles"] + held_out["articles"] == report["articles"]
 
 
