@@ -2569,6 +2569,26 @@ def test_a_pronoun_takes_up_the_person_a_given_name_of_either_gender_names(parag
             ],
             "eine Bahnsprecherin",
         ),
+        # A subject before a verb the table also lists as a source marker, with its
+        # relative clause; a pronoun after "selon" with nothing after it is the speaker.
+        (
+            "de",
+            [
+                "Die Bahn streicht Züge.",
+                "Eine Pendlerin, die in Chur arbeitet und in Arosa wohnt, sagte am Bahnhof: "
+                "«Das mache ich nicht lange mit.»",
+            ],
+            "Eine Pendlerin, die in Chur arbeitet und in Arosa wohnt",
+        ),
+        (
+            "fr",
+            [
+                "Le conseil a voté le plan.",
+                "Le chef de groupe, Julien Marchal, a ironisé sur les « zones de rencontre », "
+                "un concept que, selon lui, « personne ne comprend ».",
+            ],
+            "Julien Marchal",
+        ),
         # A second relative clause after one without commas.
         (
             "en",

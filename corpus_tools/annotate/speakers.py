@@ -924,7 +924,14 @@ def _mention_near_verb(
             low[k] in t.speech_verbs
             or low[k] in t.auxiliaries
             # a clitic on the verb: "navodi se u priopćenju", "rekao mu je"
-            or (low[k] in t.object_pronouns and low[k] not in t.determiners and not cut(k))
+            or (
+                low[k] in t.object_pronouns
+                and low[k] not in t.determiners
+                and not cut(k)
+                # (Followed by more of its clause: "selon lui, « … »" is the speaker.)
+                and k + 1 < len(toks)
+                and not cut(k + 1)
+            )
         ):
             k += 1  # rekao je Plenković, a déclaré le ministre
         source = _statement_source(clause, toks, low, k, t)
@@ -1520,7 +1527,10 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         else:
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
             if mention:
-                return mention, text.find(mention, toks[s][0])
+                at = text.find(mention, toks[s][0])
+                # (Found before the marker where nothing follows it: "Eine Pendlerin,
+                # die …, sagte am Bahnhof:".)
+                return mention, at if at >= 0 else text.rfind(mention, 0, toks[s][0])
     verbs = t.speech_verbs.find(low)
     colon = text.endswith(":")
     if verbs:
