@@ -807,6 +807,11 @@ class _Mention:
     described: bool = False
 
 
+def _is_acronym(word: str) -> bool:
+    """A word of two letters or more, all capitals: "SMHI", "МОЗ" (not "RhB")."""
+    return len(word) >= 2 and word.isupper()
+
+
 def _compound_of(word: str, stem: str) -> bool:
     """True when ``word`` is a compound whose last part is the noun ``stem``, in any
     case of it ("metsäyhtiö", "kliimaministeeriumi" for "ministeerium"): the stem comes
@@ -1245,8 +1250,6 @@ def _statement_source(
             )
         ):
             return ""  # "w rozmowie z „Przeglądem Sportowym”": who asked, not who spoke
-    elif "'" in low[b] and low[b][: low[b].find("'")] in t.stopwords:
-        pass  # "dell'associazione": the noun after the elided article
     e = b
     while (
         e < len(toks)
@@ -2146,7 +2149,7 @@ class _Resolver:
                     t.speech_verbs.match_at(after, complement)
                     # An acronym is a body's name wherever it opens a sentence ("SMHI
                     # har utfärdat en varning, och myndigheten varnar för …").
-                    or (len(run) == 1 and run[0].isupper() and len(run[0]) >= 2)
+                    or (len(run) == 1 and _is_acronym(run[0]))
                     # So is a name of two words or more with a body noun in it ("Die
                     # Staatsanwaltschaft Lüneburg hatte … gefordert. Die Behörde …").
                     or (len(run) >= 2 and any(bare(w.lower()) in t.bodies for w in run))
@@ -2211,7 +2214,7 @@ class _Resolver:
             ):
                 j -= 1
             run = [w for _, _, w in toks[j:s]]
-            if not run or (len(run) == 1 and not (run[0].isupper() and len(run[0]) >= 2)):
+            if not run or (len(run) == 1 and not _is_acronym(run[0])):
                 continue
             if j > 0 and low[j - 1] not in t.determiners:
                 continue  # the name opens no noun phrase ("wie die Deutsche Bahn")
@@ -2247,7 +2250,7 @@ class _Resolver:
             if (
                 j < len(toks)
                 and toks[j][2].islower()
-                and (len(run) >= 2 or (len(run) == 1 and run[0].isupper() and len(run[0]) >= 2))
+                and (len(run) >= 2 or (len(run) == 1 and _is_acronym(run[0])))
                 and not any(_function_word(w.lower(), t) or w.lower() in t.roles for w in run)
                 and not any(is_given_name(w) for w in run)
                 and not any(
@@ -2307,7 +2310,7 @@ class _Resolver:
         texts: list[tuple[str, int | None]] = [
             (self.paragraphs[pno - 1], upto if pno == m.paragraph else None) for pno in numbers
         ]
-        for acronym in (w for w in toks if w.isupper() and len(w) >= 2):
+        for acronym in (w for w in toks if _is_acronym(w)):
             for text, limit in texts:
                 i = text.rfind(f"({acronym})", 0, limit)
                 if i > 0:
@@ -3177,7 +3180,7 @@ def _name_after_noun(
         e = k
         while e + 1 < len(toks) and not _boundary(text, toks[e][1], toks[e + 1][0]):
             nxt = toks[e + 1][2]
-            if _is_capitalised(nxt) or (nxt.isupper() and len(nxt) >= 2):
+            if _is_capitalised(nxt) or _is_acronym(nxt):
                 e += 1
             elif (
                 nxt.lower() in _NAME_PARTICLES
@@ -3262,7 +3265,7 @@ def _name_after_noun(
             # "der Verein am Sonntag", "la organización de los agricultores", "the
             # Ministry of Defence": a complement, not the name of the body.
             return None
-        if _is_capitalised(word) or (word.isupper() and len(word) >= 2):
+        if _is_capitalised(word) or _is_acronym(word):
             # The capitalised words from here (a name of several words, "FC Bayern").
             e = j
             while (
