@@ -421,7 +421,9 @@ def signals(
             hit("title_cue_inside")
         if t.name_cues.find(own) or t.org_forms.find(own):
             hit("name_cue_inside")
-    if has_letters and not punctuated:
+    if has_letters and not punctuated and not t.nouns_capitalised:
+        # Where every noun is capitalised (German), capitals tell a name from a word
+        # no better than a lower-case letter tells a term from speech.
         if first_cap and n == 1:
             hit("single_capitalised")
         elif first_cap and n <= 4:
