@@ -473,6 +473,10 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
     return t.lang is None and pre in ",!?…" and len(ws) <= 5
 
 
+_DASH_ONLY = re.compile(f"[{_DASHES}]")
+_DASH_OR_HYPHEN = re.compile(f"[{_DASHES}-]")
+
+
 def _dash_incises(
     text: str, lo: int, hi: int, t: Tables, *, hyphens: bool = False
 ) -> list[_Incise]:
@@ -489,9 +493,25 @@ def _dash_incises(
         side = j + 1 if opening else j - 1
         return 0 <= side < len(text) and text[side] in _SPACE
 
+    # Only a dash (or a hyphen) can be one: the scans jump from one to the next instead
+    # of testing every character of the quotation.
+    candidates = _DASH_OR_HYPHEN if hyphens else _DASH_ONLY
+
+    def next_dash(j: int, end: int) -> int | None:
+        while (found := candidates.search(text, j, end)) is not None:
+            j = found.start()
+            if is_dash(j, False):
+                return j
+            j += 1
+        return None
+
     out: list[_Incise] = []
     d = lo
     while d < hi:
+        found = candidates.search(text, d, hi)
+        if found is None:
+            break
+        d = found.start()
         if not is_dash(d, True) or d == 0 or text[d - 1] not in _SPACE:
             d += 1
             continue
@@ -501,7 +521,7 @@ def _dash_incises(
         a0 = d + 1
         while a0 < hi and text[a0] in _SPACE:
             a0 += 1
-        d2 = next((j for j in range(a0, min(hi, a0 + 160)) if is_dash(j, False)), None)
+        d2 = next_dash(a0, min(hi, a0 + 160))
         a1 = d2 if d2 is not None else hi
         attr = text[a0:a1].rstrip(_SPACE)
         if not before or a0 >= hi or not _is_attribution(attr, t, before[-1]):
