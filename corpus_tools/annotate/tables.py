@@ -143,13 +143,14 @@ def bare(word: str) -> str:
     """The word without an elided article or preposition (l'agence -> agence,
     dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
     tables list the bare nouns."""
-    head, sep, tail = word.partition("'")
-    if sep and tail == "s" and head:
+    if "'" not in word:
+        return word  # most words: nothing to take off
+    head, _, tail = word.partition("'")
+    if tail == "s" and head:
         return head
     # Elision is a Latin-script habit: in Ukrainian and Belarusian the apostrophe is
     # inside the word ("прем'єр", "п'ятницю"), which stays whole.
-    latin = all(ch < "\u0250" for ch in head)
-    return tail if sep and tail and len(head) <= 4 and latin else word
+    return tail if tail and len(head) <= 4 and max(head, default="") < "\u0250" else word
 
 
 def words_as_written(text: str) -> list[str]:
