@@ -858,10 +858,11 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
         tok = m.group()
-        if tok.endswith(".") and not _is_initial(tok):
-            out.append((m.start(), m.end() - 1, tok[:-1]))
+        a, b = m.span()
+        if tok[-1] == "." and not _is_initial(tok):
+            out.append((a, b - 1, tok[:-1]))
         else:
-            out.append((m.start(), m.end(), tok))
+            out.append((a, b, tok))
     return out
 
 
@@ -2993,15 +2994,33 @@ def _position_facts(
     (from ``start`` to ``end``)."""
     p0, o0 = start
     p1, o1 = end
-    f["before_near"] = float(any(p == p0 and o0 - 80 <= o < o0 for p, o in positions))
-    f["before_same"] = float(any(p == p0 and o < o0 for p, o in positions))
-    f["after_near"] = float(any(p == p1 and o1 <= o <= o1 + 80 for p, o in positions))
-    f["after_same"] = float(any(p == p1 and o >= o1 for p, o in positions))
-    f["before_sentence"] = float(any(p == p0 and o0 - 200 <= o < o0 for p, o in positions))
-    f["after_sentence"] = float(any(p == p1 and o1 <= o <= o1 + 200 for p, o in positions))
+    # One pass over the namings sets every fact (ten scans of them did, per candidate
+    # of every quotation).
+    before_near = before_same = after_near = after_same = False
+    before_sentence = after_sentence = next_paragraph = False
+    back = [False, False, False, False]  # named 1, 2, 3 paragraphs before (index 0 unused)
+    for p, o in positions:
+        if p == p0 and o < o0:
+            before_same = True
+            before_near = before_near or o0 - 80 <= o
+            before_sentence = before_sentence or o0 - 200 <= o
+        if p == p1 and o >= o1:
+            after_same = True
+            after_near = after_near or o <= o1 + 80
+            after_sentence = after_sentence or o <= o1 + 200
+        if 1 <= p0 - p <= 3:
+            back[p0 - p] = True
+        if p == p1 + 1:
+            next_paragraph = True
+    f["before_near"] = float(before_near)
+    f["before_same"] = float(before_same)
+    f["after_near"] = float(after_near)
+    f["after_same"] = float(after_same)
+    f["before_sentence"] = float(before_sentence)
+    f["after_sentence"] = float(after_sentence)
     for k in (1, 2, 3):
-        f[f"paragraph_{k}"] = float(any(p == p0 - k for p, _ in positions))
-    f["next_paragraph"] = float(any(p == p1 + 1 for p, _ in positions))
+        f[f"paragraph_{k}"] = float(back[k])
+    f["next_paragraph"] = float(next_paragraph)
 
 
 def _find_mention(
