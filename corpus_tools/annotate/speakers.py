@@ -855,14 +855,19 @@ def _follows_word_or_comma(text: str, a: int) -> bool:
 
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word; a sentence's final dot is not part of the word."""
+    # findall() and str.find() instead of a match object per word (twice as fast): a
+    # word opens with a letter or digit, and none stands between two words (it would
+    # open one), so a word's first occurrence after the previous one is where it is.
     out = []
-    for m in _TOKEN.finditer(text):
-        tok = m.group()
-        a, b = m.span()
+    end = 0
+    find = text.find
+    for tok in _TOKEN.findall(text):
+        start = find(tok, end)
+        end = start + len(tok)
         if tok[-1] == "." and not _is_initial(tok):
-            out.append((a, b - 1, tok[:-1]))
+            out.append((start, end - 1, tok[:-1]))
         else:
-            out.append((a, b, tok))
+            out.append((start, end, tok))
     return out
 
 
