@@ -931,17 +931,49 @@ def find_parts(
     inside it), numbered q1, q2 ...
     """
     t = tables_for(lang)
-    state = _State()
-    carried: _Open | None = None
-    for index, text in enumerate(paragraphs):
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-        carried = _pair_paragraph(state, index + 1, text, following, carried)
+    state = _paired(paragraphs)
     if marks_only:
         return _number(state, paragraphs)
     _split_incises(state, paragraphs, t)
     _link_interruptions(state, paragraphs, t)
     _dialogue_spans(state, paragraphs, t)
     return _number(state, paragraphs)
+
+
+# The marks of the last document paired: (its paragraphs, its spans, its issues, the
+# next key). Pairing is language-neutral, and annotate_document() pairs every document
+# twice (marks only, to cut quotations out before identifying the language, then with
+# the language's tables): the second time starts from copies of the first's spans.
+_LAST_PAIRED: tuple[tuple[str, ...], tuple[_Span, ...], tuple[QuoteIssue, ...], int] | None = None
+
+
+def _copy_span(s: _Span) -> _Span:
+    return _Span(
+        s.key, s.kind, s.paragraph, s.start, s.end, s.marks, s.parent, s.prev, s.chain, s.depth
+    )
+
+
+def _paired(paragraphs: list[str]) -> _State:
+    """The state after the marks of every paragraph are paired (see _pair_paragraph);
+    what the later steps read of it: the spans, the issues and the next key."""
+    global _LAST_PAIRED
+    key = tuple(paragraphs)
+    last = _LAST_PAIRED
+    if last is not None and last[0] == key:
+        _, spans, issues, next_key = last
+        return _State([_copy_span(s) for s in spans], list(issues), next_key=next_key)
+    state = _State()
+    carried: _Open | None = None
+    for index, text in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        carried = _pair_paragraph(state, index + 1, text, following, carried)
+    _LAST_PAIRED = (
+        key,
+        tuple(_copy_span(s) for s in state.spans),
+        tuple(state.issues),
+        state.next_key,
+    )
+    return state
 
 
 def _number(state: _State, paragraphs: list[str]) -> Found:
