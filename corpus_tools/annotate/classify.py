@@ -369,9 +369,21 @@ def signals(
     # quotation after "plan" is somebody's words about the plan, not its name.
     lower_start = bool(stripped) and stripped.lstrip("\"'¿¡(")[:1].islower()
     kinds = (("title", t.title_cues), ("name", t.name_cues), ("term", t.term_cues))
+    # Each list is looked up in the words around the quotation once (the three passes
+    # below asked the same); only the compound reading differs between them.
+    listed: dict[str, tuple[bool, bool]] = {}
+
+    def cue_near(kind: str, cues: WordList, compounds: bool = True) -> tuple[bool, bool]:
+        if kind not in listed:
+            listed[kind] = _cue_near(cues, bw, aw, compounds=False)
+        hit_before, hit_after = listed[kind]
+        if compounds and not hit_before and bw and len(bw[-1]) >= 8:
+            hit_before = _ends_compound(bw[-1], _stems(cues))
+        return hit_before, hit_after
+
     # Compounds are read only where no list knows the word itself ("sogenannte" is a
     # term cue, although it ends like "genannt").
-    exact = any(_cue_near(cues, bw, aw, compounds=False)[0] for _, cues in kinds)
+    exact = any(cue_near(kind, cues, compounds=False)[0] for kind, cues in kinds)
     # Only where no cue is right before it (nor ends the word before: "av
     # produktionsbolaget „Nordljus Film”"), a cue two words back may head its phrase.
     headed = (
@@ -379,10 +391,10 @@ def signals(
         and len(bw) >= 3
         and bw[-2] in t.stopwords
         and not exact
-        and not any(_cue_near(cues, bw, aw)[0] for _, cues in kinds)
+        and not any(cue_near(kind, cues)[0] for kind, cues in kinds)
     )
     for kind, cues in kinds:
-        hit_before, hit_after = _cue_near(cues, bw, aw, compounds=not exact)
+        hit_before, hit_after = cue_near(kind, cues, compounds=not exact)
         if kind != "term" and lower_start:
             continue
         if kind == "term":

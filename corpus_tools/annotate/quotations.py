@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from corpus_tools.annotate.tables import (
@@ -473,6 +473,10 @@ def _is_attribution(attr: str, t: Tables, pre: str, *, verb_within: int = 12) ->
     return t.lang is None and pre in ",!?…" and len(ws) <= 5
 
 
+_DASH_ONLY = re.compile(f"[{_DASHES}]")
+_DASH_OR_HYPHEN = re.compile(f"[{_DASHES}-]")
+
+
 def _dash_incises(
     text: str, lo: int, hi: int, t: Tables, *, hyphens: bool = False
 ) -> list[_Incise]:
@@ -489,9 +493,25 @@ def _dash_incises(
         side = j + 1 if opening else j - 1
         return 0 <= side < len(text) and text[side] in _SPACE
 
+    # Only a dash (or a hyphen) can be one: the scans jump from one to the next instead
+    # of testing every character of the quotation.
+    candidates = _DASH_OR_HYPHEN if hyphens else _DASH_ONLY
+
+    def next_dash(j: int, end: int) -> int | None:
+        while (found := candidates.search(text, j, end)) is not None:
+            j = found.start()
+            if is_dash(j, False):
+                return j
+            j += 1
+        return None
+
     out: list[_Incise] = []
     d = lo
     while d < hi:
+        found = candidates.search(text, d, hi)
+        if found is None:
+            break
+        d = found.start()
         if not is_dash(d, True) or d == 0 or text[d - 1] not in _SPACE:
             d += 1
             continue
@@ -501,7 +521,7 @@ def _dash_incises(
         a0 = d + 1
         while a0 < hi and text[a0] in _SPACE:
             a0 += 1
-        d2 = next((j for j in range(a0, min(hi, a0 + 160)) if is_dash(j, False)), None)
+        d2 = next_dash(a0, min(hi, a0 + 160))
         a1 = d2 if d2 is not None else hi
         attr = text[a0:a1].rstrip(_SPACE)
         if not before or a0 >= hi or not _is_attribution(attr, t, before[-1]):
@@ -911,17 +931,49 @@ def find_parts(
     inside it), numbered q1, q2 ...
     """
     t = tables_for(lang)
-    state = _State()
-    carried: _Open | None = None
-    for index, text in enumerate(paragraphs):
-        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
-        carried = _pair_paragraph(state, index + 1, text, following, carried)
+    state = _paired(paragraphs)
     if marks_only:
         return _number(state, paragraphs)
     _split_incises(state, paragraphs, t)
     _link_interruptions(state, paragraphs, t)
     _dialogue_spans(state, paragraphs, t)
     return _number(state, paragraphs)
+
+
+# The marks of the last document paired: (its paragraphs, its spans, its issues, the
+# next key). Pairing is language-neutral, and annotate_document() pairs every document
+# twice (marks only, to cut quotations out before identifying the language, then with
+# the language's tables): the second time starts from copies of the first's spans.
+_LAST_PAIRED: tuple[tuple[str, ...], tuple[_Span, ...], tuple[QuoteIssue, ...], int] | None = None
+
+
+def _copy_span(s: _Span) -> _Span:
+    return _Span(
+        s.key, s.kind, s.paragraph, s.start, s.end, s.marks, s.parent, s.prev, s.chain, s.depth
+    )
+
+
+def _paired(paragraphs: list[str]) -> _State:
+    """The state after the marks of every paragraph are paired (see _pair_paragraph);
+    what the later steps read of it: the spans, the issues and the next key."""
+    global _LAST_PAIRED
+    key = tuple(paragraphs)
+    last = _LAST_PAIRED
+    if last is not None and last[0] == key:
+        _, spans, issues, next_key = last
+        return _State([_copy_span(s) for s in spans], list(issues), next_key=next_key)
+    state = _State()
+    carried: _Open | None = None
+    for index, text in enumerate(paragraphs):
+        following = paragraphs[index + 1] if index + 1 < len(paragraphs) else ""
+        carried = _pair_paragraph(state, index + 1, text, following, carried)
+    _LAST_PAIRED = (
+        key,
+        tuple(_copy_span(s) for s in state.spans),
+        tuple(state.issues),
+        state.next_key,
+    )
+    return state
 
 
 def _number(state: _State, paragraphs: list[str]) -> Found:
@@ -973,6 +1025,27 @@ def _number(state: _State, paragraphs: list[str]) -> Found:
     return Found(parts, issues, attributions)
 
 
+_PART_FIELDS = frozenset(f.name for f in fields(QuotationPart))
+
+
 def with_fields(part: QuotationPart, **changes: Any) -> QuotationPart:
     """A copy of ``part`` with some fields changed (for the later stages)."""
-    return replace(part, **changes)
+    if not changes.keys() <= _PART_FIELDS:
+        return replace(part, **changes)  # its error for a field the part does not have
+    # The constructor called directly: dataclasses.replace() walks the fields in Python
+    # for every part, and the later stages copy every part of every document.
+    get = changes.get
+    return QuotationPart(
+        get("id", part.id),
+        get("kind", part.kind),
+        get("start", part.start),
+        get("end", part.end),
+        get("text", part.text),
+        get("depth", part.depth),
+        get("marks", part.marks),
+        get("parent", part.parent),
+        get("prev", part.prev),
+        get("next", part.next),
+        get("type", part.type),
+        get("speaker", part.speaker),
+    )

@@ -21,6 +21,7 @@ compared: machines could only differ on a score within 1e-9 of a rounding bounda
 from __future__ import annotations
 
 import math
+import operator
 from dataclasses import dataclass
 from functools import cache
 
@@ -99,7 +100,11 @@ def weights() -> tuple[float, ...] | None:
 def score(facts: tuple[float, ...], w: tuple[float, ...]) -> float:
     """A candidate's score: its facts weighted, rounded so that sums taken in another
     order (or on another machine) compare the same."""
-    return round(math.fsum(f * x for f, x in zip(facts, w, strict=True)), 9)
+    if len(facts) != len(w):
+        raise ValueError(f"{len(facts)} facts for {len(w)} weights")
+    # map(mul) instead of a generator: the same products, summed exactly by fsum, at a
+    # fraction of the cost (every candidate of every quotation is scored).
+    return round(math.fsum(map(operator.mul, facts, w)), 9)
 
 
 # The rules' choices the ranker never overrules: a name the attribution writes (a word

@@ -143,13 +143,14 @@ def bare(word: str) -> str:
     """The word without an elided article or preposition (l'agence -> agence,
     dell'istruzione -> istruzione) or a possessive ending (bank's -> bank): the
     tables list the bare nouns."""
-    head, sep, tail = word.partition("'")
-    if sep and tail == "s" and head:
+    if "'" not in word:
+        return word  # most words: nothing to take off
+    head, _, tail = word.partition("'")
+    if tail == "s" and head:
         return head
     # Elision is a Latin-script habit: in Ukrainian and Belarusian the apostrophe is
     # inside the word ("прем'єр", "п'ятницю"), which stays whole.
-    latin = all(ch < "\u0250" for ch in head)
-    return tail if sep and tail and len(head) <= 4 and latin else word
+    return tail if tail and len(head) <= 4 and max(head, default="") < "\u0250" else word
 
 
 def words_as_written(text: str) -> list[str]:
@@ -233,10 +234,17 @@ class WordList:
         known = self._memo.get(word)
         if known is not None:
             return known
-        found = word in self._exact or (
-            word not in self._unless
-            and any(word[:n] in self._prefixes for n in self._prefix_lengths if n <= len(word))
-        )
+        found = word in self._exact
+        if not found and word not in self._unless:
+            # A plain loop (the lengths are sorted): a generator in any() cost more than
+            # the probes themselves, and every new word of a document comes here.
+            prefixes = self._prefixes
+            for n in self._prefix_lengths:
+                if n > len(word):
+                    break
+                if word[:n] in prefixes:
+                    found = True
+                    break
         if len(self._memo) > 50_000:
             self._memo.clear()  # bounded memory on huge vocabularies
         self._memo[word] = found
@@ -292,10 +300,15 @@ class WordList:
 
     def __contains__(self, word: object) -> bool:
         """True when the single word ``word`` is an entry."""
+        # The common case first, a word seen before: one dict probe (the stages ask
+        # hundreds of thousands of times per thousand documents).
+        try:
+            return self._memo[word]  # type: ignore[index]
+        except (KeyError, TypeError):
+            pass
         if not isinstance(word, str):
             return False
-        known = self._memo.get(word)  # the common case, without a call
-        return self._single(word) if known is None else known
+        return self._single(word)
 
     def find(self, tokens: list[str]) -> list[tuple[int, int]]:
         """Every (start, length) of an entry in ``tokens``, left to right, not overlapping."""
@@ -310,9 +323,34 @@ class WordList:
                 if known:
                     out.append((i, 1))
             return out
+        # match_at() inlined, its phrase test without a generator: the classifier asks
+        # for a few hundred thousand tokens per thousand documents.
+        memo, phrase_memo = self._memo, self._phrase_memo
+        count = len(tokens)
         i = 0
-        while i < len(tokens):
-            n = self.match_at(tokens, i)
+        while i < count:
+            word = tokens[i]
+            phrases = phrase_memo.get(word)
+            if phrases is None:
+                phrases = self._phrases(word)
+            n = 0
+            for phrase in phrases:
+                size = len(phrase)
+                if i + size > count:
+                    continue
+                for k, pattern in enumerate(phrase):
+                    other = tokens[i + k]
+                    if pattern.endswith("*"):
+                        if not other.startswith(pattern[:-1]):
+                            break
+                    elif other != pattern:
+                        break
+                else:
+                    n = size
+                    break
+            if not n:
+                known = memo.get(word)
+                n = (1 if self._single(word) else 0) if known is None else int(known)
             if n:
                 out.append((i, n))
                 i += n
