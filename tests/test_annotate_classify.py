@@ -218,3 +218,15 @@ def test_a_company_with_a_masthead_word_is_not_read_as_a_compound() -> None:
     # "Post" is not among the German mastheads (Deutsche Post is a company); only a
     # longer word ending in it is (Morgenpost).
     assert [t for _, t in types(["Die „Deutsche Post“ erhöht die Preise."], "de")] == ["name"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ministerin Karin Seidl sprach von einer „Mogelpackung“.",
+        "Der Betriebsratsvorsitzende Jürgen Hasselbach sprach von einem „Kahlschlag mit Ansage“.",
+    ],
+)
+def test_german_capitals_do_not_make_a_speakers_words_a_name_or_a_title(text: str) -> None:
+    # Every German noun is capitalised: the words a speech verb reports stay speech.
+    assert [t for _, t in types([text], "de")] == ["speech"]

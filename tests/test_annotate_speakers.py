@@ -2683,3 +2683,59 @@ def test_a_place_written_after_a_preposition_is_no_person() -> None:
         "pl",
     )
     assert got[-1][1] == "Tomasz Wróblewski"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A capitalised German noun in the sentence before is no antecedent.
+        (
+            "de",
+            [
+                "Die Innenstadt wird autofrei.",
+                "Der Inhaber eines Modegeschäfts in der Bäckerstraße, Holger Brandes, "
+                "befürchtet Umsatzeinbußen. „Meine Kundschaft kommt zur Hälfte aus dem "
+                "Landkreis“, sagte er der Deutschen Presse-Agentur.",
+            ],
+            "Holger Brandes",
+        ),
+        # A compound role noun, its complement with an acronym, then the name in commas.
+        (
+            "de",
+            [
+                "Die Firma schließt das Werk.",
+                "„Wir kämpfen“, kündigte die Gewerkschaftssekretärin der IG Metall, "
+                "Manuela Rothe, an.",
+            ],
+            "Manuela Rothe",
+        ),
+        # An adverb between the auxiliary and the verb: the subject follows the verb.
+        (
+            "fr",
+            [
+                "La maire Claire Beaudoin n’a pas commenté le jugement.",
+                "« La commune fera appel », a seulement indiqué le cabinet de la maire.",
+            ],
+            "cabinet de la maire",
+        ),
+    ],
+)
+def test_the_subject_is_read_past_nouns_adverbs_and_coordination(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_verb_after_a_conjunction_shares_the_subject_before_the_quotation() -> None:
+    # "… a « pris acte » de la décision et assure …": the words between the quotation
+    # and "et" are no subject of "assure"; Lait d’Armor is, before the quotation.
+    got, _ = run(
+        [
+            "Le tribunal a rendu sa décision mardi.",
+            "Dans un communiqué publié mardi soir, Lait d’Armor a « pris acte » de la "
+            "décision et assure que « les comptes sont contrôlés chaque année ».",
+        ],
+        "fr",
+    )
+    assert got[0][1:] == ("Lait d’Armor", "Lait d’Armor")

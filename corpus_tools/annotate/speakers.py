@@ -303,6 +303,17 @@ def _ends_with_role(word: str, t: Tables) -> bool:
     return any(last[i:] in t.roles for i in range(len(last) - 3))
 
 
+def _compound_role(word: str, t: Tables) -> bool:
+    """True when ``word`` is a compound of eight letters or more that ends with a role
+    word, give or take an inflection of up to three letters ("gewerkschaftssekretärin",
+    "Verteidigungsministers")."""
+    return len(word) >= 8 and any(
+        stem in word[max(2, len(word) - len(stem) - 3) :]
+        for stem in t.role_stems
+        if len(word) >= len(stem) + 3
+    )
+
+
 def _one_name(tokens: list[str]) -> list[str]:
     """A run up to its second group of name particles, or up to a group followed by an
     acronym: "Pieter de Vries van de TU Delft", "J.A. van der Meer van de TU Delft" are a
@@ -1480,8 +1491,19 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         # Six words or more before the verb are another clause -- unless they are a
         # role with a name in apposition: "the union's general secretary, Alan Price, told".
         return None
-    # Verb first (said X, сказал он, sagte der Minister): the mention follows it.
-    verb_first = all(w in t.auxiliaries for w in low[:v])
+    if 0 < v < 6 and low[v - 1] in t.conjunctions:
+        # "… a « pris acte » de la décision et assure que …": a second verb of the
+        # sentence before, whose subject came before the quotation.
+        return "", lead
+    # Verb first (said X, сказал он, sagte der Minister): the mention follows it, also
+    # with an adverb after the auxiliary ("a seulement indiqué le cabinet").
+    verb_first = all(w in t.auxiliaries for w in low[:v]) or (
+        v == 2
+        and low[0] in t.auxiliaries
+        and toks[1][2].islower()
+        and not _function_word(low[1], t)
+        and low[1] not in t.pronouns
+    )
     mention = _mention_near_verb(clause, t, verb_index=v, prefer_after=verb_first, verb_length=n)
     if not mention:
         # A speech verb without its subject here: the subject came before the
@@ -1924,7 +1946,12 @@ class _Resolver:
                 e = self.named_after_opening_word(m, surname)
                 if e is not None:
                     return f"e:{e.surname}", e.name
-            if len(name) >= 2 or not m.sentence_initial or self.capitalised_inside(surname):
+            if len(name) >= 2 or (
+                # Where every noun is capitalised, one capitalised word inside a sentence
+                # is as likely a noun ("befürchtet Umsatzeinbußen") as a name.
+                (not m.sentence_initial and not t.nouns_capitalised)
+                or self.capitalised_inside(surname)
+            ):
                 # (One word opening the sentence is a name where the article writes it
                 # capitalised inside a sentence too: "Кудрявцев вину не признал".)
                 e = _Entity(
@@ -3491,7 +3518,8 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     low = [bare(w.lower()) for _, _, w in toks]
     if (
         not toks
-        or not t.roles.find(low)
+        # A role word, or a compound that ends with one ("Gewerkschaftssekretärin").
+        or not (t.roles.find(low) or any(_compound_role(w, t) for w in low))
         or any(len(run) >= 2 and not _complement(m.text, start, t) for start, run in _runs(m.text))
     ):
         return m
@@ -3506,7 +3534,7 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
         if (
             not head
             or not _function_word(head[0], t)
-            or not all(_function_word(w, t) or _is_capitalised(w) for w in head)
+            or not all(_function_word(w, t) or _is_capitalised(w) or _is_acronym(w) for w in head)
         ):
             return m
         end += comma
