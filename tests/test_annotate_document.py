@@ -178,6 +178,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "ordinal_dot",
         "occupations",
         "body_inflections",
+        "complement_endings",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -190,7 +191,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         assert data["extends"] in available()
         return
     assert isinstance(data["dialogue_dash"], bool)
-    for key in (*LIST_KEYS, "occupations"):
+    for key in (*LIST_KEYS, "occupations", "complement_endings"):
         values = data.get(key, [])
         assert isinstance(values, list)
         for v in values:

@@ -2739,3 +2739,45 @@ def test_a_verb_after_a_conjunction_shares_the_subject_before_the_quotation() ->
         "fr",
     )
     assert got[0][1:] == ("Lait d’Armor", "Lait d’Armor")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Head-final: "the association's president" is a person, taken up by name.
+        (
+            "hu",
+            [
+                "Az aszály sújtja a régiót.",
+                "„Aggasztó a helyzet” – mondta a Magyar Gyümölcstermesztők Szövetségének "
+                "elnöke, Kiss László.",
+            ],
+            "Kiss László",
+        ),
+        # An object pronoun before the verb ends the subject: "a művésznő azt mondta".
+        (
+            "hu",
+            [
+                "A színház új bemutatóra készül.",
+                "Szabó Éva, a társulat tagja elmondta, hogy sokat próbáltak. Az MTI "
+                "kérdésére a művésznő azt mondta: „Ilyen szerepet még soha nem játszottam.”",
+            ],
+            "Szabó Éva",
+        ),
+        # A genitive complement after a role noun is the ministry, not the minister.
+        (
+            "ro",
+            [
+                "Noua linie de tren a fost inaugurată.",
+                "Ministrul Transporturilor, Sorin Ardeleanu, a participat la eveniment. "
+                "„Nu ne oprim aici”, a spus ministrul.",
+            ],
+            "Sorin Ardeleanu",
+        ),
+    ],
+)
+def test_heads_objects_and_complements_are_read_as_the_language_orders_them(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -303,6 +303,12 @@ def _ends_with_role(word: str, t: Tables) -> bool:
     return any(last[i:] in t.roles for i in range(len(last) - 3))
 
 
+def _genitive_complement(word: str, t: Tables) -> bool:
+    """True when ``word`` (lower case) ends like a genitive complement of the language
+    (``complement_endings``), with at least four letters before the ending."""
+    return any(word.endswith(e) and len(word) >= len(e) + 4 for e in t.complement_endings)
+
+
 def _compound_role(word: str, t: Tables) -> bool:
     """True when ``word`` is a compound of eight letters or more that ends with a role
     word, give or take an inflection of up to three letters ("gewerkschaftssekretärin",
@@ -507,6 +513,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             lowered = [w.lower() for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
+            if _genitive_complement(lowered[0], t):
+                continue  # "ministrul Transporturilor": the ministry, not its minister
             # The words before the name in its own sentence: the end of the sentence
             # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
@@ -1043,6 +1051,10 @@ def _mention_near_verb(
             low[j - 1] in t.auxiliaries
             or bare(low[j - 1]) in t.auxiliaries
             or low[j - 1] in t.negations  # "X вину не признал"
+            # Where the object comes before the verb, an object pronoun there is no
+            # part of its subject: "a művésznő azt mondta". (Elsewhere it may end a
+            # relative clause: "The club that signed him said".)
+            or (t.markers_follow and low[j - 1] in t.object_pronouns and j - 1 > 0)
         ):
             j -= 1
         if j > 1 and low[j - 1] in t.conjunctions and not cut(j):
@@ -1937,6 +1949,8 @@ class _Resolver:
                 name = candidate
         if name and len(name) == 1 and any(w in t.bodies for w in low):
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
+        if name and _genitive_complement(name[0].lower(), t):
+            name = []  # "ministrul Transporturilor": a role and its ministry
         if name:
             surname = name[-1]
             e = _known(self.entities, self.entities, surname, lone=len(name) == 1)
@@ -1979,6 +1993,10 @@ class _Resolver:
         # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
         # del Partido Popular" are persons described by their role.
         head = next((w for w in low if not _function_word(w, t)), "")
+        if t.markers_follow:
+            # Head-final noun phrases, the possessor first: "a szövetség elnöke" (the
+            # association's president), "Kurumun sözcüsü" -- the last word is the head.
+            head = next((w for w in reversed(low) if not _function_word(w, t)), head)
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)

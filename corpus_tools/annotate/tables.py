@@ -11,7 +11,8 @@ where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
 "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
-a capital, as in German). ``conjunctions`` lists the coordinating "and" and "but" (a
+a capital, as in German) and ``complement_endings`` (endings of a capitalised word that
+make it a genitive complement, never a name: Romanian "Transporturilor"). ``conjunctions`` lists the coordinating "and" and "but" (a
 speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -391,6 +392,10 @@ class Tables:
     # Ordinals are written with a dot ("50. Festiwalu", "63. Antalya", "3. Oktober"): a
     # number of up to three digits and a dot before a capital is one, not a sentence end.
     ordinal_dot: bool = False
+    # Endings of a capitalised word that make it the genitive complement of the noun
+    # before it, never a person's name (Romanian "ministrul Transporturilor", "Colegiului
+    # Național"): the word is a body or a place, whatever role noun precedes it.
+    complement_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -553,6 +558,7 @@ def _tables(primary: str | None) -> Tables:
             bool(raw.get("nouns_capitalised", False)),
             BodyInflections.build(raw.get("body_inflections")),
             bool(raw.get("ordinal_dot", False)),
+            tuple(w.lower() for w in raw.get("complement_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
