@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -258,3 +260,33 @@ def test_packed_parquet_columns_write_the_bytes_of_pyarrows_own_conversion(
         dt.date.fromisoformat(str(rows[-1][4])),
         list(rows[-1][5]),  # type: ignore[arg-type]
     )
+
+
+def test_the_parquet_export_does_not_import_pandas(tmp_path: Path) -> None:
+    """pa.array() on a Python list imports pandas (to ask whether it is a Series): a
+    third of a second and tens of MB in every export and validation, for nothing. The
+    Parquet tables, boolean columns included, are written from packed buffers."""
+    pytest.importorskip("pyarrow")
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from corpus_tools.config import load_config\n"
+        "from corpus_tools.exporters import EXPORTERS\n"
+        "from corpus_tools.io import Staging\n"
+        "from corpus_tools.seeds import read_seed\n"
+        f"repo, out = Path({str(REPO)!r}), Path({str(tmp_path)!r})\n"
+        "config = load_config(repo)\n"
+        "seed = sorted((repo / 'seeds').glob('*.txt'))[0]\n"
+        "doc = read_seed(seed, repo, config).document\n"
+        "staging = Staging(out)\n"
+        "sink = EXPORTERS['parquet'].open(out, config, staging)\n"
+        "sink.add(doc.id, EXPORTERS['parquet'].render(doc, config))\n"
+        "sink.close()\n"
+        "staging.commit()\n"
+        "print('pandas' in sys.modules)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    )
+    assert done.stdout.strip() == "False"
+    assert (tmp_path / "documents.parquet").stat().st_size > 0
