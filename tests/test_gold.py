@@ -378,15 +378,19 @@ SPEAKER_FLOORS = {
 # speaker 287/407. The floors are their scores, rounded down. The six batches written
 # to the same brief before them, 870-965, scored speaker 0.64, 0.71, 0.69 (870-917 at
 # d8360a3) and 0.73, 0.77, 0.71 (918-965 at dd38af0); earlier batches of typical
-# articles 0.81-0.88. One batch moves this by ten points.
+# articles 0.81-0.88. One batch moves this by ten points. Then 1014-1045, 32 articles
+# in 29 languages written blind to a brief for typical press only, scored once at
+# b442d55: speaker 0.83 (206/249), type 0.95 (312/328), speech F1 0.98; the
+# session-start engine e8d9f40: speaker 204/249, type 310/328. All 80 held-out
+# articles at 69e7fdd: speaker 0.76 (501/658), type 0.94, speech F1 0.97.
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.98,
     "speech_f1": 0.96,
-    "type_accuracy": 0.92,
-    "speaker_accuracy": 0.71,
+    "type_accuracy": 0.93,
+    "speaker_accuracy": 0.75,
     "link_accuracy": 0.93,
-    "title_accuracy": 0.97,
+    "title_accuracy": 0.98,
 }
 
 
