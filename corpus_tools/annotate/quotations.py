@@ -1025,27 +1025,16 @@ def _number(state: _State, paragraphs: list[str]) -> Found:
     return Found(parts, issues, attributions)
 
 
-_PART_FIELDS = frozenset(f.name for f in fields(QuotationPart))
+_FIELD_NAMES = tuple(f.name for f in fields(QuotationPart))
+_PART_FIELDS = frozenset(_FIELD_NAMES)
 
 
 def with_fields(part: QuotationPart, **changes: Any) -> QuotationPart:
     """A copy of ``part`` with some fields changed (for the later stages)."""
     if not changes.keys() <= _PART_FIELDS:
         return replace(part, **changes)  # its error for a field the part does not have
-    # The constructor called directly: dataclasses.replace() walks the fields in Python
-    # for every part, and the later stages copy every part of every document.
+    # The constructor called directly, with the fields in their declared order:
+    # dataclasses.replace() walks the fields in Python for every part, and the later
+    # stages copy every part of every document.
     get = changes.get
-    return QuotationPart(
-        get("id", part.id),
-        get("kind", part.kind),
-        get("start", part.start),
-        get("end", part.end),
-        get("text", part.text),
-        get("depth", part.depth),
-        get("marks", part.marks),
-        get("parent", part.parent),
-        get("prev", part.prev),
-        get("next", part.next),
-        get("type", part.type),
-        get("speaker", part.speaker),
-    )
+    return QuotationPart(*[get(name, getattr(part, name)) for name in _FIELD_NAMES])
