@@ -29,7 +29,6 @@ the language-neutral signals.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import cache
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
@@ -38,6 +37,7 @@ from corpus_tools.annotate.tables import (
     Tables,
     WordList,
     bare,
+    ends_compound,
     learned,
     tables_for,
     words,
@@ -185,7 +185,7 @@ def _cue_near(
     tail = before[-back:]
     hit_before = any(s + n >= len(tail) - 1 for s, n in cues.find(tail))
     if compounds and not hit_before and tail and len(tail[-1]) >= 8:
-        hit_before = _ends_compound(tail[-1], _stems(cues))
+        hit_before = ends_compound(tail[-1], _stems(cues))
     hit_after = any(s < ahead for s, _ in cues.find(after[: ahead + 2]))
     return hit_before, hit_after
 
@@ -217,16 +217,6 @@ def _stems(cues: WordList) -> tuple[str, ...]:
             )
         )
     return _STEMS[key]
-
-
-def _ends_compound(word: str, stems: Iterable[str]) -> bool:
-    """True when one of ``stems`` ends ``word``, a longer compound, give or take an
-    inflection of up to three letters ("produktionsbolaget", "Abendblatt", "Iltalehden")."""
-    return any(
-        stem in word[max(2, len(word) - len(stem) - 3) :]
-        for stem in stems
-        if len(word) >= len(stem) + 3
-    )
 
 
 def _capitalisation(inner: str) -> tuple[bool, bool, bool]:
@@ -378,7 +368,7 @@ def signals(
             listed[kind] = _cue_near(cues, bw, aw, compounds=False)
         hit_before, hit_after = listed[kind]
         if compounds and not hit_before and bw and len(bw[-1]) >= 8:
-            hit_before = _ends_compound(bw[-1], _stems(cues))
+            hit_before = ends_compound(bw[-1], _stems(cues))
         return hit_before, hit_after
 
     # Compounds are read only where no list knows the word itself ("sogenannte" is a
@@ -428,7 +418,7 @@ def signals(
         if (
             t.title_cues.find(own)
             or every.mastheads.find(own)
-            or any(_ends_compound(w, every.masthead_stems.entries) for w in own)
+            or any(ends_compound(w, every.masthead_stems.entries) for w in own)
         ):
             hit("title_cue_inside")
         if t.name_cues.find(own) or t.org_forms.find(own):

@@ -88,6 +88,7 @@ from corpus_tools.annotate.tables import (
     Tables,
     WordList,
     bare,
+    ends_compound,
     given_name_gender,
     is_given_name,
     tables_for,
@@ -311,13 +312,8 @@ def _genitive_complement(word: str, t: Tables) -> bool:
 
 def _compound_role(word: str, t: Tables) -> bool:
     """True when ``word`` is a compound of eight letters or more that ends with a role
-    word, give or take an inflection of up to three letters ("gewerkschaftssekretärin",
-    "Verteidigungsministers")."""
-    return len(word) >= 8 and any(
-        stem in word[max(2, len(word) - len(stem) - 3) :]
-        for stem in t.role_stems
-        if len(word) >= len(stem) + 3
-    )
+    word ("gewerkschaftssekretärin", "Verteidigungsministers")."""
+    return len(word) >= 8 and ends_compound(word, t.role_stems)
 
 
 def _one_name(tokens: list[str]) -> list[str]:

@@ -11,9 +11,9 @@ where personal names are given name + surname; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
 "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
-a capital, as in German) and ``complement_endings`` (endings of a capitalised word that
-make it a genitive complement, never a name: Romanian "Transporturilor"). ``conjunctions`` lists the coordinating "and" and "but" (a
-speech verb right after one shares the subject of the verb before; after a comma, one
+a capital, as in German) and ``complement_endings`` (endings of a capitalised word
+that make it a genitive complement, never a name: Romanian "Transporturilor").
+``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
 ``anonymity`` lists what a text says of a source it does not name ("asked not to be
@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -159,6 +160,38 @@ def words_as_written(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+def _phrase_length(phrases: tuple[tuple[str, ...], ...], tokens: list[str], i: int) -> int:
+    """The length of the first of ``phrases`` (longest first) that the tokens from
+    ``tokens[i]`` spell, a word ending in ``*`` matching every word it starts (0: none).
+    Plain loops: a generator per phrase cost more than the comparisons."""
+    count = len(tokens)
+    for phrase in phrases:
+        size = len(phrase)
+        if i + size > count:
+            continue
+        for k, pattern in enumerate(phrase):
+            other = tokens[i + k]
+            if pattern.endswith("*"):
+                if not other.startswith(pattern[:-1]):
+                    break
+            elif other != pattern:
+                break
+        else:
+            return size
+    return 0
+
+
+def ends_compound(word: str, stems: Iterable[str]) -> bool:
+    """True when one of ``stems`` ends ``word``, a longer compound, give or take an
+    inflection of up to three letters ("produktionsbolaget", "Abendblatt", "Iltalehden",
+    "gewerkschaftssekretärin")."""
+    return any(
+        stem in word[max(2, len(word) - len(stem) - 3) :]
+        for stem in stems
+        if len(word) >= len(stem) + 3
+    )
+
+
 class WordList:
     """A matcher for one list of entries: exact words, prefixes and phrases.
 
@@ -225,12 +258,6 @@ class WordList:
         """Compile a list of entries (see the module docstring)."""
         return cls(entries, unless)
 
-    @staticmethod
-    def _word_matches(pattern: str, word: str) -> bool:
-        if pattern.endswith("*"):
-            return word.startswith(pattern[:-1])
-        return word == pattern
-
     def _single(self, word: str) -> bool:
         known = self._memo.get(word)
         if known is not None:
@@ -275,12 +302,9 @@ class WordList:
         word = tokens[i]
         if self._first:
             phrases = self._phrase_memo.get(word)
-            for phrase in self._phrases(word) if phrases is None else phrases:
-                n = len(phrase)
-                if i + n <= len(tokens) and all(
-                    self._word_matches(p, tokens[i + k]) for k, p in enumerate(phrase)
-                ):
-                    return n
+            n = _phrase_length(self._phrases(word) if phrases is None else phrases, tokens, i)
+            if n:
+                return n
         known = self._memo.get(word)
         return (1 if self._single(word) else 0) if known is None else int(known)
 
@@ -324,31 +348,17 @@ class WordList:
                 if known:
                     out.append((i, 1))
             return out
-        # match_at() inlined, its phrase test without a generator: the classifier asks
-        # for a few hundred thousand tokens per thousand documents.
+        # match_at() without its method call, as the classifier asks for a few hundred
+        # thousand tokens per thousand documents.
         memo, phrase_memo = self._memo, self._phrase_memo
-        count = len(tokens)
         i = 0
-        while i < count:
+        while i < len(tokens):
             word = tokens[i]
             phrases = phrase_memo.get(word)
             if phrases is None:
                 phrases = self._phrases(word)
-            n = 0
-            for phrase in phrases:
-                size = len(phrase)
-                if i + size > count:
-                    continue
-                for k, pattern in enumerate(phrase):
-                    other = tokens[i + k]
-                    if pattern.endswith("*"):
-                        if not other.startswith(pattern[:-1]):
-                            break
-                    elif other != pattern:
-                        break
-                else:
-                    n = size
-                    break
+            # (Most words open no phrase: no call for them.)
+            n = _phrase_length(phrases, tokens, i) if phrases else 0
             if not n:
                 known = memo.get(word)
                 n = (1 if self._single(word) else 0) if known is None else int(known)
