@@ -1358,6 +1358,66 @@ def test_a_declined_given_name_of_either_gender_tells_no_gender() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # "Pavla" is a woman's name and Pavel's genitive, "Horáka" ends in a bare "-a";
+        # the verbs of his quotations ("uvedl", "dodal") show a man: Pavel Horák.
+        (
+            "cs",
+            [
+                "Podle ředitele podniku Pavla Horáka bude stavba hotová v létě.",
+                "„Omlouváme se všem,“ uvedl ředitel. „Jinak to nešlo,“ dodal.",
+            ],
+            "Pavel Horák",
+        ),
+        (
+            "sk",
+            [
+                "Podľa primára oddelenia Milana Hudáka chýbajú lekári.",
+                "„Sami to nezvládneme,“ povedal primár.",
+            ],
+            "Milan Hudák",
+        ),
+        # A feminine verb leaves her name as written.
+        (
+            "cs",
+            [
+                "Podle ředitelky podniku Pavly Horákové bude stavba hotová v létě.",
+                "„Omlouváme se všem,“ uvedla Pavla Horáková.",
+            ],
+            "Pavla Horáková",
+        ),
+        # No verb with a gender ("mluvčí" is either): as written.
+        (
+            "cs",
+            [
+                "Podle mluvčí podniku Pavla Horáka bude stavba hotová v létě.",
+                "„Omlouváme se všem.“",
+            ],
+            None,
+        ),
+    ],
+)
+def test_the_verbs_of_a_mans_quotations_tell_his_declined_name(
+    lang: str, paragraphs: list[str], name: str | None
+) -> None:
+    got, _ = run(paragraphs, lang)
+    speech = [g for g in got if g[1] is not None]
+    if name is None:
+        assert all(g[1] != "Pavel Horák" for g in got)
+    else:
+        assert speech
+        assert all(g[1] == name for g in speech)
+
+
+def test_a_man_read_from_his_verbs_keeps_a_surname_the_tables_cannot_decline() -> None:
+    # "Fica" may be Fic's genitive to the tables, but the article writes "Fico".
+    sk = tables_for("sk").names
+    assert base_form("Roberta Fica", sk, {"Fico"}, man=True) == "Roberta Fica"
+    assert base_form("Roberta Fica", sk, man=True) == "Robert Fic"
+
+
+@pytest.mark.parametrize(
     ("lang", "paragraph", "name"),
     [
         # A woman's surname shows her: the given name stays a woman's.
@@ -1582,9 +1642,9 @@ def test_a_second_verb_after_and_shares_the_first_verbs_subject(
                 "Podle ředitele sklárny Pavla Horáka si Lichtwerk vybral Desnou kvůli "
                 "sklářům. „Takové lidi nenajdete,“ řekl ČTK ředitel."
             ],
-            # ("Pavla" may be a woman's name too; "Horáka" ends in a bare "-a", which
-            # does not tell a man's genitive: the name stays as written.)
-            ["Pavla Horáka"],
+            # ("Pavla" may be a woman's name too and "Horáka" ends in a bare "-a", but
+            # "řekl" shows a man: Pavel Horák, declined.)
+            ["Pavel Horák"],
         ),
     ],
 )

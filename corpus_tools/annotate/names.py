@@ -30,7 +30,9 @@ exception: where every word reads two ways, the given name is a woman's that rea
 man's declined ("Martina", Martin's genitive) and the surname lacks the ending a woman's
 has in the language and has a man's declined ending the tables know ("Šimka", where she
 would be "Šimková"), the name is the man's declined ("Martin Šimek"), unless the article
-shows the person is a woman (a feminine role or verb).
+shows the person is a woman (a feminine role or verb). Where the article shows he is a
+man (a speech verb agreeing with him: "uvedl ředitel"), a one-letter surname ending is
+enough: "Pavla Horáka" is Pavel Horák, whom a woman's surname would make "Horáková".
 """
 
 from __future__ import annotations
@@ -135,12 +137,18 @@ def _word(
 
 
 def base_form(
-    name: str, table: NameInflections, attested: Collection[str] = (), *, woman: bool = False
+    name: str,
+    table: NameInflections,
+    attested: Collection[str] = (),
+    *,
+    woman: bool = False,
+    man: bool = False,
 ) -> str:
     """``name`` with its oblique endings replaced by base endings, or as written when
     unsure (see the module docstring); ``attested`` holds the words the article uses
     for the same person; ``woman``: the article shows the person is a woman (a feminine
-    role or verb), so a woman's given name is never read as a man's declined."""
+    role or verb), so a woman's given name is never read as a man's declined; ``man``:
+    it shows he is a man, so any surname ending the tables pair with a man's will do."""
     if not table:
         return name
     ws = name.split()
@@ -152,7 +160,11 @@ def base_form(
         for i, w in enumerate(ws)
     ]
     statuses = {s for s, _ in found}
-    if statuses == {_AMBIGUOUS} and not woman and _reads_as_a_man(ws, found, table):
+    if (
+        statuses == {_AMBIGUOUS}
+        and not woman
+        and _reads_as_a_man(ws, found, table, man=man, attested=attested)
+    ):
         statuses = {_OBLIQUE}
     if _OBLIQUE not in statuses or _BASE in statuses:
         return name
@@ -161,20 +173,36 @@ def base_form(
     )
 
 
-def _reads_as_a_man(ws: list[str], found: list[tuple[int, str]], table: NameInflections) -> bool:
+def _reads_as_a_man(
+    ws: list[str],
+    found: list[tuple[int, str]],
+    table: NameInflections,
+    *,
+    man: bool = False,
+    attested: Collection[str] = (),
+) -> bool:
     """True when a name whose words all read two ways can only be a man's, declined:
     its given name as written is a woman's and reads as a man's ("Martina" and
     "Martin"), while its surname lacks the ending a woman's has where the language marks
     it (a woman would be "Martina Šimková", not "Martina Šimka") and has an ending of
     two letters or more that the tables pair with a man's ("mka" -> "mek", "енка" ->
     "енко"). A bare "-a" is not enough: "Roberta Metsola" and "Paula Badosa" are women,
-    "Roberta Fica" is Robert Fico."""
+    "Roberta Fica" is Robert Fico. ``man``: the article shows he is a man, so a bare
+    "-a" will do, unless the article writes the surname with another ending the tables
+    do not give ("Fico" beside "Fica", where they give only "Fic")."""
     endings = table.female_surname_endings
     if len(ws) < 2 or not endings or ws[-1].lower().endswith(endings):
         return False
     surname = table.last.match(ws[-1])
-    if surname is None or len(surname[0]) < 2:
+    if surname is None or (len(surname[0]) < 2 and not man):
         return False
+    if len(surname[0]) < 2:
+        stem, reading = ws[-1][: -len(surname[0])], found[-1][1]
+        if any(
+            w.startswith(stem) and len(w) <= len(stem) + 2 and w not in (ws[-1], reading)
+            for w in attested
+        ):
+            return False
     first, (_, reading) = ws[0].lower(), found[0]
     return table.given_names.get(first) == "f" and table.given_names.get(reading.lower()) == "m"
 
@@ -184,21 +212,31 @@ def _has_initial(form: str) -> bool:
 
 
 def choose_name(
-    forms: Sequence[str], subjects: Collection[str], table: NameInflections, *, woman: bool = False
+    forms: Sequence[str],
+    subjects: Collection[str],
+    table: NameInflections,
+    *,
+    woman: bool = False,
+    man: bool = False,
 ) -> str:
     """The name of a person written as ``forms`` (in text order; ``subjects`` are the
-    forms seen as the subject of a speech verb), in its base form; ``woman``: as for
-    :func:`base_form`."""
-    return choose_form(forms, subjects, table, woman=woman)[1]
+    forms seen as the subject of a speech verb), in its base form; ``woman`` and
+    ``man``: as for :func:`base_form`."""
+    return choose_form(forms, subjects, table, woman=woman, man=man)[1]
 
 
 def choose_form(
-    forms: Sequence[str], subjects: Collection[str], table: NameInflections, *, woman: bool = False
+    forms: Sequence[str],
+    subjects: Collection[str],
+    table: NameInflections,
+    *,
+    woman: bool = False,
+    man: bool = False,
 ) -> tuple[str, str]:
     """(the form chosen as written, its base form): see :func:`choose_name`."""
     multi = [f for f in forms if len(f.split()) >= 2] or list(forms)
     attested = {w for f in forms for w in f.split()}
-    bases = {f: base_form(f, table, attested, woman=woman) for f in multi}
+    bases = {f: base_form(f, table, attested, woman=woman, man=man) for f in multi}
     best = min(
         multi,
         key=lambda f: (

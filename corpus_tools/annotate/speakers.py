@@ -182,10 +182,14 @@ class _Entity:
     # What the text says of the person's gender besides the surname's ending: a given
     # name of one gender, a feminine role word, a verb that agrees with them.
     genders: set[str] = field(default_factory=set)
+    # The genders of the speech verbs of the quotations given to the person ("dodal
+    # primátor"): kept apart from ``genders``, which pronouns are matched against, as
+    # they are only known once quotations are attributed; they help read a declined name.
+    said_as: set[str] = field(default_factory=set)
     inflections: NameInflections = NO_INFLECTIONS
     # (what it was worked out from: the numbers of forms and subjects and whether she is
-    # a woman; the chosen form as written; its base form) when last worked out.
-    cached: tuple[tuple[int, int, bool], str, str] | None = None
+    # a woman, he a man; the chosen form as written; its base form) when last worked out.
+    cached: tuple[tuple[int, int, bool, bool], str, str] | None = None
     # (number of forms, the lower-cased first words of the forms of two words or more).
     _given: tuple[int, frozenset[str]] = (0, frozenset())
 
@@ -208,10 +212,14 @@ class _Entity:
         """The form the name was chosen from, as the article writes it."""
         return self._chosen()[1]
 
-    def _chosen(self) -> tuple[tuple[int, int, bool], str, str]:
-        key = (len(self.forms), len(self.subjects), "f" in self.genders)
+    def _chosen(self) -> tuple[tuple[int, int, bool, bool], str, str]:
+        woman = "f" in self.genders
+        man = not woman and self.said_as == {"m"}
+        key = (len(self.forms), len(self.subjects), woman, man)
         if self.cached is None or self.cached[0] != key:
-            form, base = choose_form(self.forms, self.subjects, self.inflections, woman=key[2])
+            form, base = choose_form(
+                self.forms, self.subjects, self.inflections, woman=woman, man=man
+            )
             self.cached = (key, form, base)
         return self.cached
 
@@ -2840,6 +2848,10 @@ def attribute(
                     result = (c.key, c.name, c.mention) if c.key is not None else None
         if result is not None:
             key, name, mention = result
+            if found is not None and found.verb_gender:
+                entity = resolver.by_key(key)
+                if entity is not None:
+                    entity.said_as.add(found.verb_gender)
             if key not in names:
                 keys_in_order.append(key)
                 names[key] = name
@@ -2850,6 +2862,11 @@ def attribute(
         for p in chain:
             speakers[p.id] = result
         previous_chain = chain
+    for key in keys_in_order:
+        # The verbs seen since a person was first named may tell how to read the name.
+        e = resolver.by_key(key)
+        if e is not None:
+            names[key] = e.name
     ids = {key: person_id(doc_id, n) for n, key in enumerate(keys_in_order, start=1)}
     persons = []
     for key in keys_in_order:
