@@ -1100,7 +1100,39 @@ def test_a_pronoun_takes_up_the_unnamed_person_the_sentence_before_opens_with() 
         ],
         "en",
     )
-    assert got[0][1:] == ("One east side resident", "she")
+    # The relative clause in commas is part of the description (guidelines: "a fund
+    # manager who asked not to be named").
+    assert got[0][1:] == ("One east side resident, who asked not to be named", "she")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # Without commas, what it says of an unnamed source runs to the main verb: the
+        # speech verb in "who asked not to be named" is not the description's own.
+        (
+            "en",
+            "That did little to reassure shoppers. One pensioner who asked not to be named "
+            "said she now takes two buses. “It’s a joke,” she said.",
+            "One pensioner who asked not to be named",
+        ),
+        # A common noun opening the sentence is no name for its capital, and the
+        # relative clause in commas after it belongs to the description.
+        (
+            "cs",
+            "Matka dvou dětí ze Sezimova Ústí, která nechtěla být jmenována, popsala ČTK "
+            "sobotní večer na pohotovosti. „Čekali jsme čtyři hodiny,“ řekla.",
+            "Matka dvou dětí ze Sezimova Ústí, která nechtěla být jmenována",
+        ),
+    ],
+)
+def test_an_unnamed_source_is_the_description_with_what_it_says_of_them(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run(
+        ["Podle lékařů je situace vážná." if lang == "cs" else "It was late.", paragraph], lang
+    )
+    assert got[0][1] == name
 
 
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
@@ -1731,7 +1763,7 @@ def test_a_long_paragraph_of_phrases_is_read_without_error(paragraph: str) -> No
             "cs",
             "Starosta Jan Novák to odmítl. Řidič z Horní Lhoty, který nechtěl být "
             "jmenován, stál u silnice. „Jezdím tu dvacet let,“ řekl ČTK.",
-            "Řidič z Horní Lhoty",
+            "Řidič z Horní Lhoty, který nechtěl být jmenován",
         ),
         # An insertion between commas before the speech verb.
         (

@@ -1992,7 +1992,8 @@ class _Resolver:
             description = description.split(None, 1)[1] if " " in description else ""
         description = description or m.text
         if low[0] in t.indefinites or low[0] in t.possessives:
-            return f"d:{m.text.lower()}", m.text
+            text = _with_relative_clause(m, m.text, self.paragraphs, t)
+            return f"d:{text.lower()}", text
         # A body named in it makes the mention a body ("the Ministry of Defence"), unless
         # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
         # del Partido Popular" are persons described by their role.
@@ -2090,6 +2091,7 @@ class _Resolver:
                     e = main
             if e is not None:
                 return f"e:{e.surname}", e.name
+        description = _with_relative_clause(m, description, self.paragraphs, t)
         return f"d:{description.lower()}", description
 
     def quoted_source(self, m: _Mention, head: str) -> str | None:
@@ -2520,7 +2522,10 @@ class _Resolver:
             if not said or low[0] in self.t.pronouns or low[0] in self.t.stopwords:
                 return None
             anonymous = said[0][0]
-        verbs = self.t.speech_verbs.find(low)
+        # A speech verb in what the text says of an unnamed source ("who asked not to
+        # be named") is not the one the description is the subject of.
+        hidden = {i for a, n in self.t.anonymity.find(low) for i in range(max(0, a - 2), a + n)}
+        verbs = [(k, n) for k, n in self.t.speech_verbs.find(low) if k not in hidden]
         end = verbs[0][0] if verbs else len(toks)
         if anonymous is not None:
             end = min(end, anonymous)
@@ -3139,7 +3144,9 @@ def _find_mention(
             text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
             got = _previous_subject(text, starts, first.start.offset, t)
             if got is not None:
-                return _Mention(got[0], first.paragraph, got[1])
+                # Where it opens its sentence, its capital says nothing ("Matka dvou
+                # dětí …, která …, popsala …").
+                return _Mention(got[0], first.paragraph, got[1], sentence_initial=got[1] in starts)
             return _Mention("", first.paragraph, first.start.offset, zero=True)
         after = None
     if before is not None and (colon_before or after is None):
@@ -3483,11 +3490,41 @@ def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:
     return False
 
 
+def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tables) -> str:
+    """``text``, the description ``m`` gives, with the relative clause set in commas
+    right after the mention in the paragraph ("Matka dvou dětí ze Sezimova Ústí, která
+    nechtěla být jmenována, popsala …"): what the article says of an unnamed source is
+    part of the description (guidelines: "a fund manager who asked not to be named")."""
+    para = paragraphs[m.paragraph - 1] if 0 < m.paragraph <= len(paragraphs) else ""
+    end = m.offset + len(m.text)
+    if not m.text or para[m.offset : end] != m.text:
+        return text
+    rest = para[end : end + 300]
+    if not rest.lstrip(" \u00a0").startswith(","):
+        return text
+    stop = len(rest)
+    for i, ch in enumerate(rest):
+        if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
+            stop = i
+            break
+        if ch in "!?;" or (ch == "." and rest[i + 1 : i + 2] in ("", " ", "\u00a0")):
+            stop = i
+            break
+    clause = m.text + rest[:stop]
+    toks = _tokens(clause)
+    close = _relative_clause_end(clause, toks, [w.lower() for _, _, w in toks], t)
+    if close is None or close <= len(m.text) or len(_tokens(clause[:close])) > 25:
+        return text
+    return text + clause[len(m.text) : close]
+
+
 def _relative_clause_end(
     clause: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
 ) -> int | None:
     """Where a description's relative clauses close, at the comma after them ("Ein
-    Rentner, der seit 1958 im Dorf lebt, nahm …" -> after "lebt"); None if it has none."""
+    Rentner, der seit 1958 im Dorf lebt, nahm …" -> after "lebt"), or with no comma
+    after what it says of an unnamed source ("One pensioner who asked not to be named
+    said …" -> after "named"); None if it has none."""
     k = next(
         (
             k
@@ -3507,7 +3544,8 @@ def _relative_clause_end(
             None,
         )
         if close is None:
-            return None
+            hidden = [a + n for a, n in t.anonymity.find(low) if a > k]
+            return toks[hidden[0] - 1][1] if hidden else None
         if close + 1 < len(toks) and low[close] in t.conjunctions and low[close + 1] in t.relatives:
             k = close + 1  # ", og som …": a second relative clause
             continue
