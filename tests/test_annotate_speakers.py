@@ -1135,6 +1135,30 @@ def test_an_unnamed_source_is_the_description_with_what_it_says_of_them(
     assert got[0][1] == name
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # After a phrase fronted before the verb, an acronym after it is the subject.
+        (
+            "sv",
+            "Huset ska delas i tre delar. I ett pressmeddelande skriver LKAB att flytten "
+            "är ”tekniskt krävande men fullt genomförbar”.",
+            "LKAB",
+        ),
+        # Spanish and Portuguese names have two given names and two surnames.
+        (
+            "es",
+            "“Es una escena única”, afirmó el director del proyecto, el arqueólogo Julio "
+            "César Vásquez Arana, de la Universidad Nacional de Trujillo.",
+            "Julio César Vásquez Arana",
+        ),
+    ],
+)
+def test_the_whole_subject_is_the_speaker(lang: str, paragraph: str, name: str) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == name
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

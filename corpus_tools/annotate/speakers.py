@@ -1193,6 +1193,7 @@ def _mention_near_verb(
             head = bare(words(subject)[0]) if words(subject) else ""
             if subject and (
                 _is_capitalised(subject)
+                or _is_acronym(subject.split()[0])  # "I ett pressmeddelande skriver LKAB"
                 or head in t.determiners
                 or head in t.pronouns
                 or head in t.roles

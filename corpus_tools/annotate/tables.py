@@ -7,7 +7,8 @@ it (``сказа*`` matches ``сказал``, ``сказала``), so inflected 
 per stem, not per form. A file may say ``"extends": "sr"`` to share another table.
 Besides the lists (:data:`LIST_KEYS`) a file holds ``dialogue_dash`` (does the
 language's press write dialogue with dashes) and, optionally, ``max_name_words`` (2
-where personal names are given name + surname; 3 by default) and
+where personal names are given name + surname; 4 where two given names and two
+surnames are usual, as in Spanish; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
 szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
 "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
