@@ -1159,6 +1159,44 @@ def test_the_whole_subject_is_the_speaker(lang: str, paragraph: str, name: str) 
     assert got[0][1] == name
 
 
+def test_a_word_after_a_number_every_time_is_no_person() -> None:
+    # "Millionen Euro" ... "Euro" looked like a full name and then its surname alone,
+    # and took up "sie"; the witness introduced after it is nearer.
+    got, persons = run(
+        [
+            "Die Bande hat Senioren um rund 1,2 Millionen Euro gebracht.",
+            "Unter den Zuschauern im Saal war auch eine Zeugin aus Bochum. Sie hatte den "
+            "Betrügern 38.000 Euro übergeben. „Ich habe mich so geschämt“, sagte sie.",
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("eine Zeugin aus Bochum", "sie")
+    assert [p.name for p in persons] == ["eine Zeugin aus Bochum"]
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "name"),
+    [
+        # A person named in the sentence that introduces the description is meant.
+        (
+            "Jenna Marsh, a nurse, was among 23 people who spoke. “I’m not against "
+            "teachers,” she said.",
+            "Jenna Marsh",
+        ),
+        (
+            "The mayor left early. A nurse from the east side was among 23 people who "
+            "spoke. “I’m not against teachers,” she said.",
+            "A nurse from the east side",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_unnamed_person_introduced_after_the_last_named(
+    paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], "en")
+    assert got[0][1] == name
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

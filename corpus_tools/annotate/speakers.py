@@ -174,6 +174,9 @@ class _Entity:
     # adjective: "nur drei Liegeplätze Schiffe") every time, never opening a sentence or
     # a clause: what German capitalised nouns look like.
     noun_like: bool = True
+    # Named right after a number every time ("1,2 Millionen Euro", "38.000 Euro"): a
+    # unit or a currency, whatever its capital says.
+    counted: bool = True
 
     # Forms seen as the subject of a speech verb: in the nominative where names decline.
     subjects: set[str] = field(default_factory=set)
@@ -600,6 +603,9 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.positions.append((pno, offset))
             opens = start in starts or _char_before(plain, start) in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
+            entity.counted = entity.counted and bool(
+                _AFTER_NUMBER.search(plain, max(0, start - 30), start)
+            )
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
             if opening_noun is not None:
@@ -619,6 +625,9 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             given = any(len(f.split()) >= 2 and is_given_name(f.split()[0]) for f in e.forms)
             if e.noun_like and not (e.roles or e.subjects or by_surname or given):
                 e.person = False
+    for e in entities:
+        if e.counted and not (e.roles or e.subjects):
+            e.person = False
     # A name never written with a given name, which the article also writes after a
     # preposition in that word's forms ("Radni Gdańska" … "powierzchni Gdańska", "w
     # Gdańsku"), is a place the text names, not a person -- unless it spoke.
@@ -631,6 +640,13 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
         ):
             e.person = False
     return entities
+
+
+# A number right before a position ("1,2 Millionen", "38.000 Euro", "5 000 złotych"),
+# not one that numbers a thing ("гімназії № 21 Наталія Бондар", "Nr. 3").
+_AFTER_NUMBER = re.compile(
+    r"(?<![\w.,№#°])(?<![№#°.][ \u00a0])\d(?:[\d.,\u00a0\u202f ]*\d)?[ \u00a0]$"
+)
 
 
 def _after_preposition(word: str, paragraphs: list[str], t: Tables) -> bool:
@@ -1884,7 +1900,16 @@ class _Resolver:
                 return self.resolve(reporter)
             self.gender = (_pronoun_gender(low[0], t) if toks else None) or m.verb_gender
             try:
-                e = self.named_before(m.paragraph, m.offset, same_paragraph=True)
+                at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
+                e = at[1] if at else None
+                unnamed = self.unnamed_before(m)
+                if unnamed is not None and (at is None or at[0][1] < unnamed[1]):
+                    # An unnamed person introduced after the last one named is nearer,
+                    # unless named in the same sentence ("Jenna Marsh, a nurse, was").
+                    starts = sentence_starts(self.paragraphs[m.paragraph - 1], t)
+                    opens = starts[bisect.bisect_right(starts, unnamed[1]) - 1]
+                    if at is None or at[0][1] < opens:
+                        return f"d:{unnamed[0].lower()}", unnamed[0]
                 if e is None:
                     named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
                     last = self.last_speaker
@@ -2641,6 +2666,36 @@ class _Resolver:
             ),
             None,
         )
+
+    def unnamed_before(self, m: _Mention) -> tuple[str, int] | None:
+        """For a pronoun no named person answers: the last unnamed person its paragraph
+        introduced before it with an indefinite article, anywhere in a sentence ("Unter
+        den Zuschauern war auch eine Zeugin aus Bochum. Sie … „…“, sagte sie."), where
+        the head is a role or occupation and the genders agree; as written, with what
+        follows it in its clause; with its offset in the paragraph."""
+        t = self.t
+        text = self.paragraphs[m.paragraph - 1][: m.offset]
+        toks = _tokens(text)
+        for i in range(len(toks) - 2, -1, -1):
+            if bare(toks[i][2].lower()) not in t.indefinites:
+                continue
+            found = _Mention(text[toks[i][0] :], m.paragraph, toks[i][0])
+            clause = _tokens(found.text)
+            stop = next(
+                (
+                    j
+                    for j in range(1, len(clause))
+                    if _boundary(found.text, clause[j - 1][1], clause[j][0])
+                ),
+                len(clause),
+            )
+            found = replace(found, text=found.text[: clause[stop - 1][1]])
+            gender = self.gender  # the pronoun's, else its verb's
+            shown = _noun_gender(words(found.text), t)
+            if _a_person(found, t) and (gender is None or shown is None or gender == shown):
+                return _whole_description(found, self.paragraphs, t).text, found.offset
+            return None  # the nearest indefinite is no person: nothing further back
+        return None
 
     def introduced(self, m: _Mention, low: list[str]) -> str | None:
         """The unnamed person a definite role noun takes up: "A spokesman for the
