@@ -1197,6 +1197,30 @@ def test_a_pronoun_takes_up_the_unnamed_person_introduced_after_the_last_named(
     assert got[0][1] == name
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # A news agency right after the verb is who was told, the speaker follows it,
+        # here with a relative clause that runs to the end of the sentence.
+        (
+            "cs",
+            "„Prach a hluk,“ řekla ČTK starší žena, která bydlí u stavby.",
+            "starší žena, která bydlí u stavby",
+        ),
+        (
+            "pl",
+            "„Takiego przymrozku nie było od lat” – powiedział PAP sadownik.",
+            "sadownik",
+        ),
+    ],
+)
+def test_a_news_agency_after_the_verb_is_the_addressee(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == name
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

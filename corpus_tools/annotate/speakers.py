@@ -1003,6 +1003,13 @@ def _mention_near_verb(
             )
         ):
             k += 1  # rekao je Plenković, a déclaré le ministre
+        if (
+            k + 1 < len(toks)
+            and toks[k][2] in t.agencies
+            and not cut(k + 1)
+            and low[k + 1] not in t.stopwords
+        ):
+            k += 1  # "řekla ČTK starší žena": the agency is who was told
         source = _statement_source(clause, toks, low, k, t)
         if source:
             return source
@@ -3568,9 +3575,21 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
             break
     clause = m.text + rest[:stop]
     toks = _tokens(clause)
-    close = _relative_clause_end(clause, toks, [w.lower() for _, _, w in toks], t)
+    low = [w.lower() for _, _, w in toks]
+    close = _relative_clause_end(clause, toks, low, t)
+    if close is None:
+        # A relative clause that runs to the end of the sentence ("řekla ČTK starší
+        # žena, která bydlí u stavby.") closes there.
+        first = next((i for i, (a, _, _) in enumerate(toks) if a >= len(m.text)), None)
+        ends = rest[stop : stop + 1] in ("!", "?", ".") or end + len(rest) == len(para)
+        if first is not None and low[first] in t.relatives and ends:
+            close = len(clause.rstrip())
     if close is None or close <= len(m.text) or len(_tokens(clause[:close])) > 25:
         return text
+    added = [w.lower() for _, _, w in _tokens(clause[len(m.text) : close])]
+    hidden = {i for a, n in t.anonymity.find(added) for i in range(max(0, a - 2), a + n)}
+    if any(k not in hidden for k, _ in t.speech_verbs.find(added)):
+        return text  # the clause holds the speech verb: "la naviera, que … destacó"
     return text + clause[len(m.text) : close]
 
 
