@@ -1108,6 +1108,34 @@ def test_a_pronoun_takes_up_the_unnamed_person_the_sentence_before_opens_with() 
 @pytest.mark.parametrize(
     ("lang", "paragraph", "name"),
     [
+        # A relative clause of fifteen words, taken up by a pronoun.
+        (
+            "de",
+            "Die Gemeinde schweigt. Ein Pensionist, der vor dem Gemeindeamt wartete und "
+            "seinen Namen nicht in der Zeitung lesen wollte, schüttelte den Kopf. „Der "
+            "Herbert hat mehr für den Ort getan“, sagte er.",
+            "Ein Pensionist, der vor dem Gemeindeamt wartete und seinen Namen nicht in der "
+            "Zeitung lesen wollte",
+        ),
+        # The subject of a verb without one.
+        (
+            "el",
+            "Η ένωση διαμαρτυρήθηκε. Μια τουρίστρια από τη Γαλλία, που περίμενε στην ουρά "
+            "από τις 8 το πρωί, έδειχνε απογοητευμένη. «Ήρθαμε για δύο μέρες», είπε.",
+            "Μια τουρίστρια από τη Γαλλία, που περίμενε στην ουρά από τις 8 το πρωί",
+        ),
+    ],
+)
+def test_a_long_relative_clause_belongs_to_the_description(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
         # Without commas, what it says of an unnamed source runs to the main verb: the
         # speech verb in "who asked not to be named" is not the description's own.
         (

@@ -1900,6 +1900,8 @@ class _Resolver:
             v0 = _verb_start(whole, wt, [w.lower() for _, _, w in wt], t)
             if v0 is not None:
                 whole = whole[: wt[v0][0]].rstrip(" \u00a0,")  # not its verb ("ha già …")
+            if whole == m.text:
+                whole = _with_relative_clause(m, whole, self.paragraphs, t)
             return f"d:{whole.lower()}", whole
         if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
             reporter = self.reporting_subject(m)
@@ -2663,12 +2665,12 @@ class _Resolver:
     def _comma_after(
         sentence: str, toks: list[tuple[int, int, str]], start: int, end: int
     ) -> int | None:
-        """The first word from ``start`` (within 13 words, up to ``end``) that a comma
+        """The first word from ``start`` (within 25 words, up to ``end``) that a comma
         precedes: where a relative clause closes."""
         return next(
             (
                 k
-                for k in range(start, min(end + 1, len(toks), start + 13))
+                for k in range(start, min(end + 1, len(toks), start + 25))
                 if "," in sentence[toks[k - 1][1] : toks[k][0]]
             ),
             None,
