@@ -1249,6 +1249,36 @@ def test_a_news_agency_after_the_verb_is_the_addressee(
     assert got[0][1] == name
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # One capitalised word after a common noun is its complement, a place.
+        (
+            "sl",
+            [
+                "Župan Janez Novak je to zavrnil.",
+                "»Avtobusi zamujajo,« je dejala prebivalka vasi Mozelj.",
+            ],
+            "prebivalka vasi Mozelj",
+        ),
+        # A person of that name, named before, is meant.
+        (
+            "sl",
+            [
+                "Predsednik društva Marko Mozelj je to zavrnil.",
+                "»Avtobusi zamujajo,« je dejal predsednik društva Mozelj.",
+            ],
+            "Marko Mozelj",
+        ),
+    ],
+)
+def test_one_capitalised_word_after_a_common_noun(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

@@ -1969,6 +1969,20 @@ class _Resolver:
                 # Lhoty": the complement of a noun, a place or body -- unless a person of
                 # that name was named, or a given name shows a person.
                 continue
+            if (
+                len(tokens) == 1
+                and before
+                and m.text[:start].rstrip(" \u00a0")[-1:].islower()
+                and not _function_word(before[-1], t)
+                and bare(before[-1]) not in t.roles
+                and before[-1] not in t.speech_verbs
+                and not _known_given(tokens[0], t)
+                and not any(_same_surname(e.surname, tokens[0]) and e.person for e in self.entities)
+            ):
+                # One capitalised word after a common noun is its complement, a place
+                # or a body ("prebivalka vasi Mozelj", "rezidentka obce Lhota"), unless
+                # a person of that name was named.
+                continue
             after = words(m.text[run[-1][0] + len(run[-1][1]) :])
             if (
                 len(tokens) == 1
