@@ -1106,6 +1106,50 @@ def test_a_pronoun_takes_up_the_unnamed_person_the_sentence_before_opens_with() 
 
 
 @pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # No article shows it, but a capitalised word and lower-case ones with a
+        # relative clause in commas open the sentence: someone unnamed, introduced
+        # here, not the person named before.
+        (
+            "cs",
+            [
+                "Ředitel Pavel Horák to odmítl.",
+                "Starší muž, který čekal na autobus a nechtěl se představit, byl "
+                "skeptický. „Slibovali to už za komunistů,“ řekl.",
+            ],
+            "Starší muž, který čekal na autobus a nechtěl se představit",
+        ),
+        (
+            "sk",
+            [
+                "Primár Ján Kováč to odmietol.",
+                "Tehotná žena, ktorá čaká prvé dieťa, sa obáva. „Tu som chodila na "
+                "všetky kontroly,“ povedala.",
+            ],
+            "Tehotná žena, ktorá čaká prvé dieťa",
+        ),
+        # A participle and its complement open the sentence: the subject is the
+        # person named before.
+        (
+            "pt",
+            [
+                "O ministro Rui Fontes visitou a obra.",
+                "Questionado pelos jornalistas sobre os custos, que passaram de 190 para "
+                "304 milhões, admitiu que “ninguém está satisfeito com esse número”.",
+            ],
+            "Rui Fontes",
+        ),
+    ],
+)
+def test_an_unnamed_person_introduced_without_an_article(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name
+
+
+@pytest.mark.parametrize(
     ("lang", "paragraph", "name"),
     [
         # A relative clause of fifteen words, taken up by a pronoun.

@@ -2097,6 +2097,18 @@ class _Resolver:
             named = self.quoted_source(m, head)
             if named is not None:
                 return f"d:{named.lower()}", named
+        raw = m.text.lower().replace("’", "'")
+        if (
+            m.sentence_initial
+            and low[0] not in t.determiners
+            and bare(raw.split()[0]) == raw.split()[0]  # no elided article: "L’ancien maire"
+            and not (len(low) > 1 and (low[1] in t.stopwords or low[1] in t.complementizers))
+        ):
+            # A description opening its sentence with a relative clause in commas after
+            # it ("Starší muž, který čekal na autobus, …") introduces someone unnamed.
+            with_clause = _with_relative_clause(m, m.text, self.paragraphs, t)
+            if with_clause != m.text:
+                return f"d:{with_clause.lower()}", with_clause
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = [
@@ -4063,6 +4075,30 @@ def _previous_subject(
     ]
     if runs and runs[0][0] > toks[0][0] and _honorific_only(all_runs[0][1], sentence, t):
         runs[0] = (toks[0][0], runs[0][1])  # "O Eng. Luís Matos": the name opens it
+    if (
+        runs
+        and runs[0][0] == toks[0][0]
+        and len(runs[0][1]) == 1
+        and not _known_given(toks[0][2], t)
+        and not _function_word(low[0], t)
+        and len(low) > 1
+        # (Not a participle with its complement: "Questionado pelos jornalistas".)
+        and not (low[1] in t.stopwords or low[1] in t.complementizers or low[1] in t.determiners)
+    ):
+        # One capitalised word and lower-case ones, then a relative clause in commas
+        # ("Starší muž, který čekal na autobus, …"): an unnamed person introduced here.
+        e = 1
+        while e < len(toks) and e < 6 and not _boundary(sentence, toks[e - 1][1], toks[e][0]):
+            if _is_capitalised(toks[e][2]) or low[e] in t.relatives:
+                break
+            e += 1
+        if (
+            1 < e < len(toks)
+            and low[e] in t.relatives
+            and "," in sentence[toks[e - 1][1] : toks[e][0]]
+            and not _function_word(low[e - 1], t)
+        ):
+            return sentence[toks[0][0] : toks[e - 1][1]], lo + toks[0][0]
     if (
         runs
         and runs[0][0] == toks[0][0]
