@@ -179,6 +179,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "occupations",
         "body_inflections",
         "complement_endings",
+        "oblique_suffixes",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -191,7 +192,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         assert data["extends"] in available()
         return
     assert isinstance(data["dialogue_dash"], bool)
-    for key in (*LIST_KEYS, "occupations", "complement_endings"):
+    for key in (*LIST_KEYS, "occupations", "complement_endings", "oblique_suffixes"):
         values = data.get(key, [])
         assert isinstance(values, list)
         for v in values:

@@ -1323,6 +1323,21 @@ def test_one_capitalised_word_after_a_common_noun(
     assert got[0][1] == name
 
 
+def test_a_turkish_name_with_a_case_suffix_never_speaks() -> None:
+    # "Kemeraltı'nda" (in Kemeraltı) opens the sentence: a place, not the subject.
+    got, persons = run(
+        [
+            "İzmir'de su kesintisi başladı.",
+            "Kemeraltı'nda lokanta işleten bir esnaf ise durumu “felaket” olarak "
+            "nitelendirdi: “Bulaşığı yıkayamazsak dükkanı kapatmak zorunda kalırız.”",
+        ],
+        "tr",
+    )
+    assert all(g[1] != "Kemeraltı'nda" for g in got)
+    assert "bir esnaf" in (got[-1][1] or "")
+    assert [p.name for p in persons if "'" in p.name and " " not in p.name] == []
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

@@ -321,6 +321,15 @@ def _genitive_complement(word: str, t: Tables) -> bool:
     return any(word.endswith(e) and len(word) >= len(e) + 4 for e in t.complement_endings)
 
 
+def _oblique(word: str, t: Tables) -> bool:
+    """True when a name's word carries a case suffix after an apostrophe that the
+    language lists (``oblique_suffixes``: "Kemeraltı'nda", "Konya'nın", "AA'ya")."""
+    if not t.oblique_suffixes:
+        return False
+    cut = max(word.rfind("'"), word.rfind("’"))
+    return cut > 0 and word[cut + 1 :].lower() in t.oblique_suffixes
+
+
 def _compound_role(word: str, t: Tables) -> bool:
     """True when ``word`` is a compound of eight letters or more that ends with a role
     word ("gewerkschaftssekretärin", "Verteidigungsministers")."""
@@ -1996,6 +2005,8 @@ class _Resolver:
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
+            if candidate and _oblique(candidate[-1], t):
+                continue  # "Aspendos Antik Tiyatrosu'nda": a place, a possessor
             if len(candidate) >= len(name) and candidate:
                 # Among runs of the same length the last one: the name in apposition
                 # ("la segretaria della Flc Cgil, Anna Moretti").
@@ -4103,6 +4114,7 @@ def _previous_subject(
         runs
         and runs[0][0] == toks[0][0]
         and (len(runs[0][1]) > 1 or not _function_word(toks[0][2], t))
+        and not _oblique(runs[0][1][-1][1], t)  # "Kemeraltı'nda …": a place opens it
     ):
         # The run that opens the sentence, up to a full name within its first words
         # ("Jüri başkanı oyuncu Mehmet Demir", "Van Dijk zelf").

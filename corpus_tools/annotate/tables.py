@@ -13,7 +13,9 @@ surnames are usual, as in Spanish; 3 by default) and
 szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
 "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``complement_endings`` (endings of a capitalised word
-that make it a genitive complement, never a name: Romanian "Transporturilor").
+that make it a genitive complement, never a name: Romanian "Transporturilor") and
+``oblique_suffixes`` (case suffixes written after an apostrophe on a proper name,
+Turkish "Kemeraltı'nda", "Konya'nın": such a name never speaks).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -407,6 +409,10 @@ class Tables:
     # before it, never a person's name (Romanian "ministrul Transporturilor", "Colegiului
     # Național"): the word is a body or a place, whatever role noun precedes it.
     complement_endings: tuple[str, ...] = ()
+    # Case suffixes written after an apostrophe on a proper name (Turkish
+    # "Kemeraltı'nda", "Konya'nın", "AA'ya"): a name so marked is a place, a possessor or
+    # an addressee, never the subject that speaks.
+    oblique_suffixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -570,6 +576,7 @@ def _tables(primary: str | None) -> Tables:
             BodyInflections.build(raw.get("body_inflections")),
             bool(raw.get("ordinal_dot", False)),
             tuple(w.lower() for w in raw.get("complement_endings", [])),
+            tuple(w.lower() for w in raw.get("oblique_suffixes", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
