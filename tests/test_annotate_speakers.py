@@ -1338,6 +1338,17 @@ def test_a_turkish_name_with_a_case_suffix_never_speaks() -> None:
     assert [p.name for p in persons if "'" in p.name and " " not in p.name] == []
 
 
+def test_a_hungarian_acronym_with_a_case_suffix_is_who_was_told() -> None:
+    got, _ = run(
+        [
+            "A gazdák aggódnak. „Ilyen aszály még nem volt” – mondta az MTI-nek Kovács "
+            "Béla, a kamara elnöke."
+        ],
+        "hu",
+    )
+    assert got[0][1] == "Kovács Béla"
+
+
 def test_a_name_in_apposition_may_end_the_sentence() -> None:
     got, _ = run(
         [

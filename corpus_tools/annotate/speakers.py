@@ -322,11 +322,12 @@ def _genitive_complement(word: str, t: Tables) -> bool:
 
 
 def _oblique(word: str, t: Tables) -> bool:
-    """True when a name's word carries a case suffix after an apostrophe that the
-    language lists (``oblique_suffixes``: "Kemeraltı'nda", "Konya'nın", "AA'ya")."""
+    """True when a name's word carries a case suffix after an apostrophe or a hyphen
+    that the language lists (``oblique_suffixes``: "Kemeraltı'nda", "Konya'nın",
+    "AA'ya", Hungarian "MTI-nek")."""
     if not t.oblique_suffixes:
         return False
-    cut = max(word.rfind("'"), word.rfind("’"))
+    cut = max(word.rfind("'"), word.rfind("’"), word.rfind("-"))
     return cut > 0 and word[cut + 1 :].lower() in t.oblique_suffixes
 
 
@@ -367,6 +368,10 @@ def _first_after_particles(tokens: list[str], k: int) -> str:
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     tokens = _one_name(tokens)
+    # A name with a case suffix in front is another one: "mondta az MTI-nek Kovács Béla".
+    k = next((i for i in range(len(tokens) - 1, -1, -1) if _oblique(tokens[i], t)), -1)
+    if 0 <= k < len(tokens) - 1:
+        tokens = tokens[k + 1 :]
     # Particles before a body's noun start an affiliation, not the rest of the name:
     # "Jan Ostermann von der Universität Bremen", "Ana Ruiz de la Universidad".
     for k in range(1, len(tokens) - 1):

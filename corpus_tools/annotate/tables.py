@@ -14,8 +14,8 @@ szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with
 "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor") and
-``oblique_suffixes`` (case suffixes written after an apostrophe on a proper name,
-Turkish "Kemeraltı'nda", "Konya'nın": such a name never speaks).
+``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
+proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -409,9 +409,9 @@ class Tables:
     # before it, never a person's name (Romanian "ministrul Transporturilor", "Colegiului
     # Național"): the word is a body or a place, whatever role noun precedes it.
     complement_endings: tuple[str, ...] = ()
-    # Case suffixes written after an apostrophe on a proper name (Turkish
-    # "Kemeraltı'nda", "Konya'nın", "AA'ya"): a name so marked is a place, a possessor or
-    # an addressee, never the subject that speaks.
+    # Case suffixes written after an apostrophe or a hyphen on a proper name (Turkish
+    # "Kemeraltı'nda", "Konya'nın", "AA'ya"; Hungarian "MTI-nek"): a name so marked is a
+    # place, a possessor or an addressee, never the subject that speaks.
     oblique_suffixes: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
