@@ -197,9 +197,14 @@ def _reads_as_a_man(
     if surname is None or (len(surname[0]) < 2 and not man):
         return False
     if len(surname[0]) < 2:
+        # Another form of the surname with an ending the tables do not know may be its
+        # base ("Fico" beside "Fica"); one they know is another case ("Horákem").
         stem, reading = ws[-1][: -len(surname[0])], found[-1][1]
         if any(
-            w.startswith(stem) and len(w) <= len(stem) + 2 and w not in (ws[-1], reading)
+            w.startswith(stem)
+            and len(w) <= len(stem) + 2
+            and w not in (ws[-1], reading)
+            and table.last.match(w) is None
             for w in attested
         ):
             return False

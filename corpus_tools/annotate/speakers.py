@@ -189,6 +189,10 @@ class _Entity:
     # primátor"): kept apart from ``genders``, which pronouns are matched against, as
     # they are only known once quotations are attributed; they help read a declined name.
     said_as: set[str] = field(default_factory=set)
+    # A feminine past-tense verb right after one of the person's namings ("Roberta
+    # Metsola přijela", "Paula Badosa to prohrála"): she is no man, whatever verb a
+    # quotation wrongly given to her has.
+    after_feminine: bool = False
     inflections: NameInflections = NO_INFLECTIONS
     # (what it was worked out from: the numbers of forms and subjects and whether she is
     # a woman, he a man; the chosen form as written; its base form) when last worked out.
@@ -217,7 +221,7 @@ class _Entity:
 
     def _chosen(self) -> tuple[tuple[int, int, bool, bool], str, str]:
         woman = "f" in self.genders
-        man = not woman and self.said_as == {"m"}
+        man = not woman and not self.after_feminine and self.said_as == {"m"}
         key = (len(self.forms), len(self.subjects), woman, man)
         if self.cached is None or self.cached[0] != key:
             form, base = choose_form(
@@ -327,8 +331,11 @@ def _oblique(word: str, t: Tables) -> bool:
     "AA'ya", Hungarian "MTI-nek")."""
     if not t.oblique_suffixes:
         return False
-    cut = max(word.rfind("'"), word.rfind("’"), word.rfind("-"))
-    return cut > 0 and word[cut + 1 :].lower() in t.oblique_suffixes
+    low = word.lower().replace("’", "'")
+    cut = max(low.rfind("'"), low.rfind("-"))
+    # The table's entries hold their separator: Turkish "'nda", Hungarian "-nek"
+    # ("Kim Jong-un" is no Turkish case).
+    return cut > 0 and low[cut:] in t.oblique_suffixes
 
 
 def _compound_role(word: str, t: Tables) -> bool:
@@ -363,6 +370,10 @@ def _first_after_particles(tokens: list[str], k: int) -> str:
     while k < len(tokens) and tokens[k] in _NAME_PARTICLES:
         k += 1
     return tokens[k] if k < len(tokens) else ""
+
+
+# The words of a full name unless its first is a known given name (see _name_in).
+_NAME_WORDS = 3
 
 
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
@@ -442,6 +453,20 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         )
         roles.extend(w.lower() for w in tokens[:start])
         tokens = tokens[start : start + keep]
+    if (
+        len(tokens) > _NAME_WORDS
+        and not is_given_name(tokens[0])
+        and not any(w.lower() in t.bodies for w in tokens)  # a body's name, left whole
+    ):
+        # Four words ("Julio César Vásquez Arana") only from a given name on: "de
+        # Sanidad Juan José Pedreño", "del Real Madrid Carlo Ancelotti" have a body in
+        # front.
+        start = next(
+            (i for i in range(1, len(tokens) - 1) if is_given_name(tokens[i])),
+            len(tokens) - _NAME_WORDS,
+        )
+        roles.extend(w.lower() for w in tokens[:start])
+        tokens = tokens[start:]
     return roles, tokens
 
 
@@ -617,11 +642,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.positions.append((pno, offset))
             opens = start in starts or _char_before(plain, start) in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
-            entity.counted = entity.counted and bool(
-                _AFTER_NUMBER.search(plain, max(0, start - 30), start)
-            )
+            entity.counted = entity.counted and _counted(plain, start, name)
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
+            entity.after_feminine = entity.after_feminine or _feminine_verb_after(plain, end, t)
             if opening_noun is not None:
                 entity.descriptors.add(opening_noun)
             if descriptor is not None:
@@ -656,11 +680,28 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
     return entities
 
 
+# How many sentences before a pronoun's own an unnamed person it takes up may be
+# introduced in (see _Resolver.unnamed_before).
+_UNNAMED_REACH = 2
+
 # A number right before a position ("1,2 Millionen", "38.000 Euro", "5 000 złotych"),
 # not one that numbers a thing ("гімназії № 21 Наталія Бондар", "Nr. 3").
+_YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _AFTER_NUMBER = re.compile(
     r"(?<![\w.,№#°])(?<![№#°.][ \u00a0])\d(?:[\d.,\u00a0\u202f ]*\d)?[ \u00a0]$"
 )
+
+
+def _counted(text: str, start: int, name: list[str]) -> bool:
+    """True when the name at ``start`` follows a number that counts it ("1,2 Millionen
+    Euro", "38.000 Euro"): not a year ("In 2016 Donald Trump"), and not a name with a
+    known given name."""
+    found = _AFTER_NUMBER.search(text, max(0, start - 30), start)
+    return (
+        found is not None
+        and not _YEAR.fullmatch(found.group(0).strip(" \u00a0"))
+        and not any(is_given_name(w) for w in name[:-1])
+    )
 
 
 def _after_preposition(word: str, paragraphs: list[str], t: Tables) -> bool:
@@ -778,6 +819,20 @@ def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables
     if gender is not None:
         found.add(gender)
     return found
+
+
+def _feminine_verb_after(text: str, end: int, t: Tables) -> bool:
+    """True when one of the three lower-case words after a name, in its clause, ends
+    like a feminine past-tense verb of the language ("přijela", "to potvrdila")."""
+    endings = t.female_verb_endings.entries
+    if not endings:
+        return False
+    tail = text[end : end + 40]
+    stop = _CLAUSE_PUNCT.search(tail)
+    for w in _LOWER_WORD.findall(tail[: stop.start() if stop else len(tail)])[:3]:
+        if any(w.endswith(e) and len(w) >= len(e) + 3 for e in endings):
+            return True
+    return False
 
 
 def _ending_gender(word: str, male: WordList, female: WordList) -> str | None:
@@ -1022,8 +1077,15 @@ def _mention_near_verb(
             and toks[k][2] in t.agencies
             and not cut(k + 1)
             and low[k + 1] not in t.stopwords
+            and any(
+                _is_capitalised(toks[i][2]) or bare(low[i]) in t.roles or low[i] in t.indefinites
+                for i in range(k + 1, min(len(toks), k + 5))
+                if not any(cut(j) for j in range(k + 1, i + 1))
+            )
         ):
-            k += 1  # "řekla ČTK starší žena": the agency is who was told
+            # "powiedział PAP Tomasz Wieczorek", "řekl ČTK policejní mluvčí": the agency
+            # is who was told, a speaker follows; not "uvedla ČTK odkazem na policii".
+            k += 1
         source = _statement_source(clause, toks, low, k, t)
         if source:
             return source
@@ -1228,13 +1290,22 @@ def _mention_near_verb(
             # pressmeddelande skriver föreningen att …", "Im Gespräch sagte der Trainer".
             subject = after()
             head = bare(words(subject)[0]) if words(subject) else ""
-            if subject and (
-                _is_capitalised(subject)
-                or _is_acronym(subject.split()[0])  # "I ett pressmeddelande skriver LKAB"
-                or head in t.determiners
-                or head in t.pronouns
-                or head in t.roles
-                or head in t.bodies
+            if (
+                subject
+                and (
+                    _is_capitalised(subject)
+                    # "I ett pressmeddelande skriver LKAB att", not "V rozhovoru řekl ČT24, že"
+                    # (who was told, before the comma of the clause reported).
+                    or (
+                        _is_acronym(subject.split()[0])
+                        and clause[clause.find(subject) + len(subject) :].lstrip(" \u00a0")[:1]
+                        != ","
+                    )
+                    or head in t.determiners
+                    or head in t.pronouns
+                    or head in t.roles
+                    or head in t.bodies
+                )
             ):
                 return subject  # not an object: "У МОЗ назвали операцію «…»"
         while k < j and (
@@ -1738,6 +1809,9 @@ class _Resolver:
     index: PartIndex | None = None
 
     _inner_capitals: frozenset[str] | None = None
+    # Per word: whether the article writes it only where a sentence starts (see
+    # named_after_opening_word); found once per word, not once per mention.
+    _opens_only: dict[str, bool] = field(default_factory=dict)
 
     def capitalised_inside(self, word: str) -> bool:
         """True when the article writes ``word`` capitalised inside a sentence
@@ -1876,13 +1950,8 @@ class _Resolver:
         starts = sentence_starts(text, t)
         if at not in starts:
             return None
-        pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
-        for pno, other in enumerate(self.paragraphs, start=1):
-            if pno != m.paragraph and word not in other:
-                continue
-            other_starts = set(starts if pno == m.paragraph else sentence_starts(other, t))
-            if any(found.start() not in other_starts for found in pattern.finditer(other)):
-                return None
+        if not self._only_opens(word):
+            return None
         k = bisect.bisect_right(starts, at)
         end = starts[k] if k < len(starts) else len(text)
         for pos, n in self.named():
@@ -1891,6 +1960,22 @@ class _Resolver:
                 if e.person and self.fits(e):
                     return e
         return None
+
+    def _only_opens(self, word: str) -> bool:
+        """True when every place the article writes ``word`` starts a sentence."""
+        known = self._opens_only.get(word)
+        if known is None:
+            pattern = re.compile(rf"(?<![\w'’-]){re.escape(word)}(?![\w'’-])")
+            known = True
+            for other in self.paragraphs:
+                if word not in other:
+                    continue
+                starts = set(sentence_starts(other, self.t))
+                if any(found.start() not in starts for found in pattern.finditer(other)):
+                    known = False
+                    break
+            self._opens_only[word] = known
+        return known
 
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
@@ -1925,14 +2010,11 @@ class _Resolver:
             try:
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
                 e = at[1] if at else None
-                unnamed = self.unnamed_before(m)
-                if unnamed is not None and (at is None or at[0][1] < unnamed[1]):
-                    # An unnamed person introduced after the last one named is nearer,
-                    # unless named in the same sentence ("Jenna Marsh, a nurse, was").
-                    starts = sentence_starts(self.paragraphs[m.paragraph - 1], t)
-                    opens = starts[bisect.bisect_right(starts, unnamed[1]) - 1]
-                    if at is None or at[0][1] < opens:
-                        return f"d:{unnamed[0].lower()}", unnamed[0]
+                unnamed = self.unnamed_before(m) if at is None else None
+                if unnamed is not None:
+                    # Nobody named before it in its paragraph: the unnamed person the
+                    # paragraph introduced is nearer than one named paragraphs before.
+                    return f"d:{unnamed.lower()}", unnamed
                 if e is None:
                     named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
                     last = self.last_speaker
@@ -1985,17 +2067,18 @@ class _Resolver:
                 continue
             if (
                 len(tokens) == 1
-                and before
+                and len(before) >= 2
                 and m.text[:start].rstrip(" \u00a0")[-1:].islower()
+                and bare(before[-2]) in t.roles
                 and not _function_word(before[-1], t)
                 and bare(before[-1]) not in t.roles
                 and before[-1] not in t.speech_verbs
                 and not _known_given(tokens[0], t)
                 and not any(_same_surname(e.surname, tokens[0]) and e.person for e in self.entities)
             ):
-                # One capitalised word after a common noun is its complement, a place
-                # or a body ("prebivalka vasi Mozelj", "rezidentka obce Lhota"), unless
-                # a person of that name was named.
+                # A role, a common noun and one capitalised word: the noun's complement,
+                # a place or a body ("prebivalka vasi Mozelj", "obyvatelka obce Lhota"),
+                # unless a person of that name was named; not "kolega Novák".
                 continue
             after = words(m.text[run[-1][0] + len(run[-1][1]) :])
             if (
@@ -2113,18 +2196,6 @@ class _Resolver:
             named = self.quoted_source(m, head)
             if named is not None:
                 return f"d:{named.lower()}", named
-        raw = m.text.lower().replace("’", "'")
-        if (
-            m.sentence_initial
-            and low[0] not in t.determiners
-            and bare(raw.split()[0]) == raw.split()[0]  # no elided article: "L’ancien maire"
-            and not (len(low) > 1 and (low[1] in t.stopwords or low[1] in t.complementizers))
-        ):
-            # A description opening its sentence with a relative clause in commas after
-            # it ("Starší muž, který čekal na autobus, …") introduces someone unnamed.
-            with_clause = _with_relative_clause(m, m.text, self.paragraphs, t)
-            if with_clause != m.text:
-                return f"d:{with_clause.lower()}", with_clause
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = [
@@ -2601,7 +2672,7 @@ class _Resolver:
             anonymous = said[0][0]
         # A speech verb in what the text says of an unnamed source ("who asked not to
         # be named") is not the one the description is the subject of.
-        hidden = {i for a, n in self.t.anonymity.find(low) for i in range(max(0, a - 2), a + n)}
+        hidden = _unnamed_source_words(low, self.t)
         verbs = [(k, n) for k, n in self.t.speech_verbs.find(low) if k not in hidden]
         end = verbs[0][0] if verbs else len(toks)
         if anonymous is not None:
@@ -2707,30 +2778,43 @@ class _Resolver:
     def _comma_after(
         sentence: str, toks: list[tuple[int, int, str]], start: int, end: int
     ) -> int | None:
-        """The first word from ``start`` (within 25 words, up to ``end``) that a comma
+        """The first word from ``start`` (within _DESCRIPTION_WORDS, up to ``end``) that a comma
         precedes: where a relative clause closes."""
         return next(
             (
                 k
-                for k in range(start, min(end + 1, len(toks), start + 25))
+                for k in range(start, min(end + 1, len(toks), start + _DESCRIPTION_WORDS))
                 if "," in sentence[toks[k - 1][1] : toks[k][0]]
             ),
             None,
         )
 
-    def unnamed_before(self, m: _Mention) -> tuple[str, int] | None:
-        """For a pronoun no named person answers: the last unnamed person its paragraph
-        introduced before it with an indefinite article, anywhere in a sentence ("Unter
-        den Zuschauern war auch eine Zeugin aus Bochum. Sie … „…“, sagte sie."), where
-        the head is a role or occupation and the genders agree; as written, with what
-        follows it in its clause; with its offset in the paragraph."""
+    def unnamed_before(self, m: _Mention) -> str | None:
+        """For a pronoun with no person named before it in its paragraph: the unnamed
+        person one of the paragraph's last sentences introduced as its subject, with an
+        indefinite article not after a preposition nor a pronoun ("Unter den Zuschauern
+        war auch eine Zeugin aus Bochum. Sie … „…“, sagte sie."; not "She had called a
+        doctor"), where the head is a role or occupation and the genders agree; as
+        written, with what follows it in its clause."""
         t = self.t
-        text = self.paragraphs[m.paragraph - 1][: m.offset]
+        para = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(para, t)
+        k = bisect.bisect_right(starts, m.offset) - 1
+        # The pronoun's sentence and the two before it, read once each.
+        lo = starts[max(0, k - _UNNAMED_REACH)]
+        text = para[lo : m.offset]
         toks = _tokens(text)
+        low = [bare(w.lower()) for _, _, w in toks]
         for i in range(len(toks) - 2, -1, -1):
-            if bare(toks[i][2].lower()) not in t.indefinites:
+            if low[i] not in t.indefinites:
                 continue
-            found = _Mention(text[toks[i][0] :], m.paragraph, toks[i][0])
+            opens = bisect.bisect_right(starts, lo + toks[i][0]) - 1
+            before = [j for j in range(i) if lo + toks[j][0] >= starts[opens]]
+            if any(low[j] in t.pronouns for j in before) or (
+                before and low[i - 1] in t.stopwords and low[i - 1] not in t.determiners
+            ):
+                return None  # an object: "she had called a doctor", "mit einer Ärztin"
+            found = _Mention(text[toks[i][0] :], m.paragraph, lo + toks[i][0])
             clause = _tokens(found.text)
             stop = next(
                 (
@@ -2741,10 +2825,11 @@ class _Resolver:
                 len(clause),
             )
             found = replace(found, text=found.text[: clause[stop - 1][1]])
-            gender = self.gender  # the pronoun's, else its verb's
+            # The gender the pronoun shows (or its verb): a description of the other
+            # gender is someone else.
             shown = _noun_gender(words(found.text), t)
-            if _a_person(found, t) and (gender is None or shown is None or gender == shown):
-                return _whole_description(found, self.paragraphs, t).text, found.offset
+            if _a_person(found, t) and (self.gender is None or shown in (None, self.gender)):
+                return _whole_description(found, self.paragraphs, t).text
             return None  # the nearest indefinite is no person: nothing further back
         return None
 
@@ -2962,7 +3047,7 @@ def attribute(
             key, name, mention = result
             if found is not None and found.verb_gender:
                 entity = resolver.by_key(key)
-                if entity is not None:
+                if entity is not None and _names_the_person(found, entity, t):
                     entity.said_as.add(found.verb_gender)
             if key not in names:
                 keys_in_order.append(key)
@@ -2994,6 +3079,17 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), tuple(persons)
+
+
+def _names_the_person(found: _Mention, e: _Entity, t: Tables) -> bool:
+    """True when an attribution names or describes the person ("uvedl ředitel" after
+    "ředitele … Pavla Horáka", "povedal primár"): only then does its verb's gender
+    tell theirs. A pronoun or a verb without a subject may have been resolved to
+    anyone named before."""
+    low = [bare(w) for w in words(found.text)]
+    if found.zero or not low:
+        return False
+    return not (low[0] in t.pronouns and len(low) <= 2)
 
 
 def _how_found(found: _Mention, key: str, t: Tables, e: _Entity | None) -> str:
@@ -3517,18 +3613,8 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     if not toks or toks[0][2].lower() not in t.indefinites or _names_in(toks, t):
         return m
     para = paragraphs[m.paragraph - 1]
-    tail = para[m.offset : m.offset + 300]
-    stop = len(tail)
-    for i, ch in enumerate(tail):
-        if ch in "'’" and tail[i - 1 : i].isalpha() and tail[i + 1 : i + 2].isalpha():
-            continue  # an apostrophe in a word ("con l'abbonamento in mano")
-        if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
-            stop = i
-            break
-        if ch in "!?;" or (ch == "." and tail[i + 1 : i + 2] in ("", " ", "\u00a0")):
-            stop = i
-            break
-    clause = tail[:stop]
+    tail = para[m.offset : m.offset + _CLAUSE_REACH]
+    clause = tail[: _clause_stop(tail)]
     words_ = _tokens(clause)
     low = [w.lower() for _, _, w in words_]
     # A comma and "and" or "but" start another clause: "En annen passasjer ville ikke
@@ -3560,7 +3646,7 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
     elif first_new is not None and not verb_before:
         # A verb inside what the text says of an unnamed source ("who asked not to be
         # named", "die niet met zijn naam in de krant wil") is the description's own.
-        hidden = {i for a, n in t.anonymity.find(low) for i in range(max(0, a - 2), a + n)}
+        hidden = _unnamed_source_words(low, t)
         verbs = [k for k, _ in t.speech_verbs.find(low) if k >= first_new and k not in hidden]
         # A verb inside a relative clause ("who asked not to be named") is not the
         # description's own: the next one is.
@@ -3576,7 +3662,7 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
         else:
             end = _relative_clause_end(clause, words_, low, t) or end
     text = clause[:end].rstrip(" \u00a0,;:—–-")
-    if len(text) <= len(m.text) or len(_tokens(text)) > 25:
+    if len(text) <= len(m.text) or len(_tokens(text)) > _DESCRIPTION_WORDS:
         return m
     return replace(m, text=text, described=True)
 
@@ -3597,6 +3683,37 @@ def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:
     return False
 
 
+def _unnamed_source_words(low: list[str], t: Tables) -> set[int]:
+    """The indexes of the words that say a source is not named ("asked not to be
+    named", "nechtěla být jmenována") with the two before them, where the verb of
+    asking or wishing is ("who asked | not to be named"): a speech verb among them is
+    the description's own, not the one it is the subject of."""
+    return {i for a, n in t.anonymity.find(low) for i in range(max(0, a - 2), a + n)}
+
+
+# The most words a description of an unnamed source runs to with its relative clauses
+# ("Ein Pensionist, der vor dem Gemeindeamt wartete und seinen Namen nicht in der
+# Zeitung lesen wollte" has 16); more is a sentence read on, not a description.
+_DESCRIPTION_WORDS = 25
+
+# How far after a description its clause is read, in characters.
+_CLAUSE_REACH = 300
+
+
+def _clause_stop(tail: str) -> int:
+    """Where the sentence or clause that ``tail`` starts ends: at a quotation mark, a
+    ``!``, ``?`` or ``;``, or a full stop before a space; an apostrophe inside a word
+    ("con l'abbonamento", "nell'edificio") does not end it."""
+    for i, ch in enumerate(tail):
+        if ch in "'’" and tail[i - 1 : i].isalpha() and tail[i + 1 : i + 2].isalpha():
+            continue
+        if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
+            return i
+        if ch in "!?;" or (ch == "." and tail[i + 1 : i + 2] in ("", " ", "\u00a0")):
+            return i
+    return len(tail)
+
+
 def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tables) -> str:
     """``text``, the description ``m`` gives, with the relative clause set in commas
     right after the mention in the paragraph ("Matka dvou dětí ze Sezimova Ústí, která
@@ -3606,17 +3723,10 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
     end = m.offset + len(m.text)
     if not m.text or para[m.offset : end] != m.text:
         return text
-    rest = para[end : end + 300]
+    rest = para[end : end + _CLAUSE_REACH]
     if not rest.lstrip(" \u00a0").startswith(","):
         return text
-    stop = len(rest)
-    for i, ch in enumerate(rest):
-        if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
-            stop = i
-            break
-        if ch in "!?;" or (ch == "." and rest[i + 1 : i + 2] in ("", " ", "\u00a0")):
-            stop = i
-            break
+    stop = _clause_stop(rest)
     clause = m.text + rest[:stop]
     toks = _tokens(clause)
     low = [w.lower() for _, _, w in toks]
@@ -3628,10 +3738,10 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
         ends = rest[stop : stop + 1] in ("!", "?", ".") or end + len(rest) == len(para)
         if first is not None and low[first] in t.relatives and ends:
             close = len(clause.rstrip())
-    if close is None or close <= len(m.text) or len(_tokens(clause[:close])) > 25:
+    if close is None or close <= len(m.text) or len(_tokens(clause[:close])) > _DESCRIPTION_WORDS:
         return text
     added = [w.lower() for _, _, w in _tokens(clause[len(m.text) : close])]
-    hidden = {i for a, n in t.anonymity.find(added) for i in range(max(0, a - 2), a + n)}
+    hidden = _unnamed_source_words(added, t)
     if any(k not in hidden for k, _ in t.speech_verbs.find(added)):
         return text  # the clause holds the speech verb: "la naviera, que … destacó"
     return text + clause[len(m.text) : close]
@@ -4091,30 +4201,6 @@ def _previous_subject(
     ]
     if runs and runs[0][0] > toks[0][0] and _honorific_only(all_runs[0][1], sentence, t):
         runs[0] = (toks[0][0], runs[0][1])  # "O Eng. Luís Matos": the name opens it
-    if (
-        runs
-        and runs[0][0] == toks[0][0]
-        and len(runs[0][1]) == 1
-        and not _known_given(toks[0][2], t)
-        and not _function_word(low[0], t)
-        and len(low) > 1
-        # (Not a participle with its complement: "Questionado pelos jornalistas".)
-        and not (low[1] in t.stopwords or low[1] in t.complementizers or low[1] in t.determiners)
-    ):
-        # One capitalised word and lower-case ones, then a relative clause in commas
-        # ("Starší muž, který čekal na autobus, …"): an unnamed person introduced here.
-        e = 1
-        while e < len(toks) and e < 6 and not _boundary(sentence, toks[e - 1][1], toks[e][0]):
-            if _is_capitalised(toks[e][2]) or low[e] in t.relatives:
-                break
-            e += 1
-        if (
-            1 < e < len(toks)
-            and low[e] in t.relatives
-            and "," in sentence[toks[e - 1][1] : toks[e][0]]
-            and not _function_word(low[e - 1], t)
-        ):
-            return sentence[toks[0][0] : toks[e - 1][1]], lo + toks[0][0]
     if (
         runs
         and runs[0][0] == toks[0][0]
