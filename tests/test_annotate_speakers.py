@@ -3168,3 +3168,50 @@ def test_heads_objects_and_complements_are_read_as_the_language_orders_them(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A street named after a preposition comes after the woman named before it: the
+        # pronoun takes up her, not the street (which "owners along … say" does not
+        # make a speaker either).
+        (
+            "en",
+            [
+                "Shop owners along Harbour Road say the works will ruin them.",
+                "Grace Mbeki, who has sold flowers on Harbour Road since 1990, spoke at "
+                "the meeting. “We were here before the tram and we will be here after,” "
+                "she said.",
+            ],
+            "Grace Mbeki",
+        ),
+        (
+            "de",
+            [
+                "Die Anwohner der Lindenallee wehren sich gegen den Neubau.",
+                "Petra Lorenz wohnt seit dreißig Jahren an der Lindenallee. „Hier wird "
+                "nichts mehr so sein wie früher“, sagte sie.",
+            ],
+            "Petra Lorenz",
+        ),
+    ],
+)
+def test_a_pronoun_does_not_take_up_a_name_written_after_a_preposition(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_dutch_preposition_is_not_the_prosecution_service() -> None:
+    # "om" is a preposition; the Openbaar Ministerie is written "OM". The name after
+    # "Volgens" is the person's, without the words that follow it.
+    got, _ = run(
+        [
+            "Wethouder Karin de Wit wil de bibliotheek sluiten. Volgens De Wit gaat het om "
+            "‘een pijnlijke maar noodzakelijke keuze’.",
+        ],
+        "nl",
+    )
+    assert got[-1][1] == "Karin de Wit"

@@ -169,6 +169,9 @@ class _Entity:
     # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
     # Only such entities are antecedents of pronouns and role nouns.
     person: bool = True
+    # Where it is named right after a preposition ("a bakery on Division", "told by
+    # Smith"): a place or an object there, which a pronoun after it does not take up.
+    oblique: set[tuple[int, int]] = field(default_factory=set)
 
     # Named where a noun would have a word before it (an article, a number, an
     # adjective: "nur drei Liegeplätze Schiffe") every time, never opening a sentence or
@@ -615,6 +618,11 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             surname = name[-1]
             entity = known(surname, single)
             after_preposition = bool(before) and before[-1] in t.stopwords
+            # (A preposition proper, not a conjunction or a time word of the list.)
+            oblique = after_preposition and not any(
+                before[-1] in words_
+                for words_ in (t.conjunctions, t.relatives, t.complementizers, t.determiners)
+            )
             person = table_role or (not cut_off and (bool(roles) or not after_preposition))
             if (
                 not person
@@ -634,12 +642,16 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.forms.append(form)
             end = run[-1][0] + len(run[-1][1])
             verb = _adjacent_speech_verb(plain, start, end, t)
-            if verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":"):
+            if not oblique and (
+                verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":")
+            ):
                 # The subject of a speech verb: "Jan Nowak powiedział", "Ivan Horvat je
                 # rekao", "Petrov: «", "сказал директор завода Игорь Семёнов".
                 entity.subjects.add(form)
                 entity.spoke.add(pno)
             entity.positions.append((pno, offset))
+            if oblique:
+                entity.oblique.add((pno, offset))
             opens = start in starts or _char_before(plain, start) in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
             entity.counted = entity.counted and _counted(plain, start, name)
@@ -1872,7 +1884,7 @@ class _Resolver:
             if (same_paragraph and pos[0] != paragraph) or (best is not None and pos != best[0]):
                 break
             e = self.entities[n]
-            if e.person and self.fits(e):
+            if e.person and self.fits(e) and pos not in e.oblique:
                 best = (pos, e)
         return best
 
