@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from importlib import resources
+from typing import cast
 
 import pytest
 
@@ -165,6 +166,20 @@ def _raw(lang: str) -> dict[str, object]:
     return data
 
 
+_FUNCTION_KEYS = (
+    "stopwords",
+    "determiners",
+    "conjunctions",
+    "complementizers",
+    "relatives",
+    "auxiliaries",
+    "pronouns",
+    "possessives",
+    "indefinites",
+    "negations",
+)
+
+
 @pytest.mark.parametrize("lang", available())
 def test_table_files_are_well_formed(lang: str) -> None:
     data = _raw(lang)
@@ -213,6 +228,14 @@ def test_table_files_are_well_formed(lang: str) -> None:
             assert oblique == oblique.lower() == oblique.strip(), (key, pair)
             assert base == base.lower() == base.strip(), (key, pair)
         assert len({tuple(p) for p in pairs}) == len(pairs), f"{key}: a pair repeats"
+    # A body entry that is also a function word of the language ("om", a Dutch
+    # preposition, for the OM) makes every phrase with that word a body; acronyms are
+    # recognised by their capitals without an entry.
+    function_words = {
+        str(w) for key in _FUNCTION_KEYS for w in cast("list[object]", data.get(key, []))
+    }
+    clashes = sorted(set(cast("list[str]", data.get("bodies", []))) & function_words)
+    assert not clashes, f"bodies that are function words: {clashes}"
     bodies = data.get("body_inflections", {})
     assert isinstance(bodies, dict)
     assert set(bodies) <= {"nouns", "adjectives"}, set(bodies)
