@@ -3215,3 +3215,36 @@ def test_a_dutch_preposition_is_not_the_prosecution_service() -> None:
         "nl",
     )
     assert got[-1][1] == "Karin de Wit"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A prepositional phrase opens the sentence without a comma; the subject is
+        # the pronoun after the verb (verb second) ...
+        (
+            "de",
+            [
+                "Der Wetterdienst warnt vor Glätte. „Das ist ungewöhnlich“, erklärte "
+                "Meteorologin Anna Vogt in Offenbach. Für das Wochenende erwartet sie "
+                "„ruhigeres, aber deutlich kälteres“ Wetter.",
+            ],
+            "Anna Vogt",
+        ),
+        # ... or the person the rest of the sentence opens with.
+        (
+            "it",
+            [
+                "Allerta meteo in tutta la regione.",
+                "A Savona il sindaco Paolo Ferri ha disposto la chiusura precauzionale dei "
+                "parchi. «Meglio un giorno di disagio che un ferito», ha scritto in un post.",
+            ],
+            "Paolo Ferri",
+        ),
+    ],
+)
+def test_a_phrase_in_front_of_the_sentence_is_not_its_subject(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -4216,6 +4216,38 @@ def _previous_subject(
     if (
         runs
         and runs[0][0] == toks[0][0]
+        and sum(_is_capitalised(w) for _, w in runs[0][1][1:]) <= 1
+        and _is_preposition(low[0], t)
+        and not t.source_markers.find(low[:4])
+    ):
+        # A phrase in front without a comma ("Für das Wochenende erwartet sie „…“", "A
+        # Genova la sindaca X ha firmato"): not the subject. (Not "Ook De Lijn
+        # verwacht": a name of its own after the word.) A pronoun after the phrase's
+        # verb is the subject, else the subject the rest of the sentence opens with.
+        end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
+        k = next((i for i, tok in enumerate(toks) if tok[0] >= end), len(toks))
+        if len(runs[0][1]) == 1:
+            # Only the preposition is in the run: its article and its noun follow.
+            while k < len(toks) and (low[k] in t.determiners or low[k] in t.possessives):
+                k += 1
+            if k < len(toks) and t.nouns_capitalised and _is_capitalised(toks[k][2]):
+                k += 1
+        if (
+            k + 1 < len(toks)
+            and toks[k][2].islower()
+            and low[k + 1] in t.pronouns
+            and low[k + 1] not in t.object_pronouns
+            and not _boundary(sentence, toks[k][1], toks[k + 1][0])
+        ):
+            return toks[k + 1][2], lo + toks[k + 1][0]
+        if fronted > 0 and k < len(toks):
+            return _previous_subject(
+                text, (lo + toks[k][0],), offset, t, strict=strict, fronted=fronted - 1
+            )
+        return None
+    if (
+        runs
+        and runs[0][0] == toks[0][0]
         and (len(runs[0][1]) > 1 or not _function_word(toks[0][2], t))
         and not _oblique(runs[0][1][-1][1], t)  # "Kemeraltı'nda …": a place opens it
     ):
@@ -4243,6 +4275,15 @@ def _previous_subject(
             end += 1
         return sentence[toks[0][0] : toks[end - 1][1]], lo + toks[0][0]
     return None
+
+
+def _is_preposition(word: str, t: Tables) -> bool:
+    """True for a word of the stop list that is none of its other kinds of function
+    word: a preposition or an adverb of time."""
+    return word in t.stopwords and not any(
+        word in kind
+        for kind in (t.determiners, t.pronouns, t.complementizers, t.conjunctions, t.relatives)
+    )
 
 
 def _honorific_only(run: list[tuple[int, str]], text: str, t: Tables) -> bool:
