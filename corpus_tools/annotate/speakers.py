@@ -618,7 +618,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             surname = name[-1]
             entity = known(surname, single)
             after_preposition = bool(before) and before[-1] in t.stopwords
-            # (A preposition proper, not a conjunction or a time word of the list.)
+            # (A preposition, not a conjunction or a relative of the list.)
             oblique = after_preposition and not any(
                 before[-1] in words_
                 for words_ in (t.conjunctions, t.relatives, t.complementizers, t.determiners)
@@ -642,9 +642,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.forms.append(form)
             end = run[-1][0] + len(run[-1][1])
             verb = _adjacent_speech_verb(plain, start, end, t)
-            if not oblique and (
-                verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":")
-            ):
+            # (Followed by its verb it is the subject of a clause the word opens: "after
+            # CalMac said".)
+            oblique = oblique and verb is None
+            if verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":"):
                 # The subject of a speech verb: "Jan Nowak powiedział", "Ivan Horvat je
                 # rekao", "Petrov: «", "сказал директор завода Игорь Семёнов".
                 entity.subjects.add(form)
