@@ -3248,3 +3248,16 @@ def test_a_phrase_in_front_of_the_sentence_is_not_its_subject(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_an_irish_name_keeps_its_particle() -> None:
+    # "Ó" is one capital letter: a particle of the name, not a word that breaks it.
+    got, persons = run(
+        [
+            "Judge Aoife Ó Briain said the evidence was clear. “The law is there for "
+            "everyone,” the judge said.",
+        ],
+        "en",
+    )
+    assert got[-1][1] == "Aoife Ó Briain"
+    assert [p.name for p in persons] == ["Aoife Ó Briain"]

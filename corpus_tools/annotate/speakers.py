@@ -123,6 +123,9 @@ _NAME_PARTICLES = frozenset(
         "zu",
         "y",
         "e",
+        # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word).
+        "ó",
+        "Ó",
     ]
 )
 # Of the particles above, those only some languages' names have (their tables'
