@@ -3261,3 +3261,35 @@ def test_an_irish_name_keeps_its_particle() -> None:
     )
     assert got[-1][1] == "Aoife Ó Briain"
     assert [p.name for p in persons] == ["Aoife Ó Briain"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The paragraph before introduces an unnamed person, the next opens with their
+        # words: the pronoun takes them up, with all the text says of them.
+        (
+            "en",
+            [
+                "The mayor Tom Hart opened the meeting. Among the crowd was a fisherman "
+                "who has lived on the island all his life, but did not want to be named.",
+                "“It is the third time in two years,” he said.",
+            ],
+            "a fisherman who has lived on the island all his life, but did not want to be named",
+        ),
+        (
+            "da",
+            [
+                "Borgmester Tom Hansen åbnede mødet. Blandt de fremmødte var en landmand, "
+                "der har drevet gården i 40 år, men ikke ønsker sit navn i avisen.",
+                "– Vi bliver aldrig hørt, siger han.",
+            ],
+            "en landmand, der har drevet gården i 40 år, men ikke ønsker sit navn i avisen",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_unnamed_person_the_paragraph_before_introduced(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

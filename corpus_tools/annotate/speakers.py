@@ -2027,6 +2027,8 @@ class _Resolver:
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
                 e = at[1] if at else None
                 unnamed = self.unnamed_before(m) if at is None else None
+                if unnamed is None and at is None:
+                    unnamed = self.unnamed_in_paragraph_before(m)
                 if unnamed is not None:
                     # Nobody named before it in its paragraph: the unnamed person the
                     # paragraph introduced is nearer than one named paragraphs before.
@@ -2826,7 +2828,9 @@ class _Resolver:
                 continue
             opens = bisect.bisect_right(starts, lo + toks[i][0]) - 1
             before = [j for j in range(i) if lo + toks[j][0] >= starts[opens]]
-            if any(low[j] in t.pronouns for j in before) or (
+            # (A pronoun that is also an article introduces a noun: Danish "Blandt de
+            # fremmødte var en landmand".)
+            if any(low[j] in t.pronouns and low[j] not in t.determiners for j in before) or (
                 before and low[i - 1] in t.stopwords and low[i - 1] not in t.determiners
             ):
                 return None  # an object: "she had called a doctor", "mit einer Ärztin"
@@ -2848,6 +2852,29 @@ class _Resolver:
                 return _whole_description(found, self.paragraphs, t).text
             return None  # the nearest indefinite is no person: nothing further back
         return None
+
+    def unnamed_in_paragraph_before(self, m: _Mention) -> str | None:
+        """For a pronoun in a paragraph that opens with its quotation (nothing but the
+        quotation before it): the unnamed person the end of the paragraph before
+        introduced ("Blandt tilhørerne var en fisker, der …" then "– Det er tredje gang
+        på to år, siger han."), when nobody was named after them."""
+        if m.paragraph < 2:
+            return None
+        if self.index is not None:
+            text = self.index.masked(m.paragraph, 0, self.paragraphs, self.t)[0]
+        else:
+            text = self.paragraphs[m.paragraph - 1]
+        if any(ch in ".!?" for ch in text[: m.offset]):
+            return None  # a sentence of its own before the quotation
+        prev = self.paragraphs[m.paragraph - 2]
+        found = self.unnamed_before(_Mention("", m.paragraph - 1, len(prev)))
+        if found is None:
+            return None
+        at = prev.rfind(found)
+        named = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
+        if at < 0 or (named is not None and named[0] > (m.paragraph - 1, at)):
+            return None
+        return found
 
     def introduced(self, m: _Mention, low: list[str]) -> str | None:
         """The unnamed person a definite role noun takes up: "A spokesman for the
@@ -3640,6 +3667,10 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
             low[k] in t.conjunctions
             and "," in clause[words_[k - 1][1] : words_[k][0]]
             and not (k + 1 < len(low) and low[k + 1] in t.relatives)  # ", og som …"
+            # ... unless it goes on with the relative clause and says the person is not
+            # named: "en fisker, der har boet på øen hele sit liv, men ikke ønsker sit
+            # navn i avisen".
+            and not (any(w in t.relatives for w in low[1:k]) and t.anonymity.find(low[k:]))
         ):
             clause = clause[: words_[k - 1][1]]
             words_, low = words_[:k], low[:k]
@@ -3794,6 +3825,20 @@ def _relative_clause_end(
         if close + 1 < len(toks) and low[close] in t.conjunctions and low[close + 1] in t.relatives:
             k = close + 1  # ", og som …": a second relative clause
             continue
+        if close < len(toks) and low[close] in t.conjunctions:
+            # ", men ikke ønsker sit navn i avisen": the same clause goes on to say the
+            # person is not named -- to the end of what says so.
+            then = next(
+                (
+                    j
+                    for j in range(close + 1, len(toks))
+                    if "," in clause[toks[j - 1][1] : toks[j][0]]
+                ),
+                len(toks),
+            )
+            hidden = [a + n for a, n in t.anonymity.find(low[close:then])]
+            if hidden:
+                return toks[close + hidden[-1] - 1][1]
         return toks[close - 1][1]
     return None
 
