@@ -3293,3 +3293,31 @@ def test_a_pronoun_takes_up_the_unnamed_person_the_paragraph_before_introduced(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # A possessive opens the description and a relative clause says who; the comma
+        # before the verb closes that clause (no words are reported before it).
+        (
+            "uk",
+            "Мешканці скаржаться на холод. Його сусідка, яка не захотіла називати свого "
+            "імені, додала, що батареї холодні вже тиждень. «Ми мерзнемо щоночі», — "
+            "розповіла вона.",
+            "Його сусідка, яка не захотіла називати свого імені",
+        ),
+        (
+            "ru",
+            "Жители жалуются на холод. Его соседка, которая попросила не называть её "
+            "имени, добавила, что батареи холодные уже неделю. «Мы мёрзнем каждую ночь», "
+            "— рассказала она.",
+            "Его соседка, которая попросила не называть её имени",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_a_description_that_opens_with_a_possessive(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == name

@@ -2648,7 +2648,11 @@ class _Resolver:
             # words and a comma the subject follows its verb.
             commas = [s for s, _ in verbs if s > 0 and "," in sentence[toks[s - 1][1] : toks[s][0]]]
             inverted = bool(commas)
-            if low[0] in self.t.indefinites:
+            if low[0] in self.t.indefinites or (
+                # (Where no article shows it: "Її сусідка, яка не захотіла називати свого
+                # імені, додала, що …".)
+                inverted and self._opens_with_relative(sentence, toks, low)
+            ):
                 # "A mechanic who …, and who …, said crews were …": the unnamed person
                 # the sentence opens with (the comma before the verb closes a relative
                 # clause; it is not an inverted "…, said X").
@@ -2770,8 +2774,10 @@ class _Resolver:
         полярників, яка …"), or an insertion before the speech verb: an unnamed person
         where the language has no indefinite article to show it. Not a person named (a
         known given name or surname) nor a pronoun."""
-        if low[0] in self.t.pronouns or low[0] in self.t.relatives:
-            return False
+        if (low[0] in self.t.pronouns and low[0] not in self.t.possessives) or low[
+            0
+        ] in self.t.relatives:
+            return False  # (A possessive opens a noun phrase: "Її сусідка, яка …".)
         for j in range(1, min(len(toks), 9)):
             if "," not in sentence[toks[j - 1][1] : toks[j][0]]:
                 continue
