@@ -3321,3 +3321,19 @@ def test_a_pronoun_takes_up_a_description_that_opens_with_a_possessive(
 ) -> None:
     got, _ = run([paragraph], lang)
     assert got[-1][1] == name
+
+
+def test_an_unnamed_person_in_apposition_is_described_up_to_the_verb() -> None:
+    # "Одна из пассажирок, медсестра …, работающая …, уже подсчитала": the description
+    # and its appositions, not the verb after them (which "уже" shows).
+    got, _ = run(
+        [
+            "Паром отменили до весны. Одна из постоянных пассажирок, учительница из "
+            "Лиственки, работающая в городской школе, уже подсчитала свои расходы.",
+            "— Теперь придётся вставать на час раньше, — сказала она.",
+        ],
+        "ru",
+    )
+    assert got[-1][1] == (
+        "Одна из постоянных пассажирок, учительница из Лиственки, работающая в городской школе"
+    )

@@ -3714,6 +3714,17 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
             end = words_[k][0]
         else:
             end = _relative_clause_end(clause, words_, low, t) or end
+            if (
+                end == len(clause)
+                and not t.anonymity.find(low)
+                and not any(w in t.relatives for w in low)
+            ):
+                # No speech verb, no relative clause: up to the verb where an auxiliary
+                # shows it ("…, работающая в областной больнице, уже подсчитала"), unless
+                # the negation is what the text says of an unnamed source.
+                v = _verb_start(clause, words_, low, t)
+                if v is not None and v >= first_new:
+                    end = words_[v][0]
     text = clause[:end].rstrip(" \u00a0,;:—–-")
     if len(text) <= len(m.text) or len(_tokens(text)) > _DESCRIPTION_WORDS:
         return m
