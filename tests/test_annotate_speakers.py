@@ -3337,3 +3337,28 @@ def test_an_unnamed_person_in_apposition_is_described_up_to_the_verb() -> None:
     assert got[-1][1] == (
         "Одна из постоянных пассажирок, учительница из Лиственки, работающая в городской школе"
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # No article shows it: a role noun after the words that describe the person,
+        # opening the sentence, that no one named has, is someone new -- not the mayor.
+        (
+            "fi",
+            [
+                "Kaupunginjohtaja Anne Huttunen puolustaa päätöstä. ”Rahat eivät riitä”, "
+                "Huttunen sanoo.",
+                "Torilla asiasta puhutaan paljon. Kioskin vieressä seisova eläkeläinen "
+                "kertoo, että hänen naapurinsa sai sydänkohtauksen. ”Apu tuli ajoissa. Nyt "
+                "en tiedä, mitä tapahtuu”, hän sanoo.",
+            ],
+            "Kioskin vieressä seisova eläkeläinen",
+        ),
+    ],
+)
+def test_a_described_person_nobody_named_is_someone_new(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -2246,6 +2246,18 @@ class _Resolver:
             introduced = self.introduced(m, low)
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
+            if (
+                not matches
+                and m.sentence_initial
+                and len(content) >= 3
+                and low[0] not in t.determiners
+                and bare(low[-1]) in t.roles
+                and not any(_is_capitalised(w) for w in toks[1:])
+            ):
+                # A role noun after words that describe the person, opening the
+                # sentence, that nobody named has ("Kahvilan edessä istuva eläkeläinen
+                # kertoo"): someone the article introduces without a name.
+                return f"d:{m.text.lower()}", m.text
             e = self.nearest(m.paragraph, m.offset)
             if any(n >= 2 for _, n in t.roles.find(low)):
                 # A head role written as a phrase of the table ("the head of state",
