@@ -1990,7 +1990,9 @@ def test_a_bodys_common_noun_takes_up_its_name_before_an_acronym() -> None:
         ],
         "fr",
     )
-    assert got[0][1] == "Agence nationale de sécurité routière"
+    # The name as the article writes it, with its acronym (see
+    # test_a_body_is_named_as_written_with_its_acronym).
+    assert got[0][1] == "Agence nationale de sécurité routière (ANSR)"
 
 
 def test_an_unnamed_person_opening_the_sentence_before_a_colon() -> None:
@@ -3358,6 +3360,38 @@ def test_an_unnamed_person_in_apposition_is_described_up_to_the_verb() -> None:
     ],
 )
 def test_a_described_person_nobody_named_is_someone_new(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The body's most specific name is the one written with its acronym in
+        # brackets, and what follows the brackets -- whether the article later says
+        # "l’ARS" or "l’agence".
+        (
+            "fr",
+            [
+                "La maternité fermera en juin, a annoncé l’Agence régionale de santé (ARS) "
+                "Bretagne. L’ARS invoque le manque de médecins. « Nous ne pouvons plus "
+                "garantir la sécurité », écrit l’agence.",
+            ],
+            "Agence régionale de santé (ARS) Bretagne",
+        ),
+        (
+            "pt",
+            [
+                "A Unidade Local de Saúde (ULS) do Alto Minho suspendeu as cirurgias. Em "
+                "comunicado, a ULS afirma que a situação “não pode continuar”.",
+            ],
+            "Unidade Local de Saúde (ULS) do Alto Minho",
+        ),
+    ],
+)
+def test_a_body_is_named_as_written_with_its_acronym(
     lang: str, paragraphs: list[str], name: str
 ) -> None:
     got, _ = run(paragraphs, lang)

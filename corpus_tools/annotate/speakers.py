@@ -930,6 +930,42 @@ class _Mention:
     described: bool = False
 
 
+# An article elided onto a name: "l’ARS", "dell'Inps".
+_ELIDED_ARTICLE = re.compile(r"^\w{1,4}['’](?=\w)")
+# Capitalised words right after a closing bracket, with particles between them: the
+# rest of a body's name ("(ARS) Auvergne-Rhône-Alpes", "(ULS) do Baixo Mondego").
+_TAIL_NAME = re.compile(
+    r"(?:[ \u00a0]+(?:(?:de|do|da|dos|das|du|des|del|della|di|of|van|von|für|i|y|e)[ \u00a0]+)?"
+    r"[A-ZÀ-ÞА-ЯЁІЇЄҐΑ-ΩŁŚŻŹĆŃŠČŽŘĎŤŇĽĹŐŰİ][\w’'-]*){1,5}"
+)
+
+
+def _spelled_before(text: str, i: int, acronym: str, t: Tables) -> str | None:
+    """The words right before ``text[i]`` whose initials (function words passed over)
+    spell ``acronym``, case aside ("Національний антарктичний науковий центр" for
+    НАНЦ, "Agence régionale de santé" for ARS); None where none do."""
+    toks = _tokens(text[max(0, i - 160) : i])
+    want = acronym.lower()
+    spelled = ""
+    for k in range(len(toks) - 1, -1, -1):
+        word = toks[k][2]
+        if spelled and (
+            _function_word(word.lower(), t)
+            or word.lower() in _NAME_PARTICLES
+            or (word.islower() and len(word) <= 3)  # "of", "та", "za"
+        ):
+            continue
+        article = _ELIDED_ARTICLE.match(word)  # "l’Agence"
+        skip = article.end() if article else 0
+        spelled = word[skip].lower() + spelled
+        if spelled == want:
+            start = max(0, i - 160) + toks[k][0] + skip
+            return text[start:i].rstrip(" \u00a0")
+        if not want.endswith(spelled):
+            return None
+    return None
+
+
 def _is_acronym(word: str) -> bool:
     """A word of two letters or more, all capitals: "SMHI", "МОЗ" (not "RhB")."""
     return len(word) >= 2 and word.isupper()
@@ -2200,6 +2236,7 @@ class _Resolver:
                     )
                 )
             if named is not None:
+                named = self.spelled_with_acronym(named)
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form.
             description = base_body(
@@ -2548,6 +2585,37 @@ class _Resolver:
                     continue
                 return " ".join(run)
         return None
+
+    def spelled_with_acronym(self, name: str) -> str:
+        """A body's name as the article gives it in full where it introduced its acronym
+        in brackets, with what follows the brackets ("l’ARS", "l’Agence régionale de
+        santé" -> "Agence régionale de santé (ARS) Auvergne-Rhône-Alpes"): the most
+        specific name the article gives. Unchanged where it gives none."""
+        core = _ELIDED_ARTICLE.sub("", name)
+        for text in self.paragraphs:
+            if _is_acronym(core):
+                i = text.find(f"({core})")
+                if i <= 0:
+                    continue
+                head = _spelled_before(text, i, core, self.t)
+                acronym = core
+            else:
+                i = text.find(f"{core} (")
+                if i < 0:
+                    continue
+                i += len(core) + 1
+                close = text.find(")", i)
+                acronym = text[i + 1 : close] if close > i else ""
+                if not _is_acronym(acronym):
+                    continue
+                # (Without an article that opened the sentence: "A Unidade Local …".)
+                head = _spelled_before(text, i, acronym, self.t) or core
+            if head is None:
+                continue
+            j = i + len(acronym) + 2
+            tail = _TAIL_NAME.match(text, j)
+            return f"{head} ({acronym})" + (tail.group(0).rstrip() if tail else "")
+        return name
 
     def named_body(self, m: _Mention, toks: list[str], low: list[str]) -> str | None:
         """The name of the body a mention takes up by its acronym or a common noun:
