@@ -36,6 +36,15 @@ CASES = [
         "The ministry said in a statement that the talks were “constructive and frank”.",
         "speech",
     ),
+    # A short partial quotation deep inside the clause a verb of speech introduces is
+    # what the subject said, however far back the verb is.
+    (
+        "en",
+        "The lone dissenter, Commissioner Robert Lasalle, warned that the contract price"
+        " of 14.2 cents per kilowatt-hour, more than twice what the utilities pay on the"
+        " wholesale market, could leave ratepayers “holding the bag” if costs rise.",
+        "speech",
+    ),
     ("en", "“Absolutely not,” he said.", "speech"),
     ("en", "The minister said: “We will act now.”", "speech"),
     ("en", "“We are worried,” a fund manager who asked not to be named said.", "speech"),

@@ -338,7 +338,19 @@ def signals(
     )
     if outlet:
         hit("told_outlet")
-    elif t.speech_verbs.find(bw[-12:]) and not governed:
+    elif (
+        not governed
+        and (
+            t.speech_verbs.find(bw[-12:])
+            # However far back, a verb of speech whose clause the quotation is in ("warned
+            # that the price … could leave ratepayers “holding the bag”"): the quoted words
+            # are part of what the subject said.
+            or any(
+                any(w in t.complementizers for w in bw[a + b : a + b + 3])
+                for a, b in t.speech_verbs.find(bw[:-12])
+            )
+        )
+    ):
         hit("verb_before")
     if t.source_markers.find(bw) and not outlet:
         hit("source_marker")
