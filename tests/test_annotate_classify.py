@@ -45,6 +45,8 @@ CASES = [
         " wholesale market, could leave ratepayers “holding the bag” if costs rise.",
         "speech",
     ),
+    # A verb that reports a stance quotes the stance taken ("zeigt sich", "toont zich").
+    ("de", "Die Landesregierung zeigt sich „enttäuscht“.", "speech"),
     ("en", "“Absolutely not,” he said.", "speech"),
     ("en", "The minister said: “We will act now.”", "speech"),
     ("en", "“We are worried,” a fund manager who asked not to be named said.", "speech"),
