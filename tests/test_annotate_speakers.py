@@ -3396,3 +3396,31 @@ def test_a_body_is_named_as_written_with_its_acronym(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "pl",
+            [
+                "Szpital w Gdańsku poinformował w poniedziałek o zamknięciu oddziału.",
+                "„Nie mieliśmy wyboru” – przekazał szpital w komunikacie.",
+            ],
+            "Szpital w Gdańsku",
+        ),
+        (
+            "sk",
+            [
+                "Nemocnica v Trebišove v stanovisku uviedla, že zaviedla nové kontroly. "
+                "„Prijali sme opatrenia,“ uvádza sa v stanovisku nemocnice."
+            ],
+            "Nemocnica v Trebišove",
+        ),
+    ],
+)
+def test_a_bodys_name_keeps_the_place_it_serves(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name

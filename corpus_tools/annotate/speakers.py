@@ -3623,9 +3623,21 @@ def _name_after_noun(
             if _is_capitalised(nxt) or _is_acronym(nxt):
                 e += 1
             elif (
-                nxt.lower() in _NAME_PARTICLES
-                and e + 2 < len(toks)
+                e + 2 < len(toks)
                 and _is_capitalised(toks[e + 2][2])
+                and (
+                    nxt.lower() in _NAME_PARTICLES
+                    or (
+                        # The place the body serves, right after its noun ("Szpital w
+                        # Gdańsku", "Nemocnica v Trebišove"): a short preposition.
+                        e == k
+                        and nxt.islower()
+                        and len(nxt) <= 3
+                        and nxt in t.stopwords
+                        and nxt not in t.conjunctions
+                        and not _boundary(text, toks[e + 1][1], toks[e + 2][0])
+                    )
+                )
             ):
                 e += 2
             elif (
