@@ -285,7 +285,8 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # blind batches 806-965 joined it: 0.85 on all 966 (0.8462; span recall 0.9900 and title
 # 0.9948 set the floors of those; Bulgarian and Russian speakers, 0.87 -> 0.89 and 0.87
 # -> 0.88 on the 806 articles before, set from the larger set, whose new articles were
-# written to hold the hard cases; Estonian speakers set).)
+# written to hold the hard cases; Estonian speakers set); and the rules of the sessions
+# since on 000-965: 0.86 (0.8621).)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.99,
@@ -295,7 +296,7 @@ FLOORS = {
     "speech_recall": 0.97,
     "speech_f1": 0.96,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.84,
+    "speaker_accuracy": 0.86,
     "link_accuracy": 0.95,
     "title_accuracy": 0.99,
 }
