@@ -6,6 +6,8 @@ ends the run as one at any later moment does: exit code 130 and one line, no tra
 
 from __future__ import annotations
 
+import os
+import signal
 import sys
 
 
@@ -14,8 +16,12 @@ def main() -> None:
     try:
         from corpus_tools.cli import main as run
     except KeyboardInterrupt:
+        # Ended at once, as cli._exit_interrupted says why: a Ctrl-C that went through
+        # an extension module's import would otherwise turn 130 into a death by SIGINT.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
         sys.stderr.write("corpus: interrupted\n")
-        raise SystemExit(130) from None
+        sys.stderr.flush()
+        os._exit(130)
     run()
 
 

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from corpus_tools.procs import deferred_interrupts
+
 if TYPE_CHECKING:
     from jsonschema.protocols import Validator
 
@@ -144,11 +146,15 @@ def check(data: Any, name: str = DOCUMENT_SCHEMA) -> SchemaError | None:
 
 def compile_fast(schema: dict[str, Any]) -> _Fast | None:
     """The compiled validator for a schema given as data, or None without jsonschema-rs."""
-    try:
-        import jsonschema_rs
-    except ImportError:  # no compiled wheel for this platform: the reference one serves
-        return None
-    fast: _Fast = jsonschema_rs.validator_for(schema, validate_formats=True)
+    # A Ctrl-C inside jsonschema-rs's first import of Python modules turns into a Rust
+    # panic (PanicException, which no handler of ours expects): it waits until they are
+    # loaded.
+    with deferred_interrupts():
+        try:
+            import jsonschema_rs
+        except ImportError:  # no compiled wheel for this platform: the reference one serves
+            return None
+        fast: _Fast = jsonschema_rs.validator_for(schema, validate_formats=True)
     return fast
 
 

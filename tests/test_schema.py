@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
 from typing import Any
 
 import pytest
@@ -42,3 +44,27 @@ def test_every_object_is_closed_and_every_property_documented(name: str) -> None
         for prop, sub in obj.get("properties", {}).items():
             assert "title" in sub, f"{path}/properties/{prop} has no title"
             assert "description" in sub, f"{path}/properties/{prop} has no description"
+
+
+def test_ctrl_c_while_the_compiled_validator_loads_waits_until_it_is_made(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A Ctrl-C inside jsonschema-rs's first imports panics in Rust (PanicException, a
+    # traceback from the command line): it is delivered once the validator is made.
+    import jsonschema_rs
+
+    from corpus_tools import schema
+
+    real = jsonschema_rs.validator_for
+    made: list[object] = []
+
+    def interrupted_while_made(*args: object, **kwargs: object) -> object:
+        os.kill(os.getpid(), signal.SIGINT)
+        made.append(real(*args, **kwargs))
+        return made[-1]
+
+    monkeypatch.setattr(jsonschema_rs, "validator_for", interrupted_while_made)
+    with pytest.raises(KeyboardInterrupt):
+        schema.compile_fast({"type": "object"})
+    assert len(made) == 1
+    assert made[0].is_valid({})  # type: ignore[attr-defined]
