@@ -135,12 +135,13 @@ def _interrupted() -> NoReturn:
 def _exit_interrupted() -> NoReturn:
     """End with 130 now, the output flushed, without the interpreter's finalisation.
 
-    A KeyboardInterrupt that went through code an extension module ran can leave
-    CPython's "unhandled KeyboardInterrupt" mark set although it was handled; at exit
-    the interpreter then kills itself by SIGINT (exit -2), which the random Ctrl-C test
-    of the robustness suite met under load. Nothing is left to finalise: workers were
-    joined (and die with this process in any case), staged files were thrown away,
-    locks go with the process.
+    The random Ctrl-C test of the robustness suite met, under load, runs that printed
+    "interrupted" and then died by SIGINT (exit -2) on the way out of the interpreter
+    (likely CPython's mark of an unhandled KeyboardInterrupt, set where an extension
+    module ran code that the interrupt went through). Ending here leaves no later step
+    in which that can happen, and nothing to finalise: workers were joined (and die
+    with this process in any case), staged files were thrown away, locks go with the
+    process.
     """
     for stream in (sys.stdout, sys.stderr):
         with contextlib.suppress(Exception):
