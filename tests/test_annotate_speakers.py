@@ -3424,3 +3424,89 @@ def test_a_bodys_name_keeps_the_place_it_serves(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A sentence introduces a person it says it does not name; a noun nobody named
+        # has for a role takes them up, not the man named before.
+        (
+            "uk",
+            [
+                "Директор школи Петро Коваль розповів про ремонт.",
+                "Мешканка сусіднього будинку, яка попросила не називати її імені, "
+                "розповіла, що чекала тепла два тижні. «Ми просто мерзли вдома», — "
+                "сказала жінка.",
+            ],
+            "Мешканка сусіднього будинку, яка попросила не називати її імені",
+        ),
+        # ... and a verb without a subject does, with the person named in the
+        # paragraph before.
+        (
+            "cs",
+            [
+                "Starosta Petr Novák oznámil uzavírku silnice.",
+                "Řidič autobusu, který nechtěl být jmenován, potvrdil zpoždění. „Jezdíme "
+                "objížďkou přes tři vesnice,“ dodal.",
+            ],
+            "Řidič autobusu, který nechtěl být jmenován",
+        ),
+        # The words follow the mention itself: the noun is that person, with them.
+        (
+            "hu",
+            [
+                "Nagy Péter polgármester szerint a gát kitart.",
+                "„Harmadszor pakolunk fel mindent” – mondta a tulajdonos, aki nem "
+                "kívánta nevét az újságban látni.",
+            ],
+            "a tulajdonos, aki nem kívánta nevét az újságban látni",
+        ),
+        (
+            "is",
+            [
+                "Bæjarstjórinn Jón Jónsson segir framkvæmdum lokið.",
+                "„Hér er allt fullt af bílum,“ segir íbúi við Hafnargötu sem ekki vildi "
+                "koma fram undir nafni.",
+            ],
+            "íbúi við Hafnargötu sem ekki vildi koma fram undir nafni",
+        ),
+        # Who was there, after the verb: the person is the noun phrase after it.
+        (
+            "cs",
+            [
+                "Soud vynesl rozsudek nad majitelem cestovní kanceláře Janem Dvořákem.",
+                "Mezi poškozenými je i prodavačka z Opavy, která si nepřála uvést jméno. "
+                "„Peníze už neuvidím,“ řekla.",
+            ],
+            "prodavačka z Opavy, která si nepřála uvést jméno",
+        ),
+        # A role a named person has is that person, whoever was not named before.
+        (
+            "it",
+            [
+                "Il sindaco Marco Rossi ha incontrato i residenti.",
+                "Un funzionario, che ha chiesto di restare anonimo, ammette i ritardi. "
+                "«Il piano è pronto», ha poi assicurato il sindaco.",
+            ],
+            "Marco Rossi",
+        ),
+    ],
+)
+def test_the_person_the_text_says_it_does_not_name_is_who_a_mention_takes_up(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_a_person_named_after_the_unnamed_one_is_the_nearer() -> None:
+    got, _ = run(
+        [
+            "Ein Anwohner, der seinen Namen nicht in der Zeitung lesen wollte, ärgerte "
+            "sich über den Lärm. Bürgermeisterin Anna Berger kündigte Messungen an. "
+            "„Wir nehmen das ernst“, sagte sie."
+        ],
+        "de",
+    )
+    assert got[-1][1] == "Anna Berger"

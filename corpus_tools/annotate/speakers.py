@@ -700,6 +700,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
 # introduced in (see _Resolver.unnamed_before).
 _UNNAMED_REACH = 2
 
+# How many words after a mention the words that say it is not named may start at
+# ("the owner, who asked not to be named": 2).
+_ANONYMITY_REACH = 8
+
 # A number right before a position ("1,2 Millionen", "38.000 Euro", "5 000 złotych"),
 # not one that numbers a thing ("гімназії № 21 Наталія Бондар", "Nr. 3").
 _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
@@ -2060,6 +2064,9 @@ class _Resolver:
                 return self.resolve(reporter)
             self.gender = (_pronoun_gender(low[0], t) if toks else None) or m.verb_gender
             try:
+                anonymous = self.anonymous(m, low)
+                if anonymous is not None:
+                    return f"d:{anonymous.lower()}", anonymous
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
                 e = at[1] if at else None
                 unnamed = self.unnamed_before(m) if at is None else None
@@ -2193,6 +2200,9 @@ class _Resolver:
         while description and words(description)[:1] and words(description)[0] in t.determiners:
             description = description.split(None, 1)[1] if " " in description else ""
         description = description or m.text
+        anonymous = self.anonymous(m, low)
+        if anonymous is not None:
+            return f"d:{anonymous.lower()}", anonymous
         if low[0] in t.indefinites or low[0] in t.possessives:
             text = _with_relative_clause(m, m.text, self.paragraphs, t)
             return f"d:{text.lower()}", text
@@ -2253,12 +2263,7 @@ class _Resolver:
                 return f"d:{named.lower()}", named
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
-        matches = [
-            e
-            for e in self.entities
-            if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
-            and self.fits(e)
-        ]
+        matches = self.role_holders(content)
         if not matches:
             # A descriptor that starts like a content word of five letters or more.
             heads = {c[:5] for c in content if len(c) >= 5}
@@ -2763,6 +2768,15 @@ class _Resolver:
         what a pronoun in the next sentence takes up."""
         if len(low) < 2:
             return None
+        said = self.t.anonymity.find(low)
+        if said and low[0] not in self.t.indefinites:
+            after = self._after_copula(sentence, toks, low, said[0][0])
+            if after is not None:
+                # "Mezi poškozenými je i prodavačka z Opavy, která si nepřála uvést
+                # jméno": the person is who the sentence says was there.
+                text = _through_anonymity(sentence, after, toks, low, said[0], self.t)
+                at = offset + sentence.find(after)
+                return _Mention(text, paragraph, at, sentence_initial=False, described=True)
         anonymous = None
         if low[0] not in self.t.indefinites and not self._opens_with_relative(sentence, toks, low):
             # A sentence that says its subject is not named ("Sahan pihalla ollut
@@ -2779,6 +2793,8 @@ class _Resolver:
         end = verbs[0][0] if verbs else len(toks)
         if anonymous is not None:
             end = min(end, anonymous)
+            while end > 1 and low[end - 1] in self.t.negations:
+                end -= 1  # "Raudoittaja | ei halunnut nimeään julkisuuteen"
             # ... without the verb that says so ("ei halunnut esiintyä nimellään").
             end = _verb_start(sentence, toks[:end], low[:end], self.t) or end
         for j in range(1, end):
@@ -2893,6 +2909,215 @@ class _Resolver:
             None,
         )
 
+    def anonymous(self, m: _Mention, low: list[str]) -> str | None:
+        """The person the article says it does not name ("who asked not to be named",
+        "яка попросила не називати свого імені") when a mention without a name is that
+        person, as written with what says so (guidelines: the description as written).
+
+        Either the words follow the mention itself ("– panaszolta a tulajdonos, aki nem
+        kívánta nevét az újságban látni"), and the mention is that person (or the one
+        its paragraph introduced before, unnamed, with nobody named since); or a
+        sentence of its paragraph (or the end of the one before) introduced the person
+        so, nobody was named since, and the mention is a pronoun, a subjectless verb or
+        a noun no named person has for a role ("— сказала жінка"), or the noun the
+        description has. ``low``: the mention's words, lower-cased and bare."""
+        t = self.t
+        pronoun = m.zero or (bool(low) and low[0] in t.pronouns and len(low) <= 2)
+        if not pronoun and not m.described:
+            own = self._anonymous_after(m)
+            if own is not None:
+                return self._introduced_unnamed(m) or own
+        found = self._anonymous_before(m)
+        if found is None:
+            return None
+        if pronoun:
+            return found
+        content = [w for w in low if not _function_word(w, t)]
+        if not content or any(w in t.bodies for w in content):
+            return None
+        said = [bare(w) for w in words(found)]
+        if any(_same_noun(w, c) for w in said for c in content) or not self.role_holders(content):
+            return found
+        return None
+
+    def role_holders(self, content: list[str]) -> list[_Entity]:
+        """The persons named with a role that one of ``content`` (a mention's content
+        words) is or starts like, of the gender being looked for."""
+        return [
+            e
+            for e in self.entities
+            if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
+            and self.fits(e)
+        ]
+
+    def _anonymous_after(self, m: _Mention) -> str | None:
+        """The mention with the clause right after it, where that clause says the
+        person is not named (a relative clause or a participle, within a few words)."""
+        t = self.t
+        para = self.paragraphs[m.paragraph - 1]
+        end = m.offset + len(m.text)
+        if not m.text or para[m.offset : end] != m.text:
+            return None
+        rest = para[end : end + _CLAUSE_REACH]
+        rest = rest[: _clause_stop(rest)]
+        toks = _tokens(rest)
+        low = [w.lower().replace("’", "'") for _, _, w in toks]
+        said = t.anonymity.find(low[:_DESCRIPTION_WORDS])
+        if not said or said[0][0] > _ANONYMITY_REACH:
+            return None
+        a, n = said[0]
+        hidden = _unnamed_source_words(low, t)
+        if any(k < a and k not in hidden for k, _ in t.speech_verbs.find(low[:a])):
+            return None  # another clause: "said the owner, and added he did not …"
+        stop = _anonymity_end(rest, toks, low, a + n, t)
+        text = m.text + rest[: toks[stop - 1][1]]
+        before = words_as_written(para[max(0, m.offset - 20) : m.offset])
+        if (
+            before
+            and para[: m.offset].endswith(before[-1] + " ")
+            and (before[-1].lower() in t.determiners or before[-1].lower() in t.indefinites)
+        ):
+            text = f"{before[-1]} {text}"  # "mondta | a tulajdonos": the article is its own
+        return text
+
+    def _anonymous_before(self, m: _Mention) -> str | None:
+        """The person a sentence before the mention (in its paragraph, or at the end of
+        the one before) says is not named, with nobody named between: the sentence's
+        subject ("Мати одного з полярників, яка не захотіла …, зізналася"), or the
+        subject after its speech verb ("segir íbúi … sem ekki vildi koma fram undir
+        nafni"), of the gender looked for."""
+        t = self.t
+        named = self.named()
+        for pno in (m.paragraph, m.paragraph - 1):
+            if pno < 1 or (pno < m.paragraph and not self.after_opening_quotation(m)):
+                return None
+            para = self.paragraphs[pno - 1]
+            limit = m.offset if pno == m.paragraph else len(para)
+            starts = sentence_starts(para, t)
+            first = bisect.bisect_right(starts, limit) - 1
+            for k in range(first, max(-1, first - _UNNAMED_REACH - 1), -1):
+                lo = starts[k]
+                # Somebody named between the sentence and the mention is nearer.
+                if self._person_named_between(named, (pno, lo), (m.paragraph, m.offset)):
+                    return None
+                hi = starts[k + 1] if k + 1 < len(starts) else len(para)
+                sentence = para[lo : min(hi, limit)]
+                toks = _tokens(sentence)
+                low = [w.lower().replace("’", "'") for _, _, w in toks]
+                said = t.anonymity.find(low)
+                if not said:
+                    continue
+                described = self._described_subject(sentence, toks, low, pno, lo)
+                text = described.text if described is not None else None
+                if text is not None:
+                    text = _through_anonymity(sentence, text, toks, low, said[0], t)
+                if text is None:
+                    text = self._subject_after_verb(sentence, toks, low, said[0][0])
+                if text is None:
+                    return None
+                shown = _noun_gender(words(text), t)
+                if self.gender is not None and shown not in (None, self.gender):
+                    return None
+                return text
+        return None
+
+    def _person_named_between(
+        self,
+        named: list[tuple[tuple[int, int], int]],
+        start: tuple[int, int],
+        end: tuple[int, int],
+    ) -> bool:
+        """True when a person is named from ``start`` up to ``end`` (positions)."""
+        i = bisect.bisect_left(named, (start,))
+        while i < len(named) and named[i][0] < end:
+            if self.entities[named[i][1]].person:
+                return True
+            i += 1
+        return False
+
+    def _after_copula(
+        self, sentence: str, toks: list[tuple[int, int, str]], low: list[str], a: int
+    ) -> str | None:
+        """Where a sentence says who was there or who it was ("Blandt tilhørerne var en
+        fisker, der …", "Mezi poškozenými je i učitelka z Karviné, která …", "Det var en
+        af museets frivillige dykkere, der …"): the person is the noun phrase after its
+        verb (the last auxiliary before the relative clause that holds the words at
+        ``a``, saying they are not named, and the particles after it), up to that
+        clause. None where no auxiliary comes before."""
+        t = self.t
+        r = next(
+            (j for j in range(a, 0, -1) if low[j] in t.relatives or low[j] in t.complementizers),
+            a,
+        )
+        aux = [j for j in range(r) if low[j] in t.auxiliaries]
+        if not aux:
+            return None
+        i = aux[-1] + 1
+        while i < r and (
+            low[i] in t.conjunctions or low[i] in t.negations or low[i] in t.auxiliaries
+        ):
+            i += 1
+        if (
+            i >= r
+            or r - i > _DESCRIPTION_WORDS
+            or any(low[j] in t.complementizers for j in range(i, r))
+            or any("," in sentence[toks[j - 1][1] : toks[j][0]] for j in range(i + 1, r))
+            or t.speech_verbs.find(low[aux[-1] : r])
+        ):
+            return None  # not one noun phrase: "také uvedla, že její lékař, který …"
+        return sentence[toks[i][0] : toks[r - 1][1]].rstrip(" \u00a0,")
+
+    def _subject_after_verb(
+        self, sentence: str, toks: list[tuple[int, int, str]], low: list[str], a: int
+    ) -> str | None:
+        """The noun phrase after a speech verb that the words at ``a`` (saying it is
+        not named) follow, in a relative clause ("…, segir íbúi við Garðarsbraut sem
+        ekki vildi koma fram undir nafni"), up to the end of that clause."""
+        t = self.t
+        hidden = _unnamed_source_words(low, t)
+        verbs = [k + n for k, n in t.speech_verbs.find(low[:a]) if k not in hidden]
+        if not verbs:
+            return None
+        v = verbs[-1]
+        while v < a and (low[v] in t.object_pronouns or low[v] in t.stopwords):
+            v += 1  # "sagte uns", "told reporters"
+        r = next((j for j in range(v + 1, a + 1) if low[j] in t.relatives), None)
+        if r is None or r - v > 6:
+            return None
+        n = next(n for b, n in t.anonymity.find(low) if b == a)
+        stop = _anonymity_end(sentence, toks, low, a + n, t)
+        return sentence[toks[v][0] : toks[stop - 1][1]]
+
+    def _introduced_unnamed(self, m: _Mention) -> str | None:
+        """An unnamed person that a sentence before the mention in its paragraph opens
+        with ("Eine Kundin, die seit 30 Jahren …, reagierte fassungslos. „…“, sagte die
+        Frau, die …"), nobody named since, of the gender looked for."""
+        t = self.t
+        found = self.unnamed_before(m) or self.unnamed_in_paragraph_before(m)
+        if found is not None:
+            return found
+        para = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(para, t)
+        named = self.named()
+        first = bisect.bisect_right(starts, m.offset) - 1
+        for k in range(first, max(-1, first - _UNNAMED_REACH - 1), -1):
+            lo = starts[k]
+            if self._person_named_between(named, (m.paragraph, lo), (m.paragraph, m.offset)):
+                return None
+            sentence = para[lo : min(starts[k + 1] if k + 1 < len(starts) else len(para), m.offset)]
+            toks = _tokens(sentence)
+            low = [w.lower().replace("’", "'") for _, _, w in toks]
+            if not toks or (low[0] not in t.indefinites and not t.anonymity.find(low)):
+                continue
+            described = self._described_subject(sentence, toks, low, m.paragraph, lo)
+            if described is None:
+                continue
+            shown = _noun_gender(words(described.text), t)
+            if self.gender is not None and shown not in (None, self.gender):
+                return None
+            return described.text
+        return None
+
     def unnamed_before(self, m: _Mention) -> str | None:
         """For a pronoun with no person named before it in its paragraph: the unnamed
         person one of the paragraph's last sentences introduced as its subject, with an
@@ -2939,19 +3164,28 @@ class _Resolver:
             return None  # the nearest indefinite is no person: nothing further back
         return None
 
+    def opens_paragraph(self, m: _Mention) -> bool:
+        """True when nothing but quotations comes before the mention in its paragraph:
+        no sentence of its own."""
+        if self.index is not None:
+            text = self.index.masked(m.paragraph, 0, self.paragraphs, self.t)[0]
+        else:
+            text = self.paragraphs[m.paragraph - 1]
+        return not any(ch in ".!?" for ch in text[: m.offset])
+
+    def after_opening_quotation(self, m: _Mention) -> bool:
+        """True when the mention's paragraph opens with a quotation and has no sentence
+        of its own before the mention ("– Det er tredje gang på to år, siger han")."""
+        para = self.paragraphs[m.paragraph - 1].lstrip()
+        return bool(para) and (para[0] in _OPENING or para[0] in "–—-") and self.opens_paragraph(m)
+
     def unnamed_in_paragraph_before(self, m: _Mention) -> str | None:
         """For a pronoun in a paragraph that opens with its quotation (nothing but the
         quotation before it): the unnamed person the end of the paragraph before
         introduced ("Blandt tilhørerne var en fisker, der …" then "– Det er tredje gang
         på to år, siger han."), when nobody was named after them."""
-        if m.paragraph < 2:
-            return None
-        if self.index is not None:
-            text = self.index.masked(m.paragraph, 0, self.paragraphs, self.t)[0]
-        else:
-            text = self.paragraphs[m.paragraph - 1]
-        if any(ch in ".!?" for ch in text[: m.offset]):
-            return None  # a sentence of its own before the quotation
+        if m.paragraph < 2 or not self.opens_paragraph(m):
+            return None  # (or a sentence of its own before the quotation)
         prev = self.paragraphs[m.paragraph - 2]
         found = self.unnamed_before(_Mention("", m.paragraph - 1, len(prev)))
         if found is None:
@@ -3304,11 +3538,11 @@ def _candidates(
         f["nobody"] = float(key is None)
         f["question"] = float(key is None and rule and question)
         f["description"] = float(key is not None and key.startswith("d:"))
+        # (Or one the text says it does not name: "who asked not to be named" rules
+        # out every person it names.)
+        said = words(key[2:]) if key is not None and key.startswith("d:") else []
         f["introduced"] = float(
-            key is not None
-            and key.startswith("d:")
-            and words(key[2:])[:1] != []
-            and words(key[2:])[0] in t.indefinites
+            bool(said) and (said[0] in t.indefinites or bool(t.anonymity.find(said)))
         )
         f["previous"] = float(key is not None and key == previous)
         f["previous_here"] = float(key is not None and key == previous and previous_here)
@@ -3903,6 +4137,57 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
     return text + clause[len(m.text) : close]
 
 
+def _through_anonymity(
+    sentence: str,
+    text: str,
+    toks: list[tuple[int, int, str]],
+    low: list[str],
+    said: tuple[int, int],
+    t: Tables,
+) -> str:
+    """A description read from ``sentence`` (``text``, a part of it), run on through
+    what the sentence says of the person not being named where that follows it in the
+    same clause ("en fisker, der har boet på øen hele sit liv, | men ikke ønsker sit navn
+    i avisen"): the guidelines' "description as written" holds it."""
+    start = sentence.find(text)
+    if start < 0:
+        return text
+    end = start + len(text)
+    a, n = said
+    if toks[a][0] < end:
+        return text
+    gap = [k for k in range(len(toks)) if end <= toks[k][0] and k < a]
+    hidden = _unnamed_source_words(low, t)
+    # (Through a relative clause, as far as a description runs: "a fisherman | who has
+    # lived on the island all his life, but did not want to be named".)
+    reach = _DESCRIPTION_WORDS if gap and low[gap[0]] in t.relatives else _ANONYMITY_REACH
+    if len(gap) > reach or any(k in gap and k not in hidden for k, _ in t.speech_verbs.find(low)):
+        return text
+    if any(ch in ".!?;:" for ch in sentence[end : toks[a][0]]):
+        return text
+    stop = _anonymity_end(sentence, toks, low, a + n, t)
+    return sentence[start : toks[stop - 1][1]]
+
+
+def _anonymity_end(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], after: int, t: Tables
+) -> int:
+    """The token after what a text says of an unnamed source, whose table entry ends
+    before token ``after``: it runs on over the words that complete it ("ikke ønsker
+    sit navn | i avisen", "asked not to be named | because he still works there") to a
+    comma, the verb of the sentence (an auxiliary or a speech verb) or the clause's end."""
+    verbs = {k for k, _ in t.speech_verbs.find(low[after:])}
+    j = after
+    while (
+        j < len(toks)
+        and "," not in clause[toks[j - 1][1] : toks[j][0]]
+        and low[j] not in t.auxiliaries
+        and (j - after) not in verbs
+    ):
+        j += 1
+    return j
+
+
 def _relative_clause_end(
     clause: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
 ) -> int | None:
@@ -3930,7 +4215,9 @@ def _relative_clause_end(
         )
         if close is None:
             hidden = [a + n for a, n in t.anonymity.find(low) if a > k]
-            return toks[hidden[0] - 1][1] if hidden else None
+            if not hidden:
+                return None
+            return toks[_anonymity_end(clause, toks, low, hidden[0], t) - 1][1]
         if close + 1 < len(toks) and low[close] in t.conjunctions and low[close + 1] in t.relatives:
             k = close + 1  # ", og som …": a second relative clause
             continue
