@@ -3510,3 +3510,54 @@ def test_a_person_named_after_the_unnamed_one_is_the_nearer() -> None:
         "de",
     )
     assert got[-1][1] == "Anna Berger"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A noun that stands for any body takes up the body named before, not the
+        # person named nearer.
+        (
+            "pt",
+            [
+                "O Ministério da Saúde anunciou uma campanha de vacinação. A coordenadora "
+                "regional, Marta Sousa, disse que os centros estão preparados.",
+                "A pasta pede “calma e paciência” aos utentes.",
+            ],
+            "Ministério da Saúde",
+        ),
+        (
+            "es",
+            [
+                "El Instituto Nacional de Estadística publicó los datos del paro. El "
+                "economista Luis Pardo los calificó de buenos.",
+                "El organismo advierte que la cifra es “provisional”.",
+            ],
+            "Instituto Nacional de Estadística",
+        ),
+        # ... with the words joined by a conjunction inside its name, and its
+        # lower-case complement where only the first word is capitalised.
+        (
+            "pl",
+            [
+                "Zarząd Dróg i Zieleni zamknął ulicę Długą. Radny Piotr Nowak protestował.",
+                "Jednostka zapewnia, że objazd będzie „krótki i dobrze oznakowany”.",
+            ],
+            "Zarząd Dróg i Zieleni",
+        ),
+        (
+            "sk",
+            [
+                "Ministerstvo zdravotníctva zverejnilo nové údaje. Lekár Ján Kováč ich "
+                "považuje za neúplné.",
+                "Rezort tvrdí, že situácia je „pod kontrolou“.",
+            ],
+            "Ministerstvo zdravotníctva",
+        ),
+    ],
+)
+def test_a_noun_for_any_body_takes_up_the_body_named_before(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -2697,6 +2697,40 @@ class _Resolver:
                         name = found[k][2]
                 if name is not None:
                     return name
+        if any(w in t.generic_bodies for w in low):
+            return self.body_named_before(m, texts)
+        return None
+
+    def body_named_before(self, m: _Mention, texts: list[tuple[str, int | None]]) -> str | None:
+        """For a noun that stands for any body ("a pasta", "la dependencia",
+        "jednostka"): the body named last before it, nearest paragraph first, as a
+        capitalised body noun with the name it heads or ends ("Ministério da Saúde",
+        "Zarząd Dróg i Zieleni"); not a word of the mention itself."""
+        t = self.t
+        for text, limit in texts:
+            found = _tokens(text)
+            for k in range(len(found) - 1, -1, -1):
+                if limit is not None and found[k][1] > m.offset:
+                    continue
+                word = found[k][2]
+                low = bare(word.lower().replace("’", "'"))
+                if not _is_capitalised(word) or low not in t.bodies or low in t.generic_bodies:
+                    continue
+                name = _name_after_noun(text, found, k, t, compound=False, complement=True)
+                if name is None:
+                    name = _name_ending_with(
+                        text, found, k, t, compound=False, proper=self.capitalised_inside
+                    )
+                if name is None and not t.nouns_capitalised:
+                    name = _lower_case_complement(text, found, k, t)
+                if name is not None and len(name.split()) >= 2:
+                    # "у Міністерстві культури": the body in its base form.
+                    return base_body(
+                        name,
+                        t.body_inflections,
+                        is_body=lambda w: bare(w) in t.bodies,
+                        is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+                    )
         return None
 
     def reporting_subject(self, m: _Mention) -> _Mention | None:
@@ -3861,6 +3895,8 @@ def _name_after_noun(
                 and _is_capitalised(toks[e + 2][2])
                 and (
                     nxt.lower() in _NAME_PARTICLES
+                    # "Zarząd Dróg i Zieleni", "Department of Health and Social Care"
+                    or (e > k and nxt.islower() and nxt in t.conjunctions)
                     or (
                         # The place the body serves, right after its noun ("Szpital w
                         # Gdańsku", "Nemocnica v Trebišove"): a short preposition.
@@ -3977,6 +4013,49 @@ def _name_after_noun(
                 return None
             return text[toks[j][0] : toks[e][1]]
     return None
+
+
+def _lower_case_complement(
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables
+) -> str | None:
+    """A body's name written with its first word capitalised only ("Ministerstvo
+    zdravotníctva", "Міністерство охорони здоров’я"): the noun ``toks[k]`` and up to
+    three lower-case words after it, to a function word, a verb (of speech, or an
+    auxiliary) or a boundary; None where no such word follows."""
+    low = [w.lower() for _, _, w in toks]
+
+    def complement(f: int) -> bool:
+        return (
+            toks[f][2].islower()
+            and not _function_word(low[f], t)
+            and not t.speech_verbs.match_at(low, f)
+            and not _boundary(text, toks[f - 1][1], toks[f][0])
+        )
+
+    # Opening a sentence, the verb follows its complement and looks like one more
+    # word of it: one word, unless a verb of speech shows where it ends.
+    opening = k == 0 or text[: toks[k][0]].rstrip()[-1:] in ".!?…"
+    reach = 5
+    if opening:
+        stop = next((f for f in range(k + 1, min(len(toks), k + 6)) if not complement(f)), None)
+        if stop is None or not t.speech_verbs.match_at(low, stop):
+            reach = 1
+    f = k + 1
+    while f < len(toks) and f - k <= reach:
+        if complement(f):
+            f += 1
+        elif (
+            # "Міністерство культури та стратегічних комунікацій"
+            f > k + 1
+            and f + 1 < len(toks)
+            and low[f] in t.conjunctions
+            and not _boundary(text, toks[f - 1][1], toks[f][0])
+            and complement(f + 1)
+        ):
+            f += 2
+        else:
+            break
+    return text[toks[k][0] : toks[f - 1][1]] if f > k + 1 else None
 
 
 def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:

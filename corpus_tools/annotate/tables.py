@@ -101,6 +101,9 @@ LIST_KEYS = (
     # halunnut esiintyä nimellään", "попросил не называть его имени"): the subject of
     # that sentence is an unnamed person, whom a pronoun in the next one takes up.
     "anonymity",
+    # Body nouns that take up whatever body was named before, not only one of their
+    # own kind ("a pasta", "la dependencia", "jednostka", "rezort"): also in "bodies".
+    "generic_bodies",
     "months",
     "male_pronouns",
     "female_pronouns",
