@@ -3561,3 +3561,14 @@ def test_a_noun_for_any_body_takes_up_the_body_named_before(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_pronoun_of_a_gender_passes_over_a_name_that_shows_no_person() -> None:
+    got, _ = run(
+        [
+            "Analysts were split on the results. Rachel Osei of Harbour Capital said the "
+            "risk was to the lender’s standing. “It’s a credibility problem,” she said."
+        ],
+        "en",
+    )
+    assert got[-1][1] == "Rachel Osei"

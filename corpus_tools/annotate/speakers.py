@@ -808,6 +808,20 @@ def _readings(word: str, t: Tables) -> list[str]:
     return [stem + b for b in bases if b != ending]
 
 
+def _nameless(e: _Entity, t: Tables) -> bool:
+    """True for a name that shows nothing of a person: written in two words or more
+    every time, no known given name first, no role, no gender ("Shore Capital",
+    "Wessex Vale", "Sandholme North"): a pronoun of a gender takes up a person named
+    with a given name before it rather than this."""
+    return (
+        not e.roles
+        and not e.genders
+        and bool(e.forms)
+        and all(" " in f for f in e.forms)
+        and not any(_known_given(g, t) for g in e.given())
+    )
+
+
 def _known_given(word: str, t: Tables) -> bool:
     """True for a known given name, as written or declined ("Marka", "Pavla")."""
     return is_given_name(word) or any(is_given_name(r) for r in _readings(word, t))
@@ -1932,6 +1946,27 @@ class _Resolver:
                 best = (pos, e)
         return best
 
+    def given_named_before(
+        self, m: _Mention, before: tuple[int, int]
+    ) -> tuple[tuple[int, int], _Entity] | None:
+        """(where, who) for the person named with a known given name last before
+        ``before`` in the mention's paragraph, of the gender looked for: whom "she"
+        takes up in "Rachel Osei of Shore Capital said … “…,” she said"."""
+        named = self.named()
+        for k in range(bisect.bisect_left(named, (before,)) - 1, -1, -1):
+            pos, n = named[k]
+            if pos[0] != m.paragraph:
+                break
+            e = self.entities[n]
+            if (
+                e.person
+                and pos not in e.oblique
+                and any(_known_given(g, self.t) for g in e.given())
+                and self.fits(e)
+            ):
+                return pos, e
+        return None
+
     def _of_role(self, matches: list[_Entity], content: list[str], m: _Mention) -> _Entity | None:
         """Of the persons a role noun may take up: the one whose role words share most
         with the mention ("the agriculture minister" of two ministers), then the one
@@ -2068,6 +2103,8 @@ class _Resolver:
                 if anonymous is not None:
                     return f"d:{anonymous.lower()}", anonymous
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
+                if at is not None and self.gender is not None and _nameless(at[1], t):
+                    at = self.given_named_before(m, at[0]) or at
                 e = at[1] if at else None
                 unnamed = self.unnamed_before(m) if at is None else None
                 if unnamed is None and at is None:
