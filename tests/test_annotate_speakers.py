@@ -3572,3 +3572,23 @@ def test_a_pronoun_of_a_gender_passes_over_a_name_that_shows_no_person() -> None
         "en",
     )
     assert got[-1][1] == "Rachel Osei"
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "gender"),
+    [
+        ("cs", "učitelka", "f"),
+        ("pl", "policjantka", "f"),
+        ("uk", "журналістка", "f"),
+        ("ru", "учительница", "f"),
+        ("es", "directora", "f"),
+        # A masculine noun's genitive is no feminine role.
+        ("uk", "власника", None),
+        ("cs", "úředníka", None),
+    ],
+)
+def test_a_feminine_role_noun_shows_its_gender(lang: str, word: str, gender: str | None) -> None:
+    from corpus_tools.annotate.speakers import _noun_gender
+    from corpus_tools.annotate.tables import tables_for
+
+    assert _noun_gender([word], tables_for(lang)) == gender

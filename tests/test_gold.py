@@ -286,7 +286,8 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # 0.9948 set the floors of those; Bulgarian and Russian speakers, 0.87 -> 0.89 and 0.87
 # -> 0.88 on the 806 articles before, set from the larger set, whose new articles were
 # written to hold the hard cases; Estonian speakers set); and the rules of the sessions
-# since on 000-965: 0.86 (0.8621).)
+# since on 000-965: 0.86 (0.8621), then 0.87 (0.8686) with unnamed sources, bodies taken
+# up by a generic noun and pronouns passing over names that show no person.)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.99,
@@ -388,12 +389,16 @@ SPEAKER_FLOORS = {
 # speaker 0.85 (188/222), type 0.94 (276/295), speech F1 0.95, links 0.91; the
 # session-start engine cdb0717 scored the same. All 112 held-out articles at 56acd86:
 # speaker 0.79 (697/880), type 0.94, speech F1 0.96, links 0.92 (123/133), title 0.99.
+# Then 1078-1109, 32 articles in 30 languages to the same brief, scored once at 730679f:
+# speaker 0.90 (205/227), type 0.94 (300/319), speech F1 0.98, links 0.94 (30/32); the
+# session-start engine 3eca02b scored the same. All 144 held-out articles at 730679f:
+# speaker 0.83 (923/1107), type 0.94 (1422/1517), speech F1 0.97, links 0.93 (153/165).
 HELD_OUT_FLOORS = {
     "lang_accuracy": 1.0,
     "span_f1": 0.98,
     "speech_f1": 0.96,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.79,
+    "speaker_accuracy": 0.83,
     "link_accuracy": 0.92,
     "title_accuracy": 0.98,
 }

@@ -893,9 +893,17 @@ def _feminine_role(word: str, t: Tables) -> bool:
     """A role noun made feminine by an ending of the table, the word without it being
     a role too (Bürgermeisterin, présidente; not ministre)."""
     return any(
-        word.endswith(e) and len(word) - len(e) >= 3 and word[: -len(e)] in t.roles
+        word.endswith(e)
+        and len(word) - len(e) >= 3
+        and word[: -len(e)] in t.roles
+        # "-ka" after a consonant (studentka, učitelka, журналістка); after a vowel it
+        # is a masculine noun's genitive (власника, úředníka, kierownika).
+        and not (e in ("ka", "ка") and word[-len(e) - 1] in _VOWELS)
         for e in t.female_role_endings.entries
     )
+
+
+_VOWELS = frozenset("aeiouyáéíóúýěůąęаеиоуыэюяіїєёўä")
 
 
 def _noun_gender(low: list[str], t: Tables) -> str | None:
