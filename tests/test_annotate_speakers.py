@@ -3592,3 +3592,35 @@ def test_a_feminine_role_noun_shows_its_gender(lang: str, word: str, gender: str
     from corpus_tools.annotate.tables import tables_for
 
     assert _noun_gender([word], tables_for(lang)) == gender
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A body's noun in lower case, named by the place its complement ends with.
+        (
+            "ru",
+            [
+                "Проверку начала прокуратура Пермского края. Жильцы дома на улице Ленина "
+                "жаловались на холод с октября.",
+                "«Нарушения будут устранены до конца недели», — говорится в сообщении ведомства.",
+            ],
+            "прокуратура Пермского края",
+        ),
+        # A body found where the text writes it in an oblique case: its base form.
+        (
+            "uk",
+            [
+                "Про нові правила розповіли в Міністерстві охорони здоров’я. Лікар Іван "
+                "Петренко вважає їх слушними.",
+                "«Послуги залишаться безоплатними», — наголосили в міністерстві.",
+            ],
+            "Міністерство охорони здоров’я",
+        ),
+    ],
+)
+def test_a_body_taken_up_is_named_in_its_base_form(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

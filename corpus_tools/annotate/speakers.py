@@ -2291,7 +2291,9 @@ class _Resolver:
                     )
                 )
             if named is not None:
-                named = self.spelled_with_acronym(named)
+                # (Found where the text writes it in an oblique case: "у Міністерстві
+                # охорони здоров’я" -> "Міністерство охорони здоров’я".)
+                named = self.spelled_with_acronym(self.base_body(named))
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form.
             description = base_body(
@@ -2732,6 +2734,17 @@ class _Resolver:
                         name = _name_apposed_to(text, found, k, t)
                     if (
                         name is None
+                        and k > 0
+                        and _is_capitalised(found[k][2])
+                        and not t.nouns_capitalised
+                        and found[k - 1][2].lower() in t.stopwords
+                        and found[k - 1][2].lower() not in t.determiners
+                    ):
+                        # Its first word capitalised only, after a preposition: "в
+                        # Міністерстві охорони здоров’я".
+                        name = _lower_case_complement(text, found, k, t)
+                    if (
+                        name is None
                         and compound
                         and found[k][2].islower()
                         and word.endswith(tuple(stems))
@@ -2743,15 +2756,20 @@ class _Resolver:
                 if name is not None:
                     return name
         if any(w in t.generic_bodies for w in low):
-            return self.body_named_before(m, texts)
+            return self.body_named_before(m)
         return None
 
-    def body_named_before(self, m: _Mention, texts: list[tuple[str, int | None]]) -> str | None:
+    def body_named_before(self, m: _Mention) -> str | None:
         """For a noun that stands for any body ("a pasta", "la dependencia",
-        "jednostka"): the body named last before it, nearest paragraph first, as a
-        capitalised body noun with the name it heads or ends ("Ministério da Saúde",
-        "Zarząd Dróg i Zieleni"); not a word of the mention itself."""
+        "jednostka"): the body named last before it, in its paragraph or the three
+        before, nearest first, as a body noun with the name it heads or ends
+        ("Ministério da Saúde", "Zarząd Dróg i Zieleni", "прокуратура Пермского края");
+        not a word of the mention itself."""
         t = self.t
+        texts: list[tuple[str, int | None]] = [
+            (self.paragraphs[pno - 1], m.offset if pno == m.paragraph else None)
+            for pno in range(m.paragraph, max(0, m.paragraph - 4), -1)
+        ]
         for text, limit in texts:
             found = _tokens(text)
             for k in range(len(found) - 1, -1, -1):
@@ -2759,8 +2777,18 @@ class _Resolver:
                     continue
                 word = found[k][2]
                 low = bare(word.lower().replace("’", "'"))
-                if not _is_capitalised(word) or low not in t.bodies or low in t.generic_bodies:
+                if low not in t.bodies or low in t.generic_bodies:
                     continue
+                if word.islower():
+                    # Written in lower case, a body's noun names one with the place or
+                    # body its complement ends with ("прокуратура Пермского края",
+                    # "министерство транспорта и дорожного хозяйства Якутии").
+                    name = _lower_case_body(text, found, k, t)
+                    if name is not None and not self.names_a_person(name):
+                        return name
+                    continue
+                if not _is_capitalised(word):
+                    continue  # (an acronym: its spelled-out name is found apart)
                 name = _name_after_noun(text, found, k, t, compound=False, complement=True)
                 if name is None:
                     name = _name_ending_with(
@@ -2769,14 +2797,29 @@ class _Resolver:
                 if name is None and not t.nouns_capitalised:
                     name = _lower_case_complement(text, found, k, t)
                 if name is not None and len(name.split()) >= 2:
-                    # "у Міністерстві культури": the body in its base form.
-                    return base_body(
-                        name,
-                        t.body_inflections,
-                        is_body=lambda w: bare(w) in t.bodies,
-                        is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
-                    )
+                    return name
         return None
+
+    def names_a_person(self, phrase: str) -> bool:
+        """True when a capitalised word of ``phrase`` is a known given name or the
+        surname of a person named ("директор прадпрыемства Аляксандр Карпенка")."""
+        return any(
+            _known_given(w, self.t)
+            or any(e.person and e.given() and _same_surname(e.surname, w) for e in self.entities)
+            for w in words_as_written(phrase)
+            if _is_capitalised(w)
+        )
+
+    def base_body(self, name: str) -> str:
+        """A body's name in its base form ("у Міністерстві культури" -> "Міністерство
+        культури"), where the language's tables give one."""
+        t = self.t
+        return base_body(
+            name,
+            t.body_inflections,
+            is_body=lambda w: bare(w) in t.bodies,
+            is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+        )
 
     def reporting_subject(self, m: _Mention) -> _Mention | None:
         """For a pronoun: the subject of a reporting sentence right before the
@@ -4058,6 +4101,37 @@ def _name_after_noun(
                 return None
             return text[toks[j][0] : toks[e][1]]
     return None
+
+
+def _lower_case_body(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
+    """A body named with its noun in lower case (``toks[k]``): the noun, its lower-case
+    complement and the capitalised words or acronym that end it ("прокуратура Пермского
+    края", "управление МЧС"), then a lower-case word after a capitalised one that is its
+    noun ("Пермского | края"); None where no capitalised word ends it."""
+    low = [w.lower() for _, _, w in toks]
+    f = k + 1
+    capitalised = False
+    while f < len(toks) and f - k <= 6 and not _boundary(text, toks[f - 1][1], toks[f][0]):
+        w = toks[f][2]
+        if _is_capitalised(w) or _is_acronym(w):
+            capitalised = True
+        elif w.islower() and not _function_word(low[f], t):
+            if t.speech_verbs.match_at(low, f) or (
+                capitalised and not toks[f - 1][2][:1].isupper()
+            ):
+                break
+        elif not (low[f] in t.conjunctions and f + 1 < len(toks)):
+            break
+        f += 1
+    while f > k + 1 and (
+        _function_word(low[f - 1], t)
+        or low[f - 1] in t.conjunctions
+        or not (toks[f - 1][2][:1].isupper() or toks[f - 2][2][:1].isupper())
+    ):
+        f -= 1  # to the capitalised word, or the noun right after it
+    if not capitalised or f <= k + 1:
+        return None
+    return text[toks[k][0] : toks[f - 1][1]]
 
 
 def _lower_case_complement(
