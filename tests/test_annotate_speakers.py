@@ -3635,3 +3635,79 @@ def test_a_body_taken_up_is_named_in_its_base_form(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A lower-case body noun whose verb follows is no body's name with its object.
+        (
+            "ru",
+            [
+                "Вчера прокуратура задержала Сидоренко.",
+                "«Дело передано в суд», — сообщили в ведомстве.",
+            ],
+            "ведомство",
+        ),
+        # ... nor a capitalised one opening a sentence with its verb.
+        (
+            "pl",
+            ["Policja zatrzymała kierowcę.", "„Był pijany” – przekazała jednostka."],
+            "jednostka",
+        ),
+        # A person after a conjunction is not part of the body's name.
+        (
+            "pt",
+            [
+                "O Ministério da Saúde e Marta Sousa anunciaram uma campanha.",
+                "A pasta pede “calma e paciência” aos utentes.",
+            ],
+            "Ministério da Saúde",
+        ),
+        # A body's name already in its base form stays as written.
+        (
+            "ru",
+            [
+                "Управление МЧС по Москве опубликовало прогноз.",
+                "«Снег будет идти до утра», — сообщили в управлении.",
+            ],
+            "Управление МЧС",
+        ),
+        # The words that say a person is not named are the mention's own: not an
+        # earlier person of another noun, not a body's, not what a positive statement
+        # says.
+        (
+            "en",
+            ["A woman waited outside. “It is late,” said the owner, who asked not to be named."],
+            "the owner, who asked not to be named",
+        ),
+    ],
+)
+def test_what_the_unnamed_and_body_rules_do_not_take(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "not_in"),
+    [
+        # A body is no unnamed person for the words after it.
+        (
+            "en",
+            [
+                "The Ministry of Health said cases rose.",
+                "“We are ready,” said the ministry, which declined to be identified.",
+            ],
+            "declined",
+        ),
+        # "came forward under his own name" says the opposite of not being named.
+        ("is", ["Íbúi kom fram undir nafni sínu. „Þetta er rangt,“ sagði hann."], "kom fram"),
+    ],
+)
+def test_no_unnamed_person_where_the_text_names_none(
+    lang: str, paragraphs: list[str], not_in: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert not_in not in (got[-1][1] or "")

@@ -59,6 +59,13 @@ def _ending(
         if (gender is None or row[2] == gender) and (
             low.endswith(row[0]) and len(low) - len(row[0]) >= _MIN_STEM
         ):
+            # A word that ends with a longer base ending of the table is in its base
+            # form already: "управление" is no oblique "-е" of "управлени".
+            if any(
+                b and len(b) > len(row[0]) and low.endswith(b) and (gender is None or g == gender)
+                for _, b, g in table
+            ):
+                return None
             return row
     return None
 

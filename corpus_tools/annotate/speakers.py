@@ -700,6 +700,41 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
 # introduced in (see _Resolver.unnamed_before).
 _UNNAMED_REACH = 2
 
+# Relatives that open a clause about something of the noun's, not the noun itself
+# ("the owner of a shop whose manager asked not to be named").
+_POSSESSIVE_RELATIVES = frozenset(
+    [
+        "whose",
+        "dessen",
+        "deren",
+        "jehož",
+        "jejíž",
+        "jejichž",
+        "чий",
+        "чия",
+        "чиє",
+        "чиї",
+        "чей",
+        "чья",
+        "чьё",
+        "чьи",
+        "dont",
+        "cuyo",
+        "cuya",
+        "cuyos",
+        "cuyas",
+        "cujo",
+        "cuja",
+        "cujos",
+        "cujas",
+        "wiens",
+        "wier",
+        "vars",
+        "hvis",
+        "hvers",
+    ]
+)
+
 # How many words after a mention the words that say it is not named may start at
 # ("the owner, who asked not to be named": 2).
 _ANONYMITY_REACH = 8
@@ -3045,18 +3080,29 @@ class _Resolver:
         description has. ``low``: the mention's words, lower-cased and bare."""
         t = self.t
         pronoun = m.zero or (bool(low) and low[0] in t.pronouns and len(low) <= 2)
+        content = [w for w in low if not _function_word(w, t)]
+        if not pronoun and (
+            not content or (bare(content[0]) in t.bodies and bare(content[0]) not in t.roles)
+        ):
+            return None  # a body: "said the ministry, which declined to be identified"
         if not pronoun and not m.described:
             own = self._anonymous_after(m)
             if own is not None:
-                return self._introduced_unnamed(m) or own
+                # The person the paragraph introduced unnamed before, where the mention
+                # takes them up by their noun or by a word for any person ("Eine
+                # Kundin, die … . „…“, sagte die Frau, die …"); else the mention.
+                introduced = self._introduced_unnamed(m)
+                if introduced is not None and (
+                    any(_same_noun(bare(w), c) for w in words(introduced) for c in content)
+                    or not any(bare(c) in t.roles for c in content)
+                ):
+                    return introduced
+                return own
         found = self._anonymous_before(m)
         if found is None:
             return None
         if pronoun:
             return found
-        content = [w for w in low if not _function_word(w, t)]
-        if not content or any(w in t.bodies for w in content):
-            return None
         said = [bare(w) for w in words(found)]
         if any(_same_noun(w, c) for w in said for c in content) or not self.role_holders(content):
             return found
@@ -3091,6 +3137,11 @@ class _Resolver:
         hidden = _unnamed_source_words(low, t)
         if any(k < a and k not in hidden for k, _ in t.speech_verbs.find(low[:a])):
             return None  # another clause: "said the owner, and added he did not …"
+        # The words must be the mention's own, not those of a noun after it ("the
+        # owner of a shop whose manager asked not to be named").
+        r = next((j for j in range(a) if low[j] in t.relatives), None)
+        if r is not None and low[r] in _POSSESSIVE_RELATIVES:
+            return None
         stop = _anonymity_end(rest, toks, low, a + n, t)
         text = m.text + rest[: toks[stop - 1][1]]
         before = words_as_written(para[max(0, m.offset - 20) : m.offset])
@@ -3171,6 +3222,11 @@ class _Resolver:
             (j for j in range(a, 0, -1) if low[j] in t.relatives or low[j] in t.complementizers),
             a,
         )
+        # (The auxiliaries table holds adverbs too: "також", "už", "also". A sentence
+        # that says who was there opens with a place or a pronoun: "Blandt
+        # tilhørerne var", "Det var", "Mezi poškozenými je".)
+        if not ((low[0] in t.stopwords and low[0] not in t.determiners) or low[0] in t.pronouns):
+            return None
         aux = [j for j in range(r) if low[j] in t.auxiliaries]
         if not aux:
             return None
@@ -3981,9 +4037,14 @@ def _name_after_noun(
             elif (
                 e + 2 < len(toks)
                 and _is_capitalised(toks[e + 2][2])
+                # Not a person after the particle ("Ministério da Saúde e Marta Sousa").
+                and not (
+                    (nxt.lower() in t.conjunctions or nxt.lower() in ("e", "y"))
+                    and _known_given(toks[e + 2][2], t)
+                )
                 and (
                     nxt.lower() in _NAME_PARTICLES
-                    # "Zarząd Dróg i Zieleni", "Department of Health and Social Care"
+                    # "Zarząd Dróg i Zieleni", "Department of Health and Social Care".
                     or (e > k and nxt.islower() and nxt in t.conjunctions)
                     or (
                         # The place the body serves, right after its noun ("Szpital w
@@ -4103,11 +4164,26 @@ def _name_after_noun(
     return None
 
 
+def _past_tense_like(word: str, t: Tables) -> bool:
+    """True for a word with the ending of a past-tense verb that shows a feminine,
+    neuter or plural subject, where the language's verbs show one ("zatrzymała",
+    "zverejnilo", "задержала", "провело"): no word of a body's name."""
+    for e in t.female_verb_endings.entries:
+        if len(e) < 2:
+            continue
+        stem = e[:-1]
+        for ending in (e, stem + "o", stem + "о", stem + "i", stem + "и", stem + "y"):
+            if word.endswith(ending) and len(word) >= len(ending) + 3:
+                return True
+    return False
+
+
 def _lower_case_body(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
     """A body named with its noun in lower case (``toks[k]``): the noun, its lower-case
     complement and the capitalised words or acronym that end it ("прокуратура Пермского
-    края", "управление МЧС"), then a lower-case word after a capitalised one that is its
-    noun ("Пермского | края"); None where no capitalised word ends it."""
+    края", "управление МЧС"), with the one lower-case word after a capitalised (not an
+    acronym) that is its noun ("Пермского | края"); None where no capitalised word ends
+    it or a verb comes first ("прокуратура задержала Сидоренко")."""
     low = [w.lower() for _, _, w in toks]
     f = k + 1
     capitalised = False
@@ -4116,9 +4192,11 @@ def _lower_case_body(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
         if _is_capitalised(w) or _is_acronym(w):
             capitalised = True
         elif w.islower() and not _function_word(low[f], t):
-            if t.speech_verbs.match_at(low, f) or (
-                capitalised and not toks[f - 1][2][:1].isupper()
-            ):
+            if t.speech_verbs.match_at(low, f) or _past_tense_like(low[f], t):
+                if not capitalised:
+                    return None  # a verb: the noun is the subject of a clause
+                break
+            if capitalised and not _is_capitalised(toks[f - 1][2]):
                 break
         elif not (low[f] in t.conjunctions and f + 1 < len(toks)):
             break
@@ -4126,7 +4204,11 @@ def _lower_case_body(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     while f > k + 1 and (
         _function_word(low[f - 1], t)
         or low[f - 1] in t.conjunctions
-        or not (toks[f - 1][2][:1].isupper() or toks[f - 2][2][:1].isupper())
+        or not (
+            _is_capitalised(toks[f - 1][2])
+            or _is_acronym(toks[f - 1][2])
+            or _is_capitalised(toks[f - 2][2])
+        )
     ):
         f -= 1  # to the capitalised word, or the noun right after it
     if not capitalised or f <= k + 1:
@@ -4148,6 +4230,7 @@ def _lower_case_complement(
             toks[f][2].islower()
             and not _function_word(low[f], t)
             and not t.speech_verbs.match_at(low, f)
+            and not _past_tense_like(low[f], t)
             and not _boundary(text, toks[f - 1][1], toks[f][0])
         )
 
