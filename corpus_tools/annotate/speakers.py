@@ -1925,6 +1925,24 @@ class _Resolver:
     # Per word: whether the article writes it only where a sentence starts (see
     # named_after_opening_word); found once per word, not once per mention.
     _opens_only: dict[str, bool] = field(default_factory=dict)
+    # Per paragraph number: whether it says anywhere that somebody is not named
+    # (the anonymity table); most paragraphs do not, and then nothing is read for it.
+    _says_unnamed: dict[int, bool] = field(default_factory=dict)
+
+    def says_unnamed(self, paragraph: int) -> bool:
+        """True when paragraph ``paragraph`` (1-based) holds words of the anonymity
+        table anywhere."""
+        known = self._says_unnamed.get(paragraph)
+        if known is None:
+            text = self.paragraphs[paragraph - 1] if 0 < paragraph <= len(self.paragraphs) else ""
+            folded = text.lower().replace("’", "'")
+            # (The longest word of an entry must be in the text for it to match: a
+            # substring test first, the words only then.)
+            known = any(w in folded for w in _anonymity_openers(self.t)) and bool(
+                self.t.anonymity.find([w.lower().replace("’", "'") for _, _, w in _tokens(text)])
+            )
+            self._says_unnamed[paragraph] = known
+        return known
 
     def capitalised_inside(self, word: str) -> bool:
         """True when the article writes ``word`` capitalised inside a sentence
@@ -3079,6 +3097,8 @@ class _Resolver:
         a noun no named person has for a role ("— сказала жінка"), or the noun the
         description has. ``low``: the mention's words, lower-cased and bare."""
         t = self.t
+        if not self.says_unnamed(m.paragraph) and not self.says_unnamed(m.paragraph - 1):
+            return None
         pronoun = m.zero or (bool(low) and low[0] in t.pronouns and len(low) <= 2)
         content = [w for w in low if not _function_word(w, t)]
         if not pronoun and (
@@ -4162,6 +4182,27 @@ def _name_after_noun(
                 return None
             return text[toks[j][0] : toks[e][1]]
     return None
+
+
+_OPENERS: dict[str | None, tuple[str, ...]] = {}
+
+
+def _anonymity_openers(t: Tables) -> tuple[str, ...]:
+    """The longest word of each of the language's anonymity entries, without its
+    wildcard: every word of an entry must be in a text it matches."""
+    known = _OPENERS.get(t.lang)
+    if known is None:
+        known = tuple(
+            sorted(
+                {
+                    max((w.rstrip("*").lower() for w in e.split()), key=len)
+                    for e in t.anonymity.entries
+                    if e.split()
+                }
+            )
+        )
+        _OPENERS[t.lang] = known
+    return known
 
 
 def _past_tense_like(word: str, t: Tables) -> bool:
