@@ -74,7 +74,7 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from corpus_tools.annotate import ranking
@@ -3180,23 +3180,13 @@ class _Resolver:
         subject after its speech verb ("segir íbúi … sem ekki vildi koma fram undir
         nafni"), of the gender looked for."""
         t = self.t
-        named = self.named()
         for pno in (m.paragraph, m.paragraph - 1):
             if pno < 1 or (pno < m.paragraph and not self.after_opening_quotation(m)):
                 return None
-            para = self.paragraphs[pno - 1]
-            limit = m.offset if pno == m.paragraph else len(para)
-            starts = sentence_starts(para, t)
-            first = bisect.bisect_right(starts, limit) - 1
-            for k in range(first, max(-1, first - _UNNAMED_REACH - 1), -1):
-                lo = starts[k]
-                # Somebody named between the sentence and the mention is nearer.
-                if self._person_named_between(named, (pno, lo), (m.paragraph, m.offset)):
-                    return None
-                hi = starts[k + 1] if k + 1 < len(starts) else len(para)
-                sentence = para[lo : min(hi, limit)]
-                toks = _tokens(sentence)
-                low = [w.lower().replace("’", "'") for _, _, w in toks]
+            for read in self._sentences_back(m, pno):
+                if read is None:
+                    return None  # somebody named between the sentence and the mention
+                lo, sentence, toks, low = read
                 said = t.anonymity.find(low)
                 if not said:
                     continue
@@ -3206,13 +3196,35 @@ class _Resolver:
                     text = _through_anonymity(sentence, text, toks, low, said[0], t)
                 if text is None:
                     text = self._subject_after_verb(sentence, toks, low, said[0][0])
-                if text is None:
-                    return None
-                shown = _noun_gender(words(text), t)
-                if self.gender is not None and shown not in (None, self.gender):
-                    return None
-                return text
+                return text if text is not None and self._gender_fits(text) else None
         return None
+
+    def _sentences_back(
+        self, m: _Mention, pno: int
+    ) -> Iterator[tuple[int, str, list[tuple[int, int, str]], list[str]] | None]:
+        """(start, text, tokens, lower-cased words) of the sentences of paragraph
+        ``pno`` before the mention, nearest first, the mention's own up to it and
+        _UNNAMED_REACH more; None, and no more, where a person is named between a
+        sentence's start and the mention (somebody named since is nearer)."""
+        para = self.paragraphs[pno - 1]
+        limit = m.offset if pno == m.paragraph else len(para)
+        starts = sentence_starts(para, self.t)
+        named = self.named()
+        first = bisect.bisect_right(starts, limit) - 1
+        for k in range(first, max(-1, first - _UNNAMED_REACH - 1), -1):
+            lo = starts[k]
+            if self._person_named_between(named, (pno, lo), (m.paragraph, m.offset)):
+                yield None
+                return
+            hi = starts[k + 1] if k + 1 < len(starts) else len(para)
+            sentence = para[lo : min(hi, limit)]
+            toks = _tokens(sentence)
+            yield lo, sentence, toks, [w.lower().replace("’", "'") for _, _, w in toks]
+
+    def _gender_fits(self, description: str) -> bool:
+        """False where a description shows a gender other than the one looked for."""
+        shown = _noun_gender(words(description), self.t)
+        return self.gender is None or shown in (None, self.gender)
 
     def _person_named_between(
         self,
@@ -3294,26 +3306,16 @@ class _Resolver:
         found = self.unnamed_before(m) or self.unnamed_in_paragraph_before(m)
         if found is not None:
             return found
-        para = self.paragraphs[m.paragraph - 1]
-        starts = sentence_starts(para, t)
-        named = self.named()
-        first = bisect.bisect_right(starts, m.offset) - 1
-        for k in range(first, max(-1, first - _UNNAMED_REACH - 1), -1):
-            lo = starts[k]
-            if self._person_named_between(named, (m.paragraph, lo), (m.paragraph, m.offset)):
+        for read in self._sentences_back(m, m.paragraph):
+            if read is None:
                 return None
-            sentence = para[lo : min(starts[k + 1] if k + 1 < len(starts) else len(para), m.offset)]
-            toks = _tokens(sentence)
-            low = [w.lower().replace("’", "'") for _, _, w in toks]
+            lo, sentence, toks, low = read
             if not toks or (low[0] not in t.indefinites and not t.anonymity.find(low)):
                 continue
             described = self._described_subject(sentence, toks, low, m.paragraph, lo)
             if described is None:
                 continue
-            shown = _noun_gender(words(described.text), t)
-            if self.gender is not None and shown not in (None, self.gender):
-                return None
-            return described.text
+            return described.text if self._gender_fits(described.text) else None
         return None
 
     def unnamed_before(self, m: _Mention) -> str | None:
