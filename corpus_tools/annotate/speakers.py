@@ -645,6 +645,17 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.forms.append(form)
             end = run[-1][0] + len(run[-1][1])
             verb = _adjacent_speech_verb(plain, start, end, t)
+            if (
+                verb is not None
+                and t.nouns_capitalised
+                and before
+                and before[-1] not in t.function_words
+                and before[-1] not in t.roles
+                and verb in words(plain[end : end + 40])[:3]
+            ):
+                # Where every noun is capitalised, nouns after a word of the clause and
+                # before its verb are its object: "sechs Jahre Haft gefordert".
+                verb = None
             # (Followed by its verb it is the subject of a clause the word opens: "after
             # CalMac said".)
             oblique = oblique and verb is None
@@ -658,7 +669,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 entity.oblique.add((pno, offset))
             opens = start in starts or _char_before(plain, start) in ",;:(—–-"
             entity.noun_like = entity.noun_like and bool(before) and not opens
-            entity.counted = entity.counted and _counted(plain, start, name)
+            if len(name) > 1 or all(" " not in f for f in entity.forms):
+                # (The surname alone later says nothing of what the full form names:
+                # "14 Millionen Eier" … "Eier".)
+                entity.counted = entity.counted and _counted(plain, start, name)
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
             entity.after_feminine = entity.after_feminine or _feminine_verb_after(plain, end, t)
@@ -671,16 +685,18 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 entity.descriptors.add(descriptor)
     if t.nouns_capitalised:
         # "nur drei Liegeplätze Schiffe": capitalised nouns side by side look like a
-        # name; a person is named with a role, as a speaker, or in full and then by the
-        # surname alone ("Senatorin Miriam Lohse" … "Lohse").
+        # name; a person is named with a role ("Senatorin Miriam Lohse"), as a speaker,
+        # or with a known given name. The second word alone later shows nothing: the
+        # noun comes back too ("nach eigenen Angaben Stellen" … "die Stellen").
         for e in entities:
-            by_surname = len(e.forms) > 1 and e.surname in e.forms
             # A known given name says person too ("Die 54 Jahre alte Sabine R.").
             given = any(len(f.split()) >= 2 and is_given_name(f.split()[0]) for f in e.forms)
-            if e.noun_like and not (e.roles or e.subjects or by_surname or given):
+            if e.noun_like and not (e.roles or e.subjects or given):
                 e.person = False
     for e in entities:
-        if e.counted and not (e.roles or e.subjects):
+        # (A role of the tables: a word cut off the run in front is no role, "20
+        # Millionen Flaschen Saft".)
+        if e.counted and not (e.subjects or any(r in t.roles for r in e.roles)):
             e.person = False
     # A name never written with a given name, which the article also writes after a
     # preposition in that word's forms ("Radni Gdańska" … "powierzchni Gdańska", "w
@@ -989,6 +1005,9 @@ class _Mention:
     # An unnamed person's whole description ("an analyst at a Mumbai-based brokerage"):
     # the capitalised words in it name no speaker.
     described: bool = False
+    # The subject of a clause in the mood of indirect speech (German "sei", "habe"),
+    # which may report what the previous speaker said of it.
+    reported: bool = False
 
 
 # An article elided onto a name: "l’ARS", "dell'Inps".
@@ -1383,6 +1402,15 @@ def _mention_near_verb(
         if k == j and j > 0:
             gap = clause[toks[j - 1][1] : toks[j][0]].strip(" \u00a0")
             if len(gap) >= 3 and gap[0] in _OPENING and gap[-1] in _CLOSING:
+                if (
+                    v + 1 < len(low)
+                    and low[v + 1] in t.pronouns
+                    and low[v + 1] not in t.object_pronouns
+                    and not cut(v + 1)
+                ):
+                    # A pronoun after the verb is the subject, the quotation its object:
+                    # "Der „Allgemeinen Zeitung“ sagte sie".
+                    return toks[v + 1][2]
                 # A quotation is the subject: "gazeta „Rzeczpospolita” nazwała", "Η
                 # εφημερίδα «Καθημερινή» χαρακτήρισε" (the caller reads it unmasked).
                 k = j - 1
@@ -1819,7 +1847,9 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 # (Found before the marker where nothing follows it: "Eine Pendlerin,
                 # die …, sagte am Bahnhof:".)
                 return mention, at if at >= 0 else text.rfind(mention, 0, toks[s][0])
-    verbs = t.speech_verbs.find(low)
+    # (A denied verb reports nothing: "ein Betriebsrat, der namentlich nicht genannt
+    # werden wollte:".)
+    verbs = _affirmed(low, t.speech_verbs.find(low), t)
     colon = text.endswith(":")
     if verbs:
         v = verbs[-1][0]
@@ -2785,6 +2815,12 @@ class _Resolver:
                     )
                     if name is None:
                         name = _name_apposed_to(text, found, k, t)
+                    if name is None and found[k][2].islower() and word in t.bodies:
+                        # Its noun in lower case, the place or body its complement
+                        # ends with names it: "le tribunal correctionnel de Lyon".
+                        name = _lower_case_body(text, found, k, t, prepositions=True)
+                        if name is not None and self.names_a_person(name):
+                            name = None
                     if (
                         name is None
                         and k > 0
@@ -3542,11 +3578,19 @@ def attribute(
         if chain[0].type != "speech":
             continue
         found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
+        continued = None
         if found is None:
             found = _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs)
-        if found is None:
+            if found is not None and found.reported:
+                # The words of whoever spoke just before, where someone did; else a
+                # body's own ("Die Gewerkschaft werde prüfen, ob … „zumutbar“ seien").
+                continued = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+                head = [bare(w) for w in words(found.text) if not _function_word(w, t)][:1]
+                if continued is not None or not (head and head[0] in t.bodies):
+                    found = None
+        if found is None and continued is None:
             found = _unmasked(_introduced_before(chain, paragraphs, index, t, entities), paragraphs)
-        if found is None:
+        if found is None and continued is None:
             found = _unmasked(_described_before(chain, paragraphs, index, t), paragraphs)
         pronoun = None
         if found is not None and _is_pronoun(found, t):
@@ -4221,19 +4265,39 @@ def _past_tense_like(word: str, t: Tables) -> bool:
     return False
 
 
-def _lower_case_body(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
+def _lower_case_body(
+    text: str,
+    toks: list[tuple[int, int, str]],
+    k: int,
+    t: Tables,
+    *,
+    prepositions: bool = False,
+) -> str | None:
     """A body named with its noun in lower case (``toks[k]``): the noun, its lower-case
     complement and the capitalised words or acronym that end it ("прокуратура Пермского
     края", "управление МЧС"), with the one lower-case word after a capitalised (not an
     acronym) that is its noun ("Пермского | края"); None where no capitalised word ends
-    it or a verb comes first ("прокуратура задержала Сидоренко")."""
+    it or a verb comes first ("прокуратура задержала Сидоренко"). ``prepositions``: the
+    complement may hold a preposition and its article before the capitalised words
+    ("tribunal correctionnel de Lyon", "rechtbank in Zwolle")."""
     low = [w.lower() for _, _, w in toks]
     f = k + 1
     capitalised = False
     while f < len(toks) and f - k <= 6 and not _boundary(text, toks[f - 1][1], toks[f][0]):
         w = toks[f][2]
-        if _is_capitalised(w) or _is_acronym(w):
+        if prepositions and w in t.agencies:
+            break  # who was told: "сообщили в фонде капитального ремонта ТАСС"
+        if (_is_capitalised(w) and not _function_word(w, t)) or _is_acronym(w):
             capitalised = True
+        elif (
+            prepositions
+            and not capitalised
+            and (
+                _is_preposition(low[f], t)
+                or (low[f] in t.determiners and _is_preposition(low[f - 1], t))
+            )
+        ):
+            pass
         elif w.islower() and not _function_word(low[f], t):
             if t.speech_verbs.match_at(low, f) or _past_tense_like(low[f], t):
                 if not capitalised:
@@ -4660,6 +4724,11 @@ def _sentence_subject(
     got = _previous_subject(text, starts, first.start.offset, t, strict=True)
     if got is None:
         return None
+    # A clause in the mood of indirect speech reports the words of whoever spoke before
+    # ("Eine Revision sei „nicht ausgeschlossen“"): its subject is then what they spoke
+    # of (the caller decides), unless a verb of speech in the sentence says otherwise.
+    between = [bare(w) for w in words(text[got[1] : first.start.offset])]
+    reported = bool(t.reported_mood.find(between)) and not t.speech_verbs.find(between)
     # A name in commas right after the subject is who it is: "El portaveu del grup de
     # l’oposició, Pere Casals, ha qualificat …".
     rest = text[got[1] + len(got[0]) : first.start.offset]
@@ -4670,8 +4739,8 @@ def _sentence_subject(
         if len(runs) == 1 and len(runs[0][1]) >= 2 and not inner[: runs[0][0]].strip():
             a = got[1] + len(got[0]) + commas[0] + 1 + runs[0][0]
             end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
-            return _Mention(inner[runs[0][0] : end], first.paragraph, a)
-    return _Mention(got[0], first.paragraph, got[1], sentence_initial=True)
+            return _Mention(inner[runs[0][0] : end], first.paragraph, a, reported=reported)
+    return _Mention(got[0], first.paragraph, got[1], sentence_initial=True, reported=reported)
 
 
 def _introduced_before(
@@ -4849,6 +4918,11 @@ def _entity_gender(e: _Entity, t: Tables) -> str | None:
     found = _surname_gender(e.name.split()[-1] if e.name else e.surname, t)
     if found is not None:
         return found
+    if not e.genders and e.person and len(e.name.split()) >= 2:
+        # The given name of the base form, where the forms written could be another
+        # gender's declined ("Josefa Dvořáka" is Josef Dvořák: a man).
+        shown = _name_genders(e.name.split(), [], None, t)
+        return next(iter(shown)) if len(shown) == 1 else None
     return next(iter(e.genders)) if len(e.genders) == 1 else None
 
 
@@ -4873,7 +4947,7 @@ def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
     if len(raw) == len(m.text) and all(
         a == b or a == "_" for a, b in zip(m.text, raw, strict=True)
     ):
-        return _Mention(raw, m.paragraph, m.offset, m.sentence_initial, m.zero)
+        return replace(m, text=raw)
     return m
 
 
