@@ -3858,3 +3858,33 @@ def test_a_mans_given_name_in_its_base_form_keeps_a_feminine_role_off_him() -> N
         "cs",
     )
     assert got[0][1] != "Josef Dvořák"
+
+
+@pytest.mark.parametrize(
+    ("lang", "written", "base"),
+    [
+        # Both parts of a double surname decline, each to its own base.
+        ("pl", "Ewy Malinowskiej-Dudy", "Ewa Malinowska-Duda"),
+        ("pl", "Joanny Sikorskiej-Nowak", "Joanna Sikorska-Nowak"),
+        ("ru", "Анны Римской-Корсаковой", "Анна Римская-Корсакова"),
+        ("pl", "Anna Kowalska-Nowak", "Anna Kowalska-Nowak"),
+        # A Ukrainian surname in -ай, in the genitive.
+        ("uk", "Олександра Грицая", "Олександр Грицай"),
+    ],
+)
+def test_base_form_of_double_and_declined_surnames(lang: str, written: str, base: str) -> None:
+    assert base_form(written, tables_for(lang).names) == base
+
+
+def test_a_long_sentence_is_not_read_from_inside_a_word() -> None:
+    # The second quotation's sentence is longer than the context read before it: the
+    # context starts at a whole word, and the body that opens the sentence speaks.
+    got, _ = run(
+        [
+            "A Sociedade Brasileira de Infectologia (SBI) classificou a aprovação como “um "
+            "marco para a ciência nacional” e pediu que a vacina seja incluída no calendário "
+            "do Programa Nacional de Imunizações “sem demora”."
+        ],
+        "pt",
+    )
+    assert [g[1] for g in got] == ["Sociedade Brasileira de Infectologia (SBI)"] * 2

@@ -135,10 +135,18 @@ def context_of(
         ceiling = max(within.end.offset - 1, part.end.offset)
     k = bisect.bisect_right(starts, part.start.offset)
     lo = starts[k - 1] if k else 0
-    lo = max(lo, part.start.offset - reach, floor)
+    cut = part.start.offset - reach
+    lo = max(lo, cut, floor)
+    if lo == cut and lo > 0 and text[lo - 1].isalnum():
+        # Cut by the reach inside a word: from the next word on ("…Infectol|ogia").
+        space = text.find(" ", lo, part.start.offset)
+        lo = space + 1 if space >= 0 else part.start.offset
     k = bisect.bisect_left(starts, part.end.offset)
     hi = starts[k] if k < len(starts) else len(text)
-    hi = min(hi, part.end.offset + reach, ceiling)
+    cut = part.end.offset + reach
+    hi = min(hi, cut, ceiling)
+    if hi == cut and hi < len(text) and text[hi].isalnum():
+        hi = max(text.rfind(" ", part.end.offset, hi), part.end.offset)
     return Context(text[lo : part.start.offset], text[part.end.offset : hi], lo, hi)
 
 

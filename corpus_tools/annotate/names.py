@@ -152,10 +152,20 @@ def base_form(
     if not table:
         return name
     ws = name.split()
+    # A double surname declines in both its parts ("Malinowskiej-Dudy"): each part is a
+    # surname to the tables, the two joined again after.
+    pieces = ws[-1].split("-") if ws else []
+    double = (
+        len(ws) >= 2
+        and len(pieces) == 2
+        and all(len(p) >= 2 and p[:1].isupper() and p[1:].islower() for p in pieces)
+    )
+    if double:
+        ws = [*ws[:-1], *pieces]
     last = len(ws) - 1
     found = [
         _word(w, table.last, attested)
-        if i == last
+        if i == last or (double and i == last - 1)
         else _word(w, table.given, attested, table.given_names)
         for i, w in enumerate(ws)
     ]
@@ -168,9 +178,12 @@ def base_form(
         statuses = {_OBLIQUE}
     if _OBLIQUE not in statuses or _BASE in statuses:
         return name
-    return " ".join(
+    out = [
         base if s in (_OBLIQUE, _AMBIGUOUS) else w for w, (s, base) in zip(ws, found, strict=True)
-    )
+    ]
+    if double:
+        out[-2:] = ["-".join(out[-2:])]
+    return " ".join(out)
 
 
 def _reads_as_a_man(
