@@ -3888,3 +3888,47 @@ def test_a_long_sentence_is_not_read_from_inside_a_word() -> None:
         "pt",
     )
     assert [g[1] for g in got] == ["Sociedade Brasileira de Infectologia (SBI)"] * 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # An impersonal verb and the body's statement: the body named before speaks.
+        (
+            "uk",
+            [
+                "Про нові правила повідомили в Міністерстві освіти і науки. «Зміни набудуть "
+                "чинності з вересня», — ідеться в повідомленні міністерства.",
+            ],
+            "Міністерство освіти і науки",
+        ),
+        (
+            "cs",
+            [
+                "Hokejový klub HC Vítkovice oznámil posilu. „Je to hráč, který nám chyběl,“ "
+                "stojí v prohlášení klubu.",
+            ],
+            "Vítkovice",
+        ),
+    ],
+)
+def test_a_bodys_statement_quoted_impersonally_is_the_bodys(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] is not None
+    assert name in got[0][1]
+
+
+def test_a_head_final_statement_noun_is_not_the_body() -> None:
+    # Hungarian puts the possessor first: "a társaság közleménye" is the company's
+    # statement, so the company is the head that takes up the name.
+    got, _ = run(
+        [
+            "A Balatoni Hajózási Zrt. szerdán felfüggesztette a járatokat. A társaság "
+            "közleménye szerint erre „a biztonságos közlekedés érdekében” volt szükség.",
+        ],
+        "hu",
+    )
+    assert got[0][1] is not None
+    assert "Balatoni Hajózási" in got[0][1]

@@ -2341,7 +2341,10 @@ class _Resolver:
         if t.markers_follow:
             # Head-final noun phrases, the possessor first: "a szövetség elnöke" (the
             # association's president), "Kurumun sözcüsü" -- the last word is the head.
-            head = next((w for w in reversed(low) if not _function_word(w, t)), head)
+            content = [w for w in low if not _function_word(w, t)]
+            head = content[-1] if content else head
+            if len(content) >= 2 and t.speech_cues.find(content[-1:]):
+                head = content[-2]  # "мекеменің хабарламасында": the body's statement
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
