@@ -34,7 +34,7 @@ from ._support import run_corpus, temporaries
 
 pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
-KILLS = int(os.environ.get("CORPUS_LIFETIME_KILLS", "20"))
+KILLS = int(os.environ.get("CORPUS_LIFETIME_KILLS", "12"))
 # The bound: no worker may remain this long after the main process died.
 GONE_WITHIN = 3.0
 
