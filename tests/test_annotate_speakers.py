@@ -3932,3 +3932,26 @@ def test_a_head_final_statement_noun_is_not_the_body() -> None:
     )
     assert got[0][1] is not None
     assert "Balatoni Hajózási" in got[0][1]
+
+
+def test_an_adverb_after_to_be_does_not_make_the_unnamed_person_an_object() -> None:
+    got, _ = run(
+        [
+            "Richterin Petra Holm verkündete das Urteil.",
+            "Unter den Zuhörern im Saal war auch eine ältere Zeugin aus Herne. Sie hatte den "
+            "Tätern 20.000 Euro gegeben. „Ich habe mich so geschämt“, sagte sie danach.",
+        ],
+        "de",
+    )
+    assert got[0][1:] == ("eine ältere Zeugin aus Herne", "sie")
+
+
+def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
+    got, _ = run(
+        [
+            "Директор музею Тарас Мельник відкрив виставку.",
+            "«Полотно було пробите уламком скла», – каже реставраторка.",
+        ],
+        "uk",
+    )
+    assert got[-1][1] != "Тарас Мельник"

@@ -966,6 +966,17 @@ def _noun_gender(low: list[str], t: Tables) -> str | None:
         return "m"
     if any(_feminine_role(w, t) for w in low):
         return "f"
+    head = next((w for w in low if w not in t.function_words), "")
+    if (
+        len(head) >= 6
+        and head[-2:] in ("ka", "ка")
+        and head[-2:] in t.female_role_endings.entries
+        and head[-3] not in _VOWELS
+        and head not in t.bodies
+    ):
+        # A role noun the tables lack, made feminine the usual way ("реставраторка",
+        # "ekolożka"): its head shows a woman.
+        return "f"
     return None
 
 
@@ -3380,8 +3391,15 @@ class _Resolver:
             before = [j for j in range(i) if lo + toks[j][0] >= starts[opens]]
             # (A pronoun that is also an article introduces a noun: Danish "Blandt de
             # fremmødte var en landmand".)
-            if any(low[j] in t.pronouns and low[j] not in t.determiners for j in before) or (
-                before and low[i - 1] in t.stopwords and low[i - 1] not in t.determiners
+            if (
+                any(low[j] in t.pronouns and low[j] not in t.determiners for j in before)
+                or (
+                    before
+                    and low[i - 1] in t.stopwords
+                    and low[i - 1] not in t.determiners
+                    # (An adverb after the verb "to be" is none: "war auch eine Zeugin".)
+                    and not (i >= 2 and low[i - 2] in t.auxiliaries and i - 1 in before[1:])
+                )
             ):
                 return None  # an object: "she had called a doctor", "mit einer Ärztin"
             found = _Mention(text[toks[i][0] :], m.paragraph, lo + toks[i][0])
