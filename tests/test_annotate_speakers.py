@@ -3955,3 +3955,95 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
         "uk",
     )
     assert got[-1][1] != "Тарас Мельник"
+
+
+# --- a bare common noun takes up the body named as a subject or in apposition -------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (  # a sentence's subject after an article
+            "es",
+            [
+                "El Numancia ganó el domingo en Soria por 2-0.",
+                "«Seguimos soñando con el ascenso», afirmó el club en un comunicado.",
+            ],
+            "Numancia",
+        ),
+        (  # a subject after a dateline, with a name particle inside
+            "fr",
+            [
+                "Rennes (AFP) - La Fromagerie du Pont Neuf, une PME bretonne, ferme son site.",
+                "« Nous reclasserons chaque salarié », a assuré l’entreprise.",
+            ],
+            "Fromagerie du Pont Neuf",
+        ),
+        (  # in quotation marks opening a sentence, no article in the language
+            "uk",
+            [
+                "«Житомиргаз» попередив про відключення у трьох районах.",
+                "«Роботи триватимуть до вечора», – повідомили в компанії.",
+            ],
+            "Житомиргаз",
+        ),
+        (  # in apposition after a body noun
+            "nl",
+            [
+                "Bij hockeyclub HDS in Wageningen is de kantine afgebrand.",
+                "‘We spelen gewoon door’, zegt de club.",
+            ],
+            "HDS",
+        ),
+        (  # one word capitalised inside a sentence elsewhere, before a verb of speech
+            "en",
+            [
+                "Ferries to Mull were cancelled after Seabridge said its only vessel had "
+                "failed an inspection. Seabridge said repairs would take a week.",
+                "“We apologise to every islander,” the company said.",
+            ],
+            "Seabridge",
+        ),
+    ],
+)
+def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "wrong"),
+    [
+        (  # a place whose name opens a noun phrase is no body
+            "en",
+            [
+                "Oregon state inspectors closed the plant on Monday.",
+                "“We are reviewing the findings,” the company said.",
+            ],
+            "Oregon",
+        ),
+        (  # a quotation opening a sentence is no name
+            "ro",
+            [
+                "„Vom redeschide linia în martie”, a spus primarul Ion Popa.",
+                "Compania a confirmat că lucrările „sunt în grafic”.",
+            ],
+            "Vom redeschide",
+        ),
+        (  # a capitalised word after any noun is no apposition
+            "be",
+            [
+                "Пасля рамонту адкрылі для руху Новы мост праз раку.",
+                "«Работы скончаны», — паведамілі ў кампаніі.",
+            ],
+            "Новы",
+        ),
+    ],
+)
+def test_what_a_bare_body_noun_does_not_take_up(
+    lang: str, paragraphs: list[str], wrong: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert all(wrong not in (g[1] or "") for g in got)

@@ -1671,6 +1671,13 @@ _OPENING = frozenset("«„“‚‘»”\"'「『《")
 _CLOSING = frozenset("»“”‘’«\"'」』》")
 _MARKS_AND_SPACES = "".join(sorted(_OPENING | _CLOSING)) + " \u00a0"
 _CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
+# Around a body's name taken up later by a common noun (Resolver.subject_body_before).
+_OPENING_MARKS = frozenset('«„“‚‘"')
+_CLOSING_MARK = re.compile(r"[»“”‘’\"]")
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\([^\W\d_]{2,10}\)")
+# What follows a subject before a word in lower case (its verb) or an apposition (",
+# une PME de Loire-Atlantique,"); not a dateline's date ("Vigo, 15 mar").
+_FOLLOWS_NAME = re.compile(r",?[ \u00a0]+(?=\w)")
 
 
 def _extend_to_name(
@@ -1969,6 +1976,10 @@ class _Resolver:
     # Per paragraph number: whether it says anywhere that somebody is not named
     # (the anonymity table); most paragraphs do not, and then nothing is read for it.
     _says_unnamed: dict[int, bool] = field(default_factory=dict)
+    # Per paragraph number: the names a bare common noun may take up (see
+    # subject_body_before), found once per paragraph.
+    _bodies_in: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _body_stems: tuple[str, ...] | None = None
 
     def says_unnamed(self, paragraph: int) -> bool:
         """True when paragraph ``paragraph`` (1-based) holds words of the anonymity
@@ -2382,7 +2393,7 @@ class _Resolver:
                     or self.speaking_body_before(m)
                     or (
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
-                        self.lead_organisation(m)
+                        (self.lead_organisation(m) or self.subject_body_before(m))
                         if sum(not _function_word(w, t) for w in low) == 1
                         else None
                     )
@@ -2701,6 +2712,141 @@ class _Resolver:
             ):
                 return " ".join(run)
         return None
+
+    def subject_body_before(self, m: _Mention) -> str | None:
+        """The body a bare common noun takes up ("the company", "der Verein", "в
+        компанії") where nothing nearer names it: the name nearest before the mention,
+        in its paragraph, the three before it or the lead, that is a sentence's subject
+        ("Der FC Bayern hat sich …", "«Укрзалізниця» з 1 червня запускає …", "Curtea
+        de Apel Cluj a anulat …") or set in apposition after a lower-case noun ("A
+        conserveira Atlântida", "zwemclub KZK", "společností „Stavby Haná“"), and no
+        person's. A paragraph's names are read once, not once per mention."""
+        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
+        if m.paragraph > 4:
+            numbers.append(1)
+        for pno in numbers:
+            found = [
+                name
+                for at, name in self._subject_bodies(pno)
+                if pno != m.paragraph or at < m.offset
+            ]
+            if found:
+                return found[-1]
+        return None
+
+    def _subject_bodies(self, pno: int) -> list[tuple[int, str]]:
+        """(offset, name) of the names in paragraph ``pno`` that
+        :meth:`subject_body_before` may take up, in text order."""
+        cached = self._bodies_in.get(pno)
+        if cached is not None:
+            return cached
+        t = self.t
+        text = self.paragraphs[pno - 1]
+        toks = _tokens(text)
+        starts = set(sentence_starts(text, t))
+        names = {offset for (n, offset), _, _ in self.quoted if n == pno}
+        out: list[tuple[int, str]] = []
+        for i, (a, _, _w) in enumerate(toks):
+            mark = a > 0 and text[a - 1] in _OPENING_MARKS
+            if mark and a - 1 not in names:
+                continue  # words in marks that are no name: a quotation's
+            opens = (
+                a - mark in starts
+                # After a dateline: "Nantes (AFP) - La Laiterie du Val d’Erdre, une PME".
+                or text[: a - mark].rstrip(" \u00a0").endswith(("-", "–", "—"))
+            )
+            j = i
+            if opens:
+                while j < len(toks) - 1 and toks[j][2].lower() in t.determiners:
+                    j += 1  # "Der FC Bayern", "La Bolsa de Comercio de Rosario"
+                b = toks[j][0]
+                if j > i and b > 0 and text[b - 1] in _OPENING_MARKS and b - 1 not in names:
+                    continue
+            elif not (
+                i > 0
+                and not _boundary(text, toks[i - 1][1], a - mark)
+                and self._body_noun(toks[i - 1][2])
+            ):
+                continue  # neither a sentence's subject nor in apposition to a body noun
+            got = self._body_name_at(text, toks, j, after_article=j > i)
+            if got is not None:
+                out.append((toks[j][0], got))
+        self._bodies_in[pno] = out
+        return out
+
+    def _body_noun(self, word: str) -> bool:
+        """True for a body's common noun in lower case, or a compound ending with one
+        ("zwemclub", "conserveira" is not one)."""
+        if not word.islower() or _function_word(word, self.t):
+            return False
+        low = bare(word.replace("’", "'"))
+        if low in self.t.bodies:
+            return True
+        if self._body_stems is None:
+            self._body_stems = tuple(
+                e.rstrip("*")
+                for e in self.t.bodies.entries
+                if len(e.rstrip("*")) >= 4 and " " not in e
+            )
+        return ends_compound(low, self._body_stems)
+
+    def _body_name_at(
+        self, text: str, toks: list[tuple[int, int, str]], j: int, *, after_article: bool
+    ) -> str | None:
+        """The name of a body that starts at ``toks[j]`` and is followed by its verb
+        or an apposition, or None: in quotation marks, or a run of capitalised words
+        (name particles inside) that is no person's."""
+        t = self.t
+        a = toks[j][0]
+        quoted = a > 0 and text[a - 1] in _OPENING_MARKS
+        if quoted:
+            close = _CLOSING_MARK.search(text, a)
+            if close is None or close.start() - a > 60:
+                return None
+            name, end = text[a : close.start()], close.end()
+        else:
+            runs = _runs(text[a : a + 120])
+            if not runs or runs[0][0] != 0:
+                return None
+            run = runs[0][1]
+            while run and (run[-1][1].islower() or run[-1][1] in _NAME_PARTICLES):
+                run = run[:-1]
+            if not run:
+                return None
+            end = a + run[-1][0] + len(run[-1][1])
+            name = text[a:end]
+        written = [w for w in words_as_written(name) if _is_capitalised(w) or _is_acronym(w)]
+        if not written:
+            return None
+        rest = text[end : end + 40]
+        acronym = _ACRONYM_AFTER.match(rest)
+        if acronym is not None:
+            rest = rest[acronym.end() :]
+        follows = _FOLLOWS_NAME.match(rest)
+        if follows is None or not rest[follows.end()].islower():
+            return None
+        if not quoted:
+            if len(written) == 1 and not _is_acronym(written[0]):
+                if t.nouns_capitalised or bare(written[0].lower()) in t.bodies:
+                    return None  # a noun, not a name
+                nxt = [bare(w) for w in words(rest[follows.end() :])][:1]
+                verb = bool(nxt) and (
+                    t.speech_verbs.match_at(nxt, 0)
+                    or nxt[0] in t.auxiliaries
+                    or _past_tense_like(nxt[0], t)
+                )
+                # One word is a name after an article ("El Celta remontó"), or where the
+                # article writes it capitalised inside a sentence too and a verb follows
+                # ("Norrtåg satte in", "CalMac said"; not "Washington state regulators").
+                if not (after_article or (verb and self.capitalised_inside(written[0]))):
+                    return None
+            if any(bare(w.lower()) in t.roles or _function_word(w.lower(), t) for w in written):
+                return None
+        if any(is_given_name(w) for w in written) or any(
+            e.person and _same_surname(e.surname, written[-1]) for e in self.entities
+        ):
+            return None
+        return name
 
     def marked_source(self, m: _Mention) -> str | None:
         """The body a definite common noun takes up when the article gave it as a
