@@ -4047,3 +4047,65 @@ def test_what_a_bare_body_noun_does_not_take_up(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert all(wrong not in (g[1] or "") for g in got)
+
+
+def test_a_pronoun_takes_up_a_person_named_after_a_preposition_over_a_place() -> None:
+    got, _ = run(
+        [
+            "The decision was attacked by Cllr Janet Hebden, a Liberal Democrat who "
+            "represents Priory Park. “This is a disgrace,” she said. “People have waited.”",
+        ],
+        "en",
+    )
+    assert [g[1:] for g in got] == [("Janet Hebden", "she")] * 2
+
+
+def test_a_phrase_in_commas_after_a_person_is_no_inverted_attribution() -> None:
+    got, _ = run(
+        [
+            "Owen Pryce, for the operator, said Harbour Freight had replaced the crane. "
+            "The firm “accepts full responsibility”, he told the court.",
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("Owen Pryce", "he")
+
+
+def test_a_pronoun_in_the_next_paragraph_passes_over_a_place_named_last() -> None:
+    got, _ = run(
+        [
+            "The decision was attacked by Cllr Janet Hebden, a Liberal Democrat who "
+            "represents Priory Park.",
+            "“This is a disgrace,” she said.",
+        ],
+        "en",
+    )
+    assert got[0][1:] == ("Janet Hebden", "she")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "en",
+            [
+                "A fisherman who has worked out of Portavogie harbour for more than thirty "
+                "years said: “Nobody asked us anything.”",
+            ],
+            "A fisherman who has worked out of Portavogie harbour for more than thirty years",
+        ),
+        (
+            "es",
+            [
+                "Un vecino que vende fruta en el mercado de Triana desde hace treinta años lo "
+                "resumía así: «Nadie nos ha preguntado nada».",
+            ],
+            "Un vecino que vende fruta en el mercado de Triana desde hace treinta años",
+        ),
+    ],
+)
+def test_a_long_relative_clause_after_an_indefinite_is_the_whole_speaker(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name

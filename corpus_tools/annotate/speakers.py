@@ -1332,6 +1332,13 @@ def _mention_near_verb(
         # Eight words, or twelve where a relative clause describes the speaker ("An
         # underwriter in London who asked not to be named said").
         reach = 12 if any(w in t.relatives for w in low[max(0, j - 8) : j]) else 8
+        rel_far = [i for i in range(max(1, j - 16), j - 8) if low[i] in t.relatives]
+        if rel_far and any(
+            low[i] in t.indefinites for i in range(max(0, rel_far[0] - 3), rel_far[0])
+        ):
+            # A long relative clause after an indefinite ("One nurse who travels from
+            # Huddersfield to night shifts at Manchester Royal Infirmary said"): the whole.
+            reach = 17
         while k > 0 and not cut(k) and j - k < reach:
             k -= 1
         if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
@@ -1494,6 +1501,13 @@ def _mention_near_verb(
             j = end
         if k + 1 == j and low[k] in t.determiners:
             return ""  # a lone article is no mention
+        if (
+            j - 1 > k + 1
+            and low[k] in t.indefinites
+            and low[j - 1] in t.object_pronouns
+            and low[j - 1] not in t.determiners
+        ):
+            j -= 1  # a clitic on the verb ends no description: "Un vecino … lo resumía"
         if j > k and all(low[i] in t.object_pronouns for i in range(k, j)):
             return ""  # clitics on the verb ("—le respondió otra paciente"): no subject
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
@@ -2063,20 +2077,17 @@ class _Resolver:
         self, m: _Mention, before: tuple[int, int]
     ) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named with a known given name last before
-        ``before`` in the mention's paragraph, of the gender looked for: whom "she"
+        ``before`` in its paragraph, of the gender looked for: whom "she"
         takes up in "Rachel Osei of Shore Capital said … “…,” she said"."""
         named = self.named()
         for k in range(bisect.bisect_left(named, (before,)) - 1, -1, -1):
             pos, n = named[k]
-            if pos[0] != m.paragraph:
+            if pos[0] != before[0]:
                 break
             e = self.entities[n]
-            if (
-                e.person
-                and pos not in e.oblique
-                and any(_known_given(g, self.t) for g in e.given())
-                and self.fits(e)
-            ):
+            if e.person and any(_known_given(g, self.t) for g in e.given()) and self.fits(e):
+                # (Even after a preposition: "attacked by Cllr Tom Raikes, who represents
+                # Sandholme North. “…,” he said" -- a given name shows a person.)
                 return pos, e
         return None
 
@@ -2241,6 +2252,10 @@ class _Resolver:
                         and (adjacent or named is None or last[1] > named[0])
                     ):
                         return last[0], self._name_of(last[0], m.text)
+                    if named is not None and self.gender is not None and _nameless(named[1], t):
+                        # "… attacked by Cllr Janet Hebden, who represents Priory Park." and
+                        # "“…,” she said" next: a person named with a given name first.
+                        named = self.given_named_before(m, named[0]) or named
                     e = named[1] if named else self.main()
             finally:
                 self.gender = None
@@ -3104,6 +3119,17 @@ class _Resolver:
             # words and a comma the subject follows its verb.
             commas = [s for s, _ in verbs if s > 0 and "," in sentence[toks[s - 1][1] : toks[s][0]]]
             inverted = bool(commas)
+            runs = _runs(sentence)
+            if (
+                inverted
+                and runs
+                and runs[0][0] == toks[0][0]
+                and any(_known_given(w, self.t) for _, w in runs[0][1])
+                and sentence[: toks[commas[0]][0]].count(",") >= 2
+            ):
+                # "Nicola Frayne KC, for the company, said Wessex Vale had …": a person
+                # opens it and a phrase in commas follows, not reported words.
+                inverted = False
             if low[0] in self.t.indefinites or (
                 # (Where no article shows it: "Її сусідка, яка не захотіла називати свого
                 # імені, додала, що …".)
