@@ -4109,3 +4109,14 @@ def test_a_long_relative_clause_after_an_indefinite_is_the_whole_speaker(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[0][1] == name
+
+
+def test_a_role_noun_takes_up_the_person_before_the_body_named_after_her() -> None:
+    got, _ = run(
+        [
+            "Di parere diverso Giulia Zanetti, geologa dell'Università Ca' Rezzonico. «Il "
+            "fiume cambia ogni anno - ha spiegato la ricercatrice -. Serve un piano».",
+        ],
+        "it",
+    )
+    assert {g[1] for g in got} == {"Giulia Zanetti"}

@@ -2073,9 +2073,7 @@ class _Resolver:
                 best = (pos, e)
         return best
 
-    def given_named_before(
-        self, m: _Mention, before: tuple[int, int]
-    ) -> tuple[tuple[int, int], _Entity] | None:
+    def given_named_before(self, before: tuple[int, int]) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named with a known given name last before
         ``before`` in its paragraph, of the gender looked for: whom "she"
         takes up in "Rachel Osei of Shore Capital said … “…,” she said"."""
@@ -2228,7 +2226,7 @@ class _Resolver:
                     return f"d:{anonymous.lower()}", anonymous
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
                 if at is not None and self.gender is not None and _nameless(at[1], t):
-                    at = self.given_named_before(m, at[0]) or at
+                    at = self.given_named_before(at[0]) or at
                 e = at[1] if at else None
                 unnamed = self.unnamed_before(m) if at is None else None
                 if unnamed is None and at is None:
@@ -2255,7 +2253,7 @@ class _Resolver:
                     if named is not None and self.gender is not None and _nameless(named[1], t):
                         # "… attacked by Cllr Janet Hebden, who represents Priory Park." and
                         # "“…,” she said" next: a person named with a given name first.
-                        named = self.given_named_before(m, named[0]) or named
+                        named = self.given_named_before(named[0]) or named
                     e = named[1] if named else self.main()
             finally:
                 self.gender = None
@@ -2470,7 +2468,7 @@ class _Resolver:
                 # sentence, that nobody named has ("Kahvilan edessä istuva eläkeläinen
                 # kertoo"): someone the article introduces without a name.
                 return f"d:{m.text.lower()}", m.text
-            e = self.nearest(m.paragraph, m.offset)
+            e = self.nearest(m.paragraph, m.offset, person=role_head)
             if any(n >= 2 for _, n in t.roles.find(low)):
                 # A head role written as a phrase of the table ("the head of state",
                 # "кіраўнік дзяржавы") is the article's protagonist when named more often
@@ -3710,10 +3708,16 @@ class _Resolver:
                 return text[toks[i][0] : toks[end - 1][1]]
         return None
 
-    def nearest(self, paragraph: int, offset: int) -> _Entity | None:
+    def nearest(self, paragraph: int, offset: int, *, person: bool = False) -> _Entity | None:
         """The person named last before a point of the text (within two paragraphs),
-        else the first one named after it (within the next paragraph), else the main one."""
+        else the first one named after it (within the next paragraph), else the main one.
+        ``person``: for a person's role noun, one named with a given name is preferred to
+        a name that shows no person."""
         found = self.named_before_at(paragraph, offset, same_paragraph=False)
+        if found is not None and person and _nameless(found[1], self.t):
+            # "Chiara Vianello, biologa dell'Università Ca' Foscari … la ricercatrice": a
+            # person named with a given name, not the body or place after it.
+            found = self.given_named_before(found[0]) or found
         if found is not None and paragraph - found[0][0] <= 2:
             return found[1]
         named = self.named()
