@@ -4120,3 +4120,15 @@ def test_a_role_noun_takes_up_the_person_before_the_body_named_after_her() -> No
         "it",
     )
     assert {g[1] for g in got} == {"Giulia Zanetti"}
+
+
+def test_a_verb_that_ends_its_sentence_has_no_subject_after_it() -> None:
+    got, _ = run(
+        [
+            "Na otwarciu był wiceminister Jan Borowiec. – To dobry dzień dla regionu – "
+            "ocenił. Dopytywany o rządowe gwarancje kredytowe, odpowiedział, że Bank "
+            "Gospodarstwa Krajowego „jest gotowy wesprzeć” kolejne kontrakty.",
+        ],
+        "pl",
+    )
+    assert {g[1] for g in got} == {"Jan Borowiec"}

@@ -1187,6 +1187,8 @@ def _mention_near_verb(
 
     def after() -> str:
         k = v + verb_length
+        if 0 < k < len(toks) and any(ch in ".!?" for ch in clause[toks[k - 1][1] : toks[k][0]]):
+            return ""  # the verb ends its sentence: "– … – ocenił. Dopytywany o …"
         for i in range(v + 1, min(k, len(low))):
             # A verb entry that holds its subject ("zei hij", "sanoo hän", "kata dia"):
             # that pronoun, where it is a person's (not "hieß es", "lyder det").
