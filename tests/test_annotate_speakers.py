@@ -4132,3 +4132,31 @@ def test_a_verb_that_ends_its_sentence_has_no_subject_after_it() -> None:
         "pl",
     )
     assert {g[1] for g in got} == {"Jan Borowiec"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "pl",
+            [
+                "Rozmawialiśmy z Martą Wilczyńską z fundacji „Zielony Port”.",
+                "– To za mało – uważa ekolożka.",
+            ],
+            "Marta Wilczyńska",
+        ),
+        (
+            "sl",
+            [
+                "Razgovarali smo z Majo Lešnik iz agencije.",
+                "»Gostov je vse več,« pravi direktorica.",
+            ],
+            "Maja Lešnik",
+        ),
+    ],
+)
+def test_a_declined_given_name_after_a_preposition_names_a_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name

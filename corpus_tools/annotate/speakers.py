@@ -630,11 +630,12 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             if (
                 not person
                 and len(name) >= 2
-                and (is_given_name(name[0]) or _surname_gender(name[-1], t) is not None)
+                and (_known_given(name[0], t) or _surname_gender(name[-1], t) is not None)
             ):
-                # A known given name, or a surname whose ending shows a gender: "на
-                # улице Ленинградской Наталья Сомова" is a woman named after a street,
-                # and "Rætt var við Sigríði Ólafsdóttur" names a woman, not a place.
+                # A known given name (declined too: "z Ewą Sadowską"), or a surname whose
+                # ending shows a gender: "на улице Ленинградской Наталья Сомова" is a
+                # woman named after a street, and "Rætt var við Sigríði Ólafsdóttur"
+                # names a woman, not a place.
                 person = True
             if entity is None:
                 entity = _Entity(surname, person=person, inflections=t.names)
