@@ -3870,6 +3870,10 @@ def test_a_mans_given_name_in_its_base_form_keeps_a_feminine_role_off_him() -> N
         ("pl", "Anna Kowalska-Nowak", "Anna Kowalska-Nowak"),
         # A Ukrainian surname in -ай, in the genitive.
         ("uk", "Олександра Грицая", "Олександр Грицай"),
+        # Finnish surnames in -i with a stem in -e ("niemi", "mäki", "lahti").
+        ("fi", "Jouni Kangasniemen", "Jouni Kangasniemi"),
+        ("fi", "Pekka Alamäelle", "Pekka Alamäki"),
+        ("fi", "Tuula Isolahdesta", "Tuula Isolahti"),
     ],
 )
 def test_base_form_of_double_and_declined_surnames(lang: str, written: str, base: str) -> None:
