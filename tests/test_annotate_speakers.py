@@ -4164,3 +4164,14 @@ def test_a_declined_given_name_after_a_preposition_names_a_person(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[0][1] == name
+
+
+def test_a_body_opening_the_sentence_keeps_the_lower_case_noun_of_its_adjective() -> None:
+    got, _ = run(
+        [
+            "Прокуратура Томского района начала проверку. «Будет дана оценка действиям "
+            "должностных лиц», — сообщили в надзорном ведомстве.",
+        ],
+        "ru",
+    )
+    assert got[0][1:] == ("Прокуратура Томского района", "Прокуратура Томского района")

@@ -2414,6 +2414,17 @@ class _Resolver:
                         else None
                     )
                 )
+            extra = words(description[len(named) :]) if named is not None else []
+            if (
+                named is not None
+                and description.startswith(named)
+                and _is_capitalised(description)
+                and 0 < len(extra) <= 2
+                and not any(_function_word(w, t) for w in extra)
+            ):
+                # Its own words name it more fully: "Прокуратура Томского | района" (not
+                # a place phrase after it: "Nemocnica v Trebišove | v stanovisku").
+                named = description
             if named is not None:
                 # (Found where the text writes it in an oblique case: "у Міністерстві
                 # охорони здоров’я" -> "Міністерство охорони здоров’я".)
@@ -5299,6 +5310,12 @@ def _previous_subject(
         full = [r for r in runs if len(r[1]) >= 2]
         _, run = full[0] if full else runs[0]
         end = run[-1][0] + len(run[-1][1])
+        if (
+            run[0][0] == toks[0][0]
+            and not t.nouns_capitalised
+            and not any(_known_given(w, t) for _, w in run)
+        ):
+            end = _body_complement_end(sentence, toks, end, [w for _, w in run], t)
         return sentence[:end], lo
     if low[0] in t.determiners and len(toks) >= 2:
         if strict and low[1] not in t.roles and low[1] not in t.bodies:
@@ -5318,6 +5335,36 @@ def _previous_subject(
             end += 1
         return sentence[toks[0][0] : toks[end - 1][1]], lo + toks[0][0]
     return None
+
+
+def _body_complement_end(
+    sentence: str, toks: list[tuple[int, int, str]], end: int, run: list[str], t: Tables
+) -> int:
+    """Where a body's name that opens a sentence ends when its capitalised words are
+    followed by lower-case ones of the name: the noun of a capitalised adjective
+    ("Прокуратура Пермского | края начала"), up to a body noun ("Český |
+    hydrometeorologický ústav uvedl"); ``end`` where none follows."""
+    k = next((i for i, tok in enumerate(toks) if tok[0] >= end), len(toks))
+    low = [bare(w.lower()) for _, _, w in toks]
+    opens_body = bare(run[0].lower()) in t.bodies
+    last = None
+    for i in range(k, min(len(toks), k + 3)):
+        w = toks[i][2]
+        if (
+            not w.islower()
+            or _function_word(low[i], t)
+            or t.speech_verbs.match_at(low, i)
+            or _past_tense_like(low[i], t)
+            or low[i] in t.auxiliaries
+            or _boundary(sentence, toks[i - 1][1], toks[i][0])
+        ):
+            break
+        if low[i] in t.bodies:
+            last = i
+            break
+        if opens_body and i == k:
+            last = i  # the one noun of a capitalised adjective: "Пермского | края"
+    return toks[last][1] if last is not None else end
 
 
 def _is_preposition(word: str, t: Tables) -> bool:
