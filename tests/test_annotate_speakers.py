@@ -4175,3 +4175,14 @@ def test_a_body_opening_the_sentence_keeps_the_lower_case_noun_of_its_adjective(
         "ru",
     )
     assert got[0][1:] == ("Прокуратура Томского района", "Прокуратура Томского района")
+
+
+def test_a_fronted_statement_is_not_part_of_its_subject() -> None:
+    got, _ = run(
+        [
+            "Il servizio della linea 1 è sospeso. In una nota l'azienda ha assicurato che i "
+            "treni passeranno «ogni dieci minuti».",
+        ],
+        "it",
+    )
+    assert got[0][2] == "l'azienda"

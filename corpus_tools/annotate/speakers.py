@@ -1479,6 +1479,14 @@ def _mention_near_verb(
             or (low[k] in t.auxiliaries and k + 1 < j and low[k + 1] in t.determiners)
         ):
             k += 1
+        if (
+            k + 2 < j
+            and (low[k] in t.indefinites or low[k] in t.determiners)
+            and t.speech_cues.match_at(low, k + 1)
+            and not _boundary(clause, toks[k + 1][1], toks[k + 2][0])
+            and (low[k + 2] in t.determiners or _ELIDED_ARTICLE.match(toks[k + 2][2]))
+        ):
+            k += 2  # "In una nota l'azienda ha assicurato": the statement was fronted
         if t.nouns_capitalised:
             # Adverbs between the subject and a verb at the end ("die Chefin nur
             # gesagt"): every noun is capitalised, so the phrase ends at its last one.
