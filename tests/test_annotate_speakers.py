@@ -4186,3 +4186,18 @@ def test_a_fronted_statement_is_not_part_of_its_subject() -> None:
         "it",
     )
     assert got[0][2] == "l'azienda"
+
+
+def test_a_body_keeps_its_short_name_in_brackets_only_where_it_spells_the_name() -> None:
+    from corpus_tools.annotate.speakers import _short_name_of
+
+    got, _ = run(
+        [
+            "La Agencia Estatal de Meteorología (Aemet) activó el aviso rojo.",
+            "«Hay que extremar las precauciones», advirtió el organismo.",
+        ],
+        "es",
+    )
+    assert got[0][1] == "Agencia Estatal de Meteorología (Aemet)"
+    assert _short_name_of("Aemet", "Agencia Estatal de Meteorología")
+    assert not _short_name_of("Essonne", "Juvisy")

@@ -1696,6 +1696,23 @@ _OPENING = frozenset("«„“‚‘»”\"'「『《")
 _CLOSING = frozenset("»“”‘’«\"'」』》")
 _MARKS_AND_SPACES = "".join(sorted(_OPENING | _CLOSING)) + " \u00a0"
 _CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
+# One capitalised word in brackets after a body's name: its short name ("(Aemet)").
+_SHORT_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,7}")
+
+
+def _short_name_of(word: str, name: str) -> bool:
+    """True when ``word`` is an acronym written as a word for ``name``: the initials
+    of the name's capitalised words, in order, among its letters ("Aemet" for "Agencia
+    Estatal de Meteorología"; not "Essonne" for "Juvisy")."""
+    if not _SHORT_NAME.fullmatch(word):
+        return False
+    initials = [w[0].lower() for w in name.split() if w[:1].isupper()]
+    if len(initials) < 2:
+        return False
+    letters = iter(word.lower())
+    return all(ch in letters for ch in initials)
+
+
 # Around a body's name taken up later by a common noun (Resolver.subject_body_before).
 _OPENING_MARKS = frozenset('«„“‚‘"')
 _CLOSING_MARK = re.compile(r"[»“”‘’\"]")
@@ -2936,7 +2953,7 @@ class _Resolver:
                 i += len(core) + 1
                 close = text.find(")", i)
                 acronym = text[i + 1 : close] if close > i else ""
-                if not _is_acronym(acronym):
+                if not (_is_acronym(acronym) or _short_name_of(acronym, core)):
                     continue
                 # (Without an article that opened the sentence: "A Unidade Local …".)
                 head = _spelled_before(text, i, acronym, self.t) or core
