@@ -4036,13 +4036,56 @@ def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(
             ],
             "Vom redeschide",
         ),
-        (  # a capitalised word after any noun is no apposition
+        (  # two capitalised words after a noun that is no body's are no apposition
             "be",
             [
-                "Пасля рамонту адкрылі для руху Новы мост праз раку.",
+                "Пасля рамонту адкрылі для руху Новы Гродзенскі мост праз раку.",
                 "«Работы скончаны», — паведамілі ў кампаніі.",
             ],
-            "Новы",
+            "Гродзенскі",
+        ),
+        (  # a place before a noun, not a verb, is no subject
+            "en",
+            [
+                "Two men were arrested at the Kwai Tsing container terminal.",
+                "Hong Kong police said the men had hidden 40 kilograms in a shipment.",
+                "“We are cooperating fully,” the company said.",
+            ],
+            "Hong Kong",
+        ),
+        (  # a noun that names a body by itself takes up nothing
+            "fr",
+            [
+                "La Fromagerie du Pont Neuf a fermé son site de Rennes lundi.",
+                "« Une enquête est ouverte », a indiqué la police.",
+            ],
+            "Fromagerie",
+        ),
+        (  # a body of another kind: a region is no company
+            "fr",
+            [
+                "La région Île-de-France a voté une aide aux transporteurs.",
+                "« Nous attendons les détails », a réagi l’entreprise.",
+            ],
+            "Île-de-France",
+        ),
+        (  # a body named inside a quotation is what a speaker said
+            "en",
+            [
+                "Residents of Eccles have complained for months.",
+                "“We have waited long enough. The Greater Manchester Combined Authority has "
+                "done nothing,” said Mary Price.",
+                "“We are looking into it,” the company said.",
+            ],
+            "Greater Manchester",
+        ),
+        (  # a person named with a given name and a role is nobody's company
+            "pl",
+            [
+                "Prezes Tomasz Kowal zapowiedział inwestycję.",
+                "„Zatrudnimy stu ludzi” – poinformowała spółka.",
+            ],
+            "Tomasz Kowal",
         ),
     ],
 )
@@ -4201,3 +4244,70 @@ def test_a_body_keeps_its_short_name_in_brackets_only_where_it_spells_the_name()
     assert got[0][1] == "Agencia Estatal de Meteorología (Aemet)"
     assert _short_name_of("Aemet", "Agencia Estatal de Meteorología")
     assert not _short_name_of("Essonne", "Juvisy")
+
+
+def test_an_acronym_in_brackets_does_not_hide_the_verb_after_a_body() -> None:
+    got, _ = run(
+        [
+            "Die Rhätische Bahn (RhB) streicht ab Dezember zwei Verbindungen.",
+            "«Wir bedauern diesen Schritt», teilte das Unternehmen mit.",
+        ],
+        "de",
+    )
+    assert got[0][1] == "Rhätische Bahn (RhB)"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (  # after a preposition a person without a role is not whom "she" is about
+            "en",
+            [
+                "The plan was drafted by Anna Berg of the Treasury. Ngozi Adeyemi, who "
+                "chairs the board, opposed it. “It is simply wrong,” she said.",
+            ],
+            "Ngozi Adeyemi",
+        ),
+        (  # a role noun takes up the person the sentence before has as its object
+            "it",
+            [
+                "Giulia Zanetti ha accompagnato Nguyen Thi Lan in visita a Venezia. «La "
+                "laguna è fragile», ha spiegato la ricercatrice.",
+            ],
+            "Nguyen Thi Lan",
+        ),
+        (  # reported words that open with a person: the verb's subject follows it
+            "de",
+            [
+                "Peter Schmidt, der Nachbar, sei seit Montag verschwunden, sagte Kommissar "
+                "Jan Braun. „Wir suchen ihn überall“, sagte er.",
+            ],
+            "Jan Braun",
+        ),
+        (  # a long relative clause back to the indefinite that opens it
+            "en",
+            [
+                "One nurse who has travelled every single week for more than ten long years "
+                "from Huddersfield to Leeds said: “We are exhausted.”",
+            ],
+            "One nurse who has travelled every single week for more than ten long years "
+            "from Huddersfield to Leeds",
+        ),
+    ],
+)
+def test_what_the_rules_for_people_keep_from_over_reaching(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name
+
+
+def test_an_indefinite_inside_a_phrase_does_not_open_the_speaker() -> None:
+    got, _ = run(
+        [
+            "Tras visitar una granja que lleva tres generaciones en manos de la misma "
+            "familia en el valle el consejero dijo: «Hay que ayudarles»."
+        ],
+        "es",
+    )
+    assert not (got[0][1] or "").startswith("una granja")

@@ -1288,7 +1288,12 @@ def _mention_near_verb(
                 break
         while j > k and (low[j - 1] in t.auxiliaries or low[j - 1] in _NAME_PARTICLES):
             j -= 1
-        if j > k and low[k] in t.pronouns:
+        if (
+            j > k
+            and low[k] in t.pronouns
+            # (Not an article that is a pronoun too, before its noun: "zegt het bedrijf".)
+            and not (low[k] in t.determiners and j > k + 1 and not _function_word(low[k + 1], t))
+        ):
             return toks[k][2]  # "voegt ze eraan toe": the pronoun, not its particles
         if j > k:
             j = _extend_to_name(clause, toks, low, k, j, t)
@@ -1336,12 +1341,23 @@ def _mention_near_verb(
         # underwriter in London who asked not to be named said").
         reach = 12 if any(w in t.relatives for w in low[max(0, j - 8) : j]) else 8
         rel_far = [i for i in range(max(1, j - 16), j - 8) if low[i] in t.relatives]
-        if rel_far and any(
-            low[i] in t.indefinites for i in range(max(0, rel_far[0] - 3), rel_far[0])
-        ):
-            # A long relative clause after an indefinite ("One nurse who travels from
-            # Huddersfield to night shifts at Manchester Royal Infirmary said"): the whole.
-            reach = 17
+        opener = (
+            next(
+                (
+                    i
+                    for i in range(max(0, rel_far[0] - 3), rel_far[0])
+                    if low[i] in t.indefinites and (i == 0 or cut(i))
+                ),
+                None,
+            )
+            if rel_far
+            else None
+        )
+        if opener is not None:
+            # A long relative clause after an indefinite that opens the clause ("One
+            # nurse who travels from Huddersfield to night shifts at Manchester Royal
+            # Infirmary said"): back to the indefinite.
+            reach = j - opener
         while k > 0 and not cut(k) and j - k < reach:
             k -= 1
         if k == j and j > 0 and clause[toks[j - 1][1] : toks[j][0]].strip() == ",":
@@ -1696,14 +1712,15 @@ _OPENING = frozenset("«„“‚‘»”\"'「『《")
 _CLOSING = frozenset("»“”‘’«\"'」』》")
 _MARKS_AND_SPACES = "".join(sorted(_OPENING | _CLOSING)) + " \u00a0"
 _CLAUSE_END = frozenset('.!?;:—–()[]«»“”„"')
-# One capitalised word in brackets after a body's name: its short name ("(Aemet)").
-_SHORT_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁ][a-zà-ÿа-яё]{2,7}")
+# One capitalised word in brackets after a body's name: its short name ("(Aemet)",
+# "(RhB)").
+_SHORT_NAME = re.compile(r"[A-ZÀ-ÞА-ЯЁ][A-Za-zÀ-ÿА-Яа-яЁё]{1,7}")
 
 
 def _short_name_of(word: str, name: str) -> bool:
     """True when ``word`` is an acronym written as a word for ``name``: the initials
     of the name's capitalised words, in order, among its letters ("Aemet" for "Agencia
-    Estatal de Meteorología"; not "Essonne" for "Juvisy")."""
+    Estatal de Meteorología", "RhB" for "Rhätische Bahn"; not "Essonne" for "Juvisy")."""
     if not _SHORT_NAME.fullmatch(word):
         return False
     initials = [w[0].lower() for w in name.split() if w[:1].isupper()]
@@ -1713,12 +1730,15 @@ def _short_name_of(word: str, name: str) -> bool:
     return all(ch in letters for ch in initials)
 
 
-# Around a body's name taken up later by a common noun (Resolver.subject_body_before).
+# A body's name in marks ends at the closing mark, and an acronym in brackets after a
+# name is not the word that shows the name is a subject (Resolver._body_name_at).
 _OPENING_MARKS = frozenset('«„“‚‘"')
 _CLOSING_MARK = re.compile(r"[»“”‘’\"]")
-_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\([^\W\d_]{2,10}\)")
-# What follows a subject before a word in lower case (its verb) or an apposition (",
-# une PME de Loire-Atlantique,"); not a dateline's date ("Vigo, 15 mar").
+_ACRONYM_AFTER = re.compile(r"[ \u00a0]*\(([^\W\d_]{2,10})\)")
+_ELIDED_OF = re.compile(r"[dD][’'ʼ]")
+# The space (and comma) between a subject and its verb or an apposition (", une PME de
+# Loire-Atlantique,"); the word after it must be in lower case, which a dateline's date
+# ("Vigo, 15 mar") is not.
 _FOLLOWS_NAME = re.compile(r",?[ \u00a0]+(?=\w)")
 
 
@@ -2020,7 +2040,7 @@ class _Resolver:
     _says_unnamed: dict[int, bool] = field(default_factory=dict)
     # Per paragraph number: the names a bare common noun may take up (see
     # subject_body_before), found once per paragraph.
-    _bodies_in: dict[int, list[tuple[int, str]]] = field(default_factory=dict)
+    _bodies_in: dict[int, list[tuple[int, str, str | None]]] = field(default_factory=dict)
     _body_stems: tuple[str, ...] | None = None
 
     def says_unnamed(self, paragraph: int) -> bool:
@@ -2111,9 +2131,15 @@ class _Resolver:
             if pos[0] != before[0]:
                 break
             e = self.entities[n]
-            if e.person and any(_known_given(g, self.t) for g in e.given()) and self.fits(e):
-                # (Even after a preposition: "attacked by Cllr Tom Raikes, who represents
-                # Sandholme North. “…,” he said" -- a given name shows a person.)
+            if (
+                e.person
+                # After a preposition only with a role ("attacked by Cllr Tom Raikes, who
+                # represents Sandholme North. “…,” he said"): else whoever was "drafted by
+                # Anna Berg" is not whom the next "she" is about.
+                and (pos not in e.oblique or e.roles)
+                and any(_known_given(g, self.t) for g in e.given())
+                and self.fits(e)
+            ):
                 return pos, e
         return None
 
@@ -2434,7 +2460,7 @@ class _Resolver:
                     or self.speaking_body_before(m)
                     or (
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
-                        (self.lead_organisation(m) or self.subject_body_before(m))
+                        (self.lead_organisation(m) or self.subject_body_before(m, head))
                         if sum(not _function_word(w, t) for w in low) == 1
                         else None
                     )
@@ -2765,43 +2791,73 @@ class _Resolver:
                 return " ".join(run)
         return None
 
-    def subject_body_before(self, m: _Mention) -> str | None:
-        """The body a bare common noun takes up ("the company", "der Verein", "в
-        компанії") where nothing nearer names it: the name nearest before the mention,
-        in its paragraph, the three before it or the lead, that is a sentence's subject
-        ("Der FC Bayern hat sich …", "«Укрзалізниця» з 1 червня запускає …", "Curtea
-        de Apel Cluj a anulat …") or set in apposition after a lower-case noun ("A
-        conserveira Atlântida", "zwemclub KZK", "společností „Stavby Haná“"), and no
-        person's. A paragraph's names are read once, not once per mention."""
+    def subject_body_before(self, m: _Mention, head: str) -> str | None:
+        """The body a bare common noun that introduces names (``head``: "the company",
+        "der Verein", "в компанії") takes up where nothing nearer names it: the name
+        nearest before the mention, in its paragraph, the three before it or the lead,
+        that is a sentence's subject ("Der FC Bayern hat sich …", "«Укрзалізниця» з 1
+        червня запускає …", "Curtea de Apel Cluj a anulat …") or set in apposition
+        after a body noun ("zwemclub KZK", "společností „Stavby Haná“"), and no
+        person's. Not for a noun that names a body by itself ("la police", "the
+        experts"): only one of the table of words that introduce a name."""
+        t = self.t
+        if head not in t.name_cues and head not in t.generic_bodies:
+            return None
         numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
         if m.paragraph > 4:
             numbers.append(1)
         for pno in numbers:
             found = [
                 name
-                for at, name in self._subject_bodies(pno)
-                if pno != m.paragraph or at < m.offset
+                for at, name, kind in self._subject_bodies(pno)
+                if (pno != m.paragraph or at < m.offset)
+                and not self._a_persons(name)
+                and (head in t.generic_bodies or self._same_kind(kind, head))
             ]
             if found:
                 return found[-1]
         return None
 
-    def _subject_bodies(self, pno: int) -> list[tuple[int, str]]:
+    def _same_kind(self, kind: str | None, head: str) -> bool:
+        """Whether a body the text calls ``kind`` ("région" in "La région Île-de-France",
+        "Junta" in "Junta de Castilla y León") can be what ``head`` ("l'entreprise", "el
+        sindicato") takes up: with no such word, or one that introduces names as the
+        head does ("společností „Stavby Haná“" for "firma"), or the head itself."""
+        if kind is None:
+            return True
+        low = bare(kind.lower().replace("’", "'"))
+        return low in self.t.name_cues or _same_noun(low, head) or low.endswith(head)
+
+    def _a_persons(self, name: str) -> bool:
+        """True when ``name`` opens with a known given name or ends with the surname of
+        someone the article shows to be a person (a role, a gender, a given name)."""
+        written = words_as_written(name)
+        return bool(written) and (
+            _known_given(written[0], self.t)
+            or any(
+                e.person
+                and (e.roles or e.genders or any(_known_given(g, self.t) for g in e.given()))
+                and _same_surname(e.surname, written[-1])
+                for e in self.entities
+            )
+        )
+
+    def _subject_bodies(self, pno: int) -> list[tuple[int, str, str | None]]:
         """(offset, name) of the names in paragraph ``pno`` that
-        :meth:`subject_body_before` may take up, in text order."""
+        :meth:`subject_body_before` may take up, in text order, with the body noun that
+        says what kind of body it is (before it in apposition, or its own first word),
+        or None. (Kept per paragraph: whether a name is a person's is asked apart, as
+        persons are added on the way.)"""
         cached = self._bodies_in.get(pno)
         if cached is not None:
             return cached
         t = self.t
-        text = self.paragraphs[pno - 1]
+        text = self._unquoted(pno)
         toks = _tokens(text)
         starts = set(sentence_starts(text, t))
-        names = {offset for (n, offset), _, _ in self.quoted if n == pno}
-        out: list[tuple[int, str]] = []
+        out: list[tuple[int, str, str | None]] = []
         for i, (a, _, _w) in enumerate(toks):
             mark = a > 0 and text[a - 1] in _OPENING_MARKS
-            if mark and a - 1 not in names:
-                continue  # words in marks that are no name: a quotation's
             opens = (
                 a - mark in starts
                 # After a dateline: "Nantes (AFP) - La Laiterie du Val d’Erdre, une PME".
@@ -2811,24 +2867,44 @@ class _Resolver:
             if opens:
                 while j < len(toks) - 1 and toks[j][2].lower() in t.determiners:
                     j += 1  # "Der FC Bayern", "La Bolsa de Comercio de Rosario"
-                b = toks[j][0]
-                if j > i and b > 0 and text[b - 1] in _OPENING_MARKS and b - 1 not in names:
-                    continue
             elif not (
                 i > 0
                 and not _boundary(text, toks[i - 1][1], a - mark)
                 and self._body_noun(toks[i - 1][2])
             ):
                 continue  # neither a sentence's subject nor in apposition to a body noun
-            got = self._body_name_at(text, toks, j, after_article=j > i)
+            if "_" in toks[j][2]:
+                continue  # inside a quotation: its words are no sentence of the article's
+            # (After an article, or its kind of body, the words are a name.)
+            got = self._body_name_at(text, toks, j, after_article=j > i or not opens)
             if got is not None:
-                out.append((toks[j][0], got))
+                kind = None if opens else toks[i - 1][2]
+                first = words_as_written(got)[:1]
+                if kind is None and first and self._body_noun(first[0].lower()):
+                    kind = first[0]
+                out.append((toks[j][0], got, kind))
         self._bodies_in[pno] = out
         return out
 
+    def _unquoted(self, pno: int) -> str:
+        """Paragraph ``pno`` with the words of its quotations masked (what a speaker
+        says is not the article's sentence), except the names and titles in marks."""
+        original = self.paragraphs[pno - 1]
+        if self.index is None:
+            return original
+        text, _ = self.index.masked(pno, 0, self.paragraphs, self.t)
+        for (n, offset), inner, _ in self.quoted:
+            if n != pno or not inner:
+                continue
+            end = original.find(inner, offset)
+            if end >= 0:
+                end += len(inner)
+                text = text[:offset] + original[offset:end] + text[end:]
+        return text
+
     def _body_noun(self, word: str) -> bool:
         """True for a body's common noun in lower case, or a compound ending with one
-        ("zwemclub", "conserveira" is not one)."""
+        ("bedrijf", "zwemclub")."""
         if not word.islower() or _function_word(word, self.t):
             return False
         low = bare(word.replace("’", "'"))
@@ -2847,7 +2923,7 @@ class _Resolver:
     ) -> str | None:
         """The name of a body that starts at ``toks[j]`` and is followed by its verb
         or an apposition, or None: in quotation marks, or a run of capitalised words
-        (name particles inside) that is no person's."""
+        (name particles inside) after an article or before a verb."""
         t = self.t
         a = toks[j][0]
         quoted = a > 0 and text[a - 1] in _OPENING_MARKS
@@ -2870,34 +2946,48 @@ class _Resolver:
         written = [w for w in words_as_written(name) if _is_capitalised(w) or _is_acronym(w)]
         if not written:
             return None
+        if _ELIDED_OF.match(name):
+            return None  # "la maternité d’Ussel": a place the body is of
         rest = text[end : end + 40]
         acronym = _ACRONYM_AFTER.match(rest)
-        if acronym is not None:
-            rest = rest[acronym.end() :]
+        if acronym is not None and (
+            _is_acronym(acronym.group(1)) or _short_name_of(acronym.group(1), name)
+        ):
+            rest = rest[acronym.end() :]  # "Die Rhätische Bahn (RhB) streicht", not "(Corrèze)"
         follows = _FOLLOWS_NAME.match(rest)
         if follows is None or not rest[follows.end()].islower():
             return None
-        if not quoted:
-            if len(written) == 1 and not _is_acronym(written[0]):
-                if t.nouns_capitalised or bare(written[0].lower()) in t.bodies:
-                    return None  # a noun, not a name
-                nxt = [bare(w) for w in words(rest[follows.end() :])][:1]
-                verb = bool(nxt) and (
-                    t.speech_verbs.match_at(nxt, 0)
-                    or nxt[0] in t.auxiliaries
-                    or _past_tense_like(nxt[0], t)
-                )
-                # One word is a name after an article ("El Celta remontó"), or where the
-                # article writes it capitalised inside a sentence too and a verb follows
-                # ("Norrtåg satte in", "CalMac said"; not "Washington state regulators").
-                if not (after_article or (verb and self.capitalised_inside(written[0]))):
-                    return None
-            if any(bare(w.lower()) in t.roles or _function_word(w.lower(), t) for w in written):
-                return None
-        if any(is_given_name(w) for w in written) or any(
-            e.person and _same_surname(e.surname, written[-1]) for e in self.entities
+        if quoted:
+            return name
+        one = len(written) == 1 and not _is_acronym(written[0])
+        if one and (t.nouns_capitalised or bare(written[0].lower()) in t.bodies):
+            return None  # a noun, not a name
+        nxt = [bare(w) for w in words(rest[follows.end() :])][:1]
+        verb = (
+            bool(nxt)
+            and rest[: follows.end()].strip() != ","
+            and (
+                t.speech_verbs.match_at(nxt, 0)
+                or nxt[0] in t.auxiliaries
+                or _past_tense_like(nxt[0], t)
+            )
+        )
+        # After an article the words are a name ("El Celta remontó"); else a verb must
+        # follow, not a noun ("Washington state regulators", "Hong Kong police"), and
+        # one word must be written capitalised inside a sentence too ("CalMac said").
+        if not after_article and not (
+            (verb or rest[: follows.end()].strip() == ",")
+            and (not one or self.capitalised_inside(written[0]))
         ):
             return None
+        if any(
+            bare(w.lower()) in t.roles
+            or (_function_word(w.lower(), t) and w.lower() not in _NAME_PARTICLES)
+            or t.source_markers.find([bare(w.lower())])
+            for w in words_as_written(name)
+            if w[:1].isupper()
+        ):
+            return None  # "À Ussel", "Enligt Trafikverket", "Minister …": no body's name
         return name
 
     def marked_source(self, m: _Mention) -> str | None:
@@ -3097,6 +3187,8 @@ class _Resolver:
                     )
                 if name is None and not t.nouns_capitalised:
                     name = _lower_case_complement(text, found, k, t)
+                if name is not None and t.source_markers.find([bare(name.split()[0].lower())]):
+                    return name.split(None, 1)[1] if " " in name else None  # "Enligt …"
                 if name is not None and len(name.split()) >= 2:
                     return name
         return None
@@ -3165,8 +3257,13 @@ class _Resolver:
                 and sentence[: toks[commas[0]][0]].count(",") >= 2
             ):
                 # "Nicola Frayne KC, for the company, said Wessex Vale had …": a person
-                # opens it and a phrase in commas follows, not reported words.
-                inverted = False
+                # opens it, a phrase in commas follows, and after the verb a clause goes
+                # on past its subject; "…, said Kommissar Jan Braun." is inverted.
+                after = _mention_near_verb(
+                    sentence, self.t, verb_index=commas[0], prefer_after=True, fallback=False
+                )
+                tail = sentence[sentence.find(after) + len(after) :] if after else ""
+                inverted = not (after and any(ch.isalpha() for ch in tail))
             if low[0] in self.t.indefinites or (
                 # (Where no article shows it: "Її сусідка, яка не захотіла називати свого
                 # імені, додала, що …".)
@@ -3751,9 +3848,14 @@ class _Resolver:
         """The person named last before a point of the text (within two paragraphs),
         else the first one named after it (within the next paragraph), else the main one.
         ``person``: for a person's role noun, one named with a given name is preferred to
-        a name that shows no person."""
+        a name that shows no person after a preposition or a body's noun."""
         found = self.named_before_at(paragraph, offset, same_paragraph=False)
-        if found is not None and person and _nameless(found[1], self.t):
+        if (
+            found is not None
+            and person
+            and _nameless(found[1], self.t)
+            and (found[0] in found[1].oblique or self._after_body_noun(found[0]))
+        ):
             # "Chiara Vianello, biologa dell'Università Ca' Foscari … la ricercatrice": a
             # person named with a given name, not the body or place after it.
             found = self.given_named_before(found[0]) or found
@@ -3769,6 +3871,12 @@ class _Resolver:
         if found is not None:
             return found[1]
         return self.main()
+
+    def _after_body_noun(self, pos: tuple[int, int]) -> bool:
+        """True when the word before position ``pos`` is a body's noun: the name there
+        is the body's ("dell'Università Ca' Foscari"), not a person's."""
+        before = words(self.paragraphs[pos[0] - 1][max(0, pos[1] - 40) : pos[1]])
+        return bool(before) and bare(before[-1].replace("’", "'")) in self.t.bodies
 
     def _name_of(self, key: str, fallback: str) -> str:
         e = self.by_key(key)
