@@ -4311,3 +4311,15 @@ def test_an_indefinite_inside_a_phrase_does_not_open_the_speaker() -> None:
         "es",
     )
     assert not (got[0][1] or "").startswith("una granja")
+
+
+def test_a_capitalised_adjective_of_a_body_is_no_person() -> None:
+    got, _ = run(
+        [
+            "Учёные Зоологического института описали новый вид. Руководитель экспедиции "
+            "Сергей Воронцов рассказал о находке.",
+            "«Мы искали другое», — признался учёный.",
+        ],
+        "ru",
+    )
+    assert got[0][1] == "Сергей Воронцов"

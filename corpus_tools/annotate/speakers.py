@@ -591,6 +591,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 continue
             at = plain.find(name[0], start)  # (not a copy of the rest of the paragraph)
             offset = at if at >= 0 else start - 1
+            if single and not t.nouns_capitalised and _adjective_of_body(plain, offset, t):
+                continue  # "Учёные Лимнологического института": the institute's adjective
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
@@ -762,6 +764,20 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _AFTER_NUMBER = re.compile(
     r"(?<![\w.,№#°])(?<![№#°.][ \u00a0])\d(?:[\d.,\u00a0\u202f ]*\d)?[ \u00a0]$"
 )
+
+
+def _adjective_of_body(text: str, start: int, t: Tables) -> bool:
+    """True when the one capitalised word at ``start`` is followed, in its clause, by a
+    body's noun in lower case within two words: it is the body's adjective
+    ("Лимнологического института", "Уральского федерального университета")."""
+    toks = _tokens(text[start : start + 80])
+    for i in range(1, min(3, len(toks))):
+        w = toks[i][2]
+        if not w.islower() or _boundary(text[start:], toks[i - 1][1], toks[i][0]):
+            return False
+        if bare(w) in t.bodies:
+            return True
+    return False
 
 
 def _counted(text: str, start: int, name: list[str]) -> bool:
