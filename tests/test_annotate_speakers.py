@@ -4323,3 +4323,15 @@ def test_a_capitalised_adjective_of_a_body_is_no_person() -> None:
         "ru",
     )
     assert got[0][1] == "Сергей Воронцов"
+
+
+def test_a_second_verb_after_et_speaks_for_the_subject_after_a_fronted_phrase() -> None:
+    got, _ = run(
+        [
+            "Le président du club, Marc Lebrun, a démissionné.",
+            "Dans un communiqué, la Fédération française de voile a « pris acte » de la "
+            "décision et rappelé que les comptes seraient « contrôlés chaque année ».",
+        ],
+        "fr",
+    )
+    assert {g[1] for g in got} == {"Fédération française de voile"}

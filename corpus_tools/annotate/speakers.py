@@ -1336,6 +1336,11 @@ def _mention_near_verb(
                 return _mention_near_verb(
                     clause, t, verb_index=first[0], prefer_after=False, fallback=False
                 )
+            if any(w in t.auxiliaries for w in low[: j - 1]):
+                # The first verb is another ("… a « pris acte » de la décision et rappelé
+                # que"): its subject is the sentence's, which the caller finds; the
+                # words before "et" are its object.
+                return ""
         if (
             j > 0
             and low[j - 1] in t.pronouns
@@ -2010,7 +2015,11 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 mention = _mention_near_verb(
                     text, t, verb_index=verbs[0][0], prefer_after=False, fallback=False
                 )
-            elif first != text and len(words(first)) <= 5:
+            if not mention and lead and lead[0] in t.stopwords and lead[0] not in t.determiners:
+                # "Dans un communiqué, la Fédération … a « … » de la décision et
+                # rappelé": the subject after the phrase, up to its verb.
+                mention = _subject_after_phrase(text[len(first) + 1 :], t)
+            if not mention and first != text and len(words(first)) <= 5:
                 mention = first.strip()
         if mention:
             return mention, text.find(mention)
@@ -5514,6 +5523,34 @@ def _body_complement_end(
         if opens_body and i == k:
             last = i  # the one noun of a capitalised adjective: "Пермского | края"
     return toks[last][1] if last is not None else end
+
+
+def _subject_after_phrase(rest: str, t: Tables) -> str:
+    """The noun phrase that opens ``rest`` (what follows a phrase in front and its
+    comma), up to its verb, a quotation or a clause boundary; "" where it has more than
+    eight words or opens with no determiner or capital."""
+    toks = _tokens(rest)
+    low = [w.lower() for _, _, w in toks]
+    if not toks or not (low[0] in t.determiners or _is_capitalised(toks[0][2])):
+        return ""
+    e = 1
+    while e < len(toks) and e <= 8:
+        if (
+            low[e] in t.auxiliaries
+            or t.speech_verbs.match_at(low, e)
+            or low[e] in t.complementizers
+            or _boundary(rest, toks[e - 1][1], toks[e][0])
+        ):
+            break
+        e += 1
+    if (
+        e > 8
+        or e >= len(toks)
+        or (e == 1 and low[0] in t.determiners)
+        or "_" in rest[toks[0][0] : toks[e - 1][1]]
+    ):
+        return ""
+    return rest[toks[0][0] : toks[e - 1][1]]
 
 
 def _is_preposition(word: str, t: Tables) -> bool:
