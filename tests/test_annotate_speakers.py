@@ -4335,3 +4335,32 @@ def test_a_second_verb_after_et_speaks_for_the_subject_after_a_fronted_phrase() 
         "fr",
     )
     assert {g[1] for g in got} == {"Fédération française de voile"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "fr",
+            [
+                "Sur le quai, l’attente s’éternise. « C’est tous les jours pareil », peste "
+                "Samir, 31 ans, qui travaille à Paris.",
+            ],
+            "Samir",
+        ),
+        (
+            "sv",
+            [
+                "Kommunen stänger biblioteket i Hede.",
+                "Bland besökarna finns Ingrid, 68. ”Jag har lånat böcker här i fyrtio år”, "
+                "säger hon.",
+            ],
+            "Ingrid",
+        ),
+    ],
+)
+def test_a_person_called_by_a_given_name_only_is_the_speaker(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[0][1] == name

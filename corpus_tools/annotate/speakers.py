@@ -596,7 +596,15 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                if known(name[0], True) is None:
+                if known(name[0], True) is None and not (
+                    # A person the article calls by a given name only, in a vox pop
+                    # ("Karim, 29 ans, peste", "Lina, 19, säger"): not after a
+                    # preposition, where it names a place or a thing ("à Victoria"),
+                    # nor opening a sentence ("Anders als …") without an age after it.
+                    is_given_name(name[0])
+                    and not (before and before[-1] in t.stopwords)
+                    and (offset not in starts or _AGE_AFTER.match(plain, offset + len(name[0])))
+                ):
                     continue  # a lone capitalised word: a place or a common noun
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
@@ -764,6 +772,10 @@ _YEAR = re.compile(r"(?:1[5-9]|20)\d\d")
 _AFTER_NUMBER = re.compile(
     r"(?<![\w.,№#°])(?<![№#°.][ \u00a0])\d(?:[\d.,\u00a0\u202f ]*\d)?[ \u00a0]$"
 )
+
+
+# An age right after a given name: "Karim, 29 ans", "Lina, 19,", "Noor (15)".
+_AGE_AFTER = re.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()\d{1,3}\b")
 
 
 def _adjective_of_body(text: str, start: int, t: Tables) -> bool:
