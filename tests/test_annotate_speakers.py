@@ -4364,3 +4364,15 @@ def test_a_person_called_by_a_given_name_only_is_the_speaker(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[0][1] == name
+
+
+def test_a_person_called_by_a_given_name_only_has_that_names_gender() -> None:
+    got, _ = run(
+        [
+            "El zapatero Vicente Soler abrió su taller en 1971. Su mujer, Amparo, le "
+            "ayuda por las tardes.",
+            "—Aquí arreglamos de todo —dice él—. Gratis para los nietos.",
+        ],
+        "es",
+    )
+    assert {g[1] for g in got} == {"Vicente Soler"}

@@ -5304,6 +5304,9 @@ def _entity_gender(e: _Entity, t: Tables) -> str | None:
         # gender's declined ("Josefa Dvořáka" is Josef Dvořák: a man).
         shown = _name_genders(e.name.split(), [], None, t)
         return next(iter(shown)) if len(shown) == 1 else None
+    if not e.genders and e.person and len(e.name.split()) == 1:
+        # Called by a given name only ("Amparo", "Μαρίνα"): that name's gender.
+        return given_name_gender(e.name)
     return next(iter(e.genders)) if len(e.genders) == 1 else None
 
 
