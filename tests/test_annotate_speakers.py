@@ -4376,3 +4376,33 @@ def test_a_person_called_by_a_given_name_only_has_that_names_gender() -> None:
         "es",
     )
     assert {g[1] for g in got} == {"Vicente Soler"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "nl",
+            [
+                "In Deventer reageerden twee wethouders. Wethouder Ilse Smit (Wonen) noemde "
+                "het plan ‘een begin’. Haar collega Bram Kok (Financiën) is kritischer. "
+                "‘Dit is te weinig,’ aldus de wethouder van Financiën.",
+            ],
+            "Bram Kok",
+        ),
+        (
+            "en",
+            [
+                "The budget was debated by Cllr Tom Hale (Labour) and Cllr Ian Reid "
+                "(Conservative).",
+                "“We cannot support it,” the Labour councillor said.",
+            ],
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_party_or_portfolio_in_brackets_tells_two_people_apart(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

@@ -168,6 +168,8 @@ class _Entity:
     positions: list[tuple[int, int]] = field(default_factory=list)
     roles: set[str] = field(default_factory=set)
     descriptors: set[str] = field(default_factory=set)
+    # The words in brackets after a naming: a party or a portfolio ("(VVD)", "(Klimaat)").
+    tags: set[str] = field(default_factory=set)
     # Named at least once where a person is expected: with a role word, or not right
     # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
     # Only such entities are antecedents of pronouns and role nouns.
@@ -694,6 +696,12 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
                 # so that "regizorul", "reżyserka" find them.
                 entity.descriptors.add(descriptor)
+            bracket = _BRACKET_AFTER.match(plain, end)
+            if bracket is not None:
+                # A party or a portfolio in brackets after the name ("Pieter Mulder
+                # (Financiën)", "Anna Berg (SPD)"): what "de wethouder van Financiën",
+                # "der SPD-Politiker" tell two people of one role apart by.
+                entity.tags.update(w.lower() for w in words_as_written(bracket.group(1)))
     if t.nouns_capitalised:
         # "nur drei Liegeplätze Schiffe": capitalised nouns side by side look like a
         # name; a person is named with a role ("Senatorin Miriam Lohse"), as a speaker,
@@ -774,6 +782,8 @@ _AFTER_NUMBER = re.compile(
 )
 
 
+# One to three words in brackets right after a name: "(Financiën)", "(SPD)".
+_BRACKET_AFTER = re.compile(r"[ \u00a0]*\(([^\W\d_][\w’'-]*(?:[ \u00a0][\w’'-]+){0,2})\)")
 # An age right after a given name: "Karim, 29 ans", "Lina, 19,", "Noor (15)".
 _AGE_AFTER = re.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()\d{1,3}\b")
 
@@ -2180,6 +2190,23 @@ class _Resolver:
                 return pos, e
         return None
 
+    def _complement_after(self, m: _Mention) -> list[str]:
+        """The words (lower-cased, three at most) right after a mention in its clause,
+        which may name a party or a portfolio: "de wethouder | van Financiën"."""
+        text = self.paragraphs[m.paragraph - 1]
+        end = m.offset + len(m.text)
+        tail = _CLAUSE_PUNCT.split(text[end : end + 60], maxsplit=1)[0]
+        return [w.lower() for w in words_as_written(tail)[:3]]
+
+    def tagged(self, m: _Mention, content: list[str]) -> _Entity | None:
+        """The one person whose party or portfolio in brackets the mention or the words
+        after it name ("Pieter Mulder (Financiën)" for "de wethouder van Financiën")."""
+        words_ = {*content, *self._complement_after(m)}
+        found = [
+            e for e in self.entities if e.person and e.tags and e.tags & words_ and self.fits(e)
+        ]
+        return found[0] if len(found) == 1 else None
+
     def _of_role(self, matches: list[_Entity], content: list[str], m: _Mention) -> _Entity | None:
         """Of the persons a role noun may take up: the one whose role words share most
         with the mention ("the agriculture minister" of two ministers), then the one
@@ -2187,11 +2214,13 @@ class _Resolver:
         if len(matches) <= 1:
             return matches[0] if matches else None
 
+        after = self._complement_after(m)
+
         def overlap(e: _Entity) -> int:
             return sum(
                 any(c == r or (len(c) >= 5 and r.startswith(c[:5])) for r in e.roles)
                 for c in content
-            )
+            ) + sum(any(r == c or r in c.split("-") for r in e.tags) for c in [*content, *after])
 
         best = max(overlap(e) for e in matches)
         matches = [e for e in matches if overlap(e) == best]
@@ -2545,7 +2574,7 @@ class _Resolver:
                 and any(r[:5] in heads for r in e.descriptors)
                 and self.fits(e)
             ]
-        chosen = self._of_role(matches, content, m)
+        chosen = self.tagged(m, content) or self._of_role(matches, content, m)
         if chosen is not None:
             return f"e:{chosen.surname}", chosen.name
         if low[0] in t.plural_determiners:
