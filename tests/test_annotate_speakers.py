@@ -4418,14 +4418,3 @@ def test_a_role_in_the_clause_after_a_name_is_taken_up_before_it() -> None:
         "en",
     )
     assert got[0][1] == "Alan Carver"
-
-
-def test_an_irish_name_with_mac_is_kept_whole() -> None:
-    got, _ = run(
-        [
-            "The appeal was lodged by Pádraig Mac Giolla Bhríde, a local councillor. "
-            "“This is a good day for the village,” he said.",
-        ],
-        "en",
-    )
-    assert got[0][1] == "Pádraig Mac Giolla Bhríde"

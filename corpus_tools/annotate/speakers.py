@@ -123,12 +123,9 @@ _NAME_PARTICLES = frozenset(
         "zu",
         "y",
         "e",
-        # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word),
-        # "Siobhán Mac Giolla Rua".
+        # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word).
         "ó",
         "Ó",
-        "mac",
-        "ní",
     ]
 )
 # Of the particles above, those only some languages' names have (their tables'
