@@ -696,14 +696,6 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # article ("al regizorului Radu Ionescu", "w reżyserii Katarzyny Nowak"),
                 # so that "regizorul", "reżyserka" find them.
                 entity.descriptors.add(descriptor)
-            if plain[end : end + 1] == "," and any(_known_given(g, t) for g in entity.given()):
-                # A role in the apposition or relative clause after the name ("Marco
-                # Bellandi, who took over as manager in May,"): what "the manager" before
-                # it may take up.
-                clause = _CLAUSE_PUNCT.split(plain[end + 1 : end + 120], maxsplit=1)[0]
-                entity.descriptors.update(
-                    w for w in (bare(x) for x in words(clause)[:12]) if w in t.roles
-                )
             bracket = _BRACKET_AFTER.match(plain, end)
             if bracket is not None:
                 # A party or a portfolio in brackets after the name ("Pieter Mulder
