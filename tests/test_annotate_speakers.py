@@ -4366,16 +4366,81 @@ def test_a_person_called_by_a_given_name_only_is_the_speaker(
     assert got[0][1] == name
 
 
-def test_a_person_called_by_a_given_name_only_has_that_names_gender() -> None:
+@pytest.mark.parametrize(
+    ("paragraphs", "names"),
+    [
+        (
+            [
+                "El zapatero Vicente Soler abrió su taller en 1971. Su mujer, Amparo, le "
+                "ayuda por las tardes.",
+                "—Aquí arreglamos de todo —dice él—. Gratis para los nietos.",
+            ],
+            {"Vicente Soler"},
+        ),
+        (
+            [
+                "El zapatero Vicente Soler abrió su taller en 1971. Su mujer, Amparo, le "
+                "ayuda por las tardes.",
+                "—Yo solo cobro —dice ella—. Él hace lo demás.",
+            ],
+            {"Amparo"},
+        ),
+    ],
+)
+def test_a_person_called_by_a_given_name_only_has_that_names_gender(
+    paragraphs: list[str], names: set[str]
+) -> None:
+    got, _ = run(paragraphs, "es")
+    assert {g[1] for g in got} == names
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (  # a given name that is a place's, after a verb that is no verb of speech
+            "en",
+            ["Minister Mary Butler visited Clare on Monday. “It is a great day,” she said."],
+            "Mary Butler",
+        ),
+        (  # a surname that is a given name too keeps the pronoun of its gender
+            "en",
+            ["“I played well,” Rose said after his round. “The greens were quick,” he added."],
+            "Rose",
+        ),
+        (  # a party named in the mention picks no one over the role's holder
+            "en",
+            [
+                "Labour leader Keir Starmer visited the site with local MP Jane Doe "
+                "(Labour). “It is a disgrace,” the Labour leader said.",
+            ],
+            "Keir Starmer",
+        ),
+        (  # a given name opening a sentence with an age after it
+            "fr",
+            [
+                "Karim, 29 ans, attend son train depuis une heure. « C’est tous les jours "
+                "pareil », peste-t-il."
+            ],
+            "Karim",
+        ),
+    ],
+)
+def test_what_the_given_name_and_party_rules_keep_from_over_reaching(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+def test_an_elided_article_opens_the_subject_after_a_fronted_phrase() -> None:
     got, _ = run(
         [
-            "El zapatero Vicente Soler abrió su taller en 1971. Su mujer, Amparo, le "
-            "ayuda por las tardes.",
-            "—Aquí arreglamos de todo —dice él—. Gratis para los nietos.",
+            "Après le match, l’entraîneur a « savouré » la victoire et rappelé que « rien "
+            "n’est fait »."
         ],
-        "es",
+        "fr",
     )
-    assert {g[1] for g in got} == {"Vicente Soler"}
+    assert got[-1][2] == "l’entraîneur"
 
 
 @pytest.mark.parametrize(
@@ -4384,9 +4449,8 @@ def test_a_person_called_by_a_given_name_only_has_that_names_gender() -> None:
         (
             "nl",
             [
-                "In Deventer reageerden twee wethouders. Wethouder Ilse Smit (Wonen) noemde "
-                "het plan ‘een begin’. Haar collega Bram Kok (Financiën) is kritischer. "
-                "‘Dit is te weinig,’ aldus de wethouder van Financiën.",
+                "In Deventer reageerden wethouder Bram Kok (Financiën) en wethouder Ilse "
+                "Smit (Wonen). ‘Dit is te weinig,’ aldus de wethouder van Financiën.",
             ],
             "Bram Kok",
         ),

@@ -170,6 +170,8 @@ class _Entity:
     descriptors: set[str] = field(default_factory=set)
     # The words in brackets after a naming: a party or a portfolio ("(VVD)", "(Klimaat)").
     tags: set[str] = field(default_factory=set)
+    # Called by a given name only, as vox pops do ("Karim, 29 ans").
+    given_only: bool = False
     # Named at least once where a person is expected: with a role word, or not right
     # after a preposition ("w Gdyni", "en el estadio Benito Villamarín" are places).
     # Only such entities are antecedents of pronouns and role nouns.
@@ -595,18 +597,22 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             offset = at if at >= 0 else start - 1
             if single and not t.nouns_capitalised and _adjective_of_body(plain, offset, t):
                 continue  # "Учёные Лимнологического института": the institute's adjective
+            given_only = False
+            expected = 0
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                if known(name[0], True) is None and not (
-                    # A person the article calls by a given name only, in a vox pop
-                    # ("Karim, 29 ans, peste", "Lina, 19, säger"): not after a
-                    # preposition, where it names a place or a thing ("à Victoria"),
-                    # nor opening a sentence ("Anders als …") without an age after it.
-                    is_given_name(name[0])
+                expected = _person_expected(plain, offset, offset + len(name[0]), t)
+                given_only = (
+                    # A person the article calls by a given name only, in a vox pop,
+                    # where a person is expected (see _person_expected): a given name
+                    # is a place's or a thing's too ("visited Clare", "toured Sofia").
+                    known(name[0], True) is None
+                    and is_given_name(name[0])
                     and not (before and before[-1] in t.stopwords)
-                    and (offset not in starts or _AGE_AFTER.match(plain, offset + len(name[0])))
-                ):
+                    and expected > 0
+                )
+                if known(name[0], True) is None and not given_only:
                     continue  # a lone capitalised word: a place or a common noun
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
@@ -654,6 +660,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 entities.append(entity)
                 by_head.setdefault(surname.lower()[:3], []).append(entity)
             entity.person = entity.person or person
+            # (Its gender is the given name's only where no surname may be meant.)
+            entity.given_only = entity.given_only or (given_only and expected == 2)
             form = " ".join(name)
             entity.forms.append(form)
             end = run[-1][0] + len(run[-1][1])
@@ -784,8 +792,36 @@ _AFTER_NUMBER = re.compile(
 
 # One to three words in brackets right after a name: "(Financiën)", "(SPD)".
 _BRACKET_AFTER = re.compile(r"[ \u00a0]*\(([^\W\d_][\w’'-]*(?:[ \u00a0][\w’'-]+){0,2})\)")
-# An age right after a given name: "Karim, 29 ans", "Lina, 19,", "Noor (15)".
-_AGE_AFTER = re.compile(r"(?:,[ \u00a0]*|[ \u00a0]*\()\d{1,3}\b")
+# An age right after a given name: "Karim, 29 ans", "Lina, 19,", "Noor (15)"; not a
+# date or a count ("Sydney, 14 March", "Victoria, 3 million"): the number ends the
+# apposition, or a word for years follows it.
+_AGE_AFTER = re.compile(
+    r"(?:,[ \u00a0]*|[ \u00a0]*\()\d{1,3}(?=[,.)]|[ \u00a0](?:ans|år|års|jaar|years?|Jahre|anni|"
+    r"años|anos|lat|let|éves|vuotias|лет|года|років|гадоў|години|metų|gadi|yaşında)\b)"
+)
+
+
+# An age written as an adjective before a name: "29-річна Оксана", "19-årige Freja".
+_AGE_BEFORE = re.compile(r"\d{1,3}[-‑][^\W\d_]+[ \u00a0]+$")
+
+
+def _person_expected(text: str, start: int, end: int, t: Tables) -> int:
+    """How surely the word at ``text[start:end]`` stands where a person is called by a
+    given name: 2 with an age after it ("Karim, 29 ans", "Noor (15)") or before it
+    ("27-letni Tomáš"), in commas after a noun ("Su mujer, Amparo,", "her first name,
+    Jessica,") or before a description in commas ("Martine, une retraitée …"); 1 as a
+    verb of speech's subject ("peste Karim", which a surname alone is too: "said Rose
+    after his round"); else 0."""
+    if _AGE_AFTER.match(text, end) or _AGE_BEFORE.search(text[max(0, start - 30) : start]):
+        return 2
+    after = text[end : end + 40]
+    if after.startswith(","):
+        if text[max(0, start - 2) : start] == ", ":
+            return 2
+        nxt = words(after[1:])[:1]
+        if nxt and nxt[0] in t.indefinites:
+            return 2
+    return 1 if _adjacent_speech_verb(text, start, end, t) is not None else 0
 
 
 def _adjective_of_body(text: str, start: int, t: Tables) -> bool:
@@ -1359,9 +1395,10 @@ def _mention_near_verb(
                     clause, t, verb_index=first[0], prefer_after=False, fallback=False
                 )
             if any(w in t.auxiliaries for w in low[: j - 1]):
-                # The first verb is another ("… a « pris acte » de la décision et rappelé
-                # que"): its subject is the sentence's, which the caller finds; the
-                # words before "et" are its object.
+                # An auxiliary before the conjunction: a first verb that is no verb of
+                # speech ("… a « pris acte » de la décision et rappelé que"), whose
+                # subject is the sentence's, which the caller finds; the words before
+                # "et" are that verb's object, not a subject.
                 return ""
         if (
             j > 0
@@ -2191,16 +2228,19 @@ class _Resolver:
         return None
 
     def _complement_after(self, m: _Mention) -> list[str]:
-        """The words (lower-cased, three at most) right after a mention in its clause,
-        which may name a party or a portfolio: "de wethouder | van Financiën"."""
+        """The complement right after a mention in its clause, a preposition and up to
+        two words (lower-cased), which may name a party or a portfolio: "de wethouder |
+        van Financiën"; none where a verb or anything else follows ("told AFP")."""
         text = self.paragraphs[m.paragraph - 1]
         end = m.offset + len(m.text)
         tail = _CLAUSE_PUNCT.split(text[end : end + 60], maxsplit=1)[0]
-        return [w.lower() for w in words_as_written(tail)[:3]]
+        ws = [w.lower() for w in words_as_written(tail)[:3]]
+        return ws[1:] if ws and _is_preposition(ws[0], self.t) else []
 
     def tagged(self, m: _Mention, content: list[str]) -> _Entity | None:
-        """The one person whose party or portfolio in brackets the mention or the words
-        after it name ("Pieter Mulder (Financiën)" for "de wethouder van Financiën")."""
+        """Where no person holds the mention's role: the one person whose party or
+        portfolio in brackets the mention or the complement after it names ("Cllr Tom
+        Hale (Labour)" for "the Labour councillor")."""
         words_ = {*content, *self._complement_after(m)}
         found = [
             e for e in self.entities if e.person and e.tags and e.tags & words_ and self.fits(e)
@@ -2574,7 +2614,7 @@ class _Resolver:
                 and any(r[:5] in heads for r in e.descriptors)
                 and self.fits(e)
             ]
-        chosen = self.tagged(m, content) or self._of_role(matches, content, m)
+        chosen = self._of_role(matches, content, m) if matches else self.tagged(m, content)
         if chosen is not None:
             return f"e:{chosen.surname}", chosen.name
         if low[0] in t.plural_determiners:
@@ -5333,8 +5373,9 @@ def _entity_gender(e: _Entity, t: Tables) -> str | None:
         # gender's declined ("Josefa Dvořáka" is Josef Dvořák: a man).
         shown = _name_genders(e.name.split(), [], None, t)
         return next(iter(shown)) if len(shown) == 1 else None
-    if not e.genders and e.person and len(e.name.split()) == 1:
-        # Called by a given name only ("Amparo", "Μαρίνα"): that name's gender.
+    if not e.genders and e.given_only and len(e.name.split()) == 1:
+        # Called by a given name only ("Amparo, 71, …"): that name's gender. (Not a
+        # surname alone that is a given name too: "said Rose after his round".)
         return given_name_gender(e.name)
     return next(iter(e.genders)) if len(e.genders) == 1 else None
 
@@ -5575,7 +5616,9 @@ def _subject_after_phrase(rest: str, t: Tables) -> str:
     eight words or opens with no determiner or capital."""
     toks = _tokens(rest)
     low = [w.lower() for _, _, w in toks]
-    if not toks or not (low[0] in t.determiners or _is_capitalised(toks[0][2])):
+    if not toks or not (
+        low[0] in t.determiners or _is_capitalised(toks[0][2]) or _ELIDED_ARTICLE.match(low[0])
+    ):
         return ""
     e = 1
     while e < len(toks) and e <= 8:
