@@ -602,18 +602,15 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
-                expected = _person_expected(plain, offset, offset + len(name[0]), t)
-                given_only = (
+                if known(name[0], True) is None:
                     # A person the article calls by a given name only, in a vox pop,
                     # where a person is expected (see _person_expected): a given name
                     # is a place's or a thing's too ("visited Clare", "toured Sofia").
-                    known(name[0], True) is None
-                    and is_given_name(name[0])
-                    and not (before and before[-1] in t.stopwords)
-                    and expected > 0
-                )
-                if known(name[0], True) is None and not given_only:
-                    continue  # a lone capitalised word: a place or a common noun
+                    if is_given_name(name[0]) and not (before and before[-1] in t.stopwords):
+                        expected = _person_expected(plain, offset, offset + len(name[0]), t)
+                    given_only = expected > 0
+                    if not given_only:
+                        continue  # a lone capitalised word: a place or a common noun
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
             cut_off = [
