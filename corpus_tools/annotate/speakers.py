@@ -597,19 +597,18 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             offset = at if at >= 0 else start - 1
             if single and not t.nouns_capitalised and _adjective_of_body(plain, offset, t):
                 continue  # "Учёные Лимнологического института": the institute's adjective
-            given_only = False
+            # How surely a lone given name stands for a person (see _person_expected).
             expected = 0
             if single and not roles:
                 if offset in starts and _function_word(name[0], t):
                     continue
                 if known(name[0], True) is None:
                     # A person the article calls by a given name only, in a vox pop,
-                    # where a person is expected (see _person_expected): a given name
-                    # is a place's or a thing's too ("visited Clare", "toured Sofia").
+                    # where a person is expected: a given name is a place's or a
+                    # thing's too ("visited Clare", "toured Sofia").
                     if is_given_name(name[0]) and not (before and before[-1] in t.stopwords):
                         expected = _person_expected(plain, offset, offset + len(name[0]), t)
-                    given_only = expected > 0
-                    if not given_only:
+                    if not expected:
                         continue  # a lone capitalised word: a place or a common noun
             # Capitalised words cut off a long run that are not role words: the run
             # names a festival, a trophy or a firm ("Festiwalu Polskich Filmów Fabularnych").
@@ -658,7 +657,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 by_head.setdefault(surname.lower()[:3], []).append(entity)
             entity.person = entity.person or person
             # (Its gender is the given name's only where no surname may be meant.)
-            entity.given_only = entity.given_only or (given_only and expected == 2)
+            entity.given_only = entity.given_only or expected == 2
             form = " ".join(name)
             entity.forms.append(form)
             end = run[-1][0] + len(run[-1][1])
@@ -2946,10 +2945,10 @@ class _Resolver:
         )
 
     def _subject_bodies(self, pno: int) -> list[tuple[int, str, str | None]]:
-        """(offset, name) of the names in paragraph ``pno`` that
-        :meth:`subject_body_before` may take up, in text order, with the body noun that
-        says what kind of body it is (before it in apposition, or its own first word),
-        or None. (Kept per paragraph: whether a name is a person's is asked apart, as
+        """(offset, name, kind) of the names in paragraph ``pno`` that
+        :meth:`subject_body_before` may take up, in text order; ``kind`` is the body
+        noun that says what kind of body it is (before it in apposition, or its own
+        first word), or None. (Kept per paragraph: whether a name is a person's is asked apart, as
         persons are added on the way.)"""
         cached = self._bodies_in.get(pno)
         if cached is not None:
@@ -3065,22 +3064,19 @@ class _Resolver:
         one = len(written) == 1 and not _is_acronym(written[0])
         if one and (t.nouns_capitalised or bare(written[0].lower()) in t.bodies):
             return None  # a noun, not a name
+        comma = rest[: follows.end()].strip() == ","  # an apposition follows
         nxt = [bare(w) for w in words(rest[follows.end() :])][:1]
-        verb = (
-            bool(nxt)
-            and rest[: follows.end()].strip() != ","
-            and (
-                t.speech_verbs.match_at(nxt, 0)
-                or nxt[0] in t.auxiliaries
-                or _past_tense_like(nxt[0], t)
-            )
+        verb = bool(nxt) and (
+            t.speech_verbs.match_at(nxt, 0)
+            or nxt[0] in t.auxiliaries
+            or _past_tense_like(nxt[0], t)
         )
-        # After an article the words are a name ("El Celta remontó"); else a verb must
-        # follow, not a noun ("Washington state regulators", "Hong Kong police"), and
-        # one word must be written capitalised inside a sentence too ("CalMac said").
+        # After an article the words are a name ("El Celta remontó"); else a verb or an
+        # apposition must follow, not a noun ("Washington state regulators", "Hong Kong
+        # police"), and one word must be written capitalised inside a sentence too
+        # ("CalMac said").
         if not after_article and not (
-            (verb or rest[: follows.end()].strip() == ",")
-            and (not one or self.capitalised_inside(written[0]))
+            (verb or comma) and (not one or self.capitalised_inside(written[0]))
         ):
             return None
         if any(
