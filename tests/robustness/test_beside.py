@@ -43,8 +43,11 @@ import os, signal, time
 from corpus_tools import procs
 
 def work():
-    with open("child.pid", "w") as fh:
+    # Written aside and renamed: the caller, which waits for the name, never reads a
+    # file the child has opened but not yet written (and is then killed in between).
+    with open("child.pid.part", "w") as fh:
         fh.write(str(os.getpid()))
+    os.rename("child.pid.part", "child.pid")
     time.sleep(300)
     return b"late"
 """
