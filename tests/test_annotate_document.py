@@ -189,6 +189,8 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "extends",
         "max_name_words",
         "source_markers_follow",
+        "possessor_first",
+        "adjective_endings",
         "nouns_capitalised",
         "ordinal_dot",
         "occupations",
@@ -201,13 +203,20 @@ def test_table_files_are_well_formed(lang: str) -> None:
     assert set(data) <= allowed, set(data) - allowed
     assert isinstance(data["language"], str)
     assert isinstance(data.get("source_markers_follow", False), bool)
+    assert isinstance(data.get("possessor_first", False), bool)
     assert isinstance(data.get("nouns_capitalised", False), bool)
     assert isinstance(data.get("ordinal_dot", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return
     assert isinstance(data["dialogue_dash"], bool)
-    for key in (*LIST_KEYS, "occupations", "complement_endings", "oblique_suffixes"):
+    for key in (
+        *LIST_KEYS,
+        "occupations",
+        "complement_endings",
+        "oblique_suffixes",
+        "adjective_endings",
+    ):
         values = data.get(key, [])
         assert isinstance(values, list)
         for v in values:

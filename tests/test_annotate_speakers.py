@@ -4470,3 +4470,69 @@ def test_a_party_or_portfolio_in_brackets_tells_two_people_apart(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "ru",
+            [
+                "Прокуратура Самарской области начала проверку после аварии. Как сообщили "
+                "в надзорном ведомстве, «виновные будут установлены»."
+            ],
+            "Прокуратура Самарской области",
+        ),
+        (
+            "uk",
+            [
+                "Управління культури Одеської міської ради оголосило конкурс.",
+                "«Заявки приймаємо до травня», — повідомили в управлінні.",
+            ],
+            "Управління культури Одеської міської ради",
+        ),
+        (
+            "be",
+            [
+                "Камітэт аховы здароўя Гомельскага аблвыканкама правёў праверку.",
+                "«Парушэнняў не выяўлена», — паведамілі ў ведамстве.",
+            ],
+            "Камітэт аховы здароўя Гомельскага аблвыканкама",
+        ),
+    ],
+)
+def test_a_body_s_name_never_ends_with_an_adjective_without_its_noun(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # The capitalised adjective of a place ("Самарской") needs the lower-case noun
+    # after it ("области"): the name runs to it (table: adjective_endings).
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_where_possessors_precede_a_role_they_tell_whose_role_it_is() -> None:
+    # Latvian puts the possessor first: "uzņēmuma vadītāja" is the company's head,
+    # the chairwoman introduced with "uzņēmuma valdes", not the farmer named nearer.
+    got, _ = run(
+        [
+            "Pēc uzņēmuma valdes priekšsēdētājas Ilzes Ozolas teiktā, ražotne sāks darbu rudenī.",
+            "Zemnieks Jānis Bērzs bija skeptisks.",
+            'Uzņēmuma vadītāja apgalvoja: "Cenas celsies."',
+        ],
+        "lv",
+    )
+    assert [n for _, n, _ in got] == ["Ilze Ozola"]
+
+
+def test_a_role_of_another_possessor_does_not_take_up_its_namesake() -> None:
+    # "administracijos vadovas" (the administration's head) is its director, not the
+    # firm's "vadovas" named after him.
+    got, _ = run(
+        [
+            "Savivaldybės administracijos direktorius Tomas Petraitis pripažino vėlavimą.",
+            "Bendrovės vadovas Jonas Kairys kaltino orą.",
+            "„Darbus baigsime rudenį“, – sakė administracijos vadovas.",
+        ],
+        "lt",
+    )
+    assert [n for _, n, _ in got] == ["Tomas Petraitis"]

@@ -322,6 +322,19 @@ def _function_word(word: str, t: Tables) -> bool:
     return word.lower().rstrip(".") in t.function_words
 
 
+def _first_run(low: list[str], t: Tables) -> list[str]:
+    """The first run of content words of ``low`` (the words before the first function
+    word after one): "piena lopkopis" of "piena lopkopis no Elejas pagasta"."""
+    run: list[str] = []
+    for w in low:
+        if _function_word(w, t):
+            if run:
+                break
+            continue
+        run.append(w)
+    return run
+
+
 def _ends_with_role(word: str, t: Tables) -> bool:
     """True when the last part of a hyphenated compound is, or ends with, a role word
     of four letters or more ("Grünen-Fraktionschefin", "SPD-Landeschef")."""
@@ -575,9 +588,20 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
             table_role = any(r in t.roles for r in roles)
+            possessors: list[str] = []
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
                 table_role = True
+                if t.possessor_first:
+                    # The possessors before the role say whose it is ("uzņēmuma valdes
+                    # priekšsēdētāja", the company's board chair): "uzņēmuma vadītāja"
+                    # later finds her by them. (Not the first word of a window that
+                    # may have cut it.)
+                    whole = before if start <= 40 else before[1:]
+                    for w in reversed(whole[-3:-1]):
+                        if _function_word(w, t) or w in t.speech_verbs or w.isdigit():
+                            break
+                        possessors.append(w)
             elif not table_role and (len(tokens) > len(name) or start not in starts):
                 # A role noun with its complement before the name: "з дырэктарам
                 # гімназіі № 1 Гомеля Святланай Мароз", "šéfdirigent Opery Národního
@@ -693,6 +717,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
             entity.after_feminine = entity.after_feminine or _feminine_verb_after(plain, end, t)
+            entity.descriptors.update(possessors)
             if opening_noun is not None:
                 entity.descriptors.add(opening_noun)
             if descriptor is not None:
@@ -2253,10 +2278,20 @@ class _Resolver:
         after = self._complement_after(m)
 
         def overlap(e: _Entity) -> int:
-            return sum(
-                any(c == r or (len(c) >= 5 and r.startswith(c[:5])) for r in e.roles)
-                for c in content
-            ) + sum(any(r == c or r in c.split("-") for r in e.tags) for c in [*content, *after])
+            return (
+                sum(
+                    any(c == r or (len(c) >= 5 and r.startswith(c[:5])) for r in e.roles)
+                    for c in content
+                )
+                + 2
+                * sum(
+                    # (Whose role it is, where possessors precede it: "administracijos".)
+                    any(len(c) >= 5 and r.startswith(c[:5]) for r in e.descriptors)
+                    for c in content[:-1]
+                    if self.t.possessor_first
+                )
+                + sum(any(r == c or r in c.split("-") for r in e.tags) for c in [*content, *after])
+            )
 
         best = max(overlap(e) for e in matches)
         matches = [e for e in matches if overlap(e) == best]
@@ -2529,10 +2564,14 @@ class _Resolver:
         # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
         # del Partido Popular" are persons described by their role.
         head = next((w for w in low if not _function_word(w, t)), "")
-        if t.markers_follow:
+        if t.possessor_first:
             # Head-final noun phrases, the possessor first: "a szövetség elnöke" (the
-            # association's president), "Kurumun sözcüsü" -- the last word is the head.
+            # association's president), "Kurumun sözcüsü", "Uzņēmuma vadītāja" -- the
+            # last word is the head (of the first run of words where prepositions
+            # follow: "lopkopis no Elejas pagasta" is a farmer).
             content = [w for w in low if not _function_word(w, t)]
+            if not t.markers_follow:
+                content = _first_run(low, t)
             head = content[-1] if content else head
             if len(content) >= 2 and t.speech_cues.find(content[-1:]):
                 head = content[-2]  # "мекеменің хабарламасында": the body's statement
@@ -2599,6 +2638,20 @@ class _Resolver:
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = self.role_holders(content)
+        if t.possessor_first and len(content) >= 2:
+            # Whose role it is decides as much as the role's word: "administracijos
+            # vadovas" is the administration's director, not a firm's "vadovas".
+            matches += [
+                e
+                for e in self.entities
+                if e.person
+                and e.roles
+                and e not in matches
+                and any(
+                    len(c) >= 5 and r.startswith(c[:5]) for r in e.descriptors for c in content[:-1]
+                )
+                and self.fits(e)
+            ]
         if not matches:
             # A descriptor that starts like a content word of five letters or more.
             heads = {c[:5] for c in content if len(c) >= 5}
@@ -2786,7 +2839,18 @@ class _Resolver:
                     or (len(run) >= 2 and any(bare(w.lower()) in t.bodies for w in run))
                 )
             ):
-                best = (k, " ".join([*run, *words_as_written(rest)[:complement]]))
+                name = " ".join([*run, *words_as_written(rest)[:complement]])
+                if len(run) >= 2 and not complement and t.adjective_endings:
+                    # The noun of a capitalised adjective ends it: "Прокуратура Омской |
+                    # области начала проверку".
+                    sentence = text[k : m.offset]
+                    toks = _tokens(sentence)
+                    end = runs[0][1][-1][0] + len(run[-1])
+                    at = next((i for i, tok in enumerate(toks) if tok[1] == end), None)
+                    if at is not None:
+                        last = _adjective_noun_end(sentence, toks, at, t)
+                        name = " ".join([*run, *(w for _, _, w in toks[at + 1 : last + 1])])
+                best = (k, name)
         return best[1] if best is not None else None
 
     def place_source_before(self, m: _Mention) -> str | None:
@@ -4615,6 +4679,8 @@ def _name_after_noun(
                 # A compound opening the sentence says what the name after it is
                 # ("Metsäyhtiö Pohjolan Paperi"): capitalised as its first word only.
                 begin = toks[k + 1][0]
+            if t.adjective_endings:
+                e = _adjective_noun_end(text, toks, e, t)
             return text[begin : toks[e][1]]
     if stripped[:1] in _OPENING:
         close = next((i for i, ch in enumerate(stripped[1:], 1) if ch in _CLOSING), -1)
@@ -4656,7 +4722,10 @@ def _name_after_noun(
                 e += 1
             if j > k + 1 and _is_capitalised(core):
                 # The noun opens the name, its complement in lower case ("Spolek
-                # bývalých horníků Ostravska").
+                # bývalých horníků Ostravska"), to the noun of an adjective it ends
+                # with ("Управління культури Одеської | міської ради").
+                if t.adjective_endings:
+                    e = _adjective_noun_end(text, toks, e, t)
                 return text[toks[k][1] - len(core) : toks[e][1]]
             if (
                 j > k + 1
@@ -5601,6 +5670,34 @@ def _body_complement_end(
         if opens_body and i == k:
             last = i  # the one noun of a capitalised adjective: "Пермского | края"
     return toks[last][1] if last is not None else end
+
+
+def _adjective_noun_end(text: str, toks: list[tuple[int, int, str]], e: int, t: Tables) -> int:
+    """The index of the last word of a body's name whose words up to ``toks[e]`` end
+    with an adjective of the language (``adjective_endings``): the lower-case words
+    after it up to its noun ("Прокуратура Омской | области", "Управління культури
+    Харківської | міської ради"), three at most; ``e`` where none follows."""
+    low = [bare(w.lower()) for _, _, w in toks]
+    last = e
+    while (
+        last + 1 < len(toks)
+        and last - e < 3
+        and len(low[last]) >= 5
+        and low[last].endswith(t.adjective_endings)
+    ):
+        i = last + 1
+        if (
+            not toks[i][2].islower()
+            or _function_word(low[i], t)
+            or t.speech_verbs.match_at(low, i)
+            or _past_tense_like(low[i], t)
+            or low[i] in t.auxiliaries
+            or low[i] in t.roles
+            or _boundary(text, toks[i - 1][1], toks[i][0])
+        ):
+            break
+        last = i
+    return last
 
 
 def _subject_after_phrase(rest: str, t: Tables) -> str:

@@ -10,8 +10,12 @@ language's press write dialogue with dashes) and, optionally, ``max_name_words``
 where personal names are given name + surname; 4 where two given names and two
 surnames are usual, as in Spanish; 3 by default) and
 ``source_markers_follow`` (true where the source marker follows the source: "X
-szerint", "X'e göre") and ``ordinal_dot`` (true where ordinals are written with a dot,
-"50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
+szerint", "X'e göre"; it implies ``possessor_first``) and ``possessor_first`` (true
+where a genitive possessor precedes its noun, Latvian "uzņēmuma vadītāja": a noun
+phrase's head is its last word) and ``adjective_endings`` (the endings of an
+adjective that a body's name capitalises before its lower-case noun, "Омской
+области": the noun belongs to the name) and ``ordinal_dot`` (true where ordinals are
+written with a dot, "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor") and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
@@ -416,6 +420,15 @@ class Tables:
     # "Kemeraltı'nda", "Konya'nın", "AA'ya"; Hungarian "MTI-nek"): a name so marked is a
     # place, a possessor or an addressee, never the subject that speaks.
     oblique_suffixes: tuple[str, ...] = ()
+    # A possessor in the genitive precedes the noun it belongs to (Latvian "uzņēmuma
+    # vadītāja", the company's head; Lithuanian "bendrovės vadovas"), as in every
+    # language whose source markers follow: the head of a noun phrase is its last
+    # word before any preposition, not its first.
+    possessor_first: bool = False
+    # Endings of an adjective where a body's name puts one before its noun and
+    # capitalises it alone ("Прокуратура Омской области", "Управління культури
+    # Харківської міської ради"): a name never ends with one.
+    adjective_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -580,6 +593,8 @@ def _tables(primary: str | None) -> Tables:
             bool(raw.get("ordinal_dot", False)),
             tuple(w.lower() for w in raw.get("complement_endings", [])),
             tuple(w.lower() for w in raw.get("oblique_suffixes", [])),
+            bool(raw.get("possessor_first", raw.get("source_markers_follow", False))),
+            tuple(w.lower() for w in raw.get("adjective_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
