@@ -4536,3 +4536,64 @@ def test_a_role_of_another_possessor_does_not_take_up_its_namesake() -> None:
         "lt",
     )
     assert [n for _, n, _ in got] == ["Tomas Petraitis"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "de",
+            [
+                "Bürgermeister Klaus Berger verteidigte den Plan.",
+                "Vor dem Rathaus wartete eine ältere Frau. „Das ist doch ein Witz“, sagte sie.",
+            ],
+            "eine ältere Frau",
+        ),
+        (
+            "nl",
+            [
+                "Wethouder Karin de Vries verdedigde het besluit.",
+                "Op het plein stond een oudere vrouw. ‘Waar moet ik nu heen?’, zei ze.",
+            ],
+            "een oudere vrouw",
+        ),
+        (
+            "sv",
+            [
+                "Kommunalrådet Anna Berg försvarade beslutet.",
+                "Vid hållplatsen väntade en äldre kvinna. – Ingen frågade oss, sa hon.",
+            ],
+            "en äldre kvinna",
+        ),
+        (
+            "en",
+            [
+                "Mayor John Carter defended the plan.",
+                "Outside the station stood a young woman with a pushchair. “Nobody asked us,” "
+                "she said.",
+            ],
+            "a young woman with a pushchair",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_a_man_or_woman_introduced_without_a_name(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # "a woman" is no role, yet it introduces an unnamed person whom the pronoun after
+    # it means (tables: male_/female_person_nouns); the indefinite inside the quotation
+    # ("ein Witz") and the one after a preposition ("with a pushchair") introduce
+    # nobody.
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_a_man_or_woman_noun_shows_the_gender_a_pronoun_must_agree_with() -> None:
+    # "hon" is not the man introduced just before, but the woman named before him.
+    got, _ = run(
+        [
+            "Kommunalrådet Anna Berg försvarade beslutet.",
+            "Vid hållplatsen väntade en äldre man. – Ingen frågade oss, sa hon.",
+        ],
+        "sv",
+    )
+    assert [n for _, n, _ in got] == ["Anna Berg"]

@@ -1062,6 +1062,15 @@ def _noun_gender(low: list[str], t: Tables) -> str | None:
         return "m"
     if any(_feminine_role(w, t) for w in low):
         return "f"
+    if low and low[0] in t.indefinites:
+        # "a woman", "eine ältere Frau", "un homme": the noun says it (within the first
+        # two content words, after an adjective at most). (Not "the man" or "Manden":
+        # taken for a role, a gender would send it to the nearest named man.)
+        content = [w for w in low if w not in t.function_words][:2]
+        if any(w in t.female_person_nouns for w in content):
+            return "f"
+        if any(w in t.male_person_nouns for w in content):
+            return "m"
     head = next((w for w in low if w not in t.function_words), "")
     if (
         len(head) >= 6
@@ -3848,10 +3857,16 @@ class _Resolver:
         para = self.paragraphs[m.paragraph - 1]
         starts = sentence_starts(para, t)
         k = bisect.bisect_right(starts, m.offset) - 1
-        # The pronoun's sentence and the two before it, read once each.
+        # The pronoun's sentence and the two before it, read once each; the words of
+        # quotations masked ("„Das ist doch ein Witz“, sagte sie": no one is
+        # introduced in someone's words).
         lo = starts[max(0, k - _UNNAMED_REACH)]
         text = para[lo : m.offset]
-        toks = _tokens(text)
+        if self.index is not None:
+            scan = self.index.masked(m.paragraph, 0, self.paragraphs, t)[0][lo : m.offset]
+            toks = [(a, b, text[a:b]) for a, b, w in _tokens(scan) if "_" not in w]
+        else:
+            toks = _tokens(text)
         low = [bare(w.lower()) for _, _, w in toks]
         for i in range(len(toks) - 2, -1, -1):
             if low[i] not in t.indefinites:
@@ -3860,17 +3875,21 @@ class _Resolver:
             before = [j for j in range(i) if lo + toks[j][0] >= starts[opens]]
             # (A pronoun that is also an article introduces a noun: Danish "Blandt de
             # fremmødte var en landmand".)
+            if any(low[j] in t.pronouns and low[j] not in t.determiners for j in before):
+                return None  # an object: "she had called a doctor"
             if (
-                any(low[j] in t.pronouns and low[j] not in t.determiners for j in before)
-                or (
-                    before
-                    and low[i - 1] in t.stopwords
-                    and low[i - 1] not in t.determiners
-                    # (An adverb after the verb "to be" is none: "war auch eine Zeugin".)
-                    and not (i >= 2 and low[i - 2] in t.auxiliaries and i - 1 in before[1:])
-                )
+                before
+                and low[i - 1] in t.stopwords
+                and low[i - 1] not in t.determiners
+                # (An adverb after the verb "to be" is none: "war auch eine Zeugin".)
+                and not (i >= 2 and low[i - 2] in t.auxiliaries and i - 1 in before[1:])
             ):
-                return None  # an object: "she had called a doctor", "mit einer Ärztin"
+                # After a preposition: "mit einer Ärztin", nobody; but one that
+                # describes a noun before it ("a young woman with a pushchair"): the
+                # indefinite before it in the sentence is the one to read.
+                if any(low[j] in t.indefinites for j in before):
+                    continue
+                return None
             found = _Mention(text[toks[i][0] :], m.paragraph, lo + toks[i][0])
             clause = _tokens(found.text)
             stop = next(
@@ -3880,6 +3899,15 @@ class _Resolver:
                     if _boundary(found.text, clause[j - 1][1], clause[j][0])
                 ),
                 len(clause),
+            )
+            # Nor past its verb of speech ("a neighbour who had travelled from
+            # Portmagee said the village …"), other than one of what the text says of
+            # an unnamed source.
+            said = [w.lower() for _, _, w in clause[:stop]]
+            hidden = _unnamed_source_words(said, t)
+            stop = next(
+                (j for j in range(2, stop) if j not in hidden and t.speech_verbs.match_at(said, j)),
+                stop,
             )
             found = replace(found, text=found.text[: clause[stop - 1][1]])
             # The gender the pronoun shows (or its verb): a description of the other
@@ -5309,7 +5337,9 @@ def _a_person(described: _Mention, t: Tables) -> bool:
     pêcheur de Saint-Amand", "En nabo", "A lifeguard"): not "a town of 700 people"."""
     low = [bare(w) for w in words(described.text)]
     content = [w for w in low[1:4] if w not in t.function_words]
-    return bool(content) and any(w in t.roles for w in content[:2])
+    return bool(content) and any(
+        w in t.roles or w in t.female_person_nouns or w in t.male_person_nouns for w in content[:2]
+    )
 
 
 def _agrees(pronoun: _Mention, described: _Mention, t: Tables) -> bool:

@@ -119,6 +119,12 @@ LIST_KEYS = (
     "male_determiners",
     "female_determiners",
     "female_role_endings",
+    # Nouns that say only that someone is a man or a woman, a boy, a girl, a mother
+    # ("man", "Frau", "femme", "женщина"): no role, so no named person holds one, but
+    # an indefinite one introduces an unnamed person a pronoun takes up ("Op de tribune
+    # barstte een oudere vrouw in tranen uit. ‘…’, zei ze."), of that gender.
+    "male_person_nouns",
+    "female_person_nouns",
 )
 
 # Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
