@@ -3961,13 +3961,7 @@ class _Resolver:
         # The head noun: the last word of the first run of content words ("spokesman"
         # in "the Treasury spokesman"), or a role phrase's first word ("head" of "head
         # of state").
-        run: list[str] = []
-        for w in low:
-            if _function_word(w, self.t):
-                if run:
-                    break
-                continue
-            run.append(w)
+        run = _first_run(low, self.t)
         if not run:
             return None
         roles = self.t.roles.find(low)
