@@ -4597,3 +4597,84 @@ def test_a_man_or_woman_noun_shows_the_gender_a_pronoun_must_agree_with() -> Non
         "sv",
     )
     assert [n for _, n, _ in got] == ["Anna Berg"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (  # the head noun after its capitalised modifiers
+            "cs",
+            [
+                "Silný vítr v pondělí strhl střechy v několika obcích.",
+                "Státní pozemkový úřad zahájil šetření škod. „Odhad potrvá několik týdnů,“ "
+                "uvedl úřad.",
+            ],
+            "Státní pozemkový úřad",
+        ),
+        (
+            "lt",
+            [
+                "Vilniuje trečiadienį susirinko ūkininkai.",
+                "Aplinkos apsaugos departamentas pradėjo patikrinimą. „Pažeidimų kol kas "
+                "nerasta“, – pranešė departamentas.",
+            ],
+            "Aplinkos apsaugos departamentas",
+        ),
+        (  # a capitalised compound that ends with the noun
+            "et",
+            [
+                "Tartus suleti kolmapäeval kaks kooli.",
+                "Terviseamet soovitas vanematel lapsi jälgida. „Haigestunuid on rohkem kui "
+                "mullu,“ ütles amet.",
+            ],
+            "Terviseamet",
+        ),
+        (
+            "de",
+            [
+                "In Hamburg fielen am Montag mehrere Züge aus.",
+                "Die Hafenverwaltung prüft die Schäden. „Wir rechnen mit zwei Wochen“, "
+                "teilte die Verwaltung mit.",
+            ],
+            "Hafenverwaltung",
+        ),
+    ],
+)
+def test_a_bare_body_noun_takes_up_the_name_built_on_it(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # No verb of speech or apposition shows the name to be a subject, but the article
+    # named the body with the very noun it takes up again ("úřad", "amet").
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (  # a role after "de" is what the body is of, not who speaks
+            "es",
+            [
+                "Valencia (EFE).- El granizo arrasó los naranjos de la Ribera.",
+                "Unión de Pequeños Agricultores ha pedido ayudas urgentes. «No podemos "
+                "esperar más», ha dicho el sindicato.",
+            ],
+            "Unión de Pequeños Agricultores",
+        ),
+        (  # one word that opens a sentence, written inside one too (with an ending)
+            "sv",
+            [
+                "Stormen stoppade all tågtrafik i Jämtland under natten.",
+                "Mittbuss satte in extra bussar. ”Stanna hemma om ni kan, vi kör så fort "
+                "vägarna är öppna”, uppger bolaget. Enligt Mittbuss presschef är läget "
+                "allvarligt.",
+            ],
+            "Mittbuss",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_the_name_that_opens_a_sentence(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

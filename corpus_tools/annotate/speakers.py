@@ -2610,7 +2610,16 @@ class _Resolver:
                     or self.speaking_body_before(m)
                     or (
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
-                        (self.lead_organisation(m) or self.subject_body_before(m, head))
+                        (
+                            self.lead_organisation(m)
+                            or self.subject_body_before(m, head)
+                            or self.named_with_noun_before(m, head)
+                            or (
+                                self.opening_name_before(m)
+                                if head in t.generic_bodies or head in t.name_cues
+                                else None
+                            )
+                        )
                         if sum(not _function_word(w, t) for w in low) == 1
                         else None
                     )
@@ -2993,6 +3002,144 @@ class _Resolver:
                 return found[-1]
         return None
 
+    def opening_name_before(self, m: _Mention) -> str | None:
+        """The body a generic body noun ("bolaget", "ettevõte", "la entidad") takes up
+        where no verb or apposition shows a name to be a subject: the last name that
+        opens a sentence before the mention, in its paragraph or the one before, ahead of
+        a word in lower case ("Norrtåg satte in ersättningsbussar, men bolaget …",
+        "Elektrilevi andmetel … teatas ettevõte"). A name of one word counts only where
+        the article writes it (or an inflection of it) capitalised inside a sentence
+        too, so that a capitalised sentence opener is not taken for a name; no
+        person's name, no role, no word of the article's grammar."""
+        t = self.t
+        found: str | None = None
+        for pno in (m.paragraph - 1, m.paragraph):
+            if pno < 1:
+                continue
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            for k in sentence_starts(text, t):
+                toks = _tokens(text[k : k + 160])
+                i = 0
+                while i < len(toks) - 1 and toks[i][2].lower() in t.determiners:
+                    i += 1
+                j = i
+                while j < len(toks) and (
+                    _is_capitalised(toks[j][2])
+                    or _is_acronym(toks[j][2])
+                    or (j > i and toks[j][2] in _NAME_PARTICLES)
+                ):
+                    if j > i and _boundary(text[k:], toks[j - 1][1], toks[j][0]):
+                        break
+                    j += 1
+                while j > i and toks[j - 1][2] in _NAME_PARTICLES:
+                    j -= 1
+                run = [w for _, _, w in toks[i:j]]
+                if (
+                    not run
+                    or j >= len(toks)
+                    or not toks[j][2].islower()
+                    # "Hong Kong police said": a place before the body's noun.
+                    or self._body_noun(toks[j][2])
+                    or bare(toks[j][2]) in t.roles
+                    or _boundary(text[k:], toks[j - 1][1], toks[j][0])
+                    or "_" in run[0]
+                    or len(run) > 5
+                ):
+                    continue
+                capitals = [w for w in run if w not in _NAME_PARTICLES]
+                if len(capitals) == 1 and not _is_acronym(capitals[0]):
+                    word = capitals[0]
+                    if t.nouns_capitalised or not self._written_inside(word):
+                        continue
+                if (
+                    any(
+                        _function_word(w.lower(), t)
+                        or bare(w.lower()) in t.roles
+                        or bare(w.lower()) in t.months
+                        or t.source_markers.find([bare(w.lower())])
+                        for w in capitals
+                    )
+                    or is_given_name(capitals[0])
+                    or self._a_persons(" ".join(run))
+                ):
+                    continue
+                found = " ".join(run)
+        return found
+
+    def named_with_noun_before(self, m: _Mention, head: str) -> str | None:
+        """The body a bare noun takes up where the article named it before with that
+        very noun: as its head after its capitalised modifiers ("Český hydrometeorologický
+        ústav …" then "uvedl ústav", "Žemės ūkio ministerija" then "ministerija"), or as
+        the end of a capitalised compound ("Keskkonnaamet" then "amet",
+        "Nationalparkverwaltung" then "die Verwaltung"). The nearest before the
+        mention, in its paragraph, the three before it or the lead."""
+        t = self.t
+        if len(head) < 3:
+            return None
+        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
+        if m.paragraph > 4:
+            numbers.append(1)
+        for pno in numbers:
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            found: str | None = None
+            for n, (_, _, w) in enumerate(toks):
+                low = bare(w.lower().replace("’", "'"))
+                if _is_capitalised(w) and len(low) >= len(head) + 3 and ends_compound(low, (head,)):
+                    found = w  # "Keskkonnaamet"
+                    continue
+                if not w.islower() or not _same_noun(low, head):
+                    continue
+                k = n
+                while (
+                    k > 0
+                    and n - k < 3
+                    and toks[k - 1][2].islower()
+                    and not _function_word(toks[k - 1][2], t)
+                    and not t.speech_verbs.match_at([toks[k - 1][2]], 0)
+                    and not _boundary(text, toks[k - 1][1], toks[k][0])
+                ):
+                    k -= 1
+                if k == n:
+                    continue
+                first = k - 1
+                if (
+                    first < 0
+                    or _boundary(text, toks[first][1], toks[k][0])
+                    or not _is_capitalised(toks[first][2])
+                    or _function_word(toks[first][2].lower(), t)
+                    or toks[first][2].lower() in t.stopwords
+                    or bare(toks[first][2].lower()) in t.roles
+                    or is_given_name(toks[first][2])
+                ):
+                    continue
+                while (
+                    first > 0
+                    and not _boundary(text, toks[first - 1][1], toks[first][0])
+                    and _is_capitalised(toks[first - 1][2])
+                    and not _function_word(toks[first - 1][2].lower(), t)
+                ):
+                    first -= 1
+                found = text[toks[first][0] : toks[n][1]]
+            if found is not None and not self._a_persons(found):
+                return found
+        return None
+
+    def _written_inside(self, word: str) -> bool:
+        """Whether the article writes ``word``, or the word with an ending of up to two
+        letters ("Norrtågs"), capitalised inside a sentence."""
+        if self.capitalised_inside(word):
+            return True
+        assert self._inner_capitals is not None
+        return any(
+            w.startswith(word) and len(w) - len(word) <= 2 and w[len(word) :].islower()
+            for w in self._inner_capitals
+        )
+
     def _same_kind(self, kind: str | None, head: str) -> bool:
         """Whether a body the text calls ``kind`` ("région" in "La région Île-de-France",
         "Junta" in "Junta de Castilla y León") can be what ``head`` ("l'entreprise", "el
@@ -3152,11 +3299,17 @@ class _Resolver:
             (verb or comma) and (not one or self.capitalised_inside(written[0]))
         ):
             return None
+        written_all = words_as_written(name)
+        # A role after a word that links it into the name is what the body is of, not
+        # who speaks: "Unió de Pagesos", "Sindicato Nacional dos Maquinistas".
+        linked = next(
+            (k for k, w in enumerate(written_all) if k and not w[:1].isupper()), len(written_all)
+        )
         if any(
-            bare(w.lower()) in t.roles
+            (bare(w.lower()) in t.roles and k < linked)
             or (_function_word(w.lower(), t) and w.lower() not in _NAME_PARTICLES)
             or t.source_markers.find([bare(w.lower())])
-            for w in words_as_written(name)
+            for k, w in enumerate(written_all)
             if w[:1].isupper()
         ):
             return None  # "À Ussel", "Enligt Trafikverket", "Minister …": no body's name
