@@ -631,6 +631,24 @@ def test_base_forms_in_the_language_tables(lang: str, name: str, base: str) -> N
     assert base_form(name, tables_for(lang).names) == base
 
 
+@pytest.mark.parametrize(
+    ("lang", "name", "man", "base"),
+    [
+        # A given name of either gender is a name itself, not a declined other name.
+        ("hr", "Nikola Horvat", False, "Nikola Horvat"),
+        ("hr", "Nikoli Horvatu", False, "Nikola Horvat"),  # dative: "Nikola" is a name
+        # Two readings that are both names: the person's gender picks one.
+        ("hr", "Nikolu Babića", True, "Nikola Babić"),
+        ("cs", "Jana Procházky", False, "Jan Procházka"),  # "Jan" is a name too
+        ("cs", "Jana Dvořáková", False, "Jana Dvořáková"),
+    ],
+)
+def test_given_names_of_either_gender_in_base_forms(
+    lang: str, name: str, man: bool, base: str
+) -> None:
+    assert base_form(name, tables_for(lang).names, man=man) == base
+
+
 def test_base_form_without_tables_keeps_the_name() -> None:
     assert base_form("Andrzejem Kulą", NO_INFLECTIONS) == "Andrzejem Kulą"
     assert not NO_INFLECTIONS

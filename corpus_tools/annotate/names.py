@@ -88,6 +88,8 @@ class NameInflections:
     given_names: Mapping[str, str] = field(default_factory=dict)
     # Where surnames show a woman by their ending (Nováková, Kowalska, Соколова).
     female_surname_endings: tuple[str, ...] = ()
+    # Given names used for either gender (lower case): names too ("Nikola", "Andrea").
+    either_names: Collection[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.given.bases or self.last.bases)
@@ -100,10 +102,19 @@ _NONE, _BASE, _OBLIQUE, _AMBIGUOUS = range(4)
 
 
 def _word(
-    word: str, table: Inflections, attested: Collection[str], names: Collection[str] = ()
+    word: str,
+    table: Inflections,
+    attested: Collection[str],
+    names: Mapping[str, str] | None = None,
+    either: Collection[str] = (),
+    gender: str | None = None,
 ) -> tuple[int, str]:
     """(status, the word's base form or the word itself) for one word of a name;
-    ``names``: known given names (lower case), for the words before the last."""
+    ``names``: known given names (lower case), for the words before the last, and
+    ``either``: those of either gender (a name as well: "Nikola" is no declined
+    "Nikol"); ``gender``: the person's ("m", "f") where the article shows it, which
+    picks between two readings that are both names ("Nikolu": Nikola's, not Nikol's,
+    for a man)."""
     found = table.match(word) if word[:1].isalpha() else None
     if found is None:
         return _NONE, word
@@ -123,8 +134,10 @@ def _word(
         # name is the base ("Michala" -> "Michal"); a word that is a name itself stays
         # ambiguous, with the other name as its reading ("Martina", Martin's genitive):
         # the surname decides (base_form, _reads_as_a_man).
-        known = [c for c in others if c.lower() in names]
-        if word.lower() in names:
+        known = [c for c in others if c.lower() in names or c.lower() in either]
+        if len(known) > 1 and gender is not None:
+            known = [c for c in known if names.get(c.lower(), gender) == gender]
+        if word.lower() in names or word.lower() in either:
             if not known:
                 return _AMBIGUOUS, word
             if len(known) == 1:
@@ -166,7 +179,14 @@ def base_form(
     found = [
         _word(w, table.last, attested)
         if i == last or (double and i == last - 1)
-        else _word(w, table.given, attested, table.given_names)
+        else _word(
+            w,
+            table.given,
+            attested,
+            table.given_names,
+            table.either_names,
+            "f" if woman else "m" if man else None,
+        )
         for i, w in enumerate(ws)
     ]
     statuses = {s for s, _ in found}

@@ -593,6 +593,7 @@ def _tables(primary: str | None) -> Tables:
                 Inflections.build(raw.get(INFLECTION_KEYS[1], [])),
                 MappingProxyType(_given_names()),
                 tuple(w.lower() for w in raw.get("female_surname_endings", [])),
+                _either_names(),
             ),
             bool(raw.get("nouns_capitalised", False)),
             BodyInflections.build(raw.get("body_inflections")),
