@@ -4706,3 +4706,18 @@ def test_a_body_noun_takes_up_the_name_that_opens_a_sentence(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+def test_a_news_agency_s_name_is_nobody_a_pronoun_takes_up() -> None:
+    # "РИА Новости" after "рассказал" is the agency (common.json "agencies"), not a
+    # person called Новости whom "он" would mean, being named last.
+    got, _ = run(
+        [
+            "МОСКВА, 3 мар — РИА Новости. Суд отменил штраф перевозчику.",
+            "Директор компании Павел Сорокин рассказал РИА Новости, что рейсы возобновятся "
+            "в апреле.",
+            "— Машины готовы, водители на месте, — сказал он.",
+        ],
+        "ru",
+    )
+    assert [(n, m) for _, n, m in got] == [("Павел Сорокин", "он")]

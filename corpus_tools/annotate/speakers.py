@@ -76,6 +76,7 @@ import math
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from functools import cache
 
 from corpus_tools.annotate import ranking
 from corpus_tools.annotate.bodies import base_body
@@ -535,6 +536,28 @@ def _own_particles(
     return out if out else [(start, run)]
 
 
+def _names_agency(tokens: list[str], name: list[str], t: Tables) -> bool:
+    """True when the run ``tokens`` (its ``name`` words) holds a news agency's name of
+    two words or more ("РИА Новости", "Associated Press", "Prensa Latina") that covers
+    the name's last word."""
+    found = _agencies_by_word(t.agencies).get(name[-1])
+    if not found:
+        return False
+    joined = " ".join(tokens)
+    return any(agency in joined for agency in found)
+
+
+@cache
+def _agencies_by_word(agencies: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
+    """The agencies' names of two words or more, by each of their words."""
+    out: dict[str, list[str]] = {}
+    for agency in agencies:
+        if " " in agency:
+            for w in set(agency.split()):
+                out.setdefault(w, []).append(agency)
+    return {w: tuple(v) for w, v in out.items()}
+
+
 def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_Entity]:
     """The persons named in the text outside quotations, by surname."""
     entities: list[_Entity] = []
@@ -582,6 +605,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             lowered = [w.lower() for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue
+            if _names_agency(tokens, name, t):
+                continue  # "рассказал РИА Новости": a news agency, no "Новости" in person
             if _genitive_complement(lowered[0], t):
                 continue  # "ministrul Transporturilor": the ministry, not its minister
             # The words before the name in its own sentence: the end of the sentence
