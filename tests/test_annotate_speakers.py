@@ -4721,3 +4721,18 @@ def test_a_news_agency_s_name_is_nobody_a_pronoun_takes_up() -> None:
         "ru",
     )
     assert [(n, m) for _, n, m in got] == [("Павел Сорокин", "он")]
+
+
+def test_a_body_s_statement_is_the_body_named_with_its_noun() -> None:
+    # "federacijos pranešime" (in the federation's statement): the statement noun says
+    # whose words they are; the federation is the one the article named with the same
+    # noun in another case ("federacija").
+    got, _ = run(
+        [
+            "Vilnius, kovo 3 d. (ELTA). Šiandien buvo paskelbti konkurso rezultatai.",
+            "Lietuvos plaukimo federacija atnaujino varžybų kalendorių. „Varžybos vyks "
+            "balandį“, – rašoma federacijos pranešime.",
+        ],
+        "lt",
+    )
+    assert [n for _, n, _ in got] == ["Lietuvos plaukimo federacija"]

@@ -1209,6 +1209,18 @@ def _same_noun(word: str, noun: str) -> bool:
     return len(short) >= 4 and long_.startswith(short) and len(long_) - len(short) <= 2
 
 
+def _same_stem(word: str, noun: str) -> bool:
+    """True when ``word`` and ``noun`` differ only in an ending of up to three letters
+    each ("federacija", "federacijos"; "agencija", "agenciji"), sharing four letters or
+    more."""
+    n = 0
+    for a, b in zip(word, noun, strict=False):
+        if a != b:
+            break
+        n += 1
+    return n >= 4 and len(word) - n <= 3 and len(noun) - n <= 3
+
+
 def _clause_ends(text: str, end: int) -> bool:
     """True when a word ending at ``end`` closes its clause (a comma, stop or colon)."""
     return text[end : end + 1] in (",", ".", ";", ":", "!", "?", "…")
@@ -2598,6 +2610,9 @@ class _Resolver:
         # it opens with a role noun: "la maire devant le Conseil de Paris", "el líder
         # del Partido Popular" are persons described by their role.
         head = next((w for w in low if not _function_word(w, t)), "")
+        # Words of the mention that say whose statement it is, not who: "klubo
+        # pranešime" (the club's statement) is the club.
+        statement = 0
         if t.possessor_first:
             # Head-final noun phrases, the possessor first: "a szövetség elnöke" (the
             # association's president), "Kurumun sözcüsü", "Uzņēmuma vadītāja" -- the
@@ -2609,6 +2624,7 @@ class _Resolver:
             head = content[-1] if content else head
             if len(content) >= 2 and t.speech_cues.find(content[-1:]):
                 head = content[-2]  # "мекеменің хабарламасында": the body's statement
+                statement = 1
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
@@ -2636,16 +2652,16 @@ class _Resolver:
                     or (
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
                         (
-                            self.lead_organisation(m)
+                            self.named_with_noun_before(m, head)
+                            or self.lead_organisation(m)
                             or self.subject_body_before(m, head)
-                            or self.named_with_noun_before(m, head)
                             or (
                                 self.opening_name_before(m)
                                 if head in t.generic_bodies or head in t.name_cues
                                 else None
                             )
                         )
-                        if sum(not _function_word(w, t) for w in low) == 1
+                        if sum(not _function_word(w, t) for w in low) == 1 + statement
                         else None
                     )
                 )
@@ -3117,7 +3133,9 @@ class _Resolver:
                 if _is_capitalised(w) and len(low) >= len(head) + 3 and ends_compound(low, (head,)):
                     found = w  # "Keskkonnaamet"
                     continue
-                if not w.islower() or not _same_noun(low, head):
+                if not w.islower() or not (
+                    _same_noun(low, head) or (_same_stem(low, head) and self._body_noun(w))
+                ):
                     continue
                 k = n
                 while (
