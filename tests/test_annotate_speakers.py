@@ -4736,3 +4736,19 @@ def test_a_body_s_statement_is_the_body_named_with_its_noun() -> None:
         "lt",
     )
     assert [n for _, n, _ in got] == ["Lietuvos plaukimo federacija"]
+
+
+def test_a_greek_role_s_genitive_complement_is_no_name() -> None:
+    # "Ψηφιακής Διακυβέρνησης" (of Digital Governance) ends like a genitive adjective
+    # (el.json "complement_endings"): the ministry the role is of, not a person; the
+    # deputy minister is the man the article names.
+    got, _ = run(
+        [
+            "Αθήνα (ΑΠΕ-ΜΠΕ) – Νέα μέτρα για τα νησιά ανακοινώθηκαν σήμερα.",
+            "«Το λιμάνι θα είναι έτοιμο ως τον Μάιο», διαβεβαίωσε ο υφυπουργός Ψηφιακής "
+            "Διακυβέρνησης, που επισκέφθηκε χθες το νησί. Ο Κώστας Δημητρίου ανέφερε ότι "
+            "το έργο προχωρά.",
+        ],
+        "el",
+    )
+    assert [n for _, n, _ in got] == ["Κώστας Δημητρίου"]

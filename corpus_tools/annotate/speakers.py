@@ -2556,6 +2556,8 @@ class _Resolver:
                 continue
             if candidate and _oblique(candidate[-1], t):
                 continue  # "Aspendos Antik Tiyatrosu'nda": a place, a possessor
+            if candidate and _genitive_complement(candidate[0].lower(), t):
+                continue  # "ο υφυπουργός Εθνικής Οικονομίας": the role's ministry
             if len(candidate) >= len(name) and candidate:
                 # Among runs of the same length the last one: the name in apposition
                 # ("la segretaria della Flc Cgil, Anna Moretti").

@@ -17,7 +17,8 @@ adjective that a body's name capitalises before its lower-case noun, "Омско
 области": the noun belongs to the name) and ``ordinal_dot`` (true where ordinals are
 written with a dot, "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``complement_endings`` (endings of a capitalised word
-that make it a genitive complement, never a name: Romanian "Transporturilor") and
+that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
+"Κλιματικής") and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
 proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
