@@ -4752,3 +4752,45 @@ def test_a_greek_role_s_genitive_complement_is_no_name() -> None:
         "el",
     )
     assert [n for _, n, _ in got] == ["Κώστας Δημητρίου"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "en",
+            [
+                "LONDON — The bridge will close for a year.",
+                "Hampshire County Council issued a statement on Monday. “We regret the "
+                "disruption,” the statement said.",
+            ],
+            "Hampshire County Council",
+        ),
+        (
+            "es",
+            [
+                "MADRID (EFE).- El puente estará cerrado un año.",
+                "El Ministerio de Transportes emitió un comunicado el lunes. «Lamentamos las "
+                "molestias», señala el comunicado.",
+            ],
+            "Ministerio de Transportes",
+        ),
+        (  # "by X in the statement made": the sentence opens with X
+            "tr",
+            [
+                "ANKARA (AA) - Köprü bir yıl kapalı kalacak.",
+                "Karayolları Genel Müdürlüğü tarafından yapılan açıklamada, çalışmaların "
+                "sürdüğü belirtildi. Açıklamada, “Vatandaşlarımızdan anlayış bekliyoruz.” "
+                "ifadesine yer verildi.",
+            ],
+            "Karayolları Genel Müdürlüğü",
+        ),
+    ],
+)
+def test_a_bare_statement_noun_is_whoever_issued_the_statement(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # "the statement said" is no speaker: the one the article said issued it is, not
+    # "a statement on Monday" taken for an unnamed person.
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

@@ -2602,6 +2602,15 @@ class _Resolver:
         while description and words(description)[:1] and words(description)[0] in t.determiners:
             description = description.split(None, 1)[1] if " " in description else ""
         description = description or m.text
+        content = [w for w in low if not _function_word(w, t)]
+        if len(content) == 1 and t.speech_cues.find(content):
+            # "the statement said", "Açıklamada": whoever issued the statement.
+            source = self.statement_source(m)
+            if source is not None:
+                if self._a_persons(source.text):
+                    return self.resolve(source)
+                issuer = self.spelled_with_acronym(self.base_body(source.text))
+                return f"d:{issuer.lower()}", issuer
         anonymous = self.anonymous(m, low)
         if anonymous is not None:
             return f"d:{anonymous.lower()}", anonymous
@@ -3172,6 +3181,56 @@ class _Resolver:
                 found = text[toks[first][0] : toks[n][1]]
             if found is not None and not self._a_persons(found):
                 return found
+        return None
+
+    def statement_source(self, m: _Mention) -> _Mention | None:
+        """Who issued the statement a bare statement noun takes up ("the statement
+        said", "señala el comunicado", "Açıklamada, …"): the name that opens the
+        sentence where the article last spoke of a statement before the mention, in
+        its paragraph or the one before ("Hampshire County Council issued a statement",
+        "Karayolları Genel Müdürlüğü tarafından yapılan açıklamada"); a name of one
+        word only where the article writes it inside a sentence too."""
+        t = self.t
+        for pno in (m.paragraph, m.paragraph - 1):
+            if pno < 1:
+                continue
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            low = [bare(w.lower()) for _, _, w in toks]
+            cues = t.speech_cues.find(low)
+            if not cues:
+                continue
+            at = toks[cues[-1][0]][0]
+            start = max((k for k in sentence_starts(text, t) if k <= at), default=0)
+            sub = _tokens(text[start:at])
+            i = 0
+            while i < len(sub) - 1 and sub[i][2].lower() in t.determiners:
+                i += 1
+            j = i
+            while j < len(sub) and (
+                _is_capitalised(sub[j][2])
+                or _is_acronym(sub[j][2])
+                or (j > i and sub[j][2] in _NAME_PARTICLES)
+            ):
+                if j > i and _boundary(text[start:], sub[j - 1][1], sub[j][0]):
+                    break
+                j += 1
+            while j > i and sub[j - 1][2] in _NAME_PARTICLES:
+                j -= 1
+            run = [w for _, _, w in sub[i:j]]
+            if not run or any(
+                (_function_word(w.lower(), t) and w not in _NAME_PARTICLES)
+                or t.speech_cues.find([bare(w.lower())])
+                or bare(w.lower()) in t.months
+                for w in run
+            ):
+                return None
+            if len(run) == 1 and not _is_acronym(run[0]) and not self._written_inside(run[0]):
+                return None
+            a, end = sub[i][0], sub[j - 1][1]
+            return _Mention(text[start + a : start + end], pno, start + a)
         return None
 
     def _written_inside(self, word: str) -> bool:
