@@ -4794,3 +4794,18 @@ def test_a_bare_statement_noun_is_whoever_issued_the_statement(
     # "a statement on Monday" taken for an unnamed person.
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+def test_a_body_s_genitive_is_no_person_a_pronoun_takes_up() -> None:
+    # "Kirklees Council’s budget": the genitive "’s" does not hide the body noun, so
+    # "he" still means the council leader named before it.
+    got, _ = run(
+        [
+            "HUDDERSFIELD, 3 March. Council leader Shabir Pandor opened the meeting on "
+            "Tuesday.",
+            "He said Kirklees Council’s budget had been cut by £5m this year.",
+            "“We have no choice,” he said.",
+        ],
+        "en",
+    )
+    assert [(n, m) for _, n, m in got] == [("Shabir Pandor", "he")]

@@ -536,6 +536,11 @@ def _own_particles(
     return out if out else [(start, run)]
 
 
+def _no_genitive_s(word: str) -> str:
+    """``word`` without the genitive "’s" or "'s" it ends with ("council’s")."""
+    return word[:-2] if word.endswith(("’s", "'s")) and len(word) > 3 else word
+
+
 def _names_agency(tokens: list[str], name: list[str], t: Tables) -> bool:
     """True when the run ``tokens`` (its ``name`` words) holds a news agency's name of
     two words or more ("РИА Новости", "Associated Press", "Prensa Latina") that covers
@@ -602,9 +607,9 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 )
             ):
                 continue
-            lowered = [w.lower() for w in name]
+            lowered = [_no_genitive_s(w.lower()) for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
-                continue
+                continue  # (and "Kirklees Council’s", the council's)
             if _names_agency(tokens, name, t):
                 continue  # "рассказал РИА Новости": a news agency, no "Новости" in person
             if _genitive_complement(lowered[0], t):
