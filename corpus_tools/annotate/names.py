@@ -135,7 +135,7 @@ def _word(
         # ambiguous, with the other name as its reading ("Martina", Martin's genitive):
         # the surname decides (base_form, _reads_as_a_man).
         known = [c for c in others if c.lower() in names or c.lower() in either]
-        if len(known) > 1 and gender is not None:
+        if gender is not None:
             known = [c for c in known if names.get(c.lower(), gender) == gender]
         if word.lower() in names or word.lower() in either:
             if not known:
@@ -176,6 +176,15 @@ def base_form(
     if double:
         ws = [*ws[:-1], *pieces]
     last = len(ws) - 1
+    endings = table.female_surname_endings
+    if endings and len(ws) >= 2 and not man:
+        # A woman's surname ("Nováková", "Novákovej") shows whose given name it is:
+        # "Petra Novákovej" is Petra's, not Peter's.
+        # A surname that reads two ways ("Кашина": his genitive, her nominative) shows
+        # nothing.
+        status, reading = _word(ws[last], table.last, attested)
+        if status in (_NONE, _BASE, _OBLIQUE) and reading.lower().endswith(endings):
+            woman = True
     found = [
         _word(w, table.last, attested)
         if i == last or (double and i == last - 1)

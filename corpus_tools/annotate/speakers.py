@@ -345,8 +345,11 @@ def _ends_with_role(word: str, t: Tables) -> bool:
 
 def _genitive_complement(word: str, t: Tables) -> bool:
     """True when ``word`` (lower case) ends like a genitive complement of the language
-    (``complement_endings``), with at least four letters before the ending."""
-    return any(word.endswith(e) and len(word) >= len(e) + 4 for e in t.complement_endings)
+    (``complement_endings``), with at least four letters before the ending, and is no
+    given name that ends so ("Ξενοφών", "Πλάτων" beside "Οικονομικών")."""
+    return any(
+        word.endswith(e) and len(word) >= len(e) + 4 for e in t.complement_endings
+    ) and not is_given_name(word[:1].upper() + word[1:])
 
 
 def _oblique(word: str, t: Tables) -> bool:
@@ -1224,6 +1227,14 @@ def _same_stem(word: str, noun: str) -> bool:
             break
         n += 1
     return n >= 4 and len(word) - n <= 3 and len(noun) - n <= 3
+
+
+def _ends_alike(word: str, modifier: str) -> bool:
+    """True when ``word`` ends as the ``modifier`` after it does, in two letters or more
+    ("Český hydrometeorologický", "Státní zemědělský"): an adjective agreeing with the
+    noun both modify, where a sentence-opening adverb ("Mezitím krajský") does not."""
+    a, b = word.lower(), modifier.lower()
+    return len(a) > 3 and len(b) > 3 and a[-2:] == b[-2:]
 
 
 def _clause_ends(text: str, end: int) -> bool:
@@ -2188,6 +2199,9 @@ class _Resolver:
     index: PartIndex | None = None
 
     _inner_capitals: frozenset[str] | None = None
+    # Those of them written once at least after no preposition: a place's name may be
+    # written only after one ("i Sundsvall", "in Tartu").
+    _inner_free: frozenset[str] = frozenset()
     # Per word: whether the article writes it only where a sentence starts (see
     # named_after_opening_word); found once per word, not once per mention.
     _opens_only: dict[str, bool] = field(default_factory=dict)
@@ -2198,6 +2212,9 @@ class _Resolver:
     # subject_body_before), found once per paragraph.
     _bodies_in: dict[int, list[tuple[int, str, str | None]]] = field(default_factory=dict)
     _body_stems: tuple[str, ...] | None = None
+    # Per paragraph number: its words with the quotations masked and where each word
+    # that speaks of a statement starts (see statement_source).
+    _cues_in: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = field(default_factory=dict)
 
     def says_unnamed(self, paragraph: int) -> bool:
         """True when paragraph ``paragraph`` (1-based) holds words of the anonymity
@@ -2219,19 +2236,26 @@ class _Resolver:
         somewhere: a name, not a word capitalised because it opens one."""
         if self._inner_capitals is None:
             found: set[str] = set()
-            if not self.t.nouns_capitalised:  # where every noun is, it shows nothing
+            free: set[str] = set()
+            t = self.t
+            if not t.nouns_capitalised:  # where every noun is, it shows nothing
                 for text in self.paragraphs:
-                    starts = set(sentence_starts(text, self.t))
-                    found.update(
-                        w
-                        for a, _, w in _tokens(text)
-                        if a not in starts
-                        and _is_capitalised(w)
-                        # After a word or a comma: not a quotation's or a line's first.
-                        and _follows_word_or_comma(text, a)
-                        and not _function_word(w, self.t)
-                    )
+                    starts = set(sentence_starts(text, t))
+                    before = ""
+                    for a, _, w in _tokens(text):
+                        if (
+                            a not in starts
+                            and _is_capitalised(w)
+                            # After a word or a comma: not a quotation's or a line's first.
+                            and _follows_word_or_comma(text, a)
+                            and not _function_word(w, t)
+                        ):
+                            found.add(w)
+                            if before not in t.stopwords or before in t.complementizers:
+                                free.add(w)
+                        before = w.lower()
             self._inner_capitals = frozenset(found)
+            self._inner_free = frozenset(free)
         return word in self._inner_capitals
 
     def named(self) -> list[tuple[tuple[int, int], int]]:
@@ -2608,11 +2632,14 @@ class _Resolver:
             description = description.split(None, 1)[1] if " " in description else ""
         description = description or m.text
         content = [w for w in low if not _function_word(w, t)]
-        if len(content) == 1 and t.speech_cues.find(content):
+        a_statement = len(content) == 1 and bool(t.speech_cues.find(content))
+        if a_statement and not any(w in t.complementizers or w in t.pronouns for w in low):
+            # (A noun phrase, not a clause: "that it would appeal".)
             # "the statement said", "Açıklamada": whoever issued the statement.
             source = self.statement_source(m)
             if source is not None:
-                if self._a_persons(source.text):
+                first = source.text.split()[0]
+                if not self._body_noun(first) and self._a_persons(source.text):
                     return self.resolve(source)
                 issuer = self.spelled_with_acronym(self.base_body(source.text))
                 return f"d:{issuer.lower()}", issuer
@@ -2748,7 +2775,8 @@ class _Resolver:
             # "Le technicien portugais", "reżyserka"): the person named nearest before
             # it, else the one named right after it (guidelines: a role noun resolves
             # to the person the article names anywhere).
-            introduced = self.introduced(m, low)
+            # (Not for a statement: "un communiqué" is nobody it introduced.)
+            introduced = None if a_statement else self.introduced(m, low)
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
             if (
@@ -3108,7 +3136,9 @@ class _Resolver:
                 capitals = [w for w in run if w not in _NAME_PARTICLES]
                 if len(capitals) == 1 and not _is_acronym(capitals[0]):
                     word = capitals[0]
-                    if t.nouns_capitalised or not self._written_inside(word):
+                    # "Norrtåg satte in …" beside "säger Norrtågs trafikchef"; not
+                    # "Sundsvall drabbades …" beside "i Sundsvall", a place.
+                    if t.nouns_capitalised or not self._written_inside(word, free=True):
                         continue
                 if (
                     any(
@@ -3147,7 +3177,19 @@ class _Resolver:
             for n, (_, _, w) in enumerate(toks):
                 low = bare(w.lower().replace("’", "'"))
                 if _is_capitalised(w) and len(low) >= len(head) + 3 and ends_compound(low, (head,)):
-                    found = w  # "Keskkonnaamet"
+                    b = n - 1
+                    while (
+                        b > 0
+                        and n - b < 3
+                        and toks[b][2].islower()
+                        and (toks[b][2] not in t.indefinites and toks[b][2] not in t.possessives)
+                    ):
+                        b -= 1  # "ein großes Familienunternehmen"
+                    before = toks[b][2].lower() if b >= 0 else ""
+                    if not (
+                        t.nouns_capitalised and (before in t.indefinites or before in t.possessives)
+                    ):
+                        found = w  # "Keskkonnaamet"; not "ein Familienunternehmen"
                     continue
                 if not w.islower() or not (
                     _same_noun(low, head) or (_same_stem(low, head) and self._body_noun(w))
@@ -3183,6 +3225,17 @@ class _Resolver:
                     and not _function_word(toks[first - 1][2].lower(), t)
                 ):
                     first -= 1
+                if (first == 0 or _boundary(text, toks[first - 1][1], toks[first][0])) and not (
+                    _ends_alike(toks[first][2], toks[first + 1][2])
+                    or toks[first][2].lower().endswith(t.adjective_endings or ("\0",))
+                    or _char_before(text, toks[first][0]) in _OPENING_MARKS
+                    or self._written_inside(toks[first][2])
+                ):
+                    # "Mezitím krajský úřad", "Meanwhile state police": a capital that
+                    # only opens the sentence is no part of the name.
+                    if first == k - 1:
+                        continue
+                    first += 1
                 found = text[toks[first][0] : toks[n][1]]
             if found is not None and not self._a_persons(found):
                 return found
@@ -3193,21 +3246,32 @@ class _Resolver:
         said", "señala el comunicado", "Açıklamada, …"): the name that opens the
         sentence where the article last spoke of a statement before the mention, in
         its paragraph or the one before ("Hampshire County Council issued a statement",
-        "Karayolları Genel Müdürlüğü tarafından yapılan açıklamada"); a name of one
-        word only where the article writes it inside a sentence too."""
+        "Karayolları Genel Müdürlüğü tarafından yapılan açıklamada"), within three words
+        of it and no comma, and nobody else's statement ("criticised the ministry's
+        statement"); a name of one word only where the article writes it inside a
+        sentence too, and no body's bare noun that its adjectives may follow ("Le
+        Conseil départemental")."""
         t = self.t
         for pno in (m.paragraph, m.paragraph - 1):
             if pno < 1:
                 continue
-            text = self._unquoted(pno)
+            if pno not in self._cues_in:
+                text = self._unquoted(pno)
+                toks = _tokens(text)
+                low = [bare(w.lower()) for _, _, w in toks]
+                self._cues_in[pno] = (toks, [toks[c[0]][0] for c in t.speech_cues.find(low)])
+            toks, cues = self._cues_in[pno]
+            own = False
             if pno == m.paragraph:
-                text = text[: m.offset]
-            toks = _tokens(text)
-            low = [bare(w.lower()) for _, _, w in toks]
-            cues = t.speech_cues.find(low)
+                cues = [c for c in cues if c < m.offset]
+                if not cues:
+                    # "Το υπουργείο … ανακοίνωσε …, σύμφωνα με την ανακοίνωση": the
+                    # body that opens the mention's own sentence, named with its noun.
+                    cues, own = [m.offset], True
             if not cues:
                 continue
-            at = toks[cues[-1][0]][0]
+            text = self._unquoted(pno)
+            at = cues[-1]
             start = max((k for k in sentence_starts(text, t) if k <= at), default=0)
             sub = _tokens(text[start:at])
             i = 0
@@ -3224,29 +3288,53 @@ class _Resolver:
                 j += 1
             while j > i and sub[j - 1][2] in _NAME_PARTICLES:
                 j -= 1
+            body = j == i and i < len(sub) and self._body_noun(sub[i][2])
+            if body:
+                # "Το υπουργείο Περιβάλλοντος ανακοίνωσε": a body's noun, its name after.
+                j = i + 1
+                while j < len(sub) and _is_capitalised(sub[j][2]):
+                    j += 1
+                if j == i + 1:
+                    body = False
+            if own and not body:
+                continue
             run = [w for _, _, w in sub[i:j]]
-            if not run or any(
-                (_function_word(w.lower(), t) and w not in _NAME_PARTICLES)
-                or t.speech_cues.find([bare(w.lower())])
-                or bare(w.lower()) in t.months
-                for w in run
+            gap = sub[j:]
+            if (
+                not run
+                or (len(gap) > 3 and not own)
+                or ("," in text[start + sub[j - 1][1] : at] and not own)
+                or any(w.endswith(("’s", "'s")) for _, _, w in gap)
+                or any(
+                    (_function_word(w.lower(), t) and w not in _NAME_PARTICLES)
+                    or t.speech_cues.find([bare(w.lower())])
+                    or bare(w.lower()) in t.months
+                    for w in run
+                )
             ):
                 return None
-            if len(run) == 1 and not _is_acronym(run[0]) and not self._written_inside(run[0]):
+            if (
+                len(run) == 1
+                and not _is_acronym(run[0])
+                # "Le Conseil départemental …", "Bendrovės pranešime": a body's noun,
+                # no name.
+                and (self._body_noun(run[0].lower()) or not self._written_inside(run[0]))
+            ):
                 return None
             a, end = sub[i][0], sub[j - 1][1]
             return _Mention(text[start + a : start + end], pno, start + a)
         return None
 
-    def _written_inside(self, word: str) -> bool:
+    def _written_inside(self, word: str, *, free: bool = False) -> bool:
         """Whether the article writes ``word``, or the word with an ending of up to two
-        letters ("Norrtågs"), capitalised inside a sentence."""
-        if self.capitalised_inside(word):
-            return True
+        letters ("Norrtågs"), capitalised inside a sentence; ``free``: somewhere after
+        no preposition."""
+        self.capitalised_inside(word)
         assert self._inner_capitals is not None
-        return any(
+        known = self._inner_free if free else self._inner_capitals
+        return word in known or any(
             w.startswith(word) and len(w) - len(word) <= 2 and w[len(word) :].islower()
-            for w in self._inner_capitals
+            for w in known
         )
 
     def _same_kind(self, kind: str | None, head: str) -> bool:
