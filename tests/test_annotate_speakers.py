@@ -2438,6 +2438,27 @@ def test_a_word_that_only_opens_a_sentence_is_no_name(
             "Гродзенскі аблвыканкам",
         ),
         ("ru", ["«Билеты подорожают», — сообщили в пресс-службе театра."], "пресс-служба театра"),
+        # An ending that is the whole word ("раді"), a head the list knows in its base
+        # form only ("камітэце"), and languages with no prepositions before it.
+        ("uk", ["У міській раді назвали рішення «поспішним»."], "міська рада"),
+        (
+            "be",
+            [
+                "У камітэце па сельскай гаспадарцы Віцебскага аблвыканкама назвалі ўраджай "
+                "«рэкордным»."
+            ],
+            "камітэт па сельскай гаспадарцы Віцебскага аблвыканкама",
+        ),
+        (
+            "sl",
+            ["Na ministrstvu za infrastrukturo so povedali: »Prva, ne pa zadnja.«"],
+            "ministrstvo za infrastrukturo",
+        ),
+        (
+            "fi",
+            ["Ilmatieteen laitoksen mukaan sade ”helpottaa tilannetta ratkaisevasti”."],
+            "Ilmatieteen laitos",
+        ),
     ],
 )
 def test_a_body_named_in_an_oblique_case_is_given_in_its_base_form(

@@ -8,9 +8,11 @@ base form ("департамент транспорта", "Міністерст�
 
 The language's ``body_inflections`` table (``annotate/data/<lang>.json``) holds two
 lists of [oblique ending, base ending, gender] entries: ``nouns`` for the head noun
-(the first word of the phrase the ``bodies`` list knows) and ``adjectives`` for the
+(the first word of the phrase the ``bodies`` list knows as written or with an entry's
+ending made its base: "камітэце", "laitoksen") and ``adjectives`` for the
 words before it, which agree with the head in the gender its entry gives. The longest
-ending a word has decides; a head noun no entry fits leaves the phrase as written
+ending a word has decides (an ending of four letters or more may be the whole word:
+"раді"); a head noun no entry fits leaves the phrase as written
 (only the preposition before it goes), and so do the words after the head, which are
 its complement in the genitive ("транспорта", "культури").
 """
@@ -56,8 +58,9 @@ def _ending(
 ) -> tuple[str, str, str] | None:
     low = word.lower()
     for row in table:
+        # An ending of four letters or more may be the whole word ("раді", "думе").
         if (gender is None or row[2] == gender) and (
-            low.endswith(row[0]) and len(low) - len(row[0]) >= _MIN_STEM
+            low.endswith(row[0]) and (len(low) - len(row[0]) >= _MIN_STEM or len(row[0]) >= 4)
         ):
             # A word that ends with a longer base ending of the table is in its base
             # form already: "управление" is no oblique "-е" of "управлени".
@@ -83,8 +86,22 @@ def base_body(
     tokens = phrase.split()
     if len(tokens) >= 2 and is_preposition(tokens[0].lower()):
         tokens = tokens[1:]
-    head = next((k for k, w in enumerate(tokens) if is_body(w.lower())), None)
-    if head is None or not table.nouns:
+    if not table.nouns:
+        return " ".join(tokens)
+    # (Or a head the list knows in its base form only: "камітэце", "laitoksen".)
+    head = next(
+        (
+            k
+            for k, w in enumerate(tokens)
+            if is_body(w.lower())
+            or (
+                (row := _ending(w, table.nouns, None)) is not None
+                and is_body(_rewrite(w, row[0], row[1]).lower())
+            )
+        ),
+        None,
+    )
+    if head is None:
         return " ".join(tokens)
     noun = _ending(tokens[head], table.nouns, None)
     if noun is None:

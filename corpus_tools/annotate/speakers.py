@@ -3732,7 +3732,7 @@ class _Resolver:
         return base_body(
             name,
             t.body_inflections,
-            is_body=lambda w: bare(w) in t.bodies,
+            is_body=lambda w: bare(w) in t.bodies or self._body_noun(w),
             is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
         )
 
