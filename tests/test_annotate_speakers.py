@@ -4970,3 +4970,17 @@ def test_a_greek_given_name_in_on_is_no_genitive_complement(given: str) -> None:
         "el",
     )
     assert [n for _, n, _ in got] == [f"{given} Παπαδόπουλος"]
+
+
+def test_the_word_as_that_opens_a_sentence_is_no_body_s_name() -> None:
+    # "Όπως αποκάλυψε η εφημερίδα" (as the newspaper revealed): "Όπως" is followed by a
+    # verb of speech but is the language's "as" (complementizers), no body.
+    got, _ = run(
+        [
+            "Αθήνα (ΑΠΕ-ΜΠΕ) – Νέα μέτρα για το νερό.",
+            "Όπως αποκάλυψε η εφημερίδα, το υπουργείο εξετάζει νέες γεωτρήσεις. Η εταιρεία "
+            "χαρακτήρισε το δημοσίευμα «πρόωρο».",
+        ],
+        "el",
+    )
+    assert [n for _, n, _ in got] == ["εταιρεία"]
