@@ -4984,3 +4984,18 @@ def test_the_word_as_that_opens_a_sentence_is_no_body_s_name() -> None:
         "el",
     )
     assert [n for _, n, _ in got] == ["εταιρεία"]
+
+
+def test_a_role_in_a_clause_after_the_name_is_the_person_s() -> None:
+    # "Marco Bellandi, who took over as manager": the manager is Bellandi, named after
+    # the quotation, not the player the lead named.
+    got, _ = run(
+        [
+            "Harbour City have signed the defender Erik Solberg from Rosenborg on a "
+            "three-year contract.",
+            "“He is exactly what we were missing,” the manager said on Friday.",
+            "Marco Bellandi, who took over as manager in May, wanted a taller back line.",
+        ],
+        "en",
+    )
+    assert [n for _, n, _ in got] == ["Marco Bellandi"]

@@ -747,6 +747,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # (The surname alone later says nothing of what the full form names:
                 # "14 Millionen Eier" … "Eier".)
                 entity.counted = entity.counted and _counted(plain, start, name)
+            if not roles and len(name) >= 2 and entity.person:
+                later = _role_after(plain, end, t)
+                if later is not None:
+                    roles.append(later)
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
             entity.after_feminine = entity.after_feminine or _feminine_verb_after(plain, end, t)
@@ -924,6 +928,37 @@ def _after_preposition(word: str, paragraphs: list[str], t: Tables) -> bool:
 
 
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]*")
+
+
+def _role_after(text: str, end: int, t: Tables) -> str | None:
+    """The role word of an apposition or a relative clause set off by a comma right
+    after a name ending at ``end`` ("Marco Bellandi, who took over as manager in May,",
+    "Anna Berg, the club's chair,"): the first role word up to the clause's end, within
+    eight words and before any capitalised word (a name the role may be another's)."""
+    if text[end : end + 2] != ", ":
+        return None
+    head = text[end + 2 : end + 120]
+    toks = _tokens(head)
+    first = toks[0][2].lower() if toks else ""
+    if not (
+        first in t.determiners
+        or first in t.indefinites
+        or first in t.relatives
+        or first in t.possessives
+        or bare(first) in t.roles
+    ):
+        # Not "Philippe Ravet, et l’actuelle échevine …" (another person's role) nor
+        # "…, jelentette be … igazgatója" (a clause of its own).
+        return None
+    for k, (a, _, w) in enumerate(toks[:8]):
+        if k and _boundary(head, toks[k - 1][1], a):
+            return None
+        if _is_capitalised(w) and k:
+            return None
+        low = bare(w.lower())
+        if low in t.roles and low not in t.bodies:
+            return low
+    return None
 
 
 def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
