@@ -930,6 +930,27 @@ def _after_preposition(word: str, paragraphs: list[str], t: Tables) -> bool:
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[^\W\d_A-ZÀ-ÞА-ЯЁΑ-Ω][\w'’-]*")
 
 
+def _opening_run(text: str, toks: list[tuple[int, int, str]], t: Tables) -> tuple[int, int]:
+    """(first, end) token numbers of the capitalised run (acronyms and name particles
+    inside it) that opens ``text`` after its articles ("The Hampshire County Council
+    issued …"): empty (first == end) where a word in lower case comes first."""
+    i = 0
+    while i < len(toks) - 1 and toks[i][2].lower() in t.determiners:
+        i += 1
+    j = i
+    while j < len(toks) and (
+        _is_capitalised(toks[j][2])
+        or _is_acronym(toks[j][2])
+        or (j > i and toks[j][2] in _NAME_PARTICLES)
+    ):
+        if j > i and _boundary(text, toks[j - 1][1], toks[j][0]):
+            break
+        j += 1
+    while j > i and toks[j - 1][2] in _NAME_PARTICLES:
+        j -= 1
+    return i, j
+
+
 def _role_after(text: str, end: int, t: Tables) -> str | None:
     """The role word of an apposition or a relative clause set off by a comma right
     after a name ending at ``end`` ("Marco Bellandi, who took over as manager in May,",
@@ -3141,20 +3162,7 @@ class _Resolver:
                 text = text[: m.offset]
             for k in sentence_starts(text, t):
                 toks = _tokens(text[k : k + 160])
-                i = 0
-                while i < len(toks) - 1 and toks[i][2].lower() in t.determiners:
-                    i += 1
-                j = i
-                while j < len(toks) and (
-                    _is_capitalised(toks[j][2])
-                    or _is_acronym(toks[j][2])
-                    or (j > i and toks[j][2] in _NAME_PARTICLES)
-                ):
-                    if j > i and _boundary(text[k:], toks[j - 1][1], toks[j][0]):
-                        break
-                    j += 1
-                while j > i and toks[j - 1][2] in _NAME_PARTICLES:
-                    j -= 1
+                i, j = _opening_run(text[k:], toks, t)
                 run = [w for _, _, w in toks[i:j]]
                 if (
                     not run
@@ -3309,20 +3317,7 @@ class _Resolver:
             at = cues[-1]
             start = max((k for k in sentence_starts(text, t) if k <= at), default=0)
             sub = _tokens(text[start:at])
-            i = 0
-            while i < len(sub) - 1 and sub[i][2].lower() in t.determiners:
-                i += 1
-            j = i
-            while j < len(sub) and (
-                _is_capitalised(sub[j][2])
-                or _is_acronym(sub[j][2])
-                or (j > i and sub[j][2] in _NAME_PARTICLES)
-            ):
-                if j > i and _boundary(text[start:], sub[j - 1][1], sub[j][0]):
-                    break
-                j += 1
-            while j > i and sub[j - 1][2] in _NAME_PARTICLES:
-                j -= 1
+            i, j = _opening_run(text[start:], sub, t)
             body = j == i and i < len(sub) and self._body_noun(sub[i][2])
             if body:
                 # "Το υπουργείο Περιβάλλοντος ανακοίνωσε": a body's noun, its name after.
