@@ -4987,3 +4987,17 @@ def test_a_role_in_a_clause_after_the_name_is_the_person_s() -> None:
         "en",
     )
     assert [n for _, n, _ in got] == ["Marco Bellandi"]
+
+
+def test_a_noun_that_names_a_body_by_itself_takes_up_no_name_from_the_lead() -> None:
+    # "the ministry" is no "company" that needs the lead's name: the hospital the lead
+    # opens with is not the ministry, which stays as the article calls it.
+    got, _ = run(
+        [
+            "St. Mary’s Hospital will close two wards over the winter, blaming a shortage "
+            "of nurses.",
+            "The closures are “temporary and regrettable,” the ministry said.",
+        ],
+        "en",
+    )
+    assert [n for _, n, _ in got] == ["ministry"]

@@ -2752,7 +2752,13 @@ class _Resolver:
                         # Only a bare noun: "пресс-службе аэропорта" names its body.
                         (
                             self.named_with_noun_before(m, head)
-                            or self.lead_organisation(m)
+                            or (
+                                # (Only a noun that needs a name: "the company", not
+                                # "әкімдік", a city's own administration.)
+                                self.lead_organisation(m)
+                                if head in t.generic_bodies or head in t.name_cues
+                                else None
+                            )
                             or self.subject_body_before(m, head)
                             or (
                                 self.opening_name_before(m)
