@@ -2459,6 +2459,27 @@ def test_a_word_that_only_opens_a_sentence_is_no_name(
             ["Ilmatieteen laitoksen mukaan sade ”helpottaa tilannetta ratkaisevasti”."],
             "Ilmatieteen laitos",
         ),
+        # Turkish case suffixes after the possessive ("Bakanlığı+ndan", "from the
+        # ministry"), and a statement whose issuer is named so.
+        (
+            "tr",
+            [
+                "ANKARA (AA) - Kuraklık nedeniyle yeni önlemler alındı.",
+                "Tarım ve Orman Bakanlığından yapılan yazılı açıklamada, durumun “düzenli "
+                "olarak izlendiği” belirtildi.",
+            ],
+            "Tarım ve Orman Bakanlığı",
+        ),
+        (
+            "tr",
+            [
+                "ANKARA (AA) - Kuraklık nedeniyle yeni önlemler alındı.",
+                "ÇAYKUR Genel Müdürlüğünden yapılan açıklamada, çalışmaların sürdüğü "
+                "belirtildi. Açıklamada, “Üreticilerimiz mağdur edilmeyecek.” ifadesine yer "
+                "verildi.",
+            ],
+            "ÇAYKUR Genel Müdürlüğü",
+        ),
     ],
 )
 def test_a_body_named_in_an_oblique_case_is_given_in_its_base_form(

@@ -79,10 +79,13 @@ def base_body(
     *,
     is_body: Callable[[str], bool],
     is_preposition: Callable[[str], bool],
+    head_last: bool = False,
 ) -> str:
     """The body ``phrase`` names in its base form: a preposition that opens it dropped,
     the head noun and the adjectives before it given their base endings. ``is_body``
-    and ``is_preposition`` test a lower-cased word against the language's lists."""
+    and ``is_preposition`` test a lower-cased word against the language's lists;
+    ``head_last``: the language ends a noun phrase with its head, so the words after
+    it are dropped."""
     tokens = phrase.split()
     if len(tokens) >= 2 and is_preposition(tokens[0].lower()):
         tokens = tokens[1:]
@@ -103,6 +106,25 @@ def base_body(
     )
     if head is None:
         return " ".join(tokens)
+    if head_last:
+        # Where a noun phrase ends with its head, its last body noun is the head
+        # ("Meteoroloji Genel Müdürlüğü"), and words in lower case after it are the
+        # clause's ("Bakanlığından yapılan yazılı açıklamada"), no part of the name.
+        heads = [
+            k
+            for k, w in enumerate(tokens)
+            if k >= head
+            and (
+                is_body(w.lower())
+                or (
+                    (row := _ending(w, table.nouns, None)) is not None
+                    and is_body(_rewrite(w, row[0], row[1]).lower())
+                )
+            )
+        ]
+        head = heads[-1]
+        if all(w.islower() for w in tokens[head + 1 :]):
+            tokens = tokens[: head + 1]
     noun = _ending(tokens[head], table.nouns, None)
     if noun is None:
         return " ".join(tokens)

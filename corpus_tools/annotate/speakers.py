@@ -2787,12 +2787,7 @@ class _Resolver:
                 named = self.spelled_with_acronym(self.base_body(named))
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form.
-            description = base_body(
-                description,
-                t.body_inflections,
-                is_body=lambda w: bare(w) in t.bodies,
-                is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
-            )
+            description = self.base_body(description)
             return f"d:{description.lower()}", description
         if not role_head and (head in t.title_cues or head in t.name_cues):
             # "Le quotidien évoque « … »" after "Selon « Midi Libre »": the newspaper.
@@ -3770,6 +3765,7 @@ class _Resolver:
             t.body_inflections,
             is_body=lambda w: bare(w) in t.bodies or self._body_noun(w),
             is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+            head_last=t.markers_follow,
         )
 
     def reporting_subject(self, m: _Mention) -> _Mention | None:
