@@ -5022,3 +5022,37 @@ def test_a_noun_that_names_a_body_by_itself_takes_up_no_name_from_the_lead() -> 
         "en",
     )
     assert [n for _, n, _ in got] == ["ministry"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name", "mention"),
+    [
+        # "Tak popsala … Jana Kubalová" (so described it Jana Kubalová): the adverb
+        # before the verb is no speaker; the subject after the verb's object is.
+        (
+            "cs",
+            [
+                "Medvěd se v noci objevil na sídlišti.",
+                "„Hrabal se v kontejneru.“ Tak popsala setkání s medvědem Jana Kubalová z "
+                "ulice Pod Horečkou.",
+            ],
+            "Jana Kubalová",
+            "Jana Kubalová",
+        ),
+        (
+            "pl",
+            [
+                "Niedźwiedź pojawił się w nocy na osiedlu.",
+                "„Grzebał w śmietniku.” Tak opisała spotkanie z niedźwiedziem Anna Kowalska "
+                "z ulicy Leśnej.",
+            ],
+            "Anna Kowalska",
+            "Anna Kowalska",
+        ),
+    ],
+)
+def test_the_word_thus_before_the_verb_is_no_speaker(
+    lang: str, paragraphs: list[str], name: str, mention: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [(n, m) for _, n, m in got] == [(name, mention)]
