@@ -5056,3 +5056,28 @@ def test_the_word_thus_before_the_verb_is_no_speaker(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [(n, m) for _, n, m in got] == [(name, mention)]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # A second verb of the sentence ("ma ha ammesso che «…»") has the first's
+        # subject, not the participle that opens the sentence.
+        [
+            "Genova, allerta meteo. La sindaca Chiara Ottonello ha convocato il comitato.",
+            "Intervistata dal «Secolo XIX», la sindaca ha assicurato che la città è «più "
+            "preparata che in passato», ma ha ammesso che «il rischio zero non esiste».",
+        ],
+        # A verb with no subject after the quotation takes the sentence before's: the
+        # noun phrase after the participle's phrase, not another person named earlier.
+        [
+            "Genova, allerta meteo. La sindaca Chiara Ottonello e l'assessore Marco Parodi "
+            "hanno convocato il comitato.",
+            "Intervistata dal «Secolo XIX», la sindaca ha difeso le scelte della giunta. "
+            "«Siamo pronti», ha aggiunto.",
+        ],
+    ],
+)
+def test_a_participle_that_opens_the_sentence_is_no_subject(paragraphs: list[str]) -> None:
+    got, _ = run(paragraphs, "it")
+    assert {n for _, n, _ in got} == {"Chiara Ottonello"}

@@ -4856,7 +4856,11 @@ def _find_mention(
         after = None
     if after is not None and not after[0]:
         # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
-        subject = _subject_before(ctx_first.before, t) if first.kind == "quote" else None
+        subject = (
+            _subject_before(ctx_first.before, t)
+            if first.kind == "quote" and (t.markers_follow or before is None)
+            else None
+        )
         if subject is not None:
             return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
         if before is None:
@@ -5901,6 +5905,28 @@ def _previous_subject(
         return None
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     comma = sentence.find(",")
+    then = words(sentence[comma + 1 :])[:1] if comma > 0 else []
+    if (
+        fronted > 0
+        and len(toks) > 2
+        and 0 < comma <= 60
+        and _is_capitalised(toks[0][2])
+        and not _function_word(low[0], t)
+        and not is_given_name(toks[0][2])
+        and low[1] in t.stopwords
+        and low[1] not in t.determiners
+        and low[1] not in t.complementizers
+        and toks[1][1] <= comma
+        and then
+        and then[0] in t.determiners
+    ):
+        # A participle that opens the sentence before a comma ("Intervistata dal
+        # «Secolo XIX», la sindaca ha …", "Interrogé par l’AFP, le maire …"): the
+        # subject is the noun phrase after it.
+        rest = len(sentence) - len(sentence[comma + 1 :].lstrip("  "))
+        got = _previous_subject(text, (lo + rest,), offset, t, strict=strict, fronted=0)
+        if got is not None:
+            return got
     if (
         fronted > 0
         and low[0] in t.stopwords
