@@ -5081,3 +5081,84 @@ def test_the_word_thus_before_the_verb_is_no_speaker(
 def test_a_participle_that_opens_the_sentence_is_no_subject(paragraphs: list[str]) -> None:
     got, _ = run(paragraphs, "it")
     assert {n for _, n, _ in got} == {"Chiara Ottonello"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Whose statement it is the article does not say: it stays a statement, not
+        # the person named nearest (the player it is about).
+        (
+            "en",
+            [
+                "Manchester City have suspended midfielder Kalvin Phillips pending an "
+                "investigation.",
+                "The club released a statement late on Friday.",
+                "“The club will make no further comment,” the statement said.",
+            ],
+            "statement",
+        ),
+        (
+            "fr",
+            [
+                "Le PSG a suspendu Presnel Kimpembe à titre conservatoire.",
+                "Le club a publié un communiqué dimanche.",
+                "« Le club ne fera aucun autre commentaire », précise le communiqué.",
+            ],
+            "communiqué",
+        ),
+        # A statement somebody endorsed is not theirs.
+        (
+            "en",
+            [
+                "More than 300 doctors signed an open letter to the health secretary on Tuesday.",
+                "The British Medical Association endorsed the letter.",
+                "“Patients are dying in corridors,” the letter said.",
+            ],
+            "letter",
+        ),
+        # A place, two places or a person's surname that opens a sentence is no
+        # company's name.
+        (
+            "sv",
+            [
+                "Tillverkaren varslar 3 000 anställda.",
+                "Sverige drabbas hårdast. Facket befarar att Sveriges industri tappar mark.",
+                "”Det är smärtsamma beslut”, skriver företaget.",
+            ],
+            "företaget",
+        ),
+        (
+            "it",
+            [
+                "Il gruppo chiude due stabilimenti.",
+                "Milano e Torino restano i mercati principali.",
+                "«È una scelta dolorosa», ha spiegato la società.",
+            ],
+            "società",
+        ),
+        (
+            "cs",
+            [
+                "Obchodní řetězec letos poprvé skončil ve ztrátě.",
+                "Novák převzal vedení v lednu a podle něj jsou nutné velké změny, řekl Novák.",
+                "„Zavřeme padesát prodejen,“ uvedla společnost.",
+            ],
+            "společnost",
+        ),
+        # A role after a relative's noun in the apposition is the relative's.
+        (
+            "en",
+            [
+                "James Holt, the son of a former minister, was charged with fraud.",
+                "“The charges are baseless,” the minister said.",
+            ],
+            "a former minister",
+        ),
+    ],
+)
+def test_no_name_is_asserted_where_the_article_gives_none(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

@@ -977,6 +977,8 @@ def _role_after(text: str, end: int, t: Tables) -> str | None:
         if _is_capitalised(w) and k:
             return None
         low = bare(w.lower())
+        if low in t.male_person_nouns or low in t.female_person_nouns:
+            return None  # "the son of a former minister": the role is his father's
         if low in t.roles and low not in t.bodies:
             return low
     return None
@@ -2297,8 +2299,8 @@ class _Resolver:
             if not t.nouns_capitalised:  # where every noun is, it shows nothing
                 for text in self.paragraphs:
                     starts = set(sentence_starts(text, t))
-                    before = ""
-                    for a, _, w in _tokens(text):
+                    toks = _tokens(text)
+                    for n, (a, _, w) in enumerate(toks):
                         if (
                             a not in starts
                             and _is_capitalised(w)
@@ -2307,9 +2309,27 @@ class _Resolver:
                             and not _function_word(w, t)
                         ):
                             found.add(w)
-                            if before not in t.stopwords or before in t.complementizers:
+                            before = toks[n - 1][2].lower() if n else ""
+                            after = bare(toks[n + 1][2].lower()) if n + 1 < len(toks) else ""
+                            if (
+                                (
+                                    # After a word of the clause's content ("köpte Norrtåg"),
+                                    # not a preposition, conjunction or verb of speech
+                                    # ("i Sundsvall", "att Tyskland", "said Sweden would") ...
+                                    not _function_word(before, t)
+                                    and not t.speech_verbs.match_at([before], 0)
+                                    and before not in t.conjunctions
+                                )
+                                or (
+                                    # ... or before a role or a body's noun it is the
+                                    # owner of ("säger Norrtågs trafikchef").
+                                    after in t.roles
+                                    or after in t.bodies
+                                    # (or a compound ending with one: "trafikchef")
+                                    or any(after[i:] in t.roles for i in range(len(after) - 3))
+                                )
+                            ):
                                 free.add(w)
-                        before = w.lower()
             self._inner_capitals = frozenset(found)
             self._inner_free = frozenset(free)
         return word in self._inner_capitals
@@ -2832,8 +2852,12 @@ class _Resolver:
             # "Le technicien portugais", "reżyserka"): the person named nearest before
             # it, else the one named right after it (guidelines: a role noun resolves
             # to the person the article names anywhere).
-            # (Not for a statement: "un communiqué" is nobody it introduced.)
-            introduced = None if a_statement else self.introduced(m, low)
+            introduced = self.introduced(m, low)
+            if introduced is not None and a_statement:
+                # "The club released a statement … “…,” the statement said": whose
+                # statement the article did not say; the statement it introduced is
+                # no person (nor "un communiqué lundi. « Nous"), so it stays a statement.
+                return f"d:{description.lower()}", description
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
             if (
@@ -3194,6 +3218,11 @@ class _Resolver:
                     )
                     or is_given_name(capitals[0])
                     or self._a_persons(" ".join(run))
+                    # Two names joined ("Milano e Torino"), no one body's.
+                    or any(w.islower() and w in t.conjunctions for w in run)
+                    # A name the article gives a person or a place ("Novák převzal
+                    # vedení …, řekl Novák").
+                    or any(_same_surname(e.surname, capitals[-1]) for e in self.entities)
                 ):
                     continue
                 found = " ".join(run)
@@ -3336,6 +3365,8 @@ class _Resolver:
                 or (len(gap) > 3 and not own)
                 or ("," in text[start + sub[j - 1][1] : at] and not own)
                 or any(w.endswith(("’s", "'s")) for _, _, w in gap)
+                # "endorsed the letter": a statement already there, someone else's.
+                or (gap and gap[-1][2].lower() in t.determiners and not own)
                 or any(
                     (_function_word(w.lower(), t) and w not in _NAME_PARTICLES)
                     or t.speech_cues.find([bare(w.lower())])
