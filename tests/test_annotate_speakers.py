@@ -5162,3 +5162,18 @@ def test_no_name_is_asserted_where_the_article_gives_none(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+def test_a_plural_role_noun_is_a_group_not_the_one_who_holds_the_role() -> None:
+    # "Les vignerons" are the winegrowers, not Jean-Marc Desvignes, "vigneron", named
+    # after them.
+    got, _ = run(
+        [
+            "Le beaujolais nouveau est arrivé jeudi. Les vignerons promettent pourtant un "
+            "vin « plus concentré que jamais ».",
+            "À Villefranche, Jean-Marc Desvignes, vigneron à Lantignié, a mis en perce son "
+            "premier fût. « On a perdu 40 % de la récolte », raconte-t-il.",
+        ],
+        "fr",
+    )
+    assert [n for _, n, _ in got] == ["vignerons", "Jean-Marc Desvignes"]

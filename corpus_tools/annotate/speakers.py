@@ -2814,6 +2814,13 @@ class _Resolver:
             named = self.quoted_source(m, head)
             if named is not None:
                 return f"d:{named.lower()}", named
+        if (
+            low[0] in t.plural_determiners
+            and len(low) <= 6
+            and not any(ch in _OPENING or ch in _CLOSING for ch in m.text)
+        ):
+            # "Les vignerons promettent …": a group, not one who holds the role.
+            return f"d:{description.lower()}", description
         # A role noun: the person introduced with it.
         content = [w for w in low if not _function_word(w, t)]
         matches = self.role_holders(content)
