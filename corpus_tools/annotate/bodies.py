@@ -91,37 +91,23 @@ def base_body(
         tokens = tokens[1:]
     if not table.nouns:
         return " ".join(tokens)
-    # (Or a head the list knows in its base form only: "камітэце", "laitoksen".)
-    head = next(
-        (
-            k
-            for k, w in enumerate(tokens)
-            if is_body(w.lower())
-            or (
-                (row := _ending(w, table.nouns, None)) is not None
-                and is_body(_rewrite(w, row[0], row[1]).lower())
-            )
-        ),
-        None,
-    )
-    if head is None:
+
+    def names_body(word: str) -> bool:
+        # As written, or a head the list knows in its base form only ("камітэце",
+        # "laitoksen").
+        row = _ending(word, table.nouns, None)
+        return is_body(word.lower()) or (
+            row is not None and is_body(_rewrite(word, row[0], row[1]).lower())
+        )
+
+    heads = [k for k, w in enumerate(tokens) if names_body(w)]
+    if not heads:
         return " ".join(tokens)
+    head = heads[0]
     if head_last:
         # Where a noun phrase ends with its head, its last body noun is the head
         # ("Meteoroloji Genel Müdürlüğü"), and words in lower case after it are the
         # clause's ("Bakanlığından yapılan yazılı açıklamada"), no part of the name.
-        heads = [
-            k
-            for k, w in enumerate(tokens)
-            if k >= head
-            and (
-                is_body(w.lower())
-                or (
-                    (row := _ending(w, table.nouns, None)) is not None
-                    and is_body(_rewrite(w, row[0], row[1]).lower())
-                )
-            )
-        ]
         head = heads[-1]
         if all(w.islower() for w in tokens[head + 1 :]):
             tokens = tokens[: head + 1]
