@@ -5177,3 +5177,19 @@ def test_a_plural_role_noun_is_a_group_not_the_one_who_holds_the_role() -> None:
         "fr",
     )
     assert [n for _, n, _ in got] == ["vignerons", "Jean-Marc Desvignes"]
+
+
+def test_a_role_noun_prefers_the_person_with_a_given_name_to_a_body_named_with_it() -> None:
+    # "Pesquisadores da Embrapa Soja" gives the body the role too; "a pesquisadora" is
+    # the researcher the article names with her given name.
+    got, _ = run(
+        [
+            "LONDRINA (PR) — Pesquisadores da Embrapa Soja apresentaram nesta terça-feira "
+            "uma soja resistente à seca.",
+            "A pesquisadora Helena Duarte, também da Embrapa, ressalta que a cultivar ainda "
+            "não foi testada no Sul. “Precisamos de mais duas safras de dados”, disse a "
+            "pesquisadora.",
+        ],
+        "pt",
+    )
+    assert [n for _, n, _ in got] == ["Helena Duarte"]

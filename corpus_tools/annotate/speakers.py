@@ -2446,6 +2446,16 @@ class _Resolver:
 
         best = max(overlap(e) for e in matches)
         matches = [e for e in matches if overlap(e) == best]
+        # A person the article names with a known given name before a name it gives
+        # with no given name, which may be a place in the role's complement
+        # ("purtătoarea de cuvânt a Poliției Cluj").
+        named = [
+            e
+            for e in matches
+            if any(_known_given(f.split()[0], self.t) for f in e.forms if " " in f)
+        ]
+        if named:
+            matches = named
         here = (m.paragraph, m.offset)
         before = [
             (max(p for p in e.positions if p < here), i, e)
