@@ -627,6 +627,7 @@ def test_a_known_given_name_tells_the_oblique_reading(name: str, base: str) -> N
         ("sk", "Martina Ondrejku", "Martin Ondrejka"),  # a man's surname in -a
         ("sk", "Jozefa Nováka", "Jozef Novák"),  # -ák, not a man's -ko
         ("lt", "Dariaus Jurgaičio", "Darius Jurgaitis"),  # t -> č before -io
+        ("be", "Алены Кавалёвай", "Алена Кавалёва"),  # a woman's -ёва in the genitive
     ],
 )
 def test_base_forms_in_the_language_tables(lang: str, name: str, base: str) -> None:
