@@ -628,6 +628,7 @@ def test_a_known_given_name_tells_the_oblique_reading(name: str, base: str) -> N
         ("sk", "Jozefa Nováka", "Jozef Novák"),  # -ák, not a man's -ko
         ("lt", "Dariaus Jurgaičio", "Darius Jurgaitis"),  # t -> č before -io
         ("be", "Алены Кавалёвай", "Алена Кавалёва"),  # a woman's -ёва in the genitive
+        ("pl", "Joannie Krefcie", "Joanna Krefta"),  # t -> c before the dative's -ie
     ],
 )
 def test_base_forms_in_the_language_tables(lang: str, name: str, base: str) -> None:
