@@ -337,9 +337,9 @@ def _first_run(low: list[str], t: Tables) -> list[str]:
 
 
 def _ends_with_role(word: str, t: Tables) -> bool:
-    """True when the last part of a hyphenated compound is, or ends with, a role word
-    of four letters or more ("Grünen-Fraktionschefin", "SPD-Landeschef")."""
-    last = word.rsplit("-", 1)[1]
+    """True when a word, or the last part of a hyphenated compound, is or ends with a
+    role word of four letters or more ("Grünen-Fraktionschefin", "trafikchef")."""
+    last = word.rsplit("-", 1)[-1]
     return any(last[i:] in t.roles for i in range(len(last) - 3))
 
 
@@ -2270,9 +2270,9 @@ class _Resolver:
     # subject_body_before), found once per paragraph.
     _bodies_in: dict[int, list[tuple[int, str, str | None]]] = field(default_factory=dict)
     _body_stems: tuple[str, ...] | None = None
-    # Per paragraph number: its words with the quotations masked and where each word
-    # that speaks of a statement starts (see statement_source).
-    _cues_in: dict[int, tuple[list[tuple[int, int, str]], list[int]]] = field(default_factory=dict)
+    # Per paragraph number: where each word that speaks of a statement starts, the
+    # quotations masked (see statement_source).
+    _cues_in: dict[int, list[int]] = field(default_factory=dict)
 
     def says_unnamed(self, paragraph: int) -> bool:
         """True when paragraph ``paragraph`` (1-based) holds words of the anonymity
@@ -2320,14 +2320,10 @@ class _Resolver:
                                     and not t.speech_verbs.match_at([before], 0)
                                     and before not in t.conjunctions
                                 )
-                                or (
-                                    # ... or before a role or a body's noun it is the
-                                    # owner of ("säger Norrtågs trafikchef").
-                                    after in t.roles
-                                    or after in t.bodies
-                                    # (or a compound ending with one: "trafikchef")
-                                    or any(after[i:] in t.roles for i in range(len(after) - 3))
-                                )
+                                # ... or before a role or a body's noun it is the owner
+                                # of ("säger Norrtågs trafikchef").
+                                or after in t.bodies
+                                or _ends_with_role(after, t)
                             ):
                                 free.add(w)
             self._inner_capitals = frozenset(found)
@@ -3346,11 +3342,10 @@ class _Resolver:
             if pno < 1:
                 continue
             if pno not in self._cues_in:
-                text = self._unquoted(pno)
-                toks = _tokens(text)
+                toks = _tokens(self._unquoted(pno))
                 low = [bare(w.lower()) for _, _, w in toks]
-                self._cues_in[pno] = (toks, [toks[c[0]][0] for c in t.speech_cues.find(low)])
-            toks, cues = self._cues_in[pno]
+                self._cues_in[pno] = [toks[c[0]][0] for c in t.speech_cues.find(low)]
+            cues = self._cues_in[pno]
             own = False
             if pno == m.paragraph:
                 cues = [c for c in cues if c < m.offset]
