@@ -5195,3 +5195,59 @@ def test_a_role_noun_prefers_the_person_with_a_given_name_to_a_body_named_with_i
         "pt",
     )
     assert [n for _, n, _ in got] == ["Helena Duarte"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A partitive's apposition introduces the person; "мужчына" (the man) takes
+        # them up, not the doctor named paragraphs before.
+        (
+            "be",
+            [
+                "У Гомелі адкрылі новую бальніцу. Галоўны ўрач Пятро Сідарэнка паказаў палаты.",
+                "Першыя пацыенты ўжо тут. Адзін з іх, 70-гадовы пенсіянер з Мазыра, прыехаў учора.",
+                "— Тут вельмі добра, — кажа мужчына.",
+            ],
+            "70-гадовы пенсіянер з Мазыра",
+        ),
+        (
+            "ru",
+            [
+                "В Томске открыли новый вокзал. Директор Игорь Смирнов провёл экскурсию.",
+                "Первые пассажиры уже здесь. Одна из них, пенсионерка из Северска, приехала утром.",
+                "— Здесь тепло и чисто, — говорит женщина.",
+            ],
+            "пенсионерка из Северска",
+        ),
+        # With an article: "the woman" takes up "a nurse …", the unnamed person the
+        # paragraph introduced, not the minister named before.
+        (
+            "en",
+            [
+                "Health Secretary Paul Grant opened the new ward on Monday.",
+                "Among the staff was a nurse from Leeds. “It is long overdue,” the woman said.",
+            ],
+            "a nurse from Leeds",
+        ),
+    ],
+)
+def test_a_word_for_any_person_takes_up_the_person_introduced_unnamed(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_a_word_for_any_person_after_a_named_person_in_its_paragraph_is_that_person() -> None:
+    # "Elena Ursu, o mamă de 31 de ani": the indefinite describes a named person, so
+    # "femeia" is Elena Ursu, not the description.
+    got, _ = run(
+        [
+            "Maternitatea din Iași a deschis o secție nouă.",
+            "Printre cei prezenți a fost și Elena Ursu, o mamă de 31 de ani din Vaslui. "
+            "„Mă bucur că alte mame nu vor mai trece prin asta”, a spus femeia.",
+        ],
+        "ro",
+    )
+    assert [n for _, n, _ in got] == ["Elena Ursu"]

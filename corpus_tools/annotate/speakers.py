@@ -2873,6 +2873,18 @@ class _Resolver:
                 return f"d:{description.lower()}", description
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
+            if content and all(
+                w in t.male_person_nouns or w in t.female_person_nouns for w in content
+            ):
+                # A word for any person ("мужчына", "the woman") takes up whoever the
+                # paragraph introduced unnamed, as a pronoun would ("Адзін з іх,
+                # 64-гадовы пенсіянер …" then "— …, — усміхаецца мужчына"); not after a
+                # person named in its paragraph ("Elena Ursu, o mamă de 31 de ani").
+                at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
+                unnamed = None if at is not None else self.unnamed_before(m)
+                unnamed = unnamed or self.unnamed_in_paragraph_before(m)
+                if unnamed is not None:
+                    return f"d:{unnamed.lower()}", unnamed
             if (
                 not matches
                 and m.sentence_initial
@@ -4334,14 +4346,57 @@ class _Resolver:
                 (j for j in range(2, stop) if j not in hidden and t.speech_verbs.match_at(said, j)),
                 stop,
             )
+            whole = found
             found = replace(found, text=found.text[: clause[stop - 1][1]])
+            person = _a_person(found, t)
+            partitive = None
+            if not person and stop < len(clause):
+                # "Адзін з іх, 64-гадовы пенсіянер з Бабруйска, трапіў …": a partitive
+                # ("one of them") that a description in apposition says who is.
+                partitive = self._partitive_apposition(whole, clause, stop)
+                if partitive is not None:
+                    found, person = partitive, True
             # The gender the pronoun shows (or its verb): a description of the other
             # gender is someone else.
             shown = _noun_gender(words(found.text), t)
-            if _a_person(found, t) and (self.gender is None or shown in (None, self.gender)):
+            if person and (self.gender is None or shown in (None, self.gender)):
+                if found is partitive:
+                    return found.text  # (its apposition closed by the comma after it)
                 return _whole_description(found, self.paragraphs, t).text
             return None  # the nearest indefinite is no person: nothing further back
         return None
+
+    def _partitive_apposition(
+        self, found: _Mention, clause: list[tuple[int, int, str]], stop: int
+    ) -> _Mention | None:
+        """The description set by a comma after the indefinite of a partitive ("адзін з
+        іх", "jeden z nich"), where its head is a role or a word for a person; else
+        None. ``clause``: the tokens of ``found.text`` from
+        the indefinite on; ``stop``: where its noun phrase ended."""
+        t = self.t
+        own = [bare(w.lower()) for _, _, w in clause[1:stop]]
+        if not all(_function_word(w, t) or w in t.object_pronouns for w in own):
+            return None  # the indefinite has a noun of its own: "one driver, …"
+        text = found.text
+        if "," not in text[clause[stop - 1][1] : clause[stop][0]]:
+            return None
+        end = next(
+            (
+                j
+                for j in range(stop + 1, len(clause))
+                if _boundary(text, clause[j - 1][1], clause[j][0])
+            ),
+            len(clause),
+        )
+        said = [bare(w.lower()) for _, _, w in clause[stop:end]]
+        content = [w for w in said if not _function_word(w, t)][:3]
+        if not any(
+            w in t.roles or w in t.female_person_nouns or w in t.male_person_nouns for w in content
+        ):
+            return None
+        # The apposition alone: "one of them" says nothing of who the person is.
+        a = clause[stop][0]
+        return replace(found, text=text[a : clause[end - 1][1]], offset=found.offset + a)
 
     def opens_paragraph(self, m: _Mention) -> bool:
         """True when nothing but quotations comes before the mention in its paragraph:
