@@ -5251,3 +5251,47 @@ def test_a_word_for_any_person_after_a_named_person_in_its_paragraph_is_that_per
         "ro",
     )
     assert [n for _, n, _ in got] == ["Elena Ursu"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # The subject closes the words before the comma: "… yanıtlayan yönetmen", the
+        # director, not "Galanın" (the gala's) that opens the sentence.
+        (
+            [
+                "İZMİR - Yönetmen Ayşe Kaplan'ın “Sessiz Liman” filmi büyük ödülü kazandı.",
+                "Galanın ardından soruları yanıtlayan yönetmen, çekimlerin iki yıl "
+                "sürdüğünü belirterek, “Bu film hepimizin” dedi.",
+            ],
+            "Ayşe Kaplan",
+        ),
+        (
+            [
+                "Kadıköy Belediyesi dün yeni kütüphanesini açtı.",
+                "Salonda düzenlenen törende kurdeleyi kesen Ahmet Doğan, “Kitap herkesin "
+                "hakkı” diye konuştu.",
+            ],
+            "Ahmet Doğan",
+        ),
+    ],
+)
+def test_a_head_final_subject_is_the_head_that_closes_the_words_before_the_comma(
+    paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, "tr")
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_a_turkish_name_drops_the_case_suffix_after_its_apostrophe() -> None:
+    # "Ayşe Kaplan'ın" (Ayşe Kaplan’s) is the only full form: the name is Ayşe Kaplan, and the
+    # form as written stays among the person's mentions.
+    got, persons = run(
+        [
+            "Yönetmen Ayşe Kaplan'ın yeni filmi vizyona girdi.",
+            "Kaplan, “Çok mutluyum” dedi.",
+        ],
+        "tr",
+    )
+    assert [n for _, n, _ in got] == ["Ayşe Kaplan"]
+    assert "Ayşe Kaplan'ın" in persons[0].mentions

@@ -90,6 +90,9 @@ class NameInflections:
     female_surname_endings: tuple[str, ...] = ()
     # Given names used for either gender (lower case): names too ("Nikola", "Andrea").
     either_names: Collection[str] = frozenset()
+    # Case suffixes a name takes after an apostrophe, the apostrophe first (Turkish
+    # "'nın": "Karaca'nın" is Karaca's).
+    suffixes: Collection[str] = frozenset()
 
     def __bool__(self) -> bool:
         return bool(self.given.bases or self.last.bases)
@@ -162,9 +165,15 @@ def base_form(
     for the same person; ``woman``: the article shows the person is a woman (a feminine
     role or verb), so a woman's given name is never read as a man's declined; ``man``:
     it shows he is a man, so any surname ending the tables pair with a man's will do."""
+    ws = name.split()
+    if ws and table.suffixes:
+        final = ws[-1].replace("’", "'")
+        cut = final.rfind("'")
+        if cut > 0 and final[cut:].lower() in table.suffixes:
+            ws[-1] = ws[-1][:cut]
+            name = " ".join(ws)
     if not table:
         return name
-    ws = name.split()
     # A double surname declines in both its parts ("Malinowskiej-Dudy"): each part is a
     # surname to the tables, the two joined again after.
     pieces = ws[-1].split("-") if ws else []

@@ -2115,6 +2115,14 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     # The noun phrase that opens the sentence: "Türk Tabipleri Birliği ise …, “…”",
     # up to a full name in it ("Jüri başkanı oyuncu Mehmet Demir, filmi “…”").
     first = re.split(r"[,;:]\s", text, maxsplit=1)[0]
+    if t.markers_follow:
+        # Noun phrases end with their head: the subject set off by the comma is its
+        # last word with the capitalised or role words before it ("Törenin ardından
+        # soruları yanıtlayan yönetmen, …", "… ödülünü alan Karaca, …"); not a
+        # capital that opens the sentence in an oblique case ("Törenin").
+        head = _subject_head(first, t)
+        if head is not None:
+            return head
     runs = _runs(first)
     if runs and runs[0][0] == 0:
         full = [r for r in runs[1:] if len(r[1]) >= 2 and r[0] <= 40]
@@ -2124,6 +2132,30 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         if len(run) <= 4 and not _function_word(run[0][1], t):
             return phrase, 0
     return None
+
+
+def _subject_head(first: str, t: Tables) -> tuple[str, int] | None:
+    """(phrase, offset) of the head that closes ``first``, the words that open a
+    sentence up to its first comma, where it is a role or a name in no oblique case,
+    with the capitalised and role words right before it; else None."""
+    toks = _tokens(first)
+    if len(toks) < 2:
+        return None
+
+    def part(word: str) -> bool:
+        low = bare(word.lower())
+        if _function_word(low, t) or _oblique(word, t):
+            return False
+        return low in t.roles or _is_capitalised(word)
+
+    if not part(toks[-1][2]):
+        return None
+    j = len(toks) - 1
+    while j > 0 and part(toks[j - 1][2]) and not _boundary(first, toks[j - 1][1], toks[j][0]):
+        j -= 1
+    if j == 0:
+        return None  # the sentence opens with it: the caller's reading
+    return first[toks[j][0] : toks[-1][1]], toks[j][0]
 
 
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:

@@ -595,6 +595,7 @@ def _tables(primary: str | None) -> Tables:
                 MappingProxyType(_given_names()),
                 tuple(w.lower() for w in raw.get("female_surname_endings", [])),
                 _either_names(),
+                frozenset(w.lower() for w in raw.get("oblique_suffixes", []) if w.startswith("'")),
             ),
             bool(raw.get("nouns_capitalised", False)),
             BodyInflections.build(raw.get("body_inflections")),
