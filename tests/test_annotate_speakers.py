@@ -5295,3 +5295,16 @@ def test_a_turkish_name_drops_the_case_suffix_after_its_apostrophe() -> None:
     )
     assert [n for _, n, _ in got] == ["Ayşe Kaplan"]
     assert "Ayşe Kaplan'ın" in persons[0].mentions
+
+
+def test_a_bodys_name_before_its_role_noun_is_whose_role_it_is() -> None:
+    # "a Balatoni Limnológiai Kutatóintézet kutatója" is the institute's researcher, a
+    # person the article does not name here, not the institute.
+    got, _ = run(
+        [
+            "Hétfőn újra mérték a Balaton vízszintjét.",
+            "„A helyzet súlyos” – mondta a Balatoni Limnológiai Kutatóintézet kutatója.",
+        ],
+        "hu",
+    )
+    assert [n for _, n, _ in got] == ["Balatoni Limnológiai Kutatóintézet kutatója"]

@@ -2694,6 +2694,15 @@ class _Resolver:
                 # A place or body whose role it is, in the genitive: "Lollands borgmester",
                 # "Polens premiärminister", "Kirklees Council’s cabinet member".
                 continue
+            if (
+                after
+                and bare(after[0]) in t.roles
+                and not any(_known_given(w, t) for w in tokens)
+                and any(self._body_noun(w.lower()) for w in tokens)
+            ):
+                # A body's name before its role noun is whose role it is, of any length:
+                # "a Balatoni Limnológiai Kutatóintézet kutatója" is its researcher.
+                continue
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
                 continue
