@@ -5308,3 +5308,50 @@ def test_a_bodys_name_before_its_role_noun_is_whose_role_it_is() -> None:
         "hu",
     )
     assert [n for _, n, _ in got] == ["Balatoni Limnológiai Kutatóintézet kutatója"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # One capitalised word after a role noun, in the genitive, is the role's place:
+        # the speaker is the mayor, or the resident, not a person called "Томска".
+        (
+            "ru",
+            ["В Томске открыли мост.", "— Мы ждали его десять лет, — сказал мэр Томска."],
+            "мэр Томска",
+        ),
+        (
+            "pl",
+            [
+                "W Krośnie otwarto szpital.",
+                "– Czekaliśmy dziesięć lat – powiedziała mieszkanka Krosna.",
+            ],
+            "mieszkanka Krosna",
+        ),
+        (
+            "uk",
+            [
+                "У Полтаві відкрили лікарню.",
+                "— Ми чекали десять років, — сказала мешканка Полтави.",
+            ],
+            "мешканка Полтави",
+        ),
+        # A surname the article writes with a given name too stays that person's, before
+        # or after the full name.
+        (
+            "cs",
+            ["Nemocnici vede Jan Novák.", "„Čekali jsme deset let,“ řekl ředitel Novák."],
+            "Jan Novák",
+        ),
+        (
+            "cs",
+            ["„Čekali jsme deset let,“ řekl ředitel Novák.", "Nemocnici vede Jan Novák."],
+            "Jan Novák",
+        ),
+    ],
+)
+def test_a_capitalised_genitive_after_a_role_noun_is_its_place_not_a_person(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

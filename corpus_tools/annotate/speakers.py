@@ -365,6 +365,19 @@ def _oblique(word: str, t: Tables) -> bool:
     return cut > 0 and low[cut:] in t.oblique_suffixes
 
 
+def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool:
+    """True where ``word``, one capitalised word at ``start`` right after a role noun
+    in lower case, may be that role's complement rather than its holder's name: in a
+    language whose nouns decline and follow the noun they complement ("мэр Томска",
+    "mieszkanka Krosna"), and no known given name."""
+    return (
+        bool(t.names)
+        and not t.markers_follow
+        and text[:start].rstrip(" \u00a0")[-1:].islower()
+        and not _known_given(word, t)
+    )
+
+
 def _compound_role(word: str, t: Tables) -> bool:
     """True when ``word`` is a compound of eight letters or more that ends with a role
     word ("gewerkschaftssekretärin", "Verteidigungsministers")."""
@@ -622,6 +635,15 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
             table_role = any(r in t.roles for r in roles)
             possessors: list[str] = []
+            if (
+                len(name) == 1
+                and before
+                and before[-1] in t.roles
+                and before[-1] not in t.bodies
+                and _after_role_in_genitive(plain, start, name[0], t)
+                and known(name[0], True) is None
+            ):
+                continue  # "мэр Томска": the role's place (see _Resolver.resolve)
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
                 table_role = True
@@ -2683,6 +2705,22 @@ class _Resolver:
                 # A role, a common noun and one capitalised word: the noun's complement,
                 # a place or a body ("prebivalka vasi Mozelj", "obyvatelka obce Lhota"),
                 # unless a person of that name was named; not "kolega Novák".
+                continue
+            if (
+                len(tokens) == 1
+                and before
+                and bare(before[-1]) in t.roles
+                and bare(before[-1]) not in t.bodies
+                and _after_role_in_genitive(m.text, start, tokens[0], t)
+                and not any(
+                    _same_surname(e.surname, tokens[0]) and any(" " in f for f in e.forms)
+                    for e in self.entities
+                    if e.person
+                )
+            ):
+                # Where nouns decline, one capitalised word right after a role noun that
+                # the article never writes with a given name is the role's complement in
+                # the genitive, a place or a body: "мэр Томска", "mieszkanka Krosna".
                 continue
             after = words(m.text[run[-1][0] + len(run[-1][1]) :])
             if (
