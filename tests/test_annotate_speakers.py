@@ -5355,3 +5355,30 @@ def test_a_capitalised_genitive_after_a_role_noun_is_its_place_not_a_person(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        (
+            "de",
+            "Bürgermeister Jonas Keller eröffnete die Sitzung. Auf der Tribüne saß auch "
+            "ein Mann, der seit vierzig Jahren am Hafen wohnt. »Das ist unser Platz«, "
+            "sagte er.",
+            "ein Mann, der seit vierzig Jahren am Hafen wohnt",
+        ),
+        (
+            "nl",
+            "Burgemeester Jan Smit opende de vergadering. Op de tribune zat ook een man, "
+            "die al veertig jaar aan de haven woont. ‘Dit is ons plein,’ zei hij.",
+            "een man, die al veertig jaar aan de haven woont",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_subject_after_the_verb_of_a_fronted_place(
+    lang: str, paragraph: str, name: str
+) -> None:
+    # A place opens the sentence and the verb comes before its subject: the person is
+    # the noun phrase after the verb, not "Auf der Tribüne saß …".
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == name

@@ -4078,8 +4078,20 @@ class _Resolver:
             for w in capitalised
         ):
             return None
-        text = sentence[toks[0][0] : toks[end - 1][1]]
-        return _Mention(text, paragraph, offset + toks[0][0], sentence_initial=True, described=True)
+        first = 0
+        if _is_preposition(low[0], self.t):
+            # A place or a time opens the sentence and its subject follows the verb ("Im
+            # Saal saß auch eine Frau, die …"): the description opens with its article,
+            # and a relative clause after it runs to the sentence's end.
+            first = next((i for i in range(2, end) if low[i] in self.t.indefinites), end)
+            if first >= end:
+                return None
+            if end < len(toks) and low[end] in self.t.relatives:
+                end = len(toks)
+        text = sentence[toks[first][0] : toks[end - 1][1]]
+        return _Mention(
+            text, paragraph, offset + toks[first][0], sentence_initial=not first, described=True
+        )
 
     def _opens_with_relative(
         self, sentence: str, toks: list[tuple[int, int, str]], low: list[str]
