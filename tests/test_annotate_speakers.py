@@ -5382,3 +5382,16 @@ def test_a_pronoun_takes_up_the_subject_after_the_verb_of_a_fronted_place(
     # the noun phrase after the verb, not "Auf der Tribüne saß …".
     got, _ = run([paragraph], lang)
     assert got[-1][1] == name
+
+
+def test_a_place_after_an_elided_particle_is_no_person() -> None:
+    # "éleveurs d’Indre-et-Loire": the role noun's complement, a place, not a person
+    # named "d’Indre-et-Loire" whom the role describes.
+    got, _ = run(
+        [
+            "Les agriculteurs d’Indre-et-Loire sont inquiets.",
+            "Le syndicat des éleveurs d’Indre-et-Loire juge la décision « inacceptable ».",
+        ],
+        "fr",
+    )
+    assert got[0][1] == "syndicat des éleveurs d’Indre-et-Loire"

@@ -522,6 +522,8 @@ _RUN = re.compile(
     rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
 )
 _SPLIT = re.compile(r"[^ \u00a0]+")
+# A lower-case particle elided onto a capitalised word: "d’Ille-et-Vilaine".
+_ELIDED_PARTICLE = re.compile(r"d['’ʼ]")
 
 
 def _runs(text: str) -> list[tuple[int, list[tuple[int, str]]]]:
@@ -603,6 +605,13 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
         plain, sentence_offsets = index.masked(pno, 0, paragraphs, t)
         starts = set(sentence_offsets)
         for start, run in (piece for found in _runs(plain) for piece in _own_particles(*found, t)):
+            particle = _ELIDED_PARTICLE.match(run[0][1])
+            if particle is not None:
+                # "les éleveurs d’Ille-et-Vilaine": the name after the particle, in the
+                # complement of the noun before it (a surname keeps its particle after a
+                # given name, "Jean d’Ormesson", and a capital where it opens, "D’Alema").
+                start = run[0][0] + particle.end()
+                run = [(start, run[0][1][particle.end() :]), *run[1:]]
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
