@@ -5395,3 +5395,50 @@ def test_a_place_after_an_elided_particle_is_no_person() -> None:
         "fr",
     )
     assert got[0][1] == "syndicat des éleveurs d’Indre-et-Loire"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # A finite auxiliary opens the words before the participle: its subject is the
+        # pronoun after it, not "hatte er damals unter Tränen".
+        (
+            "de",
+            "Der Angeklagte Paul Weber hatte im Mai gestanden. „Ich wollte das nicht“, "
+            "hatte er damals unter Tränen gesagt.",
+            "Paul Weber",
+        ),
+        # A clause and a conjunction before the subject of the speech verb.
+        (
+            "en",
+            "The fire started after midnight. We were sitting in the kitchen and someone "
+            "said, “Call the fire brigade.”",
+            "someone",
+        ),
+        (
+            "fr",
+            "Le maire a présenté le budget. Plusieurs habitants s’étaient plaints du bruit "
+            "et l’un d’eux a dénoncé « une honte ».",
+            "l’un d’eux",
+        ),
+    ],
+)
+def test_the_subject_inside_a_clause_before_the_verb_is_the_speaker(
+    lang: str, paragraph: str, name: str
+) -> None:
+    got, _ = run([paragraph], lang)
+    assert got[-1][1] == name
+
+
+def test_a_clause_ending_with_a_conjunction_is_no_speaker() -> None:
+    # "raised the closure in the Commons and [described]": the verb phrase of a clause
+    # whose subject comes before it, never a name.
+    got, _ = run(
+        [
+            "The branch will close in June.",
+            "Tom Fry, the local Labour MP, raised the closure in the Commons and described "
+            "the decision as ‘a betrayal’.",
+        ],
+        "en",
+    )
+    assert got[0][1] == "Tom Fry"

@@ -4726,16 +4726,36 @@ def attribute(
             )
         result: tuple[str, str, str] | None = None
         how = "zero"
+        shapeless = False
         # Where the attribution the rules went by names the speaker (for the ranker).
         at: tuple[int, int] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
-            result = (key, name, pronoun or found.text) if name else None
+            mention = pronoun or found.text
+            if name:
+                phrase = _well_formed(key, name, resolver)
+                subject = _clause_subject(found.text, t) if phrase is None else None
+                if subject is not None:
+                    # The subject the clause holds, nearest the verb: "… and someone".
+                    where = found.offset + found.text.rfind(subject)
+                    retry = replace(found, text=subject, offset=where, described=False)
+                    key, name = resolver.resolve(retry)
+                    phrase = _well_formed(key, name, resolver) if name else None
+                    mention = pronoun or subject
+                if phrase is None:
+                    # A piece of a clause, not who spoke: nobody rather than a guess.
+                    shapeless = True
+                elif phrase != name:
+                    mention = phrase if mention == name else mention
+                    key, name = f"d:{phrase.lower()}" if key.startswith("d:") else key, phrase
+            result = (key, name, mention) if name and not shapeless else None
             how = _how_found(found, key, t, resolver.by_key(key))
             if result is not None and not found.zero:
                 at = (found.paragraph, found.offset)
-        if result is None:
+        if result is None and not shapeless:
             result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+            if result is not None and _well_formed(result[0], result[1], resolver) is None:
+                result = None
             how = "zero"
         if result is not None:
             key, name, mention = result
@@ -4756,6 +4776,9 @@ def attribute(
                 trace.append((chain, candidates, chosen))
             if w is not None:
                 pick = ranking.choose(candidates, chosen, w)
+                c = candidates[pick]
+                if c.key is not None and _well_formed(c.key, c.name, resolver) is None:
+                    pick = chosen
                 if pick != chosen:
                     c = candidates[pick]
                     result = (c.key, c.name, c.mention) if c.key is not None else None
@@ -4795,6 +4818,38 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), tuple(persons)
+
+
+def _clause_subject(phrase: str, t: Tables) -> str | None:
+    """The subject inside the words before or after a speech verb that are no noun
+    phrase: the pronoun after a finite auxiliary that opens them ("hatte er damals unter
+    Tränen [erklärt]" -> "er"), or the noun phrase after their last conjunction ("We
+    were sitting in the Fleece and someone [said]" -> "someone"; a complementizer
+    before it passed over: "… and what the treasurer [called]" -> "the treasurer")."""
+    low = words(phrase)
+    spans = [(m.start(), m.group()) for m in _NAME_WORD.finditer(phrase)]
+    if len(low) != len(spans) or len(low) < 2:
+        return None
+    if _finite_verb(low[0], t):
+        return spans[1][1] if low[1] in t.pronouns else None
+    last = max((k for k in range(len(low) - 1) if low[k] in t.conjunctions), default=-1)
+    if last < 0:
+        return None
+    k = last + 1
+    while k < len(low) - 1 and (low[k] in t.complementizers or low[k] in t.relatives):
+        k += 1
+    rest = phrase[spans[k][0] :]
+    return rest if _noun_phrase(rest, t, proper=False) == rest else None
+
+
+def _well_formed(key: str, name: str, resolver: _Resolver) -> str | None:
+    """The speaker's name as a noun phrase (:func:`_noun_phrase`), or None; a surname
+    the article writes in a longer form stays as it is ("van der Meer" after "Piet van
+    der Meer"; "de Rennes" of "CHU de Rennes" alone does not)."""
+    e = resolver.by_key(key)
+    if e is not None and any(f != name and f.endswith(" " + name) for f in e.forms):
+        return name
+    return _noun_phrase(name, resolver.t, proper=key.startswith("e:"))
 
 
 def _names_the_person(found: _Mention, e: _Entity, t: Tables) -> bool:
@@ -6367,6 +6422,114 @@ def _is_preposition(word: str, t: Tables) -> bool:
         word in kind
         for kind in (t.determiners, t.pronouns, t.complementizers, t.conjunctions, t.relatives)
     )
+
+
+# Quotation marks of every style: a speaker's name never starts with one.
+_QUOTE_MARKS = "«»„“”‚‘’\"'‹›"
+
+
+def _nominal(word: str, t: Tables) -> bool:
+    """True for a word that may open or close a noun phrase as a function word: an
+    article, an indefinite, a possessive or a pronoun."""
+    return any(word in kind for kind in (t.determiners, t.indefinites, t.possessives, t.pronouns))
+
+
+def _finite_verb(word: str, t: Tables) -> bool:
+    """True for an auxiliary of the table that is no other kind of function word
+    ("hatte", "was", "ont"; not "also" or "auch", listed there as well)."""
+    return word in t.auxiliaries and word not in t.stopwords and not _nominal(word, t)
+
+
+def _opens_badly(word: str, t: Tables) -> bool:
+    """True for a word no noun phrase opens with: a preposition, a conjunction, a
+    complementizer or relative, a finite auxiliary ("hatte", "was", "ont")."""
+    return (
+        _is_preposition(word, t)
+        or _finite_verb(word, t)
+        or (
+            any(word in kind for kind in (t.conjunctions, t.complementizers, t.relatives))
+            and not _nominal(word, t)
+        )
+    )
+
+
+def _closes_badly(low: list[str], t: Tables) -> int:
+    """How many of a phrase's last words (lower case as written) leave it open: a
+    conjunction, an indefinite, a relative or complementizer (1), an article after a
+    preposition (2: "… laps at the"; some languages put a demonstrative after its
+    noun, "anak itu"). A preposition alone may be an adverb of the stop list ("hier")."""
+    last = low[-1]
+    if any(
+        last in kind for kind in (t.conjunctions, t.indefinites, t.complementizers, t.relatives)
+    ):
+        return 1
+    if len(low) > 2 and last in t.determiners and _is_preposition(low[-2], t):
+        return 2
+    return 0
+
+
+_NAME_WORD = re.compile(r"[^\W_](?:[\w'’ʼ·./-]*[^\W_])?")
+
+
+def _noun_phrase(name: str, t: Tables, *, proper: bool) -> str | None:
+    """A speaker's name as a noun phrase: as found, cut, or None where it is a piece of
+    a clause. A verb of the tables ends the phrase before it ("Critics have long" ->
+    "Critics"; not after a comma or a relative: "a woman who has …"), as do open words
+    at its end ("… in the Commons and"); words a noun phrase never opens with ("Im
+    Zuschauerraum saß …", "hatte er damals …", "d’Ille-et-Vilaine", a quotation mark)
+    make it none, except before the capital of a ``proper`` name ("Tomēr Ozoliņš",
+    "d’Île-de-France Mobilités": the name after them)."""
+    text = name.strip()
+    if not text:
+        return text
+    if text[0] in _QUOTE_MARKS and not proper:
+        return None  # a quotation read as its speaker (a body's name may be quoted)
+    spans = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
+    if not spans:
+        return text
+    if proper and _first_after_particles([w for _, w in spans], 0)[:1].isupper():
+        return text  # a surname with its particles: "van der Meer"
+    low = [w.lower().replace("’", "'").replace("ʼ", "'") for _, w in spans]
+    start, written = spans[0]
+    head, elided, tail = low[0].partition("'")
+    if elided and tail and tail != "s" and written[:1].islower() and not _nominal(head, t):
+        rest = text[start + len(head) + 1 :]  # "d’Ille-et-Vilaine", "dell’azienda"
+    elif len(spans) > 1 and _opens_badly(low[0], t):
+        rest = text[spans[1][0] :]
+    else:
+        rest = None
+    if rest is not None:
+        # (A capital after it starts a name, where not every noun has one: "От
+        # „Енерго-Про“".)
+        named = (proper or not t.nouns_capitalised) and rest.lstrip(_QUOTE_MARKS)[:1].isupper()
+        return _noun_phrase(rest, t, proper=True) if named else None
+    comma = text.find(",")
+    auxiliary = 0  # (where the verb's auxiliary stands: "… was criticised")
+    for k in range(1, len(spans)):
+        at, written = spans[k]
+        word = bare(low[k])
+        if word in t.relatives or word in t.complementizers or 0 <= comma < at:
+            break
+        before = low[k - 1]
+        if written != written.lower() or (_nominal(before, t) and before not in t.pronouns):
+            continue  # (a noun after an article: "le prévenu")
+        elided = low[k].partition("'")[0] if word != low[k] else ""
+        verb = word in t.speech_verbs or elided in t.object_pronouns
+        if (verb or _finite_verb(word, t)) and any(w in t.conjunctions for w in low[k + 1 :]):
+            return None  # "We were sitting … and someone": another clause's subject
+        if verb:
+            # (Not at an auxiliary alone: the list holds adverbs, and some are other
+            # words too, Romanian "fost", former.)
+            at = spans[auxiliary][0] if auxiliary else at
+            return _noun_phrase(text[:at].rstrip(" ,"), t, proper=proper)
+        if _finite_verb(word, t) and not auxiliary:
+            auxiliary = k
+    open_end = _closes_badly(low, t) if len(spans) > 1 and spans[-1][1] == low[-1] else 0
+    if open_end:
+        if low[-1] in t.conjunctions:
+            return None  # "… raised the closure and": the verb phrase of a clause before
+        return _noun_phrase(text[: spans[-open_end][0]].rstrip(" ,"), t, proper=proper)
+    return text
 
 
 def _honorific_only(run: list[tuple[int, str]], text: str, t: Tables) -> bool:
