@@ -5442,3 +5442,40 @@ def test_a_clause_ending_with_a_conjunction_is_no_speaker() -> None:
         "en",
     )
     assert got[0][1] == "Tom Fry"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "Tom Hurley, 52, was fined on Monday.",
+                "“We are relieved it is over,” Mr Hurley’s sister said.",
+            ],
+            "Mr Hurley’s sister",
+        ),
+        (
+            [
+                "Tom Hurley, 52, was fined on Monday.",
+                "Outside the court, Mr Hurley’s brother-in-law said the family was "
+                "“relieved it is over”.",
+            ],
+            "Mr Hurley’s brother-in-law",
+        ),
+    ],
+)
+def test_someone_of_a_named_persons_is_not_that_person(paragraphs: list[str], name: str) -> None:
+    # "Mr Hurley’s sister" names her by him: she speaks, not Tom Hurley.
+    got, _ = run(paragraphs, "en")
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_an_irish_name_keeps_its_mac_particle_and_all_its_words() -> None:
+    got, _ = run(
+        [
+            "Residents protested on Monday. Siobhán Mac Giolla Rua led the campaign.",
+            "“We won,” she said.",
+        ],
+        "en",
+    )
+    assert [n for _, n, _ in got] == ["Siobhán Mac Giolla Rua"]

@@ -124,9 +124,13 @@ _NAME_PARTICLES = frozenset(
         "zu",
         "y",
         "e",
-        # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word).
+        # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word),
+        # "Siobhán Mac Giolla Rua".
         "ó",
         "Ó",
+        "mac",
+        "nic",
+        "mhic",
     ]
 )
 # Of the particles above, those only some languages' names have (their tables'
@@ -376,6 +380,13 @@ def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool
         and text[:start].rstrip(" \u00a0")[-1:].islower()
         and not _known_given(word, t)
     )
+
+
+def _possessed(description: str) -> bool:
+    """True for a description whose head belongs to a name in the possessive before it
+    ("Mr Hurley’s brother-in-law", "the Smiths' lawyer")."""
+    ws = description.replace("’", "'").split()
+    return any(w.endswith(("'s", "s'")) for w in ws[:4][:-1]) and len(ws) >= 2
 
 
 def _compound_role(word: str, t: Tables) -> bool:
@@ -2732,6 +2743,8 @@ class _Resolver:
                 # the genitive, a place or a body: "мэр Томска", "mieszkanka Krosna".
                 continue
             after = words(m.text[run[-1][0] + len(run[-1][1]) :])
+            if after and tokens[-1].replace("’", "'").endswith(("'s", "s'")):
+                continue  # a possessor: "Mr Hurley’s brother-in-law" is no Mr Hurley
             if (
                 len(tokens) == 1
                 and after
@@ -4950,7 +4963,14 @@ def _candidates(
         # out every person it names.)
         said = words(key[2:]) if key is not None and key.startswith("d:") else []
         f["introduced"] = float(
-            bool(said) and (said[0] in t.indefinites or bool(t.anonymity.find(said)))
+            bool(said)
+            and (
+                said[0] in t.indefinites
+                or bool(t.anonymity.find(said))
+                # Or someone of a named person's ("Mr Hurley’s brother-in-law"): the
+                # words rule out the person they name.
+                or _possessed(" ".join(said))
+            )
         )
         f["previous"] = float(key is not None and key == previous)
         f["previous_here"] = float(key is not None and key == previous and previous_here)
