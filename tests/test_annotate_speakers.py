@@ -5479,3 +5479,41 @@ def test_an_irish_name_keeps_its_mac_particle_and_all_its_words() -> None:
         "en",
     )
     assert [n for _, n, _ in got] == ["Siobhán Mac Giolla Rua"]
+
+
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "El alcalde, Ramón Soler, inauguró el sábado el nuevo mercado.",
+                "«Ahora por fin tenemos dónde comprar», contó a este periódico una vecina "
+                "del barrio.",
+            ],
+            "una vecina del barrio",
+        ),
+        (
+            "es",
+            [
+                "La cofradía, presidida por Julián Arce, cerró la lonja.",
+                "«Sin pescado no hay pueblo», dijo a RNE un pescador del puerto.",
+            ],
+            "un pescador del puerto",
+        ),
+        (
+            "it",
+            [
+                "Il sindaco Marco Ferri ha inaugurato la piazza.",
+                "«Era ora», ha raccontato al giornale una signora di 80 anni.",
+            ],
+            "una signora di 80 anni",
+        ),
+    ],
+)
+def test_an_unnamed_speaker_after_a_short_phrase_after_the_verb(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The subject follows a phrase that says to whom or where ("a este periódico", "a
+    # RNE"): the unnamed person it introduces, not the person named before.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

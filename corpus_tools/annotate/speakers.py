@@ -1943,10 +1943,18 @@ def _name_after_addressee(
         if (
             i > k + 1
             and (low[i] in t.determiners or low[i] in t.indefinites)
-            and any(_is_capitalised(toks[a][2]) or low[a] in t.bodies for a in range(k + 1, i))
+            and (
+                any(
+                    _is_capitalised(toks[a][2]) or _is_acronym(toks[a][2]) or low[a] in t.bodies
+                    for a in range(k + 1, i)
+                )
+                or _introduced_person(low, i, t)
+            )
         ):
             # The subject after the addressee: "afirmou à agência Lusa a diretora
-            # artística", "disse à Lusa uma das cantadeiras do grupo".
+            # artística", "disse à Lusa uma das cantadeiras do grupo", "dijo a EFE un
+            # hincha"; or, after any short phrase, a person the text introduces
+            # ("contó a este periódico una vecina").
             end = i + 1
             while (
                 end < len(toks)
@@ -1969,6 +1977,17 @@ def _name_after_addressee(
                 end += 1
             return clause[toks[i][0] : toks[end - 1][1]]
     return ""
+
+
+def _introduced_person(low: list[str], i: int, t: Tables) -> bool:
+    """True when ``low[i]`` opens an indefinite noun phrase whose head, the next word,
+    names a person by a role or what they are: the subject that follows a short
+    phrase after the verb ("dijo a este diario un agricultor", "ha raccontato al
+    giornale una signora"), not an object or a time ("un giorno dopo")."""
+    if low[i] not in t.indefinites or i + 1 >= len(low):
+        return False
+    head = bare(low[i + 1])
+    return head in t.roles or head in t.female_person_nouns or head in t.male_person_nouns
 
 
 _OPENING = frozenset("«„“‚‘»”\"'「『《")
