@@ -5517,3 +5517,26 @@ def test_an_unnamed_speaker_after_a_short_phrase_after_the_verb(
     # RNE"): the unnamed person it introduces, not the person named before.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "fr",
+            [
+                "La directrice adjointe, Odile Brun, a présenté le tableau jeudi.",
+                "«\u00a0Aucun doute, a expliqué la directrice du musée, Anne Girard. La "
+                "touche, la palette, le support\u00a0: tout concorde.\u00a0»",
+            ],
+            "Anne Girard",
+        ),
+    ],
+)
+def test_the_name_apposed_to_a_role_ends_with_its_sentence(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The name in apposition ends with the attribution's sentence, before the commas
+    # of the quotation that resumes.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

@@ -5894,13 +5894,15 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
             return m
         end += comma
         rest = para[end : end + 80]
-    close = rest.find(",", 1)
-    if close < 0:
-        # The name may end the sentence: "ο πρόεδρος της Ένωσης, Μανώλης Κουτσός."
-        stop = _APPOSITION_END.search(rest, 1)
-        if stop is None:
-            return m
-        close = stop.start()
+    # The name may end the sentence: "ο πρόεδρος της Ένωσης, Μανώλης Κουτσός." (and a
+    # comma of the next one is not its end: "…, Anne Girard. La touche, la palette").
+    stops = [c for c in (rest.find(",", 1),) if c > 0]
+    stop = _APPOSITION_END.search(rest, 1)
+    if stop is not None:
+        stops.append(stop.start())
+    if not stops:
+        return m
+    close = min(stops)
     inner = rest[1:close]
     paren = _PARENTHESIS.search(inner)
     runs = _runs(inner[: paren.start()] if paren else inner)
