@@ -5540,3 +5540,35 @@ def test_the_name_apposed_to_a_role_ends_with_its_sentence(
     # of the quotation that resumes.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "pt",
+            [
+                "O vereador Paulo Lopes visitou as obras na praça.",
+                "“A linha abre em junho”, afirmou o presidente do conselho de administração "
+                "da Carris, Rui Meireles, em conferência de imprensa.",
+            ],
+            "Rui Meireles",
+        ),
+        (
+            "it",
+            [
+                "L’assessore Carlo Neri ha visitato il rifugio.",
+                "«Il sentiero resta chiuso», ha detto il direttore del soccorso alpino di "
+                "Belluno, Marco Bassi, ai giornalisti.",
+            ],
+            "Marco Bassi",
+        ),
+    ],
+)
+def test_a_role_s_complement_with_lower_case_words_before_the_apposed_name(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "del soccorso alpino di Belluno" is the role's body, lower-case words and all;
+    # the name after its comma is the speaker's.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

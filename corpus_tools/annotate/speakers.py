@@ -5886,11 +5886,7 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
         # Moser" (an article or preposition and capitalised words, up to a comma).
         comma = rest.find(",")
         head = words_as_written(rest[:comma]) if 0 < comma <= 50 else []
-        if (
-            not head
-            or not _function_word(head[0], t)
-            or not all(_function_word(w, t) or _is_capitalised(w) or _is_acronym(w) for w in head)
-        ):
+        if not head or not _function_word(head[0], t) or not _role_complement(head, t):
             return m
         end += comma
         rest = para[end : end + 80]
@@ -5918,6 +5914,18 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     if any(w in t.bodies for w in words(name)):
         return m
     return replace(m, text=name, offset=end + 1 + runs[0][0], sentence_initial=False)
+
+
+def _role_complement(head: list[str], t: Tables) -> bool:
+    """True when the words after a role noun, up to a comma, are its complement, a
+    body or a place: function words and capitalised words ("der Abteilung
+    Raumplanung"), or lower-case words too where a capitalised one names the body
+    ("do conselho de administração da Metro do Porto", "del Soccorso alpino di
+    Cortina"); never a verb or a subordinate clause ("de la ville, qui a dit")."""
+    capitalised = [_is_capitalised(w) or _is_acronym(w) for w in head]
+    if not any(capitalised) and not all(_function_word(w, t) for w in head):
+        return False
+    return not any(w.lower() in t.speech_verbs or w.lower() in t.complementizers for w in head)
 
 
 def _sentence_subject(
