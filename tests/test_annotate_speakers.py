@@ -5572,3 +5572,34 @@ def test_a_role_s_complement_with_lower_case_words_before_the_apposed_name(
     # the name after its comma is the speaker's.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "fr",
+            [
+                "Le prévenu, Paul Caron, a gardé le silence.",
+                "« Les élèves toussaient tous », a raconté à la barre la directrice de "
+                "l’école, Claire Dumas.",
+            ],
+            "Claire Dumas",
+        ),
+        (
+            "es",
+            [
+                "La ministra, Elena Ríos, llamó al diálogo.",
+                "“Nadie gana con esto”, declaró tras reunirse con el presidente.",
+            ],
+            "Elena Ríos",
+        ),
+    ],
+)
+def test_a_role_noun_with_its_article_after_a_short_phrase_after_the_verb(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "à la barre" says where; the role noun after it is the subject. Not the noun of
+    # a preposition of its own ("con el presidente"), who is not speaking.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

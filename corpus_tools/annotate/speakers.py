@@ -1980,11 +1980,14 @@ def _name_after_addressee(
 
 
 def _introduced_person(low: list[str], i: int, t: Tables) -> bool:
-    """True when ``low[i]`` opens an indefinite noun phrase whose head, the next word,
-    names a person by a role or what they are: the subject that follows a short
-    phrase after the verb ("dijo a este diario un agricultor", "ha raccontato al
-    giornale una signora"), not an object or a time ("un giorno dopo")."""
-    if low[i] not in t.indefinites or i + 1 >= len(low):
+    """True when ``low[i]`` opens a noun phrase, with an article, whose head (the next
+    word) names a person by a role or what they are: the subject that follows a short
+    phrase after the verb ("dijo a este diario un agricultor", "a raconté à la barre
+    la directrice"), not an object or a time ("un giorno dopo") nor the noun of a
+    preposition of its own ("tras reunirse con el Presidente")."""
+    if i + 1 >= len(low) or (low[i] not in t.indefinites and low[i] not in t.determiners):
+        return False
+    if low[i - 1] in t.stopwords and low[i - 1] not in t.determiners:
         return False
     head = bare(low[i + 1])
     return head in t.roles or head in t.female_person_nouns or head in t.male_person_nouns
