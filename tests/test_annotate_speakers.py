@@ -5603,3 +5603,45 @@ def test_a_role_noun_with_its_article_after_a_short_phrase_after_the_verb(
     # a preposition of its own ("con el presidente"), who is not speaking.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "La directora, Marta Vidal, cerró el colegio.",
+                "“Nadie nos avisó”, comentó la madre de una alumna de tercero.",
+            ],
+            "la madre de una alumna de tercero",
+        ),
+        (
+            "it",
+            [
+                "Il sindaco Paolo Conti ha visitato la zona allagata.",
+                "«Abbiamo perso tutto», ha detto il titolare di un negozio del centro.",
+            ],
+            "il titolare di un negozio del centro",
+        ),
+    ],
+)
+def test_a_definite_role_with_an_indefinite_complement_is_an_unnamed_person(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "the mother of a pupil" introduces someone the article does not name, as "a
+    # mother" would: not the person named before.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker
+
+
+def test_a_definite_person_noun_with_an_elided_indefinite_complement_is_unnamed() -> None:
+    # "le patron d’un café": an unnamed person, the elided preposition before "un".
+    got, _ = run(
+        [
+            "Le maire, Jean Morel, a inauguré la place.",
+            "« Les clients ne reviendront pas », a confié le patron d’un café voisin.",
+        ],
+        "fr",
+    )
+    assert got[-1][1] == "le patron d’un café voisin"

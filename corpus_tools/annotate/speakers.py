@@ -5583,15 +5583,19 @@ def _lower_case_complement(
 
 
 def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
-    """An indefinite description as written, with what follows its noun in the
-    clause (guidelines: "a fund manager who asked not to be named"): up to the speech
-    verb it is the subject of, else to the end of the sentence or a quotation mark.
+    """An indefinite description as written (or a definite one whose complement is
+    indefinite, :func:`_of_someone`), with what follows its noun in the clause
+    (guidelines: "a fund manager who asked not to be named"): up to the speech verb
+    it is the subject of, else to the end of the sentence or a quotation mark.
     Other mentions, and one with a name in it, are returned unchanged."""
     toks = _tokens(m.text)
-    if not toks or toks[0][2].lower() not in t.indefinites or _names_in(toks, t):
+    if not toks or _names_in(toks, t):
         return m
     para = paragraphs[m.paragraph - 1]
     tail = para[m.offset : m.offset + _CLAUSE_REACH]
+    definite = toks[0][2].lower() not in t.indefinites
+    if definite and not _of_someone(tail, t):
+        return m
     clause = tail[: _clause_stop(tail)]
     words_ = _tokens(clause)
     low = [w.lower() for _, _, w in words_]
@@ -5656,8 +5660,40 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
                     end = words_[v][0]
     text = clause[:end].rstrip(" \u00a0,;:—–-")
     if len(text) <= len(m.text) or len(_tokens(text)) > _DESCRIPTION_WORDS:
-        return m
+        # (A definite one is a description all the same, not a role to take up.)
+        return replace(m, described=True) if definite else m
     return replace(m, text=text, described=True)
+
+
+def _of_someone(text: str, t: Tables) -> bool:
+    """True when ``text`` opens with a definite role or person noun whose complement
+    is indefinite: "il titolare di un bar", "la madre de una alumna", "le patron d’un
+    café" introduce a person as an indefinite description does, by what they are to
+    someone or something the text has not named."""
+    toks = _tokens(text)[:4]
+    # One noun phrase: nothing but spaces between its words ("il sindaco. «È una").
+    for n in range(1, len(toks)):
+        if text[toks[n - 1][1] : toks[n][0]].strip(" \u00a0"):
+            toks = toks[:n]
+            break
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    if len(low) < 3 or low[0] not in t.determiners or low[0] in t.indefinites:
+        return False
+    head = bare(low[1])
+    if head in t.bodies or not (
+        head in t.roles or head in t.female_person_nouns or head in t.male_person_nouns
+    ):
+        return False  # not "el club en un comunicado", "el texto de un mensaje"
+    elided, _, rest = low[2].partition("'")
+    if rest:
+        # An elided preposition: "d’une" (not an article, "l’une", nor "qu’un").
+        return (
+            len(elided) == 1
+            and rest in t.indefinites
+            and not any(elided + "'" in table for table in (t.determiners, t.relatives))
+        )
+    preposition = low[2] in t.stopwords or low[2] in t.function_words
+    return preposition and low[2] not in t.determiners and len(low) > 3 and low[3] in t.indefinites
 
 
 def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:
