@@ -5645,3 +5645,15 @@ def test_a_definite_person_noun_with_an_elided_indefinite_complement_is_unnamed(
         "fr",
     )
     assert got[-1][1] == "le patron d’un café voisin"
+
+
+def test_the_feminine_of_an_owner_is_a_role_noun() -> None:
+    # "la dueña de un bar": an unnamed owner, as "el dueño de un bar" is.
+    got, _ = run(
+        [
+            "El alcalde, Tomás Vidal, visitó el mercado.",
+            "“Aquí ya no viene nadie”, comentó la dueña de un bar de la plaza.",
+        ],
+        "es",
+    )
+    assert got[-1][1] == "la dueña de un bar de la plaza"
