@@ -5657,3 +5657,31 @@ def test_the_feminine_of_an_owner_is_a_role_noun() -> None:
         "es",
     )
     assert got[-1][1] == "la dueña de un bar de la plaza"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "El entrenador, Luis Ferro, no quiso hablar tras el partido.",
+                "«Así no salvamos la categoría», decía a la salida un aficionado con la "
+                "camiseta del equipo.",
+            ],
+            "un aficionado con la camiseta del equipo",
+        ),
+        (
+            "it",
+            [
+                "L’allenatore Luca Ferri ha lasciato lo stadio in silenzio.",
+                "«Così non ci salviamo», diceva al cronista un tifoso con la sciarpa.",
+            ],
+            "un tifoso con la sciarpa",
+        ),
+    ],
+)
+def test_a_supporter_is_a_person_noun(lang: str, paragraphs: list[str], speaker: str) -> None:
+    # "un aficionado", "un tifoso" introduce a person after the phrase that says where.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker
