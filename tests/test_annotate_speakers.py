@@ -5685,3 +5685,33 @@ def test_a_supporter_is_a_person_noun(lang: str, paragraphs: list[str], speaker:
     # "un aficionado", "un tifoso" introduce a person after the phrase that says where.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "El presidente del club, Andrés Roca, presentó al nuevo técnico.",
+                "El diario «La Voz del Puerto» habla ya en su web de «un equipo sin rumbo».",
+            ],
+            "La Voz del Puerto",
+        ),
+        (
+            "fr",
+            [
+                "Le maire, Paul Berthier, a inauguré le pont lundi.",
+                "« La Gazette du Val » écrivait mardi que le chantier avait été « mal préparé ».",
+            ],
+            "La Gazette du Val",
+        ),
+    ],
+)
+def test_a_newspaper_title_opening_the_sentence_is_the_subject(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The title in marks that opens the sentence (after its noun, or before a speech
+    # verb) reports the words quoted in it: not the person named before.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][2] == speaker

@@ -5984,7 +5984,7 @@ def _sentence_subject(
         return None  # it opens its sentence: no reporting clause before it
     got = _previous_subject(text, starts, first.start.offset, t, strict=True)
     if got is None:
-        return None
+        return _title_subject(first, text, starts, index, t)
     # A clause in the mood of indirect speech reports the words of whoever spoke before
     # ("Eine Revision sei „nicht ausgeschlossen“"): its subject is then what they spoke
     # of (the caller decides), unless a verb of speech in the sentence says otherwise.
@@ -6002,6 +6002,42 @@ def _sentence_subject(
             end = runs[0][1][-1][0] + len(runs[0][1][-1][1])
             return _Mention(inner[runs[0][0] : end], first.paragraph, a, reported=reported)
     return _Mention(got[0], first.paragraph, got[1], sentence_initial=True, reported=reported)
+
+
+def _title_subject(
+    first: QuotationPart, text: str, starts: tuple[int, ...], index: PartIndex, t: Tables
+) -> _Mention | None:
+    """The title in quotation marks that opens the sentence of a partial quotation,
+    as its subject: a newspaper that reports ("El diario «Sur» habla de «…»", "« La
+    Gazette » écrivait que … « … »"), with its noun before it or a speech verb after."""
+    k = bisect.bisect_right(starts, first.start.offset)
+    lo = starts[k - 1] if k else 0
+    toks = _tokens(text[lo : first.start.offset])
+    low = [w.lower() for _, _, w in toks]
+    n = 0
+    while n < len(low) and n < 2 and (low[n] in t.determiners or low[n] in t.title_cues):
+        n += 1
+    cue = any(w in t.title_cues for w in low[:n])
+    title_at = lo + (toks[n - 1][1] if n else 0)
+    title = next(
+        (
+            p
+            for p in index.level(first.paragraph, first.depth)
+            if p.type in ("title", "name")
+            and p.start.offset >= title_at
+            and not text[title_at : p.start.offset].strip(" \u00a0")
+        ),
+        None,
+    )
+    if title is None or title.end.offset > first.start.offset:
+        return None
+    between = [bare(w) for w in words(text[title.end.offset : first.start.offset])]
+    if not cue and not t.speech_verbs.find(between):
+        return None
+    inner = title.text.strip(_MARKS_AND_SPACES)
+    if not inner:
+        return None
+    return _Mention(inner, first.paragraph, title.start.offset + title.text.find(inner))
 
 
 def _introduced_before(
