@@ -5715,3 +5715,32 @@ def test_a_newspaper_title_opening_the_sentence_is_the_subject(
     # verb) reports the words quoted in it: not the person named before.
     got, _ = run(paragraphs, lang)
     assert got[-1][2] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "pt",
+            [
+                "O ministro Paulo Reis remeteu para o relatório da ANACOM, segundo o qual o "
+                "serviço está «em risco».",
+            ],
+            "ANACOM",
+        ),
+        (
+            "es",
+            [
+                "La consejera Ana Gil citó el informe de la AEMET, según el cual la sequía "
+                "será «muy larga».",
+            ],
+            "AEMET",
+        ),
+    ],
+)
+def test_a_source_marker_with_a_relative_takes_its_antecedent(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "…, segundo o qual …": the source is what the relative pronoun stands for.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

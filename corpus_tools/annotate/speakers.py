@@ -2238,6 +2238,18 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
             if mention:
                 return mention, text.rfind(mention, 0, toks[s][0] + 1)
         else:
+            r = s + n
+            while r < len(low) and low[r] in t.determiners:
+                r += 1  # "segundo o qual", "según el cual"
+            if (
+                s > 0
+                and r < len(low)
+                and low[r] in t.relatives
+                and text[toks[s - 1][1] : toks[s][0]].strip() == ","
+            ):
+                # "… do IPMA, segundo o qual …": the source is the relative's antecedent.
+                mention = _antecedent(text, toks, low, s, t)
+                return mention, text.rfind(mention, 0, toks[s][0])
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
             if mention:
                 at = text.find(mention, toks[s][0])
