@@ -1953,7 +1953,7 @@ def _name_after_addressee(
         ):
             # The subject after the addressee: "afirmou à agência Lusa a diretora
             # artística", "disse à Lusa uma das cantadeiras do grupo", "dijo a EFE un
-            # hincha"; or, after any short phrase, a person the text introduces
+            # vecino"; or, after any short phrase, a person the text introduces
             # ("contó a este periódico una vecina").
             end = i + 1
             while (
@@ -1982,9 +1982,9 @@ def _name_after_addressee(
 def _introduced_person(low: list[str], i: int, t: Tables) -> bool:
     """True when ``low[i]`` opens a noun phrase, with an article, whose head (the next
     word) names a person by a role or what they are: the subject that follows a short
-    phrase after the verb ("dijo a este diario un agricultor", "a raconté à la barre
-    la directrice"), not an object or a time ("un giorno dopo") nor the noun of a
-    preposition of its own ("tras reunirse con el Presidente")."""
+    phrase after the verb ("contó a este periódico un pescador", "a déclaré à la
+    barre le témoin"), not an object or a time ("un giorno dopo") nor the noun of a
+    preposition of its own ("tras reunirse con el ministro")."""
     if i + 1 >= len(low) or (low[i] not in t.indefinites and low[i] not in t.determiners):
         return False
     if low[i - 1] in t.stopwords and low[i - 1] not in t.determiners:
@@ -2247,7 +2247,7 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 and low[r] in t.relatives
                 and text[toks[s - 1][1] : toks[s][0]].strip() == ","
             ):
-                # "… do IPMA, segundo o qual …": the source is the relative's antecedent.
+                # "… da ANACOM, segundo o qual …": the source is the relative's antecedent.
                 mention = _antecedent(text, toks, low, s, t)
                 return mention, text.rfind(mention, 0, toks[s][0])
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
@@ -5679,11 +5679,11 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
 
 def _of_someone(text: str, t: Tables) -> bool:
     """True when ``text`` opens with a definite role or person noun whose complement
-    is indefinite: "il titolare di un bar", "la madre de una alumna", "le patron d’un
-    café" introduce a person as an indefinite description does, by what they are to
+    is indefinite: "il titolare di un negozio", "la madre de una alumna", "le patron
+    d’un café" introduce a person as an indefinite description does, by what they are to
     someone or something the text has not named."""
     toks = _tokens(text)[:4]
-    # One noun phrase: nothing but spaces between its words ("il sindaco. «È una").
+    # One noun phrase: nothing but spaces between its words ("il sindaco. «Non è").
     for n in range(1, len(toks)):
         if text[toks[n - 1][1] : toks[n][0]].strip(" \u00a0"):
             toks = toks[:n]
@@ -5942,7 +5942,7 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
         end += comma
         rest = para[end : end + 80]
     # The name may end the sentence: "ο πρόεδρος της Ένωσης, Μανώλης Κουτσός." (and a
-    # comma of the next one is not its end: "…, Anne Girard. La touche, la palette").
+    # comma of the next one is not its end: "…, Anne Girard. La couleur, le cadre").
     stops = [c for c in (rest.find(",", 1),) if c > 0]
     stop = _APPOSITION_END.search(rest, 1)
     if stop is not None:
@@ -5971,8 +5971,8 @@ def _role_complement(head: list[str], t: Tables) -> bool:
     """True when the words after a role noun, up to a comma, are its complement, a
     body or a place: function words and capitalised words ("der Abteilung
     Raumplanung"), or lower-case words too where a capitalised one names the body
-    ("do conselho de administração da Metro do Porto", "del Soccorso alpino di
-    Cortina"); never a verb or a subordinate clause ("de la ville, qui a dit")."""
+    ("do conselho de administração da Carris", "del soccorso alpino di
+    Belluno"); never a verb or a subordinate clause ("de la ville, qui a dit")."""
     capitalised = [_is_capitalised(w) or _is_acronym(w) for w in head]
     if not any(capitalised) and not all(_function_word(w, t) for w in head):
         return False
@@ -6020,7 +6020,7 @@ def _title_subject(
     first: QuotationPart, text: str, starts: tuple[int, ...], index: PartIndex, t: Tables
 ) -> _Mention | None:
     """The title in quotation marks that opens the sentence of a partial quotation,
-    as its subject: a newspaper that reports ("El diario «Sur» habla de «…»", "« La
+    as its subject: a newspaper that reports ("El diario «La Voz» habla de «…»", "« La
     Gazette » écrivait que … « … »"), with its noun before it or a speech verb after."""
     k = bisect.bisect_right(starts, first.start.offset)
     lo = starts[k - 1] if k else 0
