@@ -5481,6 +5481,7 @@ def test_an_irish_name_keeps_its_mac_particle_and_all_its_words() -> None:
     assert [n for _, n, _ in got] == ["Siobhán Mac Giolla Rua"]
 
 
+@pytest.mark.parametrize(
     ("lang", "paragraphs", "speaker"),
     [
         (
