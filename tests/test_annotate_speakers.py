@@ -5745,3 +5745,16 @@ def test_a_source_marker_with_a_relative_takes_its_antecedent(
     # "…, segundo o qual …": the source is what the relative pronoun stands for.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+def test_an_acronym_before_a_clubs_name_is_no_role_of_a_person() -> None:
+    # "SC" is cut off "Der SC Nordheim" as an acronym, not a role: the club's name is
+    # no person's, and "der Verein" takes it up.
+    got, _ = run(
+        [
+            "Der SC Nordheim hat sich von Trainer Paul Wagner getrennt.",
+            "„Wir danken Paul für die gemeinsame Zeit“, teilte der Verein am Montag mit.",
+        ],
+        "de",
+    )
+    assert [n for _, n, _ in got] == ["SC Nordheim"]

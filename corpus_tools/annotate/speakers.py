@@ -3576,7 +3576,13 @@ class _Resolver:
             _known_given(written[0], self.t)
             or any(
                 e.person
-                and (e.roles or e.genders or any(_known_given(g, self.t) for g in e.given()))
+                # (A role of the tables: an acronym cut off the run in front, "FC" of
+                # "Der FC Bayern", is no role.)
+                and (
+                    any(r in self.t.roles for r in e.roles)
+                    or e.genders
+                    or any(_known_given(g, self.t) for g in e.given())
+                )
                 and _same_surname(e.surname, written[-1])
                 for e in self.entities
             )
