@@ -5758,3 +5758,31 @@ def test_an_acronym_before_a_clubs_name_is_no_role_of_a_person() -> None:
         "de",
     )
     assert [n for _, n, _ in got] == ["SC Nordheim"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # "het" is the article of "het bedrijf", not the pronoun "it": the company,
+        # named after the noun that says what it is, not the mayor named before.
+        (
+            [
+                "ZWOLLE (ANP) - Koekjesfabrikant Van den Berg Bakkerijen sluit zijn fabriek "
+                "in Zwolle. Burgemeester Anna Smit is geschrokken.",
+                "‘Dit is een moeilijk besluit’, zegt het bedrijf in een verklaring.",
+            ],
+            "Van den Berg Bakkerijen",
+        ),
+        (
+            [
+                "UTRECHT (ANP) - Fietsenfabrikant Velomax schrapt 120 banen in zijn fabriek "
+                "in Utrecht. Burgemeester Anna de Jong is geschrokken.",
+                "Volgens het bedrijf is de vraag ‘sterk gedaald’.",
+            ],
+            "Velomax",
+        ),
+    ],
+)
+def test_an_article_like_a_pronoun_opens_a_body_noun(paragraphs: list[str], name: str) -> None:
+    got, _ = run(paragraphs, "nl")
+    assert [n for _, n, _ in got] == [name]

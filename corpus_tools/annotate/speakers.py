@@ -327,6 +327,16 @@ def _function_word(word: str, t: Tables) -> bool:
     return word.lower().rstrip(".") in t.function_words
 
 
+def _pronoun_words(low: list[str], t: Tables) -> bool:
+    """True when a mention's words (lower-cased) are a personal pronoun, alone or with
+    one more word ("she", "er selbst"). Where the language's pronoun is also its
+    article, the article before a noun opens a noun phrase: "het bedrijf", "den
+    tiltalte" are no pronoun."""
+    if not low or low[0] not in t.pronouns or len(low) > 2:
+        return False
+    return not (len(low) == 2 and low[0] in t.determiners and not _function_word(low[1], t))
+
+
 def _first_run(low: list[str], t: Tables) -> list[str]:
     """The first run of content words of ``low`` (the words before the first function
     word after one): "piena lopkopis" of "piena lopkopis no Elejas pagasta"."""
@@ -2378,6 +2388,7 @@ class _Resolver:
     # subject_body_before), found once per paragraph.
     _bodies_in: dict[int, list[tuple[int, str, str | None]]] = field(default_factory=dict)
     _body_stems: tuple[str, ...] | None = None
+    _cue_stems: tuple[str, ...] | None = None
     # Per paragraph number: where each word that speaks of a statement starts, the
     # quotations masked (see statement_source).
     _cues_in: dict[int, list[int]] = field(default_factory=dict)
@@ -2671,7 +2682,7 @@ class _Resolver:
             if whole == m.text:
                 whole = _with_relative_clause(m, whole, self.paragraphs, t)
             return f"d:{whole.lower()}", whole
-        if m.zero or (low[0] in t.pronouns and len(toks) <= 2):
+        if m.zero or _pronoun_words(low, t):
             reporter = self.reporting_subject(m)
             if reporter is not None:
                 return self.resolve(reporter)
@@ -3566,7 +3577,26 @@ class _Resolver:
         if kind is None:
             return True
         low = bare(kind.lower().replace("’", "'"))
-        return low in self.t.name_cues or _same_noun(low, head) or low.endswith(head)
+        return self._name_cue(low) or _same_noun(low, head) or low.endswith(head)
+
+    def _name_cue(self, low: str) -> bool:
+        """True for a noun that introduces a body's name, or a compound ending with one
+        ("Koekjesfabrikant", "Bäckereikette")."""
+        if low in self.t.name_cues:
+            return True
+        if self._cue_stems is None:
+            self._cue_stems = tuple(
+                e.rstrip("*")
+                for e in self.t.name_cues.entries
+                if len(e.rstrip("*")) >= 4 and " " not in e
+            )
+        return ends_compound(low, self._cue_stems)
+
+    def _kind_noun(self, word: str) -> bool:
+        """True for a capitalised common noun that says what kind of body the name after
+        it is: a body's noun or one that introduces names ("Fietsenfabrikant")."""
+        low = bare(word.lower().replace("’", "'"))
+        return _is_capitalised(word) and (self._body_noun(low) or self._name_cue(low))
 
     def _a_persons(self, name: str) -> bool:
         """True when ``name`` opens with a known given name or ends with the surname of
@@ -3610,9 +3640,25 @@ class _Resolver:
                 or text[: a - mark].rstrip(" \u00a0").endswith(("-", "–", "—"))
             )
             j = i
+            kind: str | None = None
             if opens:
                 while j < len(toks) - 1 and toks[j][2].lower() in t.determiners:
                     j += 1  # "Der FC Bayern", "La Bolsa de Comercio de Rosario"
+                quoted = j < len(toks) - 1 and text[toks[j + 1][0] - 1] in _OPENING_MARKS
+                if (
+                    (j == i or quoted)
+                    and j < len(toks) - 1
+                    and (quoted or _is_capitalised(toks[j + 1][2]))
+                    and not _boundary(text, toks[j][1], toks[j + 1][0])
+                    and self._kind_noun(toks[j][2])
+                ):
+                    # A body noun opening the sentence (or before a name in marks) says
+                    # what kind of body the name after it is, as an article would:
+                    # "Fietsenfabrikant Velora schrapt", "Die Bäckereikette „Backhaus
+                    # Kiefer“ hat". (After an article it is the name's own first word:
+                    # "Das Amtsgericht Freiburg".)
+                    kind = toks[j][2]
+                    j += 1
             elif not (
                 i > 0
                 and not _boundary(text, toks[i - 1][1], a - mark)
@@ -3624,7 +3670,7 @@ class _Resolver:
             # (After an article, or its kind of body, the words are a name.)
             got = self._body_name_at(text, toks, j, after_article=j > i or not opens)
             if got is not None:
-                kind = None if opens else toks[i - 1][2]
+                kind = kind if opens else toks[i - 1][2]
                 first = words_as_written(got)[:1]
                 if kind is None and first and self._body_noun(first[0].lower()):
                     kind = first[0]
@@ -3956,11 +4002,21 @@ class _Resolver:
         """A body's name in its base form ("у Міністерстві культури" -> "Міністерство
         культури"), where the language's tables give one."""
         t = self.t
+        written = name.split()
+        # A name's own particles are no preposition: "Van der Meulen Bakkerijen".
+        particles = (
+            len(written) >= 3
+            and _is_capitalised(written[0])
+            and written[0].lower() in _NAME_PARTICLES
+            and written[1] in _NAME_PARTICLES
+        )
         return base_body(
             name,
             t.body_inflections,
             is_body=lambda w: bare(w) in t.bodies or self._body_noun(w),
-            is_preposition=lambda w: w in t.stopwords and w not in t.complementizers,
+            is_preposition=lambda w: (
+                not particles and w in t.stopwords and w not in t.complementizers
+            ),
             head_last=t.markers_follow,
         )
 
@@ -4217,7 +4273,7 @@ class _Resolver:
         t = self.t
         if not self.says_unnamed(m.paragraph) and not self.says_unnamed(m.paragraph - 1):
             return None
-        pronoun = m.zero or (bool(low) and low[0] in t.pronouns and len(low) <= 2)
+        pronoun = m.zero or _pronoun_words(low, t)
         content = [w for w in low if not _function_word(w, t)]
         if not pronoun and (
             not content or (bare(content[0]) in t.bodies and bare(content[0]) not in t.roles)
@@ -4913,7 +4969,7 @@ def _names_the_person(found: _Mention, e: _Entity, t: Tables) -> bool:
     low = [bare(w) for w in words(found.text)]
     if found.zero or not low:
         return False
-    return not (low[0] in t.pronouns and len(low) <= 2)
+    return not _pronoun_words(low, t)
 
 
 def _how_found(found: _Mention, key: str, t: Tables, e: _Entity | None) -> str:
@@ -4924,7 +4980,7 @@ def _how_found(found: _Mention, key: str, t: Tables, e: _Entity | None) -> str:
     low = words(found.text)
     if found.zero or not low:
         return "zero"
-    if low[0] in t.pronouns and len(low) <= 2:
+    if _pronoun_words([w.lower() for w in low], t):
         return "pronoun"
     if key.startswith("e:") and e is not None:
         named = {w.lower() for form in e.forms for w in form.split()}
