@@ -5786,3 +5786,19 @@ def test_an_acronym_before_a_clubs_name_is_no_role_of_a_person() -> None:
 def test_an_article_like_a_pronoun_opens_a_body_noun(paragraphs: list[str], name: str) -> None:
     got, _ = run(paragraphs, "nl")
     assert [n for _, n, _ in got] == [name]
+
+
+def test_a_noun_and_its_genitive_complement_are_no_name() -> None:
+    # "Ein Teil der Produktion" opens a sentence: a noun and its complement, not a
+    # person "Teil der Produktion" for "der Leiter" to take up.
+    got, _ = run(
+        [
+            "Die Firma Hansen Pumpen baut 300 Stellen ab. Ein Teil der Produktion soll nach "
+            "Polen verlagert werden.",
+            "„Das ist ein harter Schlag für die ganze Region“, sagte der Leiter der "
+            "städtischen Wirtschaftsförderung, Jan Berger. „Hansen ist hier seit 1950 ein "
+            "Begriff.“",
+        ],
+        "de",
+    )
+    assert [n for _, n, _ in got] == ["Jan Berger", "Jan Berger"]

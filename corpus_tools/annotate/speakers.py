@@ -575,6 +575,22 @@ def _own_particles(
     return out if out else [(start, run)]
 
 
+def _noun_with_complement(name: list[str], t: Tables) -> bool:
+    """True where every noun is capitalised and an article inside the run follows a
+    word that is no name particle, with no known given name in it: a noun and its
+    genitive complement ("Teil der Fertigung", "Zahl der Verfahren"), not a name
+    ("Ursula von der Leyen")."""
+    return (
+        t.nouns_capitalised
+        and any(
+            w in t.determiners and name[k - 1] not in _NAME_PARTICLES
+            for k, w in enumerate(name)
+            if k
+        )
+        and not any(_known_given(w, t) for w in name)
+    )
+
+
 def _no_genitive_s(word: str) -> str:
     """``word`` without the genitive "’s" or "'s" it ends with ("council’s")."""
     return word[:-2] if word.endswith(("’s", "'s")) and len(word) > 3 else word
@@ -660,6 +676,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 continue  # "рассказал РИА Новости": a news agency, no "Новости" in person
             if _genitive_complement(lowered[0], t):
                 continue  # "ministrul Transporturilor": the ministry, not its minister
+            if _noun_with_complement(name, t):
+                continue  # "Ein Teil der Fertigung soll …": a noun and its complement
             # The words before the name in its own sentence: the end of the sentence
             # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
