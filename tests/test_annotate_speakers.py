@@ -5802,3 +5802,18 @@ def test_a_noun_and_its_genitive_complement_are_no_name() -> None:
         "de",
     )
     assert [n for _, n, _ in got] == ["Jan Berger", "Jan Berger"]
+
+
+def test_a_role_joined_to_a_place_by_a_hyphen_is_found_by_its_last_part() -> None:
+    # "Rana-ordfører Kari Nilsen" holds the role "ordføreren" takes up, though Per
+    # Hansen was named and quoted last.
+    got, _ = run(
+        [
+            "Både lederen av elveeierlaget, Per Hansen, og Rana-ordfører Kari Nilsen "
+            "reagerer sterkt på rømmingen.",
+            "– Vi har brukt ti år på å få villaksen tilbake, sier Hansen.",
+            "– Det holder ikke å beklage hver gang det skjer, sier ordføreren.",
+        ],
+        "no",
+    )
+    assert [n for _, n, _ in got] == ["Per Hansen", "Kari Nilsen"]

@@ -4322,11 +4322,18 @@ class _Resolver:
 
     def role_holders(self, content: list[str]) -> list[_Entity]:
         """The persons named with a role that one of ``content`` (a mention's content
-        words) is or starts like, of the gender being looked for."""
+        words) is or starts like, of the gender being looked for; of a role joined to
+        a place or party by a hyphen, its last part ("ordføreren" for "Vefsn-ordfører")."""
         return [
             e
             for e in self.entities
-            if any(r and c and (c in r or r.startswith(c[:5])) for r in e.roles for c in content)
+            if any(
+                r
+                and c
+                and (c in r or r.startswith(c[:5]) or r.rsplit("-", 1)[-1].startswith(c[:5]))
+                for r in e.roles
+                for c in content
+            )
             and self.fits(e)
         ]
 
