@@ -5817,3 +5817,18 @@ def test_a_role_joined_to_a_place_by_a_hyphen_is_found_by_its_last_part() -> Non
         "no",
     )
     assert [n for _, n, _ in got] == ["Per Hansen", "Kari Nilsen"]
+
+
+def test_a_role_noun_takes_up_the_person_the_next_sentence_introduces() -> None:
+    # Nobody named before is "de burgemeester"; the sentence after the attribution
+    # opens with her name, written there for the first time.
+    got, _ = run(
+        [
+            "Het stadsbestuur wil het parkeren duurder maken. Raadslid Jan de Groot noemt "
+            "het plan ‘een verborgen belasting’.",
+            "‘We hebben niets tegen de winkeliers’, zegt de burgemeester. Anna Peeters "
+            "wijst erop dat de eerste twee uur gratis blijven.",
+        ],
+        "nl",
+    )
+    assert [n for _, n, _ in got] == ["Jan de Groot", "Anna Peeters"]

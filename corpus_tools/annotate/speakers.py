@@ -3061,6 +3061,9 @@ class _Resolver:
                 # sentence, that nobody named has ("Kahvilan edessä istuva eläkeläinen
                 # kertoo"): someone the article introduces without a name.
                 return f"d:{m.text.lower()}", m.text
+            e = None if matches else self.named_next(m)
+            if e is not None:
+                return f"e:{e.surname}", e.name
             e = self.nearest(m.paragraph, m.offset, person=role_head)
             if any(n >= 2 for _, n in t.roles.find(low)):
                 # A head role written as a phrase of the table ("the head of state",
@@ -4741,6 +4744,36 @@ class _Resolver:
                     if e > k:
                         end = e
                 return text[toks[i][0] : toks[end - 1][1]]
+        return None
+
+    def named_next(self, m: _Mention) -> _Entity | None:
+        """The person a role noun that nobody named before holds introduces by name
+        in the sentence right after the mention's, which opens with that name written
+        for the first time, a given name first, and no role nor apposition ("…', zegt
+        de burgemeester. Tom Claes wijst erop dat …"): the article names whom it just
+        described."""
+        pno = m.paragraph
+        if self.index is not None:
+            starts = list(self.index.masked(pno, 0, self.paragraphs, self.t)[1])
+        else:
+            starts = sentence_starts(self.paragraphs[pno - 1], self.t)
+        k = bisect.bisect_right(starts, m.offset)
+        at = (pno, starts[k]) if k < len(starts) else (pno + 1, 0)
+        if at[0] > len(self.paragraphs):
+            return None
+        for e in self.entities:
+            if e.person and e.positions and min(e.positions) == at:
+                text = self.paragraphs[at[0] - 1]
+                end = at[1] + len(e.forms[0]) if e.forms else at[1]
+                if (
+                    text[at[1] : end] == e.forms[0]
+                    and len(e.forms[0].split()) >= 2
+                    and _known_given(e.forms[0].split()[0], self.t)
+                    and not any(r in self.t.roles for r in e.roles)
+                    and not text[end:].lstrip(" \u00a0").startswith(",")
+                    and self.fits(e)
+                ):
+                    return e
         return None
 
     def nearest(self, paragraph: int, offset: int, *, person: bool = False) -> _Entity | None:
