@@ -5832,3 +5832,19 @@ def test_a_role_noun_takes_up_the_person_the_next_sentence_introduces() -> None:
         "nl",
     )
     assert [n for _, n, _ in got] == ["Jan de Groot", "Anna Peeters"]
+
+
+def test_a_role_before_a_complement_cut_off_the_name_is_the_persons() -> None:
+    # "schepen van Mobiliteit Anna Claes": the role before the complement is hers, so
+    # "De schepen" later takes her up, not the bus company named last.
+    got, _ = run(
+        [
+            "‘De cijfers liegen niet’, zegt schepen van Mobiliteit Anna Claes (Groen).",
+            "Ook De Lijn verwacht dat de bussen ‘tot vijf minuten sneller’ zullen rijden.",
+            "De schepen benadrukt dat er nog geen boetes komen. ‘We willen niemand "
+            "pesten’, zegt ze.",
+        ],
+        "nl",
+    )
+    names = [n for _, n, _ in got]
+    assert (names[0], names[-1]) == ("Anna Claes", "Anna Claes")

@@ -1100,6 +1100,10 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
             ):
                 return w
             return None
+        if cut and k == len(found) - 1 and w in t.stopwords and w not in t.speech_verbs:
+            # The preposition of the words cut off the run: "schepen van Mobiliteit
+            # Annelies Verhaeghe" has its complement before the name.
+            continue
         if _function_word(w, t) or w in t.stopwords or w in _NAME_PARTICLES or w in t.speech_verbs:
             return None  # "le maire de Lyon": a place, not a person
     return None
