@@ -5848,3 +5848,34 @@ def test_a_role_before_a_complement_cut_off_the_name_is_the_persons() -> None:
     )
     names = [n for _, n, _ in got]
     assert (names[0], names[-1]) == ("Anna Claes", "Anna Claes")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "mention"),
+    [
+        # Verb second: the finite verb opens the attribution, its subject follows, and
+        # the rest of the verb closes it.
+        (
+            "nl",
+            [
+                "Burgemeester Anna de Vries opende dinsdag het nieuwe station.",
+                "‘We verwachten dat veel mensen hun auto laten staan’, laat een woordvoerder "
+                "van de vervoerder weten.",
+            ],
+            "een woordvoerder van de vervoerder",
+        ),
+        (
+            "de",
+            [
+                "Bürgermeisterin Anna Berger eröffnete am Dienstag den neuen Bahnhof.",
+                "„Wir haben zu lange gewartet“, gab ein Sprecher der Bahn zu.",
+            ],
+            "ein Sprecher der Bahn",
+        ),
+    ],
+)
+def test_a_speech_verb_split_by_its_subject_attributes_the_quotation(
+    lang: str, paragraphs: list[str], mention: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [(n, m) for _, n, m in got] == [(mention, mention)]

@@ -2134,7 +2134,15 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     found = _affirmed(low, [(s, n) for s, n in t.speech_verbs.find(low[:16]) if s < 14], t)
     if not found:
-        return None
+        split = _split_verb(clause, toks, low, t)
+        if split is None:
+            return None
+        # (The subject ends where the rest of the verb starts.)
+        head = clause[: toks[split][0]]
+        mention = _mention_near_verb(head, t, verb_index=0, prefer_after=True, verb_length=1)
+        if not mention:
+            return None
+        return mention, lead + head.find(mention)
     hits = [s for s, _ in found]
     v, n = found[0]
     if v > 0 and low[0] in t.stopwords and low[0] not in t.determiners:
@@ -2173,6 +2181,28 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         # quotation (Turkish "Erdoğan, “…” ifadelerini kullandı"); the caller looks.
         return "", lead
     return mention, lead + clause.find(mention)
+
+
+def _split_verb(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
+) -> int | None:
+    """Where a speech verb of two words or more that the clause opens with goes on, its
+    subject between: the finite verb first, the rest closing the clause (verb second,
+    "‘…’, laat een woordvoerder van het OM weten.", "„…“, gab die Sprecherin zu."); the
+    index of the rest's first word, or None."""
+    if len(low) < 3:
+        return None
+    for phrase in t.speech_verbs.phrases(low[0]):
+        rest = list(phrase[1:])
+        for k in range(2, min(len(low) - len(rest) + 1, 14)):
+            if _boundary(clause, toks[k - 1][1], toks[k][0]):
+                break  # the clause ended before the rest of the verb
+            end = k + len(rest)
+            if t.speech_verbs.match_at(low[:1] + low[k:end], 0) == len(phrase) and (
+                end == len(low) or _boundary(clause, toks[end - 1][1], toks[end][0])
+            ):
+                return k
+    return None
 
 
 def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
@@ -5795,6 +5825,7 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
                 if v is not None and v >= first_new:
                     end = words_[v][0]
     text = clause[:end].rstrip(" \u00a0,;:—–-")
+    text = _without_verb_rest(text, words(head[cut + 1 :])[-1:], t)
     if len(text) <= len(m.text) or len(_tokens(text)) > _DESCRIPTION_WORDS:
         # (A definite one is a description all the same, not a role to take up.)
         return replace(m, described=True) if definite else m
@@ -5830,6 +5861,21 @@ def _of_someone(text: str, t: Tables) -> bool:
         )
     preposition = low[2] in t.stopwords or low[2] in t.function_words
     return preposition and low[2] not in t.determiners and len(low) > 3 and low[3] in t.indefinites
+
+
+def _without_verb_rest(text: str, before: list[str], t: Tables) -> str:
+    """``text`` without the words that end it and, with the word ``before`` it, make a
+    speech verb of the table: the rest of a verb split by its subject ("laat | een
+    woordvoerder van de vervoerder | weten")."""
+    toks = _tokens(text)
+    if not before or len(toks) < 2:
+        return text
+    low = [w.lower() for _, _, w in toks]
+    for phrase in t.speech_verbs.phrases(before[0]):
+        n = len(phrase) - 1
+        if n < len(low) and t.speech_verbs.match_at(before + low[-n:], 0) == len(phrase):
+            return text[: toks[-n][0]].rstrip(" \u00a0,;:—–-")
+    return text
 
 
 def _names_in(toks: list[tuple[int, int, str]], t: Tables) -> bool:

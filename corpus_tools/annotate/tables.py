@@ -340,6 +340,11 @@ class WordList:
         self._phrase_memo[word] = found
         return found
 
+    def phrases(self, word: str) -> tuple[tuple[str, ...], ...]:
+        """The entries of two words or more whose first word matches ``word``, longest
+        first (a word ending in ``*`` matches every word it starts)."""
+        return self._phrases(word) if self._first else ()
+
     def __contains__(self, word: object) -> bool:
         """True when the single word ``word`` is an entry."""
         # The common case first, a word seen before: one dict probe (the stages ask
