@@ -5879,3 +5879,18 @@ def test_a_speech_verb_split_by_its_subject_attributes_the_quotation(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [(n, m) for _, n, m in got] == [(mention, mention)]
+
+
+def test_de_bond_is_the_federation_the_paragraph_opens_with() -> None:
+    # "de bond" (the federation) is a body's noun: the federation its paragraph opens
+    # with, not the councillor quoted before.
+    got, _ = run(
+        [
+            "De provincie wil de dijk versterken. Gedeputeerde Anna de Vries noemt het plan "
+            "‘noodzakelijk’.",
+            "Het Watersportverbond reageert terughoudend. ‘Wij zijn voor goede afspraken, "
+            "niet voor hekken op het wad’, laat de bond weten.",
+        ],
+        "nl",
+    )
+    assert [n for _, n, _ in got] == ["Anna de Vries", "Watersportverbond"]
