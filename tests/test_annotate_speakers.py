@@ -5894,3 +5894,17 @@ def test_de_bond_is_the_federation_the_paragraph_opens_with() -> None:
         "nl",
     )
     assert [n for _, n, _ in got] == ["Anna de Vries", "Watersportverbond"]
+
+
+def test_a_lower_case_verb_after_a_german_noun_ends_the_bodys_name() -> None:
+    # "Der Verein dankte Wagner": the verb and its object follow the noun, no name of
+    # the club; the club is the one the lead named.
+    got, _ = run(
+        [
+            "Der SC Nordheim hat sich von Trainer Paul Wagner getrennt.",
+            "Der Verein dankte Wagner in einer Mitteilung für seinen „großen Einsatz unter "
+            "schwierigen Bedingungen“.",
+        ],
+        "de",
+    )
+    assert [n for _, n, _ in got] == ["SC Nordheim"]

@@ -5580,6 +5580,11 @@ def _name_after_noun(
             # "der Verein am Sonntag", "la organización de los agricultores", "the
             # Ministry of Defence": a complement, not the name of the body.
             return None
+        if (_is_capitalised(word) or _is_acronym(word)) and j > k + 1 and t.nouns_capitalised:
+            # Where every noun is capitalised, the word in lower case after the noun is
+            # its clause's verb, and the name after it an object: "Der Verein dankte
+            # Brandt" (no adjective follows a noun to make a name of it).
+            return None
         if _is_capitalised(word) or _is_acronym(word):
             # The capitalised words from here (a name of several words, "FC Bayern").
             e = j
