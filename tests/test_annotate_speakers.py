@@ -5908,3 +5908,32 @@ def test_a_lower_case_verb_after_a_german_noun_ends_the_bodys_name() -> None:
         "de",
     )
     assert [n for _, n, _ in got] == ["SC Nordheim"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        # "Boer" (a farmer) ends a name after a given name and its particle: a surname,
+        # not a role that cuts the name away.
+        (
+            [
+                "ASSEN - Het Drents Museum trok vorig jaar ruim 500.000 bezoekers.",
+                "Conservator Jan-Willem de Boer ziet ook een keerzijde. ‘Iedereen wil nu een "
+                "blockbuster’, zegt hij.",
+            ],
+            "Jan-Willem de Boer",
+        ),
+        (
+            [
+                "ASSEN - Het Drents Museum trok vorig jaar ruim 500.000 bezoekers.",
+                "‘Iedereen wil nu een blockbuster’, zegt conservator Jan de Boer.",
+            ],
+            "Jan de Boer",
+        ),
+    ],
+)
+def test_a_surname_after_a_given_name_and_its_particle_is_no_role(
+    paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, "nl")
+    assert [n for _, n, _ in got] == [name]

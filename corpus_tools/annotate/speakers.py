@@ -466,7 +466,10 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     # Cut everything up to the last role word: "Belarusian President Aleksandr Lukashenko".
     for k in range(len(tokens) - 1, -1, -1):
         word = tokens[k].lower()
-        if k == len(tokens) - 1 and k >= 1 and _known_given(tokens[k - 1], t):
+        g = k - 1
+        while g >= 1 and tokens[g] in _NAME_PARTICLES:
+            g -= 1  # (its particles between: "Jan-Willem de Boer", "Anna van der Smit")
+        if k == len(tokens) - 1 and g >= 0 and _known_given(tokens[g], t):
             continue  # a surname after a given name, whatever it means (Рыбаков, Fischer)
         if (
             word.rstrip(".") in t.roles
