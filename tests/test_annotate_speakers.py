@@ -5937,3 +5937,30 @@ def test_a_surname_after_a_given_name_and_its_particle_is_no_role(
 ) -> None:
     got, _ = run(paragraphs, "nl")
     assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "Western Ferries has cancelled all sailings on Monday. Councillor Anna Smith "
+                "called the decision “a disaster”.",
+                "“Safety has to come first,” the ferry operator said.",
+            ],
+            "Western Ferries",
+        ),
+        (
+            [
+                "Thames Water has cut supplies to 4,000 homes. Councillor Anna Smith called "
+                "the decision “a disaster”.",
+                "“Safety has to come first,” the water company said.",
+            ],
+            "Thames Water",
+        ),
+    ],
+)
+def test_a_noun_before_a_bodys_noun_modifies_it(paragraphs: list[str], name: str) -> None:
+    # "the ferry operator" is an operator: the body the lead named, not a ferry.
+    got, _ = run(paragraphs, "en")
+    assert [n for _, n, _ in got] == ["Anna Smith", name]

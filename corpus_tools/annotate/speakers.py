@@ -2951,6 +2951,19 @@ class _Resolver:
             if len(content) >= 2 and t.speech_cues.find(content[-1:]):
                 head = content[-2]  # "мекеменің хабарламасында": the body's statement
                 statement = 1
+        run = _first_run(low, t)
+        modifier = 0
+        if (
+            not t.possessor_first
+            and head not in t.bodies
+            and head not in t.roles
+            and len(run) >= 2
+            and run[-1] in t.bodies
+        ):
+            # A noun (no role) before the body's noun modifies it: "The ferry operator",
+            # "the health department" are the operator, the department.
+            head = run[-1]
+            modifier = 1
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
             any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
@@ -2993,7 +3006,7 @@ class _Resolver:
                                 else None
                             )
                         )
-                        if sum(not _function_word(w, t) for w in low) == 1 + statement
+                        if sum(not _function_word(w, t) for w in low) == 1 + statement + modifier
                         else None
                     )
                 )
