@@ -5964,3 +5964,37 @@ def test_a_noun_before_a_bodys_noun_modifies_it(paragraphs: list[str], name: str
     # "the ferry operator" is an operator: the body the lead named, not a ferry.
     got, _ = run(paragraphs, "en")
     assert [n for _, n, _ in got] == ["Anna Smith", name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Past the quotation the attribution belongs to, the next paragraph opens with
+        # the name; a phrase after a preposition in commas is no apposition of a role.
+        (
+            "en",
+            [
+                "A late goal from substitute Jack Ryan sent Tipperary into the final.",
+                "‘We were poor for an hour,’ the Tipperary manager admitted. ‘But this group "
+                "never gives up.’",
+                "Liam Hennessy, in his second season in charge, praised his bench.",
+            ],
+            "Liam Hennessy",
+        ),
+        (
+            "nl",
+            [
+                "‘We hebben dit niet lichtvaardig beslist,’ zegt directeur Anna Peeters.",
+                "De burgemeester van Bree reageert ontgoocheld. ‘Dit is een slag in het "
+                "gezicht van onze stad,’ zegt hij.",
+                "Jan Vaesen (CD&V) wil een brief sturen naar de minister.",
+            ],
+            "Jan Vaesen",
+        ),
+    ],
+)
+def test_a_role_noun_takes_up_the_person_named_after_its_quotation(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got][-1] == name

@@ -4803,11 +4803,15 @@ class _Resolver:
         de burgemeester. Tom Claes wijst erop dat …"): the article names whom it just
         described."""
         pno = m.paragraph
+        text = self.paragraphs[pno - 1]
         if self.index is not None:
             starts = list(self.index.masked(pno, 0, self.paragraphs, self.t)[1])
         else:
-            starts = sentence_starts(self.paragraphs[pno - 1], self.t)
+            starts = sentence_starts(text, self.t)
         k = bisect.bisect_right(starts, m.offset)
+        # (Past the quotation the attribution is in, the next sentence of the article.)
+        while k < len(starts) and text[starts[k] : starts[k] + 1] in _OPENING:
+            k += 1
         at = (pno, starts[k]) if k < len(starts) else (pno + 1, 0)
         if at[0] > len(self.paragraphs):
             return None
@@ -4820,11 +4824,28 @@ class _Resolver:
                     and len(e.forms[0].split()) >= 2
                     and _known_given(e.forms[0].split()[0], self.t)
                     and not any(r in self.t.roles for r in e.roles)
-                    and not text[end:].lstrip(" \u00a0").startswith(",")
+                    and not self._apposition_after(text, end)
                     and self.fits(e)
                 ):
                     return e
         return None
+
+    def _apposition_after(self, text: str, end: int) -> bool:
+        """True when a noun phrase in commas follows the name ending at ``end`` ("Jan
+        Smit, een buurtbewoner,"): who that person is, another one than a role noun
+        before took up; not a phrase after a preposition ("Liam Hennessy, in his
+        second season in charge,")."""
+        rest = text[end:].lstrip(" \u00a0")
+        if not rest.startswith(","):
+            return False
+        nxt = words(rest[1:80])[:1]
+        return not (
+            nxt
+            and nxt[0] in self.t.stopwords
+            and nxt[0] not in self.t.determiners
+            and nxt[0] not in self.t.indefinites
+            and nxt[0] not in self.t.relatives
+        )
 
     def nearest(self, paragraph: int, offset: int, *, person: bool = False) -> _Entity | None:
         """The person named last before a point of the text (within two paragraphs),
