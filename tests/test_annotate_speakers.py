@@ -5998,3 +5998,19 @@ def test_a_role_noun_takes_up_the_person_named_after_its_quotation(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got][-1] == name
+
+
+def test_a_dutch_feminine_noun_in_ster_is_a_person() -> None:
+    # "Een bewoonster" (a woman resident) is the unnamed person "ze" takes up, not the
+    # alderwoman named before.
+    got, _ = run(
+        [
+            "Schepen Katrien Peeters wil het centrum autoluw maken.",
+            "‘We hebben niets tegen de handelaars’, zegt de burgemeester. Tom Claes wijst "
+            "erop dat parkeren gratis blijft.",
+            "Een bewoonster van de Bruul, die ’s zondags vaak bezoek krijgt van haar "
+            "kleinkinderen, neemt het laconiek op. ‘Dan komen ze maar met de fiets’, lacht ze.",
+        ],
+        "nl",
+    )
+    assert [n for _, n, _ in got][-1].startswith("Een bewoonster van de Bruul")
