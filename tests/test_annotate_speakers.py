@@ -6014,3 +6014,16 @@ def test_a_dutch_feminine_noun_in_ster_is_a_person() -> None:
         "nl",
     )
     assert [n for _, n, _ in got][-1].startswith("Een bewoonster van de Bruul")
+
+
+def test_a_name_in_commas_after_a_role_with_its_possessor_is_the_speaker() -> None:
+    # "Odense Kommunes borgmester" (the municipality's mayor): the name in commas after
+    # the role is who speaks, not the possessor and the role.
+    got, _ = run(
+        [
+            "Værftet har fået en stor ordre. »Det er gode job«, siger formand Mette Larsen.",
+            "Odense Kommunes borgmester, Peter Hansen (V), kalder ordren »et vendepunkt for byen«.",
+        ],
+        "da",
+    )
+    assert [n for _, n, _ in got] == ["Mette Larsen", "Peter Hansen"]

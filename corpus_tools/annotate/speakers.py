@@ -6128,6 +6128,14 @@ def _complement(text: str, start: int, t: Tables) -> bool:
     return bool(before) and _function_word(before[-1], t)
 
 
+def _possessor(text: str, run: list[tuple[int, str]], t: Tables) -> bool:
+    """True when a run of capitalised words is the possessor of the role word right
+    after it: "Lemvig Kommunes borgmester", "Region Skånes ordförande"."""
+    last = run[-1]
+    after = words(text[last[0] + len(last[1]) :])[:1]
+    return bool(after) and last[1].endswith("s") and bare(after[0]) in t.roles
+
+
 def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
     """The name set in commas right after a role noun: "Sønderborgs borgmester, Jesper
     Kock (S), kalder …", "The city manager, Shelley Dickstein, said" name the speaker.
@@ -6138,7 +6146,10 @@ def _apposed_name(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
         not toks
         # A role word, or a compound that ends with one ("Gewerkschaftssekretärin").
         or not (t.roles.find(low) or any(_compound_role(w, t) for w in low))
-        or any(len(run) >= 2 and not _complement(m.text, start, t) for start, run in _runs(m.text))
+        or any(
+            len(run) >= 2 and not _complement(m.text, start, t) and not _possessor(m.text, run, t)
+            for start, run in _runs(m.text)
+        )
     ):
         return m
     para = paragraphs[m.paragraph - 1]
