@@ -6846,9 +6846,13 @@ def _noun_phrase(name: str, t: Tables, *, proper: bool) -> str | None:
     spans = [(m.start(), m.group()) for m in _NAME_WORD.finditer(text)]
     if not spans:
         return text
-    if proper and _first_after_particles([w for _, w in spans], 0)[:1].isupper():
-        return text  # a surname with its particles: "van der Meer"
     low = [w.lower().replace("’", "'").replace("ʼ", "'") for _, w in spans]
+    if (proper or (spans[0][1][:1].isupper() and low[0] in _NAME_PARTICLES)) and (
+        _first_after_particles([w for _, w in spans], 0)[:1].isupper()
+    ):
+        # A surname with its particles ("van der Meer"), or a body named after one
+        # ("Van den Berg Bakkerijen").
+        return text
     start, written = spans[0]
     head, elided, tail = low[0].partition("'")
     if elided and tail and tail != "s" and written[:1].islower() and not _nominal(head, t):
