@@ -4087,6 +4087,22 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
             ],
             "Seabridge",
         ),
+        (  # a name in marks after a body noun, at the end of its sentence
+            "cs",
+            [
+                "Opravu mostu vede společnost „Mosty Brno“. „Termín dodržíme,“ uvedla "
+                "firma v tiskové zprávě.",
+            ],
+            "Mosty Brno",
+        ),
+        (  # ... or before a dash
+            "bg",
+            [
+                "Превозвачът – фирма „Бърз Транс“ – обяви нов график. „Ще има повече "
+                "курсове“, се казва в позицията на компанията.",
+            ],
+            "Бърз Транс",
+        ),
     ],
 )
 def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(

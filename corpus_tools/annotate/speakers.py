@@ -3739,7 +3739,9 @@ class _Resolver:
             if "_" in toks[j][2]:
                 continue  # inside a quotation: its words are no sentence of the article's
             # (After an article, or its kind of body, the words are a name.)
-            got = self._body_name_at(text, toks, j, after_article=j > i or not opens)
+            got = self._body_name_at(
+                text, toks, j, after_article=j > i or not opens, apposed=not opens
+            )
             if got is not None:
                 kind = kind if opens else toks[i - 1][2]
                 first = words_as_written(got)[:1]
@@ -3782,11 +3784,19 @@ class _Resolver:
         return ends_compound(low, self._body_stems)
 
     def _body_name_at(
-        self, text: str, toks: list[tuple[int, int, str]], j: int, *, after_article: bool
+        self,
+        text: str,
+        toks: list[tuple[int, int, str]],
+        j: int,
+        *,
+        after_article: bool,
+        apposed: bool = False,
     ) -> str | None:
         """The name of a body that starts at ``toks[j]`` and is followed by its verb
         or an apposition, or None: in quotation marks, or a run of capitalised words
-        (name particles inside) after an article or before a verb."""
+        (name particles inside) after an article or before a verb. In marks right after
+        a body noun (``apposed``) it is a name wherever its clause goes on ("vedené
+        společností „Stavby Haná“.", "фирма „Марица Девелопмънт“ – обяви")."""
         t = self.t
         a = toks[j][0]
         quoted = a > 0 and text[a - 1] in _OPENING_MARKS
@@ -3817,6 +3827,8 @@ class _Resolver:
             _is_acronym(acronym.group(1)) or _short_name_of(acronym.group(1), name)
         ):
             rest = rest[acronym.end() :]  # "Die Rhätische Bahn (RhB) streicht", not "(Corrèze)"
+        if quoted and apposed and name[:1].isupper():
+            return name
         follows = _FOLLOWS_NAME.match(rest)
         if follows is None or not rest[follows.end()].islower():
             return None
