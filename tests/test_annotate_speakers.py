@@ -4103,6 +4103,16 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
             ],
             "Бърз Транс",
         ),
+        (  # the subject of a verb of speech inside a sentence of the lead
+            "en",
+            [
+                "Crossings to the island were cancelled for a week after Westsail said "
+                "its only ferry had failed an inspection.",
+                "Islanders protested at the harbour on Tuesday.",
+                "“We apologise to every islander,” the company said.",
+            ],
+            "Westsail",
+        ),
     ],
 )
 def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(

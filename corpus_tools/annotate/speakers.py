@@ -3352,12 +3352,19 @@ class _Resolver:
         """The body the article is about, for a common noun nothing nearer names: the
         first name of two or more capitalised words (or an acronym) that opens a
         sentence of the lead before a word in lower case and is no person's ("Bay
-        Ferries Atlantic cancelled all crossings …" then "the company said")."""
+        Ferries Atlantic cancelled all crossings …" then "the company said"), or the
+        name inside a sentence of the lead right before its verb of speech ("… after
+        Seabridge said its ferry …")."""
         t = self.t
         if t.nouns_capitalised or m.paragraph < 2:
             return None
         text = self.paragraphs[0]
-        for k in sentence_starts(text, t):
+        starts = sentence_starts(text, t)
+        for n, k in enumerate(starts):
+            end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            speaking = self._speaking_name_in(text[k:end])
+            if speaking is not None:
+                return speaking
             toks = _tokens(text[k : k + 200])
             i = 0
             while i < len(toks) and toks[i][2].lower() in t.determiners:
@@ -3381,6 +3388,34 @@ class _Resolver:
                 )
             ):
                 return " ".join(run)
+        return None
+
+    def _speaking_name_in(self, sentence: str) -> str | None:
+        """The first name inside ``sentence`` (not opening it) right before a verb of
+        speech and after a word in lower case ("after Seabridge said"), no person's: a
+        run of capitalised words, which inside a sentence are a name."""
+        t = self.t
+        toks = _tokens(sentence)
+        low = [w.lower() for _, _, w in toks]
+        for s, _ in t.speech_verbs.find(low):
+            j = s
+            while (
+                j > 1
+                and not _boundary(sentence, toks[j - 1][1], toks[j][0])
+                and (_is_capitalised(toks[j - 1][2]) or _is_acronym(toks[j - 1][2]))
+            ):
+                j -= 1
+            if j == s or j < 1 or not toks[j - 1][2].islower():
+                continue
+            run = [w for _, _, w in toks[j:s]]
+            if (
+                any(_function_word(w.lower(), t) or bare(w.lower()) in t.roles for w in run)
+                or is_given_name(run[0])
+                or self._a_persons(" ".join(run))
+                or any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
+            ):
+                continue
+            return " ".join(run)
         return None
 
     def subject_body_before(self, m: _Mention, head: str) -> str | None:
