@@ -4113,6 +4113,22 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
             ],
             "Westsail",
         ),
+        (  # a kind of firm as the body noun before its name
+            "pt",
+            [
+                "A conserveira Maré Alta vai fechar a fábrica de Setúbal em maio.",
+                "Em comunicado, a empresa fala de uma “decisão difícil”.",
+            ],
+            "Maré Alta",
+        ),
+        (
+            "it",
+            [
+                "Il caseificio «Valle Verde» chiuderà lo stabilimento di Lodi.",
+                "Secondo l'azienda, i costi sono cresciuti «del 30 per cento».",
+            ],
+            "Valle Verde",
+        ),
     ],
 )
 def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(
