@@ -6069,3 +6069,17 @@ def test_a_name_in_commas_after_a_role_with_its_possessor_is_the_speaker() -> No
         "da",
     )
     assert [n for _, n, _ in got] == ["Mette Larsen", "Peter Hansen"]
+
+
+def test_a_body_named_after_a_family_is_the_body_its_noun_takes_up() -> None:
+    # The firm's name carries the owner's surname; the body noun before it in marks
+    # makes it the firm's, not the person's.
+    got, _ = run(
+        [
+            "Il caseificio «Fratelli Bassi» aprirà un nuovo stabilimento a Lodi.",
+            "«È un giorno importante», ha detto il titolare Marco Bassi.",
+            "Secondo l'azienda, la produzione crescerà «del 30 per cento».",
+        ],
+        "it",
+    )
+    assert got[-1][1] == "Fratelli Bassi"

@@ -3438,7 +3438,10 @@ class _Resolver:
                 name
                 for at, name, kind in self._subject_bodies(pno)
                 if (pno != m.paragraph or at < m.offset)
-                and not self._a_persons(name)
+                # (A body's noun before it or as its first word makes it a body's
+                # name, a family's too: "il pastificio «Fratelli Conti»" beside
+                # "Giulia Conti".)
+                and (kind is not None or not self._a_persons(name))
                 and (head in t.generic_bodies or self._same_kind(kind, head))
             ]
             if found:
