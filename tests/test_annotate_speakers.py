@@ -6083,3 +6083,33 @@ def test_a_body_named_after_a_family_is_the_body_its_noun_takes_up() -> None:
         "it",
     )
     assert got[-1][1] == "Fratelli Bassi"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "it",
+            [
+                "Secondo il quotidiano locale, la Ctb, l'azienda che gestisce i bus, dovrà "
+                "assumere venti autisti. In una nota l'azienda ha promesso corse «ogni dieci "
+                "minuti».",
+            ],
+            "Ctb",
+        ),
+        (
+            "en",
+            [
+                "Passengers waited for hours on Monday. The line is run by Railink, the "
+                "company that also operates the airport shuttle.",
+                "“We are sorry for the delays,” the company said.",
+            ],
+            "Railink",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_the_name_it_was_set_in_apposition_to(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

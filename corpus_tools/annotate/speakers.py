@@ -3513,8 +3513,9 @@ class _Resolver:
         very noun: as its head after its capitalised modifiers ("Český hydrometeorologický
         ústav …" then "uvedl ústav", "Žemės ūkio ministerija" then "ministerija"), or as
         the end of a capitalised compound ("Keskkonnaamet" then "amet",
-        "Nationalparkverwaltung" then "die Verwaltung"). The nearest before the
-        mention, in its paragraph, the three before it or the lead."""
+        "Nationalparkverwaltung" then "die Verwaltung"), or as a name's apposition
+        ("l'Anm, l'azienda che …" then "l'azienda"). The nearest before the mention, in
+        its paragraph, the three before it or the lead."""
         t = self.t
         if len(head) < 3:
             return None
@@ -3547,6 +3548,10 @@ class _Resolver:
                 if not w.islower() or not (
                     _same_noun(low, head) or (_same_stem(low, head) and self._body_noun(w))
                 ):
+                    continue
+                apposed = self._name_before_apposition(text, toks, n)
+                if apposed is not None:
+                    found = apposed
                     continue
                 k = n
                 while (
@@ -3593,6 +3598,45 @@ class _Resolver:
             if found is not None and not self._a_persons(found):
                 return found
         return None
+
+    def _name_before_apposition(
+        self, text: str, toks: list[tuple[int, int, str]], n: int
+    ) -> str | None:
+        """The name that the noun ``toks[n]`` follows as a definite apposition ("l'Anm,
+        l'azienda che gestisce la linea", "Arvia, the company that runs …"): its run of
+        capitalised words (or acronym) right before the comma, its elided article cut
+        off; no given name, role or word of the grammar in it."""
+        t = self.t
+        d = n
+        if bare(toks[n][2].replace("’", "'")) == toks[n][2]:
+            d = n - 1  # the article as a word of its own: "the company"
+            if d < 1 or toks[d][2].lower() not in t.determiners:
+                return None
+            if _boundary(text, toks[d][1], toks[n][0]):
+                return None
+        if d < 1 or text[toks[d - 1][1] : toks[d][0]].strip(" \u00a0") != ",":
+            return None
+        j = d
+        while (
+            j > 0
+            and (j == d or not _boundary(text, toks[j - 1][1], toks[j][0]))
+            and (
+                _is_capitalised(bare(toks[j - 1][2].replace("’", "'")))
+                or _is_acronym(bare(toks[j - 1][2].replace("’", "'")))
+            )
+        ):
+            j -= 1
+        run = [bare(w.replace("’", "'")) for _, _, w in toks[j:d]]
+        if (
+            not run
+            or any(_function_word(w.lower(), t) or bare(w.lower()) in t.roles for w in run)
+            or is_given_name(run[0])
+            or (j == 0 and len(run) == 1 and not _is_acronym(run[0]))
+        ):
+            return None
+        first = toks[j][2]
+        cut = len(first) - len(bare(first.replace("’", "'")))
+        return text[toks[j][0] + cut : toks[d - 1][1]]
 
     def statement_source(self, m: _Mention) -> _Mention | None:
         """Who issued the statement a bare statement noun takes up ("the statement
