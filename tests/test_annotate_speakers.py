@@ -6113,3 +6113,16 @@ def test_a_body_noun_takes_up_the_name_it_was_set_in_apposition_to(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_news_agency_told_in_the_lead_is_no_body_a_noun_takes_up() -> None:
+    # The verb of speech follows the agency, which was told, not the body that spoke.
+    got, _ = run(
+        [
+            "Мінск, 3 сакавіка /БЕЛТА/. На лініі пачнуць курсіраваць новыя аўтобусы. Пра "
+            "гэта карэспандэнту БЕЛТА паведамілі ў гарадскім парку.",
+            "«Аўтобусы будуць хадзіць кожныя дзесяць хвілін», — адзначылі на прадпрыемстве.",
+        ],
+        "be",
+    )
+    assert got[-1][1] != "БЕЛТА"

@@ -3392,8 +3392,9 @@ class _Resolver:
 
     def _speaking_name_in(self, sentence: str) -> str | None:
         """The first name inside ``sentence`` (not opening it) right before a verb of
-        speech and after a word in lower case ("after Seabridge said"), no person's: a
-        run of capitalised words, which inside a sentence are a name."""
+        speech and after a word in lower case ("after Seabridge said"), no person's nor
+        a news agency's ("карэспандэнту БЕЛТА паведамілі": the agency was told): a run
+        of capitalised words, which inside a sentence are a name."""
         t = self.t
         toks = _tokens(sentence)
         low = [w.lower() for _, _, w in toks]
@@ -3411,6 +3412,7 @@ class _Resolver:
             if (
                 any(_function_word(w.lower(), t) or bare(w.lower()) in t.roles for w in run)
                 or is_given_name(run[0])
+                or " ".join(run) in t.agencies
                 or self._a_persons(" ".join(run))
                 or any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
             ):
