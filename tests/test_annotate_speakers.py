@@ -6126,3 +6126,31 @@ def test_a_news_agency_told_in_the_lead_is_no_body_a_noun_takes_up() -> None:
         "be",
     )
     assert got[-1][1] != "БЕЛТА"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "hu",
+            [
+                "A felvásárlók közül a Duna-Malom Kft. tonnánként 90 ezer forintot fizet a "
+                "búzáért. A cég közleménye szerint a minőség „kiváló”.",
+            ],
+            "Duna-Malom Kft.",
+        ),
+        (
+            "sv",
+            [
+                "Under måndagen föll aktien i Nordvik Foods AB med tio procent.",
+                "– Vi har en plan för hösten, skriver bolaget i ett pressmeddelande.",
+            ],
+            "Nordvik Foods AB",
+        ),
+    ],
+)
+def test_a_company_noun_takes_up_a_name_with_its_legal_form(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name

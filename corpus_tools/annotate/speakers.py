@@ -3753,6 +3753,15 @@ class _Resolver:
         low = bare(word.lower().replace("’", "'"))
         return _is_capitalised(word) and (self._body_noun(low) or self._name_cue(low))
 
+
+        return (
+            low in self.t.name_cues
+            # A legal form ("Kft", "GmbH") makes it a company.
+            or (low in self.t.org_forms and head in self.t.name_cues)
+            or _same_noun(low, head)
+            or low.endswith(head)
+        )
+
     def _a_persons(self, name: str) -> bool:
         """True when ``name`` opens with a known given name or ends with the surname of
         someone the article shows to be a person (a role, a gender, a given name)."""
@@ -3788,6 +3797,10 @@ class _Resolver:
         starts = set(sentence_starts(text, t))
         out: list[tuple[int, str, str | None]] = []
         for i, (a, _, _w) in enumerate(toks):
+            legal = self._name_with_legal_form(text, toks, i)
+            if legal is not None:
+                out.append(legal)
+                continue
             mark = a > 0 and text[a - 1] in _OPENING_MARKS
             opens = (
                 a - mark in starts
@@ -3834,6 +3847,31 @@ class _Resolver:
                 out.append((toks[j][0], got, kind))
         self._bodies_in[pno] = out
         return out
+
+    def _name_with_legal_form(
+        self, text: str, toks: list[tuple[int, int, str]], i: int
+    ) -> tuple[int, str, str] | None:
+        """(offset, name, form) of a company's name that ends with its legal form at
+        ``toks[i]`` ("a Tisza-Paprika Kft. kilogrammonként", "Nordvik AB meddelade"):
+        the capitalised words before the form, the form's stop kept where the sentence
+        goes on. A name wherever it stands in its sentence."""
+        w = toks[i][2]
+        if i == 0 or not w[:1].isupper() or w.lower() not in self.t.org_forms:
+            return None
+        j = i
+        while (
+            j > 0
+            and not _boundary(text, toks[j - 1][1], toks[j][0])
+            and (_is_capitalised(toks[j - 1][2]) or _is_acronym(toks[j - 1][2]))
+            and not _function_word(toks[j - 1][2].lower(), self.t)
+        ):
+            j -= 1
+        if j == i or is_given_name(toks[j][2]):
+            return None
+        end = toks[i][1]
+        if text[end : end + 1] == "." and i + 1 < len(toks) and toks[i + 1][2].islower():
+            end += 1  # "Kft. kilogrammonként": the abbreviation's stop
+        return toks[j][0], text[toks[j][0] : end], w
 
     def _unquoted(self, pno: int) -> str:
         """Paragraph ``pno`` with the words of its quotations masked (what a speaker
