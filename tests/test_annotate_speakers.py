@@ -6147,6 +6147,22 @@ def test_a_news_agency_told_in_the_lead_is_no_body_a_noun_takes_up() -> None:
             ],
             "Nordvik Foods AB",
         ),
+        (  # the legal form before the name, in marks
+            "be",
+            [
+                "Новы мост праз раку будавала ААТ «Палессемост». У кампаніі адзначылі, што "
+                "работы скончаны «на месяц раней».",
+            ],
+            "Палессемост",
+        ),
+        (
+            "ru",
+            [
+                "Ремонт моста выполняло ООО «Северный берег». В компании пообещали открыть "
+                "движение «до конца месяца».",
+            ],
+            "Северный берег",
+        ),
     ],
 )
 def test_a_company_noun_takes_up_a_name_with_its_legal_form(

@@ -3830,7 +3830,8 @@ class _Resolver:
             elif not (
                 i > 0
                 and not _boundary(text, toks[i - 1][1], a - mark)
-                and self._body_noun(toks[i - 1][2])
+                # (Or to a legal form: "ААТ «Гроднамостбуд»".)
+                and (self._body_noun(toks[i - 1][2]) or toks[i - 1][2].lower() in t.org_forms)
             ):
                 continue  # neither a sentence's subject nor in apposition to a body noun
             if "_" in toks[j][2]:
