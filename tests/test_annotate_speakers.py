@@ -4129,6 +4129,14 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
             ],
             "Valle Verde",
         ),
+        (  # "jednota", an association, is a body's noun
+            "cs",
+            [
+                "Moravská rybářská jednota nový zákon vítá. „Konečně se něco děje,“ uvedla "
+                "jednota v prohlášení.",
+            ],
+            "Moravská rybářská jednota",
+        ),
     ],
 )
 def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(
