@@ -4137,6 +4137,14 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
             ],
             "Moravská rybářská jednota",
         ),
+        (  # a club's legal form opens its name: no person "Lindenau" with a role "sc"
+            "de",
+            [
+                "Der SC Lindenau hat sich von seinem Trainer getrennt.",
+                "„Wir danken ihm für seine Arbeit“, teilte der Verein am Montag mit.",
+            ],
+            "SC Lindenau",
+        ),
     ],
 )
 def test_a_bare_body_noun_takes_up_the_body_named_as_subject_or_apposition(

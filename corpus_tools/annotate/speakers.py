@@ -675,6 +675,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             lowered = [_no_genitive_s(w.lower()) for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue  # (and "Kirklees Council’s", the council's)
+            if any(r in t.org_forms and r.upper() in tokens for r in roles):
+                continue  # "FC Bayern", "ООО Ромашка": a club's or company's legal form
             if _names_agency(tokens, name, t):
                 continue  # "рассказал РИА Новости": a news agency, no "Новости" in person
             if _genitive_complement(lowered[0], t):
