@@ -6186,3 +6186,15 @@ def test_a_company_noun_takes_up_a_name_with_its_legal_form(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == name
+
+
+def test_a_word_that_only_begins_like_the_body_noun_is_not_it() -> None:
+    # "entre" shares its first five letters with "entreprise" but is no inflection of it.
+    got, _ = run(
+        [
+            "Les trains ne circulent plus entre Massy et Orly depuis lundi. « Une plainte "
+            "sera déposée », indique l’entreprise.",
+        ],
+        "fr",
+    )
+    assert got[-1][1] != "Massy"

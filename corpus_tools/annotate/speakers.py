@@ -4092,12 +4092,18 @@ class _Resolver:
                 if limit is not None and found[k][1] > limit:
                     continue
                 word = bare(found[k][2].lower().replace("’", "'"))
+                if _function_word(word, t):
+                    continue  # "entre Juvisy et Paris": no "entreprise"
                 compound = any(
                     len(n) >= 5 and len(word) > len(n) + 2 and word.endswith(n) for n in nouns
                 ) or any(_compound_of(word, s) for s in stems)
                 if (
                     not compound
-                    and not any(_same_noun(word, n) or word[:5] == n[:5] for n in nouns)
+                    and not any(
+                        # (Of an inflection's length: "entre" is no "entreprise".)
+                        _same_noun(word, n) or (word[:5] == n[:5] and len(n) - len(word) <= 4)
+                        for n in nouns
+                    )
                     and not any(word.startswith(s) and len(word) - len(s) <= 4 for s in stems)
                 ):
                     continue
