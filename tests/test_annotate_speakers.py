@@ -6198,3 +6198,14 @@ def test_a_word_that_only_begins_like_the_body_noun_is_not_it() -> None:
         "fr",
     )
     assert got[-1][1] != "Massy"
+
+
+def test_a_source_marker_before_a_name_with_an_acronym_gives_the_body() -> None:
+    got, _ = run(
+        [
+            "Selon RTE Réseau, un câble a été sectionné dans la nuit. « Une plainte sera "
+            "déposée », indique l’entreprise.",
+        ],
+        "fr",
+    )
+    assert got[-1][1] == "RTE Réseau"

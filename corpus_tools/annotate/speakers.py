@@ -4013,7 +4013,12 @@ class _Resolver:
                 while k < len(toks) and low[k] in t.determiners:
                     k += 1
                 run: list[str] = []
-                while k < len(toks) and _is_capitalised(toks[k][2]) and len(run) < 4:
+                while (
+                    k < len(toks)
+                    # (An acronym in it too: "Selon SNCF Voyageurs".)
+                    and (_is_capitalised(toks[k][2]) or _is_acronym(toks[k][2]))
+                    and len(run) < 4
+                ):
                     if run and _boundary(text, toks[k - 1][1], toks[k][0]):
                         break
                     run.append(toks[k][2])
