@@ -6209,3 +6209,16 @@ def test_a_source_marker_before_a_name_with_an_acronym_gives_the_body() -> None:
         "fr",
     )
     assert got[-1][1] == "RTE Réseau"
+
+
+def test_a_museum_speaks_as_an_institution() -> None:
+    # Not as the person named before it: "muzeum" is a body's noun.
+    got, _ = run(
+        [
+            "„Patří do sbírky,“ řekl starosta Jan Král. Obraz dostane Moravské zemské muzeum.",
+            "Moravské zemské muzeum nález potvrdilo. „Obraz vystavíme na jaře,“ uvedlo "
+            "muzeum v tiskové zprávě.",
+        ],
+        "cs",
+    )
+    assert got[-1][1] == "Moravské zemské muzeum"
