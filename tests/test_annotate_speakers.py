@@ -6222,3 +6222,14 @@ def test_a_museum_speaks_as_an_institution() -> None:
         "cs",
     )
     assert got[-1][1] == "Moravské zemské muzeum"
+
+
+def test_an_acronym_nothing_else_names_is_spelled_out_as_the_article_gave_it() -> None:
+    got, _ = run(
+        [
+            "La Société de transport de Laval (STL) a ajouté dix autobus sur la ligne 2.",
+            "« Nos équipes sont mobilisées », a indiqué la STL.",
+        ],
+        "fr",
+    )
+    assert got[-1][1] == "Société de transport de Laval (STL)"

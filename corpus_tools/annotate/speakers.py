@@ -3028,8 +3028,9 @@ class _Resolver:
                 # охорони здоров’я" -> "Міністерство охорони здоров’я".)
                 named = self.spelled_with_acronym(self.base_body(named))
                 return f"d:{named.lower()}", named
-            # "в департаменте транспорта": the body in its base form.
-            description = self.base_body(description)
+            # "в департаменте транспорта": the body in its base form; "the STM": the
+            # name its acronym stands for.
+            description = self.spelled_with_acronym(self.base_body(description))
             return f"d:{description.lower()}", description
         if not role_head and (head in t.title_cues or head in t.name_cues):
             # "Le quotidien évoque « … »" after "Selon « Midi Libre »": the newspaper.
