@@ -6233,3 +6233,16 @@ def test_an_acronym_nothing_else_names_is_spelled_out_as_the_article_gave_it() -
         "fr",
     )
     assert got[-1][1] == "Société de transport de Laval (STL)"
+
+
+def test_an_acronym_after_an_elided_article_is_the_body_not_a_role() -> None:
+    # "l’ORS" is no role noun that takes up the place named before it.
+    got, _ = run(
+        [
+            "Les urgences de Calvi fermeront la nuit, a annoncé mercredi l’Office régional "
+            "de santé (ORS) de Corse. Les patients seront orientés vers le CHU de Bastia.",
+            "Dans un communiqué, l’ORS évoque une mesure « temporaire ».",
+        ],
+        "fr",
+    )
+    assert got[-1][1] == "Office régional de santé (ORS) de Corse"

@@ -2968,7 +2968,9 @@ class _Resolver:
             modifier = 1
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
-            any(w in t.bodies for w in low) or any(w.isupper() and len(w) > 1 for w in toks)
+            any(w in t.bodies for w in low)
+            # (An acronym after an elided article too: "l’ARS".)
+            or any(_is_acronym(bare(w.replace("’", "'"))) for w in toks)
         ) and not role_head:
             named = self.named_body(m, toks, low)
             if (
@@ -4078,7 +4080,9 @@ class _Resolver:
         texts: list[tuple[str, int | None]] = [
             (self.paragraphs[pno - 1], upto if pno == m.paragraph else None) for pno in numbers
         ]
-        for acronym in (w for w in toks if _is_acronym(w)):
+        for acronym in (bare(w.replace("’", "'")) for w in toks):
+            if not _is_acronym(acronym):
+                continue
             for text, limit in texts:
                 i = text.rfind(f"({acronym})", 0, limit)
                 if i > 0:
