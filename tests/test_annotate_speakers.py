@@ -6246,3 +6246,15 @@ def test_an_acronym_after_an_elided_article_is_the_body_not_a_role() -> None:
         "fr",
     )
     assert got[-1][1] == "Office régional de santé (ORS) de Corse"
+
+
+def test_a_generic_body_noun_takes_up_the_subject_its_noun_heads_in_lower_case() -> None:
+    got, _ = run(
+        [
+            "На заводе появится сто рабочих мест, их займут жители Бердска.",
+            "Областное министерство промышленности назвало проект «важным». Ведомство "
+            "уточнило, что субсидия «покрывает треть затрат».",
+        ],
+        "ru",
+    )
+    assert got[-1][1] == "Областное министерство промышленности"

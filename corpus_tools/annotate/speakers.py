@@ -4194,6 +4194,10 @@ class _Resolver:
                     # body its complement ends with ("прокуратура Пермского края",
                     # "министерство транспорта и дорожного хозяйства Якутии").
                     name = _lower_case_body(text, found, k, t)
+                    if name is None and limit is not None:
+                        # (Only in the mention's paragraph: a subject further back is
+                        # not surely the one the noun takes up.)
+                        name = self._opening_body(text, found, k)
                     if name is not None and not self.names_a_person(name):
                         return name
                     continue
@@ -4211,6 +4215,41 @@ class _Resolver:
                 if name is not None and len(name.split()) >= 2:
                     return name
         return None
+
+    def _opening_body(self, text: str, toks: list[tuple[int, int, str]], k: int) -> str | None:
+        """The name a body's noun in lower case (``toks[k]``) heads as the subject that
+        opens a sentence, its capitalised adjective first and its complement in lower
+        case up to the verb ("Региональное министерство сельского хозяйства назвало …"),
+        or None."""
+        t = self.t
+        starts = sentence_starts(text, t)
+        begin = starts[bisect.bisect_right(starts, toks[k][0]) - 1] if starts else 0
+        i = next((n for n in range(k, -1, -1) if toks[n][0] <= begin), None)
+        if i is None or toks[i][0] != begin or not 1 <= k - i <= 2:
+            return None
+        first = toks[i][2]
+        if not _is_capitalised(first) or _function_word(first.lower(), t) or is_given_name(first):
+            return None
+        if any(not w.islower() or _function_word(w, t) for _, _, w in toks[i + 1 : k]):
+            return None
+        j = k + 1
+        while (
+            j < len(toks)
+            and j - k <= 4
+            and toks[j][2].islower()
+            and not _function_word(toks[j][2], t)
+            and not _boundary(text, toks[j - 1][1], toks[j][0])
+            and not t.speech_verbs.match_at([toks[j][2]], 0)
+            and not _past_tense_like(toks[j][2], t)
+        ):
+            j += 1
+        if (
+            j >= len(toks)
+            or _boundary(text, toks[j - 1][1], toks[j][0])
+            or not (t.speech_verbs.match_at([toks[j][2]], 0) or _past_tense_like(toks[j][2], t))
+        ):
+            return None
+        return text[toks[i][0] : toks[j - 1][1]]
 
     def names_a_person(self, phrase: str) -> bool:
         """True when a capitalised word of ``phrase`` is a known given name or the
