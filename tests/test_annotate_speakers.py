@@ -6258,3 +6258,18 @@ def test_a_generic_body_noun_takes_up_the_subject_its_noun_heads_in_lower_case()
         "ru",
     )
     assert got[-1][1] == "Областное министерство промышленности"
+
+
+def test_an_inflected_statement_noun_says_whose_statement_it_is() -> None:
+    # "ettevõte pressiteates": the company in a press release ("pressiteade" in the
+    # inessive), the company named in the lead.
+    got, _ = run(
+        [
+            "Kalatööstus Lääne Kala sulgeb aasta lõpuks oma Haapsalu tehase, teatas "
+            "ettevõte esmaspäeval.",
+            "„Töötajad saavad hüvitise,“ kinnitas ettevõte pressiteates.",
+        ],
+        "et",
+    )
+    assert got[-1][1] is not None
+    assert "Lääne Kala" in got[-1][1]
