@@ -6273,3 +6273,17 @@ def test_an_inflected_statement_noun_says_whose_statement_it_is() -> None:
     )
     assert got[-1][1] is not None
     assert "Lääne Kala" in got[-1][1]
+
+
+def test_a_body_noun_after_a_modifier_takes_up_the_body_as_a_bare_one() -> None:
+    # "the ferry operator" is the operator: the lead's company, as "the operator" is.
+    got, _ = run(
+        [
+            "Crossings to the island were cancelled for a week after Westsail said its "
+            "only ferry had failed an inspection.",
+            "Islanders protested at the harbour on Tuesday.",
+            "The ferry operator said the repairs had found “serious damage” in the hull.",
+        ],
+        "en",
+    )
+    assert got[-1][1] == "Westsail"

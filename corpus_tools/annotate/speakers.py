@@ -2966,6 +2966,21 @@ class _Resolver:
             # "the health department" are the operator, the department.
             head = run[-1]
             modifier = 1
+
+
+        modifier = 0
+        nouns = [w for w in low if not _function_word(w, t)]
+        if (
+            not t.possessor_first
+            and len(nouns) == 2
+            and nouns[-1] in t.bodies
+            and head == nouns[0]
+            and head not in t.bodies
+            and head not in t.roles
+        ):
+            # A modifier before a body's noun: "the ferry operator", "dopravní podnik"
+            # is the operator, the enterprise.
+            head, modifier = nouns[-1], 1
         role_head = head in t.roles and head not in t.bodies  # "die Sprecherin" is a body's
         if (
             any(w in t.bodies for w in low)
