@@ -2966,12 +2966,10 @@ class _Resolver:
             # "the health department" are the operator, the department.
             head = run[-1]
             modifier = 1
-
-
-        modifier = 0
         nouns = [w for w in low if not _function_word(w, t)]
         if (
-            not t.possessor_first
+            not modifier
+            and not t.possessor_first
             and len(nouns) == 2
             and nouns[-1] in t.bodies
             and head == nouns[0]
@@ -3752,7 +3750,13 @@ class _Resolver:
         if kind is None:
             return True
         low = bare(kind.lower().replace("’", "'"))
-        return self._name_cue(low) or _same_noun(low, head) or low.endswith(head)
+        return (
+            self._name_cue(low)
+            # A legal form ("Kft", "GmbH") makes it a company.
+            or (low in self.t.org_forms and head in self.t.name_cues)
+            or _same_noun(low, head)
+            or low.endswith(head)
+        )
 
     def _name_cue(self, low: str) -> bool:
         """True for a noun that introduces a body's name, or a compound ending with one
@@ -3772,15 +3776,6 @@ class _Resolver:
         it is: a body's noun or one that introduces names ("Fietsenfabrikant")."""
         low = bare(word.lower().replace("’", "'"))
         return _is_capitalised(word) and (self._body_noun(low) or self._name_cue(low))
-
-
-        return (
-            low in self.t.name_cues
-            # A legal form ("Kft", "GmbH") makes it a company.
-            or (low in self.t.org_forms and head in self.t.name_cues)
-            or _same_noun(low, head)
-            or low.endswith(head)
-        )
 
     def _a_persons(self, name: str) -> bool:
         """True when ``name`` opens with a known given name or ends with the surname of
