@@ -128,11 +128,11 @@ _NAME_PARTICLES = frozenset(
         # "Siobhán Mac Giolla Rua".
         "ó",
         "Ó",
-        "mac",
-        "nic",
-        "mhic",
     ]
 )
+# Particles that are a name's only inside it ("Siobhán Mac Giolla Rua"); at its end a
+# word of its own ("Bernie Mac").
+_INNER_PARTICLES = frozenset(["mac", "nic", "mhic"])
 # Of the particles above, those only some languages' names have (their tables'
 # "name_particles"): elsewhere the word is a preposition that ends a name.
 _LANGUAGE_PARTICLES = frozenset(["do"])
@@ -384,19 +384,49 @@ def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool
     in lower case, may be that role's complement rather than its holder's name: in a
     language whose nouns decline and follow the noun they complement ("мэр Томска",
     "mieszkanka Krosna"), and no known given name."""
-    return (
-        bool(t.names)
-        and not t.markers_follow
-        and text[:start].rstrip(" \u00a0")[-1:].islower()
-        and not _known_given(word, t)
-    )
+    if not t.names or t.markers_follow or _known_given(word, t):
+        return False
+    return text[:start].rstrip(" \u00a0")[-1:].islower()
+
+
+def _looks_genitive(word: str, t: Tables, places: frozenset[str]) -> bool:
+    """True where a word after a role noun reads as its genitive complement rather than
+    as a surname: an acronym, a word the article also writes after a preposition, as a
+    place, in another case ("В Томске …" then "мэр Томска"), or a vowel ending and no
+    surname's ending of the tables ("Lublina", "Полтави"; not "министр Козлов",
+    "министр Козлова", "minister Nowak"). ``places``: see :func:`_places`."""
+    low = word.lower()
+    if _is_acronym(word) or any(_same_stem_form(low, p) for p in places):
+        return True
+    endings = (*t.names.female_surname_endings, *t.male_surname_endings.entries)
+    return low[-1:] in _VOWELS and not any(low.endswith(e) for e in endings)
+
+
+def _same_stem_form(a: str, b: str) -> bool:
+    """True for two forms of one word that differ only in an ending of up to two
+    letters, with a stem of four letters or more ("томска", "томске")."""
+    n = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return n >= 4 and n >= max(len(a), len(b)) - 2
 
 
 def _possessed(description: str) -> bool:
     """True for a description whose head belongs to a name in the possessive before it
     ("Mr Hurley’s brother-in-law", "the Smiths' lawyer")."""
     ws = description.replace("’", "'").split()
-    return any(w.endswith(("'s", "s'")) for w in ws[:4][:-1]) and len(ws) >= 2
+    return any(w.endswith(("'s", "s'")) or "'" in w[1:-1] for w in ws[:4][:-1]) and len(ws) >= 2
+
+
+def _places(paragraphs: list[str], t: Tables) -> frozenset[str]:
+    """The capitalised words the text writes right after a preposition, lower-cased."""
+    found: set[str] = set()
+    for text in paragraphs:
+        toks = _tokens(text)
+        for (_, _, before), (_, _, word) in itertools.pairwise(toks):
+            low = before.lower()
+            # (An article may be the preposition's too: "στην Κρήτη", "im Tal".)
+            if _is_capitalised(word) and low in t.stopwords:
+                found.add(word.lower())
+    return frozenset(found)
 
 
 def _compound_role(word: str, t: Tables) -> bool:
@@ -506,7 +536,10 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         tokens = tokens[1:]
     keep = t.max_name_words
     if len(tokens) > keep and not any(
-        _PATRONYMIC.search(w.lower()) or _is_initial(w) or w.lower() in _NAME_PARTICLES
+        _PATRONYMIC.search(w.lower())
+        or _is_initial(w)
+        or w.lower() in _NAME_PARTICLES
+        or w.lower() in _INNER_PARTICLES
         for w in tokens[1:-1]
     ):
         # The window that opens with a known given name ("Бауыржан Ахметов Екібастұздан
@@ -875,6 +908,9 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
 # How many sentences before a pronoun's own an unnamed person it takes up may be
 # introduced in (see _Resolver.unnamed_before).
 _UNNAMED_REACH = 2
+# The most words of a description that shows no gender which a word for a person of
+# either gender ("the man", "мужчына") may take up.
+_GENDERLESS_WORDS = 12
 
 # Relatives that open a clause about something of the noun's, not the noun itself
 # ("the owner of a shop whose manager asked not to be named").
@@ -1985,7 +2021,7 @@ def _name_after_addressee(
                     _is_capitalised(toks[a][2]) or _is_acronym(toks[a][2]) or low[a] in t.bodies
                     for a in range(k + 1, i)
                 )
-                or _introduced_person(low, i, t)
+                or (_addressee_phrase(toks, low, k, i, t) and _introduced_person(low, i, t))
             )
         ):
             # The subject after the addressee: "afirmou à agência Lusa a diretora
@@ -2014,6 +2050,31 @@ def _name_after_addressee(
                 end += 1
             return clause[toks[i][0] : toks[end - 1][1]]
     return ""
+
+
+def _addressee_phrase(
+    toks: list[tuple[int, int, str]], low: list[str], a: int, b: int, t: Tables
+) -> bool:
+    """True when the words ``a``..``b`` (exclusive) after a verb are one prepositional
+    phrase: a preposition and one word ("a EFE", "al giornale"), or an article or a
+    name after it ("a este periódico", "à la barre"); not a clause of its own ("dopo
+    aver visitato", "depois de ouvir"), whose noun after it is an object."""
+    if b <= a or low[a] not in t.stopwords or low[a] in t.determiners:
+        return False
+    window = low[max(0, a - 4) : a]
+    if not any(s + n == len(window) for s, n in t.speech_verbs.find(window)):
+        return False  # right after the verb ("disse | depois de ouvir" is no such phrase)
+    if b == a + 1:
+        return True
+    second = toks[a + 1][2]
+    if b == a + 2:
+        return low[a + 1] not in t.stopwords  # "al giornale", "a RNE"
+    return (
+        low[a + 1] in t.determiners
+        or low[a + 1] in t.possessives  # "a su lado"
+        or _is_capitalised(second)
+        or _is_acronym(second)
+    )
 
 
 def _introduced_person(low: list[str], i: int, t: Tables) -> bool:
@@ -2449,6 +2510,15 @@ class _Resolver:
     # Per paragraph number: where each word that speaks of a statement starts, the
     # quotations masked (see statement_source).
     _cues_in: dict[int, list[int]] = field(default_factory=dict)
+    _places: frozenset[str] | None = None
+
+    @property
+    def places(self) -> frozenset[str]:
+        """The capitalised words the article writes after a preposition (:func:`_places`),
+        read once."""
+        if self._places is None:
+            self._places = _places(self.paragraphs, self.t) if self.t.names else frozenset()
+        return self._places
 
     def says_unnamed(self, paragraph: int) -> bool:
         """True when paragraph ``paragraph`` (1-based) holds words of the anonymity
@@ -2787,6 +2857,7 @@ class _Resolver:
         # A person's name in the mention: its longest run of capitalised words, role
         # words cut off ("Bundeskanzlerin Angela Merkel", "minister Hugo de Jonge").
         name: list[str] = []
+        possessor = surname_like = False
         for start, run in _runs(m.text):
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
@@ -2843,10 +2914,18 @@ class _Resolver:
                 # Where nouns decline, one capitalised word right after a role noun that
                 # the article never writes with a given name is the role's complement in
                 # the genitive, a place or a body: "мэр Томска", "mieszkanka Krosna".
+                # Where it may as well be a surname ("министр Козлов"), the mention is
+                # kept as written: not the role's other holder.
+                surname_like = surname_like or not _looks_genitive(tokens[0], t, self.places)
                 continue
             after = words(m.text[run[-1][0] + len(run[-1][1]) :])
-            if after and tokens[-1].replace("’", "'").endswith(("'s", "s'")):
-                continue  # a possessor: "Mr Hurley’s brother-in-law" is no Mr Hurley
+            if after and (
+                tokens[-1].replace("’", "'").endswith(("'s", "s'")) or _oblique(tokens[-1], t)
+            ):
+                # A possessor, or a name in another case: "Mr Hurley’s brother-in-law",
+                # "Demir'in avukatı" (Demir's lawyer) is someone else.
+                possessor = True
+                continue
             if (
                 len(tokens) == 1
                 and after
@@ -2876,6 +2955,10 @@ class _Resolver:
                 # Among runs of the same length the last one: the name in apposition
                 # ("la segretaria della Flc Cgil, Anna Moretti").
                 name = candidate
+        if (possessor or surname_like) and not name:
+            # Whoever the words make of the named person, the article does not name.
+            description = _with_relative_clause(m, m.text, self.paragraphs, t)
+            return f"d:{description.lower()}", description
         if name and len(name) == 1 and any(w in t.bodies for w in low):
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
         if name and _genitive_complement(name[0].lower(), t):
@@ -3115,7 +3198,14 @@ class _Resolver:
                 at = self.named_before_at(m.paragraph, m.offset, same_paragraph=True)
                 unnamed = None if at is not None else self.unnamed_before(m)
                 unnamed = unnamed or self.unnamed_in_paragraph_before(m)
-                if unnamed is not None:
+                noun = "f" if any(w in t.female_person_nouns for w in content) else "m"
+                shown = _noun_gender(words(unnamed), t) if unnamed is not None else None
+                if unnamed is not None and (
+                    shown == noun
+                    # (Where it shows no gender, only a short noun phrase: not "A
+                    # cyclist died after a collision …", whom "the woman" is not.)
+                    or (shown is None and len(words(unnamed)) <= _GENDERLESS_WORDS)
+                ):
                     return f"d:{unnamed.lower()}", unnamed
             if (
                 not matches
@@ -4474,7 +4564,15 @@ class _Resolver:
             # A place or a time opens the sentence and its subject follows the verb ("Im
             # Saal saß auch eine Frau, die …"): the description opens with its article,
             # and a relative clause after it runs to the sentence's end.
-            first = next((i for i in range(2, end) if low[i] in self.t.indefinites), end)
+            # (A person's: "auf dem Dach einer Scheune saß eine Katze" has none.)
+            first = next(
+                (
+                    i
+                    for i in range(2, end)
+                    if low[i] in self.t.indefinites and self._person_noun_in(low[i + 1 : i + 3])
+                ),
+                end,
+            )
             if first >= end:
                 return None
             if end < len(toks) and low[end] in self.t.relatives:
@@ -4482,6 +4580,14 @@ class _Resolver:
         text = sentence[toks[first][0] : toks[end - 1][1]]
         return _Mention(
             text, paragraph, offset + toks[first][0], sentence_initial=not first, described=True
+        )
+
+    def _person_noun_in(self, low: list[str]) -> bool:
+        """True when one of the (lower-cased) words is a role or a word for a person."""
+        t = self.t
+        return any(
+            bare(w) in t.roles or w in t.female_person_nouns or w in t.male_person_nouns
+            for w in low
         )
 
     def _opens_with_relative(
@@ -6103,7 +6209,9 @@ def _of_someone(text: str, t: Tables) -> bool:
             and rest in t.indefinites
             and not any(elided + "'" in table for table in (t.determiners, t.relatives))
         )
-    preposition = low[2] in t.stopwords or low[2] in t.function_words
+    # The preposition of a complement ("di", "de", "of"), not of an addressee ("el
+    # alcalde a una vecina", "the mayor to a resident": someone spoken to).
+    preposition = low[2] in _NAME_PARTICLES or low[2] == "of"
     return preposition and low[2] not in t.determiners and len(low) > 3 and low[3] in t.indefinites
 
 
