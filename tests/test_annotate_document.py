@@ -193,6 +193,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "adjective_endings",
         "nouns_capitalised",
         "ordinal_dot",
+        "bare_indefinites",
         "occupations",
         "body_inflections",
         "complement_endings",
@@ -206,6 +207,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
     assert isinstance(data.get("possessor_first", False), bool)
     assert isinstance(data.get("nouns_capitalised", False), bool)
     assert isinstance(data.get("ordinal_dot", False), bool)
+    assert isinstance(data.get("bare_indefinites", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return

@@ -6367,3 +6367,35 @@ def test_a_body_noun_after_a_modifier_takes_up_the_body_as_a_bare_one() -> None:
 def test_what_the_review_found_is_not_misread(lang: str, paragraphs: list[str], name: str) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "cs",
+            [
+                "Starosta Jan Novák otevřel novou lávku přes řeku.",
+                "„Konečně nemusíme chodit přes most,“ řekla učitelka ze Lhoty, která tudy "
+                "vodí děti do školy.",
+            ],
+            "učitelka ze Lhoty, která tudy vodí děti do školy",
+        ),
+        (
+            "ru",
+            [
+                "Мэр Олег Петров открыл новый каток в парке.",
+                "«Раньше приходилось ездить в центр», — рассказал пенсионер, который "
+                "живёт в соседнем доме.",
+            ],
+            "пенсионер, который живёт в соседнем доме",
+        ),
+    ],
+)
+def test_a_bare_role_with_a_relative_clause_is_someone_unnamed(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # Without an indefinite article, a role noun that a relative clause describes
+    # introduces someone new: not the person named before with another role.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

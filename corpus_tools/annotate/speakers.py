@@ -3014,6 +3014,9 @@ class _Resolver:
         anonymous = self.anonymous(m, low)
         if anonymous is not None:
             return f"d:{anonymous.lower()}", anonymous
+        introduced_bare = self.bare_description(m, low)
+        if introduced_bare is not None:
+            return f"d:{introduced_bare.lower()}", introduced_bare
         if low[0] in t.indefinites or low[0] in t.possessives:
             text = _with_relative_clause(m, m.text, self.paragraphs, t)
             return f"d:{text.lower()}", text
@@ -4681,6 +4684,38 @@ class _Resolver:
             return found
         return None
 
+    def bare_description(self, m: _Mention, low: list[str]) -> str | None:
+        """Where the language has no indefinite article, a role or person noun without a
+        name that no named person has for a role, described by a relative clause set
+        off by a comma, introduces someone unnamed as "a teacher who …" does: the
+        description as written ("řekla ČTK starší žena, která bydlí u stavby", "сподели
+        възрастен мъж, който снимаше с телефона си")."""
+        t = self.t
+        if not t.bare_indefinites or not low or m.described:
+            return None
+        lead = 0
+        while lead < len(low) - 1 and (low[lead] in t.object_pronouns or low[lead] in t.pronouns):
+            lead += 1  # "mówiła nam 62-letnia pacjentka": whom she told
+        core = [bare(w) for w in low[lead:]]
+        if any(_function_word(w, t) or w in t.bodies for w in core) or not any(
+            w in t.roles or w in t.male_person_nouns or w in t.female_person_nouns for w in core
+        ):
+            return None  # a phrase of its own ("je v zadnji besedi"), a body
+        toks = _tokens(m.text)
+        if any(_is_capitalised(w) for _, _, w in toks[lead + 1 :]) or self.role_holders(core):
+            return None
+        whole = _whole_description(m, self.paragraphs, t, bare=True).text
+        if whole == m.text:
+            whole = _with_relative_clause(m, whole, self.paragraphs, t)
+        wt = _tokens(whole)
+        if not any(
+            wt[k][2].lower() in t.relatives and "," in whole[wt[k - 1][1] : wt[k][0]]
+            for k, (a, _, _) in enumerate(wt)
+            if a >= len(m.text) and k > 0
+        ):
+            return None
+        return whole[toks[lead][0] :] if lead else whole
+
     def role_holders(self, content: list[str]) -> list[_Entity]:
         """The persons named with a role that one of ``content`` (a mention's content
         words) is or starts like, of the gender being looked for; of a role joined to
@@ -6098,7 +6133,9 @@ def _lower_case_complement(
     return text[toks[k][0] : toks[f - 1][1]] if f > k + 1 else None
 
 
-def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mention:
+def _whole_description(
+    m: _Mention, paragraphs: list[str], t: Tables, bare: bool = False
+) -> _Mention:
     """An indefinite description as written (or a definite one whose complement is
     indefinite, :func:`_of_someone`), with what follows its noun in the clause
     (guidelines: "a fund manager who asked not to be named"): up to the speech verb
@@ -6109,7 +6146,7 @@ def _whole_description(m: _Mention, paragraphs: list[str], t: Tables) -> _Mentio
         return m
     para = paragraphs[m.paragraph - 1]
     tail = para[m.offset : m.offset + _CLAUSE_REACH]
-    definite = toks[0][2].lower() not in t.indefinites
+    definite = toks[0][2].lower() not in t.indefinites and not bare
     if definite and not _of_someone(tail, t):
         return m
     clause = tail[: _clause_stop(tail)]

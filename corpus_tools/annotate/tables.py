@@ -14,7 +14,9 @@ szerint", "X'e göre"; it implies ``possessor_first``) and ``possessor_first`` (
 where a genitive possessor precedes its noun, Latvian "uzņēmuma vadītāja": a noun
 phrase's head is its last word) and ``adjective_endings`` (the endings of an
 adjective that a body's name capitalises before its lower-case noun, "Омской
-области": the noun belongs to the name) and ``ordinal_dot`` (true where ordinals are
+области": the noun belongs to the name) and ``bare_indefinites`` (true where the language
+has no indefinite article, so a bare noun phrase introduces a new person: Slavic
+"učitelka z Třebíče, která …") and ``ordinal_dot`` (true where ordinals are
 written with a dot, "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
@@ -441,6 +443,10 @@ class Tables:
     # capitalises it alone ("Прокуратура Омской области", "Управління культури
     # Харківської міської ради"): a name never ends with one.
     adjective_endings: tuple[str, ...] = ()
+    # The language has no indefinite article (Slavic): a bare noun phrase introduces
+    # someone new as "a teacher from Třebíč, who …" does elsewhere ("učitelka z
+    # Třebíče, která …"), so no word marks an unnamed person as such.
+    bare_indefinites: bool = False
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -609,6 +615,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("oblique_suffixes", [])),
             bool(raw.get("possessor_first", raw.get("source_markers_follow", False))),
             tuple(w.lower() for w in raw.get("adjective_endings", [])),
+            bool(raw.get("bare_indefinites", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
