@@ -6399,3 +6399,44 @@ def test_a_bare_role_with_a_relative_clause_is_someone_unnamed(
     # introduces someone new: not the person named before with another role.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "uk",
+            [
+                "Мер Олег Петренко відкрив новий міст через річку.",
+                "Водій автобуса, який першим проїхав мостом, не приховував радості. "
+                "— Нарешті не треба стояти в заторах, — сказав чоловік.",
+            ],
+            "Водій автобуса, який першим проїхав мостом",
+        ),
+        (
+            "pl",
+            [
+                "Burmistrz Jan Nowak otworzył nowy most.",
+                "Kierowca autobusu, który jako pierwszy przejechał mostem, nie krył "
+                "radości. – Wreszcie koniec z korkami – powiedział mężczyzna.",
+            ],
+            "Kierowca autobusu, który jako pierwszy przejechał mostem",
+        ),
+        (
+            "ru",
+            [
+                "Мэр Олег Петров открыл новый мост.",
+                "Водитель автобуса, который первым проехал по мосту, не скрывал радости. "
+                "— Наконец-то без пробок, — сказал он.",
+            ],
+            "Водитель автобуса, который первым проехал по мосту",
+        ),
+    ],
+)
+def test_a_bare_description_opening_a_sentence_is_taken_up(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # Without an indefinite article, a role noun that opens a sentence with a relative
+    # clause introduces someone unnamed, whom a pronoun or "the man" then takes up.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

@@ -4914,6 +4914,70 @@ class _Resolver:
         return None
 
     def unnamed_before(self, m: _Mention) -> str | None:
+        """The unnamed person introduced before a pronoun (:meth:`indefinite_before`),
+        or where the language has no indefinite article, the bare description that
+        opens one of the last sentences (:meth:`bare_subject_before`)."""
+        found = self.indefinite_before(m)
+        if found is None and self.t.bare_indefinites:
+            found = self.bare_subject_before(m)
+        return found
+
+    def bare_subject_before(self, m: _Mention) -> str | None:
+        """Where the language has no indefinite article: the subject that opens one of
+        the mention's sentence and the two before it, a role or person noun without a
+        name that a relative clause set off by a comma describes ("Гледачка з
+        Бабруйска, якая прыехала на прэм’еру, не хавала слёз." then "— …, — сказала
+        жанчына"), as written with that clause, where the genders agree."""
+        t = self.t
+        para = self.paragraphs[m.paragraph - 1]
+        starts = sentence_starts(para, t)
+        k = bisect.bisect_right(starts, m.offset) - 1
+        if k < 0:
+            return None
+        if self.index is not None:
+            scan = self.index.masked(m.paragraph, 0, self.paragraphs, t)[0]
+        else:
+            scan = para
+        for j in range(k, max(0, k - _UNNAMED_REACH) - 1, -1):
+            lo = starts[j]
+            head = [tok for tok in _tokens(scan[lo : m.offset])[:6] if "_" not in tok[2]]
+            if not head or head[0][0] > 2:
+                continue  # a sentence that opens with a quotation
+            stop = next(
+                (
+                    i
+                    for i in range(1, len(head))
+                    if _boundary(scan, lo + head[i - 1][1], lo + head[i][0])
+                ),
+                None,
+            )
+            if stop is None or "," not in scan[lo + head[stop - 1][1] : lo + head[stop][0]]:
+                continue
+            low = [bare(w.lower()) for _, _, w in head]
+            if low[stop] not in t.relatives:
+                continue
+            run = _first_run(low[:stop], t)
+            if (
+                not run
+                or low[0] != run[0]
+                or not any(
+                    w in t.roles or w in t.male_person_nouns or w in t.female_person_nouns
+                    for w in run
+                )
+                or any(w in t.bodies for w in run)
+                or any(_is_capitalised(w) for _, _, w in head[1 : len(run)])
+            ):
+                continue
+            shown = _noun_gender(run, t)
+            if self.gender is not None and shown not in (None, self.gender):
+                continue
+            found = _Mention(para[lo : lo + head[stop - 1][1]], m.paragraph, lo)
+            whole = _with_relative_clause(found, found.text, self.paragraphs, t)
+            if whole != found.text:
+                return whole
+        return None
+
+    def indefinite_before(self, m: _Mention) -> str | None:
         """For a pronoun with no person named before it in its paragraph: the unnamed
         person one of the paragraph's last sentences introduced as its subject, with an
         indefinite article not after a preposition nor a pronoun ("Unter den Zuschauern
