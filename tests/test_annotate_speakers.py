@@ -6440,3 +6440,33 @@ def test_a_bare_description_opening_a_sentence_is_taken_up(
     # clause introduces someone unnamed, whom a pronoun or "the man" then takes up.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "be",
+            [
+                "Рэжысёр Павел Казлоў прадставіў новы спектакль.",
+                "Гледачка з Гомеля, якая прыехала на прэм’еру з сябрам, не хавала "
+                "захаплення. «Гэта было вельмі прыгожа», — сказала жанчына.",
+            ],
+            "Гледачка з Гомеля, якая прыехала на прэм’еру з сябрам",
+        ),
+        (
+            "bg",
+            [
+                "Режисьорът Иван Петров представи новия спектакъл.",
+                "– Беше прекрасно – сподели млада зрителка, която дойде с майка си.",
+            ],
+            "млада зрителка, която дойде с майка си",
+        ),
+    ],
+)
+def test_a_member_of_the_public_is_a_person_noun(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # A spectator, a reader, a visitor: words for people the press quotes unnamed.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker
