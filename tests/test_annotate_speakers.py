@@ -6470,3 +6470,35 @@ def test_a_member_of_the_public_is_a_person_noun(
     # A spectator, a reader, a visitor: words for people the press quotes unnamed.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "uk",
+            [
+                "«Енергоресурс» з понеділка підвищує тарифи.",
+                "«Ціни на газ зросли вдвічі», — сказав директор компанії Олег Мороз.",
+                "У компанії пояснили, що нові тарифи діятимуть «лише до весни».",
+            ],
+            "Енергоресурс",
+        ),
+        (
+            "cs",
+            [
+                "«Teplo Brno» od pondělí zdražuje.",
+                "„Ceny plynu se zdvojnásobily,“ řekl ředitel společnosti Pavel Mráz.",
+                "Ve společnosti vysvětlili, že nové ceny platí „jen do jara“.",
+            ],
+            "Teplo Brno",
+        ),
+    ],
+)
+def test_a_person_named_after_a_body_noun_is_not_the_body(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "директор компанії Олег Мороз": the name after the noun is the director's, so a
+    # later bare "у компанії" takes up the company, not him.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

@@ -4197,6 +4197,10 @@ class _Resolver:
             if spelled is not None:
                 return spelled
         nouns = [w for w in low if w in t.bodies and not _function_word(w, t) and len(w) >= 4]
+        # A mention of nothing but common nouns for bodies ("пресс-службе театра") takes
+        # up a body: a person named after the noun ("актриса театра Анна Зимина") is not
+        # its name, as one the mention names by role or name may be.
+        only_bodies = not any(bare(w) in t.roles or _is_capitalised(w) for w in toks)
         # The nouns without their inflection: "Yhtiön" takes up "Metsäyhtiö Pohjolan Puu".
         stems = {s for s in (t.bodies.stem(n) for n in nouns) if s is not None and len(s) >= 5}
         for text, limit in texts:
@@ -4266,7 +4270,7 @@ class _Resolver:
                         # a language writes it in lower case ("kliimaministeerium",
                         # "åklagarmyndigheten"), more specific than the bare noun.
                         name = found[k][2]
-                if name is not None:
+                if name is not None and not (only_bodies and _known_given(name.split()[0], t)):
                     return name
         if any(w in t.generic_bodies for w in low):
             return self.body_named_before(m)
