@@ -6502,3 +6502,41 @@ def test_a_person_named_after_a_body_noun_is_not_the_body(
     # later bare "у компанії" takes up the company, not him.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "cs",
+            [
+                "Ředitel Jan Novák oznámil změny.",
+                "Česká botanická jednota varuje před suchem. „Letos uschne polovina "
+                "stromů,“ uvedla jednota.",
+            ],
+            "Česká botanická jednota",
+        ),
+        (
+            "pl",
+            [
+                "Dyrektor Jan Nowak zapowiedział zmiany.",
+                "Teatr Nowy skrócił sezon. – Brakuje nam aktorów – poinformował teatr.",
+            ],
+            "Teatr Nowy",
+        ),
+        (
+            "ru",
+            [
+                "Директор Иван Петров рассказал о планах.",
+                "Краеведческий музей закрылся на ремонт. «Мы откроемся весной», — "
+                "сообщили в музее.",
+            ],
+            "музей",
+        ),
+    ],
+)
+def test_a_museum_or_a_theatre_is_a_body(lang: str, paragraphs: list[str], speaker: str) -> None:
+    # A museum, a theatre, a library, an association ("jednota") speaks as a body: the
+    # noun takes up the one named before, not the person named last.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker
