@@ -6540,3 +6540,36 @@ def test_a_museum_or_a_theatre_is_a_body(lang: str, paragraphs: list[str], speak
     # noun takes up the one named before, not the person named last.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "bg",
+            [
+                "Директорът Иван Петров обясни плановете.",
+                "Министерството на земеделието и храните съобщи, че помощите ще бъдат "
+                "изплатени. „Парите ще бъдат преведени до края на месяца“, се посочва в "
+                "съобщение на министерството.",
+            ],
+            "Министерството на земеделието и храните",
+        ),
+        (
+            "ru",
+            [
+                "Директор Иван Петров объяснил планы.",
+                "Министерство по делам молодёжи сообщило, что программа продлена. «Набор "
+                "продлится до весны», — говорится в сообщении министерства.",
+            ],
+            "Министерство по делам молодёжи",
+        ),
+    ],
+)
+def test_a_body_named_with_a_prepositional_complement_is_taken_up(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "Министерството на образованието и науката напомни": a preposition and "and"
+    # inside the lower-case complement of a body noun opening the sentence.
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == speaker

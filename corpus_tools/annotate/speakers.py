@@ -3352,13 +3352,28 @@ class _Resolver:
             if len(run) == 1 and run[0].lower() in t.bodies and not t.nouns_capitalised:
                 toks = _tokens(rest)
                 while (
-                    complement < min(4, len(after), len(toks) - 1)
+                    complement < min(6, len(after), len(toks) - 1)
                     and not t.speech_verbs.match_at(after, complement)
-                    and not _function_word(after[complement], t)
+                    and (
+                        not _function_word(after[complement], t)
+                        # A preposition or "and" inside it, between its nouns:
+                        # "Министерството на образованието и науката напомни".
+                        or (
+                            complement + 1 < len(after)
+                            and (
+                                after[complement] in t.stopwords
+                                or after[complement] in t.conjunctions
+                            )
+                            and after[complement] not in t.pronouns
+                            and not _function_word(after[complement + 1], t)
+                        )
+                    )
                     and not _boundary(rest, toks[complement][1], toks[complement + 1][0])
                 ):
                     complement += 1
-                if complement and _boundary(rest, 0, toks[0][0]):
+                if complement and (
+                    _boundary(rest, 0, toks[0][0]) or _function_word(after[complement - 1], t)
+                ):
                     complement = 0
             if (
                 not any(_function_word(w, t) or w.lower() in t.roles for w in run)
