@@ -6573,3 +6573,17 @@ def test_a_body_named_with_a_prepositional_complement_is_taken_up(
     # inside the lower-case complement of a body noun opening the sentence.
     got, _ = run(paragraphs, lang)
     assert got[-1][1] == speaker
+
+
+def test_a_bodys_name_does_not_run_into_the_statement_it_issued() -> None:
+    # "Svaz vinařů v tiskové zprávě vyzval": the name ends before "v tiskové zprávě"
+    # (in a press release); no name with it is asserted.
+    got, _ = run(
+        [
+            "Mrazy zničily úrodu na jižní Moravě.",
+            "Svaz vinařů v tiskové zprávě vyzval ministerstvo k podpoře. „Bez pomoci to "
+            "nepůjde,“ stojí v prohlášení svazu.",
+        ],
+        "cs",
+    )
+    assert [n for _, n, _ in got] == ["prohlášení svazu"]

@@ -3366,6 +3366,9 @@ class _Resolver:
                             )
                             and after[complement] not in t.pronouns
                             and not _function_word(after[complement + 1], t)
+                            # (Not where the statement is: "Svaz vinařů v tiskové
+                            # zprávě vyzval".)
+                            and not t.speech_cues.find(after[complement : complement + 3])
                         )
                     )
                     and not _boundary(rest, toks[complement][1], toks[complement + 1][0])
