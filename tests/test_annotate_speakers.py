@@ -6587,3 +6587,17 @@ def test_a_bodys_name_does_not_run_into_the_statement_it_issued() -> None:
         "cs",
     )
     assert [n for _, n, _ in got] == ["prohlášení svazu"]
+
+
+def test_a_company_noun_takes_up_a_quoted_name_given_with_another_such_noun() -> None:
+    # "įmonė „…“" then "bendrovė": two nouns for a company, one company -- not the
+    # place genitive after the source marker of the paragraph before.
+    got, _ = run(
+        [
+            "Pasak Vilniaus mero Jono Kairio, keltai bus elektriniai.",
+            "Juos aptarnaus miesto įmonė „Vilniaus keltai“, kuri jau nupirko du laivus. "
+            "„Bilietai kainuos du eurus“, – nurodė bendrovė.",
+        ],
+        "lt",
+    )
+    assert got[-1][1] == "Vilniaus keltai"

@@ -3243,10 +3243,14 @@ class _Resolver:
         """The name or title in quotation marks that a common noun takes up ("Le
         quotidien" -> « Midi Libre », "De coöperatie" -> energiecoöperatie ‘Vechtstroom’):
         the last one before the mention, in its paragraph or the two before, that was
-        given with that noun (or a compound ending with it) or as a source ("Selon « … »")."""
+        given with that noun (or a compound ending with it) or as a source ("Selon « … »").
+        A noun that introduces names takes up one given with another such noun in its
+        own paragraph too ("savivaldybės įmonė „Kauno autobusai“ … – nurodė bendrovė")."""
         if len(head) < 4:
             return None
+        t = self.t
         here = (m.paragraph, m.offset)
+        kindred = head in t.name_cues or head in t.generic_bodies
         for pos, inner, before in reversed(self.quoted):
             if pos >= here:
                 continue
@@ -3255,7 +3259,13 @@ class _Resolver:
             if before and (
                 _same_noun(before[-1], head)
                 or before[-1].endswith(head)
-                or self.t.source_markers.find(before)
+                or t.source_markers.find(before)
+                or (
+                    pos[0] == m.paragraph
+                    and kindred
+                    and self._body_noun(before[-1])
+                    and self._same_kind(before[-1], head)
+                )
             ):
                 return inner
         return None
