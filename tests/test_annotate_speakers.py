@@ -6601,3 +6601,33 @@ def test_a_company_noun_takes_up_a_quoted_name_given_with_another_such_noun() ->
         "lt",
     )
     assert got[-1][1] == "Vilniaus keltai"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Treneris Jonas Kairys kritikavo teisėjus.",
+                "Lietuvos futbolo federacija vėliau pranešė, kad skundą išnagrinės. „Komisija "
+                "viską peržiūrės“, – teigiama federacijos pranešime.",
+            ],
+            "Lietuvos futbolo federacija",
+        ),
+        (
+            [
+                "Treneris Jonas Kairys kritikavo teisėjus.",
+                "Lietuvos krepšinio lyga pranešė, kad skundą išnagrinės. „Komisija viską "
+                "peržiūrės“, – teigiama lygos pranešime.",
+            ],
+            "Lietuvos krepšinio lyga",
+        ),
+    ],
+)
+def test_a_body_noun_takes_up_a_name_whose_head_follows_in_lower_case(
+    paragraphs: list[str], speaker: str
+) -> None:
+    # The possessor first: "Lietuvos … lyga" is one name up to its head, the subject of
+    # the verb after it (past an adverb), which "lygos pranešime" takes up.
+    got, _ = run(paragraphs, "lt")
+    assert got[-1][1] == speaker

@@ -3388,6 +3388,9 @@ class _Resolver:
                     _boundary(rest, 0, toks[0][0]) or _function_word(after[complement - 1], t)
                 ):
                     complement = 0
+            verb_at = complement
+            if len(run) == 1 and not complement and t.possessor_first:
+                complement, verb_at = self._head_after(rest, after)
             if (
                 not any(_function_word(w, t) or w.lower() in t.roles for w in run)
                 # The noun alone opening a sentence ("Yhtiö kertoi") names no body.
@@ -3395,7 +3398,7 @@ class _Resolver:
                 and not is_given_name(run[0])
                 and not any(_same_surname(e.surname, run[-1]) for e in self.entities if e.person)
                 and (
-                    t.speech_verbs.match_at(after, complement)
+                    t.speech_verbs.match_at(after, verb_at)
                     # An acronym is a body's name wherever it opens a sentence ("SMHI
                     # har utfärdat en varning, och myndigheten varnar för …").
                     or (len(run) == 1 and _is_acronym(run[0]))
@@ -3417,6 +3420,29 @@ class _Resolver:
                         name = " ".join([*run, *(w for _, _, w in toks[at + 1 : last + 1])])
                 best = (k, name)
         return best[1] if best is not None else None
+
+    def _head_after(self, rest: str, after: list[str]) -> tuple[int, int]:
+        """(words, verb) for a name whose head follows in lower case where the possessor
+        comes first ("Lietuvos krepšinio lyga vėliau paskelbė"): the number of words of
+        ``rest`` up to a body noun within three, and where the verb of speech after it
+        is (the next word, or the one after an adverb); (0, 0) where there is none."""
+        t = self.t
+        toks = _tokens(rest)
+        if not toks or _boundary(rest, 0, toks[0][0]):
+            return 0, 0
+        for h in range(min(3, len(after), len(toks))):
+            if h and _boundary(rest, toks[h - 1][1], toks[h][0]):
+                break
+            if _function_word(after[h], t) or not toks[h][2].islower():
+                break
+            if self._body_noun(after[h]):
+                for v in (h + 1, h + 2):
+                    if v < len(toks) and _boundary(rest, toks[v - 1][1], toks[v][0]):
+                        break
+                    if t.speech_verbs.match_at(after, v):
+                        return h + 1, v
+                break
+        return 0, 0
 
     def place_source_before(self, m: _Mention) -> str | None:
         """The body an impersonal verb of speech names in a place phrase opening a
