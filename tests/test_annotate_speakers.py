@@ -6631,3 +6631,34 @@ def test_a_body_noun_takes_up_a_name_whose_head_follows_in_lower_case(
     # the verb after it (past an adverb), which "lygos pranešime" takes up.
     got, _ = run(paragraphs, "lt")
     assert got[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Kovács Béla polgármester átadta az új csarnokot.",
+                "A kivitelezők közül a Duna-Beton Kft. nyerte a legtöbb munkát. A cég "
+                "közleménye szerint a csarnok „minden igényt kielégít”.",
+            ],
+            "Duna-Beton Kft.",
+        ),
+        (
+            [
+                "– A csarnok elkészült – mondta Nagy Péter, a kivitelező Alföldi Építő Zrt. "
+                "igazgatója.",
+                "Kovács Béla polgármester is beszélt.",
+                "A társaság közleményében azt írta: „A munkát határidő előtt befejeztük.”",
+            ],
+            "Alföldi Építő Zrt.",
+        ),
+    ],
+)
+def test_a_company_noun_takes_up_the_name_its_legal_form_closes(
+    paragraphs: list[str], speaker: str
+) -> None:
+    # "a cég" (the company): the name before it that "Kft." shows to be a company,
+    # wherever in its sentence it stands.
+    got, _ = run(paragraphs, "hu")
+    assert got[-1][1] == speaker

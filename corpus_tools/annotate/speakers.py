@@ -3103,6 +3103,7 @@ class _Resolver:
                                 else None
                             )
                             or self.subject_body_before(m, head)
+                            or self.legal_form_before(m, head)
                             or (
                                 self.opening_name_before(m)
                                 if head in t.generic_bodies or head in t.name_cues
@@ -3613,6 +3614,42 @@ class _Resolver:
             ]
             if found:
                 return found[-1]
+        return None
+
+    def legal_form_before(self, m: _Mention, head: str) -> str | None:
+        """The company a noun that introduces names ("a cég", "yhtiö") takes up where
+        no sentence names it as a subject: the last name before the mention, in its
+        paragraph, the three before it or the lead, that its legal form closes ("a
+        feldolgozók közül a Tisza-Paprika Kft. fizet …"): capitalised words, then a
+        legal form written with a capital ("Kft.", "Oy", "Ltd"); no person's."""
+        t = self.t
+        if head not in t.name_cues and head not in t.generic_bodies:
+            return None
+        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
+        if m.paragraph > 4:
+            numbers.append(1)
+        for pno in numbers:
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            for i in range(len(toks) - 1, 0, -1):
+                form = toks[i][2]
+                if not form[:1].isupper() or form.lower().rstrip(".") not in t.org_forms:
+                    continue
+                j = i
+                while (
+                    j > 0
+                    and i - j < 4
+                    and _is_capitalised(toks[j - 1][2])
+                    and not _function_word(toks[j - 1][2].lower(), t)
+                    and not _boundary(text, toks[j - 1][1], toks[j][0])
+                ):
+                    j -= 1
+                end = toks[i][1] + (text[toks[i][1] : toks[i][1] + 1] == ".")
+                name = text[toks[j][0] : end]  # with the stop of the abbreviation
+                if j < i and not self._a_persons(name):
+                    return name
         return None
 
     def opening_name_before(self, m: _Mention) -> str | None:
