@@ -6662,3 +6662,16 @@ def test_a_company_noun_takes_up_the_name_its_legal_form_closes(
     # wherever in its sentence it stands.
     got, _ = run(paragraphs, "hu")
     assert got[-1][1] == speaker
+
+
+def test_a_verb_of_two_words_after_a_dialogue_line_is_no_subject() -> None:
+    # "tette hozzá" (added) is one verb: its particle is not who spoke.
+    got, _ = run(
+        [
+            "Az ünnepségen Nagy Péter polgármester azt mondta, a város hálás Kiss Annának. "
+            "– A híd mindenkié. Jövőre bővítjük – tette hozzá."
+        ],
+        "hu",
+    )
+    assert got[-1][1] == "Nagy Péter"
+    assert got[-1][2] != "hozzá"

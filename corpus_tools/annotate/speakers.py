@@ -5836,7 +5836,9 @@ def _find_mention(
                 low = [w.lower() for _, _, w in toks]
                 verbs = t.speech_verbs.find(low)
                 if verbs:
-                    mention = _mention_near_verb(text, t, verb_index=verbs[0][0], prefer_after=True)
+                    mention = _mention_near_verb(
+                        text, t, verb_index=verbs[0][0], prefer_after=True, verb_length=verbs[0][1]
+                    )
                     if mention:
                         got = (mention, text.find(mention))
             if got is not None:
