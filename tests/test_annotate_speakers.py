@@ -6675,3 +6675,20 @@ def test_a_verb_of_two_words_after_a_dialogue_line_is_no_subject() -> None:
     )
     assert got[-1][1] == "Nagy Péter"
     assert got[-1][2] != "hozzá"
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker"),
+    [
+        ("Kelių bendrovė „Via Nova“ projektą pavadino „pavojingu“.", "Via Nova"),
+        ("Dienraštis „Miesto žinios“ pirmadienį planą pavadino „drąsiu“.", "Miesto žinios"),
+        # A role between the name and the verb is the subject: the firm's manager.
+        ("Bendrovės „Via Nova“ vadovas projektą pavadino „pavojingu“.", "Jonas Kairys"),
+    ],
+)
+def test_a_body_s_noun_with_its_name_in_marks_is_the_subject_before_the_object(
+    paragraph: str, speaker: str
+) -> None:
+    # "bendrovė „…“ projektą pavadino „…“": the object before the verb is not who spoke.
+    got, _ = run(["Meras Jonas Kairys pristatė planą.", paragraph], "lt")
+    assert speaker in (got[-1][1] or "")

@@ -1790,6 +1790,9 @@ def _mention_near_verb(
                 while k > 0 and not cut(k) and j - k < 3:
                     k -= 1
                 return clause[toks[k][0] : clause.index(gap, toks[j - 1][1]) + len(gap)]
+        subject = _quoted_subject(clause, toks, low, k, j, t)
+        if subject:
+            return subject
         if (
             k < j
             and low[k] in t.stopwords
@@ -1877,6 +1880,42 @@ def _mention_near_verb(
 
     first, second = (after, before) if prefer_after else (before, after)
     return first() or (second() if fallback else "")
+
+
+def _quoted_subject(
+    clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, j: int, t: Tables
+) -> str:
+    """The subject a body's or a publication's noun makes with the name in marks after
+    it, where the object or an adverb stands between it and the verb (the words ``k`` to
+    ``j``): "bendrovė „Bolt“ sprendimą pavadino", "Laikraksts „X” jau pēc pirmizrādes
+    rakstīja" -- up to three words in lower case that name no role, body or person;
+    else "" (the caller reads the quotation unmasked)."""
+    if not 0 < k < j or j - k > 3:
+        return ""
+    gap = clause[toks[k - 1][1] : toks[k][0]].strip(" \u00a0")
+    if len(gap) < 3 or gap[0] not in _OPENING or gap[-1] not in _CLOSING:
+        return ""
+    noun = bare(low[k - 1])
+    if noun not in t.bodies and noun not in t.name_cues and noun not in t.title_cues:
+        return ""
+    for i in range(k, j):
+        w = bare(low[i])
+        if (
+            not toks[i][2].islower()
+            or w in t.roles
+            or w in t.bodies
+            or w in t.pronouns
+            or w in t.conjunctions  # "… the plan “X” and said": a verb of its own
+            or _ends_with_role(w, t)
+            or "," in clause[toks[i - 1][1] : toks[i][0]]
+        ):
+            return ""
+    s = k - 1
+    while s > 0 and k - s < 3 and not _boundary(clause, toks[s - 1][1], toks[s][0], low[s - 1], t):
+        s -= 1
+    if any(low[i] in t.stopwords and low[i] not in t.determiners for i in range(s, k - 1)):
+        return ""  # after a preposition: "para o plano “…”" is no subject
+    return clause[toks[s][0] : clause.index(gap, toks[k - 1][1]) + len(gap)]
 
 
 # Prepositions that make a genitive ("una nota di Anas", "a statement of the Ministry",
