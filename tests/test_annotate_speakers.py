@@ -6692,3 +6692,16 @@ def test_a_body_s_noun_with_its_name_in_marks_is_the_subject_before_the_object(
     # "bendrovė „…“ projektą pavadino „…“": the object before the verb is not who spoke.
     got, _ = run(["Meras Jonas Kairys pristatė planą.", paragraph], "lt")
     assert speaker in (got[-1][1] or "")
+
+
+def test_turkish_ifadesini_kullandi_reports_words() -> None:
+    # "“…” ifadesini kullandı" (used the words "…"): a verb of speech after the
+    # quotation, its subject before it.
+    got, _ = run(
+        [
+            "Festivalde En İyi Film ödülünü Yeni Yol aldı.",
+            "Ödülü alan yönetmen Ali Kaya, “Bu ödül köyümüzün” ifadesini kullandı.",
+        ],
+        "tr",
+    )
+    assert [n for _, n, _ in got] == ["Ali Kaya"]
