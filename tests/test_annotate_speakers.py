@@ -6705,3 +6705,17 @@ def test_turkish_ifadesini_kullandi_reports_words() -> None:
         "tr",
     )
     assert [n for _, n, _ in got] == ["Ali Kaya"]
+
+
+def test_an_estonian_press_release_in_an_oblique_case_is_a_statement() -> None:
+    # "pressiteates" (in the press release; base "pressiteade"): whose statement it is
+    # is the company the article named, not "ettevõte pressiteates".
+    got, _ = run(
+        [
+            "Kalatööstus Saare Kala sulgeb tehase, teatas ettevõte esmaspäeval.",
+            "Vallavanem Mari Tamm kahetses otsust.",
+            "„Töötajad saavad hüvitise,“ kinnitas ettevõte pressiteates.",
+        ],
+        "et",
+    )
+    assert "Saare Kala" in (got[-1][1] or "")
