@@ -6719,3 +6719,17 @@ def test_an_estonian_press_release_in_an_oblique_case_is_a_statement() -> None:
         "et",
     )
     assert "Saare Kala" in (got[-1][1] or "")
+
+
+def test_a_generic_body_noun_takes_up_a_quoted_name_with_its_legal_form() -> None:
+    # "мекеме" (institution) takes up any body; "«…» РМК-ның" is a name in marks with
+    # its legal form (in the genitive) opening the sentence.
+    got, _ = run(
+        [
+            "Әкім Серік Жақыпов жиналыс өткізді.",
+            "«Қазсушар» РМК-ның мәліметінше, су деңгейі көтерілді. «Өзен арнасынан шығуы "
+            "мүмкін», – делінген мекеменің хабарламасында.",
+        ],
+        "kk",
+    )
+    assert got[-1][1] == "Қазсушар"

@@ -4191,6 +4191,17 @@ class _Resolver:
         if quoted and apposed and name[:1].isupper():
             return name
         follows = _FOLLOWS_NAME.match(rest)
+        if quoted and follows is not None:
+            # Its legal form after the marks, with a case ending or none, is part of
+            # it: "«Қазгидромет» РМК-ның болжамы", "„Bolt“ UAB teigia".
+            form = _tokens(rest[follows.end() :])[:1]
+            if (
+                form
+                and form[0][2].split("-")[0].lower() in t.org_forms
+                and form[0][2][:1].isupper()
+            ):
+                rest = rest[follows.end() + form[0][1] :]
+                follows = _FOLLOWS_NAME.match(rest)
         if follows is None or not rest[follows.end()].islower():
             return None
         if quoted:
