@@ -6733,3 +6733,16 @@ def test_a_generic_body_noun_takes_up_a_quoted_name_with_its_legal_form() -> Non
         "kk",
     )
     assert got[-1][1] == "Қазсушар"
+
+
+def test_to_whom_a_hungarian_speaker_spoke_ends_the_mention() -> None:
+    # "lapunknak" (to our paper) says who was told: the head of "az igazgatóság
+    # szóvivője lapunknak" is the spokeswoman, named before it.
+    got, _ = run(
+        [
+            "A Dél-alföldi Vízügyi Igazgatóság szerint a víz tovább apad. Kiss Anna, az "
+            "igazgatóság szóvivője lapunknak azt mondta, a helyzet „komoly, de kezelhető”."
+        ],
+        "hu",
+    )
+    assert got[-1][1:] == ("Kiss Anna", "az igazgatóság szóvivője")
