@@ -6746,3 +6746,30 @@ def test_to_whom_a_hungarian_speaker_spoke_ends_the_mention() -> None:
         "hu",
     )
     assert got[-1][1:] == ("Kiss Anna", "az igazgatóság szóvivője")
+
+
+def test_a_finnish_body_compound_in_the_genitive_is_a_body() -> None:
+    # "Hiihtoliiton mukaan" (according to the ski federation, base "Hiihtoliitto"): a
+    # body, in its base form, not the person named before.
+    got, _ = run(
+        [
+            "Valmentaja Matti Virtanen kehui joukkuetta.",
+            "Hiihtoliiton mukaan kisat olivat ”historian suurimmat”.",
+        ],
+        "fi",
+    )
+    assert got[-1][1] == "Hiihtoliitto"
+
+
+def test_a_personal_pronoun_does_not_take_up_a_body_that_spoke_before() -> None:
+    # "hän" (he, she) is a person's: the expert named since, not "Metsäliitto".
+    got, _ = run(
+        [
+            "Valmentaja Matti Virtanen kehui joukkuetta.",
+            "Metsäliitto piti tiedotteessaan päätöstä ”hyvänä uutisena”. Liiton "
+            "asiantuntijan Liisa Koskisen mukaan hakkuut kasvavat.",
+            "”Työtä riittää kaikille”, hän sanoo.",
+        ],
+        "fi",
+    )
+    assert [n for _, n, _ in got] == ["Metsäliitto", "Liisa Koskinen"]

@@ -2880,6 +2880,7 @@ class _Resolver:
                         last is not None
                         and recent
                         and (last_entity is None or self.fits(last_entity))
+                        and not self._a_body(last[0])
                         and (adjacent or named is None or last[1] > named[0])
                     ):
                         return last[0], self._name_of(last[0], m.text)
@@ -3109,6 +3110,12 @@ class _Resolver:
             any(w in t.bodies for w in low)
             # (An acronym after an elided article too: "l’ARS".)
             or any(_is_acronym(bare(w.replace("’", "'"))) for w in toks)
+
+
+            or any(w.isupper() and len(w) > 1 for w in toks)
+            # One word, a compound of a body's noun in an oblique case where the
+            # possessor comes first: "Pesäpalloliiton mukaan".
+            or (len(low) == 1 and t.markers_follow and self._body_noun(low[0]))
         ) and not role_head:
             named = self.named_body(m, toks, low)
             if (
@@ -4127,6 +4134,13 @@ class _Resolver:
                 end += len(inner)
                 text = text[:offset] + original[offset:end] + text[end:]
         return text
+
+    def _a_body(self, key: str) -> bool:
+        """True for the key of a body's description of one word that a personal pronoun
+        cannot take up ("d:rakennusliitto" for "hän"): a body's noun or a compound of one,
+        where the possessor comes first."""
+        said = words(key[2:]) if key.startswith("d:") else []
+        return len(said) == 1 and self.t.markers_follow and self._body_noun(said[0])
 
     def _body_noun(self, word: str) -> bool:
         """True for a body's common noun in lower case, or a compound ending with one
