@@ -6773,3 +6773,33 @@ def test_a_personal_pronoun_does_not_take_up_a_body_that_spoke_before() -> None:
         "fi",
     )
     assert [n for _, n, _ in got] == ["Metsäliitto", "Liisa Koskinen"]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "mention"),
+    [
+        (
+            [
+                "– Büszke vagyok a csapatra – mondta Kovács Béla edző.",
+                "Az MÚSZ „történelminek” nevezte az eredményt.",
+            ],
+            "MÚSZ",
+            "Az MÚSZ",
+        ),
+        (
+            [
+                "Kovács Béla edző elégedett volt.",
+                "A Magyar Úszószövetség „történelminek” nevezte az eredményt.",
+            ],
+            "Magyar Úszószövetség",
+            "A Magyar Úszószövetség",
+        ),
+    ],
+)
+def test_the_object_after_the_verb_of_a_partial_quotation_is_not_its_subject(
+    paragraphs: list[str], name: str, mention: str
+) -> None:
+    # "X „…” nevezte az eredményt" (X called the result "…"): the noun phrase after
+    # the verb is its object; X, opening the sentence, said it.
+    got, _ = run(paragraphs, "hu")
+    assert got[-1][1:] == (name, mention)

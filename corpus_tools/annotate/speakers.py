@@ -5920,6 +5920,23 @@ def _find_mention(
         # A partial quotation inside a reporting sentence: "X called the strike “…”,
         # saying …" -- the sentence's speaker, not what follows.
         after = None
+    if (
+        after is not None
+        and after[0].islower()
+        and words(after[0])[0] in t.determiners
+        and before is None
+        and t.markers_follow
+        and first.kind == "quote"
+        and _partial(last)
+    ):
+        # The verb after a partial quotation, its object after it (a noun phrase with
+        # its article) and its subject opening the sentence: "Az intézet „…” nevezte
+        # az eredményt".
+        subject = _subject_before(ctx_first.before, t)
+        if subject is not None and any(
+            _is_capitalised(w) or _is_acronym(w) for w in subject[0].split()
+        ):
+            return _Mention(subject[0], first.paragraph, ctx_first.before_start + subject[1])
     if after is not None and not after[0]:
         # The verb after the quotation, its subject before it: "Erdoğan, “…” dedi".
         subject = (
