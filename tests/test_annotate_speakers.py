@@ -6803,3 +6803,16 @@ def test_the_object_after_the_verb_of_a_partial_quotation_is_not_its_subject(
     # the verb is its object; X, opening the sentence, said it.
     got, _ = run(paragraphs, "hu")
     assert got[-1][1:] == (name, mention)
+
+
+def test_kazakh_bagalady_reports_words() -> None:
+    # "«…» деп бағалады" (assessed as "…"): a verb of speech, its subject opening the
+    # sentence -- not itself a mention.
+    got, _ = run(
+        [
+            "Жазушы Асқар Нұров жаңа романын таныстырды.",
+            "Сарапшылар романды «жылдың үздік кітабы» деп бағалады.",
+        ],
+        "kk",
+    )
+    assert "Сарапшылар" in (got[-1][1] or "")
