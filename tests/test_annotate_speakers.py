@@ -6816,3 +6816,18 @@ def test_kazakh_bagalady_reports_words() -> None:
         "kk",
     )
     assert "Сарапшылар" in (got[-1][1] or "")
+
+
+def test_a_place_s_genitive_before_a_quoted_name_opening_the_lead() -> None:
+    # "Vilniaus „Vėtra“ įveikė …": the club is the name in marks, the city's genitive
+    # before it says where it is from; "klubo pranešime" takes it up.
+    got, _ = run(
+        [
+            "Vilniaus „Vėtra“ sekmadienį 2:1 įveikė Kauno „Hegelmanną“.",
+            "Vartininkas Jonas Kairys atrėmė baudinį.",
+            "Treneris Tomas Rimkus gyrė komandą.",
+            "„Ačiū visiems žiūrovams“, – rašoma klubo pranešime.",
+        ],
+        "lt",
+    )
+    assert got[-1][1] == "Vėtra"

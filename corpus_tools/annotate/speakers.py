@@ -4079,6 +4079,15 @@ class _Resolver:
                 and (self._body_noun(toks[i - 1][2]) or toks[i - 1][2].lower() in t.org_forms)
             ):
                 continue  # neither a sentence's subject nor in apposition to a body noun
+            between = text[toks[j][1] : toks[j + 1][0]] if j + 1 < len(toks) else ""
+            if (
+                opens
+                and t.possessor_first
+                and _is_capitalised(toks[j][2])
+                and len(between.strip(" \u00a0")) == 1
+                and between.strip(" \u00a0") in _OPENING_MARKS
+            ):
+                j += 1  # a place's genitive before the name: "Kauno „Žalgiris“ įveikė"
             if "_" in toks[j][2]:
                 continue  # inside a quotation: its words are no sentence of the article's
             # (After an article, or its kind of body, the words are a name.)
