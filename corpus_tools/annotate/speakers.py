@@ -3110,8 +3110,6 @@ class _Resolver:
             any(w in t.bodies for w in low)
             # (An acronym after an elided article too: "l’ARS".)
             or any(_is_acronym(bare(w.replace("’", "'"))) for w in toks)
-
-
             or any(w.isupper() and len(w) > 1 for w in toks)
             # One word, a compound of a body's noun in an oblique case where the
             # possessor comes first: "Pesäpalloliiton mukaan".
