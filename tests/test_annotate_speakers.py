@@ -4106,12 +4106,12 @@ def test_a_feminine_role_noun_the_tables_lack_is_no_man() -> None:
         (  # the subject of a verb of speech inside a sentence of the lead
             "en",
             [
-                "Crossings to the island were cancelled for a week after Westsail said "
-                "its only ferry had failed an inspection.",
+                "Crossings to the island were cancelled for a week after Westsail Ferries "
+                "said its only ferry had failed an inspection.",
                 "Islanders protested at the harbour on Tuesday.",
                 "“We apologise to every islander,” the company said.",
             ],
-            "Westsail",
+            "Westsail Ferries",
         ),
         (  # a kind of firm as the body noun before its name
             "pt",
@@ -6297,14 +6297,43 @@ def test_a_body_noun_after_a_modifier_takes_up_the_body_as_a_bare_one() -> None:
     # "the ferry operator" is the operator: the lead's company, as "the operator" is.
     got, _ = run(
         [
-            "Crossings to the island were cancelled for a week after Westsail said its "
-            "only ferry had failed an inspection.",
+            "Crossings to the island were cancelled for a week after Westsail Ferries said "
+            "its only ferry had failed an inspection.",
             "Islanders protested at the harbour on Tuesday.",
             "The ferry operator said the repairs had found “serious damage” in the hull.",
         ],
         "en",
     )
-    assert got[-1][1] == "Westsail"
+    assert got[-1][1] == "Westsail Ferries"
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "The factory was closed after Johnson said it was unsafe.",
+                "Workers were sent home.",
+                "“We will reopen soon,” the company said.",
+            ],
+            "company",
+        ),
+        (
+            [
+                "The match was called off after Manchester said the pitch was frozen.",
+                "Fans were told on Friday.",
+                "“Safety comes first,” the club said.",
+            ],
+            "club",
+        ),
+    ],
+)
+def test_one_word_before_a_verb_of_speech_in_the_lead_is_not_taken_for_the_body(
+    paragraphs: list[str], name: str
+) -> None:
+    # "Johnson" or "Manchester" may be a person or a place: the body stays unnamed.
+    got, _ = run(paragraphs, "en")
+    assert [n for _, n, _ in got] == [name]
 
 
 @pytest.mark.parametrize(
@@ -6831,3 +6860,50 @@ def test_a_place_s_genitive_before_a_quoted_name_opening_the_lead() -> None:
         "lt",
     )
     assert got[-1][1] == "Vėtra"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A legal form that ends a company's name is no role of the person after it.
+        (
+            "pl",
+            [
+                "Prezes Budimex SA Jan Kowalski podał się do dymisji.",
+                "– To moja decyzja – powiedział prezes.",
+            ],
+            "Jan Kowalski",
+        ),
+        (
+            "de",
+            [
+                "Vorstandschef der Brenner AG Roland Weiss trat zurück.",
+                "»Es war Zeit«, sagte Weiss.",
+            ],
+            "Roland Weiss",
+        ),
+        # The antecedent of "segundo o qual" keeps the particles inside its name.
+        (
+            "pt",
+            [
+                "O ministro Paulo Reis citou um estudo da Universidade do Porto, segundo o "
+                "qual a seca será «prolongada»."
+            ],
+            "Universidade do Porto",
+        ),
+    ],
+)
+def test_what_the_second_review_found_is_not_misread(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+def test_a_place_before_segun_el_cual_is_not_the_source() -> None:
+    # "publicado en Madrid, según el cual": Madrid says nothing.
+    got, _ = run(
+        ["El ministro citó un estudio publicado en Madrid, según el cual la sequía será «larga»."],
+        "es",
+    )
+    assert "Madrid" not in [n for _, n, _ in got]

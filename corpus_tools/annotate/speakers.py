@@ -708,8 +708,10 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             lowered = [_no_genitive_s(w.lower()) for w in name]
             if any(w in t.bodies for w in lowered):  # Deutsche Bank, Ministry of Defence
                 continue  # (and "Kirklees Council’s", the council's)
-            if any(r in t.org_forms and r.upper() in tokens for r in roles):
-                continue  # "FC Bayern", "ООО Ромашка": a club's or company's legal form
+            if tokens and tokens[0].lower() in t.org_forms and tokens[0].isupper():
+                # "FC Bayern", "ООО Ромашка": a club's or company's legal form opens it
+                # (one that ends a name is no role: "der Brenner AG Roland Weiss").
+                continue
             if _names_agency(tokens, name, t):
                 continue  # "рассказал РИА Новости": a news agency, no "Новости" in person
             if _genitive_complement(lowered[0], t):
@@ -908,6 +910,9 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
 # How many sentences before a pronoun's own an unnamed person it takes up may be
 # introduced in (see _Resolver.unnamed_before).
 _UNNAMED_REACH = 2
+# How many characters of a sentence organisation_before reads: the name that opens it,
+# its complement and its verb.
+_OPENING_WINDOW = 300
 # The most words of a description that shows no gender which a word for a person of
 # either gender ("the man", "мужчына") may take up.
 _GENDERLESS_WORDS = 12
@@ -2021,6 +2026,40 @@ def _antecedent(
     return clause[toks[b][0] : toks[e][1]]
 
 
+def _named_antecedent(
+    text: str, toks: list[tuple[int, int, str]], low: list[str], r: int, t: Tables
+) -> tuple[str, int] | None:
+    """(name, offset) of the capitalised words right before the comma of ``toks[r]``,
+    over name particles between them ("Universidade do Porto"), unless a preposition
+    other than such a particle stands before them (a place: "en Madrid"); else None."""
+    e = r - 1
+    if e < 0 or not (_is_capitalised(toks[e][2]) or _is_acronym(toks[e][2])):
+        return None
+    b = e
+    while b > 0 and not _boundary(text, toks[b - 1][1], toks[b][0]):
+        if _is_capitalised(toks[b - 1][2]) or _is_acronym(toks[b - 1][2]):
+            b -= 1
+        elif (
+            b > 1
+            and low[b - 1] in _NAME_PARTICLES
+            and _is_capitalised(toks[b - 2][2])
+            and not _boundary(text, toks[b - 2][1], toks[b - 1][0])
+        ):
+            b -= 2
+        else:
+            break
+    if (
+        b > 0
+        and low[b - 1] in t.stopwords
+        and low[b - 1] not in _NAME_PARTICLES
+        and low[b - 1] not in t.determiners
+    ):
+        return None
+    if b == 0 or low[b] in t.function_words:
+        return None  # the sentence's first word: no name of the relative's own
+    return text[toks[b][0] : toks[e][1]], toks[b][0]
+
+
 def _name_after_addressee(
     clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, t: Tables
 ) -> str:
@@ -2414,9 +2453,14 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 and low[r] in t.relatives
                 and text[toks[s - 1][1] : toks[s][0]].strip() == ","
             ):
-                # "… da ANACOM, segundo o qual …": the source is the relative's antecedent.
-                mention = _antecedent(text, toks, low, s, t)
-                return mention, text.rfind(mention, 0, toks[s][0])
+                # "… da ANACOM, segundo o qual …": the source is the relative's antecedent,
+                # where it is a name (not "la ley de vivienda, según la cual"), with the
+                # particles inside it ("Universidade do Porto") and not a place's after
+                # a preposition ("publicado en Madrid, según el cual").
+                found = _named_antecedent(text, toks, low, s, t)
+                if found is not None:
+                    return found
+                return None
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
             if mention:
                 at = text.find(mention, toks[s][0])
@@ -3392,11 +3436,14 @@ class _Resolver:
         for k in starts:
             if k >= m.offset or (best and k <= best[0]):
                 continue
-            runs = _runs(text[k : m.offset])
+            # Only a sentence's opening words are read (its name, its complement and its
+            # verb): a long paragraph of such mentions costs no more than a short one.
+            limit = min(m.offset, k + _OPENING_WINDOW)
+            runs = _runs(text[k:limit])
             if not runs or runs[0][0] != 0:
                 continue
             run = [w for _, w in runs[0][1]]
-            rest = text[k + runs[0][1][-1][0] + len(run[-1]) : m.offset]
+            rest = text[k + runs[0][1][-1][0] + len(run[-1]) : limit]
             after = words(rest)
             while len(run) > 1 and run[0].lower() in t.determiners:
                 run = run[1:]  # "Die Staatsanwaltschaft Lüneburg"
@@ -3456,7 +3503,7 @@ class _Resolver:
                 if len(run) >= 2 and not complement and t.adjective_endings:
                     # The noun of a capitalised adjective ends it: "Прокуратура Омской |
                     # области начала проверку".
-                    sentence = text[k : m.offset]
+                    sentence = text[k:limit]
                     toks = _tokens(sentence)
                     end = runs[0][1][-1][0] + len(run[-1])
                     at = next((i for i, tok in enumerate(toks) if tok[1] == end), None)
@@ -3620,7 +3667,10 @@ class _Resolver:
                 continue
             run = [w for _, _, w in toks[j:s]]
             if (
-                any(_function_word(w.lower(), t) or bare(w.lower()) in t.roles for w in run)
+                # One word may be anyone's surname or a place ("after Johnson said",
+                # "after Manchester said"): only a name of two words or an acronym.
+                (len(run) == 1 and not _is_acronym(run[0]))
+                or any(_function_word(w.lower(), t) or bare(w.lower()) in t.roles for w in run)
                 or is_given_name(run[0])
                 or " ".join(run) in t.agencies
                 or self._a_persons(" ".join(run))
@@ -6295,7 +6345,8 @@ def _lower_case_body(
     it or a verb comes first ("прокуратура задержала Сидоренко"). ``prepositions``: the
     complement may hold a preposition and its article before the capitalised words
     ("tribunal correctionnel de Lyon", "rechtbank in Zwolle")."""
-    low = [w.lower() for _, _, w in toks]
+    # (The words from the noun on, lower-cased, at their places: only those are read.)
+    low = [""] * k + [w.lower() for _, _, w in toks[k : k + 12]]
     f = k + 1
     capitalised = False
     while f < len(toks) and f - k <= 6 and not _boundary(text, toks[f - 1][1], toks[f][0]):
