@@ -289,7 +289,9 @@ def test_speaker_matching(predicted: Any, gold: str, lang: str, ok: bool) -> Non
 # since on 000-965: 0.86 (0.8621), then 0.87 (0.8686) with unnamed sources, bodies taken
 # up by a generic noun and pronouns passing over names that show no person; 0.88
 # (0.8825) with bodies taken up from a sentence's subject or an apposition and people
-# called by a given name only.)
+# called by a given name only; 0.90 (0.9043) with this session's rules (unnamed people
+# introduced without an article, bodies with legal forms or quoted names, split verbs,
+# head-final subjects, genitive places after roles, malformed names refused).)
 FLOORS = {
     "lang_accuracy": 1.0,
     "span_precision": 0.99,
@@ -299,7 +301,7 @@ FLOORS = {
     "speech_recall": 0.97,
     "speech_f1": 0.96,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.88,
+    "speaker_accuracy": 0.9,
     "link_accuracy": 0.95,
     "title_accuracy": 0.99,
 }
@@ -342,34 +344,34 @@ LANG_FLOORS = {
 # Speaker accuracy per language with at least four gold articles, rounded down to a
 # twentieth and less a margin of 0.05 (a single article moves a small language's score).
 SPEAKER_FLOORS = {
-    "be": 0.75,
-    "bg": 0.75,
-    "cs": 0.8,
-    "da": 0.8,
-    "de": 0.7,
+    "be": 0.8,
+    "bg": 0.85,
+    "cs": 0.85,
+    "da": 0.85,
+    "de": 0.8,
     "el": 0.85,
     "en": 0.85,
-    "es": 0.8,
-    "et": 0.7,
+    "es": 0.85,
+    "et": 0.8,
     "fi": 0.85,
-    "fr": 0.75,
+    "fr": 0.8,
     "hr": 0.8,
-    "hu": 0.75,
+    "hu": 0.8,
     "it": 0.8,
     "kk": 0.8,
-    "lt": 0.8,
-    "lv": 0.75,
-    "nl": 0.8,
+    "lt": 0.85,
+    "lv": 0.8,
+    "nl": 0.85,
     "no": 0.85,
-    "pl": 0.75,
-    "pt": 0.8,
-    "ro": 0.75,
-    "ru": 0.75,
-    "sk": 0.8,
+    "pl": 0.85,
+    "pt": 0.85,
+    "ro": 0.8,
+    "ru": 0.8,
+    "sk": 0.85,
     "sl": 0.85,
     "sv": 0.9,
-    "tr": 0.75,
-    "uk": 0.8,
+    "tr": 0.85,
+    "uk": 0.85,
 }
 
 
