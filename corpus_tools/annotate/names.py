@@ -91,7 +91,7 @@ class NameInflections:
     # Given names used for either gender (lower case): names too ("Nikola", "Andrea").
     either_names: Collection[str] = frozenset()
     # Case suffixes a name takes after an apostrophe, the apostrophe first (Turkish
-    # "'nın": "Karaca'nın" is Karaca's).
+    # "'nın": "Kaplan'ın" is Kaplan's).
     suffixes: Collection[str] = frozenset()
 
     def __bool__(self) -> bool:

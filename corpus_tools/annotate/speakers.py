@@ -125,12 +125,12 @@ _NAME_PARTICLES = frozenset(
         "y",
         "e",
         # Irish: "Seán Ó Donnabháin", "Máire Ní Bhriain" (Ní is a capitalised word),
-        # "Siobhán Mac Giolla Rua".
+        # "Aoife Mac Giolla Bhríde".
         "ó",
         "Ó",
     ]
 )
-# Particles that are a name's only inside it ("Siobhán Mac Giolla Rua"); at its end a
+# Particles that are a name's only inside it ("Aoife Mac Giolla Bhríde"); at its end a
 # word of its own ("Bernie Mac").
 _INNER_PARTICLES = frozenset(["mac", "nic", "mhic"])
 # Of the particles above, those only some languages' names have (their tables'
@@ -411,7 +411,7 @@ def _same_stem_form(a: str, b: str) -> bool:
 
 def _possessed(description: str) -> bool:
     """True for a description whose head belongs to a name in the possessive before it
-    ("Mr Hurley’s brother-in-law", "the Smiths' lawyer")."""
+    ("Mr Doyle’s brother-in-law", "the Smiths' lawyer")."""
     ws = description.replace("’", "'").split()
     return any(w.endswith(("'s", "s'")) or "'" in w[1:-1] for w in ws[:4][:-1]) and len(ws) >= 2
 
@@ -579,7 +579,7 @@ _RUN = re.compile(
     rf"(?:[ \u00a0]{{1,2}}(?:(?:{'|'.join(sorted(_NAME_PARTICLES))})[ \u00a0]{{1,2}})*{_RUN_PART})*"
 )
 _SPLIT = re.compile(r"[^ \u00a0]+")
-# A lower-case particle elided onto a capitalised word: "d’Ille-et-Vilaine".
+# A lower-case particle elided onto a capitalised word: "d’Indre-et-Loire".
 _ELIDED_PARTICLE = re.compile(r"d['’ʼ]")
 
 
@@ -680,7 +680,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
         for start, run in (piece for found in _runs(plain) for piece in _own_particles(*found, t)):
             particle = _ELIDED_PARTICLE.match(run[0][1])
             if particle is not None:
-                # "les éleveurs d’Ille-et-Vilaine": the name after the particle, in the
+                # "les éleveurs d’Indre-et-Loire": the name after the particle, in the
                 # complement of the noun before it (a surname keeps its particle after a
                 # given name, "Jean d’Ormesson", and a capital where it opens, "D’Alema").
                 start = run[0][0] + particle.end()
@@ -841,7 +841,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # before its verb are its object: "sechs Jahre Haft gefordert".
                 verb = None
             # (Followed by its verb it is the subject of a clause the word opens: "after
-            # CalMac said".)
+            # Ferrylink said".)
             oblique = oblique and verb is None
             if verb is not None or plain[end : end + 40].lstrip(" \u00a0").startswith(":"):
                 # The subject of a speech verb: "Jan Nowak powiedział", "Ivan Horvat je
@@ -2388,7 +2388,7 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     if t.markers_follow:
         # Noun phrases end with their head: the subject set off by the comma is its
         # last word with the capitalised or role words before it ("Törenin ardından
-        # soruları yanıtlayan yönetmen, …", "… ödülünü alan Karaca, …"); not a
+        # soruları yanıtlayan yönetmen, …", "… ödülünü alan Kaplan, …"); not a
         # capital that opens the sentence in an oblique case ("Törenin").
         head = _subject_head(first, t)
         if head is not None:
@@ -3006,7 +3006,7 @@ class _Resolver:
             if after and (
                 tokens[-1].replace("’", "'").endswith(("'s", "s'")) or _oblique(tokens[-1], t)
             ):
-                # A possessor, or a name in another case: "Mr Hurley’s brother-in-law",
+                # A possessor, or a name in another case: "Mr Doyle’s brother-in-law",
                 # "Demir'in avukatı" (Demir's lawyer) is someone else.
                 possessor = True
                 continue
@@ -3026,7 +3026,7 @@ class _Resolver:
                 and any(self._body_noun(w.lower()) for w in tokens)
             ):
                 # A body's name before its role noun is whose role it is, of any length:
-                # "a Balatoni Limnológiai Kutatóintézet kutatója" is its researcher.
+                # "a Tiszai Vízügyi Kutatóintézet kutatója" is its researcher.
                 continue
             _, candidate = _name_in(tokens, t)
             if any(w.lower() in t.bodies for w in candidate):
@@ -3714,7 +3714,7 @@ class _Resolver:
         """The company a noun that introduces names ("a cég", "yhtiö") takes up where
         no sentence names it as a subject: the last name before the mention, in its
         paragraph, the three before it or the lead, that its legal form closes ("a
-        feldolgozók közül a Tisza-Paprika Kft. fizet …"): capitalised words, then a
+        feldolgozók közül az Alföld-Malom Kft. fizet …"): capitalised words, then a
         legal form written with a capital ("Kft.", "Oy", "Ltd"); no person's."""
         t = self.t
         if head not in t.name_cues and head not in t.generic_bodies:
@@ -4155,7 +4155,7 @@ class _Resolver:
         self, text: str, toks: list[tuple[int, int, str]], i: int
     ) -> tuple[int, str, str] | None:
         """(offset, name, form) of a company's name that ends with its legal form at
-        ``toks[i]`` ("a Tisza-Paprika Kft. kilogrammonként", "Nordvik AB meddelade"):
+        ``toks[i]`` ("az Alföld-Malom Kft. kilogrammonként", "Nordvik AB meddelade"):
         the capitalised words before the form, the form's stop kept where the sentence
         goes on. A name wherever it stands in its sentence."""
         w = toks[i][2]
@@ -4290,7 +4290,7 @@ class _Resolver:
         # After an article the words are a name ("El Celta remontó"); else a verb or an
         # apposition must follow, not a noun ("Washington state regulators", "Hong Kong
         # police"), and one word must be written capitalised inside a sentence too
-        # ("CalMac said").
+        # ("Ferrylink said").
         if not after_article and not (
             (verb or comma) and (not one or self.capitalised_inside(written[0]))
         ):
@@ -5142,7 +5142,7 @@ class _Resolver:
         """Where the language has no indefinite article: the subject that opens one of
         the mention's sentence and the two before it, a role or person noun without a
         name that a relative clause set off by a comma describes ("Гледачка з
-        Бабруйска, якая прыехала на прэм’еру, не хавала слёз." then "— …, — сказала
+        Мазыра, якая прыехала на прэм’еру, не хавала слёз." then "— …, — сказала
         жанчына"), as written with that clause, where the genders agree."""
         t = self.t
         para = self.paragraphs[m.paragraph - 1]
@@ -5261,7 +5261,7 @@ class _Resolver:
             person = _a_person(found, t)
             partitive = None
             if not person and stop < len(clause):
-                # "Адзін з іх, 64-гадовы пенсіянер з Бабруйска, трапіў …": a partitive
+                # "Адзін з іх, 70-гадовы пенсіянер з Мазыра, трапіў …": a partitive
                 # ("one of them") that a description in apposition says who is.
                 partitive = self._partitive_apposition(whole, clause, stop)
                 if partitive is not None:
@@ -5683,10 +5683,10 @@ def attribute(
 
 def _clause_subject(phrase: str, t: Tables) -> str | None:
     """The subject inside the words before or after a speech verb that are no noun
-    phrase: the pronoun after a finite auxiliary that opens them ("hatte er damals unter
-    Tränen [erklärt]" -> "er"), or the noun phrase after their last conjunction ("We
-    were sitting in the Fleece and someone [said]" -> "someone"; a complementizer
-    before it passed over: "… and what the treasurer [called]" -> "the treasurer")."""
+    phrase: the pronoun after a finite auxiliary that opens them ("hatte er damals vor
+    Gericht [erklärt]" -> "er"), or the noun phrase after their last conjunction ("We
+    were waiting at the bar and someone [said]" -> "someone"; a complementizer
+    before it passed over: "… and what the coach [called]" -> "the coach")."""
     low = words(phrase)
     spans = [(m.start(), m.group()) for m in _NAME_WORD.finditer(phrase)]
     if len(low) != len(spans) or len(low) < 2:
@@ -5815,7 +5815,7 @@ def _candidates(
             and (
                 said[0] in t.indefinites
                 or bool(t.anonymity.find(said))
-                # Or someone of a named person's ("Mr Hurley’s brother-in-law"): the
+                # Or someone of a named person's ("Mr Doyle’s brother-in-law"): the
                 # words rule out the person they name.
                 or _possessed(" ".join(said))
             )
@@ -7481,8 +7481,8 @@ def _noun_phrase(name: str, t: Tables, *, proper: bool) -> str | None:
     """A speaker's name as a noun phrase: as found, cut, or None where it is a piece of
     a clause. A verb of the tables ends the phrase before it ("Critics have long" ->
     "Critics"; not after a comma or a relative: "a woman who has …"), as do open words
-    at its end ("… in the Commons and"); words a noun phrase never opens with ("Im
-    Zuschauerraum saß …", "hatte er damals …", "d’Ille-et-Vilaine", a quotation mark)
+    at its end ("… in the council and"); words a noun phrase never opens with ("Im
+    Saal saß …", "hatte er damals …", "d’Indre-et-Loire", a quotation mark)
     make it none, except before the capital of a ``proper`` name ("Tomēr Ozoliņš",
     "d’Île-de-France Mobilités": the name after them)."""
     text = name.strip()
@@ -7503,7 +7503,7 @@ def _noun_phrase(name: str, t: Tables, *, proper: bool) -> str | None:
     start, written = spans[0]
     head, elided, tail = low[0].partition("'")
     if elided and tail and tail != "s" and written[:1].islower() and not _nominal(head, t):
-        rest = text[start + len(head) + 1 :]  # "d’Ille-et-Vilaine", "dell’azienda"
+        rest = text[start + len(head) + 1 :]  # "d’Indre-et-Loire", "dell’azienda"
     elif len(spans) > 1 and _opens_badly(low[0], t):
         rest = text[spans[1][0] :]
     else:
