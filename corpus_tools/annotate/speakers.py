@@ -3710,6 +3710,16 @@ class _Resolver:
                 return found[-1]
         return None
 
+    def _texts_back(self, m: _Mention) -> Iterator[str]:
+        """The paragraphs a body's noun may take a name up from, nearest first: its own
+        up to the mention, the three before it and the lead, quotations masked."""
+        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
+        if m.paragraph > 4:
+            numbers.append(1)
+        for pno in numbers:
+            text = self._unquoted(pno)
+            yield text[: m.offset] if pno == m.paragraph else text
+
     def legal_form_before(self, m: _Mention, head: str) -> str | None:
         """The company a noun that introduces names ("a cég", "yhtiö") takes up where
         no sentence names it as a subject: the last name before the mention, in its
@@ -3719,13 +3729,7 @@ class _Resolver:
         t = self.t
         if head not in t.name_cues and head not in t.generic_bodies:
             return None
-        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
-        if m.paragraph > 4:
-            numbers.append(1)
-        for pno in numbers:
-            text = self._unquoted(pno)
-            if pno == m.paragraph:
-                text = text[: m.offset]
+        for text in self._texts_back(m):
             toks = _tokens(text)
             for i in range(len(toks) - 1, 0, -1):
                 form = toks[i][2]
@@ -3817,13 +3821,7 @@ class _Resolver:
         t = self.t
         if len(head) < 3:
             return None
-        numbers = [*range(m.paragraph, max(0, m.paragraph - 4), -1)]
-        if m.paragraph > 4:
-            numbers.append(1)
-        for pno in numbers:
-            text = self._unquoted(pno)
-            if pno == m.paragraph:
-                text = text[: m.offset]
+        for text in self._texts_back(m):
             toks = _tokens(text)
             found: str | None = None
             for n, (_, _, w) in enumerate(toks):
