@@ -1093,7 +1093,7 @@ def _role_after(text: str, end: int, t: Tables) -> str | None:
         if _is_capitalised(w) and k:
             return None
         low = bare(w.lower())
-        if low in t.male_person_nouns or low in t.female_person_nouns:
+        if _person_noun(low, t):
             return None  # "the son of a former minister": the role is his father's
         if low in t.roles and low not in t.bodies:
             return low
@@ -2165,8 +2165,7 @@ def _introduced_person(low: list[str], i: int, t: Tables) -> bool:
         return False
     if low[i - 1] in t.stopwords and low[i - 1] not in t.determiners:
         return False
-    head = bare(low[i + 1])
-    return head in t.roles or head in t.female_person_nouns or head in t.male_person_nouns
+    return _person_word(bare(low[i + 1]), t)
 
 
 _OPENING = frozenset("«„“‚‘»”\"'「『《")
@@ -3280,9 +3279,7 @@ class _Resolver:
                 return f"d:{description.lower()}", description
             if introduced is not None:
                 return f"d:{introduced.lower()}", introduced
-            if content and all(
-                w in t.male_person_nouns or w in t.female_person_nouns for w in content
-            ):
+            if content and all(_person_noun(w, t) for w in content):
                 # A word for any person ("мужчына", "the woman") takes up whoever the
                 # paragraph introduced unnamed, as a pronoun would ("Адзін з іх,
                 # 64-гадовы пенсіянер …" then "— …, — усміхаецца мужчына"); not after a
@@ -4040,11 +4037,7 @@ class _Resolver:
         if low in self.t.name_cues:
             return True
         if self._cue_stems is None:
-            self._cue_stems = tuple(
-                e.rstrip("*")
-                for e in self.t.name_cues.entries
-                if len(e.rstrip("*")) >= 4 and " " not in e
-            )
+            self._cue_stems = _compound_stems(self.t.name_cues)
         return ends_compound(low, self._cue_stems)
 
     def _kind_noun(self, word: str) -> bool:
@@ -4206,11 +4199,7 @@ class _Resolver:
         if low in self.t.bodies:
             return True
         if self._body_stems is None:
-            self._body_stems = tuple(
-                e.rstrip("*")
-                for e in self.t.bodies.entries
-                if len(e.rstrip("*")) >= 4 and " " not in e
-            )
+            self._body_stems = _compound_stems(self.t.bodies)
         return ends_compound(low, self._body_stems)
 
     def _body_name_at(
@@ -4802,10 +4791,7 @@ class _Resolver:
     def _person_noun_in(self, low: list[str]) -> bool:
         """True when one of the (lower-cased) words is a role or a word for a person."""
         t = self.t
-        return any(
-            bare(w) in t.roles or w in t.female_person_nouns or w in t.male_person_nouns
-            for w in low
-        )
+        return any(bare(w) in t.roles or _person_noun(w, t) for w in low)
 
     def _opens_with_relative(
         self, sentence: str, toks: list[tuple[int, int, str]], low: list[str]
@@ -4912,7 +4898,7 @@ class _Resolver:
             lead += 1  # "mówiła nam 62-letnia pacjentka": whom she told
         core = [bare(w) for w in low[lead:]]
         if any(_function_word(w, t) or w in t.bodies for w in core) or not any(
-            w in t.roles or w in t.male_person_nouns or w in t.female_person_nouns for w in core
+            _person_word(w, t) for w in core
         ):
             return None  # a phrase of its own ("je v zadnji besedi"), a body
         toks = _tokens(m.text)
@@ -5174,10 +5160,7 @@ class _Resolver:
             if (
                 not run
                 or low[0] != run[0]
-                or not any(
-                    w in t.roles or w in t.male_person_nouns or w in t.female_person_nouns
-                    for w in run
-                )
+                or not any(_person_word(w, t) for w in run)
                 or any(w in t.bodies for w in run)
                 or any(_is_capitalised(w) for _, _, w in head[1 : len(run)])
             ):
@@ -5298,9 +5281,7 @@ class _Resolver:
         )
         said = [bare(w.lower()) for _, _, w in clause[stop:end]]
         content = [w for w in said if not _function_word(w, t)][:3]
-        if not any(
-            w in t.roles or w in t.female_person_nouns or w in t.male_person_nouns for w in content
-        ):
+        if not any(_person_word(w, t) for w in content):
             return None
         # The apposition alone: "one of them" says nothing of who the person is.
         a = clause[stop][0]
@@ -6532,9 +6513,7 @@ def _of_someone(text: str, t: Tables) -> bool:
     if len(low) < 3 or low[0] not in t.determiners or low[0] in t.indefinites:
         return False
     head = bare(low[1])
-    if head in t.bodies or not (
-        head in t.roles or head in t.female_person_nouns or head in t.male_person_nouns
-    ):
+    if head in t.bodies or not _person_word(head, t):
         return False  # not "el club en un comunicado", "el texto de un mensaje"
     elided, _, rest = low[2].partition("'")
     if rest:
@@ -6969,14 +6948,28 @@ def _reports(described: _Mention, first: QuotationPart, paragraphs: list[str], t
     return bool(t.speech_verbs.find(words(between)))
 
 
+def _person_noun(word: str, t: Tables) -> bool:
+    """True for a word for a person of either gender ("woman", "мужчына")."""
+    return word in t.female_person_nouns or word in t.male_person_nouns
+
+
+def _person_word(word: str, t: Tables) -> bool:
+    """True for a role or a word for a person (lower case, bare)."""
+    return word in t.roles or _person_noun(word, t)
+
+
+def _compound_stems(table: WordList) -> tuple[str, ...]:
+    """The entries of a table that may end a compound ("zwemclub", "Koekjesfabrikant"):
+    one word of four letters or more, without its wildcard."""
+    return tuple(e.rstrip("*") for e in table.entries if len(e.rstrip("*")) >= 4 and " " not in e)
+
+
 def _a_person(described: _Mention, t: Tables) -> bool:
     """True where the head of an indefinite description is a role or occupation ("un
     pêcheur de Saint-Amand", "En nabo", "A lifeguard"): not "a town of 700 people"."""
     low = [bare(w) for w in words(described.text)]
     content = [w for w in low[1:4] if w not in t.function_words]
-    return bool(content) and any(
-        w in t.roles or w in t.female_person_nouns or w in t.male_person_nouns for w in content[:2]
-    )
+    return bool(content) and any(_person_word(w, t) for w in content[:2])
 
 
 def _agrees(pronoun: _Mention, described: _Mention, t: Tables) -> bool:
