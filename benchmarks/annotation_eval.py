@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|blind-2]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -27,13 +27,11 @@ Scores are micro-averaged: overall, and per gold language. ``evaluate(gold_dir)`
 returns them as a dict (the tests hold floors on it); the script prints a table, or
 the same dict as JSON with ``--json``.
 
-``--split`` scores part of ``tests/gold`` (see its README): ``development``, the
-articles up to :data:`LAST_DEVELOPMENT` that the engine was built on (from 132 on they
-came in as blind batches and were used for development after their first score),
-``held-out``, the articles up to :data:`LAST_HELD_OUT`, written without reading the
-engine's rules (later work looked at their counts, never their errors), or ``blind``,
-the latest batch, written without reading the engine and scored once, with no change
-made for it.
+``--split`` scores part of ``tests/gold`` (see its README and :data:`SPLIT_RANGES`):
+``development``, the articles the engine was built on; ``held-out``, batches written
+without reading the engine's rules, whose counts later work was checked against;
+``blind-1``, a batch scored once blind and then read for development; or ``blind-2``,
+the latest batch, written without reading the engine and scored once.
 """
 
 from __future__ import annotations
@@ -355,26 +353,35 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
     return pairs
 
 
-# The articles numbered up to this one are the development set (132-517 came in blind
-# batches too, and were used for development after their first score); those up to
-# LAST_HELD_OUT are the held-out batches, written blind, whose counts later work was
-# checked against; later ones are the blind batch, written without reading the engine
-# and scored once, that no change has been made for (tests/gold/README.md).
+# The splits by article number (tests/gold/README.md): ``development``, the articles the
+# engine was built on (132-517 came in blind batches too, and were used for development
+# after their first score); ``held-out``, batches written without reading the engine,
+# whose counts (never their errors) later work was checked against; ``blind-1``, a batch
+# written without reading the engine, scored once (speakers 0.79) and then read for
+# development; ``blind-2``, the latest batch, scored once at the end with no change made
+# for it. An article numbered after every range belongs to the newest split.
+SPLIT_RANGES = (
+    ("development", 0, 965),
+    ("held-out", 966, 1173),
+    ("blind-1", 1174, 1221),
+    ("blind-2", 1222, None),
+)
 LAST_DEVELOPMENT = 965
-LAST_HELD_OUT = 1173
-SPLITS = ("all", "development", "held-out", "blind")
+SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
+
+
+def split_of(seed: Path) -> str:
+    """The split an article belongs to, by its number."""
+    number = int(seed.name.split("_", 1)[0])
+    for name, first, last in SPLIT_RANGES:
+        if first <= number and (last is None or number <= last):
+            return name
+    raise ValueError(f"{seed.name}: no split holds article {number}")
 
 
 def in_split(seed: Path, split: str) -> bool:
     """True when the article (by its number) belongs to the split."""
-    if split == "all":
-        return True
-    number = int(seed.name.split("_", 1)[0])
-    if number <= LAST_DEVELOPMENT:
-        return split == "development"
-    if number <= LAST_HELD_OUT:
-        return split == "held-out"
-    return split == "blind"
+    return split == "all" or split_of(seed) == split
 
 
 def converted(split: str) -> Iterator[tuple[dict[str, Any], list[str], str | None]]:
@@ -552,7 +559,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="gold folder")
     parser.add_argument(
-        "--split", choices=SPLITS, default="all", help="the development, held-out or blind articles"
+        "--split",
+        choices=SPLITS,
+        default="all",
+        help="one split of the articles (see SPLIT_RANGES)",
     )
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument(
