@@ -327,6 +327,20 @@ def test_unbalanced_marks_are_reported() -> None:
         ),
         ("ru", "— Мы готовы, — сказал он.", ["— Мы готовы,"], "сказал он"),
         ("fi", "– Olemme valmiita, sanoi hän.", ["– Olemme valmiita,"], "sanoi hän"),
+        # After a full stop, a capitalised clause behind the dash is the next sentence of
+        # the speech, whatever verb it holds: the attribution is the comma clause before.
+        (
+            "sv",
+            "– Vi väntade länge. Allt gick fel, säger hon. – Och vi trodde dem.",
+            ["– Vi väntade länge. Allt gick fel,", "– Och vi trodde dem."],
+            "säger hon",
+        ),
+        (
+            "fi",
+            "– Matka on pitkä. Se ei käy, hän sanoo. – Tästä pitää puhua.",
+            ["– Matka on pitkä. Se ei käy,", "– Tästä pitää puhua."],
+            "hän sanoo",
+        ),
     ],
 )
 def test_dialogue_lines_split_at_attributions(

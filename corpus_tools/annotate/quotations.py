@@ -515,16 +515,21 @@ def _dash_incises(
         if not is_dash(d, True) or d == 0 or text[d - 1] not in _SPACE:
             d += 1
             continue
-        before = text[lo:d].rstrip(_SPACE)
-        if out and out[-1].resume is not None:
-            before = text[out[-1].resume : d].rstrip(_SPACE)
+        b0 = out[-1].resume if out and out[-1].resume is not None else lo
+        before = text[b0:d].rstrip(_SPACE)
         a0 = d + 1
         while a0 < hi and text[a0] in _SPACE:
             a0 += 1
         d2 = next_dash(a0, min(hi, a0 + 160))
         a1 = d2 if d2 is not None else hi
         attr = text[a0:a1].rstrip(_SPACE)
-        if not before or a0 >= hi or not _is_attribution(attr, t, before[-1]):
+        # After a sentence that a full stop ends, a capitalised clause behind a dash is
+        # the speaker's next sentence ("– A. B, säger hon. – Och C."), not a subject and
+        # its verb: an attribution after a dash follows a comma, a mark or a bare word.
+        new_sentence = (
+            before.endswith(".") and attr[:1].isupper() and _stop(text, b0 + len(before) - 1, t)
+        )
+        if not before or a0 >= hi or new_sentence or not _is_attribution(attr, t, before[-1]):
             d += 1
             continue
         attr_end = a0 + len(attr.rstrip(".,:;"))
