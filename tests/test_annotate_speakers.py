@@ -1792,6 +1792,15 @@ def test_a_man_read_from_his_verbs_keeps_a_surname_the_tables_cannot_decline() -
     assert base_form("Roberta Fica", sk, man=True) == "Robert Fic"
 
 
+def test_a_man_read_from_his_verbs_is_not_a_woman_of_the_same_spelling() -> None:
+    # "Валентина Сорокина" is a woman's name, and a man's in the genitive: the article
+    # showing a man ("сказал") picks the second.
+    ru = tables_for("ru").names
+    assert base_form("Валентина Сорокина", ru) == "Валентина Сорокина"
+    assert base_form("Валентина Сорокина", ru, woman=True) == "Валентина Сорокина"
+    assert base_form("Валентина Сорокина", ru, man=True) == "Валентин Сорокин"
+
+
 @pytest.mark.parametrize(
     ("lang", "paragraph", "name"),
     [

@@ -242,7 +242,11 @@ def _reads_as_a_man(
     "-a" will do, unless the article writes the surname with another ending the tables
     do not give ("Fico" beside "Fica", where they give only "Fic")."""
     endings = table.female_surname_endings
-    if len(ws) < 2 or not endings or ws[-1].lower().endswith(endings):
+    if len(ws) < 2 or not endings:
+        return False
+    if ws[-1].lower().endswith(endings) and not man:
+        # "Александра Демидова" is a woman, unless the article shows a man: then it is
+        # Alexander Demidov's genitive, his surname in a case that ends as hers does.
         return False
     surname = table.last.match(ws[-1])
     if surname is None or (len(surname[0]) < 2 and not man):
