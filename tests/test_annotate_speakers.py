@@ -2601,6 +2601,17 @@ def test_a_known_given_name_after_lower_case_words_is_a_person_in_german() -> No
             ],
             "En nabo, der bor ved havnen",
         ),
+        # A relative clause past the description's first eight words runs on to its
+        # close: the verb an auxiliary shows, or the comma after it.
+        (
+            "en",
+            [
+                "“We did what we could,” Mayor Anne Cole said.",
+                "A fisherman who has sailed out of the harbour every day since 1985 was "
+                "not convinced. “Nothing happens,” he said.",
+            ],
+            "A fisherman who has sailed out of the harbour every day since 1985",
+        ),
     ],
 )
 def test_an_unnamed_speaker_taken_up_by_a_pronoun_ends_before_the_verb(
@@ -6916,3 +6927,31 @@ def test_a_place_before_segun_el_cual_is_not_the_source() -> None:
         "es",
     )
     assert "Madrid" not in [n for _, n, _ in got]
+
+
+def test_a_relative_clause_keeps_its_own_auxiliary_before_the_comma() -> None:
+    # "hat" closes the relative clause; the speech verb after the comma has none of
+    # its own, and the description keeps the auxiliary.
+    got, _ = run(
+        [
+            "Ein Fischer aus Husum, der nach eigenen Angaben drei Boote verkauft hat, "
+            "zeigte sich enttäuscht: „Das war mein Leben.“"
+        ],
+        "de",
+    )
+    assert got[0][1] == "Ein Fischer aus Husum, der nach eigenen Angaben drei Boote verkauft hat"
+
+
+def test_a_long_relative_clause_with_no_close_shown_does_not_take_the_verb() -> None:
+    # Nothing shows where the relative clause ends and the sentence's verb starts
+    # ("looked"): the description stays within its first words, never swallowing the
+    # verb and what follows.
+    got, _ = run(
+        [
+            "“We did what we could,” Mayor Anne Cole said.",
+            "A fisherman who sails out of the harbour every day looked tired and angry "
+            "about the new rules for the bay. “Nothing happens,” he said.",
+        ],
+        "en",
+    )
+    assert "tired" not in (got[-1][1] or "")

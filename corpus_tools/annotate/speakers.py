@@ -6472,8 +6472,12 @@ def _whole_description(
             verbs = verbs[1:]
         if verbs:
             k = verbs[0]
-            while k > first_new and (
-                low[k - 1] in t.auxiliaries or low[k - 1] in t.object_pronouns
+            while (
+                k > first_new
+                and (low[k - 1] in t.auxiliaries or low[k - 1] in t.object_pronouns)
+                # (Not over a comma: "…, die das Geld verloren hat, zeigte sich" ends a
+                # relative clause with its own auxiliary.)
+                and "," not in clause[words_[k - 1][1] : words_[k][0]]
             ):
                 k -= 1  # "…, azt mondta", "… lo resumía así"
             end = words_[k][0]
@@ -7320,8 +7324,51 @@ def _previous_subject(
             end < len(toks) and end < 8 and not _boundary(sentence, toks[end - 1][1], toks[end][0])
         ):
             end += 1
-        return sentence[toks[0][0] : toks[end - 1][1]], lo + toks[0][0]
+        whole = _through_relative_clause(sentence, toks, low, end, t)
+        return sentence[toks[0][0] : toks[whole - 1][1]], lo + toks[0][0]
     return None
+
+
+def _through_relative_clause(
+    sentence: str, toks: list[tuple[int, int, str]], low: list[str], end: int, t: Tables
+) -> int:
+    """The token after an unnamed person's description that opens ``sentence``, whose
+    first ``end`` tokens were read: where a relative clause starts in them ("A diver who
+    has worked on the wreck for twenty years was …"), it runs on to the clause's close
+    (a comma, the sentence's speech verb, or the verb an auxiliary or negation shows),
+    as the guidelines' "description as written" does, within :data:`_DESCRIPTION_WORDS`.
+    Where nothing shows the close, ``end``: a description must not swallow its verb."""
+    if end >= len(toks) or _boundary(sentence, toks[end - 1][1], toks[end][0]):
+        return end
+    rel = next(
+        (
+            k
+            for k in range(2, end)
+            if low[k] in t.relatives
+            and not _function_word(low[k - 1], t)
+            # after a noun, not after a preposition ("aus der Stadt": an article)
+            and not _boundary(sentence, toks[k - 1][1], toks[k][0])
+        ),
+        None,
+    )
+    if rel is None:
+        return end
+    hidden = _unnamed_source_words(low, t)
+    said = [k for k, _ in t.speech_verbs.find(low) if k > rel + 1 and k not in hidden]
+    j = end
+    while (
+        j < len(toks)
+        and j < _DESCRIPTION_WORDS
+        and not _boundary(sentence, toks[j - 1][1], toks[j][0])
+        and j not in said
+    ):
+        j += 1
+    v = _verb_start(sentence, toks[:j], low[:j], t)
+    if v is not None and v > rel + 1:
+        return max(v, end)
+    if j < len(toks) and (j in said or _boundary(sentence, toks[j - 1][1], toks[j][0])):
+        return j
+    return end
 
 
 def _body_complement_end(
