@@ -6955,3 +6955,27 @@ def test_a_long_relative_clause_with_no_close_shown_does_not_take_the_verb() -> 
         "en",
     )
     assert "tired" not in (got[-1][1] or "")
+
+
+@pytest.mark.parametrize(
+    ("opening", "name"),
+    [
+        # The complement between the body's noun and the clause's verb is part of its
+        # name as written.
+        ("Asociațiile din cartier au salutat planul", "Asociațiile din cartier"),
+        # A phrase of its own before the verb (not a complement preposition) is not.
+        ("Asociațiile în comunicatul lor au salutat planul", "Asociațiile"),
+    ],
+)
+def test_a_body_that_opens_a_sentence_keeps_its_complement_up_to_the_verb(
+    opening: str, name: str
+) -> None:
+    got, _ = run(
+        [
+            "Primăria a anunțat un plan nou pentru parcuri.",
+            f"{opening}, dar l-au numit „timid”. Liderul lor, Ion Popa, a spus că „e "
+            "nevoie de mai mult”.",
+        ],
+        "ro",
+    )
+    assert got[0][1] == name

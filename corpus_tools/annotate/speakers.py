@@ -7398,7 +7398,50 @@ def _body_complement_end(
             break
         if opens_body and i == k:
             last = i  # the one noun of a capitalised adjective: "Пермского | края"
-    return toks[last][1] if last is not None else end
+    e = last if last is not None else k - 1
+    return toks[_complement_before_verb(sentence, toks, low, e, t)][1] if e >= 0 else end
+
+
+def _complement_before_verb(
+    sentence: str, toks: list[tuple[int, int, str]], low: list[str], e: int, t: Tables
+) -> int:
+    """The last word of a body's name whose words end at token ``e``, run on through
+    the complement after it where the clause's verb comes right after that complement
+    ("Asociația chiriașilor | din cartier | a cerut", "L’office | du tourisme régional |
+    a indiqué"): lower-case adjectives of the noun, a preposition of the language's
+    ``complement_prepositions``, and up to four words with no other preposition, no
+    punctuation and no verb. Where the verb does not follow (a phrase of time or place
+    before it, "în comunicatul său"), ``e``."""
+    i = e + 1
+    while i < len(toks) and i - e <= 2 and toks[i][2].islower() and not _function_word(low[i], t):
+        if _verb_like(low, i, t):
+            return e
+        i += 1  # "patronale", "régional": adjectives of the noun
+    if i >= len(toks) or low[i] not in t.complement_prepositions:
+        return e
+    if _boundary(sentence, toks[e][1], toks[i][0]):
+        return e
+    j = i + 1
+    content = 0
+    while j < len(toks) and j - i <= 5:
+        if _boundary(sentence, toks[j - 1][1], toks[j][0]):
+            return e
+        if _verb_like(low, j, t):
+            return j - 1 if content else e
+        if _is_preposition(low[j], t) and low[j] not in t.complement_prepositions:
+            return e  # "… din cartier în comunicat": a phrase of its own
+        if not _function_word(low[j], t):
+            content += 1
+        j += 1
+    return e
+
+
+def _verb_like(low: list[str], i: int, t: Tables) -> bool:
+    """True when token ``i`` starts the clause's verb: a speech verb, an auxiliary or a
+    past-tense ending."""
+    return bool(
+        t.speech_verbs.match_at(low, i) or low[i] in t.auxiliaries or _past_tense_like(low[i], t)
+    )
 
 
 def _adjective_noun_end(text: str, toks: list[tuple[int, int, str]], e: int, t: Tables) -> int:

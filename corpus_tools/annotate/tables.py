@@ -101,6 +101,10 @@ LIST_KEYS = (
     # "do": "Maria do Carmo Silva"); elsewhere the same word is a preposition that
     # ends a name ("z Jablonce do Liberce").
     "name_particles",
+    # Prepositions that open the complement of a body's noun ("Sindicatele din
+    # educație", "l’Office du tourisme", "Институтът по горите"): where the clause's
+    # verb follows such a complement, the body's name runs on through it.
+    "complement_prepositions",
     "abbreviations",
     "conjunctions",
     "negations",
