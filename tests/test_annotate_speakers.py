@@ -6979,3 +6979,34 @@ def test_a_body_that_opens_a_sentence_keeps_its_complement_up_to_the_verb(
         "ro",
     )
     assert got[0][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "expected"),
+    [
+        # Each dash line after a sentence that an attribution ends, with an attribution
+        # of its own, is a new quotation with its own speaker.
+        (
+            "pl",
+            "– Trzeba było budować etapami – mówiła radna Anna Wójcik. – To byłoby dwa "
+            "razy droższe – odpowiedział jej radny Marek Lis.",
+            ["Anna Wójcik", "Marek Lis"],
+        ),
+        (
+            "ru",
+            "— Надо было строить по частям, — сказала депутат Анна Волкова. — Это вдвое "
+            "дороже, — ответил ей депутат Марк Лисин.",
+            ["Анна Волкова", "Марк Лисин"],
+        ),
+    ],
+)
+def test_a_dash_line_answered_by_another_speaker_is_theirs(
+    lang: str, paragraph: str, expected: list[str]
+) -> None:
+    got, _ = run(
+        ["Депутаты спорили о мосте." if lang == "ru" else "Radni spierali się o most.", paragraph],
+        lang,
+    )
+    assert [g[1] for g in got] == expected
+    found = find_parts(["x", paragraph], lang=lang).parts
+    assert [p.prev for p in found] == [None, None]

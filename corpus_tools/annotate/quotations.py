@@ -913,6 +913,10 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
             )
             if crosses:
                 break
+            if idx and idx < len(usable) and _stop(text, usable[idx - 1].attr_end, t):
+                # "– A – said X. – B – replied Y.": a piece after an attribution that
+                # ends its sentence, with an attribution of its own, is a new quotation.
+                prev = None
             span = _Span(state.new_key(), "dialogue", pno, s0, s1, None, None, prev)
             state.spans.append(span)
             if idx < len(usable):
