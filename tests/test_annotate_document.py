@@ -191,6 +191,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "source_markers_follow",
         "possessor_first",
         "adjective_endings",
+        "converb_endings",
         "nouns_capitalised",
         "ordinal_dot",
         "bare_indefinites",
@@ -218,6 +219,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "complement_endings",
         "oblique_suffixes",
         "adjective_endings",
+        "converb_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

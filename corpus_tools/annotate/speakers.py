@@ -1470,6 +1470,39 @@ def _boundary(text: str, a: int, b: int, word: str = "", t: Tables | None = None
     return t is None or gap[:1] != "." or word not in t.abbreviations
 
 
+def _names_nobody(word: str, t: Tables) -> bool:
+    """True for a word beside a speech verb that cannot refer to whoever speaks: the
+    one spoken to ("told us", "ne-a declarat"), an adverb or a verb particle ("lo
+    dijo así", "mondta el"), a gerund, converb or adverb by its ending where written
+    in lower case ("ha spiegato ridendo", "smejoties teica")."""
+    low = word.lower().replace("’", "'")
+    if low in t.addressee_pronouns:
+        return True
+    if (
+        low in t.pronouns
+        or low in t.determiners
+        or _person_word(bare(low), t)
+        or bare(low) in t.bodies
+    ):
+        return False
+    if low in t.adverbials:
+        return True
+    if not word.islower():
+        return False
+    ends = t.converb_endings
+    return (
+        bool(ends)
+        and low.endswith(ends)
+        and any(low.endswith(e) and len(low) >= len(e) + 3 for e in ends)
+    )
+
+
+def _referring(phrase: str, t: Tables) -> str:
+    """The phrase, or "" where none of its words can refer to a speaker."""
+    ws = words(phrase)
+    return "" if ws and all(_names_nobody(w, t) for w in ws) else phrase
+
+
 def _mention_near_verb(
     clause: str,
     t: Tables,
@@ -1481,7 +1514,8 @@ def _mention_near_verb(
 ) -> str:
     """The noun phrase a speech verb is said by: after the verb (``said John Smith``,
     ``— сказал он``) or before it (``the head of state said``); ``fallback`` tries the
-    other side when the preferred one is empty."""
+    other side when the preferred one is empty. Words that name nobody are no mention
+    (:func:`_names_nobody`)."""
     toks = _tokens(clause)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     v = verb_index
@@ -1519,7 +1553,7 @@ def _mention_near_verb(
         and clause[toks[r - 1][1] : toks[r][0]].strip() == ","
         and not t.speech_verbs.find(low[v + verb_length :])  # "who asked not to be named, said"
     ):
-        return _antecedent(clause, toks, low, r, t)
+        return _referring(_antecedent(clause, toks, low, r, t), t)
 
     def after() -> str:
         k = v + verb_length
@@ -1553,6 +1587,19 @@ def _mention_near_verb(
             )
         ):
             k += 1  # rekao je Plenković, a déclaré le ministre
+        while 0 < k < len(toks) and not cut(k):
+            # Past the one spoken to and the adverbs: "сказав нам …", "mondta az
+            # MTI-nek a polgármester", "ha detto ieri il sindaco"; where the clause
+            # ends there, the verb has no subject here ("ha spiegato ridendo."), nor
+            # after a comma ("ha detto, ricordando la frana").
+            if low[k] in t.determiners and k + 1 < len(toks) and _oblique(toks[k + 1][2], t):
+                k += 2
+            elif _oblique(toks[k][2], t) or (toks[k][2].islower() and _names_nobody(toks[k][2], t)):
+                k += 1
+            else:
+                break
+            if k == len(toks) or cut(k):
+                return ""
         if (
             k + 1 < len(toks)
             and toks[k][2] in t.agencies
@@ -1644,6 +1691,9 @@ def _mention_near_verb(
             # part of its subject: "a művésznő azt mondta". (Elsewhere it may end a
             # relative clause: "The club that signed him said".)
             or (t.markers_follow and low[j - 1] in t.object_pronouns and j - 1 > 0)
+            # An adverb or a converb before the verb ("smejoties teica kapteinis",
+            # "і мімаходзь піша"): no part of its subject.
+            or _names_nobody(toks[j - 1][2], t)
         ):
             j -= 1
         if j > 1 and low[j - 1] in t.conjunctions and not cut(j):
@@ -1661,6 +1711,13 @@ def _mention_near_verb(
                 # subject is the sentence's, which the caller finds; the words before
                 # "et" are that verb's object, not a subject.
                 return ""
+            c = j - 2
+            while c > 0 and not cut(c):
+                c -= 1
+            if c < j - 2 and low[c] in t.pronouns and low[c] not in t.object_pronouns:
+                # The pronoun that opens the clause of the first verb, which is no verb
+                # of speech: "she stood still for a minute, and then said".
+                return toks[c][2]
         if (
             j > 0
             and low[j - 1] in t.pronouns
@@ -1884,7 +1941,7 @@ def _mention_near_verb(
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
-    return first() or (second() if fallback else "")
+    return _referring(first(), t) or (_referring(second(), t) if fallback else "")
 
 
 def _quoted_subject(
@@ -2537,7 +2594,13 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 # "Dans un communiqué, la Fédération … a « … » de la décision et
                 # rappelé": the subject after the phrase, up to its verb.
                 mention = _subject_after_phrase(text[len(first) + 1 :], t)
-            if not mention and first != text and len(words(first)) <= 5:
+            if (
+                not mention
+                and first != text
+                and len(words(first)) <= 5
+                # (Not an adverb and its verb: "Там запевнили, що …" has no subject.)
+                and not _names_nobody(toks[0][2], t)
+            ):
                 mention = first.strip()
         if mention:
             return mention, text.find(mention)
@@ -5526,10 +5589,14 @@ def attribute(
     for chain in chains(parts):
         if chain[0].type != "speech":
             continue
-        found = _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs)
+        found = _referring_mention(
+            _unmasked(_find_mention(chain, paragraphs, index, t, by_part), paragraphs), t
+        )
         continued = None
         if found is None:
-            found = _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs)
+            found = _referring_mention(
+                _unmasked(_sentence_subject(chain, paragraphs, index, t), paragraphs), t
+            )
             if found is not None and found.reported:
                 # The words of whoever spoke just before, where someone did; else a
                 # body's own ("Die Gewerkschaft werde prüfen, ob … „zumutbar“ seien").
@@ -7117,6 +7184,14 @@ def _partial(part: QuotationPart) -> bool:
     # French sets spaces inside its marks: "« Les prix ne baisseront pas. »".
     inner = part.text.strip(" \u00a0").rstrip("»”“\"'’«›‹」』 \u00a0\u202f")
     return part.kind == "quote" and inner[-1:] not in ".,!?…:;" and len(words(inner)) <= 8
+
+
+def _referring_mention(m: _Mention | None, t: Tables) -> _Mention | None:
+    """The mention, or None where its words name nobody (:func:`_referring`): an adverb
+    that opens the sentence ("There they promised …") is no subject."""
+    if m is None or m.zero or not m.text or _referring(m.text, t):
+        return m
+    return None
 
 
 def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:

@@ -18,7 +18,9 @@ adjective that a body's name capitalises before its lower-case noun, "Омско
 has no indefinite article, so a bare noun phrase introduces a new person: Slavic
 "učitelka z Třebíče, která …") and ``ordinal_dot`` (true where ordinals are
 written with a dot, "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
-a capital, as in German) and ``complement_endings`` (endings of a capitalised word
+a capital, as in German) and ``converb_endings`` (endings of gerunds, converbs and
+adverbs that modify a verb, Italian "-ando", Latvian "-oties": a lower-case word so
+ending never names a speaker) and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
 "Κλιματικής") and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
@@ -132,6 +134,13 @@ LIST_KEYS = (
     # barstte een oudere vrouw in tranen uit. ‘…’, zei ze."), of that gender.
     "male_person_nouns",
     "female_person_nouns",
+    # Adverbs, verb particles and pronominal adverbs that stand next to a speech verb
+    # ("lo dijo así", "mondta el", "erre utalt", "ha detto ieri"): words
+    # that name nobody, so never the mention of who speaks.
+    "adverbials",
+    # First-person pronouns in the cases of the one spoken to ("told us", "powiedział
+    # mi", "ne-a declarat"): the reporter or the outlet, never who speaks.
+    "addressee_pronouns",
 )
 
 # Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
@@ -451,6 +460,11 @@ class Tables:
     # someone new as "a teacher from Třebíč, who …" does elsewhere ("učitelka z
     # Třebíče, která …"), so no word marks an unnamed person as such.
     bare_indefinites: bool = False
+    # Endings of the verb forms that modify a verb and name nobody: gerunds and
+    # converbs (Italian "sorridendo", Latvian "smejoties", Polish "uśmiechając"),
+    # reflexive infinitives (Russian "вернуться"), adverbs made from adjectives
+    # (Ukrainian "серйозно"). A lower-case word so ending is never a speaker's mention.
+    converb_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -620,6 +634,7 @@ def _tables(primary: str | None) -> Tables:
             bool(raw.get("possessor_first", raw.get("source_markers_follow", False))),
             tuple(w.lower() for w in raw.get("adjective_endings", [])),
             bool(raw.get("bare_indefinites", False)),
+            tuple(w.lower() for w in raw.get("converb_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []

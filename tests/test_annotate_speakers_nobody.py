@@ -1,0 +1,105 @@
+"""Words beside a speech verb that refer to nobody (an adverb, a gerund or converb, the
+one spoken to) are never the speaker's mention: the attribution looks past them for the
+real subject, or gives no speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.tables import tables_for
+from tests.test_annotate_speakers import run
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "mention"),
+    [
+        # A converb before the verb, the subject after it.
+        (
+            "lv",
+            [
+                "Uz klāja stāvēja Jānis Bērziņš.",
+                "„Jūra šodien ir mierīga,” smejoties teica kapteinis.",
+            ],
+            "kapteinis",
+        ),
+        # An adverb before the verb.
+        ("uk", ["«Я стану лікарем», — спокійно відповідає школяр."], "школяр"),
+        # The outlet spoken to, in an oblique case, then the subject.
+        (
+            "hu",
+            ["„Holnap esni fog” – mondta az MTI-nek a szolgálat meteorológusa."],
+            "a szolgálat meteorológusa",
+        ),
+        # The pronoun that opens the clause of a first verb that is no speech verb.
+        (
+            "ru",
+            ["Я позвал соседку, она долго молчала, а затем ответила: «Ну что ж, поезжай»."],
+            "она",
+        ),
+    ],
+)
+def test_the_subject_past_words_that_name_nobody(
+    lang: str, paragraphs: list[str], mention: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [m for _, _, m in got] == [mention]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "nobody"),
+    [
+        # A gerund after the verb: the verb has no subject here.
+        (
+            "it",
+            [
+                "Sul binario aspettava la pensionata Rosa Bianchi.",
+                "«Sono qui dalle sei», ha spiegato ridendo.",
+            ],
+            "ridendo",
+        ),
+        # The reporter spoken to, and an adverb of time.
+        (
+            "pl",
+            ["Na przystanku czekała Anna Nowak.", "– Czekałam od rana – opowiadała nam potem."],
+            "nam",
+        ),
+        # A first-person clitic fused with the auxiliary: the reporter was told.
+        (
+            "ro",
+            [
+                "Pe peron l-am găsit pe Ion Popescu.",
+                "„Am venit din Iași cu trenul”, ne-a declarat el.",
+            ],
+            "ne-a",
+        ),
+        # An adverb that opens the sentence, with an impersonal verb.
+        (
+            "uk",
+            [
+                "У компанії «Теплосервіс» відповіли коротко.",
+                "Там запевнили, що тепло буде «до неділі».",
+            ],
+            "Там",
+        ),
+    ],
+)
+def test_a_word_that_names_nobody_is_no_mention(
+    lang: str, paragraphs: list[str], nobody: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got
+    assert all(m != nobody for _, _, m in got)
+
+
+def test_which_words_name_nobody() -> None:
+    from corpus_tools.annotate.speakers import _names_nobody
+
+    it, hu, ru = tables_for("it"), tables_for("hu"), tables_for("ru")
+    assert _names_nobody("ridendo", it)
+    assert not _names_nobody("Orlando", it)  # a name, not a gerund
+    assert not _names_nobody("sindaco", it)
+    assert _names_nobody("fel", hu)
+    assert _names_nobody("nekünk", hu)
+    assert _names_nobody("вернуться", ru)
+    assert _names_nobody("нам", ru)
+    assert not _names_nobody("оно", ru)  # a pronoun, whatever its ending
