@@ -103,3 +103,24 @@ def test_which_words_name_nobody() -> None:
     assert _names_nobody("вернуться", ru)
     assert _names_nobody("нам", ru)
     assert not _names_nobody("оно", ru)  # a pronoun, whatever its ending
+
+
+def test_a_name_after_a_preposition_of_the_addressee_is_not_the_speaker_s() -> None:
+    # "à Radio Alpes Nord" says to whom: the mention ends before it.
+    got, _ = run(
+        [
+            "L’ancien capitaine Marc Lefèvre a quitté le club en juin.",
+            "« Je pars sans regret », a confié l’ancien capitaine à Radio Alpes Nord.",
+        ],
+        "fr",
+    )
+    assert got == [("« Je pars sans regret »", "Marc Lefèvre", "l’ancien capitaine")]
+    # A name apposed after such a phrase is still the speaker's.
+    got, _ = run(
+        [
+            "« Nous voulons des aides directes », a déclaré le porte-parole du syndicat "
+            "à Lyon, Pierre Morel."
+        ],
+        "fr",
+    )
+    assert [n for _, n, _ in got] == ["Pierre Morel"]

@@ -2281,6 +2281,17 @@ def _extend_to_name(
         if low[i] in t.complementizers or low[i] in t.relatives or low[i] in t.possessives:
             return j
         if _is_capitalised(toks[i][2]) and low[i] not in t.function_words:
+            if low[i - 1] in t.addressee_prepositions:
+                # The one spoken to, or a place: "a confié le maire à Radio Nord", not
+                # his name; one may follow ("… a Girona, Pere Vila").
+                i += 1
+                while (
+                    i < len(toks)
+                    and (_is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES)
+                    and not clause[toks[i - 1][1] : toks[i][0]].strip()
+                ):
+                    i += 1
+                continue
             run = i
             while run + 1 < len(toks) and (
                 _is_capitalised(toks[run + 1][2]) or low[run + 1] in _NAME_PARTICLES

@@ -141,6 +141,9 @@ LIST_KEYS = (
     # First-person pronouns in the cases of the one spoken to ("told us", "powiedział
     # mi", "ne-a declarat"): the reporter or the outlet, never who speaks.
     "addressee_pronouns",
+    # Prepositions that say to whom something was said ("à", "to", "al"): a name after
+    # one is the outlet or the person spoken to, never the name of who speaks.
+    "addressee_prepositions",
 )
 
 # Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
