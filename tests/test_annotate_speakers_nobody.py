@@ -124,3 +124,17 @@ def test_a_name_after_a_preposition_of_the_addressee_is_not_the_speaker_s() -> N
         "fr",
     )
     assert [n for _, n, _ in got] == ["Pierre Morel"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "name"),
+    [
+        # A name that ends like an adverb ("-но") is still a name: endings count only
+        # for words written in lower case.
+        ("ru", "«Мы хорошо сыграли», — сказал Бруно.", "Бруно"),
+        ("ru", "Бруно сказал: «Мы хорошо сыграли».", "Бруно"),
+    ],
+)
+def test_a_capitalised_name_is_no_converb(lang: str, paragraph: str, name: str) -> None:
+    got, _ = run([paragraph], lang)
+    assert [n for _, n, _ in got] == [name]

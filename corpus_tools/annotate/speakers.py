@@ -1499,7 +1499,7 @@ def _names_nobody(word: str, t: Tables) -> bool:
 
 def _referring(phrase: str, t: Tables) -> str:
     """The phrase, or "" where none of its words can refer to a speaker."""
-    ws = words(phrase)
+    ws = [m.group() for m in _NAME_WORD.finditer(phrase)]  # as written: capitals count
     return "" if ws and all(_names_nobody(w, t) for w in ws) else phrase
 
 
