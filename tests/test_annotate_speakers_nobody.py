@@ -138,3 +138,15 @@ def test_a_name_after_a_preposition_of_the_addressee_is_not_the_speaker_s() -> N
 def test_a_capitalised_name_is_no_converb(lang: str, paragraph: str, name: str) -> None:
     got, _ = run([paragraph], lang)
     assert [n for _, n, _ in got] == [name]
+
+
+def test_where_nouns_are_capitalised_lower_case_words_alone_are_no_mention() -> None:
+    # A participle after the quotation, the verb and its subject after a comma.
+    got, _ = run(
+        [
+            "Die Stadt hat einen Hilfsfonds eingerichtet. Das Geld werde «schnell und "
+            "einfach» ausgezahlt, versprach Bürgermeisterin Anna Keller."
+        ],
+        "de",
+    )
+    assert got == [("«schnell und einfach»", "Anna Keller", "Bürgermeisterin Anna Keller")]

@@ -1500,7 +1500,11 @@ def _names_nobody(word: str, t: Tables) -> bool:
 def _referring(phrase: str, t: Tables) -> str:
     """The phrase, or "" where none of its words can refer to a speaker."""
     ws = [m.group() for m in _NAME_WORD.finditer(phrase)]  # as written: capitals count
-    return "" if ws and all(_names_nobody(w, t) for w in ws) else phrase
+    if ws and all(_names_nobody(w, t) for w in ws):
+        return ""
+    if t.nouns_capitalised and ws and all(w.islower() and not _function_word(w, t) for w in ws):
+        return ""  # no noun where every noun has its capital: "…, ausgezahlt, versprach er"
+    return phrase
 
 
 def _mention_near_verb(
