@@ -251,6 +251,20 @@ from corpus_tools.annotate.titles import (
             "Graz –",
             "Der Gemeinderat hat die Zone beschlossen.",
         ),
+        # Two hyphens for a dash (Bernama), and an agency that writes itself in lower
+        # case (Apro).
+        (
+            "ms",
+            "IPOH, 3 Jun (Bernama) -- Hujan lebat melanda bandar ini semalam. Lagi.",
+            "IPOH, 3 Jun (Bernama) --",
+            "Hujan lebat melanda bandar ini semalam.",
+        ),
+        (
+            "es",
+            "PUEBLA, Pue. (apro).- El congreso aprobó la reforma este lunes. Más.",
+            "PUEBLA, Pue. (apro).-",
+            "El congreso aprobó la reforma este lunes.",
+        ),
     ],
 )
 def test_datelines_are_recorded_and_not_the_title(
@@ -349,6 +363,23 @@ def test_no_dateline(lead: str) -> None:
             "fr",
             "Le Conseil de Paris a voté mardi. « C'est un tournant », a dit Jean Dupont.",
             "Le Conseil de Paris a voté mardi.",
+        ),
+        # A unit after a number ends the sentence before a capitalised word; a currency
+        # code after it does not, nor a noun where every noun is capitalised.
+        (
+            "sk",
+            "Most bude stáť 3,5 milióna eur. Uviedol to v pondelok starosta.",
+            "Most bude stáť 3,5 milióna eur.",
+        ),
+        (
+            "cs",
+            "Most bude stát 80 mil. Kč a otevře se v létě. Další.",
+            "Most bude stát 80 mil. Kč a otevře se v létě.",
+        ),
+        (
+            "de",
+            "Die Brücke kostet 40 Mio. Euro und öffnet im Sommer. Mehr.",
+            "Die Brücke kostet 40 Mio. Euro und öffnet im Sommer.",
         ),
     ],
 )

@@ -690,7 +690,7 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
     if len(core) == 1 and core.isalpha():
         return True  # an initial: J. Smith, А. П. Чехов
     if core in t.abbreviations or core.replace(".", ". ") in t.abbreviations:
-        return True
+        return not _unit_ends_sentence(text, start, dot, t)
     if _DOTTED.fullmatch(core):
         return True  # U.S, e.g, т.е
     if not core.isdigit():
@@ -701,6 +701,28 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
     if t.ordinal_dot and len(core) <= 3 and nxt[:1].isupper():
         return True  # "na 50. Festiwalu", "63. Antalya Altın Portakal"
     return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
+
+
+# A number written in figures, with its decimal or thousands separators ("2,4", "1.500").
+_FIGURES = re.compile(r"\d[\d.,\u00a0 ]*")
+
+
+def _unit_ends_sentence(text: str, start: int, dot: int, t: Tables) -> bool:
+    """True when an abbreviation is the unit of a number just before it ("2,4 milióna
+    eur.", "30 tis.") and a capitalised word of three letters or more, not in capitals,
+    follows: the stop ends the sentence too ("… o 2,4 milióna eur. Informoval …"). A
+    title before a name ("Dr.", "prof.") never follows a number, and a currency code
+    after a unit ("mil. Kč", "mln. EUR") is too short or in capitals. Not where every
+    noun is capitalised: "180 Mio. Euro" goes on."""
+    if t.nouns_capitalised:
+        return False
+    nxt = _WORD_START.match(
+        text, dot + 1 + len(text[dot + 1 :]) - len(text[dot + 1 :].lstrip(" \u00a0"))
+    )
+    if nxt is None or len(nxt.group()) < 3 or not nxt.group()[0].isupper() or nxt.group().isupper():
+        return False
+    before = text[max(0, start - 24) : start].split()
+    return any(_FIGURES.fullmatch(w.rstrip(",")) for w in before[-2:])
 
 
 def _starts_with_month(text: str, t: Tables) -> bool:

@@ -143,9 +143,11 @@ def _dateline_pattern() -> re.Pattern[str]:
     # house style "Екатеринбург. 12 ноября. INTERFAX.RU -", "ВІННИЦЯ. 12 березня.
     # ІНТЕРФАКС-УКРАЇНА -" (find_dateline checks the capitals).
     stop_agency = r"(?<=\.)[ \u00a0]+(?P<agency4>[^\W\d_][\w.-]{1,24})[ \u00a0]*[-–—]"
+    # A dash, or two hyphens where a typewriter's dash stood ("(Bernama) --").
+    dash = r"(?:--|[-–—])"
     return re.compile(
         rf"^{place}{region}(?:[ \u00a0]*(?:[,/][ \u00a0]*)?{date})?{agency}?"
-        rf"(?P<sep>{stop_agency}|{comma_agency}|[ \u00a0]*[-–—][ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?[-–—]?)"
+        rf"(?P<sep>{stop_agency}|{comma_agency}|[ \u00a0]*{dash}[ \u00a0]*{tail_agency}?|[ \u00a0]*[.:](?=[ \u00a0])|(?<=\.)(?=[ \u00a0])|(?<=[)/])[ \u00a0]*[.:,]?{dash}?)"
         rf"[ \u00a0]*(?=\S)",
         re.IGNORECASE,
     )
