@@ -5685,6 +5685,7 @@ def attribute(
                 e = resolver.by_key(key)
                 mention = e.written if e is not None else name
                 result = (key, name, mention)
+        rules = result
         if w is not None or trace is not None:
             gender = _attribution_gender(found, t) if found is not None else None
             earlier = None
@@ -5704,6 +5705,11 @@ def attribute(
                 if pick != chosen:
                     c = candidates[pick]
                     result = (c.key, c.name, c.mention) if c.key is not None else None
+        parent = index.by_id.get(chain[0].parent) if chain[0].parent is not None else None
+        if parent is not None and parent.type == "speech" and parent.id in speakers:
+            result = _nested_speaker(
+                chain[0], result, rules, found, speakers[parent.id], index, paragraphs, t
+            )
         if result is not None:
             key, name, mention = result
             if found is not None and found.verb_gender:
@@ -5740,6 +5746,202 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), tuple(persons)
+
+
+def _possessed_phrase(
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables
+) -> tuple[str, int] | None:
+    """(phrase, offset) of the noun phrase a possessive at ``toks[k]`` opens, with the
+    article before it and a relative clause set off by commas after it ("O meu tio",
+    "La mia vecchia istruttrice", "Moje babička, která …,"); None where no noun follows,
+    or where the possessive follows its noun ("ο πατέρας μου"), whose start is unknown.
+    Up to four words run on to a comma or the speech verb that close the phrase;
+    where nothing closes it, the noun is the word after the possessive only ("My
+    uncle ran the mill", not "My uncle ran")."""
+    low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
+    first = k
+    if k > 0 and not _boundary(text, toks[k - 1][1], toks[k][0]):
+        if low[k - 1] in t.determiners:
+            first = k - 1
+        elif not (_function_word(low[k - 1], t) or t.speech_verbs.match_at(low, k - 1)):
+            return None
+    end = k
+    closed = False
+    for j in range(k + 1, min(k + 5, len(toks))):
+        w = low[j]
+        if _boundary(text, toks[j - 1][1], toks[j][0]) or t.speech_verbs.match_at(low, j):
+            closed = True
+            break
+        if (
+            _function_word(w, t)
+            or w in t.adverbials
+            or w in t.object_pronouns
+            or w in t.addressee_pronouns
+            or w in t.first_person_pronouns
+        ):
+            break
+        end = j
+    else:
+        closed = end + 1 == len(toks)
+    if end == k:
+        return None
+    if not closed:
+        end = k + 1
+    stop = toks[end][1]
+    rest = text[stop:]
+    if rest.startswith(", ") and words(rest[2:])[:1] and words(rest[2:])[0] in t.relatives:
+        close = rest.find(",", 2)
+        if close > 0:
+            stop += close
+    return text[toks[first][0] : stop], toks[first][0]
+
+
+def _nested_reading(
+    first: QuotationPart, paragraphs: list[str], index: PartIndex, t: Tables
+) -> tuple[str, str, int] | None:
+    """How the speaker of a quotation nested in another speaker's words names the one
+    it reports, read inside the outer quotation: ``("self", pronoun, offset)`` where a
+    first-person subject says it ("I said to her, ‘…’": the outer speaker),
+    ``("described", phrase, offset)`` where a possessive description does, before or
+    after the speech verb ("My uncle always said: ‘…’", "then said their driver: ‘…’")
+    or taken up by a pronoun from a sentence of the outer quotation that opens with it
+    ("My uncle ran the mill. He always said: ‘…’"), ``("other", pronoun, offset)`` for
+    a third-person pronoun without such an antecedent; else None (no speech verb
+    right before the quotation)."""
+    parent = index.by_id.get(first.parent) if first.parent is not None else None
+    if parent is None or parent.paragraph != first.paragraph:
+        return None
+    # The outer quotation's sentence up to the quotation, from a start before it: a
+    # colon before a quotation may count as a sentence end ("sagte: ‚Wir …‘").
+    masked_text, starts = index.masked(first.paragraph, first.depth, paragraphs, t)
+    opening = parent
+    while opening.prev is not None and opening.start.offset >= first.start.offset:
+        # The outer quotation taken for one interrupted where the words before the
+        # nested one end with a colon ("„My uncle always said: ‚…‘ …“"): from its start.
+        earlier = index.by_id.get(opening.prev)
+        if earlier is None or earlier.paragraph != first.paragraph:
+            break
+        opening = earlier
+    floor = opening.start.offset + 1
+    before_start = max([floor, *(s for s in starts if s < first.start.offset - 2)])
+    text = masked_text[before_start : first.start.offset].rstrip(" \u00a0")
+    toks = _tokens(text)
+    if not toks:
+        return None
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    verbs = _affirmed(low, t.speech_verbs.find(low), t)
+    if not verbs:
+        return None
+    v, n = verbs[-1]
+    if len(toks) - (v + n) > 4:
+        return None  # the verb reports other words than these
+    b = v
+    while b > 0 and not _boundary(text, toks[b - 1][1], toks[b][0]):
+        if low[b - 1] in t.conjunctions or low[b - 1] in t.complementizers:
+            break
+        b -= 1
+    after = list(range(v + n, min(v + n + 3, len(toks))))
+    for j in [*range(b, v), *after[:1]]:
+        if low[j] in t.first_person_pronouns:
+            return "self", toks[j][2], before_start + toks[j][0]
+    for j in [*range(b, v), *after]:
+        if bare(low[j]) in t.possessives:
+            got = _possessed_phrase(text, toks, j, t)
+            if got is not None:
+                return "described", got[0], before_start + got[1]
+            break
+    if (
+        b >= 2
+        and low[b - 1] in t.relatives
+        and _boundary(text, toks[b - 2][1], toks[b - 1][0])
+        and not any(low[j] in t.pronouns or _is_capitalised(toks[j][2]) for j in range(b, v))
+    ):
+        # The relative's antecedent says it: "… for my mother, who always told me: ‘…’".
+        for k in range(b - 2, max(-1, b - 7), -1):
+            if bare(low[k]) in t.possessives:
+                got = _possessed_phrase(text, toks, k, t)
+                if got is not None and got[1] + len(got[0]) == toks[b - 2][1]:
+                    return "described", got[0], before_start + got[1]
+                break
+    if v - b <= 2 and not any(
+        low[j] in t.pronouns or _is_capitalised(toks[j][2]) for j in range(b, v)
+    ):
+        # The subject opens the sentence, the verb after a phrase set off by commas:
+        # "My uncle, who ran the mill, always said: ‘…’".
+        k = 1 if low[0] in t.determiners else 0
+        if k < len(toks) and bare(low[k]) in t.possessives:
+            got = _possessed_phrase(text, toks, k, t)
+            if got is not None:
+                return "described", got[0], before_start + got[1]
+    pronoun = next(
+        (
+            j
+            for j in [*range(b, v), *after[:1]]
+            if low[j] in t.pronouns and low[j] not in t.object_pronouns
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    # A pronoun takes up the description that opened its sentence before it ("My
+    # uncle ran the mill, and he always said: ‘…’"), else the one that opened the
+    # sentence right before it in the outer quotation ("My uncle ran the mill. He …").
+    segments = [(before_start, text[: toks[pronoun][0]])] if pronoun > 0 else []
+    if before_start > floor:
+        s = max([floor, *(s for s in starts if floor <= s < before_start)])
+        segments.append((s, masked_text[s:before_start]))
+    for s, seg in segments:
+        if seg:
+            seg_toks = _tokens(seg)
+            seg_low = [bare(w.lower()) for _, _, w in seg_toks]
+            k = 1 if seg_low[:1] and seg_low[0] in t.determiners else 0
+            if k < len(seg_toks) and seg_low[k] in t.possessives:
+                got = _possessed_phrase(seg, seg_toks, k, t)
+                if got is not None:
+                    return "described", got[0], s + got[1]
+    return "other", toks[pronoun][2], before_start + toks[pronoun][0]
+
+
+def _nested_speaker(
+    first: QuotationPart,
+    result: tuple[str, str, str] | None,
+    rules: tuple[str, str, str] | None,
+    found: _Mention | None,
+    outer: tuple[str, str, str] | None,
+    index: PartIndex,
+    paragraphs: list[str],
+    t: Tables,
+) -> tuple[str, str, str] | None:
+    """The speaker of a quotation nested in another speaker's words (``outer``), as the
+    words around it inside the outer quotation name them (:func:`_nested_reading`):
+    the outer speaker where they say "I"; a possessive description as written ("my
+    grandmother", never the outer speaker nor a person it only resembles); and never
+    the outer speaker by a guess: a third-person pronoun or no attribution there
+    reports someone else's words, so nobody rather than the outer speaker."""
+    reading = _nested_reading(first, paragraphs, index, t)
+    if reading is not None and reading[0] == "self":
+        return (outer[0], outer[1], reading[1]) if outer is not None else None
+    if reading is not None and reading[0] == "described":
+        phrase = reading[1]
+        if (
+            result is not None
+            and found is not None
+            and phrase.lower() in found.text.lower()
+            and (outer is None or result[0] != outer[0])
+        ):
+            return result  # the same words, which the article names elsewhere
+        return f"d:{phrase.lower()}", phrase, phrase
+    if result is None or outer is None or result[0] != outer[0]:
+        return result
+    if rules is None or rules[0] != outer[0]:
+        return None  # the ranker's guess at the outer speaker, which the words do not name
+    if found is None or found.zero:
+        return None
+    if reading is not None or (_is_pronoun(found, t) and found.offset < first.start.offset):
+        # (A pronoun after the quotation may open the next sentence, of someone else:
+        # "I told her: ‘…’ She only laughed.")
+        return None
+    return result
 
 
 def _clause_subject(phrase: str, t: Tables) -> str | None:

@@ -141,6 +141,10 @@ LIST_KEYS = (
     # First-person pronouns in the cases of the one spoken to ("told us", "powiedział
     # mi", "ne-a declarat"): the reporter or the outlet, never who speaks.
     "addressee_pronouns",
+    # First-person pronouns in the case of the one who speaks ("I", "ich", "j'", "я"):
+    # inside a quotation they name the quoted speaker, so words they report there
+    # ("I said to him, ‘…’") are that speaker's own.
+    "first_person_pronouns",
     # Prepositions that say to whom something was said ("à", "to", "al"): a name after
     # one is the outlet or the person spoken to, never the name of who speaks.
     "addressee_prepositions",
