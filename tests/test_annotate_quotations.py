@@ -341,6 +341,13 @@ def test_unbalanced_marks_are_reported() -> None:
             ["– Matka on pitkä. Se ei käy,", "– Tästä pitää puhua."],
             "hän sanoo",
         ),
+        # Between two dashes, a capitalised clause after a full stop is the narrator's.
+        (
+            "ru",
+            "— Мы проиграли. — Семак вздохнул. — Бывает.",
+            ["— Мы проиграли.", "— Бывает."],
+            "Семак вздохнул",
+        ),
     ],
 )
 def test_dialogue_lines_split_at_attributions(

@@ -7010,3 +7010,32 @@ def test_a_dash_line_answered_by_another_speaker_is_theirs(
     assert [g[1] for g in got] == expected
     found = find_parts(["x", paragraph], lang=lang).parts
     assert [p.prev for p in found] == [None, None]
+
+
+def test_a_dash_line_continued_by_the_same_speaker_stays_one_quotation() -> None:
+    paragraph = "— Дорогу сделаем к осени, — сказал Носов. — И мост тоже, — добавил он."
+    got, _ = run(["Мэр Носов выступил на сессии.", paragraph], "ru")
+    assert [g[1] for g in got] == ["Носов", "Носов"]
+    found = find_parts(["x", paragraph], lang="ru").parts
+    assert [p.prev for p in found] == [None, found[0].id]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # An acronym is no first-person pronoun ("us").
+        ("en", ["Tensions rose.", "\u201cThis is unacceptable,\u201d the US said."], "US"),
+        # Lower-case words that may name someone, where every noun is capitalised.
+        (
+            "de",
+            ["Es wurde gestritten.", "\u201eEs reicht\u201c, sagte jemand aus der Reihe."],
+            "jemand",
+        ),
+        ("de", ["Es wurde gestritten.", "\u201eDas ist zu wenig\u201c, sagten beide."], "beide"),
+    ],
+)
+def test_words_that_may_name_someone_stay_mentions(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [g[1] for g in got] == [name]

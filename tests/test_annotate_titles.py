@@ -381,6 +381,22 @@ def test_no_dateline(lead: str) -> None:
             "Die Brücke kostet 40 Mio. Euro und öffnet im Sommer. Mehr.",
             "Die Brücke kostet 40 Mio. Euro und öffnet im Sommer.",
         ),
+        # Only a currency: other abbreviations after figures go on before a capital.
+        (
+            "en",
+            "At 9 a.m. Johnson told reporters it was done. More.",
+            "At 9 a.m. Johnson told reporters it was done.",
+        ),
+        (
+            "en",
+            "It broke out at 12 St. Mary's Road overnight. More.",
+            "It broke out at 12 St. Mary's Road overnight.",
+        ),
+        (
+            "pl",
+            "Ponad 300 tys. Ukraińców pracuje w Polsce. Więcej.",
+            "Ponad 300 tys. Ukraińców pracuje w Polsce.",
+        ),
     ],
 )
 def test_abbreviations_initials_and_quotations_do_not_end_the_sentence(

@@ -523,11 +523,15 @@ def _dash_incises(
         d2 = next_dash(a0, min(hi, a0 + 160))
         a1 = d2 if d2 is not None else hi
         attr = text[a0:a1].rstrip(_SPACE)
-        # After a sentence that a full stop ends, a capitalised clause behind a dash is
-        # the speaker's next sentence ("– A. B, säger hon. – Och C."), not a subject and
-        # its verb: an attribution after a dash follows a comma, a mark or a bare word.
+        # After a sentence that a full stop ends, a capitalised clause behind a dash that
+        # runs to the end of the line is the speaker's next sentence ("– A. B, säger hon.
+        # – Och C."), not a subject and its verb. Between two dashes it is the narrator's
+        # ("— A. — Семак вздохнул. — B.").
         new_sentence = (
-            before.endswith(".") and attr[:1].isupper() and _stop(text, b0 + len(before) - 1, t)
+            d2 is None
+            and before.endswith(".")
+            and attr[:1].isupper()
+            and _stop(text, b0 + len(before) - 1, t)
         )
         if not before or a0 >= hi or new_sentence or not _is_attribution(attr, t, before[-1]):
             d += 1
@@ -545,6 +549,19 @@ def _dash_incises(
             break
         d = d2 + 1 if d2 is not None else hi
     return out
+
+
+def _replied(text: str, first: _Incise, second: _Incise, t: Tables) -> bool:
+    """True when a dash line's next piece is a new quotation: "– A – said X. – B –
+    replied Y." The first attribution ends its sentence and the second names someone
+    (a capitalised word) whom the first does not; "— B, — добавил он." goes on with the
+    same speaker's words."""
+    if not _stop(text, first.attr_end, t):
+        return False
+    named = {
+        w for w in words_as_written(text[second.attr_start : second.attr_end]) if w[:1].isupper()
+    }
+    return bool(named - set(words_as_written(text[first.attr_start : first.attr_end])))
 
 
 _COMMA_INCISE = re.compile(r",[ \u00a0]+")
@@ -913,9 +930,7 @@ def _dialogue_spans(state: _State, paragraphs: list[str], t: Tables) -> None:
             )
             if crosses:
                 break
-            if idx and idx < len(usable) and _stop(text, usable[idx - 1].attr_end, t):
-                # "– A – said X. – B – replied Y.": a piece after an attribution that
-                # ends its sentence, with an attribution of its own, is a new quotation.
+            if idx and idx < len(usable) and _replied(text, usable[idx - 1], usable[idx], t):
                 prev = None
             span = _Span(state.new_key(), "dialogue", pno, s0, s1, None, None, prev)
             state.spans.append(span)

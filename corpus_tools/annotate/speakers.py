@@ -1475,6 +1475,8 @@ def _names_nobody(word: str, t: Tables) -> bool:
     one spoken to ("told us", "ne-a declarat"), an adverb or a verb particle ("lo
     dijo así", "mondta el"), a gerund, converb or adverb by its ending where written
     in lower case ("ha spiegato ridendo", "smejoties teica")."""
+    if len(word) > 1 and word.isupper():
+        return False  # an acronym: "the US said" is no "us"
     low = word.lower().replace("’", "'")
     if low in t.addressee_pronouns:
         return True
@@ -1502,8 +1504,16 @@ def _referring(phrase: str, t: Tables) -> str:
     ws = [m.group() for m in _NAME_WORD.finditer(phrase)]  # as written: capitals count
     if ws and all(_names_nobody(w, t) for w in ws):
         return ""
-    if t.nouns_capitalised and ws and all(w.islower() and not _function_word(w, t) for w in ws):
-        return ""  # no noun where every noun has its capital: "…, ausgezahlt, versprach er"
+    if (
+        t.nouns_capitalised
+        and ws
+        and all(w.islower() and not _function_word(w, t) for w in ws)
+        and any(len(w) >= 7 and w.endswith(("t", "en")) for w in ws)
+    ):
+        # No noun where every noun has its capital, only a verb form ("…, ausgezahlt,
+        # versprach er"); a lower-case word that may name someone stays ("sagte jemand
+        # aus der letzten Reihe", "sagten beide", "so die taz").
+        return ""
     return phrase
 
 

@@ -711,14 +711,19 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
 _FIGURES = re.compile(r"\d[\d.,\u00a0 ]*")
 
 
+@cache
+def _currencies() -> frozenset[str]:
+    return frozenset(_read("common.json")["currencies"])
+
+
 def _unit_ends_sentence(text: str, start: int, dot: int, t: Tables) -> bool:
-    """True when an abbreviation is the unit of a number just before it ("2,4 milióna
-    eur.", "30 tis.") and a capitalised word of three letters or more, not in capitals,
-    follows: the stop ends the sentence too ("… o 2,4 milióna eur. Informoval …"). A
-    title before a name ("Dr.", "prof.") never follows a number, and a currency code
-    after a unit ("mil. Kč", "mln. EUR") is too short or in capitals. Not where every
-    noun is capitalised: "180 Mio. Euro" goes on."""
-    if t.nouns_capitalised:
+    """True when an abbreviated currency follows figures ("2,4 milióna eur.", "14 mio.
+    kr.") and a capitalised word of three letters or more, not in capitals, follows it:
+    the stop ends the sentence too ("… o 2,4 milióna eur. Informoval …"). Other
+    abbreviations after figures go on before a capital ("9 a.m. Monday", "12 St. Mary's
+    Road", "300 tys. Ukraińców"), and so does everything where every noun is
+    capitalised ("180 Mio. Euro")."""
+    if t.nouns_capitalised or text[start:dot].lower() not in _currencies():
         return False
     nxt = _WORD_START.match(
         text, dot + 1 + len(text[dot + 1 :]) - len(text[dot + 1 :].lstrip(" \u00a0"))
