@@ -3207,9 +3207,12 @@ class _Resolver:
             if not t.markers_follow:
                 content = _first_run(low, t)
             head = content[-1] if content else head
-            if len(content) >= 2 and t.speech_cues.find(content[-1:]):
-                head = content[-2]  # "мекеменің хабарламасында": the body's statement
-                statement = 1
+            # (A statement's noun of two words too: "pranešime spaudai", a press
+            # release.)
+            cue = [c for c in t.speech_cues.find(content) if c[0] >= 1 and sum(c) == len(content)]
+            if cue:
+                head = content[cue[0][0] - 1]  # "мекеменің хабарламасында": its statement
+                statement = cue[0][1]
         run = _first_run(low, t)
         modifier = 0
         if (
@@ -3925,6 +3928,12 @@ class _Resolver:
                         t.nouns_capitalised and (before in t.indefinites or before in t.possessives)
                     ):
                         found = w  # "Keskkonnaamet"; not "ein Familienunternehmen"
+                        # Written in an oblique case ("Keskkonnaameti andmetel"), the
+                        # compound ends with the noun as the mention writes it plus a
+                        # case ending: the name is the compound without that ending.
+                        ending = len(low) - low.rfind(head) - len(head)
+                        if 0 < ending <= 2 and w[-ending:].islower():
+                            found = w[:-ending]
                     continue
                 if not w.islower() or not (
                     _same_noun(low, head) or (_same_stem(low, head) and self._body_noun(w))

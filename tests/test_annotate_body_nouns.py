@@ -1,0 +1,45 @@
+"""A body's noun that takes up the body the article named before it."""
+
+from __future__ import annotations
+
+from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.speakers import attribute
+
+
+def run(paragraphs: list[str], lang: str) -> list[tuple[str, str | None]]:
+    """(text, speaker's name) of each speech part."""
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    parts, _ = attribute(
+        paragraphs, parts, doc_id="001_0123456789abcdef", lang=lang, attributions=found.attributions
+    )
+    return [(p.text, p.speaker.name if p.speaker else None) for p in parts if p.type == "speech"]
+
+
+def test_a_compound_named_in_an_oblique_case_is_taken_up_in_its_base_form() -> None:
+    # "Maanteeameti andmetel" (genitive) names the body; "amet oma teates" (the
+    # board in its notice) takes it up as "Maanteeamet", not as the oblique form.
+    out = run(
+        [
+            "Tartus suleti eile kaks silda, sest remont venis.",
+            "Maanteeameti andmetel kestab töö veel kuu aega. „Liiklus on ümber "
+            "suunatud“, rõhutas amet oma teates.",
+        ],
+        "et",
+    )
+    assert out[0][1] == "Maanteeamet"
+
+
+def test_a_body_noun_with_a_two_word_statement_noun_takes_up_the_body() -> None:
+    # "Muziejus pranešime spaudai" is the museum in its press release: the museum
+    # the article named, not the person named nearest.
+    out = run(
+        [
+            "Naują parodą šeštadienį atidarė Vilniaus miesto istorijos muziejus.",
+            "Parodą kuravo Rasa Petrauskienė. „Tai seniausi miesto žemėlapiai“, sakė ji.",
+            "Muziejus pranešime spaudai nurodo, kad bilietai „jau baigiasi“.",
+        ],
+        "lt",
+    )
+    assert out[-1][1] == "Vilniaus miesto istorijos muziejus"
