@@ -43,3 +43,18 @@ def test_a_body_noun_with_a_two_word_statement_noun_takes_up_the_body() -> None:
         "lt",
     )
     assert out[-1][1] == "Vilniaus miesto istorijos muziejus"
+
+
+def test_a_hyphened_modifier_is_no_part_of_a_body_named_before() -> None:
+    # "Oslo-based Nordvik" is the "Nordvik Shipping" of the lead; "the company"
+    # after it takes it up by that name, not with the modifier glued on.
+    out = run(
+        [
+            "Dockers at the port of Bergen, used mainly by shipper Nordvik Shipping, "
+            "stopped work on Monday.",
+            "Oslo-based Nordvik said the stoppage was “unlawful”. “We remain open to "
+            "talks,” the company said.",
+        ],
+        "en",
+    )
+    assert [name for _, name in out] == ["Nordvik Shipping", "Nordvik Shipping"]

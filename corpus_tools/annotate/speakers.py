@@ -467,6 +467,17 @@ def _first_after_particles(tokens: list[str], k: int) -> str:
 _NAME_WORDS = 3
 
 
+def _hyphened_modifier(word: str) -> bool:
+    """True for a capitalised word whose part after its last hyphen is in lower case
+    and a word of its own ("Denver-based", "Oslo-listed", "Nokia-vezér"): a compound
+    modifier before a name, not one of its words. (A name's own hyphen joins capitals,
+    "Rolls-Royce"; a case suffix is short, "MTI-nek" stays.)"""
+    head, _, tail = word.rpartition("-")
+    return (
+        bool(head) and head[:1].isupper() and len(tail) >= 5 and tail.isalpha() and tail.islower()
+    )
+
+
 def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     """Split a run of capitalised tokens into (role words in front, the person's name)."""
     tokens = _one_name(tokens)
@@ -515,6 +526,9 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
             roles.extend(w.lower() for w in tokens[: k + 1])
             tokens = tokens[k + 1 :]
             break
+    if len(tokens) >= 2 and _hyphened_modifier(tokens[0]):
+        tokens = tokens[1:]  # "Denver-based Halvorsen": where it is based, no name of it
+        # (after the roles: "Vefsn-ordfører Tove Mikkelsen" is a mayor)
     # Up to three capitalised words are a full name (Recep Tayyip Erdoğan, Gabriel
     # García Márquez), two where the language's names are given name + surname
     # ("Президент Беларуси Александр Лукашенко"); of a longer run the last ones are kept.
@@ -3519,7 +3533,10 @@ class _Resolver:
                 if pno != m.paragraph or offset >= m.offset or (best and offset <= best[0]):
                     continue
                 k = starts[bisect.bisect_right(starts, offset) - 1] if starts else 0
-                if all(w in t.determiners for w in words(text[k:offset])):
+                lead = text[k:offset].split()
+                if lead and _hyphened_modifier(lead[-1]):
+                    lead.pop()  # "Denver-based Halvorsen said"
+                if all(w in t.determiners for w in words(" ".join(lead))):
                     best = (offset, e.name)
         for k in starts:
             if k >= m.offset or (best and k <= best[0]):
