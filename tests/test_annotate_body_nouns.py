@@ -58,3 +58,27 @@ def test_a_hyphened_modifier_is_no_part_of_a_body_named_before() -> None:
         "en",
     )
     assert [name for _, name in out] == ["Nordvik Shipping", "Nordvik Shipping"]
+
+
+def test_a_compound_taken_up_keeps_its_genitive_complement() -> None:
+    # "der Verband" takes up "Bauernverband des Kantons Uri", complement and all.
+    out = run(
+        [
+            "Kritik kommt vom Bauernverband des Kantons Uri. In einem Schreiben warnte "
+            "der Verband vor «leeren Ställen».",
+        ],
+        "de",
+    )
+    assert out[0][1] == "Bauernverband des Kantons Uri"
+
+
+def test_a_dative_newspaper_after_a_compound_is_no_complement() -> None:
+    # "der Zeitung" after "Bauernverband" is whom it told, not part of its name.
+    out = run(
+        [
+            "Das schrieb der Bauernverband der Zeitung. Später warnte der Verband vor "
+            "«leeren Ställen».",
+        ],
+        "de",
+    )
+    assert out[0][1] != "Bauernverband der Zeitung"

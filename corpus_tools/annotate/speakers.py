@@ -467,6 +467,40 @@ def _first_after_particles(tokens: list[str], k: int) -> str:
 _NAME_WORDS = 3
 
 
+def _capitalised_complement_end(
+    text: str, toks: list[tuple[int, int, str]], n: int, t: Tables
+) -> int:
+    """The last token of a body's name ``toks[n]`` run on through its complement where
+    the language opens one with a word of its ``complement_prepositions`` and writes
+    its nouns capitalised ("Gewerbeverband der Stadt Kriens"): up to three capitalised
+    words, no role, newspaper or given name among them, that end the clause (a stop, a
+    comma, the text's end) or run up to a word in lower case; ``n`` where none does."""
+    i = n + 1
+    if (
+        not t.nouns_capitalised
+        or i >= len(toks)
+        or toks[i][2] not in t.complement_prepositions
+        or _boundary(text, toks[n][1], toks[i][0])
+    ):
+        return n
+    j = i + 1
+    while (
+        j < len(toks)
+        and j - i <= 3
+        and _is_capitalised(toks[j][2])
+        and not _boundary(text, toks[j - 1][1], toks[j][0])
+    ):
+        low = bare(toks[j][2].lower())
+        if low in t.roles or t.title_cues.find([low]) or is_given_name(toks[j][2]):
+            return n
+        j += 1
+    if j == i + 1:
+        return n
+    if j < len(toks) and not (_boundary(text, toks[j - 1][1], toks[j][0]) or toks[j][2].islower()):
+        return n
+    return j - 1
+
+
 def _hyphened_modifier(word: str) -> bool:
     """True for a capitalised word whose part after its last hyphen is in lower case
     and a word of its own ("Denver-based", "Oslo-listed", "Nokia-vezér"): a compound
@@ -3951,6 +3985,11 @@ class _Resolver:
                         ending = len(low) - low.rfind(head) - len(head)
                         if 0 < ending <= 2 and w[-ending:].islower():
                             found = w[:-ending]
+                        else:
+                            # "Gewerbeverband der Stadt Kriens": its complement too.
+                            end = _capitalised_complement_end(text, toks, n, t)
+                            if end > n:
+                                found = text[toks[n][0] : toks[end][1]]
                     continue
                 if not w.islower() or not (
                     _same_noun(low, head) or (_same_stem(low, head) and self._body_noun(w))
