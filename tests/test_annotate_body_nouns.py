@@ -82,3 +82,18 @@ def test_a_dative_newspaper_after_a_compound_is_no_complement() -> None:
         "de",
     )
     assert out[0][1] != "Bauernverband der Zeitung"
+
+
+def test_a_kind_noun_between_the_article_and_the_name_introduces_a_body() -> None:
+    # "La cooperativa Horta Nova de Alzira" opens a sentence: "la entidad" later is
+    # that body, not a bare noun.
+    out = run(
+        [
+            "La cooperativa Horta Nova de Alzira, una de las mayores de la comarca, "
+            "contratará menos temporeros este año.",
+            "En un comunicado, la entidad habla de «un año perdido».",
+        ],
+        "es",
+    )
+    assert out[0][1] is not None
+    assert "Horta Nova de Alzira" in out[0][1]

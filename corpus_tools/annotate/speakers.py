@@ -4264,6 +4264,19 @@ class _Resolver:
                     # "Das Amtsgericht Freiburg".)
                     kind = toks[j][2]
                     j += 1
+                elif (
+                    j > i
+                    and j < len(toks) - 1
+                    and toks[j][2].islower()
+                    and _is_capitalised(toks[j + 1][2])
+                    and not _boundary(text, toks[j][1], toks[j + 1][0])
+                    and self._kind_noun(toks[j][2].capitalize())
+                ):
+                    # Where common nouns are written in lower case, the kind of body
+                    # comes between the article and the name: "La cooperativa Sant
+                    # Vicent", "The miner Halvorsen".
+                    kind = toks[j][2]
+                    j += 1
             elif not (
                 i > 0
                 and not _boundary(text, toks[i - 1][1], a - mark)
