@@ -4614,17 +4614,28 @@ class _Resolver:
                         name = _lower_case_body(text, found, k, t, prepositions=True)
                         if name is not None and self.names_a_person(name):
                             name = None
-                    if (
-                        name is None
-                        and k > 0
-                        and _is_capitalised(found[k][2])
-                        and not t.nouns_capitalised
+                    after_preposition = (
+                        k > 0
                         and found[k - 1][2].lower() in t.stopwords
                         and found[k - 1][2].lower() not in t.determiners
+                    )
+                    if (
+                        name is None
+                        and _is_capitalised(found[k][2])
+                        and not t.nouns_capitalised
+                        and (
+                            after_preposition
+                            # Or opening a sentence, where a verb of speech shows
+                            # where it ends ("Ministarstvo mora i prometa priopćilo").
+                            or k == 0
+                            or text[: found[k][0]].rstrip()[-1:] in ".!?…"
+                        )
                     ):
                         # Its first word capitalised only, after a preposition: "в
                         # Міністерстві охорони здоров’я".
-                        name = _lower_case_complement(text, found, k, t)
+                        name = _lower_case_complement(
+                            text, found, k, t, verb_shown=not after_preposition
+                        )
                     if (
                         name is None
                         and compound
@@ -6741,7 +6752,7 @@ def _lower_case_body(
 
 
 def _lower_case_complement(
-    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, verb_shown: bool = False
 ) -> str | None:
     """A body's name written with its first word capitalised only ("Ministerstvo
     zdravotníctva", "Міністерство охорони здоров’я"): the noun ``toks[k]`` and up to
@@ -6758,17 +6769,44 @@ def _lower_case_complement(
             and not _boundary(text, toks[f - 1][1], toks[f][0])
         )
 
+    def listed(f: int) -> bool:
+        # One noun of a list the complement is, after its comma, where "and" and
+        # one more noun close the list: "Ministarstvo mora, prometa i infrastrukture".
+        if (
+            f <= k + 1
+            or text[toks[f - 1][1] : toks[f][0]].strip(" \u00a0") != ","
+            or not toks[f][2].islower()
+            or _function_word(low[f], t)
+        ):
+            return False
+        for g in range(f + 1, min(len(toks) - 1, f + 4)):
+            if low[g] in t.conjunctions and not _boundary(text, toks[g - 1][1], toks[g][0]):
+                return complement(g + 1)
+            if not complement(g):
+                return False
+        return False
+
     # Opening a sentence, the verb follows its complement and looks like one more
     # word of it: one word, unless a verb of speech shows where it ends.
     opening = k == 0 or text[: toks[k][0]].rstrip()[-1:] in ".!?…"
     reach = 5
     if opening:
-        stop = next((f for f in range(k + 1, min(len(toks), k + 6)) if not complement(f)), None)
+        stop = next(
+            (
+                f
+                for f in range(k + 1, min(len(toks), k + 6))
+                if not (complement(f) or listed(f))
+                and not (low[f] in t.conjunctions and f + 1 < len(toks) and complement(f + 1))
+            ),
+            None,
+        )
         if stop is None or not t.speech_verbs.match_at(low, stop):
+            if verb_shown:
+                return None  # ``verb_shown``: only where a verb of speech ends it
             reach = 1
     f = k + 1
     while f < len(toks) and f - k <= reach:
-        if complement(f):
+        if complement(f) or listed(f):
             f += 1
         elif (
             # "Міністерство культури та стратегічних комунікацій"
