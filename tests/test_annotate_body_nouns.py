@@ -112,3 +112,16 @@ def test_a_ministry_opening_a_sentence_keeps_its_listed_complement() -> None:
         "hr",
     )
     assert out[0][1] == "Ministarstvo kulture, turizma i sporta"
+
+
+def test_a_body_named_before_keeps_its_genitive_complement_up_to_the_verb() -> None:
+    # "Уральская федерация шахмат сообщила": "шахмат" (of chess) is the federation's
+    # name, the verb of speech after it shows where the name ends.
+    out = run(
+        [
+            "Уральская федерация шахмат сообщила, что турнир перенесён на осень.",
+            "«Мы не можем рисковать здоровьем участников», — говорится в сообщении федерации.",
+        ],
+        "ru",
+    )
+    assert out[0][1] == "Уральская федерация шахмат"

@@ -4606,6 +4606,12 @@ class _Resolver:
                     name = _name_ending_with(
                         text, found, k, t, compound=compound, proper=self.capitalised_inside
                     )
+                    if name is not None and found[k][2].islower():
+                        # Its complement in lower case after the noun, where a verb of
+                        # speech right after it shows where the name ends: "Беларуская
+                        # федэрацыя хакея паведаміла".
+                        end = _complement_to_speech_verb(text, found, k, t)
+                        name += text[found[k][1] : found[end][1]]
                     if name is None:
                         name = _name_apposed_to(text, found, k, t)
                     if name is None and found[k][2].islower() and word in t.bodies:
@@ -6749,6 +6755,38 @@ def _lower_case_body(
     if not capitalised or f <= k + 1:
         return None
     return text[toks[k][0] : toks[f - 1][1]]
+
+
+def _complement_to_speech_verb(
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables
+) -> int:
+    """The last token of the lower-case complement after a body's noun ``toks[k]`` (up
+    to three words, in one phrase, no word of the grammar) where a verb of speech comes
+    right after it ("федэрацыя | хакея | паведаміла"); ``k`` where none does, and where
+    the language puts a noun's complement before it ("Kultūros ministerija pranešime
+    spaudai nurodė": the words after are the clause's). No statement's noun."""
+    if t.possessor_first:
+        return k
+    low = [w.lower() for _, _, w in toks]
+    f = k + 1
+    while (
+        f < len(toks)
+        and f - k <= 3
+        and toks[f][2].islower()
+        and not _function_word(low[f], t)
+        and not t.speech_verbs.match_at(low, f)
+        and not t.speech_cues.match_at(low, f)
+        and not _boundary(text, toks[f - 1][1], toks[f][0])
+    ):
+        f += 1
+    if (
+        f == k + 1
+        or f >= len(toks)
+        or not t.speech_verbs.match_at(low, f)
+        or _boundary(text, toks[f - 1][1], toks[f][0])
+    ):
+        return k
+    return f - 1
 
 
 def _lower_case_complement(
