@@ -125,3 +125,17 @@ def test_a_body_named_before_keeps_its_genitive_complement_up_to_the_verb() -> N
         "ru",
     )
     assert out[0][1] == "Уральская федерация шахмат"
+
+
+def test_a_lower_case_complement_runs_on_to_the_place_the_body_serves() -> None:
+    # "della Regione autonoma di Aosta": "la Regione" takes up the whole name, not
+    # "Regione autonoma".
+    out = run(
+        [
+            "Le misure sono state prese dai tecnici della Regione autonoma di Aosta e "
+            "dell'Università di Torino.",
+            "In una nota, la Regione sottolinea che «la situazione è sotto controllo».",
+        ],
+        "it",
+    )
+    assert out[0][1] == "Regione autonoma di Aosta"

@@ -6857,7 +6857,25 @@ def _lower_case_complement(
             f += 2
         else:
             break
-    return text[toks[k][0] : toks[f - 1][1]] if f > k + 1 else None
+    if f == k + 1:
+        return None
+    if (
+        f + 1 < len(toks)
+        and low[f] in t.complement_prepositions
+        and _is_capitalised(toks[f + 1][2])
+        and not _boundary(text, toks[f - 1][1], toks[f][0])
+        and not _boundary(text, toks[f][1], toks[f + 1][0])
+        and not _known_given(toks[f + 1][2], t)
+    ):
+        # Then the place or body it serves: "Provincia autonoma di Trento".
+        f += 2
+        while (
+            f < len(toks)
+            and _is_capitalised(toks[f][2])
+            and not _boundary(text, toks[f - 1][1], toks[f][0])
+        ):
+            f += 1
+    return text[toks[k][0] : toks[f - 1][1]]
 
 
 def _whole_description(
