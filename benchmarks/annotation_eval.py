@@ -30,9 +30,8 @@ the same dict as JSON with ``--json``.
 ``--split`` scores part of ``tests/gold`` (see its README and :data:`SPLIT_RANGES`):
 ``development``, the articles the engine was built on; ``held-out``, batches written
 without reading the engine's rules, whose counts later work was checked against;
-``blind-1``, a batch scored once blind and then read for development; ``blind-2``, a
-batch scored once blind whose counts later work was checked against; or ``blind-3``,
-the latest batch, written without reading the engine and scored once.
+``blind-1`` and ``blind-2``, batches scored once blind and then read for development;
+or ``blind-3``, the latest batch, written without reading the engine and scored once.
 """
 
 from __future__ import annotations
@@ -359,10 +358,10 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # after their first score); ``held-out``, batches written without reading the engine,
 # whose counts (never their errors) later work was checked against; ``blind-1``, a batch
 # written without reading the engine, scored once (speakers 0.79) and then read for
-# development; ``blind-2``, a batch scored once (speakers 0.81) whose counts, never its
-# errors, later work was checked against; ``blind-3``, the latest batch, scored once at
-# the end with no change made for it. An article numbered after every range belongs to
-# the newest split.
+# development; ``blind-2``, a batch scored once (speakers 0.81), then checked against by
+# its counts and, from 2f02432 on, read for development too; ``blind-3``, the latest
+# batch, scored once at the end with no change made for it. An article numbered after
+# every range belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
     ("held-out", 966, 1173),
