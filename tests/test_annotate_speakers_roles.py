@@ -101,3 +101,48 @@ def test_the_role_a_full_name_is_in_apposition_to(
         "Ana" if "Ana" in text else next(w for w in ("Luca", "Pablo", "Paul", "Rosa") if w in text)
     )
     assert _role_apposed_before(text, at, tables_for(lang)) == expected
+
+
+def test_a_name_after_a_declined_role_noun_may_be_a_man_s_declined() -> None:
+    # "тренера … Александра Демидова": the role noun is in the genitive, so the name is
+    # too; "сказал тренер" then shows a man, Александр Демидов, not Александра Демидова.
+    got = speakers(
+        [
+            "Решающую шайбу в овертайме забросил нападающий Кирилл Лобанов.",
+            "По словам главного тренера городской команды Александра Демидова, победу "
+            "ребята вырвали характером.",
+            "— Мы это заслужили, — сказал тренер после матча.",
+        ],
+        "ru",
+    )
+    assert got == [("— Мы это заслужили,", "Александр Демидов")]
+
+
+def test_a_role_with_a_two_word_complement_before_a_full_name_is_the_person_s() -> None:
+    got = speakers(
+        [
+            "Radny opozycyjnego klubu Marek Zieliński skrytykował budżet miasta.",
+            "– Miasto zadłuża się na kolejne dziesięć lat – przypomina radny.",
+            "Inny radny, Piotr Kowalczyk, odpowiada, że długi są pod kontrolą.",
+        ],
+        "pl",
+    )
+    assert got[0][1] == "Marek Zieliński"
+
+
+@pytest.mark.parametrize(
+    ("lang", "word", "declined"),
+    [
+        ("ru", "тренера", True),
+        ("be", "трэнера", True),
+        ("pl", "trenera", True),
+        ("ru", "тренер", False),  # the nominative: the name after it is too
+        ("ru", "проректор", False),
+        ("pl", "trenerka", False),  # a woman's role word
+        ("ru", "глава", False),  # "глав*" may be cut before a nominative's vowel
+    ],
+)
+def test_a_declined_role_word(lang: str, word: str, declined: bool) -> None:
+    from corpus_tools.annotate.speakers import _declined_role
+
+    assert _declined_role(word, tables_for(lang)) is declined

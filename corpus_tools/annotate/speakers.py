@@ -214,6 +214,12 @@ class _Entity:
     cached: tuple[tuple[int, int, bool, bool], str, str] | None = None
     # (number of forms, the lower-cased first words of the forms of two words or more).
     _given: tuple[int, frozenset[str]] = (0, frozenset())
+    # Named after a role noun in a case other than the nominative ("галоўнага трэнера
+    # … Аляксандра Дзямідава"): the name is declined too, which may make a name that
+    # reads as a woman's in the nominative a man's.
+    declined_role: bool = False
+    # (number of forms, the base form the names have if he is a man).
+    _as_man: tuple[int, str] = (0, "")
 
     def given(self) -> frozenset[str]:
         """The first words of the full forms, lower-cased: the person's given names."""
@@ -233,6 +239,14 @@ class _Entity:
     def written(self) -> str:
         """The form the name was chosen from, as the article writes it."""
         return self._chosen()[1]
+
+    def name_as_man(self) -> str:
+        """The base form of the name read as a man's: "Аляксандр Дзямідаў" for
+        "Аляксандра Дзямідава", which is as well a woman's name in the nominative."""
+        if self._as_man[0] != len(self.forms):
+            base = choose_form(self.forms, self.subjects, self.inflections, man=True)[1]
+            self._as_man = (len(self.forms), base)
+        return self._as_man[1]
 
     def _chosen(self) -> tuple[tuple[int, int, bool, bool], str, str]:
         woman = "f" in self.genders
@@ -781,8 +795,11 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 and known(name[0], True) is None
             ):
                 continue  # "мэр Томска": the role's place (see _Resolver.resolve)
+            # The role noun the name is in apposition to, written before it.
+            before_role: str | None = None
             if before and before[-1] in t.roles:
                 roles.append(before[-1])
+                before_role = before[-1]
                 table_role = True
                 if t.possessor_first:
                     # The possessors before the role say whose it is ("uzņēmuma valdes
@@ -811,6 +828,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                         complement.update(apposed[1])
                 if role is not None:
                     roles.append(role)
+                    before_role = role
                     table_role = True
             follows_determiner = bool(before) and before[-1] in t.determiners and not roles
             if len(before) >= 2 and before[-1] in t.stopwords and before[-2] in t.bodies:
@@ -919,6 +937,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 later = _role_after(plain, end, t)
                 if later is not None:
                     roles.append(later)
+            if before_role is not None and _declined_role(before_role, t):
+                entity.declined_role = True
             entity.roles.update(r for r in roles if r not in _NAME_PARTICLES)
             entity.genders.update(_name_genders(name, roles, verb, t))
             entity.after_feminine = entity.after_feminine or _feminine_verb_after(plain, end, t)
@@ -1194,11 +1214,12 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
             if (
                 cut
                 or any(_is_capitalised(x) for x in between)
-                # "ředitele sklárny Pavla Horáka": a one-word complement before a name
-                # that opens with a known given name.
+                # "ředitele sklárny Pavla Horáka", "тренера городской команды Ивана
+                # Петрова": a complement of a noun and its adjective at most before a
+                # name that opens with a known given name.
                 or (
-                    len(between) == 1
-                    and between[0].islower()
+                    1 <= len(between) <= 2
+                    and all(x.islower() for x in between)
                     and bool(given)
                     and _known_given(given[0][2], t)
                 )
@@ -1212,6 +1233,24 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
         if _function_word(w, t) or w in t.stopwords or w in _NAME_PARTICLES or w in t.speech_verbs:
             return None  # "le maire de Lyon": a place, not a person
     return None
+
+
+def _declined_role(word: str, t: Tables) -> bool:
+    """True for a role word (lower case) in a case other than the nominative, of a noun
+    whose stem in the table ends in a consonant: the stem plus an ending of up to three
+    letters that makes no feminine ("трэнера", "директору", "trenera"; not "trener",
+    "trenerka"). A short stem may be cut before a nominative's vowel ("глав*" of
+    "глава"): only stems of five letters or more."""
+    stem = t.roles.stem(word)
+    if (
+        stem is None
+        or stem == word
+        or len(stem) < 5
+        or stem[-1:] in _VOWELS
+        or not stem[-1:].isalpha()
+    ):
+        return False
+    return len(word) - len(stem) <= 3 and not _feminine_role(word, t)
 
 
 def _role_apposed_before(text: str, start: int, t: Tables) -> tuple[str, list[str]] | None:
@@ -7645,6 +7684,20 @@ def _entity_gender(e: _Entity, t: Tables) -> str | None:
     (its base form: "Кузнецова" in "Сергея Кузнецова" is his), else by what the namings
     agree on (:func:`_name_genders`)."""
     found = _surname_gender(e.name.split()[-1] if e.name else e.surname, t)
+    if (
+        found == "f"
+        and e.declined_role
+        and not e.genders
+        and not e.after_feminine
+        and e.name
+        and e.name_as_man() != e.name
+        and _surname_gender(e.name_as_man().split()[-1], t) == "m"
+    ):
+        # A woman's name in the nominative that is as well a man's declined, after a
+        # role noun declined ("по словам тренера Александра Демидова"): either. A
+        # verb agreeing with a role noun or pronoun that takes it up tells later
+        # (``said_as``).
+        return None
     if found is not None:
         return found
     if not e.genders and e.person and len(e.name.split()) >= 2:
