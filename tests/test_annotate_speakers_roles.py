@@ -146,3 +146,16 @@ def test_a_declined_role_word(lang: str, word: str, declined: bool) -> None:
     from corpus_tools.annotate.speakers import _declined_role
 
     assert _declined_role(word, tables_for(lang)) is declined
+
+
+def test_a_role_word_ending_a_name_that_opens_with_a_given_name_is_a_surname() -> None:
+    # "Pastor" is a role word too ("el pastor"), but after "Vicente Ferrer" a surname.
+    got = speakers(
+        [
+            "Fuentes del departamento dijeron que la huelga es precipitada.",
+            "El conseller de Sanidad, Vicente Ferrer Pastor, compareció por la tarde.",
+            "—No compartimos la medicina —ha dicho el conseller.",
+        ],
+        "es",
+    )
+    assert got == [("—No compartimos la medicina", "Vicente Ferrer Pastor")]

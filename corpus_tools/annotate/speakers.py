@@ -560,6 +560,10 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
             g -= 1  # (its particles between: "Jan-Willem de Boer", "Anna van der Smit")
         if k == len(tokens) - 1 and g >= 0 and _known_given(tokens[g], t):
             continue  # a surname after a given name, whatever it means (Рыбаков, Fischer)
+        if k == len(tokens) - 1 and k >= 2 and _known_given(tokens[0], t):
+            # The last of a run that opens with a known given name is a second surname,
+            # whatever it means ("Vicente Ferrer Pastor", "Ana López Juez").
+            continue
         if (
             word.rstrip(".") in t.roles
             or (word.endswith(".") and word[:-1] in t.abbreviations)
