@@ -159,3 +159,15 @@ def test_a_role_word_ending_a_name_that_opens_with_a_given_name_is_a_surname() -
         "es",
     )
     assert got == [("—No compartimos la medicina", "Vicente Ferrer Pastor")]
+
+
+def test_a_woman_s_form_of_a_role_is_not_whom_the_man_s_form_introduced() -> None:
+    got = speakers(
+        [
+            "Der Adorfer Gemeindepräsident Jan Keller und seine Amtskollegin aus Bdorf, "
+            "Lea Sommer, haben der Bahn einen Brief geschickt. Die Gemeindepräsidentin "
+            "sprach am Mittwoch von einem «Skandal für die ganze Region».",
+        ],
+        "de",
+    )
+    assert got == [("«Skandal für die ganze Region»", "Lea Sommer")]

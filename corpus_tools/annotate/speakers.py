@@ -5233,6 +5233,20 @@ class _Resolver:
         """The persons named with a role that one of ``content`` (a mention's content
         words) is or starts like, of the gender being looked for; of a role joined to
         a place or party by a hyphen, its last part ("ordføreren" for "Vefsn-ordfører")."""
+        t = self.t
+        # A woman's form of a role ("Gemeindepräsidentin", "ředitelka") is not whom its
+        # man's form introduced ("Gemeindepräsident Reto Hold", "ředitele Pavla"): the
+        # role words after its stem must carry the feminine ending too.
+        feminine = {}
+        for c in content:
+            ending = next(
+                (e for e in t.female_role_endings.entries if len(e) >= 2 and c.endswith(e)),
+                None,
+            )
+            if ending is not None and (
+                _feminine_role(c, t) or _compound_role(c[: -len(ending)], t)
+            ):
+                feminine[c] = (c[: -len(ending)], c[:-1])
         return [
             e
             for e in self.entities
@@ -5240,6 +5254,11 @@ class _Resolver:
                 r
                 and c
                 and (c in r or r.startswith(c[:5]) or r.rsplit("-", 1)[-1].startswith(c[:5]))
+                and not (
+                    c in feminine
+                    and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
+                    and not r.rsplit("-", 1)[-1].startswith(feminine[c][1])
+                )
                 for r in e.roles
                 for c in content
             )
