@@ -171,3 +171,15 @@ def test_a_woman_s_form_of_a_role_is_not_whom_the_man_s_form_introduced() -> Non
         "de",
     )
     assert got == [("«Skandal für die ganze Region»", "Lea Sommer")]
+
+
+def test_the_portfolio_after_a_role_noun_finds_its_holder_named_without_the_role() -> None:
+    got = speakers(
+        [
+            "In Deventer reageerden twee wethouders verschillend. Wethouder Anna Berg "
+            "(Klimaat) noemde het geld een goede stap. Haar collega Jan Smit (Financiën) "
+            "is kritischer. ‘Het is veel te weinig,’ aldus de wethouder van Financiën.",
+        ],
+        "nl",
+    )
+    assert got == [("‘Het is veel te weinig,’", "Jan Smit")]

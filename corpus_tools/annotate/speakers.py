@@ -3530,6 +3530,19 @@ class _Resolver:
             met = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
             if met is not None and m.paragraph - met[0][0] <= 2:
                 matches = []
+        if matches:
+            # "aldus de wethouder van Financiën" after "Wethouder Anna Berg (Klimaat)" and
+            # "Haar collega Jan Smit (Financiën)": the one person whose portfolio the
+            # mention names, where no holder of the role's has it.
+            # (Only a person named with no role of the tables, and not where a holder
+            # was named with those words too: "Labour leader Keir Starmer" is "the
+            # Labour leader", not "local MP Jane Doe (Labour)".)
+            other = self.tagged(m, content)
+            if other is not None and any(r in self.t.roles for r in other.roles):
+                other = None
+            portfolio = other.tags & {*content, *self._complement_after(m)} if other else set()
+            if other is not None and not any((e.tags | e.roles) & portfolio for e in matches):
+                matches = [other]
         chosen = self._of_role(matches, content, m) if matches else self.tagged(m, content)
         if chosen is not None:
             return f"e:{chosen.surname}", chosen.name
