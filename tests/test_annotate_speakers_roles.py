@@ -183,3 +183,17 @@ def test_the_portfolio_after_a_role_noun_finds_its_holder_named_without_the_role
         "nl",
     )
     assert got == [("‘Het is veel te weinig,’", "Jan Smit")]
+
+
+def test_a_compound_role_before_a_name_is_taken_up_by_its_last_part() -> None:
+    got = speakers(
+        [
+            "Museet har købt et maleri for 14 mio. kr. »Det er en lille sensation,« siger "
+            "museumsdirektør Anna Holm.",
+            "»Penselføringen er helt ægte,« siger kunsthistoriker Jens Berg fra Aarhus "
+            "Universitet.",
+            "»Nu skal folk have lov at se det,« siger direktøren.",
+        ],
+        "da",
+    )
+    assert got[-1] == ("»Nu skal folk have lov at se det,«", "Anna Holm")

@@ -801,7 +801,19 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 continue  # "мэр Томска": the role's place (see _Resolver.resolve)
             # The role noun the name is in apposition to, written before it.
             before_role: str | None = None
-            if before and before[-1] in t.roles:
+            if (
+                before
+                and before[-1] not in t.roles
+                and before[-1] not in t.bodies
+                and len(name) >= 2
+                and _compound_role(before[-1], t)
+            ):
+                # A compound of a role word before a full name ("museumsdirektør Anna
+                # Holm", "Kreisbrandmeister Jan Ott"): the role is the person's, and
+                # "direktøren" later takes it up.
+                roles.append(before[-1])
+                table_role = True
+            elif before and before[-1] in t.roles:
                 roles.append(before[-1])
                 before_role = before[-1]
                 table_role = True
@@ -5250,6 +5262,11 @@ class _Resolver:
         # A woman's form of a role ("Gemeindepräsidentin", "ředitelka") is not whom its
         # man's form introduced ("Gemeindepräsident Reto Hold", "ředitele Pavla"): the
         # role words after its stem must carry the feminine ending too.
+        # The role word of the table each content word is a form of ("direktør" of
+        # "direktøren"), which a compound role ends with ("museumsdirektør").
+        stems = {
+            c: stem for c in content if (stem := t.roles.stem(c)) is not None and len(stem) >= 5
+        }
         feminine = {}
         for c in content:
             ending = next(
@@ -5266,7 +5283,12 @@ class _Resolver:
             if any(
                 r
                 and c
-                and (c in r or r.startswith(c[:5]) or r.rsplit("-", 1)[-1].startswith(c[:5]))
+                and (
+                    c in r
+                    or r.startswith(c[:5])
+                    or r.rsplit("-", 1)[-1].startswith(c[:5])
+                    or (c in stems and _compound_of(r, stems[c]))
+                )
                 and not (
                     c in feminine
                     and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
