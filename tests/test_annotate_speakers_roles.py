@@ -213,3 +213,20 @@ def test_a_role_noun_takes_up_whom_the_article_spoke_to() -> None:
         "pl",
     )
     assert got == [("– Jeden prom to za mało, żeby mówić o rewolucji", "Ewa Sadowska")]
+
+
+def test_a_role_word_does_not_take_up_a_complement_word_that_starts_alike() -> None:
+    # "rolnik" (a farmer) is not "przewodniczący Izby Rolniczej" (the farmers' chamber).
+    got = speakers(
+        [
+            "Według przewodniczącego Mazowieckiej Izby Rolniczej Stanisława Kowalczyka "
+            "mleczarnie płacą za mało.",
+            "– Dokładamy do każdego litra – mówił Kowalczyk przez megafon.",
+            "Rolnicy przyjechali ciągnikami.",
+            "Z Piotrem Nowickim, który prowadzi gospodarstwo pod Płockiem, rozmawialiśmy "
+            "w przerwie protestu.",
+            "– Mam czterdzieści krów i kredyt na oborę – powiedział rolnik.",
+        ],
+        "pl",
+    )
+    assert got[-1] == ("– Mam czterdzieści krów i kredyt na oborę", "Piotr Nowicki")

@@ -5289,6 +5289,9 @@ class _Resolver:
                     or r.rsplit("-", 1)[-1].startswith(c[:5])
                     or (c in stems and _compound_of(r, stems[c]))
                 )
+                # A role word takes up a role word, not a word of a role's complement
+                # that starts alike ("rolnik", "Podlaskiej Izby Rolniczej").
+                and (c not in t.roles or r in t.roles or _ends_with_role(r, t))
                 and not (
                     c in feminine
                     and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
