@@ -230,3 +230,16 @@ def test_a_role_word_does_not_take_up_a_complement_word_that_starts_alike() -> N
         "pl",
     )
     assert got[-1] == ("– Mam czterdzieści krów i kredyt na oborę", "Piotr Nowicki")
+
+
+def test_a_closed_apposition_after_a_source_marker_and_an_honorific_holds_the_role() -> None:
+    got = speakers(
+        [
+            "Potrivit inspectorului școlar general, prof. Ana Pop, rezultatele se datorează "
+            "orelor de pregătire.",
+            "Eleva Ioana Radu a obținut media 10. Tânăra vrea să studieze la Cluj.",
+            "„Avem încă licee cu rezultate slabe”, a recunoscut inspectorul general.",
+        ],
+        "ro",
+    )
+    assert got[-1] == ("„Avem încă licee cu rezultate slabe”", "Ana Pop")
