@@ -243,3 +243,16 @@ def test_a_closed_apposition_after_a_source_marker_and_an_honorific_holds_the_ro
         "ro",
     )
     assert got[-1] == ("„Avem încă licee cu rezultate slabe”", "Ana Pop")
+
+
+def test_a_noun_takes_up_the_person_named_after_a_compound_that_ends_with_it() -> None:
+    got = speakers(
+        [
+            "Op zaterdag speelt stadsbeiaardier Jan Mol een nieuw werk. Hij oefent al weken.",
+            "Schepen van Cultuur Els Peeters noemt het concert een cadeau. De 24-jarige "
+            "studente Lies Bos mag de eerste noten spelen.",
+            "‘Het wordt een feest voor de hele stad,’ zegt de beiaardier.",
+        ],
+        "nl",
+    )
+    assert got[-1] == ("‘Het wordt een feest voor de hele stad,’", "Jan Mol")

@@ -3534,14 +3534,19 @@ class _Resolver:
                 and self.fits(e)
             ]
         if not matches:
-            # A descriptor that starts like a content word of five letters or more.
+            # A descriptor that starts like a content word of five letters or more, or a
+            # compound that ends with one ("stadsbeiaardier Jan Mol" … "de beiaardier").
             heads = {c[:5] for c in content if len(c) >= 5}
+            longer = [c for c in content if len(c) >= 6]
             matches = [
                 e
                 for e in self.entities
                 if e.person
                 and heads
-                and any(r[:5] in heads for r in e.descriptors)
+                and any(
+                    r[:5] in heads or any(len(r) >= len(c) + 3 and r.endswith(c) for c in longer)
+                    for r in e.descriptors
+                )
                 and self.fits(e)
             ]
         if matches and all(min(e.positions, default=(0, 0))[0] > m.paragraph + 1 for e in matches):
