@@ -256,3 +256,15 @@ def test_a_noun_takes_up_the_person_named_after_a_compound_that_ends_with_it() -
         "nl",
     )
     assert got[-1] == ("‘Het wordt een feest voor de hele stad,’", "Jan Mol")
+
+
+def test_a_surname_alike_but_for_an_ending_with_another_given_name_is_another_person() -> None:
+    got = speakers(
+        [
+            "La consellera de Agricultura, Rosa Marí, defendió la gestión del Consell.",
+            "En Alzira, el agricultor Josep Martí recorre una parcela de naranjos. «Nunca "
+            "los había visto así», lamenta el agricultor.",
+        ],
+        "es",
+    )
+    assert got == [("«Nunca los había visto así»", "Josep Martí")]

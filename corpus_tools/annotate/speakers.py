@@ -261,12 +261,19 @@ class _Entity:
 
 
 def _known(
-    entities: list[_Entity], candidates: Iterable[_Entity], word: str, *, lone: bool = False
+    entities: list[_Entity],
+    candidates: Iterable[_Entity],
+    word: str,
+    *,
+    lone: bool = False,
+    given: str = "",
 ) -> _Entity | None:
     """The entity that ``word``, the last word of a name, refers to (see
     ``_index_persons.known``); ``candidates``: those whose surname may match it but for
     an ending; ``lone``: the name is this word alone, so it may be any word of a full
-    name (not "Matić" of "Ivana Matić" for "Mate Kovačevića")."""
+    name (not "Matić" of "Ivana Matić" for "Mate Kovačevića"); ``given``: the known given
+    name the name opens with, if any, which a surname matched but for an ending must
+    not contradict ("Josep Martí" is not "Isabel Marí")."""
     low = word.lower()
     candidates = list(candidates)
     for e in candidates:
@@ -276,7 +283,9 @@ def _known(
         if len(low) >= 3 and low in e.given():
             return e
     for e in candidates:
-        if _same_surname(e.surname, word):
+        if _same_surname(e.surname, word) and not (
+            given and e.given() and not any(_same_given(given, g) for g in e.given())
+        ):
             return e
     if not lone or len(low) < 3:
         return None
@@ -728,12 +737,14 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
     # ending, the shorter having four letters or more). Each list keeps document order.
     by_head: dict[str, list[_Entity]] = {}
 
-    def known(surname: str, lone: bool) -> _Entity | None:
+    def known(surname: str, lone: bool, given: str = "") -> _Entity | None:
         """The entity a name ending with ``surname`` refers to: the one with that
         surname, else the one with that given name ("kata Rahmat" after "H. Rahmat
         Hidayat"), else the first whose surname matches it but for an ending ("Nowaka"
         for Nowak); a ``lone`` name, also a word inside one full name."""
-        return _known(entities, by_head.get(surname.lower()[:3], ()), surname, lone=lone)
+        return _known(
+            entities, by_head.get(surname.lower()[:3], ()), surname, lone=lone, given=given
+        )
 
     # Words the article writes in lower case somewhere: common nouns. One that opens a
     # sentence before a full name ("Arkeologen Mats Berg …" after "säger arkeologen")
@@ -893,7 +904,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 else None
             )
             surname = name[-1]
-            entity = known(surname, single)
+            first = name[0] if len(name) >= 2 and _known_given(name[0], t) else ""
+            entity = known(surname, single, first.lower())
             after_preposition = bool(before) and before[-1] in t.stopwords
             # (A preposition, not a conjunction or a relative of the list.)
             oblique = after_preposition and not any(
