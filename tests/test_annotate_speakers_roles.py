@@ -268,3 +268,15 @@ def test_a_surname_alike_but_for_an_ending_with_another_given_name_is_another_pe
         "es",
     )
     assert got == [("«Nunca los había visto así»", "Josep Martí")]
+
+
+def test_a_role_and_its_portfolio_opening_a_sentence_are_no_person() -> None:
+    got = speakers(
+        [
+            "Le bourgmestre, Marc Dupont (PS), s’est félicité du succès du tram.",
+            "L’échevin du Commerce, Jean-Luc Morel (MR), reconnaît que « les commerçants "
+            "ont payé un prix très lourd ».",
+        ],
+        "fr",
+    )
+    assert got == [("« les commerçants ont payé un prix très lourd »", "Jean-Luc Morel")]

@@ -795,6 +795,8 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 continue  # "ministrul Transporturilor": the ministry, not its minister
             if _noun_with_complement(name, t):
                 continue  # "Ein Teil der Fertigung soll …": a noun and its complement
+            if _role_and_portfolio(roles, name, t) and known(name[-1], True) is None:
+                continue  # "L’échevin du Commerce": no person called "du Commerce"
             # The words before the name in its own sentence: the end of the sentence
             # before ("… az egyetem mellett. Szabó Péterrel") says nothing about it.
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
@@ -1266,6 +1268,18 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
 
 # An abbreviation with its stop ending a text: an honorific before a name ("prof.").
 _HONORIFIC_END = re.compile(r"(?<![\w.])(\w+)\.$")
+
+
+def _role_and_portfolio(roles: list[str], name: list[str], t: Tables) -> bool:
+    """True for a run of capitalised words split into role words and a "name" that is
+    a lower-case particle and one word: "L’échevin | du Commerce", "Ministre | de
+    Justice": the role's portfolio or place, not a person's name."""
+    return (
+        len(name) == 2
+        and name[0] in _NAME_PARTICLES
+        and name[0].islower()
+        and any(r in t.roles or any(x in r for x in t.role_stems) for r in roles)
+    )
 
 
 def _declined_role(word: str, t: Tables) -> bool:
@@ -3319,7 +3333,11 @@ class _Resolver:
                 # A body's name before its role noun is whose role it is, of any length:
                 # "a Tiszai Vízügyi Kutatóintézet kutatója" is its researcher.
                 continue
-            _, candidate = _name_in(tokens, t)
+            cut_roles, candidate = _name_in(tokens, t)
+            if _role_and_portfolio(cut_roles, candidate, t) and not any(
+                _same_surname(e.surname, candidate[-1]) and e.person for e in self.entities
+            ):
+                continue  # "L’échevin du Commerce": a role and its portfolio
             if any(w.lower() in t.bodies for w in candidate):
                 continue
             if candidate and _oblique(candidate[-1], t):
