@@ -192,6 +192,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "possessor_first",
         "adjective_endings",
         "converb_endings",
+        "place_endings",
         "nouns_capitalised",
         "ordinal_dot",
         "bare_indefinites",
@@ -220,6 +221,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "oblique_suffixes",
         "adjective_endings",
         "converb_endings",
+        "place_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

@@ -1717,10 +1717,52 @@ def _names_nobody(word: str, t: Tables) -> bool:
     )
 
 
+def _statement_word(word: str, t: Tables) -> bool:
+    """True for a lower-case noun of a statement, an interview or a post in any case
+    ("közleményében", "oświadczeniu"): the document words were said in, never who said
+    them."""
+    return word.islower() and bool(t.speech_cues.match_at([bare(word.lower())], 0))
+
+
+def _preposition(low: str, t: Tables) -> bool:
+    """True for a lower-cased function word that is neither an article, a possessive
+    nor a pronoun: a preposition or a particle ("in", "w", "em")."""
+    return (
+        low in t.stopwords
+        and low not in t.determiners
+        and low not in t.possessives
+        and low not in t.pronouns
+    )
+
+
+def _place_word(word: str, t: Tables) -> bool:
+    """True for a lower-case noun in a case of place that the language lists
+    (``place_endings``: "a teremben", "az ülésen"): where words were said, not who said
+    them; a role or a body so ending stays."""
+    if not t.place_endings or not word.islower():
+        return False
+    low = word.lower()
+    if low in t.pronouns or _person_word(bare(low), t) or bare(low) in t.bodies:
+        return False
+    return any(low.endswith(e) and len(low) >= len(e) + 3 for e in t.place_endings)
+
+
 def _referring(phrase: str, t: Tables) -> str:
-    """The phrase, or "" where none of its words can refer to a speaker."""
+    """The phrase, or "" where none of its words can refer to a speaker, nor where it
+    names only a statement ("in his statement", "w oświadczeniu")."""
     ws = [m.group() for m in _NAME_WORD.finditer(phrase)]  # as written: capitals count
     if ws and all(_names_nobody(w, t) for w in ws):
+        return ""
+    if (
+        ws
+        and any(_statement_word(w, t) for w in ws)
+        and all(_statement_word(w, t) or _function_word(w.lower(), t) for w in ws)
+        and any(_preposition(w.lower(), t) for w in ws)
+        # "in a statement by «…»": the masked name may be whose statement it is.
+        and "_" not in phrase
+    ):
+        # "in a statement", "w oświadczeniu": where the words are, not who said them
+        # (where the statement is the subject, "the statement said", it stays).
         return ""
     if (
         t.nouns_capitalised
@@ -1824,9 +1866,27 @@ def _mention_near_verb(
             # MTI-nek a polgármester", "ha detto ieri il sindaco"; where the clause
             # ends there, the verb has no subject here ("ha spiegato ridendo."), nor
             # after a comma ("ha detto, ricordando la frana").
-            if low[k] in t.determiners and k + 1 < len(toks) and _oblique(toks[k + 1][2], t):
-                k += 2
-            elif _oblique(toks[k][2], t) or (toks[k][2].islower() and _names_nobody(toks[k][2], t)):
+            if (
+                low[k] in t.determiners
+                and k + 1 < len(toks)
+                and (_oblique(toks[k + 1][2], t) or _place_word(toks[k + 1][2], t))
+            ):
+                k += 2  # "mondta a teremben az elnök": where, then who
+            elif (
+                _oblique(toks[k][2], t)
+                or _place_word(toks[k][2], t)
+                or (toks[k][2].islower() and _names_nobody(toks[k][2], t))
+            ):
+                k += 1
+            elif (
+                _statement_word(toks[k][2], t)
+                and k + 1 < len(toks)
+                and not cut(k + 1)
+                and (low[k + 1] in t.determiners or _is_capitalised(toks[k + 1][2]))
+            ):
+                # The statement the words are in, then who wrote it ("írta
+                # nyilatkozatában a klub"); not its own complement ("v prohlášení
+                # svazu"), nor a statement alone, which speaks for whoever issued it.
                 k += 1
             else:
                 break

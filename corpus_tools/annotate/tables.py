@@ -22,7 +22,8 @@ a capital, as in German) and ``converb_endings`` (endings of gerunds, converbs a
 adverbs that modify a verb, Italian "-ando", Latvian "-oties": a lower-case word so
 ending never names a speaker) and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
-"Κλιματικής") and
+"Κλιματικής") and ``place_endings`` (endings of the cases of place of a lower-case
+noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
 proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
@@ -472,6 +473,10 @@ class Tables:
     # reflexive infinitives (Russian "вернуться"), adverbs made from adjectives
     # (Ukrainian "серйозно"). A lower-case word so ending is never a speaker's mention.
     converb_endings: tuple[str, ...] = ()
+    # Endings of the cases of place (Hungarian inessive and superessive "-ban", "-on",
+    # Finnish "-ssa", "-lla"): a lower-case noun so ending after a verb of speech says
+    # where it was said ("mondta a teremben az elnök"), never who said it.
+    place_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -642,6 +647,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("adjective_endings", [])),
             bool(raw.get("bare_indefinites", False)),
             tuple(w.lower() for w in raw.get("converb_endings", [])),
+            tuple(w.lower() for w in raw.get("place_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []

@@ -1,0 +1,67 @@
+"""Speakers: a place, an occasion or a statement beside a verb of speech is no speaker."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.speakers import _referring, attribute
+from corpus_tools.annotate.tables import tables_for
+
+
+def speakers(paragraphs: list[str], lang: str) -> list[tuple[str | None, str | None]]:
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    parts, _ = attribute(
+        paragraphs, parts, doc_id="001_0123456789abcdef", lang=lang, attributions=found.attributions
+    )
+    return [
+        (p.speaker.name if p.speaker else None, p.speaker.mention if p.speaker else None)
+        for p in parts
+        if p.type == "speech"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "mention"),
+    [
+        # A place in its case of place between the verb and the subject: the subject.
+        (
+            "hu",
+            [
+                "Nagy Péter, a gyár igazgatója megnyitotta az új csarnokot.",
+                "– Ez a nap a dolgozóké – mondta a teremben az igazgató.",
+            ],
+            "az igazgató",
+        ),
+        (
+            "hu",
+            [
+                "Szabó Anna tegnap érkezett.",
+                "– Soha nem láttam ilyet – mondta a lépcsőn egy idős asszony.",
+            ],
+            "egy idős asszony",
+        ),
+        # The statement the words were written in, then who wrote it.
+        (
+            "hu",
+            ["A klub vasárnap kikapott. „Köszönjük a türelmet” – írta nyilatkozatában a Fradi."],
+            "a Fradi",
+        ),
+    ],
+)
+def test_a_place_or_statement_after_the_verb_is_passed_over(
+    lang: str, paragraphs: list[str], mention: str
+) -> None:
+    got = speakers(paragraphs, lang)
+    assert got[-1][1] == mention
+
+
+def test_a_statement_with_a_preposition_is_no_speaker() -> None:
+    # "Em comunicado" (in a statement) says where the words are; a statement that is
+    # the subject ("the statement said") stays one, for whoever issued it.
+    assert _referring("Em comunicado", tables_for("pt")) == ""
+    assert _referring("w oświadczeniu", tables_for("pl")) == ""
+    assert _referring("the statement", tables_for("en")) == "the statement"
+    assert _referring("в интервью «_____»", tables_for("ru")) == "в интервью «_____»"
