@@ -65,3 +65,17 @@ def test_a_statement_with_a_preposition_is_no_speaker() -> None:
     assert _referring("w oświadczeniu", tables_for("pl")) == ""
     assert _referring("the statement", tables_for("en")) == "the statement"
     assert _referring("в интервью «_____»", tables_for("ru")) == "в интервью «_____»"
+
+
+def test_a_body_in_the_locative_is_the_body() -> None:
+    # Belarusian writes the locative of a noun in -т with -це ("у інстытуце"): the
+    # institute that speaks, named before, not the woman named last.
+    got = speakers(
+        [
+            "Мост спраектаваў інстытут «Гомельпраект».",
+            "Пенсіянерка Тамара Клімовіч ходзіць праз цэнтр.",
+            "У праектным інстытуце адзначылі, што мост разлічаны на «сто гадоў эксплуатацыі».",
+        ],
+        "be",
+    )
+    assert got[-1] == ("Гомельпраект", "праектным інстытуце")
