@@ -79,3 +79,29 @@ def test_a_body_in_the_locative_is_the_body() -> None:
         "be",
     )
     assert got[-1] == ("Гомельпраект", "праектным інстытуце")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "mention"),
+    [
+        # The subject ends before the statement it spoke in.
+        (
+            "cs",
+            ["Krajský úřad v prohlášení uvedl, že pokuta „odpovídá rozsahu škody“."],
+            "Krajský úřad",
+        ),
+        # A verb phrase and the statement are no subject: the sentence's subject is.
+        (
+            "fr",
+            [
+                "Le club a annoncé la nouvelle dans un communiqué bref, saluant « un "
+                "entraîneur exemplaire »."
+            ],
+            "Le club",
+        ),
+    ],
+)
+def test_a_mention_stops_before_the_statement_it_was_made_in(
+    lang: str, paragraphs: list[str], mention: str
+) -> None:
+    assert speakers(paragraphs, lang)[-1][1] == mention

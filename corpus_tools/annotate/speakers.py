@@ -1725,14 +1725,64 @@ def _statement_word(word: str, t: Tables) -> bool:
 
 
 def _preposition(low: str, t: Tables) -> bool:
-    """True for a lower-cased function word that is neither an article, a possessive
-    nor a pronoun: a preposition or a particle ("in", "w", "em")."""
+    """True for a lower-cased function word that is neither an article, a possessive,
+    a pronoun nor a conjunction: a preposition or a particle ("in", "w", "em")."""
     return (
         low in t.stopwords
         and low not in t.determiners
         and low not in t.possessives
         and low not in t.pronouns
+        and low not in t.conjunctions
     )
+
+
+def _short_of_statement(phrase: str, t: Tables) -> str:
+    """The phrase up to a prepositional phrase of a statement inside it ("the union in a
+    statement" -> "the union", "Úřad v prohlášení" -> "Úřad"): the statement says where
+    the words are, not who said them. "" where what is left is no speaker's noun
+    phrase, of capitals, function words, roles and bodies only ("backed the plan in a
+    statement")."""
+    toks = _tokens(phrase)
+    low = [w.lower().replace("’", "'") for _, _, w in toks]
+    cues: list[str] | None = None
+    for i in range(1, len(toks) - 1):
+        if not _preposition(low[i], t):
+            continue
+        if cues is None:
+            cues = [bare(w) for w in low]
+        # The statement's noun, after up to two words in lower case ("in a statement",
+        # "v tiskové zprávě").
+        c = next(
+            (
+                a
+                for a in range(i + 1, min(len(toks), i + 4))
+                if t.speech_cues.match_at(cues, a) and toks[a][2].islower()
+            ),
+            None,
+        )
+        if c is None or any(
+            not toks[a][2].islower() or _boundary(phrase, toks[a - 1][1], toks[a][0])
+            for a in range(i, c + 1)
+        ):
+            continue
+        head = next((bare(w) for w in low[:i] if not _function_word(w, t)), "")
+        if not (
+            # A body's or a role's noun with its complement ("Ministerstvo životního
+            # prostředí v tiskové zprávě"), or a name.
+            head in t.bodies
+            or _person_word(head, t)
+            or all(
+                _is_capitalised(w)
+                or _is_acronym(w)
+                or _function_word(low[a], t)
+                or _person_word(bare(low[a]), t)
+                or bare(low[a]) in t.bodies
+                for a, (_, _, w) in enumerate(toks[:i])
+            )
+        ):
+            return ""  # no noun phrase of a speaker: "backed the plan in a statement"
+        return phrase[: toks[i - 1][1]]
+    return phrase
 
 
 def _place_word(word: str, t: Tables) -> bool:
@@ -2233,7 +2283,8 @@ def _mention_near_verb(
         return clause[toks[k][0] : toks[j - 1][1]] if j > k else ""
 
     first, second = (after, before) if prefer_after else (before, after)
-    return _referring(first(), t) or (_referring(second(), t) if fallback else "")
+    found = _referring(_short_of_statement(first(), t), t)
+    return found or (_referring(_short_of_statement(second(), t), t) if fallback else "")
 
 
 def _quoted_subject(
