@@ -105,3 +105,16 @@ def test_a_mention_stops_before_the_statement_it_was_made_in(
     lang: str, paragraphs: list[str], mention: str
 ) -> None:
     assert speakers(paragraphs, lang)[-1][1] == mention
+
+
+def test_a_body_named_in_the_genitive_takes_the_form_that_opens_a_sentence() -> None:
+    # "У пресслужбі Укрзалізниці" (in the press service of …): the body, in the form
+    # the article gives its subject.
+    got = speakers(
+        [
+            "Укрзалізниця призначила новий поїзд до Рахова.",
+            "У пресслужбі Укрзалізниці зазначили, що розклад можуть «змінити навесні».",
+        ],
+        "uk",
+    )
+    assert got[-1][0] == "Укрзалізниця"

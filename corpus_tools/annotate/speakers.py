@@ -2992,6 +2992,8 @@ class _Resolver:
     index: PartIndex | None = None
 
     _inner_capitals: frozenset[str] | None = None
+    # The first word of every sentence, read once (see opening_form).
+    _openers: tuple[str, ...] | None = None
     # Those of them written once at least after no preposition: a place's name may be
     # written only after one ("i Sundsvall", "in Tartu").
     _inner_free: frozenset[str] = frozenset()
@@ -3639,7 +3641,7 @@ class _Resolver:
             if named is not None:
                 # (Found where the text writes it in an oblique case: "у Міністерстві
                 # охорони здоров’я" -> "Міністерство охорони здоров’я".)
-                named = self.spelled_with_acronym(self.base_body(named))
+                named = self.spelled_with_acronym(self.opening_form(self.base_body(named)))
                 return f"d:{named.lower()}", named
             # "в департаменте транспорта": the body in its base form; "the STM": the
             # name its acronym stands for.
@@ -4814,6 +4816,29 @@ class _Resolver:
                     continue
                 return " ".join(run)
         return None
+
+    def opening_form(self, name: str) -> str:
+        """A body's one-word name as the article writes it opening a sentence, its
+        subject, where the mention has it in another case ("пресслужбі Укрзалізниці"
+        after "Укрзалізниця призначила …"): the base form, in a language whose bodies
+        decline."""
+        t = self.t
+        if not t.body_inflections.nouns or " " in name or _is_acronym(name):
+            return name
+        low = name.lower()
+        if len(low) < 6 or not _is_capitalised(name):
+            return name
+        if self._openers is None:
+            found = []
+            for text in self.paragraphs:
+                for k in sentence_starts(text, t):
+                    first = _tokens(text[k : k + 60])[:1]
+                    if first and _is_capitalised(first[0][2]):
+                        found.append(first[0][2])
+            self._openers = tuple(found)
+        return next(
+            (w for w in self._openers if w != name and _same_stem_form(w.lower(), low)), name
+        )
 
     def spelled_with_acronym(self, name: str) -> str:
         """A body's name as the article gives it in full where it introduced its acronym
