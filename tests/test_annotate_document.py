@@ -193,6 +193,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "adjective_endings",
         "converb_endings",
         "place_endings",
+        "participle_endings",
         "nouns_capitalised",
         "ordinal_dot",
         "bare_indefinites",
@@ -222,6 +223,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "adjective_endings",
         "converb_endings",
         "place_endings",
+        "participle_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

@@ -2119,13 +2119,14 @@ def test_a_long_paragraph_of_phrases_is_read_without_error(paragraph: str) -> No
             "jmenován, stál u silnice. „Jezdím tu dvacet let,“ řekl ČTK.",
             "Řidič z Horní Lhoty, který nechtěl být jmenován",
         ),
-        # An insertion between commas before the speech verb.
+        # A participle phrase between commas before the speech verb says who she is,
+        # as a relative clause would: the description as written keeps it.
         (
             "ru",
             "Глава района Иван Петров не ответил. Жительница поселка Заречный, попросившая "
             "не называть ее имени, говорит, что автобусы не ходят. «Мы отрезаны от мира», — "
             "сказала она.",
-            "Жительница поселка Заречный",
+            "Жительница поселка Заречный, попросившая не называть ее имени",
         ),
     ],
 )
@@ -7039,3 +7040,53 @@ def test_words_that_may_name_someone_stay_mentions(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [g[1] for g in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # The stop of an initial inside a description does not end it.
+        (
+            "ro",
+            [
+                "Fabrica se închide.",
+                "„Nu mai avem de lucru”, a spus un muncitor din P.S. Aurelian care "
+                "lucrează acolo de zece ani.",
+            ],
+            "un muncitor din P.S. Aurelian care lucrează acolo de zece ani",
+        ),
+        (
+            "en",
+            [
+                "The plant will close.",
+                "“There is no work left,” said a welder from St. Helens who has worked "
+                "there for ten years.",
+            ],
+            "a welder from St. Helens who has worked there for ten years",
+        ),
+        # A participle phrase in commas after the noun stands for a relative clause.
+        (
+            "ru",
+            [
+                "Завод закроют летом.",
+                "Крановщик литейного цеха, проработавший там двадцать лет, признался, "
+                "что не знает, что делать. «Работы больше нет», — сказал он.",
+            ],
+            "Крановщик литейного цеха, проработавший там двадцать лет",
+        ),
+        (
+            "ru",
+            [
+                "Завод закроют летом.",
+                "Крановщик литейного цеха, проработавший там двадцать лет, сказал: "
+                "«Работы больше нет».",
+            ],
+            "Крановщик литейного цеха, проработавший там двадцать лет",
+        ),
+    ],
+)
+def test_description_through_initials_and_participle_phrase(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in out] == [name]

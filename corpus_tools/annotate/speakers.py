@@ -91,6 +91,7 @@ from corpus_tools.annotate.tables import (
     bare,
     ends_compound,
     given_name_gender,
+    is_abbreviation,
     is_given_name,
     tables_for,
     words,
@@ -5226,7 +5227,10 @@ class _Resolver:
             end = _verb_start(sentence, toks[:end], low[:end], self.t) or end
         for j in range(1, end):
             if _boundary(sentence, toks[j - 1][1], toks[j][0]):
-                if low[j] in self.t.relatives and "," in sentence[toks[j - 1][1] : toks[j][0]]:
+                if (
+                    _opens_set_clause(low[j], self.t)
+                    and "," in sentence[toks[j - 1][1] : toks[j][0]]
+                ):
                     # "Ein Rentner, der seit 1958 im Dorf lebt, nahm …": the relative
                     # clause that says who, to its closing comma, and a second one
                     # joined to it ("…, der …, og som ikke ønsker sit navn i avisen,").
@@ -5430,7 +5434,7 @@ class _Resolver:
             whole = _with_relative_clause(m, whole, self.paragraphs, t)
         wt = _tokens(whole)
         if not any(
-            wt[k][2].lower() in t.relatives and "," in whole[wt[k - 1][1] : wt[k][0]]
+            _opens_set_clause(wt[k][2].lower(), t) and "," in whole[wt[k - 1][1] : wt[k][0]]
             for k, (a, _, _) in enumerate(wt)
             if a >= len(m.text) and k > 0
         ):
@@ -5495,7 +5499,7 @@ class _Resolver:
         if not m.text or para[m.offset : end] != m.text:
             return None
         rest = para[end : end + _CLAUSE_REACH]
-        rest = rest[: _clause_stop(rest)]
+        rest = rest[: _clause_stop(rest, t)]
         toks = _tokens(rest)
         low = [w.lower().replace("’", "'") for _, _, w in toks]
         said = t.anonymity.find(low[:_DESCRIPTION_WORDS])
@@ -7288,7 +7292,7 @@ def _whole_description(
     definite = toks[0][2].lower() not in t.indefinites and not bare
     if definite and not _of_someone(tail, t):
         return m
-    clause = tail[: _clause_stop(tail)]
+    clause = tail[: _clause_stop(tail, t)]
     words_ = _tokens(clause)
     low = [w.lower() for _, _, w in words_]
     # A comma and "and" or "but" start another clause: "En annen passasjer ville ikke
@@ -7441,16 +7445,22 @@ _DESCRIPTION_WORDS = 25
 _CLAUSE_REACH = 300
 
 
-def _clause_stop(tail: str) -> int:
+def _clause_stop(tail: str, t: Tables) -> int:
     """Where the sentence or clause that ``tail`` starts ends: at a quotation mark, a
     ``!``, ``?`` or ``;``, or a full stop before a space; an apostrophe inside a word
-    ("con l'abbonamento", "nell'edificio") does not end it."""
+    ("con l'abbonamento", "nell'edificio") does not end it, nor does the stop of an
+    initial or an abbreviation ("a driver from J.F. Kennedy Street who …"), which the
+    description runs on through as the sentence splitter does."""
     for i, ch in enumerate(tail):
         if ch in "'’" and tail[i - 1 : i].isalpha() and tail[i + 1 : i + 2].isalpha():
             continue
         if ch in _OPENING or (ch in _CLOSING and ch not in "'’"):
             return i
-        if ch in "!?;" or (ch == "." and tail[i + 1 : i + 2] in ("", " ", "\u00a0")):
+        if ch in "!?;" or (
+            ch == "."
+            and tail[i + 1 : i + 2] in ("", " ", "\u00a0")
+            and not (tail[i + 1 :].strip() and is_abbreviation(tail, i, t))
+        ):
             return i
     return len(tail)
 
@@ -7467,7 +7477,7 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
     rest = para[end : end + _CLAUSE_REACH]
     if not rest.lstrip(" \u00a0").startswith(","):
         return text
-    stop = _clause_stop(rest)
+    stop = _clause_stop(rest, t)
     clause = m.text + rest[:stop]
     toks = _tokens(clause)
     low = [w.lower() for _, _, w in toks]
@@ -7477,7 +7487,7 @@ def _with_relative_clause(m: _Mention, text: str, paragraphs: list[str], t: Tabl
         # žena, která bydlí u stavby.") closes there.
         first = next((i for i, (a, _, _) in enumerate(toks) if a >= len(m.text)), None)
         ends = rest[stop : stop + 1] in ("!", "?", ".") or end + len(rest) == len(para)
-        if first is not None and low[first] in t.relatives and ends:
+        if first is not None and _opens_set_clause(low[first], t) and ends:
             close = len(clause.rstrip())
     if close is None or close <= len(m.text) or len(_tokens(clause[:close])) > _DESCRIPTION_WORDS:
         return text
@@ -7539,6 +7549,17 @@ def _anonymity_end(
     return j
 
 
+def _opens_set_clause(word: str, t: Tables) -> bool:
+    """True when ``word``, right after a comma that follows a noun, opens a clause
+    that describes the noun: a relative pronoun, or a participle that stands for one
+    (Russian "рыбак, проживший на озере всю жизнь, …", Polish "kierowca, mieszkający
+    od lat w mieście, …"; ``participle_endings``)."""
+    if word in t.relatives:
+        return True
+    ends = t.participle_endings
+    return bool(ends) and word.islower() and len(word) > 5 and word.endswith(ends)
+
+
 def _relative_clause_end(
     clause: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
 ) -> int | None:
@@ -7550,11 +7571,10 @@ def _relative_clause_end(
         (
             k
             for k in range(1, len(toks))
-            if low[k] in t.relatives
-            and (
-                "," in clause[toks[k - 1][1] : toks[k][0]]
+            if (
+                ("," in clause[toks[k - 1][1] : toks[k][0]] and _opens_set_clause(low[k], t))
                 # "Een vrouw die …,"; not the article of "aus der Ostengasse"
-                or (k <= 4 and not _function_word(low[k - 1], t))
+                or (low[k] in t.relatives and k <= 4 and not _function_word(low[k - 1], t))
             )
         ),
         None,

@@ -20,7 +20,9 @@ has no indefinite article, so a bare noun phrase introduces a new person: Slavic
 written with a dot, "50. Festiwalu") and ``nouns_capitalised`` (true where every noun is written with
 a capital, as in German) and ``converb_endings`` (endings of gerunds, converbs and
 adverbs that modify a verb, Italian "-ando", Latvian "-oties": a lower-case word so
-ending never names a speaker) and ``complement_endings`` (endings of a capitalised word
+ending never names a speaker) and ``participle_endings`` (endings of a participle that
+opens a phrase in commas after a noun as a relative pronoun does, Russian "-вший") and
+``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
 "Κλιματικής") and ``place_endings`` (endings of the cases of place of a lower-case
 noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
@@ -477,6 +479,10 @@ class Tables:
     # Finnish "-ssa", "-lla"): a lower-case noun so ending after a verb of speech says
     # where it was said ("mondta a teremben az elnök"), never who said it.
     place_endings: tuple[str, ...] = ()
+    # Endings of the participles that open a phrase set in commas after a noun, as a
+    # relative clause does (Russian "водитель, проработавший там сорок лет, …" = "который
+    # проработал"): what the phrase says belongs to an unnamed person's description.
+    participle_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -648,6 +654,7 @@ def _tables(primary: str | None) -> Tables:
             bool(raw.get("bare_indefinites", False)),
             tuple(w.lower() for w in raw.get("converb_endings", [])),
             tuple(w.lower() for w in raw.get("place_endings", [])),
+            tuple(w.lower() for w in raw.get("participle_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
