@@ -194,6 +194,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "converb_endings",
         "place_endings",
         "participle_endings",
+        "prenominal_participle_endings",
         "nouns_capitalised",
         "ordinal_dot",
         "bare_indefinites",
@@ -224,6 +225,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "converb_endings",
         "place_endings",
         "participle_endings",
+        "prenominal_participle_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

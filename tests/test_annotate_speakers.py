@@ -7090,3 +7090,33 @@ def test_description_through_initials_and_participle_phrase(
 ) -> None:
     out, _ = run(paragraphs, lang)
     assert [n for _, n, _ in out] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A participle phrase before its noun (head-final): the whole description,
+        # not the place in its case that opens it, and no named person.
+        (
+            "tr",
+            [
+                "Fabrika yazın kapanacak. Müdür Ahmet Yılmaz açıklama yapmadı.",
+                "Kasabada yaşayan ve adını vermek istemeyen bir adam ise “İş kalmadı.” dedi.",
+            ],
+            "Kasabada yaşayan ve adını vermek istemeyen bir adam",
+        ),
+        (
+            "tr",
+            [
+                "Fabrika yazın kapanacak. Sendika temsilcisi işçi Ahmet Yılmaz konuştu.",
+                "15 yıldır boya bölümünde çalışan bir işçi ise “İş kalmadı.” dedi.",
+            ],
+            "15 yıldır boya bölümünde çalışan bir işçi",
+        ),
+    ],
+)
+def test_description_with_a_participle_before_its_noun(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert out[-1][1] == name

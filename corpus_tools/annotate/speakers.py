@@ -2771,6 +2771,13 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         text = text[: toks[-1][0]].rstrip(" \u00a0")  # "Ozan Çelik ise “…”"
         toks = toks[:-1]
     segment = re.split(r"[,;:.!?]\s", text.rstrip(","))[-1].strip()
+    seg_toks = _tokens(segment)
+    if _participle_description(segment, seg_toks, [w.lower() for _, _, w in seg_toks], t) == len(
+        seg_toks
+    ):
+        # "Kasabada oturan ve adını vermeyen bir öğretmen “…” dedi": the description
+        # as written, not the place that opens it.
+        return segment, text.rfind(segment)
     ws = [w for w in segment.split() if not _function_word(w, t)]
     if ws and len(ws) <= 5 and any(_is_capitalised(w) for w in ws):
         return segment, text.rfind(segment)
@@ -2813,6 +2820,51 @@ def _subject_before(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         if len(run) <= 4 and not _function_word(run[0][1], t):
             return phrase, 0
     return None
+
+
+def _participle_description(
+    text: str, toks: list[tuple[int, int, str]], low: list[str], t: Tables
+) -> int | None:
+    """The token after an unnamed person's description that opens ``text`` in a
+    head-final language, where a participle phrase stands before its noun ("Limanda
+    çalışan ve adını vermek istemeyen bir balıkçı", "Kylässä asuva kahden lapsen isä"):
+    the words up to the first word for a person, with a participle among them
+    (``prenominal_participle_endings``) and no capital after the first word, which
+    names no one (a place in its case, a number). None where ``text`` opens otherwise."""
+    ends = t.prenominal_participle_endings
+    if not ends or not toks or (low[0] in t.determiners and low[0] not in t.indefinites):
+        # (A definite one, Hungarian "az ülést vezető elnök", may be someone named.)
+        return None
+    participles: list[int] = []
+    for k in range(min(len(toks), _DESCRIPTION_WORDS)):
+        if k and _boundary(text, toks[k - 1][1], toks[k][0]):
+            return None
+        word = toks[k][2]
+        if k and not word.islower() and not word.isdigit():
+            return None
+        w = bare(low[k])
+        if _person_word(w, t) and any(
+            # (Not a role made from a participle right before another, a title:
+            # Hungarian "osztályvezető főorvos".)
+            j < k - 1 or not _ends_with_role(bare(low[j]), t)
+            for j in participles
+        ):
+            return k + 1
+        if (k > 0 or not _is_capitalised(word)) and any(
+            w.endswith(e) and len(w) > len(e) + 2 for e in ends
+        ):
+            participles.append(k)
+    return None
+
+
+def _participle_phrase(phrase: str, t: Tables) -> bool:
+    """True where all of ``phrase`` is a :func:`_participle_description`."""
+    if not t.prenominal_participle_endings:
+        return False
+    toks = _tokens(phrase)
+    return bool(toks) and _participle_description(
+        phrase, toks, [w.lower() for _, _, w in toks], t
+    ) == len(toks)
 
 
 def _subject_head(first: str, t: Tables) -> tuple[str, int] | None:
@@ -3295,6 +3347,10 @@ class _Resolver:
         toks = [w for _, _, w in _tokens(m.text)]
         low = [bare(w.lower().replace("’", "'")) for w in toks]
         if (not toks and not m.zero) or m.described:
+            return f"d:{m.text.lower()}", m.text
+        if _participle_phrase(m.text, t):
+            # "Kasabada oturan bir öğretmen": a person described, never named; the
+            # place in its case that opens the phrase is no name.
             return f"d:{m.text.lower()}", m.text
         if (
             len(toks) >= 2
@@ -7851,6 +7907,8 @@ def _compound_stems(table: WordList) -> tuple[str, ...]:
 def _a_person(described: _Mention, t: Tables) -> bool:
     """True where the head of an indefinite description is a role or occupation ("un
     pêcheur de Saint-Amand", "En nabo", "A lifeguard"): not "a town of 700 people"."""
+    if _participle_phrase(described.text, t):
+        return True  # "Kylässä asuva kahden lapsen isä": its head closes it
     low = [bare(w) for w in words(described.text)]
     content = [w for w in low[1:4] if w not in t.function_words]
     return bool(content) and any(_person_word(w, t) for w in content[:2])
@@ -7883,7 +7941,7 @@ def _described_before(
     if got is None or "_" in got[0]:
         return None
     low = words(got[0])
-    if len(low) < 2 or low[0] not in t.indefinites:
+    if len(low) < 2 or (low[0] not in t.indefinites and not _participle_phrase(got[0], t)):
         return None
     return _Mention(_before_verb(got[0], t), first.paragraph, got[1], sentence_initial=True)
 
@@ -8122,6 +8180,10 @@ def _previous_subject(
         )
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention)
+    described = _participle_description(sentence, toks, low, t)
+    if described is not None:
+        # "Kylässä asuva eläkeläinen näki …": the participle phrase and its noun.
+        return sentence[toks[0][0] : toks[described - 1][1]], lo + toks[0][0]
     all_runs = _runs(sentence)
     if (
         all_runs

@@ -22,7 +22,8 @@ a capital, as in German) and ``converb_endings`` (endings of gerunds, converbs a
 adverbs that modify a verb, Italian "-ando", Latvian "-oties": a lower-case word so
 ending never names a speaker) and ``participle_endings`` (endings of a participle that
 opens a phrase in commas after a noun as a relative pronoun does, Russian "-вший") and
-``complement_endings`` (endings of a capitalised word
+``prenominal_participle_endings`` (endings of a participle before the noun it
+describes, Turkish "-an", Finnish "-va") and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
 "Κλιματικής") and ``place_endings`` (endings of the cases of place of a lower-case
 noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
@@ -483,6 +484,11 @@ class Tables:
     # relative clause does (Russian "водитель, проработавший там сорок лет, …" = "который
     # проработал"): what the phrase says belongs to an unnamed person's description.
     participle_endings: tuple[str, ...] = ()
+    # Endings of the participles that stand before the noun they describe in a
+    # head-final language (Turkish "köyde yaşayan bir kadın", Finnish "kylässä asuva
+    # mies"): the phrase from the participle's complements to the noun is one
+    # description, not a place followed by a person.
+    prenominal_participle_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -655,6 +661,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("converb_endings", [])),
             tuple(w.lower() for w in raw.get("place_endings", [])),
             tuple(w.lower() for w in raw.get("participle_endings", [])),
+            tuple(w.lower() for w in raw.get("prenominal_participle_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
