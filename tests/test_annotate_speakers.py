@@ -7120,3 +7120,37 @@ def test_description_with_a_participle_before_its_noun(
 ) -> None:
     out, _ = run(paragraphs, lang)
     assert out[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Words inside a relative clause in commas before the speech verb are no
+        # subject: the noun it describes, with the clause, is the speaker.
+        (
+            "de",
+            [
+                "Der Betrieb schließt im Sommer.",
+                "Ein Lagerarbeiter, der seit 30 Jahren im Betrieb arbeitet und seinen Namen "
+                "nicht nennen will, sagte: »Wir wissen nicht, was kommt.«",
+            ],
+            "Ein Lagerarbeiter, der seit 30 Jahren im Betrieb arbeitet und seinen Namen "
+            "nicht nennen will",
+        ),
+        (
+            "de",
+            [
+                "Der Betrieb schließt im Sommer.",
+                "Ein Lagerarbeiter, der seit 30 Jahren im Betrieb arbeitet und seinen Namen "
+                "nicht nennen will, sagte am Tor: »Wir wissen nicht, was kommt.«",
+            ],
+            "Ein Lagerarbeiter, der seit 30 Jahren im Betrieb arbeitet und seinen Namen "
+            "nicht nennen will",
+        ),
+    ],
+)
+def test_no_subject_inside_a_relative_clause_before_the_verb(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert out[-1][1] == name

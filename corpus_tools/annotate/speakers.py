@@ -2867,6 +2867,28 @@ def _participle_phrase(phrase: str, t: Tables) -> bool:
     ) == len(toks)
 
 
+def _in_set_clause(
+    text: str, toks: list[tuple[int, int, str]], low: list[str], at: int, verb: int, t: Tables
+) -> bool:
+    """True where offset ``at`` of ``text`` lies inside a relative clause (or a
+    participle phrase) set in commas that is still open there and closes with a comma
+    right before the verb at offset ``verb``."""
+    if at < 0 or "," not in text[at:verb] or text[at:verb].rstrip(" \u00a0").count(",") != 1:
+        return False
+    if not text[:verb].rstrip(" \u00a0").endswith(","):
+        return False
+    for k in range(1, len(toks)):
+        if toks[k][0] >= at:
+            return False
+        if (
+            "," in text[toks[k - 1][1] : toks[k][0]]
+            and _opens_set_clause(low[k], t)
+            and "," not in text[toks[k][1] : at]
+        ):
+            return True
+    return False
+
+
 def _subject_head(first: str, t: Tables) -> tuple[str, int] | None:
     """(phrase, offset) of the head that closes ``first``, the words that open a
     sentence up to its first comma, where it is a role or a name in no oblique case,
@@ -2982,6 +3004,11 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
         mention = _mention_near_verb(
             text, t, verb_index=v, prefer_after=prefer_after, fallback=colon
         )
+        if mention and _in_set_clause(text, toks, low, text.find(mention), toks[v][0], t):
+            # "Ein Monteur, der im Werk arbeitet und seinen Namen nicht nennen will,
+            # sagte": words of the relative clause are no subject; the noun it
+            # describes, which opens the sentence, is.
+            mention = ""
         if not mention and not prefer_after:
             # "Lukashenko, who arrived yesterday, said:" -> the subject starts the sentence,
             # unless a phrase does ("Dans un communiqué, la direction indique …, et
