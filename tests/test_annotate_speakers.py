@@ -7154,3 +7154,25 @@ def test_no_subject_inside_a_relative_clause_before_the_verb(
 ) -> None:
     out, _ = run(paragraphs, lang)
     assert out[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # An adverbial between the verb and an indefinite description is no part of
+        # the person, who stays unnamed (not the director named before).
+        (
+            "hu",
+            [
+                "A kórház új szárnyat nyitott. Kovács Péter igazgató elégedett.",
+                "– Nincs elég orvos – mondta a folyosón egy idős férfi, akit tegnap operáltak.",
+            ],
+            "egy idős férfi, akit tegnap operáltak",
+        ),
+    ],
+)
+def test_adverbial_before_an_indefinite_description_after_the_verb(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert out[-1][1] == name

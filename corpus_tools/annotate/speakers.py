@@ -2735,7 +2735,31 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         # A speech verb without its subject here: the subject came before the
         # quotation (Turkish "Erdoğan, “…” ifadelerini kullandı"); the caller looks.
         return "", lead
+    if verb_first:
+        mention = _from_indefinite(mention, t)
     return mention, lead + clause.find(mention)
+
+
+def _from_indefinite(mention: str, t: Tables) -> str:
+    """``mention`` without the lower-case adverbial that stands before an indefinite
+    description in it, after the verb ("mondta a folyosón | egy idős férfi", "sagte
+    draußen | ein Mann"): the place where it was said is no part of the person."""
+    toks = _tokens(mention)
+    low = [w.lower() for _, _, w in toks]
+    for i in range(1, min(len(toks) - 1, 3)):
+        if low[i] in t.indefinites:
+            before = low[:i]
+            # (Only before a person: "mientras llena una cubeta" is the verb's object.)
+            if any(_person_word(bare(w), t) for w in low[i + 1 : i + 5]) and all(
+                toks[j][2].islower()
+                and not _function_word(w, t)
+                and not _person_word(bare(w), t)
+                and not _ends_with_role(bare(w), t)
+                for j, w in enumerate(before)
+            ):
+                return mention[toks[i][0] :]
+            break
+    return mention
 
 
 def _split_verb(
