@@ -7176,3 +7176,35 @@ def test_adverbial_before_an_indefinite_description_after_the_verb(
 ) -> None:
     out, _ = run(paragraphs, lang)
     assert out[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A participle after the noun, after the verb: its phrase runs to the clause's
+        # end, and the street in it names no one.
+        (
+            "pl",
+            [
+                "Most na Wiśle zostanie zamknięty. Prace potrwają rok.",
+                "– Jeżdżę tędy od lat i nic nie wiedziałem – mówi starszy mężczyzna "
+                "czekający na przystanku przy ulicy Długiej.",
+            ],
+            "starszy mężczyzna czekający na przystanku przy ulicy Długiej",
+        ),
+        (
+            "pl",
+            [
+                "Most na Wiśle zostanie zamknięty. Prace potrwają rok.",
+                "„Jeżdżę tędy od lat” – mówi starszy mężczyzna czekający na przystanku, "
+                "a potem odchodzi.",
+            ],
+            "starszy mężczyzna czekający na przystanku",
+        ),
+    ],
+)
+def test_participle_phrase_after_the_noun_after_the_verb(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert out[-1][1] == name

@@ -2737,7 +2737,58 @@ def _after_attribution(ctx_after: str, t: Tables) -> tuple[str, int] | None:
         return "", lead
     if verb_first:
         mention = _from_indefinite(mention, t)
-    return mention, lead + clause.find(mention)
+    at = clause.find(mention)
+    if verb_first and at >= 0:
+        mention = _through_participle(clause, at, mention, t)
+    return mention, lead + at
+
+
+def _participle_after_noun(phrase: str, t: Tables) -> bool:
+    """True where ``phrase`` opens in lower case with a word for a person that a
+    participle follows within its first four words ("starszy mężczyzna czekający na
+    przystanku"): a description, whatever capitals come later in it."""
+    if not t.participle_endings:
+        return False
+    toks = _tokens(phrase)
+    if len(toks) < 3 or not toks[0][2].islower():
+        return False
+    for k in range(1, min(len(toks), 4)):
+        w = toks[k][2]
+        if not w.islower():
+            return False
+        if (
+            w not in t.relatives
+            and _opens_set_clause(w, t)
+            and _person_word(bare(toks[k - 1][2].lower()), t)
+            and not _boundary(phrase, toks[k - 1][1], toks[k][0])
+        ):
+            return True
+    return False
+
+
+def _through_participle(clause: str, at: int, mention: str, t: Tables) -> str:
+    """``mention`` (at ``at`` in ``clause``, after its verb) run on to the end of the
+    clause where it closes on a participle after its noun ("said an old man waiting |
+    at the stop on Long Street"; Polish "mówi starszy mężczyzna czekający | na
+    przystanku"): the participle's phrase is part of the description as written."""
+    toks = _tokens(mention)
+    if len(toks) < 2 or not _opens_set_clause(toks[-1][2], t) or toks[-1][2] in t.relatives:
+        return mention
+    if not any(_person_word(bare(w.lower()), t) for _, _, w in toks[:-1]):
+        return mention
+    end = at + len(mention)
+    rest = clause[end : end + _CLAUSE_REACH]
+    stop = _clause_stop(rest, t)
+    comma = rest.find(",")
+    if 0 <= comma < stop:
+        stop = comma
+    tail = rest[:stop].rstrip(" \u00a0.")
+    if not tail.strip() or len(_tokens(mention + tail)) > _DESCRIPTION_WORDS:
+        return mention
+    low = [w.lower() for _, _, w in _tokens(tail)]
+    if t.speech_verbs.find(low):
+        return mention
+    return mention + tail
 
 
 def _from_indefinite(mention: str, t: Tables) -> str:
@@ -3399,9 +3450,10 @@ class _Resolver:
         low = [bare(w.lower().replace("’", "'")) for w in toks]
         if (not toks and not m.zero) or m.described:
             return f"d:{m.text.lower()}", m.text
-        if _participle_phrase(m.text, t):
-            # "Kasabada oturan bir öğretmen": a person described, never named; the
-            # place in its case that opens the phrase is no name.
+        if _participle_phrase(m.text, t) or _participle_after_noun(m.text, t):
+            # "Kasabada oturan bir öğretmen", "starszy mężczyzna czekający przy ulicy
+            # Długiej": a person described, never named; the place in the phrase is
+            # no name.
             return f"d:{m.text.lower()}", m.text
         if (
             len(toks) >= 2
