@@ -7208,3 +7208,26 @@ def test_participle_phrase_after_the_noun_after_the_verb(
 ) -> None:
     out, _ = run(paragraphs, lang)
     assert out[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # An adjective that opens the sentence before a person noun and its relative
+        # clause is no name: the pronoun-less verb takes up the person described.
+        (
+            "cs",
+            [
+                "Divadlo uvedlo novou hru. Režisér Petr Novák byl spokojen.",
+                "Starší hasič, který na představení přišel s dcerou, odcházel z divadla "
+                "dojatý. „Takhle to opravdu vypadalo,“ řekl s úsměvem.",
+            ],
+            "Starší hasič, který na představení přišel s dcerou",
+        ),
+    ],
+)
+def test_adjective_opening_a_description_is_no_name(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    out, _ = run(paragraphs, lang)
+    assert out[-1][1] == name

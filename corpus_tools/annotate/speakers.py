@@ -8287,6 +8287,21 @@ def _previous_subject(
     if described is not None:
         # "Kylässä asuva eläkeläinen näki …": the participle phrase and its noun.
         return sentence[toks[0][0] : toks[described - 1][1]], lo + toks[0][0]
+    if (
+        t.bare_indefinites
+        and len(toks) > 3
+        and _is_capitalised(toks[0][2])
+        and not _known_given(toks[0][2], t)
+        and toks[1][2].islower()
+        and _person_word(bare(low[1]), t)
+        and not _person_word(bare(low[0]), t)
+        and not _boundary(sentence, toks[0][1], toks[1][0])
+        and "," in sentence[toks[1][1] : toks[2][0]]
+        and _opens_set_clause(low[2], t)
+    ):
+        # "Starý rybář, který …": an adjective that opens the sentence is no name;
+        # the person is the noun it qualifies, described by the clause after it.
+        return sentence[toks[0][0] : toks[1][1]], lo + toks[0][0]
     all_runs = _runs(sentence)
     if (
         all_runs
