@@ -199,22 +199,6 @@ def test_a_compound_role_before_a_name_is_taken_up_by_its_last_part() -> None:
     assert got[-1] == ("»Nu skal folk have lov at se det,«", "Anna Holm")
 
 
-def test_a_role_noun_takes_up_whom_the_article_spoke_to() -> None:
-    # "Rozmawialiśmy z Ewą Sadowską": named after a preposition, a pronoun's antecedent
-    # never, but whom "ekolożka" next describes.
-    got = speakers(
-        [
-            "W czwartek w Gdańsku zwodowano nowy prom. Ratowniczka Anna Krefta rozbiła "
-            "butelkę szampana o burtę.",
-            "Entuzjazmu nie podzielają wszyscy. Rozmawialiśmy z Ewą Sadowską z fundacji "
-            "„Czysty Bałtyk”.",
-            "– Jeden prom to za mało, żeby mówić o rewolucji – uważa ekolożka.",
-        ],
-        "pl",
-    )
-    assert got == [("– Jeden prom to za mało, żeby mówić o rewolucji", "Ewa Sadowska")]
-
-
 def test_a_role_word_does_not_take_up_a_complement_word_that_starts_alike() -> None:
     # "rolnik" (a farmer) is not "przewodniczący Izby Rolniczej" (the farmers' chamber).
     got = speakers(

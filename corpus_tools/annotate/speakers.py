@@ -6180,9 +6180,6 @@ class _Resolver:
             # "Chiara Vianello, biologa dell'Università Ca' Foscari … la ricercatrice": a
             # person named with a given name, not the body or place after it.
             found = self.given_named_before(found[0]) or found
-        spoken_to = self.full_name_after_preposition(paragraph, offset)
-        if spoken_to is not None and (found is None or spoken_to[0] > found[0]):
-            found = spoken_to
         if found is not None and paragraph - found[0][0] <= 2:
             return found[1]
         named = self.named()
@@ -6195,27 +6192,6 @@ class _Resolver:
         if found is not None:
             return found[1]
         return self.main()
-
-    def full_name_after_preposition(
-        self, paragraph: int, offset: int
-    ) -> tuple[tuple[int, int], _Entity] | None:
-        """(where, who) for the person named last before a point of the text, within
-        two paragraphs, by a full name opening with a known given name right after a
-        preposition: whom the article spoke to ("Rozmawialiśmy z Ewą Sadowską", "Z
-        Krzysztofem Pietrzakiem … rozmawialiśmy"), whom a role noun after it may take
-        up, though a pronoun does not (see ``_Entity.oblique``)."""
-        named = self.named()
-        for k in range(bisect.bisect_left(named, ((paragraph, offset),)) - 1, -1, -1):
-            pos, n = named[k]
-            if paragraph - pos[0] > 2:
-                break
-            e = self.entities[n]
-            if pos not in e.oblique or not e.person or not self.fits(e):
-                continue
-            form = e.forms[e.positions.index(pos)].split()
-            if len(form) >= 2 and _known_given(form[0], self.t):
-                return pos, e
-        return None
 
     def _after_body_noun(self, pos: tuple[int, int]) -> bool:
         """True when the word before position ``pos`` is a body's noun: the name there
