@@ -3852,16 +3852,6 @@ class _Resolver:
                 )
                 and self.fits(e)
             ]
-        if matches and all(min(e.positions, default=(0, 0))[0] > m.paragraph + 1 for e in matches):
-            # Everyone who holds the role is named paragraphs after the mention: a role
-            # noun takes up a person the reader has met, the one named just before it
-            # (who may have been given the role in other words: "el entrenador del
-            # club, Iker Sola" … "dijo el técnico"), not the rival coach named later.
-            # (The next paragraph may name whom it described: "…,” the manager said. |
-            # Tom Hale, who took over as manager in May, …")
-            met = self.named_before_at(m.paragraph, m.offset, same_paragraph=False)
-            if met is not None and m.paragraph - met[0][0] <= 2:
-                matches = []
         if matches:
             # "aldus de wethouder van Financiën" after "Wethouder Anna Berg (Klimaat)" and
             # "Haar collega Jan Smit (Financiën)": the one person whose portfolio the
