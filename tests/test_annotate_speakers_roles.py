@@ -200,19 +200,6 @@ def test_a_role_word_does_not_take_up_a_complement_word_that_starts_alike() -> N
     assert got[-1] == ("– Mam czterdzieści krów i kredyt na oborę", "Piotr Nowicki")
 
 
-def test_a_closed_apposition_after_a_source_marker_and_an_honorific_holds_the_role() -> None:
-    got = speakers(
-        [
-            "Potrivit inspectorului școlar general, prof. Ana Pop, rezultatele se datorează "
-            "orelor de pregătire.",
-            "Eleva Ioana Radu a obținut media 10. Tânăra vrea să studieze la Cluj.",
-            "„Avem încă licee cu rezultate slabe”, a recunoscut inspectorul general.",
-        ],
-        "ro",
-    )
-    assert got[-1] == ("„Avem încă licee cu rezultate slabe”", "Ana Pop")
-
-
 def test_a_noun_takes_up_the_person_named_after_a_compound_that_ends_with_it() -> None:
     got = speakers(
         [

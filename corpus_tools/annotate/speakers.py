@@ -852,8 +852,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                     # presidenta de la asociación, Marta Gil" is the presidenta; the
                     # complement's words tell her from another presidenta, as a
                     # portfolio in brackets would.
-                    closed = plain[run[-1][0] + len(run[-1][1]) :][:1] == ","
-                    apposed = _role_apposed_before(plain, start, t, closed=closed)
+                    apposed = _role_apposed_before(plain, start, t)
                     if apposed is not None:
                         role = apposed[0]
                         complement.update(apposed[1])
@@ -1267,10 +1266,6 @@ def _role_before(text: str, start: int, t: Tables, *, cut: bool) -> str | None:
     return None
 
 
-# An abbreviation with its stop ending a text: an honorific before a name ("prof.").
-_HONORIFIC_END = re.compile(r"(?<![\w.])(\w+)\.$")
-
-
 def _role_and_portfolio(roles: list[str], name: list[str], t: Tables) -> bool:
     """True for a run of capitalised words split into role words and a "name" that is
     a lower-case particle and one word: "L’échevin | du Commerce", "Ministre | de
@@ -1301,22 +1296,15 @@ def _declined_role(word: str, t: Tables) -> bool:
     return len(word) - len(stem) <= 3 and not _feminine_role(word, t)
 
 
-def _role_apposed_before(
-    text: str, start: int, t: Tables, *, closed: bool = False
-) -> tuple[str, list[str]] | None:
+def _role_apposed_before(text: str, start: int, t: Tables) -> tuple[str, list[str]] | None:
     """The role word heading a noun phrase set off by a comma right before a name at
     ``start``, whose complement may hold prepositions and names ("el entrenador del
     club, Iker Sola", "l'assessora alla Cultura, Anna Neri"): the name is in apposition
     to it; with the content words of the complement, which tell two holders of one role
     apart ("la consejera de Cultura"). None where the phrase says whose view follows ("Según el presidente del
     club, …"), where the role's noun is another's ("the son of the mayor, …"), or where
-    a person is named between. ``closed``: a comma follows the name too, which closes
-    the apposition even after a source marker ("Potrivit inspectorului general, prof.
-    Ana Pop, …"); an honorific's abbreviation may stand before the name."""
+    a person is named between."""
     head = text[max(0, start - 100) : start].rstrip(" \u00a0")
-    honorific = _HONORIFIC_END.search(head)
-    if honorific is not None and honorific.group(1).lower() in t.abbreviations:
-        head = head[: honorific.start()].rstrip(" \u00a0")
     if not head.endswith(","):
         return None
     head = head[:-1]
@@ -1367,7 +1355,7 @@ def _role_apposed_before(
                 and found[j] not in t.determiners
                 and (j == 0 or not _function_word(found[j - 1], t))
             )
-            or (not closed and t.source_markers.find(found[: j + 1]))
+            or t.source_markers.find(found[: j + 1])
         ):
             return None
         return w, [r for r in found[k + 1 :] if not _function_word(r, t) and r not in t.stopwords]
