@@ -35,58 +35,6 @@ def test_a_role_holder_named_in_the_next_paragraph_is_whom_the_role_noun_meant()
     assert got[0] == ("“He scores the goals we were missing,”", "Tom Hale")
 
 
-def test_a_name_in_apposition_to_a_role_and_its_complement_holds_the_role() -> None:
-    got = speakers(
-        [
-            "L'assessore alla Cultura, Marco Neri, ha presentato il piano per il museo.",
-            "Paolo Bassi, consigliere di opposizione, lo ha criticato duramente.",
-            "«Nessun ritardo, i fondi ci sono», ha ribadito l'assessore.",
-        ],
-        "it",
-    )
-    assert got == [("«Nessun ritardo, i fondi ci sono»", "Marco Neri")]
-
-
-def test_the_role_s_complement_tells_two_holders_of_the_role_apart() -> None:
-    got = speakers(
-        [
-            "La consejera de Cultura, Marta Gil, presentó el plan de museos.",
-            "La consejera de Hacienda, Ana Ruiz, pidió prudencia con el gasto.",
-            "«Es un plan necesario», insistió la consejera de Cultura.",
-        ],
-        "es",
-    )
-    assert got == [("«Es un plan necesario»", "Marta Gil")]
-
-
-@pytest.mark.parametrize(
-    ("lang", "text", "expected"),
-    [
-        ("es", "Lo anunció este martes la consejera de Pesca, Ana Ruiz.", ("consejera", ["pesca"])),
-        (
-            "it",
-            "ha detto il sindaco di Borgo Alto, Luca Neri, ieri",
-            ("sindaco", ["borgo", "alto"]),
-        ),
-        # Whose view follows, not who the name is: "Según el presidente del club, …".
-        ("es", "Según el presidente del club, Pablo Ortiz seguirá en el equipo.", None),
-        ("fr", "Pour le maire de la ville, Paul Morel a eu tort.", None),
-        # Another person's noun heads the phrase, or a person is named in it.
-        ("es", "habló la madre del alcalde, Rosa Gil.", None),
-        ("es", "habló el ministro Juan Pérez y su asesor, Rosa Gil.", None),
-    ],
-)
-def test_the_role_a_full_name_is_in_apposition_to(
-    lang: str, text: str, expected: tuple[str, list[str]] | None
-) -> None:
-    from corpus_tools.annotate.speakers import _role_apposed_before
-
-    at = text.index(
-        "Ana" if "Ana" in text else next(w for w in ("Luca", "Pablo", "Paul", "Rosa") if w in text)
-    )
-    assert _role_apposed_before(text, at, tables_for(lang)) == expected
-
-
 def test_a_name_after_a_declined_role_noun_may_be_a_man_s_declined() -> None:
     # "тренера … Александра Демидова": the role noun is in the genitive, so the name is
     # too; "сказал тренер" then shows a man, Александр Демидов, not Александра Демидова.

@@ -803,7 +803,6 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             before = [] if start in starts else words(plain[max(0, start - 40) : start])
             table_role = any(r in t.roles for r in roles)
             possessors: list[str] = []
-            complement: set[str] = set()
             if (
                 len(name) == 1
                 and before
@@ -847,15 +846,6 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # divadla Jan Petrák": the role is the person's, the words cut off the
                 # run belong to the complement.
                 role = _role_before(plain, start, t, cut=len(tokens) > len(name))
-                if role is None and len(name) >= 2 and _known_given(name[0], t):
-                    # A full name in apposition to a role and its complement: "la
-                    # presidenta de la asociación, Marta Gil" is the presidenta; the
-                    # complement's words tell her from another presidenta, as a
-                    # portfolio in brackets would.
-                    apposed = _role_apposed_before(plain, start, t)
-                    if apposed is not None:
-                        role = apposed[0]
-                        complement.update(apposed[1])
                 if role is not None:
                     roles.append(role)
                     before_role = role
@@ -987,7 +977,6 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # (Financiën)", "Anna Berg (SPD)"): what "de wethouder van Financiën",
                 # "der SPD-Politiker" tell two people of one role apart by.
                 entity.tags.update(w.lower() for w in words_as_written(bracket.group(1)))
-            entity.tags.update(complement)
     if t.nouns_capitalised:
         # "nur drei Liegeplätze Schiffe": capitalised nouns side by side look like a
         # name; a person is named with a role ("Senatorin Miriam Lohse"), as a speaker,
@@ -1294,72 +1283,6 @@ def _declined_role(word: str, t: Tables) -> bool:
     ):
         return False
     return len(word) - len(stem) <= 3 and not _feminine_role(word, t)
-
-
-def _role_apposed_before(text: str, start: int, t: Tables) -> tuple[str, list[str]] | None:
-    """The role word heading a noun phrase set off by a comma right before a name at
-    ``start``, whose complement may hold prepositions and names ("el entrenador del
-    club, Iker Sola", "l'assessora alla Cultura, Anna Neri"): the name is in apposition
-    to it; with the content words of the complement, which tell two holders of one role
-    apart ("la consejera de Cultura"). None where the phrase says whose view follows ("Según el presidente del
-    club, …"), where the role's noun is another's ("the son of the mayor, …"), or where
-    a person is named between."""
-    head = text[max(0, start - 100) : start].rstrip(" \u00a0")
-    if not head.endswith(","):
-        return None
-    head = head[:-1]
-    toks = _tokens(head)
-    first = len(toks)
-    while first > 0:
-        a = toks[first - 1][1]
-        b = toks[first][0] if first < len(toks) else len(head)
-        if _boundary(head, a, b, toks[first - 1][2].lower(), t):
-            break
-        first -= 1
-    found = [bare(w.lower().replace("’", "'")) for _, _, w in toks[first:]]
-    written = [w for _, _, w in toks[first:]]
-    if not found or found[-1] in t.stopwords or _function_word(found[-1], t):
-        return None  # the phrase must end with its complement's noun
-    if any(
-        _is_capitalised(a) and _is_capitalised(b) and _known_given(a, t)
-        for a, b in itertools.pairwise(written)
-    ):
-        return None  # a person named in it: the role is theirs
-    # The head: the first role word of the phrase's last seven words, with nothing but
-    # its complement after it.
-    window = max(0, len(found) - 7)
-    for k in range(window, len(found)):
-        w = found[k]
-        if w not in t.roles or w in t.bodies:
-            continue
-        if any(
-            _person_noun(r, t)
-            or r in t.speech_verbs
-            or r in t.conjunctions
-            or r in t.relatives
-            or r in t.complementizers
-            or r in t.pronouns
-            for r in found[k + 1 :]
-        ):
-            return None  # another clause, or another person's noun, after it
-        # Before the head and its determiners: no source marker, nor a preposition
-        # that opens the phrase or follows a noun ("Selon le maire, …", "Para el
-        # entrenador, …", "la madre del alcalde, …": the role is in a complement); a
-        # verb, an adverb of time may stand there ("anunció este martes la …").
-        j = k - 1
-        while j >= 0 and (found[j] in t.determiners or found[j] in t.possessives):
-            j -= 1
-        if j >= 0 and (
-            (
-                found[j] in t.stopwords
-                and found[j] not in t.determiners
-                and (j == 0 or not _function_word(found[j - 1], t))
-            )
-            or t.source_markers.find(found[: j + 1])
-        ):
-            return None
-        return w, [r for r in found[k + 1 :] if not _function_word(r, t) and r not in t.stopwords]
-    return None
 
 
 def _readings(word: str, t: Tables) -> list[str]:
