@@ -520,9 +520,24 @@ def _capitalised_complement_end(
         j += 1
     if j == i + 1:
         return n
-    if j < len(toks) and not (_boundary(text, toks[j - 1][1], toks[j][0]) or toks[j][2].islower()):
-        return n
+    if j < len(toks) and not _boundary(text, toks[j - 1][1], toks[j][0]):
+        # Run up to a word in lower case, that word is the clause's verb: "der
+        # Gewerbeverband der Stadt Luzern kritisiert", not "warf der Mieterverband der
+        # Stadt Versagen vor" (a dative and an object, then a verb's particle).
+        lowered = [w.lower() for _, _, w in toks]
+        verb = lowered[j]
+        if not toks[j][2].islower() or not (
+            t.speech_verbs.match_at(lowered, j) or verb in t.auxiliaries or _finite_like(verb)
+        ):
+            return n
     return j - 1
+
+
+def _finite_like(word: str) -> bool:
+    """True for what reads as a German finite verb of the third person by its ending
+    ("kritisiert", "fordert", "warnt"): four letters or more ending in "-t"; a verb's
+    particle ("vor", "an", "zu") is shorter or ends otherwise."""
+    return len(word) >= 4 and word.endswith("t")
 
 
 def _hyphened_modifier(word: str) -> bool:
@@ -5543,6 +5558,9 @@ class _Resolver:
                     c in feminine
                     and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
                     and not r.rsplit("-", 1)[-1].startswith(feminine[c][1])
+                    # (A woman the man's form introduced is still she: "dyrektor Ewa
+                    # Lis" … "dyrektorka".)
+                    and "f" not in e.genders
                 )
                 for r in e.roles
                 for c in content
@@ -7208,16 +7226,20 @@ def _complement_to_speech_verb(
         and f - k <= 3
         and toks[f][2].islower()
         and not _function_word(low[f], t)
+        and not _names_nobody(toks[f][2], t)  # an adverb before the verb: "официально"
         and not t.speech_verbs.match_at(low, f)
         and not t.speech_cues.match_at(low, f)
         and not _boundary(text, toks[f - 1][1], toks[f][0])
     ):
         f += 1
+    g = f  # the verb, past an adverb or two before it ("хоккея официально сообщила")
+    while g < len(toks) and g - f < 2 and _names_nobody(toks[g][2], t):
+        g += 1
     if (
         f == k + 1
-        or f >= len(toks)
-        or not t.speech_verbs.match_at(low, f)
-        or _boundary(text, toks[f - 1][1], toks[f][0])
+        or g >= len(toks)
+        or not t.speech_verbs.match_at(low, g)
+        or _boundary(text, toks[f - 1][1], toks[g][0])
     ):
         return k
     return f - 1
