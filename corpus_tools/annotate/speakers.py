@@ -1838,6 +1838,19 @@ def _mention_near_verb(
             )
         ):
             k += 1  # rekao je Plenković, a déclaré le ministre
+
+        def place(i: int) -> bool:
+            """A word of place that the person's phrase does not go on from: before an
+            article or a name ("mondta a folyosón egy férfi"), not before a participle
+            or an adjective of the description ("a tüntetésen részt vevő diák")."""
+            return _place_word(toks[i][2], t) and (
+                i + 1 >= len(toks)
+                or cut(i + 1)
+                or low[i + 1] in t.determiners
+                or low[i + 1] in t.indefinites
+                or _is_capitalised(toks[i + 1][2])
+            )
+
         while 0 < k < len(toks) and not cut(k):
             # Past the one spoken to and the adverbs: "сказав нам …", "mondta az
             # MTI-nek a polgármester", "ha detto ieri il sindaco"; where the clause
@@ -1846,12 +1859,12 @@ def _mention_near_verb(
             if (
                 low[k] in t.determiners
                 and k + 1 < len(toks)
-                and (_oblique(toks[k + 1][2], t) or _place_word(toks[k + 1][2], t))
+                and (_oblique(toks[k + 1][2], t) or place(k + 1))
             ):
                 k += 2  # "mondta a teremben az elnök": where, then who
             elif (
                 _oblique(toks[k][2], t)
-                or _place_word(toks[k][2], t)
+                or place(k)
                 or (toks[k][2].islower() and _names_nobody(toks[k][2], t))
             ):
                 k += 1
@@ -2726,8 +2739,14 @@ def _from_indefinite(mention: str, t: Tables) -> str:
     for i in range(1, min(len(toks) - 1, 3)):
         if low[i] in t.indefinites:
             before = low[:i]
-            # (Only before a person: "mientras llena una cubeta" is the verb's object.)
-            if any(_person_word(bare(w), t) for w in low[i + 1 : i + 5]) and all(
+            # (Only before a person, its noun within two words and before any other
+            # indefinite: "mientras llena una cubeta una vecina" is the verb's object.)
+            after: list[str] = []
+            for w in low[i + 1 : i + 3]:
+                if w in t.indefinites:
+                    break
+                after.append(w)
+            if any(_person_word(bare(w), t) for w in after) and all(
                 toks[j][2].islower()
                 and not _function_word(w, t)
                 and not _person_word(bare(w), t)
@@ -2856,6 +2875,14 @@ def _participle_description(
         ):
             participles.append(k)
     return None
+
+
+def _role_described(phrase: str, t: Tables) -> bool:
+    """True where a participle phrase describes the holder of a role without an
+    indefinite ("eläkkeelle jäävä arkkipiispa", "Toplantıda konuşan bakan"): the role's
+    holder the article names, not someone unnamed ("bir işçi", "egy idős férfi")."""
+    low = [bare(w) for w in words(phrase)]
+    return bool(low) and low[-1] in t.roles and not any(w in t.indefinites for w in low)
 
 
 def _participle_phrase(phrase: str, t: Tables) -> bool:
@@ -3376,7 +3403,9 @@ class _Resolver:
         low = [bare(w.lower().replace("’", "'")) for w in toks]
         if (not toks and not m.zero) or m.described:
             return f"d:{m.text.lower()}", m.text
-        if _participle_phrase(m.text, t) or _participle_after_noun(m.text, t):
+        if (
+            _participle_phrase(m.text, t) and not _role_described(m.text, t)
+        ) or _participle_after_noun(m.text, t):
             # "Kasabada oturan bir öğretmen", "starszy mężczyzna czekający przy ulicy
             # Długiej": a person described, never named; the place in the phrase is
             # no name.
@@ -4912,8 +4941,16 @@ class _Resolver:
                     if first and _is_capitalised(first[0][2]):
                         found.append(first[0][2])
             self._openers = tuple(found)
+        # (No longer than the form written: a base form is the shortest of a body's,
+        # or as long; "Газпромом недовольны …", "Укренергом керує …" open with another
+        # case.)
         return next(
-            (w for w in self._openers if w != name and _same_stem_form(w.lower(), low)), name
+            (
+                w
+                for w in self._openers
+                if w != name and len(w) <= len(name) and _same_stem_form(w.lower(), low)
+            ),
+            name,
         )
 
     def spelled_with_acronym(self, name: str) -> str:
