@@ -471,12 +471,6 @@ def development() -> dict[str, Any]:
     return result
 
 
-@pytest.fixture(scope="module")
-def held_out() -> dict[str, Any]:
-    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "held-out")
-    return result
-
-
 @pytest.mark.parametrize(("metric", "floor"), sorted(FLOORS.items()))
 def test_overall_floor(development: dict[str, Any], metric: str, floor: float) -> None:
     value = development["overall"][metric]
@@ -484,50 +478,33 @@ def test_overall_floor(development: dict[str, Any], metric: str, floor: float) -
     assert value >= floor, f"{metric} {value} fell below its floor {floor}"
 
 
-@pytest.mark.parametrize(("metric", "floor"), sorted(HELD_OUT_FLOORS.items()))
-def test_held_out_floor(held_out: dict[str, Any], metric: str, floor: float) -> None:
-    value = held_out["overall"][metric]
-    assert value is not None
-    assert value >= floor, f"held-out {metric} {value} fell below its floor {floor}"
+SPLIT_FLOORS = {
+    "held-out": HELD_OUT_FLOORS,
+    "blind-1": BLIND_1_FLOORS,
+    "blind-2": BLIND_2_FLOORS,
+    "blind-3": BLIND_3_FLOORS,
+}
+
+
+@functools.cache
+def _split(name: str) -> dict[str, Any]:
+    result: dict[str, Any] = annotation_eval().evaluate(GOLD, name)
+    return result
 
 
 @pytest.fixture(scope="module")
-def blind_1() -> dict[str, Any]:
-    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "blind-1")
-    return result
+def held_out() -> dict[str, Any]:
+    return _split("held-out")
 
 
-@pytest.mark.parametrize(("metric", "floor"), sorted(BLIND_1_FLOORS.items()))
-def test_blind_1_floor(blind_1: dict[str, Any], metric: str, floor: float) -> None:
-    value = blind_1["overall"][metric]
+@pytest.mark.parametrize(
+    ("split", "metric", "floor"),
+    [(split, m, f) for split, floors in SPLIT_FLOORS.items() for m, f in sorted(floors.items())],
+)
+def test_split_floor(split: str, metric: str, floor: float) -> None:
+    value = _split(split)["overall"][metric]
     assert value is not None
-    assert value >= floor, f"blind-1 {metric} {value} fell below its floor {floor}"
-
-
-@pytest.mark.parametrize(("metric", "floor"), sorted(BLIND_2_FLOORS.items()))
-def test_blind_2_floor(metric: str, floor: float) -> None:
-    value = _blind_2()["overall"][metric]
-    assert value is not None
-    assert value >= floor, f"blind-2 {metric} {value} fell below its floor {floor}"
-
-
-@functools.cache
-def _blind_2() -> dict[str, Any]:
-    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "blind-2")
-    return result
-
-
-@pytest.mark.parametrize(("metric", "floor"), sorted(BLIND_3_FLOORS.items()))
-def test_blind_3_floor(metric: str, floor: float) -> None:
-    value = _blind_3()["overall"][metric]
-    assert value is not None
-    assert value >= floor, f"blind-3 {metric} {value} fell below its floor {floor}"
-
-
-@functools.cache
-def _blind_3() -> dict[str, Any]:
-    result: dict[str, Any] = annotation_eval().evaluate(GOLD, "blind-3")
-    return result
+    assert value >= floor, f"{split} {metric} {value} fell below its floor {floor}"
 
 
 def test_the_splits_make_up_the_set(

@@ -7061,24 +7061,9 @@ def _name_after_noun(
             # is the subject of
             # ("Udruga brodskih agenata upozorila je", "Міністерство охорони здоров’я
             # закликало").
-            low = [w.lower() for _, _, w in toks]
-            f = k + 1
-            while (
-                f < len(toks)
-                and f - k <= 4
-                and toks[f][2].islower()
-                and not _function_word(toks[f][2], t)
-                and not t.speech_verbs.match_at(low, f)
-                and not _boundary(text, toks[f - 1][1], toks[f][0])
-            ):
-                f += 1
-            if (
-                f > k + 1
-                and f < len(toks)
-                and t.speech_verbs.match_at(low, f)
-                and not _boundary(text, toks[f - 1][1], toks[f][0])
-            ):
-                return text[begin : toks[f - 1][1]]
+            end = _complement_to_speech_verb(text, toks, k, t, most=4)
+            if end > k:
+                return text[begin : toks[end][1]]
         if e > k:
             if compound and (begin == 0 or text[:begin].rstrip()[-1:] in ".!?…:"):
                 # A compound opening the sentence says what the name after it is
@@ -7247,10 +7232,10 @@ def _lower_case_body(
 
 
 def _complement_to_speech_verb(
-    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables
+    text: str, toks: list[tuple[int, int, str]], k: int, t: Tables, *, most: int = 3
 ) -> int:
     """The last token of the lower-case complement after a body's noun ``toks[k]`` (up
-    to three words, in one phrase, no word of the grammar) where a verb of speech comes
+    to ``most`` words, in one phrase, no word of the grammar) where a verb of speech comes
     right after it ("федэрацыя | хакея | паведаміла"); ``k`` where none does, and where
     the language puts a noun's complement before it ("Kultūros ministerija pranešime
     spaudai nurodė": the words after are the clause's). No statement's noun."""
@@ -7260,7 +7245,7 @@ def _complement_to_speech_verb(
     f = k + 1
     while (
         f < len(toks)
-        and f - k <= 3
+        and f - k <= most
         and toks[f][2].islower()
         and not _function_word(low[f], t)
         and not _names_nobody(toks[f][2], t)  # an adverb before the verb: "официально"
