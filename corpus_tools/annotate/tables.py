@@ -728,6 +728,7 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
 
 
 # A number written in figures, with its decimal or thousands separators ("2,4", "1.500").
+_NEXT_WORD = re.compile(r"[ \u00a0]*([^\W\d_]+)")
 _FIGURES = re.compile(r"\d[\d.,\u00a0 ]*")
 
 
@@ -745,10 +746,9 @@ def _unit_ends_sentence(text: str, start: int, dot: int, t: Tables) -> bool:
     capitalised ("180 Mio. Euro")."""
     if t.nouns_capitalised or text[start:dot].lower() not in _currencies():
         return False
-    nxt = _WORD_START.match(
-        text, dot + 1 + len(text[dot + 1 :]) - len(text[dot + 1 :].lstrip(" \u00a0"))
-    )
-    if nxt is None or len(nxt.group()) < 3 or not nxt.group()[0].isupper() or nxt.group().isupper():
+    found = _NEXT_WORD.match(text, dot + 1)  # (no copy of the rest of the paragraph)
+    word = found.group(1) if found is not None else ""
+    if len(word) < 3 or not word[0].isupper() or word.isupper():
         return False
     before = text[max(0, start - 24) : start].split()
     return any(_FIGURES.fullmatch(w.rstrip(",")) for w in before[-2:])
