@@ -31,7 +31,8 @@ the same dict as JSON with ``--json``.
 ``development``, the articles the engine was built on; ``held-out``, batches written
 without reading the engine's rules, whose counts later work was checked against;
 ``blind-1`` and ``blind-2``, batches scored once blind and then read for development;
-or ``blind-3``, the latest batch, written without reading the engine and scored once.
+``blind-3``, written without reading the engine and scored once, never read since; or
+``blind-4``, the latest batch, written the same way.
 """
 
 from __future__ import annotations
@@ -367,7 +368,8 @@ SPLIT_RANGES = (
     ("held-out", 966, 1173),
     ("blind-1", 1174, 1221),
     ("blind-2", 1222, 1269),
-    ("blind-3", 1270, None),
+    ("blind-3", 1270, 1317),
+    ("blind-4", 1318, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
