@@ -3593,6 +3593,9 @@ class _Resolver:
                 e = self.named_after_opening_word(m, surname)
                 if e is not None:
                     return f"e:{e.surname}", e.name
+                e = self._of_role(self.capitalised_role_holders(surname), [surname.lower()], m)
+                if e is not None:
+                    return f"e:{e.surname}", e.name
             if len(name) >= 2 or (
                 # Where every noun is capitalised, one capitalised word inside a sentence
                 # is as likely a noun ("befürchtet Umsatzeinbußen") as a name.
@@ -5552,6 +5555,24 @@ class _Resolver:
         ):
             return None
         return whole[toks[lead][0] :] if lead else whole
+
+    def capitalised_role_holders(self, word: str) -> list[_Entity]:
+        """The persons the article named with ``word`` written before their name as a
+        role word, where the language capitalises it ("Norweg Eirik Lunde", "Slovák
+        Peter Novák"): a lone "powiedział Norweg" later is one of them, no new name."""
+        low = word.lower()
+        if len(low) < 4 or low in self.t.abbreviations:
+            return []  # "Nov." cut off "Nov. 30" is no role
+        # (Not the words before a role of the tables: "Nova Scotia Fisheries Minister
+        # Sarah MacIsaac" is the minister, "Fisheries" the complement of her role.)
+        return [
+            e
+            for e in self.entities
+            if e.person
+            and low in e.roles
+            and not any(r in self.t.roles for r in e.roles)
+            and self.fits(e)
+        ]
 
     def role_holders(self, content: list[str]) -> list[_Entity]:
         """The persons named with a role that one of ``content`` (a mention's content
