@@ -365,3 +365,56 @@ def test_a_capitalised_word_takes_up_only_whom_it_was_written_before(
     lang: str, paragraphs: list[str], not_name: str
 ) -> None:
     assert not_name not in {n for _, n in speakers(paragraphs, lang)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Without articles a bare woman's noun is no man named before ...
+        (
+            "ru",
+            [
+                "Директор школы Николай Петров объяснил план.",
+                "— Опять сидим дома. Кто за ним присмотрит? — спрашивает мать первоклассника.",
+            ],
+            "мать первоклассника",
+        ),
+        (
+            "pl",
+            [
+                "Dyrektor szkoły Piotr Nowak przedstawił plan.",
+                "„Znowu siedzimy w domu” – mówi starsza kobieta.",
+            ],
+            "starsza kobieta",
+        ),
+        (
+            "cs",
+            [
+                "Ředitel školy Petr Novák představil plán.",
+                "„Zase sedíme doma,“ říká matka prvňáčka.",
+            ],
+            "matka prvňáčka",
+        ),
+        # ... while a woman named before still is whom it takes up.
+        (
+            "pl",
+            [
+                "Dyrektor szkoły Anna Nowak przedstawiła plan.",
+                "„Znowu siedzimy w domu” – mówi kobieta.",
+            ],
+            "Anna Nowak",
+        ),
+        (
+            "ru",
+            [
+                "Мать погибшего Ирина Петрова пришла на суд.",
+                "— Я не прощу, — сказала мать после заседания.",
+            ],
+            "Ирина Петрова",
+        ),
+    ],
+)
+def test_a_bare_person_noun_shows_its_gender_where_there_are_no_articles(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    assert [n for _, n in speakers(paragraphs, lang)] == [name]

@@ -1418,10 +1418,12 @@ def _noun_gender(low: list[str], t: Tables) -> str | None:
         return "m"
     if any(_feminine_role(w, t) for w in low):
         return "f"
-    if low and low[0] in t.indefinites:
+    if low and (low[0] in t.indefinites or t.bare_indefinites):
         # "a woman", "eine ältere Frau", "un homme": the noun says it (within the first
         # two content words, after an adjective at most). (Not "the man" or "Manden":
-        # taken for a role, a gender would send it to the nearest named man.)
+        # taken for a role, a gender would send it to the nearest named man. Without
+        # articles, "starsza kobieta", "мать первоклассника" is as likely someone new
+        # as someone named: either way not a man named before.)
         content = [w for w in low if w not in t.function_words][:2]
         if any(w in t.female_person_nouns for w in content):
             return "f"
