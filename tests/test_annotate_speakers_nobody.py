@@ -150,3 +150,60 @@ def test_where_nouns_are_capitalised_lower_case_words_alone_are_no_mention() -> 
         "de",
     )
     assert got == [("«schnell und einfach»", "Anna Keller", "Bürgermeisterin Anna Keller")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # Where someone comes from introduces someone new, as a relative clause does,
+        # where no article says so ...
+        (
+            "pl",
+            [
+                "Prezydent miasta Piotr Nowak przedstawił plan remontu.",
+                "„Niech to wreszcie zrobią porządnie” – mówi starsza kobieta z bloku przy "
+                "ul. Długiej.",
+            ],
+            "starsza kobieta z bloku przy ul. Długiej",
+        ),
+        (
+            "ru",
+            [
+                "Директор школы Николай Петров объяснил план.",
+                "— Опять сидим дома, — говорит учительница из соседней школы.",
+            ],
+            "учительница из соседней школы",
+        ),
+        # ... but a role a named person holds is theirs wherever they come from, and a
+        # place phrase that says where the words were said introduces nobody.
+        (
+            "cs",
+            [
+                "Ministr zdravotnictví Petr Novák představil plán.",
+                "„Nemocnice zůstane otevřená,“ řekl ministr z Prahy.",
+            ],
+            "Petr Novák",
+        ),
+        (
+            "ru",
+            [
+                "Учительница Анна Петрова объяснила план.",
+                "— Опять сидим дома, — говорит учительница из соседней школы.",
+            ],
+            "Анна Петрова",
+        ),
+        (
+            "bg",
+            [
+                "Кметът Иван Петров представи плана.",
+                "„Ще има вода“, каза кметът от трибуната.",
+            ],
+            "Иван Петров",
+        ),
+    ],
+)
+def test_a_bare_role_noun_with_where_the_person_comes_from(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

@@ -5551,7 +5551,9 @@ class _Resolver:
             whole = _with_relative_clause(m, whole, self.paragraphs, t)
         wt = _tokens(whole)
         if not any(
-            _opens_set_clause(wt[k][2].lower(), t) and "," in whole[wt[k - 1][1] : wt[k][0]]
+            (_opens_set_clause(wt[k][2].lower(), t) and "," in whole[wt[k - 1][1] : wt[k][0]])
+            # (Or where the person comes from: "matka dvou dětí z Třebíče".)
+            or wt[k][2].lower() in t.origin_prepositions
             for k, (a, _, _) in enumerate(wt)
             if a >= len(m.text) and k > 0
         ):

@@ -152,6 +152,11 @@ LIST_KEYS = (
     # Prepositions that say to whom something was said ("à", "to", "al"): a name after
     # one is the outlet or the person spoken to, never the name of who speaks.
     "addressee_prepositions",
+    # Prepositions that say where someone comes from or belongs ("matka dvou dětí z
+    # Třebíče", "глядачка з Полтави", "майка на първокласник от квартал"): after a role
+    # or person noun nobody named holds, in a language without an indefinite article,
+    # they introduce someone new, as a relative clause does.
+    "origin_prepositions",
 )
 
 # Occupations ("farmer", "Senatorin", "режиссёр") are roles too, but unlike the
