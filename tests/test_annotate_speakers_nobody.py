@@ -207,3 +207,32 @@ def test_a_bare_role_noun_with_where_the_person_comes_from(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "uk",
+            [
+                "Директор школи Микола Петренко пояснив план.",
+                "— Знову сидимо вдома, — каже мама першокласника з Оболоні.",
+            ],
+            "мама першокласника з Оболоні",
+        ),
+        # A mother the article named is still whom "мама" takes up.
+        (
+            "uk",
+            [
+                "Мама хлопчика Олена Коваль прийшла на суд.",
+                "— Я не пробачу, — сказала мама після засідання.",
+            ],
+            "Олена Коваль",
+        ),
+    ],
+)
+def test_the_everyday_word_for_a_mother_is_a_woman_s_noun(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
