@@ -517,6 +517,7 @@ def test_the_splits_make_up_the_set(
     assert sizes["blind-1"] == 48
     assert sizes["blind-2"] == 48
     assert sizes["blind-3"] == 48
+    assert sizes["blind-4"] == 48
     assert sum(sizes.values()) == report["articles"]
     assert set(sizes) <= set(module.SPLITS)
 
