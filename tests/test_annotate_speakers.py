@@ -408,6 +408,69 @@ def test_interview_questions_are_unattributed_and_answers_go_to_the_interviewee(
     ]
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "answerer"),
+    [
+        (
+            "es",
+            [
+                "El alcalde Arturo Cantú prometió agua. «Habrá agua en marzo», dijo Cantú.",
+                "Cantú visitó después la presa.",
+                "En la colonia, doña Marta Villalobos guarda agua en cuatro tambos.",
+                "—Aquí el agua llega dos horas —cuenta Villalobos—. Tenemos cubetas.",
+                "—¿Y el gobierno qué les dice?",
+                "—Vienen en campaña y prometen.",
+            ],
+            "Marta Villalobos",
+        ),
+        (
+            "uk",
+            [
+                "Міністр Олег Коваль відкрив центр. «Це важливо», — сказав Коваль.",
+                "Коваль також оглянув майстерні.",
+                "Студентка Дарина Савчук уже записалася на курс.",
+                "— Раніше ми бачили дрони тільки на відео, — розповідає дівчина.",
+                "— А після навчання куди?",
+                "— Хочу залишитися в місті.",
+            ],
+            "Дарина Савчук",
+        ),
+    ],
+)
+def test_an_answer_goes_to_whoever_spoke_right_before_the_question(
+    lang: str, paragraphs: list[str], answerer: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-2][1] is None
+    assert got[-1][1] == answerer
+
+
+@pytest.mark.parametrize(
+    "between",
+    [
+        # Someone named between the words and the question is whom it is put to.
+        "Потом к студентам подошёл Олег Коваль.",
+        # Words further back do not tell whom the question is put to.
+        "Центр работает с 2020 года и принимает сто студентов.",
+    ],
+)
+def test_an_answer_after_someone_else_s_words_stays_the_interviewee_s(between: str) -> None:
+    paragraphs = [
+        "Министр Олег Коваль открыл центр. «Это важно», — сказал Коваль.",
+        "Коваль также осмотрел мастерские. Коваль остался доволен.",
+        "Студентка Дарья Савчук уже записалась на курс.",
+        "— Раньше мы видели дроны только на видео, — рассказывает девушка.",
+        between,
+        "— А после учёбы куда?",
+        "— Хочу остаться в городе.",
+    ]
+    if between.startswith("Центр"):
+        paragraphs.insert(5, "Центр открыт и по выходным.")
+    got, _ = run(paragraphs, "ru")
+    assert got[-2][1] is None
+    assert got[-1][1] == "Олег Коваль"
+
+
 def test_unattributed_speech_has_no_speaker() -> None:
     got, persons = run(["The report ended: “Nothing more can be done here today.”"], "en")
     assert got[0][1] is None

@@ -24,7 +24,8 @@ it is looked up, in this order:
    right after that speaker's quotation; an unattributed dialogue question is the
    interviewer's (no speaker), and an unattributed dialogue answer after a question is
    the interviewee's: the person the questions address by name ("— Елена Викторовна,
-   почему …?"), else the document's most mentioned person.
+   почему …?"), else whoever spoke right before the question (nobody named between),
+   else the document's most mentioned person.
 
 Noun phrases: a mention extends over an apposition or a short complement to the name
 that closes it (``said its chair, Tom Hughes``, ``сказала голова комісії з питань ЖКГ
@@ -5718,6 +5719,10 @@ class _Resolver:
         shown = _noun_gender(words(description), self.t)
         return self.gender is None or shown in (None, self.gender)
 
+    def person_named_between(self, start: tuple[int, int], end: tuple[int, int]) -> bool:
+        """True when a person is named from ``start`` up to ``end`` (positions)."""
+        return self._person_named_between(self.named(), start, end)
+
     def _person_named_between(
         self,
         named: list[tuple[tuple[int, int], int]],
@@ -6220,6 +6225,7 @@ def attribute(
     names: dict[str, str] = {}
     mentions: dict[str, list[str]] = {}
     previous_chain: list[QuotationPart] | None = None
+    earlier_chain: list[QuotationPart] | None = None  # the speech before previous_chain
     for chain in chains(parts):
         if chain[0].type != "speech":
             continue
@@ -6234,7 +6240,9 @@ def attribute(
             if found is not None and found.reported:
                 # The words of whoever spoke just before, where someone did; else a
                 # body's own ("Die Gewerkschaft werde prüfen, ob … „zumutbar“ seien").
-                continued = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+                continued = _fallback(
+                    chain, previous_chain, speakers, paragraphs, resolver, earlier_chain
+                )
                 head = [bare(w) for w in words(found.text) if not _function_word(w, t)][:1]
                 if continued is not None or not (head and head[0] in t.bodies):
                     found = None
@@ -6294,7 +6302,7 @@ def attribute(
             if result is not None and not found.zero:
                 at = (found.paragraph, found.offset)
         if result is None and not shapeless:
-            result = _fallback(chain, previous_chain, speakers, paragraphs, resolver)
+            result = _fallback(chain, previous_chain, speakers, paragraphs, resolver, earlier_chain)
             if result is not None and _well_formed(result[0], result[1], resolver) is None:
                 result = None
             how = "zero"
@@ -6344,7 +6352,7 @@ def attribute(
             resolver.last_speaker = (key, (chain[-1].paragraph, chain[-1].end.offset))
         for p in chain:
             speakers[p.id] = result
-        previous_chain = chain
+        earlier_chain, previous_chain = previous_chain, chain
     for key in keys_in_order:
         # The verbs seen since a person was first named may tell how to read the name.
         e = resolver.by_key(key)
@@ -8673,8 +8681,11 @@ def _fallback(
     speakers: dict[str, tuple[str, str, str] | None],
     paragraphs: list[str],
     resolver: _Resolver,
+    answered: list[QuotationPart] | None = None,
 ) -> tuple[str, str, str] | None:
-    """Continuation of the previous speaker, interviews; None when unattributed."""
+    """Continuation of the previous speaker, interviews; None when unattributed.
+    ``answered``: the speech quotation before ``previous``, where ``previous`` is a
+    question (whose words it follows)."""
     first = chain[0]
     if _asks(chain):
         return None  # an interviewer's question
@@ -8689,7 +8700,28 @@ def _fallback(
     ):
         return prev_result
     if first.kind == "dialogue" and _asks(previous) and near:
-        e = resolver.interviewee() or resolver.main()
+        e = resolver.interviewee()
+        asked = speakers.get(answered[0].id) if answered is not None else None
+        if (
+            e is None
+            and asked is not None
+            and answered is not None
+            and not _asks(answered)
+            and previous[0].paragraph - answered[-1].paragraph <= 1
+            # (Not where someone is named between: "Корреспондент задал Лебедеву ещё
+            # несколько вопросов." puts them to that person.)
+            and not resolver.person_named_between(
+                (answered[-1].paragraph, answered[-1].end.offset),
+                (previous[0].paragraph, previous[0].start.offset),
+            )
+        ):
+            # The question follows someone's words at once ("—Aquí el agua llega dos
+            # horas —cuenta Villalobos." "—¿Y el gobierno?" "—Vienen en campaña …"):
+            # it is put to them, and the answer is theirs, not the article's
+            # protagonist's. (The mention is their name, as for any answer.)
+            known = resolver.by_key(asked[0])
+            return asked[0], asked[1], known.written if known is not None else asked[1]
+        e = e or resolver.main()
         if e is not None:
             return f"e:{e.surname}", e.name, e.written
     return None
