@@ -606,6 +606,30 @@ def test_a_pronoun_agrees_in_gender_where_surnames_show_it(
     assert got[0][1:] == (name, "он")
 
 
+@pytest.mark.parametrize(
+    ("said", "holder"),
+    [
+        # One word between a role and a full name in apposition is the role's
+        # complement (a ministry), not a person who holds the role.
+        ("a declarat ministrul Educației, Ana Popescu.", "Ana Popescu"),
+        # A surname after the role, and a name that is the next of a clause or a list.
+        ("a declarat ministrul Popescu, după ședință.", "Popescu"),
+        ("a declarat ministrul Popescu, Ana Ionescu fiind de acord.", "Popescu"),
+    ],
+)
+def test_a_word_between_a_role_and_an_apposed_name_is_the_role_s_complement(
+    said: str, holder: str
+) -> None:
+    got, _ = run(
+        [
+            f"„Nimeni nu trebuie să învețe în frig”, {said}",
+            "„Școlile sunt gata”, a spus ministrul.",
+        ],
+        "ro",
+    )
+    assert [g[1] for g in got] == [holder, holder]
+
+
 def test_a_plural_group_stays_a_description() -> None:
     got, _ = run(["Le maire Paul Roux a parlé.", "Les pêcheurs dénoncent une « trahison »."], "fr")
     assert got[0][1] == "pêcheurs"

@@ -414,6 +414,27 @@ def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool
     return text[:start].rstrip(" \u00a0")[-1:].islower()
 
 
+def _full_name_apposed(text: str, end: int, t: Tables) -> bool:
+    """True when a comma at ``end`` is followed by a full name that opens with a known
+    given name and closes with the apposition ("…, Ana Popescu, …", "…, Ana Popescu."):
+    a name in apposition to what comes before, not the next of a list ("…, Ana Popescu
+    și Dan Pop")."""
+    rest = text[end : end + 80]
+    if not rest.startswith(","):
+        return False
+    runs = _runs(rest[1:])
+    if (
+        not runs
+        or rest[1 : 1 + runs[0][0]].strip(" \u00a0")
+        or len(runs[0][1]) < 2
+        or not _known_given(runs[0][1][0][1], t)
+    ):
+        return False
+    last = runs[0][1][-1]
+    after = rest[1 + last[0] + len(last[1]) :].lstrip(" \u00a0")
+    return after[:1] in ("", ",", ".", "(", ";", ":")
+
+
 def _looks_genitive(word: str, t: Tables, places: frozenset[str]) -> bool:
     """True where a word after a role noun reads as its genitive complement rather than
     as a surname: an acronym, a word the article also writes after a preposition, as a
@@ -828,6 +849,17 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 and known(name[0], True) is None
             ):
                 continue  # "мэр Томска": the role's place (see _Resolver.resolve)
+            if (
+                len(name) == 1
+                and before
+                and before[-1] in t.roles
+                and not _known_given(name[0], t)
+                and known(name[0], True) is None
+                and _full_name_apposed(plain, run[-1][0] + len(run[-1][1]), t)
+            ):
+                # "ministrul Educației, Ana Popescu": one word between a role and a full
+                # name in apposition is the role's complement, whoever holds the role.
+                continue
             # The role noun the name is in apposition to, written before it.
             before_role: str | None = None
             if (
