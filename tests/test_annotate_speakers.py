@@ -585,6 +585,66 @@ def test_a_pronoun_takes_the_subject_of_the_reporting_sentence_before_it() -> No
 
 
 @pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "en",
+            [
+                "Mayor Anna Berg opened the new bridge on Monday.",
+                "“It is safe,” said the engineer, Maria Lopez.",
+                "The mayor thanked the workers. “They did a great job,” she said.",
+            ],
+            "Anna Berg",
+        ),
+        (
+            "da",
+            [
+                "Borgmester Mikkel Holm (S) vil have en ny plan.",
+                "»Det bliver ikke sidste gang,« siger fiskeren Jens Dahl.",
+                "Borgmesteren henviser til kystplanen. »Den skal op i tempo,« siger han.",
+            ],
+            "Mikkel Holm",
+        ),
+        # Not a role noun: the pronoun goes on with the previous speaker.
+        (
+            "en",
+            [
+                "Mayor Anna Berg opened the new bridge on Monday.",
+                "“It is safe,” said the engineer, Maria Lopez.",
+                "The plan was approved in May. “They did a great job,” she said.",
+            ],
+            "Maria Lopez",
+        ),
+        # A role noun of the other gender is someone else.
+        (
+            "de",
+            [
+                "Die Direktorin Anna Roth eröffnete die Ausstellung.",
+                "„Das ist ein großer Tag“, sagte Bürgermeister Paul Kern.",
+                "Die Direktorin dankte den Sponsoren. „Sie haben alles bezahlt“, sagte er.",
+            ],
+            "Paul Kern",
+        ),
+        # A person named after the role noun is nearer.
+        (
+            "en",
+            [
+                "Mayor Anna Berg opened the new bridge on Monday.",
+                "“It is safe,” said the engineer, Maria Lopez.",
+                "The mayor thanked Sara Holt. “They did a great job,” she said.",
+            ],
+            "Sara Holt",
+        ),
+    ],
+)
+def test_a_pronoun_takes_up_the_role_noun_that_opens_the_sentence_before(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
     ("first", "second", "name"),
     [
         (

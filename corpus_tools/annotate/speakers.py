@@ -49,7 +49,9 @@ phrase (``повідомили в компанії``), the body in its base form
   long run cut down to a name, is not taken for a person (``en el estadio …``,
   ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
 * a pronoun -> the subject of a reporting sentence right before the quotation's
-  (``A spokesman … said … . “…,” he said``); else the person last named before the
+  (``A spokesman … said … . “…,” he said``), or the role noun that opens the sentence
+  before a quotation that opens its own (``The mayor thanked the crews. “…,” she
+  said``); else the person last named before the
   quotation in its paragraph; else the more recent of the person last named before it
   and the previous quotation's speaker (within three paragraphs); else the document's
   most mentioned person -- always a person whose gender does not contradict the
@@ -5280,6 +5282,9 @@ class _Resolver:
             k -= 1
         if k < 1:
             return None
+        role = self._role_subject_before(m, starts[k - 1], starts[k])
+        if role is not None:
+            return role
         sentence = text[starts[k - 1] : starts[k]]
         if any(ch in _OPENING or ch in _CLOSING for ch in sentence):
             return None
@@ -5331,6 +5336,57 @@ class _Resolver:
             return self._described_subject(sentence, toks, low, m.paragraph, starts[k - 1])
         where = starts[k - 1] + sentence.find(mention)
         return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
+
+    def _role_subject_before(self, m: _Mention, lo: int, hi: int) -> _Mention | None:
+        """For a pronoun after a quotation that opens its sentence: the role noun that
+        opens the sentence before (``lo`` to ``hi`` in the paragraph), one that reports
+        nothing ("Borgmesteren henviser til kystplanen. »…«, siger han", "The mayor
+        thanked the crews. “…,” she said"): the person the pronoun takes up, rather
+        than whoever spoke last. Not a name (the persons named before it are found
+        without it), not of the other gender, not where a person is named after it."""
+        t = self.t
+        if self.index is None:
+            return None
+        text = self.index.masked(m.paragraph, 0, self.paragraphs, t)[0]
+        if text[hi:].lstrip(" \u00a0")[:1] not in _OPENING:
+            return None  # words of the sentence's own before the quotation
+        toks = [tok for tok in _tokens(text[lo:hi]) if "_" not in tok[2]]
+        low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
+        if len(low) < 2 or low[0] in t.indefinites or t.speech_verbs.find(low):
+            return None
+        first = 0
+        marker = t.source_markers.find(low[:4])
+        if marker and marker[0][0] == 0 and not t.markers_follow:
+            first = marker[0][1]  # "Potrivit ministrului, …": the source after its marker
+        if first < len(low) and (low[first] in t.determiners or low[first] in t.possessives):
+            first += 1
+        head = next(
+            (
+                j
+                for j in range(first, min(first + 3, len(low) - 1))
+                if _person_word(low[j], t) or _ends_with_role(low[j], t)
+            ),
+            None,
+        )
+        if head is None or any(
+            (j > 0 and _is_capitalised(toks[j][2]) and not t.nouns_capitalised)
+            or _function_word(low[j], t)
+            for j in range(first, head)
+        ):
+            return None  # "The Betis coach": whose role it is says more than the noun
+        after = toks[head + 1][2]
+        if _is_capitalised(after) and not t.nouns_capitalised:
+            return None  # "Borgmester Mikkel Holm …": a name, found as a name
+        gender = _pronoun_gender(words(m.text)[0], t) if words(m.text) else None
+        shown = _noun_gender(low[: head + 1], t)
+        if gender is not None and shown is not None and shown != gender:
+            return None
+        if self.person_named_between((m.paragraph, lo + toks[head][1]), (m.paragraph, m.offset)):
+            return None
+        a = toks[first - 1 if first and low[first - 1] in t.determiners else first][0]
+        return _Mention(
+            text[lo + a : lo + toks[head][1]], m.paragraph, lo + a, sentence_initial=a == 0
+        )
 
     def _described_subject(
         self,
