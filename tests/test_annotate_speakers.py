@@ -585,6 +585,42 @@ def test_a_pronoun_takes_the_subject_of_the_reporting_sentence_before_it() -> No
 
 
 @pytest.mark.parametrize(
+    ("lang", "opening", "name"),
+    [
+        (
+            "en",
+            "Kowalski, a nurse who has worked in Hillford for 30 years, told the board",
+            "Ruth Kowalski",
+        ),
+        # No person named before the description, nor a place: it is the person meant.
+        (
+            "en",
+            "A nurse who has worked in Hillford for 30 years told the board",
+            "A nurse who has worked in Hillford for 30 years",
+        ),
+        (
+            "en",
+            "In Hillford, a nurse who has worked there for 30 years told the board",
+            "a nurse who has worked there for 30 years",
+        ),
+    ],
+)
+def test_a_description_in_apposition_to_a_named_person_is_that_person(
+    lang: str, opening: str, name: str
+) -> None:
+    got, _ = run(
+        [
+            "Residents packed the hall on Monday. Dr. Ruth Kowalski spoke first.",
+            "“We are worried,” said council member Tom Reed.",
+            f"{opening} that the nearest hospital is far away.",
+            "“People here wait for hours,” she said.",
+        ],
+        lang,
+    )
+    assert got[-1][1] == name
+
+
+@pytest.mark.parametrize(
     ("lang", "paragraphs", "name"),
     [
         (

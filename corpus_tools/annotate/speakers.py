@@ -5997,6 +5997,17 @@ class _Resolver:
                 return None  # an object: "she had called a doctor"
             if (
                 before
+                and "," in text[toks[i - 1][1] : toks[i][0]]
+                and _is_capitalised(toks[i - 1][2])
+                and any(
+                    e.person and _same_surname(e.surname, toks[i - 1][2]) for e in self.entities
+                )
+            ):
+                # "Ellison, a family physician who …, told the board": the description
+                # is a named person's apposition; the pronoun takes up that person.
+                return None
+            if (
+                before
                 and low[i - 1] in t.stopwords
                 and low[i - 1] not in t.determiners
                 # (An adverb after the verb "to be" is none: "war auch eine Zeugin".)
