@@ -395,6 +395,34 @@ def test_colon_paragraph_before_the_quotation() -> None:
     assert got[0][1:] == ("Александр Лукашенко", "Глава государства")
 
 
+@pytest.mark.parametrize(
+    ("before", "name"),
+    [
+        # The subject a phrase and the role it is in apposition to come before: the
+        # noun phrase after the verb is its object.
+        (
+            "Por su parte, el técnico del Betis, Manuel Ortega, lamentó las ocasiones falladas:",
+            "Manuel Ortega",
+        ),
+        (
+            "A las puertas del estadio de la ciudad de Sevilla, una aficionada que no quiso "
+            "dar su nombre resumía el ánimo general:",
+            "una aficionada que no quiso dar su nombre",
+        ),
+        # The subject after the verb, a phrase in front: not the phrase.
+        (
+            "En la rueda de prensa posterior al partido de ayer en Sevilla, explicó el "
+            "técnico Manuel Ortega:",
+            "Manuel Ortega",
+        ),
+        ("Tras el partido, dijo el técnico Manuel Ortega:", "Manuel Ortega"),
+    ],
+)
+def test_a_colon_paragraph_s_subject_after_a_phrase_in_front(before: str, name: str) -> None:
+    got, _ = run(["El Betis perdió ayer.", before, "—No se puede perdonar tanto aquí."], "es")
+    assert got[0][1] == name
+
+
 def test_interview_questions_are_unattributed_and_answers_go_to_the_interviewee() -> None:
     paras = [
         "Тренер «Динамо» Иван Петров подвёл итоги сезона.",

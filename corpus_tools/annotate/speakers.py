@@ -2978,6 +2978,37 @@ def _subject_head(first: str, t: Tables) -> tuple[str, int] | None:
     return first[toks[j][0] : toks[-1][1]], toks[j][0]
 
 
+def _fronted(front: str, t: Tables, *, apposition: bool = True) -> bool:
+    """True when ``front``, the words of a sentence before its subject, is a phrase set
+    before it with a comma: a short one ("Al término del partido,"), or a place or time
+    that a preposition opens ("A las puertas de la lonja de Vilanova,"); and where the
+    subject is a name, the role it is in apposition to before it ("Por su parte, el
+    técnico del Betis, | Manuel Ortega, lamentó …")."""
+    if not front.endswith(","):
+        return False
+    inner = front[:-1]
+    ws = words(inner)
+    if (
+        "," not in inner
+        and ws
+        and (
+            len(ws) <= 6 or (len(ws) <= 10 and ws[0] in t.stopwords and ws[0] not in t.determiners)
+        )
+    ):
+        return True
+    if not apposition:
+        return False
+    cut = inner.rfind(",")
+    noun = words(inner[cut + 1 :])
+    rest = inner[: cut + 1].strip(" \u00a0")
+    return (
+        1 <= len(noun) <= 6
+        and (noun[0] in t.determiners or noun[0] in t.possessives or bare(noun[0]) in t.roles)
+        and not t.speech_verbs.find(noun)
+        and (not rest or _fronted(rest, t, apposition=False))
+    )
+
+
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     """A mention from the sentence before a quotation."""
     text = ctx_before.rstrip(" \u00a0")
@@ -3061,7 +3092,7 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                     at == toks[0][0]
                     # ... or opens it after a phrase in front ("Al término del partido,
                     # una aficionada … resumía el sentir de la grada: «…»").
-                    or (front.endswith(",") and "," not in front[:-1] and len(words(front)) <= 6)
+                    or _fronted(front, t)
                 )
                 and words(subject)[0] not in (t.stopwords)
             ):
