@@ -669,6 +669,25 @@ def test_a_description_in_apposition_to_a_named_person_is_that_person(
             ],
             "Mikkel Holm",
         ),
+        # After a phrase in front.
+        (
+            "en",
+            [
+                "U.S. District Judge Mary Kent sentenced the man.",
+                "“I have no excuse,” said his lawyer, Ann Lin.",
+                "Before adjourning, the judge addressed the gallery. “I hope it ends,” she said.",
+            ],
+            "Mary Kent",
+        ),
+        (
+            "en",
+            [
+                "U.S. District Judge Mary Kent sentenced the man.",
+                "“I have no excuse,” said his lawyer, Ann Lin.",
+                "In the hall, the sentence was read out. “I hope it ends,” she said.",
+            ],
+            "Ann Lin",
+        ),
         # Not a role noun: the pronoun goes on with the previous speaker.
         (
             "en",

@@ -5389,6 +5389,18 @@ class _Resolver:
         marker = t.source_markers.find(low[:4])
         if marker and marker[0][0] == 0 and not t.markers_follow:
             first = marker[0][1]  # "Potrivit ministrului, …": the source after its marker
+        elif low[0] in t.stopwords and low[0] not in t.determiners:
+            # A phrase in front, to its comma ("Before adjourning, the judge …").
+            first = next(
+                (
+                    j
+                    for j in range(2, min(len(toks), 8))
+                    if "," in text[lo + toks[j - 1][1] : lo + toks[j][0]]
+                ),
+                0,
+            )
+            if not first:
+                return None
         if first < len(low) and (low[first] in t.determiners or low[first] in t.possessives):
             first += 1
         head = next(
