@@ -773,6 +773,41 @@ def test_a_word_between_a_role_and_an_apposed_name_is_the_role_s_complement(
     assert [g[1] for g in got] == [holder, holder]
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A deputy's role is another role: "minister" is not the "wiceminister".
+        (
+            "pl",
+            [
+                "Sejm uchwalił ustawę przygotowaną pod kierunkiem wiceminister prof. Ewy "
+                "Szczepańskiej.",
+                "– To ważny dzień – mówiła wiceminister.",
+                "Posłowie opozycji krytykowali ustawę.",
+                "Po głosowaniu szefowa resortu edukacji Marta Olszewska została zapytana o weto.",
+                "– Nie zakładam takiego scenariusza – odpowiedziała minister.",
+            ],
+            "Marta Olszewska",
+        ),
+        # A woman's form of the same role is the same role.
+        (
+            "it",
+            [
+                "La vicesindaca Anna Neri ha aperto il ponte.",
+                "«È un grande giorno», ha detto il consigliere Marco Bassi.",
+                "«Siamo contenti», ha aggiunto la vicesindaca.",
+            ],
+            "Anna Neri",
+        ),
+    ],
+)
+def test_a_role_noun_is_not_taken_up_by_a_deputy_s_role(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-1][1] == name
+
+
 def test_a_plural_group_stays_a_description() -> None:
     got, _ = run(["Le maire Paul Roux a parlé.", "Les pêcheurs dénoncent une « trahison »."], "fr")
     assert got[0][1] == "pêcheurs"

@@ -477,6 +477,15 @@ def _places(paragraphs: list[str], t: Tables) -> frozenset[str]:
     return frozenset(found)
 
 
+def _another_role(held: str, said: str, t: Tables) -> bool:
+    """True when ``held``, a person's role word, and ``said``, a mention's, are forms
+    of two entries of the roles table that start differently: a deputy's role
+    ("wiceminister") holds the word of the one they deputise for ("minister"). (Not a
+    man's and a woman's form: "vicesindaco", "vicesindaca".)"""
+    a, b = t.roles.stem(held), t.roles.stem(said)
+    return a is not None and b is not None and a[:5] != b[:5]
+
+
 def _compound_role(word: str, t: Tables) -> bool:
     """True when ``word`` is a compound of eight letters or more that ends with a role
     word ("gewerkschaftssekretärin", "Verteidigungsministers")."""
@@ -5748,6 +5757,9 @@ class _Resolver:
                 # A role word takes up a role word, not a word of a role's complement
                 # that starts alike ("rolnik", "Podlaskiej Izby Rolniczej").
                 and (c not in t.roles or r in t.roles or _ends_with_role(r, t))
+                # Nor a role of the table's own that holds it ("minister" is not the
+                # "wiceminister", "presidente" not the "vicepresidente").
+                and not _another_role(r, c, t)
                 and not (
                     c in feminine
                     and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
