@@ -49,9 +49,7 @@ phrase (``повідомили в компанії``), the body in its base form
   long run cut down to a name, is not taken for a person (``en el estadio …``,
   ``Festiwalu Polskich Filmów Fabularnych``) unless a role word comes with it;
 * a pronoun -> the subject of a reporting sentence right before the quotation's
-  (``A spokesman … said … . “…,” he said``), or the role noun that opens the sentence
-  before a quotation that opens its own (``The mayor thanked the crews. “…,” she
-  said``); else the person last named before the
+  (``A spokesman … said … . “…,” he said``); else the person last named before the
   quotation in its paragraph; else the more recent of the person last named before it
   and the previous quotation's speaker (within three paragraphs); else the document's
   most mentioned person -- always a person whose gender does not contradict the
@@ -416,27 +414,6 @@ def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool
     return text[:start].rstrip(" \u00a0")[-1:].islower()
 
 
-def _full_name_apposed(text: str, end: int, t: Tables) -> bool:
-    """True when a comma at ``end`` is followed by a full name that opens with a known
-    given name and closes with the apposition ("…, Ana Popescu, …", "…, Ana Popescu."):
-    a name in apposition to what comes before, not the next of a list ("…, Ana Popescu
-    și Dan Pop")."""
-    rest = text[end : end + 80]
-    if not rest.startswith(","):
-        return False
-    runs = _runs(rest[1:])
-    if (
-        not runs
-        or rest[1 : 1 + runs[0][0]].strip(" \u00a0")
-        or len(runs[0][1]) < 2
-        or not _known_given(runs[0][1][0][1], t)
-    ):
-        return False
-    last = runs[0][1][-1]
-    after = rest[1 + last[0] + len(last[1]) :].lstrip(" \u00a0")
-    return after[:1] in ("", ",", ".", "(", ";", ":")
-
-
 def _looks_genitive(word: str, t: Tables, places: frozenset[str]) -> bool:
     """True where a word after a role noun reads as its genitive complement rather than
     as a surname: an acronym, a word the article also writes after a preposition, as a
@@ -475,15 +452,6 @@ def _places(paragraphs: list[str], t: Tables) -> frozenset[str]:
             if _is_capitalised(word) and low in t.stopwords:
                 found.add(word.lower())
     return frozenset(found)
-
-
-def _another_role(held: str, said: str, t: Tables) -> bool:
-    """True when ``held``, a person's role word, and ``said``, a mention's, are forms
-    of two entries of the roles table that start differently: a deputy's role
-    ("wiceminister") holds the word of the one they deputise for ("minister"). (Not a
-    man's and a woman's form: "vicesindaco", "vicesindaca".)"""
-    a, b = t.roles.stem(held), t.roles.stem(said)
-    return a is not None and b is not None and a[:5] != b[:5]
 
 
 def _compound_role(word: str, t: Tables) -> bool:
@@ -860,17 +828,6 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 and known(name[0], True) is None
             ):
                 continue  # "мэр Томска": the role's place (see _Resolver.resolve)
-            if (
-                len(name) == 1
-                and before
-                and before[-1] in t.roles
-                and not _known_given(name[0], t)
-                and known(name[0], True) is None
-                and _full_name_apposed(plain, run[-1][0] + len(run[-1][1]), t)
-            ):
-                # "ministrul Educației, Ana Popescu": one word between a role and a full
-                # name in apposition is the role's complement, whoever holds the role.
-                continue
             # The role noun the name is in apposition to, written before it.
             before_role: str | None = None
             if (
@@ -5322,9 +5279,6 @@ class _Resolver:
             k -= 1
         if k < 1:
             return None
-        role = self._role_subject_before(m, starts[k - 1], starts[k])
-        if role is not None:
-            return role
         sentence = text[starts[k - 1] : starts[k]]
         if any(ch in _OPENING or ch in _CLOSING for ch in sentence):
             return None
@@ -5376,69 +5330,6 @@ class _Resolver:
             return self._described_subject(sentence, toks, low, m.paragraph, starts[k - 1])
         where = starts[k - 1] + sentence.find(mention)
         return _Mention(mention, m.paragraph, where, sentence_initial=where == starts[k - 1])
-
-    def _role_subject_before(self, m: _Mention, lo: int, hi: int) -> _Mention | None:
-        """For a pronoun after a quotation that opens its sentence: the role noun that
-        opens the sentence before (``lo`` to ``hi`` in the paragraph), one that reports
-        nothing ("Borgmesteren henviser til kystplanen. »…«, siger han", "The mayor
-        thanked the crews. “…,” she said"): the person the pronoun takes up, rather
-        than whoever spoke last. Not a name (the persons named before it are found
-        without it), not of the other gender, not where a person is named after it."""
-        t = self.t
-        if self.index is None:
-            return None
-        text = self.index.masked(m.paragraph, 0, self.paragraphs, t)[0]
-        if text[hi:].lstrip(" \u00a0")[:1] not in _OPENING:
-            return None  # words of the sentence's own before the quotation
-        toks = [tok for tok in _tokens(text[lo:hi]) if "_" not in tok[2]]
-        low = [bare(w.lower().replace("’", "'")) for _, _, w in toks]
-        if len(low) < 2 or low[0] in t.indefinites or t.speech_verbs.find(low):
-            return None
-        first = 0
-        marker = t.source_markers.find(low[:4])
-        if marker and marker[0][0] == 0 and not t.markers_follow:
-            first = marker[0][1]  # "Potrivit ministrului, …": the source after its marker
-        elif low[0] in t.stopwords and low[0] not in t.determiners:
-            # A phrase in front, to its comma ("Before adjourning, the judge …").
-            first = next(
-                (
-                    j
-                    for j in range(2, min(len(toks), 8))
-                    if "," in text[lo + toks[j - 1][1] : lo + toks[j][0]]
-                ),
-                0,
-            )
-            if not first:
-                return None
-        if first < len(low) and (low[first] in t.determiners or low[first] in t.possessives):
-            first += 1
-        head = next(
-            (
-                j
-                for j in range(first, min(first + 3, len(low) - 1))
-                if _person_word(low[j], t) or _ends_with_role(low[j], t)
-            ),
-            None,
-        )
-        if head is None or any(
-            (j > 0 and _is_capitalised(toks[j][2]) and not t.nouns_capitalised)
-            or _function_word(low[j], t)
-            for j in range(first, head)
-        ):
-            return None  # "The Betis coach": whose role it is says more than the noun
-        after = toks[head + 1][2]
-        if _is_capitalised(after) and not t.nouns_capitalised:
-            return None  # "Borgmester Mikkel Holm …": a name, found as a name
-        gender = _pronoun_gender(words(m.text)[0], t) if words(m.text) else None
-        shown = _noun_gender(low[: head + 1], t)
-        if gender is not None and shown is not None and shown != gender:
-            return None
-        if self.person_named_between((m.paragraph, lo + toks[head][1]), (m.paragraph, m.offset)):
-            return None
-        a = toks[first - 1 if first and low[first - 1] in t.determiners else first][0]
-        return _Mention(
-            text[lo + a : lo + toks[head][1]], m.paragraph, lo + a, sentence_initial=a == 0
-        )
 
     def _described_subject(
         self,
@@ -5757,9 +5648,6 @@ class _Resolver:
                 # A role word takes up a role word, not a word of a role's complement
                 # that starts alike ("rolnik", "Podlaskiej Izby Rolniczej").
                 and (c not in t.roles or r in t.roles or _ends_with_role(r, t))
-                # Nor a role of the table's own that holds it ("minister" is not the
-                # "wiceminister", "presidente" not the "vicepresidente").
-                and not _another_role(r, c, t)
                 and not (
                     c in feminine
                     and r.rsplit("-", 1)[-1].startswith(feminine[c][0])
@@ -6050,17 +5938,6 @@ class _Resolver:
             # fremmødte var en landmand".)
             if any(low[j] in t.pronouns and low[j] not in t.determiners for j in before):
                 return None  # an object: "she had called a doctor"
-            if (
-                before
-                and "," in text[toks[i - 1][1] : toks[i][0]]
-                and _is_capitalised(toks[i - 1][2])
-                and any(
-                    e.person and _same_surname(e.surname, toks[i - 1][2]) for e in self.entities
-                )
-            ):
-                # "Ellison, a family physician who …, told the board": the description
-                # is a named person's apposition; the pronoun takes up that person.
-                return None
             if (
                 before
                 and low[i - 1] in t.stopwords
