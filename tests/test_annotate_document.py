@@ -198,6 +198,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "nouns_capitalised",
         "ordinal_dot",
         "bare_indefinites",
+        "family_name_first",
         "occupations",
         "body_inflections",
         "complement_endings",
@@ -212,6 +213,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
     assert isinstance(data.get("nouns_capitalised", False), bool)
     assert isinstance(data.get("ordinal_dot", False), bool)
     assert isinstance(data.get("bare_indefinites", False), bool)
+    assert isinstance(data.get("family_name_first", False), bool)
     if "extends" in data:
         assert data["extends"] in available()
         return

@@ -616,7 +616,9 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     # A complement's noun before a full name: "van Mobiliteit Annelies Verhaeghe", "van
     # Financiën Jan de Vries" (the second word a known given name, the first not, the
     # third not: "Kiss Judit Anna" puts the family name first).
-    if (
+    if t.family_name_first:
+        tokens = _through_given_names(tokens)
+    elif (
         len(tokens) >= 3
         and is_given_name(tokens[1])
         and not is_given_name(tokens[0])
@@ -657,6 +659,27 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         roles.extend(w.lower() for w in tokens[:start])
         tokens = tokens[start:]
     return roles, tokens
+
+
+def _through_given_names(tokens: list[str]) -> list[str]:
+    """A run of a language that writes names family name first, up to the given names
+    after its family name: "Tóth Gábor Kiskundorozsmán" -> "Tóth Gábor" (the place
+    after the name, in a case of place), "Nagy Anna Mária" kept whole. A run whose
+    given name opens it ("Anna Schmidt", a foreign name in its own order) is kept."""
+    first = next(
+        (
+            i
+            for i in range(1, len(tokens))
+            if is_given_name(tokens[i]) and not is_given_name(tokens[i - 1])
+        ),
+        None,
+    )
+    if first is None:
+        return tokens
+    end = first + 1
+    while end < len(tokens) and is_given_name(tokens[end]):
+        end += 1
+    return tokens[:end]
 
 
 # Capital letters of the alphabetic scripts below U+3000 (Latin, Greek, Cyrillic,
@@ -924,9 +947,13 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
             if (
                 not person
                 and len(name) >= 2
-                and (_known_given(name[0], t) or _surname_gender(name[-1], t) is not None)
+                and (
+                    _known_given(name[-1] if t.family_name_first else name[0], t)
+                    or _surname_gender(name[-1], t) is not None
+                )
             ):
-                # A known given name (declined too: "z Ewą Sadowską"), or a surname whose
+                # A known given name (declined too: "z Ewą Sadowską"; last where names
+                # are written family name first, "Tóth Gábor"), or a surname whose
                 # ending shows a gender: "на улице Ленинградской Наталья Сомова" is a
                 # woman named after a street, and "Rætt var við Sigríði Ólafsdóttur"
                 # names a woman, not a place.

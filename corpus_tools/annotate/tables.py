@@ -23,7 +23,8 @@ adverbs that modify a verb, Italian "-ando", Latvian "-oties": a lower-case word
 ending never names a speaker) and ``participle_endings`` (endings of a participle that
 opens a phrase in commas after a noun as a relative pronoun does, Russian "-вший") and
 ``prenominal_participle_endings`` (endings of a participle before the noun it
-describes, Turkish "-an", Finnish "-va") and ``complement_endings`` (endings of a capitalised word
+describes, Turkish "-an", Finnish "-va") and ``family_name_first`` (true where personal
+names are written family name first, Hungarian "Tóth Gábor") and ``complement_endings`` (endings of a capitalised word
 that make it a genitive complement, never a name: Romanian "Transporturilor", Greek
 "Κλιματικής") and ``place_endings`` (endings of the cases of place of a lower-case
 noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
@@ -494,6 +495,10 @@ class Tables:
     # mies"): the phrase from the participle's complements to the noun is one
     # description, not a place followed by a person.
     prenominal_participle_endings: tuple[str, ...] = ()
+    # Personal names are written family name first (Hungarian "Tóth Gábor"): the given
+    # names close a name, so a capitalised word after them ("Tóth Gábor Kiskundorozsmán",
+    # in Kiskundorozsma) is no part of it.
+    family_name_first: bool = False
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -667,6 +672,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("place_endings", [])),
             tuple(w.lower() for w in raw.get("participle_endings", [])),
             tuple(w.lower() for w in raw.get("prenominal_participle_endings", [])),
+            bool(raw.get("family_name_first", False)),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []

@@ -1,0 +1,62 @@
+"""Speakers whose names the text writes in a case form or in its own name order."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.speakers import attribute
+
+
+def run(paragraphs: list[str], lang: str) -> list[tuple[str, str | None, str | None]]:
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    parts, _ = attribute(
+        paragraphs, parts, doc_id="001_0123456789abcdef", lang=lang, attributions=found.attributions
+    )
+    return [
+        (p.text, p.speaker.name if p.speaker else None, p.speaker.mention if p.speaker else None)
+        for p in parts
+        if p.type == "speech"
+    ]
+
+
+# Hungarian writes the family name first: the given name closes a person's name, and a
+# capitalised word after it (a place in a case of place) is no part of it.
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "Kiss Attila Hódmezővásárhelyen húsz hektáron termel dinnyét. "
+                "„Ilyen nyarat még nem láttam” – mondta a gazda."
+            ],
+            "Kiss Attila",
+        ),
+        (
+            [
+                "Szabó Erzsébet Debrecenben nyitott pékséget. "
+                "„A liszt ára megduplázódott” – mondta a pék."
+            ],
+            "Szabó Erzsébet",
+        ),
+    ],
+)
+def test_hungarian_name_ends_with_its_given_name(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "hu")
+    assert [n for _, n, _ in got] == [name]
+
+
+# Where the rule must not fire: two given names after the family name stay one name,
+# and a name in the usual order is kept whole.
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (["„Nem adjuk fel” – mondta Nagy Anna Mária, az egyesület elnöke."], "Nagy Anna Mária"),
+        (["„Nem adjuk fel” – mondta Varga Péter polgármester."], "Varga Péter"),
+    ],
+)
+def test_hungarian_name_keeps_its_given_names(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "hu")
+    assert [n for _, n, _ in got] == [name]
