@@ -60,3 +60,40 @@ def test_hungarian_name_ends_with_its_given_name(paragraphs: list[str], name: st
 def test_hungarian_name_keeps_its_given_names(paragraphs: list[str], name: str) -> None:
     got = run(paragraphs, "hu")
     assert [n for _, n, _ in got] == [name]
+
+
+# Finnish surnames in -nen take the partitive in -sta/-stä ("Virtasta ei vakuuta",
+# Virtanen is not convinced): the base form is the -nen one.
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            ["Valtuutettu Mikko Virtasta päätös ei vakuuta. – Tämä on virhe, hän sanoo."],
+            "Mikko Virtanen",
+        ),
+        (
+            [
+                "Rehtori Liisa Hämäläistä huolettaa koulun tulevaisuus. "
+                "– Oppilaat ansaitsevat paremman, hän sanoo."
+            ],
+            "Liisa Hämäläinen",
+        ),
+    ],
+)
+def test_finnish_partitive_surname_gets_its_base_form(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "fi")
+    assert [n for _, n, _ in got] == [name]
+
+
+# Where it must not fire: a surname in its base form, and one in -sta that is written
+# as it is where it speaks.
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (["– Tämä on virhe, sanoo valtuutettu Mikko Virtanen."], "Mikko Virtanen"),
+        (["– Tämä on virhe, sanoo valtuutettu Anna Kosta."], "Anna Kosta"),
+    ],
+)
+def test_finnish_base_form_surname_stays(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "fi")
+    assert [n for _, n, _ in got] == [name]
