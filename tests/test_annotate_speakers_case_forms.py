@@ -97,3 +97,53 @@ def test_finnish_partitive_surname_gets_its_base_form(paragraphs: list[str], nam
 def test_finnish_base_form_surname_stays(paragraphs: list[str], name: str) -> None:
     got = run(paragraphs, "fi")
     assert [n for _, n, _ in got] == [name]
+
+
+# A statement noun in a case of place says where the words are, as "in a statement"
+# does with a preposition: the speaker is the body before it, not a phrase running on
+# through the statement ("Fondas pranešime spaudai planą …").
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "lt",
+            ["Lietuvos miškų fondas pranešime spaudai planą pavadino „žingsniu atgal“."],
+            "Lietuvos miškų fondas",
+        ),
+        (
+            "lt",
+            [
+                "Lietuvos miškų fondas kritikavo planą. "
+                "„Miškai nyksta greičiau nei auga“, – rašoma pranešime."
+            ],
+            "Lietuvos miškų fondas",
+        ),
+    ],
+)
+def test_statement_in_a_case_of_place_is_no_speaker(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+# Where it must not fire: a speaker after the verb whose words end as a locative does
+# not ("gyventoja", "Kazlauskienė"), and a statement noun that is the subject.
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "lt",
+            ["„Darbai baigsis rudenį“, – sakė vietos gyventoja Ona Kazlauskienė."],
+            "Ona Kazlauskienė",
+        ),
+        (
+            "lt",
+            ["„Darbai baigsis rudenį“, – sakė susitikime meras Petras Jonaitis."],
+            "Petras Jonaitis",
+        ),
+    ],
+)
+def test_speaker_after_a_place_word_stays(lang: str, paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

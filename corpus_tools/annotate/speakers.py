@@ -1702,27 +1702,36 @@ def _short_of_statement(phrase: str, t: Tables) -> str:
     toks = _tokens(phrase)
     low = [w.lower().replace("’", "'") for _, _, w in toks]
     cues: list[str] | None = None
-    for i in range(1, len(toks) - 1):
-        if not _preposition(low[i], t):
+    for i in range(1, len(toks)):
+        # A case of place does without a preposition: "Fondas pranešime spaudai".
+        located = _statement_in_place(toks[i][2], t)
+        if not located and (i == len(toks) - 1 or not _preposition(low[i], t)):
             continue
         if cues is None:
             cues = [bare(w) for w in low]
         # The statement's noun, after up to two words in lower case ("in a statement",
         # "v tiskové zprávě").
-        c = next(
-            (
-                a
-                for a in range(i + 1, min(len(toks), i + 4))
-                if t.speech_cues.match_at(cues, a) and toks[a][2].islower()
-            ),
-            None,
+        c = (
+            i
+            if located
+            else next(
+                (
+                    a
+                    for a in range(i + 1, min(len(toks), i + 4))
+                    if t.speech_cues.match_at(cues, a) and toks[a][2].islower()
+                ),
+                None,
+            )
         )
         if c is None or any(
             not toks[a][2].islower() or _boundary(phrase, toks[a - 1][1], toks[a][0])
             for a in range(i, c + 1)
         ):
             continue
-        head = next((bare(w) for w in low[:i] if not _function_word(w, t)), "")
+        # (Its head is the last word where a possessor precedes its noun: "a fenntartó
+        # önkormányzat közleményében".)
+        before = low[:i][::-1] if t.possessor_first else low[:i]
+        head = next((bare(w) for w in before if not _function_word(w, t)), "")
         if not (
             # A body's or a role's noun with its complement ("Ministerstvo životního
             # prostředí v tiskové zprávě"), or a name.
@@ -1740,6 +1749,12 @@ def _short_of_statement(phrase: str, t: Tables) -> str:
             return ""  # no noun phrase of a speaker: "backed the plan in a statement"
         return phrase[: toks[i - 1][1]]
     return phrase
+
+
+def _statement_in_place(word: str, t: Tables) -> bool:
+    """True for the noun of a statement in a case of place ("pranešime", "közleményében",
+    "tiedotteessa"): where the words are, as "in a statement" says with a preposition."""
+    return _statement_word(word, t) and _place_word(word, t)
 
 
 def _place_word(word: str, t: Tables) -> bool:
@@ -1764,7 +1779,7 @@ def _referring(phrase: str, t: Tables) -> str:
         ws
         and any(_statement_word(w, t) for w in ws)
         and all(_statement_word(w, t) or _function_word(w.lower(), t) for w in ws)
-        and any(_preposition(w.lower(), t) for w in ws)
+        and any(_preposition(w.lower(), t) or _statement_in_place(w, t) for w in ws)
         # "in a statement by «…»": the masked name may be whose statement it is.
         and "_" not in phrase
     ):
