@@ -6,7 +6,8 @@ import pytest
 
 from corpus_tools.annotate.classify import classify
 from corpus_tools.annotate.quotations import find_parts
-from corpus_tools.annotate.speakers import attribute
+from corpus_tools.annotate.speakers import _name_in, attribute
+from corpus_tools.annotate.tables import tables_for
 
 
 def run(paragraphs: list[str], lang: str) -> list[tuple[str, str | None, str | None]]:
@@ -147,3 +148,29 @@ def test_statement_in_a_case_of_place_is_no_speaker(
 def test_speaker_after_a_place_word_stays(lang: str, paragraphs: list[str], name: str) -> None:
     got = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+# An acronym with a case suffix after a name is who was told ("ütles Kask BNS-ile",
+# said Kask to BNS): no part of the speaker's name.
+def test_acronym_with_case_suffix_is_no_part_of_the_name() -> None:
+    got = run(
+        ["Vallavanem teatas uuest plaanist. „Buss on parem kui auto,“ ütles Tamm ERR-ile."],
+        "et",
+    )
+    assert got == [("„Buss on parem kui auto,“", "Tamm", "Tamm")]
+
+
+# Where it must not fire: a surname with a case suffix is the person's own ("Selin
+# Kaya'nın filmi", Selin Kaya's film), and so is a word that is no acronym.
+@pytest.mark.parametrize(
+    ("lang", "tokens", "name"),
+    [
+        ("tr", ["Selin", "Kaya'nın"], ["Selin", "Kaya'nın"]),
+        ("et", ["Mari", "Tamm-ile"], ["Mari", "Tamm-ile"]),
+        ("et", ["Mari", "Tamm", "ERR-ile"], ["Mari", "Tamm"]),
+    ],
+)
+def test_only_an_acronym_with_case_suffix_is_cut(
+    lang: str, tokens: list[str], name: list[str]
+) -> None:
+    assert _name_in(tokens, tables_for(lang))[1] == name

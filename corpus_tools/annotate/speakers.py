@@ -404,6 +404,15 @@ def _oblique(word: str, t: Tables) -> bool:
     return cut > 0 and low[cut:] in t.oblique_suffixes
 
 
+def _oblique_acronym(word: str, t: Tables) -> bool:
+    """True for an acronym with a case suffix ("BNS-ile", "MTI-nek", "AA'ya"): an
+    outlet or a body told or named as a place, never part of a person's name."""
+    if not _oblique(word, t):
+        return False
+    stem = re.split(r"['’-]", word)[0]
+    return len(stem) >= 2 and stem.isupper()
+
+
 def _after_role_in_genitive(text: str, start: int, word: str, t: Tables) -> bool:
     """True where ``word``, one capitalised word at ``start`` right after a role noun
     in lower case, may be that role's complement rather than its holder's name: in a
@@ -559,6 +568,10 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     k = next((i for i in range(len(tokens) - 1, -1, -1) if _oblique(tokens[i], t)), -1)
     if 0 <= k < len(tokens) - 1:
         tokens = tokens[k + 1 :]
+    # An acronym with a case suffix after it is who was told or where: "ütles Kask
+    # BNS-ile" (to BNS); a surname so marked is the person's ("Elif Karaca'nın").
+    while len(tokens) >= 2 and _oblique_acronym(tokens[-1], t):
+        tokens = tokens[:-1]
     # Particles before a body's noun start an affiliation, not the rest of the name:
     # "Jan Ostermann von der Universität Bremen", "Ana Ruiz de la Universidad".
     for k in range(1, len(tokens) - 1):
@@ -1966,6 +1979,9 @@ def _mention_near_verb(
                 or low[j] in t.complementizers
                 or low[j] in t.auxiliaries
                 or low[j] in t.speech_verbs
+                # An acronym with a case suffix is who was told or where: "ütles
+                # Kask BNS-ile" (to BNS).
+                or _oblique_acronym(toks[j][2], t)
             ):
                 break
             if (
