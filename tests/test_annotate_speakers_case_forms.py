@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.names import choose_name
 from corpus_tools.annotate.quotations import find_parts
 from corpus_tools.annotate.speakers import _name_in, attribute
 from corpus_tools.annotate.tables import tables_for
@@ -174,3 +175,33 @@ def test_only_an_acronym_with_case_suffix_is_cut(
     lang: str, tokens: list[str], name: list[str]
 ) -> None:
     assert _name_in(tokens, tables_for(lang))[1] == name
+
+
+# A subject stands in the nominative: where the full name is written only in a case
+# whose ending reads two ways ("Mart Kase sõnul", Estonian genitive of Kask), the
+# surname alone as the subject of a speech verb ("ütles Kask") gives its base.
+def test_subject_surname_gives_the_base_form() -> None:
+    got = run(
+        [
+            "Abilinnapea Mart Kase sõnul kaetakse kulu parkimistasudest. "
+            "„Buss on parem kui auto,“ ütles Kask."
+        ],
+        "et",
+    )
+    assert [n for _, n, _ in got] == ["Mart Kask"]
+
+
+# Where it must not fire: without such a subject the name stays as written, and a
+# subject that is a longer, other name ("Kasemets") or the same form changes nothing.
+@pytest.mark.parametrize(
+    ("forms", "subjects", "name"),
+    [
+        (["Mart Kase"], set(), "Mart Kase"),
+        (["Mart Kase", "Kasemets"], {"Kasemets"}, "Mart Kase"),
+        (["Mart Tamm", "Tamm"], {"Tamm"}, "Mart Tamm"),
+    ],
+)
+def test_subject_surname_changes_only_a_form_of_it(
+    forms: list[str], subjects: set[str], name: str
+) -> None:
+    assert choose_name(forms, subjects, tables_for("et").names) == name

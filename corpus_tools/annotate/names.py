@@ -9,7 +9,10 @@ researcher wants ``Andrzej Kula``. The choice, for one person:
 2. among those, one that was the subject of a speech verb (``сказал Игорь Семёнов``,
    ``Jan Nowak powiedział``): a subject stands in the nominative;
 3. then the most frequent, without initials, the shortest, the first;
-4. the chosen form through :func:`base_form`.
+4. the chosen form through :func:`base_form`;
+5. where its last word still reads two ways, the surname alone that was the subject
+   of a speech verb, when it is another form of that word (Estonian "Mart Kase sõnul"
+   … "ütles Kask": Mart Kask; a gradation that endings alone cannot undo).
 
 :func:`base_form` replaces oblique endings by base endings word by word with the
 language's two tables (``given_name_inflections`` for the words before the last,
@@ -308,4 +311,42 @@ def choose_form(
             multi.index(f),
         ),
     )
-    return best, bases[best]
+    return best, _with_subject_surname(bases[best], subjects, table)
+
+
+def _with_subject_surname(name: str, subjects: Collection[str], table: NameInflections) -> str:
+    """``name`` with its last word replaced by the surname alone that was the subject
+    of a speech verb, where the tables read the last word both ways and the subject's
+    word is another form of it that reads as a base: a subject stands in the
+    nominative, so "Mart Kase" (Estonian genitive, "Kase sõnul") with "ütles Kask" is
+    Mart Kask, a gradation the endings alone cannot undo."""
+    ws = name.split()
+    if len(ws) < 2:
+        return name
+    last = ws[-1]
+    if _word(last, table.last, ())[0] != _AMBIGUOUS or any(
+        _word(w, table.given, ())[0] not in (_NONE, _BASE) for w in ws[:-1]
+    ):
+        # (Where the given name may be declined too, "Roberta Fica", a new surname
+        # alone would leave half the name in its case.)
+        return name
+    for subject in sorted(subjects):
+        if (
+            " " in subject
+            or subject == last
+            or not subject[:1].isupper()
+            or abs(len(subject) - len(last)) > 1  # ("Kasemets" is another name)
+        ):
+            continue
+        stem = min(len(subject), len(last)) - 1
+        if (
+            stem >= 3
+            and subject[:stem] == last[:stem]
+            and _word(subject, table.last, ())[0]
+            in (
+                _NONE,
+                _BASE,
+            )
+        ):
+            return " ".join([*ws[:-1], subject])
+    return name
