@@ -205,3 +205,41 @@ def test_subject_surname_changes_only_a_form_of_it(
     forms: list[str], subjects: set[str], name: str
 ) -> None:
     assert choose_name(forms, subjects, tables_for("et").names) == name
+
+
+# A given name alone in its base form takes up the person whose full name the article
+# writes only declined ("Að sögn Sigrúnar Jónsdóttur …" … "sagði Sigrún").
+def test_given_name_in_base_form_finds_the_declined_full_name() -> None:
+    got = run(
+        [
+            "Að sögn Sigrúnar Jónsdóttur, sveitarstjóra Hornafjarðar, verður skólanum lokað. "
+            "„Við gerum allt sem við getum,“ sagði Sigrún."
+        ],
+        "is",
+    )
+    assert [n for _, n, _ in got] == ["Sigrún Jónsdóttir"]
+
+
+# Where it must not fire: another given name, and one that two people share.
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "Að sögn Sigrúnar Jónsdóttur, sveitarstjóra Hornafjarðar, verður skólanum "
+                "lokað. „Við gerum allt sem við getum,“ sagði Helga."
+            ],
+            "Helga",
+        ),
+        (
+            [
+                "Að sögn Sigrúnar Jónsdóttur og Sigrúnar Pálsdóttur verður skólanum lokað. "
+                "„Við gerum allt sem við getum,“ sagði Sigrún."
+            ],
+            "Sigrún",
+        ),
+    ],
+)
+def test_given_name_in_base_form_needs_one_person(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "is")
+    assert [n for _, n, _ in got] == [name]

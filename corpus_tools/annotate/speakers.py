@@ -284,6 +284,15 @@ def _known(
     for e in entities:
         if len(low) >= 3 and low in e.given():
             return e
+    if len(low) >= 3:
+        # A given name in its base form where the full name is written only declined
+        # ("sagði Kristín" after "Kristínar Árnadóttur"): the one whose name in its
+        # base form opens with it.
+        based = [
+            e for e in entities if e.inflections and e.given() and e.name.split()[0].lower() == low
+        ]
+        if len(based) == 1:
+            return based[0]
     for e in candidates:
         if _same_surname(e.surname, word) and not (
             given and e.given() and not any(_same_given(given, g) for g in e.given())
