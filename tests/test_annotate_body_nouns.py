@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from corpus_tools.annotate.classify import classify
 from corpus_tools.annotate.quotations import find_parts
 from corpus_tools.annotate.speakers import attribute
@@ -139,3 +141,65 @@ def test_a_lower_case_complement_runs_on_to_the_place_the_body_serves() -> None:
         "it",
     )
     assert out[0][1] == "Regione autonoma di Aosta"
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # One capitalised word before a body's noun set in commas with its relative
+        # clause is the body's name, though it only opens the sentence.
+        (
+            "ca",
+            [
+                "La pedregada d’ahir va malmetre els camps de pomeres del Pla d’Urgell.",
+                "«Hem perdut la collita de tot l’any», explica Jordi Pujol, pagès de Linyola.",
+                "Segurcamp, l’entitat que gestiona les pòlisses agràries, ha obert un "
+                "termini especial. «Els pèrits visitaran les finques dilluns», ha indicat "
+                "l’entitat en un comunicat.",
+            ],
+            "Segurcamp",
+        ),
+        (
+            "es",
+            [
+                "La granizada de ayer destrozó los campos de manzanos de Lleida.",
+                "«Hemos perdido la cosecha de todo el año», explica Jordi Pujol, agricultor.",
+                "Segurcamp, la empresa de seguros agrarios, ha abierto un plazo especial. "
+                "«Los peritos visitarán las fincas el lunes», ha indicado la empresa.",
+            ],
+            "Segurcamp",
+        ),
+    ],
+)
+def test_one_word_before_a_body_s_apposition_names_the_body(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    assert run(paragraphs, lang)[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs"),
+    [
+        # An adverb before the comma, the body's noun the sentence's subject.
+        (
+            "es",
+            [
+                "La granizada de ayer destrozó los campos de manzanos de Lleida.",
+                "Finalmente, la empresa abrió un plazo especial. «Los peritos visitarán "
+                "las fincas el lunes», ha indicado la compañía en un comunicado.",
+            ],
+        ),
+        (
+            "it",
+            [
+                "La grandine ha distrutto i frutteti della valle.",
+                "Intanto, l’azienda che gestisce il servizio ha aperto uno sportello. «I "
+                "periti passeranno lunedì», ha spiegato l’azienda in una nota.",
+            ],
+        ),
+    ],
+)
+def test_a_word_before_a_body_that_is_the_subject_is_no_name(
+    lang: str, paragraphs: list[str]
+) -> None:
+    assert run(paragraphs, lang)[-1][1] not in ("Finalmente", "Intanto")

@@ -7086,11 +7086,38 @@ def _name_ending_with(
     return None
 
 
+def _body_apposition(rest: str, t: Tables) -> bool:
+    """True when ``rest``, the words after a comma, are an apposition set in commas
+    that opens with a definite body noun and goes on with a relative clause or a
+    complement ("Agroseguro, l’entitat que gestiona …, ha activat", "Segurcamp, la
+    empresa de seguros agrarios, abrió"): the one capitalised word before the first
+    comma is that body's name, not a word capitalised only because it opens the
+    sentence ("Finalmente, la empresa abrió", where the noun is the subject)."""
+    clause = re.split(r"[.;:!?]", rest, maxsplit=1)[0]
+    if "," not in clause:
+        return False  # no second comma closes an apposition
+    toks = _tokens(clause)[:3]
+    first = toks[0][2].lower().replace("’", "'") if toks else ""
+    if bare(first) != first:
+        noun, after = bare(first), toks[1:2]  # an elided article: "l'entitat que"
+    elif len(toks) >= 2 and first in t.determiners and first not in t.indefinites:
+        noun, after = bare(toks[1][2].lower().replace("’", "'")), toks[2:3]
+    else:
+        return False
+    nxt = after[0][2].lower() if after else ""
+    return (
+        noun in t.bodies
+        and not _function_word(noun, t)
+        and (nxt in t.relatives or nxt in t.complement_prepositions)
+    )
+
+
 def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tables) -> str | None:
     """The proper name the common noun ``toks[k]`` stands in apposition to, after a
     comma and at most two lower-case words ("La Dolciaria Ferrandi, storica azienda
     novarese", "Nordkabel, en dansk koncern"): capitalised words of two or more right
-    before the comma, else None."""
+    before the comma (one before a body's apposition closed by a comma: "Agroseguro,
+    l’entitat que …,"), else None."""
     if re.search(r"['’]s$", toks[k][2]):
         return None  # "Dana Whitcombe, the company’s chief operating officer": a person
     j = k
@@ -7107,7 +7134,12 @@ def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
     run = [w for _, w in runs[-1][1]]
     while run and _function_word(run[0], t):
         run = run[1:]
-    if len(run) < 2 or any(w.lower() in t.roles for w in run):
+    if any(w.lower() in t.roles for w in run):
+        return None
+    if len(run) < 2 and not (
+        # One word is a name where the apposition is a body's, closed by a comma.
+        run and _is_capitalised(run[0]) and _body_apposition(text[toks[j][0] :], t)
+    ):
         return None
     return " ".join(run)
 
