@@ -418,3 +418,47 @@ def test_a_bare_person_noun_shows_its_gender_where_there_are_no_articles(
     lang: str, paragraphs: list[str], name: str
 ) -> None:
     assert [n for _, n in speakers(paragraphs, lang)] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # An attribution set in dashes inside the marks: the closing dash ends the
+        # name in apposition to the role, as a full stop would.
+        (
+            "it",
+            [
+                "Due alpinisti sono stati salvati ieri sul Monte Rosa.",
+                "«Faceva freddo», ha raccontato il più giovane, Marco Bianchi, a valle.",
+                "«Il vento era troppo forte - spiega il capostazione del Soccorso alpino "
+                "di Alagna, Luca Rossi -. Li abbiamo chiamati ogni ora».",
+            ],
+            "Luca Rossi",
+        ),
+        (
+            "fr",
+            [
+                "Deux alpinistes ont été secourus hier sur le mont Blanc.",
+                "« Il faisait froid », a raconté le plus jeune, Marc Blanc, une fois en bas.",
+                "« Le vent était trop fort - explique le chef du peloton de gendarmerie "
+                "de haute montagne, Luc Roux -. Nous les avons appelés. »",
+            ],
+            "Luc Roux",
+        ),
+        # A hyphen inside a name is no closing dash.
+        (
+            "it",
+            [
+                "Il consiglio comunale ha approvato il bilancio.",
+                "«Faceva freddo», ha raccontato il più giovane, Marco Bianchi, a valle.",
+                "«Il bilancio è in ordine», ha detto il capogruppo in consiglio, Anna "
+                "Maria Neri-Bassi.",
+            ],
+            "Anna Maria Neri-Bassi",
+        ),
+    ],
+)
+def test_a_name_set_after_a_role_up_to_a_closing_dash(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    assert speakers(paragraphs, lang)[-1][1] == name

@@ -7856,8 +7856,10 @@ def _relative_clause_end(
 _PARENTHESIS = re.compile(r"[ \u00a0]*\([^()]{1,40}\)")
 
 
-# A full stop that ends a sentence, not an initial's ("Jan K. Novák.").
-_APPOSITION_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)")
+# A full stop that ends a sentence, not an initial's ("Jan K. Novák."), or a dash
+# that closes an attribution set inside the quotation marks ("«A - spiega il
+# capostazione, Matteo Zardini -. B»").
+_APPOSITION_END = re.compile(r"(?<![\s.][^\W\d_])\.(?=\s|$)|[ \u00a0][-–—](?=[\s.,]|$)")
 
 
 def _after_article(text: str, t: Tables) -> bool:
