@@ -203,3 +203,28 @@ def test_a_word_before_a_body_that_is_the_subject_is_no_name(
     lang: str, paragraphs: list[str]
 ) -> None:
     assert run(paragraphs, lang)[-1][1] not in ("Finalmente", "Intanto")
+
+
+def test_an_acronym_takes_up_a_name_whose_complement_a_preposition_links() -> None:
+    # "din" links "Învățământ" into the name the acronym in brackets stands for;
+    # "într-un comunicat" after the acronym is no part of its mention.
+    out = run(
+        [
+            "Profesorii din Iași au protestat marți în fața prefecturii.",
+            "Federația Sindicatelor Libere din Învățământ (FSLI) cere salarii mai mari. "
+            "„Nu mai putem aștepta”, transmite FSLI într-un comunicat.",
+        ],
+        "ro",
+    )
+    assert out[-1][1] is not None
+    assert out[-1][1].startswith("Federația Sindicatelor Libere din Învățământ")
+
+
+def test_runs_that_a_clause_separates_are_not_one_name_before_an_acronym() -> None:
+    from corpus_tools.annotate.speakers import _spelled_run_start
+    from corpus_tools.annotate.tables import tables_for
+
+    t = tables_for("ro")
+    assert _spelled_run_start("Ion Pop a vorbit cu Federația", t) is None
+    head = "Ion Pop a vorbit cu Federația Sindicatelor din Învățământ"
+    assert _spelled_run_start(head, t) == head.index("Federația")

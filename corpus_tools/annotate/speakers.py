@@ -2612,6 +2612,26 @@ _ELIDED_OF = re.compile(r"[dD][’'ʼ]")
 _FOLLOWS_NAME = re.compile(r",?[ \u00a0]+(?=\w)")
 
 
+def _spelled_run_start(head: str, t: Tables) -> int | None:
+    """Where the name that ``head`` ends with starts, before an acronym in brackets:
+    its last run of capitalised words, with the runs before it that a preposition of
+    a body's complement links to it ("Federația Sindicatelor Libere din Învățământ
+    (FSLI)"); None for fewer than two capitalised words."""
+    runs = _runs(head)
+    if not runs:
+        return None
+    r = len(runs) - 1
+    count = len(runs[r][1])
+    while r > 0:
+        last = runs[r - 1][1][-1]
+        gap = head[last[0] + len(last[1]) : runs[r][0]]
+        if gap.strip(" \u00a0") not in t.complement_prepositions:
+            break
+        r -= 1
+        count += len(runs[r][1])
+    return runs[r][0] if count >= 2 else None
+
+
 def _extend_to_name(
     clause: str, toks: list[tuple[int, int, str]], low: list[str], k: int, j: int, t: Tables
 ) -> int:
@@ -5109,10 +5129,10 @@ class _Resolver:
             for text, limit in texts:
                 i = text.rfind(f"({acronym})", 0, limit)
                 if i > 0:
-                    runs = _runs(text[max(0, i - 80) : i].rstrip(" \u00a0"))
-                    if runs and len(runs[-1][1]) >= 2:
-                        head = text[max(0, i - 80) : i].rstrip(" \u00a0")
-                        return head[runs[-1][0] :]
+                    head = text[max(0, i - 80) : i].rstrip(" \u00a0")
+                    at = _spelled_run_start(head, t)
+                    if at is not None:
+                        return head[at:]
             spelled = self.spelled_out(acronym, m)
             if spelled is not None:
                 return spelled
