@@ -228,3 +228,33 @@ def test_runs_that_a_clause_separates_are_not_one_name_before_an_acronym() -> No
     assert _spelled_run_start("Ion Pop a vorbit cu Federația", t) is None
     head = "Ion Pop a vorbit cu Federația Sindicatelor din Învățământ"
     assert _spelled_run_start(head, t) == head.index("Federația")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # A body's short name takes up the full name the article gave before it.
+        (
+            "it",
+            [
+                "Il pronto soccorso ridurrà l'attività per sei mesi.",
+                "Lo ha annunciato il direttore generale dell’Asl Città di Torino, Roberto Mancuso.",
+                "«I disagi saranno limitati e temporanei», ha precisato l’Asl in una nota.",
+            ],
+            "Asl Città di Torino",
+        ),
+        # Not a person the article named with a given name: "Costa" is Ana Costa.
+        (
+            "pt",
+            [
+                "A ministra Ana Costa visitou ontem a Costa Rica.",
+                "“Foi uma visita muito útil”, disse Costa aos jornalistas.",
+            ],
+            "Ana Costa",
+        ),
+    ],
+)
+def test_a_short_name_takes_up_the_full_name_given_before(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    assert run(paragraphs, lang)[-1][1] == name

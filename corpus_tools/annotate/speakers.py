@@ -3514,6 +3514,52 @@ class _Resolver:
             self._opens_only[word] = known
         return known
 
+    def fuller_name(self, name: str, m: _Mention) -> str:
+        """The longer name a body's short one begins, as the article wrote it in full
+        before the mention ("Defesa Civil" -> "Defesa Civil do Rio Grande do Sul", "l’Asl"
+        -> "Asl Città di Torino" from "dell’Asl Città di Torino"): its words, then
+        capitalised words, with particles inside; else ``name``. Only a name of
+        capitalised words that opens with no known given name (not a person's)."""
+        written = words_as_written(bare(name.replace("’", "'")))
+        n = len(written)
+        if (
+            # (Where every noun is capitalised, the words after a name need not be
+            # its: "der Mieterverband der Stadt Versagen vor".)
+            self.t.nouns_capitalised
+            or not written
+            or not all(_is_capitalised(w) or _is_acronym(w) for w in written)
+            or _known_given(written[0], self.t)
+        ):
+            return name
+        for pno in range(1, m.paragraph + 1):
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            toks = _tokens(text)
+            ws = [bare(w.replace("’", "'")) for _, _, w in toks]
+            for k in range(len(toks) - n):
+                if ws[k : k + n] != written or any(
+                    _boundary(text, toks[j][1], toks[j + 1][0]) for j in range(k, k + n - 1)
+                ):
+                    continue
+                end = k + n - 1
+                while end + 1 < len(toks) and not _boundary(text, toks[end][1], toks[end + 1][0]):
+                    nxt = toks[end + 1][2]
+                    if _is_capitalised(nxt) or _is_acronym(nxt):
+                        end += 1
+                    elif (
+                        nxt in _NAME_PARTICLES
+                        and end + 2 < len(toks)
+                        and _is_capitalised(toks[end + 2][2])
+                    ):
+                        end += 2
+                    else:
+                        break
+                if end > k + n - 1:
+                    start = toks[k][1] - len(ws[k])  # past an elided article: "dell’"
+                    return text[start : toks[end][1]]
+        return name
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -6398,6 +6444,19 @@ def attribute(
         at: tuple[int, int] | None = None
         if found is not None:
             key, name = resolver.resolve(found)
+            named = resolver.by_key(key)
+            if name and not (
+                # (Not a person the article names with a given name: "Costa" of "Ana
+                # Costa" is never "Costa Rica".)
+                named is not None
+                and any(_known_given(f.split()[0], t) for f in named.forms if " " in f)
+            ):
+                # A short name takes up the full one the article gave before ("a Defesa
+                # Civil", "Hallberg" of "Hallberg Brewing Co.", "Norweg" of "Norweg
+                # Eirik Lunde").
+                fuller = resolver.fuller_name(name, found)
+                if fuller != name:
+                    key, name = f"d:{fuller.lower()}", fuller
             mention = pronoun or found.text
             if name:
                 phrase = _well_formed(key, name, resolver)
