@@ -3528,7 +3528,7 @@ class _Resolver:
             self.t.nouns_capitalised
             or not written
             or not all(_is_capitalised(w) or _is_acronym(w) for w in written)
-            or _known_given(written[0], self.t)
+            or _known_given(written[-1] if self.t.family_name_first else written[0], self.t)
         ):
             return name
         for pno in range(1, m.paragraph + 1):
@@ -6449,7 +6449,11 @@ def attribute(
                 # (Not a person the article names with a given name: "Costa" of "Ana
                 # Costa" is never "Costa Rica".)
                 named is not None
-                and any(_known_given(f.split()[0], t) for f in named.forms if " " in f)
+                and any(
+                    _known_given(f.split()[-1] if t.family_name_first else f.split()[0], t)
+                    for f in named.forms
+                    if " " in f
+                )
             ):
                 # A short name takes up the full one the article gave before ("a Defesa
                 # Civil", "Hallberg" of "Hallberg Brewing Co.", "Norweg" of "Norweg
