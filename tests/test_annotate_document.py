@@ -203,6 +203,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "body_inflections",
         "complement_endings",
         "oblique_suffixes",
+        "comitative_endings",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -228,6 +229,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "place_endings",
         "participle_endings",
         "prenominal_participle_endings",
+        "comitative_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

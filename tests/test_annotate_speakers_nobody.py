@@ -236,3 +236,59 @@ def test_the_everyday_word_for_a_mother_is_a_woman_s_noun(
 ) -> None:
     got, _ = run(paragraphs, lang)
     assert [n for _, n, _ in got] == [name]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        # "z", "з" with the instrumental is "with", not "from": whom or how, and the
+        # noun takes up the person the article is about.
+        (
+            "pl",
+            [
+                "Jan Nowak od trzydziestu lat uprawia zboże pod Lublinem.",
+                "„Tak źle jeszcze nie było” – mówi rolnik z wyraźnym smutkiem.",
+            ],
+            "Jan Nowak",
+        ),
+        (
+            "uk",
+            [
+                "Іван Петренко тридцять років вирощує пшеницю на Полтавщині.",
+                "«Такого ще не було», — каже фермер із сумом.",
+            ],
+            "Іван Петренко",
+        ),
+        # A role the article gave a named person, by a copula, a comma or a dash, is
+        # that person's wherever they come from.
+        (
+            "pl",
+            [
+                "Jan Kowalski jest prezesem firmy z Gdańska.",
+                "„Zatrudnimy stu ludzi” – mówi prezes z Gdańska.",
+            ],
+            "Jan Kowalski",
+        ),
+        (
+            "pl",
+            [
+                "Jan Kowalski, nowy trener z Gdańska, przedstawił plan.",
+                "„Zaczynamy od jutra” – mówi trener z Gdańska.",
+            ],
+            "Jan Kowalski",
+        ),
+        (
+            "uk",
+            [
+                "Іван Петренко — директор школи з Полтави.",
+                "«Діти повернулися до класів», — каже директор із Полтави.",
+            ],
+            "Іван Петренко",
+        ),
+    ],
+)
+def test_with_whom_or_a_named_persons_role_is_no_origin(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]

@@ -5715,15 +5715,59 @@ class _Resolver:
         if whole == m.text:
             whole = _with_relative_clause(m, whole, self.paragraphs, t)
         wt = _tokens(whole)
+        new = [k for k, (a, _, _) in enumerate(wt) if a >= len(m.text) and k > 0]
         if not any(
-            (_opens_set_clause(wt[k][2].lower(), t) and "," in whole[wt[k - 1][1] : wt[k][0]])
-            # (Or where the person comes from: "matka dvou dětí z Třebíče".)
-            or wt[k][2].lower() in t.origin_prepositions
-            for k, (a, _, _) in enumerate(wt)
-            if a >= len(m.text) and k > 0
+            _opens_set_clause(wt[k][2].lower(), t) and "," in whole[wt[k - 1][1] : wt[k][0]]
+            for k in new
+        ) and not (
+            # (Or where the person comes from: "matka dvou dětí z Třebíče"; not whom they
+            # are with, "z ministrem", nor the role a named person was given before.)
+            any(
+                wt[k][2].lower() in t.origin_prepositions
+                and k + 1 < len(wt)
+                and not wt[k + 1][2].lower().endswith(t.comitative_endings)
+                for k in new
+            )
+            and not self._predicated_of_named(core, m)
         ):
             return None
         return whole[toks[lead][0] :] if lead else whole
+
+    def _predicated_of_named(self, core: list[str], m: _Mention) -> bool:
+        """True when the text before the mention gives one of its person nouns to a
+        named person, after a comma, a dash or a copula ("Jan Kowalski, prezes …", "Jan
+        Kowalski jest dyrektorem …"): the noun then takes that person up, whatever
+        else the mention says of them (``core``: its words, lower-cased and bare)."""
+        t = self.t
+        nouns = [w for w in core if _person_word(w, t)]
+        for n in range(m.paragraph):
+            para = self.paragraphs[n]
+            if n == m.paragraph - 1:
+                para = para[: m.offset]
+            toks = _tokens(para)
+            for k in range(1, len(toks)):
+                if not any(_same_noun(bare(toks[k][2].lower()), w) for w in nouns):
+                    continue
+                # (Its adjectives before it: "Jan Kowalski, nowy trener z Gdańska".)
+                i = k
+                while (
+                    i > k - 2
+                    and i > 1
+                    and toks[i - 1][2].islower()
+                    and toks[i - 1][2] not in t.auxiliaries
+                    and not any(ch in ",—–" for ch in para[toks[i - 1][1] : toks[i][0]])
+                ):
+                    i -= 1
+                j = i - 1
+                if toks[j][2].lower() in t.auxiliaries and j > 0:
+                    j -= 1
+                elif not any(ch in ",—–" for ch in para[toks[j][1] : toks[i][0]]):
+                    continue
+                if _is_capitalised(toks[j][2]) and any(
+                    e.person and _same_surname(e.surname, toks[j][2]) for e in self.entities
+                ):
+                    return True
+        return False
 
     def capitalised_role_holders(self, word: str) -> list[_Entity]:
         """The persons the article named with ``word`` written before their name as a

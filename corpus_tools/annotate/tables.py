@@ -29,7 +29,9 @@ that make it a genitive complement, never a name: Romanian "Transporturilor", Gr
 "Κλιματικής") and ``place_endings`` (endings of the cases of place of a lower-case
 noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
-proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks).
+proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks)
+and ``comitative_endings`` (endings of the instrumental, Polish "-em": after an origin
+preposition that also means "with", "z ministrem", whom the person is with).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -499,6 +501,10 @@ class Tables:
     # names close a name, so a capitalised word after them ("Tóth Gábor Kiskundorozsmán",
     # in Kiskundorozsma) is no part of it.
     family_name_first: bool = False
+    # Endings of the instrumental, in which the word after an origin preposition that
+    # also means "with" stands when it does (Polish "z ministrem", Ukrainian "з мером"):
+    # whom the person is with, not where they come from.
+    comitative_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -673,6 +679,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("participle_endings", [])),
             tuple(w.lower() for w in raw.get("prenominal_participle_endings", [])),
             bool(raw.get("family_name_first", False)),
+            tuple(w.lower() for w in raw.get("comitative_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
