@@ -499,6 +499,69 @@ def test_an_answer_after_someone_else_s_words_stays_the_interviewee_s(between: s
     assert got[-1][1] == "Олег Коваль"
 
 
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "answerer"),
+    [
+        # Someone quoted in passing without a name is not whom the question is put to:
+        # the answer is the interview's protagonist's.
+        (
+            "es",
+            [
+                "La alcaldesa Ana Torres recorrió el mercado el sábado. Torres habló con "
+                "los comerciantes.",
+                "Torres prometió obras para el techo.",
+                "—Aquí no viene nadie desde hace años —se queja un vendedor de verduras.",
+                "—¿Y usted qué les promete, alcaldesa?",
+                "—Vamos a arreglar el techo antes de junio.",
+            ],
+            "Ana Torres",
+        ),
+        (
+            "ru",
+            [
+                "Мэр Анна Соколова обошла рынок в субботу. Соколова поговорила с продавцами.",
+                "Соколова пообещала отремонтировать крышу.",
+                "— Сюда годами никто не приходил, — жалуется один из продавцов.",
+                "— А вы что им обещаете?",
+                "— Крышу починим до июня.",
+            ],
+            "Анна Соколова",
+        ),
+        # The speaker's own name in the attribution of their words is nobody between.
+        (
+            "es",
+            [
+                "El alcalde Arturo Cantú prometió agua. «Habrá agua en marzo», dijo Cantú.",
+                "Cantú visitó después la presa.",
+                "En la colonia, doña Marta Villalobos guarda agua en cuatro tambos.",
+                "—Aquí el agua llega dos horas —cuenta Villalobos.",
+                "—¿Y el gobierno qué les dice?",
+                "—Vienen en campaña y prometen.",
+            ],
+            "Marta Villalobos",
+        ),
+        (
+            "uk",
+            [
+                "Міністр Олег Коваль відкрив центр. «Це важливо», — сказав Коваль.",
+                "Коваль також оглянув майстерні.",
+                "Студентка Дарина Савчук уже записалася на курс.",
+                "— Раніше ми бачили дрони тільки на відео, — розповідає Савчук.",
+                "— А після навчання куди?",
+                "— Хочу залишитися в місті.",
+            ],
+            "Дарина Савчук",
+        ),
+    ],
+)
+def test_an_answer_goes_to_a_named_person_who_spoke_before_the_question(
+    lang: str, paragraphs: list[str], answerer: str
+) -> None:
+    got, _ = run(paragraphs, lang)
+    assert got[-2][1] is None
+    assert got[-1][1] == answerer
+
+
 def test_unattributed_speech_has_no_speaker() -> None:
     got, persons = run(["The report ended: “Nothing more can be done here today.”"], "en")
     assert got[0][1] is None

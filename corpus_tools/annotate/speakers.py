@@ -24,8 +24,8 @@ it is looked up, in this order:
    right after that speaker's quotation; an unattributed dialogue question is the
    interviewer's (no speaker), and an unattributed dialogue answer after a question is
    the interviewee's: the person the questions address by name ("— Елена Викторовна,
-   почему …?"), else whoever spoke right before the question (nobody named between),
-   else the document's most mentioned person.
+   почему …?"), else the named person who spoke right before the question (nobody
+   else named between), else the document's most mentioned person.
 
 Noun phrases: a mention extends over an apposition or a short complement to the name
 that closes it (``said its chair, Tom Hughes``, ``сказала голова комісії з питань ЖКГ
@@ -5927,9 +5927,19 @@ class _Resolver:
         shown = _noun_gender(words(description), self.t)
         return self.gender is None or shown in (None, self.gender)
 
-    def person_named_between(self, start: tuple[int, int], end: tuple[int, int]) -> bool:
-        """True when a person is named from ``start`` up to ``end`` (positions)."""
-        return self._person_named_between(self.named(), start, end)
+    def person_named_between(
+        self, start: tuple[int, int], end: tuple[int, int], besides: _Entity | None = None
+    ) -> bool:
+        """True when a person other than ``besides`` is named from ``start`` up to
+        ``end`` (positions)."""
+        named = self.named()
+        i = bisect.bisect_left(named, (start,))
+        while i < len(named) and named[i][0] < end:
+            e = self.entities[named[i][1]]
+            if e.person and e is not besides:
+                return True
+            i += 1
+        return False
 
     def _person_named_between(
         self,
@@ -8961,25 +8971,31 @@ def _fallback(
     if first.kind == "dialogue" and _asks(previous) and near:
         e = resolver.interviewee()
         asked = speakers.get(answered[0].id) if answered is not None else None
+        # (A named person's: an unnamed one quoted in passing, "—… —se queja un
+        # vendedor.", is not whom an interview's questions are put to.)
+        known = resolver.by_key(asked[0]) if asked is not None else None
         if (
             e is None
             and asked is not None
+            and known is not None
+            and known.person
             and answered is not None
             and not _asks(answered)
             and previous[0].paragraph - answered[-1].paragraph <= 1
-            # (Not where someone is named between: "Корреспондент задал Лебедеву ещё
-            # несколько вопросов." puts them to that person.)
+            # (Not where someone else is named between: "Корреспондент задал Лебедеву
+            # ещё несколько вопросов." puts them to that person; their own name, as
+            # their words' attribution, "—… —cuenta Villalobos.", does not.)
             and not resolver.person_named_between(
                 (answered[-1].paragraph, answered[-1].end.offset),
                 (previous[0].paragraph, previous[0].start.offset),
+                besides=known,
             )
         ):
             # The question follows someone's words at once ("—Aquí el agua llega dos
             # horas —cuenta Villalobos." "—¿Y el gobierno?" "—Vienen en campaña …"):
             # it is put to them, and the answer is theirs, not the article's
             # protagonist's. (The mention is their name, as for any answer.)
-            known = resolver.by_key(asked[0])
-            return asked[0], asked[1], known.written if known is not None else asked[1]
+            return asked[0], asked[1], known.written
         e = e or resolver.main()
         if e is not None:
             return f"e:{e.surname}", e.name, e.written
