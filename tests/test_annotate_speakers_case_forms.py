@@ -65,18 +65,23 @@ def test_hungarian_name_keeps_its_given_names(paragraphs: list[str], name: str) 
 
 
 # Finnish surnames in -nen take the partitive in -sta/-stä ("Virtasta ei vakuuta",
-# Virtanen is not convinced): the base form is the -nen one.
+# Virtanen is not convinced): the base form is the -nen one, where the article writes
+# the name in a case that only a -nen surname has ("Virtasen", "Hämäläiselle").
 @pytest.mark.parametrize(
     ("paragraphs", "name"),
     [
         (
-            ["Valtuutettu Mikko Virtasta päätös ei vakuuta. – Tämä on virhe, hän sanoo."],
+            [
+                "Valtuutettu Mikko Virtasta päätös ei vakuuta. Virtasen mielestä asia "
+                "pitää valmistella uudelleen. – Tämä on virhe, hän sanoo."
+            ],
             "Mikko Virtanen",
         ),
         (
             [
-                "Rehtori Liisa Hämäläistä huolettaa koulun tulevaisuus. "
-                "– Oppilaat ansaitsevat paremman, hän sanoo."
+                "Rehtori Liisa Hämäläistä huolettaa koulun tulevaisuus. Hämäläiselle on "
+                "tullut paljon viestejä vanhemmilta. – Oppilaat ansaitsevat paremman, hän "
+                "sanoo."
             ],
             "Liisa Hämäläinen",
         ),
@@ -97,6 +102,38 @@ def test_finnish_partitive_surname_gets_its_base_form(paragraphs: list[str], nam
     ],
 )
 def test_finnish_base_form_surname_stays(paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, "fi")
+    assert [n for _, n, _ in got] == [name]
+
+
+# Alone, a -sta form may be a name so written ("Batista") or the elative of a name
+# without -nen ("Orposta", from Orpo): it stays as written, never "Batinen", "Orponen".
+@pytest.mark.parametrize(
+    ("paragraphs", "name"),
+    [
+        (
+            [
+                "Kenraali Fulgencio Batista kaappasi vallan Kuubassa vuonna 1952.",
+                "– Maa tarvitsee järjestystä, Batista sanoi radiossa.",
+            ],
+            "Fulgencio Batista",
+        ),
+        (
+            ["– Maa tarvitsee järjestystä, sanoi kenraali Fulgencio Batista radiossa."],
+            "Fulgencio Batista",
+        ),
+        (
+            [
+                "Kokoomuksen puheenjohtajasta Petteri Orposta tuli pääministeri.",
+                "– Työ alkaa heti, hän sanoi.",
+            ],
+            "Petteri Orposta",
+        ),
+    ],
+)
+def test_finnish_sta_form_without_a_nen_case_elsewhere_stays(
+    paragraphs: list[str], name: str
+) -> None:
     got = run(paragraphs, "fi")
     assert [n for _, n, _ in got] == [name]
 

@@ -21,7 +21,9 @@ entry is a pair [oblique ending, base ending]; the longest ending a word has dec
 
 * one base ending: the word is oblique and gets it (``skiego`` -> ``ski``);
 * several: the one whose result the article itself uses for this person is taken
-  (``Nowaka`` -> ``Nowak`` when ``Nowak`` is written somewhere); an ending paired with
+  (``Nowaka`` -> ``Nowak`` when ``Nowak`` is written somewhere), or gives anywhere by
+  a word the surname table reads one way only (Finnish ``Koskista`` -> ``Koskinen``
+  where ``Koskisen`` is written: :func:`sure_bases`); an ending paired with
   itself says a word with it may already be a base form (``Anna``, ``Толстой``);
 * otherwise the word is ambiguous: it gets its one base ending other than itself only
   when another word of the same name is surely oblique (``Tomasza`` in ``Tomasza
@@ -270,6 +272,20 @@ def _reads_as_a_man(
     return table.given_names.get(first) == "f" and table.given_names.get(reading.lower()) == "m"
 
 
+def sure_bases(words: Iterable[str], table: NameInflections) -> frozenset[str]:
+    """The base forms of the ``words`` that the surname table reads one way only, as
+    oblique ("Koskisen" -> "Koskinen"): the article attests those surnames, so a form
+    that reads two ways takes the one among them ("Jari Koskista", Koskinen's
+    partitive), where alone it may be as written ("Fulgencio Batista") or another
+    case of another name ("Orposta", from Orpo)."""
+    out = set()
+    for w in words:
+        status, base = _word(w, table.last, ())
+        if status == _OBLIQUE:
+            out.add(base)
+    return frozenset(out)
+
+
 def _has_initial(form: str) -> bool:
     return any(len(w) <= 3 and w.endswith(".") and w[:1].isupper() for w in form.split())
 
@@ -295,10 +311,13 @@ def choose_form(
     *,
     woman: bool = False,
     man: bool = False,
+    elsewhere: Collection[str] = (),
 ) -> tuple[str, str]:
-    """(the form chosen as written, its base form): see :func:`choose_name`."""
+    """(the form chosen as written, its base form): see :func:`choose_name`;
+    ``elsewhere``: base forms the article attests for surnames besides the person's
+    forms (:func:`sure_bases`)."""
     multi = [f for f in forms if len(f.split()) >= 2] or list(forms)
-    attested = {w for f in forms for w in f.split()}
+    attested = {w for f in forms for w in f.split()} | set(elsewhere)
     bases = {f: base_form(f, table, attested, woman=woman, man=man) for f in multi}
     best = min(
         multi,

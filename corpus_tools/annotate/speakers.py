@@ -83,7 +83,7 @@ from corpus_tools.annotate import ranking
 from corpus_tools.annotate.bodies import base_body
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, sentence_starts
-from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form
+from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form, sure_bases
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.ranking import Candidate
 from corpus_tools.annotate.tables import (
@@ -211,6 +211,10 @@ class _Entity:
     # quotation wrongly given to her has.
     after_feminine: bool = False
     inflections: NameInflections = NO_INFLECTIONS
+    # The surnames' base forms the article attests by a form that reads one way only
+    # (names.sure_bases): where the person's own forms read two ways, one of these says
+    # which.
+    elsewhere: frozenset[str] = frozenset()
     # (what it was worked out from: the numbers of forms and subjects and whether she is
     # a woman, he a man; the chosen form as written; its base form) when last worked out.
     cached: tuple[tuple[int, int, bool, bool], str, str] | None = None
@@ -246,7 +250,9 @@ class _Entity:
         """The base form of the name read as a man's: "Аляксандр Дзямідаў" for
         "Аляксандра Дзямідава", which is as well a woman's name in the nominative."""
         if self._as_man[0] != len(self.forms):
-            base = choose_form(self.forms, self.subjects, self.inflections, man=True)[1]
+            base = choose_form(
+                self.forms, self.subjects, self.inflections, man=True, elsewhere=self.elsewhere
+            )[1]
             self._as_man = (len(self.forms), base)
         return self._as_man[1]
 
@@ -256,7 +262,12 @@ class _Entity:
         key = (len(self.forms), len(self.subjects), woman, man)
         if self.cached is None or self.cached[0] != key:
             form, base = choose_form(
-                self.forms, self.subjects, self.inflections, woman=woman, man=man
+                self.forms,
+                self.subjects,
+                self.inflections,
+                woman=woman,
+                man=man,
+                elsewhere=self.elsewhere,
             )
             self.cached = (key, form, base)
         return self.cached
@@ -791,8 +802,11 @@ def _agencies_by_word(agencies: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
     return {w: tuple(v) for w, v in out.items()}
 
 
-def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_Entity]:
-    """The persons named in the text outside quotations, by surname."""
+def _index_persons(
+    paragraphs: list[str], index: PartIndex, t: Tables, elsewhere: frozenset[str] = frozenset()
+) -> list[_Entity]:
+    """The persons named in the text outside quotations, by surname; ``elsewhere``:
+    as for :class:`_Entity`."""
     entities: list[_Entity] = []
     # The entities by the first three letters of their lower-cased surname: surnames
     # that _same_surname() matches share them (equal, or one is the other but for an
@@ -981,7 +995,7 @@ def _index_persons(paragraphs: list[str], index: PartIndex, t: Tables) -> list[_
                 # names a woman, not a place.
                 person = True
             if entity is None:
-                entity = _Entity(surname, person=person, inflections=t.names)
+                entity = _Entity(surname, person=person, inflections=t.names, elsewhere=elsewhere)
                 entities.append(entity)
                 by_head.setdefault(surname.lower()[:3], []).append(entity)
             entity.person = entity.person or person
@@ -3219,6 +3233,8 @@ class _Resolver:
     quoted: list[tuple[tuple[int, int], str, list[str]]] = field(default_factory=list)
     # The quotation parts, to find sentences with the quoted words masked.
     index: PartIndex | None = None
+    # As for _Entity: the surnames' base forms the article attests.
+    elsewhere: frozenset[str] = frozenset()
 
     _inner_capitals: frozenset[str] | None = None
     # The first word of every sentence, read once (see opening_form).
@@ -3772,7 +3788,11 @@ class _Resolver:
                 # (One word opening the sentence is a name where the article writes it
                 # capitalised inside a sentence too: "Кудрявцев вину не признал".)
                 e = _Entity(
-                    surname, [" ".join(name)], [(m.paragraph, m.offset)], inflections=t.names
+                    surname,
+                    [" ".join(name)],
+                    [(m.paragraph, m.offset)],
+                    inflections=t.names,
+                    elsewhere=self.elsewhere,
                 )
                 self.entities.append(e)
                 return f"e:{e.surname}", e.name
@@ -6427,8 +6447,13 @@ def attribute(
     t = tables_for(lang)
     w = ranking.weights() if rank else None
     index = PartIndex(parts)
-    entities = _index_persons(paragraphs, index, t)
-    resolver = _Resolver(paragraphs, t, entities, index=index)
+    elsewhere = (
+        sure_bases((w for p in paragraphs for _, _, w in _tokens(p) if _is_capitalised(w)), t.names)
+        if t.names
+        else frozenset()
+    )
+    entities = _index_persons(paragraphs, index, t, elsewhere)
+    resolver = _Resolver(paragraphs, t, entities, index=index, elsewhere=elsewhere)
     for p in parts:
         if p.type in ("title", "name") and p.kind == "quote" and p.depth == 0:
             text = paragraphs[p.paragraph - 1]
