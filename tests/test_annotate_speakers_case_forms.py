@@ -188,6 +188,41 @@ def test_speaker_after_a_place_word_stays(lang: str, paragraphs: list[str], name
     assert [n for _, n, _ in got] == [name]
 
 
+# A name or a role after the statement noun in a case of place is who spoke; the words
+# before it say whose interview or statement it is.
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "fi",
+            [
+                "– Talous kääntyy kasvuun ensi vuonna, kertoi Ylen haastattelussa "
+                "pääministeri Petteri Orpo."
+            ],
+            "Petteri Orpo",
+        ),
+        (
+            "fi",
+            [
+                "Pääministeri Petteri Orpo vieraili maanantaina Oulussa.",
+                "– Talous kääntyy kasvuun ensi vuonna, kertoi Ylen haastattelussa pääministeri.",
+            ],
+            "Petteri Orpo",
+        ),
+        (
+            "lt",
+            ["„Darbai baigsis rudenį“, – sakė savivaldybės pranešime meras Petras Jonaitis."],
+            "Petras Jonaitis",
+        ),
+    ],
+)
+def test_a_name_or_role_after_a_statement_in_a_case_of_place_speaks(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    got = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
 # An acronym with a case suffix after a name is who was told ("ütles Kask BNS-ile",
 # said Kask to BNS): no part of the speaker's name.
 def test_acronym_with_case_suffix_is_no_part_of_the_name() -> None:

@@ -1764,6 +1764,22 @@ def _short_of_statement(phrase: str, t: Tables) -> str:
             for a in range(i, c + 1)
         ):
             continue
+        if located:
+            # A name or a role after it is who spoke, the words before it whose the
+            # statement or the interview is: "kertoi Ylen haastattelussa pääministeri
+            # Petteri Orpo".
+            after = next(
+                (
+                    a
+                    for a in range(c + 1, len(toks))
+                    if _is_capitalised(toks[a][2])
+                    or _is_acronym(toks[a][2])
+                    or _person_word(bare(low[a]), t)
+                ),
+                None,
+            )
+            if after is not None:
+                return phrase[toks[after][0] :]
         # (Its head is the last word where a possessor precedes its noun: "a fenntartó
         # önkormányzat közleményében".)
         before = low[:i][::-1] if t.possessor_first else low[:i]
