@@ -315,3 +315,46 @@ def test_given_name_in_base_form_finds_the_declined_full_name() -> None:
 def test_given_name_in_base_form_needs_one_person(paragraphs: list[str], name: str) -> None:
     got = run(paragraphs, "is")
     assert [n for _, n, _ in got] == [name]
+
+
+# A given name the article gives two persons, one written declined ("Марии Захаровой")
+# and one as it is ("Мария Петрова"), takes up neither alone, and the two never become
+# one person.
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "names"),
+    [
+        (
+            "ru",
+            [
+                "По словам Марии Захаровой, заявление было провокацией.",
+                "«Это провокация», — сказала Мария.",
+                "Директор школы Мария Петрова рассказала о ремонте.",
+                "«Ремонт закончим к сентябрю», — сказала Петрова.",
+            ],
+            ["Мария", "Мария Петрова"],
+        ),
+        (
+            "ru",
+            [
+                "По словам Марии Захаровой, заявление было провокацией.",
+                "«Это провокация», — сказала Мария.",
+                "«Ремонт закончим к сентябрю», — сказала Мария Петрова.",
+            ],
+            ["Мария", "Мария Петрова"],
+        ),
+        (
+            "is",
+            [
+                "Að sögn Sigrúnar Jónsdóttur verður skólanum lokað.",
+                "„Við gerum allt sem við getum,“ sagði Sigrún.",
+                "„Þetta er slæmt,“ sagði Sigrún Pálsdóttir, formaður foreldrafélagsins.",
+            ],
+            ["Sigrún", "Sigrún Pálsdóttir"],
+        ),
+    ],
+)
+def test_given_name_two_persons_share_takes_up_neither(
+    lang: str, paragraphs: list[str], names: list[str]
+) -> None:
+    got = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == names

@@ -75,7 +75,7 @@ import bisect
 import itertools
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -83,7 +83,13 @@ from corpus_tools.annotate import ranking
 from corpus_tools.annotate.bodies import base_body
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.context import PartIndex, sentence_starts
-from corpus_tools.annotate.names import NO_INFLECTIONS, NameInflections, choose_form, sure_bases
+from corpus_tools.annotate.names import (
+    NO_INFLECTIONS,
+    NameInflections,
+    base_form,
+    choose_form,
+    sure_bases,
+)
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.ranking import Candidate
 from corpus_tools.annotate.tables import (
@@ -280,13 +286,16 @@ def _known(
     *,
     lone: bool = False,
     given: str = "",
+    shared: Collection[str] = (),
 ) -> _Entity | None:
     """The entity that ``word``, the last word of a name, refers to (see
     ``_index_persons.known``); ``candidates``: those whose surname may match it but for
     an ending; ``lone``: the name is this word alone, so it may be any word of a full
     name (not "Matić" of "Ivana Matić" for "Mate Kovačevića"); ``given``: the known given
     name the name opens with, if any, which a surname matched but for an ending must
-    not contradict ("Josep Martí" is not "Isabel Marí")."""
+    not contradict ("Josep Martí" is not "Isabel Marí"); ``shared``: the given names
+    (lower case, base form) the article gives two persons or more
+    (:func:`_shared_given_names`)."""
     low = word.lower()
     candidates = list(candidates)
     for e in candidates:
@@ -295,10 +304,12 @@ def _known(
     for e in entities:
         if len(low) >= 3 and low in e.given():
             return e
-    if len(low) >= 3:
+    if lone and len(low) >= 3 and low not in shared:
         # A given name in its base form where the full name is written only declined
         # ("sagði Kristín" after "Kristínar Árnadóttur"): the one whose name in its
-        # base form opens with it.
+        # base form opens with it. (Not where the article names two persons so, "Марии
+        # Захаровой" and "Мария Петрова": the word alone does not say which; nor the
+        # last word of a full name, another person's.)
         based = [
             e for e in entities if e.inflections and e.given() and e.name.split()[0].lower() == low
         ]
@@ -803,10 +814,14 @@ def _agencies_by_word(agencies: tuple[str, ...]) -> dict[str, tuple[str, ...]]:
 
 
 def _index_persons(
-    paragraphs: list[str], index: PartIndex, t: Tables, elsewhere: frozenset[str] = frozenset()
+    paragraphs: list[str],
+    index: PartIndex,
+    t: Tables,
+    elsewhere: frozenset[str] = frozenset(),
+    shared: frozenset[str] = frozenset(),
 ) -> list[_Entity]:
     """The persons named in the text outside quotations, by surname; ``elsewhere``:
-    as for :class:`_Entity`."""
+    as for :class:`_Entity`; ``shared``: as for :func:`_known`."""
     entities: list[_Entity] = []
     # The entities by the first three letters of their lower-cased surname: surnames
     # that _same_surname() matches share them (equal, or one is the other but for an
@@ -819,7 +834,12 @@ def _index_persons(
         Hidayat"), else the first whose surname matches it but for an ending ("Nowaka"
         for Nowak); a ``lone`` name, also a word inside one full name."""
         return _known(
-            entities, by_head.get(surname.lower()[:3], ()), surname, lone=lone, given=given
+            entities,
+            by_head.get(surname.lower()[:3], ()),
+            surname,
+            lone=lone,
+            given=given,
+            shared=shared,
         )
 
     # Words the article writes in lower case somewhere: common nouns. One that opens a
@@ -1392,6 +1412,31 @@ def _nameless(e: _Entity, t: Tables) -> bool:
 def _known_given(word: str, t: Tables) -> bool:
     """True for a known given name, as written or declined ("Marka", "Pavla")."""
     return is_given_name(word) or any(is_given_name(r) for r in _readings(word, t))
+
+
+def _shared_given_names(paragraphs: list[str], t: Tables) -> frozenset[str]:
+    """The given names (lower case, in their base form) that the article writes before
+    two surnames or more, as written or declined ("Мария Захарова", "Марии Петровой"):
+    two persons share them."""
+    if not t.names:
+        return frozenset()
+    surnames: dict[str, list[str]] = {}
+    for text in paragraphs:
+        toks = _tokens(text)
+        for (_, end, g), (start, _, s) in itertools.pairwise(toks):
+            if (
+                _is_capitalised(g)
+                and _is_capitalised(s)
+                and text[end:start].isspace()
+                and _known_given(g, t)
+            ):
+                base = base_form(f"{g} {s}", t.names).split()
+                if len(base) != 2:
+                    continue
+                known = surnames.setdefault(base[0].lower(), [])
+                if not any(_same_surname(k, base[1]) for k in known):
+                    known.append(base[1])
+    return frozenset(g for g, found in surnames.items() if len(found) >= 2)
 
 
 def _name_genders(name: list[str], roles: list[str], verb: str | None, t: Tables) -> set[str]:
@@ -3251,6 +3296,8 @@ class _Resolver:
     index: PartIndex | None = None
     # As for _Entity: the surnames' base forms the article attests.
     elsewhere: frozenset[str] = frozenset()
+    # As for _known: the given names the article gives two persons or more.
+    shared: frozenset[str] = frozenset()
 
     _inner_capitals: frozenset[str] | None = None
     # The first word of every sentence, read once (see opening_form).
@@ -3785,7 +3832,9 @@ class _Resolver:
             name = []  # "ministrul Transporturilor": a role and its ministry
         if name:
             surname = name[-1]
-            e = _known(self.entities, self.entities, surname, lone=len(name) == 1)
+            e = _known(
+                self.entities, self.entities, surname, lone=len(name) == 1, shared=self.shared
+            )
             if e is not None:
                 return f"e:{e.surname}", e.name
             if len(name) == 1:
@@ -6468,8 +6517,9 @@ def attribute(
         if t.names
         else frozenset()
     )
-    entities = _index_persons(paragraphs, index, t, elsewhere)
-    resolver = _Resolver(paragraphs, t, entities, index=index, elsewhere=elsewhere)
+    shared = _shared_given_names(paragraphs, t)
+    entities = _index_persons(paragraphs, index, t, elsewhere, shared)
+    resolver = _Resolver(paragraphs, t, entities, index=index, elsewhere=elsewhere, shared=shared)
     for p in parts:
         if p.type in ("title", "name") and p.kind == "quote" and p.depth == 0:
             text = paragraphs[p.paragraph - 1]
