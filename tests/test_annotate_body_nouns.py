@@ -252,6 +252,42 @@ def test_runs_that_a_clause_separates_are_not_one_name_before_an_acronym() -> No
             ],
             "Ana Costa",
         ),
+        # A role or a person after the body's name is no more of it.
+        (
+            "en",
+            [
+                "Tesla shares fell 8% on Wednesday.",
+                "Tesla CEO Elon Musk told analysts that deliveries would recover.",
+                "“We expect a record quarter,” Tesla said in a statement.",
+            ],
+            "Tesla",
+        ),
+        (
+            "pl",
+            [
+                "Orlen obniża ceny paliw.",
+                "Prezes Orlen Daniel Obajtek zapowiadał to od tygodni.",
+                "„Ceny spadną” – poinformował Orlen.",
+            ],
+            "Orlen",
+        ),
+        (
+            "it",
+            [
+                "Il presidente di Confindustria Emanuele Orsini ha chiesto sgravi.",
+                "«Le imprese soffrono», ha detto Confindustria.",
+            ],
+            "Confindustria",
+        ),
+        # A given name that ends a place's name does not end the run.
+        (
+            "pt",
+            [
+                "A Polícia Militar do Estado de São Paulo prendeu três suspeitos.",
+                "“A operação continua”, informou a Polícia Militar.",
+            ],
+            "Polícia Militar do Estado de São Paulo",
+        ),
     ],
 )
 def test_a_short_name_takes_up_the_full_name_given_before(

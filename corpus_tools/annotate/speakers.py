@@ -3624,6 +3624,21 @@ class _Resolver:
                 end = k + n - 1
                 while end + 1 < len(toks) and not _boundary(text, toks[end][1], toks[end + 1][0]):
                     nxt = toks[end + 1][2]
+                    low = bare(nxt.lower())
+                    if (
+                        # A role or a person's name after a body's name is someone of
+                        # the body ("Tesla CEO Elon Musk", "Orlen Daniel Obajtek"), not
+                        # more of its name; a given name closing a name ("São Paulo")
+                        # is its last word.
+                        low in self.t.roles
+                        or (
+                            _known_given(nxt, self.t)
+                            and end + 2 < len(toks)
+                            and _is_capitalised(toks[end + 2][2])
+                            and not _boundary(text, toks[end + 1][1], toks[end + 2][0])
+                        )
+                    ):
+                        break
                     if _is_capitalised(nxt) or _is_acronym(nxt):
                         end += 1
                     elif (
