@@ -197,12 +197,49 @@ def test_one_word_before_a_body_s_apposition_names_the_body(
                 "periti passeranno lunedì», ha spiegato l’azienda in una nota.",
             ],
         ),
+        # A connective before the comma, the body's noun the subject the commas set off.
+        (
+            "ca",
+            [
+                "Mentrestant, el departament de Territori, que té les competències, ha "
+                "demanat un informe. «No és acceptable», ha dit el departament.",
+            ],
+        ),
+        (
+            "it",
+            [
+                "Successivamente, il consorzio dei produttori, riunito in assemblea, ha "
+                "chiesto un incontro. «Serve un intervento», ha detto il consorzio.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Separately, the department for health, which funds the trusts, said more "
+                "money would come. “Help is on the way,” the department said.",
+            ],
+        ),
+        # The body's name follows the apposition: it, not the word before.
+        (
+            "es",
+            [
+                "Entretanto, la compañía que opera la ruta, Vuelaya, ha cancelado diez "
+                "vuelos. «Pedimos disculpas», ha dicho la compañía.",
+            ],
+        ),
     ],
 )
 def test_a_word_before_a_body_that_is_the_subject_is_no_name(
     lang: str, paragraphs: list[str]
 ) -> None:
-    assert run(paragraphs, lang)[-1][1] not in ("Finalmente", "Intanto")
+    assert run(paragraphs, lang)[-1][1] not in (
+        "Finalmente",
+        "Intanto",
+        "Mentrestant",
+        "Successivamente",
+        "Separately",
+        "Entretanto",
+    )
 
 
 def test_an_acronym_takes_up_a_name_whose_complement_a_preposition_links() -> None:

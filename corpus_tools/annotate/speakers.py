@@ -7339,6 +7339,9 @@ def _body_apposition(rest: str, t: Tables) -> bool:
     clause = re.split(r"[.;:!?]", rest, maxsplit=1)[0]
     if "," not in clause:
         return False  # no second comma closes an apposition
+    beyond = words_as_written(clause.partition(",")[2])
+    if beyond and _is_capitalised(beyond[0]):
+        return False  # the body's name follows: "la compañía que opera la ruta, Vuelaya,"
     toks = _tokens(clause)[:3]
     first = toks[0][2].lower().replace("’", "'") if toks else ""
     if bare(first) != first:
@@ -7379,9 +7382,17 @@ def _name_apposed_to(text: str, toks: list[tuple[int, int, str]], k: int, t: Tab
         run = run[1:]
     if any(w.lower() in t.roles for w in run):
         return None
-    if len(run) < 2 and not (
-        # One word is a name where the apposition is a body's, closed by a comma.
-        run and _is_capitalised(run[0]) and _body_apposition(text[toks[j][0] :], t)
+    if (
+        len(run) < 2
+        and not (
+            # One word is a name where the apposition is a body's, closed by a comma.
+            run
+            and _is_capitalised(run[0])
+            # (A sentence's connective is capitalised too: "Mentrestant, el departament
+            # de Territori, que …,".)
+            and run[0].lower() not in t.adverbials
+            and _body_apposition(text[toks[j][0] :], t)
+        )
     ):
         return None
     return " ".join(run)
