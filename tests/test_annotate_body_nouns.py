@@ -331,3 +331,42 @@ def test_a_short_name_takes_up_the_full_name_given_before(
     lang: str, paragraphs: list[str], name: str
 ) -> None:
     assert run(paragraphs, lang)[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "head", "name"),
+    [
+        # Not joined into a person before the preposition, nor the role or the word
+        # opening the sentence.
+        (
+            "ro",
+            "Marius Nistor din Federația Sindicatelor Libere din Învățământ",
+            "Federația Sindicatelor Libere din Învățământ",
+        ),
+        (
+            "ro",
+            "Potrivit Federației Sindicatelor Libere din Învățământ",
+            "Federației Sindicatelor Libere din Învățământ",
+        ),
+        (
+            "ro",
+            "Președintele Federației Sindicatelor Libere din Învățământ",
+            "Federației Sindicatelor Libere din Învățământ",
+        ),
+        # Where every noun is capitalised, a preposition joins no runs.
+        (
+            "de",
+            "Laut einer Mitteilung des Verbandes der Automobilindustrie",
+            "Verbandes der Automobilindustrie",
+        ),
+    ],
+)
+def test_an_acronym_s_name_joins_no_person_role_or_opening_word(
+    lang: str, head: str, name: str
+) -> None:
+    from corpus_tools.annotate.speakers import _spelled_run_start
+    from corpus_tools.annotate.tables import tables_for
+
+    start = _spelled_run_start(head, tables_for(lang))
+    assert start is not None
+    assert head[start:] == name

@@ -2702,9 +2702,20 @@ def _spelled_run_start(head: str, t: Tables) -> int | None:
         gap = head[last[0] + len(last[1]) : runs[r][0]]
         if gap.strip(" \u00a0") not in t.complement_prepositions:
             break
+        if t.nouns_capitalised or any(_known_given(w, t) for _, w in runs[r - 1][1]):
+            # Not into a person ("Marius Nistor din Federația …"), nor where every noun
+            # is capitalised ("Mitteilung des Verbandes der …").
+            break
         r -= 1
         count += len(runs[r][1])
-    return runs[r][0] if count >= 2 else None
+    run = runs[r][1]
+    if r < len(runs) - 1:
+        # A joined run may open with a role or a word that only opens the sentence:
+        # "Președintele Federației …", "Potrivit Federației …".
+        while len(run) > 1 and (bare(run[0][1].lower()) in t.roles or _function_word(run[0][1], t)):
+            run = run[1:]
+            count -= 1
+    return run[0][0] if count >= 2 else None
 
 
 def _extend_to_name(
