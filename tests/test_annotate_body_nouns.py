@@ -316,6 +316,31 @@ def test_runs_that_a_clause_separates_are_not_one_name_before_an_acronym() -> No
             ],
             "Confindustria",
         ),
+        # Nor a product, a place or a branch written after the body's name.
+        (
+            "en",
+            [
+                "Amazon Web Services suffered an outage on Monday. Amazon said: “All "
+                "services have been restored.”"
+            ],
+            "Amazon",
+        ),
+        (
+            "en",
+            [
+                "Workers rallied outside the Siemens Munich headquarters on Friday.",
+                "“We are talking to the unions,” Siemens said.",
+            ],
+            "Siemens",
+        ),
+        (
+            "fr",
+            [
+                "Les abonnés de Canal Plus Afrique ont perdu le signal.",
+                "« Le service revient », a assuré Canal Plus.",
+            ],
+            "Canal Plus",
+        ),
         # A given name that ends a place's name does not end the run.
         (
             "pt",

@@ -3660,7 +3660,17 @@ class _Resolver:
                         end += 2
                     else:
                         break
-                if end > k + n - 1:
+                added = [w for _, _, w in toks[k + n : end + 1]]
+                if end > k + n - 1 and (
+                    # Only what shows the words are the name's: a particle linking them
+                    # ("Defesa Civil do Rio Grande do Sul") or a legal form closing
+                    # them ("Hallberg Brewing Ltd"), acronyms alone ("Greenpeace UK");
+                    # not a product, place or branch ("Amazon Web Services", "Siemens
+                    # Munich", "Canal Plus Afrique").
+                    any(w in _NAME_PARTICLES for w in added)
+                    or added[-1].lower().rstrip(".") in self.t.org_forms
+                    or all(_is_acronym(w) for w in added)
+                ):
                     start = toks[k][1] - len(ws[k])  # past an elided article: "dell’"
                     return text[start : toks[end][1]]
         return name
