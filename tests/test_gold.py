@@ -459,6 +459,20 @@ BLIND_3_FLOORS = {
 }
 
 
+# blind-4 (1318-1365), 48 articles in 24 languages, scored once blind at 8de5826, the
+# engine of the end of that session: language 0.98 (47/48: a Norwegian article is "und",
+# no 0.43 beside da 0.37), speech F1 0.97, type 0.94 (581/618), speaker 0.87 (399/459),
+# links 0.93 (78/84), title 0.98 (47/48).
+BLIND_4_FLOORS = {
+    "lang_accuracy": 0.97,
+    "speech_f1": 0.96,
+    "type_accuracy": 0.93,
+    "speaker_accuracy": 0.86,
+    "link_accuracy": 0.92,
+    "title_accuracy": 0.97,
+}
+
+
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
     result: dict[str, Any] = annotation_eval().evaluate(GOLD)
@@ -483,6 +497,7 @@ SPLIT_FLOORS = {
     "blind-1": BLIND_1_FLOORS,
     "blind-2": BLIND_2_FLOORS,
     "blind-3": BLIND_3_FLOORS,
+    "blind-4": BLIND_4_FLOORS,
 }
 
 
