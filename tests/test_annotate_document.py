@@ -204,6 +204,8 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "complement_endings",
         "oblique_suffixes",
         "comitative_endings",
+        "name_case_endings",
+        "name_base_endings",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -230,6 +232,8 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "participle_endings",
         "prenominal_participle_endings",
         "comitative_endings",
+        "name_case_endings",
+        "name_base_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

@@ -358,3 +358,57 @@ def test_given_name_two_persons_share_takes_up_neither(
 ) -> None:
     got = run(paragraphs, lang)
     assert [n for _, n, _ in got] == names
+
+
+# Finnish names are given names + one surname: a capitalised word in a case after them
+# says where the person is from, whom they told or whose they are, and is no part of
+# the name.
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "fi",
+            ["”Tilanne on ohi”, kertoi komisario Jari Lehtonen Helsingin poliisista."],
+            "Jari Lehtonen",
+        ),
+        ("fi", ["”Tilanne on vakava”, sanoi Laura Korhonen Ylelle."], "Laura Korhonen"),
+        (
+            "fi",
+            ["”Tulos on erinomainen”, sanoi toimitusjohtaja Pekka Lundmark Nokiasta."],
+            "Pekka Lundmark",
+        ),
+        ("fi", ["”Tilanne on vakava”, sanoi Mikko Virtanen Oulussa."], "Mikko Virtanen"),
+        (
+            "fi",
+            ["”Tilanne on vakava”, sanoi Laura Korhonen Helsingin Sanomille."],
+            "Laura Korhonen",
+        ),
+        (
+            "fi",
+            ["”Tilanne on vakava”, sanoi Anna-Maija Tuokko-Laine Ylelle."],
+            "Anna-Maija Tuokko-Laine",
+        ),
+        ("et", ["„Olukord on tõsine,“ ütles Mari Tamm Tallinnast."], "Mari Tamm"),
+    ],
+)
+def test_case_form_after_a_full_name_ends_it(lang: str, paragraphs: list[str], name: str) -> None:
+    got = run(paragraphs, lang)
+    assert [n for _, n, _ in got] == [name]
+
+
+# Where it must not fire: given names and a surname, a -nen surname after an unknown
+# middle name, a hyphenated name, and languages whose tables do not opt in.
+@pytest.mark.parametrize(
+    ("lang", "tokens", "name"),
+    [
+        ("fi", ["Sanna", "Mirella", "Marin"], ["Sanna", "Mirella", "Marin"]),
+        ("fi", ["Anna", "Kontio", "Lehtonen"], ["Anna", "Kontio", "Lehtonen"]),
+        ("fi", ["Anna-Maija", "Tuokko-Laine"], ["Anna-Maija", "Tuokko-Laine"]),
+        ("fi", ["Mikko", "Virtanen", "STT"], ["Mikko", "Virtanen", "STT"]),
+        ("et", ["Toomas", "Hendrik", "Ilves"], ["Toomas", "Hendrik", "Ilves"]),
+        ("en", ["Laura", "Korhonen", "Helsingin"], ["Laura", "Korhonen", "Helsingin"]),
+        ("sv", ["Anna", "Lindberg", "Hallen"], ["Anna", "Lindberg", "Hallen"]),
+    ],
+)
+def test_case_form_rule_keeps_these_names(lang: str, tokens: list[str], name: list[str]) -> None:
+    assert _name_in(tokens, tables_for(lang))[1] == name

@@ -657,6 +657,8 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
     while tokens and tokens[0].isupper() and len(tokens[0]) > 1 and not _is_initial(tokens[0]):
         roles.append(tokens[0].lower())  # an acronym: МИД, ČR, RP
         tokens = tokens[1:]
+    if t.name_case_endings:
+        tokens = _through_surname(tokens, t)
     # A complement's noun before a full name: "van Mobiliteit Annelies Verhaeghe", "van
     # Financiën Jan de Vries" (the second word a known given name, the first not, the
     # third not: "Kiss Judit Anna" puts the family name first).
@@ -703,6 +705,40 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
         roles.extend(w.lower() for w in tokens[:start])
         tokens = tokens[start:]
     return roles, tokens
+
+
+def _through_surname(tokens: list[str], t: Tables) -> list[str]:
+    """A run up to the surname after its known given names where the word after that
+    surname is in a case (``name_case_endings``): "Jari Lehtonen Helsingin [poliisista]",
+    "Laura Korhonen Ylelle" -> "Jari Lehtonen", "Laura Korhonen". Where names are given
+    names + one surname, such a word says where the person is from or whom they told.
+    The surname is the first word after the given names that is none ("Sanna Mirella
+    Marin" stays whole); a word after it that is a given name, an acronym or ends as a
+    name's base (``name_base_endings``: "Anna Kontio Lehtonen", a middle name the tables
+    do not know) may still be the name's and is kept."""
+    g = next((i for i, w in enumerate(tokens) if _given(w)), None)
+    if g is None:
+        return tokens
+    s = g + 1
+    while s < len(tokens) and (_given(tokens[s]) or _is_initial(tokens[s])):
+        s += 1
+    if s + 1 >= len(tokens) or tokens[s] in _NAME_PARTICLES or tokens[s + 1] in _NAME_PARTICLES:
+        return tokens
+    word = tokens[s + 1]
+    low = word.lower()
+    if (
+        _given(word)
+        or word.isupper()
+        or low.endswith(t.name_base_endings)
+        or not any(low.endswith(e) and len(low) >= len(e) + 2 for e in t.name_case_endings)
+    ):
+        return tokens
+    return tokens[: s + 1]
+
+
+def _given(word: str) -> bool:
+    """True for a known given name, hyphenated ones too ("Anna-Maija")."""
+    return is_given_name(word) or ("-" in word and all(is_given_name(p) for p in word.split("-")))
 
 
 def _through_given_names(tokens: list[str]) -> list[str]:

@@ -31,7 +31,10 @@ noun, Hungarian "-ban", Finnish "-ssa": the place where words were said) and
 ``oblique_suffixes`` (case suffixes written after an apostrophe or a hyphen on a
 proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never speaks)
 and ``comitative_endings`` (endings of the instrumental, Polish "-em": after an origin
-preposition that also means "with", "z ministrem", whom the person is with).
+preposition that also means "with", "z ministrem", whom the person is with) and
+``name_case_endings`` (endings of a capitalised word in a case after given names and one
+surname, Finnish "Helsingin", "Ylelle": where the name ends) with ``name_base_endings``
+(endings of a name's base form that those match, Finnish "-nen").
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -505,6 +508,13 @@ class Tables:
     # also means "with" stands when it does (Polish "z ministrem", Ukrainian "з мером"):
     # whom the person is with, not where they come from.
     comitative_endings: tuple[str, ...] = ()
+    # Endings of the cases a capitalised word takes after a person's name when it says
+    # where the person is from, whom they told or whose they are (Finnish "Helsingin",
+    # "Ylelle", "Nokiasta"), and endings of a name's base form that those would match
+    # ("Virtanen" ends in "-n" too): names here are given names + one surname, so such
+    # a word after them is no part of the name.
+    name_case_endings: tuple[str, ...] = ()
+    name_base_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -680,6 +690,8 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("prenominal_participle_endings", [])),
             bool(raw.get("family_name_first", False)),
             tuple(w.lower() for w in raw.get("comitative_endings", [])),
+            tuple(w.lower() for w in raw.get("name_case_endings", [])),
+            tuple(w.lower() for w in raw.get("name_base_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []
