@@ -366,11 +366,6 @@ def test_given_name_two_persons_share_takes_up_neither(
 @pytest.mark.parametrize(
     ("lang", "paragraphs", "name"),
     [
-        (
-            "fi",
-            ["”Tilanne on ohi”, kertoi komisario Jari Lehtonen Helsingin poliisista."],
-            "Jari Lehtonen",
-        ),
         ("fi", ["”Tilanne on vakava”, sanoi Laura Korhonen Ylelle."], "Laura Korhonen"),
         (
             "fi",
@@ -378,11 +373,6 @@ def test_given_name_two_persons_share_takes_up_neither(
             "Pekka Lundmark",
         ),
         ("fi", ["”Tilanne on vakava”, sanoi Mikko Virtanen Oulussa."], "Mikko Virtanen"),
-        (
-            "fi",
-            ["”Tilanne on vakava”, sanoi Laura Korhonen Helsingin Sanomille."],
-            "Laura Korhonen",
-        ),
         (
             "fi",
             ["”Tilanne on vakava”, sanoi Anna-Maija Tuokko-Laine Ylelle."],
@@ -397,7 +387,9 @@ def test_case_form_after_a_full_name_ends_it(lang: str, paragraphs: list[str], n
 
 
 # Where it must not fire: given names and a surname, a -nen surname after an unknown
-# middle name, a hyphenated name, and languages whose tables do not opt in.
+# middle name, a hyphenated name, a foreign surname that reads as a genitive
+# ("Rasmussen": the genitive -n is not among the endings, since so many surnames end
+# so), and languages whose tables do not opt in.
 @pytest.mark.parametrize(
     ("lang", "tokens", "name"),
     [
@@ -405,6 +397,7 @@ def test_case_form_after_a_full_name_ends_it(lang: str, paragraphs: list[str], n
         ("fi", ["Anna", "Kontio", "Lehtonen"], ["Anna", "Kontio", "Lehtonen"]),
         ("fi", ["Anna-Maija", "Tuokko-Laine"], ["Anna-Maija", "Tuokko-Laine"]),
         ("fi", ["Mikko", "Virtanen", "STT"], ["Mikko", "Virtanen", "STT"]),
+        ("fi", ["Lars", "Løkke", "Rasmussen"], ["Lars", "Løkke", "Rasmussen"]),
         ("et", ["Toomas", "Hendrik", "Ilves"], ["Toomas", "Hendrik", "Ilves"]),
         ("en", ["Laura", "Korhonen", "Helsingin"], ["Laura", "Korhonen", "Helsingin"]),
         ("sv", ["Anna", "Lindberg", "Hallen"], ["Anna", "Lindberg", "Hallen"]),

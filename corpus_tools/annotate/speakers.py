@@ -709,7 +709,7 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
 
 def _through_surname(tokens: list[str], t: Tables) -> list[str]:
     """A run up to the surname after its known given names where the word after that
-    surname is in a case (``name_case_endings``): "Jari Lehtonen Helsingin [poliisista]",
+    surname is in a case (``name_case_endings``): "Pekka Lundmark Nokiasta",
     "Laura Korhonen Ylelle" -> "Jari Lehtonen", "Laura Korhonen". Where names are given
     names + one surname, such a word says where the person is from or whom they told.
     The surname is the first word after the given names that is none ("Sanna Mirella

@@ -33,7 +33,7 @@ proper name, Turkish "Kemeraltı'nda", Hungarian "MTI-nek": such a name never sp
 and ``comitative_endings`` (endings of the instrumental, Polish "-em": after an origin
 preposition that also means "with", "z ministrem", whom the person is with) and
 ``name_case_endings`` (endings of a capitalised word in a case after given names and one
-surname, Finnish "Helsingin", "Ylelle": where the name ends) with ``name_base_endings``
+surname, Finnish "Ylelle", "Nokiasta": where the name ends) with ``name_base_endings``
 (endings of a name's base form that those match, Finnish "-nen").
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
@@ -509,10 +509,10 @@ class Tables:
     # whom the person is with, not where they come from.
     comitative_endings: tuple[str, ...] = ()
     # Endings of the cases a capitalised word takes after a person's name when it says
-    # where the person is from, whom they told or whose they are (Finnish "Helsingin",
-    # "Ylelle", "Nokiasta"), and endings of a name's base form that those would match
-    # ("Virtanen" ends in "-n" too): names here are given names + one surname, so such
-    # a word after them is no part of the name.
+    # where the person is from or whom they told (Finnish "Ylelle", "Nokiasta",
+    # "Oulussa"; not the genitive in -n, which so many surnames end in: "Lars Løkke
+    # Rasmussen"), and endings of a name's base form that those could match: names
+    # here are given names + one surname, so such a word after them is no part of it.
     name_case_endings: tuple[str, ...] = ()
     name_base_endings: tuple[str, ...] = ()
 
