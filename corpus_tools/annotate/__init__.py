@@ -77,7 +77,7 @@ from corpus_tools.annotate.quotations import (
     Speaker,
     find_parts,
 )
-from corpus_tools.annotate.speakers import Person, attribute, person_id
+from corpus_tools.annotate.speakers import Person, attribute, forget_tokens, person_id
 from corpus_tools.annotate.titles import TitleResult, make_title
 
 __all__ = [
@@ -244,7 +244,8 @@ def annotate_document(
             min_letters=min_letters,
         )
     finally:
-        forget_sentences()  # the cache serves the stages of one document
+        forget_sentences()  # the caches serve the stages of one document
+        forget_tokens()
 
 
 def _annotate(

@@ -1732,8 +1732,38 @@ def _follows_word_or_comma(text: str, a: int) -> bool:
     return j >= 0 and (text[j].isalnum() or text[j] == ",")
 
 
+# text -> its tokens: the stages tokenise the same mention, clause or paragraph again
+# and again (about half the calls of a document repeat an earlier one). Emptied after
+# each document (forget_tokens) and bounded in characters for stages called on their
+# own, so that memory stays flat over a long run.
+_TOKENS_SEEN: dict[str, tuple[tuple[int, int, str], ...]] = {}
+_TOKENS_MAX_CHARS = 200_000
+_tokens_chars = 0
+
+
+def forget_tokens() -> None:
+    """Empty the token cache (the end of a document)."""
+    global _tokens_chars
+    _TOKENS_SEEN.clear()
+    _tokens_chars = 0
+
+
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     """(start, end, word) of each word; a sentence's final dot is not part of the word."""
+    global _tokens_chars
+    known = _TOKENS_SEEN.get(text)
+    if known is None:
+        known = tuple(_tokenise(text))
+        if _tokens_chars + len(text) > _TOKENS_MAX_CHARS:
+            forget_tokens()
+        _TOKENS_SEEN[text] = known
+        _tokens_chars += len(text)
+    # A new list each time: callers own what they are given.
+    return list(known)
+
+
+def _tokenise(text: str) -> list[tuple[int, int, str]]:
+    """The tokens of ``text`` (see :func:`_tokens`)."""
     # findall() and str.find() instead of a match object per word (twice as fast): a
     # word opens with a letter or digit, and none stands between two words (it would
     # open one), so a word's first occurrence after the previous one is where it is.
