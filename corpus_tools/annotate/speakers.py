@@ -1236,10 +1236,14 @@ def _adjective_of_body(text: str, start: int, t: Tables) -> bool:
     """True when the one capitalised word at ``start`` is followed, in its clause, by a
     body's noun in lower case within two words: it is the body's adjective
     ("Лимнологического института", "Уральского федерального университета")."""
-    toks = _tokens(text[start : start + 80])
-    for i in range(1, min(3, len(toks))):
+    # The first three tokens of the window only, and the gaps read in the window: a
+    # copy of the rest of the paragraph for each capitalised word was quadratic in a long
+    # paragraph, and the window is new each time (nothing to share with _tokens' cache).
+    window = text[start : start + 80]
+    toks = _first_tokens(window, 3)
+    for i in range(1, len(toks)):
         w = toks[i][2]
-        if not w.islower() or _boundary(text[start:], toks[i - 1][1], toks[i][0]):
+        if not w.islower() or _boundary(window, toks[i - 1][1], toks[i][0]):
             return False
         if bare(w) in t.bodies:
             return True
@@ -1760,6 +1764,19 @@ def _tokens(text: str) -> list[tuple[int, int, str]]:
         _tokens_chars += len(text)
     # A new list each time: callers own what they are given.
     return list(known)
+
+
+def _first_tokens(text: str, count: int) -> list[tuple[int, int, str]]:
+    """The first ``count`` tokens of ``text``, as :func:`_tokens` gives them."""
+    out = []
+    for m in itertools.islice(_TOKEN.finditer(text), count):
+        tok = m.group()
+        start, end = m.span()
+        if tok[-1] == "." and not _is_initial(tok):
+            out.append((start, end - 1, tok[:-1]))
+        else:
+            out.append((start, end, tok))
+    return out
 
 
 def _tokenise(text: str) -> list[tuple[int, int, str]]:
