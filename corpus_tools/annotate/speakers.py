@@ -232,6 +232,9 @@ class _Entity:
     declined_role: bool = False
     # (number of forms, the base form the names have if he is a man).
     _as_man: tuple[int, str] = (0, "")
+    # (number of forms, the lower-cased first words and the other inner words of the
+    # forms of two words or more, their last words left out): see _inside_full_name.
+    _inner: tuple[int, frozenset[str], frozenset[str]] = (0, frozenset(), frozenset())
 
     def given(self) -> frozenset[str]:
         """The first words of the full forms, lower-cased: the person's given names."""
@@ -239,6 +242,20 @@ class _Entity:
             firsts = frozenset(f.split()[0].lower() for f in self.forms if " " in f)
             self._given = (len(self.forms), firsts)
         return self._given[1]
+
+    def inner_words(self) -> tuple[frozenset[str], frozenset[str]]:
+        """(first words, other words but the last) of the full forms, lower-cased."""
+        if self._inner[0] != len(self.forms):
+            firsts: set[str] = set()
+            others: set[str] = set()
+            for f in self.forms:
+                if " " in f:
+                    inside = f.split()[:-1]
+                    if inside:
+                        firsts.add(inside[0].lower())
+                        others.update(w.lower() for w in inside[1:])
+            self._inner = (len(self.forms), frozenset(firsts), frozenset(others))
+        return self._inner[1], self._inner[2]
 
     @property
     def name(self) -> str:
@@ -325,17 +342,17 @@ def _known(
     # A word inside one person's full name: the first of two surnames ("Sánchez" after
     # "Antonio Sánchez Ruiz"), or a given name the full form declines ("пані Оксана"
     # after "Оксани Мельник"). Only where it fits one person: two people may share it.
-    inner = [
-        e
-        for e in entities
-        if any(
-            _same_given(low, w.lower()) if n == 0 else w.lower() == low
-            for f in e.forms
-            if " " in f
-            for n, w in enumerate(f.split()[:-1])
-        )
-    ]
+    inner = [e for e in entities if _inside_full_name(e, low)]
     return inner[0] if len(inner) == 1 else None
+
+
+def _inside_full_name(e: _Entity, low: str) -> bool:
+    """True when ``low`` is a word of one of the entity's full forms but the last: its
+    first word give or take an ending (:func:`_same_given`), another one as written."""
+    # The words of the forms are kept per entity: each lone name looked up read every
+    # form of every entity again, quadratic in a long article's names.
+    firsts, others = e.inner_words()
+    return low in others or any(_same_given(low, g) for g in firsts)
 
 
 def _same_given(a: str, b: str) -> bool:
