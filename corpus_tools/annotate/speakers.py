@@ -232,9 +232,10 @@ class _Entity:
     declined_role: bool = False
     # (number of forms, the base form the names have if he is a man).
     _as_man: tuple[int, str] = (0, "")
-    # (number of forms, the lower-cased first words and the other inner words of the
-    # forms of two words or more, their last words left out): see _inside_full_name.
-    _inner: tuple[int, frozenset[str], frozenset[str]] = (0, frozenset(), frozenset())
+    # (number of forms, the lower-cased first words by their first three letters, and
+    # the other inner words, of the forms of two words or more, their last words left
+    # out): see _inside_full_name.
+    _inner: tuple[int, dict[str, tuple[str, ...]], frozenset[str]] = (0, {}, frozenset())
 
     def given(self) -> frozenset[str]:
         """The first words of the full forms, lower-cased: the person's given names."""
@@ -243,18 +244,21 @@ class _Entity:
             self._given = (len(self.forms), firsts)
         return self._given[1]
 
-    def inner_words(self) -> tuple[frozenset[str], frozenset[str]]:
-        """(first words, other words but the last) of the full forms, lower-cased."""
+    def inner_words(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
+        """(first words by their first three letters, other words but the last) of the
+        full forms, lower-cased."""
         if self._inner[0] != len(self.forms):
-            firsts: set[str] = set()
+            firsts: dict[str, set[str]] = {}
             others: set[str] = set()
             for f in self.forms:
                 if " " in f:
                     inside = f.split()[:-1]
                     if inside:
-                        firsts.add(inside[0].lower())
+                        first = inside[0].lower()
+                        firsts.setdefault(first[:3], set()).add(first)
                         others.update(w.lower() for w in inside[1:])
-            self._inner = (len(self.forms), frozenset(firsts), frozenset(others))
+            heads = {h: tuple(sorted(v)) for h, v in firsts.items()}
+            self._inner = (len(self.forms), heads, frozenset(others))
         return self._inner[1], self._inner[2]
 
     @property
@@ -350,9 +354,10 @@ def _inside_full_name(e: _Entity, low: str) -> bool:
     """True when ``low`` is a word of one of the entity's full forms but the last: its
     first word give or take an ending (:func:`_same_given`), another one as written."""
     # The words of the forms are kept per entity: each lone name looked up read every
-    # form of every entity again, quadratic in a long article's names.
-    firsts, others = e.inner_words()
-    return low in others or any(_same_given(low, g) for g in firsts)
+    # form of every entity again, quadratic in a long article's names. A given name
+    # _same_given() matches shares its first three letters (``low`` has three or more).
+    heads, others = e.inner_words()
+    return low in others or any(_same_given(low, g) for g in heads.get(low[:3], ()))
 
 
 def _same_given(a: str, b: str) -> bool:
