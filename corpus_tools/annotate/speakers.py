@@ -236,6 +236,8 @@ class _Entity:
     # the other inner words, of the forms of two words or more, their last words left
     # out): see _inside_full_name.
     _inner: tuple[int, dict[str, tuple[str, ...]], frozenset[str]] = (0, {}, frozenset())
+    # (number of positions, the paragraphs they are in): see paragraphs_named.
+    _paragraphs: tuple[int, frozenset[int]] = (0, frozenset())
 
     def given(self) -> frozenset[str]:
         """The first words of the full forms, lower-cased: the person's given names."""
@@ -243,6 +245,12 @@ class _Entity:
             firsts = frozenset(f.split()[0].lower() for f in self.forms if " " in f)
             self._given = (len(self.forms), firsts)
         return self._given[1]
+
+    def paragraphs_named(self) -> frozenset[int]:
+        """The numbers of the paragraphs that name the entity."""
+        if self._paragraphs[0] != len(self.positions):
+            self._paragraphs = (len(self.positions), frozenset(p for p, _ in self.positions))
+        return self._paragraphs[1]
 
     def inner_words(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         """(first words by their first three letters, other words but the last) of the
@@ -7224,10 +7232,15 @@ def _candidates(
         return (abs(pos[0] - start[0]), abs(pos[1] - start[1]))
 
     nearby: list[tuple[tuple[int, int], int, str, _Entity, str]] = []
+    reach = range(start[0] - 3, end[0] + 2)  # the paragraphs ``near`` reads
     for n, e in enumerate(resolver.entities):
         key = f"e:{e.surname}"
         if key in seen or first_of[key] is not e or not e.person:
             continue  # (a name only ever after a preposition is a place, not a speaker)
+        if key != previous and e.paragraphs_named().isdisjoint(reach):
+            # Named nowhere near: the scan of every naming of every entity for each
+            # quotation was quadratic in a long article.
+            continue
         near = [
             (pos, form)
             for pos, form in zip(e.positions, e.forms, strict=False)
