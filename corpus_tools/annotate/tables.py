@@ -751,10 +751,15 @@ def is_abbreviation(text: str, dot: int, t: Tables) -> bool:
         return False
     # An ordinal (German "am 3. Oktober", Czech "27. listopadu") or a number before a
     # lower-case word or a month name.
-    nxt = text[dot + 1 :].lstrip(" \u00a0")
-    if t.ordinal_dot and len(core) <= 3 and nxt[:1].isupper():
+    # The next word read in place: a copy of the rest of the paragraph for each number
+    # with a stop was quadratic in a long paragraph.
+    at = dot + 1
+    while at < len(text) and text[at] in " \u00a0":
+        at += 1
+    first = text[at : at + 1]
+    if t.ordinal_dot and len(core) <= 3 and first.isupper():
         return True  # "na 50. Festiwalu", "63. Antalya Altın Portakal"
-    return bool(nxt[:1]) and (nxt[:1].islower() or _starts_with_month(nxt, t))
+    return bool(first) and (first.islower() or _starts_with_month(text, t, at))
 
 
 # A number written in figures, with its decimal or thousands separators ("2,4", "1.500").
@@ -784,6 +789,6 @@ def _unit_ends_sentence(text: str, start: int, dot: int, t: Tables) -> bool:
     return any(_FIGURES.fullmatch(w.rstrip(",")) for w in before[-2:])
 
 
-def _starts_with_month(text: str, t: Tables) -> bool:
-    word = _WORD_START.match(text)
+def _starts_with_month(text: str, t: Tables, at: int = 0) -> bool:
+    word = _WORD_START.match(text, at)
     return word is not None and word.group().lower() in t.months
