@@ -238,6 +238,8 @@ class _Entity:
     _inner: tuple[int, dict[str, tuple[str, ...]], frozenset[str]] = (0, {}, frozenset())
     # (number of positions, the paragraphs they are in): see paragraphs_named.
     _paragraphs: tuple[int, frozenset[int]] = (0, frozenset())
+    # (number of positions, the positions in order): see sorted_positions.
+    _sorted: tuple[int, tuple[tuple[int, int], ...]] = (0, ())
 
     def given(self) -> frozenset[str]:
         """The first words of the full forms, lower-cased: the person's given names."""
@@ -251,6 +253,12 @@ class _Entity:
         if self._paragraphs[0] != len(self.positions):
             self._paragraphs = (len(self.positions), frozenset(p for p, _ in self.positions))
         return self._paragraphs[1]
+
+    def sorted_positions(self) -> tuple[tuple[int, int], ...]:
+        """The positions in document order, to bisect."""
+        if self._sorted[0] != len(self.positions):
+            self._sorted = (len(self.positions), tuple(sorted(self.positions)))
+        return self._sorted[1]
 
     def inner_words(self) -> tuple[dict[str, tuple[str, ...]], frozenset[str]]:
         """(first words by their first three letters, other words but the last) of the
@@ -7146,12 +7154,18 @@ def _candidates(
         if result is not None and how == "role"
         else []
     )
+    # The person named last before the quotation (the first of those named there):
+    # each one's last naming before it, bisected, not a scan of every naming of every
+    # entity for each quotation.
     named_last: _Entity | None = None
     best = (-1, -1)
     for e in resolver.entities:
-        for pos in e.positions:
-            if e.person and best < pos < start:
-                best, named_last = pos, e
+        if not e.person:
+            continue
+        ordered = e.sorted_positions()
+        k = bisect.bisect_left(ordered, start)
+        if k and best < ordered[k - 1]:
+            best, named_last = ordered[k - 1], e
 
     def where(e: _Entity | None) -> list[tuple[int, int]]:
         if e is not None:
@@ -7207,7 +7221,9 @@ def _candidates(
             _position_facts(f, e.positions, start, end)
             f["last_named"] = float(e is named_last)
             f["noun_like"] = float(t.nouns_capitalised and e.noun_like)
-            f["inside"] = float(any(start <= pos <= end for pos in e.positions))
+            ordered = e.sorted_positions()
+            k = bisect.bisect_left(ordered, start)
+            f["inside"] = float(k < len(ordered) and ordered[k] <= end)
             own = _entity_gender(e, t)
             if gender is not None and own is not None:
                 f["gender_agrees" if own == gender else "gender_differs"] = 1.0
