@@ -920,6 +920,9 @@ def _index_persons(
     # sentence before a full name ("Arkeologen Mats Berg …" after "säger arkeologen")
     # says who the person is; it is no part of the name.
     lower: set[str] | None = set() if t.nouns_capitalised else None
+    # A run's split into roles and name, by its words: an article names the same people
+    # again and again (about four runs in ten repeat one of the same article).
+    names_in: dict[tuple[str, ...], tuple[tuple[str, ...], tuple[str, ...]]] = {}
     for pno, text in enumerate(paragraphs, start=1):
         # The same masked paragraph as the attribution reads later: made once.
         plain, sentence_offsets = index.masked(pno, 0, paragraphs, t)
@@ -935,7 +938,12 @@ def _index_persons(
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
-            roles, name = _name_in(tokens, t)
+            split = names_in.get(tuple(tokens))
+            if split is None:
+                found_roles, found_name = _name_in(tokens, t)
+                split = (tuple(found_roles), tuple(found_name))
+                names_in[tuple(tokens)] = split
+            roles, name = list(split[0]), list(split[1])  # (roles grows below)
             opening_noun = None
             if start in starts and len(name) >= 3 and not _is_initial(name[0]):
                 if lower is None:  # read once, where needed
