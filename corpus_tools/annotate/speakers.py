@@ -748,7 +748,7 @@ def _name_in(tokens: list[str], t: Tables) -> tuple[list[str], list[str]]:
 def _through_surname(tokens: list[str], t: Tables) -> list[str]:
     """A run up to the surname after its known given names where the word after that
     surname is in a case (``name_case_endings``): "Pekka Lundmark Nokiasta",
-    "Laura Korhonen Ylelle" -> "Jari Lehtonen", "Laura Korhonen". Where names are given
+    "Laura Korhonen Ylelle" -> "Pekka Lundmark", "Laura Korhonen". Where names are given
     names + one surname, such a word says where the person is from or whom they told.
     The surname is the first word after the given names that is none ("Sanna Mirella
     Marin" stays whole); a word after it that is a given name, an acronym or ends as a
@@ -6183,25 +6183,21 @@ class _Resolver:
     ) -> bool:
         """True when a person other than ``besides`` is named from ``start`` up to
         ``end`` (positions)."""
-        named = self.named()
-        i = bisect.bisect_left(named, (start,))
-        while i < len(named) and named[i][0] < end:
-            e = self.entities[named[i][1]]
-            if e.person and e is not besides:
-                return True
-            i += 1
-        return False
+        return self._person_named_between(self.named(), start, end, besides)
 
     def _person_named_between(
         self,
         named: list[tuple[tuple[int, int], int]],
         start: tuple[int, int],
         end: tuple[int, int],
+        besides: _Entity | None = None,
     ) -> bool:
-        """True when a person is named from ``start`` up to ``end`` (positions)."""
+        """True when a person other than ``besides`` is named from ``start`` up to
+        ``end`` (positions), in ``named`` (see :meth:`named`)."""
         i = bisect.bisect_left(named, (start,))
         while i < len(named) and named[i][0] < end:
-            if self.entities[named[i][1]].person:
+            e = self.entities[named[i][1]]
+            if e.person and e is not besides:
                 return True
             i += 1
         return False
