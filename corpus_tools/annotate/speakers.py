@@ -3883,6 +3883,9 @@ class _Resolver:
             if e is None:
                 return f"d:{m.text.lower()}", m.text
             return f"e:{e.surname}", e.name
+        unnamed = self._said_unnamed(m, toks)
+        if unnamed is not None:
+            return f"d:{unnamed.lower()}", unnamed
         # A person's name in the mention: its longest run of capitalised words, role
         # words cut off ("Bundeskanzlerin Angela Merkel", "minister Hugo de Jonge").
         name: list[str] = []
@@ -4032,6 +4035,29 @@ class _Resolver:
             return self._described(m, toks, low)
         finally:
             self.gender = None
+
+    def _said_unnamed(self, m: _Mention, toks: list[str]) -> str | None:
+        """The description a mention gives whose one capitalised word the article writes
+        nowhere else, where the relative clause after it says the person is not named
+        ("je povedal 58-letni Kranjčan, ki je želel ostati neimenovan"): that word says
+        where they are from or what they are, it is not their name. The mention with the
+        clause, as the guidelines' "description as written"; None otherwise."""
+        t = self.t
+        if t.nouns_capitalised:
+            return None  # "sagte die Frau, die ihren Namen nicht …": a noun, written so
+        capitalised = [w for w in toks if _is_capitalised(w)]
+        if (
+            len(capitalised) != 1
+            or _known_given(capitalised[0], t)
+            or _person_word(bare(capitalised[0].lower()), t)
+        ):
+            return None
+        word = re.compile(rf"(?<!\w){re.escape(capitalised[0])}(?!\w)")
+        if sum(len(word.findall(text)) for text in self.paragraphs) != 1:
+            return None
+        whole = _with_relative_clause(m, m.text, self.paragraphs, t)
+        added = [bare(w.lower()) for _, _, w in _tokens(whole[len(m.text) :])]
+        return whole if added and t.anonymity.find(added) else None
 
     def _described(self, m: _Mention, toks: list[str], low: list[str]) -> tuple[str, str]:
         """(person key, name) for a mention without a name or a pronoun: a role noun, a
@@ -6562,7 +6588,12 @@ class _Resolver:
                             break
                     if e > k:
                         end = e
-                return text[toks[i][0] : toks[end - 1][1]]
+                # ... and the relative clause in commas that says more of them ("Еден
+                # рибар од Охрид, кој не сакаше да го каже своето име, се сеќава …"),
+                # as where the introduction itself speaks.
+                described = text[toks[i][0] : toks[end - 1][1]]
+                at = _Mention(described, pno, toks[i][0])
+                return _with_relative_clause(at, described, self.paragraphs, self.t)
         return None
 
     def named_next(self, m: _Mention) -> _Entity | None:

@@ -1,0 +1,116 @@
+"""Unnamed sources: the description as written, with what the article says of them
+(guidelines: "a fund manager who asked not to be named"). Invented sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate.classify import classify
+from corpus_tools.annotate.quotations import find_parts
+from corpus_tools.annotate.speakers import attribute
+
+
+def speakers(paragraphs: list[str], lang: str) -> list[tuple[str, str | None]]:
+    found = find_parts(paragraphs, lang=lang)
+    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
+    parts, _ = attribute(
+        paragraphs,
+        parts,
+        doc_id="001_0123456789abcdef",
+        lang=lang,
+        attributions=found.attributions,
+    )
+    return [(p.text, p.speaker.name if p.speaker else None) for p in parts if p.type == "speech"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "mk",
+            [
+                "Пазарот во Битола повторно е затворен.",
+                "Еден продавач од Прилеп, кој не сакаше да го каже своето име, вели дека "
+                "загубил половина од прометот. „Никој не ни кажа ништо“, рече продавачот.",
+            ],
+            "Еден продавач од Прилеп, кој не сакаше да го каже своето име",
+        ),
+        (
+            "en",
+            [
+                "The market in Hexham is closed again.",
+                "A trader from Corbridge, who did not want to give his name, says he has "
+                "lost half his takings. “Nobody told us anything,” the trader said.",
+            ],
+            "A trader from Corbridge, who did not want to give his name",
+        ),
+    ],
+)
+def test_a_role_noun_takes_up_the_introduction_with_its_relative_clause(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The introduction does not speak; a definite role noun later takes it up. What the
+    # relative clause says of the person is part of the description there too.
+    assert [s for _, s in speakers(paragraphs, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "speaker"),
+    [
+        (
+            "sl",
+            "»Zdaj čakamo tri mesece,« je povedal 64-letni Celjan, ki je želel ostati neimenovan.",
+            "64-letni Celjan, ki je želel ostati neimenovan",
+        ),
+        (
+            "en",
+            "“We wait three months now,” said the 64-year-old Glaswegian, who asked not to "
+            "be named.",
+            "the 64-year-old Glaswegian, who asked not to be named",
+        ),
+    ],
+)
+def test_a_capitalised_word_of_someone_the_article_says_is_unnamed_is_no_name(
+    lang: str, paragraph: str, speaker: str
+) -> None:
+    # The relative clause says the person is not named: the one capitalised word is a
+    # demonym, not a surname.
+    got = speakers(["Patients are waiting longer.", paragraph], lang)
+    assert [s for _, s in got] == [speaker]
+
+
+def test_a_noun_capitalised_by_the_language_still_takes_up_the_introduction() -> None:
+    # German writes every noun with a capital: "die Frau" is the customer introduced
+    # before, not a name and not a new description.
+    got = speakers(
+        [
+            "Die Bäckerei am Markt schließt.",
+            "Eine Kundin, die seit Jahren dort einkauft, war fassungslos. „Wo soll ich "
+            "jetzt hin?“, sagte die Frau, die ihren Namen nicht in der Zeitung lesen wollte.",
+        ],
+        "de",
+    )
+    assert [s for _, s in got] == ["Eine Kundin, die seit Jahren dort einkauft"]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        # A given name: the person is named, only not in full.
+        [
+            "Patients are waiting longer.",
+            "“We wait three months now,” said Margaret, who asked that her surname not be used.",
+        ],
+        # Written elsewhere too: a name the article uses.
+        [
+            "Halvorsen has run the clinic since 2019.",
+            "“We wait three months now,” said Halvorsen, who asked not to be named in "
+            "connection with the inquiry.",
+        ],
+    ],
+)
+def test_a_name_stays_a_name_beside_a_clause_about_not_being_named(
+    paragraphs: list[str],
+) -> None:
+    got = speakers(paragraphs, "en")
+    assert got[0][1] in ("Margaret", "Halvorsen")
