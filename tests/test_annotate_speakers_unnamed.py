@@ -114,3 +114,84 @@ def test_a_name_stays_a_name_beside_a_clause_about_not_being_named(
 ) -> None:
     got = speakers(paragraphs, "en")
     assert got[0][1] in ("Margaret", "Halvorsen")
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "uk",
+            [
+                "Оксана Мельник живе на цій вулиці тридцять років.",
+                "«Світла немає вже тиждень», — каже Оксана Мельник.",
+                "Сусідка пані Оксани додала: «Ми заряджаємо телефони в магазині».",
+            ],
+            "Сусідка пані Оксани",
+        ),
+        (
+            "pl",
+            [
+                "Jan Kowalski mieszka tu od czterdziestu lat.",
+                "– Prądu nie ma od tygodnia – mówi Jan Kowalski.",
+                "– Ładujemy telefony w sklepie – dodała sąsiadka pana Kowalskiego.",
+            ],
+            "sąsiadka pana Kowalskiego",
+        ),
+        (
+            "cs",
+            [
+                "Jan Novák tu žije čtyřicet let.",
+                "„Proud nejde už týden,“ říká Jan Novák.",
+                "„Telefony si nabíjíme v obchodě,“ dodala sousedka pana Nováka.",
+            ],
+            "sousedka pana Nováka",
+        ),
+    ],
+)
+def test_whose_neighbour_speaks_is_not_the_neighbour(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The name after the noun is in the genitive where the article writes the person's
+    # name in its base form: the noun's complement, someone else (as "Miller's
+    # neighbour" is not Miller).
+    assert [s for _, s in speakers(paragraphs, lang)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        # A role and its holder's name, both in the genitive after a preposition: the
+        # holder speaks.
+        (
+            "pl",
+            [
+                "Wiceminister zdrowia Joanna Kalinowska przedstawiła program.",
+                "Według wiceminister Kalinowskiej program będzie oceniany co pół roku. "
+                "„Pierwsze dane pokażemy we wrześniu” – zapewniła.",
+            ],
+            "Joanna Kalinowska",
+        ),
+        # A name in its base form in apposition after the possessor: that one speaks.
+        (
+            "ru",
+            [
+                "Президент Владимир Путин провёл совещание.",
+                "«Решение принято», — сказал пресс-секретарь Путина Дмитрий Песков.",
+            ],
+            "Дмитрий Песков",
+        ),
+        # The role and the name in the same case: the holder.
+        (
+            "pl",
+            [
+                "Trener Marek Nowak jest zadowolony.",
+                "– Jesteśmy gotowi – powiedział trener Nowak.",
+            ],
+            "Marek Nowak",
+        ),
+    ],
+)
+def test_a_name_that_agrees_with_its_noun_is_the_person_who_speaks(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    assert [s for _, s in speakers(paragraphs, lang)][-1] == speaker

@@ -3461,6 +3461,9 @@ class _Resolver:
     # quotations masked (see statement_source).
     _cues_in: dict[int, list[int]] = field(default_factory=dict)
     _places: frozenset[str] | None = None
+    # The keys of descriptions whose words name the person whose neighbour, wife or
+    # lawyer they describe ("Сусідка пані Валентини"): that person is not who speaks.
+    possessed: set[str] = field(default_factory=set)
 
     @property
     def places(self) -> frozenset[str]:
@@ -3976,6 +3979,9 @@ class _Resolver:
                 # A body's name before its role noun is whose role it is, of any length:
                 # "a Tiszai Vízügyi Kutatóintézet kutatója" is its researcher.
                 continue
+            if self._possessor_after_noun(m, before, tokens):
+                possessor = True
+                continue
             cut_roles, candidate = _name_in(tokens, t)
             if _role_and_portfolio(cut_roles, candidate, t) and not any(
                 _same_surname(e.surname, candidate[-1]) and e.person for e in self.entities
@@ -3994,6 +4000,8 @@ class _Resolver:
         if (possessor or surname_like) and not name:
             # Whoever the words make of the named person, the article does not name.
             description = _with_relative_clause(m, m.text, self.paragraphs, t)
+            if possessor:
+                self.possessed.add(f"d:{description.lower()}")
             return f"d:{description.lower()}", description
         if name and len(name) == 1 and any(w in t.bodies for w in low):
             name = []  # "the Ministry of Defence", "analysts at Berenberg": a body
@@ -4035,6 +4043,47 @@ class _Resolver:
             return self._described(m, toks, low)
         finally:
             self.gender = None
+
+    def _possessor_after_noun(self, m: _Mention, before: list[str], tokens: list[str]) -> bool:
+        """True where the mention is the subject of the speech verb right beside it and
+        opens with a noun for a person, and the name after that noun is in another case
+        than the base form of a person's name the article writes: the noun's complement,
+        whose neighbour or lawyer speaks ("додала сусідка пані Валентини" beside
+        "Валентина Кравець"), in a language whose names decline after the noun they
+        complement. Not a phrase in an oblique case as a whole ("Według wiceprezydenta
+        miasta Tomasza Różyckiego …"): the verb beside it shows the subject.
+        ``before``: the mention's words before the name, lower-cased."""
+        t = self.t
+        if not t.names or t.possessor_first or not before:
+            return False
+        head = next((bare(w) for w in before if not _function_word(w, t)), None)
+        if head is None or head != bare(before[0]) or not _person_word(head, t):
+            return False
+        e = _known(
+            self.entities, self.entities, tokens[-1], lone=len(tokens) == 1, shared=self.shared
+        )
+        if e is None or not e.person:
+            return False
+        # (Its last word declined: "пресс-секретарь Путина Дмитрий Песков" ends with a
+        # name in its base form, the one in apposition, who speaks.)
+        if tokens[-1].lower() in {w.lower() for w in e.name.split()}:
+            return False
+        if not any(e.name in text for text in self.paragraphs):
+            return False  # a base form the rules made, not one the article attests
+        para = self.paragraphs[m.paragraph - 1] if 0 < m.paragraph <= len(self.paragraphs) else ""
+        if para[m.offset : m.offset + len(m.text)] != m.text or not m.text.rstrip().endswith(
+            tokens[-1]
+        ):
+            return False
+        ahead = [w for w in words(para[: m.offset])[-3:] if w not in t.auxiliaries]
+        # (After its relative clause: "Сусідка пані Валентини, яка не захотіла …, додала".)
+        end = m.offset + len(_with_relative_clause(m, m.text, self.paragraphs, t))
+        behind = [w for w in words(para[end:])[:3] if w not in t.auxiliaries]
+        if ahead and ahead[-1] in t.speech_verbs:
+            return True
+        # (Not after a preposition: "Według wiceminister Kalinowskiej …".)
+        after_preposition = bool(ahead) and _is_preposition(ahead[-1], t)
+        return bool(behind) and behind[0] in t.speech_verbs and not after_preposition
 
     def _said_unnamed(self, m: _Mention, toks: list[str]) -> str | None:
         """The description a mention gives whose one capitalised word the article writes
@@ -7233,6 +7282,7 @@ def _candidates(
                 # Or someone of a named person's ("Mr Doyle’s brother-in-law"): the
                 # words rule out the person they name.
                 or _possessed(" ".join(said))
+                or key in resolver.possessed
             )
         )
         f["previous"] = float(key is not None and key == previous)
