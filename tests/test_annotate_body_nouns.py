@@ -395,3 +395,43 @@ def test_an_acronym_s_name_joins_no_person_role_or_opening_word(
     start = _spelled_run_start(head, tables_for(lang))
     assert start is not None
     assert head[start:] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        # The acronym's initials skip a preposition of the body's complement.
+        (
+            "en",
+            [
+                "Farmers in Tipperary want a meeting with the Board of Water Supply after "
+                "the river flooded their fields.",
+                "In a statement, the BWS said the new embankment was “at an advanced stage”.",
+            ],
+            "Board of Water Supply",
+        ),
+        # A short name written as a word, in brackets after the name it shortens.
+        (
+            "es",
+            [
+                "El Administrador de Infraestructuras Ferroviarias (Adif) cortó la vía entre "
+                "Ourense y Santiago.",
+                "Según el Adif, la línea «volverá a funcionar el lunes».",
+            ],
+            "Administrador de Infraestructuras Ferroviarias (Adif)",
+        ),
+        # One word of capitalised parts joined by hyphens before the acronym.
+        (
+            "de",
+            [
+                "Die Forscherin Anna Keller vom Max-Planck-Institut (MPI) stellte die Studie vor.",
+                "Das MPI teilte mit, die Daten seien „ein wichtiger Schritt“.",
+            ],
+            "Max-Planck-Institut (MPI)",
+        ),
+    ],
+)
+def test_a_body_s_acronym_or_short_name_is_the_name_the_article_spelled_out(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    assert [s for _, s in run(paragraphs, lang)] == [speaker]

@@ -2817,6 +2817,36 @@ _ELIDED_OF = re.compile(r"[dD][’'ʼ]")
 _FOLLOWS_NAME = re.compile(r",?[ \u00a0]+(?=\w)")
 
 
+def _shortened_before(text: str, i: int, short: str, t: Tables) -> str | None:
+    """The name right before ``text[i]``, the bracket of ``short``, that ``short``
+    shortens as a word ("Agencia Estatal de Meteorología" for "Aemet",
+    :func:`_short_name_of`), its article left out; None where it shortens none."""
+    head = text[max(0, i - 80) : i].rstrip(" \u00a0")
+    at = _spelled_run_start(head, t)
+    if at is None:
+        return None
+    first, _, rest = head[at:].partition(" ")
+    name = rest if rest and first.lower() in t.determiners else head[at:]
+    return name if _short_name_of(short, name) else None
+
+
+def _joined_runs(text: str, t: Tables) -> list[list[str]]:
+    """The runs of capitalised words of ``text`` (:func:`_runs`), those that a
+    preposition of a body's complement links joined with it ("Office | of | Public
+    Works"): the words a body's name may be spelled from."""
+    joined: list[list[str]] = []
+    end = -1
+    for start, run in _runs(text):
+        ws = [w for _, w in run]
+        gap = text[end:start].strip(" \u00a0") if joined else ""
+        if joined and gap and gap in t.complement_prepositions and " " not in gap:
+            joined[-1] += [gap, *ws]
+        else:
+            joined.append(ws)
+        end = run[-1][0] + len(run[-1][1])
+    return joined
+
+
 def _spelled_run_start(head: str, t: Tables) -> int | None:
     """Where the name that ``head`` ends with starts, before an acronym in brackets:
     its last run of capitalised words, with the runs before it that a preposition of
@@ -2845,6 +2875,10 @@ def _spelled_run_start(head: str, t: Tables) -> int | None:
         while len(run) > 1 and (bare(run[0][1].lower()) in t.roles or _function_word(run[0][1], t)):
             run = run[1:]
             count -= 1
+    if count == 1 and len(runs[-1][1]) == 1:
+        # One word of capitalised parts joined by hyphens is a name of as many words:
+        # "Alfred-Wegener-Institut (AWI)".
+        count = sum(part[:1].isupper() for part in runs[-1][1][0][1].split("-"))
     return run[0][0] if count >= 2 else None
 
 
@@ -4191,6 +4225,8 @@ class _Resolver:
             # (An acronym after an elided article too: "l’ARS".)
             or any(_is_acronym(bare(w.replace("’", "'"))) for w in toks)
             or any(w.isupper() and len(w) > 1 for w in toks)
+            # (Or a short name the article writes in brackets: "la Aemet".)
+            or any(self._bracketed_short_name(w) for w in toks)
             # One word, a compound of a body's noun in an oblique case where the
             # possessor comes first: "Pesäpalloliiton mukaan".
             or (len(low) == 1 and t.markers_follow and self._body_noun(low[0]))
@@ -4420,15 +4456,14 @@ class _Resolver:
         found = None
         for pno in range(1, m.paragraph + 1):
             text = self.paragraphs[pno - 1]
-            for _, run in _runs(text[: m.offset] if pno == m.paragraph else text):
-                ws = [w for _, w in run]
+            for ws in _joined_runs(text[: m.offset] if pno == m.paragraph else text, self.t):
                 for a in range(len(ws)):
-                    if ws[a] in _NAME_PARTICLES:
+                    if ws[a] in _NAME_PARTICLES or ws[a].islower():
                         continue
                     # The words from ws[a] on whose initials spell the acronym.
                     spelled, k = "", a
                     while k < len(ws) and len(spelled) < len(acronym):
-                        if ws[k] not in _NAME_PARTICLES:
+                        if ws[k] not in _NAME_PARTICLES and not ws[k].islower():
                             spelled += ws[k][0]
                         k += 1
                     if spelled == acronym:
@@ -5480,6 +5515,18 @@ class _Resolver:
             return f"{head} ({acronym})" + (tail.group(0).rstrip() if tail else "")
         return name
 
+    def _bracketed_short_name(self, word: str) -> bool:
+        """True for a capitalised word, not all capitals, that the article writes in
+        brackets after a name it shortens ("Agencia Estatal de Meteorología (Aemet)"): a
+        body's short name, as an acronym is (not "Jane Doe (Labour)")."""
+        if _is_acronym(word) or _SHORT_NAME.fullmatch(word) is None:
+            return False
+        for text in self.paragraphs:
+            i = text.find(f"({word})")
+            if i > 0 and _shortened_before(text, i, word, self.t) is not None:
+                return True
+        return False
+
     def named_body(self, m: _Mention, toks: list[str], low: list[str]) -> str | None:
         """The name of the body a mention takes up by its acronym or a common noun:
         "a PF" after "Polícia Federal (PF)"; "La organización" after (or in) "la
@@ -5496,15 +5543,25 @@ class _Resolver:
             (self.paragraphs[pno - 1], upto if pno == m.paragraph else None) for pno in numbers
         ]
         for acronym in (bare(w.replace("’", "'")) for w in toks):
-            if not _is_acronym(acronym):
+            # (Or one written as a word, in brackets after the name it shortens: "la
+            # Aemet" after "La Agencia Estatal de Meteorología (Aemet)".)
+            short = not _is_acronym(acronym) and _SHORT_NAME.fullmatch(acronym) is not None
+            if not _is_acronym(acronym) and not short:
                 continue
             for text, limit in texts:
                 i = text.rfind(f"({acronym})", 0, limit)
                 if i > 0:
                     head = text[max(0, i - 80) : i].rstrip(" \u00a0")
+                    if short:
+                        shortened = _shortened_before(text, i, acronym, t)
+                        if shortened is not None:
+                            return shortened
+                        continue
                     at = _spelled_run_start(head, t)
                     if at is not None:
                         return head[at:]
+            if short:
+                continue
             spelled = self.spelled_out(acronym, m)
             if spelled is not None:
                 return spelled
