@@ -435,3 +435,35 @@ def test_a_body_s_acronym_or_short_name_is_the_name_the_article_spelled_out(
     lang: str, paragraphs: list[str], speaker: str
 ) -> None:
     assert [s for _, s in run(paragraphs, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "es",
+            [
+                "Cientos de ganaderos cortaron la autovía en Lugo para reclamar un precio "
+                "justo por la leche.",
+                "Desde la Cámara de Industrias Lácteas del Noroeste rechazaron las críticas. "
+                "En un comunicado, la entidad sostuvo que el precio «responde al mercado».",
+            ],
+            "Cámara de Industrias Lácteas del Noroeste",
+        ),
+        (
+            "it",
+            [
+                "Da lunedì il tratto tra Udine e Palmanova resta chiuso per una frana.",
+                "Nel pomeriggio la Società Autostrade Alto Friuli ha fatto il punto con i "
+                "sindaci. «Riapriremo una corsia entro venerdì», ha assicurato l’ente.",
+            ],
+            "Società Autostrade Alto Friuli",
+        ),
+    ],
+)
+def test_a_generic_body_noun_takes_up_the_body_named_last_before_it(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # Nothing names the body as a subject or with a legal form; the last name that
+    # opens with a body's noun, in the paragraph or the one before, is the body meant.
+    assert [s for _, s in run(paragraphs, lang)] == [speaker]

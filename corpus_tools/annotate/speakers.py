@@ -4269,6 +4269,7 @@ class _Resolver:
                                 if head in t.generic_bodies or head in t.name_cues
                                 else None
                             )
+                            or (self.body_name_before(m) if head in t.generic_bodies else None)
                         )
                         if sum(not _function_word(w, t) for w in low) == 1 + statement + modifier
                         else None
@@ -4798,6 +4799,32 @@ class _Resolver:
             ]
             if found:
                 return found[-1]
+        return None
+
+    def body_name_before(self, m: _Mention) -> str | None:
+        """The body a generic body noun ("la entidad", "l'ente") takes up where nothing
+        else shows one: the last name before the mention, in its paragraph or the one
+        before, quotations masked, that opens with a body's noun of the language and has
+        two capitalised words or more ("Desde la Cámara de Bodegueros del Este
+        rechazaron … la entidad sostuvo"), its article left out."""
+        t = self.t
+        if t.nouns_capitalised:
+            return None  # a run of capitals runs on into nouns: "Polizeidirektion Celle Flyer"
+        for pno in (m.paragraph, m.paragraph - 1):
+            if pno < 1:
+                continue
+            text = self._unquoted(pno)
+            if pno == m.paragraph:
+                text = text[: m.offset]
+            for ws in reversed(_joined_runs(text, t)):
+                if ws and ws[0].lower() in t.determiners:
+                    ws = ws[1:]
+                capitals = [w for w in ws if not w.islower()]
+                if len(capitals) < 2 or ws[0].lower() not in t.bodies:
+                    continue
+                if ws[0].lower() in t.generic_bodies or self._a_persons(" ".join(ws)):
+                    continue
+                return " ".join(ws)
         return None
 
     def _texts_back(self, m: _Mention) -> Iterator[str]:
