@@ -445,10 +445,10 @@ def test_a_body_s_acronym_or_short_name_is_the_name_the_article_spelled_out(
             [
                 "Cientos de ganaderos cortaron la autovía en Lugo para reclamar un precio "
                 "justo por la leche.",
-                "Desde la Cámara de Industrias Lácteas del Noroeste rechazaron las críticas. "
+                "Desde la Federación de Industrias Lácteas del Noroeste rechazaron las críticas. "
                 "En un comunicado, la entidad sostuvo que el precio «responde al mercado».",
             ],
-            "Cámara de Industrias Lácteas del Noroeste",
+            "Federación de Industrias Lácteas del Noroeste",
         ),
         (
             "it",
@@ -464,6 +464,26 @@ def test_a_body_s_acronym_or_short_name_is_the_name_the_article_spelled_out(
 def test_a_generic_body_noun_takes_up_the_body_named_last_before_it(
     lang: str, paragraphs: list[str], speaker: str
 ) -> None:
-    # Nothing names the body as a subject or with a legal form; the last name that
-    # opens with a body's noun, in the paragraph or the one before, is the body meant.
+    # The body named last before the generic noun, in the paragraph or the one before,
+    # by a name that opens with a body's noun, is the body meant.
     assert [s for _, s in run(paragraphs, lang)] == [speaker]
+
+
+def test_a_person_s_town_or_party_in_brackets_is_no_short_name_of_the_person() -> None:
+    # "(Amadora)" has the initials of "Ana Mendes" among its letters, but a given name
+    # opens the name before the brackets: a person and their club or town.
+    out = run(
+        ["Ana Mendes (Amadora) venceu a prova.", "«Foi muito difícil», disse a Amadora."], "pt"
+    )
+    assert [s for _, s in out] == ["Ana Mendes"]
+
+
+def test_the_spanish_cameraman_is_no_chamber() -> None:
+    out = run(
+        [
+            "La Cámara de Comercio de Sevilla organizó el acto, que grabó un equipo de TVE.",
+            "«Vi cómo se caía el techo», relató el cámara.",
+        ],
+        "es",
+    )
+    assert [s for _, s in out] == ["cámara"]

@@ -195,3 +195,50 @@ def test_a_name_that_agrees_with_its_noun_is_the_person_who_speaks(
     lang: str, paragraphs: list[str], speaker: str
 ) -> None:
     assert [s for _, s in speakers(paragraphs, lang)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "“We wait three months now,” said Kerrigan, who asked not to be identified by his "
+        "first name.",
+        "“We wait three months now,” said Kowalski, who asked not to be named in full.",
+    ],
+)
+def test_a_lone_surname_stays_a_name_when_the_clause_withholds_part_of_it(
+    paragraph: str,
+) -> None:
+    # Only an article or an age before the word makes it a description ("the
+    # 64-year-old Glaswegian"); a lone capitalised word may be a surname, and the
+    # clause may withhold only the given name.
+    got = speakers(["Patients are waiting longer.", paragraph], "en")
+    assert [s for _, s in got] == [paragraph.split("said ")[1].split(",")[0]]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "speaker"),
+    [
+        (
+            [
+                "Jēkabpils novadā izsludināta ārkārtējā situācija.",
+                "Pēc novada domes priekšsēdētāja Raivja Kalniņa teiktā, ūdens līmenis vēl "
+                "cels. „Iesakām pārvietot mantas uz augšējiem stāviem”, viņš norādīja.",
+            ],
+            "Raivis Kalniņš",
+        ),
+        (
+            [
+                "Rīgā atklāta gleznotāja Arvīda Kalnieša izstāde.",
+                "Pēc mākslinieka Arvīda Kalnieša domām, gaisma ir galvenais. „Gaisma ir "
+                "vienīgais, ko nevar nopirkt”, viņš teica.",
+            ],
+            "Arvīds Kalnietis",
+        ),
+    ],
+)
+def test_a_latvian_name_in_the_genitive_with_its_consonant_change_has_its_base_form(
+    paragraphs: list[str], speaker: str
+) -> None:
+    # Second-declension names change their last consonant in the genitive: Raivis ->
+    # Raivja (a j after a labial), Kalnietis -> Kalnieša (t -> š).
+    assert [s for _, s in speakers(paragraphs, "lv")] == [speaker]

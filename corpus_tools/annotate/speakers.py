@@ -2827,6 +2827,8 @@ def _shortened_before(text: str, i: int, short: str, t: Tables) -> str | None:
         return None
     first, _, rest = head[at:].partition(" ")
     name = rest if rest and first.lower() in t.determiners else head[at:]
+    if _known_given(name.split()[0], t):
+        return None  # a person and their party or town: "Laura Burns (Labour)"
     return name if _short_name_of(short, name) else None
 
 
@@ -4135,6 +4137,17 @@ class _Resolver:
             or _person_word(bare(capitalised[0].lower()), t)
         ):
             return None
+        # The word describes where only an article or an age does so before it ("the
+        # 64-year-old Glaswegian", "58-letni Kranjčan"); alone or after a role it is a
+        # surname, and the clause may withhold only the rest of the name ("said
+        # Kowalski, who asked not to be named in full").
+        before = [w.lower() for w in toks[: toks.index(capitalised[0])]]
+        if not before or any(
+            _person_word(bare(w), t) or w.rstrip(".") in t.abbreviations for w in before
+        ):
+            return None
+        if not any(w in t.determiners or any(ch.isdigit() for ch in w) for w in before):
+            return None
         word = re.compile(rf"(?<!\w){re.escape(capitalised[0])}(?!\w)")
         if sum(len(word.findall(text)) for text in self.paragraphs) != 1:
             return None
@@ -4269,7 +4282,6 @@ class _Resolver:
                                 if head in t.generic_bodies or head in t.name_cues
                                 else None
                             )
-                            or (self.body_name_before(m) if head in t.generic_bodies else None)
                         )
                         if sum(not _function_word(w, t) for w in low) == 1 + statement + modifier
                         else None
@@ -4799,32 +4811,6 @@ class _Resolver:
             ]
             if found:
                 return found[-1]
-        return None
-
-    def body_name_before(self, m: _Mention) -> str | None:
-        """The body a generic body noun ("la entidad", "l'ente") takes up where nothing
-        else shows one: the last name before the mention, in its paragraph or the one
-        before, quotations masked, that opens with a body's noun of the language and has
-        two capitalised words or more ("Desde la Cámara de Bodegueros del Este
-        rechazaron … la entidad sostuvo"), its article left out."""
-        t = self.t
-        if t.nouns_capitalised:
-            return None  # a run of capitals runs on into nouns: "Polizeidirektion Celle Flyer"
-        for pno in (m.paragraph, m.paragraph - 1):
-            if pno < 1:
-                continue
-            text = self._unquoted(pno)
-            if pno == m.paragraph:
-                text = text[: m.offset]
-            for ws in reversed(_joined_runs(text, t)):
-                if ws and ws[0].lower() in t.determiners:
-                    ws = ws[1:]
-                capitals = [w for w in ws if not w.islower()]
-                if len(capitals) < 2 or ws[0].lower() not in t.bodies:
-                    continue
-                if ws[0].lower() in t.generic_bodies or self._a_persons(" ".join(ws)):
-                    continue
-                return " ".join(ws)
         return None
 
     def _texts_back(self, m: _Mention) -> Iterator[str]:
