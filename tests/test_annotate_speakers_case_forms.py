@@ -405,3 +405,31 @@ def test_case_form_after_a_full_name_ends_it(lang: str, paragraphs: list[str], n
 )
 def test_case_form_rule_keeps_these_names(lang: str, tokens: list[str], name: list[str]) -> None:
     assert _name_in(tokens, tables_for(lang))[1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "name"),
+    [
+        (
+            "ru",
+            ["Ольга Смирнова выиграла забег.", "По словам Ольги, трасса была «очень тяжёлой»."],
+            "Ольга Смирнова",
+        ),
+        (
+            "pl",
+            ["Anna Nowak wygrała bieg.", "Według Anny trasa była „bardzo trudna”."],
+            "Anna Nowak",
+        ),
+        (
+            "cs",
+            ["Eva Malá vyhrála závod.", "Podle Evy byla trať „velmi těžká“."],
+            "Eva Malá",
+        ),
+    ],
+)
+def test_a_short_given_name_declined_alone_is_the_person_who_has_it(
+    lang: str, paragraphs: list[str], name: str
+) -> None:
+    # "Ольги", "Anny", "Evy": too short a stem to match "Ольга", "Anna", "Eva" by its
+    # ending alone; the given-name table reads them so.
+    assert [s for _, s, _ in run(paragraphs, lang)] == [name]

@@ -363,7 +363,28 @@ def _known(
     # "Antonio Sánchez Ruiz"), or a given name the full form declines ("пані Оксана"
     # after "Оксани Мельник"). Only where it fits one person: two people may share it.
     inner = [e for e in entities if _inside_full_name(e, low)]
+    if not inner and low not in shared:
+        # A short given name declined where the ending rule above needs a longer stem
+        # ("По словам Ольги" after "Ольга Смирнова", "Według Anny" after "Anna Nowak"):
+        # the base forms the given-name table reads it as.
+        inner = [
+            e
+            for e in entities
+            if e.inflections.given.match(word) is not None
+            and any(b.lower() in e.given() for b in _given_readings(word, e.inflections))
+        ]
     return inner[0] if len(inner) == 1 else None
+
+
+def _given_readings(word: str, names: NameInflections) -> list[str]:
+    """The base forms a given-name table reads ``word`` as, other than the word itself
+    ("Ольги" -> "Ольга")."""
+    match = names.given.match(word)
+    if match is None:
+        return []
+    ending, bases = match
+    stem = word[: len(word) - len(ending)]
+    return [stem + b for b in bases if b != ending]
 
 
 def _inside_full_name(e: _Entity, low: str) -> bool:
@@ -1473,12 +1494,7 @@ def _declined_role(word: str, t: Tables) -> bool:
 def _readings(word: str, t: Tables) -> list[str]:
     """The base forms the given-name table reads a word as, other than the word itself
     ("Marka" -> "Mark", "Marek"...)."""
-    match = t.names.given.match(word)
-    if match is None:
-        return []
-    ending, bases = match
-    stem = word[: len(word) - len(ending)]
-    return [stem + b for b in bases if b != ending]
+    return _given_readings(word, t.names)
 
 
 def _nameless(e: _Entity, t: Tables) -> bool:
