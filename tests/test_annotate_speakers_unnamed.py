@@ -5,22 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_tools.annotate.classify import classify
-from corpus_tools.annotate.quotations import find_parts
-from corpus_tools.annotate.speakers import attribute
-
-
-def speakers(paragraphs: list[str], lang: str) -> list[tuple[str, str | None]]:
-    found = find_parts(paragraphs, lang=lang)
-    parts = classify(paragraphs, found.parts, lang=lang, attributions=found.attributions)
-    parts, _ = attribute(
-        paragraphs,
-        parts,
-        doc_id="001_0123456789abcdef",
-        lang=lang,
-        attributions=found.attributions,
-    )
-    return [(p.text, p.speaker.name if p.speaker else None) for p in parts if p.type == "speech"]
+from tests.test_annotate_speakers_roles import speakers
 
 
 @pytest.mark.parametrize(
