@@ -131,6 +131,25 @@ def test_a_name_stays_a_name_beside_a_clause_about_not_being_named(
             ],
             "sousedka pana Nováka",
         ),
+        # Kinship nouns are nouns for a person in every table.
+        (
+            "ru",
+            [
+                "Иван Петров живёт здесь сорок лет.",
+                "«Воды нет третий день», — говорит Иван Петров.",
+                "«Мы носим воду вёдрами», — добавила жена Петрова.",
+            ],
+            "жена Петрова",
+        ),
+        (
+            "sk",
+            [
+                "Ján Kováč tu žije štyridsať rokov.",
+                "„Voda netečie už týždeň,“ hovorí Ján Kováč.",
+                "„Nosíme vodu vo vedrách,“ dodala manželka Jána Kováča.",
+            ],
+            "manželka Jána Kováča",
+        ),
     ],
 )
 def test_whose_neighbour_speaks_is_not_the_neighbour(
