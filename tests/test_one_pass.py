@@ -211,20 +211,26 @@ def test_the_export_check_judges_what_the_pass_rendered(
     corpus: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Per-article TEI files are judged from the bytes rendered in the pass (in the
-    workers), not read and parsed again; only corpus.tei.xml is read back."""
+    workers), not read and parsed again; only corpus.tei.xml is read back, streamed
+    (judge_corpus_file: valid, so never held as one tree)."""
     from corpus_tools.exporters.tei import check as tei_check
 
     corpus_tools.export(corpus, jobs=1, cache=False)
     sources: list[str] = []
-    real = tei_check.judge
+    real, real_corpus = tei_check.judge, tei_check.judge_corpus_file
 
     def spying(source: Path | bytes, rng: Any) -> Any:
         sources.append(source.name if isinstance(source, Path) else "rendered")
         return real(source, rng)
 
+    def spying_corpus(source: Path, rng: Any) -> Any:
+        sources.append(f"streamed {source.name}")
+        return real_corpus(source, rng)
+
     monkeypatch.setattr(tei_check, "judge", spying)
+    monkeypatch.setattr(tei_check, "judge_corpus_file", spying_corpus)
     assert corpus_tools.validate(corpus, jobs=1, cache=False).diagnostics == []
-    assert sorted(sources) == ["corpus.tei.xml", *["rendered"] * N]
+    assert sorted(sources) == [*["rendered"] * N, "streamed corpus.tei.xml"]
 
 
 def test_a_renderer_fault_is_found_in_the_rendered_bytes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 import shutil
@@ -1012,6 +1013,132 @@ def test_judge_finds_ids_outside_the_document_prefix_and_repeated_ids() -> None:
         f'xml:id="doc-{DOCS[0].id}-p2"'.encode(), f'xml:id="doc-{DOCS[0].id}-p1"'.encode(), 1
     )
     assert judge(twice, corpus_tei_schema())  # libxml2 refuses a repeated xml:id itself
+
+
+_D0, _D1, _D2, _D3, _D4 = (f"doc-{d.id}" for d in DOCS)
+_TEI_START = '<TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="{}"'
+# (what, replaced, by, whether the whole tree is still valid): each a way for the corpus
+# file to go wrong (or not) in a part the streamed judgement drops after judging it.
+_CORPUS_MUTATIONS = [
+    ("unchanged", "", "", True),
+    ("a comment between documents", "</TEI>\n  <TEI", "</TEI>\n  <!-- x --><TEI", True),
+    (
+        "a pointer into another document",
+        f'rendition="#{_D3}-marks2"',
+        f'rendition="#{_D1}-marks2"',
+        True,
+    ),
+    ("text between documents", "</TEI>\n  " + _TEI_START.format(_D3), "</TEI>\n  text ", False),
+    ("text after the last document", "</TEI>\n</teiCorpus>", "</TEI>\n text</teiCorpus>", False),
+    ("an element after the last", "</TEI>\n</teiCorpus>", "</TEI><p>x</p></teiCorpus>", False),
+    (
+        "an attribute the schema refuses",
+        _TEI_START.format(_D3),
+        _TEI_START.format(_D3) + ' x="1"',
+        False,
+    ),
+    (
+        "the same in the first document",
+        _TEI_START.format(_D0),
+        _TEI_START.format(_D0) + ' x="1"',
+        False,
+    ),
+    ("a wrong corpus attribute", 'xml:lang="mul"', 'xml:lang="!!"', False),
+    (
+        "a wrong header",
+        '<measure unit="document" quantity="5"/>',
+        '<measure unit="document"/>',
+        False,
+    ),
+    ("a dangling pointer", f'rendition="#{_D3}-marks2"', f'rendition="#{_D3}-marks9"', False),
+    ("links that disagree", f'prev="#{_D1}-q1"', f'prev="#{_D1}-q3"', False),
+    ("an id outside its document's prefix", f'xml:id="{_D3}-p1"', 'xml:id="other-p1"', False),
+    ("an id of another document", f'xml:id="{_D3}-p1"', f'xml:id="{_D2}-p1"', False),
+    (
+        "a document without its id",
+        _TEI_START.format(_D4),
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"',
+        False,
+    ),
+    ("not well-formed", "</TEI>\n</teiCorpus>", "</TEI>\n", False),
+    ("a TEI root", "", "", True),
+]
+
+
+@pytest.mark.parametrize(
+    ("what", "old", "new", "valid"), _CORPUS_MUTATIONS, ids=[m[0] for m in _CORPUS_MUTATIONS]
+)
+def test_the_corpus_file_judged_streaming_is_judged_as_one_tree(
+    exported: Path, tmp_path: Path, what: str, old: str, new: str, valid: bool
+) -> None:
+    """judge_corpus_file gives what judge gives, finding for finding; a clean answer of
+    the stream alone is never given for a file the whole tree finds fault with."""
+    from corpus_tools.exporters.tei.check import _streamed_clean, judge, judge_corpus_file
+
+    data = (exported / CORPUS_FILE).read_text(encoding="utf-8")
+    if what == "a TEI root":
+        data = (exported / "tei" / doc_file(DOCS[3].id)).read_text(encoding="utf-8")
+    elif old:
+        assert old in data
+        data = data.replace(old, new)
+    path = tmp_path / CORPUS_FILE
+    path.write_text(data, encoding="utf-8")
+    rng = corpus_tei_schema()
+    whole = judge(path, rng)
+    assert (whole == []) is valid
+    assert judge_corpus_file(path, rng) == whole
+    # A file of another shape is always judged as one tree.
+    assert _streamed_clean(path, rng) is (valid and what != "a TEI root")
+
+
+@functools.cache
+def _project_rng() -> etree._ElementTree:
+    return etree.parse(str(tei_check.project_schema_path()))
+
+
+def _children(el: etree._Element) -> list[etree._Element]:
+    """The child elements of ``el`` (no comments)."""
+    return list(el.iterchildren(etree.Element))
+
+
+def _rng(element: str, **attrs: str) -> list[etree._Element]:
+    ns = {"r": "http://relaxng.org/ns/structure/1.0"}
+    tree = _project_rng()
+    where = "".join(f"[@{k}='{v}']" for k, v in attrs.items())
+    return list(tree.iterfind(f".//r:{element}{where}", ns))
+
+
+def test_the_schema_has_the_shape_the_streamed_judgement_needs() -> None:
+    """judge_corpus_file validates each TEI of corpus.tei.xml on its own, then the
+    teiCorpus with its header and first TEI: that is the whole file's validity only
+    while a TEI is one pattern wherever it is, and teiCorpus holds the header, then
+    TEI one or more times."""
+    local = etree.QName
+    [start] = _rng("start")
+    [choice] = _children(start)
+    assert local(choice).localname == "choice"
+    assert sorted(r.get("name") for r in _children(choice)) == ["TEI", "teiCorpus"]
+    assert [local(r).localname for r in _children(choice)] == ["ref", "ref"]
+    [tei_define] = _rng("define", name="TEI")
+    assert [local(e).localname for e in _children(tei_define)] == ["element"]
+    assert [e.getparent() for e in _rng("element", name="TEI")] == [tei_define]
+    [corpus] = _rng("element", name="teiCorpus")
+    assert corpus.getparent() is _rng("define", name="teiCorpus")[0]
+    parts = [(local(e).localname, e.get("name")) for e in _children(corpus)]
+    assert parts == [
+        ("attribute", "xml:id"),
+        ("attribute", "xml:lang"),
+        ("ref", "corpusHeader"),
+        ("oneOrMore", None),
+    ]
+    assert [(local(e).localname, e.get("name")) for e in _children(_children(corpus)[-1])] == [
+        ("ref", "TEI")
+    ]
+    assert len(_rng("ref", name="TEI")) == 2  # in start and in teiCorpus
+    [header] = _rng("define", name="corpusHeader")
+    assert [(local(e).localname, e.get("name")) for e in _children(header)] == [
+        ("element", "teiHeader")
+    ]
 
 
 # --- the corpus header ---------------------------------------------------------------
