@@ -46,8 +46,14 @@ if TYPE_CHECKING:
     from corpus_tools.metadata import Metadata
 
 _PARALLEL_MIN = 256
-_CHUNK = 64
-_IN_FLIGHT = 4  # chunks per worker queued ahead of the consumer
+# Files per task, and tasks per worker queued ahead of the consumer. The results of a
+# task (each document's fragments in every format, tens of KB a document) wait in the
+# main process until written: 32 x 2 hold a quarter of what 64 x 4 did, and still keep
+# every worker busy.
+_CHUNK = 32
+_IN_FLIGHT = 2
+# One worker per this many files at most, so a small corpus does not start every core.
+_FILES_PER_WORKER = 64
 
 
 class Computed(NamedTuple):
@@ -143,7 +149,7 @@ def _parallel(
     # An executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
     # fails the run with BrokenProcessPool instead of hanging it forever.
     pool = ProcessPoolExecutor(
-        min(jobs, len(pending) // _CHUNK + 1),
+        min(jobs, len(pending) // _FILES_PER_WORKER + 1),
         mp_context=ctx,
         initializer=_init_worker,
         initargs=initargs,
