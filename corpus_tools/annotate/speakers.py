@@ -370,8 +370,7 @@ def _known(
         inner = [
             e
             for e in entities
-            if e.inflections.given.match(word) is not None
-            and any(b.lower() in e.given() for b in _given_readings(word, e.inflections))
+            if any(b.lower() in e.given() for b in _given_readings(word, e.inflections))
         ]
     return inner[0] if len(inner) == 1 else None
 
@@ -4108,8 +4107,7 @@ class _Resolver:
         t = self.t
         if not t.names or t.possessor_first or not before:
             return False
-        head = next((bare(w) for w in before if not _function_word(w, t)), None)
-        if head is None or head != bare(before[0]) or not _person_word(head, t):
+        if _function_word(before[0], t) or not _person_word(bare(before[0]), t):
             return False
         e = _known(
             self.entities, self.entities, tokens[-1], lone=len(tokens) == 1, shared=self.shared
@@ -4128,14 +4126,14 @@ class _Resolver:
         ):
             return False
         ahead = [w for w in words(para[: m.offset])[-3:] if w not in t.auxiliaries]
+        if ahead and ahead[-1] in t.speech_verbs:
+            return True
+        if ahead and _is_preposition(ahead[-1], t):
+            return False  # "Według wiceminister Kalinowskiej …"
         # (After its relative clause: "Сусідка пані Валентини, яка не захотіла …, додала".)
         end = m.offset + len(_with_relative_clause(m, m.text, self.paragraphs, t))
         behind = [w for w in words(para[end:])[:3] if w not in t.auxiliaries]
-        if ahead and ahead[-1] in t.speech_verbs:
-            return True
-        # (Not after a preposition: "Według wiceminister Kalinowskiej …".)
-        after_preposition = bool(ahead) and _is_preposition(ahead[-1], t)
-        return bool(behind) and behind[0] in t.speech_verbs and not after_preposition
+        return bool(behind) and behind[0] in t.speech_verbs
 
     def _said_unnamed(self, m: _Mention, toks: list[str]) -> str | None:
         """The description a mention gives whose one capitalised word the article writes
@@ -5580,12 +5578,12 @@ class _Resolver:
             for text, limit in texts:
                 i = text.rfind(f"({acronym})", 0, limit)
                 if i > 0:
-                    head = text[max(0, i - 80) : i].rstrip(" \u00a0")
                     if short:
                         shortened = _shortened_before(text, i, acronym, t)
                         if shortened is not None:
                             return shortened
                         continue
+                    head = text[max(0, i - 80) : i].rstrip(" \u00a0")
                     at = _spelled_run_start(head, t)
                     if at is not None:
                         return head[at:]
