@@ -487,6 +487,20 @@ BLIND_5_FLOORS = {
 }
 
 
+# blind-6 (1414-1461), 48 articles in the same 24 languages, declared before two writers
+# who never saw the engine wrote them, scored once blind at c7b5c7c: language 1.00, speech
+# F1 0.96, type 0.92 (370/401), speaker 0.84 (225/268; cc7c3ba 223/268), links 0.98
+# (45/46), title 1.00.
+BLIND_6_FLOORS = {
+    "lang_accuracy": 1.0,
+    "speech_f1": 0.95,
+    "type_accuracy": 0.91,
+    "speaker_accuracy": 0.83,
+    "link_accuracy": 0.97,
+    "title_accuracy": 0.97,
+}
+
+
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
     result: dict[str, Any] = annotation_eval().evaluate(GOLD)
@@ -513,6 +527,7 @@ SPLIT_FLOORS = {
     "blind-3": BLIND_3_FLOORS,
     "blind-4": BLIND_4_FLOORS,
     "blind-5": BLIND_5_FLOORS,
+    "blind-6": BLIND_6_FLOORS,
 }
 
 
@@ -549,6 +564,7 @@ def test_the_splits_make_up_the_set(
     assert sizes["blind-3"] == 48
     assert sizes["blind-4"] == 48
     assert sizes["blind-5"] == 48
+    assert sizes["blind-6"] == 48
     assert sum(sizes.values()) == report["articles"]
     assert set(sizes) <= set(module.SPLITS)
 
