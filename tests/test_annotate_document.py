@@ -206,6 +206,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "comitative_endings",
         "name_case_endings",
         "name_base_endings",
+        "name_adjective_endings",
         *LIST_KEYS,
         *INFLECTION_KEYS,
     }
@@ -234,6 +235,7 @@ def test_table_files_are_well_formed(lang: str) -> None:
         "comitative_endings",
         "name_case_endings",
         "name_base_endings",
+        "name_adjective_endings",
     ):
         values = data.get(key, [])
         assert isinstance(values, list)

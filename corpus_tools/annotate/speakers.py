@@ -3859,6 +3859,33 @@ class _Resolver:
                     return text[start : toks[end][1]]
         return name
 
+    def with_lower_case_tail(self, name: str, named: _Entity | None) -> str:
+        """A body's name of capitalised words with the lower-case words that end it
+        where the article writes them before the clause's verb ("La Protezione civile
+        regionale ha diramato", "Le Conseil d’État vaudois a pris acte", "Policijska
+        uprava Novo mesto opozarja"), the first such naming; else ``name``. Only after
+        an article, or where a word of the name is a body's noun; never a person's
+        (named with a given name, a role or a gender)."""
+        t = self.t
+        if t.nouns_capitalised or (
+            named is not None and (named.roles or named.genders or len(named.given()) > 0)
+        ):
+            return name  # (and where no endings are listed, _lower_case_tail adds nothing)
+        written = words_as_written(name)
+        if not written or not _is_capitalised(written[0]) or not _is_capitalised(name.split()[-1]):
+            return name  # (not "Българският фармацевтичен съюз (БФС)": brackets end it)
+        body = any(self._body_noun(w.lower()) or bare(w.lower()) in t.bodies for w in written)
+        for pno in range(1, len(self.paragraphs) + 1):
+            text = self._unquoted(pno)
+            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
+                before = words(text[max(0, found.start() - 20) : found.start()])[-1:]
+                if not (body or (before and before[0] in t.determiners)):
+                    continue
+                end = _lower_case_tail(text, found.end(), t)
+                if end > found.end():
+                    return text[found.start() : end]
+        return name
+
     def by_key(self, key: str) -> _Entity | None:
         return next((e for e in self.entities if f"e:{e.surname}" == key), None)
 
@@ -6930,6 +6957,8 @@ def attribute(
                 # Civil", "Hallberg" of "Hallberg Brewing Co.", "Norweg" of "Norweg
                 # Eirik Lunde").
                 fuller = resolver.fuller_name(name, found)
+                if fuller == name:
+                    fuller = resolver.with_lower_case_tail(name, named)
                 if fuller != name:
                     key, name = f"d:{fuller.lower()}", fuller
             mention = pronoun or found.text
@@ -9181,6 +9210,42 @@ def _complement_before_verb(
             content += 1
         j += 1
     return e
+
+
+def _lower_case_tail(text: str, end: int, t: Tables) -> int:
+    """Where a body's name whose capitalised words end at ``end`` ends: past one or two
+    lower-case adjectives of the name right before the clause's verb ("La Protezione |
+    civile regionale | ha diramato", "Le Conseil d’État | vaudois | a pris", "Národní
+    divadlo | moravskoslezské | uvedlo"), adjectives by the language's endings
+    (``name_adjective_endings``, else ``adjective_endings``); ``end`` where no verb
+    follows them or a word between is no such adjective ("Juve | stasera ha")."""
+    endings = t.name_adjective_endings or t.adjective_endings
+    toks = _tokens(text[end : end + 80])
+    if not endings or not toks or text[end : end + toks[0][0]].strip(" \u00a0"):
+        return end
+    low = [bare(w.lower()) for _, _, w in toks]
+    n = 0
+    while (
+        n < len(toks)
+        and n < 2
+        and toks[n][2].islower()
+        and any(low[n].endswith(e) and len(low[n]) >= len(e) + 3 for e in endings)
+        and not _function_word(low[n], t)
+        and not _person_word(low[n], t)
+        and not _statement_word(toks[n][2], t)
+        and not _verb_like(low, n, t)
+        and not _names_nobody(toks[n][2], t)
+        and not (n and _boundary(text, end + toks[n - 1][1], end + toks[n][0]))
+    ):
+        n += 1
+    if (
+        n
+        and n < len(toks)
+        and _verb_like(low, n, t)
+        and not _boundary(text, end + toks[n - 1][1], end + toks[n][0])
+    ):
+        return end + toks[n - 1][1]
+    return end
 
 
 def _verb_like(low: list[str], i: int, t: Tables) -> bool:

@@ -34,7 +34,10 @@ and ``comitative_endings`` (endings of the instrumental, Polish "-em": after an 
 preposition that also means "with", "z ministrem", whom the person is with) and
 ``name_case_endings`` (endings of a capitalised word in a case after given names and one
 surname, Finnish "Ylelle", "Nokiasta": where the name ends) with ``name_base_endings``
-(endings of a name's base form that those match, Finnish "-nen").
+(endings of a name's base form that those match, Finnish "-nen") and
+``name_adjective_endings`` (endings of a lower-case adjective that ends a body's name
+after its capitalised words, Italian "Protezione civile regionale", French "Conseil
+d’État vaudois"; Slavic tables use ``adjective_endings``).
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -515,6 +518,10 @@ class Tables:
     # here are given names + one surname, so such a word after them is no part of it.
     name_case_endings: tuple[str, ...] = ()
     name_base_endings: tuple[str, ...] = ()
+    # Endings of a lower-case adjective that follows a body's capitalised words as the
+    # last word of its name ("La Protezione civile regionale ha …", "Le Conseil d’État
+    # vaudois a …"), where the language puts adjectives after the noun.
+    name_adjective_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         # The lists as plain attributes: t.speech_verbs is looked up hundreds of times
@@ -692,6 +699,7 @@ def _tables(primary: str | None) -> Tables:
             tuple(w.lower() for w in raw.get("comitative_endings", [])),
             tuple(w.lower() for w in raw.get("name_case_endings", [])),
             tuple(w.lower() for w in raw.get("name_base_endings", [])),
+            tuple(w.lower() for w in raw.get("name_adjective_endings", [])),
         )
     merged: dict[str, list[str]] = {k: [] for k in LIST_KEYS}
     functions: list[str] = []

@@ -1,0 +1,44 @@
+"""A body's name ends with the lower-case adjectives its language writes after the
+capitalised words ("La Protezione civile regionale ha …", "Le Conseil d’État vaudois a
+…"), not before them; a word that is no adjective of the name stays out of it."""
+
+from __future__ import annotations
+
+from tests.test_annotate_speakers_roles import speakers
+
+
+def test_an_italian_body_keeps_its_adjectives() -> None:
+    got = speakers(
+        [
+            "La Protezione civile regionale ha diramato un'allerta rossa per tutta la"
+            " Liguria. L'ente invita i cittadini a «non mettersi in viaggio se non"
+            " strettamente necessario».",
+            "«Le prossime ore saranno decisive», ha detto il sindaco Marco Bucci.",
+        ],
+        "it",
+    )
+    assert got[0][1] == "Protezione civile regionale"
+    assert got[1][1] == "Marco Bucci"
+
+
+def test_a_french_body_keeps_its_adjective() -> None:
+    got = speakers(
+        [
+            "Le Conseil d’État vaudois a pris acte mardi de la décision du Tribunal"
+            " fédéral. Dans un communiqué, le gouvernement parle d’une issue « regrettable"
+            " mais compréhensible ».",
+        ],
+        "fr",
+    )
+    assert got == [("« regrettable mais compréhensible »", "Conseil d’État vaudois")]
+
+
+def test_an_adverb_before_the_verb_is_no_part_of_the_name() -> None:
+    got = speakers(
+        [
+            "La Juventus stasera ha perso a Napoli.",
+            "La società parla di «una serata storta».",
+        ],
+        "it",
+    )
+    assert got == [("«una serata storta»", "Juventus")]
