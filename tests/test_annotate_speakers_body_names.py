@@ -42,3 +42,27 @@ def test_an_adverb_before_the_verb_is_no_part_of_the_name() -> None:
         "it",
     )
     assert got == [("«una serata storta»", "Juventus")]
+
+
+def test_a_time_adverb_before_the_verb_is_no_part_of_the_name() -> None:
+    got = speakers(
+        [
+            "La Ferrari stamane ha presentato a Maranello la nuova monoposto.",
+            "«È la macchina più veloce che abbiamo mai costruito», ha detto la Ferrari in"
+            " una nota.",
+        ],
+        "it",
+    )
+    assert got == [("«È la macchina più veloce che abbiamo mai costruito»", "Ferrari")]
+
+
+def test_a_body_after_a_person_s_name_and_particles_is_where_the_person_is_from() -> None:
+    got = speakers(
+        [
+            "Die Studienleiterin Katrin Oberländer zeigte sich zufrieden.",
+            "Der Forstwissenschaftler Henning Malzahn von der Versuchsanstalt warnte"
+            " allerdings vor zu viel Optimismus. „Die Zahlen sind ermutigend“, sagte er.",
+        ],
+        "de",
+    )
+    assert got == [("„Die Zahlen sind ermutigend“", "Henning Malzahn")]

@@ -849,19 +849,50 @@ def _own_particles(
     start: int, run: list[tuple[int, str]], t: Tables
 ) -> list[tuple[int, list[tuple[int, str]]]]:
     """A run cut where a particle of another language's names stands ("Jablonce do
-    Liberce" in Czech is two places), its capitalised pieces as runs of their own."""
+    Liberce" in Czech is two places), or where particles after a person's given name
+    lead to a body's noun, a word no surname is ("Henning Malzahn von der
+    Versuchsanstalt": the institute he is from; not "Ursula von der Leyen", nor
+    "Organización de Productores"), its capitalised pieces as runs of their own."""
     out: list[tuple[int, list[tuple[int, str]]]] = []
     piece: list[tuple[int, str]] = []
-    for offset, word in run:
+    for k, (offset, word) in enumerate(run):
         if word in _LANGUAGE_PARTICLES and word not in t.name_particles:
             if piece:
                 out.append((piece[0][0], piece))
             piece = []
-        else:
+        elif (
+            piece
+            and word in _NAME_PARTICLES
+            and piece[-1][1] not in _NAME_PARTICLES
+            and any(_known_given(w, t) for _, w in piece)
+            and _body_after_particles(run, k, t)
+        ):
+            out.append((piece[0][0], piece))
+            piece = []
+        elif piece or word not in _NAME_PARTICLES or not out:
             piece.append((offset, word))
     if piece:
         out.append((piece[0][0], piece))
     return out if out else [(start, run)]
+
+
+def _body_after_particles(run: list[tuple[int, str]], k: int, t: Tables) -> bool:
+    """True where the particles from ``run[k]`` on lead to a body's noun or a compound
+    of one ("von der Versuchsanstalt", "de la Mairie")."""
+    j = k
+    while j < len(run) and run[j][1] in _NAME_PARTICLES:
+        j += 1
+    if j >= len(run):
+        return False
+    low = bare(run[j][1].lower())
+    return low in t.bodies or ends_compound(low, _body_stems(t.bodies))
+
+
+@cache
+def _body_stems(bodies: WordList) -> tuple[str, ...]:
+    """The stems of a table's bodies' nouns that end a compound (:func:`_compound_stems`),
+    worked out once per table."""
+    return _compound_stems(bodies)
 
 
 def _noun_with_complement(name: list[str], t: Tables) -> bool:
@@ -3619,9 +3650,16 @@ class _Resolver:
             if (same_paragraph and pos[0] != paragraph) or (best is not None and pos != best[0]):
                 break
             e = self.entities[n]
-            if e.person and self.fits(e) and pos not in e.oblique:
+            if e.person and self.fits(e) and pos not in e.oblique and not self._body_named(e):
                 best = (pos, e)
         return best
+
+    def _body_named(self, e: _Entity) -> bool:
+        """True where the entity's last word is a body's noun or a compound of one
+        ("Versuchsanstalt", "Kommune"): no person a pronoun takes up."""
+        return not any(_known_given(g, self.t) for g in e.given()) and self._body_noun(
+            e.surname.lower()
+        )
 
     def given_named_before(self, before: tuple[int, int]) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named with a known given name last before
@@ -3862,10 +3900,10 @@ class _Resolver:
     def with_lower_case_tail(self, name: str, named: _Entity | None) -> str:
         """A body's name of capitalised words with the lower-case words that end it
         where the article writes them before the clause's verb ("La Protezione civile
-        regionale ha diramato", "Le Conseil d’État vaudois a pris acte", "Policijska
-        uprava Novo mesto opozarja"), the first such naming; else ``name``. Only after
-        an article, or where a word of the name is a body's noun; never a person's
-        (named with a given name, a role or a gender)."""
+        regionale ha diramato", "Le Conseil d’État vaudois a pris acte") at the name's
+        first naming; else ``name``. Only after an article, or where a word of the name
+        is a body's noun; never a person's (named with a given name, a role or a
+        gender)."""
         t = self.t
         if t.nouns_capitalised or (
             named is not None and (named.roles or named.genders or len(named.given()) > 0)
@@ -3875,15 +3913,17 @@ class _Resolver:
         if not written or not _is_capitalised(written[0]) or not _is_capitalised(name.split()[-1]):
             return name  # (not "Българският фармацевтичен съюз (БФС)": brackets end it)
         body = any(self._body_noun(w.lower()) or bare(w.lower()) in t.bodies for w in written)
+        # At the first naming only, where an article gives a body's name in full.
         for pno in range(1, len(self.paragraphs) + 1):
             text = self._unquoted(pno)
-            for found in re.finditer(rf"(?<!\w){re.escape(name)}(?!\w)", text):
-                before = words(text[max(0, found.start() - 20) : found.start()])[-1:]
-                if not (body or (before and before[0] in t.determiners)):
-                    continue
-                end = _lower_case_tail(text, found.end(), t)
-                if end > found.end():
-                    return text[found.start() : end]
+            found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
+            if found is None:
+                continue
+            before = words(text[max(0, found.start() - 20) : found.start()])[-1:]
+            if not (body or (before and before[0] in t.determiners)):
+                return name
+            end = _lower_case_tail(text, found.end(), t)
+            return text[found.start() : end]
         return name
 
     def by_key(self, key: str) -> _Entity | None:
@@ -3971,7 +4011,7 @@ class _Resolver:
         # words cut off ("Bundeskanzlerin Angela Merkel", "minister Hugo de Jonge").
         name: list[str] = []
         possessor = surname_like = False
-        for start, run in _runs(m.text):
+        for start, run in (p for found in _runs(m.text) for p in _own_particles(*found, t)):
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
@@ -9216,10 +9256,10 @@ def _lower_case_tail(text: str, end: int, t: Tables) -> int:
     """Where a body's name whose capitalised words end at ``end`` ends: past one or two
     lower-case adjectives of the name right before the clause's verb ("La Protezione |
     civile regionale | ha diramato", "Le Conseil d’État | vaudois | a pris", "Národní
-    divadlo | moravskoslezské | uvedlo"), adjectives by the language's endings
-    (``name_adjective_endings``, else ``adjective_endings``); ``end`` where no verb
-    follows them or a word between is no such adjective ("Juve | stasera ha")."""
-    endings = t.name_adjective_endings or t.adjective_endings
+    adjectives by the language's endings (``name_adjective_endings``), no adverb of its
+    table ("La Juventus | stamane ha"); ``end`` where no verb follows them or a word
+    between is no such adjective."""
+    endings = t.name_adjective_endings
     toks = _tokens(text[end : end + 80])
     if not endings or not toks or text[end : end + toks[0][0]].strip(" \u00a0"):
         return end
