@@ -82,3 +82,40 @@ def test_the_words_of_a_sign_are_nobody_s_speech(
     lang: str, paragraphs: list[str], expected: list[tuple[str, str]]
 ) -> None:
     assert speakers(paragraphs, lang) == expected
+
+
+NAMED_IN_A_STATEMENT = [
+    (
+        "lv",
+        ["Valsts vides dienests paziņojumā aicina atpūtniekus „nekāpt uz izskalotajām kāpām”."],
+        "Valsts vides dienests",
+    ),
+    (
+        "sk",
+        [
+            "Ministerstvo zdravotníctva v stanovisku uviedlo, že nemocnica „zostane otvorená aj"
+            " v lete“."
+        ],
+        "Ministerstvo zdravotníctva",
+    ),
+    (
+        "en",
+        [
+            "The central bank kept rates on hold on Thursday. The bank’s statement said that"
+            " “returning inflation to target is the priority.”"
+        ],
+        "bank",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    NAMED_IN_A_STATEMENT,
+    ids=[c[0] for c in NAMED_IN_A_STATEMENT],
+)
+def test_the_document_is_no_part_of_the_speaker_s_name(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    [(_, name)] = speakers(paragraphs, lang)
+    assert name == speaker
