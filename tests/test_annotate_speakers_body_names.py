@@ -66,3 +66,19 @@ def test_a_body_after_a_person_s_name_and_particles_is_where_the_person_is_from(
         "de",
     )
     assert got == [("„Die Zahlen sind ermutigend“", "Henning Malzahn")]
+
+
+def test_a_finnish_name_in_a_case_of_place_is_no_one_a_pronoun_takes_up() -> None:
+    got = speakers(
+        [
+            "Sahayhtiö Kainuun Puun toimitusjohtaja Jari Lehtonen kertoi yt-neuvotteluista"
+            " tiistaina.",
+            "Kajaanin Petäisenniskalla 1950-luvulta asti toiminut saha tuotti viime vuonna"
+            " noin 230 000 kuutiota sahatavaraa.",
+            "– Tavoitteena ei ole sulkea sahaa vaan turvata sen tulevaisuus, hän sanoo.",
+        ],
+        "fi",
+    )
+    assert got == [
+        ("– Tavoitteena ei ole sulkea sahaa vaan turvata sen tulevaisuus,", "Jari Lehtonen")
+    ]

@@ -1235,6 +1235,21 @@ def _index_persons(
             and _after_preposition(e.surname, paragraphs, t)
         ):
             e.person = False
+    if t.name_case_endings and t.place_endings:
+        # Where names take case endings after given names (Finnish), a name never
+        # written with a known given name, never a speech verb's subject nor with a
+        # role, whose last word ends in a case of place ("Kajaanin Petäisenniskalla",
+        # at Petäisenniska in Kajaani), is a place, not a person.
+        for e in entities:
+            low = e.surname.lower()
+            if (
+                e.person
+                and not e.subjects
+                and not e.roles
+                and not any(_known_given(g, t) for g in e.given())
+                and any(low.endswith(end) and len(low) >= len(end) + 3 for end in t.place_endings)
+            ):
+                e.person = False
     return entities
 
 
