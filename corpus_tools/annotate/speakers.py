@@ -9468,23 +9468,6 @@ def _noun_phrase(name: str, t: Tables, *, proper: bool) -> str | None:
         word = bare(low[k])
         if word in t.relatives or word in t.complementizers or 0 <= comma < at:
             break
-        if k >= len(spans) - 2 and written == written.lower() and _statement_word(written, t):
-            # "Ministerstvo zdravotníctva v stanovisku", "Valsts vides dienests
-            # paziņojumā", "The bank’s statement": the document it spoke in, which ends
-            # the phrase, is no part of who spoke. The cut goes back to a preposition of
-            # the phrase, two words before it at most; nothing is left of "a statement".
-            cut = next(
-                (
-                    j
-                    for j in range(k - 1, max(0, k - 3), -1)
-                    if _is_preposition(low[j], t) and spans[j][1] == low[j]
-                ),
-                k,
-            )
-            rest = _no_genitive_s(text[: spans[cut][0]].rstrip(" ,"))
-            if all(_function_word(bare(w.lower()), t) for w in words_as_written(rest)):
-                return None
-            return _noun_phrase(rest, t, proper=proper)
         before = low[k - 1]
         if written != written.lower() or (_nominal(before, t) and before not in t.pronouns):
             continue  # (a noun after an article: "le prévenu")
