@@ -1,9 +1,9 @@
-"""A quotation attributed to a document by an impersonal verb ("– áll a tárca
-közleményében", "tiedotteessa todetaan", "teikts ministrijas paziņojumā"): its speaker
+"""A quotation attributed to a document by an impersonal verb ("öeldakse ministeeriumi
+pressiteates", "tiedotteessa todetaan", "teikts ministrijas paziņojumā"): its speaker
 is whoever issued the document, not a person the article named elsewhere. Verbs that
 as often give the words of a sign, a plaque or a poster ("reads", "står det", "staat
-er", "rakstīts", "sanotaan", "olvasható") are no such attribution: a sign's words are
-nobody's speech."""
+er", "rakstīts", "sanotaan", "olvasható", "áll a") are no such attribution: a sign's
+words are nobody's speech."""
 
 from __future__ import annotations
 
@@ -13,15 +13,13 @@ from tests.test_annotate_speakers_roles import speakers
 
 CASES = [
     (
-        "hu",
+        "et",
         [
-            "A szegedi kórház új sürgősségi osztályt nyitott hétfőn. Nagy Katalin főigazgató"
-            " szerint a betegek ezentúl rövidebb ideig várnak.",
-            "Az Emberi Erőforrások Minisztériuma közölte, hogy a fejlesztés uniós forrásból"
-            " valósult meg. „A következő évben további négy megyei kórházat korszerűsítünk”"
-            " – áll a tárca közleményében.",
+            "Tallinnas avati uus lasteaed. Linnapea Mari Kask ütles, et järjekorrad lühenevad.",
+            "Rahandusministeerium teatas, et toetus jätkub ka järgmisel aastal. „Raha jätkub"
+            " kõigile omavalitsustele,“ öeldakse ministeeriumi pressiteates.",
         ],
-        "Emberi Erőforrások Minisztériuma",
+        "Rahandusministeerium",
     ),
     (
         "fi",

@@ -849,50 +849,19 @@ def _own_particles(
     start: int, run: list[tuple[int, str]], t: Tables
 ) -> list[tuple[int, list[tuple[int, str]]]]:
     """A run cut where a particle of another language's names stands ("Jablonce do
-    Liberce" in Czech is two places), or where particles after a person's given name
-    lead to a body's noun, a word no surname is ("Henning Malzahn von der
-    Versuchsanstalt": the institute he is from; not "Ursula von der Leyen", nor
-    "Organización de Productores"), its capitalised pieces as runs of their own."""
+    Liberce" in Czech is two places), its capitalised pieces as runs of their own."""
     out: list[tuple[int, list[tuple[int, str]]]] = []
     piece: list[tuple[int, str]] = []
-    for k, (offset, word) in enumerate(run):
+    for offset, word in run:
         if word in _LANGUAGE_PARTICLES and word not in t.name_particles:
             if piece:
                 out.append((piece[0][0], piece))
             piece = []
-        elif (
-            piece
-            and word in _NAME_PARTICLES
-            and piece[-1][1] not in _NAME_PARTICLES
-            and any(_known_given(w, t) for _, w in piece)
-            and _body_after_particles(run, k, t)
-        ):
-            out.append((piece[0][0], piece))
-            piece = []
-        elif piece or word not in _NAME_PARTICLES or not out:
+        else:
             piece.append((offset, word))
     if piece:
         out.append((piece[0][0], piece))
     return out if out else [(start, run)]
-
-
-def _body_after_particles(run: list[tuple[int, str]], k: int, t: Tables) -> bool:
-    """True where the particles from ``run[k]`` on lead to a body's noun or a compound
-    of one ("von der Versuchsanstalt", "de la Mairie")."""
-    j = k
-    while j < len(run) and run[j][1] in _NAME_PARTICLES:
-        j += 1
-    if j >= len(run):
-        return False
-    low = bare(run[j][1].lower())
-    return low in t.bodies or ends_compound(low, _body_stems(t.bodies))
-
-
-@cache
-def _body_stems(bodies: WordList) -> tuple[str, ...]:
-    """The stems of a table's bodies' nouns that end a compound (:func:`_compound_stems`),
-    worked out once per table."""
-    return _compound_stems(bodies)
 
 
 def _noun_with_complement(name: list[str], t: Tables) -> bool:
@@ -3375,6 +3344,48 @@ def _fronted(front: str, t: Tables, *, apposition: bool = True) -> bool:
     )
 
 
+def _masked_outlet_after(
+    text: str, toks: list[tuple[int, int, str]], low: list[str], r: int, t: Tables
+) -> tuple[str, int] | None:
+    """The title in quotation marks right after a source marker (whose last token is
+    before ``toks[r]``), past its articles and one noun of a publication ("Secondo il
+    quotidiano «La Gazzetta del Tigullio»", "According to the “Evening Post”", "Podle
+    „Moravskoslezského deníku“"): (its masked words, where they start), the newspaper
+    whose words the quotation gives; else None."""
+    start = toks[r - 1][1]
+    k = r
+    while (
+        k < len(toks)
+        and k - r < 3
+        and (low[k] in t.determiners or low[k] in t.title_cues)
+        and not text[start : toks[k][0]].strip(" \u00a0")
+    ):
+        start = toks[k][1]
+        k += 1
+    rest = text[start:]
+    gap = len(rest) - len(rest.lstrip(" \u00a0"))
+    if gap > 1 or not rest[gap : gap + 1] or rest[gap] not in _OPENING_MARKS:
+        return None
+    close = _CLOSING_MARK.search(rest, gap + 1)
+    if close is None:
+        return None
+    inner = rest[gap + 1 : close.start()]
+    pad = len(inner) - len(inner.lstrip(" \u00a0\u202f"))  # "« Ouest-France »"
+    if not inner.strip() or inner.strip(" _\u00a0\u202f-") or not inner[pad:].startswith("_"):
+        return None  # (not a masked title: the marks hold words of their own)
+    after = _tokens(rest[close.end() : close.end() + 80])[:3]
+    if any(
+        (_is_capitalised(w) and not t.nouns_capitalised)
+        or bare(w.lower()) in t.roles
+        or _person_noun(bare(w.lower()), t)
+        for _, _, w in after
+    ):
+        # Whose it is, or whom it was told: "Pasak „Žalgirio“ vyriausiojo trenerio
+        # Andriaus Petrausko", "Jak powiedział „Dziennikowi Łódzkiemu” wiceprezydent …".
+        return None
+    return inner[pad:].rstrip(" \u00a0\u202f"), start + gap + 1 + pad
+
+
 def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
     """A mention from the sentence before a quotation."""
     text = ctx_before.rstrip(" \u00a0")
@@ -3408,6 +3419,9 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 if found is not None:
                     return found
                 return None
+            outlet = _masked_outlet_after(text, toks, low, s + n, t)
+            if outlet is not None:
+                return outlet
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
             if mention:
                 at = text.find(mention, toks[s][0])
@@ -3665,16 +3679,9 @@ class _Resolver:
             if (same_paragraph and pos[0] != paragraph) or (best is not None and pos != best[0]):
                 break
             e = self.entities[n]
-            if e.person and self.fits(e) and pos not in e.oblique and not self._body_named(e):
+            if e.person and self.fits(e) and pos not in e.oblique:
                 best = (pos, e)
         return best
-
-    def _body_named(self, e: _Entity) -> bool:
-        """True where the entity's last word is a body's noun or a compound of one
-        ("Versuchsanstalt", "Kommune"): no person a pronoun takes up."""
-        return not any(_known_given(g, self.t) for g in e.given()) and self._body_noun(
-            e.surname.lower()
-        )
 
     def given_named_before(self, before: tuple[int, int]) -> tuple[tuple[int, int], _Entity] | None:
         """(where, who) for the person named with a known given name last before
@@ -3915,10 +3922,9 @@ class _Resolver:
     def with_lower_case_tail(self, name: str, named: _Entity | None) -> str:
         """A body's name of capitalised words with the lower-case words that end it
         where the article writes them before the clause's verb ("La Protezione civile
-        regionale ha diramato", "Le Conseil d’État vaudois a pris acte") at the name's
-        first naming; else ``name``. Only after an article, or where a word of the name
-        is a body's noun; never a person's (named with a given name, a role or a
-        gender)."""
+        regionale ha diramato", "La Polizia stradale ha fermato") at the name's first
+        naming, where the last capitalised word is a body's noun; else ``name``. Never a
+        person's (named with a given name, a role or a gender)."""
         t = self.t
         if t.nouns_capitalised or (
             named is not None and (named.roles or named.genders or len(named.given()) > 0)
@@ -3927,18 +3933,22 @@ class _Resolver:
         written = words_as_written(name)
         if not written or not _is_capitalised(written[0]) or not _is_capitalised(name.split()[-1]):
             return name  # (not "Българският фармацевтичен съюз (БФС)": brackets end it)
-        body = any(self._body_noun(w.lower()) or bare(w.lower()) in t.bodies for w in written)
+        last = bare(written[-1].lower())
         # At the first naming only, where an article gives a body's name in full.
         for pno in range(1, len(self.paragraphs) + 1):
             text = self._unquoted(pno)
             found = re.search(rf"(?<!\w){re.escape(name)}(?!\w)", text)
             if found is None:
                 continue
-            before = words(text[max(0, found.start() - 20) : found.start()])[-1:]
-            if not (body or (before and before[0] in t.determiners)):
-                return name
             end = _lower_case_tail(text, found.end(), t)
-            return text[found.start() : end]
+            tail = words(text[found.end() : end])
+            # Only the adjective of a body's noun that ends the capitalised words
+            # ("Polizia | stradale"), or of a noun that is one with it ("Protezione |
+            # civile"): after a name of its own it is an epithet ("Lazio | romana",
+            # "Banca d'Italia | centrale").
+            if tail and (last in t.bodies or t.bodies.match_at([last, tail[0]], 0) == 2):
+                return text[found.start() : end]
+            return name
         return name
 
     def by_key(self, key: str) -> _Entity | None:
@@ -4026,7 +4036,7 @@ class _Resolver:
         # words cut off ("Bundeskanzlerin Angela Merkel", "minister Hugo de Jonge").
         name: list[str] = []
         possessor = surname_like = False
-        for start, run in (p for found in _runs(m.text) for p in _own_particles(*found, t)):
+        for start, run in _runs(m.text):
             tokens = [tok for _, tok in run]
             while tokens and tokens[-1].lower() in _NAME_PARTICLES:
                 tokens.pop()
@@ -8939,7 +8949,10 @@ def _unmasked(m: _Mention | None, paragraphs: list[str]) -> _Mention | None:
     if len(raw) == len(m.text) and all(
         a == b or a == "_" for a, b in zip(m.text, raw, strict=True)
     ):
-        return replace(m, text=raw)
+        # A title in marks, all of it masked, is a newspaper named as the source
+        # ("Secondo il quotidiano «La Gazzetta del Tigullio», …"): its name as written,
+        # not a person's to de-inflect.
+        return replace(m, text=raw, described=m.described or not m.text.strip("_ "))
     return m
 
 
@@ -9021,6 +9034,9 @@ def _previous_subject(
     markers = t.source_markers.find(low[:4])
     if markers and not t.markers_follow:
         s, n = markers[0]
+        outlet = _masked_outlet_after(sentence, toks, low, s + n, t)
+        if outlet is not None:
+            return outlet[0], lo + outlet[1]
         mention = _mention_near_verb(sentence, t, verb_index=s + n - 1, prefer_after=True)
         if mention and "_" not in mention:
             return mention, lo + sentence.find(mention, toks[s][0])
