@@ -80,3 +80,14 @@ def test_a_finnish_name_in_a_case_of_place_is_no_one_a_pronoun_takes_up() -> Non
     assert got == [
         ("– Tavoitteena ei ole sulkea sahaa vaan turvata sen tulevaisuus,", "Jari Lehtonen")
     ]
+
+
+def test_a_finnish_surname_ending_like_a_case_of_place_is_still_a_person() -> None:
+    got = speakers(
+        [
+            "Nepalilainen vuorikiipeilijä Tenzing Padilla saapui Helsinkiin maanantaina.",
+            "– Olen odottanut tätä matkaa kymmenen vuotta, hän kertoo.",
+        ],
+        "fi",
+    )
+    assert got == [("– Olen odottanut tätä matkaa kymmenen vuotta,", "Tenzing Padilla")]

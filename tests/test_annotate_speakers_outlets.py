@@ -54,3 +54,38 @@ CASES = [
 def test_a_newspaper_after_a_source_marker_speaks(lang: str, paragraph: str, speaker: str) -> None:
     *_, (_, name) = speakers([paragraph], lang)
     assert name == speaker
+
+
+NOT_THE_SPEAKER = [
+    (
+        "ru",
+        "Как сообщил «Интерфаксу» источник в правительстве, решение примут «не раньше весны».",
+        "Интерфаксу",
+    ),
+    (
+        "fr",
+        "D’après « Les Échos », la SNCF a annoncé mardi qu’elle supprimerait « une centaine"
+        " de trains par jour ».",
+        "Les Échos",
+    ),
+    (
+        "de",
+        "Laut „Spiegel“ sagte er im Kabinett, die Reform sei „nicht verhandelbar“.",
+        "Spiegel",
+    ),
+    (
+        "it",
+        "Secondo il libro «Gomorra», il clan controllava «ogni singolo cantiere della zona».",
+        "Gomorra",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph", "title"), NOT_THE_SPEAKER, ids=[c[0] for c in NOT_THE_SPEAKER]
+)
+def test_a_title_is_no_speaker_where_the_clause_has_its_own_or_it_is_no_newspaper(
+    lang: str, paragraph: str, title: str
+) -> None:
+    *_, (_, name) = speakers([paragraph], lang)
+    assert name != title

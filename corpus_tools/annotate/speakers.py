@@ -1207,8 +1207,9 @@ def _index_persons(
     if t.name_case_endings and t.place_endings:
         # Where names take case endings after given names (Finnish), a name never
         # written with a known given name, never a speech verb's subject nor with a
-        # role, whose last word ends in a case of place ("Kajaanin Petäisenniskalla",
-        # at Petäisenniska in Kajaani), is a place, not a person.
+        # role, whose last word ends in a case of place after a genitive ("Kajaanin
+        # Petäisenniskalla", at Petäisenniska in Kajaani), is a place, not a person
+        # (not "Tenzing Padilla": a given name the tables do not know).
         for e in entities:
             low = e.surname.lower()
             if (
@@ -1217,6 +1218,11 @@ def _index_persons(
                 and not e.roles
                 and not any(_known_given(g, t) for g in e.given())
                 and any(low.endswith(end) and len(low) >= len(end) + 3 for end in t.place_endings)
+                and all(
+                    len(f.split()) == 1 or f.split()[-2].endswith("n")
+                    for f in e.forms
+                    if f.split()[-1] == e.surname
+                )
             ):
                 e.person = False
     return entities
@@ -3345,19 +3351,25 @@ def _fronted(front: str, t: Tables, *, apposition: bool = True) -> bool:
 
 
 def _masked_outlet_after(
-    text: str, toks: list[tuple[int, int, str]], low: list[str], r: int, t: Tables
+    text: str, toks: list[tuple[int, int, str]], low: list[str], s: int, r: int, t: Tables
 ) -> tuple[str, int] | None:
-    """The title in quotation marks right after a source marker (whose last token is
-    before ``toks[r]``), past its articles and one noun of a publication ("Secondo il
-    quotidiano «La Gazzetta del Tigullio»", "According to the “Evening Post”", "Podle
-    „Moravskoslezského deníku“"): (its masked words, where they start), the newspaper
-    whose words the quotation gives; else None."""
+    """The title in quotation marks right after a source marker (``toks[s:r]``), past
+    its articles and one noun of a newspaper ("Secondo il quotidiano «La Gazzetta del
+    Tigullio»", "According to the “Evening Post”", "Podle „Moravskoslezského deníku“"):
+    (its masked words, where they start), the newspaper whose words the quotation gives;
+    else None. Where the marker holds a verb of speech, only a title its comma closes
+    ("Як пише видання «Чернігівщина сьогодні», …"; not whom it was told, "Как сообщил
+    «Интерфаксу» источник"). Not where another noun stands before the title (a report,
+    a book or a law is no newspaper), nor where the clause after it has a subject or a
+    verb of speech of its own ("D’après « Les Échos », l’entreprise a annoncé", "Laut
+    „Spiegel“ sagte er")."""
+    told = bool(t.speech_verbs.find(low[s:r]))  # "Як пише видання «…»,", "Jak řekl „…“ …"
     start = toks[r - 1][1]
     k = r
     while (
         k < len(toks)
         and k - r < 3
-        and (low[k] in t.determiners or low[k] in t.title_cues)
+        and (low[k] in t.determiners or t.mastheads.match_at([bare(low[k])], 0))
         and not text[start : toks[k][0]].strip(" \u00a0")
     ):
         start = toks[k][1]
@@ -3373,15 +3385,20 @@ def _masked_outlet_after(
     pad = len(inner) - len(inner.lstrip(" \u00a0\u202f"))  # "« Ouest-France »"
     if not inner.strip() or inner.strip(" _\u00a0\u202f-") or not inner[pad:].startswith("_"):
         return None  # (not a masked title: the marks hold words of their own)
-    after = _tokens(rest[close.end() : close.end() + 80])[:3]
-    if any(
+    if told and rest[close.end() : close.end() + 1] != ",":
+        return None  # whom it was told, its speaker after it: "Как сообщил «Интерфаксу» источник"
+    after = _tokens(rest[close.end() :])
+    after_low = [bare(w.lower()) for _, _, w in after]
+    if t.speech_verbs.find(after_low) or any(
         (_is_capitalised(w) and not t.nouns_capitalised)
+        or w.lower() in t.pronouns
         or bare(w.lower()) in t.roles
+        or bare(w.lower()) in t.bodies
         or _person_noun(bare(w.lower()), t)
         for _, _, w in after
     ):
-        # Whose it is, or whom it was told: "Pasak „Žalgirio“ vyriausiojo trenerio
-        # Andriaus Petrausko", "Jak powiedział „Dziennikowi Łódzkiemu” wiceprezydent …".
+        # Whose it is, or who speaks in the clause after it: "Pasak „Žalgirio“
+        # vyriausiojo trenerio Andriaus Petrausko", "Laut „Handelsblatt“ sagten Insider".
         return None
     return inner[pad:].rstrip(" \u00a0\u202f"), start + gap + 1 + pad
 
@@ -3419,7 +3436,7 @@ def _before_attribution(ctx_before: str, t: Tables) -> tuple[str, int] | None:
                 if found is not None:
                     return found
                 return None
-            outlet = _masked_outlet_after(text, toks, low, s + n, t)
+            outlet = _masked_outlet_after(text, toks, low, s, s + n, t)
             if outlet is not None:
                 return outlet
             mention = _mention_near_verb(text, t, verb_index=s + n - 1, prefer_after=True)
@@ -9034,7 +9051,7 @@ def _previous_subject(
     markers = t.source_markers.find(low[:4])
     if markers and not t.markers_follow:
         s, n = markers[0]
-        outlet = _masked_outlet_after(sentence, toks, low, s + n, t)
+        outlet = _masked_outlet_after(sentence, toks, low, s, s + n, t)
         if outlet is not None:
             return outlet[0], lo + outlet[1]
         mention = _mention_near_verb(sentence, t, verb_index=s + n - 1, prefer_after=True)
