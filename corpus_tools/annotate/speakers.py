@@ -9302,11 +9302,10 @@ def _complement_before_verb(
 
 def _lower_case_tail(text: str, end: int, t: Tables) -> int:
     """Where a body's name whose capitalised words end at ``end`` ends: past one or two
-    lower-case adjectives of the name right before the clause's verb ("La Protezione |
-    civile regionale | ha diramato", "Le Conseil d’État | vaudois | a pris", "Národní
-    adjectives by the language's endings (``name_adjective_endings``), no adverb of its
-    table ("La Juventus | stamane ha"); ``end`` where no verb follows them or a word
-    between is no such adjective."""
+    lower-case adjectives right before the clause's verb ("La Protezione | civile
+    regionale | ha diramato"), adjectives by the language's endings
+    (``name_adjective_endings``) and no adverb of its table ("La Juventus | stamane
+    ha"); ``end`` where no verb follows them or a word between is no such adjective."""
     endings = t.name_adjective_endings
     toks = _tokens(text[end : end + 80])
     if not endings or not toks or text[end : end + toks[0][0]].strip(" \u00a0"):

@@ -36,8 +36,7 @@ preposition that also means "with", "z ministrem", whom the person is with) and
 surname, Finnish "Ylelle", "Nokiasta": where the name ends) with ``name_base_endings``
 (endings of a name's base form that those match, Finnish "-nen") and
 ``name_adjective_endings`` (endings of a lower-case adjective that ends a body's name
-after its capitalised words, Italian "Protezione civile regionale", French "Conseil
-d’État vaudois"; Slavic tables use ``adjective_endings``).
+after its capitalised noun, Italian "Protezione civile regionale", "Polizia stradale").
 ``conjunctions`` lists the coordinating "and" and "but" (a speech verb right after one shares the subject of the verb before; after a comma, one
 starts another clause). ``negations`` lists the words that deny a verb ("did not
 say", "n'a pas précisé", "не сообщил"): a denied speech verb attributes nothing.
@@ -518,9 +517,9 @@ class Tables:
     # here are given names + one surname, so such a word after them is no part of it.
     name_case_endings: tuple[str, ...] = ()
     name_base_endings: tuple[str, ...] = ()
-    # Endings of a lower-case adjective that follows a body's capitalised words as the
-    # last word of its name ("La Protezione civile regionale ha …", "Le Conseil d’État
-    # vaudois a …"), where the language puts adjectives after the noun.
+    # Endings of a lower-case adjective that follows a body's capitalised noun as the
+    # last word of its name ("La Protezione civile regionale ha …", "La Polizia stradale
+    # ha …"), where the language puts adjectives after the noun.
     name_adjective_endings: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
