@@ -3944,7 +3944,7 @@ class _Resolver:
         person's (named with a given name, a role or a gender)."""
         t = self.t
         if t.nouns_capitalised or (
-            named is not None and (named.roles or named.genders or len(named.given()) > 0)
+            named is not None and (named.roles or named.genders or named.given())
         ):
             return name  # (and where no endings are listed, _lower_case_tail adds nothing)
         written = words_as_written(name)
