@@ -364,7 +364,8 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # its counts and, from 2f02432 on, read for development too; ``blind-3`` and
 # ``blind-4``, batches each scored once at the end of a session with no change made for
 # it (speakers 0.84 and 0.87); ``blind-5``, a batch declared before it was written and
-# scored once (speakers 0.84); ``blind-6``, the next batch, declared before it was
+# scored once (speakers 0.84); ``blind-6``, a batch declared before it was written and
+# scored once (speakers 0.84); ``blind-7``, the next batch, declared before it was
 # written. An article numbered after every range belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -374,7 +375,8 @@ SPLIT_RANGES = (
     ("blind-3", 1270, 1317),
     ("blind-4", 1318, 1365),
     ("blind-5", 1366, 1413),
-    ("blind-6", 1414, None),
+    ("blind-6", 1414, 1461),
+    ("blind-7", 1462, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
