@@ -121,7 +121,33 @@ def weigh(active: dict[str, float]) -> dict[str, float]:
     return {kind: round(total, 9) for kind, total in zip(TYPES, sums, strict=True)}
 
 
-_SENTENCE_INSIDE = re.compile(r"[.!?…][ \u00a0]+\S")
+# A sentence's end, with the stops of scripts beyond the Latin, Greek and Cyrillic ones:
+# the ideographic full stop and the full-width marks of Chinese and Japanese (followed by
+# no space), the Arabic question mark, the Devanagari danda and the Urdu full stop.
+_STOPS = ".!?…。！？؟।۔"
+_STOPS_OR_COMMA = _STOPS + ",，、،"
+_SENTENCE_INSIDE = re.compile(r"[.!?…؟।۔][ \u00a0]+\S|[。！？][^\s」』”’\"]")
+_COLONS = (":", "：")
+# The marks of East Asian press that set off a title and nothing else.
+_TITLE_MARKS = frozenset("《〈")
+# Letters of scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
+# kana, Han): a run of them is several words, about two letters each in Chinese and
+# Japanese news prose, so that a quoted sentence there is long like one elsewhere.
+_UNSPACED = re.compile(
+    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
+)
+
+
+def word_count(ws: list[str]) -> int:
+    """How many words the tokens ``ws`` (from :func:`words`) hold: one each, or for a
+    token in a script without spaces, one per two of its letters."""
+    count = 0
+    for w in ws:
+        unspaced = len(_UNSPACED.findall(w)) if w[:1] >= "\u0e00" else 0
+        count += max(1, unspaced // 2) if unspaced else 1
+    return count
+
+
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -250,14 +276,14 @@ def signals(
     # Cue words are listed bare: "l'entreprise", "dell'associazione" read as the noun.
     bw, aw = [bare(x) for x in words(before)], [bare(x) for x in words(after)]
     ws = words(inner)
-    n = len(ws)
+    n = word_count(ws)
     stripped = inner.strip(" \u00a0")
     if several_parts:
         hit("several_parts")
     if attributed:
         hit("attribution")
     lead = before.rstrip(" \u00a0")
-    if lead.endswith(":"):
+    if lead.endswith(_COLONS):
         hit("colon_before")
     first_cap, title_case, has_letters = _capitalisation(stripped)
     if (
@@ -271,7 +297,7 @@ def signals(
         # American English writes them (“Clearbrook Civic Services,”): the mark is
         # the sentence's, not the quotation's.
         stripped = stripped[:-1]
-    punctuated = stripped[-1:] in ".!?…,"
+    punctuated = stripped[-1:] in _STOPS_OR_COMMA
     # A short capitalised quotation the sentence goes on from without punctuation is
     # the subject of the verb after it ("Il “Corriere della Sera” definisce", "У
     # «Беларускай чыгунцы» паабяцалі"), or what a source marker or speech verb right
@@ -334,7 +360,7 @@ def signals(
         named
         and bool(bw)
         and (bw[-1] in t.stopwords or bw[-1] in t.determiners)
-        and not lead.endswith(":")
+        and not lead.endswith(_COLONS)
     )
     if outlet:
         hit("told_outlet")
@@ -358,9 +384,9 @@ def signals(
         hit("speech_cue")
     if t.reported_mood.find(bw[-12:]) or t.reported_mood.find(aw[:8]):
         hit("reported_mood")  # "er habe aber „jedes Maß verloren“", "sei „zumutbar“"
-    if stripped[-1:] in ".!?…," or _SENTENCE_INSIDE.search(stripped):
+    if stripped[-1:] in _STOPS_OR_COMMA or _SENTENCE_INSIDE.search(stripped):
         hit("sentence_inside")
-    if stripped[-1:] == ",":
+    if stripped[-1:] in ",，、،":
         hit("comma_inside")  # “…,” he said: an attribution follows
     if n >= 8:
         hit("long")
@@ -466,8 +492,7 @@ def decide(scores: dict[str, float], inner: str, fired: bool | None = None) -> s
     best = max(TYPES, key=lambda k: (scores[k], -TYPES.index(k)))
     if fired if fired is not None else scores[best] > 0:
         return best
-    ws = words(inner)
-    if len(ws) >= 4:
+    if word_count(words(inner)) >= 4:
         return "speech"
     first_cap, _, _ = _capitalisation(inner)
     return "name" if first_cap else "term"
@@ -519,6 +544,12 @@ def classify(
         first, last = chain[0], chain[-1]
         if first.kind == "dialogue":
             kind = "speech"
+        elif (first.marks or "")[:1] in _TITLE_MARKS or (
+            first.marks == "『』" and first.depth == 0
+        ):
+            # Chinese and Korean title marks set off titles only (《人民日报》); Japanese
+            # double corner brackets, outside a quotation, a work's title (『朝日新聞』).
+            kind = "title"
         else:
             ctx_first = index.context(first, paragraphs, t)
             ctx_last = index.context(last, paragraphs, t)
@@ -527,7 +558,7 @@ def classify(
             if first.start.offset <= 2 and first.paragraph > 1 and first.depth == 0:
                 # A quotation that opens its paragraph after "The minister said:".
                 prev = paragraphs[first.paragraph - 2].rstrip()
-                if prev.endswith(":"):
+                if prev.endswith(_COLONS):
                     before = prev[sentence_starts(prev, t)[-1] :] + " " + before
             active = signals(
                 inner,
