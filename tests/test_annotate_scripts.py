@@ -63,12 +63,51 @@ def _types(paragraphs: list[str]) -> list[tuple[str, str | None]]:
             ],
             [("“สวนแห่งนี้จะเป็นปอดของคนเมือง”", "speech")],
         ),
+        # The Japanese quotative particle after the marks says the words were said,
+        # short as they are; 『』 before it are no title.
+        (
+            [
+                "日本代表は昨夜、強豪ブラジルと対戦し、二対一で勝利した。",
+                "試合後、選手たちは『ありがとう』と声をそろえた。監督は記者会見で「悔いはない」と語った。",
+            ],
+            [("『ありがとう』", "speech"), ("「悔いはない」", "speech")],
+        ),
+        # After a full-width colon, keywords are no sentence.
+        (
+            [
+                "北京市民政局今天公布了新的养老政策，覆盖全市六十岁以上的老人。",
+                "新规的关键词只有两个：“减负”和“增效”。",
+            ],
+            [("“减负”", "term"), ("“增效”", "term")],
+        ),
+        # Korean: 《》 set off a title, unless a quotative ending says words were said
+        # in them (as North Korean press writes quotations).
+        (
+            [
+                "영화 《기생충》이 다시 개봉한다. 감독은 관객들이 여전히 이 영화를 사랑한다는 사실에 놀랐다.",
+                "대변인은 《우리는 그 어떤 도발에도 강력히 대응할것이다》라고 강조하였다.",
+            ],
+            [
+                ("《기생충》", "title"),
+                ("《우리는 그 어떤 도발에도 강력히 대응할것이다》", "speech"),
+            ],
+        ),
     ],
 )
 def test_quotation_types_in_other_scripts(
     paragraphs: list[str], expected: list[tuple[str, str]]
 ) -> None:
     assert _types(paragraphs) == expected
+
+
+def test_a_so_called_japanese_term_in_corner_brackets_is_no_title() -> None:
+    found = _types(
+        [
+            "厚生労働省は、いわゆる『年収の壁』への対応策を発表した。",
+            "パートで働く人の手取りが減らないよう、企業に助成金を出す。",
+        ]
+    )
+    assert found == [("『年収の壁』", "term")]
 
 
 def test_japanese_corner_brackets_inside_a_quotation_are_not_a_title() -> None:
@@ -82,8 +121,11 @@ def test_japanese_corner_brackets_inside_a_quotation_are_not_a_title() -> None:
 
 
 def test_a_run_of_han_or_thai_letters_counts_as_several_words() -> None:
-    assert word_count(words("我们将在明年完成地铁新线路的建设")) == 8
-    assert word_count(words("สวนสาธารณะ")) == 5
+    assert word_count(words("我们将在明年完成地铁新线路的建设")) == 5
+    assert word_count(words("全民健身")) == 1
+    assert word_count(words("5G网络建设将在今年实现县城全覆盖")) == 6
+    # Thai is cut at its combining marks already: each piece is one word.
+    assert word_count(words("สวนแห่งนี้")) == 2
     assert word_count(words("Wir schaffen das")) == 3
     assert word_count(words("人")) == 1
 

@@ -128,24 +128,76 @@ _STOPS = ".!?…。！？؟।۔"
 _STOPS_OR_COMMA = _STOPS + ",，、،"
 _SENTENCE_INSIDE = re.compile(r"[.!?…؟।۔][ \u00a0]+\S|[。！？][^\s」』”’\"]")
 _COLONS = (":", "：")
-# The marks of East Asian press that set off a title and nothing else.
-_TITLE_MARKS = frozenset("《〈")
-# Letters of scripts written without spaces between words (Thai, Lao, Myanmar, Khmer,
-# kana, Han): a run of them is several words, about two letters each in Chinese and
-# Japanese news prose, so that a quoted sentence there is long like one elsewhere.
-_UNSPACED = re.compile(
-    "[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"
-)
+# Han and kana: scripts written without spaces between words, where a run of letters
+# is several words. One per three letters: a name or a coined term runs to six or
+# eight letters there, a quoted sentence to fifteen or more, so that it counts as long
+# as one elsewhere. (Thai, Lao, Myanmar and Khmer runs are cut at their combining marks
+# already, into pieces about a word long.)
+_UNSPACED = re.compile("[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+
+def _cased(text: str) -> bool:
+    """True when the first letter of ``text`` is of a script with upper and lower case."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.upper() != first.lower()
 
 
 def word_count(ws: list[str]) -> int:
     """How many words the tokens ``ws`` (from :func:`words`) hold: one each, or for a
-    token in a script without spaces, one per two of its letters."""
+    token with Han or kana letters, one per three of them (one at least), and one for
+    its other letters where it has two or more."""
     count = 0
     for w in ws:
-        unspaced = len(_UNSPACED.findall(w)) if w[:1] >= "\u0e00" else 0
-        count += max(1, unspaced // 2) if unspaced else 1
+        unspaced = len(_UNSPACED.findall(w)) if not w.isascii() else 0
+        if not unspaced:
+            count += 1
+        else:
+            rest = len(w) - unspaced
+            count += max(1, unspaced // 3) + (1 if rest >= 2 else 0)
     return count
+
+
+# The marks of Chinese and South Korean press that set off a title and nothing else
+# (North Korean press quotes words in 《》 too: then a stop inside or a quotative ending
+# after says so); Japanese sets words off in 〈〉 for emphasis.
+_TITLE_MARKS = {"zh": frozenset("《〈"), "ko": frozenset("《〈")}
+# Korean quotative endings after a quotation: the words were said ("…》라고 강조하였다").
+_KO_QUOTATIVE = re.compile(r"(?:이?라고|고|라며|이라며|이라는|라는)(?!\w)")
+_KO_SAID = re.compile(r"(?:이?라고|고|라며|이라며)(?!\w)")
+# Japanese: 『』 outside any quotation set off a work's title, except where the quotative
+# particle follows (words said: 『ありがとう』と) or いわゆる (so-called) stands before.
+_JA_QUOTATIVE = re.compile(r"(?:と|って|という|といった)")
+
+
+def _quotative_after(after: str, lang: str | None) -> bool:
+    """True where a quotative particle glued to the closing mark says the words were
+    said, in languages that mark quotations so instead of with a verb of a table:
+    Japanese 「…」と述べた (not 「…」という, named so), Korean "…"라고 말했다 (not
+    "…"이라는, named so)."""
+    primary = (lang or "").split("-")[0]
+    if primary == "ja":
+        return after[:1] == "と" and not after.startswith(("という", "といった", "と「", "と『"))
+    if primary == "ko":
+        return _KO_SAID.match(after) is not None
+    return False
+
+
+def _title_by_marks(part: QuotationPart, paragraphs: list[str], lang: str | None) -> bool:
+    """True where the marks themselves say title: 《》〈〉 in Chinese and Korean, 『』
+    outside a quotation in Japanese (see :data:`_TITLE_MARKS`, :data:`_JA_QUOTATIVE`)."""
+    marks = part.marks or ""
+    primary = (lang or "").split("-")[0]
+    text = paragraphs[part.paragraph - 1] if part.end.paragraph == part.paragraph else ""
+    inner = _inner(part)
+    after = text[part.end.offset : part.end.offset + 4]
+    if marks[:1] in _TITLE_MARKS.get(primary, ()):
+        if any(ch in _STOPS for ch in inner.rstrip()[-1:]):
+            return False
+        return not (primary == "ko" and _KO_QUOTATIVE.match(after))
+    if marks == "『』" and primary == "ja" and part.depth == 0:
+        before = text[max(0, part.start.offset - 4) : part.start.offset]
+        return not (_JA_QUOTATIVE.match(after) or before.endswith("いわゆる"))
+    return False
 
 
 _FUNCTION_WORDS = frozenset(
@@ -265,9 +317,11 @@ def signals(
     several_parts: bool = False,
     attributed: bool = False,
     nested: bool = False,
+    lang: str | None = None,
 ) -> dict[str, float]:
     """The signals that fire for a quotation whose words are ``inner``, in a sentence
-    that reads ``before`` … ``after`` around it, with their strength (1, or how often)."""
+    that reads ``before`` … ``after`` around it, with their strength (1, or how often);
+    ``lang``: the document's language, where the tables ``t`` are not its own."""
     active: dict[str, float] = {}
 
     def hit(signal: str, value: float = 1.0) -> None:
@@ -283,7 +337,11 @@ def signals(
     if attributed:
         hit("attribution")
     lead = before.rstrip(" \u00a0")
-    if lead.endswith(_COLONS):
+    if lead.endswith(":") or (
+        # After a full-width colon, a sentence, not a keyword or slogan ("关键词只有两个：
+        # “减负”").
+        lead.endswith("：") and (n >= 8 or stripped[-1:] in _STOPS)
+    ):
         hit("colon_before")
     first_cap, title_case, has_letters = _capitalisation(stripped)
     if (
@@ -330,7 +388,9 @@ def signals(
         and verbs_after[0][0] == 0
         and verbs_after[0][0] + verbs_after[0][1] >= len(aw)
     )
-    if verbs_after and not (named and glued and not ends_with_verb):
+    if (verbs_after and not (named and glued and not ends_with_verb)) or _quotative_after(
+        after, lang or t.lang
+    ):
         hit("verb_after")
     elif (
         # Not after a relative pronoun ("« … », qui dénonce …"): its subject is the
@@ -463,27 +523,50 @@ def signals(
             hit("name_cue_inside")
     if has_letters and not punctuated and not t.nouns_capitalised:
         # Where every noun is capitalised (German), capitals tell a name from a word
-        # no better than a lower-case letter tells a term from speech.
+        # no better than a lower-case letter tells a term from speech; in a script
+        # without case (Han, Arabic, Devanagari, Hangul) they tell nothing.
+        cased = _cased(stripped)
         if first_cap and n == 1:
             hit("single_capitalised")
         elif first_cap and n <= 4:
             hit("short_capitalised")
         if title_case and n >= 2:
             hit("title_case")
-        if not first_cap and n <= 3:
+        if cased and not first_cap and n <= 3:
             hit("short_lowercase")
-        if not first_cap and n >= 4:
+        if cased and not first_cap and n >= 4:
             hit("lowercase_long")
         if nested and n <= 3:
             hit("nested_short")
     return active
 
 
-def score(inner: str, before: str, after: str, t: Tables, **flags: bool) -> dict[str, float]:
+def score(
+    inner: str,
+    before: str,
+    after: str,
+    t: Tables,
+    *,
+    several_parts: bool = False,
+    attributed: bool = False,
+    nested: bool = False,
+    lang: str | None = None,
+) -> dict[str, float]:
     """The score of each type for a quotation whose words are ``inner``, in a sentence
     that reads ``before`` … ``after`` around it (:func:`signals` with the same
-    ``flags``, then :func:`weigh`)."""
-    return weigh(signals(inner, before, after, t, **flags))
+    keywords, then :func:`weigh`)."""
+    return weigh(
+        signals(
+            inner,
+            before,
+            after,
+            t,
+            several_parts=several_parts,
+            attributed=attributed,
+            nested=nested,
+            lang=lang,
+        )
+    )
 
 
 def decide(scores: dict[str, float], inner: str, fired: bool | None = None) -> str:
@@ -544,12 +627,8 @@ def classify(
         first, last = chain[0], chain[-1]
         if first.kind == "dialogue":
             kind = "speech"
-        elif (first.marks or "")[:1] in _TITLE_MARKS or (
-            first.marks == "『』" and first.depth == 0
-        ):
-            # Chinese and Korean title marks set off titles only (《人民日报》); Japanese
-            # double corner brackets, outside a quotation, a work's title (『朝日新聞』).
-            kind = "title"
+        elif _title_by_marks(first, paragraphs, lang):
+            kind = "title"  # 《人民日报》, 『朝日新聞』
         else:
             ctx_first = index.context(first, paragraphs, t)
             ctx_last = index.context(last, paragraphs, t)
@@ -568,6 +647,7 @@ def classify(
                 several_parts=len(chain) > 1,
                 attributed=any(p.id in attributed for p in chain),
                 nested=first.depth > 0,
+                lang=lang,
             )
             if trace is not None:
                 trace.append((chain, active))

@@ -18,12 +18,13 @@ _MASK = "_"  # not a word character for tables.words(); keeps offsets unchanged
 # Marks that also close (” » ›, ‘ ‚) open the next sentence in plain text only when a
 # letter follows them directly: Swedish ”Det …”, Danish »Vi …«, British ‘We …’, but
 # not French "… fin. » Ensuite".
-# The Devanagari danda and the Arabic and Urdu stops end a sentence as "." does; the
-# full stops of Chinese and Japanese end one with no space after them.
+# The Devanagari danda, the Arabic and Urdu stops, the Myanmar and Khmer full stops end a
+# sentence as "." does; those of Chinese, Japanese, Myanmar and Khmer also with no space
+# after them.
 _END = re.compile(
-    r"[.!?…।؟۔]+[\"”»’)]*(?=[ \u00a0]+(?:(?:[\"“„«(\[—–-][ \u00a0\u202f]?)?[^\W\d_]"
+    r"[.!?…।؟۔။។]+[\"”»’)]*(?=[ \u00a0]+(?:(?:[\"“„«(\[—–-][ \u00a0\u202f]?)?[^\W\d_]"
     r"|[\"“„«‘‚»”‹›「『][ \u00a0\u202f]?_|[”‘‚»›][^\W\d_])|[ \u00a0]*$)"
-    r"|[。！？]+[”’」』）)]*(?=[^\s”’」』）)])"
+    r"|[。！？။។]+[”’」』）)]*(?=[^\s”’」』）)])"
 )
 
 
