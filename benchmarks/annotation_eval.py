@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|blind-2|blind-3|blind-4|blind-5]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-8]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -31,9 +31,9 @@ the same dict as JSON with ``--json``.
 ``development``, the articles the engine was built on; ``held-out``, batches written
 without reading the engine's rules, whose counts later work was checked against;
 ``blind-1`` and ``blind-2``, batches scored once blind and then read for development;
-``blind-3`` and ``blind-4``, written without reading the engine, each scored once and
-never read since; ``blind-5``, the next such batch (from 1366), declared before it was
-written.
+``blind-3`` to ``blind-7``, written without reading the engine, each scored once and
+never read since (``blind-5`` to ``blind-7`` declared before they were written);
+``blind-8``, a batch in languages and scripts that have no tables of their own.
 """
 
 from __future__ import annotations
