@@ -10,6 +10,7 @@ from corpus_tools.annotate import annotate_document
 from corpus_tools.annotate.classify import word_count
 from corpus_tools.annotate.context import sentence_starts
 from corpus_tools.annotate.tables import tables_for, words
+from corpus_tools.annotate.titles import make_title
 
 
 def _types(paragraphs: list[str]) -> list[tuple[str, str | None]]:
@@ -148,3 +149,56 @@ def test_a_chinese_title_ends_at_the_first_full_stop() -> None:
         ["北京市政府宣布了新的交通计划。该计划将于明年实施。", "市长说，这是好事。"], doc_id="d"
     )
     assert doc.title == "北京市政府宣布了新的交通计划。"
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline", "title"),
+    [
+        (
+            "新华社北京3月4日电　北京市政府今天宣布了新的交通计划。该计划将于明年实施。",
+            "新华社北京3月4日电",
+            "北京市政府今天宣布了新的交通计划。",
+        ),
+        (
+            "本报上海5月6日电（记者 王明）上海市今天公布了新规。",
+            "本报上海5月6日电（记者 王明）",
+            "上海市今天公布了新规。",
+        ),
+        (
+            "(서울=연합뉴스) 김민수 기자 = 서울시가 새로운 교통 정책을 발표했다.",
+            "(서울=연합뉴스) 김민수 기자 =",
+            "서울시가 새로운 교통 정책을 발표했다.",
+        ),
+        (
+            "【ワシントン共同】米政府は新たな制裁を発表した。",
+            "【ワシントン共同】",
+            "米政府は新たな制裁を発表した。",
+        ),
+        (
+            "الدار البيضاء - قالت الشرطة إن الحادث وقع مساء أمس.",
+            "الدار البيضاء -",
+            "قالت الشرطة إن الحادث وقع مساء أمس.",
+        ),
+        (
+            "नई दिल्ली, 5 मार्च (भाषा) सरकार ने नई योजना शुरू की।",
+            "नई दिल्ली, 5 मार्च (भाषा)",
+            "सरकार ने नई योजना शुरू की।",
+        ),
+        (
+            "ירושלים - בית המשפט העליון דחה את העתירה.",
+            "ירושלים -",
+            "בית המשפט העליון דחה את העתירה.",
+        ),
+        # Dashes around words, or three words before the dash: no dateline.
+        (
+            "أعلنت الوزارة - في بيان رسمي - أن الحملة ستبدأ غدا.",
+            None,
+            "أعلنت الوزارة - في بيان رسمي - أن الحملة ستبدأ غدا.",
+        ),
+        ("सरकार ने कहा - यह योजना अच्छी है।", None, "सरकार ने कहा - यह योजना अच्छी है।"),
+        ("北京市政府宣布了新的交通计划。", None, "北京市政府宣布了新的交通计划。"),
+    ],
+)
+def test_datelines_of_presses_without_capitals(lead: str, dateline: str | None, title: str) -> None:
+    result = make_title(lead)
+    assert (result.dateline, result.title) == (dateline, title)

@@ -17,6 +17,11 @@
   dash. ANSA writes the agency first: ``(ANSA) - TORINO, 19 MAG -``, the place in
   capitals. Where no agency or dash follows, a dateline is not followed by a lower-case
   word (``Nuo birželio 1 d. įvažiavimas`` goes on as a sentence).
+* Scripts without capitals have their presses' own datelines: Chinese dispatches
+  (``新华社北京3月4日电``), Japanese agencies' brackets (``【ワシントン共同】``), Korean
+  ``(서울=연합뉴스) 김민수 기자 =``, and a place of one or two words before a spaced dash
+  (``القاهرة -``) or before a date and an agency in brackets (``नई दिल्ली, 5 मार्च
+  (भाषा)``).
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
@@ -195,8 +200,56 @@ def _shouting(place: str) -> bool:
     return len(letters) >= 2 and all(ch.isupper() for ch in letters)
 
 
+# Datelines of presses whose scripts have no capitals to find a place by:
+# - Chinese agencies' dispatches, "新华社北京3月4日电" (Xinhua, Beijing, March 4, wire),
+#   "本报上海5月6日电（记者 王明）", the reporter in brackets;
+# - Japanese agencies' brackets, "【ワシントン共同】";
+# - Korean agencies' "(서울=연합뉴스) 김민수 기자 =" (Seoul = Yonhap, reporter Kim =).
+_CJK_DATELINE = re.compile(
+    r"^(?:[\u3400-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电電讯訊](?:[（(][^）()]{1,30}[）)])?"
+    r"|【[^】\s]{1,20}】"
+    r"|[(（][^()（）=\s]{1,20}=[^()（）]{1,20}[)）](?:[ \u00a0]*(?:[^\s=]{1,10}[ \u00a0]){0,3}?기자[ \u00a0]*=)?)"
+    r"(?=[ \u00a0\u3000]*\S)"
+)
+# A place of one or two words in a script without case (Arabic, Hebrew, Devanagari …,
+# its words with their combining vowel signs),
+# then a spaced dash ("القاهرة - "), or a date and an agency in brackets ("नई दिल्ली, 5
+# मार्च (भाषा)"): capitals cannot show the place, the date's digits and the agency do.
+_UNCASED_DATELINE = re.compile(
+    r"^(?P<place>[^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*(?:[ \u00a0][^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*)?)"
+    r"(?:[ \u00a0]+[-–—](?=[ \u00a0])"
+    r"|[,،][ \u00a0]*(?=[^()\n]{0,30}\d)[^()\n]{1,30}?[ \u00a0]*[(（][^()（）]{1,20}[)）]"
+    r"(?:[ \u00a0]*[-–—:])?)"
+    r"(?=[ \u00a0]+\S)"
+)
+
+
+def _script_dateline(lead: str) -> str | None:
+    """A dateline of a press whose script has no capitals (see :data:`_CJK_DATELINE`,
+    :data:`_UNCASED_DATELINE`), or None."""
+    m = _CJK_DATELINE.match(lead)
+    if m is not None:
+        return lead[: m.end()].rstrip()
+    m = _UNCASED_DATELINE.match(lead)
+    if m is None:
+        return None
+    first = m.group("place")[0]
+    if first.upper() != first.lower() or "\u3040" <= first <= "\u9fff":
+        return None  # a cased script's place is the main pattern's to read
+    if re.search(r"[ \u00a0][-–—][ \u00a0]", lead[m.end() : m.end() + 60]):
+        return None  # "X - … -": a dash pair around words, not a dateline's dash
+    return lead[: m.end()].rstrip()
+
+
 def find_dateline(lead: str) -> str | None:
     """The dateline at the start of ``lead`` as written (with its separator), or None."""
+    if lead[:1] and not lead[:1].isascii() and lead[:1].upper() == lead[:1].lower():
+        # (A first letter without case: no dateline the patterns below could read.)
+        return _script_dateline(lead)
+    if lead[:1] in "(（":
+        found = _script_dateline(lead)
+        if found is not None:
+            return found
     # A dateline is short: the cut keeps runs of spaces from making the match slow.
     # Runs of spaces are matched as one (a dateline has none): several optional runs of
     # spaces in a row would otherwise make a failing match quadratic in their length.
