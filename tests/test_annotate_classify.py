@@ -241,3 +241,39 @@ def test_a_company_with_a_masthead_word_is_not_read_as_a_compound() -> None:
 def test_german_capitals_do_not_make_a_speakers_words_a_name_or_a_title(text: str) -> None:
     # Every German noun is capitalised: the words a speech verb reports stay speech.
     assert [t for _, t in types([text], "de")] == ["speech"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "en",
+            [
+                "A former dock worker was fined on Monday.",
+                "Defence lawyer Tom Reyes said his client had struggled with debt for years"
+                " after losing his job at the port and was ‘truly sorry’.",
+            ],
+            "Tom Reyes",
+        ),
+        (
+            "en",
+            [
+                "United lost 3-0 at home on Saturday.",
+                "Coach Dana Whitley told reporters her players had run out of energy in"
+                " the final twenty minutes of a long and bruising game and looked"
+                " ‘completely empty’.",
+            ],
+            "Dana Whitley",
+        ),
+    ],
+)
+def test_a_few_words_quoted_far_after_a_verb_of_speech_are_that_speakers(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # More than twelve words after "said", with no "that" after it: still what the
+    # subject said (the signal verb_before_far).
+    from corpus_tools.annotate import annotate_document
+
+    doc = annotate_document(paragraphs, doc_id="d", lang_hint=lang)
+    [q] = doc.quotations
+    assert (q.type, q.speaker.name if q.speaker else None) == ("speech", speaker)

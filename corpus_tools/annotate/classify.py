@@ -57,6 +57,7 @@ WEIGHTS: dict[str, dict[str, float]] = {
     "verb_after": {"speech": 4.0},
     "verb_after_far": {"speech": 2.0},
     "verb_before": {"speech": 2.5},
+    "verb_before_far": {"speech": 1.0},
     "source_marker": {"speech": 4.0},
     "speech_cue": {"speech": 1.5},
     "sentence_inside": {"speech": 2.5},
@@ -438,6 +439,10 @@ def signals(
         )
     ):
         hit("verb_before")
+    elif not governed and t.speech_verbs.find(bw[:-12]):
+        # A verb of speech further back in the sentence, with no "that" after it ("Mark
+        # Ellison said his client had developed … and was ‘deeply ashamed’"): weaker.
+        hit("verb_before_far")
     if t.source_markers.find(bw) and not outlet:
         hit("source_marker")
     if t.speech_cues.find(bw[-12:]):
