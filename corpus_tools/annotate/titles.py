@@ -18,10 +18,11 @@
   capitals. Where no agency or dash follows, a dateline is not followed by a lower-case
   word (``Nuo birželio 1 d. įvažiavimas`` goes on as a sentence).
 * Scripts without capitals have their presses' own datelines: Chinese dispatches
-  (``新华社北京3月4日电``), Japanese agencies' brackets (``【ワシントン共同】``), Korean
-  ``(서울=연합뉴스) 김민수 기자 =``, and a place of one or two words before a spaced dash
-  (``القاهرة -``) or before a date and an agency in brackets (``नई दिल्ली, 5 मार्च
-  (भाषा)``).
+  (``新华社北京3月4日电``), Japanese and Chinese agencies' brackets (``【ワシントン共同】``),
+  Korean ``(서울=연합뉴스) 김민수 기자 =``; in the Arabic script a place of one or two
+  words before a spaced dash (``القاهرة -``); in any script without case a place before
+  an agency in brackets closed by a dash or a colon (``باريس (أ ف ب) -``), or before a
+  date and an agency of the table (``नई दिल्ली, 5 मार्च (भाषा)``).
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
@@ -202,43 +203,75 @@ def _shouting(place: str) -> bool:
 
 # Datelines of presses whose scripts have no capitals to find a place by:
 # - Chinese agencies' dispatches, "新华社北京3月4日电" (Xinhua, Beijing, March 4, wire),
-#   "本报上海5月6日电（记者 王明）", the reporter in brackets;
-# - Japanese agencies' brackets, "【ワシントン共同】";
-# - Korean agencies' "(서울=연합뉴스) 김민수 기자 =" (Seoul = Yonhap, reporter Kim =).
+#   followed by a space or by the reporter in brackets ("本报上海5月6日电（记者 王明）");
+#   not after 据 ("according to the dispatch of"), and not a word that opens with 电
+#   ("3月4日电话投诉", a phone complaint);
+# - Japanese and Chinese agencies' brackets that name the agency or the place and the
+#   reporter: "【ワシントン共同】", "【ワシントン＝山田太郎】", "【大公報訊】" (not a label
+#   such as "【速報】");
+# - Korean "(서울=연합뉴스) 김민수 기자 =" (Seoul = Yonhap, reporter Kim =), in round,
+#   square or lenticular brackets, a correspondent (특파원) or several reporters too;
+#   not a credit ("(사진=연합뉴스)", photo = Yonhap).
 _CJK_DATELINE = re.compile(
-    r"^(?:[\u3400-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电電讯訊](?:[（(][^）()]{1,30}[）)])?"
-    r"|【[^】\s]{1,20}】"
-    r"|[(（][^()（）=\s]{1,20}=[^()（）]{1,20}[)）](?:[ \u00a0]*(?:[^\s=]{1,10}[ \u00a0]){0,3}?기자[ \u00a0]*=)?)"
+    r"^(?:(?![据據])[\u3400-\u9fff]{2,12}?\d{1,2}月\d{1,2}日[电電讯訊]"
+    r"(?:[ \u00a0\u3000]*[（(][^）()]{1,30}[）)]|(?=[ \u00a0\u3000]))"
+    r"|【[^】\s]{0,20}(?:共同|時事|＝|=|訊|讯|報道|报道)[^】\s]{0,20}】"
+    r"|[(（\[【](?!사진|영상|그래픽|자료)[가-힣]{1,10}=[가-힣A-Za-z0-9]{1,15}[)）\]】]"
+    r"(?:[ \u00a0]*[가-힣]{2,4}(?:[·ㆍ][가-힣]{2,4})*(?:[ \u00a0]+[가-힣]{2,4})?"
+    r"[ \u00a0]*(?:기자|특파원|인턴기자)(?:[·ㆍ][가-힣]{2,4}[ \u00a0]*(?:기자|인턴기자))*[ \u00a0]*=)?)"
     r"(?=[ \u00a0\u3000]*\S)"
 )
-# A place of one or two words in a script without case (Arabic, Hebrew, Devanagari …,
-# its words with their combining vowel signs),
-# then a spaced dash ("القاهرة - "), or a date and an agency in brackets ("नई दिल्ली, 5
-# मार्च (भाषा)"): capitals cannot show the place, the date's digits and the agency do.
-_UNCASED_DATELINE = re.compile(
-    r"^(?P<place>[^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*(?:[ \u00a0][^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*)?)"
-    r"(?:[ \u00a0]+[-–—](?=[ \u00a0])"
-    r"|[,،][ \u00a0]*(?=[^()\n]{0,30}\d)[^()\n]{1,30}?[ \u00a0]*[(（][^()（）]{1,20}[)）]"
-    r"(?:[ \u00a0]*[-–—:])?)"
+# A place of one or two words in the Arabic script (Arabic, Persian, Urdu) before a
+# spaced dash ("القاهرة - "): Hebrew and other presses write "topic - statement" there.
+_DASH_DATELINE = re.compile(
+    r"^(?P<place>[\u0600-\u06ff\u0750-\u077f]+(?:[ \u00a0][\u0600-\u06ff\u0750-\u077f]+)?)"
+    r"[ \u00a0]+[-–—]{1,2}(?=[ \u00a0]+\S)"
+)
+# A place of one or two words in a script without case (its words with their combining
+# vowel signs), then an agency in brackets closed by a dash or a colon ("باريس (أ ف ب)
+# -"), or a date right after a comma and an agency in brackets closed so, or one the
+# agencies table knows ("नई दिल्ली, 5 मार्च (भाषा)"): the date's digits and the agency
+# show what capitals show elsewhere.
+_WORD_UNCASED = r"[^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*"
+_AGENCY_DATELINE = re.compile(
+    rf"^(?P<place>{_WORD_UNCASED}(?:[ \u00a0]{_WORD_UNCASED})?)"
+    r"(?:[,،][ \u00a0]*\d{1,2}[ \u00a0]+[^\W\d_][^\s()]*(?:[ \u00a0]+\d{4})?)?"
+    r"[ \u00a0]*[(（](?P<agency>[^()（）]{1,20})[)）]"
+    r"(?P<close>[ \u00a0]*(?:[-–—]{1,2}|:))?"
     r"(?=[ \u00a0]+\S)"
 )
 
 
 def _script_dateline(lead: str) -> str | None:
     """A dateline of a press whose script has no capitals (see :data:`_CJK_DATELINE`,
-    :data:`_UNCASED_DATELINE`), or None."""
+    :data:`_DASH_DATELINE`, :data:`_AGENCY_DATELINE`), or None."""
     m = _CJK_DATELINE.match(lead)
     if m is not None:
         return lead[: m.end()].rstrip()
-    m = _UNCASED_DATELINE.match(lead)
+    m = _AGENCY_DATELINE.match(lead)
+    if (
+        m is not None
+        and _uncased(m.group("place")[0])
+        and (m.group("close") or m.group("agency").strip() in tables_for(None).agencies)
+    ):
+        return lead[: m.end()].rstrip()
+    m = _DASH_DATELINE.match(lead)
     if m is None:
         return None
-    first = m.group("place")[0]
-    if first.upper() != first.lower() or "\u3040" <= first <= "\u9fff":
-        return None  # a cased script's place is the main pattern's to read
-    if re.search(r"[ \u00a0][-–—][ \u00a0]", lead[m.end() : m.end() + 60]):
+    sentence = re.split(r"[.!?؟۔]", lead[m.end() :], maxsplit=1)[0]
+    if re.search(r"[ \u00a0][-–—][ \u00a0]", sentence):
         return None  # "X - … -": a dash pair around words, not a dateline's dash
+    if ":" in " ".join(sentence.split()[:3]):
+        return None  # "مصر - السودان:": two sides of a heading
     return lead[: m.end()].rstrip()
+
+
+def _uncased(letter: str) -> bool:
+    """True for a letter of a script without case, other than Hangul, kana and Han (their
+    presses' datelines are :data:`_CJK_DATELINE`'s)."""
+    return letter.upper() == letter.lower() and not (
+        "\u3040" <= letter <= "\u9fff" or "\uac00" <= letter <= "\ud7af"
+    )
 
 
 def find_dateline(lead: str) -> str | None:
@@ -246,7 +279,7 @@ def find_dateline(lead: str) -> str | None:
     if lead[:1] and not lead[:1].isascii() and lead[:1].upper() == lead[:1].lower():
         # (A first letter without case: no dateline the patterns below could read.)
         return _script_dateline(lead)
-    if lead[:1] in "(（":
+    if lead[:1] in "(（[":
         found = _script_dateline(lead)
         if found is not None:
             return found
