@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from typing import Any
 
 from corpus_tools.annotate.context import PartIndex, sentence_starts
 from corpus_tools.annotate.quotations import Attribution, QuotationPart, with_fields
@@ -546,32 +547,11 @@ def signals(
     return active
 
 
-def score(
-    inner: str,
-    before: str,
-    after: str,
-    t: Tables,
-    *,
-    several_parts: bool = False,
-    attributed: bool = False,
-    nested: bool = False,
-    lang: str | None = None,
-) -> dict[str, float]:
+def score(inner: str, before: str, after: str, t: Tables, **flags: Any) -> dict[str, float]:
     """The score of each type for a quotation whose words are ``inner``, in a sentence
     that reads ``before`` … ``after`` around it (:func:`signals` with the same
     keywords, then :func:`weigh`)."""
-    return weigh(
-        signals(
-            inner,
-            before,
-            after,
-            t,
-            several_parts=several_parts,
-            attributed=attributed,
-            nested=nested,
-            lang=lang,
-        )
-    )
+    return weigh(signals(inner, before, after, t, **flags))
 
 
 def decide(scores: dict[str, float], inner: str, fired: bool | None = None) -> str:
