@@ -277,3 +277,36 @@ def test_a_few_words_quoted_far_after_a_verb_of_speech_are_that_speakers(
     doc = annotate_document(paragraphs, doc_id="d", lang_hint=lang)
     [q] = doc.quotations
     assert (q.type, q.speaker.name if q.speaker else None) == ("speech", speaker)
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraph"),
+    [
+        # A nickname, an article and a capitalised word, however far after "said".
+        (
+            "en",
+            "A police spokeswoman said detectives had found stolen watches and cash worth"
+            " more than £90,000 in a garage rented by the man, known in the area as"
+            " “the Fox”.",
+        ),
+        (
+            "fr",
+            "Le procureur a expliqué jeudi devant la presse le parcours du prévenu, un homme"
+            " de 38 ans connu dans tout le quartier de la Croix-Rousse comme « l’Horloger ».",
+        ),
+        # Words after a preposition are something named, not said.
+        (
+            "pl",
+            "Policja ostrzega w komunikacie opublikowanym we wtorek przed oszustami, którzy"
+            " dzwonią do seniorów i namawiają ich do przelewu na „bezpieczne konto”.",
+        ),
+    ],
+)
+def test_a_far_verb_of_speech_does_not_make_a_nickname_or_a_named_thing_speech(
+    lang: str, paragraph: str
+) -> None:
+    from corpus_tools.annotate import annotate_document
+
+    doc = annotate_document(["A short lead.", paragraph], doc_id="d", lang_hint=lang)
+    [q] = doc.quotations
+    assert q.type == "term"

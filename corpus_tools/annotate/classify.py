@@ -171,6 +171,42 @@ _KO_SAID = re.compile(r"(?:이?라고|고|라며|이라며)(?!\w)")
 _JA_QUOTATIVE = re.compile(r"(?:と|って|という|といった)")
 
 
+def _far_verb(bw: list[str], stripped: str, t: Tables) -> bool:
+    """True where a verb of speech stands more than twelve words before a quotation
+    (the words ``bw`` before it in its sentence) that may be the verb's subject's words.
+    Not a source marker or a word of two or three letters that is a function word too
+    (hu "szerint", de "so"); not a nickname ("known locally as “the Cat”", « le
+    Fantôme », «l’Acrobate»), and not after a preposition or an article: there the
+    words are something named ("a rejection of « passoires thermiques »", "na „bezpieczne
+    konto”"), not said."""
+    if not any(
+        b > 1 or not (bw[a] in t.source_markers or (len(bw[a]) <= 3 and bw[a] in t.stopwords))
+        for a, b in t.speech_verbs.find(bw[:-12])
+    ):
+        return False
+    prev = bw[-1]
+    if (
+        prev in t.stopwords
+        or prev in t.determiners
+        or prev in t.complementizers
+        or prev in t.complement_prepositions
+    ):
+        return False
+    return t.nouns_capitalised or not _nickname(stripped, t)
+
+
+def _nickname(text: str, t: Tables) -> bool:
+    """True for a nickname's shape: an article, then a capitalised word ("the Cat", «il
+    Capitano», «l’Acrobate»)."""
+    ws = words_as_written(text)
+    if not ws or not ws[0][:1].islower():
+        return False
+    head, elided, tail = ws[0].replace("’", "'").partition("'")
+    if elided and tail[:1].isupper():
+        return head.lower() in t.determiners
+    return len(ws) >= 2 and ws[0].lower() in t.determiners and ws[1][:1].isupper()
+
+
 def _quotative_after(after: str, lang: str | None) -> bool:
     """True where a quotative particle glued to the closing mark says the words were
     said, in languages that mark quotations so instead of with a verb of a table:
@@ -440,7 +476,7 @@ def signals(
         )
     ):
         hit("verb_before")
-    elif not governed and t.speech_verbs.find(bw[:-12]):
+    elif not governed and _far_verb(bw, stripped, t):
         # A verb of speech further back in the sentence, with no "that" after it ("Mark
         # Ellison said his client had developed … and was ‘deeply ashamed’"): weaker.
         hit("verb_before_far")
