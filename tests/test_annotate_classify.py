@@ -310,3 +310,22 @@ def test_a_far_verb_of_speech_does_not_make_a_nickname_or_a_named_thing_speech(
     doc = annotate_document(["A short lead.", paragraph], doc_id="d", lang_hint=lang)
     [q] = doc.quotations
     assert q.type == "term"
+
+
+def test_german_so_before_a_quotation_is_no_verb_of_speech() -> None:
+    # "so" says who spoke right after a quotation ("„…“, so der Minister"); before one
+    # it is the adverb ("so lang wie nie").
+    from corpus_tools.annotate import annotate_document
+
+    doc = annotate_document(
+        [
+            "In der Stadt fehlen Kitaplätze.",
+            "Die Schlangen vor den Ämtern sind so lang wie seit Jahren nicht, viele Familien"
+            " melden ihre Kinder deshalb schon früh bei mehreren Häusern an, zum Beispiel"
+            " bei der Kita „Regenbogen“.",
+        ],
+        doc_id="d",
+        lang_hint="de",
+    )
+    [q] = doc.quotations
+    assert q.type != "speech"

@@ -171,6 +171,13 @@ _KO_SAID = re.compile(r"(?:이?라고|고|라며|이라며)(?!\w)")
 _JA_QUOTATIVE = re.compile(r"(?:と|って|という|といった)")
 
 
+def _short_function_verb(ws: list[str], a: int, b: int, t: Tables) -> bool:
+    """True for a speech verb of the table at ``ws[a:a + b]`` that is a word of two or
+    three letters and a function word too (de "so"): it says who spoke only right after
+    the quotation ("„…“, so der Minister"), not before it ("so viel")."""
+    return b == 1 and len(ws[a]) <= 3 and ws[a] in t.stopwords
+
+
 def _far_verb(bw: list[str], stripped: str, t: Tables) -> bool:
     """True where a verb of speech stands more than twelve words before a quotation
     (the words ``bw`` before it in its sentence) that may be the verb's subject's words.
@@ -180,7 +187,7 @@ def _far_verb(bw: list[str], stripped: str, t: Tables) -> bool:
     words are something named ("a rejection of « passoires thermiques »", "na „bezpieczne
     konto”"), not said."""
     if not any(
-        b > 1 or not (bw[a] in t.source_markers or (len(bw[a]) <= 3 and bw[a] in t.stopwords))
+        not (_short_function_verb(bw, a, b, t) or (b == 1 and bw[a] in t.source_markers))
         for a, b in t.speech_verbs.find(bw[:-12])
     ):
         return False
@@ -465,12 +472,16 @@ def signals(
     elif (
         not governed
         and (
-            t.speech_verbs.find(bw[-12:])
+            any(
+                not _short_function_verb(bw[-12:], a, b, t)
+                for a, b in t.speech_verbs.find(bw[-12:])
+            )
             # However far back, a verb of speech whose clause the quotation is in ("warned
             # that the price … could leave ratepayers “holding the bag”"): the quoted words
             # are part of what the subject said.
             or any(
                 any(w in t.complementizers for w in bw[a + b : a + b + 3])
+                and not _short_function_verb(bw, a, b, t)
                 for a, b in t.speech_verbs.find(bw[:-12])
             )
         )
