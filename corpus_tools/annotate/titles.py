@@ -276,10 +276,10 @@ def _uncased(letter: str) -> bool:
 
 def find_dateline(lead: str) -> str | None:
     """The dateline at the start of ``lead`` as written (with its separator), or None."""
-    if lead[:1] and not lead[:1].isascii() and lead[:1].upper() == lead[:1].lower():
+    if lead[:1].isalpha() and lead[:1].upper() == lead[:1].lower():
         # (A first letter without case: no dateline the patterns below could read.)
         return _script_dateline(lead)
-    if lead[:1] in "(（[":
+    if lead[:1] in "(（[【":
         found = _script_dateline(lead)
         if found is not None:
             return found
