@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus_tools.annotate import annotate_document
 from corpus_tools.annotate.classify import classify, decide, score, signals, weights
 from corpus_tools.annotate.quotations import find_parts
 from corpus_tools.annotate.tables import tables_for
@@ -272,8 +273,6 @@ def test_a_few_words_quoted_far_after_a_verb_of_speech_are_that_speakers(
 ) -> None:
     # More than twelve words after "said", with no "that" after it: still what the
     # subject said (the signal verb_before_far).
-    from corpus_tools.annotate import annotate_document
-
     doc = annotate_document(paragraphs, doc_id="d", lang_hint=lang)
     [q] = doc.quotations
     assert (q.type, q.speaker.name if q.speaker else None) == ("speech", speaker)
@@ -305,8 +304,6 @@ def test_a_few_words_quoted_far_after_a_verb_of_speech_are_that_speakers(
 def test_a_far_verb_of_speech_does_not_make_a_nickname_or_a_named_thing_speech(
     lang: str, paragraph: str
 ) -> None:
-    from corpus_tools.annotate import annotate_document
-
     doc = annotate_document(["A short lead.", paragraph], doc_id="d", lang_hint=lang)
     [q] = doc.quotations
     assert q.type == "term"
@@ -315,8 +312,6 @@ def test_a_far_verb_of_speech_does_not_make_a_nickname_or_a_named_thing_speech(
 def test_german_so_before_a_quotation_is_no_verb_of_speech() -> None:
     # "so" says who spoke right after a quotation ("„…“, so der Minister"); before one
     # it is the adverb ("so lang wie nie").
-    from corpus_tools.annotate import annotate_document
-
     doc = annotate_document(
         [
             "In der Stadt fehlen Kitaplätze.",

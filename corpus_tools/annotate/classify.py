@@ -178,9 +178,10 @@ def _short_function_verb(ws: list[str], a: int, b: int, t: Tables) -> bool:
     return b == 1 and len(ws[a]) <= 3 and ws[a] in t.stopwords
 
 
-def _far_verb(bw: list[str], stripped: str, t: Tables) -> bool:
+def _far_verb(bw: list[str], far: list[tuple[int, int]], stripped: str, t: Tables) -> bool:
     """True where a verb of speech stands more than twelve words before a quotation
-    (the words ``bw`` before it in its sentence) that may be the verb's subject's words.
+    (the words ``bw`` before it in its sentence; ``far``, the verbs of speech found in
+    them up to twelve words before it) that may be the verb's subject's words.
     Not a source marker or a word of two or three letters that is a function word too
     (hu "szerint", de "so"); not a nickname ("known locally as “the Cat”", « le
     Fantôme », «l’Acrobate»), and not after a preposition or an article: there the
@@ -188,7 +189,7 @@ def _far_verb(bw: list[str], stripped: str, t: Tables) -> bool:
     konto”"), not said."""
     if not any(
         not (_short_function_verb(bw, a, b, t) or (b == 1 and bw[a] in t.source_markers))
-        for a, b in t.speech_verbs.find(bw[:-12])
+        for a, b in far
     ):
         return False
     prev = bw[-1]
@@ -231,6 +232,8 @@ def _title_by_marks(part: QuotationPart, paragraphs: list[str], lang: str | None
     """True where the marks themselves say title: 《》〈〉 in Chinese and Korean, 『』
     outside a quotation in Japanese (see :data:`_TITLE_MARKS`, :data:`_JA_QUOTATIVE`)."""
     marks = part.marks or ""
+    if not marks or marks[0] not in "《〈『":
+        return False  # (most quotations: no mark of these presses)
     primary = (lang or "").split("-")[0]
     text = paragraphs[part.paragraph - 1] if part.end.paragraph == part.paragraph else ""
     inner = _inner(part)
@@ -467,6 +470,7 @@ def signals(
         and (bw[-1] in t.stopwords or bw[-1] in t.determiners)
         and not lead.endswith(_COLONS)
     )
+    far = t.speech_verbs.find(bw[:-12])
     if outlet:
         hit("told_outlet")
     elif (
@@ -482,12 +486,12 @@ def signals(
             or any(
                 any(w in t.complementizers for w in bw[a + b : a + b + 3])
                 and not _short_function_verb(bw, a, b, t)
-                for a, b in t.speech_verbs.find(bw[:-12])
+                for a, b in far
             )
         )
     ):
         hit("verb_before")
-    elif not governed and _far_verb(bw, stripped, t):
+    elif not governed and _far_verb(bw, far, stripped, t):
         # A verb of speech further back in the sentence, with no "that" after it ("Mark
         # Ellison said his client had developed … and was ‘deeply ashamed’"): weaker.
         hit("verb_before_far")
