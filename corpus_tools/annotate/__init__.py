@@ -62,6 +62,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
+from corpus_tools.annotate import uncased
 from corpus_tools.annotate.classify import classify
 from corpus_tools.annotate.context import PartIndex, forget_sentences
 from corpus_tools.annotate.language import (
@@ -273,9 +274,12 @@ def _annotate(
     parts = classify(
         paragraphs, _without_empty(found.parts), lang=table_lang, attributions=found.attributions
     )
-    parts, persons = attribute(
-        paragraphs, parts, doc_id=doc_id, lang=table_lang, attributions=found.attributions
-    )
+    if table_lang is not None and uncased.handles(table_lang):
+        parts, persons = uncased.attribute(paragraphs, parts, doc_id=doc_id, lang=table_lang)
+    else:
+        parts, persons = attribute(
+            paragraphs, parts, doc_id=doc_id, lang=table_lang, attributions=found.attributions
+        )
     if paragraphs:
         title = make_title(paragraphs[0], lang=table_lang, parts=parts)
     else:

@@ -1,0 +1,1123 @@
+"""Speakers in languages written without capital letters (zh, ja, ko, ar, fa, he, hi, th).
+
+The person rules of :mod:`~corpus_tools.annotate.speakers` find names by their capitals;
+these scripts have none, so a name is found by what stands around it instead, from the
+tables in ``uncased.json`` beside it: a verb of saying and where its subject stands (before
+it in Chinese, Persian, Hindi and Thai; after it too in Arabic and Hebrew; the phrase
+that a topic particle closes in Japanese and Korean), the titles and honorifics a
+name stands between (``الدكتور``, ``נשיא``, ``นาย``, ``さん``, ``씨``), the role nouns
+cut from a phrase (``副局长``, ``सचिव``), and for Chinese and Korean the family names a
+personal name starts with.
+
+For each speech quotation the attribution is looked for in this order: between its
+parts, in the rest of its sentence after it, in its sentence before it, in a source
+phrase (``据…介绍``, ``به گفته``, ``לדברי``); a quotation with none continues the
+speech before it in its paragraph, or in the paragraph before where it opens its own.
+The phrase found is then read as:
+
+* a name, taken up by the fuller name the article gives elsewhere (``森川さん`` ->
+  ``森川敏夫``, ``الخطيب`` -> ``سامر الخطيب``, ``นายสมศักดิ์`` -> ``สมศักดิ์ วงศ์ใหญ่``);
+* a pronoun, or a verb without a subject: the person named last before the quotation
+  whose gender (where the pronoun, the verb or a title shows one) does not contradict;
+* a role noun alone (``השופטת``, ``윤 감독``): the person the article introduced with it;
+* anything else: the description or body as written (``조직위 관계자``,
+  ``لखनऊ के एक अभिभावक``), as the guidelines ask for a speaker never named.
+
+Where none of this applies the speaker stays unknown (None): these rules are a floor
+for scripts without tables, not a guess.
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from corpus_tools.annotate.classify import chains
+from corpus_tools.annotate.quotations import QuotationPart, Speaker, with_fields
+from corpus_tools.annotate.speakers import Person, person_id
+
+LANGS = frozenset({"zh", "ja", "ko", "ar", "fa", "he", "hi", "th"})
+# Scripts written without spaces between words: a verb or name is a string in the text.
+_UNSPACED = frozenset({"zh", "ja", "th"})
+_MASK = "\u2591"  # stands for the letters of a speech quotation while attributions are read
+_END = re.compile(r"[。！？!?؟।۔]|\.(?=\s|$)")
+# What closes the phrase before a verb, or opens the one after it.
+_PUNCT = "，,、：:；;。！？!?؟।۔()（）\u060c\u061b"
+_QUOTE_MARKS = "\"'“”„‘’«»「」『』《》〈〉‹›"
+_MARKS_AND_SPACE = _QUOTE_MARKS + " \u00a0\u3000" + _PUNCT + "-–—.…"
+_AGE = re.compile(r"[（(]\s*\d{1,3}\s*[）)]")
+# Words that open a clause of their own after a quotation: "据他介绍" (according to him).
+_OPENS_CLAUSE = {"zh": ("据",)}
+_SPACED_TOKEN = re.compile(r"\S+")
+_HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+_KANJI_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff々ー・]+")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+# Words (Hebrew, Arabic) that can fuse with a following word: "ואמר", "وقال".
+_MAX_BEFORE = 200
+_MAX_AFTER = 160
+
+
+@dataclass(frozen=True, slots=True)
+class _Table:
+    lang: str
+    verbs: tuple[str, ...]
+    not_verbs: tuple[str, ...]
+    order: str
+    prefixes: tuple[str, ...]
+    particles: tuple[str, ...]
+    strip: frozenset[str]
+    cut_at: tuple[str, ...]
+    stops: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    honorifics: tuple[str, ...]
+    pronouns: dict[str, str]
+    feminine: frozenset[str]
+    according: tuple[tuple[str, str], ...]
+    surnames: frozenset[str]
+    middle_names: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    participles: frozenset[str]
+
+
+@cache
+def _tables() -> dict[str, _Table]:
+    raw: dict[str, Any] = json.loads(
+        resources.files("corpus_tools.annotate").joinpath("uncased.json").read_text("utf-8")
+    )
+    out = {}
+    for lang, d in raw.items():
+        if lang.startswith("_"):
+            continue
+        surnames = d.get("surnames", [])
+        if isinstance(surnames, str):  # Chinese: one character each
+            surnames = list(surnames)
+        out[lang] = _Table(
+            lang=lang,
+            verbs=tuple(sorted(d["verbs"], key=len, reverse=True)),
+            not_verbs=tuple(d.get("not_verbs", [])),
+            order=d["order"],
+            prefixes=tuple(d.get("prefixes", [])),
+            particles=tuple(d.get("particles", [])),
+            strip=frozenset(d.get("strip", [])),
+            cut_at=tuple(d.get("cut_at", [])),
+            stops=frozenset(d.get("stops", [])),
+            titles=frozenset(d.get("titles", [])),
+            roles=frozenset(d.get("roles", [])),
+            honorifics=tuple(sorted(d.get("honorifics", []), key=len, reverse=True)),
+            pronouns=dict(d.get("pronouns", {})),
+            feminine=frozenset(d.get("feminine_verbs", [])),
+            according=tuple((a, b) for a, b in d.get("according", [])),
+            surnames=frozenset(surnames) | frozenset(d.get("compound_surnames", [])),
+            middle_names=frozenset(d.get("middle_names", [])),
+            female_titles=frozenset(d.get("feminine_titles", [])),
+            male_titles=frozenset(d.get("masculine_titles", [])),
+            participles=frozenset(d.get("participles", [])),
+        )
+    return out
+
+
+def handles(lang: str | None) -> bool:
+    """True for a language whose speakers these rules find."""
+    return lang in LANGS
+
+
+# --- the people an article names -------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Person:
+    name: str
+    gender: str | None = None
+    roles: set[str] = field(default_factory=set)
+    at: list[tuple[int, int]] = field(default_factory=list)  # (paragraph, offset)
+
+
+@dataclass(slots=True)
+class _Found:
+    """An attribution: the phrase as written and how to read it."""
+
+    mention: str
+    kind: str  # name, pronoun, role, description, zero
+    name: str = ""
+    gender: str | None = None
+    roles: tuple[str, ...] = ()
+
+
+class _Doc:
+    """The names one article gives, and who spoke before."""
+
+    def __init__(self, paragraphs: list[str], t: _Table) -> None:
+        self.paragraphs = paragraphs
+        self.t = t
+        self.persons: list[_Person] = []
+
+    def add(
+        self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
+    ) -> _Person:
+        p = self.fuller(name, where, add=False)
+        if p is None:
+            shorter = [q for q in self.persons if _extends(name, q.name, self.t)]
+            if shorter:  # "الملحم" first, "عبد الرحمن الملحم" later: one person
+                p = shorter[0]
+                p.name = name
+            else:
+                p = _Person(name)
+                self.persons.append(p)
+        p.gender = p.gender or gender
+        p.roles.update(roles)
+        p.at.append(where)
+        return p
+
+    def fuller(self, name: str, where: tuple[int, int], *, add: bool = True) -> _Person | None:
+        """The person ``name`` stands for: the same name, or a short form of a fuller one
+        (a family or given name, a Japanese family name before さん)."""
+        longer = [p for p in self.persons if _extends(p.name, name, self.t)]
+        same = [p for p in self.persons if p.name == name]
+        if same and not longer:
+            return same[0]
+        if longer:
+            # The one named nearest before, else the first.
+            before = [p for p in longer if p.at and min(p.at) <= where]
+            return (
+                max(before, key=lambda p: max(a for a in p.at if a <= where))
+                if before
+                else longer[0]
+            )
+        return None
+
+    def last_before(self, where: tuple[int, int], gender: str | None) -> _Person | None:
+        best: tuple[tuple[int, int], _Person] | None = None
+        for p in self.persons:
+            if gender and p.gender and p.gender != gender:
+                continue
+            seen = [a for a in p.at if a < where]
+            if seen and (best is None or max(seen) > best[0]):
+                best = (max(seen), p)
+        return best[1] if best else None
+
+    def with_role(self, role: str, where: tuple[int, int]) -> _Person | None:
+        cands = [p for p in self.persons if role in p.roles and any(a < where for a in p.at)]
+        if not cands:
+            return None
+        return max(cands, key=lambda p: max(a for a in p.at if a < where))
+
+
+def _extends(full: str, short: str, t: _Table) -> bool:
+    """``short`` is a short form of ``full`` (a family name, a given name)."""
+    if full == short or len(short) >= len(full):
+        return False
+    if t.lang in ("zh", "ja"):
+        return full.startswith(short) and len(short) >= (1 if t.lang == "zh" else 2)
+    if t.lang == "ko":
+        return full.startswith(short) and len(short) <= 2 and short in t.surnames
+    tokens = full.split()
+    return len(tokens) > 1 and (
+        short == tokens[-1] or short == tokens[0] or short == " ".join(tokens[1:])
+    )
+
+
+# --- reading a phrase ------------------------------------------------------------------
+
+
+def _tokens(s: str) -> list[str]:
+    return _SPACED_TOKEN.findall(s)
+
+
+def _unprefixed(token: str, t: _Table) -> str:
+    for p in t.prefixes:
+        if token.startswith(p) and len(token) > len(p) + 2:
+            return token[len(p) :]
+    return token
+
+
+# A Hebrew one-letter preposition fused to a quoted name: מ"אבני הגליל" (from …).
+_FUSED_BEFORE_QUOTE = re.compile(r"(?<!\S)[מבלו](?=[\"״“”])")
+
+
+def _clean(s: str) -> str:
+    return _FUSED_BEFORE_QUOTE.sub("", s).strip(_MARKS_AND_SPACE + _MASK)
+
+
+def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
+    """A phrase of a spaced script (ar, fa, he, hi, th) as a speaker."""
+    phrase = _clean(phrase)
+    if not phrase:
+        return None
+    mention = phrase
+    segments = [s for s in (_clean(x) for x in re.split(r"[,،]", phrase)) if s]
+    # An apposition "X, role of Y," gives X; an opening "on Tuesday," is not a subject.
+    segments = [s for s in segments if _tokens(s)[0] not in t.stops] or segments
+    # A phrase ends at a preposition or a relative word ("کاظمی که …", "X در گفت‌وگو
+    # با …"), except "one of": "یکی از ساکنان".
+    segments = [_up_to_stop(s, t) for s in segments]
+    segments = [s for s in segments if s] or segments
+    named = [s for s in segments if _name_part(s, t)[0]]
+    bare_names = [s for s in named if not _name_part(s, t)[1] and len(_tokens(s)) > 1]
+    seg = (bare_names or named or segments)[0]
+    toks = [w for w in _tokens(seg) if w not in t.honorifics]
+    while toks and (toks[0] in t.strip or _unprefixed(toks[0], t) in t.strip):
+        toks.pop(0)
+    while toks and toks[-1] in t.strip:
+        toks.pop()
+    if not toks:
+        return None
+    low = [_unprefixed(w, t) for w in toks]
+    gender = "f" if verb in t.feminine else ("m" if verb and t.feminine else None)
+    if len(toks) == 1 and toks[0] in t.pronouns:
+        g = t.pronouns[toks[0]]
+        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
+    name, roles, title_gender = _name_part(" ".join(toks), t)
+    gender = title_gender or gender
+    if name:
+        return _Found(
+            mention if len(segments) == 1 else " ".join(toks), "name", name, gender, roles
+        )
+    if roles and len(low) <= 2:
+        return _Found(" ".join(toks), "role", "", gender, roles)
+    if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
+        return None
+    toks = _tokens(_up_to_stop(" ".join(toks), t))
+    if not toks or len(toks) > 5 or any(c in " ".join(toks) for c in _QUOTE_MARKS):
+        return None  # a clause, not who spoke: unknown rather than a guess
+    return _Found(" ".join(toks), "description", " ".join(toks), gender)
+
+
+_ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
+
+
+def _up_to_stop(seg: str, t: _Table) -> str:
+    toks = _tokens(seg)
+    for i, w in enumerate(toks):
+        if i and (w in t.stops or _unprefixed(w, t) in t.stops) and toks[i - 1] not in _ONE_OF:
+            return " ".join(toks[:i])
+    return " ".join(toks)
+
+
+def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
+    """The personal name a phrase ends with after its titles and role nouns, those
+    roles, and the gender a title shows."""
+    toks = _tokens(seg)
+    if t.lang == "th":
+        return _thai_name(seg, t)
+    cut = -1
+    roles: list[str] = []
+    gender = None
+    for i, w in enumerate(toks):
+        u = _unprefixed(w, t)
+        if w in t.titles or u in t.titles or w in t.roles or u in t.roles:
+            cut = i
+            roles.append(u)
+            if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
+                gender = "f" if t.lang in ("ar", "he") else None
+    rest = toks[cut + 1 :]
+    # A role's complement (its definite object) before the name: "وزير الصحة سامر".
+    while cut >= 0 and rest and (rest[0].startswith(("ال", "ה")) or rest[0] in ("के", "की", "का")):
+        rest = rest[1:]
+    if t.lang == "hi":
+        while rest and rest[0] in ("के", "की", "का"):
+            rest = rest[1:]
+    if not rest or len(rest) > 4 or any(_unprefixed(w, t) in t.stops for w in rest):
+        return "", tuple(roles), gender
+    if cut < 0 and len(rest) > 3:
+        return "", (), None
+    if any(c in w for w in rest for c in _QUOTE_MARKS):
+        return "", tuple(roles), gender
+    if any(w in t.pronouns for w in rest):
+        return "", tuple(roles), gender
+    return " ".join(rest), tuple(roles), gender
+
+
+def _thai_name(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
+    # The title nearest the end (the verb): "ในการแถลงข่าวร่วมกับนายอนุทิน … นายสุริยะ …"
+    at = sorted(
+        ((m.start(), title) for title in t.titles for m in re.finditer(re.escape(title), seg)),
+        key=lambda x: (-x[0], -len(x[1])),
+    )
+    for i, title in at:
+        m = re.match(r"([\u0e00-\u0e7f]+)(?: ([\u0e00-\u0e7f]+))?", seg[i + len(title) :])
+        if m is None or (i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง")):
+            continue
+        first, last = m.group(1), m.group(2)
+        if title == "นาย" and first.startswith("ก"):
+            continue  # "นายก…" is the word for prime minister or mayor, not "Mr"
+        if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
+            last = None
+        gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
+        return (f"{first} {last}" if last else first), (), gender
+    return "", (), None
+
+
+def _chinese_name(np: str, t: _Table) -> tuple[str, tuple[str, ...]]:
+    """The personal name a Chinese phrase ends with: a family name and one or two
+    characters, after a role noun or alone."""
+    for size in (3, 2, 4):
+        if len(np) < size:
+            continue
+        cand = np[-size:]
+        head = np[:-size]
+        if size == 4 and cand[:2] not in t.surnames:
+            continue
+        if size < 4 and cand[0] not in t.surnames and cand[:2] not in t.surnames:
+            continue
+        if not all(_HAN.match(c) for c in cand):
+            continue
+        if cand in t.roles or any(cand.endswith(r) for r in t.roles if len(r) > 1):
+            continue
+        role = next((r for r in sorted(t.roles, key=len, reverse=True) if head.endswith(r)), None)
+        if role is None and head[-1:] in _ZH_ROLE_ENDS:
+            role = head[-2:]  # 评论家, 诗人, 调度员: a noun of occupation
+        if head and role is None:
+            continue
+        return cand, ((role,) if role else ())
+    return "", ()
+
+
+# A date or time word closing a Chinese or Japanese subject: "国务院总理李强5日".
+_TRAILING_DATE = re.compile(r"(?:\d+月)?\d+日(?:晚|上午|下午|晚间)?$|(?:当天|今天|昨天|今日|昨日)$")
+# A locative ending an adverbial before the verb: "在…上", "在…的声明中".
+_ZH_LOCATIVE_END = ("上", "中", "时", "后", "前", "里", "间", "期间")
+
+
+def _read_zh(phrase: str, t: _Table) -> _Found | None:
+    # After a dateline or a space: "新华社北京3月5日电 国务院总理李强".
+    np = _clean(re.split(r"[\s\u3000]", _clean(phrase))[-1])
+    for w in t.cut_at:
+        i = np.find(w, 1)
+        # A relative clause ("一位在避难所的老人", "一名不愿透露姓名的官员") is
+        # part of the phrase; an adverbial ("在开通仪式上") is not.
+        if i > 0 and not ("的" in np[i:] and not np.endswith(_ZH_LOCATIVE_END)):
+            np = np[:i]
+    np = _TRAILING_DATE.sub("", np)
+    while np and any(np.startswith(s) for s in t.strip):
+        s = next(s for s in t.strip if np.startswith(s))
+        np = np[len(s) :]
+    np = _clean(np)
+    if not np or _MASK in np:
+        return None
+    if np[:1] in t.pronouns and len(np) <= 3:  # "他分析", "她笑道": the pronoun and a verb
+        return _Found(np[:1], "pronoun", gender=t.pronouns[np[:1]])
+    cited = re.search(r"(?:援引|引述)(.+?)的话", np)
+    if cited:  # "《南华早报》援引一位消息人士的话说": the source cited
+        return _Found(cited.group(1), "description", cited.group(1))
+    if len(np) > 30 or any(c in np for c in "《》〈〉"):
+        return None
+    if len(np) >= 3 and np[0] in t.surnames and (np[1:] in t.roles or np[-1] in _ZH_ROLE_ENDS):
+        # "陈署长": a family name and an office, the person named with both
+        return _Found(np, "name", np[0], None, (np[1:],))
+    name, roles = _chinese_name(np, t)
+    if name:
+        return _Found(np, "name", name, None, roles)
+    role = next((r for r in sorted(t.roles, key=len, reverse=True) if np.endswith(r)), None)
+    if role is not None and len(np) <= len(role) + 1:
+        return _Found(np, "role", "", None, (role,))
+    if len(np) >= 2:
+        return _Found(np, "description", np)
+    return None
+
+
+def _read_topic(before: str, t: _Table) -> _Found | None:
+    """Japanese and Korean: the phrase a topic or subject particle closes, in the
+    sentence before the quotation (``森川さんは``, ``배우 김태호는``)."""
+    if t.lang == "ja":
+        return _read_ja(before, t)
+    return _read_ko(before, t)
+
+
+def _read_ja(before: str, t: _Table) -> _Found | None:
+    # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
+    # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
+    before = before.split(_MASK)[-1]
+    marked = list(re.finditer(r"(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])([はがも])", before))
+    topics = [m for m in marked if m.group(1) == "は"]
+    subjects = [m for m in marked if m.group(1) != "は"]
+    for m in [*topics[:1], *reversed(subjects)]:
+        head = before[: m.start()]
+        head_no_age = _AGE.sub("", head)
+        run = _KANJI_KATAKANA.findall(head_no_age[-20:])
+        tail = head_no_age.rstrip()
+        for h in t.honorifics:
+            if tail.endswith(h):
+                core = tail[: -len(h)]
+                rm = re.search(r"[\u3400-\u9fff\u30a0-\u30ffー々]+$", core)
+                if rm and h not in ("記者",):
+                    name = rm.group(0)
+                    for r in sorted(t.roles, key=len, reverse=True):
+                        if name.startswith(r) and len(name) > len(r) + 1:
+                            name = name[len(r) :]
+                            break
+                    return _Found(name + h, "name", name, None, (h,))
+                if h not in ("さん", "氏", "ちゃん", "君", "くん"):
+                    return _Found(h, "role", "", None, (h,))
+        if not run:
+            continue
+        word = run[-1]
+        if word in t.pronouns:
+            return _Found(word, "pronoun", gender=t.pronouns[word])
+        start = _clause_start(head)
+        description = head[start:].strip(" \u3000" + _MASK).lstrip(_MARKS_AND_SPACE)
+        if word in t.roles or any(word.endswith(r) for r in t.roles):
+            if len(description) > len(word):
+                return _Found(description, "description", description)
+            return _Found(word, "role", "", None, (word,))
+        return _Found(description or word, "description", description or word)
+    return None
+
+
+def _clause_start(head: str) -> int:
+    cut = max(head.rfind(c) for c in "。、，,」』")
+    return cut + 1
+
+
+def _read_ko(before: str, t: _Table) -> _Found | None:
+    toks = _tokens(_AGE.sub("", before))
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i].strip(_MARKS_AND_SPACE)
+        particle = next(
+            (
+                p
+                for p in sorted(t.particles, key=len, reverse=True)
+                if w.endswith(p) and len(w) > len(p)
+            ),
+            None,
+        )
+        if particle is None:
+            continue
+        core = w[: -len(particle)]
+        if particle in ("이", "가") and len(core) < 2:
+            continue
+        if not _HANGUL.fullmatch(core):
+            continue
+        prev = [x.strip(_MARKS_AND_SPACE) for x in toks[max(0, i - 3) : i]]
+        if core in t.pronouns:
+            return _Found(core, "pronoun", gender=t.pronouns[core])
+        if core in t.honorifics or any(
+            core.endswith(h) and len(core) <= len(h) + 2 for h in t.honorifics if len(h) > 1
+        ):
+            if prev and len(prev[-1]) <= 2 and prev[-1] in t.surnames:
+                # "윤 감독은": a family name and a role
+                return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
+            if prev and _korean_name(prev[-1], t, short=True):
+                return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
+            return _Found(core, "role", "", None, (core,))
+        if _korean_name(core, t) and not (prev and prev[-1] in t.roles):
+            roles = tuple(x for x in prev[-1:] if x in t.honorifics)
+            return _Found(
+                " ".join([*prev[-1:], core]) if roles else core, "name", core, None, roles
+            )
+        if core in t.roles or any(core.endswith(r) for r in t.roles):
+            phrase = (
+                " ".join([*prev[-1:], core])
+                if prev and not prev[-1].endswith(("은", "는", "을", "를", "고", "며", "서"))
+                else core
+            )
+            return _Found(phrase, "description", phrase)
+        if prev and re.fullmatch(r"\d+대|한|어느|\d+세", prev[-1]):
+            core = f"{prev[-1]} {core}"  # "70대 남성", "한 주민"
+        return _Found(core, "description", core)
+    return None
+
+
+def _korean_name(word: str, t: _Table, *, short: bool = False) -> bool:
+    """A Korean personal name: a family name and a given name of two syllables (of one
+    only with ``short``, where a title follows: "남성" or "정부" alone is a noun)."""
+    if not ((2 if short else 3) <= len(word) <= 4) or not _HANGUL.fullmatch(word):
+        return False
+    if word in t.roles or word in t.honorifics:
+        return False
+    return word[:2] in t.surnames if len(word) == 4 else word[0] in t.surnames
+
+
+# --- where an attribution stands --------------------------------------------------------
+
+
+def _find_verb(s: str, t: _Table, *, last: bool) -> tuple[int, int, str] | None:
+    """The first (or last) verb of saying in ``s``: (start, end, the verb as written)."""
+    hits: list[tuple[int, int, str]] = []
+    if t.lang in _UNSPACED:
+        for v in t.verbs:
+            for m in re.finditer(re.escape(v), s):
+                if _inside_other_word(s, m.start(), v, t):
+                    continue
+                if not any(h[0] <= m.start() < h[1] for h in hits):
+                    hits.append((m.start(), m.end(), v))
+    else:
+        for m in _SPACED_TOKEN.finditer(s):
+            w = m.group(0).strip(_MARKS_AND_SPACE)
+            u = _unprefixed(w, t)
+            if w in t.verbs or u in t.verbs or u in t.participles or w in t.participles:
+                hits.append((m.start(), m.end(), u))
+    if not hits:
+        return None
+    hits.sort()
+    if t.lang == "zh" and not last:
+        # A verb in a relative clause before its noun is not the sentence's:
+        # "一名不愿透露姓名的官员告诉记者".
+        for h, nxt in itertools.pairwise(hits):
+            if "的" not in s[h[1] : nxt[0]]:
+                return h
+        return hits[-1]
+    return hits[-1] if last else hits[0]
+
+
+def _inside_other_word(s: str, at: int, v: str, t: _Table) -> bool:
+    """The verb found at ``at`` is part of a longer word that is not one (小说, 称为)."""
+    for nv in t.not_verbs:
+        k = nv.find(v)
+        if k >= 0 and s[at - k : at - k + len(nv)] == nv:
+            return True
+    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น".
+    return t.lang == "th" and (s[max(0, at - 3) : at] == "การ" or s[max(0, at - 4) : at] == "ความ")
+
+
+def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    start = 0
+    for m in _END.finditer(text, 0, a):
+        start = m.end()
+    m2 = _END.search(text, b)
+    end = m2.end() if m2 else len(text)
+    return start, end
+
+
+def _attribution(
+    chain: list[QuotationPart], masked: list[str], t: _Table, doc: _Doc
+) -> tuple[_Found | None, bool]:
+    """The attribution of one quotation, and whether it came from a participle or a
+    continuation word that hands the sentence's speaker on."""
+    first, last = chain[0], chain[-1]
+    text = masked[first.paragraph - 1]
+    # Between two parts in one paragraph: "“A，”陈志远说，“B”", "«A» قالت X «B»".
+    for p, q in itertools.pairwise(chain):
+        if p.paragraph == q.paragraph:
+            between = text[p.end.offset : q.start.offset]
+            found = _read_at(between, t, side="between")
+            if found is not None:
+                return found, False
+    s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
+    lt = masked[last.paragraph - 1]
+    _, a_end = _sentence_bounds(lt, last.end.offset, last.end.offset)
+    after = lt[last.end.offset : min(a_end, last.end.offset + _MAX_AFTER)]
+    before = text[max(s_start, first.start.offset - _MAX_BEFORE) : first.start.offset]
+    if t.order == "topic":
+        # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
+        if _quotative(after, t):
+            found = _read_topic(before, t)
+            if found is None:
+                found = _read_topic(after, t)
+            return (found or _Found("", "zero")), False
+        found = _according(before, t) or _according(after, t)
+        return found, False
+    reads = [("after", after), ("before", before)]
+    if before.rstrip().endswith((":", "：")):
+        reads.reverse()  # "X said: “…”" is surer than what follows
+    for side, s in reads:
+        found = _read_at(s, t, side=side)
+        if found is not None:
+            return found, side == "before" and found.kind == "zero" and bool(t.participles)
+    found = _according(before, t) or _according(after, t)
+    if found is None and not text[s_start : first.start.offset].strip():
+        # A quotation that is a sentence of its own after a reporting one: "他告诉记者，
+        # …。“…”", "X ने बताया कि … । “…”" -- that sentence's subject.
+        prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1) if s_start else (0, 0)
+        reporting = text[prev_start:s_start]
+        if s_start and _MASK not in reporting:
+            found = _read_at(reporting, t, side="before")
+            if found is not None and found.kind == "zero":
+                found = None
+    return found, False
+
+
+def _quotative(after: str, t: _Table) -> bool:
+    a = after.lstrip(" \u3000")
+    if t.lang == "ja":
+        # "との見方" (the view that) is nobody's words; "とのコメントを寄せた" is someone's.
+        return a.startswith("と") and (
+            not a.startswith("との") or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
+        )
+    return bool(re.match(r"(?:이?라고|고|이?라며|며|이?라는|는|라|하고)(?:\s|$|[,.])", a))
+
+
+def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
+    """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
+    if not s.strip():
+        return None
+    if side == "after":
+        lead = s.lstrip(" \u00a0\u3000" + _QUOTE_MARKS)
+        lead = lead.lstrip("，,、، ")
+        skipped = len(s) - len(lead)
+        hit = _find_verb(lead[:120] if t.lang not in ("zh", "ja") else lead[:30], t, last=False)
+        if hit is None:
+            return None
+        # The attribution must run on from the quotation, not open a clause of its own.
+        if (
+            _MASK in lead[: hit[0]]
+            or _END.search(lead, 0, hit[0])
+            or lead.startswith(_OPENS_CLAUSE.get(t.lang, ()))
+        ):
+            return None
+        subject_before = lead[: hit[0]]
+        subject_after = lead[hit[1] :]
+        hit = (hit[0] + skipped, hit[1] + skipped, hit[2])
+    else:
+        # The reporting verb opens the sentence's predicate; the quotation stands in
+        # what it says ("سازمان هواشناسی اعلام کرد … ادامه … و «…»").
+        hit = _find_verb(s, t, last=side == "between")
+        if hit is None:
+            return None
+        subject_before = s[: hit[0]]
+        subject_after = s[hit[1] :]
+        if side == "before" and _MASK in subject_after:
+            return None
+        if side == "before":
+            # Only the words after the last quotation or clause break before the verb.
+            subject_before = re.split(rf"[{_MASK}]+", subject_before)[-1]
+    verb = hit[2]
+    if t.lang == "zh":
+        subject = re.split(r"[，,、：:；;。（）()]", subject_before)[-1]
+        if not _clean(subject):
+            return _Found("", "zero")
+        return _read_zh(subject, t)
+    if t.order in ("after", "both"):
+        np_after = re.split(r"[:：.،,]", subject_after)[0]
+        toks = []
+        titled = [
+            i
+            for i, w in enumerate(_tokens(np_after))
+            if _unprefixed(w, t) in t.titles or w in t.titles
+        ]
+        for i, w in enumerate(_tokens(np_after)):
+            if titled and i <= titled[-1]:
+                toks.append(w)
+                continue
+            u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
+            if u in t.stops or w.strip(_MARKS_AND_SPACE) in t.stops or _MASK in w:
+                break
+            toks.append(w)
+        pre = subject_before.strip()
+        clause = re.split(r"[:：.]", pre)[-1] if pre else ""
+        opener = _tokens(clause)[:1]
+        if (
+            t.order == "both"
+            and clause.strip()
+            and not pre.endswith(_MASK)
+            and not (opener and opener[0] in t.stops)
+        ):
+            found = _read_spaced(clause, t, verb)
+            if found is not None:
+                return found
+        if toks:
+            found = _read_spaced(" ".join(toks), t, verb)
+            if found is not None:
+                return found
+        if t.order == "after" and pre and side == "before":
+            last_clause = re.split(r"[.:：]", pre)[-1]
+            if _tokens(last_clause) and len(_tokens(last_clause)) <= 4:
+                found = _read_spaced(last_clause, t, verb)
+                if found is not None and found.kind == "name":
+                    return found
+        gender = "f" if verb in t.feminine else ("m" if t.feminine else None)
+        return _Found("", "zero", gender=gender)
+    if t.lang == "hi":
+        toks = _tokens(subject_before)
+        if "ने" in toks:
+            i = len(toks) - 1 - toks[::-1].index("ने")
+            np = " ".join(toks[:i])
+        elif len(toks) >= 3 and toks[-3:-1] == ["का", "कहना"]:
+            np = " ".join(toks[:-3])
+        elif toks and toks[-1] in t.pronouns:
+            return _Found(toks[-1], "pronoun")
+        else:
+            return _Found("", "zero") if not toks else None
+        np = re.split(r"[,،।]", np)[-1]
+        return _read_spaced(np, t, verb) if np.strip() else None
+    if t.lang == "th":
+        np = subject_before
+        for w in sorted(t.strip, key=len, reverse=True):
+            if np.lstrip().startswith(w):
+                np = np.lstrip()[len(w) :]
+        np = _clean(np)
+        if not np:
+            return _Found("", "zero")
+        name, _, gender = _thai_name(np, t)
+        if name:
+            return _Found(np, "name", name, gender)
+        if np in t.pronouns:
+            g = t.pronouns[np]
+            return _Found(np, "pronoun", gender=None if g == "x" else g)
+        if len(np) > 60:
+            return None
+        return _Found(np, "description", np)
+    # Persian: the subject before the verb, back to a clause break.
+    np = re.split(r"[:：.]", subject_before)[-1]
+    toks = _tokens(np)
+    if toks[:2] == ["این", "را"]:
+        np = " ".join(toks[2:])
+    if not np.strip():
+        return _Found("", "zero")
+    return _read_spaced(np, t, verb)
+
+
+def _according(s: str, t: _Table) -> _Found | None:
+    for a, b in sorted(t.according, key=lambda ab: -len(ab[0])):
+        i = s.find(a)
+        if i < 0:
+            continue
+        if t.lang not in _UNSPACED and s[i + len(a) : i + len(a) + 1].isalpha() and b != "before":
+            continue  # "לדברי" inside "לדבריה"
+        if a in t.pronouns or (t.lang == "he" and a in ("לדבריו", "לדבריה", "לטענתו", "לטענתה")):
+            return _Found(a, "pronoun", gender="f" if a.endswith("ה") else "m")
+        if b == "before":  # the source before the marker: "X के मुताबिक"
+            rest = re.split(r"[,،।]", s[:i])[-1]
+        else:
+            rest = s[i + len(a) :]
+            if b:
+                j = rest.find(b)
+                if j < 0:
+                    continue
+                rest = rest[:j]
+            rest = re.split(r"[,，،、:：]", rest)[0]
+        if t.lang == "zh":
+            return _read_zh(rest, t)
+        if t.lang in ("ja", "ko"):
+            return (
+                _Found(_clean(rest or s[:i]), "description", _clean(rest or s[:i]))
+                if (rest or s[:i]).strip()
+                else None
+            )
+        return _read_spaced(rest, t, "")
+    return None
+
+
+# --- the speakers -----------------------------------------------------------------------
+
+
+def _masked(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> list[str]:
+    out = [list(p) for p in paragraphs]
+    for p in parts:
+        if p.type == "speech" or p.kind == "dialogue":
+            chars = out[p.paragraph - 1]
+            end = p.end.offset if p.end.paragraph == p.paragraph else len(chars)
+            for i in range(p.start.offset, min(end, len(chars))):
+                chars[i] = _MASK
+    return ["".join(c) for c in out]
+
+
+def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
+    """The people an article introduces with a title, honorific or role, in order."""
+    for n, text in enumerate(paragraphs, start=1):
+        if t.lang == "ja":
+            honorifics = "|".join(re.escape(h) for h in t.honorifics if len(h) > 1 or h == "氏")
+            for m in re.finditer(
+                rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})", text
+            ):
+                name = m.group(1)
+                for r in sorted(t.roles, key=len, reverse=True):
+                    if name.startswith(r) and len(name) > len(r) + 1:
+                        name = name[len(r) :]
+                        break
+                doc.add(name, (n, m.start()), None, ())
+        elif t.lang == "zh":
+            for r in sorted(t.roles, key=len, reverse=True):
+                for m in re.finditer(re.escape(r), text):
+                    name = _zh_name_at(text, m.end(), t)
+                    if name:
+                        doc.add(name, (n, m.end()), None, (r,))
+            # After any noun of occupation (诗人, 评论家), a name the article repeats.
+            whole = "".join(paragraphs)
+            for i, c in enumerate(text[1:], start=1):
+                if c in _ZH_ROLE_ENDS:
+                    name = _zh_name_at(text, i + 1, t)
+                    if name and whole.count(name) >= 2:
+                        doc.add(name, (n, i + 1), None, (text[i - 1 : i + 1],))
+        elif t.lang == "ko":
+            for m in re.finditer(
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?= ([\uac00-\ud7a3]{1,5}))", text
+            ):
+                name, role = m.group(1), m.group(2)
+                base = next((h for h in t.honorifics if role.startswith(h)), None)
+                if base and _korean_name(name, t, short=True):
+                    doc.add(name, (n, m.start()), None, (base,))
+            # "윤재혁 대전 감독", "박성훈 수석대변인": a name, an affiliation or a rank, a title
+            for m in re.finditer(
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?= (?:[\w]+ )?([\uac00-\ud7a3]{1,7}))",
+                text,
+            ):
+                name, role = m.group(1), m.group(2)
+                base = next(
+                    (h for h in t.honorifics if len(h) > 1 and h in role[: len(h) + 2]), None
+                )
+                if base and _korean_name(name, t):
+                    doc.add(name, (n, m.start()), None, (base,))
+            # A three-syllable name the article repeats before its particles: "박태오가".
+            cores = re.findall(
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:의|가|는|은|이|를|을|에게|와|도)(?![\uac00-\ud7a3])",
+                text,
+            )
+            whole = " ".join(paragraphs)
+            for core in dict.fromkeys(cores):
+                if (
+                    _korean_name(core, t)
+                    and len(re.findall(core, whole)) >= 2
+                    and core not in t.roles
+                ):
+                    doc.add(core, (n, text.find(core)), None, ())
+        elif t.lang == "th":
+            for title in sorted(t.titles, key=len, reverse=True):
+                for m in re.finditer(
+                    re.escape(title) + r"([\u0e00-\u0e7f]+) ([\u0e00-\u0e7f]+)", text
+                ):
+                    if title == "นาย" and m.group(1).startswith("ก"):
+                        continue
+                    if any(m.group(2).startswith(w) for w in (*t.roles, *t.verbs)):
+                        continue
+                    gender = (
+                        "f"
+                        if title in t.female_titles
+                        else ("m" if title in t.male_titles else None)
+                    )
+                    doc.add(f"{m.group(1)} {m.group(2)}", (n, m.start()), gender, ())
+        else:
+            if t.lang == "hi":
+                # Every subject of a perfective verb: "छात्रा अनन्या मिश्रा ने …"
+                for m in re.finditer(r"(?:^|[,।])([^,।]*?)\s+ने(?=\s)", text):
+                    found = _read_spaced(m.group(1), t, "")
+                    if found is not None and found.kind == "name" and found.roles:
+                        doc.add(found.name, (n, m.start(1)), found.gender, found.roles)
+            toks = list(_SPACED_TOKEN.finditer(text))
+            for i, m in enumerate(toks):
+                w = _unprefixed(m.group(0).strip(_MARKS_AND_SPACE), t)
+                if w not in t.titles:
+                    continue
+                nxt = [x.group(0) for x in toks[i + 1 : i + 4]]
+                name_toks: list[str] = []
+                for x in nxt:
+                    bare = x.strip(_MARKS_AND_SPACE)
+                    if (
+                        not bare
+                        or _unprefixed(bare, t) in t.stops
+                        or bare in t.roles
+                        or bare in t.titles
+                    ):
+                        break
+                    name_toks.append(bare)
+                    if x != bare:  # punctuation closes the name
+                        break
+                    if len(name_toks) == 2 and not (t.lang == "hi" and bare in t.middle_names):
+                        break
+                if len(name_toks) >= 2:
+                    gender = (
+                        "f"
+                        if w.endswith(("ة",))
+                        or w
+                        in (
+                            "השופטת",
+                            "השרה",
+                            "גב'",
+                            "גב׳",
+                            "श्रीमती",
+                            "सुश्री",
+                            "خانم",
+                            "السيدة",
+                            "الدكتورة",
+                        )
+                        else None
+                    )
+                    doc.add(" ".join(name_toks), (n, m.start()), gender, (w,))
+
+
+# The last character of a Chinese noun of occupation or office (评论家, 诗人, 分析师).
+_ZH_ROLE_ENDS = frozenset("家人员师长者手官士")
+# Characters that end a Chinese personal name rather than continue it (verbs, particles).
+_ZH_AFTER_NAME = frozenset(
+    "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会"
+)
+
+
+def _zh_name_at(text: str, i: int, t: _Table) -> str:
+    """The Chinese personal name that starts at ``i`` (after a role noun), or ''."""
+    k = 2 if text[i : i + 2] in t.surnames else 1
+    if k == 1 and text[i : i + 1] not in t.surnames:
+        return ""
+    run = ""
+    for c in text[i : i + k + 2]:
+        if not _HAN.match(c):
+            break
+        run += c
+    if len(run) < k + 1:
+        return ""
+    if len(run) == k + 2 and run[-1] not in _ZH_AFTER_NAME:
+        return run
+    return run[: k + 1] if run[k] not in _ZH_AFTER_NAME else ""
+
+
+def _reporting_names(masked: list[str], t: _Table, doc: _Doc) -> None:
+    """The people named as the subject of a verb of saying anywhere (``אחד הרוכשים,
+    מיכאל פרץ, סיפר כי …``), so that a pronoun or a short name later finds them."""
+    for n, text in enumerate(masked, start=1):
+        start = 0
+        for m in [*_END.finditer(text), None]:
+            end = m.end() if m is not None else len(text)
+            sentence = text[start:end]
+            if _MASK not in sentence and _find_verb(sentence, t, last=True) is not None:
+                found = _read_at(sentence, t, side="before")
+                if found is not None and found.kind == "name" and found.name:
+                    doc.add(found.name, (n, start), found.gender, found.roles)
+            start = end
+
+
+def attribute(
+    paragraphs: list[str], parts: tuple[QuotationPart, ...], *, doc_id: str, lang: str
+) -> tuple[tuple[QuotationPart, ...], tuple[Person, ...]]:
+    """Give every ``speech`` part a speaker (or None) and list the persons quoted, for a
+    language of :data:`LANGS`."""
+    t = _tables()[lang]
+    doc = _Doc(paragraphs, t)
+    _names_in_text(paragraphs, t, doc)
+    masked = _masked(paragraphs, parts)
+    if t.order != "topic":
+        _reporting_names(masked, t, doc)
+    speakers: dict[str, tuple[str, str] | None] = {}
+    order: list[str] = []
+    mentions: dict[str, list[str]] = {}
+    previous: tuple[list[QuotationPart], tuple[str, str] | None] | None = None
+    for chain in chains(parts):
+        if chain[0].type != "speech" or chain[0].depth > 0:
+            continue
+        where = (chain[0].paragraph, chain[0].start.offset)
+        found, hands_on = _attribution(chain, masked, t, doc)
+        result: tuple[str, str] | None = None
+        if found is not None and found.kind != "zero" and not hands_on:
+            result = _resolve(found, where, doc)
+        elif previous is not None and _continues(chain, previous[0], masked):
+            result = previous[1]
+        elif found is not None and found.kind == "zero":
+            last = doc.last_before(where, found.gender)
+            result = (last.name, last.name) if last is not None else None
+        if result is not None:
+            name, mention = result
+            if name not in mentions:
+                order.append(name)
+                mentions[name] = []
+            if mention and mention not in mentions[name]:
+                mentions[name].append(mention)
+            person = doc.fuller(name, where)
+            if person is not None:
+                person.at.append(where)
+        for part in chain:
+            speakers[part.id] = result
+        previous = (chain, result)
+    ids = {name: person_id(doc_id, n) for n, name in enumerate(order, start=1)}
+    persons = tuple(
+        Person(ids[name], name, tuple(dict.fromkeys(mentions[name] or [name]))) for name in order
+    )
+    out = []
+    for p in parts:
+        r = speakers.get(p.id)
+        if p.type == "speech" and r is not None:
+            out.append(with_fields(p, speaker=Speaker(r[0], r[1] or r[0], ids[r[0]])))
+        else:
+            out.append(with_fields(p, speaker=None))
+    return tuple(out), persons
+
+
+def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: list[str]) -> bool:
+    """A quotation with no attribution continues the one before: in the same paragraph,
+    or opening the next one."""
+    a, b = before[-1], chain[0]
+    if a.paragraph == b.paragraph:
+        return True
+    if b.paragraph == a.paragraph + 1:
+        return not masked[b.paragraph - 1][: b.start.offset].strip()
+    return False
+
+
+def _given_name_before(family: str, doc: _Doc) -> str:
+    """The given name the article writes right before a family name it names someone
+    by alone (``نادر العبادي`` for ``العبادي``; ``محمد شياع`` and ``عبد الرحمن`` of two
+    words in Arabic)."""
+    t = doc.t
+    if t.lang in _UNSPACED or t.lang == "ko":
+        return ""
+    for text in doc.paragraphs:
+        toks = [w.strip(_MARKS_AND_SPACE) for w in _tokens(text)]
+        raw = _tokens(text)
+        for i in range(1, len(toks)):
+            if toks[i] != family or raw[i - 1] != toks[i - 1]:
+                continue  # punctuation between them: not one name
+            w = toks[i - 1]
+            if i >= 2 and raw[i - 2] == toks[i - 2] and toks[i - 2] in ("عبد", "أبو", "أبي"):
+                return f"{toks[i - 2]} {w}"  # "عبد الرحمن"
+            if not _could_be_given(w, t):
+                continue
+            if (
+                t.lang == "ar"
+                and i >= 2
+                and raw[i - 2] == toks[i - 2]
+                and _could_be_given(toks[i - 2], t)
+            ):
+                return f"{toks[i - 2]} {w}"
+            return w
+    return ""
+
+
+def _could_be_given(w: str, t: _Table) -> bool:
+    u = _unprefixed(w, t)
+    words = t.stops | t.roles | t.titles | t.strip
+    return not (
+        not w
+        or w in words
+        or u in words
+        or w in t.pronouns
+        or w.startswith(("ال", "ה"))
+        or w in t.verbs
+        or u in t.verbs
+        or u in t.participles
+        or any(c.isdigit() for c in w)
+    )
+
+
+def _ends_with_role(phrase: str, t: _Table) -> bool:
+    if t.lang in _UNSPACED:
+        return any(phrase.endswith(r) for r in t.roles)
+    toks = _tokens(phrase)
+    return bool(toks) and _unprefixed(toks[-1], t) in t.roles | t.titles
+
+
+def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
+    if found.kind == "pronoun":
+        p = doc.last_before(where, found.gender)
+        return (p.name, found.mention) if p is not None else None
+    if found.kind == "role":
+        p = None
+        for r in found.roles:
+            p = doc.with_role(r, where)
+            if p is not None:
+                break
+        if p is None and found.name:
+            p = doc.fuller(found.name, where)
+        return (p.name, found.mention) if p is not None else (found.mention, found.mention)
+    if found.kind == "name":
+        p = doc.fuller(found.name, where)
+        if p is None and " " not in found.name:
+            given = _given_name_before(found.name, doc)
+            if given:
+                p = doc.add(f"{given} {found.name}", where, found.gender, found.roles)
+        if p is None:
+            p = doc.add(found.name, where, found.gender, found.roles)
+        else:
+            p.roles.update(found.roles)
+            p.gender = p.gender or found.gender
+        return p.name, found.mention or found.name
+    if found.kind == "description":
+        name = found.name or found.mention
+        if _ends_with_role(name, doc.t):
+            # An unnamed person ("央行有关负责人", "한 주민") whom a pronoun may take up
+            doc.add(name, where, found.gender, ())
+        return name, found.mention
+    return None

@@ -1,0 +1,133 @@
+"""Speakers in languages written without capital letters (corpus_tools/annotate/uncased.py):
+the name, the words of the attribution, and unknown where the text does not say."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate import annotate_document, uncased
+
+
+def _speakers(paragraphs: list[str]) -> list[tuple[str, str] | None]:
+    a = annotate_document(paragraphs, doc_id="t")
+    return [
+        (q.speaker.name, q.speaker.mention) if q.speaker is not None else None
+        for q in a.quotations
+        if q.type == "speech"
+    ]
+
+
+CASES = [
+    pytest.param(
+        [
+            "新华社上海5月6日电 上海市今年将新建公园一百座。",
+            "上海市绿化局局长张海涛在发布会上表示：“我们希望每个市民出门五分钟就能走进公园。”",
+            "“公园不只是绿地，也是社区的客厅，”张海涛说。",
+        ],
+        [("张海涛", "上海市绿化局局长张海涛"), ("张海涛", "张海涛")],
+        id="zh-role-name-before-colon-then-name-after",
+    ),
+    pytest.param(
+        [
+            "大阪市で6日、新しい図書館が開館した。",
+            "館長の山本一郎さん（58）は「子どもたちが本と出会う場所にしたい」と話した。",
+            "山本さんは「静かな場所も大切だ」とも語った。",
+        ],
+        [("山本一郎", "山本一郎さん"), ("山本一郎", "山本さん")],
+        id="ja-topic-honorific-family-name-to-full",
+    ),
+    pytest.param(
+        [
+            "(부산=연합뉴스) 최민호 기자 = 부산시가 새 공원을 열었다.",
+            '박형준 시장은 "시민 모두의 공간이 될 것"이라고 말했다.',
+            '한 주민은 "매일 산책하겠다"고 했다.',
+        ],
+        [("박형준", "박형준 시장"), ("한 주민", "한 주민")],
+        id="ko-topic-name-role-and-described-resident",
+    ),
+    pytest.param(
+        [
+            "أعلنت وزارة التربية عن خطة جديدة للمدارس.",
+            'وقال وزير التربية الدكتور خالد المصري إن الخطة "ستغير وجه التعليم في البلاد".',
+            'وأضاف المصري: "سنبدأ بالمدارس الريفية أولا".',
+        ],
+        [
+            ("خالد المصري", "وزير التربية الدكتور خالد المصري"),
+            ("خالد المصري", "المصري"),
+        ],
+        id="ar-verb-first-title-then-family-name",
+    ),
+    pytest.param(
+        [
+            "شهرداری تبریز طرح جدیدی برای حمل‌ونقل عمومی اعلام کرد.",
+            "رضا احمدی، معاون شهردار تبریز، گفت: «این طرح ترافیک مرکز شهر را کاهش می‌دهد.»",
+        ],
+        [("رضا احمدی", "رضا احمدی")],
+        id="fa-name-then-role-in-apposition",
+    ),
+    pytest.param(
+        [
+            "עיריית חיפה הודיעה על תוכנית חדשה לתחבורה ציבורית.",
+            '"התוכנית תשנה את פני העיר," אמרה ראש העירייה ד"ר מיכל כהן.',
+            '"נתחיל כבר בחודש הבא," הוסיפה כהן.',
+        ],
+        [("מיכל כהן", 'ראש העירייה ד"ר מיכל כהן'), ("מיכל כהן", "כהן")],
+        id="he-verb-after-quotation-then-family-name",
+    ),
+    pytest.param(
+        [
+            "जयपुर, 5 मई (भाषा) राजस्थान सरकार ने नई जल नीति की घोषणा की।",
+            "जल संसाधन मंत्री सुरेश कुमार शर्मा ने कहा, “हर गांव तक साफ पानी पहुंचाया जाएगा।”",
+        ],
+        [("सुरेश कुमार शर्मा", "जल संसाधन मंत्री सुरेश कुमार शर्मा")],
+        id="hi-ergative-subject-after-role",
+    ),
+    pytest.param(
+        [
+            "กรุงเทพมหานครเปิดสวนสาธารณะแห่งใหม่ในเขตบางนา",
+            "นายสมชาย ใจดี ผู้อำนวยการสำนักสิ่งแวดล้อม กล่าวว่า “สวนแห่งนี้จะเป็นปอดของคนกรุงเทพฯ”",
+            "“เราจะปลูกต้นไม้เพิ่มอีกหนึ่งหมื่นต้น” นายสมชาย กล่าว",
+        ],
+        [
+            ("สมชาย ใจดี", "นายสมชาย ใจดี ผู้อำนวยการสำนักสิ่งแวดล้อม"),
+            ("สมชาย ใจดี", "นายสมชาย"),
+        ],
+        id="th-title-full-name-then-given-name",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+def test_speakers_without_capitals(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    assert _speakers(paragraphs) == expected
+
+
+def test_a_quotation_nobody_is_named_for_stays_unknown() -> None:
+    # No verb of saying, no name, no speech before it: unknown, not a guess.
+    paragraphs = ["北京今天迎来入冬以来的第一场雪。", "“真美啊！”"]
+    assert _speakers(paragraphs) in ([None], [])
+
+
+def test_a_pronoun_takes_up_the_person_named_before_it() -> None:
+    paragraphs = [
+        "北京市今年将新建学校二十所。",
+        "北京市教委主任李明介绍了有关情况。",
+        "“每个孩子都应该在家门口上好学，”他说。",
+    ]
+    assert _speakers(paragraphs) == [("李明", "他")]
+
+
+def test_the_reporter_of_a_byline_is_never_the_speaker() -> None:
+    paragraphs = [
+        "(서울=연합뉴스) 김철수 기자 = 서울시가 새 도서관을 열었다.",
+        '그는 "모두를 위한 공간"이라고 말했다.',
+    ]
+    assert _speakers(paragraphs) == [None]
+
+
+def test_only_these_languages_take_these_rules() -> None:
+    assert all(uncased.handles(lang) for lang in ("zh", "ja", "ko", "ar", "fa", "he", "hi", "th"))
+    assert not uncased.handles("de")
+    assert not uncased.handles(None)
