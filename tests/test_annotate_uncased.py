@@ -97,6 +97,69 @@ CASES = [
 ]
 
 
+# Patterns two independent reviews found broken in the first version of these rules.
+CASES += [
+    pytest.param(
+        [
+            "شهرداری شیراز طرح تازه‌ای را تصویب کرد.",
+            "مدیرعامل سازمان پارک‌ها، مهدی کرمانی، پس از جلسه گفت: «کار از هفته آینده آغاز می‌شود.»",
+        ],
+        [("مهدی کرمانی", "مهدی کرمانی")],
+        id="fa-role-then-name-in-apposition-the-name-not-the-office",
+    ),
+    pytest.param(
+        [
+            "שביתת הרופאים נמשכת.",
+            '"לא נחזור לעבודה בלי הסכם," אמר יו"ר ההסתדרות הרפואית, יוסי ברקת.',
+        ],
+        [("יוסי ברקת", "יוסי ברקת")],
+        id="he-verb-first-office-then-name-after-a-comma",
+    ),
+    pytest.param(
+        [
+            "中国科学院院士周海涛带领的团队发现了新材料。",
+            "周院士表示：“这项发现可能改变整个行业。”",
+        ],
+        [("周海涛", "周院士")],
+        id="zh-family-name-and-office-to-the-full-name",
+    ),
+    pytest.param(
+        [
+            "लखनऊ, 3 जून (भाषा) शहर में भारी बारिश हुई।",
+            "नगर आयुक्त डॉ. सुनील वर्मा ने कहा, “सभी नालों की सफाई कराई जा रही है।”",
+            "एक रिक्शा चालक ने कहा, “दो दिन से कोई कमाई नहीं हुई।”",
+        ],
+        [
+            ("सुनील वर्मा", "नगर आयुक्त डॉ. सुनील वर्मा"),
+            ("एक रिक्शा चालक", "एक रिक्शा चालक"),
+        ],
+        id="hi-abbreviated-title-and-an-unnamed-person-not-the-last-named",
+    ),
+    pytest.param(
+        [
+            "เชียงรายจัดงานดอกไม้ประจำปี",
+            "ผู้ว่าราชการจังหวัด นายวีระ ทองมา กล่าวว่า “ปีนี้มีดอกไม้มากกว่าทุกปี”",
+            "ด้านนายวีระกล่าวเพิ่มเติมว่า “ขอเชิญทุกคนมาเที่ยว”",
+        ],
+        [
+            ("วีระ ทองมา", "ผู้ว่าราชการจังหวัด นายวีระ ทองมา"),
+            ("วีระ ทองมา", "นายวีระ"),
+        ],
+        id="th-given-name-run-on-into-its-verb",
+    ),
+    pytest.param(
+        ["一名不愿透露姓名的当地官员告诉记者：“救援仍在进行。”"],
+        [("一名不愿透露姓名的当地官员", "一名不愿透露姓名的当地官员")],
+        id="zh-verb-inside-a-relative-clause-is-not-the-attribution",
+    ),
+]
+
+
+def test_a_sign_has_no_speaker() -> None:
+    paragraphs = ["名古屋市で祭りが開かれた。", "会場には「安全第一」と書かれた看板が並んだ。"]
+    assert _speakers(paragraphs) in ([None], [])
+
+
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES)
 def test_speakers_without_capitals(
     paragraphs: list[str], expected: list[tuple[str, str] | None]

@@ -48,6 +48,10 @@ The stages are usable on their own
 * ``classify.classify(paragraphs, parts, *, lang, attributions) -> parts with type``
 * ``speakers.attribute(paragraphs, parts, *, doc_id, lang, attributions)
   -> (parts with speaker, persons)``
+* ``uncased.attribute(paragraphs, parts, *, doc_id, lang) -> (parts with speaker,
+  persons)``: the same for the languages written without capitals that
+  ``uncased.handles(lang)`` names (zh, ja, ko, ar, fa, he, hi, th), whose tables are
+  ``annotate/uncased.json``
 * ``titles.make_title(lead, *, lang) -> TitleResult(title, title_source, dateline)``
 
 Per-language knowledge (speech verbs, cue nouns, pronouns, abbreviations, months ...)

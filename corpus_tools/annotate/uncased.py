@@ -57,9 +57,13 @@ _SPACED_TOKEN = re.compile(r"\S+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _KANJI_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff々ー・]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-# Words (Hebrew, Arabic) that can fuse with a following word: "ואמר", "وقال".
 _MAX_BEFORE = 200
 _MAX_AFTER = 160
+
+
+def _longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longer words first, then by spelling (the same order on every run)."""
+    return (-len(word), word)
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,11 @@ class _Table:
     female_titles: frozenset[str]
     male_titles: frozenset[str]
     participles: frozenset[str]
+    postpositions: frozenset[str]
+    not_names: frozenset[str]
+    role_starts: tuple[str, ...]
+    role_ends: tuple[str, ...]
+    quoting: tuple[str, ...]
 
 
 @cache
@@ -100,7 +109,7 @@ def _tables() -> dict[str, _Table]:
             surnames = list(surnames)
         out[lang] = _Table(
             lang=lang,
-            verbs=tuple(sorted(d["verbs"], key=len, reverse=True)),
+            verbs=tuple(sorted(d["verbs"], key=_longest_first)),
             not_verbs=tuple(d.get("not_verbs", [])),
             order=d["order"],
             prefixes=tuple(d.get("prefixes", [])),
@@ -110,7 +119,7 @@ def _tables() -> dict[str, _Table]:
             stops=frozenset(d.get("stops", [])),
             titles=frozenset(d.get("titles", [])),
             roles=frozenset(d.get("roles", [])),
-            honorifics=tuple(sorted(d.get("honorifics", []), key=len, reverse=True)),
+            honorifics=tuple(sorted(d.get("honorifics", []), key=_longest_first)),
             pronouns=dict(d.get("pronouns", {})),
             feminine=frozenset(d.get("feminine_verbs", [])),
             according=tuple((a, b) for a, b in d.get("according", [])),
@@ -119,6 +128,11 @@ def _tables() -> dict[str, _Table]:
             female_titles=frozenset(d.get("feminine_titles", [])),
             male_titles=frozenset(d.get("masculine_titles", [])),
             participles=frozenset(d.get("participles", [])),
+            postpositions=frozenset(d.get("postpositions", [])),
+            not_names=frozenset(d.get("not_names", [])),
+            role_starts=tuple(d.get("role_starts", [])),
+            role_ends=tuple(d.get("role_ends", [])),
+            quoting=tuple(sorted(d.get("quoting", []), key=_longest_first)),
         )
     return out
 
@@ -213,8 +227,10 @@ def _extends(full: str, short: str, t: _Table) -> bool:
     """``short`` is a short form of ``full`` (a family name, a given name)."""
     if full == short or len(short) >= len(full):
         return False
-    if t.lang in ("zh", "ja"):
-        return full.startswith(short) and len(short) >= (1 if t.lang == "zh" else 2)
+    if t.lang == "zh":  # a family name of a personal name: "周" of "周海涛"
+        return len(full) <= 4 and full.startswith(short) and short in t.surnames
+    if t.lang == "ja":
+        return full.startswith(short) and len(short) >= 2
     if t.lang == "ko":
         return full.startswith(short) and len(short) <= 2 and short in t.surnames
     tokens = full.split()
@@ -247,6 +263,10 @@ def _clean(s: str) -> str:
 
 def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     """A phrase of a spaced script (ar, fa, he, hi, th) as a speaker."""
+    for q in t.quoting:
+        if q in phrase:  # "این روزنامه به نقل از یک مقام آگاه": the source quoted
+            phrase = phrase[phrase.rindex(q) + len(q) :]
+            break
     phrase = _clean(phrase)
     if not phrase:
         return None
@@ -259,8 +279,14 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     segments = [_up_to_stop(s, t) for s in segments]
     segments = [s for s in segments if s] or segments
     named = [s for s in segments if _name_part(s, t)[0]]
+    # A title of address ("الدكتور", 'ד"ר', "دکتر"), not an office ("יו״ר"), marks a name.
+    titled = [
+        s
+        for s in named
+        if any((u := _unprefixed(w, t)) in t.titles and u not in t.roles for w in _tokens(s))
+    ]
     bare_names = [s for s in named if not _name_part(s, t)[1] and len(_tokens(s)) > 1]
-    seg = (bare_names or named or segments)[0]
+    seg = (titled or bare_names or named or segments)[0]
     toks = [w for w in _tokens(seg) if w not in t.honorifics]
     while toks and (toks[0] in t.strip or _unprefixed(toks[0], t) in t.strip):
         toks.pop(0)
@@ -279,7 +305,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return _Found(
             mention if len(segments) == 1 else " ".join(toks), "name", name, gender, roles
         )
-    if roles and len(low) <= 2:
+    if roles and len(low) <= 2 and low[0] not in _ONE_OF:
         return _Found(" ".join(toks), "role", "", gender, roles)
     if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
         return None
@@ -311,7 +337,7 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     gender = None
     for i, w in enumerate(toks):
         u = _unprefixed(w, t)
-        if w in t.titles or u in t.titles or w in t.roles or u in t.roles:
+        if w in t.titles or u in t.titles or w in t.roles or u in t.roles or _role_like(u, t):
             cut = i
             roles.append(u)
             if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
@@ -329,29 +355,62 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         return "", (), None
     if any(c in w for w in rest for c in _QUOTE_MARKS):
         return "", tuple(roles), gender
-    if any(w in t.pronouns for w in rest):
-        return "", tuple(roles), gender
+    if any(w in t.pronouns or _unprefixed(w, t) in t.not_names for w in rest):
+        return "", tuple(roles), gender  # "سرپرست این تیم", "خفر السواحل": not a name
     return " ".join(rest), tuple(roles), gender
+
+
+def _role_like(word: str, t: _Table) -> bool:
+    """A word of office by its start or ending where the table gives them
+    (``مدیرعامل``, ``سرپرست``, ``دریافت‌کننده``)."""
+    return any(word.startswith(r) for r in t.role_starts) or any(
+        word.endswith(e) for e in t.role_ends
+    )
+
+
+def _thai_titles(seg: str, t: _Table) -> list[tuple[int, str]]:
+    """Where titles stand in ``seg``, the last first (the longest title at a place)."""
+    return sorted(
+        ((m.start(), title) for title in t.titles for m in re.finditer(re.escape(title), seg)),
+        key=lambda x: (-x[0], -len(x[1])),
+    )
+
+
+def _thai_run(run: str, t: _Table) -> str:
+    """A Thai name written on to the next word: cut at a verb or a title in it
+    ("สมชายกล่าวถึงนายธนพล" -> "สมชาย")."""
+    cut = len(run)
+    for w in (*t.verbs, *t.titles):
+        i = run.find(w, 1)
+        if 0 < i < cut:
+            cut = i
+    return run[:cut]
 
 
 def _thai_name(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     # The title nearest the end (the verb): "ในการแถลงข่าวร่วมกับนายอนุทิน … นายสุริยะ …"
-    at = sorted(
-        ((m.start(), title) for title in t.titles for m in re.finditer(re.escape(title), seg)),
-        key=lambda x: (-x[0], -len(x[1])),
-    )
-    for i, title in at:
-        m = re.match(r"([\u0e00-\u0e7f]+)(?: ([\u0e00-\u0e7f]+))?", seg[i + len(title) :])
-        if m is None or (i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง")):
-            continue
-        first, last = m.group(1), m.group(2)
-        if title == "นาย" and first.startswith("ก"):
-            continue  # "นายก…" is the word for prime minister or mayor, not "Mr"
-        if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
-            last = None
-        gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
-        return (f"{first} {last}" if last else first), (), gender
+    for i, title in _thai_titles(seg, t):
+        found = _thai_name_at(seg, i, title, t)
+        if found is not None:
+            return found[0], (), found[1]
     return "", (), None
+
+
+def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | None] | None:
+    """The name after the title at ``i`` (given name, and the family name after a
+    space), and the gender the title shows; None where no name follows."""
+    m = re.match(r"([\u0e00-\u0e7f]+)(?: ([\u0e00-\u0e7f]+))?", seg[i + len(title) :])
+    if m is None or (i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง")):
+        return None
+    first, last = _thai_run(m.group(1), t), m.group(2)
+    if first != m.group(1):
+        last = None  # the name ended inside the run
+    if not first or (title == "นาย" and first.startswith("ก")):
+        return None  # "นายก…" is the word for prime minister or mayor, not "Mr"
+    if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
+        last = None
+    gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
+    return (f"{first} {last}" if last else first), gender
 
 
 def _chinese_name(np: str, t: _Table) -> tuple[str, tuple[str, ...]]:
@@ -370,7 +429,7 @@ def _chinese_name(np: str, t: _Table) -> tuple[str, tuple[str, ...]]:
             continue
         if cand in t.roles or any(cand.endswith(r) for r in t.roles if len(r) > 1):
             continue
-        role = next((r for r in sorted(t.roles, key=len, reverse=True) if head.endswith(r)), None)
+        role = next((r for r in sorted(t.roles, key=_longest_first) if head.endswith(r)), None)
         if role is None and head[-1:] in _ZH_ROLE_ENDS:
             role = head[-2:]  # 评论家, 诗人, 调度员: a noun of occupation
         if head and role is None:
@@ -380,7 +439,10 @@ def _chinese_name(np: str, t: _Table) -> tuple[str, tuple[str, ...]]:
 
 
 # A date or time word closing a Chinese or Japanese subject: "国务院总理李强5日".
-_TRAILING_DATE = re.compile(r"(?:\d+月)?\d+日(?:晚|上午|下午|晚间)?$|(?:当天|今天|昨天|今日|昨日)$")
+_TRAILING_DATE = re.compile(
+    r"(?:(?:\d+月)?\d+日(?:晚|上午|下午|晚间)?|当天|今天|昨天|今日|昨日|近日|日前|"
+    r"(?:上|本|下)?周[一二三四五六日天末]?|上周|本周|昨晚|今晨|上午|下午|晚间|去年|今年|上月)$"
+)
 # A locative ending an adverbial before the verb: "在…上", "在…的声明中".
 _ZH_LOCATIVE_END = ("上", "中", "时", "后", "前", "里", "间", "期间")
 
@@ -396,7 +458,7 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
             np = np[:i]
     np = _TRAILING_DATE.sub("", np)
     while np and any(np.startswith(s) for s in t.strip):
-        s = next(s for s in t.strip if np.startswith(s))
+        s = next(s for s in sorted(t.strip, key=_longest_first) if np.startswith(s))
         np = np[len(s) :]
     np = _clean(np)
     if not np or _MASK in np:
@@ -414,7 +476,7 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     name, roles = _chinese_name(np, t)
     if name:
         return _Found(np, "name", name, None, roles)
-    role = next((r for r in sorted(t.roles, key=len, reverse=True) if np.endswith(r)), None)
+    role = next((r for r in sorted(t.roles, key=_longest_first) if np.endswith(r)), None)
     if role is not None and len(np) <= len(role) + 1:
         return _Found(np, "role", "", None, (role,))
     if len(np) >= 2:
@@ -448,7 +510,7 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                 rm = re.search(r"[\u3400-\u9fff\u30a0-\u30ffー々]+$", core)
                 if rm and h not in ("記者",):
                     name = rm.group(0)
-                    for r in sorted(t.roles, key=len, reverse=True):
+                    for r in sorted(t.roles, key=_longest_first):
                         if name.startswith(r) and len(name) > len(r) + 1:
                             name = name[len(r) :]
                             break
@@ -482,7 +544,7 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         particle = next(
             (
                 p
-                for p in sorted(t.particles, key=len, reverse=True)
+                for p in sorted(t.particles, key=_longest_first)
                 if w.endswith(p) and len(w) > len(p)
             ),
             None,
@@ -505,6 +567,9 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
             if prev and _korean_name(prev[-1], t, short=True):
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
+            if len(prev) >= 2 and _korean_name(prev[-2], t):
+                # "홍명보 축구대표팀 감독은": a name, an affiliation, a title
+                return _Found(" ".join([*prev[-2:], core]), "name", prev[-2], None, (core,))
             return _Found(core, "role", "", None, (core,))
         if _korean_name(core, t) and not (prev and prev[-1] in t.roles):
             roles = tuple(x for x in prev[-1:] if x in t.honorifics)
@@ -578,11 +643,22 @@ def _inside_other_word(s: str, at: int, v: str, t: _Table) -> bool:
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     start = 0
-    for m in _END.finditer(text, 0, a):
+    for m in _ends(text, 0, a):
         start = m.end()
-    m2 = _END.search(text, b)
-    end = m2.end() if m2 else len(text)
+    after = _ends(text, b, len(text))
+    end = after[0].end() if after else len(text)
     return start, end
+
+
+def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
+    """The sentence ends between ``a`` and ``b``: not the dot of an abbreviated title
+    ("डॉ. सुनील", "د. خالد")."""
+    out = []
+    for m in _END.finditer(text, a, b):
+        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        if m.group() != "." or len(word) > 3:
+            out.append(m)
+    return out
 
 
 def _attribution(
@@ -611,6 +687,9 @@ def _attribution(
             if found is None:
                 found = _read_topic(after, t)
             return (found or _Found("", "zero")), False
+        if re.search(r"이렇게|こう(?:話|語|述|説)", after):
+            # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」。社長はこう話した"
+            return _read_topic(after.split("이렇게")[0].split("こう")[0], t), False
         found = _according(before, t) or _according(after, t)
         return found, False
     reads = [("after", after), ("before", before)]
@@ -637,6 +716,8 @@ def _quotative(after: str, t: _Table) -> bool:
     a = after.lstrip(" \u3000")
     if t.lang == "ja":
         # "との見方" (the view that) is nobody's words; "とのコメントを寄せた" is someone's.
+        if a.startswith(("と書かれ", "と記され", "とある")):
+            return False  # a sign or a document: "「…」と書かれた横断幕"
         return a.startswith("と") and (
             not a.startswith("との") or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
         )
@@ -657,7 +738,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         # The attribution must run on from the quotation, not open a clause of its own.
         if (
             _MASK in lead[: hit[0]]
-            or _END.search(lead, 0, hit[0])
+            or _ends(lead, 0, hit[0])
             or lead.startswith(_OPENS_CLAUSE.get(t.lang, ()))
         ):
             return None
@@ -704,6 +785,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         opener = _tokens(clause)[:1]
         if (
             t.order == "both"
+            and verb not in t.quoting
             and clause.strip()
             and not pre.endswith(_MASK)
             and not (opener and opener[0] in t.stops)
@@ -712,7 +794,28 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             if found is not None:
                 return found
         if toks:
-            found = _read_spaced(" ".join(toks), t, verb)
+            phrase = " ".join(toks)
+            rest = re.split(r"[:：.،,]", subject_after)
+            apposed = (
+                _tokens(rest[1]) if len(rest) > 1 and len(toks) == len(_tokens(np_after)) else []
+            )
+            if (
+                1 <= len(apposed) <= 4
+                and (
+                    bool(
+                        _name_part(" ".join(apposed), t)[1] and _name_part(" ".join(apposed), t)[0]
+                    )
+                    or (
+                        len(apposed) <= 3
+                        and _could_be_given(apposed[0], t)
+                        and not any(w in t.stops or w in t.verbs for w in apposed)
+                    )
+                )
+                and not any(c in rest[1] for c in _QUOTE_MARKS + _MASK)
+            ):
+                # "אמר יו״ר ועד העובדים, אבי מזרחי": the name apposed to the role
+                phrase = f"{phrase}, {' '.join(apposed)}"
+            found = _read_spaced(phrase, t, verb)
             if found is not None:
                 return found
         if t.order == "after" and pre and side == "before":
@@ -735,10 +838,14 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         else:
             return _Found("", "zero") if not toks else None
         np = re.split(r"[,،।]", np)[-1]
+        words = _tokens(np)
+        cuts = [i for i, w in enumerate(words) if w in t.postpositions]
+        if cuts:  # "पदक जीतने के बाद कविता ने": the subject after the adverbial
+            np = " ".join(words[cuts[-1] + 1 :])
         return _read_spaced(np, t, verb) if np.strip() else None
     if t.lang == "th":
         np = subject_before
-        for w in sorted(t.strip, key=len, reverse=True):
+        for w in sorted(t.strip, key=_longest_first):
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]
         np = _clean(np)
@@ -817,13 +924,13 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                 rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})", text
             ):
                 name = m.group(1)
-                for r in sorted(t.roles, key=len, reverse=True):
+                for r in sorted(t.roles, key=_longest_first):
                     if name.startswith(r) and len(name) > len(r) + 1:
                         name = name[len(r) :]
                         break
                 doc.add(name, (n, m.start()), None, ())
         elif t.lang == "zh":
-            for r in sorted(t.roles, key=len, reverse=True):
+            for r in sorted(t.roles, key=_longest_first):
                 for m in re.finditer(re.escape(r), text):
                     name = _zh_name_at(text, m.end(), t)
                     if name:
@@ -868,20 +975,10 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                 ):
                     doc.add(core, (n, text.find(core)), None, ())
         elif t.lang == "th":
-            for title in sorted(t.titles, key=len, reverse=True):
-                for m in re.finditer(
-                    re.escape(title) + r"([\u0e00-\u0e7f]+) ([\u0e00-\u0e7f]+)", text
-                ):
-                    if title == "นาย" and m.group(1).startswith("ก"):
-                        continue
-                    if any(m.group(2).startswith(w) for w in (*t.roles, *t.verbs)):
-                        continue
-                    gender = (
-                        "f"
-                        if title in t.female_titles
-                        else ("m" if title in t.male_titles else None)
-                    )
-                    doc.add(f"{m.group(1)} {m.group(2)}", (n, m.start()), gender, ())
+            for i, title in _thai_titles(text, t):
+                at = _thai_name_at(text, i, title, t)
+                if at is not None and " " in at[0]:
+                    doc.add(at[0], (n, i), at[1], ())
         else:
             if t.lang == "hi":
                 # Every subject of a perfective verb: "छात्रा अनन्या मिश्रा ने …"
@@ -961,7 +1058,7 @@ def _reporting_names(masked: list[str], t: _Table, doc: _Doc) -> None:
     מיכאל פרץ, סיפר כי …``), so that a pronoun or a short name later finds them."""
     for n, text in enumerate(masked, start=1):
         start = 0
-        for m in [*_END.finditer(text), None]:
+        for m in [*_ends(text, 0, len(text)), None]:
             end = m.end() if m is not None else len(text)
             sentence = text[start:end]
             if _MASK not in sentence and _find_verb(sentence, t, last=True) is not None:
@@ -1066,6 +1163,25 @@ def _given_name_before(family: str, doc: _Doc) -> str:
     return ""
 
 
+def _family_name_after(given: str, doc: _Doc) -> str:
+    """Thai: the family name the article writes after a given name it names someone by
+    alone (``แพทองธาร`` of ``นายกรัฐมนตรี แพทองธาร ชินวัตร``)."""
+    t = doc.t
+    for text in doc.paragraphs:
+        for m in re.finditer(rf"{re.escape(given)} ([\u0e00-\u0e7f]+)", text):
+            before = text[: m.start()]
+            if (
+                before
+                and "\u0e00" <= before[-1] <= "\u0e7f"
+                and not before.endswith(tuple(t.titles))
+            ):
+                continue
+            family = m.group(1)
+            if not any(family.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
+                return family
+    return ""
+
+
 def _could_be_given(w: str, t: _Table) -> bool:
     u = _unprefixed(w, t)
     words = t.stops | t.roles | t.titles | t.strip
@@ -1101,13 +1217,34 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 break
         if p is None and found.name:
             p = doc.fuller(found.name, where)
+        if p is None and not found.name:
+            # "הכלכלנית": the person named last before it, in its paragraph or the one
+            # before, whose gender does not contradict the role's
+            last = doc.last_before(where, found.gender)
+            if (
+                last is not None
+                and any(a < where and a[0] >= where[0] - 1 for a in last.at)
+                and " " in last.name
+            ):
+                p = last
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
         p = doc.fuller(found.name, where)
+        if p is None and doc.t.lang == "zh" and len(found.name) <= 2 and found.roles:
+            # "周院士" where the article wrote "中国科学院院士周海涛" once
+            for text in doc.paragraphs:
+                i = text.find(found.roles[0] + found.name)
+                full = _zh_name_at(text, i + len(found.roles[0]), doc.t) if i >= 0 else ""
+                if full:
+                    p = doc.add(full, where, found.gender, found.roles)
+                    break
         if p is None and " " not in found.name:
             given = _given_name_before(found.name, doc)
             if given:
                 p = doc.add(f"{given} {found.name}", where, found.gender, found.roles)
+            family = _family_name_after(found.name, doc) if doc.t.lang == "th" else ""
+            if p is None and family:
+                p = doc.add(f"{found.name} {family}", where, found.gender, found.roles)
         if p is None:
             p = doc.add(found.name, where, found.gender, found.roles)
         else:
@@ -1115,6 +1252,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p.gender = p.gender or found.gender
         return p.name, found.mention or found.name
     if found.kind == "description":
+        known = doc.fuller(found.name or found.mention, where)
+        if known is not None:  # "大谷" of "大谷翔平選手"
+            return known.name, found.mention
         name = found.name or found.mention
         if _ends_with_role(name, doc.t):
             # An unnamed person ("央行有关负责人", "한 주민") whom a pronoun may take up
