@@ -194,3 +194,37 @@ def test_only_these_languages_take_these_rules() -> None:
     assert all(uncased.handles(lang) for lang in ("zh", "ja", "ko", "ar", "fa", "he", "hi", "th"))
     assert not uncased.handles("de")
     assert not uncased.handles(None)
+
+
+def _links(paragraphs: list[str]) -> list[tuple[str | None, str | None]]:
+    return [(q.prev, q.next) for q in annotate_document(paragraphs, doc_id="t").quotations]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(
+            ["上海新建公园一百座。", "“公园不只是绿地，”张海涛说，“也是社区的客厅。”"], id="zh"
+        ),
+        pytest.param(["שביתה.", '"לא נחזור לעבודה," אמר יוסי ברקת. "אנחנו נחושים."'], id="he"),
+        pytest.param(
+            [
+                "부산시가 새 공원을 열었다.",
+                '박형준 시장은 "시민 모두의 공간"이라며 "매일 오겠다"고 말했다.',
+            ],
+            id="ko",
+        ),
+        pytest.param(["ประชุม", "“ปีนี้ดีมาก” นายสมชาย ใจดี กล่าว และว่า “ขอบคุณทุกคน”"], id="th"),
+    ],
+)
+def test_a_quotation_interrupted_by_its_attribution_is_one(paragraphs: list[str]) -> None:
+    assert _links(paragraphs) == [(None, "q2"), ("q1", None)]
+
+
+def test_a_closed_quotation_and_a_new_one_are_two() -> None:
+    # «A.» وی افزود: «B»: the first ends its sentence; the second is a quotation of its own.
+    paragraphs = [
+        "شهرداری تبریز طرح جدیدی اعلام کرد.",
+        "رضا احمدی گفت: «این طرح مهم است.» وی افزود: «کار از فردا آغاز می‌شود.»",
+    ]
+    assert _links(paragraphs) == [(None, None), (None, None)]

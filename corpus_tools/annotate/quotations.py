@@ -28,6 +28,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
+from corpus_tools.annotate import uncased_tables
 from corpus_tools.annotate.tables import (
     Tables,
     is_abbreviation,
@@ -809,6 +810,54 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
         state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))
 
 
+# What an attribution between two parts ends with in a language without capitals: a
+# comma, a stop or a colon ("“A，”陈志远说，“B”", '"A," אמר. "B"', "“A,” … ने कहा। “B”"),
+# the Thai "ว่า" (that), or the Korean connectives ("A"이라며 "B").
+_UNCASED_ATTRIBUTION_END = re.compile(r"(?:[,，、.。:：;；،।]|ว่า)\s*$")
+_KOREAN_CONNECTIVE = re.compile(r"(?:이?라며|며|이?라고 했고|고)\s+$")
+
+
+def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table) -> None:
+    """Link a quotation to the one it goes on in after an attribution with a verb of
+    saying, in a language written without capitals; the attribution ends where the
+    second part starts and holds no sentence of its own (not '"A," he said of the "B"
+    plan')."""
+    top = sorted(
+        (s for s in state.spans if s.kind == "quote" and s.parent is None),
+        key=lambda s: (s.paragraph, s.start),
+    )
+    has_next = {s.prev for s in state.spans if s.prev is not None}
+    for a, b in itertools.pairwise(top):
+        if a.paragraph != b.paragraph or b.prev is not None or a.key in has_next:
+            continue
+        if not a.marks or not b.marks or len(a.marks) != 2 or a.marks[0] != b.marks[0]:
+            continue
+        text = paragraphs[a.paragraph - 1]
+        between = text[a.end : b.start]
+        core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
+        if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in core):
+            continue
+        last_inner = text[a.end - 2] if a.end - 2 > a.start else ""
+        # The first part stays open: “A，”/"A," inside the marks or «A»، outside them
+        # (Thai writes no commas); «A.» وی افزود: «B» is two quotations.
+        if t.lang not in ("th", "ko") and not (
+            last_inner in ",，、:：;…" or between.lstrip(_SPACE)[:1] in ",，،"
+        ):
+            continue
+        if t.lang == "ko":
+            if not _KOREAN_CONNECTIVE.fullmatch(between.lstrip()):
+                continue
+        elif (
+            not _UNCASED_ATTRIBUTION_END.search(between)
+            or uncased_tables.END.search(core)
+            or uncased_tables.find_verb(core, t, last=False) is None
+        ):
+            continue
+        b.prev = a.key
+        offset = text.index(core, a.end)
+        state.attributions.append((a.key, a.paragraph, offset, offset + len(core)))
+
+
 # --- dialogue dash lines, and the dash lists that are not dialogue ---------------------
 
 
@@ -959,7 +1008,10 @@ def find_parts(
     if marks_only:
         return _number(state, paragraphs)
     _split_incises(state, paragraphs, t)
-    _link_interruptions(state, paragraphs, t)
+    if lang is not None and uncased_tables.handles(lang):
+        _link_uncased(state, paragraphs, uncased_tables.tables()[lang])
+    else:
+        _link_interruptions(state, paragraphs, t)
     _dialogue_spans(state, paragraphs, t)
     return _number(state, paragraphs)
 

@@ -30,116 +30,35 @@ for scripts without tables, not a guess.
 from __future__ import annotations
 
 import itertools
-import json
 import re
 from dataclasses import dataclass, field
-from functools import cache
-from importlib import resources
-from typing import Any
 
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.speakers import Person, person_id
+from corpus_tools.annotate.uncased_tables import END as _END
+from corpus_tools.annotate.uncased_tables import LANGS, handles
+from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_SPACE
+from corpus_tools.annotate.uncased_tables import QUOTE_MARKS as _QUOTE_MARKS
+from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
+from corpus_tools.annotate.uncased_tables import UNSPACED as _UNSPACED
+from corpus_tools.annotate.uncased_tables import Table as _Table
+from corpus_tools.annotate.uncased_tables import find_verb as _find_verb
+from corpus_tools.annotate.uncased_tables import longest_first as _longest_first
+from corpus_tools.annotate.uncased_tables import tables as _tables
+from corpus_tools.annotate.uncased_tables import unprefixed as _unprefixed
 
-LANGS = frozenset({"zh", "ja", "ko", "ar", "fa", "he", "hi", "th"})
-# Scripts written without spaces between words: a verb or name is a string in the text.
-_UNSPACED = frozenset({"zh", "ja", "th"})
+__all__ = ["LANGS", "attribute", "handles"]
+
 _MASK = "\u2591"  # stands for the letters of a speech quotation while attributions are read
-_END = re.compile(r"[。！？!?؟।۔]|\.(?=\s|$)")
-# What closes the phrase before a verb, or opens the one after it.
-_PUNCT = "，,、：:；;。！？!?؟।۔()（）\u060c\u061b"
-_QUOTE_MARKS = "\"'“”„‘’«»「」『』《》〈〉‹›"
-_MARKS_AND_SPACE = _QUOTE_MARKS + " \u00a0\u3000" + _PUNCT + "-–—.…"
 _AGE = re.compile(r"[（(]\s*\d{1,3}\s*[）)]")
 # Words that open a clause of their own after a quotation: "据他介绍" (according to him).
 _OPENS_CLAUSE = {"zh": ("据",)}
-_SPACED_TOKEN = re.compile(r"\S+")
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
 _KANJI_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff々ー・]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAX_BEFORE = 200
 _MAX_AFTER = 160
-
-
-def _longest_first(word: str) -> tuple[int, str]:
-    """Sort key: longer words first, then by spelling (the same order on every run)."""
-    return (-len(word), word)
-
-
-@dataclass(frozen=True, slots=True)
-class _Table:
-    lang: str
-    verbs: tuple[str, ...]
-    not_verbs: tuple[str, ...]
-    order: str
-    prefixes: tuple[str, ...]
-    particles: tuple[str, ...]
-    strip: frozenset[str]
-    cut_at: tuple[str, ...]
-    stops: frozenset[str]
-    titles: frozenset[str]
-    roles: frozenset[str]
-    honorifics: tuple[str, ...]
-    pronouns: dict[str, str]
-    feminine: frozenset[str]
-    according: tuple[tuple[str, str], ...]
-    surnames: frozenset[str]
-    middle_names: frozenset[str]
-    female_titles: frozenset[str]
-    male_titles: frozenset[str]
-    participles: frozenset[str]
-    postpositions: frozenset[str]
-    not_names: frozenset[str]
-    role_starts: tuple[str, ...]
-    role_ends: tuple[str, ...]
-    quoting: tuple[str, ...]
-
-
-@cache
-def _tables() -> dict[str, _Table]:
-    raw: dict[str, Any] = json.loads(
-        resources.files("corpus_tools.annotate").joinpath("uncased.json").read_text("utf-8")
-    )
-    out = {}
-    for lang, d in raw.items():
-        if lang.startswith("_"):
-            continue
-        surnames = d.get("surnames", [])
-        if isinstance(surnames, str):  # Chinese: one character each
-            surnames = list(surnames)
-        out[lang] = _Table(
-            lang=lang,
-            verbs=tuple(sorted(d["verbs"], key=_longest_first)),
-            not_verbs=tuple(d.get("not_verbs", [])),
-            order=d["order"],
-            prefixes=tuple(d.get("prefixes", [])),
-            particles=tuple(d.get("particles", [])),
-            strip=frozenset(d.get("strip", [])),
-            cut_at=tuple(d.get("cut_at", [])),
-            stops=frozenset(d.get("stops", [])),
-            titles=frozenset(d.get("titles", [])),
-            roles=frozenset(d.get("roles", [])),
-            honorifics=tuple(sorted(d.get("honorifics", []), key=_longest_first)),
-            pronouns=dict(d.get("pronouns", {})),
-            feminine=frozenset(d.get("feminine_verbs", [])),
-            according=tuple((a, b) for a, b in d.get("according", [])),
-            surnames=frozenset(surnames) | frozenset(d.get("compound_surnames", [])),
-            middle_names=frozenset(d.get("middle_names", [])),
-            female_titles=frozenset(d.get("feminine_titles", [])),
-            male_titles=frozenset(d.get("masculine_titles", [])),
-            participles=frozenset(d.get("participles", [])),
-            postpositions=frozenset(d.get("postpositions", [])),
-            not_names=frozenset(d.get("not_names", [])),
-            role_starts=tuple(d.get("role_starts", [])),
-            role_ends=tuple(d.get("role_ends", [])),
-            quoting=tuple(sorted(d.get("quoting", []), key=_longest_first)),
-        )
-    return out
-
-
-def handles(lang: str | None) -> bool:
-    """True for a language whose speakers these rules find."""
-    return lang in LANGS
 
 
 # --- the people an article names -------------------------------------------------------
@@ -246,13 +165,6 @@ def _tokens(s: str) -> list[str]:
     return _SPACED_TOKEN.findall(s)
 
 
-def _unprefixed(token: str, t: _Table) -> str:
-    for p in t.prefixes:
-        if token.startswith(p) and len(token) > len(p) + 2:
-            return token[len(p) :]
-    return token
-
-
 # A Hebrew one-letter preposition fused to a quoted name: מ"אבני הגליל" (from …).
 _FUSED_BEFORE_QUOTE = re.compile(r"(?<!\S)[מבלו](?=[\"״“”])")
 
@@ -310,7 +222,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
         return None
     toks = _tokens(_up_to_stop(" ".join(toks), t))
-    if not toks or len(toks) > 5 or any(c in " ".join(toks) for c in _QUOTE_MARKS):
+    longest = 8 if toks and toks[0] in _ONE_OF else 7
+    if not toks or len(toks) > longest or any(c in " ".join(toks) for c in _QUOTE_MARKS):
         return None  # a clause, not who spoke: unknown rather than a guess
     return _Found(" ".join(toks), "description", " ".join(toks), gender)
 
@@ -318,10 +231,21 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
 
 
+# Words that open a clause inside a noun phrase, or say to whom (Persian به, با): where
+# even a description stops.
+_RELATIVE = frozenset(
+    {"که", "را", "به", "با", "الذي", "التي", "الذين", "أن", "إن", "כי", "אשר", "कि", "जो", "को"}
+)
+
+
 def _up_to_stop(seg: str, t: _Table) -> str:
+    """``seg`` up to a preposition or a relative word; an unnamed person keeps the
+    places that describe them ("یک فروشنده لوازم خانگی در بازار …") up to a relative."""
     toks = _tokens(seg)
+    indefinite = bool(toks) and toks[0] in _ONE_OF
+    stops = _RELATIVE if indefinite else t.stops
     for i, w in enumerate(toks):
-        if i and (w in t.stops or _unprefixed(w, t) in t.stops) and toks[i - 1] not in _ONE_OF:
+        if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             return " ".join(toks[:i])
     return " ".join(toks)
 
@@ -343,6 +267,10 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
             if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
                 gender = "f" if t.lang in ("ar", "he") else None
     rest = toks[cut + 1 :]
+    if t.lang == "fa" and cut >= 0 and toks[cut] not in t.titles and rest:
+        # Persian puts a name before its office ("X، معاون …"); what follows an office
+        # is its complement ("متخصص ریه"), a name only after a title ("دکتر X").
+        return "", tuple(roles), gender
     # A role's complement (its definite object) before the name: "وزير الصحة سامر".
     while cut >= 0 and rest and (rest[0].startswith(("ال", "ה")) or rest[0] in ("के", "की", "का")):
         rest = rest[1:]
@@ -602,45 +530,6 @@ def _korean_name(word: str, t: _Table, *, short: bool = False) -> bool:
 # --- where an attribution stands --------------------------------------------------------
 
 
-def _find_verb(s: str, t: _Table, *, last: bool) -> tuple[int, int, str] | None:
-    """The first (or last) verb of saying in ``s``: (start, end, the verb as written)."""
-    hits: list[tuple[int, int, str]] = []
-    if t.lang in _UNSPACED:
-        for v in t.verbs:
-            for m in re.finditer(re.escape(v), s):
-                if _inside_other_word(s, m.start(), v, t):
-                    continue
-                if not any(h[0] <= m.start() < h[1] for h in hits):
-                    hits.append((m.start(), m.end(), v))
-    else:
-        for m in _SPACED_TOKEN.finditer(s):
-            w = m.group(0).strip(_MARKS_AND_SPACE)
-            u = _unprefixed(w, t)
-            if w in t.verbs or u in t.verbs or u in t.participles or w in t.participles:
-                hits.append((m.start(), m.end(), u))
-    if not hits:
-        return None
-    hits.sort()
-    if t.lang == "zh" and not last:
-        # A verb in a relative clause before its noun is not the sentence's:
-        # "一名不愿透露姓名的官员告诉记者".
-        for h, nxt in itertools.pairwise(hits):
-            if "的" not in s[h[1] : nxt[0]]:
-                return h
-        return hits[-1]
-    return hits[-1] if last else hits[0]
-
-
-def _inside_other_word(s: str, at: int, v: str, t: _Table) -> bool:
-    """The verb found at ``at`` is part of a longer word that is not one (小说, 称为)."""
-    for nv in t.not_verbs:
-        k = nv.find(v)
-        if k >= 0 and s[at - k : at - k + len(nv)] == nv:
-            return True
-    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น".
-    return t.lang == "th" and (s[max(0, at - 3) : at] == "การ" or s[max(0, at - 4) : at] == "ความ")
-
-
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
     start = 0
     for m in _ends(text, 0, a):
@@ -744,6 +633,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             return None
         subject_before = lead[: hit[0]]
         subject_after = lead[hit[1] :]
+        if _tokens(subject_before)[-1:] in (["و"], ["और"], ["ו"]):
+            return None  # "«…» خواند و گفت": a second verb of the subject before
         hit = (hit[0] + skipped, hit[1] + skipped, hit[2])
     else:
         # The reporting verb opens the sentence's predicate; the quotation stands in
@@ -861,9 +752,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             return None
         return _Found(np, "description", np)
     # Persian: the subject before the verb, back to a clause break.
-    np = re.split(r"[:：.]", subject_before)[-1]
+    np = _clean(re.split(r"[:：.]", subject_before)[-1])
     toks = _tokens(np)
-    if toks[:2] == ["این", "را"]:
+    if toks[:2] == ["این", "را"]:  # "«…»، این را X می‌گوید": "this, X says"
         np = " ".join(toks[2:])
     if not np.strip():
         return _Found("", "zero")

@@ -1,0 +1,151 @@
+"""The tables of the languages written without capital letters (zh, ja, ko, ar, fa,
+he, hi, th), from ``uncased.json``, and finding their verbs of saying in a text: what
+:mod:`~corpus_tools.annotate.uncased` names speakers with, and what
+:mod:`~corpus_tools.annotate.quotations` links an interrupted quotation by."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGS = frozenset({"zh", "ja", "ko", "ar", "fa", "he", "hi", "th"})
+# Scripts written without spaces between words: a verb or name is a string in the text.
+UNSPACED = frozenset({"zh", "ja", "th"})
+END = re.compile(r"[。！？!?؟।۔]|\.(?=\s|$)")
+# What closes the phrase before a verb, or opens the one after it.
+PUNCT = "，,、：:；;。！？!?؟।۔()（）\u060c\u061b"
+QUOTE_MARKS = "\"'“”„‘’«»「」『』《》〈〉‹›"
+MARKS_AND_SPACE = QUOTE_MARKS + " \u00a0\u3000" + PUNCT + "-–—.…"
+SPACED_TOKEN = re.compile(r"\S+")
+
+
+def longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longer words first, then by spelling (the same order on every run)."""
+    return (-len(word), word)
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    lang: str
+    verbs: tuple[str, ...]
+    not_verbs: tuple[str, ...]
+    order: str
+    prefixes: tuple[str, ...]
+    particles: tuple[str, ...]
+    strip: frozenset[str]
+    cut_at: tuple[str, ...]
+    stops: frozenset[str]
+    titles: frozenset[str]
+    roles: frozenset[str]
+    honorifics: tuple[str, ...]
+    pronouns: dict[str, str]
+    feminine: frozenset[str]
+    according: tuple[tuple[str, str], ...]
+    surnames: frozenset[str]
+    middle_names: frozenset[str]
+    female_titles: frozenset[str]
+    male_titles: frozenset[str]
+    participles: frozenset[str]
+    postpositions: frozenset[str]
+    not_names: frozenset[str]
+    role_starts: tuple[str, ...]
+    role_ends: tuple[str, ...]
+    quoting: tuple[str, ...]
+
+
+@cache
+def tables() -> dict[str, Table]:
+    raw: dict[str, Any] = json.loads(
+        resources.files("corpus_tools.annotate").joinpath("uncased.json").read_text("utf-8")
+    )
+    out = {}
+    for lang, d in raw.items():
+        if lang.startswith("_"):
+            continue
+        surnames = d.get("surnames", [])
+        if isinstance(surnames, str):  # Chinese: one character each
+            surnames = list(surnames)
+        out[lang] = Table(
+            lang=lang,
+            verbs=tuple(sorted(d["verbs"], key=longest_first)),
+            not_verbs=tuple(d.get("not_verbs", [])),
+            order=d["order"],
+            prefixes=tuple(d.get("prefixes", [])),
+            particles=tuple(d.get("particles", [])),
+            strip=frozenset(d.get("strip", [])),
+            cut_at=tuple(d.get("cut_at", [])),
+            stops=frozenset(d.get("stops", [])),
+            titles=frozenset(d.get("titles", [])),
+            roles=frozenset(d.get("roles", [])),
+            honorifics=tuple(sorted(d.get("honorifics", []), key=longest_first)),
+            pronouns=dict(d.get("pronouns", {})),
+            feminine=frozenset(d.get("feminine_verbs", [])),
+            according=tuple((a, b) for a, b in d.get("according", [])),
+            surnames=frozenset(surnames) | frozenset(d.get("compound_surnames", [])),
+            middle_names=frozenset(d.get("middle_names", [])),
+            female_titles=frozenset(d.get("feminine_titles", [])),
+            male_titles=frozenset(d.get("masculine_titles", [])),
+            participles=frozenset(d.get("participles", [])),
+            postpositions=frozenset(d.get("postpositions", [])),
+            not_names=frozenset(d.get("not_names", [])),
+            role_starts=tuple(d.get("role_starts", [])),
+            role_ends=tuple(d.get("role_ends", [])),
+            quoting=tuple(sorted(d.get("quoting", []), key=longest_first)),
+        )
+    return out
+
+
+def handles(lang: str | None) -> bool:
+    """True for a language whose speakers these rules find."""
+    return lang in LANGS
+
+
+def unprefixed(token: str, t: Table) -> str:
+    for p in t.prefixes:
+        if token.startswith(p) and len(token) > len(p) + 2:
+            return token[len(p) :]
+    return token
+
+
+def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
+    """The first (or last) verb of saying in ``s``: (start, end, the verb as written)."""
+    hits: list[tuple[int, int, str]] = []
+    if t.lang in UNSPACED:
+        for v in t.verbs:
+            for m in re.finditer(re.escape(v), s):
+                if _inside_other_word(s, m.start(), v, t):
+                    continue
+                if not any(h[0] <= m.start() < h[1] for h in hits):
+                    hits.append((m.start(), m.end(), v))
+    else:
+        for m in SPACED_TOKEN.finditer(s):
+            w = m.group(0).strip(MARKS_AND_SPACE)
+            u = unprefixed(w, t)
+            if w in t.verbs or u in t.verbs or u in t.participles or w in t.participles:
+                hits.append((m.start(), m.end(), u))
+    if not hits:
+        return None
+    hits.sort()
+    if t.lang == "zh" and not last:
+        # A verb in a relative clause before its noun is not the sentence's:
+        # "一名不愿透露姓名的官员告诉记者".
+        for h, nxt in itertools.pairwise(hits):
+            if "的" not in s[h[1] : nxt[0]]:
+                return h
+        return hits[-1]
+    return hits[-1] if last else hits[0]
+
+
+def _inside_other_word(s: str, at: int, v: str, t: Table) -> bool:
+    """The verb found at ``at`` is part of a longer word that is not one (小说, 称为)."""
+    for nv in t.not_verbs:
+        k = nv.find(v)
+        if k >= 0 and s[at - k : at - k + len(nv)] == nv:
+            return True
+    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น".
+    return t.lang == "th" and (s[max(0, at - 3) : at] == "การ" or s[max(0, at - 4) : at] == "ความ")
