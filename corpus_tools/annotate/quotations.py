@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
@@ -771,8 +772,9 @@ def _attributed_after(text: str, span: _Span, t: Tables) -> bool:
     )
 
 
-def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None:
-    """Link a quotation to the one it goes on in after a short attribution."""
+def _unlinked_neighbours(state: _State) -> Iterator[tuple[_Span, _Span]]:
+    """Two quotations next to each other in a paragraph, in the same pair of marks,
+    neither linked yet: what an interrupted quotation may be."""
     top = sorted(
         (s for s in state.spans if s.kind == "quote" and s.parent is None),
         key=lambda s: (s.paragraph, s.start),
@@ -783,6 +785,12 @@ def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None
             continue
         if not a.marks or not b.marks or len(a.marks) != 2 or a.marks[0] != b.marks[0]:
             continue
+        yield a, b
+
+
+def _link_interruptions(state: _State, paragraphs: list[str], t: Tables) -> None:
+    """Link a quotation to the one it goes on in after a short attribution."""
+    for a, b in _unlinked_neighbours(state):
         text = paragraphs[a.paragraph - 1]
         between = text[a.end : b.start]
         core = between.strip(_SPACE + ",.:;" + _DASHES + "-")
@@ -822,16 +830,7 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
     saying, in a language written without capitals; the attribution ends where the
     second part starts and holds no sentence of its own (not '"A," he said of the "B"
     plan')."""
-    top = sorted(
-        (s for s in state.spans if s.kind == "quote" and s.parent is None),
-        key=lambda s: (s.paragraph, s.start),
-    )
-    has_next = {s.prev for s in state.spans if s.prev is not None}
-    for a, b in itertools.pairwise(top):
-        if a.paragraph != b.paragraph or b.prev is not None or a.key in has_next:
-            continue
-        if not a.marks or not b.marks or len(a.marks) != 2 or a.marks[0] != b.marks[0]:
-            continue
+    for a, b in _unlinked_neighbours(state):
         text = paragraphs[a.paragraph - 1]
         between = text[a.end : b.start]
         core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
