@@ -94,7 +94,7 @@ class _Doc:
     def add(
         self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
     ) -> _Person:
-        p = self.fuller(name, where, add=False)
+        p = self.fuller(name, where)
         if p is None:
             shorter = [q for q in self.persons if _extends(name, q.name, self.t)]
             if shorter:  # "الملحم" first, "عبد الرحمن الملحم" later: one person
@@ -108,7 +108,7 @@ class _Doc:
         p.at.append(where)
         return p
 
-    def fuller(self, name: str, where: tuple[int, int], *, add: bool = True) -> _Person | None:
+    def fuller(self, name: str, where: tuple[int, int]) -> _Person | None:
         """The person ``name`` stands for: the same name, or a short form of a fuller one
         (a family or given name, a Japanese family name before さん)."""
         longer = [p for p in self.persons if _extends(p.name, name, self.t)]
@@ -550,11 +550,9 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     return out
 
 
-def _attribution(
-    chain: list[QuotationPart], masked: list[str], t: _Table, doc: _Doc
-) -> tuple[_Found | None, bool]:
-    """The attribution of one quotation, and whether it came from a participle or a
-    continuation word that hands the sentence's speaker on."""
+def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _Found | None:
+    """The attribution of one quotation (a ``zero`` one for a verb without a subject,
+    which hands on the speaker before: "وأضاف:", "مضيفا", "אמר.")."""
     first, last = chain[0], chain[-1]
     text = masked[first.paragraph - 1]
     # Between two parts in one paragraph: "“A，”陈志远说，“B”", "«A» قالت X «B»".
@@ -563,7 +561,7 @@ def _attribution(
             between = text[p.end.offset : q.start.offset]
             found = _read_at(between, t, side="between")
             if found is not None:
-                return found, False
+                return found
     s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
     lt = masked[last.paragraph - 1]
     _, a_end = _sentence_bounds(lt, last.end.offset, last.end.offset)
@@ -575,19 +573,18 @@ def _attribution(
             found = _read_topic(before, t)
             if found is None:
                 found = _read_topic(after, t)
-            return (found or _Found("", "zero")), False
+            return found or _Found("", "zero")
         if re.search(r"이렇게|こう(?:話|語|述|説)", after):
             # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」。社長はこう話した"
-            return _read_topic(after.split("이렇게")[0].split("こう")[0], t), False
-        found = _according(before, t) or _according(after, t)
-        return found, False
+            return _read_topic(after.split("이렇게")[0].split("こう")[0], t)
+        return _according(before, t) or _according(after, t)
     reads = [("after", after), ("before", before)]
     if before.rstrip().endswith((":", "：")):
         reads.reverse()  # "X said: “…”" is surer than what follows
     for side, s in reads:
         found = _read_at(s, t, side=side)
         if found is not None:
-            return found, side == "before" and found.kind == "zero" and bool(t.participles)
+            return found
     found = _according(before, t) or _according(after, t)
     if found is None and not text[s_start : first.start.offset].strip():
         # A quotation that is a sentence of its own after a reporting one: "他告诉记者，
@@ -598,7 +595,7 @@ def _attribution(
             found = _read_at(reporting, t, side="before")
             if found is not None and found.kind == "zero":
                 found = None
-    return found, False
+    return found
 
 
 def _quotative(after: str, t: _Table) -> bool:
@@ -782,12 +779,9 @@ def _according(s: str, t: _Table) -> _Found | None:
             rest = re.split(r"[,，،、:：]", rest)[0]
         if t.lang == "zh":
             return _read_zh(rest, t)
-        if t.lang in ("ja", "ko"):
-            return (
-                _Found(_clean(rest or s[:i]), "description", _clean(rest or s[:i]))
-                if (rest or s[:i]).strip()
-                else None
-            )
+        if t.lang in ("ja", "ko"):  # "関係者によると", "업계에 따르면": the source before
+            source = _clean(rest or s[:i])
+            return _Found(source, "description", source) if source else None
         return _read_spaced(rest, t, "")
     return None
 
@@ -978,9 +972,9 @@ def attribute(
         if chain[0].type != "speech" or chain[0].depth > 0:
             continue
         where = (chain[0].paragraph, chain[0].start.offset)
-        found, hands_on = _attribution(chain, masked, t, doc)
+        found = _attribution(chain, masked, t)
         result: tuple[str, str] | None = None
-        if found is not None and found.kind != "zero" and not hands_on:
+        if found is not None and found.kind != "zero":
             result = _resolve(found, where, doc)
         elif previous is not None and _continues(chain, previous[0], masked):
             result = previous[1]
