@@ -44,7 +44,6 @@ from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
 from corpus_tools.annotate.uncased_tables import UNSPACED as _UNSPACED
 from corpus_tools.annotate.uncased_tables import Table as _Table
 from corpus_tools.annotate.uncased_tables import find_verb as _find_verb
-from corpus_tools.annotate.uncased_tables import longest_first as _longest_first
 from corpus_tools.annotate.uncased_tables import tables as _tables
 from corpus_tools.annotate.uncased_tables import unprefixed as _unprefixed
 
@@ -357,7 +356,7 @@ def _chinese_name(np: str, t: _Table) -> tuple[str, tuple[str, ...]]:
             continue
         if cand in t.roles or any(cand.endswith(r) for r in t.roles if len(r) > 1):
             continue
-        role = next((r for r in sorted(t.roles, key=_longest_first) if head.endswith(r)), None)
+        role = next((r for r in t.roles_by_length if head.endswith(r)), None)
         if role is None and head[-1:] in _ZH_ROLE_ENDS:
             role = head[-2:]  # 评论家, 诗人, 调度员: a noun of occupation
         if head and role is None:
@@ -386,7 +385,7 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
             np = np[:i]
     np = _TRAILING_DATE.sub("", np)
     while np and any(np.startswith(s) for s in t.strip):
-        s = next(s for s in sorted(t.strip, key=_longest_first) if np.startswith(s))
+        s = next(s for s in t.strip_by_length if np.startswith(s))
         np = np[len(s) :]
     np = _clean(np)
     if not np or _MASK in np:
@@ -404,7 +403,7 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     name, roles = _chinese_name(np, t)
     if name:
         return _Found(np, "name", name, None, roles)
-    role = next((r for r in sorted(t.roles, key=_longest_first) if np.endswith(r)), None)
+    role = next((r for r in t.roles_by_length if np.endswith(r)), None)
     if role is not None and len(np) <= len(role) + 1:
         return _Found(np, "role", "", None, (role,))
     if len(np) >= 2:
@@ -438,7 +437,7 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                 rm = re.search(r"[\u3400-\u9fff\u30a0-\u30ffー々]+$", core)
                 if rm and h not in ("記者",):
                     name = rm.group(0)
-                    for r in sorted(t.roles, key=_longest_first):
+                    for r in t.roles_by_length:
                         if name.startswith(r) and len(name) > len(r) + 1:
                             name = name[len(r) :]
                             break
@@ -470,11 +469,7 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
     for i in range(len(toks) - 1, -1, -1):
         w = toks[i].strip(_MARKS_AND_SPACE)
         particle = next(
-            (
-                p
-                for p in sorted(t.particles, key=_longest_first)
-                if w.endswith(p) and len(w) > len(p)
-            ),
+            (p for p in t.particles if w.endswith(p) and len(w) > len(p)),
             None,
         )
         if particle is None:
@@ -733,7 +728,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         return _read_spaced(np, t, verb) if np.strip() else None
     if t.lang == "th":
         np = subject_before
-        for w in sorted(t.strip, key=_longest_first):
+        for w in t.strip_by_length:
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]
         np = _clean(np)
@@ -802,30 +797,29 @@ def _masked(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> list[str
 
 def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
     """The people an article introduces with a title, honorific or role, in order."""
+    honorifics = "|".join(re.escape(h) for h in t.honorifics if len(h) > 1 or h == "氏")
+    before_honorific = re.compile(rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})")
+    joined = "".join(paragraphs) if t.lang == "zh" else " ".join(paragraphs)
     for n, text in enumerate(paragraphs, start=1):
         if t.lang == "ja":
-            honorifics = "|".join(re.escape(h) for h in t.honorifics if len(h) > 1 or h == "氏")
-            for m in re.finditer(
-                rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})", text
-            ):
+            for m in before_honorific.finditer(text):
                 name = m.group(1)
-                for r in sorted(t.roles, key=_longest_first):
+                for r in t.roles_by_length:
                     if name.startswith(r) and len(name) > len(r) + 1:
                         name = name[len(r) :]
                         break
                 doc.add(name, (n, m.start()), None, ())
         elif t.lang == "zh":
-            for r in sorted(t.roles, key=_longest_first):
+            for r in t.roles_by_length:
                 for m in re.finditer(re.escape(r), text):
                     name = _zh_name_at(text, m.end(), t)
                     if name:
                         doc.add(name, (n, m.end()), None, (r,))
             # After any noun of occupation (诗人, 评论家), a name the article repeats.
-            whole = "".join(paragraphs)
             for i, c in enumerate(text[1:], start=1):
                 if c in _ZH_ROLE_ENDS:
                     name = _zh_name_at(text, i + 1, t)
-                    if name and whole.count(name) >= 2:
+                    if name and joined.count(name) >= 2:
                         doc.add(name, (n, i + 1), None, (text[i - 1 : i + 1],))
         elif t.lang == "ko":
             for m in re.finditer(
@@ -851,13 +845,8 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                 r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:의|가|는|은|이|를|을|에게|와|도)(?![\uac00-\ud7a3])",
                 text,
             )
-            whole = " ".join(paragraphs)
             for core in dict.fromkeys(cores):
-                if (
-                    _korean_name(core, t)
-                    and len(re.findall(core, whole)) >= 2
-                    and core not in t.roles
-                ):
+                if _korean_name(core, t) and joined.count(core) >= 2 and core not in t.roles:
                     doc.add(core, (n, text.find(core)), None, ())
         elif t.lang == "th":
             for i, title in _thai_titles(text, t):

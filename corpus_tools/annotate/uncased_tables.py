@@ -42,6 +42,9 @@ class Table:
     stops: frozenset[str]
     titles: frozenset[str]
     roles: frozenset[str]
+    # The roles and the words to strip, longest first: a phrase ends with the longest.
+    roles_by_length: tuple[str, ...]
+    strip_by_length: tuple[str, ...]
     honorifics: tuple[str, ...]
     pronouns: dict[str, str]
     feminine: frozenset[str]
@@ -76,12 +79,14 @@ def tables() -> dict[str, Table]:
             not_verbs=tuple(d.get("not_verbs", [])),
             order=d["order"],
             prefixes=tuple(d.get("prefixes", [])),
-            particles=tuple(d.get("particles", [])),
+            particles=tuple(sorted(d.get("particles", []), key=longest_first)),
             strip=frozenset(d.get("strip", [])),
             cut_at=tuple(d.get("cut_at", [])),
             stops=frozenset(d.get("stops", [])),
             titles=frozenset(d.get("titles", [])),
             roles=frozenset(d.get("roles", [])),
+            roles_by_length=tuple(sorted(set(d.get("roles", [])), key=longest_first)),
+            strip_by_length=tuple(sorted(set(d.get("strip", [])), key=longest_first)),
             honorifics=tuple(sorted(d.get("honorifics", []), key=longest_first)),
             pronouns=dict(d.get("pronouns", {})),
             feminine=frozenset(d.get("feminine_verbs", [])),
