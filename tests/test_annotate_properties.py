@@ -81,3 +81,21 @@ def test_annotations_are_consistent(paragraphs: list[str], lang: str | None) -> 
         a.to_dict()
         == annotate_document(paragraphs, doc_id="001_0123456789abcdef", lang_hint=lang).to_dict()
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(alphabet="abcdé雨市", max_size=14),
+    st.lists(st.text(alphabet="abcdé雨市", max_size=6), min_size=16, max_size=40),
+)
+def test_a_compound_ends_with_a_stem_whatever_the_table_size(word: str, stems: list[str]) -> None:
+    """The indexed test for a long table gives what the plain definition gives."""
+    from corpus_tools.annotate.tables import ends_compound
+
+    table = tuple(stems)
+    expected = any(
+        stem in word[max(2, len(word) - len(stem) - 3) :]
+        for stem in table
+        if len(word) >= len(stem) + 3
+    )
+    assert ends_compound(word, table) is expected

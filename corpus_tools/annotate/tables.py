@@ -241,11 +241,41 @@ def ends_compound(word: str, stems: Iterable[str]) -> bool:
     """True when one of ``stems`` ends ``word``, a longer compound, give or take an
     inflection of up to three letters ("produktionsbolaget", "Abendblatt", "Iltalehden",
     "gewerkschaftssekretärin")."""
-    return any(
-        stem in word[max(2, len(word) - len(stem) - 3) :]
-        for stem in stems
-        if len(word) >= len(stem) + 3
-    )
+    index = _stem_index(stems) if isinstance(stems, tuple) and len(stems) >= 16 else None
+    if index is None:
+        return any(
+            stem in word[max(2, len(word) - len(stem) - 3) :]
+            for stem in stems
+            if len(word) >= len(stem) + 3
+        )
+    # The same test as above, by the few places a stem of each length can start (the
+    # last four, not before the third letter) instead of a scan per stem: a long word
+    # of an unspaced script met every stem of a table.
+    n = len(word)
+    for size, group in index:
+        if n < size + 3:
+            break
+        for start in range(max(2, n - size - 3), n - size + 1):
+            if word[start : start + size] in group:
+                return True
+    return False
+
+
+_STEM_INDEXES: dict[tuple[str, ...], tuple[tuple[int, frozenset[str]], ...]] = {}
+
+
+def _stem_index(stems: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """``stems`` by length, shortest first (cached per list)."""
+    index = _STEM_INDEXES.get(stems)
+    if index is None:
+        by_size: dict[int, set[str]] = {}
+        for stem in stems:
+            by_size.setdefault(len(stem), set()).add(stem)
+        index = tuple((size, frozenset(group)) for size, group in sorted(by_size.items()))
+        if len(_STEM_INDEXES) >= 64:
+            _STEM_INDEXES.clear()
+        _STEM_INDEXES[stems] = index
+    return index
 
 
 class WordList:
