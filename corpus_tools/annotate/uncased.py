@@ -80,6 +80,9 @@ class _Found:
     name: str = ""
     gender: str | None = None
     roles: tuple[str, ...] = ()
+    # A lone word that may be a name or an unnamed person ("قال تاجر في سوق …"): how the
+    # article describes them, taken where the article gives no fuller name.
+    described: str = ""
 
 
 class _Doc:
@@ -221,7 +224,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
         return None
     toks = _tokens(_up_to_stop(" ".join(toks), t))
-    longest = 8 if toks and toks[0] in _ONE_OF else 7
+    longest = 10 if toks and toks[0] in _ONE_OF else 7
     if not toks or len(toks) > longest or any(c in " ".join(toks) for c in _QUOTE_MARKS):
         return None  # a clause, not who spoke: unknown rather than a guess
     return _Found(" ".join(toks), "description", " ".join(toks), gender)
@@ -237,12 +240,17 @@ _RELATIVE = frozenset(
 )
 
 
+_RELATIVE_PRONOUNS = frozenset({"که", "الذي", "التي", "الذين", "אשר", "जो"})
+
+
 def _up_to_stop(seg: str, t: _Table) -> str:
     """``seg`` up to a preposition or a relative word; an unnamed person keeps the
     places that describe them ("یک فروشنده لوازم خانگی در بازار …") up to a relative."""
     toks = _tokens(seg)
     indefinite = bool(toks) and toks[0] in _ONE_OF
-    stops = _RELATIVE if indefinite else t.stops
+    # "یکی از این خریداران که نخواست نامش فاش شود": an unnamed person keeps the clause
+    # that describes them.
+    stops = _RELATIVE - _RELATIVE_PRONOUNS if indefinite else t.stops
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             return " ".join(toks[:i])
@@ -270,8 +278,13 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         # Persian puts a name before its office ("X، معاون …"); what follows an office
         # is its complement ("متخصص ریه"), a name only after a title ("دکتر X").
         return "", tuple(roles), gender
-    # A role's complement (its definite object) before the name: "وزير الصحة سامر".
-    while cut >= 0 and rest and (rest[0].startswith(("ال", "ה")) or rest[0] in ("के", "की", "का")):
+    # A role's complement (its definite object) before the name: "وزير الصحة سامر",
+    # "الأمين العام للأمم المتحدة أنطونيو".
+    while (
+        cut >= 0
+        and rest
+        and (rest[0].startswith(("ال", "لل", "ה")) or rest[0] in ("के", "की", "का"))
+    ):
         rest = rest[1:]
     if t.lang == "hi":
         while rest and rest[0] in ("के", "की", "का"):
@@ -477,8 +490,14 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         core = w[: -len(particle)]
         if particle in ("이", "가") and len(core) < 2:
             continue
-        if not _HANGUL.fullmatch(core):
+        if not _HANGUL.fullmatch(core) or w.endswith(_KO_ADVERBIAL):
             continue
+        if (len(core) < 2 and core not in t.pronouns and core not in t.honorifics) or core.endswith(
+            _KO_VERB_STEMS
+        ):
+            continue  # "묻는", "사용하는": a verb qualifying a noun
+        if len(core) == 2 and core[1] == "씨" and core[0] in t.surnames:
+            return _Found(core, "name", core[0], None, ("씨",))  # "이씨는"
         prev = [x.strip(_MARKS_AND_SPACE) for x in toks[max(0, i - 3) : i]]
         if core in t.pronouns:
             return _Found(core, "pronoun", gender=t.pronouns[core])
@@ -488,17 +507,27 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
             if prev and len(prev[-1]) <= 2 and prev[-1] in t.surnames:
                 # "윤 감독은": a family name and a role
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
+            k = _full_name_back(prev, t)
+            if k:
+                # "홍명보 축구대표팀 감독은", "윤태석 건국대 부동산학과 교수는": a name, its
+                # affiliation, a title
+                return _Found(" ".join([*prev[-k:], core]), "name", prev[-k], None, (core,))
             if prev and _korean_name(prev[-1], t, short=True):
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
-            if len(prev) >= 2 and _korean_name(prev[-2], t):
-                # "홍명보 축구대표팀 감독은": a name, an affiliation, a title
-                return _Found(" ".join([*prev[-2:], core]), "name", prev[-2], None, (core,))
             return _Found(core, "role", "", None, (core,))
         if _korean_name(core, t) and not (prev and prev[-1] in t.roles):
             roles = tuple(x for x in prev[-1:] if x in t.honorifics)
             return _Found(
                 " ".join([*prev[-1:], core]) if roles else core, "name", core, None, roles
             )
+        if "한" in prev:
+            # An unnamed person as the article describes them: "서울 성동구의 한
+            # 공인중개사", "현장에서 만난 한 50대 조합원".
+            j = i - (len(prev) - prev.index("한"))
+            while j > 0 and not _ko_clause_break(toks[j - 1]) and i - j < 6:
+                j -= 1
+            phrase = " ".join([*(x.strip(_MARKS_AND_SPACE) for x in toks[j:i]), core])
+            return _Found(phrase, "description", phrase)
         if core in t.roles or any(core.endswith(r) for r in t.roles):
             phrase = (
                 " ".join([*prev[-1:], core])
@@ -506,10 +535,82 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
                 else core
             )
             return _Found(phrase, "description", phrase)
-        if prev and re.fullmatch(r"\d+대|한|어느|\d+세", prev[-1]):
-            core = f"{prev[-1]} {core}"  # "70대 남성", "한 주민"
+        if prev and re.fullmatch(r"\d+대|어느|\d+세", prev[-1]):
+            core = f"{prev[-1]} {core}"  # "70대 남성"
+        elif prev and core.endswith(_KO_BODY_ENDS) and prev[-1].endswith(_KO_BODY_ENDS):
+            core = f"{prev[-1]} {core}"  # "고용노동부 울산지청"
         return _Found(core, "description", core)
     return None
+
+
+# A topic particle after a case ending marks an adverbial, not a subject: "질문에는",
+# "탈락에 대해서는", "서울에서는".
+_KO_ADVERBIAL = (
+    "에는",
+    "서는",
+    "에게는",
+    "로는",
+    "와는",
+    "과는",
+    "보다는",
+    "까지는",
+    "부터는",
+    "에도",
+    "서도",
+    "로도",
+)
+# Sentence adverbs that open a clause rather than describe a person.
+_KO_ADVERBS = frozenset(
+    [
+        "이날",
+        "또",
+        "또한",
+        "한편",
+        "반면",
+        "이어",
+        "특히",
+        "다만",
+        "그러나",
+        "하지만",
+        "최근",
+        "현재",
+        "당시",
+        "앞서",
+        "이에",
+    ]
+)
+
+
+# Verb stems before an adnominal ending ("사용하는", "있는").
+_KO_VERB_STEMS = ("하", "되", "있", "없", "않", "했", "됐")
+# The endings of the names of bodies: a ministry, an office, an agency, a committee.
+_KO_BODY_ENDS = ("부", "청", "처", "원", "위원회", "위", "공사", "공단", "지청", "센터")
+
+
+def _ko_clause_break(token: str) -> bool:
+    w = token.strip(_MARKS_AND_SPACE)
+    return (
+        not w
+        or token.rstrip().endswith((",", ".", "·"))
+        or w in _KO_ADVERBS
+        or w.endswith(("다", "며", "고", "은", "는", "을", "를", "이", "가", "도"))
+        or not _HANGUL.search(w)
+    )
+
+
+def _full_name_back(prev: list[str], t: _Table) -> int:
+    """How far back before a title a full Korean name stands, over at most two words of
+    affiliation ("윤태석 건국대 부동산학과 교수"); 0 where none does."""
+    found = 0
+    for k in range(1, len(prev) + 1):
+        w = prev[-k]
+        if not _HANGUL.fullmatch(w) or w.endswith(
+            ("은", "는", "을", "를", "고", "며", "다", "에", "의")
+        ):
+            break
+        if _korean_name(w, t) and w not in t.roles:
+            found = k  # the farthest: "최은정 명지대 …", where "명지대" could be a name
+    return found
 
 
 def _korean_name(word: str, t: _Table, *, short: bool = False) -> bool:
@@ -605,6 +706,72 @@ def _quotative(after: str, t: _Table) -> bool:
     return bool(re.match(r"(?:이?라고|고|이?라며|며|이?라는|는|라|하고)(?:\s|$|[,.])", a))
 
 
+# A word that names whom the words were said to, after the subject of a verb of saying;
+# not "للأمم المتحدة" in "الأمين العام للأمم المتحدة", which belongs to a title.
+_ADDRESSEE = {
+    "ar": re.compile(
+        r"لـ\S|لل(?:صحافيين|صحفيين|إعلاميين|مراسلين|صحيفة|قناة|وكالة|تلفزيون|إذاعة|موقع)(?!\w)"
+        r"|ل(?:قناة|صحيفة|موقع|إذاعة|تلفزيون|وكالة)(?!\w)"
+    ),
+    "he": re.compile(r"ל[\"״“”']"),
+}
+
+
+_HE_WORD_MARKS = re.compile(r"(?<=[\u05d0-\u05ea])(?:[\"״](?=[\u05d0-\u05ea])|['׳](?!\S))")
+
+
+def _word_marks_removed(s: str, t: _Table) -> str:
+    """``s`` without the marks Hebrew writes inside words, which are no quotation marks:
+    the gershayim of ``ד"ר``, ``מנכ"לית`` and the geresh of ``פרופ'``."""
+    return _HE_WORD_MARKS.sub("", s) if t.lang == "he" else s
+
+
+# Where words were said, which no description of a person contains.
+_SPEAKING_OCCASIONS = frozenset(
+    [
+        "تصريح",
+        "تصريحات",
+        "مؤتمر",
+        "بيان",
+        "حديث",
+        "مقابلة",
+        "لقاء",
+        "كلمة",
+        "اتصال",
+        "مداخلة",
+        "ראיון",
+        "מסיבת",
+        "הודעה",
+        "שיחה",
+    ]
+)
+
+
+def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
+    """An unnamed person after the verb, with what the article says of them up to the
+    clause's end: "قالت طالبة في معهد السينما تبلغ من العمر 22 عاماً،"."""
+    toks = _tokens(found.mention)
+    if len(toks) != 1 or toks[0].startswith(("ال", "ה")) or toks[0] in t.titles:
+        return found
+    words = _tokens(np_after)
+    if not words or words[0] != toks[0]:
+        return found
+    out: list[str] = []
+    for w in words:
+        bare = w.strip(_MARKS_AND_SPACE)
+        if _unprefixed(bare, t) in _RELATIVE or bare in _RELATIVE or _MASK in w:
+            break
+        if out and _ADDRESSEE.get(t.lang) and _ADDRESSEE[t.lang].match(w):
+            break
+        out.append(bare)
+    if len(out) > 9 or any(c in " ".join(out) for c in _QUOTE_MARKS):
+        return found
+    if any(_unprefixed(w, t) in _SPEAKING_OCCASIONS for w in out[1:]):
+        return found  # "قال سعيد في تصريح …": where it was said, not who said it
+    phrase = " ".join(out)
+    return _Found(phrase, "description", phrase, found.gender)
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if not s.strip():
@@ -612,6 +779,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     if side == "after":
         lead = s.lstrip(" \u00a0\u3000" + _QUOTE_MARKS)
         lead = lead.lstrip("，,、، ")
+        if t.lang == "th" and lead.startswith(("พร้อม", "และ")):
+            return None  # "“…” พร้อมเตือน…": a second predicate of the subject before
         skipped = len(s) - len(lead)
         hit = _find_verb(lead[:120] if t.lang not in ("zh", "ja") else lead[:30], t, last=False)
         if hit is None:
@@ -631,7 +800,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     else:
         # The reporting verb opens the sentence's predicate; the quotation stands in
         # what it says ("سازمان هواشناسی اعلام کرد … ادامه … و «…»").
-        hit = _find_verb(s, t, last=side == "between")
+        # Between two parts the verb that follows the first ("«A»، قال X، مشيراً … «B»")
+        # where the subject follows its verb; else the one that leads to the second.
+        hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
         subject_before = s[: hit[0]]
@@ -655,13 +826,29 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             for i, w in enumerate(_tokens(np_after))
             if _unprefixed(w, t) in t.titles or w in t.titles
         ]
+        stopped = False
+        in_addressee = False
+        addressee = _ADDRESSEE.get(t.lang)
         for i, w in enumerate(_tokens(np_after)):
+            if in_addressee:
+                in_addressee = not w.rstrip(",.").endswith(tuple(_QUOTE_MARKS))
+                continue
             if titled and i <= titled[-1]:
                 toks.append(w)
                 continue
             u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
             if u in t.stops or w.strip(_MARKS_AND_SPACE) in t.stops or _MASK in w:
+                stopped = True
                 break
+            if addressee is not None and addressee.match(w):
+                # Whom it was said to: "قال الطيب للصحافيين" ends the subject; straight
+                # after the verb the subject follows it ("אמרה ל״כלכליסט״ מנכ״לית …").
+                if toks:
+                    stopped = True
+                    break
+                bare = w.rstrip(",.")
+                in_addressee = bare[-1:] not in _QUOTE_MARKS or len(bare) < 3
+                continue
             toks.append(w)
         pre = subject_before.strip()
         clause = re.split(r"[:：.]", pre)[-1] if pre else ""
@@ -679,9 +866,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         if toks:
             phrase = " ".join(toks)
             rest = re.split(r"[:：.،,]", subject_after)
-            apposed = (
-                _tokens(rest[1]) if len(rest) > 1 and len(toks) == len(_tokens(np_after)) else []
-            )
+            apposed = _tokens(rest[1]) if len(rest) > 1 and not stopped else []
             if (
                 1 <= len(apposed) <= 4
                 and (
@@ -694,11 +879,15 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                         and not any(w in t.stops or w in t.verbs for w in apposed)
                     )
                 )
-                and not any(c in rest[1] for c in _QUOTE_MARKS + _MASK)
+                and not any(c in _word_marks_removed(rest[1], t) for c in _QUOTE_MARKS + _MASK)
             ):
                 # "אמר יו״ר ועד העובדים, אבי מזרחי": the name apposed to the role
                 phrase = f"{phrase}, {' '.join(apposed)}"
             found = _read_spaced(phrase, t, verb)
+            if found is not None and found.kind == "description" and stopped:
+                found = _described_after(found, np_after, t)
+            elif found is not None and found.kind == "name" and stopped and not found.roles:
+                found.described = _described_after(found, np_after, t).mention
             if found is not None:
                 return found
         if t.order == "after" and pre and side == "before":
@@ -823,21 +1012,29 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         doc.add(name, (n, i + 1), None, (text[i - 1 : i + 1],))
         elif t.lang == "ko":
             for m in re.finditer(
-                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?= ([\uac00-\ud7a3]{1,5}))", text
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{2,4})(?=(?:[（(]\d{1,3}[）)] ?| )([\uac00-\ud7a3]{1,5}))",
+                text,
             ):
                 name, role = m.group(1), m.group(2)
                 base = next((h for h in t.honorifics if role.startswith(h)), None)
                 if base and _korean_name(name, t, short=True):
                     doc.add(name, (n, m.start()), None, (base,))
-            # "윤재혁 대전 감독", "박성훈 수석대변인": a name, an affiliation or a rank, a title
+            # "윤재혁 대전 감독", "박성훈 수석대변인", "윤태석 건국대 부동산학과 교수": a
+            # name, up to two words of affiliation or rank, a title
             for m in re.finditer(
-                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?= (?:[\w]+ )?([\uac00-\ud7a3]{1,7}))",
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:[（(]\d{1,3}[）)])?(?=((?: \S+){1,3}))",
                 text,
             ):
-                name, role = m.group(1), m.group(2)
-                base = next(
-                    (h for h in t.honorifics if len(h) > 1 and h in role[: len(h) + 2]), None
-                )
+                name, words = m.group(1), m.group(2).split()
+                for k, role in enumerate(words):
+                    base = next(
+                        (h for h in t.honorifics if len(h) > 1 and h in role[: len(h) + 2]), None
+                    )
+                    if base or not _HANGUL.fullmatch(role) or k == 2:
+                        break
+                before = text[: m.start()].split()[-1:]
+                if before and _korean_name(before[0], t):
+                    continue  # "박선영 고려대 …": the affiliation after a name
                 if base and _korean_name(name, t):
                     doc.add(name, (n, m.start()), None, (base,))
             # A three-syllable name the article repeats before its particles: "박태오가".
@@ -860,11 +1057,32 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                     found = _read_spaced(m.group(1), t, "")
                     if found is not None and found.kind == "name" and found.roles:
                         doc.add(found.name, (n, m.start(1)), found.gender, found.roles)
+            if t.lang == "fa":
+                # "علی‌اکبر نوروزی، منتقد و پژوهشگر هنر،": a name and its office
+                for m in re.finditer(r"(?:^|[.،:]\s*)(\S+ \S+)، ((?:\S+ ){0,2}\S+)", text):
+                    first, family = m.group(1).split()
+                    office = _tokens(m.group(2))
+                    if (
+                        _could_be_given(first, t)
+                        and _could_be_given(family, t)
+                        and any(w in t.roles or _role_like(w, t) for w in office)
+                    ):
+                        # The roles the office names, for "این جامعه‌شناس" later
+                        # ("استاد جامعه‌شناسی": a sociologist).
+                        roles = tuple(
+                            r
+                            for w in office
+                            for r in t.roles_by_length
+                            if w == r or (w.startswith(r) and len(w) == len(r) + 1)
+                        )
+                        doc.add(m.group(1), (n, m.start(1)), None, roles)
             toks = list(_SPACED_TOKEN.finditer(text))
             for i, m in enumerate(toks):
                 w = _unprefixed(m.group(0).strip(_MARKS_AND_SPACE), t)
                 if w not in t.titles:
-                    continue
+                    w = _unprefixed(m.group(0).rstrip(",.:;"), t)  # "פרופ'" keeps its geresh
+                    if w not in t.titles:
+                        continue
                 nxt = [x.group(0) for x in toks[i + 1 : i + 4]]
                 name_toks: list[str] = []
                 for x in nxt:
@@ -1065,11 +1283,38 @@ def _could_be_given(w: str, t: _Table) -> bool:
         or u in words
         or w in t.pronouns
         or w.startswith(("ال", "ה"))
+        or u.startswith(("ال", "ה"))
+        or w.startswith("لل")
+        or (t.lang == "ar" and w.endswith(("هم", "هما", "هن", "كم")))  # "مقدمتهم": their …
         or w in t.verbs
         or u in t.verbs
         or u in t.participles
         or any(c.isdigit() for c in w)
     )
+
+
+def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Hebrew and Arabic: the body a definite noun takes up, named before in the
+    construct state ("מהמשרד" after "משרד האוצר", "الوزارة" after "وزارة الصحة")."""
+    t = doc.t
+    if t.lang not in ("he", "ar") or " " in name:
+        return ""
+    article = "ה" if t.lang == "he" else "ال"
+    word = name[1:] if t.lang == "he" and name[:2] in ("מה", "בה", "לה") else name
+    if not word.startswith(article) or len(word) < len(article) + 3:
+        return ""
+    noun = word[len(article) :]
+    # "وزارة الصحة" writes the ending of "الوزارة" as ت before its complement
+    stems = [noun, noun[:-1] + "ت"] if t.lang == "ar" and noun.endswith("ة") else [noun]
+    last = ""
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        prefixes = "".join(t.prefixes) + ("מבל" if t.lang == "he" else "")
+        alternatives = "|".join(map(re.escape, stems))
+        pattern = rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) {article}\w+)"
+        for m in re.finditer(pattern, text):
+            if (n, m.start()) < where:
+                last = m.group(1)
+    return last
 
 
 def _ends_with_role(phrase: str, t: _Table) -> bool:
@@ -1103,6 +1348,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 p = last
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
+        body = _body_named_before(found.name, where, doc)
+        if body:  # "נמסר מהמשרד": a definite noun, not a name
+            return body, found.mention
         p = doc.fuller(found.name, where)
         if p is None and doc.t.lang == "zh" and len(found.name) <= 2 and found.roles:
             # "周院士" where the article wrote "中国科学院院士周海涛" once
@@ -1119,6 +1367,12 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             family = _family_name_after(found.name, doc) if doc.t.lang == "th" else ""
             if p is None and family:
                 p = doc.add(f"{found.name} {family}", where, found.gender, found.roles)
+        if p is None and found.described != found.mention and found.described:
+            return found.described, found.described
+        if p is None and doc.t.lang == "ko" and len(found.name) <= 2 and found.roles:
+            # "이씨", "박 교수" whom the article names no further: as written, not the
+            # bare family name
+            return found.mention, found.mention
         if p is None:
             p = doc.add(found.name, where, found.gender, found.roles)
         else:
@@ -1130,6 +1384,18 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         if known is not None:  # "大谷" of "大谷翔平選手"
             return known.name, found.mention
         name = found.name or found.mention
+        if doc.t.lang == "ko" and len(name) >= 3 and _HANGUL.fullmatch(name):
+            # A body named in full before: "부동산원" after "한국부동산원"
+            for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+                m = re.search(
+                    rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{1,5}}{re.escape(name)}(?=\W|은|는|이|가|의|도|에|과|와|을|를)",
+                    text,
+                )
+                if m and (n, m.start()) < where:
+                    return m.group(0), found.mention
+        body = _body_named_before(name, where, doc)
+        if body:
+            return body, found.mention
         if _ends_with_role(name, doc.t):
             # An unnamed person ("央行有关负责人", "한 주민") whom a pronoun may take up
             doc.add(name, where, found.gender, ())
