@@ -756,12 +756,13 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     words = _tokens(np_after)
     if not words or words[0] != toks[0]:
         return found
+    addressee = _ADDRESSEE.get(t.lang)
     out: list[str] = []
     for w in words:
         bare = w.strip(_MARKS_AND_SPACE)
         if _unprefixed(bare, t) in _RELATIVE or bare in _RELATIVE or _MASK in w:
             break
-        if out and _ADDRESSEE.get(t.lang) and _ADDRESSEE[t.lang].match(w):
+        if out and addressee is not None and addressee.match(w):
             break
         out.append(bare)
     if len(out) > 9 or any(c in " ".join(out) for c in _QUOTE_MARKS):
@@ -1306,12 +1307,12 @@ def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
     noun = word[len(article) :]
     # "وزارة الصحة" writes the ending of "الوزارة" as ت before its complement
     stems = [noun, noun[:-1] + "ت"] if t.lang == "ar" and noun.endswith("ة") else [noun]
+    prefixes = "".join(t.prefixes) + ("מבל" if t.lang == "he" else "")
+    alternatives = "|".join(map(re.escape, stems))
+    pattern = re.compile(rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) {article}\w+)")
     last = ""
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
-        prefixes = "".join(t.prefixes) + ("מבל" if t.lang == "he" else "")
-        alternatives = "|".join(map(re.escape, stems))
-        pattern = rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) {article}\w+)"
-        for m in re.finditer(pattern, text):
+        for m in pattern.finditer(text):
             if (n, m.start()) < where:
                 last = m.group(1)
     return last
