@@ -96,6 +96,7 @@ def _measure(docs: list[list[str]], load: subprocess.CompletedProcess[str], what
         identify_document,
         make_title,
         uncased,
+        uncased_types,
     )
 
     for paras in docs[:20]:
@@ -110,6 +111,8 @@ def _measure(docs: list[list[str]], load: subprocess.CompletedProcess[str], what
         found = find_parts(paras, lang=lang)
         t2 = time.process_time()
         parts = classify(paras, found.parts, lang=lang, attributions=found.attributions)
+        if lang is not None and uncased.handles(lang):
+            parts = uncased_types.retype(paras, parts, lang=lang)
         t3 = time.process_time()
         if lang is not None and uncased.handles(lang):
             parts, _ = uncased.attribute(paras, parts, doc_id="d", lang=lang)

@@ -46,6 +46,10 @@ The stages are usable on their own
   own sentences, quotations cut out, else the whole text)
 * ``quotations.find_parts(paragraphs, *, lang) -> Found(parts, issues, attributions)``
 * ``classify.classify(paragraphs, parts, *, lang, attributions) -> parts with type``
+* ``uncased_types.retype(paragraphs, parts, *, lang) -> parts with type``: for the
+  languages written without capitals, the types that the words right before or after a
+  quotation say (``فيلم «…»``, ``“…”号``, ``‘…’ अभियान``), from the ``type_cues`` of
+  ``annotate/uncased.json``
 * ``speakers.attribute(paragraphs, parts, *, doc_id, lang, attributions)
   -> (parts with speaker, persons)``
 * ``uncased.attribute(paragraphs, parts, *, doc_id, lang) -> (parts with speaker,
@@ -66,7 +70,7 @@ import itertools
 from dataclasses import dataclass
 from typing import Any
 
-from corpus_tools.annotate import uncased
+from corpus_tools.annotate import uncased, uncased_types
 from corpus_tools.annotate.classify import classify
 from corpus_tools.annotate.context import PartIndex, forget_sentences
 from corpus_tools.annotate.language import (
@@ -279,6 +283,7 @@ def _annotate(
         paragraphs, _without_empty(found.parts), lang=table_lang, attributions=found.attributions
     )
     if table_lang is not None and uncased.handles(table_lang):
+        parts = uncased_types.retype(paragraphs, parts, lang=table_lang)
         parts, persons = uncased.attribute(paragraphs, parts, doc_id=doc_id, lang=table_lang)
     else:
         parts, persons = attribute(

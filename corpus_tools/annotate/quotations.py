@@ -836,6 +836,8 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
         core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
         if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in core):
             continue
+        if core.startswith(uncased_tables.WHILE):
+            continue  # "“A” ขณะที่ Y กล่าวว่า “B”": two people
         last_inner = text[a.end - 2] if a.end - 2 > a.start else ""
         # The first part stays open: “A，”/"A," inside the marks or «A»، outside them
         # (Thai writes no commas); «A.» وی افزود: «B» is two quotations.

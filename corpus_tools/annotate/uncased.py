@@ -29,6 +29,7 @@ for scripts without tables, not a guess.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -42,6 +43,7 @@ from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_S
 from corpus_tools.annotate.uncased_tables import QUOTE_MARKS as _QUOTE_MARKS
 from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
 from corpus_tools.annotate.uncased_tables import UNSPACED as _UNSPACED
+from corpus_tools.annotate.uncased_tables import WHILE as _WHILE
 from corpus_tools.annotate.uncased_tables import Table as _Table
 from corpus_tools.annotate.uncased_tables import find_verb as _find_verb
 from corpus_tools.annotate.uncased_tables import tables as _tables
@@ -51,9 +53,12 @@ __all__ = ["LANGS", "attribute", "handles"]
 
 _MASK = "\u2591"  # stands for the letters of a speech quotation while attributions are read
 _AGE = re.compile(r"[（(]\s*\d{1,3}\s*[）)]")
+_SHORT_FORM = re.compile(r"(?<=[\uac00-\ud7a3])[（(][\uac00-\ud7a3A-Za-z]{1,8}[）)]")
 # Words that open a clause of their own after a quotation: "据他介绍" (according to him).
 _OPENS_CLAUSE = {"zh": ("据",)}
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+")
+# A word of a Korean affiliation, which may hold Latin letters: "LG경영연구원", "KDI".
+_KO_AFFILIATION = re.compile(r"[\uac00-\ud7a3A-Za-z0-9·&]+")
 _KANJI_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff々ー・]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAX_BEFORE = 200
@@ -138,7 +143,14 @@ class _Doc:
         return best[1] if best else None
 
     def with_role(self, role: str, where: tuple[int, int]) -> _Person | None:
-        cands = [p for p in self.persons if role in p.roles and any(a < where for a in p.at)]
+        # "الوزير" takes up a person introduced as "وزير المالية"
+        article = {"ar": "ال", "he": "ה"}.get(self.t.lang, "")
+        bare = role[len(article) :] if article and role.startswith(article) else ""
+        cands = [
+            p
+            for p in self.persons
+            if (role in p.roles or (bare and bare in p.roles)) and any(a < where for a in p.at)
+        ]
         if not cands:
             return None
         return max(cands, key=lambda p: max(a for a in p.at if a < where))
@@ -270,7 +282,8 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         u = _unprefixed(w, t)
         if w in t.titles or u in t.titles or w in t.roles or u in t.roles or _role_like(u, t):
             cut = i
-            roles.append(u)
+            # "وزير" is an office, not و + "زير"
+            roles.append(w if w in t.titles or w in t.roles else u)
             if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
                 gender = "f" if t.lang in ("ar", "he") else None
     rest = toks[cut + 1 :]
@@ -478,7 +491,8 @@ def _clause_start(head: str) -> int:
 
 
 def _read_ko(before: str, t: _Table) -> _Found | None:
-    toks = _tokens(_AGE.sub("", before))
+    # "한국경영자총협회(경총)는": the name before its short form
+    toks = _tokens(_SHORT_FORM.sub("", _AGE.sub("", before)))
     for i in range(len(toks) - 1, -1, -1):
         w = toks[i].strip(_MARKS_AND_SPACE)
         particle = next(
@@ -490,6 +504,13 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         core = w[: -len(particle)]
         if particle in ("이", "가") and len(core) < 2:
             continue
+        if core.endswith("다"):
+            continue  # "높다는 지적에": a clause quoted inside, not a subject
+        if particle in ("이", "가") and any(
+            x.strip(_MARKS_AND_SPACE) in _KO_BOUND_NOUNS for x in toks[i + 1 :]
+        ):
+            continue  # "적용이 무산된 데 대해서도": the subject of a clause inside
+
         if not _HANGUL.fullmatch(core) or w.endswith(_KO_ADVERBIAL):
             continue
         if (len(core) < 2 and core not in t.pronouns and core not in t.honorifics) or core.endswith(
@@ -501,13 +522,19 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         prev = [x.strip(_MARKS_AND_SPACE) for x in toks[max(0, i - 3) : i]]
         if core in t.pronouns:
             return _Found(core, "pronoun", gender=t.pronouns[core])
-        if core in t.honorifics or any(
-            core.endswith(h) and len(core) <= len(h) + 2 for h in t.honorifics if len(h) > 1
+        if (
+            core in t.honorifics
+            or any(core.endswith(h) and len(core) <= len(h) + 2 for h in t.honorifics if len(h) > 1)
+            # "권영미 최저임금위원장은": a compound title after a full name
+            or (
+                any(core.endswith(h) for h in t.honorifics if len(h) > 1)
+                and _full_name_back(prev, t) > 0
+            )
         ):
             if prev and len(prev[-1]) <= 2 and prev[-1] in t.surnames:
                 # "윤 감독은": a family name and a role
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
-            k = _full_name_back(prev, t)
+            k = _full_name_back(prev, t, topic=particle in ("은", "는"))
             if k:
                 # "홍명보 축구대표팀 감독은", "윤태석 건국대 부동산학과 교수는": a name, its
                 # affiliation, a title
@@ -581,6 +608,9 @@ _KO_ADVERBS = frozenset(
 )
 
 
+# Nouns that a clause qualifies ("무산된 데", "오른 것", "내린 만큼"): a subject before
+# them belongs to that clause.
+_KO_BOUND_NOUNS = frozenset(["데", "것", "점", "만큼", "때", "뒤", "후", "가운데", "데도"])
 # Verb stems before an adnominal ending ("사용하는", "있는").
 _KO_VERB_STEMS = ("하", "되", "있", "없", "않", "했", "됐")
 # The endings of the names of bodies: a ministry, an office, an agency, a committee.
@@ -598,15 +628,16 @@ def _ko_clause_break(token: str) -> bool:
     )
 
 
-def _full_name_back(prev: list[str], t: _Table) -> int:
+def _full_name_back(prev: list[str], t: _Table, *, topic: bool = False) -> int:
     """How far back before a title a full Korean name stands, over at most two words of
-    affiliation ("윤태석 건국대 부동산학과 교수"); 0 where none does."""
+    affiliation ("윤태석 건국대 부동산학과 교수"); 0 where none does. ``topic``: the
+    title carries the topic particle, so a word before it ending like one is no topic
+    ("정태윤 한은 총재는": 한은, the Bank of Korea)."""
     found = 0
+    ends = ("을", "를", "고", "며", "다", "에", "의") + (() if topic else ("은", "는"))
     for k in range(1, len(prev) + 1):
         w = prev[-k]
-        if not _HANGUL.fullmatch(w) or w.endswith(
-            ("은", "는", "을", "를", "고", "며", "다", "에", "의")
-        ):
+        if not _KO_AFFILIATION.fullmatch(w) or w.endswith(ends):
             break
         if _korean_name(w, t) and w not in t.roles:
             found = k  # the farthest: "최은정 명지대 …", where "명지대" could be a name
@@ -641,9 +672,15 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     out = []
     for m in _END.finditer(text, a, b):
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-        if m.group() != "." or len(word) > 3:
+        if m.group() != "." or (len(word) > 3 and word + "." not in _dotted_titles()):
             out.append(m)
     return out
+
+
+@functools.cache
+def _dotted_titles() -> frozenset[str]:
+    """The titles written with a dot in any table ("प्रो.", "د.")."""
+    return frozenset(w for t in _tables().values() for w in t.titles if w.endswith("."))
 
 
 def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _Found | None:
@@ -782,6 +819,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         lead = lead.lstrip("，,、، ")
         if t.lang == "th" and lead.startswith(("พร้อม", "และ")):
             return None  # "“…” พร้อมเตือน…": a second predicate of the subject before
+        if lead.startswith(_WHILE):
+            return None  # "“…” ขณะที่ Y กล่าวว่า “…”": the next speaker, not this one
         skipped = len(s) - len(lead)
         hit = _find_verb(lead[:120] if t.lang not in ("zh", "ja") else lead[:30], t, last=False)
         if hit is None:
@@ -803,6 +842,11 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         # what it says ("سازمان هواشناسی اعلام کرد … ادامه … و «…»").
         # Between two parts the verb that follows the first ("«A»، قال X، مشيراً … «B»")
         # where the subject follows its verb; else the one that leads to the second.
+        if side == "before" and _MASK in s:
+            # "X ने कहा, “…” वहीं Y का कहना था, “…”": the verb after the last quotation
+            tail = s[s.rindex(_MASK) + 1 :]
+            if _find_verb(tail, t, last=False) is not None:
+                s = tail
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
@@ -908,7 +952,25 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             np = " ".join(toks[:-3])
         elif toks and toks[-1] in t.pronouns:
             return _Found(toks[-1], "pronoun")
+        elif toks == ["यह"] and (
+            m := re.match(r"\s*(?:है|था|थी)\s+(.+?)\s+(?:का|की|के)\s*[।.,]?\s*$", subject_after)
+        ):
+            return _read_spaced(m.group(1), t, verb)  # "“…,” यह कहना है X का"
+        elif "की ओर से" in subject_before:
+            # "वन विभाग की ओर से जारी विज्ञप्ति में कहा गया": the body it came from
+            np = re.split(r"[,،।]", subject_before.split("की ओर से")[0])[-1]
+            return _read_spaced(np, t, verb) if np.strip() else None
         else:
+            # "सहनी जी बोले", "जोशी जी कहते हैं": a subject without ने, right before
+            clause = _tokens(re.split(r"[,،।]", subject_before)[-1])
+            if clause and len(clause) <= 4 and not any(w in t.postpositions for w in clause):
+                if clause[-1] in ("का", "की", "के"):
+                    clause = clause[:-1]  # "रेखा का कहना था": Rekha's saying was
+                found = _read_spaced(" ".join(clause), t, verb) if clause else None
+                # only a person: "यह कहना है", "‘…’ का दौर कहा जा रहा है" say nobody
+                if found is not None and found.kind in ("name", "role", "pronoun"):
+                    return found
+                return None
             return _Found("", "zero") if not toks else None
         np = re.split(r"[,،।]", np)[-1]
         words = _tokens(np)
@@ -918,6 +980,12 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         return _read_spaced(np, t, verb) if np.strip() else None
     if t.lang == "th":
         np = subject_before
+        # "… “A” ขณะที่นักศึกษารายหนึ่งกล่าวว่า": the subject after the last quotation
+        # and the last "while"
+        np = re.split(f"[{re.escape(_QUOTE_MARKS)}]", np)[-1]
+        for w in _WHILE:
+            if w in np:
+                np = np[np.rindex(w) + len(w) :]
         for w in t.strip_by_length:
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]
@@ -1031,7 +1099,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                     base = next(
                         (h for h in t.honorifics if len(h) > 1 and h in role[: len(h) + 2]), None
                     )
-                    if base or not _HANGUL.fullmatch(role) or k == 2:
+                    if base or not _KO_AFFILIATION.fullmatch(role) or k == 2:
                         break
                 before = text[: m.start()].split()[-1:]
                 if before and _korean_name(before[0], t):
@@ -1078,6 +1146,8 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         )
                         doc.add(m.group(1), (n, m.start(1)), None, roles)
             toks = list(_SPACED_TOKEN.finditer(text))
+            if t.lang in ("ar", "he"):
+                _names_after_offices(toks, n, t, doc)
             for i, m in enumerate(toks):
                 w = _unprefixed(m.group(0).strip(_MARKS_AND_SPACE), t)
                 if w not in t.titles:
@@ -1119,6 +1189,41 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         else None
                     )
                     doc.add(" ".join(name_toks), (n, m.start()), gender, (w,))
+
+
+def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc) -> None:
+    """Arabic and Hebrew: a name after an office and its complement, whatever the verb
+    ("ورد وزير المالية مازن الحياري على …"), for "الوزير" or a family name later."""
+    for i, m in enumerate(toks):
+        w = m.group(0)
+        if w != w.strip(_MARKS_AND_SPACE) or (
+            w not in t.roles and _unprefixed(w, t) not in t.roles
+        ):
+            continue
+        window = [w]
+        end = i + 1
+        for x in toks[i + 1 : i + 7]:
+            raw = x.group(0)
+            bare = raw.strip(_MARKS_AND_SPACE)
+            if not bare or bare in t.stops or _unprefixed(bare, t) in t.stops:
+                break
+            if any(c in raw for c in _QUOTE_MARKS + _MASK):
+                break
+            window.append(bare)
+            end += 1
+            if raw != bare:  # punctuation closes the name
+                break
+        apposed = [x.group(0) for x in toks[end : end + 2]]
+        if window[-1] != toks[end - 1].group(0) and all(
+            _could_be_given(x.strip(_MARKS_AND_SPACE), t) for x in apposed
+        ):
+            continue  # "ראש המועצה מטה יהודה, עמית שגיא,": the name is the apposed one
+        name, roles, gender = _name_part(" ".join(window), t)
+        words = name.split()
+        # the family name may carry the article: "مازن الحياري"
+        given = [x[len("ال") :] if x.startswith("ال") and k else x for k, x in enumerate(words)]
+        if 2 <= len(words) <= 3 and all(_could_be_given(x, t) for x in given):
+            doc.add(name, (n, m.start()), gender, roles)
 
 
 # The last character of a Chinese noun of occupation or office (评论家, 诗人, 分析师).
@@ -1234,13 +1339,18 @@ def _given_name_before(family: str, doc: _Doc) -> str:
     t = doc.t
     if t.lang in _UNSPACED or t.lang == "ko":
         return ""
+    k = len(family.split())  # "عبد الباقي" of "ريم عبد الباقي": a family name of two words
     for text in doc.paragraphs:
         toks = [w.strip(_MARKS_AND_SPACE) for w in _tokens(text)]
         raw = _tokens(text)
-        for i in range(1, len(toks)):
-            if toks[i] != family or raw[i - 1] != toks[i - 1]:
+        for i in range(1, len(toks) - k + 1):
+            if " ".join(toks[i : i + k]) != family or raw[i - 1] != toks[i - 1]:
                 continue  # punctuation between them: not one name
+            if k > 1 and raw[i : i + k - 1] != toks[i : i + k - 1]:
+                continue
             w = toks[i - 1]
+            if t.lang == "ar" and (i == 1 or raw[i - 2] != toks[i - 2]) and w not in ("عبد", "أبو"):
+                continue  # "أصدرت المنظمة …": a sentence opens with its verb, not a name
             if i >= 2 and raw[i - 2] == toks[i - 2] and toks[i - 2] in ("عبد", "أبو", "أبي"):
                 return f"{toks[i - 2]} {w}"  # "عبد الرحمن"
             if not _could_be_given(w, t):
@@ -1314,8 +1424,121 @@ def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
         for m in pattern.finditer(text):
             if (n, m.start()) < where:
-                last = m.group(1)
+                last = m.group(1) + _construct_chain(text[m.end() :], article, t)
     return last
+
+
+def _construct_chain(rest: str, article: str, t: _Table) -> str:
+    """Arabic: the rest of a body's name in the construct state after its first complement:
+    " المتحدة لشؤون اللاجئين" of "مفوضية الأمم المتحدة لشؤون اللاجئين"."""
+    if t.lang != "ar":
+        return ""  # Hebrew verbs start like the article: "משרד החינוך הודיע"
+    words = rest.split(" ")[1:7] if rest.startswith(" ") else []
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        bare = w.rstrip(_MARKS_AND_SPACE)
+        nxt = words[i + 1].rstrip(_MARKS_AND_SPACE) if i + 1 < len(words) else ""
+        if not bare or bare in t.stops or _unprefixed(bare, t) in t.stops:
+            break
+        if bare.startswith(article) or (t.lang == "ar" and bare.startswith("لل")):
+            take = [bare]
+        elif t.lang == "ar" and bare.startswith("ل") and w == bare and nxt.startswith(article):
+            take = [bare, nxt]  # "لشؤون اللاجئين"
+            w = words[i + 1]
+        else:
+            break
+        if any(x in t.stops or _unprefixed(x, t) in t.stops for x in take):
+            break
+        out.extend(take)
+        i += len(take)
+        if w != w.rstrip(_MARKS_AND_SPACE):
+            break  # punctuation ends the name
+    return "".join(" " + w for w in out)
+
+
+# Words after which a description of an unnamed person does not go on: "تجلس سيدة
+# أربعينية من أم درمان مع أطفالها" (with), "נוסעת בת 38 שפגשנו" (whom we met).
+_DESCRIPTION_ENDS = frozenset(
+    {
+        "مع",
+        "عندما",
+        "حين",
+        "بينما",
+        "أمام",
+        "قرب",
+        "داخل",
+        "بجانب",
+        "وسط",
+        "כאשר",
+        "כש",
+        "עם",
+        "מול",
+        "ליד",
+        "בתוך",
+        "עומד",
+        "עומדת",
+        "יושב",
+        "יושבת",
+    }
+)
+
+
+def _indefinite_before(word: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Arabic and Hebrew: the unnamed person a definite noun takes up, described before
+    without the article in its paragraph or the one before ("سيدة أربعينية من أم درمان"
+    for "السيدة")."""
+    t = doc.t
+    if t.lang not in ("he", "ar") or " " in word:
+        return ""
+    article = "ה" if t.lang == "he" else "ال"
+    if not word.startswith(article) or len(word) < len(article) + 3:
+        return ""
+    noun = word[len(article) :]
+    pattern = re.compile(rf"(?<![\w\u0600-\u06ff\u0590-\u05ff]){re.escape(noun)}(?= )")
+    last = ""
+    for n in range(max(1, where[0] - 1), where[0] + 1):
+        text = doc.paragraphs[n - 1]
+        for m in pattern.finditer(text):
+            if (n, m.start()) >= where:
+                break
+            out = [noun]
+            for w in _tokens(text[m.end() :])[:6]:
+                bare = w.strip(_MARKS_AND_SPACE)
+                u = _unprefixed(bare, t)
+                if (
+                    not bare
+                    or u in t.stops
+                    or bare in t.stops
+                    or bare in _DESCRIPTION_ENDS
+                    or bare in t.verbs
+                    or u in t.verbs
+                    or any(c in w for c in _QUOTE_MARKS + _MASK)
+                ):
+                    break
+                out.append(bare)
+                if w != bare:  # punctuation ends the description
+                    break
+            if len(out) >= 2:
+                last = " ".join(out)
+    return last
+
+
+def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Korean and Japanese: the full name a short form was given after, in brackets
+    ("한국경영자총협회(경총)", "한국은행 금융통화위원회(금통위)")."""
+    if doc.t.lang not in ("ko", "ja") or not short or " " in short:
+        return ""
+    pattern = re.compile(rf"((?:\S+ )?\S+?)[（(]{re.escape(short)}[)）]")
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        m = pattern.search(text)
+        if m and (n, m.start()) < where:
+            words = m.group(1).split()
+            if len(words) == 2 and not words[0].endswith((*_KO_BODY_ENDS, "은행", "협회")):
+                words = words[1:]  # only a body's name goes on over a space
+            return " ".join(w.strip(_MARKS_AND_SPACE) for w in words)
+    return ""
 
 
 def _ends_with_role(phrase: str, t: _Table) -> bool:
@@ -1337,6 +1560,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 break
         if p is None and found.name:
             p = doc.fuller(found.name, where)
+        described = "" if p is not None else _indefinite_before(found.mention, where, doc)
+        if described:  # "وقالت السيدة" after "تجلس سيدة أربعينية من أم درمان"
+            return described, found.mention
         if p is None and not found.name:
             # "הכלכלנית": the person named last before it, in its paragraph or the one
             # before, whose gender does not contradict the role's
@@ -1349,10 +1575,29 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 p = last
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
+        alias = _spelled_out_before(found.name, where, doc)
+        if alias:  # "금통위" after "한국은행 금융통화위원회(금통위)"
+            return alias, found.mention
         body = _body_named_before(found.name, where, doc)
         if body:  # "נמסר מהמשרד": a definite noun, not a name
             return body, found.mention
         p = doc.fuller(found.name, where)
+        toks = found.name.split()
+        if p is None and doc.t.lang in ("ar", "he") and len(toks) > 1:
+            # "الطراونة للجزيرة نت": a name the article gave, then whom it was said to
+            for k in range(len(toks) - 1, 0, -1):
+                if toks[k].startswith("ל" if doc.t.lang == "he" else "ل"):
+                    short = " ".join(toks[:k])
+                    p = doc.fuller(short, where)
+                    given = "" if p is not None else _given_name_before(short, doc)
+                    if given:
+                        p = doc.add(f"{given} {short}", where, found.gender, found.roles)
+                    if p is not None:
+                        return p.name, short
+        described = "" if p is not None else _indefinite_before(found.mention, where, doc)
+        if described:
+            return described, found.mention
+
         if p is None and doc.t.lang == "zh" and len(found.name) <= 2 and found.roles:
             # "周院士" where the article wrote "中国科学院院士周海涛" once
             for text in doc.paragraphs:
@@ -1361,7 +1606,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 if full:
                     p = doc.add(full, where, found.gender, found.roles)
                     break
-        if p is None and " " not in found.name:
+        if p is None and (" " not in found.name or found.name.startswith(("عبد ", "أبو "))):
             given = _given_name_before(found.name, doc)
             if given:
                 p = doc.add(f"{given} {found.name}", where, found.gender, found.roles)
@@ -1385,6 +1630,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         if known is not None:  # "大谷" of "大谷翔平選手"
             return known.name, found.mention
         name = found.name or found.mention
+        alias = _spelled_out_before(name, where, doc)
+        if alias:
+            return alias, found.mention
         if doc.t.lang == "ko" and len(name) >= 3 and _HANGUL.fullmatch(name):
             # A body named in full before: "부동산원" after "한국부동산원"
             for n, text in enumerate(doc.paragraphs[: where[0]], start=1):

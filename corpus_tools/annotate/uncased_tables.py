@@ -22,6 +22,9 @@ PUNCT = "，,、：:；;。！？!?؟।۔()（）\u060c\u061b"
 QUOTE_MARKS = "\"'“”„‘’«»「」『』《》〈〉‹›"
 MARKS_AND_SPACE = QUOTE_MARKS + " \u00a0\u3000" + PUNCT + "-–—.…"
 SPACED_TOKEN = re.compile(r"\S+")
+# Words that open a clause about somebody else after a quotation ("while", "whereas"):
+# what follows them names the next speaker, not this one's.
+WHILE = ("ขณะที่", "ส่วน", "بينما", "فيما", "في حين", "वहीं", "जबकि", "ואילו", "בעוד", "در حالی")
 
 
 def longest_first(word: str) -> tuple[int, str]:
@@ -59,6 +62,9 @@ class Table:
     role_starts: tuple[str, ...]
     role_ends: tuple[str, ...]
     quoting: tuple[str, ...]
+    # (side, type, word): a word right before or after a quotation that marks its type
+    # ("before", "title", "فيلم"), longest words first
+    type_cues: tuple[tuple[str, str, str], ...]
 
 
 @cache
@@ -101,6 +107,17 @@ def tables() -> dict[str, Table]:
             role_starts=tuple(d.get("role_starts", [])),
             role_ends=tuple(d.get("role_ends", [])),
             quoting=tuple(sorted(d.get("quoting", []), key=longest_first)),
+            type_cues=tuple(
+                sorted(
+                    (
+                        (side, kind, w)
+                        for side, by_type in d.get("type_cues", {}).items()
+                        for kind, ws in by_type.items()
+                        for w in ws
+                    ),
+                    key=lambda c: (c[0], longest_first(c[2]), c[1]),
+                )
+            ),
         )
     return out
 

@@ -1,0 +1,199 @@
+"""Quotation types in languages written without capital letters, from the words beside
+a quotation.
+
+The type signals of :mod:`~corpus_tools.annotate.classify` read capitals, words of
+European tables and spaces between words; in zh, ja, ko, ar, fa, he, hi and th most of
+them stay silent, and a quotation is typed by its length alone. Here the word right
+before or right after a quotation, from the ``type_cues`` of ``uncased.json``, decides
+where it marks a kind of thing: a work (``فيلم «…»``, ``“…”专项行动``, ``‘…’ अभियान``) is
+a ``title``, a company, ship or band (``شركة «…»``, ``「…」号``, ``บริษัท “…”``) a
+``name``, and a word the sentence calls something (``所谓“…”``, ``「…」と呼ばれ``,
+``‘…’ कहते हैं``) a ``term``.
+
+A cue does not retype a quotation that is speech by its structure (several parts, a
+dialogue line) or by its shape (a sentence ending inside the marks). Besides the cues:
+
+* a short quotation nested in another, with no sentence in it, is a ``term`` unless a
+  cue says otherwise (``“…‘流量’…”``);
+* a quotation joined to the one before by "and" or a comma alone ("«فولاد» و «فملی»")
+  takes that one's type where no cue of its own speaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from corpus_tools.annotate.classify import chains
+from corpus_tools.annotate.quotations import QuotationPart, with_fields
+from corpus_tools.annotate.uncased_tables import UNSPACED, Table, find_verb, tables
+
+__all__ = ["retype"]
+
+# A sentence ends inside the marks: words said, whatever stands beside them.
+_SENTENCE_END = re.compile(r"[.!?…。！？؟।۔]\s*$")
+# One-letter prefixes written onto the word before a quotation: و, ב, ל ...
+_PREFIXES = {"ar": "وفبلك", "he": "והבלמשכ", "fa": ""}
+# What joins two quotations of one kind: "and", "、" (not a comma, which a quotation
+# interrupted by its attribution goes on after: "«…»، قال X لـ«…»، «…»").
+_JOINED = re.compile(r"^\s*(?:、|و|ו|और|및|と|和|及|และ)\s*$")
+_SHORT_WORDS = 3
+_ARTICLES = ("ال", "ה")
+_SHORT_CHARS = 8
+
+
+def _inner(part: QuotationPart) -> str:
+    text = part.text
+    if part.marks and text[:1] == part.marks[0]:
+        text = text[1:]
+    if part.marks and text[-1:] == part.marks[-1]:
+        text = text[:-1]
+    return text.strip()
+
+
+def _short(inner: str, t: Table) -> bool:
+    if t.lang == "th":  # Thai words are long, and spaces part phrases, not words
+        return len(inner) <= 3 * _SHORT_CHARS
+    if t.lang in UNSPACED:
+        return len(inner) <= _SHORT_CHARS
+    return len(inner.split()) <= _SHORT_WORDS
+
+
+def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
+    """The type the word right before (or else right after) a quotation marks; ``long``:
+    the quotation has more words than a name usually has."""
+    lead = before.rstrip(" \u00a0\u3000")
+    tail = after.lstrip(" \u00a0\u3000")
+    cues = _by_side(t.lang)
+    if tail.startswith(cues.silencing):
+        return None
+    for kind, word in cues.before:
+        if _written_before(lead, word, t, long=long):
+            return kind
+    for kind, word in cues.after:
+        if _written_after(tail, word, t):
+            return kind
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class _Cues:
+    before: tuple[tuple[str, str], ...]  # (type, word), longest first
+    after: tuple[tuple[str, str], ...]
+    silencing: tuple[str, ...]  # words after a quotation that silence every cue
+
+
+@functools.cache
+def _by_side(lang: str) -> _Cues:
+    cues = tables()[lang].type_cues
+    return _Cues(
+        tuple((k, w) for side, k, w in cues if side == "before"),
+        tuple((k, w) for side, k, w in cues if side == "after"),
+        tuple(w for side, _, w in cues if side == "not"),
+    )
+
+
+def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
+    if not lead.endswith(word):
+        return False
+    head = lead[: len(lead) - len(word)]
+    if t.lang in UNSPACED or t.lang == "ko" or not head or head[-1].isspace():
+        written = word
+    elif head[-1] in _PREFIXES.get(t.lang, "") and (len(head) == 1 or head[-2].isspace()):
+        written = head[-1] + word  # a prefix written onto the cue: "لشركة", "בתוכנית"
+    else:
+        return False  # the end of a longer word
+    # "إن الفيلم «يرى السودان …»", 'החברה "הפרה …"': a definite noun before many
+    # words is the subject of what they say, not what names them.
+    definite = written.startswith((*_ARTICLES, "لل")) or written[1:].startswith(_ARTICLES)
+    return not (long and definite)
+
+
+def _written_after(tail: str, word: str, t: Table) -> bool:
+    if not tail.startswith(word):
+        return False
+    rest = tail[len(word) :]
+    # In a spaced script the cue is a word of its own, not the start of a longer one
+    # (Korean nouns take their particles: "사업을").
+    return t.lang in UNSPACED or t.lang == "ko" or not rest[:1].isalpha()
+
+
+_CLAUSE_END = re.compile(r"[。！？!?；;.؟।]")
+_PUNCT = ",،:;\"'«»“”„‘’"
+
+
+# The words that open what a verb of saying reports: "قال X إن …", "אמר כי …".
+_THAT = {
+    "ar": frozenset({"إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنها", "بأنه"}),
+    "he": frozenset({"כי"}),
+    "fa": frozenset({"که"}),
+    "hi": frozenset({"कि"}),
+}
+
+
+def _reported(before: str, inner: str, t: Table) -> bool:
+    """A quotation inside what a sentence reports somebody said: in Chinese the clause a
+    verb of saying and a comma open ("林国栋表示，公司计划……，“让核心部件尽量不出
+    园区”。"); in the spaced scripts the clause after a verb of saying and "that"
+    ("وقالت المنظمة إن «الوضع يتدهور بسرعة»"), where a word or two is a term all the
+    same; in Thai right after a verb of saying and ว่า ("X บอกว่า “…”")."""
+    sentence = _CLAUSE_END.split(before)[-1]
+    if t.lang == "th":  # "X บอกว่า “…”": right after a verb of saying and ว่า
+        lead = sentence.rstrip()
+        return lead.endswith("ว่า") and any(lead[:-3].endswith(v) for v in t.verbs)
+    if t.lang == "zh":
+        if len(inner) < _SHORT_CHARS - 3:
+            return False
+        for verb in t.verbs:
+            i = sentence.find(verb)
+            if i > 0 and sentence[i + len(verb) : i + len(verb) + 1] in ("，", "：", ",", ":"):
+                return True
+        return False
+    that = _THAT.get(t.lang)
+    if that is None or len(inner.split()) < _SHORT_WORDS:
+        return False
+    hit = find_verb(sentence, t, last=False)
+    return hit is not None and any(w.strip(_PUNCT) in that for w in sentence[hit[1] :].split())
+
+
+def retype(
+    paragraphs: list[str], parts: tuple[QuotationPart, ...], *, lang: str
+) -> tuple[QuotationPart, ...]:
+    """``parts`` with the types the words beside them say, for a language whose table
+    in ``uncased.json`` has ``type_cues``."""
+    t = tables().get(lang)
+    if t is None or not t.type_cues:
+        return parts
+    types: dict[str, str] = {}
+    previous: tuple[QuotationPart, str] | None = None
+    for chain in chains(parts):
+        first = chain[0]
+        kind = first.type or "speech"
+        if len(chain) == 1 and first.kind == "quote":
+            text = paragraphs[first.paragraph - 1]
+            inner = _inner(first)
+            before = text[: first.start.offset]
+            after = text[first.end.offset :]
+            if not _SENTENCE_END.search(inner):
+                cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
+                joined = (
+                    previous is not None
+                    and previous[0].paragraph == first.paragraph
+                    and previous[0].depth == first.depth
+                    and previous[1] != "speech"
+                    and _short(inner, t)
+                    and bool(_JOINED.match(text[previous[0].end.offset : first.start.offset]))
+                )
+                if cue is not None:
+                    kind = cue
+                elif kind != "speech" and _reported(before, inner, t):
+                    kind = "speech"
+                elif joined and previous is not None:
+                    kind = previous[1]
+                elif first.depth > 0 and _short(inner, t):
+                    kind = "term"
+        for p in chain:
+            types[p.id] = kind
+        previous = (chain[-1], kind)
+    return tuple(with_fields(p, type=types.get(p.id, p.type)) for p in parts)

@@ -1,0 +1,144 @@
+"""Quotation types in languages written without capital letters, from the words beside a
+quotation (corpus_tools/annotate/uncased_types.py, cues in uncased.json)."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus_tools.annotate import annotate_document
+from corpus_tools.annotate.uncased_types import retype
+
+
+def _types(paragraphs: list[str]) -> list[tuple[str, str | None]]:
+    a = annotate_document(paragraphs, doc_id="t")
+    return [(q.text, q.type) for q in a.quotations]
+
+
+CASES = [
+    pytest.param(
+        ["电影节今天开幕。", "开幕影片“山那边的灯”讲述了一个乡村教师的故事。"],
+        [("“山那边的灯”", "title")],
+        id="zh-film-before-is-a-title",
+    ),
+    pytest.param(
+        ["新型科考船下水。", "这艘科考船被命名为“探海三”号，将于明年执行任务。"],
+        [("“探海三”", "name")],
+        id="zh-hao-after-is-a-ship-name",
+    ),
+    pytest.param(
+        ["市里出台新规。", "这种店铺被业内称为“快闪店”，开业时间很短。"],
+        [("“快闪店”", "term")],
+        id="zh-called-before-is-a-term",
+    ),
+    pytest.param(
+        [
+            "新华社电 全市地铁客流创新高。",
+            "市交通局局长王建平表示，今年将新增三条线路，“让市民出门更方便”。",
+        ],
+        [("“让市民出门更方便”", "speech")],
+        id="zh-quotation-ending-a-reported-clause-is-speech",
+    ),
+    pytest.param(
+        ["市内で祭りが開かれた。", "商店街の有志が結成したバンド「夕焼け通り」が演奏した。"],
+        [("「夕焼け通り」", "name")],
+        id="ja-band-before-is-a-name",
+    ),
+    pytest.param(
+        ["市は対策をまとめた。", "市は公民館を「避難ステーション」として開放している。"],
+        [("「避難ステーション」", "term")],
+        id="ja-as-after-is-a-term",
+    ),
+    pytest.param(
+        ["新しい公園が開園した。", "市は「市民の憩いの場にしたい」としている。"],
+        [("「市民の憩いの場にしたい」", "speech")],
+        id="ja-toshiteiru-is-a-statement-not-a-term",
+    ),
+    pytest.param(
+        ["구청이 새 정책을 내놨다.", "구청은 다음 달부터 '우리 동네 돌봄' 사업을 시작한다."],
+        [("'우리 동네 돌봄'", "title")],
+        id="ko-project-after-is-a-title",
+    ),
+    pytest.param(
+        ["افتتح المعرض أبوابه.", "وتعرض دار النشر رواية «ظلال المدينة» للكاتب الشاب."],
+        [("«ظلال المدينة»", "title")],
+        id="ar-novel-before-is-a-title",
+    ),
+    pytest.param(
+        ["توسع قطاع النقل.", "وفازت لشركة «الأفق للنقل» بعقد جديد، كما وقعت شركة «مسار» عقدا آخر."],
+        [("«الأفق للنقل»", "name"), ("«مسار»", "name")],
+        id="ar-company-before-with-and-without-a-prefix-is-a-name",
+    ),
+    pytest.param(
+        [
+            "أعلنت لجنة المهرجان النتائج.",
+            "وقالت اللجنة إن الفيلم «يصور الحرب بعيون الأطفال، لا بعيون الجنرالات».",
+        ],
+        [("«يصور الحرب بعيون الأطفال، لا بعيون الجنرالات»", "speech")],
+        id="ar-a-definite-noun-before-many-words-is-their-subject",
+    ),
+    pytest.param(
+        ["بازار خودرو داغ شد.", "شرکت «پارس‌نوین» و «آریاتک» قیمت‌ها را بالا بردند."],
+        [("«پارس‌نوین»", "name"), ("«آریاتک»", "name")],
+        id="fa-a-quotation-joined-by-and-takes-the-type-before",
+    ),
+    pytest.param(
+        ["روزنامه‌ها به موضوع پرداختند.", "روزنامه «اعتماد» گزارشی در این باره منتشر کرد."],
+        [("«اعتماد»", "title")],
+        id="fa-newspaper-before-is-a-title",
+    ),
+    pytest.param(
+        ["העירייה הודיעה על תוכנית חדשה.", 'עובדי חברת "גלים ימיים" יצאו לשביתה.'],
+        [('"גלים ימיים"', "name")],
+        id="he-company-construct-before-is-a-name",
+    ),
+    pytest.param(
+        ["सरकार ने नई पहल की।", "विभाग ने ‘हर घर पानी’ अभियान शुरू किया है।"],
+        [("‘हर घर पानी’", "title")],
+        id="hi-campaign-after-is-a-title",
+    ),
+    pytest.param(
+        ["गांव में मेला लगा।", "लोग इस चौराहे को ‘खुशियों का चौक’ कहते हैं।"],
+        [("‘खुशियों का चौक’", "term")],
+        id="hi-they-call-it-after-is-a-term",
+    ),
+    pytest.param(
+        [
+            "मंत्री ने पत्रकारों से बात की।",
+            "उन्होंने कहा, “इस बार ‘ग्रीन मॉडल’ पूरे प्रदेश में लागू होगा।”",
+        ],
+        [("“इस बार ‘ग्रीन मॉडल’ पूरे प्रदेश में लागू होगा।”", "speech"), ("‘ग्रीन मॉडल’", "term")],
+        id="hi-a-short-quotation-inside-speech-is-a-term",
+    ),
+    pytest.param(
+        ["أصدرت المنظمة تقريرا.", "وقالت المنظمة في بيانها إن «الوضع يتدهور بسرعة كبيرة»."],
+        [("«الوضع يتدهور بسرعة كبيرة»", "speech")],
+        id="ar-words-after-said-that-are-speech",
+    ),
+    pytest.param(
+        ["ตลาดมือถือคึกคัก", "นายสมชาย ใจดี บอกว่า “ราคานี้คุ้มมาก”"],
+        [("“ราคานี้คุ้มมาก”", "speech")],
+        id="th-words-right-after-said-that-are-speech",
+    ),
+    pytest.param(
+        ["ตลาดข้าวคึกคัก", "กระทรวงพาณิชย์เปิดตัวโครงการ “ข้าวดีมีราคา” เพื่อช่วยชาวนา"],
+        [("“ข้าวดีมีราคา”", "title")],
+        id="th-project-before-is-a-title",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), CASES)
+def test_types_without_capitals(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _types(paragraphs) == expected
+
+
+def test_a_quotation_that_ends_a_sentence_stays_speech_beside_a_cue() -> None:
+    paragraphs = ["بدأت الحملة.", "وقالت الشركة «سنوسع الخدمة إلى كل المدن.»"]
+    assert _types(paragraphs) == [("«سنوسع الخدمة إلى كل المدن.»", "speech")]
+
+
+def test_languages_without_cues_are_left_as_they_are() -> None:
+    a = annotate_document(["Die Firma „Nordlicht“ wächst."], doc_id="t", lang_hint="de")
+    assert retype(["Die Firma „Nordlicht“ wächst."], a.quotations, lang="de") == a.quotations
