@@ -43,7 +43,6 @@ from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_S
 from corpus_tools.annotate.uncased_tables import QUOTE_MARKS as _QUOTE_MARKS
 from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
 from corpus_tools.annotate.uncased_tables import UNSPACED as _UNSPACED
-from corpus_tools.annotate.uncased_tables import WHILE as _WHILE
 from corpus_tools.annotate.uncased_tables import Table as _Table
 from corpus_tools.annotate.uncased_tables import find_verb as _find_verb
 from corpus_tools.annotate.uncased_tables import tables as _tables
@@ -819,7 +818,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         lead = lead.lstrip("，,、، ")
         if t.lang == "th" and lead.startswith(("พร้อม", "และ")):
             return None  # "“…” พร้อมเตือน…": a second predicate of the subject before
-        if lead.startswith(_WHILE):
+        if t.while_words and lead.startswith(t.while_words):
             return None  # "“…” ขณะที่ Y กล่าวว่า “…”": the next speaker, not this one
         skipped = len(s) - len(lead)
         hit = _find_verb(lead[:120] if t.lang not in ("zh", "ja") else lead[:30], t, last=False)
@@ -983,7 +982,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         # "… “A” ขณะที่นักศึกษารายหนึ่งกล่าวว่า": the subject after the last quotation
         # and the last "while"
         np = re.split(f"[{re.escape(_QUOTE_MARKS)}]", np)[-1]
-        for w in _WHILE:
+        for w in t.while_words:
             if w in np:
                 np = np[np.rindex(w) + len(w) :]
         for w in t.strip_by_length:
@@ -1442,9 +1441,9 @@ def _construct_chain(rest: str, article: str, t: _Table) -> str:
         nxt = words[i + 1].rstrip(_MARKS_AND_SPACE) if i + 1 < len(words) else ""
         if not bare or bare in t.stops or _unprefixed(bare, t) in t.stops:
             break
-        if bare.startswith(article) or (t.lang == "ar" and bare.startswith("لل")):
+        if bare.startswith((article, "لل")):
             take = [bare]
-        elif t.lang == "ar" and bare.startswith("ل") and w == bare and nxt.startswith(article):
+        elif bare.startswith("ل") and w == bare and nxt.startswith(article):
             take = [bare, nxt]  # "لشؤون اللاجئين"
             w = words[i + 1]
         else:

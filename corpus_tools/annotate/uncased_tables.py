@@ -22,14 +22,22 @@ PUNCT = "，,、：:；;。！？!?؟।۔()（）\u060c\u061b"
 QUOTE_MARKS = "\"'“”„‘’«»「」『』《》〈〉‹›"
 MARKS_AND_SPACE = QUOTE_MARKS + " \u00a0\u3000" + PUNCT + "-–—.…"
 SPACED_TOKEN = re.compile(r"\S+")
-# Words that open a clause about somebody else after a quotation ("while", "whereas"):
-# what follows them names the next speaker, not this one's.
-WHILE = ("ขณะที่", "ส่วน", "بينما", "فيما", "في حين", "वहीं", "जबकि", "ואילו", "בעוד", "در حالی")
 
 
 def longest_first(word: str) -> tuple[int, str]:
     """Sort key: longer words first, then by spelling (the same order on every run)."""
     return (-len(word), word)
+
+
+@dataclass(frozen=True, slots=True)
+class TypeCues:
+    """The words right before or after a quotation that mark its type, as (type, word)
+    pairs, longest words first, and the words after it that silence them all."""
+
+    before: tuple[tuple[str, str], ...] = ()
+    after: tuple[tuple[str, str], ...] = ()
+    silencing: tuple[str, ...] = ()
+    prefixes: str = ""  # one-letter words written onto a cue: "لشركة", "בתוכנית"
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,9 +70,12 @@ class Table:
     role_starts: tuple[str, ...]
     role_ends: tuple[str, ...]
     quoting: tuple[str, ...]
-    # (side, type, word): a word right before or after a quotation that marks its type
-    # ("before", "title", "فيلم"), longest words first
-    type_cues: tuple[tuple[str, str, str], ...]
+    type_cues: TypeCues
+    # Words that open a clause about somebody else after a quotation ("while"): what
+    # follows them names the next speaker, not this one's.
+    while_words: tuple[str, ...]
+    # The words that open what a verb of saying reports: "قال X إن …", "אמר כי …".
+    that: frozenset[str]
 
 
 @cache
@@ -107,19 +118,23 @@ def tables() -> dict[str, Table]:
             role_starts=tuple(d.get("role_starts", [])),
             role_ends=tuple(d.get("role_ends", [])),
             quoting=tuple(sorted(d.get("quoting", []), key=longest_first)),
-            type_cues=tuple(
-                sorted(
-                    (
-                        (side, kind, w)
-                        for side, by_type in d.get("type_cues", {}).items()
-                        for kind, ws in by_type.items()
-                        for w in ws
-                    ),
-                    key=lambda c: (c[0], longest_first(c[2]), c[1]),
-                )
-            ),
+            type_cues=_type_cues(d.get("type_cues", {})),
+            while_words=tuple(d.get("while", [])),
+            that=frozenset(d.get("that", [])),
         )
     return out
+
+
+def _type_cues(raw: dict[str, dict[str, list[str]]]) -> TypeCues:
+    def side(name: str) -> tuple[tuple[str, str], ...]:
+        pairs = [(k, w) for k, ws in raw.get(name, {}).items() for w in ws]
+        return tuple(sorted(pairs, key=lambda kw: (longest_first(kw[1]), kw[0])))
+
+    silencing = [w for ws in raw.get("not", {}).values() for w in ws]
+    prefixes = "".join(w for ws in raw.get("prefixes", {}).values() for w in ws)
+    return TypeCues(
+        side("before"), side("after"), tuple(sorted(silencing, key=longest_first)), prefixes
+    )
 
 
 def handles(lang: str | None) -> bool:

@@ -21,9 +21,7 @@ dialogue line) or by its shape (a sentence ending inside the marks). Besides the
 
 from __future__ import annotations
 
-import functools
 import re
-from dataclasses import dataclass
 
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, with_fields
@@ -33,8 +31,6 @@ __all__ = ["retype"]
 
 # A sentence ends inside the marks: words said, whatever stands beside them.
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔]\s*$")
-# One-letter prefixes written onto the word before a quotation: و, ב, ל ...
-_PREFIXES = {"ar": "وفبلك", "he": "והבלמשכ", "fa": ""}
 # What joins two quotations of one kind: "and", "、" (not a comma, which a quotation
 # interrupted by its attribution goes on after: "«…»، قال X لـ«…»، «…»").
 _JOINED = re.compile(r"^\s*(?:、|و|ו|और|및|と|和|及|และ)\s*$")
@@ -65,7 +61,7 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     the quotation has more words than a name usually has."""
     lead = before.rstrip(" \u00a0\u3000")
     tail = after.lstrip(" \u00a0\u3000")
-    cues = _by_side(t.lang)
+    cues = t.type_cues
     if tail.startswith(cues.silencing):
         return None
     for kind, word in cues.before:
@@ -77,30 +73,13 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     return None
 
 
-@dataclass(frozen=True, slots=True)
-class _Cues:
-    before: tuple[tuple[str, str], ...]  # (type, word), longest first
-    after: tuple[tuple[str, str], ...]
-    silencing: tuple[str, ...]  # words after a quotation that silence every cue
-
-
-@functools.cache
-def _by_side(lang: str) -> _Cues:
-    cues = tables()[lang].type_cues
-    return _Cues(
-        tuple((k, w) for side, k, w in cues if side == "before"),
-        tuple((k, w) for side, k, w in cues if side == "after"),
-        tuple(w for side, _, w in cues if side == "not"),
-    )
-
-
 def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
     if not lead.endswith(word):
         return False
     head = lead[: len(lead) - len(word)]
     if t.lang in UNSPACED or t.lang == "ko" or not head or head[-1].isspace():
         written = word
-    elif head[-1] in _PREFIXES.get(t.lang, "") and (len(head) == 1 or head[-2].isspace()):
+    elif head[-1] in t.type_cues.prefixes and (len(head) == 1 or head[-2].isspace()):
         written = head[-1] + word  # a prefix written onto the cue: "لشركة", "בתוכנית"
     else:
         return False  # the end of a longer word
@@ -123,15 +102,6 @@ _CLAUSE_END = re.compile(r"[。！？!?；;.؟।]")
 _PUNCT = ",،:;\"'«»“”„‘’"
 
 
-# The words that open what a verb of saying reports: "قال X إن …", "אמר כי …".
-_THAT = {
-    "ar": frozenset({"إن", "أن", "بأن", "إنه", "إنها", "أنه", "أنها", "بأنها", "بأنه"}),
-    "he": frozenset({"כי"}),
-    "fa": frozenset({"که"}),
-    "hi": frozenset({"कि"}),
-}
-
-
 def _reported(before: str, inner: str, t: Table) -> bool:
     """A quotation inside what a sentence reports somebody said: in Chinese the clause a
     verb of saying and a comma open ("林国栋表示，公司计划……，“让核心部件尽量不出
@@ -150,11 +120,10 @@ def _reported(before: str, inner: str, t: Table) -> bool:
             if i > 0 and sentence[i + len(verb) : i + len(verb) + 1] in ("，", "：", ",", ":"):
                 return True
         return False
-    that = _THAT.get(t.lang)
-    if that is None or len(inner.split()) < _SHORT_WORDS:
+    if not t.that or len(inner.split()) < _SHORT_WORDS:
         return False
     hit = find_verb(sentence, t, last=False)
-    return hit is not None and any(w.strip(_PUNCT) in that for w in sentence[hit[1] :].split())
+    return hit is not None and any(w.strip(_PUNCT) in t.that for w in sentence[hit[1] :].split())
 
 
 def retype(
@@ -163,7 +132,7 @@ def retype(
     """``parts`` with the types the words beside them say, for a language whose table
     in ``uncased.json`` has ``type_cues``."""
     t = tables().get(lang)
-    if t is None or not t.type_cues:
+    if t is None or not (t.type_cues.before or t.type_cues.after):
         return parts
     types: dict[str, str] = {}
     previous: tuple[QuotationPart, str] | None = None
