@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-12]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-13]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -37,7 +37,8 @@ never read since (``blind-5`` to ``blind-7`` declared before they were written);
 ``scripts-dev``, a batch in eight of those scripts written to be read for development;
 ``blind-9``, a batch in the same scripts, declared with it, scored once; ``blind-10``,
 the next such batch, scored once and then read; ``blind-11``, the next, scored once
-and then read; ``blind-12``, the next.
+and then read; ``blind-12``, the next, scored once and then read; ``blind-13``, the
+next.
 """
 
 from __future__ import annotations
@@ -380,7 +381,9 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # batch in the same scripts, declared before it was written, to measure the rules built
 # after reading blind-9 and blind-10 (scored once, then read); ``blind-12``, the next
 # batch in the same scripts, declared before it was written, to measure the rules built
-# after reading blind-11. An article numbered after every range
+# after reading blind-11 (scored once, then read); ``blind-13``, the next batch in the
+# same scripts, declared before it was written, to measure the rules built after
+# reading blind-12. An article numbered after every range
 # belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -397,7 +400,8 @@ SPLIT_RANGES = (
     ("blind-9", 1536, 1551),
     ("blind-10", 1552, 1567),
     ("blind-11", 1568, 1591),
-    ("blind-12", 1592, None),
+    ("blind-12", 1592, 1615),
+    ("blind-13", 1616, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
