@@ -467,3 +467,100 @@ def test_a_closed_quotation_and_a_new_one_are_two() -> None:
         "رضا احمدی گفت: «این طرح مهم است.» وی افزود: «کار از فردا آغاز می‌شود.»",
     ]
     assert _links(paragraphs) == [(None, None), (None, None)]
+
+
+# Written for the rules built on blind-12: a name at the end of an office's complement,
+# a body's head noun alone, a described person's whole clause, the subject that opens a
+# Persian sentence.
+LATER_CASES = [
+    pytest.param(
+        [
+            "(서울=연합뉴스) 교육업체들이 분석을 내놨다.",
+            "입시업체 '미래에듀'의 선우정아 평가이사는 수학이 어려웠다고 말했다.",
+            '선우 이사는 "상위권 변별력이 커졌다"고 내다봤다.',
+        ],
+        [("선우정아", "선우 이사")],
+        id="ko-family-name-of-two-syllables",
+    ),
+    pytest.param(
+        [
+            "(서울=연합뉴스) 한빛은행에서 전산 장애가 발생했다.",
+            "한빛은행 박민수 행장은 이날 기자회견을 열었다.",
+            '박 행장은 "고객께 깊이 사과드린다"고 말했다.',
+        ],
+        [("박민수", "박 행장")],
+        id="ko-bank-head-taken-up-by-family-name-and-title",
+    ),
+    pytest.param(
+        [
+            "लखनऊ, 3 मई (भाषा) राज्य में बोर्ड परीक्षा के नतीजे घोषित हुए।",
+            "सीतापुर के शिक्षक रमेश चंद्र वर्मा की बेटी ने प्रदेश में पहला स्थान पाया।",
+            "वर्मा ने कहा, “हमें अपनी बेटी पर गर्व है।”",
+        ],
+        [("रमेश चंद्र वर्मा", "वर्मा")],
+        id="hi-name-after-a-role-up-to-its-postposition",
+    ),
+    pytest.param(
+        [
+            "जयपुर, 5 जून (भाषा) बिजली की दरें बढ़ेंगी।",
+            "राज्य विद्युत नियामक आयोग ने मंगलवार को नई दरें घोषित कीं।",
+            "आयोग ने कहा, “यह वृद्धि लागत के अनुपात में है।”",
+        ],
+        [("राज्य विद्युत नियामक आयोग", "आयोग")],
+        id="hi-body-head-noun-takes-up-the-full-name",
+    ),
+    pytest.param(
+        [
+            "पटना, 9 अगस्त (भाषा) कोसी नदी में बाढ़ से कई गांव डूब गए।",
+            "बाढ़ में फंसे एक 60 वर्षीय किसान ने कहा, “हमारा सब कुछ बह गया।”",
+        ],
+        [("बाढ़ में फंसे एक 60 वर्षीय किसान", "बाढ़ में फंसे एक 60 वर्षीय किसान")],
+        id="hi-unnamed-person-keeps-the-clause-that-describes-them",
+    ),
+    pytest.param(
+        [
+            "عمان - بترا - شهدت العاصمة أمطاراً غزيرة.",
+            "«الطرق الرئيسية مفتوحة»، قال مدير الدفاع المدني في محافظة إربد العقيد ماجد"
+            " الزعبي، «لكننا ننصح بعدم السفر».",
+        ],
+        [("ماجد الزعبي", "مدير الدفاع المدني"), ("ماجد الزعبي", "مدير الدفاع المدني")],
+        id="ar-name-at-the-end-of-the-office-complement-after-the-quotation",
+    ),
+    pytest.param(
+        [
+            "تهران- ایرنا- شورای صنفی معلمان به بودجه جدید اعتراض کرد.",
+            "در مقابل، شورای هماهنگی تشکل‌های صنفی فرهنگیان در بیانیه‌ای این وعده‌ها را «بی‌پشتوانه و"
+            " تکراری و دور از واقعیت» خواند و اعلام کرد: «معلمان سال‌هاست منتظرند.»",
+        ],
+        [
+            ("شورای هماهنگی تشکل‌های صنفی فرهنگیان", "شورای هماهنگی تشکل‌های صنفی فرهنگیان"),
+            ("شورای هماهنگی تشکل‌های صنفی فرهنگیان", "شورای هماهنگی تشکل‌های صنفی فرهنگیان"),
+        ],
+        id="fa-subject-that-opens-the-sentence",
+    ),
+    pytest.param(
+        [
+            "בית המשפט המחוזי בחיפה זיכה היום את השחקן דניאל אזולאי מעבירות מרמה.",
+            "אזולאי, מהשחקנים המוכרים בתיאטרון, הודה כי טעה בדיווח.",
+            '"אני שמח שהאמת יצאה לאור", אמר אזולאי לכתבים בצאתו מהאולם.',
+        ],
+        [("דניאל אזולאי", "אזולאי")],
+        id="he-family-name-met-alone-takes-up-the-given-name-and-ends-before-to-whom",
+    ),
+    pytest.param(
+        [
+            "בית המשפט המחוזי בחיפה זיכה היום נאשם מעבירות מרמה.",
+            'בנימוקי ההחלטה כתבה השופטת רונית כהן: "לא הוכחה כוונה פלילית".',
+            'בתשובת המשרד כתב המנכ"ל יורם לוי: "נבדוק את הדברים".',
+        ],
+        [("רונית כהן", "השופטת רונית כהן"), ("יורם לוי", 'המנכ"ל יורם לוי')],
+        id="he-titled-name-after-the-verb-not-the-phrase-before-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), LATER_CASES)
+def test_speakers_named_beside_offices_bodies_and_descriptions(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    assert _speakers(paragraphs) == expected

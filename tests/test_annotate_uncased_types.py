@@ -142,3 +142,21 @@ def test_a_quotation_that_ends_a_sentence_stays_speech_beside_a_cue() -> None:
 def test_languages_without_cues_are_left_as_they_are() -> None:
     a = annotate_document(["Die Firma „Nordlicht“ wächst."], doc_id="t", lang_hint="de")
     assert retype(["Die Firma „Nordlicht“ wächst."], a.quotations, lang="de") == a.quotations
+
+
+def test_the_words_a_cue_named_are_the_same_thing_when_quoted_again() -> None:
+    # "شرکت «آسمان‌پرواز»" names a company; the same words later, in the apposition of the
+    # man who speaks, are that name, not the first part of his speech.
+    a = annotate_document(
+        [
+            "تهران- ایرنا- شرکت «آسمان‌پرواز» تعطیل شد.",
+            "رضا محمدی، مدیرعامل «آسمان‌پرواز»، در گفت‌وگو با ایرنا گفت: «دیگر توان ادامه نداشتیم.»",
+        ],
+        doc_id="t",
+    )
+    got = [(q.text, q.type, q.prev, q.speaker.name if q.speaker else None) for q in a.quotations]
+    assert got == [
+        ("«آسمان‌پرواز»", "name", None, None),
+        ("«آسمان‌پرواز»", "name", None, None),
+        ("«دیگر توان ادامه نداشتیم.»", "speech", None, "رضا محمدی"),
+    ]

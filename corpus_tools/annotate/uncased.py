@@ -166,8 +166,15 @@ def _extends(full: str, short: str, t: _Table) -> bool:
     if t.lang == "ko":
         return full.startswith(short) and len(short) <= 2 and short in t.surnames
     tokens = full.split()
-    return len(tokens) > 1 and (
-        short == tokens[-1] or short == tokens[0] or short == " ".join(tokens[1:])
+    return (
+        len(tokens) > 1
+        and (
+            short == tokens[-1]
+            or short == tokens[0]
+            or short == " ".join(tokens[1:])
+            # "बचन सिंह" of "बचन सिंह बिष्ट": the given names without the family name
+            or (len(tokens) > 2 and short == " ".join(tokens[:-1]))
+        )
     )
 
 
@@ -217,8 +224,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         toks.pop(0)
     while toks and toks[-1] in t.strip:
         toks.pop()
-    if not toks:
-        return None
+    if not toks or toks[-1] in ("و", "ו", "और"):
+        return None  # "خواند و اعلام کرد": the second of two verbs, no subject
     low = [_unprefixed(w, t) for w in toks]
     gender = "f" if verb in t.feminine else ("m" if verb and t.feminine else None)
     if len(toks) == 1 and toks[0] in t.pronouns:
@@ -235,7 +242,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
         return None
     toks = _tokens(_up_to_stop(" ".join(toks), t))
-    longest = 10 if toks and toks[0] in _ONE_OF else 7
+    # an unnamed person keeps the clause that describes them: "یک پیک ۳۴ ساله اهل کرج
+    # که چهار سال برای این شرکت کار کرده بود"
+    longest = 14 if toks and toks[0] in _ONE_OF else 7
     if not toks or len(toks) > longest or any(c in " ".join(toks) for c in _QUOTE_MARKS):
         return None  # a clause, not who spoke: unknown rather than a guess
     return _Found(" ".join(toks), "description", " ".join(toks), gender)
@@ -727,7 +736,32 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             found = _read_at(reporting, t, side="before")
             if found is not None and found.kind == "zero":
                 found = None
+    if found is None and t.lang == "fa":
+        a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
+        found = _opening_subject(text[a:b], t)
     return found
+
+
+def _opening_subject(sentence: str, t: _Table) -> _Found | None:
+    """Persian: the subject that opens a sentence with a verb of saying in it, for a
+    quotation in it that no nearer phrase attributes ("X در بیانیه‌ای این وعده‌ها را
+    «…» خواند و اعلام کرد: «…»")."""
+    if _find_verb(sentence, t, last=False) is None:
+        return None
+    # "X دیروز شاهد تجمع صدها پرستار بود که فریاد می‌زدند «…»": a relative clause between
+    # has a subject of its own; "هشدار داد که" (warned that) does not open one.
+    toks = _tokens(sentence.split(_MASK)[0])
+    for i, w in enumerate(toks):
+        if w == "که" and not any(x in t.verbs for x in toks[max(0, i - 2) : i]):
+            return None
+    for seg in re.split(r"[،,:]", sentence):
+        toks = _tokens(_clean(seg))
+        if not toks or toks[0] in t.stops or all(w in t.strip for w in toks):
+            continue  # an opener: "در مقابل،", "همچنین،"
+        subject = seg.split(_MASK)[0]
+        found = _read_spaced(subject, t, "") if _tokens(_clean(subject)) else None
+        return found if found is not None and found.kind != "zero" else None
+    return None
 
 
 def _quotative(after: str, t: _Table) -> bool:
@@ -749,7 +783,9 @@ _ADDRESSEE = {
         r"لـ\S|لل(?:صحافيين|صحفيين|إعلاميين|مراسلين|صحيفة|قناة|وكالة|تلفزيون|إذاعة|موقع)(?!\w)"
         r"|ل(?:قناة|صحيفة|موقع|إذاعة|تلفزيون|وكالة)(?!\w)"
     ),
-    "he": re.compile(r"ל[\"״“”']"),
+    "he": re.compile(
+        r"ל[\"״“”']|ל(?:כתבים|עיתונאים|תקשורת|ערוץ|רדיו|אתר|עיתון|כתבנו|כתבתנו|חדשות)(?!\w)"
+    ),
 }
 
 
@@ -896,15 +932,27 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             toks.append(w)
         pre = subject_before.strip()
         clause = re.split(r"[:：.]", pre)[-1] if pre else ""
-        opener = _tokens(clause)[:1]
+        opener = _tokens(clause)[:2]
+        # "בתשובת המשרד כתב …": "in" and a noun with its definite complement open the
+        # sentence; the subject follows the verb
+        in_phrase = (
+            t.lang == "he" and len(opener) == 2 and opener[0][:1] == "ב" and opener[1][:1] == "ה"
+        )
         if (
             t.order == "both"
             and verb not in t.quoting
             and clause.strip()
             and not pre.endswith(_MASK)
             and not (opener and opener[0] in t.stops)
+            and not in_phrase
         ):
             found = _read_spaced(clause, t, verb)
+            if found is not None and found.kind == "name" and not found.roles and toks:
+                # "בהכרעת הדין כתבה השופטת מיכל ברק-לוי": a phrase before the verb, the
+                # titled name after it
+                after_verb = _read_spaced(" ".join(toks), t, verb)
+                if after_verb is not None and after_verb.kind == "name" and after_verb.roles:
+                    found = after_verb
             if found is not None:
                 return found
         if toks:
@@ -974,9 +1022,14 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         np = re.split(r"[,،।]", np)[-1]
         words = _tokens(np)
         cuts = [i for i, w in enumerate(words) if w in t.postpositions]
-        if cuts:  # "पदक जीतने के बाद कविता ने": the subject after the adverbial
+        # "पदक जीतने के बाद कविता ने": the subject after the adverbial; but an unnamed
+        # person keeps the clause that describes them ("हादसे में बचे एक 45 वर्षीय यात्री")
+        if cuts and "एक" not in words[cuts[-1] + 2 :]:
             np = " ".join(words[cuts[-1] + 1 :])
-        return _read_spaced(np, t, verb) if np.strip() else None
+        found = _read_spaced(np, t, verb) if np.strip() else None
+        if found is not None and found.kind == "name" and found.name.split()[0] == "एक":
+            return _Found(found.mention, "description", found.mention, found.gender)
+        return found
     if t.lang == "th":
         np = subject_before
         # "… “A” ขณะที่นักศึกษารายหนึ่งกล่าวว่า": the subject after the last quotation
@@ -1090,7 +1143,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
             # "윤재혁 대전 감독", "박성훈 수석대변인", "윤태석 건국대 부동산학과 교수": a
             # name, up to two words of affiliation or rank, a title
             for m in re.finditer(
-                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:[（(]\d{1,3}[）)])?(?=((?: \S+){1,3}))",
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3,4})(?:[（(]\d{1,3}[）)])?(?=((?: \S+){1,3}))",
                 text,
             ):
                 name, words = m.group(1), m.group(2).split()
@@ -1145,7 +1198,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         )
                         doc.add(m.group(1), (n, m.start(1)), None, roles)
             toks = list(_SPACED_TOKEN.finditer(text))
-            if t.lang in ("ar", "he"):
+            if t.lang in ("ar", "he", "hi"):
                 _names_after_offices(toks, n, t, doc)
             for i, m in enumerate(toks):
                 w = _unprefixed(m.group(0).strip(_MARKS_AND_SPACE), t)
@@ -1167,7 +1220,10 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                     name_toks.append(bare)
                     if x != bare:  # punctuation closes the name
                         break
-                    if len(name_toks) == 2 and not (t.lang == "hi" and bare in t.middle_names):
+                    if len(name_toks) == 2 and not (
+                        (t.lang == "hi" and bare in t.middle_names)
+                        or (t.lang == "ar" and bare in ("عبد", "أبو"))  # "حسام عبد الرحيم"
+                    ):
                         break
                 if len(name_toks) >= 2:
                     gender = (
@@ -1191,12 +1247,24 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
 
 
 def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc) -> None:
-    """Arabic and Hebrew: a name after an office and its complement, whatever the verb
-    ("ورد وزير المالية مازن الحياري على …"), for "الوزير" or a family name later."""
+    """Arabic, Hebrew and Hindi: a name after an office and its complement, whatever the
+    verb ("ورد وزير المالية مازن الحياري على …", "किसान सुखलाल कुशवाहा की मुश्किल"), for
+    "الوزير" or a family name later."""
+    # A Hindi name ends at its postposition.
+    ends = (
+        t.stops | set(t.particles) | t.postpositions | set(t.honorifics)
+        if t.lang == "hi"
+        else t.stops
+    )
     for i, m in enumerate(toks):
         w = m.group(0)
+        article = {"ar": "ال", "he": "ה"}.get(t.lang, "")
+        bare_office = w[len(article) :] if article and w.startswith(article) else ""
         if w != w.strip(_MARKS_AND_SPACE) or (
-            w not in t.roles and _unprefixed(w, t) not in t.roles
+            w not in t.roles
+            and _unprefixed(w, t) not in t.roles
+            and bare_office not in t.roles  # "النائب"
+            and not (t.lang == "hi" and _role_like(w, t))  # "वनाधिकारी"
         ):
             continue
         window = [w]
@@ -1204,7 +1272,7 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
         for x in toks[i + 1 : i + 7]:
             raw = x.group(0)
             bare = raw.strip(_MARKS_AND_SPACE)
-            if not bare or bare in t.stops or _unprefixed(bare, t) in t.stops:
+            if not bare or bare in ends or _unprefixed(bare, t) in ends:
                 break
             if any(c in raw for c in _QUOTE_MARKS + _MASK):
                 break
@@ -1223,6 +1291,47 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
         given = [x[len("ال") :] if x.startswith("ال") and k else x for k, x in enumerate(words)]
         if 2 <= len(words) <= 3 and all(_could_be_given(x, t) for x in given):
             doc.add(name, (n, m.start()), gender, roles)
+        elif t.lang in ("ar", "he") and not (i and toks[i - 1].group(0).rstrip()[-1:] in ",،"):
+            # (after "אמיר שגיא, אנליסט בבית ההשקעות צפון אופק" the name went before)
+            far = _name_after_complement(toks[i + 1 : i + 14], t)
+            if far:  # "النائب عن دائرة مطاي في مجلس النواب سامح فؤاد"
+                role = _unprefixed(w, t)
+                doc.add(far, (n, m.start()), gender, (*roles, w, role))
+
+
+def _name_after_complement(toks: list[re.Match[str]], t: _Table) -> str:
+    """Arabic and Hebrew: the name that ends an office's complement, over its
+    prepositions and at most one comma ("عن دائرة مطاي في مجلس النواب سامح فؤاد،",
+    "המדינה, השופט אלי גבאי,"): two or three words that could be a name, after one
+    that could not, before a comma."""
+    words: list[str] = []
+    for x in toks:
+        raw = x.group(0)
+        bare = raw.strip(_MARKS_AND_SPACE)
+        if not bare or any(c in raw for c in _QUOTE_MARKS + _MASK) or bare in t.verbs:
+            return ""
+        words.append(bare)
+        if raw.rstrip() != bare:
+            if raw.rstrip()[-1:] not in ",،":
+                return ""
+            name = _name_ending(words, t)
+            if name or len(words) > 2:
+                return name
+    return ""
+
+
+def _name_ending(words: list[str], t: _Table) -> str:
+    run: list[str] = []
+    for k in range(len(words) - 1, -1, -1):
+        x = words[k]
+        family = x[len("ال") :] if not run and t.lang == "ar" and x.startswith("ال") else x
+        if len(run) == 3 or not _could_be_given(family, t) or x in t.titles:
+            break
+        run.insert(0, x)
+    before = words[len(words) - len(run) - 1] if len(run) < len(words) else ""
+    if len(run) < 2 or not before or _could_be_given(before, t):
+        return ""
+    return " ".join(run)
 
 
 # The last character of a Chinese noun of occupation or office (评论家, 诗人, 分析师).
@@ -1427,6 +1536,36 @@ def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
     return last
 
 
+def _body_in_full_before(word: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Hindi: the full name of a body that a mention by its head noun alone takes up,
+    from the subject that opened an earlier sentence ("सूचना एवं प्रसारण मंत्रालय ने …",
+    then "मंत्रालय ने कहा")."""
+    t = doc.t
+    if word not in t.body_heads:
+        return ""
+    ends = t.stops | t.postpositions | set(t.particles)
+    last = ""
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        for m in re.finditer(r"[^।?!]+", text):
+            if (n, m.start()) >= where:
+                break
+            toks = [w.strip(_MARKS_AND_SPACE) for w in _tokens(m.group(0))]
+            if word not in toks:
+                continue
+            i = toks.index(word)
+            j = next((k for k in range(i + 1, len(toks)) if toks[k] in ends), len(toks))
+            subject = toks[:j]
+            # the noun heads the subject, at most one word (a place) after it
+            if (
+                2 <= len(subject) <= 6
+                and j - i <= 2
+                and all(w and not any(c.isdigit() for c in w) for w in subject)
+                and not any(w in ends or w in t.roles or w in t.titles for w in subject)
+            ):
+                last = " ".join(subject)
+    return last
+
+
 def _construct_chain(rest: str, article: str, t: _Table) -> str:
     """Arabic: the rest of a body's name in the construct state after its first complement:
     " المتحدة لشؤون اللاجئين" of "مفوضية الأمم المتحدة لشؤون اللاجئين"."""
@@ -1540,6 +1679,19 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
     return ""
 
 
+def _named_in_paragraph(
+    roles: tuple[str, ...], where: tuple[int, int], doc: _Doc
+) -> _Person | None:
+    """The person given one of ``roles`` in the paragraph of ``where``, also after it: the
+    attribution itself names them after the quotation ("«…»، قال النائب عن دائرة مطاي في
+    مجلس النواب سامح فؤاد، «…»")."""
+    for r in roles:
+        p = doc.with_role(r, (where[0] + 1, 0))
+        if p is not None and any(a[0] == where[0] for a in p.at):
+            return p
+    return None
+
+
 def _ends_with_role(phrase: str, t: _Table) -> bool:
     if t.lang in _UNSPACED:
         return any(phrase.endswith(r) for r in t.roles)
@@ -1557,6 +1709,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p = doc.with_role(r, where)
             if p is not None:
                 break
+        if p is None:
+            p = _named_in_paragraph(found.roles, where, doc)
         if p is None and found.name:
             p = doc.fuller(found.name, where)
         described = "" if p is not None else _indefinite_before(found.mention, where, doc)
@@ -1577,10 +1731,16 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         alias = _spelled_out_before(found.name, where, doc)
         if alias:  # "금통위" after "한국은행 금융통화위원회(금통위)"
             return alias, found.mention
-        body = _body_named_before(found.name, where, doc)
-        if body:  # "נמסר מהמשרד": a definite noun, not a name
+        body = _body_named_before(found.name, where, doc) or _body_in_full_before(
+            found.name, where, doc
+        )
+        if body:  # "נמסר מהמשרד", "मंत्रालय ने कहा": a body named in full before
             return body, found.mention
         p = doc.fuller(found.name, where)
+        if p is not None and " " not in p.name and doc.t.lang in ("ar", "he", "fa", "hi"):
+            given = _given_name_before(p.name, doc)
+            if given:  # "שרעבי" met alone first, "הזמר אביב שרעבי" in the lead
+                p.name = f"{given} {p.name}"
         toks = found.name.split()
         if p is None and doc.t.lang in ("ar", "he") and len(toks) > 1:
             # "الطراونة للجزيرة نت": a name the article gave, then whom it was said to
@@ -1636,7 +1796,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             # A body named in full before: "부동산원" after "한국부동산원"
             for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
                 m = re.search(
-                    rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{1,5}}{re.escape(name)}(?=\W|은|는|이|가|의|도|에|과|와|을|를)",
+                    rf"(?<![\uac00-\ud7a3])[\uac00-\ud7a3]{{1,8}}{re.escape(name)}(?=\W|은|는|이|가|의|도|에|과|와|을|를)",
                     text,
                 )
                 if m and (n, m.start()) < where:
@@ -1644,6 +1804,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         body = _body_named_before(name, where, doc)
         if body:
             return body, found.mention
+        office = _tokens(name)[:1] if doc.t.lang in ("ar", "he") else []
+        named = _named_in_paragraph(tuple(office), where, doc) if office else None
+        if named is not None:  # "«…»، قال مدير الدفاع المدني في محافظة إربد العقيد ماجد الزعبي"
+            return named.name, found.mention
         if _ends_with_role(name, doc.t):
             # An unnamed person ("央行有关负责人", "한 주민") whom a pronoun may take up
             doc.add(name, where, found.gender, ())

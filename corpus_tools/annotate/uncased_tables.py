@@ -76,6 +76,9 @@ class Table:
     while_words: tuple[str, ...]
     # The words that open what a verb of saying reports: "قال X إن …", "אמר כי …".
     that: frozenset[str]
+    # Nouns that head a body's name ("मंत्रालय", "केंद्र"): the noun alone takes up the
+    # full name the article gave before.
+    body_heads: frozenset[str]
 
 
 @cache
@@ -121,6 +124,7 @@ def tables() -> dict[str, Table]:
             type_cues=_type_cues(d.get("type_cues", {})),
             while_words=tuple(d.get("while", [])),
             that=frozenset(d.get("that", [])),
+            body_heads=frozenset(d.get("body_heads", [])),
         )
     return out
 

@@ -126,6 +126,19 @@ def _reported(before: str, inner: str, t: Table) -> bool:
     return hit is not None and any(w.strip(_PUNCT) in t.that for w in sentence[hit[1] :].split())
 
 
+def _said(before: str, after: str, t: Table) -> bool:
+    """A reply of its own: a colon or a verb of saying right before, the sentence's end
+    right after ("صالحی گفت: «هرگز»." is words said, whatever film bears them; a dateline
+    "القاهرة: «الشرق الأوسط» افتتحت …" is not)."""
+    if after.strip()[:1] not in ("", ".", "!", "?", "؟", "。", "।"):
+        return False
+    lead = before.rstrip()
+    if lead.endswith((":", "：")):
+        return True
+    tail = lead[-12:] if t.lang in UNSPACED else " ".join(lead.split()[-2:])
+    return bool(tail) and find_verb(tail, t, last=True) is not None
+
+
 def retype(
     paragraphs: list[str], parts: tuple[QuotationPart, ...], *, lang: str
 ) -> tuple[QuotationPart, ...]:
@@ -135,6 +148,10 @@ def retype(
     if t is None or not (t.type_cues.before or t.type_cues.after):
         return parts
     types: dict[str, str] = {}
+    # The words a cue typed as a title or name: the same words quoted again are the
+    # same thing ("شرکت «پیک‌رو»" in the lead, "هم‌بنیان‌گذار «پیک‌رو»" later).
+    cued: dict[str, str] = {}
+    short_speech: list[tuple[QuotationPart, str]] = []
     previous: tuple[QuotationPart, str] | None = None
     for chain in chains(parts):
         first = chain[0]
@@ -156,13 +173,36 @@ def retype(
                 )
                 if cue is not None:
                     kind = cue
+                    if cue in ("title", "name"):
+                        cued.setdefault(inner, cue)
                 elif kind != "speech" and _reported(before, inner, t):
                     kind = "speech"
                 elif joined and previous is not None:
                     kind = previous[1]
                 elif first.depth > 0 and _short(inner, t):
                     kind = "term"
+                if kind == "speech" and _short(inner, t) and not _said(before, after, t):
+                    short_speech.append((first, inner))
         for p in chain:
             types[p.id] = kind
         previous = (chain[-1], kind)
-    return tuple(with_fields(p, type=types.get(p.id, p.type)) for p in parts)
+    for part, inner in short_speech:
+        if inner in cued:
+            types[part.id] = cued[inner]
+    # A linked first part that is such a name is no part of the speech after it:
+    # "هم‌بنیان‌گذار «پیک‌رو»، در گفت‌وگو با ایرنا گفت: «…»".
+    unlinked: dict[str, str] = {}
+    for chain in chains(parts):
+        first = chain[0]
+        if len(chain) > 1 and first.kind == "quote" and _inner(first) in cued:
+            types[first.id] = cued[_inner(first)]
+            unlinked[first.id] = chain[1].id
+    out = []
+    for p in parts:
+        p = with_fields(p, type=types.get(p.id, p.type))
+        if p.id in unlinked:
+            p = with_fields(p, next=None)
+        elif p.prev is not None and unlinked.get(p.prev) == p.id:
+            p = with_fields(p, prev=None)
+        out.append(p)
+    return tuple(out)
