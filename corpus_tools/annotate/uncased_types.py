@@ -16,7 +16,10 @@ dialogue line) or by its shape (a sentence ending inside the marks). Besides the
 * a short quotation nested in another, with no sentence in it, is a ``term`` unless a
   cue says otherwise (``“…‘流量’…”``);
 * a quotation joined to the one before by "and" or a comma alone ("«فولاد» و «فملی»")
-  takes that one's type where no cue of its own speaks.
+  takes that one's type where no cue of its own speaks;
+* the words a cue typed as a title or name, quoted again where nothing marks them, are
+  that title or name (and no first part of the speech after them), unless they stand
+  as a reply of their own ("X گفت: «هرگز».").
 """
 
 from __future__ import annotations
