@@ -143,8 +143,7 @@ class _Doc:
 
     def with_role(self, role: str, where: tuple[int, int]) -> _Person | None:
         # "الوزير" takes up a person introduced as "وزير المالية"
-        article = {"ar": "ال", "he": "ה"}.get(self.t.lang, "")
-        bare = role[len(article) :] if article and role.startswith(article) else ""
+        bare = _without_article(role, self.t.lang)
         cands = [
             p
             for p in self.persons
@@ -153,6 +152,16 @@ class _Doc:
         if not cands:
             return None
         return max(cands, key=lambda p: max(a for a in p.at if a < where))
+
+
+# The definite article written onto a noun: "الوزير", "השופטת".
+_ARTICLE = {"ar": "ال", "he": "ה"}
+
+
+def _without_article(word: str, lang: str) -> str:
+    """``word`` without the definite article it starts with, or '' where it has none."""
+    article = _ARTICLE.get(lang, "")
+    return word[len(article) :] if article and word.startswith(article) else ""
 
 
 def _extends(full: str, short: str, t: _Table) -> bool:
@@ -1258,8 +1267,7 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
     )
     for i, m in enumerate(toks):
         w = m.group(0)
-        article = {"ar": "ال", "he": "ה"}.get(t.lang, "")
-        bare_office = w[len(article) :] if article and w.startswith(article) else ""
+        bare_office = _without_article(w, t.lang)
         if w != w.strip(_MARKS_AND_SPACE) or (
             w not in t.roles
             and _unprefixed(w, t) not in t.roles
