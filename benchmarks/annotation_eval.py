@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-13]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-14]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -38,7 +38,8 @@ never read since (``blind-5`` to ``blind-7`` declared before they were written);
 ``blind-9``, a batch in the same scripts, declared with it, scored once; ``blind-10``,
 the next such batch, scored once and then read; ``blind-11``, the next, scored once
 and then read; ``blind-12``, the next, scored once and then read; ``blind-13``, the
-next.
+next, scored once; ``blind-14``, a batch in languages with capitals, declared before it
+was written.
 """
 
 from __future__ import annotations
@@ -383,7 +384,10 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # batch in the same scripts, declared before it was written, to measure the rules built
 # after reading blind-11 (scored once, then read); ``blind-13``, the next batch in the
 # same scripts, declared before it was written, to measure the rules built after
-# reading blind-12. An article numbered after every range
+# reading blind-12 (scored once, never read); ``blind-14``, a batch in 27 languages
+# written in capitals-using scripts, declared before it was written, to measure the
+# speaker rules for those languages on articles nobody has read. An article numbered
+# after every range
 # belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -401,7 +405,8 @@ SPLIT_RANGES = (
     ("blind-10", 1552, 1567),
     ("blind-11", 1568, 1591),
     ("blind-12", 1592, 1615),
-    ("blind-13", 1616, None),
+    ("blind-13", 1616, 1639),
+    ("blind-14", 1640, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
