@@ -252,3 +252,73 @@ def test_a_latvian_name_in_the_genitive_with_its_consonant_change_has_its_base_f
     # Second-declension names change their last consonant in the genitive: Raivis ->
     # Raivja (a j after a labial), Kalnietis -> Kalnieša (t -> š).
     assert [s for _, s in speakers(paragraphs, "lv")] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        # No article, and a place in the genitive that is no name of hers.
+        (
+            "ru",
+            [
+                "В Туле третий день не убирают снег.",
+                "Пенсионерка Заречья, попросившая не называть её имени, рассказала, что во "
+                "дворе «темно, как ночью».",
+            ],
+            "Пенсионерка Заречья, попросившая не называть её имени",
+        ),
+        (
+            "sk",
+            [
+                "V Poprade zatvorili plaváreň.",
+                "Otec dvoch žiakov z Levíc, ktorý nechcel uviesť svoje meno, povedal, že "
+                "cesta im zaberie „dve hodiny a veľa trpezlivosti“.",
+            ],
+            "Otec dvoch žiakov z Levíc, ktorý nechcel uviesť svoje meno",
+        ),
+        # An indefinite article, and a place after it: still no name of hers.
+        (
+            "fr",
+            [
+                "La pharmacie de garde a fermé.",
+                "« Il faut maintenant aller jusqu’à Morges la nuit », raconte une cliente de "
+                "Vevey qui n’a pas souhaité donner son nom.",
+            ],
+            "une cliente de Vevey qui n’a pas souhaité donner son nom",
+        ),
+    ],
+)
+def test_a_description_without_an_article_runs_on_through_its_clause_of_anonymity(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # What the clause says is that the person is not named: the words before it are a
+    # description, not a role to take up nor a name in a place's case.
+    assert [s for _, s in speakers(paragraphs, lang)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "uk",
+            [
+                "У транспортній поліції Рівненської області підсумували місяць.",
+                "«Порушень стало менше», — зазначили в поліції.",
+            ],
+            "поліція Рівненської області",
+        ),
+        (
+            "ru",
+            [
+                "В прокуратуре Курской области рассказали о проверке.",
+                "«Нарушения устранены», — добавили в прокуратуре.",
+            ],
+            "прокуратура Курской области",
+        ),
+    ],
+)
+def test_a_place_adjective_after_a_body_noun_is_no_name_of_the_body(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # "Рівненської" agrees with "області" after it: the body's complement, not its name.
+    assert [s for _, s in speakers(paragraphs, lang)] == [speaker]

@@ -7976,7 +7976,15 @@ def _name_after_noun(
                     e = _adjective_noun_end(text, toks, e, t)
                 return text[toks[k][1] - len(core) : toks[e][1]]
             if (
-                j > k + 1
+                (
+                    j > k + 1
+                    # Or right after the noun, where it is an adjective that agrees
+                    # with a noun after it ("поліції Чернігівської | області").
+                    or (
+                        bool(t.adjective_endings)
+                        and bare(word.lower()).endswith(t.adjective_endings)
+                    )
+                )
                 and e + 1 < len(toks)
                 and not any(_known_given(toks[i][2], t) for i in range(j, e + 1))
                 and toks[e + 1][2].islower()
@@ -8218,11 +8226,14 @@ def _whole_description(
     it is the subject of, else to the end of the sentence or a quotation mark.
     Other mentions, and one with a name in it, are returned unchanged."""
     toks = _tokens(m.text)
-    if not toks or _names_in(toks, t):
+    if not toks:
         return m
     para = paragraphs[m.paragraph - 1]
     tail = para[m.offset : m.offset + _CLAUSE_REACH]
-    definite = toks[0][2].lower() not in t.indefinites and not bare
+    unnamed = _said_unnamed(m, para, t)
+    if _names_in(toks, t) and not unnamed:
+        return m
+    definite = toks[0][2].lower() not in t.indefinites and not bare and not unnamed
     if definite and not _of_someone(tail, t):
         return m
     clause = tail[: _clause_stop(tail, t)]
@@ -8297,6 +8308,36 @@ def _whole_description(
         # (A definite one is a description all the same, not a role to take up.)
         return replace(m, described=True) if definite else m
     return replace(m, text=text, described=True)
+
+
+def _said_unnamed(m: _Mention, para: str, t: Tables) -> bool:
+    """True where the mention is followed by a clause of its own that says the person
+    is not named ("Жительница Седанки, попросившая не называть её имени", "Mama
+    osemročného Samka z Brezna, ktorá nechcela uviesť svoje meno"): a description of an
+    unnamed person without an article or with an indefinite one, and with a place in
+    it that is no name of the person's. A definite one takes up a person met before
+    ("la donna, che chiede di non essere citata")."""
+    before = words(para[max(0, m.offset - 20) : m.offset])[-1:]
+    if before and before[0].lower() in t.determiners and before[0].lower() not in t.indefinites:
+        return False
+    tail = para[m.offset : m.offset + _CLAUSE_REACH]
+    clause = tail[: _clause_stop(tail, t)]
+    toks = _tokens(clause)
+    first_new = next((k for k, (a, _, _) in enumerate(toks) if a >= len(m.text)), None)
+    if not first_new:
+        return False
+    low = [w.lower() for _, _, w in toks]
+    if low[0] in t.determiners and low[0] not in t.indefinites:
+        return False  # "la donna, che chiede di non essere citata": one met before
+    head = next((k for k in range(first_new) if low[k] not in t.indefinites), 0)
+    if not _person_word(bare(low[head]), t):
+        # A role or a word for a person: not a name ("said Halvorsen, who asked not
+        # to be named"), nor a noun of a complement ("… de casa, que pediu …").
+        return False
+    opens = clause[toks[first_new - 1][1] : toks[first_new][0]].strip(" \u00a0") == ","
+    return (opens or low[first_new] in t.relatives) and any(
+        a >= first_new for a, _ in t.anonymity.find(low)
+    )
 
 
 def _of_someone(text: str, t: Tables) -> bool:
