@@ -462,3 +462,34 @@ def test_a_name_set_after_a_role_up_to_a_closing_dash(
     lang: str, paragraphs: list[str], name: str
 ) -> None:
     assert speakers(paragraphs, lang)[-1][1] == name
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "en",
+            [
+                "Flood water is receding across the county.",
+                "Perkins, speaking on the BBC’s “Today” programme on Friday, called the "
+                "repairs “the biggest job this council has ever taken on.”",
+            ],
+            "Perkins",
+        ),
+        (
+            "de",
+            [
+                "Die Fähre fährt wieder.",
+                "Hansen, an Bord der „Nordstern“ unterwegs nach Sylt, nannte den Fahrplan "
+                "„eine Zumutung für Pendler“.",
+            ],
+            "Hansen",
+        ),
+    ],
+)
+def test_a_title_in_marks_inside_an_apposition_does_not_end_it(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The masked title's marks are no boundary of the phrase: the subject before the
+    # apposition speaks, not the words between the title and the verb.
+    assert [s for _, s in speakers(paragraphs, lang) if s != ""][-1:] == [speaker]

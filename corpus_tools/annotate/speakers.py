@@ -2062,6 +2062,11 @@ def _referring(phrase: str, t: Tables) -> str:
     return phrase
 
 
+# A quotation as :func:`corpus_tools.annotate.context.masked` leaves it: its marks
+# around its words made underscores.
+_MASKED_QUOTE = re.compile(r"[“”„‟«»‹›‘’‚'\"]_[_\s]*[“”„‟«»‹›‘’‚'\"]")
+
+
 def _mention_near_verb(
     clause: str,
     t: Tables,
@@ -2359,6 +2364,16 @@ def _mention_near_verb(
             wide = 11 if any(w in t.relatives for w in low[max(0, j - 10) : j]) else 7
             while k > 0 and not cut(k) and j - k < wide:
                 k -= 1
+            while (
+                k > 0
+                and j - k < wide
+                and _MASKED_QUOTE.fullmatch(clause[toks[k - 1][1] : toks[k][0]].strip())
+            ):
+                # A title or a name in marks inside the apposition ("Whitfield,
+                # speaking on NBC’s “Today” show, called"): the phrase goes on past it.
+                k -= 1
+                while k > 0 and not cut(k) and j - k < wide:
+                    k -= 1
             pure_name = all(
                 _is_capitalised(toks[i][2]) or low[i] in _NAME_PARTICLES for i in range(k, j)
             )
