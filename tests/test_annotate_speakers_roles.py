@@ -493,3 +493,34 @@ def test_a_title_in_marks_inside_an_apposition_does_not_end_it(
     # The masked title's marks are no boundary of the phrase: the subject before the
     # apposition speaks, not the words between the title and the verb.
     assert [s for _, s in speakers(paragraphs, lang) if s != ""][-1:] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "paragraphs", "speaker"),
+    [
+        (
+            "en",
+            [
+                "The shipyard in Appledore has won a navy contract.",
+                "Union convenor Gail Hosking called the order “the news this town has waited "
+                "ten years for.” Jim Pascoe, the yard’s owner, said hiring would start in May.",
+            ],
+            "Gail Hosking",
+        ),
+        (
+            "de",
+            [
+                "Die Stadtbibliothek bleibt geöffnet.",
+                "Bürgermeisterin Petra Lindner nannte die Entscheidung „ein Signal für die "
+                "Innenstadt.“ Kämmerer Uwe Brandt sagte, das Geld komme aus Rücklagen.",
+            ],
+            "Petra Lindner",
+        ),
+    ],
+)
+def test_a_new_sentence_after_a_quotation_does_not_take_it_from_the_verb_before(
+    lang: str, paragraphs: list[str], speaker: str
+) -> None:
+    # The quotation ends its sentence inside its marks: the capital after it opens the
+    # next one, whose verb reports something else.
+    assert [s for _, s in speakers(paragraphs, lang)] == [speaker]

@@ -7615,6 +7615,19 @@ def _position_facts(
     f["next_paragraph"] = float(next_paragraph)
 
 
+def _closes_sentence(last: QuotationPart, after: str, t: Tables) -> bool:
+    """True where the quotation ends its sentence inside its marks and a new one opens
+    after it ("… called the announcement “a slow-motion thing.” He said …"): what
+    follows reports something else, the verb before the quotation is its own."""
+    inner = last.text.rstrip(_MARKS_AND_SPACES)
+    if not inner or inner[-1] not in ".!?…" or inner.endswith("..."):
+        return False
+    if t.dialogue_dash and last.kind != "quote":
+        return False
+    rest = after.lstrip(" \u00a0")
+    return bool(rest) and rest[0].isupper()
+
+
 def _find_mention(
     chain: list[QuotationPart],
     paragraphs: list[str],
@@ -7696,7 +7709,9 @@ def _find_mention(
                 return _Mention(got[0], first.paragraph, got[1], sentence_initial=got[1] in starts)
             return _Mention("", first.paragraph, first.start.offset, zero=True)
         after = None
-    if before is not None and (colon_before or after is None):
+    if before is not None and (
+        colon_before or after is None or _closes_sentence(last, ctx_last.after, t)
+    ):
         initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
         return _Mention(
             before[0], first.paragraph, ctx_first.before_start + before[1], sentence_initial=initial
