@@ -412,7 +412,7 @@ HELD_OUT_FLOORS = {
     "span_f1": 0.98,
     "speech_f1": 0.96,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.86,
+    "speaker_accuracy": 0.88,
     "link_accuracy": 0.92,
     "title_accuracy": 0.98,
 }
@@ -453,7 +453,7 @@ BLIND_3_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.95,
     "type_accuracy": 0.92,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.93,
     "title_accuracy": 0.93,
 }
@@ -481,7 +481,7 @@ BLIND_5_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.96,
     "type_accuracy": 0.93,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.94,
     "title_accuracy": 0.97,
 }
@@ -495,7 +495,7 @@ BLIND_6_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.95,
     "type_accuracy": 0.91,
-    "speaker_accuracy": 0.83,
+    "speaker_accuracy": 0.84,
     "link_accuracy": 0.97,
     "title_accuracy": 0.97,
 }
@@ -632,6 +632,22 @@ BLIND_13_FLOORS = {
 }
 
 
+# blind-14 (1640-1671), 32 articles in 27 languages written with capitals (en, fr, de,
+# ru and es twice; uk, be, kk, bg, pl, cs, sk, lt, it, pt, nl, sv, da, no, tr, hu, ro,
+# fi, lv, el, hr, et) by four writers who never saw the engine, declared before they
+# were written; scored twice, counts only, never read: before the session's rules
+# speaker 0.83 (219/264), after them 0.83 (220/264); type 0.93 (350/376), speech F1
+# 0.97, links 0.98 (44/45), title 1.00 (32/32).
+BLIND_14_FLOORS = {
+    "lang_accuracy": 1.0,
+    "speech_f1": 0.96,
+    "type_accuracy": 0.93,
+    "speaker_accuracy": 0.83,
+    "link_accuracy": 0.97,
+    "title_accuracy": 1.0,
+}
+
+
 @pytest.fixture(scope="module")
 def report() -> dict[str, Any]:
     result: dict[str, Any] = annotation_eval().evaluate(GOLD)
@@ -667,6 +683,7 @@ SPLIT_FLOORS = {
     "blind-11": BLIND_11_FLOORS,
     "blind-12": BLIND_12_FLOORS,
     "blind-13": BLIND_13_FLOORS,
+    "blind-14": BLIND_14_FLOORS,
 }
 
 
@@ -712,6 +729,7 @@ def test_the_splits_make_up_the_set(
     assert sizes["blind-11"] == 24
     assert sizes["blind-12"] == 24
     assert sizes["blind-13"] == 24
+    assert sizes["blind-14"] == 32
     assert sum(sizes.values()) == report["articles"]
     assert set(sizes) <= set(module.SPLITS)
 
