@@ -524,3 +524,17 @@ def test_a_new_sentence_after_a_quotation_does_not_take_it_from_the_verb_before(
     # The quotation ends its sentence inside its marks: the capital after it opens the
     # next one, whose verb reports something else.
     assert [s for _, s in speakers(paragraphs, lang)] == [speaker]
+
+
+def test_a_quotation_after_another_that_closed_its_sentence_keeps_its_own_attribution() -> None:
+    # The verb before the first quotation is that one's: the second quotation's speaker
+    # is in the sentence after it.
+    got = speakers(
+        [
+            "Die Schule bleibt geschlossen.",
+            "Der Landrat nannte die Entscheidung „alternativlos.“ „Wir gehen vor Gericht.“ "
+            "Das kündigte die Elternsprecherin Sabine Krüger am Abend an.",
+        ],
+        "de",
+    )
+    assert got[-1][1] == "Sabine Krüger"

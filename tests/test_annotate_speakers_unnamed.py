@@ -281,10 +281,10 @@ def test_a_latvian_name_in_the_genitive_with_its_consonant_change_has_its_base_f
             "fr",
             [
                 "La pharmacie de garde a fermé.",
-                "« Il faut maintenant aller jusqu’à Morges la nuit », raconte une cliente de "
+                "« Il faut maintenant aller jusqu’à Morges la nuit », raconte une infirmière de "
                 "Vevey qui n’a pas souhaité donner son nom.",
             ],
-            "une cliente de Vevey qui n’a pas souhaité donner son nom",
+            "une infirmière de Vevey qui n’a pas souhaité donner son nom",
         ),
     ],
 )
@@ -322,3 +322,16 @@ def test_a_place_adjective_after_a_body_noun_is_no_name_of_the_body(
 ) -> None:
     # "Рівненської" agrees with "області" after it: the body's complement, not its name.
     assert [s for _, s in speakers(paragraphs, lang)] == [speaker]
+
+
+def test_a_named_person_stays_named_when_the_clause_hides_something_else() -> None:
+    # "her hospital not be identified": the nurse is named beside her noun.
+    got = speakers(
+        [
+            "“Nobody listens to us,” said a nurse, Joan Ellery, who spoke on condition "
+            "that her hospital not be identified.",
+            "Ellery said the ward had lost six nurses. “We cover three shifts,” she said.",
+        ],
+        "en",
+    )
+    assert [s for _, s in got] == ["Joan Ellery", "Joan Ellery"]

@@ -495,7 +495,7 @@ BLIND_6_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.95,
     "type_accuracy": 0.91,
-    "speaker_accuracy": 0.84,
+    "speaker_accuracy": 0.83,
     "link_accuracy": 0.97,
     "title_accuracy": 0.97,
 }

@@ -7615,10 +7615,18 @@ def _position_facts(
     f["next_paragraph"] = float(next_paragraph)
 
 
-def _closes_sentence(last: QuotationPart, after: str, t: Tables) -> bool:
+# A sentence that ends inside quotation marks: "… „einen Fehler.“", "«injusta.»".
+_SENTENCE_IN_MARKS = re.compile(r"[.!?…][”“»«„\"’‘›‹」』]")
+
+
+def _closes_sentence(last: QuotationPart, after: str, between: str, t: Tables) -> bool:
     """True where the quotation ends its sentence inside its marks and a new one opens
     after it ("… called the announcement “a slow-motion thing.” He said …"): what
-    follows reports something else, the verb before the quotation is its own."""
+    follows reports something else, the verb before the quotation is its own. Not
+    where another quotation that ends a sentence stands ``between`` that verb and this
+    one („einen Fehler.“ „Wir klagen.“ Das kündigte X an): that verb was the other's."""
+    if _SENTENCE_IN_MARKS.search(between):
+        return False
     inner = last.text.rstrip(_MARKS_AND_SPACES)
     if not inner or inner[-1] not in ".!?…" or inner.endswith("..."):
         return False
@@ -7710,7 +7718,16 @@ def _find_mention(
             return _Mention("", first.paragraph, first.start.offset, zero=True)
         after = None
     if before is not None and (
-        colon_before or after is None or _closes_sentence(last, ctx_last.after, t)
+        colon_before
+        or after is None
+        or _closes_sentence(
+            last,
+            ctx_last.after,
+            paragraphs[first.paragraph - 1][
+                ctx_first.before_start + before[1] : first.start.offset
+            ],
+            t,
+        )
     ):
         initial = before[1] == len(ctx_first.before) - len(ctx_first.before.lstrip())
         return _Mention(
@@ -8364,10 +8381,16 @@ def _said_unnamed(m: _Mention, para: str, t: Tables) -> bool:
         # A role or a word for a person: not a name ("said Halvorsen, who asked not
         # to be named"), nor a noun of a complement ("… de casa, que pediu …").
         return False
+    hidden = min((a for a, _ in t.anonymity.find(low) if a >= first_new), default=None)
+    if hidden is None or any(
+        _is_capitalised(toks[i][2]) and _is_capitalised(toks[i + 1][2])
+        for i in range(1, hidden - 1)
+    ):
+        # A name beside the noun ("a nurse, Joan Ellery, who spoke on condition that
+        # her hospital not be identified"): the person is named.
+        return False
     opens = clause[toks[first_new - 1][1] : toks[first_new][0]].strip(" \u00a0") == ","
-    return (opens or low[first_new] in t.relatives) and any(
-        a >= first_new for a, _ in t.anonymity.find(low)
-    )
+    return opens or low[first_new] in t.relatives
 
 
 def _of_someone(text: str, t: Tables) -> bool:
