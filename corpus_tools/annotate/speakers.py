@@ -8271,7 +8271,9 @@ def _whole_description(
     indefinite, :func:`_of_someone`), with what follows its noun in the clause
     (guidelines: "a fund manager who asked not to be named"): up to the speech verb
     it is the subject of, else to the end of the sentence or a quotation mark.
-    Other mentions, and one with a name in it, are returned unchanged."""
+    Other mentions, and one with a name in it, are returned unchanged, unless a clause
+    after it says the person is not named (:func:`_said_unnamed`): its capitals are a
+    place's then."""
     toks = _tokens(m.text)
     if not toks:
         return m
