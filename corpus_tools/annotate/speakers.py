@@ -8279,7 +8279,7 @@ def _whole_description(
         return m
     para = paragraphs[m.paragraph - 1]
     tail = para[m.offset : m.offset + _CLAUSE_REACH]
-    unnamed = _said_unnamed(m, para, t)
+    unnamed = _said_unnamed(m, para, tail, t)
     if _names_in(toks, t) and not unnamed:
         return m
     definite = toks[0][2].lower() not in t.indefinites and not bare and not unnamed
@@ -8359,17 +8359,17 @@ def _whole_description(
     return replace(m, text=text, described=True)
 
 
-def _said_unnamed(m: _Mention, para: str, t: Tables) -> bool:
+def _said_unnamed(m: _Mention, para: str, tail: str, t: Tables) -> bool:
     """True where the mention is followed by a clause of its own that says the person
     is not named ("Жительница Седанки, попросившая не называть её имени", "Mama
     osemročného Samka z Brezna, ktorá nechcela uviesť svoje meno"): a description of an
     unnamed person without an article or with an indefinite one, and with a place in
     it that is no name of the person's. A definite one takes up a person met before
-    ("la donna, che chiede di non essere citata")."""
+    ("la donna, che chiede di non essere citata"). ``tail`` is the paragraph from the
+    mention on, as far as a description is read."""
     before = words(para[max(0, m.offset - 20) : m.offset])[-1:]
     if before and before[0].lower() in t.determiners and before[0].lower() not in t.indefinites:
         return False
-    tail = para[m.offset : m.offset + _CLAUSE_REACH]
     clause = tail[: _clause_stop(tail, t)]
     toks = _tokens(clause)
     first_new = next((k for k, (a, _, _) in enumerate(toks) if a >= len(m.text)), None)
