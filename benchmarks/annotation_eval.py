@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-14]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-15]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -39,7 +39,8 @@ never read since (``blind-5`` to ``blind-7`` declared before they were written);
 the next such batch, scored once and then read; ``blind-11``, the next, scored once
 and then read; ``blind-12``, the next, scored once and then read; ``blind-13``, the
 next, scored once; ``blind-14``, a batch in languages with capitals, declared before it
-was written.
+was written; ``blind-15``, the next batch in the scripts without capitals, declared before
+it was written.
 """
 
 from __future__ import annotations
@@ -386,8 +387,9 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # same scripts, declared before it was written, to measure the rules built after
 # reading blind-12 (scored once, never read); ``blind-14``, a batch in 27 languages
 # written in capitals-using scripts, declared before it was written, to measure the
-# speaker rules for those languages on articles nobody has read. An article numbered
-# after every range
+# speaker rules for those languages on articles nobody has read; ``blind-15``, the next
+# batch in the scripts without capitals, declared before it was written, to measure the
+# rules for them on articles nobody has read. An article numbered after every range
 # belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -406,7 +408,8 @@ SPLIT_RANGES = (
     ("blind-11", 1568, 1591),
     ("blind-12", 1592, 1615),
     ("blind-13", 1616, 1639),
-    ("blind-14", 1640, None),
+    ("blind-14", 1640, 1671),
+    ("blind-15", 1672, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
