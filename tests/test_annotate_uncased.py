@@ -564,3 +564,147 @@ def test_speakers_named_beside_offices_bodies_and_descriptions(
     paragraphs: list[str], expected: list[tuple[str, str] | None]
 ) -> None:
     assert _speakers(paragraphs) == expected
+
+
+# Attributions that read by the grammar of the sentence rather than by its words: verbs
+# of saying the tables lacked, a short form or anaphor of a body named in full before,
+# Japanese and Korean quotations in a sentence of their own, and a view "shown".
+GRAMMAR_CASES = [
+    pytest.param(
+        [
+            "กรุงเทพฯ เตรียมขยายเส้นทางจักรยานในเขตเมืองชั้นในเพิ่มอีกหลายสาย",
+            "นายวิชัย ศรีสวัสดิ์ ผู้อำนวยการสำนักการจราจร เห็นว่า “ทางจักรยานจะช่วยลดรถติดได้จริงในระยะยาว”",
+        ],
+        [("วิชัย ศรีสวัสดิ์", "นายวิชัย ศรีสวัสดิ์ ผู้อำนวยการสำนักการจราจร")],
+        id="th-sees-that-is-a-verb-of-saying",
+    ),
+    pytest.param(
+        [
+            "新华社南京3月2日电 江苏省将迎来新一轮降温天气。",
+            "江苏省气象台预计，本周后期气温将明显下降，但“沿江地区仍可能出现短时强降雨，市民出行需注意安全”。",
+        ],
+        [("江苏省气象台", "江苏省气象台")],
+        id="zh-expects-is-a-verb-of-saying",
+    ),
+    pytest.param(
+        [
+            "静岡市の小学校で給食を食べた児童が相次いで体調不良を訴えた。",
+            "静岡市保健所は6日、食中毒の疑いがあるとして調査を始めた。",
+            "同保健所は「原因の特定を急いでいる」としている。",
+        ],
+        [("静岡市保健所", "同保健所")],
+        id="ja-the-same-office-is-the-office-named-before",
+    ),
+    pytest.param(
+        [
+            "文部科学省は8日、教員の働き方改革に関する新たな指針を公表した。",
+            "文科省は「授業以外の業務を減らし、教員が子どもと向き合う時間を確保したい」と説明している。",
+        ],
+        [("文部科学省", "文科省")],
+        id="ja-short-form-of-a-ministry-named-before",
+    ),
+    pytest.param(
+        [
+            "(세종=연합뉴스) 김하늘 기자 = 중앙노동위원회가 택배 노조의 조정 신청을 받아들였다.",
+            '중노위는 "양측이 다음 주까지 합의안을 내야 한다"고 밝혔다.',
+        ],
+        [("중앙노동위원회", "중노위")],
+        id="ko-short-form-of-a-commission-named-before",
+    ),
+    pytest.param(
+        [
+            "新华社成都4月3日电 四川省住房和城乡建设厅3日发布通知，要求各地加强自建房安全排查。",
+            "该厅表示：“对存在安全隐患的房屋，一律先撤人、再鉴定、后处置。”",
+        ],
+        [("城乡建设厅", "该厅")],
+        id="zh-this-department-is-the-department-named-before",
+    ),
+    pytest.param(
+        [
+            "東京都は10日、都内の待機児童数が過去最少になったと発表した。",
+            "専門家の一人で大学教授の中川恵子氏は、保育の質について「人手不足が続けば維持は難しい」との見方を示した。",
+        ],
+        [("中川恵子", "中川恵子氏")],
+        id="ja-a-view-shown-is-the-topics-words",
+    ),
+    pytest.param(
+        [
+            "気象庁は12日、今冬の降雪予報を発表した。",
+            "予報官の木村健太氏は「雪の量は平年並み」と分析。今冬は大雪が「例年より早く来る可能性がある」との見通しを示した。",
+        ],
+        [("木村健太", "木村健太氏"), ("木村健太", "木村健太氏")],
+        id="ja-a-time-as-topic-and-the-subject-of-the-words-quoted-are-not-speakers",
+    ),
+    pytest.param(
+        [
+            "神戸市の商店街で10日、夏祭りが4年ぶりに開かれた。",
+            "祭りを企画した商店会長の村上和夫さん（66）は、準備に半年をかけた。「人が戻ってきて本当にうれしい。来年も続けたい」。村上さんは笑顔でこう話した。",
+        ],
+        [("村上和夫", "村上さん")],
+        id="ja-a-quotation-of-its-own-said-thus-in-the-next-sentence",
+    ),
+    pytest.param(
+        [
+            "長野県の山間部で7日、大雨による土砂崩れが起きた。",
+            "近くに住む農家の田中義男さん（70）は、夜中に大きな音を聞いたと振り返る。「家が揺れて目が覚めた。生きた心地がしなかった」",
+        ],
+        [("田中義男", "田中義男さん")],
+        id="ja-a-quotation-of-its-own-after-the-person-the-sentence-before-is-about",
+    ),
+    pytest.param(
+        [
+            "ชาวบ้านในอำเภอสันทรายยังคงประสบปัญหาน้ำท่วมขังต่อเนื่องเป็นวันที่สาม",
+            "“น้ำขึ้นมาถึงเข่าแล้ว ออกจากบ้านไม่ได้เลย” ป้าสมศรีกล่าว ขณะที่เจ้าหน้าที่เทศบาลรายหนึ่งซึ่งขอไม่เปิดเผยชื่อ ระบุว่า “เราส่งเรือไปช่วยแล้วสี่ลำ”",
+        ],
+        [
+            ("สมศรี", "ป้าสมศรี"),
+            (
+                "เจ้าหน้าที่เทศบาลรายหนึ่งซึ่งขอไม่เปิดเผยชื่อ",
+                "เจ้าหน้าที่เทศบาลรายหนึ่งซึ่งขอไม่เปิดเผยชื่อ",
+            ),
+        ],
+        id="th-while-opens-the-next-speaker-and-a-denied-verb-says-nothing",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), GRAMMAR_CASES)
+def test_speakers_read_by_the_grammar_of_the_sentence(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    assert _speakers(paragraphs) == expected
+
+
+def test_but_and_a_verb_go_on_with_the_subject_before() -> None:
+    # '"A", אך הזהירה: "B"': one speaker's two parts, not a speaker called "but"
+    paragraphs = [
+        "עיריית נתניה אישרה אתמול תוכנית חדשה לחופי העיר.",
+        'ראש העירייה, יעל ברק, אמרה כי התוכנית "טובה לתושבים", אך הזהירה: "בלי תקציב מהמדינה לא נוכל לבצע אותה בזמן".',
+    ]
+    assert _links(paragraphs) == [(None, "q2"), ("q1", None)]
+    assert _speakers(paragraphs) == [("יעל ברק", "יעל ברק"), ("יעל ברק", "יעל ברק")]
+
+
+@pytest.mark.parametrize(
+    "paragraphs",
+    [
+        pytest.param(
+            [
+                "בית המשפט העליון פסק אתמול בעניין הפרטיות של עובדים.",
+                'ד"ר רון אבני, מחבר הספר "הגבול הדק", סבור כי לפסק הדין תהיה השפעה רבה, "והיא תורגש מיד".',
+            ],
+            id="he-believes-that",
+        ),
+        pytest.param(
+            [
+                "ตลาดสมาร์ตโฟนในไทยแข่งขันกันรุนแรงขึ้นในปีนี้",
+                "นางสาวมาลี ใจงาม นักวิเคราะห์จากบริษัทวิจัย “ไทยมาร์เก็ต” มองว่าราคาที่ตั้งไว้ถือว่า “ค่อนข้างสูง”",
+            ],
+            id="th-views-that",
+        ),
+    ],
+)
+def test_a_verb_and_what_it_says_between_two_quotations_do_not_join_them(
+    paragraphs: list[str],
+) -> None:
+    assert _links(paragraphs) == [(None, None), (None, None)]

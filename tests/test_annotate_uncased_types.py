@@ -160,3 +160,63 @@ def test_the_words_a_cue_named_are_the_same_thing_when_quoted_again() -> None:
         ("«آسمان‌پرواز»", "name", None, None),
         ("«دیگر توان ادامه نداشتیم.»", "speech", None, "رضا محمدی"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "expected"),
+    [
+        pytest.param(
+            [
+                "新华社武汉6月1日电 武汉市新建的江滩公园1日正式开放。",
+                "不少市民在网络上称赞新公园“安静、干净、很有人情味”。",
+            ],
+            [("“安静、干净、很有人情味”", "speech")],
+            id="zh-praised-as",
+        ),
+        pytest.param(
+            [
+                "عمان 3 أيار (بترا)- أطلقت وزارة الصحة حملة وطنية للتبرع بالدم في المحافظات.",
+                'ودعت نقابة الممرضين الأردنيين إلى "مشاركة واسعة" في الحملة خلال الأسبوعين المقبلين.',
+            ],
+            [('"مشاركة واسعة"', "speech")],
+            id="ar-called-for",
+        ),
+        pytest.param(
+            [
+                "אלפי עובדים הפגינו אתמול מול משרדי החברה בתל אביב.",
+                'הוא אמר כי ההנהלה מוכנה לחזור למשא ומתן "כבר מחר", אם השביתה תופסק.',
+            ],
+            [('"כבר מחר"', "speech")],
+            id="he-said-that-a-few-words",
+        ),
+    ],
+)
+def test_a_few_words_a_verb_of_saying_leads_to_are_speech(
+    paragraphs: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert _types(paragraphs) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "quoted"),
+    [
+        pytest.param(
+            [
+                "שכבה היא חברת סייבר צעירה מתל אביב שגייסה השנה סכום גדול.",
+                '"הבינה המלאכותית שינתה הכול," אמרה מנהלת הטכנולוגיה של "מגן", ד"ר נועה לב.',
+            ],
+            '"מגן"',
+            id="he-a-name-in-the-subject-after-the-verb",
+        ),
+        pytest.param(
+            [
+                "新华社北京5月3日电 我国新一代气象卫星3日成功发射。",
+                "据介绍，“风云九号”是我国自主研制的第二代静止轨道气象卫星。",
+            ],
+            "“风云九号”",
+            id="zh-after-according-to-and-a-comma",
+        ),
+    ],
+)
+def test_a_name_after_a_verb_of_saying_is_no_speech(paragraphs: list[str], quoted: str) -> None:
+    assert dict(_types(paragraphs))[quoted] != "speech"

@@ -825,6 +825,19 @@ _UNCASED_ATTRIBUTION_END = re.compile(r"(?:[,，、.。:：;；،।]|ว่า)
 _KOREAN_CONNECTIVE = re.compile(r"(?:이?라며|며|이?라고 했고|고)\s+$")
 
 
+# What may follow a Thai verb of saying at the end of an attribution: "(และ)ว่า".
+_THAI_ATTRIBUTION_END = re.compile(r"\s*(?:และ|ต่อ|อีก)?\s*(?:ว่า)?\s*")
+
+
+def _content_clause(rest: str, t: uncased_tables.Table) -> bool:
+    """What follows the verb between two quotations is what was said, not who said it:
+    "“A”, סבור כי להחלטה … “B”" (believes that …), "“A” มองว่าราคา … ถือว่า “B”";
+    not "«A»، قال X، مشيراً إلى أن … «B»", where "that" opens another verb's words."""
+    if t.lang == "th":
+        return not _THAI_ATTRIBUTION_END.fullmatch(rest)
+    return any(w.strip(_SPACE + ",،") in t.that for w in rest.split()[:2])
+
+
 def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table) -> None:
     """Link a quotation to the one it goes on in after an attribution with a verb of
     saying, in a language written without capitals; the attribution ends where the
@@ -836,8 +849,10 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
         core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
         if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in core):
             continue
-        if t.while_words and core.startswith(t.while_words):
-            continue  # "“A” ขณะที่ Y กล่าวว่า “B”": two people
+        if t.while_words and (
+            core.startswith(t.while_words) or uncased_tables.after_while(core, t)
+        ):
+            continue  # "“A” ขณะที่ Y กล่าวว่า “B”", "“A” X กล่าว ขณะที่ Y ระบุว่า “B”": two people
         last_inner = text[a.end - 2] if a.end - 2 > a.start else ""
         # The first part stays open: “A，”/"A," inside the marks or «A»، outside them
         # (Thai writes no commas); «A.» وی افزود: «B» is two quotations.
@@ -851,7 +866,8 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
         elif (
             not _UNCASED_ATTRIBUTION_END.search(between)
             or uncased_tables.END.search(core)
-            or uncased_tables.find_verb(core, t, last=False) is None
+            or (verb := uncased_tables.find_verb(core, t, last=False)) is None
+            or _content_clause(core[verb[1] :], t)
         ):
             continue
         b.prev = a.key

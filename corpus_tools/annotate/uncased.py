@@ -38,12 +38,13 @@ from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.speakers import Person, person_id
 from corpus_tools.annotate.uncased_tables import END as _END
-from corpus_tools.annotate.uncased_tables import LANGS, handles
+from corpus_tools.annotate.uncased_tables import LANGS, SPEAKING_OCCASIONS, handles
 from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_SPACE
 from corpus_tools.annotate.uncased_tables import QUOTE_MARKS as _QUOTE_MARKS
 from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
 from corpus_tools.annotate.uncased_tables import UNSPACED as _UNSPACED
 from corpus_tools.annotate.uncased_tables import Table as _Table
+from corpus_tools.annotate.uncased_tables import after_while as _after_while
 from corpus_tools.annotate.uncased_tables import find_verb as _find_verb
 from corpus_tools.annotate.uncased_tables import tables as _tables
 from corpus_tools.annotate.uncased_tables import unprefixed as _unprefixed
@@ -235,6 +236,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         toks.pop()
     if not toks or toks[-1] in ("و", "ו", "और"):
         return None  # "خواند و اعلام کرد": the second of two verbs, no subject
+    if toks[-1] in _CONJUNCTIONS:
+        return _Found("", "zero")  # "אך הזהיר:" (but warned): the subject of the first
     low = [_unprefixed(w, t) for w in toks]
     gender = "f" if verb in t.feminine else ("m" if verb and t.feminine else None)
     if len(toks) == 1 and toks[0] in t.pronouns:
@@ -260,6 +263,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
 
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
+# Words that join a second verb to the first, whose subject it shares ("and", "but").
+_CONJUNCTIONS = frozenset(
+    {"אך", "אבל", "ואילו", "لكن", "ولكن", "اما", "ولی", "لیکن", "लेकिन", "मगर", "แต่"}
+)
 
 
 # Words that open a clause inside a noun phrase, or say to whom (Persian به, با): where
@@ -462,13 +469,25 @@ def _read_topic(before: str, t: _Table) -> _Found | None:
     return _read_ko(before, t)
 
 
+# A time a topic particle may close: "今季は", "昨年は", "同日は", "今後も".
+_JA_TIME = re.compile(
+    r"[今昨来先前翌同当本毎]?[季年回月週日朝夜晩後度期]|[今昨来]年度|今後|当時|現在|将来"
+)
+
+
 def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
     before = before.split(_MASK)[-1]
     marked = list(re.finditer(r"(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])([はがも])", before))
     topics = [m for m in marked if m.group(1) == "は"]
-    subjects = [m for m in marked if m.group(1) != "は"]
+    # "得点操作が「…」との見方を示した": a subject right before the quotation is that of
+    # the words quoted, not their speaker (unlike "石原氏も「…」と述べた").
+    subjects = [
+        m
+        for m in marked
+        if m.group(1) == "も" or (m.group(1) == "が" and before[m.end() :].strip(" \u3000"))
+    ]
     for m in [*topics[:1], *reversed(subjects)]:
         head = before[: m.start()]
         head_no_age = _AGE.sub("", head)
@@ -487,8 +506,8 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                     return _Found(name + h, "name", name, None, (h,))
                 if h not in ("さん", "氏", "ちゃん", "君", "くん"):
                     return _Found(h, "role", "", None, (h,))
-        if not run:
-            continue
+        if not run or _JA_TIME.fullmatch(run[-1]):
+            continue  # "今季は" (this season), a time and not who speaks
         word = run[-1]
         if word in t.pronouns:
             return _Found(word, "pronoun", gender=t.pronouns[word])
@@ -706,11 +725,14 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     first, last = chain[0], chain[-1]
     text = masked[first.paragraph - 1]
     # Between two parts in one paragraph: "“A，”陈志远说，“B”", "«A» قالت X «B»".
+    zero = None  # "“A”, אך הזהיר: “B”": the subject of the verb before the first part
     for p, q in itertools.pairwise(chain):
         if p.paragraph == q.paragraph:
             between = text[p.end.offset : q.start.offset]
             found = _read_at(between, t, side="between")
-            if found is not None:
+            if found is not None and found.kind == "zero" and t.order != "topic":
+                zero = found
+            elif found is not None:
                 return found
     s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
     lt = masked[last.paragraph - 1]
@@ -724,10 +746,13 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             if found is None:
                 found = _read_topic(after, t)
             return found or _Found("", "zero")
-        if re.search(r"이렇게|こう(?:話|語|述|説)", after):
-            # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」。社長はこう話した"
-            return _read_topic(after.split("이렇게")[0].split("こう")[0], t)
-        return _according(before, t) or _according(after, t)
+        if _THUS.search(after):
+            # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」社長はこう話した"
+            return _read_topic(_THUS.split(after)[0], t)
+        found = _according(before, t) or _according(after, t)
+        if found is None and not text[s_start : first.start.offset].strip(" \u3000"):
+            found = _own_sentence(text, s_start, lt, a_end, t)
+        return found
     reads = [("after", after), ("before", before)]
     if before.rstrip().endswith((":", "：")):
         reads.reverse()  # "X said: “…”" is surer than what follows
@@ -748,7 +773,32 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     if found is None and t.lang == "fa":
         a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
         found = _opening_subject(text[a:b], t)
-    return found
+    return found or zero
+
+
+# "こう話した", "이렇게 말했다" (said thus): the words quoted before are the speaker's.
+_THUS = re.compile(r"こう(?!した|して|いう|いった|なる|なっ)|이렇게|이같이|이와 같이")
+
+
+def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _Found | None:
+    """Japanese and Korean: a quotation that is a sentence of its own, without a particle
+    that quotes it: the speaker the next sentence says spoke thus ("「…」。佐藤さんは、…
+    こうコメントを寄せた"), else the person named as the topic of the sentence before
+    ("山口健太さん（42）は、…と明かす。「…」")."""
+    nxt_end = _sentence_bounds(lt, a_end, a_end)[1] if a_end < len(lt) else a_end
+    nxt = lt[a_end:nxt_end]
+    if _MASK not in nxt and _THUS.search(nxt):
+        found = _read_topic(_THUS.split(nxt)[0], t)
+        if found is not None:
+            return found
+    if not s_start:
+        return None
+    prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
+    previous = text[prev_start:s_start]
+    if _MASK in previous:
+        return None
+    found = _read_topic(previous, t)
+    return found if found is not None and found.kind == "name" else None
 
 
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
@@ -773,14 +823,21 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     return None
 
 
+_VIEW_SHOWN = re.compile(r"との[\u3400-\u9fff\u30a0-\u30ff]{1,6}を")
+
+
 def _quotative(after: str, t: _Table) -> bool:
     a = after.lstrip(" \u3000")
     if t.lang == "ja":
         # "との見方" (the view that) is nobody's words; "とのコメントを寄せた" is someone's.
         if a.startswith(("と書かれ", "と記され", "とある")):
             return False  # a sign or a document: "「…」と書かれた横断幕"
+        # "との見方を示した", "との判断を維持している" (someone's view, shown: their words);
+        # "との声も出ている", "との反発も" (a view somebody holds) is nobody's in particular.
         return a.startswith("と") and (
-            not a.startswith("との") or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
+            not a.startswith("との")
+            or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
+            or bool(_VIEW_SHOWN.match(a))
         )
     return bool(re.match(r"(?:이?라고|고|이?라며|며|이?라는|는|라|하고)(?:\s|$|[,.])", a))
 
@@ -807,27 +864,6 @@ def _word_marks_removed(s: str, t: _Table) -> str:
     return _HE_WORD_MARKS.sub("", s) if t.lang == "he" else s
 
 
-# Where words were said, which no description of a person contains.
-_SPEAKING_OCCASIONS = frozenset(
-    [
-        "تصريح",
-        "تصريحات",
-        "مؤتمر",
-        "بيان",
-        "حديث",
-        "مقابلة",
-        "لقاء",
-        "كلمة",
-        "اتصال",
-        "مداخلة",
-        "ראיון",
-        "מסיבת",
-        "הודעה",
-        "שיחה",
-    ]
-)
-
-
 def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     """An unnamed person after the verb, with what the article says of them up to the
     clause's end: "قالت طالبة في معهد السينما تبلغ من العمر 22 عاماً،"."""
@@ -848,7 +884,7 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
         out.append(bare)
     if len(out) > 9 or any(c in " ".join(out) for c in _QUOTE_MARKS):
         return found
-    if any(_unprefixed(w, t) in _SPEAKING_OCCASIONS for w in out[1:]):
+    if any(_unprefixed(w, t) in SPEAKING_OCCASIONS for w in out[1:]):
         return found  # "قال سعيد في تصريح …": where it was said, not who said it
     phrase = " ".join(out)
     return _Found(phrase, "description", phrase, found.gender)
@@ -890,6 +926,11 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             # "X ने कहा, “…” वहीं Y का कहना था, “…”": the verb after the last quotation
             tail = s[s.rindex(_MASK) + 1 :]
             if _find_verb(tail, t, last=False) is not None:
+                s = tail
+        if side == "before":
+            # "“…” ป้าบุญเรือนกล่าว ขณะที่ Y ระบุว่า “…”": the speaker "while" opens
+            tail = _after_while(s, t)
+            if tail and _find_verb(tail, t, last=False) is not None:
                 s = tail
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
@@ -1707,7 +1748,91 @@ def _ends_with_role(phrase: str, t: _Table) -> bool:
     return bool(toks) and _unprefixed(toks[-1], t) in t.roles | t.titles
 
 
+# A run of letters a body's name is written in: Chinese and Japanese names are written
+# without spaces (the Japanese without kana, which joins words: "浜松市保健所は"), Korean
+# ones word by word.
+_BODY_RUN = {
+    "zh": re.compile(r"[\u3400-\u9fff]+"),
+    "ja": re.compile(r"[\u3400-\u9fff\u30a0-\u30ffA-Za-z々ー・]+"),
+    "ko": re.compile(r"[\uac00-\ud7a3A-Za-z0-9]+"),
+}
+# Chinese words a body's name does not start with, which run into it unspaced: "据", "从"
+# ("记者从合肥马拉松组委会获悉"), "日" of a date ("18日贵州省交通运输厅").
+_ZH_BEFORE_BODY = re.compile(r".*[据从向在由对与和及经将把被让日月年时]")
+_JA_BEFORE_BODY = re.compile(r"^[日月年時]+")
+_KO_TIMES = ("해", "날", "일", "월", "년", "주", "간", "후", "전", "께", "최근", "현재", "당시")
+_KO_PARTICLE = re.compile(r"(?:에서는|에서|으로|에게|과|와|은|는|이|가|의|도|에|을|를|로|측)$")
+
+
+def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Chinese, Japanese, Korean: the full name of a body that a short mention takes up,
+    as the article gave it before: by its head ("同保健所", "该厅", "组委会" after
+    "浜松市保健所", "贵州省交通运输厅", "合肥马拉松组委会") or by a short form of its
+    words ("선관위", "厚労省" after "중앙선거관리위원회", "厚生労働省")."""
+    t = doc.t
+    run = _BODY_RUN.get(t.lang)
+    if run is None or not t.body_ends or not name:
+        return ""
+    head = name
+    anaphoric = False
+    for a in t.body_anaphors:
+        if head.startswith(a) and len(head) > len(a):
+            head, anaphoric = head[len(a) :].strip(), True
+            break
+    if not head.endswith(t.body_ends) or not run.fullmatch(head):
+        return ""
+    last = ""
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        for m in run.finditer(text):
+            if (n, m.end()) > where:
+                break
+            full = _body_name(m.group(0), t)
+            if t.lang == "ko":
+                # "전주국제영화제 조직위원회는": a name of two words, the first bare
+                pm = re.search(r"(?:^|\s)([\uac00-\ud7a3A-Za-z]{3,})\s$", text[: m.start()])
+                if (
+                    pm
+                    and not _KO_PARTICLE.search(pm.group(1))
+                    and not pm.group(1).endswith(_KO_TIMES)
+                ):
+                    full = f"{pm.group(1)} {full}"
+            if (
+                len(full) > len(head)
+                and not full.startswith(t.body_anaphors)
+                and len(full) <= 20
+                and (full.endswith(head) or (not anaphoric and _short_form(head, full, t)))
+            ):
+                last = full
+    return last
+
+
+def _body_name(word: str, t: _Table) -> str:
+    if t.lang == "zh":
+        return _ZH_BEFORE_BODY.sub("", word)
+    if t.lang == "ja":
+        return _JA_BEFORE_BODY.sub("", word)
+    return _KO_PARTICLE.sub("", word)
+
+
+def _short_form(short: str, full: str, t: _Table) -> bool:
+    """``short`` is made of characters of ``full`` in their order, ending where its
+    body's name ends ("厚労省" of "厚生労働省", "개인정보위" of "개인정보보호위원회")."""
+    if len(short) < 2 or len(full) < len(short) + 2 or not full.endswith(t.body_ends):
+        return False
+    at = -1
+    for ch in short:
+        at = full.find(ch, at + 1)
+        if at < 0:
+            return False
+    return at >= len(full) - 3
+
+
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
+    if found.kind in ("name", "description", "role") and doc.t.lang in _BODY_RUN:
+        short = found.name or found.mention
+        full = _spelled_out_before(short, where, doc) or _body_in_full_cjk(short, where, doc)
+        if full:  # "同保健所" after "浜松市保健所"
+            return full, found.mention
     if found.kind == "pronoun":
         p = doc.last_before(where, found.gender)
         return (p.name, found.mention) if p is not None else None

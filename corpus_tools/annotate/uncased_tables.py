@@ -79,6 +79,31 @@ class Table:
     # Nouns that head a body's name ("मंत्रालय", "केंद्र"): the noun alone takes up the
     # full name the article gave before.
     body_heads: frozenset[str]
+    # How a body's name ends (zh, ja, ko: "省", "委员会", "위원회"), and the words that take
+    # up a body named before ("同", "该"): a short mention stands for the full name.
+    body_ends: tuple[str, ...]
+    body_anaphors: tuple[str, ...]
+
+
+# Where words were said, which no description of a person contains.
+SPEAKING_OCCASIONS = frozenset(
+    [
+        "تصريح",
+        "تصريحات",
+        "مؤتمر",
+        "بيان",
+        "حديث",
+        "مقابلة",
+        "لقاء",
+        "كلمة",
+        "اتصال",
+        "مداخلة",
+        "ראיון",
+        "מסיבת",
+        "הודעה",
+        "שיחה",
+    ]
+)
 
 
 @cache
@@ -125,6 +150,8 @@ def tables() -> dict[str, Table]:
             while_words=tuple(d.get("while", [])),
             that=frozenset(d.get("that", [])),
             body_heads=frozenset(d.get("body_heads", [])),
+            body_ends=tuple(sorted(d.get("body_ends", []), key=longest_first)),
+            body_anaphors=tuple(sorted(d.get("body_anaphors", []), key=longest_first)),
         )
     return out
 
@@ -157,11 +184,14 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     """The first (or last) verb of saying in ``s``: (start, end, the verb as written)."""
     hits: list[tuple[int, int, str]] = []
     if t.lang in UNSPACED:
-        for v in t.verbs:
+        # the longest verb first, so that "เผย" inside a denied "ไม่เปิดเผย" is no verb
+        taken: list[tuple[int, int]] = []
+        for v in sorted(t.verbs, key=len, reverse=True):
             for m in re.finditer(re.escape(v), s):
-                if _inside_other_word(s, m.start(), v, t):
+                if any(a <= m.start() < b for a, b in taken):
                     continue
-                if not any(h[0] <= m.start() < h[1] for h in hits):
+                taken.append((m.start(), m.end()))
+                if not _inside_other_word(s, m.start(), v, t):
                     hits.append((m.start(), m.end(), v))
     else:
         for m in SPACED_TOKEN.finditer(s):
@@ -188,5 +218,21 @@ def _inside_other_word(s: str, at: int, v: str, t: Table) -> bool:
         k = nv.find(v)
         if k >= 0 and s[at - k : at - k + len(nv)] == nv:
             return True
-    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น".
-    return t.lang == "th" and (s[max(0, at - 3) : at] == "การ" or s[max(0, at - 4) : at] == "ความ")
+    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น"; and a verb
+    # denied: "ขอไม่เปิดเผยชื่อ" (asked not to give a name) says nothing.
+    return t.lang == "th" and s[max(0, at - 4) : at].endswith(("การ", "ความ", "ไม่"))
+
+
+def after_while(s: str, t: Table) -> str:
+    """What follows the last "while" in ``s`` (a clause about somebody else), or ""."""
+    at = -1
+    for w in t.while_words:
+        if t.lang == "th":  # a phrase's first word: not "ส่วน" of "ส่วนหนึ่ง" (a part)
+            pattern = rf"(?:^|(?<=\s)){re.escape(w)}"
+        elif t.lang in UNSPACED:
+            pattern = re.escape(w)
+        else:
+            pattern = rf"(?<!\w){re.escape(w)}(?!\w)"
+        for m in re.finditer(pattern, s):
+            at = max(at, m.end())
+    return s[at:] if at >= 0 else ""
