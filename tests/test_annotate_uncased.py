@@ -676,12 +676,13 @@ def test_speakers_read_by_the_grammar_of_the_sentence(
 
 
 def test_but_and_a_verb_go_on_with_the_subject_before() -> None:
-    # '"A", אך הזהירה: "B"': one speaker's two parts, not a speaker called "but"
+    # '"A", אך הזהירה: "B"': two quotations of one speaker, not one interrupted by an
+    # attribution, and no speaker called "but"
     paragraphs = [
         "עיריית נתניה אישרה אתמול תוכנית חדשה לחופי העיר.",
-        'ראש העירייה, יעל ברק, אמרה כי התוכנית "טובה לתושבים", אך הזהירה: "בלי תקציב מהמדינה לא נוכל לבצע אותה בזמן".',
+        'ראש העירייה, יעל ברק, אמרה כי ההחלטה "טובה לתושבים", אך הזהירה: "בלי תקציב מהמדינה לא נוכל לבצע אותה בזמן".',
     ]
-    assert _links(paragraphs) == [(None, "q2"), ("q1", None)]
+    assert _links(paragraphs) == [(None, None), (None, None)]
     assert _speakers(paragraphs) == [("יעל ברק", "יעל ברק"), ("יעל ברק", "יעל ברק")]
 
 

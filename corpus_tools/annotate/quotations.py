@@ -849,6 +849,8 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
         core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
         if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in core):
             continue
+        if core.startswith(uncased_tables.CONJUNCTIONS):
+            continue  # '"A", אך הזהיר: "B"' (but warned): a second quotation of the same
         if t.while_words and (
             core.startswith(t.while_words) or uncased_tables.after_while(core, t)
         ):

@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.speakers import Person, person_id
+from corpus_tools.annotate.uncased_tables import CONJUNCTIONS, LANGS, SPEAKING_OCCASIONS, handles
 from corpus_tools.annotate.uncased_tables import END as _END
-from corpus_tools.annotate.uncased_tables import LANGS, SPEAKING_OCCASIONS, handles
 from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_SPACE
 from corpus_tools.annotate.uncased_tables import QUOTE_MARKS as _QUOTE_MARKS
 from corpus_tools.annotate.uncased_tables import SPACED_TOKEN as _SPACED_TOKEN
@@ -236,7 +236,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         toks.pop()
     if not toks or toks[-1] in ("و", "ו", "और"):
         return None  # "خواند و اعلام کرد": the second of two verbs, no subject
-    if toks[-1] in _CONJUNCTIONS:
+    if toks[-1] in CONJUNCTIONS:
         return _Found("", "zero")  # "אך הזהיר:" (but warned): the subject of the first
     low = [_unprefixed(w, t) for w in toks]
     gender = "f" if verb in t.feminine else ("m" if verb and t.feminine else None)
@@ -263,10 +263,6 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
 
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
-# Words that join a second verb to the first, whose subject it shares ("and", "but").
-_CONJUNCTIONS = frozenset(
-    {"אך", "אבל", "ואילו", "لكن", "ولكن", "اما", "ولی", "لیکن", "लेकिन", "मगर", "แต่"}
-)
 
 
 # Words that open a clause inside a noun phrase, or say to whom (Persian به, با): where
@@ -471,7 +467,7 @@ def _read_topic(before: str, t: _Table) -> _Found | None:
 
 # A time a topic particle may close: "今季は", "昨年は", "同日は", "今後も".
 _JA_TIME = re.compile(
-    r"[今昨来先前翌同当本毎]?[季年回月週日朝夜晩後度期]|[今昨来]年度|今後|当時|現在|将来"
+    r"[今昨来先前翌同当本毎]?[季年回月週日朝夜晩後度期春夏秋冬]|[今昨来]年度|今後|当時|現在|将来"
 )
 
 
@@ -797,6 +793,8 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     previous = text[prev_start:s_start]
     if _MASK in previous:
         return None
+    if _find_verb(previous, t, last=False) is None:
+        return None  # "山田さんは…見送る。「行ってきます」": the words of someone else
     found = _read_topic(previous, t)
     return found if found is not None and found.kind == "name" else None
 
@@ -823,7 +821,9 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     return None
 
 
-_VIEW_SHOWN = re.compile(r"との[\u3400-\u9fff\u30a0-\u30ff]{1,6}を")
+_VIEW_SHOWN = re.compile(
+    r"との[\u3040-\u309f\u3400-\u9fff\u30a0-\u30ff]{1,6}?を(?:示|明らかに|表明|強調|維持|述べ|伝え|出し|寄せ)"
+)
 
 
 def _quotative(after: str, t: _Table) -> bool:
@@ -833,7 +833,8 @@ def _quotative(after: str, t: _Table) -> bool:
         if a.startswith(("と書かれ", "と記され", "とある")):
             return False  # a sign or a document: "「…」と書かれた横断幕"
         # "との見方を示した", "との判断を維持している" (someone's view, shown: their words);
-        # "との声も出ている", "との反発も" (a view somebody holds) is nobody's in particular.
+        # "との声も出ている", "との反発も" (a view somebody holds) is nobody's in particular,
+        # and "との報道を否定した", "との指摘を受けた" are others' words, denied or received.
         return a.startswith("と") and (
             not a.startswith("との")
             or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
@@ -914,8 +915,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             return None
         subject_before = lead[: hit[0]]
         subject_after = lead[hit[1] :]
-        if _tokens(subject_before)[-1:] in (["و"], ["और"], ["ו"]):
-            return None  # "«…» خواند و گفت": a second verb of the subject before
+        last_word = _tokens(subject_before)[-1:]
+        if last_word in (["و"], ["और"], ["ו"]) or (last_word and last_word[0] in CONJUNCTIONS):
+            return None  # "«…» خواند و گفت", '"A", אך הזהיר: "B"': the next words' verb
         hit = (hit[0] + skipped, hit[1] + skipped, hit[2])
     else:
         # The reporting verb opens the sentence's predicate; the quotation stands in
@@ -1092,8 +1094,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]
         np = _clean(np)
-        if not np:
-            return _Found("", "zero")
+        if not np or np in CONJUNCTIONS:
+            return _Found("", "zero")  # "แต่ยอมรับว่า" (but admitted): the subject before
         name, _, gender = _thai_name(np, t)
         if name:
             return _Found(np, "name", name, gender)
@@ -1779,14 +1781,18 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
         if head.startswith(a) and len(head) > len(a):
             head, anaphoric = head[len(a) :].strip(), True
             break
-    if not head.endswith(t.body_ends) or not run.fullmatch(head):
+    if not head.endswith(t.body_ends) or not run.fullmatch(head) or head.endswith(t.not_bodies):
         return ""
+    if doc.fuller(head, where) is not None:
+        return ""  # a person the article names ("木村" of "木村さん")
     last = ""
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
-        for m in run.finditer(text):
+        for m in _body_runs(text, head, run, t):
             if (n, m.end()) > where:
                 break
             full = _body_name(m.group(0), t)
+            if full.endswith(t.not_bodies) or (len(head) == 1 and len(full) < 3):
+                continue  # "新闻发布会" (a press conference), "本社" (head office)
             if t.lang == "ko":
                 # "전주국제영화제 조직위원회는": a name of two words, the first bare
                 pm = re.search(r"(?:^|\s)([\uac00-\ud7a3A-Za-z]{3,})\s$", text[: m.start()])
@@ -1804,6 +1810,19 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
             ):
                 last = full
     return last
+
+
+def _body_runs(text: str, head: str, run: re.Pattern[str], t: _Table) -> list[re.Match[str]]:
+    """The runs of letters a body's name may be: in Chinese, written on into the words
+    after it ("北京市统计局同日也公布"), the run up to each place ``head`` ends at."""
+    if t.lang != "zh":
+        return list(run.finditer(text))
+    out = []
+    for h in re.finditer(re.escape(head), text):
+        m = re.search(rf"{run.pattern}$", text[: h.end()])
+        if m is not None:
+            out.append(m)
+    return out
 
 
 def _body_name(word: str, t: _Table) -> str:
@@ -1828,7 +1847,11 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
 
 
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
-    if found.kind in ("name", "description", "role") and doc.t.lang in _BODY_RUN:
+    if (
+        found.kind in ("name", "description", "role")
+        and doc.t.lang in _BODY_RUN
+        and not (found.kind == "name" and found.roles)  # "西村さん", "이지원 씨": a person
+    ):
         short = found.name or found.mention
         full = _spelled_out_before(short, where, doc) or _body_in_full_cjk(short, where, doc)
         if full:  # "同保健所" after "浜松市保健所"

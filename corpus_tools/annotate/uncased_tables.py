@@ -83,7 +83,11 @@ class Table:
     # up a body named before ("同", "该"): a short mention stands for the full name.
     body_ends: tuple[str, ...]
     body_anaphors: tuple[str, ...]
+    not_bodies: tuple[str, ...]
 
+
+# Words that join a second verb to the first, whose subject it shares ("but").
+CONJUNCTIONS = ("אך", "אבל", "ואילו", "لكن", "ولكن", "اما", "ولی", "لیکن", "लेकिन", "मगर", "แต่")
 
 # Where words were said, which no description of a person contains.
 SPEAKING_OCCASIONS = frozenset(
@@ -152,6 +156,7 @@ def tables() -> dict[str, Table]:
             body_heads=frozenset(d.get("body_heads", [])),
             body_ends=tuple(sorted(d.get("body_ends", []), key=longest_first)),
             body_anaphors=tuple(sorted(d.get("body_anaphors", []), key=longest_first)),
+            not_bodies=tuple(d.get("not_bodies", [])),
         )
     return out
 
@@ -191,14 +196,17 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
                 if any(a <= m.start() < b for a, b in taken):
                     continue
                 taken.append((m.start(), m.end()))
-                if not _inside_other_word(s, m.start(), v, t):
+                if not _inside_other_word(s, m.start(), v, t) and not _as_noun(s, m.start(), t):
                     hits.append((m.start(), m.end(), v))
     else:
+        previous = ""
         for m in SPACED_TOKEN.finditer(s):
             w = m.group(0).strip(MARKS_AND_SPACE)
             u = unprefixed(w, t)
-            if w in t.verbs or u in t.verbs or u in t.participles or w in t.participles:
+            said = w in t.verbs or u in t.verbs or u in t.participles or w in t.participles
+            if said and not (t.lang == "hi" and previous in _HINDI_GENITIVE):
                 hits.append((m.start(), m.end(), u))
+            previous = w
     if not hits:
         return None
     hits.sort()
@@ -210,6 +218,19 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
                 return h
         return hits[-1]
     return hits[-1] if last else hits[0]
+
+
+# Hindi genitives, after which a word of saying is a noun: "समिति के सुझाव पर" (on the
+# committee's advice), "विभाग की चेतावनी के बाद".
+_HINDI_GENITIVE = frozenset({"का", "की", "के"})
+# What makes a Chinese or Thai word of saying a noun or a passive: "业主们的要求" (the
+# owners' demand), "ได้รับแจ้ง" (was informed), "ถูกถาม" (was asked), "เมื่อพูดถึง" (when
+# speaking of).
+_AS_NOUN = {"zh": ("的",), "th": ("ได้รับ", "ถูก", "เมื่อ")}
+
+
+def _as_noun(s: str, at: int, t: Table) -> bool:
+    return s[max(0, at - 6) : at].endswith(_AS_NOUN.get(t.lang, ()))
 
 
 def _inside_other_word(s: str, at: int, v: str, t: Table) -> bool:

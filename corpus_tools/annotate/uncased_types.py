@@ -28,14 +28,7 @@ import re
 
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, with_fields
-from corpus_tools.annotate.uncased_tables import (
-    SPEAKING_OCCASIONS,
-    UNSPACED,
-    Table,
-    find_verb,
-    tables,
-    unprefixed,
-)
+from corpus_tools.annotate.uncased_tables import UNSPACED, Table, find_verb, tables
 
 __all__ = ["retype"]
 
@@ -136,39 +129,28 @@ def _reported(before: str, inner: str, t: Table) -> bool:
     return hit is not None and any(w.strip(_PUNCT) in t.that for w in sentence[hit[1] :].split())
 
 
-# Prepositions and markers after which a verb of saying's object or content follows.
-_LEADS_TO_WORDS = {
-    "ar": frozenset({"إلى", "على", "عن", "ب", "بـ", "بأنه", "بأنها"}),
-    "he": frozenset({"את", "אותו", "אותה", "אותם", "על", "ל", "כ"}),
-    "fa": frozenset({"را", "به", "از", "درباره"}),
-    "hi": frozenset({"को", "से", "पर", "ने"}),
-    "ko": frozenset(),
-}
-
-
-def _words_of_saying(before: str, t: Table) -> bool:
-    """A few words quoted as what somebody said, in the clause of a verb of saying
-    before them ("称赞新站“干净、明亮”", "دعت النقابة إلى «أوسع مشاركة»", 'כינתה אותו
-    "תרגיל"'): a partial quotation, not a term, where nothing between is quoted."""
+def _words_of_saying(before: str, after: str, t: Table) -> bool:
+    """A few words quoted at the end of what a verb of saying reports after "that", in
+    the spaced scripts ('הבהיר כי ההסתדרות מוכנה לחזור לשולחן "כבר הלילה", אך'): a
+    partial quotation, not a term. Not a quotation right after "that" ("ترى الحكومة أن
+    «الاقتصاد الأخضر» هو …", the clause's subject), nor one the clause goes on after, nor
+    in Chinese or Thai, where no "that" shows where the words reported begin."""
+    if t.lang in UNSPACED or not t.that:
+        return False
     clause = _CLAUSE_END.split(before)[-1]
     hit = find_verb(clause, t, last=True)
     if hit is None:
         return False
     between = clause[hit[1] :]
-    if any(ch in between for ch in _PUNCT + "，：；、"):
+    if any(ch in between for ch in _PUNCT):
         return False  # another quotation, or a clause's end, stands between
     if t.lang == "he" and clause[: hit[1]].split()[-1].startswith("ש"):
         return False  # 'ההסכם, שהבטיח "שקט תעשייתי"': a relative clause about a thing
-    if t.lang in UNSPACED:
-        return len(between) <= 40
-    words = between.split()
-    if any(unprefixed(w, t) in SPEAKING_OCCASIONS for w in words):
-        return False  # "في حديث إلى «الشرق الأوسط»": whom it was said to
-    # The quotation is what the verb says, not a name in the words after it ('אמרה
-    # סמנכ״לית הטכנולוגיה של "שכבה"'): it follows a word that leads to what is said.
-    return len(words) <= 8 and (
-        not words or words[-1] in _LEADS_TO_WORDS.get(t.lang, ()) or any(w in t.that for w in words)
-    )
+    words = [w.strip(_PUNCT) for w in between.split()]
+    if len(words) > 8 or not any(w in t.that for w in words[:-1]):
+        return False
+    tail = after.lstrip(" \u00a0")
+    return not tail or tail[0] in ",،.;:!?؟।"
 
 
 def _said(before: str, after: str, t: Table) -> bool:
@@ -221,7 +203,9 @@ def retype(
                     if cue in ("title", "name"):
                         cued.setdefault(inner, cue)
                 elif (kind != "speech" and _reported(before, inner, t)) or (
-                    kind == "term" and first.depth == 0 and _words_of_saying(before, t)
+                    kind in ("term", "title")
+                    and first.depth == 0
+                    and _words_of_saying(before, after, t)
                 ):
                     kind = "speech"
                 elif joined and previous is not None:
