@@ -20,9 +20,12 @@
 * Scripts without capitals have their presses' own datelines: Chinese dispatches
   (``新华社北京3月4日电``), Japanese and Chinese agencies' brackets (``【ワシントン共同】``),
   Korean ``(서울=연합뉴스) 김민수 기자 =``; in the Arabic script a place of one or two
-  words before a spaced dash (``القاهرة -``); in any script without case a place before
-  an agency in brackets closed by a dash or a colon (``باريس (أ ف ب) -``), or before a
-  date and an agency of the table (``नई दिल्ली, 5 मार्च (भाषा)``).
+  words before a dash (``القاهرة -``, ``عمّان-``), perhaps with the agency and its own
+  dash after it (``تهران- ایرنا-``), or before a colon and the newspaper in guillemets
+  (``القاهرة: «الشرق الأوسط»``); in Devanagari a place before a spaced colon (``जागरण
+  संवाददाता, कानपुर :``); in any script without case a place before an agency in
+  brackets closed by a dash or a colon (``باريس (أ ف ب) -``), or before a date and an
+  agency of the table (``नई दिल्ली, 5 मार्च (भाषा)``, ``عمان 2 كانون الأول (بترا)-``).
 * The first sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital, unless
   the dot ends an abbreviation of the language's table (``U.S.``, ``Dr.``, ``St.``,
   ``г.``, ``им.``), an initial (``А. П.``) or an ordinal before a month (``3. Oktober``);
@@ -222,10 +225,27 @@ _CJK_DATELINE = re.compile(
     r"(?=[ \u00a0\u3000]*\S)"
 )
 # A place of one or two words in the Arabic script (Arabic, Persian, Urdu) before a
-# spaced dash ("القاهرة - "): Hebrew and other presses write "topic - statement" there.
+# dash ("القاهرة - ", Petra's "عمّان-"), perhaps with the agency and a dash of its own
+# after it (IRNA's "تهران- ایرنا-"): Hebrew and other presses write "topic - statement"
+# there.
+_ARABIC_WORD = r"[\u0600-\u06ff\u0750-\u077f]+"
 _DASH_DATELINE = re.compile(
-    r"^(?P<place>[\u0600-\u06ff\u0750-\u077f]+(?:[ \u00a0][\u0600-\u06ff\u0750-\u077f]+)?)"
-    r"[ \u00a0]+[-–—]{1,2}(?=[ \u00a0]+\S)"
+    rf"^(?P<place>{_ARABIC_WORD}(?:[ \u00a0]{_ARABIC_WORD})?)"
+    r"(?:[ \u00a0]+[-–—]{1,2}|(?<=[\u0600-\u06ff\u0750-\u077f])[-–—]{1,2}"
+    # WAFA's "رام الله 14-10-2026 وفا-": a date in figures, then the agency
+    rf"|[ \u00a0]+\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}[ \u00a0]+{_ARABIC_WORD}[-–—]{{1,2}})"
+    rf"(?:[ \u00a0]*{_ARABIC_WORD}[-–—]{{1,2}})?"
+    r"(?=[ \u00a0]+\S)"
+)
+# A place before a colon and the newspaper in guillemets (Asharq Al-Awsat's "القاهرة:
+# «الشرق الأوسط»"), and in Devanagari a place before a spaced colon after the paper's
+# correspondent and a comma (Dainik Jagran's "जागरण संवाददाता, कानपुर :"); not "उन्होंने
+# कहा :" (he said:).
+_COLON_DATELINE = re.compile(
+    rf"^{_ARABIC_WORD}(?:[ \u00a0]{_ARABIC_WORD})?[ \u00a0]*:[ \u00a0]*«(?P<paper>[^»]{{2,30}})»"
+    r"(?=[ \u00a0]+\S)"
+    r"|^[\u0900-\u097f]+(?:[ \u00a0][\u0900-\u097f]+){0,2},[ \u00a0]*"
+    r"[\u0900-\u097f]+(?:[ \u00a0][\u0900-\u097f]+)?[ \u00a0]+:(?=[ \u00a0]+\S)"
 )
 # A place of one or two words in a script without case (its words with their combining
 # vowel signs), then an agency in brackets closed by a dash or a colon ("باريس (أ ف ب)
@@ -233,9 +253,13 @@ _DASH_DATELINE = re.compile(
 # agencies table knows ("नई दिल्ली, 5 मार्च (भाषा)"): the date's digits and the agency
 # show what capitals show elsewhere.
 _WORD_UNCASED = r"[^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*"
+# The papers that sign their own datelines so: a quotation there ("مصر: «لن نقبل»") is
+# a headline's words, no dateline.
+_DATELINE_PAPERS = frozenset({"الشرق الأوسط", "القدس العربي", "العربي الجديد", "الحياة"})
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_WORD_UNCASED}(?:[ \u00a0]{_WORD_UNCASED})?)"
-    r"(?:[,،][ \u00a0]*\d{1,2}[ \u00a0]+[^\W\d_][^\s()]*(?:[ \u00a0]+\d{4})?)?"
+    r"(?:[,،]?[ \u00a0]*\d{1,2}[ \u00a0]+[^\W\d_][^\s()]*(?:[ \u00a0]+[^\W\d_][^\s()]*)?"
+    r"(?:[ \u00a0]+\d{4})?)?"
     r"[ \u00a0]*[(（](?P<agency>[^()（）]{1,20})[)）]"
     r"(?P<close>[ \u00a0]*(?:[-–—]{1,2}|:))?"
     r"(?=[ \u00a0]+\S)"
@@ -254,6 +278,9 @@ def _script_dateline(lead: str) -> str | None:
         and _uncased(m.group("place")[0])
         and (m.group("close") or m.group("agency").strip() in tables_for(None).agencies)
     ):
+        return lead[: m.end()].rstrip()
+    m = _COLON_DATELINE.match(lead)
+    if m is not None and (m.group("paper") is None or m.group("paper") in _DATELINE_PAPERS):
         return lead[: m.end()].rstrip()
     m = _DASH_DATELINE.match(lead)
     if m is None:
