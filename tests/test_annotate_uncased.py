@@ -709,3 +709,82 @@ def test_a_verb_and_what_it_says_between_two_quotations_do_not_join_them(
     paragraphs: list[str],
 ) -> None:
     assert _links(paragraphs) == [(None, None), (None, None)]
+
+
+# Persian and Hebrew press forms: the agency's dateline is no subject; "X … را «…»
+# خواند/توصیف کرد" (called it), a body's long name, a paper named in marks, "this" that
+# opens the object, a sentence closed inside the marks before the next one's subject,
+# "در حالی که" (while); Hebrew "ברשות … הסבירו" (at the authority they explained).
+PRESS_FORM_CASES = [
+    pytest.param(
+        [
+            "شیراز- ایرنا- رئیس سازمان آب منطقه‌ای فارس گفت: «ذخایر سد درودزن به کمترین حد در ده سال اخیر رسیده است».",
+            "وی افزود که مردم باید در مصرف آب صرفه‌جویی کنند.",
+        ],
+        [("رئیس سازمان آب منطقه‌ای فارس", "رئیس سازمان آب منطقه‌ای فارس")],
+        id="fa-the-dateline-is-no-subject",
+    ),
+    pytest.param(
+        [
+            "شورای شهر تبریز طرح تازه پارکینگ طبقاتی را بررسی کرد.",
+            "اما کریمی این طرح را «راه‌حلی برای دهه گذشته» خواند و گفت شهر به حمل‌ونقل عمومی نیاز دارد.",
+        ],
+        [("کریمی", "کریمی")],
+        id="fa-called-it-with-the-subject-where-the-sentence-opens",
+    ),
+    pytest.param(
+        [
+            "جشنواره تئاتر فجر شامگاه جمعه به کار خود پایان داد.",
+            "معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی نیز در پیامی به مناسبت پایان جشنواره اعلام کرد: «تئاتر کشور به حمایت بیشتری نیاز دارد».",
+        ],
+        [
+            (
+                "معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی",
+                "معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی",
+            )
+        ],
+        id="fa-a-bodys-long-name",
+    ),
+    pytest.param(
+        [
+            "بورس تهران دیروز افت شدیدی را تجربه کرد.",
+            "روزنامه «جهان صنعت» نیز در شماره امروز خود، این افت را «هشداری جدی برای سرمایه‌گذاران خرد» توصیف کرد.",
+        ],
+        [("جهان صنعت", "روزنامه «جهان صنعت»")],
+        id="fa-a-paper-named-in-marks",
+    ),
+    pytest.param(
+        [
+            "نرخ تورم در ماه گذشته کاهش یافت.",
+            "به گفته مریم احمدی، استاد اقتصاد دانشگاه تهران، «این کاهش هنوز شکننده است.» او هشدار داد که رکود می‌تواند بازگردد.",
+        ],
+        [("مریم احمدی", "مریم احمدی")],
+        id="fa-a-sentence-closed-in-the-marks-and-an-office-no-name",
+    ),
+    pytest.param(
+        [
+            "بازار مسکن در هفته‌های اخیر نوسان زیادی داشت.",
+            "وزیر راه و شهرسازی گفت «قیمت‌ها در ماه آینده کاهش می‌یابد»، در حالی که رئیس اتحادیه مشاوران املاک معتقد است «بازار هنوز ملتهب است».",
+        ],
+        [
+            ("وزیر راه و شهرسازی", "وزیر راه و شهرسازی"),
+            ("رئیس اتحادیه مشاوران املاک", "رئیس اتحادیه مشاوران املاک"),
+        ],
+        id="fa-while-opens-the-next-speaker",
+    ),
+    pytest.param(
+        [
+            "שריפה גדולה פרצה הלילה ביער בן שמן.",
+            'ברשות הכבאות וההצלה הסבירו: "הרוחות החזקות מקשות על הכיבוי, והאש מתקדמת במהירות".',
+        ],
+        [("רשות הכבאות וההצלה", "ברשות הכבאות וההצלה")],
+        id="he-at-the-authority-they-explained",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), PRESS_FORM_CASES)
+def test_speakers_in_the_forms_of_the_press(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    assert _speakers(paragraphs) == expected

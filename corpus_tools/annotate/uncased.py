@@ -37,6 +37,7 @@ from dataclasses import dataclass, field
 from corpus_tools.annotate.classify import chains
 from corpus_tools.annotate.quotations import QuotationPart, Speaker, with_fields
 from corpus_tools.annotate.speakers import Person, person_id
+from corpus_tools.annotate.titles import find_dateline
 from corpus_tools.annotate.uncased_tables import CONJUNCTIONS, LANGS, SPEAKING_OCCASIONS, handles
 from corpus_tools.annotate.uncased_tables import END as _END
 from corpus_tools.annotate.uncased_tables import MARKS_AND_SPACE as _MARKS_AND_SPACE
@@ -243,6 +244,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if len(toks) == 1 and toks[0] in t.pronouns:
         g = t.pronouns[toks[0]]
         return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
+    if t.lang == "fa" and toks[0] in ("این", "آن") and 2 <= len(toks) <= 5:
+        # "این بازیکن ۲۲ ساله" (this 22-year-old player): the person named before
+        return _Found(" ".join(toks), "pronoun")
     name, roles, title_gender = _name_part(" ".join(toks), t)
     gender = title_gender or gender
     if name:
@@ -256,13 +260,20 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     toks = _tokens(_up_to_stop(" ".join(toks), t))
     # an unnamed person keeps the clause that describes them: "یک پیک ۳۴ ساله اهل کرج
     # که چهار سال برای این شرکت کار کرده بود"
-    longest = 14 if toks and toks[0] in _ONE_OF else 7
+    # and a body keeps its full name ("معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی")
+    longest = 14 if toks and toks[0] in _ONE_OF else 10 if toks and toks[0] in t.body_heads else 7
+    quoted = _NAMED_IN_MARKS.match(" ".join(toks))
+    if quoted and any(quoted.group(1) == w for k, w in t.type_cues.before if k != "term"):
+        # "روزنامه «دنیای اقتصاد» نیز …": the paper or company by its name
+        return _Found(quoted.group(0), "description", quoted.group(2), gender)
     if not toks or len(toks) > longest or any(c in " ".join(toks) for c in _QUOTE_MARKS):
         return None  # a clause, not who spoke: unknown rather than a guess
     return _Found(" ".join(toks), "description", " ".join(toks), gender)
 
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
+# A noun and the name it gives in marks: "روزنامه «دنیای اقتصاد»", 'חברת "נווה דרום"'.
+_NAMED_IN_MARKS = re.compile(r"^(\S+) [«“\"״]([^«»“”\"״]{2,40})[»”\"״]")
 
 
 # Words that open a clause inside a noun phrase, or say to whom (Persian به, با): where
@@ -750,10 +761,23 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             found = _own_sentence(text, s_start, lt, a_end, t)
         return found
     reads = [("after", after), ("before", before)]
+    if (
+        t.lang not in _UNSPACED
+        and _closed_sentence(last.text)
+        and after.lstrip(" \u00a0" + _QUOTE_MARKS)[:1] not in ",،"
+    ):
+        # "«… سخن گفت.» او هشدار داد": the next sentence's own subject (Chinese writes
+        # "“…。”王女士说" and means the speaker of these words)
+        reads = reads[1:]
     if before.rstrip().endswith((":", "：")):
         reads.reverse()  # "X said: “…”" is surer than what follows
     for side, s in reads:
         found = _read_at(s, t, side=side)
+        if found is not None and found.kind == "zero" and side == "after" and t.lang == "fa":
+            # "X این وعده‌ها را «…» خواند": the verb after has its subject before the
+            # quotation, where the sentence opens
+            a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
+            found = _opening_subject(text[a:b], t) or found
         if found is not None:
             return found
     found = _according(before, t) or _according(after, t)
@@ -799,6 +823,12 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     return found if found is not None and found.kind == "name" else None
 
 
+def _closed_sentence(quoted: str) -> bool:
+    """The quotation ends its sentence inside its marks ("«… سخن گفت.»")."""
+    inner = quoted.rstrip().rstrip(_QUOTE_MARKS).rstrip()
+    return inner.endswith((".", "!", "?", "؟", "।", "。", "！", "？"))
+
+
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     """Persian: the subject that opens a sentence with a verb of saying in it, for a
     quotation in it that no nearer phrase attributes ("X در بیانیه‌ای این وعده‌ها را
@@ -813,9 +843,16 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
             return None
     for seg in re.split(r"[،,:]", sentence):
         toks = _tokens(_clean(seg))
+        if toks and toks[0] in CONJUNCTIONS and len(toks) > 1:
+            seg = seg.split(toks[0], 1)[1]  # "اما نادری این طرح را «…» خواند" (but)
+            toks = toks[1:]
         if not toks or toks[0] in t.stops or all(w in t.strip for w in toks):
             continue  # an opener: "در مقابل،", "همچنین،"
         subject = seg.split(_MASK)[0]
+        words = subject.split()
+        cut = next((i for i, w in enumerate(words) if i and w in ("این", "آن")), None)
+        if cut is not None:  # "نادری این طرح را «…» خواند": the object's "this" ends it
+            subject = " ".join(words[:cut])
         found = _read_spaced(subject, t, "") if _tokens(_clean(subject)) else None
         return found if found is not None and found.kind != "zero" else None
     return None
@@ -891,6 +928,23 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     return _Found(phrase, "description", phrase, found.gender)
 
 
+# Hebrew verbs of saying in the plural: "מסרו", "אמרו", "מסבירים".
+_HE_PLURAL = re.compile(r"(?:ו|ים)$")
+
+
+def _in_body_they_said(before: str, verb: str) -> _Found | None:
+    """Hebrew: "ברשות המסים מסרו כי" (at the tax authority they said), a body's words
+    with an impersonal plural verb; the body is the phrase after "ב" (in)."""
+    if not _HE_PLURAL.search(verb.strip(_MARKS_AND_SPACE)):
+        return None
+    phrase = re.split(r"[,:;.]", before)[-1].strip()
+    words = phrase.split()
+    if not 1 <= len(words) <= 5 or not words[0].startswith("ב") or len(words[0]) < 3:
+        return None
+    body = " ".join([words[0][1:], *words[1:]])
+    return _Found(phrase, "description", body)
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if not s.strip():
@@ -945,6 +999,10 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             # Only the words after the last quotation or clause break before the verb.
             subject_before = re.split(rf"[{_MASK}]+", subject_before)[-1]
     verb = hit[2]
+    if t.lang == "he":
+        body = _in_body_they_said(subject_before, s[hit[0] : hit[1]])
+        if body is not None:
+            return body
     if t.lang == "zh":
         subject = re.split(r"[，,、：:；;。（）()]", subject_before)[-1]
         if not _clean(subject):
@@ -1267,6 +1325,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         or _unprefixed(bare, t) in t.stops
                         or bare in t.roles
                         or bare in t.titles
+                        or bare in t.not_names  # "استاد اقتصاد دانشگاه": an office's field
                     ):
                         break
                     name_toks.append(bare)
@@ -1434,6 +1493,10 @@ def attribute(
     doc = _Doc(paragraphs, t)
     _names_in_text(paragraphs, t, doc)
     masked = _masked(paragraphs, parts)
+    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    if dateline and paragraphs[0].startswith(dateline):
+        # "تهران - ایرنا - رئیس سازمان … گفت": the agency's dateline is no subject
+        masked[0] = " " * len(dateline) + masked[0][len(dateline) :]
     if t.order != "topic":
         _reporting_names(masked, t, doc)
     speakers: dict[str, tuple[str, str] | None] = {}
