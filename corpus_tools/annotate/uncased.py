@@ -773,6 +773,14 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         reads.reverse()  # "X said: “…”" is surer than what follows
     for side, s in reads:
         found = _read_at(s, t, side=side)
+        if found is not None and found.described == _STATEMENT:
+            # the sentence before that says who issued it: "परिषद ने एक बयान जारी कर कहा"
+            issuers = list(_HI_ISSUER.finditer(text[: first.start.offset]))
+            issuer = None
+            if issuers:
+                a, b = _sentence_bounds(text, issuers[-1].start(), issuers[-1].end())
+                issuer = _read_at(text[a:b], t, side="before")
+            found = issuer if issuer is not None and issuer.kind != "zero" else found
         if found is not None and found.kind == "zero" and side == "after" and t.lang == "fa":
             # "X این وعده‌ها را «…» خواند": the verb after has its subject before the
             # quotation, where the sentence opens
@@ -906,10 +914,11 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     """An unnamed person after the verb, with what the article says of them up to the
     clause's end: "قالت طالبة في معهد السينما تبلغ من العمر 22 عاماً،"."""
     toks = _tokens(found.mention)
-    if len(toks) != 1 or toks[0].startswith(("ال", "ה")) or toks[0] in t.titles:
+    # one noun or a noun and its adjective: "دبلوماسي غربي في عمان طلب عدم ذكر اسمه"
+    if not 1 <= len(toks) <= 2 or toks[0].startswith(("ال", "ה")) or toks[0] in t.titles:
         return found
     words = _tokens(np_after)
-    if not words or words[0] != toks[0]:
+    if words[: len(toks)] != toks:
         return found
     addressee = _ADDRESSEE.get(t.lang)
     out: list[str] = []
@@ -928,6 +937,14 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     return _Found(phrase, "description", phrase, found.gender)
 
 
+# Hindi: what a statement, a letter or an order says, in the passive.
+_HI_SAID_IN = re.compile(r"\s*(?:बयान|विज्ञप्ति|पत्र|आदेश|रिपोर्ट|नोटिस|अधिसूचना|फैसले)\s+में\s*")
+_STATEMENT = "statement"
+# "X ने एक बयान जारी कर …" (X issued a statement): who a statement is from.
+_HI_ISSUER = re.compile(
+    r"((?:[^\s।,]+ ){0,5}?[^\s।,]+) ने (?:[^।]{0,30}?)(?:बयान|विज्ञप्ति|पत्र|आदेश|रिपोर्ट|नोटिस|अधिसूचना)"
+)
+_HI_PASSIVE = re.compile(r"\s*(?:गया|गई|गए)(?![^\s,:।])")
 # Hebrew verbs of saying in the plural: "מסרו", "אמרו", "מסבירים".
 _HE_PLURAL = re.compile(r"(?:ו|ים)$")
 
@@ -999,6 +1016,13 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             # Only the words after the last quotation or clause break before the verb.
             subject_before = re.split(rf"[{_MASK}]+", subject_before)[-1]
     verb = hit[2]
+    if (
+        t.lang == "hi"
+        and _HI_SAID_IN.fullmatch(re.split(r"[।,:]", subject_before)[-1])
+        and _HI_PASSIVE.match(subject_after)
+    ):
+        # "बयान में कहा गया" (it was said in the statement): whoever issued it, before
+        return _Found("", "zero", described=_STATEMENT)
     if t.lang == "he":
         body = _in_body_they_said(subject_before, s[hit[0] : hit[1]])
         if body is not None:
@@ -1086,7 +1110,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 # "אמר יו״ר ועד העובדים, אבי מזרחי": the name apposed to the role
                 phrase = f"{phrase}, {' '.join(apposed)}"
             found = _read_spaced(phrase, t, verb)
-            if found is not None and found.kind == "description" and stopped:
+            if found is not None and found.kind in ("description", "role") and stopped:
+                # "يقول مصدر في إدارة الميناء طلب عدم الكشف عن اسمه": an indefinite role
+                # is an unnamed person, described as written
                 found = _described_after(found, np_after, t)
             elif found is not None and found.kind == "name" and stopped and not found.roles:
                 found.described = _described_after(found, np_after, t).mention
@@ -1490,13 +1516,14 @@ def attribute(
     """Give every ``speech`` part a speaker (or None) and list the persons quoted, for a
     language of :data:`LANGS`."""
     t = _tables()[lang]
+    dateline = find_dateline(paragraphs[0]) if paragraphs else None
+    if dateline and paragraphs[0].startswith(dateline):
+        # "تهران - ایرنا - رئیس سازمان … گفت", "जयपुर, 5 मई (भाषा) राजस्थान लोक सेवा आयोग
+        # ने": the agency's dateline is no subject, nor part of a name
+        paragraphs = [" " * len(dateline) + paragraphs[0][len(dateline) :], *paragraphs[1:]]
     doc = _Doc(paragraphs, t)
     _names_in_text(paragraphs, t, doc)
     masked = _masked(paragraphs, parts)
-    dateline = find_dateline(paragraphs[0]) if paragraphs else None
-    if dateline and paragraphs[0].startswith(dateline):
-        # "تهران - ایرنا - رئیس سازمان … گفت": the agency's dateline is no subject
-        masked[0] = " " * len(dateline) + masked[0][len(dateline) :]
     if t.order != "topic":
         _reporting_names(masked, t, doc)
     speakers: dict[str, tuple[str, str] | None] = {}
