@@ -371,12 +371,31 @@ def _thai_run(run: str, t: _Table) -> str:
     return run[:cut]
 
 
+# What joins a Thai verb to the one before it, whose subject it shares.
+_THAI_GOES_ON = ("พร้อม", "และ", "โดย", "จึง", "ยัง", "ก็", "ทั้งยัง", "อีกทั้ง")
+# Titles that are also words of kinship or occupation ("อาจารย์คณะครุศาสตร์", a lecturer
+# of the faculty; "ผู้ใหญ่บ้าน", a village head): a name after a title of address
+# (นาย, ดร.) comes first, and these are no title before a body's or a place's word.
+_THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ"})
+_THAI_NOT_NAMES = ("คณะ", "มหาวิทยาลัย", "โรงเรียน", "บ้าน", "สำนัก", "กรม", "กระทรวง", "บริษัท")
+
+
 def _thai_name(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     # The title nearest the end (the verb): "ในการแถลงข่าวร่วมกับนายอนุทิน … นายสุริยะ …"
-    for i, title in _thai_titles(seg, t):
-        found = _thai_name_at(seg, i, title, t)
-        if found is not None:
-            return found[0], (), found[1]
+    titles = _thai_titles(seg, t)
+    relative = seg.find("ซึ่ง")
+    if relative > 0 and any(i < relative for i, _ in titles):
+        # "นายเฉลิม … ซึ่งเคยสอน…ให้นายธนากร ยอมรับว่า": not a name in the clause about him
+        titles = [(i, title) for i, title in titles if i < relative]
+    for weak in (False, True):
+        for i, title in titles:
+            if (title in _THAI_WEAK_TITLES) != weak:
+                continue
+            if weak and seg[i + len(title) :].startswith(_THAI_NOT_NAMES):
+                continue
+            found = _thai_name_at(seg, i, title, t)
+            if found is not None:
+                return found[0], (), found[1]
     return "", (), None
 
 
@@ -1005,7 +1024,15 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             tail = _after_while(s, t)
             if tail and _find_verb(tail, t, last=False) is not None:
                 s = tail
-        hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
+        # Thai, with no stops to end its sentences, says it with the verb nearest the
+        # quotation ("… มาเล่าเรื่อง… นายธนากรกล่าวว่า “…”")
+        last = (side == "between" and t.order not in ("after", "both")) or (
+            side == "before" and t.lang == "th"
+        )
+        hit = _find_verb(s, t, last=last)
+        if last and t.lang == "th" and hit is not None and s[: hit[0]].endswith(_THAI_GOES_ON):
+            # "X ออกแถลงการณ์ว่า … พร้อมระบุว่า “…”": the second predicate of X's
+            hit = _find_verb(s, t, last=False)
         if hit is None:
             return None
         subject_before = s[: hit[0]]
@@ -1182,12 +1209,22 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             return _Found("", "zero")  # "แต่ยอมรับว่า" (but admitted): the subject before
         name, _, gender = _thai_name(np, t)
         if name:
-            return _Found(np, "name", name, gender)
+            # the mention from the phrase that holds the title and the name, not the
+            # clauses before it
+            chunks = np.split(" ")
+            at = np.find(name.split()[0])
+            k = np[:at].count(" ")
+            start = k - 1 if k and chunks[k - 1] in t.roles else k
+            return _Found(" ".join(chunks[start:]), "name", name, gender)
         if np in t.pronouns:
             g = t.pronouns[np]
             return _Found(np, "pronoun", gender=None if g == "x" else g)
         if len(np) > 60:
-            return None
+            # Thai spaces part clauses: the subject is the phrase the verb is written
+            # on to ("… ผู้ใหญ่บ้านรายหนึ่งซึ่งขอไม่เปิดเผยชื่อกล่าวว่า")
+            np = np.split()[-1]
+            if len(np) > 60 or np in t.strip:
+                return None
         return _Found(np, "description", np)
     # Persian: the subject before the verb, back to a clause break.
     np = _clean(re.split(r"[:：.]", subject_before)[-1])
