@@ -860,6 +860,14 @@ PRESS_FORM_CASES = [
         ],
         id="th-not-a-name-in-the-clause-about-the-speaker",
     ),
+    pytest.param(
+        [
+            "東北医科大学で入試の得点操作が明らかになった。",
+            "匿名を条件に取材に応じた同大学の准教授は「信頼を取り戻すには時間がかかる」と話した。",
+        ],
+        [("匿名を条件に取材に応じた同大学の准教授", "匿名を条件に取材に応じた同大学の准教授")],
+        id="ja-a-professor-of-a-university-described",
+    ),
 ]
 
 

@@ -531,6 +531,12 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                             break
                     return _Found(name + h, "name", name, None, (h,))
                 if h not in ("さん", "氏", "ちゃん", "君", "くん"):
+                    start = _clause_start(head)
+                    described = head[start:].strip(" \u3000" + _MASK).lstrip(_MARKS_AND_SPACE)
+                    if core.endswith("の") and len(described) > len(h) + 1:
+                        # "匿名を条件に取材に応じた同大学の教授": a professor of the
+                        # university, described, not a name's title
+                        return _Found(described, "description", described)
                     return _Found(h, "role", "", None, (h,))
         if not run or _JA_TIME.fullmatch(run[-1]):
             continue  # "今季は" (this season), a time and not who speaks
