@@ -234,7 +234,7 @@ _DASH_DATELINE = re.compile(
     r"(?:[ \u00a0]+[-–—]{1,2}|(?<=[\u0600-\u06ff\u0750-\u077f])[-–—]{1,2}"
     # WAFA's "رام الله 14-10-2026 وفا-": a date in figures, then the agency
     rf"|[ \u00a0]+\d{{1,2}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}[ \u00a0]+{_ARABIC_WORD}[-–—]{{1,2}})"
-    rf"(?:[ \u00a0]*{_ARABIC_WORD}[ \u00a0]*[-–—]{{1,2}})?"
+    rf"(?:[ \u00a0]*(?P<agency>{_ARABIC_WORD})[ \u00a0]*[-–—]{{1,2}})?"
     r"(?=[ \u00a0]+\S)"
 )
 # A place before a colon and the newspaper in guillemets (Asharq Al-Awsat's "القاهرة:
@@ -283,6 +283,8 @@ def _script_dateline(lead: str) -> str | None:
     if m is not None and (m.group("paper") is None or m.group("paper") in _DATELINE_PAPERS):
         return lead[: m.end()].rstrip()
     m = _DASH_DATELINE.match(lead)
+    if m is not None and m.group("agency") and m.group("agency") not in tables_for(None).agencies:
+        m = None  # "الأهلي - الزمالك - …": two sides of a match, no place and agency
     if m is None:
         return None
     sentence = re.split(r"[.!?؟۔]", lead[m.end() :], maxsplit=1)[0]

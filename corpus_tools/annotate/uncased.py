@@ -244,7 +244,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if len(toks) == 1 and toks[0] in t.pronouns:
         g = t.pronouns[toks[0]]
         return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
-    if t.lang == "fa" and toks[0] in ("این", "آن") and 2 <= len(toks) <= 5:
+    if t.lang == "fa" and toks[0] in ("این", "آن") and 2 <= len(toks) <= 5 and toks[1] in t.roles:
         # "این بازیکن ۲۲ ساله" (this 22-year-old player): the person named before
         return _Found(" ".join(toks), "pronoun")
     name, roles, title_gender = _name_part(" ".join(toks), t)
@@ -786,13 +786,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             found = _own_sentence(text, s_start, lt, a_end, t)
         return found
     reads = [("after", after), ("before", before)]
-    if (
-        t.lang not in _UNSPACED
-        and _closed_sentence(last.text)
-        and after.lstrip(" \u00a0" + _QUOTE_MARKS)[:1] not in ",،"
-    ):
-        # "«… سخن گفت.» او هشدار داد": the next sentence's own subject (Chinese writes
-        # "“…。”王女士说" and means the speaker of these words)
+    if t.lang not in _UNSPACED and _closed_sentence(last.text) and _reports_its_own(after, t):
+        # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
+        # of its own (not "«….» قالت الوزيرة", nor Chinese "“…。”X说")
         reads = reads[1:]
     if before.rstrip().endswith((":", "：")):
         reads.reverse()  # "X said: “…”" is surer than what follows
@@ -857,9 +853,19 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
 
 
 def _closed_sentence(quoted: str) -> bool:
-    """The quotation ends its sentence inside its marks ("«… سخن گفت.»")."""
+    """The quotation ends its sentence with a full stop inside its marks ("«… سخن گفت.»"),
+    not with a question or an exclamation, which an attribution often follows."""
     inner = quoted.rstrip().rstrip(_QUOTE_MARKS).rstrip()
-    return inner.endswith((".", "!", "?", "؟", "।", "。", "！", "？"))
+    return inner.endswith((".", "।"))
+
+
+def _reports_its_own(after: str, t: _Table) -> bool:
+    """The words after a quotation hold a verb of saying that goes on to a "that" of its
+    own ("او هشدار داد که …")."""
+    hit = _find_verb(after, t, last=False)
+    if hit is None:
+        return False
+    return any(w.strip(",،") in t.that for w in after[hit[1] :].split()[:3])
 
 
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
@@ -967,23 +973,27 @@ _HI_SAID_IN = re.compile(r"\s*(?:बयान|विज्ञप्ति|पत
 _STATEMENT = "statement"
 # "X ने एक बयान जारी कर …" (X issued a statement): who a statement is from.
 _HI_ISSUER = re.compile(
-    r"((?:[^\s।,]+ ){0,5}?[^\s।,]+) ने (?:[^।]{0,30}?)(?:बयान|विज्ञप्ति|पत्र|आदेश|रिपोर्ट|नोटिस|अधिसूचना)"
+    r"((?:[^\s।,]+ ){0,5}?[^\s।,]+) ने (?:एक |अपने )?(?:प्रेस )?(?:बयान|विज्ञप्ति)(?= )"
 )
 _HI_PASSIVE = re.compile(r"\s*(?:गया|गई|गए)(?![^\s,:।])")
 # Hebrew verbs of saying in the plural: "מסרו", "אמרו", "מסבירים".
 _HE_PLURAL = re.compile(r"(?:ו|ים)$")
 
 
-def _in_body_they_said(before: str, verb: str) -> _Found | None:
+def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
     """Hebrew: "ברשות המסים מסרו כי" (at the tax authority they said), a body's words
-    with an impersonal plural verb; the body is the phrase after "ב" (in)."""
+    with an impersonal plural verb; the body is the phrase after "ב" (in), where it
+    opens with a noun a body's name opens with (the table's ``body_heads``)."""
     if not _HE_PLURAL.search(verb.strip(_MARKS_AND_SPACE)):
         return None
     phrase = re.split(r"[,:;.]", before)[-1].strip()
     words = phrase.split()
-    if not 1 <= len(words) <= 5 or not words[0].startswith("ב") or len(words[0]) < 3:
+    if not 1 <= len(words) <= 4 or not words[0].startswith("ב") or len(words[0]) < 3:
         return None
-    body = " ".join([words[0][1:], *words[1:]])
+    head = words[0][1:]
+    if not head.startswith(t.body_heads_he):  # "בתגובה", "בירושלים", "בני המשפחה"
+        return None
+    body = " ".join([head, *words[1:]])
     return _Found(phrase, "description", body)
 
 
@@ -1057,7 +1067,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         # "बयान में कहा गया" (it was said in the statement): whoever issued it, before
         return _Found("", "zero", described=_STATEMENT)
     if t.lang == "he":
-        body = _in_body_they_said(subject_before, s[hit[0] : hit[1]])
+        body = _in_body_they_said(subject_before, s[hit[0] : hit[1]], t)
+        if body is None:  # "בתגובה אמרו במשרד החינוך:": the body after the verb
+            body = _in_body_they_said(re.split(r"[,:;.]", subject_after)[0], s[hit[0] : hit[1]], t)
         if body is not None:
             return body
     if t.lang == "zh":
@@ -1143,10 +1155,14 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 # "אמר יו״ר ועד העובדים, אבי מזרחי": the name apposed to the role
                 phrase = f"{phrase}, {' '.join(apposed)}"
             found = _read_spaced(phrase, t, verb)
-            if found is not None and found.kind in ("description", "role") and stopped:
-                # "يقول مصدر في إدارة الميناء طلب عدم الكشف عن اسمه": an indefinite role
-                # is an unnamed person, described as written
+            if found is not None and found.kind == "description" and stopped:
                 found = _described_after(found, np_after, t)
+            elif found is not None and found.kind == "role" and stopped:
+                # "يقول مصدر في إدارة الميناء طلب عدم الكشف عن اسمه": an indefinite role
+                # nobody in the article holds is an unnamed person, described as written
+                described = _described_after(found, np_after, t)
+                if described is not found:
+                    found.described = described.mention
             elif found is not None and found.kind == "name" and stopped and not found.roles:
                 found.described = _described_after(found, np_after, t).mention
             if found is not None:
@@ -1784,6 +1800,11 @@ def _construct_chain(rest: str, article: str, t: _Table) -> str:
 # أربعينية من أم درمان مع أطفالها" (with), "נוסעת בת 38 שפגשנו" (whom we met).
 _DESCRIPTION_ENDS = frozenset(
     {
+        "خلال",
+        "على",
+        "عبر",
+        "أمس",
+        "اليوم",
         "مع",
         "عندما",
         "حين",
@@ -2015,6 +2036,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 and " " in last.name
             ):
                 p = last
+        if p is None and found.described:
+            return found.described, found.described
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
         alias = _spelled_out_before(found.name, where, doc)

@@ -84,6 +84,10 @@ class Table:
     body_ends: tuple[str, ...]
     body_anaphors: tuple[str, ...]
     not_bodies: tuple[str, ...]
+    # Hebrew: the nouns a body's name opens with ("רשות", "משרד"), for "ברשות המסים מסרו".
+    body_heads_he: tuple[str, ...]
+    # Persian verbs of calling a thing something ("نامید", "خواند"), after "را «…»".
+    calling: frozenset[str]
 
 
 # Words that join a second verb to the first, whose subject it shares ("but").
@@ -157,6 +161,8 @@ def tables() -> dict[str, Table]:
             body_ends=tuple(sorted(d.get("body_ends", []), key=longest_first)),
             body_anaphors=tuple(sorted(d.get("body_anaphors", []), key=longest_first)),
             not_bodies=tuple(d.get("not_bodies", [])),
+            body_heads_he=tuple(d.get("body_heads", [])) if lang == "he" else (),
+            calling=frozenset(d.get("calling", [])),
         )
     return out
 

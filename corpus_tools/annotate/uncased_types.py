@@ -129,6 +129,16 @@ def _reported(before: str, inner: str, t: Table) -> bool:
     return hit is not None and any(w.strip(_PUNCT) in t.that for w in sentence[hit[1] :].split())
 
 
+def _called(before: str, after: str, t: Table) -> bool:
+    """Persian "X این طرح را «ضدمردمی» نامید" (called the plan "…"): the object marker
+    right before the quotation and a verb of calling right after it (the table's
+    ``calling``); what the plan was called are X's words."""
+    if not t.calling or not before.rstrip().endswith(" را"):
+        return False
+    words = after.split()[:2]
+    return any(w.strip(".،,") in t.calling for w in words)
+
+
 def _words_of_saying(before: str, after: str, t: Table) -> bool:
     """A few words quoted at the end of what a verb of saying reports after "that", in
     the spaced scripts ('הבהיר כי ההסתדרות מוכנה לחזור לשולחן "כבר הלילה", אך'): a
@@ -205,7 +215,7 @@ def retype(
                 elif (kind != "speech" and _reported(before, inner, t)) or (
                     kind in ("term", "title")
                     and first.depth == 0
-                    and _words_of_saying(before, after, t)
+                    and (_words_of_saying(before, after, t) or _called(before, after, t))
                 ):
                     kind = "speech"
                 elif joined and previous is not None:
