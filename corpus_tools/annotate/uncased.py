@@ -1873,6 +1873,9 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
     ("한국경영자총협회(경총)", "한국은행 금융통화위원회(금통위)")."""
     if doc.t.lang not in ("ko", "ja") or not short or " " in short:
         return ""
+    bracketed = (f"({short})", f"（{short}）", f"({short}）", f"（{short})")
+    if not any(b in text for text in doc.paragraphs[: where[0]] for b in bracketed):
+        return ""  # (most names are given in no brackets: no pattern to build)
     pattern = re.compile(rf"((?:\S+ )?\S+?)[（(]{re.escape(short)}[)）]")
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
         m = pattern.search(text)

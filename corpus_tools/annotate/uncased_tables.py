@@ -195,9 +195,10 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     """The first (or last) verb of saying in ``s``: (start, end, the verb as written)."""
     hits: list[tuple[int, int, str]] = []
     if t.lang in UNSPACED:
-        # the longest verb first, so that "เผย" inside a denied "ไม่เปิดเผย" is no verb
+        # the longest verb first (the table's order), so that "เผย" inside a denied
+        # "ไม่เปิดเผย" is no verb
         taken: list[tuple[int, int]] = []
-        for v in sorted(t.verbs, key=len, reverse=True):
+        for v in t.verbs:
             for m in re.finditer(re.escape(v), s):
                 if any(a <= m.start() < b for a, b in taken):
                     continue
