@@ -244,8 +244,15 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if len(toks) == 1 and toks[0] in t.pronouns:
         g = t.pronouns[toks[0]]
         return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
-    if t.lang == "fa" and toks[0] in ("این", "آن") and 2 <= len(toks) <= 5 and toks[1] in t.roles:
-        # "این بازیکن ۲۲ ساله" (this 22-year-old player): the person named before
+    if (
+        t.lang == "fa"
+        and toks[0] in ("این", "آن")
+        and 2 <= len(toks) <= 5
+        and toks[1] not in t.not_names
+        and toks[1] not in t.body_heads
+    ):
+        # "این بازیکن ۲۲ ساله" (this 22-year-old player), not "این سازمان" (this
+        # organisation): the person named before
         return _Found(" ".join(toks), "pronoun")
     name, roles, title_gender = _name_part(" ".join(toks), t)
     gender = title_gender or gender
@@ -371,31 +378,40 @@ def _thai_run(run: str, t: _Table) -> str:
     return run[:cut]
 
 
-# What joins a Thai verb to the one before it, whose subject it shares.
-_THAI_GOES_ON = ("พร้อม", "และ", "โดย", "จึง", "ยัง", "ก็", "ทั้งยัง", "อีกทั้ง")
 # Titles that are also words of kinship or occupation ("อาจารย์คณะครุศาสตร์", a lecturer
-# of the faculty; "ผู้ใหญ่บ้าน", a village head): a name after a title of address
-# (นาย, ดร.) comes first, and these are no title before a body's or a place's word.
+# of the faculty; "ผู้ใหญ่บ้าน", a village head): no title before a body's or a place's
+# word.
 _THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ"})
 _THAI_NOT_NAMES = ("คณะ", "มหาวิทยาลัย", "โรงเรียน", "บ้าน", "สำนัก", "กรม", "กระทรวง", "บริษัท")
+# The words before an object or a possessor: "ให้" (to), "กับ" (with), "ของ" (of).
+_THAI_OBJECT = ("ให้", "กับ", "ของ", "จาก", "แก่", "ต่อ", "ถึง")
+# Words that start like "นาย" (Mr) and are offices: a district chief, a physician.
+_THAI_NAI_OFFICES = (
+    "นายก",
+    "นายอำเภอ",
+    "นายแพทย์",
+    "นายจ้าง",
+    "นายทหาร",
+    "นายตำรวจ",
+    "นายช่าง",
+    "นายหน้า",
+)
 
 
 def _thai_name(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     # The title nearest the end (the verb): "ในการแถลงข่าวร่วมกับนายอนุทิน … นายสุริยะ …"
     titles = _thai_titles(seg, t)
-    relative = seg.find("ซึ่ง")
-    if relative > 0 and any(i < relative for i, _ in titles):
-        # "นายเฉลิม … ซึ่งเคยสอน…ให้นายธนากร ยอมรับว่า": not a name in the clause about him
-        titles = [(i, title) for i, title in titles if i < relative]
-    for weak in (False, True):
-        for i, title in titles:
-            if (title in _THAI_WEAK_TITLES) != weak:
-                continue
-            if weak and seg[i + len(title) :].startswith(_THAI_NOT_NAMES):
-                continue
-            found = _thai_name_at(seg, i, title, t)
-            if found is not None:
-                return found[0], (), found[1]
+    if len(titles) > 1:
+        # "นายเฉลิม … ซึ่งเคยสอนการเชิดหนังให้นายธนากร ยอมรับว่า": a name after "to", "with"
+        # or "of" is the object's, not the subject's
+        subjects = [(i, title) for i, title in titles if not seg[:i].endswith(_THAI_OBJECT)]
+        titles = subjects or titles
+    for i, title in titles:
+        if title in _THAI_WEAK_TITLES and seg[i + len(title) :].startswith(_THAI_NOT_NAMES):
+            continue  # "อาจารย์คณะครุศาสตร์": a lecturer of the faculty
+        found = _thai_name_at(seg, i, title, t)
+        if found is not None:
+            return found[0], (), found[1]
     return "", (), None
 
 
@@ -407,9 +423,11 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
         return None
     first, last = _thai_run(m.group(1), t), m.group(2)
     if first != m.group(1):
+        if title in _THAI_WEAK_TITLES and m.group(1)[len(first) :].startswith(tuple(t.titles)):
+            return None  # "ครูหนังตะลุง" (a shadow-puppet teacher): no name, "ลุง" a word's end
         last = None  # the name ended inside the run
-    if not first or (title == "นาย" and first.startswith("ก")):
-        return None  # "นายก…" is the word for prime minister or mayor, not "Mr"
+    if not first or (title == "นาย" and seg[i:].startswith(_THAI_NAI_OFFICES)):
+        return None  # "นายก…", "นายอำเภอ": a prime minister or mayor, a district chief
     if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
         last = None
     gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
@@ -535,8 +553,8 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                     described = head[start:].strip(" \u3000" + _MASK).lstrip(_MARKS_AND_SPACE)
                     if core.endswith("の") and len(described) > len(h) + 1:
                         # "匿名を条件に取材に応じた同大学の教授": a professor of the
-                        # university, described, not a name's title
-                        return _Found(described, "description", described)
+                        # university, the one the article names or else as described
+                        return _Found(h, "role", "", None, (h,), described=described)
                     return _Found(h, "role", "", None, (h,))
         if not run or _JA_TIME.fullmatch(run[-1]):
             continue  # "今季は" (this season), a time and not who speaks
@@ -860,12 +878,27 @@ def _closed_sentence(quoted: str) -> bool:
 
 
 def _reports_its_own(after: str, t: _Table) -> bool:
-    """The words after a quotation hold a verb of saying that goes on to a "that" of its
-    own ("او هشدار داد که …")."""
+    """The words after a quotation start a sentence of their own: their verb of saying
+    goes on to a "that" of its own ("او هشدار داد که …", "وأشار الوزير … إلى أن"), is
+    joined by "and" ("وأشار", "והוסיף"), or says "also" of a new subject ("… ने भी
+    इस पर प्रतिक्रिया दी")."""
     hit = _find_verb(after, t, last=False)
     if hit is None:
         return False
-    return any(w.strip(",،") in t.that for w in after[hit[1] :].split()[:3])
+    written = after[hit[0] : hit[1]].strip(_MARKS_AND_SPACE)
+    words = [w.strip(",،.") for w in after.split()]
+    return (
+        any(w in t.that for w in after[hit[1] :].split())
+        or (t.lang in ("ar", "he") and written[:1] in ("و", "ו") and written[1:] in t.verbs)
+        # where the verb comes first, a subject before it opens a sentence: '"…." יו"ר
+        # האופוזיציה יאיר לפיד הגיב' (not '"…." אמר יאיר לפיד')
+        or (t.lang in ("ar", "he") and bool(_tokens(_clean(after[: hit[0]]))))
+        or any(w in _ALSO for w in words)
+    )
+
+
+# "Also": another subject's words follow.
+_ALSO = frozenset({"भी", "أيضا", "أيضاً", "גם", "نیز"})
 
 
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
@@ -988,7 +1021,7 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
         return None
     phrase = re.split(r"[,:;.]", before)[-1].strip()
     words = phrase.split()
-    if not 1 <= len(words) <= 4 or not words[0].startswith("ב") or len(words[0]) < 3:
+    if not 1 <= len(words) <= 5 or not words[0].startswith("ב") or len(words[0]) < 3:
         return None
     head = words[0][1:]
     if not head.startswith(t.body_heads_he):  # "בתגובה", "בירושלים", "בני המשפחה"
@@ -1040,15 +1073,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             tail = _after_while(s, t)
             if tail and _find_verb(tail, t, last=False) is not None:
                 s = tail
-        # Thai, with no stops to end its sentences, says it with the verb nearest the
-        # quotation ("… มาเล่าเรื่อง… นายธนากรกล่าวว่า “…”")
-        last = (side == "between" and t.order not in ("after", "both")) or (
-            side == "before" and t.lang == "th"
-        )
-        hit = _find_verb(s, t, last=last)
-        if last and t.lang == "th" and hit is not None and s[: hit[0]].endswith(_THAI_GOES_ON):
-            # "X ออกแถลงการณ์ว่า … พร้อมระบุว่า “…”": the second predicate of X's
-            hit = _find_verb(s, t, last=False)
+        hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
         subject_before = s[: hit[0]]
@@ -1068,7 +1093,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         return _Found("", "zero", described=_STATEMENT)
     if t.lang == "he":
         body = _in_body_they_said(subject_before, s[hit[0] : hit[1]], t)
-        if body is None:  # "בתגובה אמרו במשרד החינוך:": the body after the verb
+        clause = re.split(r"[,:;.]", subject_before)[-1].strip()
+        if body is None and (not clause or clause.startswith("ב")):
+            # "בתגובה אמרו במשרד החינוך:": the body after the verb, where none is before it
             body = _in_body_they_said(re.split(r"[,:;.]", subject_after)[0], s[hit[0] : hit[1]], t)
         if body is not None:
             return body
@@ -1161,7 +1188,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 # "يقول مصدر في إدارة الميناء طلب عدم الكشف عن اسمه": an indefinite role
                 # nobody in the article holds is an unnamed person, described as written
                 described = _described_after(found, np_after, t)
-                if described is not found:
+                if len(_tokens(described.mention)) > len(_tokens(found.mention)):
                     found.described = described.mention
             elif found is not None and found.kind == "name" and stopped and not found.roles:
                 found.described = _described_after(found, np_after, t).mention
@@ -2026,6 +2053,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p = _named_in_paragraph(found.roles, where, doc)
         if p is None and found.name:
             p = doc.fuller(found.name, where)
+        if p is None and found.described:
+            # "قال مسؤول في وزارة الخارجية طلب عدم الكشف عن اسمه": nobody the article
+            # names, described as written
+            return found.described, found.described
         described = "" if p is not None else _indefinite_before(found.mention, where, doc)
         if described:  # "وقالت السيدة" after "تجلس سيدة أربعينية من أم درمان"
             return described, found.mention
@@ -2039,8 +2070,6 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 and " " in last.name
             ):
                 p = last
-        if p is None and found.described:
-            return found.described, found.described
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
         alias = _spelled_out_before(found.name, where, doc)

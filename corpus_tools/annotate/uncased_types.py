@@ -135,6 +135,8 @@ def _called(before: str, after: str, t: Table) -> bool:
     ``calling``); what the plan was called are X's words."""
     if not t.calling or not before.rstrip().endswith(" را"):
         return False
+    if not any(w in ("این", "آن") for w in before.split()[-4:-1]):
+        return False  # "خودروی جدید خود را «ری‌را» نامید": a name given, not words said
     words = after.split()[:2]
     return any(w.strip(".،,") in t.calling for w in words)
 
