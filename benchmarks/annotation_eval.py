@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-15]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-16]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -40,7 +40,7 @@ the next such batch, scored once and then read; ``blind-11``, the next, scored o
 and then read; ``blind-12``, the next, scored once and then read; ``blind-13``, the
 next, scored once; ``blind-14``, a batch in languages with capitals, declared before it
 was written; ``blind-15``, the next batch in the scripts without capitals, declared before
-it was written.
+it was written; ``blind-16``, the next, declared before it was written.
 """
 
 from __future__ import annotations
@@ -389,7 +389,9 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # written in capitals-using scripts, declared before it was written, to measure the
 # speaker rules for those languages on articles nobody has read; ``blind-15``, the next
 # batch in the scripts without capitals, declared before it was written, to measure the
-# rules for them on articles nobody has read. An article numbered after every range
+# rules for them on articles nobody has read; ``blind-16``, the next such batch, declared
+# before it was written, to measure the rules built and reviewed in blind-15's session on
+# articles scored only once. An article numbered after every range
 # belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -409,7 +411,8 @@ SPLIT_RANGES = (
     ("blind-12", 1592, 1615),
     ("blind-13", 1616, 1639),
     ("blind-14", 1640, 1671),
-    ("blind-15", 1672, None),
+    ("blind-15", 1672, 1695),
+    ("blind-16", 1696, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
