@@ -653,6 +653,22 @@ BLIND_15_FLOORS = {
 }
 
 
+# blind-16 (1696-1719), 24 articles in the same eight languages (three each) by three
+# more writers who never saw the engine, declared before they were written; scored
+# once with the engine of blind-15's session start and once with its end, counts only,
+# never read: speaker 0.66 (130/196; 19 unknown, 47 wrong or partial), then 0.69
+# (136/196; 13 unknown, 47 wrong or partial); type 0.84 (232 and 233 of 278), speech F1
+# 0.94, links 22/23, titles 16/24, then 22/24.
+BLIND_16_FLOORS = {
+    "lang_accuracy": 1.0,
+    "speech_f1": 0.94,
+    "type_accuracy": 0.83,
+    "speaker_accuracy": 0.69,
+    "link_accuracy": 0.95,
+    "title_accuracy": 0.91,
+}
+
+
 # blind-14 (1640-1671), 32 articles in 27 languages written with capitals (en, fr, de,
 # ru and es twice; uk, be, kk, bg, pl, cs, sk, lt, it, pt, nl, sv, da, no, tr, hu, ro,
 # fi, lv, el, hr, et) by four writers who never saw the engine, declared before they
@@ -706,6 +722,7 @@ SPLIT_FLOORS = {
     "blind-13": BLIND_13_FLOORS,
     "blind-14": BLIND_14_FLOORS,
     "blind-15": BLIND_15_FLOORS,
+    "blind-16": BLIND_16_FLOORS,
 }
 
 
@@ -753,6 +770,7 @@ def test_the_splits_make_up_the_set(
     assert sizes["blind-13"] == 24
     assert sizes["blind-14"] == 32
     assert sizes["blind-15"] == 24
+    assert sizes["blind-16"] == 24
     assert sum(sizes.values()) == report["articles"]
     assert set(sizes) <= set(module.SPLITS)
 
