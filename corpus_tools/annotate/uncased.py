@@ -20,11 +20,14 @@ The phrase found is then read as:
 * a pronoun, or a verb without a subject: the person named last before the quotation
   whose gender (where the pronoun, the verb or a title shows one) does not contradict;
 * a role noun alone (``השופטת``, ``윤 감독``): the person the article introduced with it;
+* a body's short form or anaphor (``同保健所``, ``该厅``, ``선관위``): the body the article
+  named in full before (``浜松市保健所``);
 * anything else: the description or body as written (``조직위 관계자``,
   ``لखनऊ के एक अभिभावक``), as the guidelines ask for a speaker never named.
 
-Where none of this applies the speaker stays unknown (None): these rules are a floor
-for scripts without tables, not a guess.
+The agency's dateline (``تهران- ایرنا-``, ``(서울=연합뉴스) … 기자 =``) is no part of any
+phrase read. Where none of this applies the speaker stays unknown (None): these rules
+are a floor for scripts without tables, not a guess.
 """
 
 from __future__ import annotations
