@@ -390,7 +390,17 @@ _THAI_NOT_NAMES = ("คณะ", "มหาวิทยาลัย", "โรง�
 _THAI_OBJECT = ("ให้", "กับ", "ของ", "จาก", "แก่", "ต่อ", "ถึง")
 # Words that start like "นาย" (Mr) and are offices: a district chief, a physician.
 _THAI_NAI_OFFICES = (
-    "นายก",
+    "นายกรัฐมนตรี",
+    "นายกเทศมนตรี",
+    "นายกสมาคม",
+    "นายกองค์การ",
+    "นายกอบต",
+    "นายกอบจ",
+    "นายกฯ",
+    "นายกเมือง",
+    "นายกสภา",
+    "นายกแพทยสภา",
+    "นายกสโมสร",
     "นายอำเภอ",
     "นายแพทย์",
     "นายจ้าง",
@@ -430,7 +440,9 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
             return None  # "ครูหนังตะลุง" (a shadow-puppet teacher): no name, "ลุง" a word's end
         last = None  # the name ended inside the run
     if not first or (title == "นาย" and seg[i:].startswith(_THAI_NAI_OFFICES)):
-        return None  # "นายก…", "นายอำเภอ": a prime minister or mayor, a district chief
+        # "นายกรัฐมนตรี", "นายอำเภอ": a prime minister, a district chief; not "นายกมล" (Mr
+        # Kamon)
+        return None
     if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
         last = None
     gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
