@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from corpus_tools.annotate.context import masked, sentence_starts
@@ -303,6 +303,9 @@ def _uncased(letter: str) -> bool:
     )
 
 
+# The converter asks for a lead's dateline twice: for its title, and for the speakers of
+# the scripts without capitals, which leave it out of the phrases they read.
+@lru_cache(maxsize=64)
 def find_dateline(lead: str) -> str | None:
     """The dateline at the start of ``lead`` as written (with its separator), or None."""
     if lead[:1].isalpha() and lead[:1].upper() == lead[:1].lower():
