@@ -40,7 +40,9 @@ the next such batch, scored once and then read; ``blind-11``, the next, scored o
 and then read; ``blind-12``, the next, scored once and then read; ``blind-13``, the
 next, scored once; ``blind-14``, a batch in languages with capitals, declared before it
 was written; ``blind-15``, the next batch in the scripts without capitals, declared before
-it was written; ``blind-16``, the next, declared before it was written.
+it was written (``blind-13`` and ``blind-15`` read for development from the session
+after theirs); ``blind-16``, the next, declared before it was written; ``blind-17``,
+the next, declared before it was written.
 """
 
 from __future__ import annotations
@@ -412,7 +414,8 @@ SPLIT_RANGES = (
     ("blind-13", 1616, 1639),
     ("blind-14", 1640, 1671),
     ("blind-15", 1672, 1695),
-    ("blind-16", 1696, None),
+    ("blind-16", 1696, 1719),
+    ("blind-17", 1720, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
