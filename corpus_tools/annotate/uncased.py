@@ -158,6 +158,17 @@ class _Doc:
             return None
         return max(cands, key=lambda p: max(a for a in p.at if a < where))
 
+    def with_role_after(self, role: str, where: tuple[int, int]) -> _Person | None:
+        """The one person the article names later with the role ("השופטת" in the lead,
+        "השופטת ענבל שגיא-לוי" further on); None where it names none or several."""
+        bare = _without_article(role, self.t.lang)
+        cands = [
+            p
+            for p in self.persons
+            if (role in p.roles or (bare and bare in p.roles)) and all(a > where for a in p.at)
+        ]
+        return cands[0] if len(cands) == 1 else None
+
 
 # The definite article written onto a noun: "الوزير", "השופטת".
 _ARTICLE = {"ar": "ال", "he": "ה"}
@@ -214,6 +225,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
             phrase = phrase[phrase.rindex(q) + len(q) :]
             break
     phrase = _clean(phrase)
+    if t.lang == "th":
+        # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
+        # the verb are no part of the subject
+        phrase = _THAI_BEFORE_VERB.sub("", phrase)
     if not phrase:
         return None
     mention = phrase
@@ -307,6 +322,8 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             return " ".join(toks[:i])
+        if i and t.lang == "he" and not indefinite and w.startswith("מה") and len(w) > 4:
+            return " ".join(toks[:i])  # "נועה ברגר מהמכון למדעי כדור הארץ": from the …
     return " ".join(toks)
 
 
@@ -347,11 +364,15 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         return "", tuple(roles), gender
     if cut < 0 and len(rest) > 3:
         return "", (), None
-    if any(c in w for w in rest for c in _QUOTE_MARKS):
+    if any(c in _HE_GERESH.sub("", w) for w in rest for c in _QUOTE_MARKS):
         return "", tuple(roles), gender
     if any(w in t.pronouns or _unprefixed(w, t) in t.not_names for w in rest):
         return "", tuple(roles), gender  # "سرپرست این تیم", "خفر السواحل": not a name
     return " ".join(rest), tuple(roles), gender
+
+
+# The geresh of a Hebrew letter for a foreign sound inside a name: "ג'בארין", "צ'רניחובסקי".
+_HE_GERESH = re.compile(r"(?<=[\u05d0-\u05ea])['׳](?=[\u05d0-\u05ea])")
 
 
 def _role_like(word: str, t: _Table) -> bool:
@@ -378,14 +399,26 @@ def _thai_run(run: str, t: _Table) -> str:
         i = run.find(w, 1)
         if 0 < i < cut:
             cut = i
-    return run[:cut]
+    return _THAI_BEFORE_VERB.sub("", run[:cut]) or run[:cut]  # "นภาพรยัง" (Naphaphon, still)
 
 
 # Titles that are also words of kinship or occupation ("อาจารย์คณะครุศาสตร์", a lecturer
 # of the faculty; "ผู้ใหญ่บ้าน", a village head): no title before a body's or a place's
 # word.
 _THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ"})
-_THAI_NOT_NAMES = ("คณะ", "มหาวิทยาลัย", "โรงเรียน", "บ้าน", "สำนัก", "กรม", "กระทรวง", "บริษัท")
+_THAI_NOT_NAMES = (
+    "คณะ",
+    "มหาวิทยาลัย",
+    "โรงเรียน",
+    "บ้าน",
+    "สำนัก",
+    "กรม",
+    "กระทรวง",
+    "บริษัท",
+    "ประจำ",
+    "ใหญ่",
+    "สอน",
+)
 # The words before an object or a possessor: "ให้" (to), "กับ" (with), "ของ" (of).
 _THAI_OBJECT = ("ให้", "กับ", "ของ", "จาก", "แก่", "ต่อ", "ถึง")
 # Words that start like "นาย" (Mr) and are offices: a district chief, a physician.
@@ -409,6 +442,36 @@ _THAI_NAI_OFFICES = (
     "นายช่าง",
     "นายหน้า",
 )
+
+
+# Adverbs between a Thai subject and its verb: "ยัง" (still), "ก็" (then), "จึง" (so).
+_THAI_BEFORE_VERB = re.compile(r"\s*(?:ยัง|ก็|จึง|เอง|ต่าง|ได้)+\s*$")
+
+
+def _thai_office(words: str, t: _Table) -> bool:
+    """Words in apposition after a Thai name that name an office: they start with a
+    role of the table ("นายกเทศมนตรีนครหาดใหญ่", "ผู้ว่าราชการจังหวัดเชียงใหม่")."""
+    return any(words.startswith(r) for r in t.roles_by_length) or words.startswith(
+        _THAI_NAI_OFFICES
+    )
+
+
+def _thai_holder(description: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """The person named before with the office a description repeats in full or in its
+    short form with "ฯ" ("ผู้ว่าฯ" for "ผู้ว่าราชการจังหวัดเชียงใหม่")."""
+    stem, short, rest = description.partition("ฯ")
+    stem = stem.rstrip(".")
+    if len(stem) < 4:
+        return None
+    place = rest.split()
+
+    def holds(r: str) -> bool:
+        if not short:
+            return r == description
+        return r.startswith(stem) and all(w in r for w in place)
+
+    held = [p for p in doc.persons if any(a < where for a in p.at) and any(map(holds, p.roles))]
+    return held[-1] if len(held) == 1 else None
 
 
 def _thai_name(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
@@ -594,8 +657,20 @@ def _clause_start(head: str) -> int:
 def _read_ko(before: str, t: _Table) -> _Found | None:
     # "한국경영자총협회(경총)는": the name before its short form
     toks = _tokens(_SHORT_FORM.sub("", _AGE.sub("", before)))
+    closed = False  # a clause closed after the word: "… 신설도 검토하고 있다며"
     for i in range(len(toks) - 1, -1, -1):
-        w = toks[i].strip(_MARKS_AND_SPACE)
+        w = _KO_MARKS.sub("", toks[i].strip(_MARKS_AND_SPACE))  # "‘바람필름’은"
+        if i + 1 < len(toks) and toks[i + 1].endswith(_KO_CLAUSE_ENDS):
+            closed = True
+        prev = [x.strip(_MARKS_AND_SPACE) for x in toks[max(0, i - 3) : i]]
+        if w in ("측은", "측도") and prev and _HANGUL.fullmatch(prev[-1]):
+            return _Found(prev[-1], "description", prev[-1])  # "한빛유통 측은": the company
+        m = _KO_ANONYMOUS.fullmatch(w)
+        if m:
+            # "30대 직장인 A씨는": a person the article does not name, as described
+            words = list(itertools.takewhile(_ko_describes, reversed(prev)))[::-1]
+            phrase = " ".join([*words, m.group(1)])
+            return _Found(phrase, "description", phrase)
         particle = next(
             (p for p in t.particles if w.endswith(p) and len(w) > len(p)),
             None,
@@ -603,6 +678,8 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         if particle is None:
             continue
         core = w[: -len(particle)]
+        if closed and particle not in ("은", "는"):
+            continue  # the subject or object of the clause closed after it
         if particle in ("이", "가") and len(core) < 2:
             continue
         if core.endswith("다"):
@@ -614,13 +691,15 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
 
         if not _HANGUL.fullmatch(core) or w.endswith(_KO_ADVERBIAL):
             continue
-        if (len(core) < 2 and core not in t.pronouns and core not in t.honorifics) or core.endswith(
-            _KO_VERB_STEMS
-        ):
+        if (
+            len(core) < 2
+            and core not in t.pronouns
+            and core not in t.honorifics
+            and "한" not in prev[-2:]  # "한 50대 팬은": one fan
+        ) or core.endswith(_KO_VERB_STEMS):
             continue  # "묻는", "사용하는": a verb qualifying a noun
         if len(core) == 2 and core[1] == "씨" and core[0] in t.surnames:
             return _Found(core, "name", core[0], None, ("씨",))  # "이씨는"
-        prev = [x.strip(_MARKS_AND_SPACE) for x in toks[max(0, i - 3) : i]]
         if core in t.pronouns:
             return _Found(core, "pronoun", gender=t.pronouns[core])
         if (
@@ -669,6 +748,22 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
             core = f"{prev[-1]} {core}"  # "고용노동부 울산지청"
         return _Found(core, "description", core)
     return None
+
+
+# Quotation marks written onto a word: "‘바람필름’은".
+_KO_MARKS = re.compile("[‘’“”\"']")
+# The connective endings that close a clause before the quotation: "검토하고 있다며".
+_KO_CLAUSE_ENDS = ("다며", "라며", "하며", "면서", "하고", "있고", "했고", "됐고")
+# A person kept anonymous with a letter: "A씨", "B군".
+_KO_ANONYMOUS = re.compile(r"([A-Z](?:씨|군|양))(?:는|은|가|도)?")
+
+
+def _ko_describes(word: str) -> bool:
+    """A word of the description before an anonymous person: an age or a plain noun
+    ("30대 직장인 A씨"), not a verb's or a case's ending ("못했다는", "주민을")."""
+    return bool(re.fullmatch(r"\d+대|\d+세|[\uac00-\ud7a3]{2,}", word)) and not word.endswith(
+        ("는", "은", "을", "를", "의", "에", "한", "된", "던", "다", "고", "며", "서", "로")
+    )
 
 
 # A topic particle after a case ending marks an adverbial, not a subject: "질문에는",
@@ -773,7 +868,9 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     out = []
     for m in _END.finditer(text, a, b):
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
-        if m.group() != "." or (len(word) > 3 and word + "." not in _dotted_titles()):
+        if m.group() != "." or (
+            len(word) > 1 and "." not in word and word + "." not in _dotted_titles()
+        ):
             out.append(m)
     return out
 
@@ -840,6 +937,12 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             # quotation, where the sentence opens
             a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
             found = _opening_subject(text[a:b], t) or found
+        if found is not None and found.kind == "zero" and side == "after" and len(reads) > 1:
+            # "وأوضح العمري أن «…»، لافتاً إلى …": the verb after, without a subject of its
+            # own, goes on from the subject that leads to the quotation
+            led = _read_at(before, t, side="before")
+            if led is not None and led.kind != "zero":
+                return led
         if found is not None:
             return found
     found = _according(before, t) or _according(after, t)
@@ -852,10 +955,26 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             found = _read_at(reporting, t, side="before")
             if found is not None and found.kind == "zero":
                 found = None
+    if found is None and first.paragraph > 1 and not text[: first.start.offset].strip():
+        found = _paragraph_before(masked[first.paragraph - 2], t)
     if found is None and t.lang == "fa":
         a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
         found = _opening_subject(text[a:b], t)
     return found or zero
+
+
+def _paragraph_before(previous: str, t: _Table) -> _Found | None:
+    """A quotation that is a paragraph of its own after one whose last sentence reports
+    someone's words ("…刘女士告诉记者，她先后…。" / "“…”"): that sentence's subject."""
+    text = previous.rstrip()
+    if not text:
+        return None
+    start, _ = _sentence_bounds(text, len(text) - 1, len(text) - 1)
+    last = text[start:]
+    if _MASK in last:
+        return None  # the paragraph ends with a quotation: the next one continues it
+    found = _read_at(last, t, side="before")
+    return found if found is not None and found.kind != "zero" else None
 
 
 # "こう話した", "이렇게 말했다" (said thus): the words quoted before are the speaker's.
@@ -928,7 +1047,8 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     for i, w in enumerate(toks):
         if w == "که" and not any(x in t.verbs for x in toks[max(0, i - 2) : i]):
             return None
-    for seg in re.split(r"[،,:]", sentence):
+    segs = re.split(r"[،,:]", sentence)
+    for n, seg in enumerate(segs):
         toks = _tokens(_clean(seg))
         if toks and toks[0] in CONJUNCTIONS and len(toks) > 1:
             seg = seg.split(toks[0], 1)[1]  # "اما نادری این طرح را «…» خواند" (but)
@@ -941,6 +1061,17 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
         if cut is not None:  # "نادری این طرح را «…» خواند": the object's "this" ends it
             subject = " ".join(words[:cut])
         found = _read_spaced(subject, t, "") if _tokens(_clean(subject)) else None
+        if found is not None and found.kind in ("description", "role") and n + 2 < len(segs):
+            # "رئیس خانه کشاورز شهرستان ورزنه، حسین اکبری، اما …": the name in apposition
+            apposed = segs[n + 1]
+            named = _read_spaced(apposed, t, "") if _MASK not in apposed else None
+            if (
+                named is not None
+                and named.kind == "name"
+                and len(_tokens(_clean(apposed))) <= 3
+                and _find_verb(apposed, t, last=False) is None
+            ):
+                return named
         return found if found is not None and found.kind != "zero" else None
     return None
 
@@ -1041,7 +1172,17 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
     head = words[0][1:]
     if not head.startswith(t.body_heads_he):  # "בתגובה", "בירושלים", "בני המשפחה"
         return None
-    body = " ".join([head, *words[1:]])
+    rest = [w for w in words[1:] if not w.startswith("(")]  # "(הר״י)": its short form
+    if (
+        not rest
+        or rest[0].startswith(("ל", "ב", "מ"))
+        or (rest[0].startswith("ה") and rest[0].endswith(("ית", "י")))
+    ):
+        # "ב" swallows the article: "בהסתדרות הרפואית" is at "ההסתדרות הרפואית" (an
+        # adjective follows), "במועצה להשכלה גבוהה" at "המועצה …"; not a construct
+        # before a definite noun ("ברשות המסים")
+        head = "ה" + head
+    body = " ".join([head, *rest])
     return _Found(phrase, "description", body)
 
 
@@ -1049,6 +1190,14 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if not s.strip():
         return None
+    if (
+        side == "between"
+        and t.lang == "th"
+        and s.strip(" " + _QUOTE_MARKS).startswith(("พร้อม", "และ"))
+        and _find_verb(s, t, last=False) is not None
+    ):
+        # "“A” พร้อมระบุว่า “B”": a second predicate of the subject of both parts
+        return _Found("", "zero")
     if side == "after":
         lead = s.lstrip(" \u00a0\u3000" + _QUOTE_MARKS)
         lead = lead.lstrip("，,、، ")
@@ -1404,10 +1553,21 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                 if _korean_name(core, t) and joined.count(core) >= 2 and core not in t.roles:
                     doc.add(core, (n, text.find(core)), None, ())
         elif t.lang == "th":
+            done: set[int] = set()
             for i, title in _thai_titles(text, t):
+                if i in done:
+                    continue  # "นาง" of "นางสาว", the longer title read at this place
                 at = _thai_name_at(text, i, title, t)
                 if at is not None and " " in at[0]:
-                    doc.add(at[0], (n, i), at[1], ())
+                    done.add(i)
+                    # "นางสาวพิมพ์ชนก แก้วมณี นายกเทศมนตรีนครหาดใหญ่ เปิดเผยว่า": the
+                    # office in apposition, for "นายกเทศมนตรีนครหาดใหญ่ระบุ" later
+                    end = i + len(title) + len(at[0])
+                    apposed = re.match(r" ([\u0e00-\u0e7f.ฯ]{4,})(?= )", text[end:])
+                    held = (
+                        (apposed.group(1),) if apposed and _thai_office(apposed.group(1), t) else ()
+                    )
+                    doc.add(at[0], (n, i), at[1], held)
         else:
             if t.lang == "hi":
                 # Every subject of a perfective verb: "छात्रा अनन्या मिश्रा ने …"
@@ -1642,8 +1802,14 @@ def attribute(
         elif previous is not None and _continues(chain, previous[0], masked):
             result = previous[1]
         elif found is not None and found.kind == "zero":
-            last = doc.last_before(where, found.gender)
-            result = (last.name, last.name) if last is not None else None
+            reporting = _reported_before(chain[0], masked, t) if t.order != "topic" else None
+            if reporting is not None:
+                result = _resolve(reporting, where, doc)
+            else:
+                last = doc.last_before(where, found.gender)
+                result = (last.name, last.name) if last is not None else None
+        if result is not None and found is not None and found.kind in ("description", "role"):
+            result = _introduced_as(result, mentions, t)
         if result is not None:
             name, mention = result
             if name not in mentions:
@@ -1669,6 +1835,38 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), persons
+
+
+def _reported_before(first: QuotationPart, masked: list[str], t: _Table) -> _Found | None:
+    """For a verb without a subject after a quotation that opens its sentence ('"…",
+    אמרה.'): the subject of the sentence before it in the paragraph, where that sentence
+    reports words ("ראש עיריית קריית גת, רונית אלמוג, הזכירה כי …")."""
+    text = masked[first.paragraph - 1]
+    s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
+    if not s_start or text[s_start : first.start.offset].strip():
+        return None
+    prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
+    previous = text[prev_start:s_start]
+    if _MASK in previous:
+        return None
+    found = _read_at(previous, t, side="before")
+    return found if found is not None and found.kind in ("name", "role") else None
+
+
+def _introduced_as(
+    result: tuple[str, str], mentions: dict[str, list[str]], t: _Table
+) -> tuple[str, str]:
+    """A description left as written that repeats the words a named speaker was
+    introduced with: that speaker ("رئيس الدائرة الانتخابية" after "قال رئيس الدائرة
+    الانتخابية في المفوضية القاضي حيدر ناجي الساعدي")."""
+    name, mention = result
+    if name != mention or len(_tokens(mention) if t.lang not in _UNSPACED else mention) < 2:
+        return result
+    sep = "" if t.lang in _UNSPACED else " "
+    for other, written in mentions.items():
+        if other != name and any(w == mention or w.startswith(mention + sep) for w in written):
+            return other, mention
+    return result
 
 
 def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: list[str]) -> bool:
@@ -2085,6 +2283,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 and " " in last.name
             ):
                 p = last
+        if p is None and not found.name:
+            p = next((q for r in found.roles if (q := doc.with_role_after(r, where))), None)
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
         alias = _spelled_out_before(found.name, where, doc)
@@ -2147,6 +2347,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"
             return known.name, found.mention
+        if doc.t.lang == "th":
+            known = _thai_holder(found.name or found.mention, where, doc)
+            if known is not None:
+                return known.name, found.mention
         name = found.name or found.mention
         alias = _spelled_out_before(name, where, doc)
         if alias:
