@@ -220,3 +220,74 @@ def test_a_few_words_at_the_end_of_what_is_reported_are_speech(
 )
 def test_a_name_after_a_verb_of_saying_is_no_speech(paragraphs: list[str], quoted: str) -> None:
     assert dict(_types(paragraphs))[quoted] != "speech"
+
+
+KIND_CASES = [
+    pytest.param(
+        [
+            "בית המשפט המחוזי בחיפה פסק אתמול.",
+            'השופט חייב את חברת הבנייה "גבעות הכרמל" לפצות את הרוכשים.',
+        ],
+        [('"גבעות הכרמל"', "name")],
+        id="he-company-and-its-trade",
+    ),
+    pytest.param(
+        ["הממונה על התחרות בחנה את העסקה.", 'רשת המרכולים הצפונית "סל הגליל" תימכר לקבוצה גדולה.'],
+        [('"סל הגליל"', "name")],
+        id="he-chain-with-an-adjective",
+    ),
+    pytest.param(
+        [
+            "أعلنت الهيئة النتائج الأولية.",
+            "ورصدت شبكة «نزاهة» لمراقبة الانتخابات عدداً من المخالفات.",
+        ],
+        [("«نزاهة»", "name")],
+        id="ar-network-before",
+    ),
+    pytest.param(
+        ["بورس تهران امروز رشد کرد.", "سهام شرکت سرمایه\u200cگذاری «پارس\u200cآرین» نیز بالا رفت."],
+        [("«پارس\u200cآرین»", "name")],
+        id="fa-company-and-its-field",
+    ),
+    pytest.param(
+        ["สตาร์ทอัพไทยได้รับเงินทุนเพิ่ม", "สตาร์ทอัพอาหารแห่งอนาคต “กินดีฟาร์ม” ปิดการระดมทุนรอบแรกได้สำเร็จ"],
+        [("“กินดีฟาร์ม”", "name")],
+        id="th-start-up-run-on",
+    ),
+    pytest.param(
+        [
+            "ผู้ส่งออกข้าวปรับตัว",
+            "นายสมชาย ใจดี กล่าวว่า บริษัทปรับตัวด้วยการหันไปทำตลาดข้าวอินทรีย์มากขึ้น “ถ้าเราแข่งราคา เราแพ้แน่นอน” นายสมชายกล่าว",
+        ],
+        [("“ถ้าเราแข่งราคา เราแพ้แน่นอน”", "speech")],
+        id="th-a-clause-run-on-is-no-name",
+    ),
+    pytest.param(
+        ["旭川市で閉館の知らせ。", "市中心部の映画館「北の星シネマ」が今月末で営業を終える。"],
+        [("「北の星シネマ」", "name")],
+        id="ja-cinema-before",
+    ),
+    pytest.param(
+        ["一款应用引发争议。", "一款名为“云画笔”的手机应用近日被起诉。"],
+        [("“云画笔”", "name")],
+        id="zh-named-before",
+    ),
+    pytest.param(
+        [
+            "ارتفعت الرسوم على المشروبات.",
+            "ويطلق بعض المعلقين على هذه الرسوم اسم «ضريبة السكر» منذ سنوات.",
+        ],
+        [("«ضريبة السكر»", "term")],
+        id="ar-given-the-name-is-a-term",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), KIND_CASES)
+def test_a_noun_of_a_kind_of_thing_names_what_follows(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    # The noun with its modifiers before the name where the noun comes first (he, ar,
+    # fa; Thai run on in one word), and nouns of kinds the tables lacked; not a clause
+    # run on in Thai, nor a name given to something ("اسم «…»", a term).
+    assert _types(paragraphs) == expected

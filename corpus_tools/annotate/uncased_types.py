@@ -70,6 +70,8 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     for kind, word in cues.before:
         if _written_before(lead, word, t, long=long):
             return kind
+    if not long and _named_by_its_kind(lead, t):
+        return "name"
     for kind, word in cues.after:
         if _written_after(tail, word, t):
             return kind
@@ -90,6 +92,36 @@ def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
     # words is the subject of what they say, not what names them.
     definite = written.startswith((*_ARTICLES, "لل")) or written[1:].startswith(_ARTICLES)
     return not (long and definite)
+
+
+def _named_by_its_kind(lead: str, t: Table) -> bool:
+    """A noun of a kind of thing with its modifiers right before a short quotation, where
+    the noun comes first: 'חברת הבנייה "…"', 'רשת המרכולים "…"', "شرکت سرمایه‌گذاری
+    «…»" (a company of construction, a chain of supermarkets), or in Thai one word run
+    on from it ("สตาร์ทอัพเกษตรอัจฉริยะ “…”", an agritech start-up)."""
+    names = [w for kind, w in t.type_cues.before if kind == "name" and " " not in w]
+    if t.lang == "th":
+        chunk = lead.rsplit(None, 1)[-1] if lead.strip() else ""
+        if len(chunk) > 25 or find_verb(chunk, t, last=False) is not None:
+            return False  # a clause run on without spaces: "บริษัทปรับตัวด้วย…มากขึ้น"
+        return any(chunk.startswith(w) and len(chunk) > len(w) for w in names if len(w) > 2)
+    if t.lang not in ("he", "ar", "fa"):
+        return False
+    words = lead.split()[-3:]
+    for k in (len(words) - 2, len(words) - 3):
+        if k < 0:
+            continue
+        head, modifiers = words[k], words[k + 1 :]
+        if any(ch in w for w in [head, *modifiers] for ch in _PUNCT):
+            return False  # a clause's end or another quotation between
+        bare = head[1:] if head[:1] in t.type_cues.prefixes else head
+        if head not in names and bare not in names:
+            continue
+        if t.lang == "fa":
+            return len(modifiers) == 1 and find_verb(modifiers[0], t, last=False) is None
+        # Hebrew and Arabic modifiers take the article: "הבנייה", "הסייבר הישראלית"
+        return all(w.startswith(_ARTICLES) for w in modifiers)
+    return False
 
 
 def _written_after(tail: str, word: str, t: Table) -> bool:
