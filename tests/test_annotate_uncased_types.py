@@ -291,3 +291,75 @@ def test_a_noun_of_a_kind_of_thing_names_what_follows(
     # fa; Thai run on in one word), and nouns of kinds the tables lacked; not a clause
     # run on in Thai, nor a name given to something ("اسم «…»", a term).
     assert _types(paragraphs) == expected
+
+
+INSIDE_AND_ENDING_CASES = [
+    pytest.param(
+        [
+            "राज्य सरकार ने नई घोषणा की।",
+            "सरकार ने ‘ग्रामीण जल संरक्षण योजना’ के तहत सभी गांवों में तालाब बनाने का फैसला किया है।",
+        ],
+        [("‘ग्रामीण जल संरक्षण योजना’", "title")],
+        id="hi-scheme-named-inside",
+    ),
+    pytest.param(
+        [
+            "مدیریت آب استان تغییر کرد.",
+            "استانداری پیش\u200cتر «طرح انتقال آب کوهرنگ» را راه\u200cحل بلندمدت دانسته بود.",
+        ],
+        [("«طرح انتقال آب کوهرنگ»", "title")],
+        id="fa-plan-named-inside",
+    ),
+    pytest.param(
+        [
+            "ชาวบ้านร้องเรียนเรื่องน้ำท่วม",
+            "ชาวบ้านเรียกร้องให้รัฐบาลเร่งอนุมัติงบประมาณตาม “แผนป้องกันน้ำท่วมลุ่มน้ำปิง” ซึ่งค้างการพิจารณามานาน",
+        ],
+        [("“แผนป้องกันน้ำท่วมลุ่มน้ำปิง”", "speech")],
+        id="th-plan-named-inside",
+    ),
+    pytest.param(
+        ["卫星发射成功。", "国家航天局表示，此次任务将“为全球气候治理贡献中国智慧和中国方案”。"],
+        [("“为全球气候治理贡献中国智慧和中国方案”", "speech")],
+        id="zh-long-slogan-stays-speech",
+    ),
+    pytest.param(
+        [
+            "법원이 전세 사기범에게 중형을 선고했다.",
+            "피고인 측 변호인은 “형이 무겁다”며 항소 의사를 밝혔다.",
+        ],
+        [("“형이 무겁다”", "speech")],
+        id="ko-quoting-ending-is-speech",
+    ),
+    pytest.param(
+        [
+            "نمایشگاه کتاب تبریز آغاز شد.",
+            "مدیر این نشر، فروش روز نخست را «بهتر از انتظار» توصیف کرد.",
+        ],
+        [("«بهتر از انتظار»", "speech")],
+        id="fa-judged-is-speech",
+    ),
+    pytest.param(
+        [
+            "بدأت الحملة الوطنية للتطعيم.",
+            "ودعت نقابة الأطباء المواطنين إلى «أوسع مشاركة ممكنة» في الحملة.",
+        ],
+        [("«أوسع مشاركة ممكنة»", "speech")],
+        id="ar-called-for-is-speech",
+    ),
+    pytest.param(
+        ["رحبت الجمعية بالقرار.", "ووصفت الجمعية القرار في بيان بأنه «خطوة طال انتظارها»."],
+        [("«خطوة طال انتظارها»", "speech")],
+        id="ar-described-as-is-speech",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), INSIDE_AND_ENDING_CASES)
+def test_kinds_named_inside_the_marks_and_words_quoted_by_their_grammar(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    # A title that names its kind inside the marks ("… योजना", "«طرح …»", "“แผน…”"), not a
+    # long sentence ending in such a word; Korean "“…”며", Persian "را «…» توصیف کرد"
+    # and Arabic "دعا … إلى «…»", "وصف … بأنه «…»" quote words said.
+    assert _types(paragraphs) == expected

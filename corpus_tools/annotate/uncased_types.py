@@ -94,6 +94,45 @@ def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
     return not (long and definite)
 
 
+# Where the noun of a kind comes first in a name: "«قانون نظام رتبه‌بندی معلمان»",
+# "“แผนบริหารจัดการน้ำ…”"; elsewhere it comes last: "‘खेत तालाब योजना’", "“…规划”".
+_HEAD_FIRST = ("ar", "fa", "he", "th")
+
+
+def _kind_inside(inner: str, t: Table) -> str | None:
+    """The kind a title or name says of itself, with the noun of its kind inside the
+    marks ("‘मुख्यमंत्री जल सेवा अभियान’", a campaign; "«طرح انتقال آب …»", a plan): a
+    title or a name, never a term; not in a sentence or in words of saying."""
+    words = inner.split()
+    if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > 12):
+        return None
+    if inner[-1] in _PUNCT + ".…，。、":
+        return None  # '"התוכנית תשנה את פני העיר,"': words that go on after an attribution
+    if find_verb(inner, t, last=False) is not None:
+        return None
+    cues = t.type_cues
+    if t.lang == "th":  # one run of letters: "แผนป้องกันน้ำท่วม…"
+        for kind, word in cues.before:
+            if kind != "term" and len(word) > 2 and inner.startswith(word):
+                return kind if len(inner) > len(word) + 2 else None
+        return None
+    if t.lang in _HEAD_FIRST:
+        first = words[0]
+        for kind, word in cues.before:
+            # a bare noun heads a name ("«قانون …»"); with the article it is the subject
+            # of a sentence ('"התוכנית תשנה …"')
+            definite = word.startswith(_ARTICLES)
+            if kind != "term" and " " not in word and len(words) > 1 and first == word:
+                return None if definite else kind
+        return None
+    for kind, word in cues.after:
+        if kind != "term" and len(word) > 1 and inner.endswith(word) and len(inner) > len(word):
+            tail = inner[: -len(word)]
+            if t.lang in UNSPACED or tail.endswith(" "):
+                return kind
+    return None
+
+
 def _named_by_its_kind(lead: str, t: Table) -> bool:
     """A noun of a kind of thing with its modifiers right before a short quotation, where
     the noun comes first: 'חברת הבנייה "…"', 'רשת המרכולים "…"', "شرکت سرمایه‌گذاری
@@ -161,16 +200,50 @@ def _reported(before: str, inner: str, t: Table) -> bool:
     return hit is not None and any(w.strip(_PUNCT) in t.that for w in sentence[hit[1] :].split())
 
 
+# The Korean endings that quote what was said: "“…”며 항소 의사를 내비쳤다", "“…”고 말했다";
+# not "“…”라는" (called), which names a thing.
+_KO_QUOTING = re.compile(r"(?:이?라고|고|이?라며|며|이?라면서|면서)(?=\s|$|[,.])")
+
+
+def _quoted_by_ending(after: str, t: Table) -> bool:
+    return t.lang == "ko" and bool(_KO_QUOTING.match(after))
+
+
 def _called(before: str, after: str, t: Table) -> bool:
     """Persian "X این طرح را «ضدمردمی» نامید" (called the plan "…"): the object marker
     right before the quotation and a verb of calling right after it (the table's
     ``calling``); what the plan was called are X's words."""
     if not t.calling or not before.rstrip().endswith(" را"):
         return False
-    if not any(w in ("این", "آن") for w in before.split()[-4:-1]):
-        return False  # "خودروی جدید خود را «ری‌را» نامید": a name given, not words said
-    words = after.split()[:2]
-    return any(w.strip(".،,") in t.calling for w in words)
+    words = [w.strip(".،,") for w in after.split()[:2]]
+    if not any(w in t.calling for w in words):
+        return False
+    if any(w in _JUDGING for w in words):
+        return True  # "فروش روز نخست را «بهتر از انتظار» توصیف کرد": judged, not named
+    # "خودروی جدید خود را «ری‌را» نامید": a name given, not words said
+    return any(w in ("این", "آن") for w in before.split()[-4:-1])
+
+
+def _called_for(before: str, t: Table) -> bool:
+    """Arabic: the words someone called for or described something as, right after
+    "إلى" or "بأنه" ("ودعت المانحين إلى «تحرك عاجل»", "ووصفتها … بأنها «خطوة طال
+    انتظارها»"): words of theirs, not a term."""
+    if t.lang != "ar":
+        return False
+    clause = _CLAUSE_END.split(before)[-1]
+    words = clause.split()
+    if not words:
+        return False
+    if words[-1] in ("بأنه", "بأنها", "بأن"):
+        return any(w.lstrip("و").startswith(("وصف", "يصف", "تصف")) for w in words)
+    if words[-1] != "إلى":
+        return False
+    hit = find_verb(clause, t, last=True)
+    return hit is not None and hit[2].lstrip("و").startswith(("دعا", "دعت", "يدعو", "تدعو"))
+
+
+# Verbs that judge what they quote rather than give it a name: described, assessed.
+_JUDGING = frozenset({"توصیف", "ارزیابی", "قلمداد"})
 
 
 def _words_of_saying(before: str, after: str, t: Table) -> bool:
@@ -234,6 +307,8 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
+                if cue is None:
+                    cue = _kind_inside(inner, t)
                 joined = (
                     previous is not None
                     and previous[0].paragraph == first.paragraph
@@ -246,10 +321,18 @@ def retype(
                     kind = cue
                     if cue in ("title", "name"):
                         cued.setdefault(inner, cue)
-                elif (kind != "speech" and _reported(before, inner, t)) or (
-                    kind in ("term", "title")
-                    and first.depth == 0
-                    and (_words_of_saying(before, after, t) or _called(before, after, t))
+                elif (
+                    (kind != "speech" and _reported(before, inner, t))
+                    or _quoted_by_ending(after, t)
+                    or (
+                        kind in ("term", "title")
+                        and first.depth == 0
+                        and (
+                            _words_of_saying(before, after, t)
+                            or _called(before, after, t)
+                            or _called_for(before, t)
+                        )
+                    )
                 ):
                     kind = "speech"
                 elif joined and previous is not None:
