@@ -1097,3 +1097,61 @@ def test_speakers_read_from_the_sentences_and_paragraphs_around(
     # "at the body they said" with its article (he); Korean "측", "B씨", "한 … 팬" and a
     # closed clause; Thai "พร้อม" between two parts, an office in apposition and "ยัง".
     assert _speakers(paragraphs) == expected
+
+
+NAMES_CASES = [
+    pytest.param(
+        [
+            "県が鉄道存続へ新たな方針。",
+            "宮下昭彦副知事は「住民の足を守る」と述べた。",
+            "宮下副知事は「議論を続けたい」とも語った。",
+        ],
+        [("宮下昭彦", "宮下昭彦副知事"), ("宮下昭彦", "宮下副知事")],
+        id="ja-deputy-governor",
+    ),
+    pytest.param(
+        [
+            "住民団体が署名を提出した。",
+            "市民の会の北原ふみ子代表は「住民の声を聞いてほしい」と訴えた。",
+        ],
+        [("北原ふみ子", "北原ふみ子代表")],
+        id="ja-given-name-in-kana",
+    ),
+    pytest.param(
+        [
+            "新潟市で記録的な大雪。",
+            "佐藤健一市長は22日、緊急の会見を開いた。",
+            "市長は「地域全体で支えてほしい」と呼びかけた。",
+        ],
+        [("佐藤健一", "市長")],
+        id="ja-mayor-by-office",
+    ),
+    pytest.param(
+        [
+            "专家解读新区规划。",
+            "经济学者许文杰认为，新区建设不能只顾眼前。",
+            "这位经济学者说：“只建站、不建城，是最大的浪费。”",
+        ],
+        [("许文杰", "这位经济学者")],
+        id="zh-this-expert",
+    ),
+    pytest.param(
+        [
+            "राज्य में बोर्ड परीक्षा के नतीजे घोषित हुए।",
+            "बाड़मेर जिले के एक गांव की पूजा चौधरी ने पहला स्थान हासिल किया है।",
+            "पूजा ने कहा, “मैं डॉक्टर बनना चाहती हूं।”",
+        ],
+        [("पूजा चौधरी", "पूजा")],
+        id="hi-given-name-alone",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), NAMES_CASES)
+def test_names_written_with_their_titles_and_taken_up_later(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    # Japanese "副" opens the title after a name, a given name in kana, an office
+    # registered with the name; Chinese "这位 …" takes up the person named; a Hindi given
+    # name alone is the full name written before, not the postposition before it.
+    assert _speakers(paragraphs) == expected

@@ -569,6 +569,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         return _Found(cited.group(1), "description", cited.group(1))
     if len(np) > 30 or any(c in np for c in "《》〈〉"):
         return None
+    if np.startswith(("这位", "这名")) and len(np) > 3:
+        # "这位经济学者", "这位有着20年从业经验的预报员": the person just named
+        return _Found(np, "pronoun")
     if len(np) >= 3 and np[0] in t.surnames and (np[1:] in t.roles or np[-1] in _ZH_ROLE_ENDS):
         # "陈署长": a family name and an office, the person named with both
         return _Found(np, "name", np[0], None, (np[1:],))
@@ -597,6 +600,15 @@ _JA_TIME = re.compile(
 )
 
 
+# A family name in kanji and a given name in kana ending in 子, 美, 代 or 江 ("北原ふみ子"),
+# not a noun and a particle ("会社の") nor a verb ("発表した").
+_JA_GIVEN_IN_KANA = re.compile(
+    r"(?<![\u3400-\u9fff々])[\u3400-\u9fff々]{1,3}[ぁ-おか-ぎく-ごさ-ぞたちっつてど-ねぱ-ゖ]{1,3}[子美代江]$"
+)
+# What opens a title written before it: "副知事" (deputy), "元社長" (former), "前市長".
+_JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
+
+
 def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
@@ -618,9 +630,13 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
         for h in t.honorifics:
             if tail.endswith(h):
                 core = tail[: -len(h)]
-                rm = re.search(r"[\u3400-\u9fff\u30a0-\u30ffー々]+$", core)
+                rm = _JA_GIVEN_IN_KANA.search(core) or re.search(
+                    r"[\u3400-\u9fff\u30a0-\u30ffー々]+$", core
+                )
                 if rm and h not in ("記者",):
                     name = rm.group(0)
+                    while name.endswith(_JA_TITLE_PREFIXES) and len(name) > 2:
+                        name, h = name[:-1], name[-1] + h  # "宮下副知事": deputy governor
                     for r in t.roles_by_length:
                         if name.startswith(r) and len(name) > len(r) + 1:
                             name = name[len(r) :]
@@ -1504,7 +1520,10 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                     if name.startswith(r) and len(name) > len(r) + 1:
                         name = name[len(r) :]
                         break
-                doc.add(name, (n, m.start()), None, ())
+                title = m.group(0)[len(m.group(1)) :]
+                while name.endswith(_JA_TITLE_PREFIXES) and len(name) > 2:
+                    name, title = name[:-1], name[-1] + title  # "宮下昭彦副知事"
+                doc.add(name, (n, m.start()), None, (title,) if title in t.roles else ())
         elif t.lang == "zh":
             for r in t.roles_by_length:
                 for m in re.finditer(re.escape(r), text):
@@ -1915,19 +1934,29 @@ def _given_name_before(family: str, doc: _Doc) -> str:
 
 
 def _family_name_after(given: str, doc: _Doc) -> str:
-    """Thai: the family name the article writes after a given name it names someone by
-    alone (``แพทองธาร`` of ``นายกรัฐมนตรี แพทองธาร ชินวัตร``)."""
+    """Thai and Hindi: the family name the article writes after a given name it names
+    someone by alone (``แพทองธาร`` of ``นายกรัฐมนตรี แพทองธาร ชินวัตร``, ``पूजा`` of
+    ``गांव की पूजा चौधरी``)."""
     t = doc.t
+    # Thai writes a title onto the given name ("นายสมชาย ใจดี"); Hindi words stand apart.
+    pattern = (
+        rf"{re.escape(given)} ([\u0e00-\u0e7f]+)"
+        if t.lang == "th"
+        else rf"(?<!\S){re.escape(given)} ([\u0900-\u097f]+)(?!\S)"
+    )
     for text in doc.paragraphs:
-        for m in re.finditer(rf"{re.escape(given)} ([\u0e00-\u0e7f]+)", text):
+        for m in re.finditer(pattern, text):
             before = text[: m.start()]
             if (
-                before
+                t.lang == "th"
+                and before
                 and "\u0e00" <= before[-1] <= "\u0e7f"
                 and not before.endswith(tuple(t.titles))
             ):
                 continue
             family = m.group(1)
+            if t.lang == "hi" and (family in _HI_POSTPOSITIONS or family in t.stops):
+                continue
             if not any(family.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
                 return family
     return ""
@@ -1949,7 +1978,12 @@ def _could_be_given(w: str, t: _Table) -> bool:
         or u in t.verbs
         or u in t.participles
         or any(c.isdigit() for c in w)
+        or (t.lang == "hi" and w in _HI_POSTPOSITIONS)  # "गांव की पूजा": of the village
     )
+
+
+# Hindi postpositions and "and", which no name is.
+_HI_POSTPOSITIONS = frozenset({"की", "के", "का", "ने", "में", "से", "को", "पर", "और", "तक"})
 
 
 def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
@@ -2328,7 +2362,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             given = _given_name_before(found.name, doc)
             if given:
                 p = doc.add(f"{given} {found.name}", where, found.gender, found.roles)
-            family = _family_name_after(found.name, doc) if doc.t.lang == "th" else ""
+            family = _family_name_after(found.name, doc) if doc.t.lang in ("th", "hi") else ""
             if p is None and family:
                 p = doc.add(f"{found.name} {family}", where, found.gender, found.roles)
         if p is None and found.described != found.mention and found.described:
