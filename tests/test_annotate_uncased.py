@@ -1155,3 +1155,30 @@ def test_names_written_with_their_titles_and_taken_up_later(
     # registered with the name; Chinese "这位 …" takes up the person named; a Hindi given
     # name alone is the full name written before, not the postposition before it.
     assert _speakers(paragraphs) == expected
+
+
+RELATIVE_CASES = [
+    pytest.param(
+        [
+            "המכון הציג מערכת חדשה לחיזוי בולענים.",
+            'ד"ר נועה לוי מהמכון הגיאולוגי, שהובילה את המחקר, אמרה כי "המערכת מקדימה את הבולענים".',
+        ],
+        [("נועה לוי", 'ד"ר נועה לוי מהמכון הגיאולוגי, שהובילה את המחקר')],
+        id="he-relative-clause-not-the-subject",
+    ),
+    pytest.param(
+        [
+            "המפעל בדימונה נסגר.",
+            'עובדת במחלקת האריזה, שביקשה שלא להיחשף בשמה, סיפרה: "שלחו אותנו הביתה במייל".',
+        ],
+        [("עובדת במחלקת האריזה", "עובדת במחלקת האריזה, שביקשה שלא להיחשף בשמה")],
+        id="he-unnamed-with-their-clause",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), RELATIVE_CASES)
+def test_a_hebrew_relative_clause_describes_and_does_not_speak(
+    paragraphs: list[str], expected: list[tuple[str, str] | None]
+) -> None:
+    assert _speakers(paragraphs) == expected

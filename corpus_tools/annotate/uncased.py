@@ -235,6 +235,13 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     segments = [s for s in (_clean(x) for x in re.split(r"[,،]", phrase)) if s]
     # An apposition "X, role of Y," gives X; an opening "on Tuesday," is not a subject.
     segments = [s for s in segments if _tokens(s)[0] not in t.stops] or segments
+    # A Hebrew relative clause between commas describes the one before it ("עובדת במחלקת
+    # האריזה, שביקשה שלא להיחשף בשמה,"): no subject, but part of a description.
+    relative = {s for s in segments if t.lang == "he" and _HE_RELATIVE.match(s)}
+    clause_of = {
+        a: b for a, b in itertools.pairwise(segments) if b in relative and a not in relative
+    }
+    segments = [s for s in segments if s not in relative] or segments
     # A phrase ends at a preposition or a relative word ("کاظمی که …", "X در گفت‌وگو
     # با …"), except "one of": "یکی از ساکنان".
     segments = [_up_to_stop(s, t) for s in segments]
@@ -293,10 +300,17 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return _Found(quoted.group(0), "description", quoted.group(2), gender)
     if not toks or len(toks) > longest or any(c in " ".join(toks) for c in _QUOTE_MARKS):
         return None  # a clause, not who spoke: unknown rather than a guess
-    return _Found(" ".join(toks), "description", " ".join(toks), gender)
+    described = " ".join(toks)
+    clause = next((c for a, c in clause_of.items() if _up_to_stop(a, t) == seg), "")
+    if clause and not toks[0].startswith("ה"):
+        # an unnamed person with the clause that describes them, as written
+        described = f"{described}, {clause}"
+    return _Found(described, "description", described, gender)
 
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
+# "שביקשה", "שהגיעה", "שנבחר": "who" and a verb, opening a Hebrew relative clause.
+_HE_RELATIVE = re.compile(r"ש[הבנ][\u05d0-\u05ea]{2,} ")
 # A noun and the name it gives in marks: "روزنامه «دنیای اقتصاد»", 'חברת "נווה דרום"'.
 _NAMED_IN_MARKS = re.compile(r"^(\S+) [«“\"״]([^«»“”\"״]{2,40})[»”\"״]")
 
