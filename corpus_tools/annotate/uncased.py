@@ -165,9 +165,16 @@ class _Doc:
         cands = [
             p
             for p in self.persons
-            if (role in p.roles or (bare and bare in p.roles)) and all(a > where for a in p.at)
+            if (role in p.roles or (bare and bare in p.roles))
+            and all(a > where for a in p.at)
+            and not _FORMER.search(self._introduction(p))
         ]
         return cands[0] if len(cands) == 1 else None
+
+    def _introduction(self, p: _Person) -> str:
+        """The words where the article first names ``p`` ("השופט בדימוס עודד מודריק")."""
+        n, offset = min(p.at)
+        return self.paragraphs[n - 1][max(0, offset - 20) : offset + len(p.name) + 30]
 
 
 # The definite article written onto a noun: "الوزير", "השופטת".
@@ -241,6 +248,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     clause_of = {
         a: b for a, b in itertools.pairwise(segments) if b in relative and a not in relative
     }
+    one_segment = len(segments) == 1
     segments = [s for s in segments if s not in relative] or segments
     # A phrase ends at a preposition or a relative word ("کاظمی که …", "X در گفت‌وگو
     # با …"), except "one of": "یکی از ساکنان".
@@ -282,9 +290,12 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     name, roles, title_gender = _name_part(" ".join(toks), t)
     gender = title_gender or gender
     if name:
-        return _Found(
-            mention if len(segments) == 1 else " ".join(toks), "name", name, gender, roles
-        )
+        written = mention if one_segment else " ".join(toks)
+        clause = next((c for a, c in clause_of.items() if _up_to_stop(a, t) == seg), "")
+        if clause and not roles:
+            # "עובדת במחלקת האריזה, שביקשה שלא להיחשף בשמה": as written, with its clause
+            written = f"{written}, {clause}"
+        return _Found(written, "name", name, gender, roles)
     if roles and len(low) <= 2 and low[0] not in _ONE_OF:
         return _Found(" ".join(toks), "role", "", gender, roles)
     if any(w in t.pronouns for w in toks) or any(w in t.stops for w in low[:1]):
@@ -368,7 +379,7 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     while (
         cut >= 0
         and rest
-        and (rest[0].startswith(("ال", "لل", "ה")) or rest[0] in ("के", "की", "का"))
+        and (rest[0].startswith(("ال", "لل", "وال", "ה")) or rest[0] in ("के", "की", "का"))
     ):
         rest = rest[1:]
     if t.lang == "hi":
@@ -685,6 +696,13 @@ def _clause_start(head: str) -> int:
 
 
 def _read_ko(before: str, t: _Table) -> _Found | None:
+    # A subject inside a clause the quotation's sentence closed before it ("… 신설도
+    # 검토하고 있다며") is not the speaker where a topic stands before it; where none
+    # does, the clause's subject is ("교육부도 … 검토하고 있다며").
+    return _read_ko_once(before, t, skip_closed=True) or _read_ko_once(before, t, skip_closed=False)
+
+
+def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None:
     # "한국경영자총협회(경총)는": the name before its short form
     toks = _tokens(_SHORT_FORM.sub("", _AGE.sub("", before)))
     closed = False  # a clause closed after the word: "… 신설도 검토하고 있다며"
@@ -708,7 +726,7 @@ def _read_ko(before: str, t: _Table) -> _Found | None:
         if particle is None:
             continue
         core = w[: -len(particle)]
-        if closed and particle not in ("은", "는"):
+        if skip_closed and closed and particle not in ("은", "는"):
             continue  # the subject or object of the clause closed after it
         if particle in ("이", "가") and len(core) < 2:
             continue
@@ -898,11 +916,18 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     out = []
     for m in _END.finditer(text, a, b):
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        # A dot after a Thai or Devanagari word is an abbreviation's ("स्व.", "ต.ค.",
+        # "รมว."), unless the word is long; in Arabic and Hebrew a word of two letters
+        # ends a sentence as well ("לים.").
+        shortest = 3 if _ABBREVIATING.search(word) else 1
         if m.group() != "." or (
-            len(word) > 1 and "." not in word and word + "." not in _dotted_titles()
+            len(word) > shortest and "." not in word and word + "." not in _dotted_titles()
         ):
             out.append(m)
     return out
+
+
+_ABBREVIATING = re.compile(r"[\u0900-\u097f\u0e00-\u0e7f]")
 
 
 @functools.cache
@@ -971,7 +996,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             # "وأوضح العمري أن «…»، لافتاً إلى …": the verb after, without a subject of its
             # own, goes on from the subject that leads to the quotation
             led = _read_at(before, t, side="before")
-            if led is not None and led.kind != "zero":
+            if led is not None and led.kind != "zero" and not _RELATIVE_BEFORE.search(before):
                 return led
         if found is not None:
             return found
@@ -999,12 +1024,19 @@ def _paragraph_before(previous: str, t: _Table) -> _Found | None:
     text = previous.rstrip()
     if not text:
         return None
+    if _MASK in text:
+        # a quotation in it: the next paragraph continues that speaker's words, whatever
+        # sentence about someone else ends the paragraph
+        return None
     start, _ = _sentence_bounds(text, len(text) - 1, len(text) - 1)
     last = text[start:]
-    if _MASK in last:
-        return None  # the paragraph ends with a quotation: the next one continues it
     found = _read_at(last, t, side="before")
     return found if found is not None and found.kind != "zero" else None
+
+
+# A relative clause between the subject and the quotation ("… عمر عيتاني الذي نبه إلى
+# «…»"): the participle after may go on from the clause's own subject.
+_RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذين|اللتين|אשר|که)(?!\S)")
 
 
 # "こう話した", "이렇게 말했다" (said thus): the words quoted before are the speaker's.
@@ -1065,6 +1097,30 @@ def _reports_its_own(after: str, t: _Table) -> bool:
 _ALSO = frozenset({"भी", "أيضا", "أيضاً", "גם", "نیز"})
 
 
+# Persian words of time that stand between commas like a name: "سخنگو، روز دوشنبه، …".
+_FA_TIMES = frozenset(
+    [
+        "روز",
+        "دیروز",
+        "امروز",
+        "فردا",
+        "شب",
+        "صبح",
+        "عصر",
+        "هفته",
+        "ماه",
+        "سال",
+        "شنبه",
+        "یکشنبه",
+        "دوشنبه",
+        "سه\u200cشنبه",
+        "چهارشنبه",
+        "پنجشنبه",
+        "جمعه",
+    ]
+)
+
+
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     """Persian: the subject that opens a sentence with a verb of saying in it, for a
     quotation in it that no nearer phrase attributes ("X در بیانیه‌ای این وعده‌ها را
@@ -1100,6 +1156,7 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
                 and named.kind == "name"
                 and len(_tokens(_clean(apposed))) <= 3
                 and _find_verb(apposed, t, last=False) is None
+                and not any(w in _FA_TIMES or w.isdigit() for w in _tokens(_clean(apposed)))
             ):
                 return named
         return found if found is not None and found.kind != "zero" else None
@@ -1203,14 +1260,14 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
     if not head.startswith(t.body_heads_he):  # "בתגובה", "בירושלים", "בני המשפחה"
         return None
     rest = [w for w in words[1:] if not w.startswith("(")]  # "(הר״י)": its short form
-    if (
-        not rest
-        or rest[0].startswith(("ל", "ב", "מ"))
-        or (rest[0].startswith("ה") and rest[0].endswith(("ית", "י")))
+    if rest and (
+        (rest[0].startswith("ה") and rest[0].endswith(("ית", "י")))
+        or (rest[0].startswith("ל") and len(rest) > 1)
     ):
         # "ב" swallows the article: "בהסתדרות הרפואית" is at "ההסתדרות הרפואית" (an
-        # adjective follows), "במועצה להשכלה גבוהה" at "המועצה …"; not a construct
-        # before a definite noun ("ברשות המסים")
+        # adjective with the article follows), "במועצה להשכלה גבוהה" at "המועצה …" (a
+        # phrase with "for" follows); not a construct before a noun ("ברשות המסים",
+        # "בחברת מקורות") nor a name ("בבנק לאומי")
         head = "ה" + head
     body = " ".join([head, *rest])
     return _Found(phrase, "description", body)
@@ -1220,10 +1277,13 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if not s.strip():
         return None
+    lead = s.strip(" " + _QUOTE_MARKS)
     if (
         side == "between"
         and t.lang == "th"
-        and s.strip(" " + _QUOTE_MARKS).startswith(("พร้อม", "และ"))
+        and lead.startswith(("พร้อม", "และ"))
+        and not lead.startswith(("พร้อมกันนี้", "พร้อมกันนั้น"))  # meanwhile: someone else
+        and not _thai_titles(lead, t)  # "และนายประยูร ทองคำ … กล่าวว่า": a second speaker
         and _find_verb(s, t, last=False) is not None
     ):
         # "“A” พร้อมระบุว่า “B”": a second predicate of the subject of both parts
@@ -1897,9 +1957,16 @@ def _introduced_as(
         return result
     sep = "" if t.lang in _UNSPACED else " "
     for other, written in mentions.items():
-        if other != name and any(w == mention or w.startswith(mention + sep) for w in written):
+        if other != name and any(
+            (w == mention or w.startswith(mention + sep)) and not _FORMER.search(w) for w in written
+        ):
             return other, mention
     return result
+
+
+# "Former": "आयुक्त रहे विनोद सिंह", "השופט בדימוס", "الوزير السابق" is no longer the one
+# the office names now.
+_FORMER = re.compile(r"(?<!\S)(?:रहे|रह चुके|पूर्व|לשעבר|בדימוס|السابق|السابقة|سابق|前|元|전)(?!\S)")
 
 
 def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: list[str]) -> bool:
@@ -2331,7 +2398,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 and " " in last.name
             ):
                 p = last
-        if p is None and not found.name:
+        if p is None and not found.name and doc.t.lang in _ARTICLE:
+            # "השופטת" (the judge) in the lead: the definite article points to the one
+            # the article names later; a bare "監督" may be anybody's
             p = next((q for r in found.roles if (q := doc.with_role_after(r, where))), None)
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":

@@ -99,38 +99,93 @@ def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
 _HEAD_FIRST = ("ar", "fa", "he", "th")
 
 
-def _kind_inside(inner: str, t: Table) -> str | None:
-    """The kind a title or name says of itself, with the noun of its kind inside the
-    marks ("‘मुख्यमंत्री जल सेवा अभियान’", a campaign; "«طرح انتقال آب …»", a plan): a
-    title or a name, never a term; not in a sentence or in words of saying."""
+def _predicated(inner: str) -> bool:
+    return any(w.strip(_PUNCT + ".") in _PREDICATING for w in inner.split())
+
+
+def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
+    """A title that says its kind inside the marks: a scheme, a campaign, a plan or a
+    law ("‘मुख्यमंत्री जल सेवा अभियान’", "«طرح انتقال آب …»", "«قانون الاستثمار»"), where
+    nothing makes it words said: no verb, copula or negation in it, no verb of saying
+    or calling after it ("… ‘किसानों को ठगने की योजना’ बताया"), and in Arabic and Hebrew
+    a definite word after the noun ("«قانون العمل»", not "«مشروع وطني بامتياز»")."""
     words = inner.split()
+    if len(words) < 2 and t.lang not in UNSPACED and t.lang != "th":
+        return None
     if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > 12):
         return None
     if inner[-1] in _PUNCT + ".…，。、":
         return None  # '"התוכנית תשנה את פני העיר,"': words that go on after an attribution
-    if find_verb(inner, t, last=False) is not None:
+    if find_verb(inner, t, last=False) is not None or any(w in _PREDICATING for w in words):
         return None
-    cues = t.type_cues
+    if t.lang in UNSPACED and any(c in inner for c in "不没无是"):
+        return None
+    if find_verb(after[:24], t, last=False) is not None:
+        return None
+    lead = before.rstrip(" ,،:")
+    if lead.endswith((" को", " را")) or find_verb(lead[-24:], t, last=True) is not None:
+        # "रिपोर्ट को ‘… अभियान’ करार दिया" (declared the report a campaign), "कहना है,
+        # ‘…’": what something was called, or words said
+        return None
+    heads = _TITLE_HEADS.get(t.lang, ())
     if t.lang == "th":  # one run of letters: "แผนป้องกันน้ำท่วม…"
-        for kind, word in cues.before:
-            if kind != "term" and len(word) > 2 and inner.startswith(word):
-                return kind if len(inner) > len(word) + 2 else None
-        return None
+        return (
+            "title" if any(inner.startswith(h) and len(inner) > len(h) + 4 for h in heads) else None
+        )
     if t.lang in _HEAD_FIRST:
-        first = words[0]
-        for kind, word in cues.before:
-            # a bare noun heads a name ("«قانون …»"); with the article it is the subject
-            # of a sentence ('"התוכנית תשנה …"')
-            definite = word.startswith(_ARTICLES)
-            if kind != "term" and " " not in word and len(words) > 1 and first == word:
-                return None if definite else kind
-        return None
-    for kind, word in cues.after:
-        if kind != "term" and len(word) > 1 and inner.endswith(word) and len(inner) > len(word):
-            tail = inner[: -len(word)]
-            if t.lang in UNSPACED or tail.endswith(" "):
-                return kind
-    return None
+        if words[0] not in heads:
+            return None
+        if t.lang in ("ar", "he") and not words[1].startswith(_ARTICLES):
+            return None
+        return "title"
+    return "title" if any(inner.endswith(h) and len(inner) > len(h) for h in heads) else None
+
+
+# The nouns of kinds of titles a title names itself by: schemes, campaigns, plans, laws.
+_TITLE_HEADS = {
+    "hi": (" योजना", " अभियान", " कार्यक्रम", " मिशन", " मुहिम"),
+    "fa": ("طرح", "قانون", "لایحه", "برنامه", "پویش", "سند"),
+    "ar": ("قانون", "مشروع", "خطة", "مبادرة", "حملة", "برنامج", "استراتيجية"),
+    "he": ("חוק", "תוכנית", "תכנית", "מבצע", "פרויקט", "מיזם"),
+    "th": ("แผน", "โครงการ", "มาตรการ", "ยุทธศาสตร์"),
+    "zh": ("规划", "计划", "方案", "工程", "条例"),
+    "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト"),
+}
+# Words that make a quotation a sentence: a copula, "not", "there is no".
+_PREDICATING = frozenset(
+    {
+        "है",
+        "हैं",
+        "था",
+        "थी",
+        "नहीं",
+        "यह",
+        "ये",
+        "वह",
+        "است",
+        "نیست",
+        "بود",
+        "هست",
+        "هو",
+        "هي",
+        "لا",
+        "ليس",
+        "הוא",
+        "היא",
+        "אין",
+        "לא",
+        "ไม่",
+        "เป็น",
+        "คือ",
+    }
+)
+
+
+# The nouns a name stands after with its modifiers: Hebrew singular construct forms in
+# ת ("חברת", "רשת", "עמותת", not "רשתות"), Arabic feminine nouns in ة ("شركة", "شبكة").
+_CONSTRUCT = {"he": re.compile(r"(?<!ו)ת$"), "ar": re.compile(r"ة$")}
+# Thai nouns too common to start a name run on from them: a market, a group, a centre.
+_THAI_TOO_GENERIC = frozenset({"ตลาด", "กลุ่ม", "ศูนย์", "รุ่น"})
 
 
 def _named_by_its_kind(lead: str, t: Table) -> bool:
@@ -141,9 +196,13 @@ def _named_by_its_kind(lead: str, t: Table) -> bool:
     names = [w for kind, w in t.type_cues.before if kind == "name" and " " not in w]
     if t.lang == "th":
         chunk = lead.rsplit(None, 1)[-1] if lead.strip() else ""
-        if len(chunk) > 25 or find_verb(chunk, t, last=False) is not None:
+        if len(chunk) > 20 or find_verb(chunk, t, last=False) is not None:
             return False  # a clause run on without spaces: "บริษัทปรับตัวด้วย…มากขึ้น"
-        return any(chunk.startswith(w) and len(chunk) > len(w) for w in names if len(w) > 2)
+        return any(
+            chunk.startswith(w) and len(chunk) > len(w)
+            for w in names
+            if len(w) > 2 and w not in _THAI_TOO_GENERIC
+        )
     if t.lang not in ("he", "ar", "fa"):
         return False
     words = lead.split()[-3:]
@@ -156,6 +215,8 @@ def _named_by_its_kind(lead: str, t: Table) -> bool:
         bare = head[1:] if head[:1] in t.type_cues.prefixes else head
         if head not in names and bare not in names:
             continue
+        if t.lang in ("ar", "he") and not _CONSTRUCT.get(t.lang, re.compile("$^")).search(bare):
+            return False  # "مركز المدينة", "ברשתות החברתיות": a place or a plural, no name
         if t.lang == "fa":
             return len(modifiers) == 1 and find_verb(modifiers[0], t, last=False) is None
         # Hebrew and Arabic modifiers take the article: "הבנייה", "הסייבר הישראלית"
@@ -235,15 +296,15 @@ def _called_for(before: str, t: Table) -> bool:
     if not words:
         return False
     if words[-1] in ("بأنه", "بأنها", "بأن"):
-        return any(w.lstrip("و").startswith(("وصف", "يصف", "تصف")) for w in words)
+        return any(w.startswith(("وصف", "ووصف", "يصف", "ويصف", "تصف", "وتصف")) for w in words)
     if words[-1] != "إلى":
         return False
     hit = find_verb(clause, t, last=True)
-    return hit is not None and hit[2].lstrip("و").startswith(("دعا", "دعت", "يدعو", "تدعو"))
+    return hit is not None and hit[2].removeprefix("و").startswith(("دعا", "دعت", "يدعو", "تدعو"))
 
 
 # Verbs that judge what they quote rather than give it a name: described, assessed.
-_JUDGING = frozenset({"توصیف", "ارزیابی", "قلمداد"})
+_JUDGING = frozenset({"توصیف", "ارزیابی"})
 
 
 def _words_of_saying(before: str, after: str, t: Table) -> bool:
@@ -307,8 +368,17 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
-                if cue is None:
-                    cue = _kind_inside(inner, t)
+                said = (
+                    _reported(before, inner, t)
+                    or _quoted_by_ending(after, t)
+                    or _words_of_saying(before, after, t)
+                    or _called(before, after, t)
+                    or _called_for(before, t)
+                )
+                if cue == "name" and _predicated(inner):
+                    cue = None  # 'בנק מרכזי «روند تورم کاهشی است»': a sentence, no name
+                if cue is None and not said and first.depth == 0:
+                    cue = _kind_inside(inner, before, after, t)
                 joined = (
                     previous is not None
                     and previous[0].paragraph == first.paragraph
