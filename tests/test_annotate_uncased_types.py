@@ -565,3 +565,30 @@ def test_the_kind_rules_hold_back_where_the_words_are_said(
     paragraphs: list[str], expected: list[tuple[str, str | None]]
 ) -> None:
     assert _types(paragraphs) == expected
+
+
+SAID_AROUND_CASES = [
+    pytest.param(
+        ["เทศบาลเตือนภัยน้ำท่วม", "“เราไม่อยากให้ใครประมาท” นายสมชายกล่าว"],
+        [("“เราไม่อยากให้ใครประมาท”", "speech")],
+        id="th-a-name-and-said-after",
+    ),
+    pytest.param(
+        ["รถไฟขบวนใหม่เปิดตัว", "ผู้ใช้สื่อสังคมตั้งฉายาขบวนรถใหม่ว่า “รถไฟห้าดาว” ขณะที่นักวิชาการมองว่า ราคาตั๋วยังสูง"],
+        [("“รถไฟห้าดาว”", "term")],
+        id="th-while-after-is-another-clause",
+    ),
+    pytest.param(
+        ["新站开通。", "市民王先生坦言“没想到这么方便”，以后天天坐地铁。"],
+        [("“没想到这么方便”", "speech")],
+        id="zh-right-after-a-verb-of-saying",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), SAID_AROUND_CASES)
+def test_a_speaker_right_after_or_a_verb_right_before_makes_words_said(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    # Thai "“…” นายสมชายกล่าว", not "“…” ขณะที่ …"; Chinese "坦言“…”".
+    assert _types(paragraphs) == expected

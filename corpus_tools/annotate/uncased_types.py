@@ -99,6 +99,31 @@ def _written_before(lead: str, word: str, t: Table, *, long: bool) -> bool:
 _HEAD_FIRST = ("ar", "fa", "he", "th")
 
 
+def _attributed_after(inner: str, after: str, t: Table) -> bool:
+    """Thai: a quotation of several words that a short subject and a verb of saying
+    follow ("“เราไม่อยากให้ใครประมาท” นายธนวัฒน์กล่าว"): words said."""
+    if t.lang != "th" or len(inner) < 8:
+        return False
+    tail = after.lstrip(" ")
+    hit = find_verb(tail[:40], t, last=False)
+    if hit is None or hit[0] == 0:
+        return False  # "“ABC” กล่าวว่า": the quotation is the subject itself
+    subject = tail[: hit[0]]
+    if subject.startswith((*t.while_words, "และ", "แต่", "ซึ่ง", "โดย")):
+        return False  # "“…” ขณะที่นักวิชาการมองว่า": a clause of its own after it
+    return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
+
+
+def _right_after_saying(before: str, t: Table) -> bool:
+    """Chinese: a quotation right after a verb of saying or praising with nothing
+    between ("称赞新站“…”" is not, "交易员称之为“…”" is): words said."""
+    if t.lang != "zh":
+        return False
+    lead = before.rstrip()
+    hit = find_verb(lead[-6:], t, last=True)
+    return hit is not None and hit[1] == len(lead[-6:])
+
+
 def _predicated(inner: str) -> bool:
     return any(w.strip(_PUNCT + ".") in _PREDICATING for w in inner.split())
 
@@ -371,6 +396,8 @@ def retype(
                 said = (
                     _reported(before, inner, t)
                     or _quoted_by_ending(after, t)
+                    or _attributed_after(inner, after, t)
+                    or _right_after_saying(before, t)
                     or _words_of_saying(before, after, t)
                     or _called(before, after, t)
                     or _called_for(before, t)
@@ -394,6 +421,8 @@ def retype(
                 elif (
                     (kind != "speech" and _reported(before, inner, t))
                     or _quoted_by_ending(after, t)
+                    or _attributed_after(inner, after, t)
+                    or (kind != "title" and _right_after_saying(before, t))
                     or (
                         kind in ("term", "title")
                         and first.depth == 0
