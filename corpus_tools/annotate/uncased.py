@@ -1129,7 +1129,9 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
         return None
     # "X دیروز شاهد تجمع صدها پرستار بود که فریاد می‌زدند «…»": a relative clause between
     # has a subject of its own; "هشدار داد که" (warned that) does not open one.
-    toks = _tokens(sentence.split(_MASK)[0])
+    # A relative clause in an apposition between commas ("ناهید شریفی، عضو دیگر شورا که
+    # به این طرح رأی منفی داد، …") describes the subject and opens no clause of the verb.
+    toks = _tokens(re.split(r"[،,]", sentence.split(_MASK)[0])[-1])
     for i, w in enumerate(toks):
         if w == "که" and not any(x in t.verbs for x in toks[max(0, i - 2) : i]):
             return None
@@ -1980,6 +1982,27 @@ def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: 
     return False
 
 
+def _named_last(where: tuple[int, int], gender: str | None, doc: _Doc) -> _Person | None:
+    """The known person whose name, or family name alone, the text writes last before
+    ``where``, in its paragraph or the one before."""
+    best: tuple[tuple[int, int], _Person] | None = None
+    for p in doc.persons:
+        if gender and p.gender and p.gender != gender:
+            continue
+        words = p.name.split()
+        forms = {p.name, words[-1]} if len(words) > 1 and len(words[-1]) >= 3 else {p.name}
+        for n in (where[0] - 1, where[0]):
+            if n < 1:
+                continue
+            text = doc.paragraphs[n - 1]
+            end = where[1] if n == where[0] else len(text)
+            for form in forms:
+                for m in re.finditer(rf"(?<!\S){re.escape(form)}(?![^\s،,.:؛])", text[:end]):
+                    if best is None or (n, m.start()) > best[0]:
+                        best = ((n, m.start()), p)
+    return best[1] if best else None
+
+
 def _given_name_before(family: str, doc: _Doc) -> str:
     """The given name the article writes right before a family name it names someone
     by alone (``نادر العبادي`` for ``العبادي``; ``محمد شياع`` and ``عبد الرحمن`` of two
@@ -2370,6 +2393,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             return full, found.mention
     if found.kind == "pronoun":
         p = doc.last_before(where, found.gender)
+        if doc.t.lang in ("ar", "fa", "he", "hi"):
+            # "کاظمی در پایان … خبر داد … به گفته او": the person the text named last,
+            # whether as a speaker or not
+            p = _named_last(where, found.gender, doc) or p
         return (p.name, found.mention) if p is not None else None
     if found.kind == "role":
         p = None
