@@ -592,3 +592,24 @@ def test_a_speaker_right_after_or_a_verb_right_before_makes_words_said(
 ) -> None:
     # Thai "“…” นายสมชายกล่าว", not "“…” ขณะที่ …"; Chinese "坦言“…”".
     assert _types(paragraphs) == expected
+
+
+VENUE_CASES = [
+    pytest.param(
+        ["הופעת הסיום נערכה אמש.", 'הלהקה הופיעה בהיכל "מנורה מבטחים" מול אלפי צופים.'],
+        [('"מנורה מבטחים"', "name")],
+        id="he-hall-before",
+    ),
+    pytest.param(
+        ["ฟุตบอลไทยลีกนัดปิดฤดูกาล", "การแข่งขันจัดขึ้นที่สนาม “ธันเดอร์โดม” เมื่อคืนนี้"],
+        [("“ธันเดอร์โดม”", "name")],
+        id="th-stadium-before",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), VENUE_CASES)
+def test_a_venue_noun_names_what_follows(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    assert _types(paragraphs) == expected
