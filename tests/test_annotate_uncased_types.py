@@ -613,3 +613,39 @@ def test_a_venue_noun_names_what_follows(
     paragraphs: list[str], expected: list[tuple[str, str | None]]
 ) -> None:
     assert _types(paragraphs) == expected
+
+
+SINGLE_MARK_CASES = [
+    pytest.param(
+        ["부산 서면에 대형 할인점이 들어선다.", "유통업체 ‘한빛유통’이 부지에 매장을 짓는다."],
+        [("‘한빛유통’", "name")],
+        id="ko-single-marks-before-a-particle",
+    ),
+    pytest.param(
+        [
+            "국토부가 대책을 발표했다.",
+            "국토부는 국회에 계류 중인 '도심 주택공급 촉진 특별법'의 조속한 처리도 요청할 방침이다.",
+        ],
+        [("'도심 주택공급 촉진 특별법'", "title")],
+        id="ko-ascii-single-marks-and-a-law",
+    ),
+    pytest.param(
+        ["어선 사고가 났다.", "제주 해상에서 ‘금성호’가 침몰했다."],
+        [("‘금성호’", "name")],
+        id="ko-a-ship-named",
+    ),
+    pytest.param(
+        ["直播带货乱象调查。", "业内人士表示：“很多主播只看‘流量’的多少，不看产品质量。”"],
+        [("“很多主播只看‘流量’的多少，不看产品质量。”", "speech"), ("‘流量’", "term")],
+        id="zh-single-marks-nested-before-a-character",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), SINGLE_MARK_CASES)
+def test_single_marks_between_letters_of_scripts_without_apostrophes_quote(
+    paragraphs: list[str], expected: list[tuple[str, str | None]]
+) -> None:
+    # Korean writes a particle right after the closing mark, Chinese no space before the
+    # opening one: no apostrophe there. A Korean law named by its kind, a ship by "호".
+    assert _types(paragraphs) == expected

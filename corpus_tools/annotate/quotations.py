@@ -281,7 +281,7 @@ def _classify_mark(
         k = _reachable(stack, mark)
         return ("close", k) if k is not None and right else ("skip", None)
     if mark in "’'":
-        if prev.isalnum() and nxt.isalnum():
+        if prev.isalnum() and nxt.isalnum() and not _NO_APOSTROPHE.match(prev + nxt):
             return "skip", None  # inside a word: organization’s, l’État, don't
         if mark == "’" and not prev.isalnum() and nxt.isalnum():
             return "skip", None  # elision before a word: ’90s, ’tis
@@ -297,6 +297,8 @@ def _classify_mark(
     # closes where it stands at the end of a word.
     if k is not None and (stack[k].mark != mark or right or not left):
         return "close", k
+    if mark in ("‘", "'", "“", '"') and _NO_APOSTROPHE.match(nxt or " ") and k is None:
+        return "open", None  # "只看‘流量’的": no space before a mark in Chinese
     if mark in CLOSERS:
         if mark in _ALWAYS_OPEN:
             closes_elsewhere = any(mark in c for c in CLOSERS.values())
@@ -308,6 +310,14 @@ def _classify_mark(
     if mark in _SINGLE or mark == "’":
         return "skip", None
     return "stray", None
+
+
+# Scripts that write no apostrophe inside a word: a single mark between two of their
+# letters closes or opens a quotation ("‘한빛유통’이", "‘流量’的", "'매진 행렬'을").
+_NO_APOSTROPHE = re.compile(
+    "[\u0900-\u097f\u0e00-\u0e7f\u1100-\u11ff\u3040-\u30ff\u3130-\u318f"
+    "\u3400-\u9fff\uac00-\ud7a3\uf900-\ufaff]"
+)
 
 
 # For each closing mark, the other marks that open a quotation it closes (’: ‘ and ‚).

@@ -135,6 +135,9 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
     or calling after it ("… ‘किसानों को ठगने की योजना’ बताया"), and in Arabic and Hebrew
     a definite word after the noun ("«قانون العمل»", not "«مشروع وطني بامتياز»")."""
     words = inner.split()
+    ends = _NAME_ENDS.get(t.lang, ())
+    if len(words) == 1 and any(inner.endswith(e) and len(inner) > len(e) + 1 for e in ends):
+        return "name"  # "‘금성호’", "“复兴号”": a ship's or a train's name
     if len(words) < 2 and t.lang not in UNSPACED and t.lang != "th":
         return None
     if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > 12):
@@ -147,7 +150,7 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
         return None
     if find_verb(after[:24], t, last=False) is not None:
         return None
-    lead = before.rstrip(" ,،:")
+    lead = _CLAUSE_END.split(before)[-1].rstrip(" ,،:")
     if lead.endswith((" को", " را")) or find_verb(lead[-24:], t, last=True) is not None:
         # "रिपोर्ट को ‘… अभियान’ करार दिया" (declared the report a campaign), "कहना है,
         # ‘…’": what something was called, or words said
@@ -175,7 +178,10 @@ _TITLE_HEADS = {
     "th": ("แผน", "โครงการ", "มาตรการ", "ยุทธศาสตร์"),
     "zh": ("规划", "计划", "方案", "工程", "条例"),
     "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト"),
+    "ko": ("특별법", "법", "계획", "대책", "보고서", "종합대책", "방안", "캠페인", "프로젝트"),
 }
+# The ends that make a name of what they end: a ship or a train ("금성호", "复兴号", "日本丸").
+_NAME_ENDS = {"ko": ("호",), "zh": ("号",), "ja": ("号", "丸")}
 # Words that make a quotation a sentence: a copula, "not", "there is no".
 _PREDICATING = frozenset(
     {
@@ -404,7 +410,7 @@ def retype(
                 )
                 if cue == "name" and _predicated(inner):
                     cue = None  # 'בנק מרכזי «روند تورم کاهشی است»': a sentence, no name
-                if cue is None and not said and first.depth == 0:
+                if cue is None and not said:
                     cue = _kind_inside(inner, before, after, t)
                 joined = (
                     previous is not None
