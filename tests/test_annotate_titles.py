@@ -435,3 +435,36 @@ def test_a_dateline_with_an_agency_or_a_dash_may_be_followed_by_lower_case() -> 
         "SAN FRANCISCO (Reuters) -"
     )
     assert find_dateline("WASHINGTON — iOS 18 adds a feature.") == "WASHINGTON —"
+
+
+@pytest.mark.parametrize(
+    ("lead", "dateline"),
+    [
+        # WAM: a place "on" a date, the agency between slashes.
+        (
+            "الفجيرة في 6 ديسمبر / وام / أعلنت البلدية حظر الصيد مؤقتاً.",
+            "الفجيرة في 6 ديسمبر / وام /",
+        ),
+        # ISNA: the agency, a slash and the province, with a dash or a province's quarter.
+        ("ایسنا/آذربایجان شرقی کتابخانه مرکزی تبریز بازگشایی شد.", "ایسنا/آذربایجان شرقی"),
+        ("ایسنا/اصفهان - کتابخانه مرکزی بازگشایی شد.", "ایسنا/اصفهان -"),
+        # The Thai agencies: a place, a day, an abbreviated month, a dash.
+        ("เชียงใหม่ 6 ธ.ค.- การรถไฟเปิดตัวรถนอนขบวนใหม่", "เชียงใหม่ 6 ธ.ค.-"),
+        # Bhasha with the day written as a word.
+        ("लखनऊ, पांच दिसंबर (भाषा) शहर में नई दुकानें खुलीं।", "लखनऊ, पांच दिसंबर (भाषा)"),
+    ],
+)
+def test_datelines_of_more_agencies_without_capitals(lead: str, dateline: str) -> None:
+    assert find_dateline(lead) == dateline
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "وزير الصحة في 6 ديسمبر / الماضي / قال إن الوضع مستقر.",  # no agency between slashes
+        "مردم/دولت باید همکاری کنند.",  # a slash between two words, no agency
+        "เชียงใหม่ 6 แห่งเปิดให้บริการแล้ว",  # no month
+    ],
+)
+def test_no_dateline_without_an_agency_or_a_month(lead: str) -> None:
+    assert find_dateline(lead) is None

@@ -258,7 +258,8 @@ _WORD_UNCASED = r"[^\W\d_][^\s\d(),،.:;!?\"“”«»–—-]*"
 _DATELINE_PAPERS = frozenset({"الشرق الأوسط", "القدس العربي", "العربي الجديد", "الحياة"})
 _AGENCY_DATELINE = re.compile(
     rf"^(?P<place>{_WORD_UNCASED}(?:[ \u00a0]{_WORD_UNCASED})?)"
-    r"(?:[,،]?[ \u00a0]*\d{1,2}[ \u00a0]+[^\W\d_][^\s()]*(?:[ \u00a0]+[^\W\d_][^\s()]*)?"
+    r"(?:(?:[,،]?[ \u00a0]*\d{1,2}|,[ \u00a0]*[\u0900-\u097f]+)"  # "लखनऊ, पांच दिसंबर"
+    r"[ \u00a0]+[^\W\d_][^\s()]*(?:[ \u00a0]+[^\W\d_][^\s()]*)?"
     r"(?:[ \u00a0]+\d{4})?)?"
     r"[ \u00a0]*[(（](?P<agency>[^()（）]{1,20})[)）]"
     r"(?P<close>[ \u00a0]*(?:[-–—]{1,2}|:))?"
@@ -266,12 +267,34 @@ _AGENCY_DATELINE = re.compile(
 )
 
 
+# WAM's "الفجيرة في 6 ديسمبر / وام /" (a place "on" a date, the agency between
+# slashes), ISNA's "ایسنا/آذربایجان شرقی -" (the agency, a slash and the province, with
+# a dash or a province of one word and its quarter: شرقی, رضوی), and the Thai agencies'
+# "เชียงใหม่ 6 ธ.ค.-" (a place, a day, an abbreviated month and a dash).
+_SLASHED_DATELINE = re.compile(
+    rf"^{_ARABIC_WORD}(?:[ \u00a0]{_ARABIC_WORD})?[ \u00a0]+في[ \u00a0]+\d{{1,2}}[ \u00a0]+"
+    rf"{_ARABIC_WORD}(?:[ \u00a0]+\d{{4}})?[ \u00a0]*/[ \u00a0]*(?P<agency>{_ARABIC_WORD})[ \u00a0]*/"
+    rf"|^(?P<agency2>{_ARABIC_WORD})[ \u00a0]*/[ \u00a0]*{_ARABIC_WORD}"
+    r"(?:(?:[ \u00a0]+(?:شرقی|غربی|شمالی|جنوبی|رضوی|مرکزی))?[ \u00a0]*[-–—](?=[ \u00a0])"
+    r"|[ \u00a0]+(?:شرقی|غربی|شمالی|جنوبی|رضوی|مرکزی)(?=[ \u00a0]))"
+    r"|^[\u0e00-\u0e7f]+[ \u00a0]+\d{1,2}[ \u00a0]+"
+    r"(?:ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.[ \u00a0]*[-–—]"
+    r"(?=[ \u00a0]*\S)"
+)
+
+
 def _script_dateline(lead: str) -> str | None:
     """A dateline of a press whose script has no capitals (see :data:`_CJK_DATELINE`,
-    :data:`_DASH_DATELINE`, :data:`_AGENCY_DATELINE`), or None."""
+    :data:`_DASH_DATELINE`, :data:`_AGENCY_DATELINE`, :data:`_SLASHED_DATELINE`), or
+    None."""
     m = _CJK_DATELINE.match(lead)
     if m is not None:
         return lead[: m.end()].rstrip()
+    m = _SLASHED_DATELINE.match(lead)
+    if m is not None:
+        agency = m.group("agency") or m.group("agency2")
+        if agency is None or agency in tables_for(None).agencies:
+            return lead[: m.end()].rstrip()
     m = _AGENCY_DATELINE.match(lead)
     if (
         m is not None
