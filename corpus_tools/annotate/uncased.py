@@ -11,15 +11,23 @@ personal name starts with.
 
 For each speech quotation the attribution is looked for in this order: between its
 parts, in the rest of its sentence after it, in its sentence before it, in a source
-phrase (``据…介绍``, ``به گفته``, ``לדברי``); a quotation with none continues the
-speech before it in its paragraph, or in the paragraph before where it opens its own.
-The phrase found is then read as:
+phrase (``据…介绍``, ``به گفته``, ``לדברי``), in the reporting sentence that ends the
+paragraph before where the quotation is a paragraph of its own and that paragraph holds
+no quotation; a quotation with none continues the speech before it in its paragraph, or
+in the paragraph before where it opens its own. A verb without a subject after a
+quotation ("وأضاف", "אמרה") takes the subject of the reporting sentence before it, or
+of the sentence that leads to the quotation ("وأوضح العمري أن «…»، لافتاً …"). The
+phrase found is then read as:
 
 * a name, taken up by the fuller name the article gives elsewhere (``森川さん`` ->
   ``森川敏夫``, ``الخطيب`` -> ``سامر الخطيب``, ``นายสมศักดิ์`` -> ``สมศักดิ์ วงศ์ใหญ่``);
 * a pronoun, or a verb without a subject: the person named last before the quotation
-  whose gender (where the pronoun, the verb or a title shows one) does not contradict;
-* a role noun alone (``השופטת``, ``윤 감독``): the person the article introduced with it;
+  whose gender (where the pronoun, the verb or a title shows one) does not contradict
+  (in ar, fa, he and hi named in the text, whether as a speaker or not);
+* a role noun alone (``השופטת``, ``윤 감독``): the person the article introduced with it
+  (in Arabic and Hebrew, with the article, also the one it names with it later), an
+  office in apposition to a Thai name, or the words a named speaker was introduced with
+  (``رئيس الدائرة الانتخابية``), not a former holder;
 * a body's short form or anaphor (``同保健所``, ``该厅``, ``선관위``): the body the article
   named in full before (``浜松市保健所``);
 * anything else: the description or body as written (``조직위 관계자``,
