@@ -1990,6 +1990,10 @@ def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: 
     return False
 
 
+# What may follow a name as a word of its own: a space or a stop.
+_WORD_END = frozenset(" \u00a0\n\t،,.:؛")
+
+
 def _named_last(where: tuple[int, int], gender: str | None, doc: _Doc) -> _Person | None:
     """The known person whose name, or family name alone, the text writes last before
     ``where``, in its paragraph or the one before."""
@@ -2005,9 +2009,14 @@ def _named_last(where: tuple[int, int], gender: str | None, doc: _Doc) -> _Perso
             text = doc.paragraphs[n - 1]
             end = where[1] if n == where[0] else len(text)
             for form in forms:
-                for m in re.finditer(rf"(?<!\S){re.escape(form)}(?![^\s،,.:؛])", text[:end]):
-                    if best is None or (n, m.start()) > best[0]:
-                        best = ((n, m.start()), p)
+                i = text.rfind(form, 0, end)
+                while i >= 0:
+                    after = text[i + len(form) : i + len(form) + 1]
+                    if (not i or text[i - 1].isspace()) and (not after or after in _WORD_END):
+                        if best is None or (n, i) > best[0]:
+                            best = ((n, i), p)
+                        break
+                    i = text.rfind(form, 0, i)
     return best[1] if best else None
 
 

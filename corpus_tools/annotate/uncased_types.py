@@ -399,7 +399,7 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
-                said = (
+                said = cue is None and (
                     _reported(before, inner, t)
                     or _quoted_by_ending(after, t)
                     or _attributed_after(inner, after, t)
