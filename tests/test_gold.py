@@ -645,7 +645,7 @@ BLIND_13_FLOORS = {
 # three reviews' fresh cases; type 0.86 (245/285), then 0.87 (247/285); speech F1
 # 0.95, links 0.94 (16/17); titles 0.67 (16/24), then 0.92 (22/24) with the agencies'
 # datelines (whose forms the writers had named in their reports). Read from blind-16's
-# next session: speaker 0.82 (174/213), type 0.90 (271/302).
+# next session: speaker 0.81 (173/213), type 0.90 (271/302).
 BLIND_15_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.96,
@@ -681,12 +681,14 @@ BLIND_16_FLOORS = {
 # never read: speaker 0.68 (143/210; 25 unknown, 42 wrong or partial), then 0.68
 # (143/211; 26 unknown, 42 wrong or partial); type 0.86 (243/284), then 0.87 (260/300);
 # speech F1 0.94, then 0.95; links 20/23; titles 18/24, then 23/24 with the datelines
-# whose forms the writers had named in their reports.
+# whose forms the writers had named in their reports. Then 0.70 (147/211) after a
+# pronoun rule was taken out again, which blind-17's Persian count led to checking on
+# fresh text: that count no longer measures blind.
 BLIND_17_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.94,
     "type_accuracy": 0.86,
-    "speaker_accuracy": 0.67,
+    "speaker_accuracy": 0.69,
     "link_accuracy": 0.86,
     "title_accuracy": 0.95,
 }

@@ -22,8 +22,7 @@ phrase found is then read as:
 * a name, taken up by the fuller name the article gives elsewhere (``森川さん`` ->
   ``森川敏夫``, ``الخطيب`` -> ``سامر الخطيب``, ``นายสมศักดิ์`` -> ``สมศักดิ์ วงศ์ใหญ่``);
 * a pronoun, or a verb without a subject: the person named last before the quotation
-  whose gender (where the pronoun, the verb or a title shows one) does not contradict
-  (in ar, fa, he and hi named in the text, whether as a speaker or not);
+  whose gender (where the pronoun, the verb or a title shows one) does not contradict;
 * a role noun alone (``השופטת``, ``윤 감독``): the person the article introduced with it
   (in Arabic and Hebrew, with the article, also the one it names with it later), an
   office in apposition to a Thai name, or the words a named speaker was introduced with
@@ -1990,36 +1989,6 @@ def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: 
     return False
 
 
-# What may follow a name as a word of its own: a space or a stop.
-_WORD_END = frozenset(" \u00a0\n\t،,.:؛")
-
-
-def _named_last(where: tuple[int, int], gender: str | None, doc: _Doc) -> _Person | None:
-    """The known person whose name, or family name alone, the text writes last before
-    ``where``, in its paragraph or the one before."""
-    best: tuple[tuple[int, int], _Person] | None = None
-    for p in doc.persons:
-        if gender and p.gender and p.gender != gender:
-            continue
-        words = p.name.split()
-        forms = {p.name, words[-1]} if len(words) > 1 and len(words[-1]) >= 3 else {p.name}
-        for n in (where[0] - 1, where[0]):
-            if n < 1:
-                continue
-            text = doc.paragraphs[n - 1]
-            end = where[1] if n == where[0] else len(text)
-            for form in forms:
-                i = text.rfind(form, 0, end)
-                while i >= 0:
-                    after = text[i + len(form) : i + len(form) + 1]
-                    if (not i or text[i - 1].isspace()) and (not after or after in _WORD_END):
-                        if best is None or (n, i) > best[0]:
-                            best = ((n, i), p)
-                        break
-                    i = text.rfind(form, 0, i)
-    return best[1] if best else None
-
-
 def _given_name_before(family: str, doc: _Doc) -> str:
     """The given name the article writes right before a family name it names someone
     by alone (``نادر العبادي`` for ``العبادي``; ``محمد شياع`` and ``عبد الرحمن`` of two
@@ -2410,10 +2379,6 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             return full, found.mention
     if found.kind == "pronoun":
         p = doc.last_before(where, found.gender)
-        if doc.t.lang in ("ar", "fa", "he", "hi"):
-            # "کاظمی در پایان … خبر داد … به گفته او": the person the text named last,
-            # whether as a speaker or not
-            p = _named_last(where, found.gender, doc) or p
         return (p.name, found.mention) if p is not None else None
     if found.kind == "role":
         p = None
