@@ -1011,9 +1011,8 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     if found is None and not text[s_start : first.start.offset].strip():
         # A quotation that is a sentence of its own after a reporting one: "他告诉记者，
         # …。“…”", "X ने बताया कि … । “…”" -- that sentence's subject.
-        prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1) if s_start else (0, 0)
-        reporting = text[prev_start:s_start]
-        if s_start and _MASK not in reporting:
+        reporting = _sentence_before(text, s_start)
+        if reporting:
             found = _read_at(reporting, t, side="before")
             if found is not None and found.kind == "zero":
                 found = None
@@ -1023,6 +1022,16 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
         found = _opening_subject(text[a:b], t)
     return found or zero
+
+
+def _sentence_before(text: str, s_start: int) -> str:
+    """The sentence before the one that starts at ``s_start``; "" at the paragraph's
+    start or where that sentence holds a quotation (someone's words, not a report)."""
+    if not s_start:
+        return ""
+    prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
+    previous = text[prev_start:s_start]
+    return "" if _MASK in previous else previous
 
 
 def _paragraph_before(previous: str, t: _Table) -> _Found | None:
@@ -1061,11 +1070,8 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
         found = _read_topic(_THUS.split(nxt)[0], t)
         if found is not None:
             return found
-    if not s_start:
-        return None
-    prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
-    previous = text[prev_start:s_start]
-    if _MASK in previous:
+    previous = _sentence_before(text, s_start)
+    if not previous:
         return None
     if _find_verb(previous, t, last=False) is None:
         return None  # "山田さんは…見送る。「行ってきます」": the words of someone else
@@ -1945,13 +1951,10 @@ def _reported_before(first: QuotationPart, masked: list[str], t: _Table) -> _Fou
     reports words ("ראש עיריית קריית גת, רונית אלמוג, הזכירה כי …")."""
     text = masked[first.paragraph - 1]
     s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
-    if not s_start or text[s_start : first.start.offset].strip():
+    if text[s_start : first.start.offset].strip():
         return None
-    prev_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
-    previous = text[prev_start:s_start]
-    if _MASK in previous:
-        return None
-    found = _read_at(previous, t, side="before")
+    previous = _sentence_before(text, s_start)
+    found = _read_at(previous, t, side="before") if previous else None
     return found if found is not None and found.kind in ("name", "role") else None
 
 

@@ -24,6 +24,7 @@ dialogue line) or by its shape (a sentence ending inside the marks). Besides the
 
 from __future__ import annotations
 
+import functools
 import re
 
 from corpus_tools.annotate.classify import chains
@@ -219,12 +220,19 @@ _CONSTRUCT = {"he": re.compile(r"(?<!ו)ת$"), "ar": re.compile(r"ة$")}
 _THAI_TOO_GENERIC = frozenset({"ตลาด", "กลุ่ม", "ศูนย์", "รุ่น"})
 
 
+@functools.cache
+def _kind_nouns(lang: str) -> tuple[str, ...]:
+    """The one-word nouns of kinds of named things in a language's cues."""
+    cues = tables()[lang].type_cues.before
+    return tuple(w for kind, w in cues if kind == "name" and " " not in w)
+
+
 def _named_by_its_kind(lead: str, t: Table) -> bool:
     """A noun of a kind of thing with its modifiers right before a short quotation, where
     the noun comes first: 'חברת הבנייה "…"', 'רשת המרכולים "…"', "شرکت سرمایه‌گذاری
     «…»" (a company of construction, a chain of supermarkets), or in Thai one word run
     on from it ("สตาร์ทอัพเกษตรอัจฉริยะ “…”", an agritech start-up)."""
-    names = [w for kind, w in t.type_cues.before if kind == "name" and " " not in w]
+    names = _kind_nouns(t.lang)
     if t.lang == "th":
         chunk = lead.rsplit(None, 1)[-1] if lead.strip() else ""
         if len(chunk) > 20 or find_verb(chunk, t, last=False) is not None:
@@ -246,7 +254,7 @@ def _named_by_its_kind(lead: str, t: Table) -> bool:
         bare = head[1:] if head[:1] in t.type_cues.prefixes else head
         if head not in names and bare not in names:
             continue
-        if t.lang in ("ar", "he") and not _CONSTRUCT.get(t.lang, re.compile("$^")).search(bare):
+        if t.lang in _CONSTRUCT and not _CONSTRUCT[t.lang].search(bare):
             return False  # "مركز المدينة", "ברשתות החברתיות": a place or a plural, no name
         if t.lang == "fa":
             return len(modifiers) == 1 and find_verb(modifiers[0], t, last=False) is None
@@ -399,19 +407,21 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
-                said = cue is None and (
-                    _reported(before, inner, t)
-                    or _quoted_by_ending(after, t)
-                    or _attributed_after(inner, after, t)
-                    or _right_after_saying(before, t)
-                    or _words_of_saying(before, after, t)
-                    or _called(before, after, t)
-                    or _called_for(before, t)
-                )
                 if cue == "name" and _predicated(inner):
                     cue = None  # 'בנק מרכזי «روند تورم کاهشی است»': a sentence, no name
-                if cue is None and not said:
-                    cue = _kind_inside(inner, before, after, t)
+                # The signs that the words were said, read once where no cue spoke.
+                reported = answered = right_after = partial = False
+                if cue is None:
+                    reported = _reported(before, inner, t)
+                    answered = _quoted_by_ending(after, t) or _attributed_after(inner, after, t)
+                    right_after = _right_after_saying(before, t)
+                    partial = (
+                        _words_of_saying(before, after, t)
+                        or _called(before, after, t)
+                        or _called_for(before, t)
+                    )
+                    if not (reported or answered or right_after or partial):
+                        cue = _kind_inside(inner, before, after, t)
                 joined = (
                     previous is not None
                     and previous[0].paragraph == first.paragraph
@@ -425,19 +435,10 @@ def retype(
                     if cue in ("title", "name"):
                         cued.setdefault(inner, cue)
                 elif (
-                    (kind != "speech" and _reported(before, inner, t))
-                    or _quoted_by_ending(after, t)
-                    or _attributed_after(inner, after, t)
-                    or (kind != "title" and _right_after_saying(before, t))
-                    or (
-                        kind in ("term", "title")
-                        and first.depth == 0
-                        and (
-                            _words_of_saying(before, after, t)
-                            or _called(before, after, t)
-                            or _called_for(before, t)
-                        )
-                    )
+                    (kind != "speech" and reported)
+                    or answered
+                    or (kind != "title" and right_after)
+                    or (kind in ("term", "title") and first.depth == 0 and partial)
                 ):
                     kind = "speech"
                 elif joined and previous is not None:
