@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-16]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-18]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -42,7 +42,8 @@ next, scored once; ``blind-14``, a batch in languages with capitals, declared be
 was written; ``blind-15``, the next batch in the scripts without capitals, declared before
 it was written (``blind-13`` and ``blind-15`` read for development from the session
 after theirs); ``blind-16``, the next, declared before it was written; ``blind-17``,
-the next, declared before it was written.
+the next, declared before it was written (read from the session after its own);
+``blind-18``, the next, declared before it was written.
 """
 
 from __future__ import annotations
@@ -393,7 +394,11 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # batch in the scripts without capitals, declared before it was written, to measure the
 # rules for them on articles nobody has read; ``blind-16``, the next such batch, declared
 # before it was written, to measure the rules built and reviewed in blind-15's session on
-# articles scored only once. An article numbered after every range
+# articles scored only once; ``blind-17``, the next such batch, declared before it was
+# written (read from the session after its own, once its Persian count had chosen a rule
+# to check); ``blind-18``, the next such batch, declared before it was written, to measure
+# the rules built on the read batches on articles nobody has read. An article numbered
+# after every range
 # belongs to the newest split.
 SPLIT_RANGES = (
     ("development", 0, 965),
@@ -415,7 +420,8 @@ SPLIT_RANGES = (
     ("blind-14", 1640, 1671),
     ("blind-15", 1672, 1695),
     ("blind-16", 1696, 1719),
-    ("blind-17", 1720, None),
+    ("blind-17", 1720, 1743),
+    ("blind-18", 1744, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
