@@ -108,6 +108,8 @@ class _Doc:
         self.paragraphs = paragraphs
         self.t = t
         self.persons: list[_Person] = []
+        # Thai short forms of bodies, read once an attribution asks for them
+        self.short_forms: dict[str, tuple[tuple[int, int], str]] | None = None
 
     def add(
         self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
@@ -261,7 +263,20 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     # با …"), except "one of": "یکی از ساکنان".
     segments = [_up_to_stop(s, t) for s in segments]
     segments = [s for s in segments if s] or segments
-    named = [s for s in segments if _name_part(s, t)[0]]
+    named = (
+        [
+            s
+            for s in segments
+            if _name_part(s, t)[0]
+            # "מבקר המדינה" (the state's comptroller): a noun and its definite complement
+            and not (
+                t.lang == "he"
+                and not _name_part(s, t)[1]
+                and any(w.startswith("ה") for w in _tokens(s)[1:])
+            )
+        ]
+        or [s for s in segments if _name_part(s, t)[0]]
+    )
     # A title of address ("الدكتور", 'ד"ר', "دکتر"), not an office ("יו״ר"), marks a name.
     titled = [
         s
@@ -377,6 +392,8 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
             if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
                 gender = "f" if t.lang in ("ar", "he") else None
     rest = toks[cut + 1 :]
+    while cut >= 0 and rest and _FORMER.fullmatch(rest[0]):
+        rest = rest[1:]  # "השופט בדימוס אלי גבאי": a retired judge
     if t.lang == "fa" and cut >= 0 and toks[cut] not in t.titles and rest:
         # Persian puts a name before its office ("X، معاون …"); what follows an office
         # is its complement ("متخصص ریه"), a name only after a title ("دکتر X").
@@ -488,18 +505,67 @@ def _thai_office(words: str, t: _Table) -> bool:
     )
 
 
+# A Thai body's short form given in brackets after its name: "การประปานครหลวง (กปน.)".
+_THAI_SHORT_FORM = re.compile(r"([\u0e00-\u0e7f]+) \(([\u0e00-\u0e7f.]{1,8}\.)\)")
+# Words glued before a body's name that are not part of it: "ด้าน…" (on the side of),
+# "ส่วน…" (as for), "โดย…" (by).
+_THAI_TOPICS = ("ด้าน", "ส่วน", "ขณะที่", "โดย", "ทั้งนี้")
+
+
+def _thai_short_forms(doc: _Doc) -> dict[str, tuple[tuple[int, int], str]]:
+    """The Thai bodies the article gives a short form for, by that form without its
+    dots: where it was given, and the name in full ("กปน" -> "การประปานครหลวง"). The
+    office before the name (ผู้ว่าการ…) and a topic word are not the name; a short form
+    whose letters the name does not hold in order is no short form of it."""
+    if doc.short_forms is not None:
+        return doc.short_forms
+    forms: dict[str, tuple[tuple[int, int], str]] = {}
+    roles = sorted(doc.t.roles, key=len, reverse=True)
+    for n, text in enumerate(doc.paragraphs, start=1):
+        for m in _THAI_SHORT_FORM.finditer(text):
+            body, short = m.group(1), m.group(2).replace(".", "")
+            body = body.removeprefix(next((w for w in _THAI_TOPICS if body.startswith(w)), ""))
+            body = body.removeprefix(next((r for r in roles if body.startswith(r)), ""))
+            letters = iter(body)
+            if len(body) > len(short) + 3 and all(c in letters for c in short):
+                forms.setdefault(short, ((n, m.start(1)), body))
+    doc.short_forms = forms
+    return forms
+
+
+def _thai_in_full(description: str, where: tuple[int, int], doc: _Doc) -> str:
+    """A Thai description with the short forms given before it written out: "ผู้ว่าการ
+    รฟท." is "ผู้ว่าการการรถไฟแห่งประเทศไทย"."""
+    forms = _thai_short_forms(doc)
+    words = description.split()
+    full = [
+        forms[w.replace(".", "")][1]
+        if w.replace(".", "") in forms and forms[w.replace(".", "")][0] < where
+        else w
+        for w in words
+    ]
+    return "".join(full) if full != words else description
+
+
 def _thai_holder(description: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
-    """The person named before with the office a description repeats in full or in its
-    short form with "ฯ" ("ผู้ว่าฯ" for "ผู้ว่าราชการจังหวัดเชียงใหม่")."""
+    """The person named before with the office a description repeats in full, in its
+    first words ("ผู้อำนวยการเขต" for "ผู้อำนวยการเขตบางกะปิ"), with a body's short form
+    ("ผู้ว่าการ รฟท.") or in its short form with "ฯ" ("ผู้ว่าฯ" for
+    "ผู้ว่าราชการจังหวัดเชียงใหม่")."""
+    description = _thai_in_full(description, where, doc)
     stem, short, rest = description.partition("ฯ")
     stem = stem.rstrip(".")
     if len(stem) < 4:
         return None
     place = rest.split()
+    office = next((r for r in doc.t.roles_by_length if description.startswith(r)), "")
 
     def holds(r: str) -> bool:
         if not short:
-            return r == description
+            # the office's first words, longer than the bare word of office
+            return r == description or (
+                len(office) < len(description) and r.startswith(description)
+            )
         return r.startswith(stem) and all(w in r for w in place)
 
     held = [p for p in doc.persons if any(a < where for a in p.at) and any(map(holds, p.roles))]
@@ -527,7 +593,9 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
     """The name after the title at ``i`` (given name, and the family name after a
     space), and the gender the title shows; None where no name follows."""
     m = re.match(r"([\u0e00-\u0e7f]+)(?: ([\u0e00-\u0e7f]+))?", seg[i + len(title) :])
-    if m is None or (i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง")):
+    if m is None or (
+        i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง", "นางสาว")
+    ):
         return None
     first, last = _thai_run(m.group(1), t), m.group(2)
     if first != m.group(1):
@@ -1723,6 +1791,8 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         or bare in t.not_names  # "استاد اقتصاد دانشگاه": an office's field
                     ):
                         break
+                    if not name_toks and bare in _FORMER_WORDS:
+                        continue  # "השופט בדימוס אלי גבאי": a retired judge
                     name_toks.append(bare)
                     if x != bare:  # punctuation closes the name
                         break
@@ -1978,7 +2048,20 @@ def _introduced_as(
 
 # "Former": "आयुक्त रहे विनोद सिंह", "השופט בדימוס", "الوزير السابق" is no longer the one
 # the office names now.
-_FORMER = re.compile(r"(?<!\S)(?:रहे|रह चुके|पूर्व|לשעבר|בדימוס|السابق|السابقة|سابق|前|元|전)(?!\S)")
+_FORMER_WORDS = (
+    "रहे",
+    "रह चुके",
+    "पूर्व",
+    "לשעבר",
+    "בדימוס",
+    "السابق",
+    "السابقة",
+    "سابق",
+    "前",
+    "元",
+    "전",
+)
+_FORMER = re.compile(rf"(?<!\S)(?:{'|'.join(_FORMER_WORDS)})(?!\S)")
 
 
 def _continues(chain: list[QuotationPart], before: list[QuotationPart], masked: list[str]) -> bool:
@@ -2236,8 +2319,12 @@ def _indefinite_before(word: str, where: tuple[int, int], doc: _Doc) -> str:
 
 
 def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
-    """Korean and Japanese: the full name a short form was given after, in brackets
-    ("한국경영자총협회(경총)", "한국은행 금융통화위원회(금통위)")."""
+    """Korean, Japanese and Thai: the full name a short form was given after, in
+    brackets ("한국경영자총협회(경총)", "한국은행 금융통화위원회(금통위)", "การประปานครหลวง
+    (กปน.)")."""
+    if doc.t.lang == "th":
+        form = _thai_short_forms(doc).get(short.replace(".", ""))
+        return form[1] if form and form[0] < where else ""
     if doc.t.lang not in ("ko", "ja") or not short or " " in short:
         return ""
     bracketed = (f"({short})", f"（{short}）", f"({short}）", f"（{short})")
@@ -2252,6 +2339,130 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
                 words = words[1:]  # only a body's name goes on over a space
             return " ".join(w.strip(_MARKS_AND_SPACE) for w in words)
     return ""
+
+
+# Letters fused before a Hebrew or Arabic description where it names someone (and, that;
+# the article): not a preposition's, which makes it a complement.
+_FUSED = {"he": "[וש]?(?:ה)?", "ar": "[وف]?(?:ال)?"}
+
+
+def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """The one person an earlier sentence gives the words of a nameless description in
+    apposition, right before the name ("הארכיאולוג ד״ר ניזאר ג'בארין", then "הוסיף
+    הארכיאולוג") or right after it ("مریم صادقی، کارشناس ارشد فرش موزه", "นายธนกฤต
+    อินทรประเสริฐ นักร้องนำของวง…"), whatever the sentence says: no table of offices
+    needs to know the words."""
+    t = doc.t
+    words = _tokens(mention.strip(_MARKS_AND_SPACE))
+    if t.lang not in ("ar", "fa", "he", "hi", "th") or not words or len("".join(words)) < 4:
+        return None
+    if t.lang in _FUSED:
+        first = words[0]
+        while first[:1] in t.prefixes or (t.lang == "he" and first[:1] in "מבל"):
+            if _without_article(first[1:], t.lang) or len(first) <= 4:
+                first = first[1:]
+            else:
+                break
+        core = _without_article(first, t.lang) or first
+        if len(core) < 3:
+            return None
+        head = rf"(?<!\S){_FUSED[t.lang]}{re.escape(core)}"
+    else:
+        head = rf"(?<!\S){re.escape(words[0])}"
+    pattern = re.compile(
+        head
+        + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+        + ("" if t.lang == "th" else r"(?!\w)")
+    )
+    titles = tuple(t.titles)
+    found: set[str] = set()
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        for m in pattern.finditer(text):
+            if (n, m.start()) >= where:
+                break
+            previous = _tokens(text[: m.start()])[-1:]
+            if previous and _unprefixed(previous[0].strip(_MARKS_AND_SPACE), t) in t.stops:
+                continue  # "مديرة التطعيم في الوزارة الدكتورة …": an office's complement
+            after = text[m.end() :].lstrip(" ,،")
+            for _ in range(3):  # "הארכיאולוג ד״ר …", "השופט בדימוס …": titles between
+                title = next(
+                    (x for x in (*titles, *_FORMER_WORDS) if after.startswith(x + " ")), None
+                )
+                if title is None:
+                    break
+                after = after[len(title) :].lstrip()
+            before = text[: m.start()].rstrip(" ,،")
+            for p in doc.persons:
+                if " " not in p.name:
+                    continue
+                if re.match(rf"{re.escape(p.name)}(?!\w)", after) or re.search(
+                    rf"(?<!\w){re.escape(p.name)}$", before
+                ):
+                    found.add(p.name)
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return next(p for p in doc.persons if p.name == name)
+
+
+# Words made with 老 or 小 and a character that is also a family name: 老师 (teacher),
+# 小时 (hour), 小区 (estate), 老年 (old age), 老板 (boss) ...
+_ZH_NOT_FAMILIAR = frozenset("师时区年板组康家龄化旧型镇吃米街麦乡孩伙太姐说将朋友姑娘")
+
+
+def _opening_person(where: tuple[int, int], doc: _Doc) -> str:
+    """The person a pronoun that opens the sentence of a quotation takes up where the
+    sentence before it in the paragraph is about someone: the one that sentence opens
+    with ("家住…的渔民老陈对此深有体会。“…，”他说", "حسن رحیمی، باغدار ۶۷ ساله …،
+    از کسانی است … او می‌گوید: «…»"), named before or not; '' where that sentence
+    opens with no person."""
+    t = doc.t
+    text = doc.paragraphs[where[0] - 1]
+    s_start, _ = _sentence_bounds(text, where[1], where[1])
+    if not s_start:
+        return ""
+    p_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
+    zone = re.split(f"[{re.escape(_QUOTE_MARKS)}「『]", text[p_start:s_start])[0]
+    if t.lang in ("zh", "ja"):
+        zone = re.split(r"[，、：]", zone)[0]
+    else:
+        zone = re.split(r"[,،:]", zone)[0] if t.lang not in ("fa", "he", "ar") else zone
+    # Someone the article named already, the first in that sentence: by the whole name,
+    # or (in spaced scripts) by the family name alone ("לדברי לוינסון, …").
+    at = []
+    for p in doc.persons:
+        if t.lang in _UNSPACED or t.lang == "ko":
+            i = zone.find(p.name) if len(p.name) >= 2 else -1
+        elif " " in p.name:
+            family = re.search(rf"(?<!\S)\w?{re.escape(p.name.split()[-1])}(?!\w)", zone)
+            i = zone.find(p.name) if p.name in zone else (family.start() if family else -1)
+        else:
+            i = -1
+        if i >= 0 and (t.lang in _UNSPACED or t.lang == "ko" or len(_tokens(zone[:i])) <= 2):
+            at.append((i, -len(p.name), p.name))  # the longest name at a place
+    if _tokens(zone)[:1] and _tokens(zone)[0] in t.pronouns:
+        return ""  # "उन्होंने बताया कि …": the sentence before goes on with a pronoun
+    first = min(at)[2] if at else ""
+    fresh = ""
+    if t.lang == "zh":
+        # "老陈", "小王": a family name called familiarly; not "老师", "小时", "小区"
+        m = re.search(r"[老小]([\u3400-\u9fff])", zone)
+        if m and m.group(1) in t.surnames and m.group(1) not in _ZH_NOT_FAMILIAR:
+            fresh = m.group(0)
+    elif t.lang == "ko":
+        m = re.search(
+            r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:\(\d{1,3}\))?(?:는|은)(?!\S)", zone
+        )
+        if m and _korean_name(m.group(1), t):
+            fresh = m.group(1)
+    elif t.lang in ("fa", "he", "ar"):
+        head = re.split(r"[,،]", zone)
+        toks = _tokens(head[0])
+        if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in toks):
+            fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
+    if fresh and (not first or zone.find(fresh) < zone.find(first)):
+        return fresh
+    return first
 
 
 def _named_in_paragraph(
@@ -2382,6 +2593,11 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             return full, found.mention
     if found.kind == "pronoun":
         p = doc.last_before(where, found.gender)
+        if found.mention in doc.t.pronouns or (doc.t.lang == "he" and " " not in found.mention):
+            # "הוא", "او", "他", and Hebrew "לדבריה" (in her words)
+            opened = _opening_person(where, doc)
+            if opened and (p is None or opened != p.name):
+                p = doc.add(opened, (where[0], where[1] - 1), found.gender, ())
         return (p.name, found.mention) if p is not None else None
     if found.kind == "role":
         p = None
@@ -2393,6 +2609,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p = _named_in_paragraph(found.roles, where, doc)
         if p is None and found.name:
             p = doc.fuller(found.name, where)
+        if p is None and not found.name:
+            p = _apposed_before(found.mention, where, doc)
         if p is None and found.described:
             # "قال مسؤول في وزارة الخارجية طلب عدم الكشف عن اسمه": nobody the article
             # names, described as written
@@ -2460,6 +2678,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             family = _family_name_after(found.name, doc) if doc.t.lang in ("th", "hi") else ""
             if p is None and family:
                 p = doc.add(f"{found.name} {family}", where, found.gender, found.roles)
+        if p is None and not found.roles and _without_article(found.name, doc.t.lang):
+            # "הוסיף הארכיאולוג": a noun with the article, read as a name, that an
+            # earlier sentence put before someone's name
+            p = _apposed_before(found.mention, where, doc)
         if p is None and found.described != found.mention and found.described:
             return found.described, found.described
         if p is None and doc.t.lang == "ko" and len(found.name) <= 2 and found.roles:
@@ -2480,6 +2702,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             known = _thai_holder(found.name or found.mention, where, doc)
             if known is not None:
                 return known.name, found.mention
+        known = _apposed_before(found.mention, where, doc)
+        if known is not None:  # "הוסיף הארכיאולוג" after "הארכיאולוג ד״ר ניזאר ג'בארין"
+            return known.name, found.mention
         name = found.name or found.mention
         alias = _spelled_out_before(name, where, doc)
         if alias:
