@@ -649,3 +649,54 @@ def test_single_marks_between_letters_of_scripts_without_apostrophes_quote(
     # Korean writes a particle right after the closing mark, Chinese no space before the
     # opening one: no apostrophe there. A Korean law named by its kind, a ship by "호".
     assert _types(paragraphs) == expected
+
+
+# Kinds of things a definite noun with its adjectives, a title word or a naming verb
+# gives what follows (cues in uncased.json).
+KIND_WORD_CASES = [
+    pytest.param(
+        ["הלוויין שוגר בהצלחה.", 'הנתונים נאספו על ידי הלוויין הישראלי "אופק הצפון" במשך שנה.'],
+        [('"אופק הצפון"', "name")],
+        id="he-definite-noun-and-adjective-names-it",
+    ),
+    pytest.param(
+        ["פסטיבל הקולנוע נפתח.", 'הפסטיבל נפתח בסרט הישראלי "ערב על הים" של במאית צעירה.'],
+        [('"ערב על הים"', "title")],
+        id="he-definite-film-and-adjective-titles-it",
+    ),
+    pytest.param(
+        ["הדוח פורסם היום.", 'לפי הפרק בדוח שכותרתו "תורים ארוכים מדי", ההמתנה התארכה.'],
+        [('"תורים ארוכים מדי"', "title")],
+        id="he-whose-title-is",
+    ),
+    pytest.param(
+        ["الميناء يستقبل عبارة جديدة.", "وصلت إلى الميناء عبارة تحمل اسم «نجمة البحر» أمس."],
+        [("«نجمة البحر»", "name")],
+        id="ar-bearing-the-name",
+    ),
+    pytest.param(
+        ["프로게임단이 우승했다.", "부산 연고의 e스포츠 구단 ‘광안 웨이브’가 정상에 올랐다."],
+        [("‘광안 웨이브’", "name")],
+        id="ko-club-before-names-it",
+    ),
+    pytest.param(
+        ["新しいワインが発売された。", "地元の酒蔵「山川酒造」が新商品を発表した。"],
+        [("「山川酒造」", "name")],
+        id="ja-brewery-before-names-it",
+    ),
+    pytest.param(
+        [
+            "市内で展示が始まった。",
+            "博物館の企画展「海と暮らす百年」には初日から多くの人が訪れた。",
+        ],
+        [("「海と暮らす百年」", "title")],
+        id="ja-exhibition-before-titles-it",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), KIND_WORD_CASES)
+def test_kind_words_and_naming_verbs_type_what_follows(
+    paragraphs: list[str], expected: list[tuple[str, str]]
+) -> None:
+    assert _types(paragraphs) == expected

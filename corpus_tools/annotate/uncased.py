@@ -234,6 +234,19 @@ def _clean(s: str) -> str:
     return _FUSED_BEFORE_QUOTE.sub("", s).strip(_MARKS_AND_SPACE + _MASK)
 
 
+def _verb_gender(verb: str, t: _Table) -> str | None:
+    """The gender a verb of saying shows of its subject, where the language marks it:
+    the table's feminine forms, and a Hebrew past in "תה" or a table verb with "ה"
+    added ("דחתה", "אמרה"); None where the language does not mark it."""
+    if not t.feminine:
+        return None
+    if verb in t.feminine:
+        return "f"
+    if t.lang == "he" and (verb.endswith("תה") or (verb.endswith("ה") and verb[:-1] in t.verbs)):
+        return "f"
+    return "m"
+
+
 def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     """A phrase of a spaced script (ar, fa, he, hi, th) as a speaker."""
     for q in t.quoting:
@@ -295,10 +308,12 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if toks[-1] in CONJUNCTIONS:
         return _Found("", "zero")  # "אך הזהיר:" (but warned): the subject of the first
     low = [_unprefixed(w, t) for w in toks]
-    gender = "f" if verb in t.feminine else ("m" if verb and t.feminine else None)
-    if len(toks) == 1 and toks[0] in t.pronouns:
-        g = t.pronouns[toks[0]]
-        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
+    gender = _verb_gender(verb, t) if verb else None
+    if len(toks) == 1 and (toks[0] in t.pronouns or _unprefixed(toks[0], t) in t.pronouns):
+        # "وهو يقول": "and he" is no name
+        bare = toks[0] if toks[0] in t.pronouns else _unprefixed(toks[0], t)
+        g = t.pronouns[bare]
+        return _Found(bare, "pronoun", gender=None if g == "x" else g)
     if (
         t.lang == "fa"
         and toks[0] in ("این", "آن")
@@ -409,6 +424,15 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     if t.lang == "hi":
         while rest and rest[0] in ("के", "की", "का"):
             rest = rest[1:]
+    if cut < 0 and t.lang in _ARTICLE and 3 <= len(toks) <= 4 and _without_article(toks[0], t.lang):
+        # "الصياد راشد محمد الظنحاني", "הדייג אבי כהן": a noun with the article that no
+        # table knows, then a name (an Arabic family name may take the article)
+        given = [
+            x[2:] if t.lang == "ar" and k and x.startswith("ال") else x
+            for k, x in enumerate(toks[1:])
+        ]
+        if all(_could_be_given(x, t) for x in given):
+            return " ".join(toks[1:]), (toks[0],), gender
     if not rest or len(rest) > 4 or any(_unprefixed(w, t) in t.stops for w in rest):
         return "", tuple(roles), gender
     if cut < 0 and len(rest) > 3:
@@ -1092,6 +1116,11 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     return found or zero
 
 
+# Hindi adverbials of time before a subject: "सुनवाई के बाद" (after the hearing), "… के
+# दौरान" (during), "… के मौके पर" (on the occasion of).
+_HI_WHEN = re.compile(r"(?<!\S)(?:के बाद|के दौरान|के मौके पर|के अवसर पर|से पहले)(?!\S)")
+
+
 def _sentence_before(text: str, s_start: int) -> str:
     """The sentence before the one that starts at ``s_start``; "" at the paragraph's
     start or where that sentence holds a quotation (someone's words, not a report)."""
@@ -1537,7 +1566,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 found = _read_spaced(last_clause, t, verb)
                 if found is not None and found.kind == "name":
                     return found
-        gender = "f" if verb in t.feminine else ("m" if t.feminine else None)
+        gender = _verb_gender(verb, t)
         return _Found("", "zero", gender=gender)
     if t.lang == "hi":
         toks = _tokens(subject_before)
@@ -1578,6 +1607,12 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         found = _read_spaced(np, t, verb) if np.strip() else None
         if found is not None and found.kind == "name" and found.name.split()[0] == "एक":
             return _Found(found.mention, "description", found.mention, found.gender)
+        if found is None and "एक" in words and len(words) <= 14:
+            # "बलरामपुर अस्पताल में दवा लेने आए एक सेवानिवृत्त शिक्षक ने कहा": someone
+            # unnamed, described by the clause before "one"; not the time before that
+            unnamed = _HI_WHEN.split(" ".join(words))[-1].strip()
+            if unnamed and "एक" in unnamed.split():
+                return _Found(unnamed, "description", unnamed)
         return found
     if t.lang == "th":
         np = subject_before
@@ -2405,12 +2440,23 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
     return next(p for p in doc.persons if p.name == name)
 
 
+_QUOTE_BOUNDARY = re.compile(
+    rf"(?<![\u05d0-\u05ea])[{re.escape(_QUOTE_MARKS)}「『]|[{re.escape(_QUOTE_MARKS)}「『](?![\u05d0-\u05ea])"
+)
 # Words made with 老 or 小 and a character that is also a family name: 老师 (teacher),
 # 小时 (hour), 小区 (estate), 老年 (old age), 老板 (boss) ...
 _ZH_NOT_FAMILIAR = frozenset("师时区年板组康家龄化旧型镇吃米街麦乡孩伙太姐说将朋友姑娘")
 
 
-def _opening_person(where: tuple[int, int], doc: _Doc) -> str:
+# Verbs that go on with words said before ("הוא הוסיף", "وأضاف", "افزود", "덧붙였다",
+# "กล่าวเพิ่มเติม", "补充说"): a pronoun before them is the speaker before.
+_ADDED = re.compile(
+    r"הוסיף|הוסיפה|מוסיף|מוסיפה|أضاف|تابع|افزود|덧붙|กล่าวต่อ|กล่าวเพิ่มเติม|เสริม|补充|又说|还说|"
+    r"付け加え|जोड़ा|आगे कहा"
+)
+
+
+def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None) -> str:
     """The person a pronoun that opens the sentence of a quotation takes up where the
     sentence before it in the paragraph is about someone: the one that sentence opens
     with ("家住…的渔民老陈对此深有体会。“…，”他说", "حسن رحیمی، باغدار ۶۷ ساله …،
@@ -2418,11 +2464,12 @@ def _opening_person(where: tuple[int, int], doc: _Doc) -> str:
     opens with no person."""
     t = doc.t
     text = doc.paragraphs[where[0] - 1]
-    s_start, _ = _sentence_bounds(text, where[1], where[1])
-    if not s_start:
+    s_start, s_end = _sentence_bounds(text, where[1], where[1])
+    if not s_start or _ADDED.search(text[s_start:s_end]):
         return ""
     p_start, _ = _sentence_bounds(text, s_start - 1, s_start - 1)
-    zone = re.split(f"[{re.escape(_QUOTE_MARKS)}「『]", text[p_start:s_start])[0]
+    # the sentence up to its first quotation mark (not the gershayim of 'ד"ר')
+    zone = _QUOTE_BOUNDARY.split(text[p_start:s_start])[0]
     if t.lang in ("zh", "ja"):
         zone = re.split(r"[，、：]", zone)[0]
     else:
@@ -2431,6 +2478,8 @@ def _opening_person(where: tuple[int, int], doc: _Doc) -> str:
     # or (in spaced scripts) by the family name alone ("לדברי לוינסון, …").
     at = []
     for p in doc.persons:
+        if gender and p.gender and p.gender != gender:
+            continue  # "הוא" is not the woman the sentence before is about
         if t.lang in _UNSPACED or t.lang == "ko":
             i = zone.find(p.name) if len(p.name) >= 2 else -1
         elif " " in p.name:
@@ -2595,7 +2644,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         p = doc.last_before(where, found.gender)
         if found.mention in doc.t.pronouns or (doc.t.lang == "he" and " " not in found.mention):
             # "הוא", "او", "他", and Hebrew "לדבריה" (in her words)
-            opened = _opening_person(where, doc)
+            opened = _opening_person(where, doc, found.gender)
             if opened and (p is None or opened != p.name):
                 p = doc.add(opened, (where[0], where[1] - 1), found.gender, ())
         return (p.name, found.mention) if p is not None else None

@@ -73,6 +73,8 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
             return kind
     if not long and _named_by_its_kind(lead, t):
         return "name"
+    if _titled_by_its_kind(lead, t):
+        return "title"
     for kind, word in cues.after:
         if _written_after(tail, word, t):
             return kind
@@ -177,9 +179,20 @@ _TITLE_HEADS = {
     "ar": ("قانون", "مشروع", "خطة", "مبادرة", "حملة", "برنامج", "استراتيجية"),
     "he": ("חוק", "תוכנית", "תכנית", "מבצע", "פרויקט", "מיזם"),
     "th": ("แผน", "โครงการ", "มาตรการ", "ยุทธศาสตร์"),
-    "zh": ("规划", "计划", "方案", "工程", "条例"),
-    "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト"),
-    "ko": ("특별법", "법", "계획", "대책", "보고서", "종합대책", "방안", "캠페인", "프로젝트"),
+    "zh": ("规划", "计划", "方案", "工程", "条例", "行动", "标准", "指南", "办法"),
+    "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト", "プラン", "基準", "指針"),
+    "ko": (
+        "특별법",
+        "법",
+        "계획",
+        "대책",
+        "보고서",
+        "종합대책",
+        "방안",
+        "캠페인",
+        "프로젝트",
+        "지침",
+    ),
 }
 # The ends that make a name of what they end: a ship or a train ("금성호", "复兴号", "日本丸").
 _NAME_ENDS = {"ko": ("호",), "zh": ("号",), "ja": ("号", "丸")}
@@ -216,15 +229,39 @@ _PREDICATING = frozenset(
 # The nouns a name stands after with its modifiers: Hebrew singular construct forms in
 # ת ("חברת", "רשת", "עמותת", not "רשתות"), Arabic feminine nouns in ة ("شركة", "شبكة").
 _CONSTRUCT = {"he": re.compile(r"(?<!ו)ת$"), "ar": re.compile(r"ة$")}
+# Plural endings of Hebrew and Arabic nouns: a kind of many things names none of them.
+_PLURAL = ("ות", "ים", "ات", "ون", "ين")
 # Thai nouns too common to start a name run on from them: a market, a group, a centre.
 _THAI_TOO_GENERIC = frozenset({"ตลาด", "กลุ่ม", "ศูนย์", "รุ่น"})
 
 
 @functools.cache
-def _kind_nouns(lang: str) -> tuple[str, ...]:
-    """The one-word nouns of kinds of named things in a language's cues."""
+def _kind_nouns(lang: str, kind: str = "name") -> tuple[str, ...]:
+    """The one-word nouns of kinds of named (or titled) things in a language's cues."""
     cues = tables()[lang].type_cues.before
-    return tuple(w for kind, w in cues if kind == "name" and " " not in w)
+    return tuple(w for k, w in cues if k == kind and " " not in w)
+
+
+def _titled_by_its_kind(lead: str, t: Table) -> bool:
+    """Hebrew and Arabic: the definite noun of a kind of titled thing and its adjectives
+    right before a quotation ("الفيلم المغربي «…»", "התוכנית הממשלתית "…"", the
+    government's plan): the title of that film or plan."""
+    if t.lang not in ("he", "ar"):
+        return False
+    words = lead.split()[-3:]
+    heads = _kind_nouns(t.lang, "title")
+    for k in (len(words) - 2, len(words) - 3):
+        if k < 0:
+            continue
+        head, modifiers = words[k], words[k + 1 :]
+        if any(ch in w for w in [head, *modifiers] for ch in _PUNCT):
+            return False
+        bare = head[1:] if head[:1] in t.type_cues.prefixes else head
+        # the article, or one a preposition took in ("בסרט הישראלי", in the Israeli film)
+        definite = head.startswith(_ARTICLES) or head[1:].startswith(_ARTICLES) or bare != head
+        if (head in heads or bare in heads) and definite and not head.endswith(_PLURAL):
+            return bool(modifiers) and all(w.startswith(_ARTICLES) for w in modifiers)
+    return False
 
 
 def _named_by_its_kind(lead: str, t: Table) -> bool:
@@ -254,8 +291,15 @@ def _named_by_its_kind(lead: str, t: Table) -> bool:
         bare = head[1:] if head[:1] in t.type_cues.prefixes else head
         if head not in names and bare not in names:
             continue
-        if t.lang in _CONSTRUCT and not _CONSTRUCT[t.lang].search(bare):
-            return False  # "مركز المدينة", "ברשתות החברתיות": a place or a plural, no name
+        definite = (
+            bool(modifiers)
+            and (head.startswith(_ARTICLES) or head[1:].startswith(_ARTICLES))
+            and not head.endswith(_PLURAL)
+        )
+        if t.lang in _CONSTRUCT and not (_CONSTRUCT[t.lang].search(bare) or definite):
+            # "مركز المدينة", "ברשתות החברתיות": a place or a plural, no name; but a
+            # definite noun and its adjective ("הלוויין הישראלי", the Israeli satellite)
+            return False
         if t.lang == "fa":
             return len(modifiers) == 1 and find_verb(modifiers[0], t, last=False) is None
         # Hebrew and Arabic modifiers take the article: "הבנייה", "הסייבר הישראלית"
