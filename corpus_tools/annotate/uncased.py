@@ -309,9 +309,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return _Found("", "zero")  # "אך הזהיר:" (but warned): the subject of the first
     low = [_unprefixed(w, t) for w in toks]
     gender = _verb_gender(verb, t) if verb else None
-    if len(toks) == 1 and (toks[0] in t.pronouns or _unprefixed(toks[0], t) in t.pronouns):
+    bare = toks[0][1:] if toks[0][:1] in t.prefixes else toks[0]
+    if len(toks) == 1 and (toks[0] in t.pronouns or bare in t.pronouns):
         # "وهو يقول": "and he" is no name
-        bare = toks[0] if toks[0] in t.pronouns else _unprefixed(toks[0], t)
+        bare = toks[0] if toks[0] in t.pronouns else bare
         g = t.pronouns[bare]
         return _Found(bare, "pronoun", gender=None if g == "x" else g)
     if (
@@ -433,6 +434,12 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         ]
         if all(_could_be_given(x, t) for x in given):
             return " ".join(toks[1:]), (toks[0],), gender
+    if cut >= 0 and t.lang in _ARTICLE and len(rest) > 4:
+        # "رئيس جمعية حماية المستهلك عبد الرحيم البقالي": the name that ends the office's
+        # complement
+        ending = _name_ending(rest, t)
+        if ending:
+            return ending, tuple(roles), gender
     if not rest or len(rest) > 4 or any(_unprefixed(w, t) in t.stops for w in rest):
         return "", tuple(roles), gender
     if cut < 0 and len(rest) > 3:
@@ -1564,8 +1571,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             last_clause = re.split(r"[.:：]", pre)[-1]
             if _tokens(last_clause) and len(_tokens(last_clause)) <= 4:
                 found = _read_spaced(last_clause, t, verb)
-                if found is not None and found.kind == "name":
-                    return found
+                if found is not None and found.kind in ("name", "pronoun"):
+                    return found  # "ريم الخطيب …، وهي تقول:", "X, and she says"
         gender = _verb_gender(verb, t)
         return _Found("", "zero", gender=gender)
     if t.lang == "hi":
@@ -1934,7 +1941,11 @@ def _name_ending(words: list[str], t: _Table) -> str:
     run: list[str] = []
     for k in range(len(words) - 1, -1, -1):
         x = words[k]
-        family = x[len("ال") :] if not run and t.lang == "ar" and x.startswith("ال") else x
+        # the family name, and the second word of "عبد الرحيم", may take the article
+        compound = k > 0 and words[k - 1] in ("عبد", "أبو")
+        family = (
+            x[len("ال") :] if (not run or compound) and t.lang == "ar" and x.startswith("ال") else x
+        )
         if len(run) == 3 or not _could_be_given(family, t) or x in t.titles:
             break
         run.insert(0, x)
@@ -2498,6 +2509,19 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
         m = re.search(r"[老小]([\u3400-\u9fff])", zone)
         if m and m.group(1) in t.surnames and m.group(1) not in _ZH_NOT_FAMILIAR:
             fresh = m.group(0)
+        else:
+            # "在湖边养了二十年鸭的周德明", "获得亚军的老将谢振宇": a name after the clause
+            # that describes the person, or after a noun of occupation
+            for i in range(1, len(zone)):
+                if (
+                    "的" in zone[max(0, i - 3) : i]  # "的周德明", "的老将谢振宇"
+                    or zone[i - 1] in _ZH_ROLE_ENDS
+                    or zone[:i].endswith(t.roles_by_length)
+                ):
+                    name = _zh_name_at(zone, i, t)
+                    if len(name) == 3:
+                        fresh = name
+                        break
     elif t.lang == "ko":
         m = re.search(
             r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:\(\d{1,3}\))?(?:는|은)(?!\S)", zone
@@ -2507,7 +2531,11 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     elif t.lang in ("fa", "he", "ar"):
         head = re.split(r"[,،]", zone)
         toks = _tokens(head[0])
-        if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in toks):
+        # (an Arabic family name may take the article: "ريم الخطيب")
+        given = [
+            w[2:] if t.lang == "ar" and k and w.startswith("ال") else w for k, w in enumerate(toks)
+        ]
+        if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in given):
             fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
     if fresh and (not first or zone.find(fresh) < zone.find(first)):
         return fresh
