@@ -876,7 +876,8 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             if prev and _korean_name(prev[-1], t, short=True):
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
             return _Found(core, "role", "", None, (core,))
-        if _korean_name(core, t) and not (prev and prev[-1] in t.roles):
+        if _korean_name(core, t) and not (prev and prev[-1] in t.roles) and "한" not in prev[-3:]:
+            # (not "한 중견 영화 제작자", one film producer: 제 is also a family name)
             roles = tuple(x for x in prev[-1:] if x in t.honorifics)
             return _Found(
                 " ".join([*prev[-1:], core]) if roles else core, "name", core, None, roles
@@ -885,9 +886,10 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             # An unnamed person as the article describes them: "서울 성동구의 한
             # 공인중개사", "현장에서 만난 한 50대 조합원".
             j = i - (len(prev) - prev.index("한"))
-            while j > 0 and not _ko_clause_break(toks[j - 1]) and i - j < 6:
+            relative = _ko_relative_before(toks, j)
+            while not relative and j > 0 and not _ko_clause_break(toks[j - 1]) and i - j < 6:
                 j -= 1
-            phrase = " ".join([*(x.strip(_MARKS_AND_SPACE) for x in toks[j:i]), core])
+            phrase = " ".join([*relative, *(x.strip(_MARKS_AND_SPACE) for x in toks[j:i]), core])
             return _Found(phrase, "description", phrase)
         if core in t.roles or any(core.endswith(r) for r in t.roles):
             phrase = (
@@ -897,7 +899,9 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             )
             return _Found(phrase, "description", phrase)
         if prev and re.fullmatch(r"\d+대|어느|\d+세", prev[-1]):
-            core = f"{prev[-1]} {core}"  # "70대 남성"
+            # "70대 남성", and the clause that describes them before it ("병원을 찾은
+            # 70대 여성")
+            core = " ".join([*_ko_relative_before(toks, i - 1), prev[-1], core])
         elif prev and core.endswith(_KO_BODY_ENDS) and prev[-1].endswith(_KO_BODY_ENDS):
             core = f"{prev[-1]} {core}"  # "고용노동부 울산지청"
         return _Found(core, "description", core)
@@ -965,6 +969,30 @@ _KO_BOUND_NOUNS = frozenset(["데", "것", "점", "만큼", "때", "뒤", "후",
 _KO_VERB_STEMS = ("하", "되", "있", "없", "않", "했", "됐")
 # The endings of the names of bodies: a ministry, an office, an agency, a committee.
 _KO_BODY_ENDS = ("부", "청", "처", "원", "위원회", "위", "공사", "공단", "지청", "센터")
+
+
+def _ko_relative_before(toks: list[str], j: int) -> list[str]:
+    """The relative clause that opens a sentence and ends right before ``toks[j]`` with a
+    verb's adnominal ending ("궁동에서 원룸 건물 두 동을 운영하는 | 한 임대인", "병원을
+    찾은 | 70대 여성"): the words that describe an unnamed person; [] where none does."""
+    if j == 0 or not re.search(
+        r"[\uac00-\ud7a3](?:는|은|던)$", toks[j - 1].strip(_MARKS_AND_SPACE)
+    ):
+        return []
+    k = j - 1
+    while k > 0 and not toks[k - 1].rstrip().endswith((".", ",", "!", "?")) and j - k < 10:
+        if any(c in toks[k - 1] for c in _QUOTE_MARKS + _MASK):
+            break
+        k -= 1
+    words = [x.strip(_MARKS_AND_SPACE) for x in toks[k:j]]
+    while words and words[0] in _KO_ADVERBS:
+        words.pop(0)  # "이날", "한편": the sentence's adverb, no part of the description
+    if (
+        any(w.endswith(("에서는", "에는", "들은", "들는", "께서는")) for w in words)
+        or len(words) < 2
+    ):
+        return []  # a topic inside: the sentence's own subject, not a relative clause
+    return words
 
 
 def _ko_clause_break(token: str) -> bool:
