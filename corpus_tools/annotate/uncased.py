@@ -359,7 +359,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
 # "שביקשה", "שהגיעה", "שנבחר": "who" and a verb, opening a Hebrew relative clause.
-_HE_RELATIVE = re.compile(r"ש[הבנ][\u05d0-\u05ea]{2,} ")
+_HE_RELATIVE = re.compile(
+    r"ש(?:[הבנ][\u05d0-\u05ea]{2,}|(?!ופט|וטר|בוע|עות|נים|ירות|יטת|כונ|מו )[\u05d0-\u05ea]{3,}[תה]) "
+)
 # A noun and the name it gives in marks: "روزنامه «دنیای اقتصاد»", 'חברת "נווה דרום"'.
 _NAMED_IN_MARKS = re.compile(r"^(\S+) [«“\"״]([^«»“”\"״]{2,40})[»”\"״]")
 
@@ -1871,6 +1873,12 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         or (t.lang == "ar" and bare in ("عبد", "أبو"))  # "حسام عبد الرحيم"
                     ):
                         break
+                if len(name_toks) >= 2 and (
+                    name_toks[0] in t.body_heads
+                    or (t.lang == "he" and any(x.startswith("ה") for x in name_toks[1:]))
+                ):
+                    # 'יו״ר ועד הקטרים, אבי דהן': the office's body, not a name
+                    continue
                 if len(name_toks) >= 2:
                     gender = (
                         "f"
@@ -1929,7 +1937,12 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
         if window[-1] != toks[end - 1].group(0) and all(
             _could_be_given(x.strip(_MARKS_AND_SPACE), t) for x in apposed
         ):
-            continue  # "ראש המועצה מטה יהודה, עמית שגיא,": the name is the apposed one
+            # "ראש המועצה מטה יהודה, עמית שגיא,": the name is the apposed one, who holds
+            # the office ("יו״ר ועד הקטרים, אבי דהן," for "יו״ר הוועד" later)
+            if len(apposed) == 2 and apposed[-1].rstrip().endswith((",", "،")):
+                name = " ".join(x.strip(_MARKS_AND_SPACE) for x in apposed)
+                doc.add(name, (n, toks[end].start()), None, (w,))
+            continue
         name, roles, gender = _name_part(" ".join(window), t)
         words = name.split()
         # the family name may carry the article: "مازن الحياري"
