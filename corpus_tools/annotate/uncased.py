@@ -2000,7 +2000,7 @@ def _name_ending(words: list[str], t: _Table) -> str:
 _ZH_ROLE_ENDS = frozenset("家人员师长者手官士")
 # Characters that end a Chinese personal name rather than continue it (verbs, particles).
 _ZH_AFTER_NAME = frozenset(
-    "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会"
+    "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会负担参出"
 )
 
 
@@ -2495,6 +2495,8 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
 _QUOTE_BOUNDARY = re.compile(
     rf"(?<![\u05d0-\u05ea])[{re.escape(_QUOTE_MARKS)}「『]|[{re.escape(_QUOTE_MARKS)}「『](?![\u05d0-\u05ea])"
 )
+# Words that open a relative clause after a name: Persian "که", Arabic "الذي", "التي".
+_RELATIVE_WORDS = frozenset({"که", "الذي", "التي"})
 # Words made with 老 or 小 and a character that is also a family name: 老师 (teacher),
 # 小时 (hour), 小区 (estate), 老年 (old age), 老板 (boss) ...
 _ZH_NOT_FAMILIAR = frozenset("师时区年板组康家龄化旧型镇吃米街麦乡孩伙太姐说将朋友姑娘")
@@ -2523,7 +2525,7 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     # the sentence up to its first quotation mark (not the gershayim of 'ד"ר')
     zone = _QUOTE_BOUNDARY.split(text[p_start:s_start])[0]
     if t.lang in ("zh", "ja"):
-        zone = re.split(r"[，、：]", zone)[0]
+        zone = re.split(r"[，：]", zone)[0]
     else:
         zone = re.split(r"[,،:]", zone)[0] if t.lang not in ("fa", "he", "ar") else zone
     # Someone the article named already, the first in that sentence: by the whole name,
@@ -2534,6 +2536,8 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
             continue  # "הוא" is not the woman the sentence before is about
         if t.lang in _UNSPACED or t.lang == "ko":
             i = zone.find(p.name) if len(p.name) >= 2 else -1
+            if i >= 0 and zone[i + len(p.name) : i + len(p.name) + 1] in ("的", "の"):
+                i = -1  # "陈立华的合伙人、…赵敏": whose partner, not the subject
         elif " " in p.name:
             family = re.search(rf"(?<!\S)\w?{re.escape(p.name.split()[-1])}(?!\w)", zone)
             i = zone.find(p.name) if p.name in zone else (family.start() if family else -1)
@@ -2554,13 +2558,11 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
             # "在湖边养了二十年鸭的周德明", "获得亚军的老将谢振宇": a name after the clause
             # that describes the person, or after a noun of occupation
             for i in range(1, len(zone)):
-                if (
-                    "的" in zone[max(0, i - 3) : i]  # "的周德明", "的老将谢振宇"
-                    or zone[i - 1] in _ZH_ROLE_ENDS
-                    or zone[:i].endswith(t.roles_by_length)
-                ):
+                after_role = zone[i - 1] in _ZH_ROLE_ENDS or zone[:i].endswith(t.roles_by_length)
+                if after_role or "的" in zone[max(0, i - 3) : i]:  # "的周德明", "的老将谢振宇"
                     name = _zh_name_at(zone, i, t)
-                    if len(name) == 3:
+                    # (a name of two after an office: "首席技术官赵敏")
+                    if len(name) == 3 or (len(name) == 2 and after_role):
                         fresh = name
                         break
     elif t.lang == "ko":
@@ -2578,9 +2580,42 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
         ]
         if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in given):
             fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
+        elif (
+            len(toks) > 2
+            and all(_could_be_given(w, t) for w in given[:2])
+            and (toks[2] in _RELATIVE_WORDS or toks[2] in t.roles or _role_like(toks[2], t))
+        ):
+            # "امیرحسین صادقی که …" (who …), "زهرا حسینی مدیر یک داروخانه …": a name, then
+            # a relative clause or an office
+            fresh = " ".join(toks[:2])
+    elif t.lang == "hi":
+        # "मालवीय नगर की रहने वाली सुनीता देवी …": a name after the participle that
+        # describes the person
+        m = re.search(r"(?<!\S)(?:वाली|वाले|वाला)\s+(\S+)\s+(\S+)", zone)
+        if m and all(_could_be_given(w, t) for w in m.groups()):
+            fresh = f"{m.group(1)} {m.group(2)}"
     if fresh and (not first or zone.find(fresh) < zone.find(first)):
         return fresh
     return first
+
+
+def _given_office(office: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """Chinese: the one person whose name the article wrote right after ``office`` (a
+    few characters of more office between: "公司创始人兼首席执行官陈立华")."""
+    if len(office) < 2:
+        return None
+    found = {
+        p.name
+        for n, text in enumerate(doc.paragraphs[: where[0]], start=1)
+        for m in re.finditer(re.escape(office), text)
+        if (n, m.start()) < where
+        for p in doc.persons
+        if len(p.name) >= 2 and p.name in text[m.end() : m.end() + 8 + len(p.name)]
+    }
+    if len(found) != 1:
+        return None
+    name = found.pop()
+    return next(p for p in doc.persons if p.name == name)
 
 
 def _named_in_paragraph(
@@ -2711,6 +2746,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             return full, found.mention
     if found.kind == "pronoun":
         p = doc.last_before(where, found.gender)
+        if doc.t.lang == "zh" and found.mention.startswith(("这位", "这名")):
+            # "这位创始人" (this founder): the one the article gave that office before
+            p = _given_office(found.mention[2:], where, doc) or p
         if found.mention in doc.t.pronouns or (doc.t.lang == "he" and " " not in found.mention):
             # "הוא", "او", "他", and Hebrew "לדבריה" (in her words)
             opened = _opening_person(where, doc, found.gender)
