@@ -527,7 +527,7 @@ _THAI_NAI_OFFICES = (
 
 
 # Adverbs between a Thai subject and its verb: "ยัง" (still), "ก็" (then), "จึง" (so).
-_THAI_BEFORE_VERB = re.compile(r"\s*(?:ยัง|ก็|จึง|เอง|ต่าง|ได้)+\s*$")
+_THAI_BEFORE_VERB = re.compile(r"\s*(?:ยัง|ก็|จึง|เอง|ต่าง|ได้|ออก)+\s*$")
 
 
 def _thai_office(words: str, t: _Table) -> bool:
@@ -630,6 +630,8 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
         i and "\u0e00" <= seg[i - 1] <= "\u0e7f" and title not in ("นาย", "นาง", "นางสาว")
     ):
         return None
+    if title == "นาย" and seg[i - 1 : i] == "ท":
+        return None  # "ทนายความ" (a lawyer): no "นาย" (Mr)
     first, last = _thai_run(m.group(1), t), m.group(2)
     if first != m.group(1):
         if title in _THAI_WEAK_TITLES and m.group(1)[len(first) :].startswith(tuple(t.titles)):
@@ -1526,7 +1528,12 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 toks.append(w)
                 continue
             u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
-            if u in t.stops or w.strip(_MARKS_AND_SPACE) in t.stops or _MASK in w:
+            if (
+                u in t.stops
+                or w.strip(_MARKS_AND_SPACE) in t.stops
+                or _MASK in w
+                or (t.lang == "ar" and w.startswith(("بال", "كال")))  # "طالب بالبراءة"
+            ):
                 stopped = True
                 break
             if addressee is not None and addressee.match(w):
@@ -1663,6 +1670,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]
         np = _clean(np)
+        np = _THAI_BEFORE_VERB.sub("", np) or np  # "…เชียงใหม่ออกประกาศ": issued
         if not np or np in CONJUNCTIONS:
             return _Found("", "zero")  # "แต่ยอมรับว่า" (but admitted): the subject before
         name, _, gender = _thai_name(np, t)
@@ -2068,8 +2076,14 @@ def attribute(
             result = previous[1]
         elif found is not None and found.kind == "zero":
             reporting = _reported_before(chain[0], masked, t) if t.order != "topic" else None
+            opened = ""
+            if reporting is None and t.order != "topic":
+                # '"…", אמר.' after "המאמן, אורי בן דוד, לא הסתיר את התרגשותו."
+                opened = _opening_person(where, doc, found.gender)
             if reporting is not None:
                 result = _resolve(reporting, where, doc)
+            elif opened:
+                result = (doc.add(opened, (where[0], where[1] - 1), found.gender, ()).name, opened)
             else:
                 last = doc.last_before(where, found.gender)
                 result = (last.name, last.name) if last is not None else None
@@ -2100,6 +2114,12 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), persons
+
+
+def _opens_sentence(first: QuotationPart, masked: list[str]) -> bool:
+    text = masked[first.paragraph - 1]
+    s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
+    return not text[s_start : first.start.offset].strip()
 
 
 def _reported_before(first: QuotationPart, masked: list[str], t: _Table) -> _Found | None:
@@ -2578,8 +2598,18 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
         given = [
             w[2:] if t.lang == "ar" and k and w.startswith("ال") else w for k, w in enumerate(toks)
         ]
+        apposed = _tokens(head[1]) if len(head) > 2 else []
         if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in given):
             fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
+        elif (
+            1 <= len(toks) <= 3
+            and _without_article(toks[-1], t.lang)
+            and 2 <= len(apposed) <= 3
+            and all(_could_be_given(w, t) for w in apposed)
+        ):
+            # "המאמן, אורי בן דוד, …", "وكان محامي المتهم، سمير حداد، …": an office, then
+            # the name
+            fresh = " ".join(apposed)
         elif (
             len(toks) > 2
             and all(_could_be_given(w, t) for w in given[:2])
@@ -2597,6 +2627,30 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     if fresh and (not first or zone.find(fresh) < zone.find(first)):
         return fresh
     return first
+
+
+def _name_the_article_repeats(description: str, doc: _Doc) -> str:
+    """The name a long description of someone ends with, in a spaced script, where the
+    article names them again by the family name alone: the two last words, both of which
+    could be names, the last one written elsewhere as a word of its own."""
+    t = doc.t
+    if t.lang not in ("ar", "fa", "he", "hi"):
+        return ""
+    words = [w.strip(_MARKS_AND_SPACE) for w in _tokens(description)]
+    if len(words) < 3:
+        return ""
+    given, family = words[-2], words[-1]
+    bare = family[2:] if t.lang == "ar" and family.startswith("ال") else family
+    if not (_could_be_given(given, t) and _could_be_given(bare, t)) or len(bare) < 3:
+        return ""
+    if _could_be_given(words[-3], t) and t.lang != "hi":
+        return ""  # three words that could all be names: no sure end of the description
+    # the family name alone somewhere: not after the given name, as in the description
+    # repeated ("رئيس هيئة النقل" twice names no "هيئة النقل")
+    alone = re.compile(
+        rf"(?<![\w\u0900-\u097f])(?<!{re.escape(given)} ){re.escape(family)}(?![\w\u0900-\u097f])"
+    )
+    return f"{given} {family}" if any(alone.search(text) for text in doc.paragraphs) else ""
 
 
 def _given_office(office: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
@@ -2854,6 +2908,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"
             return known.name, found.mention
+        ending = _name_the_article_repeats(found.mention, doc)
+        if ending:  # "कंपनी की संस्थापक और सीईओ प्रिया नायर", then "नायर के अनुसार"
+            return doc.add(ending, where, found.gender, ()).name, found.mention
         if doc.t.lang == "th":
             known = _thai_holder(found.name or found.mention, where, doc)
             if known is not None:
