@@ -542,7 +542,7 @@ BLIND_8_FLOORS = {
 SCRIPTS_DEV_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.97,
-    "type_accuracy": 0.93,
+    "type_accuracy": 0.96,
     "speaker_accuracy": 0.88,
     "link_accuracy": 0.80,
     "title_accuracy": 1.0,
@@ -560,7 +560,7 @@ BLIND_9_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.98,
     "type_accuracy": 0.95,
-    "speaker_accuracy": 0.89,
+    "speaker_accuracy": 0.9,
     "link_accuracy": 0.73,
     "title_accuracy": 1.0,
 }
@@ -575,8 +575,8 @@ BLIND_9_FLOORS = {
 BLIND_10_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.97,
-    "type_accuracy": 0.90,
-    "speaker_accuracy": 0.93,
+    "type_accuracy": 0.92,
+    "speaker_accuracy": 0.95,
     "link_accuracy": 0.70,
     "title_accuracy": 0.93,
 }
@@ -592,7 +592,7 @@ BLIND_11_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.97,
     "type_accuracy": 0.98,
-    "speaker_accuracy": 0.89,
+    "speaker_accuracy": 0.9,
     "link_accuracy": 0.75,
     "title_accuracy": 1.0,
 }
@@ -609,8 +609,8 @@ BLIND_11_FLOORS = {
 BLIND_12_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.97,
-    "type_accuracy": 0.90,
-    "speaker_accuracy": 0.91,
+    "type_accuracy": 0.94,
+    "speaker_accuracy": 0.96,
     "link_accuracy": 0.91,
     "title_accuracy": 1.0,
 }
@@ -629,7 +629,7 @@ BLIND_12_FLOORS = {
 BLIND_13_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.97,
-    "type_accuracy": 0.91,
+    "type_accuracy": 0.94,
     "speaker_accuracy": 0.72,
     "link_accuracy": 0.84,
     "title_accuracy": 0.95,
@@ -649,8 +649,8 @@ BLIND_13_FLOORS = {
 BLIND_15_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.96,
-    "type_accuracy": 0.89,
-    "speaker_accuracy": 0.81,
+    "type_accuracy": 0.91,
+    "speaker_accuracy": 0.85,
     "link_accuracy": 0.94,
     "title_accuracy": 0.95,
 }
@@ -665,11 +665,14 @@ BLIND_15_FLOORS = {
 # end of the next session (the context rules built on the read batches, quotations in
 # single marks found in Korean and Chinese, more agencies' datelines): speaker 0.72
 # (141/196; 12 unknown, 43 wrong or partial), type 0.86 (248/287), titles 24/24.
+# Scored once more, counts only, with the end of blind-18's session (the rules for the
+# person a description, a pronoun or a verb without a subject takes up): speaker 0.76
+# (148/196), type 0.88 (252/287).
 BLIND_16_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.94,
-    "type_accuracy": 0.86,
-    "speaker_accuracy": 0.71,
+    "type_accuracy": 0.87,
+    "speaker_accuracy": 0.75,
     "link_accuracy": 0.95,
     "title_accuracy": 1.0,
 }
@@ -684,13 +687,30 @@ BLIND_16_FLOORS = {
 # whose forms the writers had named in their reports. Then 0.70 (147/211) after a
 # pronoun rule was taken out again, which blind-17's Persian count led to checking on
 # fresh text: that count no longer measures blind.
+# Read from blind-18's session for its rules: speaker 0.78 (164/211), type 0.89 (268/300).
 BLIND_17_FLOORS = {
     "lang_accuracy": 1.0,
     "speech_f1": 0.94,
-    "type_accuracy": 0.86,
-    "speaker_accuracy": 0.69,
+    "type_accuracy": 0.89,
+    "speaker_accuracy": 0.77,
     "link_accuracy": 0.86,
     "title_accuracy": 0.95,
+}
+
+
+# blind-18 (1744-1767), 24 articles in the same eight languages (three each) by three
+# more writers who never saw the engine, declared before they were written (blind-17 read
+# from its session on); scored counts only, never read: with the engine of its session's
+# start speaker 0.77 (157/205), type 0.85 (254/300), speech F1 0.96, links 18/23, titles
+# 24/24; with its end (the rules built on the read batches and on two reviews' fresh
+# cases) speaker 0.79 (162/205), type 0.85 (254/300).
+BLIND_18_FLOORS = {
+    "lang_accuracy": 1.0,
+    "speech_f1": 0.95,
+    "type_accuracy": 0.84,
+    "speaker_accuracy": 0.79,
+    "link_accuracy": 0.78,
+    "title_accuracy": 1.0,
 }
 
 
@@ -749,6 +769,7 @@ SPLIT_FLOORS = {
     "blind-15": BLIND_15_FLOORS,
     "blind-16": BLIND_16_FLOORS,
     "blind-17": BLIND_17_FLOORS,
+    "blind-18": BLIND_18_FLOORS,
 }
 
 
@@ -798,6 +819,7 @@ def test_the_splits_make_up_the_set(
     assert sizes["blind-15"] == 24
     assert sizes["blind-16"] == 24
     assert sizes["blind-17"] == 24
+    assert sizes["blind-18"] == 24
     assert sum(sizes.values()) == report["articles"]
     assert set(sizes) <= set(module.SPLITS)
 
