@@ -7,17 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from corpus_tools.annotate import annotate_document
-
-
-def _speakers(paragraphs: list[str]) -> list[tuple[str, str] | None]:
-    a = annotate_document(paragraphs, doc_id="t")
-    return [
-        (q.speaker.name, q.speaker.mention) if q.speaker is not None else None
-        for q in a.quotations
-        if q.type == "speech"
-    ]
-
+from tests.test_annotate_uncased import _speakers
 
 CASES = [
     pytest.param(
