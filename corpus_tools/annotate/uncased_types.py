@@ -143,7 +143,9 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
         return "name"  # "‘금성호’", "“复兴号”": a ship's or a train's name
     if len(words) < 2 and t.lang not in UNSPACED and t.lang != "th":
         return None
-    if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > 12):
+    # (a Thai title runs on without spaces: "แผนปรับปรุงระบบท่อจ่ายน้ำระยะที่ 9")
+    longest = 40 if t.lang == "th" else 12
+    if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > longest):
         return None
     if inner[-1] in _PUNCT + ".…，。、":
         return None  # '"התוכנית תשנה את פני העיר,"': words that go on after an attribution
@@ -180,7 +182,7 @@ _TITLE_HEADS = {
     "he": ("חוק", "תוכנית", "תכנית", "מבצע", "פרויקט", "מיזם"),
     "th": ("แผน", "โครงการ", "มาตรการ", "ยุทธศาสตร์"),
     "zh": ("规划", "计划", "方案", "工程", "条例", "行动", "标准", "指南", "办法"),
-    "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト", "プラン", "基準", "指針"),
+    "ja": ("計画", "条例", "構想", "パッケージ", "プロジェクト", "プラン", "基準", "指針", "事業"),
     "ko": (
         "특별법",
         "법",
@@ -192,6 +194,7 @@ _TITLE_HEADS = {
         "캠페인",
         "프로젝트",
         "지침",
+        "사업",
     ),
 }
 # The ends that make a name of what they end: a ship or a train ("금성호", "复兴号", "日本丸").
