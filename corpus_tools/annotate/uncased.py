@@ -2599,6 +2599,19 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
             w[2:] if t.lang == "ar" and k and w.startswith("ال") else w for k, w in enumerate(toks)
         ]
         apposed = _tokens(head[1]) if len(head) > 2 else []
+        titled = [w for w in apposed if _unprefixed(w, t) not in t.titles and w not in t.titles]
+        if (
+            apposed
+            and apposed[0] in t.titles
+            and 2 <= len(titled) <= 3
+            and all(
+                _could_be_given(w[2:] if t.lang == "ar" and k and w.startswith("ال") else w, t)
+                for k, w in enumerate(titled)
+            )
+        ):
+            # "وأوضحت مديرة برنامج التحصين في الوزارة، الدكتورة هالة منصور، …": the
+            # titled name in apposition, whatever the office before it holds
+            return " ".join(titled)
         if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in given):
             fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
         elif (
