@@ -697,7 +697,8 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     np = _clean(np)
     if not np or _MASK in np:
         return None
-    if np[:1] in t.pronouns and len(np) <= 3:  # "他分析", "她笑道": the pronoun and a verb
+    if np[:1] in t.pronouns and (len(np) <= 3 or (np.endswith("地") and len(np) <= 6)):
+        # "他分析", "她笑道": the pronoun and a verb; "她兴奋地" (she, excitedly)
         return _Found(np[:1], "pronoun", gender=t.pronouns[np[:1]])
     cited = re.search(r"(?:援引|引述)(.+?)的话", np)
     if cited:  # "《南华早报》援引一位消息人士的话说": the source cited
