@@ -1698,6 +1698,13 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     toks = _tokens(np)
     if toks[:2] == ["این", "را"]:  # "«…»، این را X می‌گوید": "this, X says"
         np = " ".join(toks[2:])
+    elif "را" in toks[1:]:
+        # "جعفری این را هم اضافه کرد" (Jafari added this too): the object and its "را"
+        # end the subject
+        k = toks.index("را")
+        while k > 0 and toks[k - 1] in ("این", "آن", "همین", "همان"):
+            k -= 1
+        np = " ".join(toks[:k])
     if not np.strip():
         return _Found("", "zero")
     return _read_spaced(np, t, verb)
@@ -2088,6 +2095,13 @@ def attribute(
             else:
                 last = doc.last_before(where, found.gender)
                 result = (last.name, last.name) if last is not None else None
+        elif found is None and t.order != "topic" and _opens_sentence(chain[0], masked):
+            # "نوروزی امیدوار است … . «…»": a quotation with no attribution at all after a
+            # sentence that opens with someone the article has named
+            opened = _opening_person(where, doc)
+            known = next((p for p in doc.persons if p.name == opened and p.at), None)
+            if known is not None and any(a < where for a in known.at):
+                result = (known.name, known.name)
         if result is not None and found is not None and found.kind in ("description", "role"):
             result = _introduced_as(result, mentions, t)
         if result is not None:
@@ -2547,8 +2561,10 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     zone = _QUOTE_BOUNDARY.split(text[p_start:s_start])[0]
     if t.lang in ("zh", "ja"):
         zone = re.split(r"[，：]", zone)[0]
-    else:
-        zone = re.split(r"[,،:]", zone)[0] if t.lang not in ("fa", "he", "ar") else zone
+    elif t.lang not in ("fa", "he", "ar"):
+        # the first clause, after an opening word of its own ("वहीं, …", meanwhile)
+        clauses = re.split(r"[,،:]", zone)
+        zone = clauses[1] if len(clauses) > 1 and len(_tokens(clauses[0])) <= 1 else clauses[0]
     # Someone the article named already, the first in that sentence: by the whole name,
     # or (in spaced scripts) by the family name alone ("לדברי לוינסון, …").
     at = []

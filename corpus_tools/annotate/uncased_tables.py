@@ -211,6 +211,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
             w = m.group(0).strip(MARKS_AND_SPACE)
             u = unprefixed(w, t)
             said = w in t.verbs or u in t.verbs or u in t.participles or w in t.participles
+            if said and t.lang == "fa" and _FA_DENIED.match(s, m.end()):
+                said = False  # "اعلام نکرد" (did not announce): nothing said
             if said and not (t.lang == "hi" and previous in _HINDI_GENITIVE):
                 hits.append((m.start(), m.end(), u))
             previous = w
@@ -227,6 +229,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     return hits[-1] if last else hits[0]
 
 
+# A Persian light verb denied after the noun of a compound verb: "اعلام نکرد", "نمی‌کند".
+_FA_DENIED = re.compile(r"\s+(?:نکرد|نکرده|نمی\u200cکند|نمیکند|نمی\u200cکنند|نداد|نداده|نشد)")
 # Hindi genitives, after which a word of saying is a noun: "समिति के सुझाव पर" (on the
 # committee's advice), "विभाग की चेतावनी के बाद".
 _HINDI_GENITIVE = frozenset({"का", "की", "के"})
