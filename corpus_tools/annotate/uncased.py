@@ -745,6 +745,14 @@ _JA_GIVEN_IN_KANA = re.compile(
 _JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
 
 
+def _ja_after_occupation(name: str) -> str:
+    """A Japanese name written after its occupation and a middle dot ("劇作家・野村綾子"):
+    the name alone."""
+    head, dot, last = name.rpartition("・")
+    # (not a foreign name in katakana, "マイケル・ブラウン": an occupation ends in a kanji)
+    return last if dot and len(last) >= 2 and _HAN.match(head[-1:] or " ") else name
+
+
 def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
@@ -777,6 +785,7 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                         if name.startswith(r) and len(name) > len(r) + 1:
                             name = name[len(r) :]
                             break
+                    name = _ja_after_occupation(name)
                     return _Found(name + h, "name", name, None, (h,))
                 if h not in ("さん", "氏", "ちゃん", "君", "くん"):
                     start = _clause_start(head)
@@ -793,6 +802,8 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
             return _Found(word, "pronoun", gender=t.pronouns[word])
         start = _clause_start(head)
         description = head[start:].strip(" \u3000" + _MASK).lstrip(_MARKS_AND_SPACE)
+        if description.startswith("と") and len(description) > 2:
+            description = description[1:]  # "「…」と担当者は": the particle that quoted
         if word in t.roles or any(word.endswith(r) for r in t.roles):
             if len(description) > len(word):
                 return _Found(description, "description", description)
@@ -1210,9 +1221,14 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     previous = _sentence_before(text, s_start)
     if not previous:
         return None
-    if _find_verb(previous, t, last=False) is None:
-        return None  # "山田さんは…見送る。「行ってきます」": the words of someone else
     found = _read_topic(previous, t)
+    if _find_verb(previous, t, last=False) is None and not (
+        found is not None and found.kind == "name" and found.roles
+    ):
+        # "山田さんは…見送る。「行ってきます」" may be the words of someone else; but a
+        # person the sentence is about, named with an honorific or an office, speaks next
+        # ("山本恵子さんは複雑な表情を見せる。「…」")
+        return None
     return found if found is not None and found.kind == "name" else None
 
 
@@ -1766,6 +1782,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         name = name[len(r) :]
                         break
                 title = m.group(0)[len(m.group(1)) :]
+                name = _ja_after_occupation(name)
                 while name.endswith(_JA_TITLE_PREFIXES) and len(name) > 2:
                     name, title = name[:-1], name[-1] + title  # "宮下昭彦副知事"
                 doc.add(name, (n, m.start()), None, (title,) if title in t.roles else ())
