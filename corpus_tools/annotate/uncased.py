@@ -2582,8 +2582,22 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
         # the first clause, after an opening word of its own ("वहीं, …", meanwhile)
         clauses = re.split(r"[,،:]", zone)
         zone = clauses[1] if len(clauses) > 1 and len(_tokens(clauses[0])) <= 1 else clauses[0]
-    # Someone the article named already, the first in that sentence: by the whole name,
-    # or (in spaced scripts) by the family name alone ("לדברי לוינסון, …").
+    if _tokens(zone)[:1] and _tokens(zone)[0] in t.pronouns:
+        return ""  # "उन्होंने बताया कि …": the sentence before goes on with a pronoun
+    fresh, sure = _person_opening(zone, t)
+    if sure:
+        return fresh
+    first = _named_first(zone, doc, gender)
+    if fresh and (not first or zone.find(fresh) < zone.find(first)):
+        return fresh
+    return first
+
+
+def _named_first(zone: str, doc: _Doc, gender: str | None) -> str:
+    """Someone the article named already, the first in ``zone``: by the whole name, or
+    (in spaced scripts) by the family name alone ("לדברי לוינסון, …"), of a gender that
+    does not contradict the pronoun's."""
+    t = doc.t
     at = []
     for p in doc.persons:
         if gender and p.gender and p.gender != gender:
@@ -2599,81 +2613,88 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
             i = -1
         if i >= 0 and (t.lang in _UNSPACED or t.lang == "ko" or len(_tokens(zone[:i])) <= 2):
             at.append((i, -len(p.name), p.name))  # the longest name at a place
-    if _tokens(zone)[:1] and _tokens(zone)[0] in t.pronouns:
-        return ""  # "उन्होंने बताया कि …": the sentence before goes on with a pronoun
-    first = min(at)[2] if at else ""
-    fresh = ""
+    return min(at)[2] if at else ""
+
+
+def _person_opening(zone: str, t: _Table) -> tuple[str, bool]:
+    """A person's name that opens ``zone`` by the forms of its language, named before
+    or not, and whether it is sure enough to stand before anyone named earlier in it (a
+    titled name in apposition)."""
     if t.lang == "zh":
-        # "老陈", "小王": a family name called familiarly; not "老师", "小时", "小区"
-        m = re.search(r"[老小]([\u3400-\u9fff])", zone)
-        if m and m.group(1) in t.surnames and m.group(1) not in _ZH_NOT_FAMILIAR:
-            fresh = m.group(0)
-        else:
-            # "在湖边养了二十年鸭的周德明", "获得亚军的老将谢振宇": a name after the clause
-            # that describes the person, or after a noun of occupation
-            for i in range(1, len(zone)):
-                after_role = zone[i - 1] in _ZH_ROLE_ENDS or zone[:i].endswith(t.roles_by_length)
-                if after_role or "的" in zone[max(0, i - 3) : i]:  # "的周德明", "的老将谢振宇"
-                    name = _zh_name_at(zone, i, t)
-                    # (a name of two after an office: "首席技术官赵敏")
-                    if len(name) == 3 or (len(name) == 2 and after_role):
-                        fresh = name
-                        break
-    elif t.lang == "ko":
+        return _zh_person_opening(zone, t), False
+    if t.lang == "ko":
         m = re.search(
             r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:\(\d{1,3}\))?(?:는|은)(?!\S)", zone
         )
-        if m and _korean_name(m.group(1), t):
-            fresh = m.group(1)
-    elif t.lang in ("fa", "he", "ar"):
-        head = re.split(r"[,،]", zone)
-        toks = _tokens(head[0])
-        # (an Arabic family name may take the article: "ريم الخطيب")
-        given = [
-            w[2:] if t.lang == "ar" and k and w.startswith("ال") else w for k, w in enumerate(toks)
-        ]
-        apposed = _tokens(head[1]) if len(head) > 2 else []
-        titled = [w for w in apposed if _unprefixed(w, t) not in t.titles and w not in t.titles]
-        if (
-            apposed
-            and apposed[0] in t.titles
-            and 2 <= len(titled) <= 3
-            and all(
-                _could_be_given(w[2:] if t.lang == "ar" and k and w.startswith("ال") else w, t)
-                for k, w in enumerate(titled)
-            )
-        ):
-            # "وأوضحت مديرة برنامج التحصين في الوزارة، الدكتورة هالة منصور، …": the
-            # titled name in apposition, whatever the office before it holds
-            return " ".join(titled)
-        if len(head) > 1 and 2 <= len(toks) <= 3 and all(_could_be_given(w, t) for w in given):
-            fresh = " ".join(toks)  # "حسن رحیمی، باغدار …": a name and its apposition
-        elif (
-            1 <= len(toks) <= 3
-            and _without_article(toks[-1], t.lang)
-            and 2 <= len(apposed) <= 3
-            and all(_could_be_given(w, t) for w in apposed)
-        ):
-            # "המאמן, אורי בן דוד, …", "وكان محامي المتهم، سمير حداد، …": an office, then
-            # the name
-            fresh = " ".join(apposed)
-        elif (
-            len(toks) > 2
-            and all(_could_be_given(w, t) for w in given[:2])
-            and (toks[2] in _RELATIVE_WORDS or toks[2] in t.roles or _role_like(toks[2], t))
-        ):
-            # "امیرحسین صادقی که …" (who …), "زهرا حسینی مدیر یک داروخانه …": a name, then
-            # a relative clause or an office
-            fresh = " ".join(toks[:2])
-    elif t.lang == "hi":
+        return (m.group(1) if m and _korean_name(m.group(1), t) else ""), False
+    if t.lang == "hi":
         # "मालवीय नगर की रहने वाली सुनीता देवी …": a name after the participle that
         # describes the person
         m = re.search(r"(?<!\S)(?:वाली|वाले|वाला)\s+(\S+)\s+(\S+)", zone)
         if m and all(_could_be_given(w, t) for w in m.groups()):
-            fresh = f"{m.group(1)} {m.group(2)}"
-    if fresh and (not first or zone.find(fresh) < zone.find(first)):
-        return fresh
-    return first
+            return f"{m.group(1)} {m.group(2)}", False
+        return "", False
+    if t.lang in ("fa", "he", "ar"):
+        return _spaced_person_opening(zone, t)
+    return "", False
+
+
+def _zh_person_opening(zone: str, t: _Table) -> str:
+    # "老陈", "小王": a family name called familiarly; not "老师", "小时", "小区"
+    m = re.search(r"[老小]([\u3400-\u9fff])", zone)
+    if m and m.group(1) in t.surnames and m.group(1) not in _ZH_NOT_FAMILIAR:
+        return m.group(0)
+    # "在湖边养了二十年鸭的周德明", "获得亚军的老将谢振宇": a name after the clause that
+    # describes the person, or after a noun of occupation
+    for i in range(1, len(zone)):
+        after_role = zone[i - 1] in _ZH_ROLE_ENDS or zone[:i].endswith(t.roles_by_length)
+        if after_role or "的" in zone[max(0, i - 3) : i]:  # "的周德明", "的老将谢振宇"
+            name = _zh_name_at(zone, i, t)
+            # (a name of two after an office: "首席技术官赵敏")
+            if len(name) == 3 or (len(name) == 2 and after_role):
+                return name
+    return ""
+
+
+def _spaced_person_opening(zone: str, t: _Table) -> tuple[str, bool]:
+    """Persian, Hebrew and Arabic: a name and its apposition, an office and the name
+    apposed to it, or a name before a relative clause or an office."""
+
+    def names(words: list[str]) -> bool:
+        # (an Arabic family name may take the article: "ريم الخطيب")
+        return all(
+            _could_be_given(w[2:] if t.lang == "ar" and k and w.startswith("ال") else w, t)
+            for k, w in enumerate(words)
+        )
+
+    head = re.split(r"[,،]", zone)
+    toks = _tokens(head[0])
+    apposed = _tokens(head[1]) if len(head) > 2 else []
+    titled = [w for w in apposed if _unprefixed(w, t) not in t.titles and w not in t.titles]
+    if apposed and apposed[0] in t.titles and 2 <= len(titled) <= 3 and names(titled):
+        # "وأوضحت مديرة برنامج التحصين في الوزارة، الدكتورة هالة منصور، …": the titled
+        # name in apposition, whatever the office before it holds
+        return " ".join(titled), True
+    if len(head) > 1 and 2 <= len(toks) <= 3 and names(toks):
+        return " ".join(toks), False  # "حسن رحیمی، باغدار …": a name and its apposition
+    if (
+        1 <= len(toks) <= 3
+        and _without_article(toks[-1], t.lang)
+        and 2 <= len(apposed) <= 3
+        and all(_could_be_given(w, t) for w in apposed)
+    ):
+        # "המאמן, אורי בן דוד, …", "وكان محامي المتهم، سمير حداد، …": an office, then
+        # the name
+        return " ".join(apposed), False
+    if (
+        len(toks) > 2
+        and names(toks[:2])
+        and (toks[2] in _RELATIVE_WORDS or toks[2] in t.roles or _role_like(toks[2], t))
+    ):
+        # "امیرحسین صادقی که …" (who …), "زهرا حسینی مدیر یک داروخانه …": a name, then a
+        # relative clause or an office
+        return " ".join(toks[:2]), False
+    return "", False
 
 
 def _name_the_article_repeats(description: str, doc: _Doc) -> str:
