@@ -1538,6 +1538,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         in_addressee = False
         addressee = _ADDRESSEE.get(t.lang)
         for i, w in enumerate(_tokens(np_after)):
+            if w.strip(_MARKS_AND_SPACE) in _AR_MANNER:
+                continue  # "يقول بحسرة المزارع …" (says sorrowfully the farmer …)
             if in_addressee:
                 in_addressee = not w.rstrip(",.").endswith(tuple(_QUOTE_MARKS))
                 continue
@@ -2480,6 +2482,11 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
     return ""
 
 
+# Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
+# proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
+_AR_MANNER = frozenset(
+    {"بحسرة", "بغضب", "بفخر", "بحزن", "بأسف", "بثقة", "بابتسامة", "بحماس", "بمرارة"}
+)
 # Letters fused before a Hebrew or Arabic description where it names someone (and, that;
 # the article): not a preposition's, which makes it a complement.
 _FUSED = {"he": "[וש]?(?:ה)?", "ar": "[وف]?(?:ال)?"}
