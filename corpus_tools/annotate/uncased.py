@@ -569,14 +569,8 @@ def _thai_short_forms(doc: _Doc) -> dict[str, tuple[tuple[int, int], str]]:
 def _thai_in_full(description: str, where: tuple[int, int], doc: _Doc) -> str:
     """A Thai description with the short forms given before it written out: "ผู้ว่าการ
     รฟท." is "ผู้ว่าการการรถไฟแห่งประเทศไทย"."""
-    forms = _thai_short_forms(doc)
     words = description.split()
-    full = [
-        forms[w.replace(".", "")][1]
-        if w.replace(".", "") in forms and forms[w.replace(".", "")][0] < where
-        else w
-        for w in words
-    ]
+    full = [_spelled_out_before(w, where, doc) or w for w in words]
     return "".join(full) if full != words else description
 
 
