@@ -844,8 +844,8 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
         core = w[: -len(particle)]
         if skip_closed and closed and particle not in ("은", "는"):
             continue  # the subject or object of the clause closed after it
-        if particle in ("이", "가") and len(core) < 2:
-            continue
+        if particle in ("이", "가") and len(core) < 2 and core not in t.roles:
+            continue  # (but "딸이": the daughter)
         if core.endswith("다"):
             continue  # "높다는 지적에": a clause quoted inside, not a subject
         if particle in ("이", "가") and any(
@@ -859,6 +859,7 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             len(core) < 2
             and core not in t.pronouns
             and core not in t.honorifics
+            and core not in t.roles
             and "한" not in prev[-2:]  # "한 50대 팬은": one fan
         ) or core.endswith(_KO_VERB_STEMS):
             continue  # "묻는", "사용하는": a verb qualifying a noun
@@ -1103,9 +1104,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     if t.order == "topic":
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
-            found = _read_topic(before, t)
+            found = _ja_agent(before, after, t) or _read_topic(before, t)
             if found is None:
-                found = _read_topic(after, t)
+                found = _read_topic(after, t) or _ja_named_after(after, t)
             return found or _Found("", "zero")
         if _THUS.search(after):
             # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」社長はこう話した"
@@ -1198,7 +1199,58 @@ _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذ�
 
 
 # "こう話した", "이렇게 말했다" (said thus): the words quoted before are the speaker's.
-_THUS = re.compile(r"こう(?!した|して|いう|いった|なる|なっ)|이렇게|이같이|이와 같이")
+_THUS = re.compile(
+    r"こう(?!した|して|いう|いった|なる|なっ)|そう(?=[話語言述明振笑答訴]|こぼ|つぶや)"
+    r"|이렇게|이같이|이와 같이"
+)
+# A Japanese passive after the quoting particle ("と言われた", "と何度も聞かれました",
+# "と頼まれた", "と求められ"), or words received ("と電話をもらう"): the speaker is the
+# agent before, with に or から.
+_JA_RECEIVED = re.compile(
+    r"と[^、。「」]{0,10}?(?:(?:[わかさたなまらがば]|られ|せら)れ(?:た|て|る|ま)|もら|受け|届|寄せられ)"
+)
+_JA_AGENT = re.compile(r"([^、。「」『』\s\u3000\u2591]+?)(?:から|に)[はも]?[\s\u3000]*$")
+
+
+# Korean words heard from someone: "주민들에게서 ‘…’는 말을 들었다".
+_KO_HEARD = re.compile(r"(?:이?라는|는|고)\s+(?:말을|얘기를|이야기를|말도)?\s*(?:\S+\s+){0,2}?들")
+_KO_AGENT = re.compile(r"(\S+?)(?:에게서|에게서는|한테서|로부터|으로부터|로부터는)\s*$")
+
+
+def _ja_agent(before: str, after: str, t: _Table) -> _Found | None:
+    """The one a Japanese passive says the words came from: "民生委員さんに「…」と言われ
+    た", "常連のお客さんからは『…』と電話をもらう" (not the topic, who heard them); in
+    Korean, the one they were heard from ("주민들에게서 ‘…’는 말을 들었다")."""
+    if t.lang == "ko":
+        k = _KO_AGENT.search(before.split(_MASK)[-1])
+        if k is None or not _KO_HEARD.match(after.lstrip()):
+            return None
+        return _read_ko(k.group(1) + "은", t)
+    if t.lang != "ja" or not _JA_RECEIVED.match(after.lstrip(" \u3000")):
+        return None
+    m = _JA_AGENT.search(before.split(_MASK)[-1])
+    if m is None or _JA_TIME.fullmatch(m.group(1)):
+        return None
+    phrase = m.group(1)
+    found = _read_ja(phrase + "は", t)
+    if found is None:
+        return None
+    head = phrase[: len(phrase) - len(found.mention)] if phrase.endswith(found.mention) else ""
+    if found.kind == "name" and head.endswith(("お", "ご", "の")) and found.roles[0] == "さん":
+        # "常連のお客さん", "近所の方": a description, not a name before さん
+        return _Found(phrase, "description", phrase)
+    return found
+
+
+def _ja_named_after(after: str, t: _Table) -> _Found | None:
+    """Japanese "「…」と山本さん。": a sentence without a verb that ends in the speaker."""
+    m = re.match(
+        r"[\s\u3000]*と[\s\u3000]*([^、。「」『』\u2591]{2,30}?)[\s\u3000]*。?[\s\u3000]*$", after
+    )
+    if t.lang != "ja" or m is None or _find_verb(m.group(1), t, last=False) is not None:
+        return None
+    found = _read_ja(m.group(1) + "は", t)
+    return found if found is not None and found.kind in ("name", "role") else None
 
 
 def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _Found | None:
@@ -1255,6 +1307,27 @@ def _reports_its_own(after: str, t: _Table) -> bool:
 
 # "Also": another subject's words follow.
 _ALSO = frozenset({"भी", "أيضا", "أيضاً", "גם", "نیز"})
+
+
+# What goes on describing the noun before the space: an age or a count after its number
+# ("วัย 19 ปีที่…", "มา 2 ฤดูกาล"), a place ("จ.สุพรรณบุรี", "จังหวัดเลย"), a relative
+# clause ("ซึ่งใช้ระบบมา").
+_THAI_GOES_ON = ("จังหวัด", "อำเภอ", "จ.", "อ.", "ต.", "ซึ่ง", "วัย", "อายุ")
+_THAI_NUMBER = re.compile(r"[\d๐-๙][\d๐-๙,.]*")
+
+
+def _thai_last_phrase(chunks: list[str]) -> str:
+    """The last of the phrases Thai spaces apart, with those before it that its age, its
+    count, its place or its relative clause goes on from."""
+    k = len(chunks) - 1
+    while k > 0 and (
+        _THAI_NUMBER.match(chunks[k])
+        or _THAI_NUMBER.fullmatch(chunks[k - 1])
+        or chunks[k].startswith(_THAI_GOES_ON)
+        or chunks[k - 1].endswith(("วัย", "อายุ", "ประมาณ", "กว่า"))
+    ):
+        k -= 1
+    return " ".join(chunks[k:])
 
 
 # Persian words of time that stand between commas like a name: "سخنگو، روز دوشنبه، …".
@@ -1546,6 +1619,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 or w.strip(_MARKS_AND_SPACE) in t.stops
                 or _MASK in w
                 or (t.lang == "ar" and w.startswith(("بال", "كال")))  # "طالب بالبراءة"
+                or (toks and w.strip(_MARKS_AND_SPACE) in _AR_TALK)  # "ختم الطبيب حديثه"
             ):
                 stopped = True
                 break
@@ -1701,8 +1775,8 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         if len(np) > 60:
             # Thai spaces part clauses: the subject is the phrase the verb is written
             # on to ("… ผู้ใหญ่บ้านรายหนึ่งซึ่งขอไม่เปิดเผยชื่อกล่าวว่า")
-            np = np.split()[-1]
-            if len(np) > 60 or np in t.strip:
+            np = _thai_last_phrase(np.split())
+            if len(np) > 120 or np in t.strip:
                 return None
         return _Found(np, "description", np)
     # Persian: the subject before the verb, back to a clause break.
@@ -1848,7 +1922,11 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
         else:
             if t.lang == "hi":
                 # Every subject of a perfective verb: "छात्रा अनन्या मिश्रा ने …"
-                for m in re.finditer(r"(?:^|[,।])([^,।]*?)\s+ने(?=\s)", text):
+                # and of a relative clause: "कप्तान 19 वर्षीय आदित्य सोलंकी, जिन्हें …"
+                for m in re.finditer(
+                    r"(?:^|[,।])([^,।]*?)(?:\s+ने|,\s+(?:जो|जिन्हें|जिनका|जिनकी|जिनके|जिन्होंने))(?=\s)",
+                    text,
+                ):
                     found = _read_spaced(m.group(1), t, "")
                     if found is not None and found.kind == "name" and found.roles:
                         doc.add(found.name, (n, m.start(1)), found.gender, found.roles)
@@ -1890,6 +1968,7 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         or bare in t.roles
                         or bare in t.titles
                         or bare in t.not_names  # "استاد اقتصاد دانشگاه": an office's field
+                        or (t.lang == "hi" and bare in _HI_POSTPOSITIONS)  # "डॉ. मेहता के"
                     ):
                         break
                     if not name_toks and bare in _FORMER_WORDS:
@@ -2085,10 +2164,23 @@ def attribute(
     order: list[str] = []
     mentions: dict[str, list[str]] = {}
     previous: tuple[list[QuotationPart], tuple[str, str] | None] | None = None
+    by_id = {p.id: p for p in parts}
     for chain in chains(parts):
-        if chain[0].type != "speech" or chain[0].depth > 0:
+        if chain[0].type != "speech":
             continue
         where = (chain[0].paragraph, chain[0].start.offset)
+        parent = by_id.get(chain[0].parent or "")
+        if chain[0].depth > 0:
+            if len(chain) > 1 or parent is None or parent.type != "speech":
+                continue
+            found = _within(chain[0], parent, paragraphs, parts, t)
+            nested = _resolve(found, where, doc) if found is not None else None
+            if nested is not None:
+                if found is not None and found.kind in ("description", "role"):
+                    nested = _introduced_as(nested, mentions, t)
+                _add_mention(nested, where, order, mentions, doc)
+            speakers[chain[0].id] = nested
+            continue
         found = _attribution(chain, masked, t)
         result: tuple[str, str] | None = None
         if found is not None and found.kind != "zero":
@@ -2118,15 +2210,7 @@ def attribute(
         if result is not None and found is not None and found.kind in ("description", "role"):
             result = _introduced_as(result, mentions, t)
         if result is not None:
-            name, mention = result
-            if name not in mentions:
-                order.append(name)
-                mentions[name] = []
-            if mention and mention not in mentions[name]:
-                mentions[name].append(mention)
-            person = doc.fuller(name, where)
-            if person is not None:
-                person.at.append(where)
+            _add_mention(result, where, order, mentions, doc)
         for part in chain:
             speakers[part.id] = result
         previous = (chain, result)
@@ -2142,6 +2226,56 @@ def attribute(
         else:
             out.append(with_fields(p, speaker=None))
     return tuple(out), persons
+
+
+def _add_mention(
+    result: tuple[str, str],
+    where: tuple[int, int],
+    order: list[str],
+    mentions: dict[str, list[str]],
+    doc: _Doc,
+) -> None:
+    name, mention = result
+    if name not in mentions:
+        order.append(name)
+        mentions[name] = []
+    if mention and mention not in mentions[name]:
+        mentions[name].append(mention)
+    person = doc.fuller(name, where)
+    if person is not None:
+        person.at.append(where)
+
+
+def _within(
+    part: QuotationPart,
+    parent: QuotationPart,
+    paragraphs: list[str],
+    parts: tuple[QuotationPart, ...],
+    t: _Table,
+) -> _Found | None:
+    """Japanese and Korean: the speaker of a quotation inside a speaker's words, where
+    those words attribute it with a quoting particle ("「祖母がいつも『…』と言っていた」",
+    "“…아이들이 ‘…’고 묻는다”"); none where they do not."""
+    if t.order != "topic":
+        return None
+    text = paragraphs[part.paragraph - 1]
+    # The words of the enclosing quotation, as a paragraph of their own: what stands
+    # outside them closes a sentence, so no attribution is read beyond them.
+    a = parent.start.offset + 1 if parent.paragraph == part.paragraph else 0
+    b = parent.end.offset - 1 if parent.end.paragraph == part.paragraph else len(text)
+    chars = list("\u3002" * a + text[a:b] + "\u3002" * (len(text) - b))
+    for p in parts:
+        if p.paragraph == part.paragraph and p.depth == part.depth and p.type == "speech":
+            for i in range(p.start.offset, min(p.end.offset, len(chars))):
+                chars[i] = _MASK
+    local = "".join(chars)
+    _, a_end = _sentence_bounds(local, part.end.offset, part.end.offset)
+    if not _quotative(local[part.end.offset : a_end], t):
+        return None
+    masked = list(paragraphs)
+    masked[part.paragraph - 1] = local
+    found = _attribution([part], masked, t)
+    return found if found is not None and found.kind != "zero" else None
 
 
 def _opens_sentence(first: QuotationPart, masked: list[str]) -> bool:
@@ -2480,6 +2614,13 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
 # proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
 _AR_MANNER = frozenset(
     {"بحسرة", "بغضب", "بفخر", "بحزن", "بأسف", "بثقة", "بابتسامة", "بحماس", "بمرارة"}
+)
+# The talk a verb of ending or going on takes as its object, after the subject: "واختتم
+# الطبيب حديثه", "وتابعت المديرة كلامها".
+_AR_TALK = frozenset(
+    w + s
+    for w in ("حديث", "كلام", "تصريح", "تصريحات", "قول", "حوار", "مداخلت", "كلمت")
+    for s in ("ه", "ها", "هم")
 )
 # Letters fused before a Hebrew or Arabic description where it names someone (and, that;
 # the article): not a preposition's, which makes it a complement.
