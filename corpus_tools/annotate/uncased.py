@@ -247,6 +247,26 @@ def _verb_gender(verb: str, t: _Table) -> str | None:
     return "m"
 
 
+def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
+    """Persian offices and bodies whose names hold a list: "وزارت علوم، تحقیقات و
+    فناوری", "مدیرکل میراث فرهنگی، گردشگری و صنایع‌دستی استان" are one phrase, not a
+    body and an apposition."""
+    out: list[str] = []
+    for seg in segments:
+        head = _tokens(out[-1])[:1] if out else []
+        if (
+            head
+            and (head[0] in t.roles or head[0] in t.body_heads)
+            and " و " in seg
+            and len(_tokens(seg.split(" و ")[0])) <= 2
+            and not _name_part(out[-1], t)[0]
+        ):
+            out[-1] = f"{out[-1]}، {seg}"
+        else:
+            out.append(seg)
+    return out
+
+
 def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     """A phrase of a spaced script (ar, fa, he, hi, th) as a speaker."""
     for q in t.quoting:
@@ -262,6 +282,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return None
     mention = phrase
     segments = [s for s in (_clean(x) for x in re.split(r"[,،]", phrase)) if s]
+    if t.lang == "fa":
+        segments = _fa_lists_joined(segments, t)
     # An apposition "X, role of Y," gives X; an opening "on Tuesday," is not a subject.
     segments = [s for s in segments if _tokens(s)[0] not in t.stops] or segments
     # A Hebrew relative clause between commas describes the one before it ("עובדת במחלקת
@@ -329,6 +351,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     gender = title_gender or gender
     if name:
         written = mention if one_segment else " ".join(toks)
+        if t.lang == "fa" and one_segment:
+            written = _up_to_stop(written, t) or written  # not "… روز یکشنبه در نشستی خبری"
         clause = next((c for a, c in clause_of.items() if _up_to_stop(a, t) == seg), "")
         if clause and not roles:
             # "עובדת במחלקת האריזה, שביקשה שלא להיחשף בשמה": as written, with its clause
@@ -342,7 +366,13 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     # an unnamed person keeps the clause that describes them: "یک پیک ۳۴ ساله اهل کرج
     # که چهار سال برای این شرکت کار کرده بود"
     # and a body keeps its full name ("معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی")
-    longest = 14 if toks and toks[0] in _ONE_OF else 10 if toks and toks[0] in t.body_heads else 7
+    longest = (
+        14
+        if toks and toks[0] in _ONE_OF
+        else 10
+        if toks and (toks[0] in t.body_heads or any(w.endswith("،") for w in toks))
+        else 7
+    )
     quoted = _NAMED_IN_MARKS.match(" ".join(toks))
     if quoted and any(quoted.group(1) == w for k, w in t.type_cues.before if k != "term"):
         # "روزنامه «دنیای اقتصاد» نیز …": the paper or company by its name
@@ -1901,7 +1931,13 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                 text,
             )
             for core in dict.fromkeys(cores):
-                if _korean_name(core, t) and joined.count(core) >= 2 and core not in t.roles:
+                if (
+                    _korean_name(core, t)
+                    and joined.count(core) >= 2
+                    and core not in t.roles
+                    # not "선관위", "조직위": a body's short form, which a family name opens
+                    and not _body_in_full_cjk(core, (len(paragraphs) + 1, 0), doc)
+                ):
                     doc.add(core, (n, text.find(core)), None, ())
         elif t.lang == "th":
             done: set[int] = set()
@@ -2185,6 +2221,9 @@ def attribute(
         result: tuple[str, str] | None = None
         if found is not None and found.kind != "zero":
             result = _resolve(found, where, doc)
+            if result is None and found.kind == "pronoun" and previous is not None:
+                # "وی افزود" after an office the article never names: its holder
+                result = (previous[1][0], found.mention) if previous[1] is not None else None
         elif previous is not None and _continues(chain, previous[0], masked):
             result = previous[1]
         elif found is not None and found.kind == "zero":
@@ -2650,9 +2689,13 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
         head = rf"(?<!\S){_FUSED[t.lang]}{re.escape(core)}"
     else:
         head = rf"(?<!\S){re.escape(words[0])}"
+    this = _DEMONSTRATIVES.get(t.lang, "")
     pattern = re.compile(
         head
-        + "".join(rf"\s+{re.escape(w)}" for w in words[1:])
+        + "".join(
+            rf"\s+(?:{this}\s+)?{re.escape(w)}" if this else rf"\s+{re.escape(w)}"
+            for w in words[1:]
+        )
         + ("" if t.lang == "th" else r"(?!\w)")
     )
     titles = tuple(t.titles)
@@ -2684,6 +2727,11 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
         return None
     name = found.pop()
     return next(p for p in doc.persons if p.name == name)
+
+
+# "This" inside an office written again without it: "معاون پژوهشی این سازمان", then
+# "معاون پژوهشی سازمان".
+_DEMONSTRATIVES = {"fa": "(?:این|آن)", "ar": "(?:هذه|هذا)", "hi": "(?:इस|उस)"}
 
 
 _QUOTE_BOUNDARY = re.compile(
@@ -2853,6 +2901,8 @@ def _name_the_article_repeats(description: str, doc: _Doc) -> str:
     bare = family[2:] if t.lang == "ar" and family.startswith("ال") else family
     if not (_could_be_given(given, t) and _could_be_given(bare, t)) or len(bare) < 3:
         return ""
+    if {given, family} & set(t.body_heads):
+        return ""  # "معاون پژوهشی سازمان": an office of a body, "سازمان" no family name
     if _could_be_given(words[-3], t) and t.lang != "hi":
         return ""  # three words that could all be names: no sure end of the description
     # the family name alone somewhere: not after the given name, as in the description
@@ -2861,6 +2911,34 @@ def _name_the_article_repeats(description: str, doc: _Doc) -> str:
         rf"(?<![\w\u0900-\u097f])(?<!{re.escape(given)} ){re.escape(family)}(?![\w\u0900-\u097f])"
     )
     return f"{given} {family}" if any(alone.search(text) for text in doc.paragraphs) else ""
+
+
+# Words that stand for the place an office was first written with: "مدیرکل کتابخانه‌های
+# عمومی استان" after "مدیرکل کتابخانه‌های عمومی آذربایجان شرقی".
+_FA_GENERIC_PLACES = frozenset({"استان", "شهرستان", "کشور", "شهر"})
+
+
+def _lead_holder(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """Persian agencies' leads give an office ("مدیرکل کتابخانه‌های عمومی آذربایجان شرقی
+    از … خبر داد") and the next paragraph opens with the name of its holder ("محمدرضا
+    صمدی روز یکشنبه … اظهار کرد"): that person, for the office written again."""
+    t = doc.t
+    words = _tokens(mention)
+    if t.lang != "fa" or len(doc.paragraphs) < 2 or len(words) < 2 or words[0] not in t.roles:
+        return None
+    lead = _tokens(_clean(doc.paragraphs[0]))[:12]
+    if words[0] not in lead[:6]:
+        return None
+    i = lead.index(words[0])
+    office = lead[i : i + len(words)]
+    if len(office) < len(words) or office[:-1] != words[:-1]:
+        return None
+    if office[-1] != words[-1] and words[-1] not in _FA_GENERIC_PLACES:
+        return None
+    opening = _tokens(doc.paragraphs[1])[:2]
+    if len(opening) < 2 or not all(_could_be_given(w, t) for w in opening):
+        return None
+    return doc.fuller(" ".join(opening), where)
 
 
 def _given_office(office: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
@@ -2947,7 +3025,7 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
                 continue  # "新闻发布会" (a press conference), "本社" (head office)
             if t.lang == "ko":
                 # "전주국제영화제 조직위원회는": a name of two words, the first bare
-                pm = re.search(r"(?:^|\s)([\uac00-\ud7a3A-Za-z]{3,})\s$", text[: m.start()])
+                pm = re.search(r"(?:^|[\s‘“'\"])([\uac00-\ud7a3A-Za-z·]{3,})\s$", text[: m.start()])
                 if (
                     pm
                     and not _KO_PARTICLE.search(pm.group(1))
@@ -3118,6 +3196,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"
             return known.name, found.mention
+        holder = _lead_holder(found.mention, where, doc)
+        if holder is not None:  # "مدیرکل … استان" after a lead that gave the office
+            return holder.name, found.mention
         ending = _name_the_article_repeats(found.mention, doc)
         if ending:  # "कंपनी की संस्थापक और सीईओ प्रिया नायर", then "नायर के अनुसार"
             return doc.add(ending, where, found.gender, ()).name, found.mention
