@@ -705,11 +705,17 @@ _TRAILING_DATE = re.compile(
 _ZH_LOCATIVE_END = ("上", "中", "时", "后", "前", "里", "间", "期间")
 
 
+# Words that hold a character the subject is cut at ("都", all; "于", at): 成都, 首都.
+_ZH_HOLDS = re.compile(r"[成首京古国建]都|.都[市会]")
+
+
 def _read_zh(phrase: str, t: _Table) -> _Found | None:
     # After a dateline or a space: "新华社北京3月5日电 国务院总理李强".
     np = _clean(re.split(r"[\s\u3000]", _clean(phrase))[-1])
     for w in t.cut_at:
         i = np.find(w, 1)
+        while i > 0 and _ZH_HOLDS.match(np, i - 1):
+            i = np.find(w, i + 1)  # "成都市教育局": 都 (all) inside a city's name
         # A relative clause ("一位在避难所的老人", "一名不愿透露姓名的官员") is
         # part of the phrase; an adverbial ("在开通仪式上") is not.
         if i > 0 and not ("的" in np[i:] and not np.endswith(_ZH_LOCATIVE_END)):
@@ -732,7 +738,11 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     if np.startswith(("这位", "这名")) and len(np) > 3:
         # "这位经济学者", "这位有着20年从业经验的预报员": the person just named
         return _Found(np, "pronoun")
-    if len(np) >= 3 and np[0] in t.surnames and (np[1:] in t.roles or np[-1] in _ZH_ROLE_ENDS):
+    if (
+        len(np) >= 3
+        and np[0] in t.surnames
+        and (np[1:] in t.roles or (np[-1] in _ZH_ROLE_ENDS and len(np) <= 5))
+    ):
         # "陈署长": a family name and an office, the person named with both
         return _Found(np, "name", np[0], None, (np[1:],))
     name, roles = _chinese_name(np, t)
@@ -1189,7 +1199,21 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     if found is None and t.lang == "fa":
         a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
         found = _opening_subject(text[a:b], t)
+    if found is None and t.lang == "zh" and before.rstrip().endswith("："):
+        found = _zh_colon_subject(before.rstrip()[:-1], t)
     return found or zero
+
+
+def _zh_colon_subject(clause: str, t: _Table) -> _Found | None:
+    """Chinese: the person a clause with no verb of saying opens with, before a colon
+    and the quotation ("负责人陈女士对此深有体会：“…”", "他笑着回忆：“…”")."""
+    clause = re.split(r"[。！？；，,]", clause)[-1]
+    found = _read_zh(clause, t) if clause and len(clause) <= 40 else None
+    if found is None or found.kind == "zero":
+        return None
+    if found.kind == "description" and not any(r in found.mention for r in t.roles):
+        return None  # "记者了解到：": no one who spoke
+    return found
 
 
 # Hindi adverbials of time before a subject: "सुनवाई के बाद" (after the hearing), "… के
@@ -1499,6 +1523,62 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
     return _Found(phrase, "description", phrase, found.gender)
 
 
+# Arabic: what someone unnamed asked for ("فضّل عدم ذكر اسمه", "طلب عدم الكشف عن هويته")
+# or is ("وهو طالب جامعي"), a clause of the description after a comma.
+_AR_ANONYMOUS = re.compile(r"(?:فضّ?لت?|طلبت?|رفضت?)\s|وهو\s|وهي\s")
+_AR_THAT = frozenset({"إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن"})
+# What only an unnamed person's description says: their age, their wish to stay unnamed.
+_AR_UNNAMED_SIGN = re.compile(
+    r"(?<!\S)(?:من عمره|من عمرها|من العمر|عاما|عاماً|فضّ?لت?|طلبت?|رفضت?|وهو|وهي)(?!\S)"
+)
+
+
+def _ar_unnamed(subject_after: str, t: _Table) -> _Found | None:
+    """Arabic: someone the article does not name, after the verb, as it describes them
+    up to the clause's end ("قال سائق سيارة أجرة يعمل على خط المطار منذ 15 عاما:",
+    "قال موظف في أحد المصانع بمدينة سحاب، فضّل عدم ذكر اسمه:", "روى أحد الناجين، وهو
+    طالب جامعي من إربد، أن"): an indefinite noun or "one of", with a place, a clause or
+    a wish to stay unnamed, not a name nor an office of a body."""
+    if t.lang != "ar":
+        return None
+    text = re.split(rf"[:：{_MASK}]", subject_after)[0]
+    segments = [seg.strip() for seg in re.split(r"[،,]", text)]
+    words = _tokens(segments[0])
+    cut = next((i for i, w in enumerate(words) if w in _AR_THAT), len(words))
+    words = words[:cut]
+    if (
+        len(words) < 2
+        or words[0].startswith(("ال", "لل"))
+        or words[0] in t.titles
+        or words[0] in t.stops
+        or words[0] in ("مما", "ما", "من", "ممن")
+    ):
+        return None
+    one_of = words[0] in _ONE_OF
+    prepositions = ("في", "من", "على", "منذ", "عن", "إلى")
+    k = next((i for i, w in enumerate(words) if i and w in prepositions), len(words))
+    if any(_unprefixed(w, t) in t.titles for w in words) or (
+        not one_of and any(w.startswith("ال") for w in words[1:k])
+    ):
+        # "مدير الشركة …", "رئيس هيئة النقل في المحافظة الدكتور …", "محمد العلي": an
+        # office of a body, a name
+        return None
+    phrase = " ".join(words)
+    if cut == len(_tokens(segments[0])) and len(segments) > 1 and _AR_ANONYMOUS.match(segments[1]):
+        more = _tokens(segments[1])
+        k = next((i for i, w in enumerate(more) if w in _AR_THAT), len(more))
+        phrase = f"{phrase}، {' '.join(more[:k])}"
+    signs = one_of or any(
+        w in ("في", "من", "على", "منذ") or (w.startswith(("ب", "ل")) and len(w) > 3)
+        for w in words[1:]
+    )
+    if not (signs or "،" in phrase or _AR_ANONYMOUS.search(phrase)) or len(_tokens(phrase)) > 16:
+        return None
+    if any(_unprefixed(w, t) in SPEAKING_OCCASIONS for w in words[1:]):
+        return None  # "قال سعيد في تصريح": where it was said, not who said it
+    return _Found(phrase, "description", phrase)
+
+
 # Hindi: what a statement, a letter or an order says, in the passive.
 _HI_SAID_IN = re.compile(r"\s*(?:बयान|विज्ञप्ति|पत्र|आदेश|रिपोर्ट|नोटिस|अधिसूचना|फैसले)\s+में\s*")
 _STATEMENT = "statement"
@@ -1619,8 +1699,18 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         if body is not None:
             return body
     if t.lang == "zh":
-        subject = re.split(r"[，,、：:；;。（）()]", subject_before)[-1]
+        clauses = re.split(r"[，,、：:；;。（）()]", subject_before)
+        subject = clauses[-1]
         if not _clean(subject):
+            # "该厅近日下发通知，要求各地“…”": the subject of the clause the sentence
+            # opens with goes on to the verb
+            opening = _read_zh(clauses[0], t) if len(clauses) > 1 and clauses[0] else None
+            if (
+                opening is not None
+                and opening.kind == "description"
+                and opening.mention.startswith(t.body_anaphors)
+            ):
+                return opening
             return _Found("", "zero")
         return _read_zh(subject, t)
     if t.order in ("after", "both"):
@@ -1709,6 +1799,16 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
                 # "אמר יו״ר ועד העובדים, אבי מזרחי": the name apposed to the role
                 phrase = f"{phrase}, {' '.join(apposed)}"
             found = _read_spaced(phrase, t, verb)
+            anonymous = _ar_unnamed(subject_after, t)
+            if anonymous is not None and (
+                found is None
+                or found.kind != "name"
+                or found.roles
+                # "سائق سيارة أجرة" read as a name, where the words after it give an
+                # age or a wish to stay unnamed
+                or _AR_UNNAMED_SIGN.search(anonymous.mention)
+            ):
+                return anonymous
             if found is not None and found.kind == "description" and stopped:
                 found = _described_after(found, np_after, t)
             elif found is not None and found.kind == "role" and stopped:
@@ -1890,6 +1990,12 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
             for r in t.roles_by_length:
                 for m in re.finditer(re.escape(r), text):
                     name = _zh_name_at(text, m.end(), t)
+                    if not name:
+                        # "肯尼亚选手基普罗蒂奇": a foreign name, spelled in the characters
+                        # Chinese writes foreign sounds with, that the article repeats
+                        foreign = _ZH_FOREIGN_NAME.match(text, m.end())
+                        if foreign and joined.count(foreign.group(0)) >= 2:
+                            name = foreign.group(0)
                     if name:
                         doc.add(name, (n, m.end()), None, (r,))
             # After any noun of occupation (诗人, 评论家), a name the article repeats.
@@ -2146,6 +2252,18 @@ _ZH_ROLE_ENDS = frozenset("家人员师长者手官士")
 _ZH_AFTER_NAME = frozenset(
     "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会负担参出"
 )
+
+
+# The characters Chinese spells foreign names with (基普罗蒂奇, 穆罕默德·阿里): a run of
+# three or more of them, dots between the names.
+_ZH_TRANSLIT = (
+    "阿埃艾安奥巴拜班邦贝本比彼毕波伯博布查达戴丹德迪蒂丁杜多厄恩尔法范菲费芬弗"
+    "福夫盖冈戈格古哈海汉豪赫亨胡华霍基吉加贾杰金卡凯坎康科克肯库奎拉莱赖兰朗劳"
+    "勒雷里利莉林琳卢鲁路伦罗洛马玛迈麦曼梅蒙米密缪莫姆穆纳娜奈内尼妮宁纽努诺欧"
+    "帕佩彭皮珀普奇齐恰乔切钦丘萨塞赛桑瑟森沙舍什史斯松苏索塔泰坦汤特提图托瓦万"
+    "旺威维韦温沃乌西希锡谢辛休雅亚扬耶伊因英尤约泽扎詹兹佐"
+)
+_ZH_FOREIGN_NAME = re.compile(rf"[{_ZH_TRANSLIT}]{{3,8}}(?:·[{_ZH_TRANSLIT}]{{2,8}})*")
 
 
 def _zh_name_at(text: str, i: int, t: _Table) -> str:
