@@ -530,6 +530,13 @@ _THAI_NOT_NAMES = (
     "ประจำ",
     "ใหญ่",
     "สอน",
+    "ภาควิชา",
+    "สาขา",
+    "ศูนย์",
+    "สถาบัน",
+    "วิทยาลัย",
+    "แผนก",
+    "หน่วย",
 )
 # The words before an object or a possessor: "ให้" (to), "กับ" (with), "ของ" (of).
 _THAI_OBJECT = ("ให้", "กับ", "ของ", "จาก", "แก่", "ต่อ", "ถึง")
@@ -2837,8 +2844,10 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
             for p in doc.persons:
                 if " " not in p.name:
                     continue
+                # (a Thai name is written on to its title: "นายวิชัย ศรีสุข")
+                edge = "" if t.lang == "th" else r"(?<!\w)"
                 if re.match(rf"{re.escape(p.name)}(?!\w)", after) or re.search(
-                    rf"(?<!\w){re.escape(p.name)}$", before
+                    rf"{edge}{re.escape(p.name)}$", before
                 ):
                     found.add(p.name)
     if len(found) != 1:
