@@ -110,6 +110,8 @@ class _Doc:
         self.persons: list[_Person] = []
         # Thai short forms of bodies, read once an attribution asks for them
         self.short_forms: dict[str, tuple[tuple[int, int], str]] | None = None
+        # the names quoted as names ("「北信濃鉄道」"), where they stand
+        self.quoted_names: list[tuple[tuple[int, int], str]] = []
 
     def add(
         self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
@@ -794,6 +796,16 @@ def _ja_after_occupation(name: str) -> str:
     return last if dot and len(last) >= 2 and _HAN.match(head[-1:] or " ") else name
 
 
+_JA_REPORTED_AFTER = re.compile(r"と(?:説明|話|述べ|語|明か|強調|指摘|発表)[^。、]*、")
+
+
+def _ja_personal(head: str, t: _Table) -> bool:
+    """The words before a Japanese topic particle end in a person: an honorific, a
+    title or a role ("山本さん", "担当者")."""
+    tail = _AGE.sub("", head).rstrip()
+    return tail.endswith(tuple(t.honorifics)) or tail.endswith(tuple(t.roles))
+
+
 def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
@@ -807,6 +819,13 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
         for m in marked
         if m.group(1) == "も" or (m.group(1) == "が" and before[m.end() :].strip(" \u3000"))
     ]
+    # A topic inside words reported before ("除雪作業は前日夕方に終えていたと説明した上で、
+    # 「…」") is not the speaker's; a topic that is no person ("雨は…、担当者は「…」")
+    # gives way to a later one that is.
+    topics = [m for m in topics if not _JA_REPORTED_AFTER.search(before, m.end())]
+    people = [m for m in topics if _ja_personal(before[: m.start()], t)]
+    if people and topics and topics[0] not in people:
+        topics = people
     for m in [*topics[:1], *reversed(subjects)]:
         head = before[: m.start()]
         head_no_age = _AGE.sub("", head)
@@ -1311,6 +1330,8 @@ def _ja_named_after(after: str, t: _Table) -> _Found | None:
     if t.lang != "ja" or m is None or _find_verb(m.group(1), t, last=False) is not None:
         return None
     found = _read_ja(m.group(1) + "は", t)
+    if found is not None and found.kind == "description" and _ja_personal(m.group(1), t):
+        return found  # "「…」と市建設課の担当者。"
     return found if found is not None and found.kind in ("name", "role") else None
 
 
@@ -2317,6 +2338,11 @@ def attribute(
         # ने": the agency's dateline is no subject, nor part of a name
         paragraphs = [" " * len(dateline) + paragraphs[0][len(dateline) :], *paragraphs[1:]]
     doc = _Doc(paragraphs, t)
+    doc.quoted_names = [
+        ((p.paragraph, p.start.offset), p.text.strip(_QUOTE_MARKS + "「」『』《》"))
+        for p in parts
+        if p.type == "name" and p.kind == "quote"
+    ]
     _names_in_text(paragraphs, t, doc)
     masked = _masked(paragraphs, parts)
     if t.order != "topic":
@@ -3169,6 +3195,19 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
     return last
 
 
+# "The company" as Japanese and Chinese write it for one they named before.
+_THE_COMPANY = frozenset({"同社", "同社側", "该公司", "该企业", "该集团"})
+
+
+def _company_quoted_before(mention: str, where: tuple[int, int], doc: _Doc) -> str:
+    """ "同社" (the company) for the company the article named in marks before, whatever
+    its name ends with ("第三セクター「北信濃鉄道」は…。同社は「…」")."""
+    if mention not in _THE_COMPANY:
+        return ""
+    before = [name for at, name in doc.quoted_names if at < where and len(name) <= 20]
+    return before[-1] if before else ""
+
+
 def _body_runs(text: str, head: str, run: re.Pattern[str], t: _Table) -> list[re.Match[str]]:
     """The runs of letters a body's name may be: in Chinese, written on into the words
     after it ("北京市统计局同日也公布"), the run up to each place ``head`` ends at."""
@@ -3210,7 +3249,11 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         and not (found.kind == "name" and found.roles)  # "西村さん", "이지원 씨": a person
     ):
         short = found.name or found.mention
-        full = _spelled_out_before(short, where, doc) or _body_in_full_cjk(short, where, doc)
+        full = (
+            _spelled_out_before(short, where, doc)
+            or _body_in_full_cjk(short, where, doc)
+            or _company_quoted_before(short, where, doc)
+        )
         if full:  # "同保健所" after "浜松市保健所"
             return full, found.mention
     if found.kind == "pronoun":
