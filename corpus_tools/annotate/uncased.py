@@ -249,6 +249,34 @@ def _verb_gender(verb: str, t: _Table) -> str | None:
     return "m"
 
 
+# Arabic nouns of occupation that stand in apposition before a name ("الباحث في …").
+_ROLE_WORDS_AR = ("باحث", "أستاذ", "خبير", "محلل", "مستشار", "طبيب", "محامي")
+
+
+# Arabic subjects put before the verb: between "كان" and "قد", after "أما" up to "فـ".
+_AR_FRONTED = re.compile(
+    r"(?:(?:^|\s)و?(?:كان|كانت)\s+|^)((?:\S+\s+){0,5}?\S+)\s+قد(?:\s|$)"
+    r"|(?:^|\s)أما\s+((?:\S+\s+){0,5}?\S+)\s+ف(?:قد|إن|إنه|إنها|\S{3,})(?:\s|$)"
+)
+
+
+def _titled_tail(seg: str, t: _Table) -> str:
+    """A titled name an office and its place lead up to, past the preposition that would
+    end the phrase ("أستاذ الكيمياء التحليلية في الجامعة الأردنية الدكتور عمر الزعبي"):
+    the title and the name; '' where the phrase has none."""
+    if t.lang not in ("ar", "he", "fa"):
+        return ""
+    toks = _tokens(seg)
+    cut = len(_tokens(_up_to_stop(seg, t)))
+    for j in range(len(toks) - 2, cut - 1, -1):
+        title = _unprefixed(toks[j].strip(_MARKS_AND_SPACE), t)
+        if j and title in t.titles and title not in t.roles:
+            tail = " ".join(toks[j:])
+            name = _name_part(tail, t)[0]
+            return tail if name and len(_tokens(tail)) <= 5 else ""
+    return ""
+
+
 def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
     """Persian offices and bodies whose names hold a list: "وزارت علوم، تحقیقات و
     فناوری", "مدیرکل میراث فرهنگی، گردشگری و صنایع‌دستی استان" are one phrase, not a
@@ -276,6 +304,11 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
             phrase = phrase[phrase.rindex(q) + len(q) :]
             break
     phrase = _clean(phrase)
+    fronted = _AR_FRONTED.search(phrase) if t.lang == "ar" else None
+    if fronted is not None:
+        # "وكان وزير الثقافة قد هنأ …", "أما مدرب الوداد فقد أشاد …": the subject the
+        # sentence puts before its verb
+        phrase = fronted.group(1) or fronted.group(2)
     if t.lang == "th":
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
         # the verb are no part of the subject
@@ -298,7 +331,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     segments = [s for s in segments if s not in relative] or segments
     # A phrase ends at a preposition or a relative word ("کاظمی که …", "X در گفت‌وگو
     # با …"), except "one of": "یکی از ساکنان".
-    segments = [_up_to_stop(s, t) for s in segments]
+    tails = [_titled_tail(s, t) for s in segments]
+    segments = [tail or _up_to_stop(s, t) for s, tail in zip(segments, tails, strict=True)]
     segments = [s for s in segments if s] or segments
     named = (
         [
@@ -320,7 +354,14 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         for s in named
         if any((u := _unprefixed(w, t)) in t.titles and u not in t.roles for w in _tokens(s))
     ]
-    bare_names = [s for s in named if not _name_part(s, t)[1] and len(_tokens(s)) > 1]
+    bare_names = [
+        s
+        for s in named
+        if not _name_part(s, t)[1]
+        and len(_tokens(s)) > 1
+        # (no Arabic given name takes the article: "المؤلف الرئيسي للدراسة")
+        and not (t.lang == "ar" and _tokens(s)[0].startswith("ال"))
+    ]
     seg = (titled or bare_names or named or segments)[0]
     toks = [w for w in _tokens(seg) if w not in t.honorifics]
     while toks and (toks[0] in t.strip or _unprefixed(toks[0], t) in t.strip):
@@ -1648,6 +1689,19 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
 
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
+    found = _read_stretch(s, t, side=side)
+    if t.lang == "ar" and side == "before" and found is not None and found.kind == "zero":
+        # "وكان وزير الثقافة قد هنأ الفائزة …، مؤكداً أن «…»": the participle goes on
+        # from the subject the sentence put before its first verb
+        fronted = _AR_FRONTED.search(re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1])
+        subject = fronted.group(1) or fronted.group(2) if fronted is not None else ""
+        named = _read_spaced(subject, t, "") if subject else None
+        if named is not None and named.kind in ("name", "description", "role"):
+            return named
+    return found
+
+
+def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
     if not s.strip():
         return None
     lead = s.strip(" " + _QUOTE_MARKS)
@@ -1810,6 +1864,19 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             phrase = " ".join(toks)
             rest = re.split(r"[:：.،,]", subject_after)
             apposed = _tokens(rest[1]) if len(rest) > 1 and not stopped else []
+            if (
+                t.lang == "ar"
+                and len(rest) > 2
+                and not stopped
+                and 2 <= len(apposed) <= 6
+                and apposed[0].startswith("ال")
+                and apposed[0][2:] in (*t.roles, *_ROLE_WORDS_AR)
+                and not _name_part(rest[1], t)[0]
+            ):
+                # "قال المؤلف الرئيسي للدراسة، الباحث في جامعة أكسفورد، كريم الراشد":
+                # an office in apposition, then the name
+                rest = [rest[0], rest[2], *rest[3:]]
+                apposed = _tokens(rest[1])
             if (
                 1 <= len(apposed) <= 4
                 and (
@@ -2246,6 +2313,8 @@ def _name_after_complement(toks: list[re.Match[str]], t: _Table) -> str:
         bare = raw.strip(_MARKS_AND_SPACE)
         if not bare or any(c in raw for c in _QUOTE_MARKS + _MASK) or bare in t.verbs:
             return ""
+        if bare in ("قد", "لقد"):
+            return ""  # "وزير الثقافة قد هنأ …": a verb follows, no complement
         words.append(bare)
         if raw.rstrip() != bare:
             if raw.rstrip()[-1:] not in ",،":
