@@ -974,7 +974,9 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             return _Found(core, "name", core[0], None, ("씨",))  # "이씨는"
         if core in t.pronouns:
             return _Found(core, "pronoun", gender=t.pronouns[core])
-        if (
+        # "재료공학부의 한 교수는": one professor of the faculty, not Professor Han
+        indefinite = len(prev) >= 2 and prev[-1] == "한" and prev[-2].endswith("의")
+        if not indefinite and (
             core in t.honorifics
             or any(core.endswith(h) and len(core) <= len(h) + 2 for h in t.honorifics if len(h) > 1)
             # "권영미 최저임금위원장은": a compound title after a full name
@@ -983,10 +985,15 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
                 and _full_name_back(prev, t) > 0
             )
         ):
+            if len(prev) >= 2 and prev[-1] == "전" and _korean_name(prev[-2], t):
+                # "강유진 전 대표는": a former office, not the family name 전
+                return _Found(f"{prev[-2]} 전 {core}", "name", prev[-2], None, (core,))
             if prev and len(prev[-1]) <= 2 and prev[-1] in t.surnames:
                 # "윤 감독은": a family name and a role
                 return _Found(f"{prev[-1]} {core}", "name", prev[-1], None, (core,))
             k = _full_name_back(prev, t, topic=particle in ("은", "는"))
+            if k > 1 and _korean_name(prev[-1], t) and not prev[-1].endswith(_KO_UNIT_ENDS):
+                k = 1  # "고려대 감염내과 김우성 교수는": the name right before the title
             if k:
                 # "홍명보 축구대표팀 감독은", "윤태석 건국대 부동산학과 교수는": a name, its
                 # affiliation, a title
@@ -1026,6 +1033,27 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
     return None
 
 
+# How the names of a university, a department or an office end ("명지대", "감염내과"),
+# which could also be read as personal names.
+_KO_UNIT_ENDS = (
+    "대",
+    "과",
+    "부",
+    "원",
+    "청",
+    "처",
+    "실",
+    "팀",
+    "소",
+    "사",
+    "국",
+    "위",
+    "시",
+    "군",
+    "구",
+    "도",
+    "협",
+)
 # Quotation marks written onto a word: "‘바람필름’은".
 _KO_MARKS = re.compile("[‘’“”\"']")
 # The connective endings that close a clause before the quotation: "검토하고 있다며".
@@ -1540,7 +1568,13 @@ def _quotative(after: str, t: _Table) -> bool:
             or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
             or bool(_VIEW_SHOWN.match(a))
         )
-    return bool(re.match(r"(?:이?라고|고|이?라며|며|이?라는|는|라|하고)(?:\s|$|[,.])", a))
+    # (also "고만 했다", only said; "고도 했다", also said; "면서도", while)
+    return bool(
+        re.match(
+            r"(?:(?:이?라고|고)(?:만|도)?|이?라며|며|(?:이?라)?면서도?|이?라는|는|라|하고)(?:\s|$|[,.])",
+            a,
+        )
+    )
 
 
 # A word that names whom the words were said to, after the subject of a verb of saying;
@@ -3277,6 +3311,40 @@ def _company_quoted_before(mention: str, where: tuple[int, int], doc: _Doc) -> s
     return before[-1] if before else ""
 
 
+_KO_DIVISION = re.compile(r"[\uac00-\ud7a3]{1,3}\d{1,2}부")
+
+
+def _kind_named_before(mention: str, where: tuple[int, int], doc: _Doc) -> str:
+    """Korean: the body a noun of its kind takes up ("재판부", "구단", "회사 측", "소속사"),
+    the last the article named before with a name of that kind ("서울남부지법 형사13부",
+    "포항 스틸러스", "한빛조선"); '' where it named none."""
+    noun = re.sub(r"\s*측$", "", mention.strip())
+    ends = doc.t.kind_nouns.get(noun)
+    if not ends:
+        return ""
+    last = ""
+    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
+        words = list(re.finditer(r"[^\s(（]+", text))
+        for k, m in enumerate(words):
+            if (n, m.start()) >= where:
+                break
+            word = _KO_PARTICLE.sub("", m.group(0).rstrip(",.·"))
+            end = next((e for e in ends if word.endswith(e)), None)
+            if end is None or word == noun:
+                continue
+            name = word
+            if word == end and k:  # "포항 스틸러스": the place before the kind
+                before = _KO_PARTICLE.sub("", words[k - 1].group(0))
+                if not _HANGUL.fullmatch(before) or before in doc.t.roles:
+                    continue
+                name = f"{before} {word}"
+            division = _KO_DIVISION.match(words[k + 1].group(0)) if k + 1 < len(words) else None
+            if noun in ("재판부", "법원") and division is not None:
+                name = f"{name} {division.group(0)}"  # "서울남부지법 형사13부"
+            last = name
+    return last
+
+
 def _body_runs(text: str, head: str, run: re.Pattern[str], t: _Table) -> list[re.Match[str]]:
     """The runs of letters a body's name may be: in Chinese, written on into the words
     after it ("北京市统计局同日也公布"), the run up to each place ``head`` ends at."""
@@ -3312,6 +3380,10 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
 
 
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
+    if found.kind in ("role", "description", "name") and doc.t.kind_nouns:
+        body = _kind_named_before(found.mention, where, doc)
+        if body:  # "재판부는" after "서울남부지법 형사13부(…)는"
+            return body, found.mention
     if (
         found.kind in ("name", "description", "role")
         and doc.t.lang in _BODY_RUN

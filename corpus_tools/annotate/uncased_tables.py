@@ -88,6 +88,9 @@ class Table:
     body_heads_he: tuple[str, ...]
     # Persian verbs of calling a thing something ("نامید", "خواند"), after "را «…»".
     calling: frozenset[str]
+    # Korean nouns of a kind of body ("재판부", "구단") and how the names of such bodies
+    # end: the noun alone takes up the one the article named before.
+    kind_nouns: dict[str, tuple[str, ...]]
 
 
 # Words that join a second verb to the first, whose subject it shares ("but").
@@ -163,6 +166,7 @@ def tables() -> dict[str, Table]:
             not_bodies=tuple(d.get("not_bodies", [])),
             body_heads_he=tuple(d.get("body_heads", [])) if lang == "he" else (),
             calling=frozenset(d.get("calling", [])),
+            kind_nouns={k: tuple(v) for k, v in d.get("kind_nouns", {}).items()},
         )
     return out
 

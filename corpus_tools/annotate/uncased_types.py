@@ -349,7 +349,7 @@ def _reported(before: str, inner: str, t: Table) -> bool:
 
 # The Korean endings that quote what was said: "“…”며 항소 의사를 내비쳤다", "“…”고 말했다";
 # not "“…”라는" (called), which names a thing.
-_KO_QUOTING = re.compile(r"(?:이?라고|고|이?라며|며|이?라면서|면서)(?=\s|$|[,.])")
+_KO_QUOTING = re.compile(r"(?:(?:이?라고|고)(?:만|도)?|이?라며|며|(?:이?라)?면서도?)(?=\s|$|[,.])")
 
 
 def _quoted_by_ending(after: str, t: Table) -> bool:
