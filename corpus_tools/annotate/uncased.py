@@ -277,6 +277,22 @@ def _titled_tail(seg: str, t: _Table) -> str:
     return ""
 
 
+def _he_name_after_description(seg: str, t: _Table) -> str:
+    """Hebrew: the name a description between commas ends with ("החלוץ הברזילאי
+    פאבלו רודריגס"), else the segment as it is."""
+    toks = _tokens(seg)
+    name, roles, _ = _name_part(seg, t)
+    if name and roles:
+        return seg  # "השופט בדימוס רון לביא": a title the table knows
+    k = 0
+    while k < len(toks) and toks[k].startswith("ה"):
+        k += 1
+    rest = [w for w in toks[k:] if w not in _FORMER_WORDS]
+    if k and 2 <= len(rest) <= 3 and all(_could_be_given(w, t) for w in rest):
+        return " ".join(rest)
+    return seg
+
+
 def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
     """Persian offices and bodies whose names hold a list: "وزارت علوم، تحقیقات و
     فناوری", "مدیرکل میراث فرهنگی، گردشگری و صنایع‌دستی استان" are one phrase, not a
@@ -319,6 +335,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     segments = [s for s in (_clean(x) for x in re.split(r"[,،]", phrase)) if s]
     if t.lang == "fa":
         segments = _fa_lists_joined(segments, t)
+    if t.lang == "he" and len(segments) > 1:
+        segments = [_he_name_after_description(seg, t) for seg in segments]
     # An apposition "X, role of Y," gives X; an opening "on Tuesday," is not a subject.
     segments = [s for s in segments if _tokens(s)[0] not in t.stops] or segments
     # A Hebrew relative clause between commas describes the one before it ("עובדת במחלקת
@@ -339,6 +357,13 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
             s
             for s in segments
             if _name_part(s, t)[0]
+            # "השותף בקרן", "סטודנטית בת 24": a description between commas, no name
+            and not (
+                t.lang == "he"
+                and len(segments) > 1
+                and (_tokens(s)[0].startswith("ה") or any(c.isdigit() for c in s))
+                and not _name_part(s, t)[1]
+            )
             # "מבקר המדינה" (the state's comptroller): a noun and its definite complement
             and not (
                 t.lang == "he"
@@ -1721,6 +1746,24 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
     return _Found(phrase, "description", body)
 
 
+_FROM_A_BODY = "from a body"
+# Hebrew verbs that give a body's response "from" it: "נמסר מהעירייה", "מסרו מכללית".
+_HE_FROM_VERBS = frozenset({"נמסר", "נמסרה", "נמסרו", "מסרו", "הגיבו", "נמסר בתגובה"})
+
+
+def _from_body(phrase: str, verb: str) -> _Found | None:
+    """Hebrew: the body a response came from, after "מ" ("נמסר מהמכון", "מסרו מכללית",
+    "מבית החולים נמסר"): the body without the preposition, the article kept."""
+    words = phrase.split()
+    if verb not in _HE_FROM_VERBS or not 1 <= len(words) <= 5:
+        return None
+    head = words[0].strip(_MARKS_AND_SPACE)
+    if not head.startswith("מ") or len(head) < 4 or '"' in head or "״" in head[:2]:
+        return None
+    body = " ".join([head[1:], *words[1:]]).strip(_MARKS_AND_SPACE + ",")
+    return _Found(phrase.strip(), "description", body, described=_FROM_A_BODY)
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     found = _read_stretch(s, t, side=side)
@@ -1812,6 +1855,11 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if body is None and (not clause or clause.startswith("ב")):
             # "בתגובה אמרו במשרד החינוך:": the body after the verb, where none is before it
             body = _in_body_they_said(re.split(r"[,:;.]", subject_after)[0], s[hit[0] : hit[1]], t)
+        written = s[hit[0] : hit[1]].strip(_MARKS_AND_SPACE)
+        if body is None and clause:
+            body = _from_body(clause, written)  # "מההסתדרות נמסר"
+        if body is None and not clause:
+            body = _from_body(re.split(r"[,:;.]", subject_after)[0], written)  # "נמסר מהמכון"
         if body is not None:
             return body
     if t.lang == "zh":
@@ -1855,6 +1903,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 or w.strip(_MARKS_AND_SPACE) in t.stops
                 or _MASK in w
                 or (t.lang == "ar" and w.startswith(("بال", "كال")))  # "طالب بالبراءة"
+                or (t.lang == "he" and w.startswith("כש") and len(w) > 4)  # "כשעלתה"
                 or (toks and w.strip(_MARKS_AND_SPACE) in _AR_TALK)  # "ختم الطبيب حديثه"
             ):
                 stopped = True
@@ -2737,14 +2786,24 @@ def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
     noun = word[len(article) :]
     # "وزارة الصحة" writes the ending of "الوزارة" as ت before its complement
     stems = [noun, noun[:-1] + "ت"] if t.lang == "ar" and noun.endswith("ة") else [noun]
+    complement = rf"{article}\w+"
+    if t.lang == "he":
+        # "עיריית באר שבע" for "העירייה", "מכון ויצמן" for "המכון": the construct
+        # state (ה written ת) and a name without the article
+        stems += [noun[:-1] + "ת"] if noun.endswith("ה") else []
+        complement = r"(?!ה)\w+(?: \w+)?|ה\w+"
     prefixes = "".join(t.prefixes) + ("מבל" if t.lang == "he" else "")
     alternatives = "|".join(map(re.escape, stems))
-    pattern = re.compile(rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) {article}\w+)")
+    pattern = re.compile(rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) (?:{complement}))")
     last = ""
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
         for m in pattern.finditer(text):
             if (n, m.start()) < where:
-                last = m.group(1) + _construct_chain(text[m.end() :], article, t)
+                found = m.group(1)
+                words = found.split()
+                if len(words) == 3 and (words[2].endswith(("ים", "ות")) or words[2] in t.verbs):
+                    found = " ".join(words[:2])  # "במכון ויצמן מקווים": a verb after it
+                last = found + _construct_chain(text[m.start(1) + len(found) :], article, t)
     return last
 
 
@@ -3503,6 +3562,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p.roles.update(found.roles)
             p.gender = p.gender or found.gender
         return p.name, found.mention or found.name
+    if found.kind == "description" and found.described == _FROM_A_BODY:
+        # "נמסר מהמכון": the body named in full before ("מכון ויצמן למדע"), else as written
+        return _body_named_before(found.name, where, doc) or found.name, found.mention
     if found.kind == "description":
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"
