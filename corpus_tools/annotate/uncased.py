@@ -116,6 +116,13 @@ class _Doc:
     def add(
         self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
     ) -> _Person:
+        if self.t.lang == "ar":
+            # "المصرية نادية عبد الحميد": an Arabic given name takes no article; the
+            # adjective of an office before it is no part of the name
+            words = name.split()
+            while len(words) > 1 and words[0].startswith("ال") and not words[1].startswith("ال"):
+                words = words[1:]
+            name = " ".join(words)
         p = self.fuller(name, where)
         if p is None:
             shorter = [q for q in self.persons if _extends(name, q.name, self.t)]
@@ -1275,6 +1282,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         if found is None and not text[s_start : first.start.offset].strip(" \u3000"):
             found = _own_sentence(text, s_start, lt, a_end, t)
         return found
+    described_by = _ar_described_by(before, t)
+    if described_by is not None:
+        return described_by
     reads = [("after", after), ("before", before)]
     if t.lang not in _UNSPACED and _closed_sentence(last.text) and _reports_its_own(after, t):
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
@@ -1334,6 +1344,34 @@ def _zh_colon_subject(clause: str, t: _Table) -> _Found | None:
     if found.kind == "description" and not any(r in found.mention for r in t.roles):
         return None  # "记者了解到：": no one who spoke
     return found
+
+
+# Arabic "described it as": the one who described, before a relative ("هيئة الدفاع التي
+# وصفت الحكم بأنه «…»") or after the verb that carries its object ("ما وصفه بعض النواب
+# بـ«…»", "وصفتها اللجنة بأنها «…»").
+_AR_DESCRIBED_BEFORE = re.compile(
+    r"((?:\S+\s+){0,4}?\S+)\s+(?:التي|الذي|الذين)\s+و?(?:وصف|تصف|يصف)\S*\s+(?:\S+\s+){0,2}?"
+    r"(?:بأنه|بأنها|بأنهم|بأن|ب\S*)\s*$"
+)
+_AR_DESCRIBED_AFTER = re.compile(
+    r"و?(?:وصف|تصف|يصف)(?:ه|ها|هم|ته|تها|وه|وها)\s+((?:\S+\s+){0,4}?\S+)\s+"
+    r"(?:بأنه|بأنها|بأنهم|بأن|ب\S*)\s*$"
+)
+
+
+def _ar_described_by(before: str, t: _Table) -> _Found | None:
+    """Arabic: who described something as the words quoted (see the patterns above)."""
+    if t.lang != "ar":
+        return None
+    clause = re.split(r"[.:؟!،,]", before.split(_MASK)[-1])[-1]
+    m = _AR_DESCRIBED_AFTER.search(clause) or _AR_DESCRIBED_BEFORE.search(clause)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    while len(words) > 1 and words[0].startswith("و") and words[0] not in t.titles:
+        words = words[1:]  # "واستأنفت هيئة الدفاع التي …": the verb before the subject
+    found = _read_spaced(" ".join(words), t, "")
+    return found if found is not None and found.kind != "zero" else None
 
 
 # Hindi adverbials of time before a subject: "सुनवाई के बाद" (after the hearing), "… के
@@ -2146,7 +2184,9 @@ def _masked(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> list[str
     return ["".join(c) for c in out]
 
 
-def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
+def _names_in_text(
+    paragraphs: list[str], t: _Table, doc: _Doc, masked: list[str] | None = None
+) -> None:
     """The people an article introduces with a title, honorific or role, in order."""
     honorifics = "|".join(re.escape(h) for h in t.honorifics if len(h) > 1 or h == "氏")
     before_honorific = re.compile(rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})")
@@ -2271,7 +2311,9 @@ def _names_in_text(paragraphs: list[str], t: _Table, doc: _Doc) -> None:
                         doc.add(m.group(1), (n, m.start(1)), None, roles)
             toks = list(_SPACED_TOKEN.finditer(text))
             if t.lang in ("ar", "he", "hi"):
-                _names_after_offices(toks, n, t, doc)
+                # (not the words of a speech quotation: "…، تقول المسؤولة القطرية، …")
+                spoken = masked[n - 1] if masked is not None else text
+                _names_after_offices(list(_SPACED_TOKEN.finditer(spoken)), n, t, doc)
             for i, m in enumerate(toks):
                 w = _unprefixed(m.group(0).strip(_MARKS_AND_SPACE), t)
                 if w not in t.titles:
@@ -2371,6 +2413,12 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
                 name = " ".join(x.strip(_MARKS_AND_SPACE) for x in apposed)
                 doc.add(name, (n, toks[end].start()), None, (w,))
             continue
+        if t.lang == "ar":
+            # "الكاتبة المصرية نادية عبد الحميد": the adjectives of the office, no name
+            k = 1
+            while k < len(window) - 2 and window[k].startswith("ال"):
+                k += 1
+            window = [window[0], *window[k:]]
         name, roles, gender = _name_part(" ".join(window), t)
         words = name.split()
         # the family name may carry the article: "مازن الحياري"
@@ -2396,7 +2444,7 @@ def _name_after_complement(toks: list[re.Match[str]], t: _Table) -> str:
         bare = raw.strip(_MARKS_AND_SPACE)
         if not bare or any(c in raw for c in _QUOTE_MARKS + _MASK) or bare in t.verbs:
             return ""
-        if bare in ("قد", "لقد"):
+        if bare in ("قد", "لقد", "فقد", "فإن", "فإنه", "فإنها"):
             return ""  # "وزير الثقافة قد هنأ …": a verb follows, no complement
         words.append(bare)
         if raw.rstrip() != bare:
@@ -2495,8 +2543,8 @@ def attribute(
         for p in parts
         if p.type == "name" and p.kind == "quote"
     ]
-    _names_in_text(paragraphs, t, doc)
     masked = _masked(paragraphs, parts)
+    _names_in_text(paragraphs, t, doc, masked)
     if t.order != "topic":
         _reporting_names(masked, t, doc)
     speakers: dict[str, tuple[str, str] | None] = {}
@@ -2761,6 +2809,7 @@ def _could_be_given(w: str, t: _Table) -> bool:
         or u.startswith(("ال", "ה"))
         or w.startswith("لل")
         or (t.lang == "ar" and w.endswith(("هم", "هما", "هن", "كم")))  # "مقدمتهم": their …
+        or (t.lang == "ar" and w.endswith(("اً", "ًا")))  # "تحفظاً": a noun in the accusative
         or w in t.verbs
         or u in t.verbs
         or u in t.participles
