@@ -1049,11 +1049,33 @@ def _read_ko_once(before: str, t: _Table, *, skip_closed: bool) -> _Found | None
             phrase = " ".join([*relative, *(x.strip(_MARKS_AND_SPACE) for x in toks[j:i]), core])
             return _Found(phrase, "description", phrase)
         if core in t.roles or any(core.endswith(r) for r in t.roles):
-            phrase = (
-                " ".join([*prev[-1:], core])
-                if prev and not prev[-1].endswith(("은", "는", "을", "를", "고", "며", "서"))
-                else core
-            )
+            # the bare nouns before it that say whose ("여권 핵심 관계자"), up to two
+            bare = list(
+                itertools.takewhile(
+                    lambda x: (
+                        bool(_HANGUL.fullmatch(x))
+                        and not x.endswith(
+                            (
+                                "은",
+                                "는",
+                                "을",
+                                "를",
+                                "고",
+                                "며",
+                                "서",
+                                "에",
+                                "이",
+                                "가",
+                                "도",
+                                "다",
+                            )
+                        )
+                        and not x.endswith(_KO_TIMES)
+                    ),
+                    reversed(prev[-2:]),
+                )
+            )[::-1]
+            phrase = " ".join([*bare, core])
             return _Found(phrase, "description", phrase)
         if prev and re.fullmatch(r"\d+대|어느|\d+세", prev[-1]):
             # "70대 남성", and the clause that describes them before it ("병원을 찾은
@@ -1269,6 +1291,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     after = lt[last.end.offset : min(a_end, last.end.offset + _MAX_AFTER)]
     before = text[max(s_start, first.start.offset - _MAX_BEFORE) : first.start.offset]
     if t.order == "topic":
+        whose = _ko_whose_words(after, t)
+        if whose is not None:
+            return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
             found = _ja_agent(before, after, t) or _read_topic(before, t)
@@ -1467,6 +1492,31 @@ def _ja_named_after(after: str, t: _Table) -> _Found | None:
     return found if found is not None and found.kind in ("name", "role") else None
 
 
+_THUS_SAID = re.compile(
+    r"(?:이렇게|이같이|다음과 같이|こう)\s*\S*(?:말했|밝혔|전했|설명했|강조했|話し|語っ|述べ)"
+)
+# Korean: whose words the quotation was, in a sentence without a verb after it ("“…”
+# 주장 정우석의 말이다", "“…”이라는 게 업계의 관측이다"), or in brackets ("“…”(서울 강남구
+# 수험생 이모양)").
+_KO_WHOSE = re.compile(
+    r"^\s*(?:(?:이?라는|는) (?:게|것이) )?([^“”\"‘’.]{2,40}?)의 "
+    r"(?:말|설명|얘기|이야기|지적|분석|전언|관측|전망|평가|주장|설명이|말이)(?:이다|다)"
+)
+_KO_BRACKETED = re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|교수|대표|학생|주민))\)")
+
+
+def _ko_whose_words(after: str, t: _Table) -> _Found | None:
+    if t.lang != "ko":
+        return None
+    m = _KO_WHOSE.match(after)
+    if m is not None:
+        return _read_ko(m.group(1) + "은", t) or _Found(m.group(1), "description", m.group(1))
+    b = _KO_BRACKETED.match(after)
+    if b is not None:
+        return _Found(b.group(1), "description", b.group(1))
+    return None
+
+
 def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _Found | None:
     """Japanese and Korean: a quotation that is a sentence of its own, without a particle
     that quotes it: the speaker the next sentence says spoke thus ("「…」。佐藤さんは、…
@@ -1482,6 +1532,10 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     if not previous:
         return None
     found = _read_topic(previous, t)
+    if found is not None and _THUS_SAID.search(previous):
+        # "여권 핵심 관계자는 통화에서 이렇게 말했다. “…”": whoever the sentence before
+        # says spoke thus, named or not
+        return found
     if _find_verb(previous, t, last=False) is None and not (
         found is not None and found.kind == "name" and found.roles
     ):
@@ -2599,6 +2653,13 @@ def attribute(
                 result = (known.name, known.name)
         if result is not None and found is not None and found.kind in ("description", "role"):
             result = _introduced_as(result, mentions, t)
+            this = re.match(r"(?:이|그|해당) (\S+)$", found.mention) if t.lang == "ko" else None
+            if this is not None and result[0] == found.mention:
+                # "이 관계자는" (this official): the one just quoted as "대전시 관계자"
+                result = next(
+                    ((n, found.mention) for n in reversed(order) if n.endswith(this.group(1))),
+                    result,
+                )
         if result is not None:
             _add_mention(result, where, order, mentions, doc)
         for part in chain:
