@@ -1577,6 +1577,19 @@ def _reports_its_own(after: str, t: _Table) -> bool:
 _ALSO = frozenset({"भी", "أيضا", "أيضاً", "גם", "نیز"})
 
 
+# Words that join a second predicate to the subject of the first: "พร้อม" (and also),
+# "และ", "ก่อน(จะ)" (before), "ทั้งยัง" (moreover), "โดยไม่" (without).
+_THAI_GOES_ON_FROM = ("พร้อม", "และ", "ก่อน", "ทั้งยัง", "ทั้ง", "โดยไม่", "อีกทั้ง")
+# (not "ทั้งนี้", in this regard, nor "พร้อมกันนี้", meanwhile, which open a statement
+# of someone else, nor "ก่อนหน้านี้", earlier)
+_THAI_NOT_GOING_ON = ("ทั้งนี้", "ทั้งหมด", "ก่อนหน้า", "พร้อมกันนี้", "พร้อมกันนั้น")
+
+
+def _thai_goes_on(lead: str) -> bool:
+    return lead.startswith(_THAI_GOES_ON_FROM) and not lead.startswith(_THAI_NOT_GOING_ON)
+
+
+_THAI_NICKNAME = re.compile(r"\s*หรือ\s*“[^“”]{1,24}”")
 # What goes on describing the noun before the space: an age or a count after its number
 # ("วัย 19 ปีที่…", "มา 2 ฤดูกาล"), a place ("จ.สุพรรณบุรี", "จังหวัดเลย"), a relative
 # clause ("ซึ่งใช้ระบบมา").
@@ -1877,8 +1890,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
     if (
         side == "between"
         and t.lang == "th"
-        and lead.startswith(("พร้อม", "และ"))
-        and not lead.startswith(("พร้อมกันนี้", "พร้อมกันนั้น"))  # meanwhile: someone else
+        and _thai_goes_on(lead)
         and not _thai_titles(lead, t)  # "และนายประยูร ทองคำ … กล่าวว่า": a second speaker
         and _find_verb(s, t, last=False) is not None
     ):
@@ -1887,8 +1899,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
     if side == "after":
         lead = s.lstrip(" \u00a0\u3000" + _QUOTE_MARKS)
         lead = lead.lstrip("，,、، ")
-        if t.lang == "th" and lead.startswith(("พร้อม", "และ")):
-            return None  # "“…” พร้อมเตือน…": a second predicate of the subject before
+        if t.lang == "th" and _thai_goes_on(lead):
+            return None  # "“…” พร้อมเตือน…", "ก่อนจะกล่าวว่า": a second predicate
         if t.while_words and lead.startswith(t.while_words):
             return None  # "“…” ขณะที่ Y กล่าวว่า “…”": the next speaker, not this one
         skipped = len(s) - len(lead)
@@ -2104,6 +2116,14 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if "ने" in toks:
             i = len(toks) - 1 - toks[::-1].index("ने")
             np = " ".join(toks[:i])
+        elif (first_word := _tokens(re.split(r"[,،।]", subject_before)[-1])[:1]) and first_word[
+            0
+        ] in (
+            "उन्होंने",
+            "उसने",
+        ):
+            # "उन्होंने 19 वर्षीय … की तारीफ करते हुए कहा": the pronoun opens the clause
+            return _Found(first_word[0], "pronoun")
         elif len(toks) >= 3 and toks[-3:-1] == ["का", "कहना"]:
             np = " ".join(toks[:-3])
         elif toks and toks[-1] in t.pronouns:
@@ -2127,6 +2147,15 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 if found is not None and found.kind in ("name", "role", "pronoun"):
                     return found
                 return None
+            cuts = [
+                i for i, w in enumerate(clause) if w in t.postpositions or w in _HI_POSTPOSITIONS
+            ]
+            if cuts and 2 <= len(clause) - cuts[-1] - 1 <= 5:
+                # "दर्शकों में बैठे सेवानिवृत्त शिक्षक ओमप्रकाश पांडेय बोले": the titled or
+                # described name after the place the sentence opens with
+                found = _read_spaced(" ".join(clause[cuts[-1] + 1 :]), t, verb)
+                if found is not None and found.kind == "name" and found.roles:
+                    return found
             return _Found("", "zero") if not toks else None
         np = re.split(r"[,،।]", np)[-1]
         words = _tokens(np)
@@ -2149,6 +2178,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         np = subject_before
         # "… “A” ขณะที่นักศึกษารายหนึ่งกล่าวว่า": the subject after the last quotation
         # and the last "while"
+        # "ศุภชัย บุญเรือง หรือ “เจ” กัปตันทีม": a nickname in marks is no end of the subject
+        np = re.sub(r" {2,}", " ", _THAI_NICKNAME.sub(" ", np))
         np = re.split(f"[{re.escape(_QUOTE_MARKS)}]", np)[-1]
         for w in t.while_words:
             if w in np:
@@ -2158,7 +2189,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 np = np.lstrip()[len(w) :]
         np = _clean(np)
         np = _THAI_BEFORE_VERB.sub("", np) or np  # "…เชียงใหม่ออกประกาศ": issued
-        if not np or np in CONJUNCTIONS:
+        if not np or np in CONJUNCTIONS or _thai_goes_on(np):
             return _Found("", "zero")  # "แต่ยอมรับว่า" (but admitted): the subject before
         name, _, gender = _thai_name(np, t)
         if name:
