@@ -267,6 +267,24 @@ _AR_FRONTED = re.compile(
 )
 
 
+def _ar_name_like(words: list[str], t: _Table) -> bool:
+    """Two to four words an Arabic personal name could be: given names, "بن", "عبد",
+    "أبو", and the article only on a family name or after "عبد"/"أبو"."""
+    if not 2 <= len(words) <= 4 or words[0].startswith("ال"):
+        return False
+    for k, w in enumerate(words):
+        if w in ("بن", "بنت", "عبد", "أبو"):
+            continue
+        bare = (
+            w[2:]
+            if w.startswith("ال") and (k == len(words) - 1 or words[k - 1] in ("عبد", "أبو"))
+            else w
+        )
+        if not _could_be_given(bare, t) or bare in t.verbs:
+            return False
+    return True
+
+
 def _titled_tail(seg: str, t: _Table) -> str:
     """A titled name an office and its place lead up to, past the preposition that would
     end the phrase ("أستاذ الكيمياء التحليلية في الجامعة الأردنية الدكتور عمر الزعبي"):
@@ -380,6 +398,15 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         ]
         or [s for s in segments if _name_part(s, t)[0]]
     )
+    if t.lang == "ar" and len(segments) > 1 and not _ar_name_like(_tokens(segments[0]), t):
+        # "وزير التربية الوطنية، عبد الحكيم بن زيان": an office, then the name apposed
+        apposed = next((seg for seg in segments[1:] if _ar_name_like(_tokens(seg), t)), "")
+        if apposed:
+            head = _tokens(segments[0])[0]
+            if head.startswith("ال") or head in t.roles or _without_article(head, "ar") in t.roles:
+                roles = _name_part(segments[0], t)[1] or (_without_article(head, "ar") or head,)
+                gender = _verb_gender(verb, t) if verb else None
+                return _Found(apposed, "name", apposed, gender, tuple(roles))
     # A title of address ("الدكتور", 'ד"ר', "دکتر"), not an office ("יו״ר"), marks a name.
     titled = [
         s
@@ -1713,6 +1740,8 @@ _ADDRESSEE = {
     "ar": re.compile(
         r"لـ\S|لل(?:صحافيين|صحفيين|إعلاميين|مراسلين|صحيفة|قناة|وكالة|تلفزيون|إذاعة|موقع)(?!\w)"
         r"|ل(?:قناة|صحيفة|موقع|إذاعة|تلفزيون|وكالة)(?!\w)"
+        # outlets written on to "to": "لبي بي سي", "للأناضول", "لرويترز", "للجزيرة"
+        r"|ل(?:بي|لأناضول|رويترز|لجزيرة|سكاي|فرانس|لعربية|لشرق|لحرة|دويتشه)(?!\w)"
     ),
     "he": re.compile(
         r"ל[\"״“”']|ל(?:כתבים|עיתונאים|תקשורת|ערוץ|רדיו|אתר|עיתון|כתבנו|כתבתנו|חדשות)(?!\w)"
@@ -2050,7 +2079,10 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if toks:
             phrase = " ".join(toks)
             rest = re.split(r"[:：.،,]", subject_after)
-            apposed = _tokens(rest[1]) if len(rest) > 1 and not stopped else []
+            # (also after a place the office ends with: "المتحدثة باسم المنظمة في جنيف،
+            # إيلينا فورسبرغ،")
+            at_place = stopped and t.lang == "ar" and len(rest) > 2
+            apposed = _tokens(rest[1]) if len(rest) > 1 and (not stopped or at_place) else []
             if (
                 t.lang == "ar"
                 and len(rest) > 2
@@ -2071,7 +2103,13 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                         _name_part(" ".join(apposed), t)[1] and _name_part(" ".join(apposed), t)[0]
                     )
                     or (
-                        len(apposed) <= 3
+                        (
+                            len(apposed) <= 3
+                            or (
+                                len(apposed) == 4
+                                and any(w in ("بن", "عبد", "أبو") for w in apposed)
+                            )
+                        )
                         and _could_be_given(apposed[0], t)
                         and not any(w in t.stops or w in t.verbs for w in apposed)
                     )
