@@ -2245,6 +2245,10 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             # Thai spaces part clauses: the subject is the phrase the verb is written
             # on to ("… ผู้ใหญ่บ้านรายหนึ่งซึ่งขอไม่เปิดเผยชื่อกล่าวว่า")
             np = _thai_last_phrase(np.split())
+            for w in t.strip_by_length:  # "… โดยกรมอุตุนิยมวิทยาเตือนว่า": "by", glued on
+                if np.startswith(w) and len(np) > len(w) + 2:
+                    np = np[len(w) :]
+                    break
             if len(np) > 120 or np in t.strip:
                 return None
         return _Found(np, "description", np)
@@ -3781,6 +3785,13 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         named = _named_in_paragraph(tuple(office), where, doc) if office else None
         if named is not None:  # "«…»، قال مدير الدفاع المدني في محافظة إربد العقيد ماجد الزعبي"
             return named.name, found.mention
+        words = name.split()
+        if doc.t.lang == "hi" and words and words[-1] in doc.t.roles and "एक" not in words:
+            # "24 वर्षीय पहलवान" (the 24-year-old wrestler): the one the article gave
+            # that role, if anyone holds it
+            held = doc.with_role(words[-1], where)
+            if held is not None:
+                return held.name, found.mention
         if _ends_with_role(name, doc.t):
             # An unnamed person ("央行有关负责人", "한 주민") whom a pronoun may take up
             doc.add(name, where, found.gender, ())
