@@ -818,6 +818,21 @@ _ZH_LOCATIVE_END = ("上", "中", "时", "后", "前", "里", "间", "期间")
 _ZH_HOLDS = re.compile(r"[成首京古国建]都|.都[市会]")
 
 
+def _zh_role_name_inside(np: str, t: _Table) -> _Found | None:
+    """A Chinese name right after a role, with words of manner, place or time after it
+    that no table cuts at ("72岁的居民沈阿婆一边比划一边", "董事长何建平在4月的内部信中
+    曾"): the role and the name, up to the name's end."""
+    for r in t.roles_by_length:
+        i = np.find(r)
+        if i < 0:
+            continue
+        name = _zh_name_at(np, i + len(r), t)
+        end = i + len(r) + len(name)
+        if len(name) >= 2 and end < len(np):
+            return _Found(np[:end], "name", name, None, (r,))
+    return None
+
+
 def _read_zh(phrase: str, t: _Table) -> _Found | None:
     # After a dateline or a space: "新华社北京3月5日电 国务院总理李强".
     np = _clean(re.split(r"[\s\u3000]", _clean(phrase))[-1])
@@ -857,6 +872,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     name, roles = _chinese_name(np, t)
     if name:
         return _Found(np, "name", name, None, roles)
+    inside = _zh_role_name_inside(np, t)
+    if inside is not None:  # "董事长何建平在4月的内部信中曾": the name after the role
+        return inside
     role = next((r for r in t.roles_by_length if np.endswith(r)), None)
     if role is not None and len(np) <= len(role) + 1:
         return _Found(np, "role", "", None, (role,))
