@@ -1482,7 +1482,8 @@ _RELATIVE_BEFORE = re.compile(r"(?<!\S)(?:الذي|التي|الذين|اللذ�
 
 # "こう話した", "이렇게 말했다" (said thus): the words quoted before are the speaker's.
 _THUS = re.compile(
-    r"こう(?!した|して|いう|いった|なる|なっ)|そう(?=[話語言述明振笑答訴]|こぼ|つぶや)"
+    r"こう(?!した|して|いう|いった|なる|なっ)"
+    r"|そう(?=[話語言述明振笑答訴]|こぼ|つぶや|打ち明|警鐘|強調|説明|指摘|力説|明か)"
     r"|이렇게|이같이|이와 같이"
 )
 # A Japanese passive after the quoting particle ("と言われた", "と何度も聞かれました",
@@ -2334,7 +2335,8 @@ def _names_in_text(
 ) -> None:
     """The people an article introduces with a title, honorific or role, in order."""
     honorifics = "|".join(re.escape(h) for h in t.honorifics if len(h) > 1 or h == "氏")
-    before_honorific = re.compile(rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,8}}?)(?:{honorifics})")
+    # (a foreign name with its middle dot runs longer: "グレッグ・ハリス国務長官")
+    before_honorific = re.compile(rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,12}}?)(?:{honorifics})")
     joined = "".join(paragraphs) if t.lang == "zh" else " ".join(paragraphs)
     for n, text in enumerate(paragraphs, start=1):
         if t.lang == "ja":
@@ -2475,6 +2477,7 @@ def _names_in_text(
                         or bare in t.roles
                         or bare in t.titles
                         or bare in t.not_names  # "استاد اقتصاد دانشگاه": an office's field
+                        or bare in t.verbs  # "خانم مهاجرانی افزود": the verb after the name
                         or (t.lang == "hi" and bare in _HI_POSTPOSITIONS)  # "डॉ. मेहता के"
                     ):
                         break
