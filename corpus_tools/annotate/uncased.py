@@ -1341,7 +1341,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
-            found = _ja_agent(before, after, t) or _read_topic(before, t)
+            found = _ja_cleft(after, t) or _ja_agent(before, after, t) or _read_topic(before, t)
             if found is None:
                 found = _read_topic(after, t) or _ja_named_after(after, t)
             return found or _Found("", "zero")
@@ -1523,6 +1523,17 @@ def _ja_agent(before: str, after: str, t: _Table) -> _Found | None:
         # "常連のお客さん", "近所の方": a description, not a name before さん
         return _Found(phrase, "description", phrase)
     return found
+
+
+_JA_CLEFT = re.compile(
+    r"[\s\u3000]*と[^。「」]{0,20}?のは([^。「」、]{2,30}?)(?:だ|である|だった|でした)[。]?"
+)
+
+
+def _ja_cleft(after: str, t: _Table) -> _Found | None:
+    """Japanese "「…」と目を細めたのは新井俊介監督だ": the one the cleft sentence names."""
+    m = _JA_CLEFT.match(after) if t.lang == "ja" else None
+    return _read_ja(m.group(1) + "は", t) if m is not None else None
 
 
 def _ja_named_after(after: str, t: _Table) -> _Found | None:
@@ -1741,7 +1752,7 @@ def _quotative(after: str, t: _Table) -> bool:
         # and "との報道を否定した", "との指摘を受けた" are others' words, denied or received.
         return a.startswith("と") and (
             not a.startswith("との")
-            or a.startswith(("とのコメント", "との談話", "とのメッセージ"))
+            or a.startswith(("とのコメント", "との談話", "とのメッセージ", "との声明", "との見解"))
             or bool(_VIEW_SHOWN.match(a))
         )
     # (also "고만 했다", only said; "고도 했다", also said; "면서도", while)
@@ -3445,8 +3456,8 @@ def _lead_holder(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | N
     words = _tokens(mention)
     if t.lang != "fa" or len(doc.paragraphs) < 2 or len(words) < 2 or words[0] not in t.roles:
         return None
-    lead = _tokens(_clean(doc.paragraphs[0]))[:12]
-    if words[0] not in lead[:6]:
+    lead = _tokens(_clean(doc.paragraphs[0]))
+    if words[0] not in lead:
         return None
     i = lead.index(words[0])
     office = lead[i : i + len(words)]
@@ -3457,7 +3468,9 @@ def _lead_holder(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | N
     opening = _tokens(doc.paragraphs[1])[:2]
     if len(opening) < 2 or not all(_could_be_given(w, t) for w in opening):
         return None
-    return doc.fuller(" ".join(opening), where)
+    name = " ".join(opening)
+    # (the lead's own quotation comes before the paragraph that names the holder)
+    return doc.fuller(name, where) or doc.add(name, (2, 0), None, (words[0],))
 
 
 def _given_office(office: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
@@ -3683,6 +3696,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p = doc.fuller(found.name, where)
         if p is None and not found.name:
             p = _apposed_before(found.mention, where, doc)
+        if p is None:
+            p = _lead_holder(found.mention, where, doc)  # "سخنگوی قوه قضاییه" in the lead
         if p is None and found.described:
             # "قال مسؤول في وزارة الخارجية طلب عدم الكشف عن اسمه": nobody the article
             # names, described as written
