@@ -860,6 +860,8 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     if len(np) > 30 or any(c in np for c in "《》〈〉"):
         return None
     if np.startswith(("这位", "这名")) and len(np) > 3:
+        if any(w in np for w in ("不愿透露姓名", "不愿具名", "匿名")):
+            return _Found(np, "description", np)  # "这位不愿透露姓名的校长": unnamed
         # "这位经济学者", "这位有着20年从业经验的预报员": the person just named
         return _Found(np, "pronoun")
     if (
@@ -2758,7 +2760,13 @@ def attribute(
                 result = (known.name, known.name)
         if result is not None and found is not None and found.kind in ("description", "role"):
             result = _introduced_as(result, mentions, t)
-            this = re.match(r"(?:이|그|해당) (\S+)$", found.mention) if t.lang == "ko" else None
+            this = (
+                re.match(r"(?:이|그|해당) (\S+)$", found.mention)
+                if t.lang == "ko"
+                else re.match(r"(?:该|这位|这名)(\S{2,})$", found.mention)
+                if t.lang == "zh"
+                else None
+            )
             if this is not None and result[0] == found.mention:
                 # "이 관계자는" (this official): the one just quoted as "대전시 관계자"
                 result = next(
