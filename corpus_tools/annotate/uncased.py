@@ -120,7 +120,12 @@ class _Doc:
             # "المصرية نادية عبد الحميد": an Arabic given name takes no article; the
             # adjective of an office before it is no part of the name
             words = name.split()
-            while len(words) > 1 and words[0].startswith("ال") and not words[1].startswith("ال"):
+            while (
+                len(words) > 1
+                and words[0].startswith("ال")
+                and words[0].endswith(("ية", "ي", "يين", "يون"))  # a nisba adjective
+                and not words[1].startswith("ال")
+            ):
                 words = words[1:]
             name = " ".join(words)
         p = self.fuller(name, where)
@@ -828,7 +833,7 @@ def _zh_role_name_inside(np: str, t: _Table) -> _Found | None:
             continue
         name = _zh_name_at(np, i + len(r), t)
         end = i + len(r) + len(name)
-        if len(name) >= 2 and end < len(np):
+        if len(name) >= 2 and end < len(np) and np[end] != "的":  # not "何建平的女儿"
             return _Found(np[:end], "name", name, None, (r,))
     return None
 
@@ -1440,8 +1445,16 @@ def _ar_described_by(before: str, t: _Table) -> _Found | None:
     if m is None:
         return None
     words = m.group(1).split()
-    while len(words) > 1 and words[0].startswith("و") and words[0] not in t.titles:
-        words = words[1:]  # "واستأنفت هيئة الدفاع التي …": the verb before the subject
+    # The construct the relative takes up, read back from its end ("هيئة الدفاع",
+    # "لجنة تحكيم جائزة النيل"): not the verb or the subject of the clause before it
+    # ("واستأنفت …", "وهاجم المعارضون وزير الخارجية الذي …").
+    k = len(words) - 1
+    while k > 0 and (
+        words[k - 1] in t.roles  # "وزير الخارجية": an office that opens with و
+        or (not words[k - 1].startswith(("ال", "و")) and words[k - 1] not in t.verbs)
+    ):
+        k -= 1
+    words = words[k:]
     found = _read_spaced(" ".join(words), t, "")
     return found if found is not None and found.kind != "zero" else None
 
@@ -1494,7 +1507,7 @@ _THUS = re.compile(
 _JA_RECEIVED = re.compile(
     r"と[^、。「」]{0,10}?(?:(?:[わかさたなまらがば]|られ|せら)れ(?:た|て|る|ま)|もら|受け|届|寄せられ)"
 )
-_JA_AGENT = re.compile(r"([^、。「」『』\s\u3000\u2591]+?)(?:から|に)[はも]?[\s\u3000]*$")
+_JA_AGENT = re.compile(r"([^、。「」『』\s\u3000\u2591はが]+?)(?:から|に)[はも]?[\s\u3000]*$")
 
 
 # Korean words heard from someone: "주민들에게서 ‘…’는 말을 들었다".
@@ -1638,7 +1651,7 @@ _ALSO = frozenset({"भी", "أيضا", "أيضاً", "גם", "نیز"})
 
 # Words that join a second predicate to the subject of the first: "พร้อม" (and also),
 # "และ", "ก่อน(จะ)" (before), "ทั้งยัง" (moreover), "โดยไม่" (without).
-_THAI_GOES_ON_FROM = ("พร้อม", "และ", "ก่อน", "ทั้งยัง", "ทั้ง", "โดยไม่", "อีกทั้ง")
+_THAI_GOES_ON_FROM = ("พร้อม", "และ", "ก่อน", "ทั้งยัง", "โดยไม่", "อีกทั้ง")
 # (not "ทั้งนี้", in this regard, nor "พร้อมกันนี้", meanwhile, which open a statement
 # of someone else, nor "ก่อนหน้านี้", earlier)
 _THAI_NOT_GOING_ON = ("ทั้งนี้", "ทั้งหมด", "ก่อนหน้า", "พร้อมกันนี้", "พร้อมกันนั้น")
@@ -1777,6 +1790,7 @@ _ADDRESSEE = {
     ),
     "he": re.compile(
         r"ל[\"״“”']|ל(?:כתבים|עיתונאים|תקשורת|ערוץ|רדיו|אתר|עיתון|כתבנו|כתבתנו|חדשות)(?!\w)"
+        r"|ל(?:ו|ה|הם|הן|י|נו)(?!\w)"
     ),
 }
 
@@ -2702,7 +2716,11 @@ def attribute(
     doc.quoted_names = [
         ((p.paragraph, p.start.offset), p.text.strip(_QUOTE_MARKS + "「」『』《》"))
         for p in parts
-        if p.type == "name" and p.kind == "quote"
+        if p.type == "name"
+        and p.kind == "quote"
+        and _a_company(
+            p.text, paragraphs[p.paragraph - 1][max(0, p.start.offset - 8) : p.start.offset]
+        )
     ]
     masked = _masked(paragraphs, parts)
     _names_in_text(paragraphs, t, doc, masked)
@@ -2733,9 +2751,19 @@ def attribute(
         result: tuple[str, str] | None = None
         if found is not None and found.kind != "zero":
             result = _resolve(found, where, doc)
-            if result is None and found.kind == "pronoun" and previous is not None:
-                # "وی افزود" after an office the article never names: its holder
-                result = (previous[1][0], found.mention) if previous[1] is not None else None
+            if (
+                result is None
+                and found.kind == "pronoun"
+                and found.gender is None  # (not "היא" after a minister: no gender fits)
+                and previous is not None
+                and previous[1] is not None
+                and previous[0][-1].paragraph >= where[0] - 1
+                and not any(p.name == previous[1][0] for p in doc.persons)
+            ):
+                # "وی افزود" after an office the article never names, in this paragraph
+                # or the one before: its holder (not a person the pronoun's gender
+                # failed to fit)
+                result = (previous[1][0], found.mention)
         elif previous is not None and _continues(chain, previous[0], masked):
             result = previous[1]
         elif found is not None and found.kind == "zero":
@@ -3013,8 +3041,10 @@ def _body_named_before(name: str, where: tuple[int, int], doc: _Doc) -> str:
     if t.lang == "he":
         # "עיריית באר שבע" for "העירייה", "מכון ויצמן" for "המכון": the construct
         # state (ה written ת) and a name without the article
-        stems += [noun[:-1] + "ת"] if noun.endswith("ה") else []
-        complement = r"(?!ה)\w+(?: \w+)?|ה\w+"
+        construct = noun[:-1] + "ת" if noun.endswith("ה") else ""
+        stems += [construct] if construct else []
+        # (a bare noun takes no adjective for a name: not "משטרה מקומית", "ממשלה חדשה")
+        complement = r"(?!ה)\w+(?<![הי])(?<!ית)(?<!ים)(?<!ות)(?!\w)(?: \w+)?|ה\w+"
     prefixes = "".join(t.prefixes) + ("מבל" if t.lang == "he" else "")
     alternatives = "|".join(map(re.escape, stems))
     pattern = re.compile(rf"(?<!\w)[{prefixes}]{{0,2}}((?:{alternatives}) (?:{complement}))")
@@ -3214,7 +3244,7 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
         return None
     if t.lang in _FUSED:
         first = words[0]
-        while first[:1] in t.prefixes or (t.lang == "he" and first[:1] in "מבל"):
+        while first and (first[:1] in t.prefixes or (t.lang == "he" and first[:1] in "מבל")):
             if _without_article(first[1:], t.lang) or len(first) <= 4:
                 first = first[1:]
             else:
@@ -3473,9 +3503,15 @@ def _lead_holder(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | N
         return None
     if office[-1] != words[-1] and words[-1] not in _FA_GENERIC_PLACES:
         return None
-    opening = _tokens(doc.paragraphs[1])[:2]
+    following = _tokens(doc.paragraphs[1])[:3]
+    opening = following[:2]
     if len(opening) < 2 or not all(_could_be_given(w, t) for w in opening):
         return None
+    if any(w in _FA_TIMES for w in opening) or not (
+        len(following) > 2
+        and (following[2] in _FA_TIMES or following[2] in ("در", "ضمن", "با", "نیز", "همچنین"))
+    ):
+        return None  # "سال گذشته …" (last year): no name opens the paragraph
     name = " ".join(opening)
     # (the lead's own quotation comes before the paragraph that names the holder)
     return doc.fuller(name, where) or doc.add(name, (2, 0), None, (words[0],))
@@ -3586,6 +3622,42 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
 _THE_COMPANY = frozenset({"同社", "同社側", "该公司", "该企业", "该集团"})
 
 
+_COMPANY_ENDS = (
+    "社",
+    "鉄道",
+    "銀行",
+    "電力",
+    "工業",
+    "製作所",
+    "商事",
+    "産業",
+    "自動車",
+    "航空",
+    "電機",
+    "証券",
+    "保険",
+    "製薬",
+    "食品",
+    "建設",
+    "ホールディングス",
+    "グループ",
+    "公司",
+    "集团",
+    "银行",
+    "科技",
+    "股份",
+    "控股",
+)
+_COMPANY_BEFORE = ("セクター", "会社", "企業", "メーカー", "公司", "企业", "车企", "集团")
+
+
+def _a_company(quoted: str, before: str) -> bool:
+    """A name in marks that names a company: by how it ends ("北信濃鉄道") or by the
+    noun before it ("第三セクター「…」", "车企“…”"), not a product's ("新型車「プリウス」")."""
+    name = quoted.strip(_QUOTE_MARKS + "「」『』《》")
+    return name.endswith(_COMPANY_ENDS) or before.rstrip().endswith(_COMPANY_BEFORE)
+
+
 def _company_quoted_before(mention: str, where: tuple[int, int], doc: _Doc) -> str:
     """ "同社" (the company) for the company the article named in marks before, whatever
     its name ends with ("第三セクター「北信濃鉄道」は…。同社は「…」")."""
@@ -3595,6 +3667,11 @@ def _company_quoted_before(mention: str, where: tuple[int, int], doc: _Doc) -> s
     return before[-1] if before else ""
 
 
+# Team names that are whole words after the place ("포항 스틸러스", "울산 현대").
+_KO_TEAM_ENDS = frozenset(
+    {"스틸러스", "시티즌", "현대", "유나이티드", "타이거즈", "라이온즈", "이글스", "트윈스"}
+    | {"베어스", "자이언츠", "다이노스", "위즈", "랜더스", "히어로즈"}
+)
 _KO_DIVISION = re.compile(r"[\uac00-\ud7a3]{1,3}\d{1,2}부")
 
 
@@ -3617,6 +3694,8 @@ def _kind_named_before(mention: str, where: tuple[int, int], doc: _Doc) -> str:
             if end is None or word == noun:
                 continue
             name = word
+            if word == end and not (end.isascii() or (k and end in _KO_TEAM_ENDS)):
+                continue  # "지원", "산업" alone: common nouns, no body's name
             if word == end and k:  # "포항 스틸러스": the place before the kind
                 before = _KO_PARTICLE.sub("", words[k - 1].group(0))
                 if not _HANGUL.fullmatch(before) or before in doc.t.roles:
