@@ -112,6 +112,14 @@ class _Doc:
         self.short_forms: dict[str, tuple[tuple[int, int], str]] | None = None
         # the names quoted as names ("「北信濃鉄道」"), where they stand
         self.quoted_names: list[tuple[tuple[int, int], str]] = []
+        # each paragraph's spaced words, read once for the lookups that scan back
+        self._words: dict[int, list[re.Match[str]]] = {}
+
+    def words(self, n: int) -> list[re.Match[str]]:
+        """The words of paragraph ``n`` (1-based), split at spaces and brackets."""
+        if n not in self._words:
+            self._words[n] = list(re.finditer(r"[^\s(（]+", self.paragraphs[n - 1]))
+        return self._words[n]
 
     def add(
         self, name: str, where: tuple[int, int], gender: str | None, roles: tuple[str, ...]
@@ -1348,7 +1356,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
-            found = _ja_cleft(after, t) or _ja_agent(before, after, t) or _read_topic(before, t)
+            found = _ja_cleft(after, t) or _heard_from(before, after, t) or _read_topic(before, t)
             if found is None:
                 found = _read_topic(after, t) or _ja_named_after(after, t)
             return found or _Found("", "zero")
@@ -1515,7 +1523,7 @@ _KO_HEARD = re.compile(r"(?:이?라는|는|고)\s+(?:말을|얘기를|이야기�
 _KO_AGENT = re.compile(r"(\S+?)(?:에게서|에게서는|한테서|로부터|으로부터|로부터는)\s*$")
 
 
-def _ja_agent(before: str, after: str, t: _Table) -> _Found | None:
+def _heard_from(before: str, after: str, t: _Table) -> _Found | None:
     """The one a Japanese passive says the words came from: "民生委員さんに「…」と言われ
     た", "常連のお客さんからは『…』と電話をもらう" (not the topic, who heard them); in
     Korean, the one they were heard from ("주민들에게서 ‘…’는 말을 들었다")."""
@@ -1835,6 +1843,8 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
 # or is ("وهو طالب جامعي"), a clause of the description after a comma.
 _AR_ANONYMOUS = re.compile(r"(?:فضّ?لت?|طلبت?|رفضت?)\s|وهو\s|وهي\s")
 _AR_THAT = frozenset({"إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن"})
+# The prepositions a description goes on with ("موظف في …", "سائق … على خط المطار").
+_AR_PREPOSITIONS = frozenset({"في", "من", "على", "منذ", "عن", "إلى"})
 # What only an unnamed person's description says: their age, their wish to stay unnamed.
 _AR_UNNAMED_SIGN = re.compile(
     r"(?<!\S)(?:من عمره|من عمرها|من العمر|عاما|عاماً|فضّ?لت?|طلبت?|رفضت?|وهو|وهي)(?!\S)"
@@ -1863,8 +1873,7 @@ def _ar_unnamed(subject_after: str, t: _Table) -> _Found | None:
     ):
         return None
     one_of = words[0] in _ONE_OF
-    prepositions = ("في", "من", "على", "منذ", "عن", "إلى")
-    k = next((i for i, w in enumerate(words) if i and w in prepositions), len(words))
+    k = next((i for i, w in enumerate(words) if i and w in _AR_PREPOSITIONS), len(words))
     if any(_unprefixed(w, t) in t.titles for w in words) or (
         not one_of and any(w.startswith("ال") for w in words[1:k])
     ):
@@ -1877,8 +1886,7 @@ def _ar_unnamed(subject_after: str, t: _Table) -> _Found | None:
         k = next((i for i, w in enumerate(more) if w in _AR_THAT), len(more))
         phrase = f"{phrase}، {' '.join(more[:k])}"
     signs = one_of or any(
-        w in ("في", "من", "على", "منذ") or (w.startswith(("ب", "ل")) and len(w) > 3)
-        for w in words[1:]
+        w in _AR_PREPOSITIONS or (w.startswith(("ب", "ل")) and len(w) > 3) for w in words[1:]
     )
     if not (signs or "،" in phrase or _AR_ANONYMOUS.search(phrase)) or len(_tokens(phrase)) > 16:
         return None
@@ -2357,6 +2365,14 @@ def _masked(paragraphs: list[str], parts: tuple[QuotationPart, ...]) -> list[str
     return ["".join(c) for c in out]
 
 
+def _short_form_of_a_body(core: str, doc: _Doc, seen: dict[str, bool]) -> bool:
+    """Whether ``core`` is the short form of a body named anywhere in the article, read
+    once per word (the whole article is scanned for it)."""
+    if core not in seen:
+        seen[core] = bool(_body_in_full_cjk(core, (len(doc.paragraphs) + 1, 0), doc))
+    return seen[core]
+
+
 def _names_in_text(
     paragraphs: list[str], t: _Table, doc: _Doc, masked: list[str] | None = None
 ) -> None:
@@ -2365,6 +2381,7 @@ def _names_in_text(
     # (a foreign name with its middle dot runs longer: "グレッグ・ハリス国務長官")
     before_honorific = re.compile(rf"([\u3400-\u9fff\u30a0-\u30ffー々]{{2,12}}?)(?:{honorifics})")
     joined = "".join(paragraphs) if t.lang == "zh" else " ".join(paragraphs)
+    bodies_seen: dict[str, bool] = {}
     for n, text in enumerate(paragraphs, start=1):
         if t.lang == "ja":
             for m in before_honorific.finditer(text):
@@ -2434,7 +2451,7 @@ def _names_in_text(
                     and joined.count(core) >= 2
                     and core not in t.roles
                     # not "선관위", "조직위": a body's short form, which a family name opens
-                    and not _body_in_full_cjk(core, (len(paragraphs) + 1, 0), doc)
+                    and not _short_form_of_a_body(core, doc, bodies_seen)
                 ):
                     doc.add(core, (n, text.find(core)), None, ())
         elif t.lang == "th":
@@ -3684,8 +3701,8 @@ def _kind_named_before(mention: str, where: tuple[int, int], doc: _Doc) -> str:
     if not ends:
         return ""
     last = ""
-    for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
-        words = list(re.finditer(r"[^\s(（]+", text))
+    for n in range(1, where[0] + 1):
+        words = doc.words(n)
         for k, m in enumerate(words):
             if (n, m.start()) >= where:
                 break
