@@ -112,6 +112,8 @@ class _Doc:
         self.short_forms: dict[str, tuple[tuple[int, int], str]] | None = None
         # the names quoted as names ("「北信濃鉄道」"), where they stand
         self.quoted_names: list[tuple[tuple[int, int], str]] = []
+        # the names in marks a noun of their kind opens ("كشركة «…»"): where, the noun, the name
+        self.kind_named: list[tuple[tuple[int, int], str, str]] = []
         # each paragraph's spaced words, read once for the lookups that scan back
         self._words: dict[int, list[re.Match[str]]] = {}
 
@@ -898,6 +900,33 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     return None
 
 
+# A name in marks closed by a topic or subject particle: "일간지 ‘나고야 타임스’는",
+# "広報誌「白沢だより」は".
+_MARKED_TOPIC = re.compile(
+    r"(\S*?)\s?[‘“「『'\"]([^‘’“”「」『』'\"]{2,30})[’”」』'\"](?:은|는|이|가|は|が)(?=\s|$|、)"
+)
+
+
+def _marked_topic(before: str, t: _Table) -> _Found | None:
+    """Japanese and Korean: a body or publication named in marks as the topic of the
+    sentence, after a noun of its kind ("村の広報誌「白沢だより」は「…」と惜しんだ",
+    "지역 일간지 ‘나고야 타임스’는 … “…”라고 소개했다") or by how a body's name ends."""
+    found = list(_MARKED_TOPIC.finditer(before))
+    if not found:
+        return None
+    m = found[-1]
+    rest = before[m.end() :]
+    if t.lang == "ja" and rest.strip(" 、\u3000"):
+        return None  # another subject may come between
+    if t.lang == "ko" and any(w.endswith(("은", "는")) for w in rest.split()):
+        return None  # another topic after it
+    noun, name = m.group(1), m.group(2)
+    kinds = _kind_words(t.lang)
+    if not (any(noun.endswith(k) for k in kinds) or name.endswith(t.body_ends)):
+        return None
+    return _Found(name, "description", name, described=_MARKED_BODY)
+
+
 def _read_topic(before: str, t: _Table) -> _Found | None:
     """Japanese and Korean: the phrase a topic or subject particle closes, in the
     sentence before the quotation (``森川さんは``, ``배우 김태호는``)."""
@@ -1356,7 +1385,12 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
-            found = _ja_cleft(after, t) or _heard_from(before, after, t) or _read_topic(before, t)
+            found = (
+                _ja_cleft(after, t)
+                or _heard_from(before, after, t)
+                or _marked_topic(before, t)
+                or _read_topic(before, t)
+            )
             if found is None:
                 found = _read_topic(after, t) or _ja_named_after(after, t)
             return found or _Found("", "zero")
@@ -1952,6 +1986,105 @@ def _from_body(phrase: str, verb: str) -> _Found | None:
     return _Found(phrase.strip(), "description", body, described=_FROM_A_BODY)
 
 
+# A name in marks that a noun of its kind opens: "صحيفة «الغد»", 'רשת "שוק הצפון"',
+# "‘दैनिक जागरण’".
+_IN_MARKS = r"[«“\"‘״]([^«»“”\"‘’״\n]{2,40})[»”\"’״]"
+_IN_MARKS_AFTER = re.compile(rf"\s*(\S+)\s+{_IN_MARKS}")
+_IN_MARKS_BEFORE = re.compile(rf"(?:^|\s)(\S+)\s+{_IN_MARKS}((?:\s+\S+)?)\s*$")
+# What may stand between such a subject and its verb: "قد" (had), "ने", "ได้".
+_AUXILIARY_AFTER_SUBJECT = frozenset({"قد", "ने", "ได้"})
+_MARKED_BODY = "a body named in marks"
+
+
+@functools.cache
+def _kind_words(lang: str) -> frozenset[str]:
+    """The nouns a body's or a publication's name in marks follows ("صحيفة", "חברת",
+    "कंपनी"), from the cues that type such names and the heads of bodies' names."""
+    t = _tables()[lang]
+    return frozenset(
+        [w for k, w in t.type_cues.before if k in ("title", "name") and " " not in w]
+        + list(t.body_heads)
+    )
+
+
+# The words that point back at a noun: "این شرکت", "هذه الشركة", "इस कंपनी".
+_POINTING_WORDS = frozenset({"این", "آن", "هذه", "هذا", "تلك", "ذلك", "इस", "उस", "यह"})
+
+
+def _kind_noun(word: str, t: _Table) -> str:
+    """``word`` as a noun of the kinds in :func:`_kind_words`, in one form for the name
+    and for the noun that takes it up ("الصحيفة" and "صحيفة", "החברה" and "חברת"), or ''."""
+    kinds = _kind_words(t.lang)
+    word = word.strip(_MARKS_AND_SPACE)
+    for w in (word, _unprefixed(word, t)):
+        bare = _without_article(w, t.lang) if t.lang in _ARTICLE else ""
+        for form in (w, bare):
+            if form in kinds:
+                if t.lang == "he" and form.endswith("ת") and form[:-1] + "ה" in kinds:
+                    return form[:-1] + "ה"  # "חברת" (company of) is "חברה"
+                return form
+    return ""
+
+
+def _kind_named(
+    paragraphs: list[str], parts: tuple[QuotationPart, ...], t: _Table
+) -> list[tuple[tuple[int, int], str, str]]:
+    """Persian, Arabic, Hebrew, Hindi: each name in marks of a body or publication that a
+    noun of its kind opens ("شركة «أجنحة المتوسط»", "कंपनी ‘ग्रीनवोल्ट मोबिलिटी’")."""
+    if t.lang not in ("ar", "fa", "he", "hi"):
+        return []
+    out = []
+    for p in parts:
+        if p.type not in ("name", "title") or p.kind != "quote":
+            continue
+        words = paragraphs[p.paragraph - 1][: p.start.offset].split()
+        noun = _kind_noun(words[-1], t) if words else ""
+        if noun:
+            out.append(((p.paragraph, p.start.offset), noun, p.text.strip(_QUOTE_MARKS)))
+    return out
+
+
+def _kind_taken_up(mention: str, where: tuple[int, int], doc: _Doc) -> str:
+    """The body a bare noun of its kind takes up ("الشركة", "החברה", "कंपनी ने", "این
+    روزنامه"): the last name in marks that noun opened before; '' where none."""
+    words = mention.split()
+    if words and words[0] in _POINTING_WORDS:
+        words = words[1:]
+    if len(words) != 1:
+        return ""
+    noun = _kind_noun(words[0], doc.t)
+    named = [name for at, kind, name in doc.kind_named if kind == noun and at < where]
+    return named[-1] if noun and named else ""
+
+
+def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found | None:
+    """A body or publication named in marks as the subject of the verb of saying: after
+    it ("قالت شركة «أجنحة المتوسط» في بيان") or before it ("وكانت صحيفة «الغد» قد وصفت",
+    'העיתון "גלובס" כתב'), a noun of its kind before the name."""
+    if t.lang not in ("ar", "fa", "he", "hi"):
+        return None
+    kinds = _kind_words(t.lang)
+
+    def kind(word: str) -> bool:
+        word = word.strip(_MARKS_AND_SPACE)
+        bare = _without_article(word, t.lang) if t.lang in _ARTICLE else word
+        return any(w in kinds for w in (word, _unprefixed(word, t), bare))
+
+    m = _IN_MARKS_AFTER.match(subject_after)
+    if m is not None and kind(m.group(1)):
+        return _Found(m.group(2), "description", m.group(2), described=_MARKED_BODY)
+    clause = re.split(r"[,،:;.!?؟]", subject_before)[-1]
+    m = _IN_MARKS_BEFORE.search(clause)
+    if (
+        m is not None
+        and kind(m.group(1))
+        and m.group(3).strip() in ("", *_AUXILIARY_AFTER_SUBJECT)
+        and len(clause[: m.start()].split()) <= 1  # "وكانت", "ขณะเดียวกัน"
+    ):
+        return _Found(m.group(2), "description", m.group(2), described=_MARKED_BODY)
+    return None
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     found = _read_stretch(s, t, side=side)
@@ -2028,6 +2161,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if side == "before":
             # Only the words after the last quotation or clause break before the verb.
             subject_before = re.split(rf"[{_MASK}]+", subject_before)[-1]
+    quoted = _quoted_body(subject_before if side != "after" else "", subject_after, t)
+    if quoted is not None:
+        return quoted
     verb = hit[2]
     if (
         t.lang == "hi"
@@ -2739,6 +2875,7 @@ def attribute(
             p.text, paragraphs[p.paragraph - 1][max(0, p.start.offset - 8) : p.start.offset]
         )
     ]
+    doc.kind_named = _kind_named(paragraphs, parts, t)
     masked = _masked(paragraphs, parts)
     _names_in_text(paragraphs, t, doc, masked)
     if t.order != "topic":
@@ -3337,6 +3474,14 @@ _ADDED = re.compile(
 )
 
 
+# A Chinese clause of time or place that opens a sentence before its subject ("在最后陈述阶段",
+# "庭审中", "对此").
+_ZH_ADVERBIAL = re.compile(
+    r"(?:在|当|于)[^，]{1,14}(?:上|中|时|后|前|里|间|期间|阶段|之际|现场)"
+    r"|[^，]{1,8}(?:时|之后|期间|阶段|之际)|庭审中|会上|席间|对此|此外|随后|同时|另外"
+)
+
+
 def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None) -> str:
     """The person a pronoun that opens the sentence of a quotation takes up where the
     sentence before it in the paragraph is about someone: the one that sentence opens
@@ -3352,7 +3497,10 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     # the sentence up to its first quotation mark (not the gershayim of 'ד"ר')
     zone = _QUOTE_BOUNDARY.split(text[p_start:s_start])[0]
     if t.lang in ("zh", "ja"):
-        zone = re.split(r"[，：]", zone)[0]
+        clauses = re.split(r"[，：]", zone)
+        zone = clauses[0]
+        if len(clauses) > 1 and _ZH_ADVERBIAL.fullmatch(zone):
+            zone = clauses[1]  # "在最后陈述阶段，王某几度哽咽。": the clause after the time
     elif t.lang not in ("fa", "he", "ar"):
         # the first clause, after an opening word of its own ("वहीं, …", meanwhile)
         clauses = re.split(r"[,،:]", zone)
@@ -3585,6 +3733,7 @@ _BODY_RUN = {
 # ("记者从合肥马拉松组委会获悉"), "日" of a date ("18日贵州省交通运输厅").
 _ZH_BEFORE_BODY = re.compile(r".*[据从向在由对与和及经将把被让日月年时]")
 _JA_BEFORE_BODY = re.compile(r"^[日月年時]+")
+_JA_NUMBER = re.compile(r"[0-9０-９〇一二三四五六七八九十百]")
 _KO_TIMES = ("해", "날", "일", "월", "년", "주", "간", "후", "전", "께", "최근", "현재", "당시")
 _KO_PARTICLE = re.compile(r"(?:에서는|에서|으로|에게|과|와|은|는|이|가|의|도|에|을|를|로|측)$")
 
@@ -3613,7 +3762,7 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
         for m in _body_runs(text, head, run, t):
             if (n, m.end()) > where:
                 break
-            full = _body_name(m.group(0), t)
+            full = _body_name(m.group(0), t, text[m.start() - 1 : m.start()])
             if full.endswith(t.not_bodies) or (len(head) == 1 and len(full) < 3):
                 continue  # "新闻发布会" (a press conference), "本社" (head office)
             if t.lang == "ko":
@@ -3738,11 +3887,12 @@ def _body_runs(text: str, head: str, run: re.Pattern[str], t: _Table) -> list[re
     return out
 
 
-def _body_name(word: str, t: _Table) -> str:
+def _body_name(word: str, t: _Table, before: str = "") -> str:
     if t.lang == "zh":
         return _ZH_BEFORE_BODY.sub("", word)
     if t.lang == "ja":
-        return _JA_BEFORE_BODY.sub("", word)
+        # "5日厚生労働省は": the day's 日 after its number; "日本歌人協会" keeps its own
+        return _JA_BEFORE_BODY.sub("", word) if _JA_NUMBER.fullmatch(before) else word
     return _KO_PARTICLE.sub("", word)
 
 
@@ -3760,6 +3910,10 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
 
 
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
+    if found.kind in ("role", "description", "name") and doc.kind_named:
+        body = _kind_taken_up(found.mention, where, doc)
+        if body:  # "كشركة «…»" before, "الشركة" now
+            return body, found.mention
     if found.kind in ("role", "description", "name") and doc.t.kind_nouns:
         body = _kind_named_before(found.mention, where, doc)
         if body:  # "재판부는" after "서울남부지법 형사13부(…)는"
@@ -3885,6 +4039,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p.roles.update(found.roles)
             p.gender = p.gender or found.gender
         return p.name, found.mention or found.name
+    if found.described == _MARKED_BODY:  # "صحيفة «الغد»": the name as the marks hold it
+        return found.name, found.mention
     if found.kind == "description" and found.described == _FROM_A_BODY:
         # "נמסר מהמכון": the body named in full before ("מכון ויצמן למדע"), else as written
         return _body_named_before(found.name, where, doc) or found.name, found.mention
