@@ -1311,6 +1311,11 @@ def _full_name_back(prev: list[str], t: _Table, *, topic: bool = False) -> int:
     return found
 
 
+# Last syllables of the short names of bodies a title may follow ("고려대", "국방부"),
+# not of given names.
+_KO_BODY_SYLLABLES = frozenset("대원청처부사소국과팀실단회군구시도당")
+
+
 def _korean_name(word: str, t: _Table, *, short: bool = False) -> bool:
     """A Korean personal name: a family name and a given name of two syllables (of one
     only with ``short``, where a title follows: "남성" or "정부" alone is a noun)."""
@@ -2085,8 +2090,30 @@ def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found |
     return None
 
 
+# Arabic "نقلت وكالة رويترز عن X قوله" (quoted X as saying): X, the one who spoke.
+_AR_QUOTED_AS_SAYING = re.compile(
+    r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]*?\s)?عن\s+([^.:«»“”]{2,120}?)،?\s+(?:قوله|قولها|قولهم)(?=[\s:،]|$)"
+)
+
+
+# Hindi "X का कहना है कि" (X's saying is that), "X का मानना है": X, who says it.
+_HI_WHOSE_SAYING = re.compile(
+    r"([^,।:;]{2,100}?)\s+(?:का|की|के)\s+(?:कहना|मानना)\s+(?:है|था|थी|हैं|थे)(?:\s+कि)?[\s,:]*$"
+)
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
+    if t.lang == "hi" and side == "before":
+        whose = _HI_WHOSE_SAYING.search(s.split(_MASK)[-1])
+        named = _read_spaced(whose.group(1).strip(), t, "") if whose else None
+        if named is not None and named.kind in ("name", "description", "role", "pronoun"):
+            return named
+    if t.lang == "ar" and side == "before":
+        cited = list(_AR_QUOTED_AS_SAYING.finditer(s.split(_MASK)[-1]))
+        named = _read_spaced(cited[-1].group(1), t, "") if cited else None
+        if named is not None and named.kind in ("name", "description", "role"):
+            return named
     found = _read_stretch(s, t, side=side)
     if t.lang == "ar" and side == "before" and found is not None and found.kind == "zero":
         # "وكان وزير الثقافة قد هنأ الفائزة …، مؤكداً أن «…»": the participle goes on
@@ -2202,7 +2229,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         return _read_zh(subject, t)
     if t.order in ("after", "both"):
         np_after = re.split(r"[:：.،,]", subject_after)[0]
-        toks = []
+        toks: list[str] = []
         titled = [
             i
             for i, w in enumerate(_tokens(np_after))
@@ -2214,6 +2241,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         for i, w in enumerate(_tokens(np_after)):
             if w.strip(_MARKS_AND_SPACE) in _AR_MANNER:
                 continue  # "يقول بحسرة المزارع …" (says sorrowfully the farmer …)
+            if not toks and w.strip(_MARKS_AND_SPACE) in _WHEN_AFTER_VERB:
+                continue  # '"…", אמר היום משה לוי', "وقال أمس الوزير"
             if in_addressee:
                 in_addressee = not w.rstrip(",.").endswith(tuple(_QUOTE_MARKS))
                 continue
@@ -2556,7 +2585,8 @@ def _names_in_text(
             ):
                 name, role = m.group(1), m.group(2)
                 base = next((h for h in t.honorifics if role.startswith(h)), None)
-                if base and _korean_name(name, t, short=True):
+                # (a word of two before a title is a word: "최종 후보", final candidates)
+                if base and len(name) >= 3 and _korean_name(name, t, short=True):
                     doc.add(name, (n, m.start()), None, (base,))
             # "윤재혁 대전 감독", "박성훈 수석대변인", "윤태석 건국대 부동산학과 교수": a
             # name, up to two words of affiliation or rank, a title
@@ -2574,8 +2604,19 @@ def _names_in_text(
                 before = text[: m.start()].split()[-1:]
                 if before and _korean_name(before[0], t):
                     continue  # "박선영 고려대 …": the affiliation after a name
+                if any(
+                    len(w) == 3 and _korean_name(w, t) and w[-1] not in _KO_BODY_SYLLABLES
+                    for w in words[:k]
+                ):
+                    continue  # "창업주의 장남인 윤석호 부회장이": the name is the later word
                 if base and _korean_name(name, t):
                     doc.add(name, (n, m.start()), None, (base,))
+            # A name with an age in brackets, whatever follows: "소설가 서하윤(52)의".
+            for m in re.finditer(
+                r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})[（(]\d{1,3}[）)]", text
+            ):
+                if _korean_name(m.group(1), t):
+                    doc.add(m.group(1), (n, m.start()), None, ())
             # A three-syllable name the article repeats before its particles: "박태오가".
             cores = re.findall(
                 r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})(?:의|가|는|은|이|를|을|에게|와|도)(?![\uac00-\ud7a3])",
@@ -3111,8 +3152,8 @@ def _given_name_before(family: str, doc: _Doc) -> str:
                 continue  # "أصدرت المنظمة …": a sentence opens with its verb, not a name
             if i >= 2 and raw[i - 2] == toks[i - 2] and toks[i - 2] in ("عبد", "أبو", "أبي"):
                 return f"{toks[i - 2]} {w}"  # "عبد الرحمن"
-            if not _could_be_given(w, t):
-                continue
+            if not _could_be_given(w, t) or w in _WHEN_AFTER_VERB:
+                continue  # (not "אמש", last night, between a verb and its subject)
             if (
                 t.lang == "ar"
                 and i >= 2
@@ -3371,6 +3412,10 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
 
 # Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
 # proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
+# Words of time between a verb and the subject after it.
+_WHEN_AFTER_VERB = frozenset(
+    {"היום", "אמש", "אתמול", "הבוקר", "הערב", "הלילה", "השבוע", "اليوم", "أمس", "امس"}
+)
 _AR_MANNER = frozenset(
     {"بحسرة", "بغضب", "بفخر", "بحزن", "بأسف", "بثقة", "بابتسامة", "بحماس", "بمرارة"}
 )

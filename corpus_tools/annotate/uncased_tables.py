@@ -213,6 +213,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
         previous = ""
         for m in SPACED_TOKEN.finditer(s):
             w = m.group(0).strip(MARKS_AND_SPACE)
+            if t.lang == "ar":
+                w = _HARAKAT.sub("", w)  # "علّق" is "علق": the shadda is not always written
             u = unprefixed(w, t)
             said = w in t.verbs or u in t.verbs or u in t.participles or w in t.participles
             if said and t.lang == "fa" and _FA_DENIED.match(s, m.end()):
@@ -233,6 +235,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     return hits[-1] if last else hits[0]
 
 
+# The Arabic short vowels and the shadda, written on some words and not on others.
+_HARAKAT = re.compile("[\u064b-\u0652]")
 # A Persian light verb denied after the noun of a compound verb: "اعلام نکرد", "نمی‌کند".
 _FA_DENIED = re.compile(r"\s+(?:نکرد|نکرده|نمی\u200cکند|نمیکند|نمی\u200cکنند|نداد|نداده|نشد)")
 # Hindi genitives, after which a word of saying is a noun: "समिति के सुझाव पर" (on the
