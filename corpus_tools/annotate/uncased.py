@@ -910,7 +910,7 @@ _MARKED_TOPIC = re.compile(
 def _marked_topic(before: str, t: _Table) -> _Found | None:
     """Japanese and Korean: a body or publication named in marks as the topic of the
     sentence, after a noun of its kind ("村の広報誌「白沢だより」は「…」と惜しんだ",
-    "지역 일간지 ‘나고야 타임스’는 … “…”라고 소개했다") or by how a body's name ends."""
+    "지역 일간지 ‘나고야 타임스’는 … “…”라고 소개했다")."""
     found = list(_MARKED_TOPIC.finditer(before))
     if not found:
         return None
@@ -918,12 +918,13 @@ def _marked_topic(before: str, t: _Table) -> _Found | None:
     rest = before[m.end() :]
     if t.lang == "ja" and rest.strip(" 、\u3000"):
         return None  # another subject may come between
-    if t.lang == "ko" and any(w.endswith(("은", "는")) for w in rest.split()):
-        return None  # another topic after it
+    if t.lang == "ko" and any(
+        len(w) > 1 and w.endswith(("은", "는", "이", "가")) for w in rest.split()
+    ):
+        return None  # another topic or subject after it
     noun, name = m.group(1), m.group(2)
-    kinds = _kind_words(t.lang)
-    if not (any(noun.endswith(k) for k in kinds) or name.endswith(t.body_ends)):
-        return None
+    if not any(noun.endswith(k) for k in _kind_words(t.lang)):
+        return None  # "정부의 ‘긴급 지원’이", "新作映画「海辺の町」は": no body
     return _Found(name, "description", name, described=_MARKED_BODY)
 
 
@@ -1997,33 +1998,50 @@ _IN_MARKS = r"[«“\"‘״]([^«»“”\"‘’״\n]{2,40})[»”\"’״]"
 _IN_MARKS_AFTER = re.compile(rf"\s*(\S+)\s+{_IN_MARKS}")
 _IN_MARKS_BEFORE = re.compile(rf"(?:^|\s)(\S+)\s+{_IN_MARKS}((?:\s+\S+)?)\s*$")
 # What may stand between such a subject and its verb: "قد" (had), "ने", "ได้".
-_AUXILIARY_AFTER_SUBJECT = frozenset({"قد", "ने", "ได้"})
+_AUXILIARY_AFTER_SUBJECT = frozenset({"قد", "ने"})
+# What may open the clause before such a subject: "وكانت صحيفة «الغد» قد كتبت".
+_COPULAS_BEFORE_SUBJECT = frozenset({"كان", "كانت", "وكان", "وكانت", "ו", "גם"})
 _MARKED_BODY = "a body named in marks"
 
 
 @functools.cache
 def _kind_words(lang: str) -> frozenset[str]:
     """The nouns a body's or a publication's name in marks follows ("صحيفة", "חברת",
-    "कंपनी"), from the cues that type such names and the heads of bodies' names."""
+    "कंपनी"), from the cues that type names and the heads of bodies' names, with the
+    papers of :data:`_PUBLICATIONS`; not the words that name a work or a name itself
+    (فيلم, 愛称, باسم), whose marks hold no one who speaks."""
     t = _tables()[lang]
-    return frozenset(
-        [w for k, w in t.type_cues.before if k in ("title", "name") and " " not in w]
-        + list(t.body_heads)
+    return (
+        frozenset(
+            [w for k, w in t.type_cues.before if k == "name" and " " not in w]
+            + list(t.body_heads)
+            + list(_PUBLICATIONS)
+        )
+        - _NOT_KINDS
     )
+
+
+# Papers, agencies and channels, which speak through what they print.
+_PUBLICATIONS = frozenset(
+    {"صحيفة", "جريدة", "مجلة", "وكالة", "قناة", "روزنامه", "خبرگزاری", "هفته‌نامه"}
+    | {"עיתון", "ערוץ", "אתר", "अखबार", "पत्रिका", "चैनल", "일간지", "신문", "잡지"}
+    | {"경제지", "주간지", "월간지", "전문지", "紙", "誌", "新聞", "広報誌"}
+)
+_NOT_KINDS = frozenset({"باسم", "لـ", "بـ", "בשם", "שם", "愛称", "名称", "상호", "품종", "商品"})
 
 
 # The words that point back at a noun: "این شرکت", "هذه الشركة", "इस कंपनी".
 _POINTING_WORDS = frozenset({"این", "آن", "هذه", "هذا", "تلك", "ذلك", "इस", "उस", "यह"})
 
 
-def _kind_noun(word: str, t: _Table) -> str:
+def _kind_noun(word: str, t: _Table, *, prefixed: bool = True) -> str:
     """``word`` as a noun of the kinds in :func:`_kind_words`, in one form for the name
     and for the noun that takes it up ("الصحيفة" and "صحيفة", "החברה" and "חברת"), or ''."""
     kinds = _kind_words(t.lang)
     word = word.strip(_MARKS_AND_SPACE)
-    for w in (word, _unprefixed(word, t)):
+    for w in (word, _unprefixed(word, t)) if prefixed else (word,):
         bare = _without_article(w, t.lang) if t.lang in _ARTICLE else ""
-        for form in (w, bare):
+        for form in (bare, w):
             if form in kinds:
                 if t.lang == "he" and form.endswith("ת") and form[:-1] + "ה" in kinds:
                     return form[:-1] + "ה"  # "חברת" (company of) is "חברה"
@@ -2068,12 +2086,10 @@ def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found |
     'העיתון "גלובס" כתב'), a noun of its kind before the name."""
     if t.lang not in ("ar", "fa", "he", "hi"):
         return None
-    kinds = _kind_words(t.lang)
 
     def kind(word: str) -> bool:
-        word = word.strip(_MARKS_AND_SPACE)
-        bare = _without_article(word, t.lang) if t.lang in _ARTICLE else word
-        return any(w in kinds for w in (word, _unprefixed(word, t), bare))
+        # (a kind noun with a preposition, "لصحيفة", "به روزنامه", is whom it was said to)
+        return bool(_kind_noun(word, t, prefixed=False))
 
     m = _IN_MARKS_AFTER.match(subject_after)
     if m is not None and kind(m.group(1)):
@@ -2084,7 +2100,7 @@ def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found |
         m is not None
         and kind(m.group(1))
         and m.group(3).strip() in ("", *_AUXILIARY_AFTER_SUBJECT)
-        and len(clause[: m.start()].split()) <= 1  # "وكانت", "ขณะเดียวกัน"
+        and all(w in _COPULAS_BEFORE_SUBJECT for w in clause[: m.start()].split())
     ):
         return _Found(m.group(2), "description", m.group(2), described=_MARKED_BODY)
     return None
@@ -2092,7 +2108,7 @@ def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found |
 
 # Arabic "نقلت وكالة رويترز عن X قوله" (quoted X as saying): X, the one who spoke.
 _AR_QUOTED_AS_SAYING = re.compile(
-    r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]*?\s)?عن\s+([^.:«»“”]{2,120}?)،?\s+(?:قوله|قولها|قولهم)(?=[\s:،]|$)"
+    r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]{0,60}?\s)?عن\s+([^.:«»“”]{2,80}?)،?\s+(?:قوله|قولها|قولهم)(?=[\s:،]|$)"
 )
 
 
@@ -2106,11 +2122,16 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if t.lang == "hi" and side == "before":
         whose = _HI_WHOSE_SAYING.search(s.split(_MASK)[-1])
-        named = _read_spaced(whose.group(1).strip(), t, "") if whose else None
+        # (the subject after "और" or a clause's "ने": "… ने जांच की और परिजनों का कहना है")
+        subject = re.split(r"\s(?:ने|और|पर|में)\s", whose.group(1))[-1] if whose else ""
+        named = _read_spaced(subject.strip(), t, "") if subject.strip() else None
         if named is not None and named.kind in ("name", "description", "role", "pronoun"):
             return named
     if t.lang == "ar" and side == "before":
-        cited = list(_AR_QUOTED_AS_SAYING.finditer(s.split(_MASK)[-1]))
+        tail = s.split(_MASK)[-1]
+        cited = list(_AR_QUOTED_AS_SAYING.finditer(tail))
+        if cited and _find_verb(tail[cited[-1].end() :], t, last=False) is not None:
+            cited = []  # "…عن X قوله إن …، فيما قال Y: «…»": the later verb's subject
         named = _read_spaced(cited[-1].group(1), t, "") if cited else None
         if named is not None and named.kind in ("name", "description", "role"):
             return named
@@ -2252,6 +2273,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
             if (
                 u in t.stops
+                or (toks and u in t.participles)  # "وعلّق الوزير خالد سعيد قائلا"
                 or w.strip(_MARKS_AND_SPACE) in t.stops
                 or _MASK in w
                 or (t.lang == "ar" and w.startswith(("بال", "كال")))  # "طالب بالبراءة"
@@ -2585,8 +2607,14 @@ def _names_in_text(
             ):
                 name, role = m.group(1), m.group(2)
                 base = next((h for h in t.honorifics if role.startswith(h)), None)
-                # (a word of two before a title is a word: "최종 후보", final candidates)
-                if base and len(name) >= 3 and _korean_name(name, t, short=True):
+                # (a word of two before a title is a name only where the article calls the
+                # person by the family name and the title: "김훈 작가", "김 작가"; not "최종
+                # 후보", final candidates)
+                if (
+                    base
+                    and _korean_name(name, t, short=True)
+                    and (len(name) >= 3 or f"{name[0]} {base}" in joined)
+                ):
                     doc.add(name, (n, m.start()), None, (base,))
             # "윤재혁 대전 감독", "박성훈 수석대변인", "윤태석 건국대 부동산학과 교수": a
             # name, up to two words of affiliation or rank, a title
@@ -2868,6 +2896,8 @@ def _zh_name_at(text: str, i: int, t: _Table) -> str:
     k = 2 if text[i : i + 2] in t.surnames else 1
     if k == 1 and text[i : i + 1] not in t.surnames:
         return ""
+    if text[i + k : i + k + 1] == "某":  # "王某", "李某某": a name the court withholds
+        return text[i : i + k + (2 if text[i + k + 1 : i + k + 2] == "某" else 1)]
     run = ""
     for c in text[i : i + k + 2]:
         if not _HAN.match(c):
@@ -3410,12 +3440,12 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
     return ""
 
 
-# Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
-# proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
 # Words of time between a verb and the subject after it.
 _WHEN_AFTER_VERB = frozenset(
     {"היום", "אמש", "אתמול", "הבוקר", "הערב", "הלילה", "השבוע", "اليوم", "أمس", "امس"}
 )
+# Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
+# proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
 _AR_MANNER = frozenset(
     {"بحسرة", "بغضب", "بفخر", "بحزن", "بأسف", "بثقة", "بابتسامة", "بحماس", "بمرارة"}
 )
@@ -3544,7 +3574,12 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     if t.lang in ("zh", "ja"):
         clauses = re.split(r"[，：]", zone)
         zone = clauses[0]
-        if len(clauses) > 1 and _ZH_ADVERBIAL.fullmatch(zone):
+        if (
+            len(clauses) > 1
+            and _ZH_ADVERBIAL.fullmatch(zone)
+            and not _person_opening(zone, t)[0]
+            and not _named_first(zone, doc, gender)
+        ):
             zone = clauses[1]  # "在最后陈述阶段，王某几度哽咽。": the clause after the time
     elif t.lang not in ("fa", "he", "ar"):
         # the first clause, after an opening word of its own ("वहीं, …", meanwhile)
@@ -3778,7 +3813,6 @@ _BODY_RUN = {
 # ("记者从合肥马拉松组委会获悉"), "日" of a date ("18日贵州省交通运输厅").
 _ZH_BEFORE_BODY = re.compile(r".*[据从向在由对与和及经将把被让日月年时]")
 _JA_BEFORE_BODY = re.compile(r"^[日月年時]+")
-_JA_NUMBER = re.compile(r"[0-9０-９〇一二三四五六七八九十百]")
 _KO_TIMES = ("해", "날", "일", "월", "년", "주", "간", "후", "전", "께", "최근", "현재", "당시")
 _KO_PARTICLE = re.compile(r"(?:에서는|에서|으로|에게|과|와|은|는|이|가|의|도|에|을|를|로|측)$")
 
@@ -3807,7 +3841,7 @@ def _body_in_full_cjk(name: str, where: tuple[int, int], doc: _Doc) -> str:
         for m in _body_runs(text, head, run, t):
             if (n, m.end()) > where:
                 break
-            full = _body_name(m.group(0), t, text[m.start() - 1 : m.start()])
+            full = _body_name(m.group(0), t)
             if full.endswith(t.not_bodies) or (len(head) == 1 and len(full) < 3):
                 continue  # "新闻发布会" (a press conference), "本社" (head office)
             if t.lang == "ko":
@@ -3932,12 +3966,12 @@ def _body_runs(text: str, head: str, run: re.Pattern[str], t: _Table) -> list[re
     return out
 
 
-def _body_name(word: str, t: _Table, before: str = "") -> str:
+def _body_name(word: str, t: _Table) -> str:
     if t.lang == "zh":
         return _ZH_BEFORE_BODY.sub("", word)
     if t.lang == "ja":
-        # "5日厚生労働省は": the day's 日 after its number; "日本歌人協会" keeps its own
-        return _JA_BEFORE_BODY.sub("", word) if _JA_NUMBER.fullmatch(before) else word
+        # "5日厚生労働省は", "この日厚生労働省は": the day's 日; "日本歌人協会" keeps its own
+        return word if word.startswith(("日本", "日銀")) else _JA_BEFORE_BODY.sub("", word)
     return _KO_PARTICLE.sub("", word)
 
 

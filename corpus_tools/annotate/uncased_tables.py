@@ -235,8 +235,9 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     return hits[-1] if last else hits[0]
 
 
-# The Arabic short vowels and the shadda, written on some words and not on others.
-_HARAKAT = re.compile("[\u064b-\u0652]")
+# The Arabic short vowels, the shadda and the tatweel, written on some words and not on
+# others.
+_HARAKAT = re.compile("[\u064b-\u0652\u0640]")
 # A Persian light verb denied after the noun of a compound verb: "اعلام نکرد", "نمی‌کند".
 _FA_DENIED = re.compile(r"\s+(?:نکرد|نکرده|نمی\u200cکند|نمیکند|نمی\u200cکنند|نداد|نداده|نشد)")
 # Hindi genitives, after which a word of saying is a noun: "समिति के सुझाव पर" (on the
