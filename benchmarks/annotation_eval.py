@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-20]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-21]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -44,8 +44,9 @@ it was written (``blind-13`` and ``blind-15`` read for development from the sess
 after theirs); ``blind-16``, the next, declared before it was written; ``blind-17``,
 the next, declared before it was written (read from the session after its own);
 ``blind-18``, the next, declared before it was written (read from the session after its
-own); ``blind-19``, the next, declared before it was written; ``blind-20``, the next,
-declared before it was written.
+own); ``blind-19``, the next, declared before it was written (read from the session
+after its own); ``blind-20``, the next, declared before it was written (read from the
+session after its own); ``blind-21``, the next, declared before it was written.
 """
 
 from __future__ import annotations
@@ -401,7 +402,9 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # to check); ``blind-18``, the next such batch, declared before it was written, to measure
 # the rules built on the read batches on articles nobody has read (read from the session
 # after its own); ``blind-19``, the next such batch, declared before it was written;
-# ``blind-20``, the next such batch, declared before it was written. An
+# ``blind-20``, the next such batch, declared before it was written (read from the
+# session after its own); ``blind-21``, the next such batch, declared before it was
+# written. An
 # article numbered
 # after every range
 # belongs to the newest split.
@@ -428,7 +431,8 @@ SPLIT_RANGES = (
     ("blind-17", 1720, 1743),
     ("blind-18", 1744, 1767),
     ("blind-19", 1768, 1791),
-    ("blind-20", 1792, None),
+    ("blind-20", 1792, 1815),
+    ("blind-21", 1816, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
