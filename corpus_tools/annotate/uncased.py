@@ -116,6 +116,15 @@ class _Doc:
         self.kind_named: list[tuple[tuple[int, int], str, str]] = []
         # each paragraph's spaced words, read once for the lookups that scan back
         self._words: dict[int, list[re.Match[str]]] = {}
+        # the paragraphs with the letters of speech masked, once they are known
+        self.masked: list[str] = []
+
+    def in_speech(self, at: tuple[int, int]) -> bool:
+        """Whether ``at`` lies inside a speech quotation (past its opening mark)."""
+        if not self.masked or at[0] > len(self.masked) or at[1] < 1:
+            return False
+        text = self.masked[at[0] - 1]
+        return at[1] < len(text) and text[at[1]] == _MASK and text[at[1] - 1] == _MASK
 
     def words(self, n: int) -> list[re.Match[str]]:
         """The words of paragraph ``n`` (1-based), split at spaces and brackets."""
@@ -174,7 +183,9 @@ class _Doc:
         for p in self.persons:
             if gender and p.gender and p.gender != gender:
                 continue
-            seen = [a for a in p.at if a < where]
+            # (not a name the quoted words mention: "그는" takes up the speaker before,
+            # not "선수들" from inside their quotation)
+            seen = [a for a in p.at if a < where and not self.in_speech(a)]
             if seen and (best is None or max(seen) > best[0]):
                 best = (max(seen), p)
         return best[1] if best else None
@@ -1415,8 +1426,10 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
         # of its own (not "«….» قالت الوزيرة", nor Chinese "“…。”X说")
         reads = reads[1:]
-    if before.rstrip().endswith((":", "：")):
-        reads.reverse()  # "X said: “…”" is surer than what follows
+    if before.rstrip().endswith((":", "：")) or (
+        t.lang == "th" and before.rstrip().endswith("ว่า")
+    ):
+        reads.reverse()  # "X said: “…”", "X บอกว่า “…”" is surer than what follows
     for side, s in reads:
         found = _read_at(s, t, side=side)
         if found is not None and found.described == _STATEMENT:
@@ -2203,6 +2216,11 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if hit is None:
             return None
         subject_before = s[: hit[0]]
+        earlier = _find_verb(subject_before, t, last=True) if t.lang == "th" else None
+        if earlier is not None and not subject_before[earlier[1] :].strip():
+            # "“A” เขากล่าว และว่า “B”": the verb glued to the subject is its own
+            hit = earlier
+            subject_before = s[: hit[0]]
         subject_after = s[hit[1] :]
         if side == "before" and _MASK in subject_after:
             return None
@@ -2948,6 +2966,7 @@ def attribute(
     ]
     doc.kind_named = _kind_named(paragraphs, parts, t)
     masked = _masked(paragraphs, parts)
+    doc.masked = masked
     _names_in_text(paragraphs, t, doc, masked)
     if t.order != "topic":
         _reporting_names(masked, t, doc)
