@@ -1272,13 +1272,25 @@ _KO_VERB_STEMS = ("하", "되", "있", "없", "않", "했", "됐")
 _KO_BODY_ENDS = ("부", "청", "처", "원", "위원회", "위", "공사", "공단", "지청", "센터")
 
 
+# An auxiliary verb's adnominal after its connective: "운영해 온" (who has run), "살아 온".
+_KO_AUXILIARY_ADNOMINALS = frozenset({"온", "간", "준", "본", "낸", "둔"})
+
+
+def _ko_adnominal(word: str) -> bool:
+    """A verb's adnominal form, which ends a relative clause: "운영하는", "찾은", "살던",
+    "운영해 온", "참석한" (not a noun of two syllables that ends the same: "권한")."""
+    return bool(
+        re.search(r"[\uac00-\ud7a3](?:는|은|던)$", word)
+        or word in _KO_AUXILIARY_ADNOMINALS
+        or (len(word) >= 3 and word.endswith(("한", "된")))
+    )
+
+
 def _ko_relative_before(toks: list[str], j: int) -> list[str]:
     """The relative clause that opens a sentence and ends right before ``toks[j]`` with a
     verb's adnominal ending ("궁동에서 원룸 건물 두 동을 운영하는 | 한 임대인", "병원을
     찾은 | 70대 여성"): the words that describe an unnamed person; [] where none does."""
-    if j == 0 or not re.search(
-        r"[\uac00-\ud7a3](?:는|은|던)$", toks[j - 1].strip(_MARKS_AND_SPACE)
-    ):
+    if j == 0 or not _ko_adnominal(toks[j - 1].strip(_MARKS_AND_SPACE)):
         return []
     k = j - 1
     while k > 0 and not toks[k - 1].rstrip().endswith((".", ",", "!", "?")) and j - k < 10:
@@ -4007,6 +4019,20 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
     return at >= len(full) - 3
 
 
+def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """The person the article titles with the title a bare Korean noun ends with: "감독님"
+    (the coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or
+    else the one person named with it later."""
+    words = mention.split()
+    if not words:
+        return None
+    word = words[-1].removesuffix("님")
+    for title in sorted(doc.t.honorifics, key=len, reverse=True):
+        if word.endswith(title) and len(title) >= 2 and title != "씨":
+            return doc.with_role(title, where) or doc.with_role_after(title, where)
+    return None
+
+
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
     if found.kind in ("role", "description", "name") and doc.kind_named:
         body = _kind_taken_up(found.mention, where, doc)
@@ -4040,6 +4066,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             if opened and (p is None or opened != p.name):
                 p = doc.add(opened, (where[0], where[1] - 1), found.gender, ())
         return (p.name, found.mention) if p is not None else None
+    if doc.t.lang == "ko" and found.kind in ("role", "description"):
+        held = _ko_title_held(found.mention, where, doc)
+        if held is not None:  # "감독님이", "베테랑 구조대장의 말이다"
+            return held.name, found.mention
     if found.kind == "role":
         p = None
         for r in found.roles:
