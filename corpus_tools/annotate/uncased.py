@@ -293,13 +293,17 @@ _AR_FRONTED = re.compile(
 )
 
 
+# The words that join an Arabic name's parts: "سالم بن حمد", "عبد الرحيم", "أبو بكر".
+_AR_NAME_LINKS = frozenset({"بن", "بنت", "عبد", "أبو"})
+
+
 def _ar_name_like(words: list[str], t: _Table) -> bool:
     """Two to four words an Arabic personal name could be: given names, "بن", "عبد",
     "أبو", and the article only on a family name or after "عبد"/"أبو"."""
     if not 2 <= len(words) <= 4 or words[0].startswith("ال"):
         return False
     for k, w in enumerate(words):
-        if w in ("بن", "بنت", "عبد", "أبو"):
+        if w in _AR_NAME_LINKS:
             continue
         bare = (
             w[2:]
@@ -550,6 +554,12 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     return " ".join(toks)
 
 
+def _is_office(w: str, t: _Table) -> bool:
+    """A title or role noun, bare or with its prefixes."""
+    u = _unprefixed(w, t)
+    return w in t.titles or u in t.titles or w in t.roles or u in t.roles or _role_like(u, t)
+
+
 def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     """The personal name a phrase ends with after its titles and role nouns, those
     roles, and the gender a title shows."""
@@ -561,12 +571,18 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     gender = None
     for i, w in enumerate(toks):
         u = _unprefixed(w, t)
-        if w in t.titles or u in t.titles or w in t.roles or u in t.roles or _role_like(u, t):
+        if _is_office(w, t):
             cut = i
             # "وزير" is an office, not و + "زير"
             roles.append(w if w in t.titles or w in t.roles else u)
             if u.endswith(("ة", "ت")) or u in ("השופטת", "השרה", "סגנית", "נציגת", "דוברת", "חברת"):
                 gender = "f" if t.lang in ("ar", "he") else None
+    if t.lang == "ar" and len(roles) > 1:
+        # "الدكتورة ميثاء بنت سعيد البلوشية مديرة إدارة …": the name between the title
+        # and the office after it, not the office's complement
+        at = [i for i, w in enumerate(toks) if _is_office(w, t)]
+        if toks[at[0]] in t.titles and _ar_name_like(toks[at[0] + 1 : at[1]], t):
+            return " ".join(toks[at[0] + 1 : at[1]]), tuple(roles), gender
     rest = toks[cut + 1 :]
     while cut >= 0 and rest and _FORMER.fullmatch(rest[0]):
         rest = rest[1:]  # "השופט בדימוס אלי גבאי": a retired judge
@@ -2746,7 +2762,8 @@ def _names_in_text(
                     w = _unprefixed(m.group(0).rstrip(",.:;"), t)  # "פרופ'" keeps its geresh
                     if w not in t.titles:
                         continue
-                nxt = [x.group(0) for x in toks[i + 1 : i + 4]]
+                # (an Arabic name runs on through its "بن": "سالم بن حمد الحارثي")
+                nxt = [x.group(0) for x in toks[i + 1 : i + (6 if t.lang == "ar" else 4)]]
                 name_toks: list[str] = []
                 for x in nxt:
                     bare = x.strip(_MARKS_AND_SPACE)
@@ -2762,12 +2779,22 @@ def _names_in_text(
                         break
                     if not name_toks and bare in _FORMER_WORDS:
                         continue  # "השופט בדימוס אלי גבאי": a retired judge
+                    if name_toks and (
+                        any(c in bare for c in _QUOTE_MARKS) or bare.startswith("لـ")
+                    ):
+                        break  # "سمير بن عمر لـ«وات»": whom it was said to
                     name_toks.append(bare)
                     if x != bare:  # punctuation closes the name
                         break
-                    if len(name_toks) == 2 and not (
+                    if len(name_toks) >= 2 and not (
                         (t.lang == "hi" and bare in t.middle_names)
-                        or (t.lang == "ar" and bare in ("عبد", "أبو"))  # "حسام عبد الرحيم"
+                        or (t.lang == "ar" and bare in _AR_NAME_LINKS)  # "حسام عبد الرحيم"
+                        or (
+                            # "سالم بن حمد | الحارثي": the family name after the father's
+                            t.lang == "ar"
+                            and name_toks[-2] in _AR_NAME_LINKS
+                            and len(name_toks) < 5
+                        )
                     ):
                         break
                 if len(name_toks) >= 2 and (
