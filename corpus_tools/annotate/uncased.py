@@ -513,13 +513,16 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return None  # a clause, not who spoke: unknown rather than a guess
     described = " ".join(toks)
     clause = next((c for a, c in clause_of.items() if _up_to_stop(a, t) == seg), "")
-    if clause and not toks[0].startswith("ה"):
+    if clause and (not toks[0].startswith("ה") or clause.startswith(_HE_UNNAMED)):
         # an unnamed person with the clause that describes them, as written
         described = f"{described}, {clause}"
     return _Found(described, "description", described, gender)
 
 
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
+# "שביקש שלא להזדהות" (who asked not to be named): a clause only an unnamed person has,
+# kept with their description even where it opens with ה ("הורה לשחקנית", a parent)
+_HE_UNNAMED = ("שביקש", "שסירב")
 # "שביקשה", "שהגיעה", "שנבחר": "who" and a verb, opening a Hebrew relative clause.
 _HE_RELATIVE = re.compile(
     r"ש(?:[הבנ][\u05d0-\u05ea]{2,}|(?!ופט|וטר|בוע|עות|נים|ירות|יטת|כונ|מו )[\u05d0-\u05ea]{3,}[תה]) "
@@ -3730,6 +3733,10 @@ def _spaced_person_opening(zone: str, t: _Table) -> tuple[str, bool]:
 
     head = re.split(r"[,،]", zone)
     toks = _tokens(head[0])
+    if t.lang == "he" and len(head) > 2 and _clean(head[1]).startswith(_HE_UNNAMED) and toks:
+        # "אחות ותיקה במחלקה …, שביקשה שלא להזדהות, תיארה …": someone the article will
+        # not name, as written with the clause that says so
+        return f"{_clean(head[0])}, {_clean(head[1])}", True
     apposed = _tokens(head[1]) if len(head) > 2 else []
     titled = [w for w in apposed if _unprefixed(w, t) not in t.titles and w not in t.titles]
     if apposed and apposed[0] in t.titles and 2 <= len(titled) <= 3 and names(titled):
