@@ -499,7 +499,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     # که چهار سال برای این شرکت کار کرده بود"
     # and a body keeps its full name ("معاونت امور هنری وزارت فرهنگ و ارشاد اسلامی")
     longest = (
-        14
+        24  # (with the clause to its verb: "یک زن ۴۵ ساله … که پسرش … مبتلا شده بود")
+        if toks and toks[0] in _ONE_OF and t.lang == "fa" and "که" in toks
+        else 14
         if toks and toks[0] in _ONE_OF
         else 10
         if toks and (toks[0] in t.body_heads or any(w.endswith("،") for w in toks))
@@ -549,6 +551,10 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     # "یکی از این خریداران که نخواست نامش فاش شود": an unnamed person keeps the clause
     # that describes them.
     stops = _RELATIVE - _RELATIVE_PRONOUNS if indefinite else t.stops
+    if indefinite and t.lang == "fa" and "که" in toks[1:]:
+        # "یکی از بازدیدکنندگان که همراه دو فرزندش به نمایشگاه آمده بود": the clause
+        # runs to its verb, which the comma after it closes
+        return " ".join(toks)
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             return " ".join(toks[:i])
