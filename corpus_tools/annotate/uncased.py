@@ -1463,9 +1463,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
         # of its own (not "«….» قالت الوزيرة", nor Chinese "“…。”X说")
         reads = reads[1:]
-    if before.rstrip().endswith((":", "：")) or (
-        t.lang == "th" and before.rstrip().endswith("ว่า")
-    ):
+    if before.rstrip().endswith((":", "：")) or (t.lang == "th" and before.rstrip().endswith("ว่า")):
         reads.reverse()  # "X said: “…”", "X บอกว่า “…”" is surer than what follows
     for side, s in reads:
         found = _read_at(s, t, side=side)
@@ -3076,6 +3074,7 @@ def attribute(
             # sentence that opens with someone the article has named
             opened = _opening_person(where, doc)
             known = next((p for p in doc.persons if p.name == opened and p.at), None)
+            known = known or _familiar_of(opened, where, doc)
             if known is not None and any(a < where for a in known.at):
                 result = (known.name, known.name)
         if result is not None and found is not None and found.kind in ("description", "role"):
@@ -3724,6 +3723,20 @@ def _zh_person_opening(zone: str, t: _Table) -> str:
             if len(name) == 3 or (len(name) == 2 and after_role):
                 return name
     return ""
+
+
+def _familiar_of(called: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """The one person named before ``where`` whom a Chinese familiar form calls by the
+    family name ("老何" for 何国梁 named before); None where none or several are."""
+    if doc.t.lang != "zh" or not re.fullmatch(r"[老小][\u3400-\u9fff]", called):
+        return None
+    family = called[1]
+    cands = [
+        p
+        for p in doc.persons
+        if len(p.name) in (2, 3) and p.name.startswith(family) and any(a < where for a in p.at)
+    ]
+    return cands[0] if len(cands) == 1 else None
 
 
 def _spaced_person_opening(zone: str, t: _Table) -> tuple[str, bool]:
