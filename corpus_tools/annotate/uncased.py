@@ -4075,11 +4075,12 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
 def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
     """The person the article titles with the title a bare Korean noun ends with: "감독님"
     (the coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or
-    else the one person named with it later."""
+    else the one person named with it later. Only a mention of one word: a longer one
+    describes someone."""
     words = mention.split()
-    if not words:
-        return None
-    word = words[-1].removesuffix("님")
+    if len(words) != 1:
+        return None  # "서울대 재료공학부의 한 교수": someone the article does not name
+    word = words[0].removesuffix("님")
     for title in sorted(doc.t.honorifics, key=len, reverse=True):
         if word.endswith(title) and len(title) >= 2 and title != "씨":
             return doc.with_role(title, where) or doc.with_role_after(title, where)
