@@ -121,7 +121,7 @@ class _Doc:
 
     def in_speech(self, at: tuple[int, int]) -> bool:
         """Whether ``at`` lies inside a speech quotation (past its opening mark)."""
-        if not self.masked or at[0] > len(self.masked) or at[1] < 1:
+        if not self.masked or not 1 <= at[0] <= len(self.masked) or at[1] < 1:
             return False
         text = self.masked[at[0] - 1]
         return at[1] < len(text) and text[at[1]] == _MASK and text[at[1] - 1] == _MASK
@@ -293,8 +293,22 @@ _AR_FRONTED = re.compile(
 )
 
 
-# The words that join an Arabic name's parts: "سالم بن حمد", "عبد الرحيم", "أبو بكر".
-_AR_NAME_LINKS = frozenset({"بن", "بنت", "عبد", "أبو"})
+# The words that join an Arabic name's parts: "سالم بن حمد", "عبد الرحيم", "أبو بكر",
+# "آل مكتوم".
+_AR_NAME_LINKS = frozenset({"بن", "بنت", "عبد", "أبو", "آل"})
+
+
+def _ar_family_name(word: str, t: _Table) -> bool:
+    """A word that can end an Arabic name after the father's: a family name with the
+    article ("الحارثي", "القاسمي") or a link to the next ("آل"); not a participle
+    ("مؤكدا"), nor a noun that goes on the sentence ("نظيره", his counterpart)."""
+    return word in _AR_NAME_LINKS or (
+        word.startswith("ال")
+        and len(word) > 4
+        and _could_be_given(word[2:], t)
+        and word not in t.participles
+        and word[2:] not in t.participles
+    )
 
 
 def _ar_name_like(words: list[str], t: _Table) -> bool:
@@ -515,7 +529,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return None  # a clause, not who spoke: unknown rather than a guess
     described = " ".join(toks)
     clause = next((c for a, c in clause_of.items() if _up_to_stop(a, t) == seg), "")
-    if clause and (not toks[0].startswith("ה") or clause.startswith(_HE_UNNAMED)):
+    if clause and (not toks[0].startswith("ה") or _HE_UNNAMED.match(clause)):
         # an unnamed person with the clause that describes them, as written
         described = f"{described}, {clause}"
     return _Found(described, "description", described, gender)
@@ -524,7 +538,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
 _ONE_OF = frozenset({"یکی", "یک", "أحد", "إحدى", "एक"})
 # "שביקש שלא להזדהות" (who asked not to be named): a clause only an unnamed person has,
 # kept with their description even where it opens with ה ("הורה לשחקנית", a parent)
-_HE_UNNAMED = ("שביקש", "שסירב")
+_HE_UNNAMED = re.compile(
+    r"^ש(?:ביקש|סירב)ה? (?:\S+ ){0,3}?(?:להזדהות|להיחשף|(?:לפרסם את |ב)?שמו|(?:לפרסם את |ב)?שמה)(?!\S)"
+)
 # "שביקשה", "שהגיעה", "שנבחר": "who" and a verb, opening a Hebrew relative clause.
 _HE_RELATIVE = re.compile(
     r"ש(?:[הבנ][\u05d0-\u05ea]{2,}|(?!ופט|וטר|בוע|עות|נים|ירות|יטת|כונ|מו )[\u05d0-\u05ea]{3,}[תה]) "
@@ -543,6 +559,18 @@ _RELATIVE = frozenset(
 _RELATIVE_PRONOUNS = frozenset({"که", "الذي", "التي", "الذين", "אשר", "जो"})
 
 
+# Persian verbs that end a clause: the auxiliaries and the forms of "to be", "become".
+_FA_AUXILIARIES = frozenset(
+    {"است", "بود", "بودند", "شد", "شود", "شده", "شدند", "باشد", "نیست", "هست", "دارد", "ندارد"}
+)
+
+
+def _fa_finite(word: str) -> bool:
+    """A Persian word that ends a clause as its verb: an auxiliary or a present or
+    imperfect form ("می‌رود", "نمی‌کند")."""
+    return word in _FA_AUXILIARIES or word.startswith(("می\u200c", "نمی\u200c"))
+
+
 def _up_to_stop(seg: str, t: _Table) -> str:
     """``seg`` up to a preposition or a relative word; an unnamed person keeps the
     places that describe them ("یک فروشنده لوازم خانگی در بازار …") up to a relative."""
@@ -553,7 +581,12 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     stops = _RELATIVE - _RELATIVE_PRONOUNS if indefinite else t.stops
     if indefinite and t.lang == "fa" and "که" in toks[1:]:
         # "یکی از بازدیدکنندگان که همراه دو فرزندش به نمایشگاه آمده بود": the clause
-        # runs to its verb, which the comma after it closes
+        # runs to its verb; a preposition after that verb is the main verb's ("… که
+        # نخواست نامش فاش شود به خبرنگار ایسنا گفت")
+        k = toks.index("که", 1)
+        for i in range(k + 2, len(toks)):
+            if toks[i] in t.stops and _fa_finite(toks[i - 1]):
+                return " ".join(toks[:i])
         return " ".join(toks)
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
@@ -590,8 +623,14 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         # "الدكتورة ميثاء بنت سعيد البلوشية مديرة إدارة …": the name between the title
         # and the office after it, not the office's complement
         at = [i for i, w in enumerate(toks) if _is_office(w, t)]
-        if toks[at[0]] in t.titles and _ar_name_like(toks[at[0] + 1 : at[1]], t):
-            return " ".join(toks[at[0] + 1 : at[1]]), tuple(roles), gender
+        between = toks[at[0] + 1 : at[1]]
+        if (
+            toks[at[0]] in t.titles
+            and toks[at[1]] not in t.titles  # "الأستاذ … الدكتور حسن نافعة": two titles
+            and _ar_name_like(between, t)
+            and all(_unprefixed(w, t) == w for w in between)  # not "بجامعة القاهرة"
+        ):
+            return " ".join(between), tuple(roles), gender
     rest = toks[cut + 1 :]
     while cut >= 0 and rest and _FORMER.fullmatch(rest[0]):
         rest = rest[1:]  # "השופט בדימוס אלי גבאי": a retired judge
@@ -1318,7 +1357,13 @@ def _ko_relative_before(toks: list[str], j: int) -> list[str]:
     if j == 0 or not _ko_adnominal(toks[j - 1].strip(_MARKS_AND_SPACE)):
         return []
     k = j - 1
-    while k > 0 and not toks[k - 1].rstrip().endswith((".", ",", "!", "?")) and j - k < 10:
+    while (
+        k > 0
+        and not toks[k - 1].rstrip().endswith((".", ",", "!", "?"))
+        # "경찰에 따르면": whose account it is, no part of the description
+        and not toks[k - 1].strip(_MARKS_AND_SPACE).endswith(("따르면", "의하면"))
+        and j - k < 10
+    ):
         if any(c in toks[k - 1] for c in _QUOTE_MARKS + _MASK):
             break
         k -= 1
@@ -2790,6 +2835,13 @@ def _names_in_text(
                         any(c in bare for c in _QUOTE_MARKS) or bare.startswith("لـ")
                     ):
                         break  # "سمير بن عمر لـ«وات»": whom it was said to
+                    if (
+                        t.lang == "ar"
+                        and len(name_toks) >= 2
+                        and name_toks[-1] not in _AR_NAME_LINKS
+                        and not _ar_family_name(bare, t)
+                    ):
+                        break  # "خالد بن سلمان مؤكدا": a participle, no family name
                     name_toks.append(bare)
                     if x != bare:  # punctuation closes the name
                         break
@@ -2798,12 +2850,12 @@ def _names_in_text(
                         or (t.lang == "ar" and bare in _AR_NAME_LINKS)  # "حسام عبد الرحيم"
                         or (
                             # "سالم بن حمد | الحارثي": the family name after the father's
-                            t.lang == "ar"
-                            and name_toks[-2] in _AR_NAME_LINKS
-                            and len(name_toks) < 5
+                            t.lang == "ar" and name_toks[-2] in _AR_NAME_LINKS
                         )
                     ):
                         break
+                while t.lang == "ar" and name_toks and name_toks[-1] in _AR_NAME_LINKS:
+                    name_toks.pop()  # "فاطمة بنت" before a word that is no name
                 if len(name_toks) >= 2 and (
                     name_toks[0] in t.body_heads
                     or (t.lang == "he" and any(x.startswith("ה") for x in name_toks[1:]))
@@ -3752,7 +3804,13 @@ def _spaced_person_opening(zone: str, t: _Table) -> tuple[str, bool]:
 
     head = re.split(r"[,،]", zone)
     toks = _tokens(head[0])
-    if t.lang == "he" and len(head) > 2 and _clean(head[1]).startswith(_HE_UNNAMED) and toks:
+    if (
+        t.lang == "he"
+        and len(head) > 2
+        and toks
+        and _HE_UNNAMED.match(_clean(head[1]))
+        and _name_part(head[0], t) == ("", (), None)  # not "שר החקלאות אבי דיכטר, …"
+    ):
         # "אחות ותיקה במחלקה …, שביקשה שלא להזדהות, תיארה …": someone the article will
         # not name, as written with the clause that says so
         return f"{_clean(head[0])}, {_clean(head[1])}", True
@@ -4073,18 +4131,20 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
 
 
 def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
-    """The person the article titles with the title a bare Korean noun ends with: "감독님"
-    (the coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or
-    else the one person named with it later. Only a mention of one word: a longer one
-    describes someone."""
+    """The person the article titles with the title a bare Korean noun is: "감독님" (the
+    coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or else the
+    one person named with it later. Only a mention of one word: a longer one describes
+    someone."""
     words = mention.split()
     if len(words) != 1:
         return None  # "서울대 재료공학부의 한 교수": someone the article does not name
     word = words[0].removesuffix("님")
-    for title in sorted(doc.t.honorifics, key=len, reverse=True):
-        if word.endswith(title) and len(title) >= 2 and title != "씨":
-            return doc.with_role(title, where) or doc.with_role_after(title, where)
-    return None
+    # A compound names another office ("부의장", "명예회장", "검사장"), except the leader of
+    # a unit ("-대"): "구조대장", "원정대장" for the "대장" the article titled.
+    title = "대장" if word.endswith("대장") else word
+    if len(title) < 2 or title not in doc.t.honorifics:
+        return None
+    return doc.with_role(title, where) or doc.with_role_after(title, where)
 
 
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
