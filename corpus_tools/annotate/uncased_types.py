@@ -127,6 +127,18 @@ def _right_after_saying(before: str, t: Table) -> bool:
     return hit is not None and hit[1] == len(lead[-6:])
 
 
+# What ends a Chinese clause right after a quotation.
+_ZH_CLAUSE_ENDS = ("。", "，", "；", "！", "？")
+# Characters of a Chinese predicate: not, no, is, can, must, fear.
+_ZH_PREDICATE = re.compile(r"[不没无是能要会怕该]")
+
+
+def _zh_predicate(inner: str, t: Table) -> bool:
+    """Chinese words that say something of something ("不怕慢", "没有正常经营的意图"): a
+    negation, copula or modal in them."""
+    return t.lang == "zh" and bool(_ZH_PREDICATE.search(inner))
+
+
 def _predicated(inner: str) -> bool:
     return any(w.strip(_PUNCT + ".") in _PREDICATING for w in inner.split())
 
@@ -323,7 +335,7 @@ _CLAUSE_END = re.compile(r"[。！？!?；;.؟।]")
 _PUNCT = ",،:;\"'«»“”„‘’"
 
 
-def _reported(before: str, inner: str, t: Table) -> bool:
+def _reported(before: str, inner: str, t: Table, after: str = "") -> bool:
     """A quotation inside what a sentence reports somebody said: in Chinese the clause a
     verb of saying and a comma open ("林国栋表示，公司计划……，“让核心部件尽量不出
     园区”。"); in the spaced scripts the clause after a verb of saying and "that"
@@ -334,7 +346,11 @@ def _reported(before: str, inner: str, t: Table) -> bool:
         lead = sentence.rstrip()
         return lead.endswith("ว่า") and any(lead[:-3].endswith(v) for v in t.verbs)
     if t.lang == "zh":
-        if len(inner) < _SHORT_CHARS - 3:
+        # (a few words are a term, "推进“放管服”改革", unless they end the clause as its
+        # predicate: "特点是“不怕慢”。")
+        if len(inner) < _SHORT_CHARS - 3 and not (
+            len(inner) >= 3 and after[:1] in _ZH_CLAUSE_ENDS and _zh_predicate(inner, t)
+        ):
             return False
         for verb in t.verbs:
             i = sentence.find(verb)
@@ -454,12 +470,14 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
-                if cue == "name" and _predicated(inner):
-                    cue = None  # 'בנק מרכזי «روند تورم کاهشی است»': a sentence, no name
+                if cue == "name" and (_predicated(inner) or _zh_predicate(inner, t)):
+                    # 'בנק מרכזי «روند تورم کاهشی است»', '该公司“自始就没有…的意图”': a
+                    # sentence, no name
+                    cue = None
                 # The signs that the words were said, read once where no cue spoke.
                 reported = answered = right_after = partial = False
                 if cue is None:
-                    reported = _reported(before, inner, t)
+                    reported = _reported(before, inner, t, after)
                     answered = _quoted_by_ending(after, t) or _attributed_after(inner, after, t)
                     right_after = _right_after_saying(before, t)
                     partial = (
