@@ -1048,7 +1048,10 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
     before = before.split(_MASK)[-1]
-    marked = list(re.finditer(r"(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])([はがも])", before))
+    # (after a name, a title, a closing bracket, or "たち": "子どもたちは")
+    marked = list(
+        re.finditer(r"(?:(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])|(?<=たち))([はがも])", before)
+    )
     topics = [m for m in marked if m.group(1) == "は"]
     # "得点操作が「…」との見方を示した": a subject right before the quotation is that of
     # the words quoted, not their speaker (unlike "石原氏も「…」と述べた").
@@ -3210,7 +3213,27 @@ def _within(
     masked = list(paragraphs)
     masked[part.paragraph - 1] = local
     found = _attribution([part], masked, t)
+    if (found is None or found.kind == "zero") and t.lang == "ja":
+        found = _ja_nested_speaker(local[: part.start.offset], local[part.end.offset : a_end], t)
     return found if found is not None and found.kind != "zero" else None
+
+
+# Who said the words quoted inside someone's words: the subject right before them
+# ("小学生が『…』と書いてくれた", "父がよく『…』と言っていた"), or the agent of a passive
+# ("先生に『…』と言われた", "祖父には『…』と何度も言われた").
+_JA_NESTED_SUBJECT = re.compile(r"(?:が|は|も)(?:よく|いつも|何度も|常々|毎日)?$")
+_JA_NESTED_AGENT = re.compile(r"(?:に|には|から)(?:よく|いつも|何度も|常々|毎日)?$")
+
+
+def _ja_nested_speaker(before: str, after: str, t: _Table) -> _Found | None:
+    """Japanese: the speaker of a quotation inside another, read as a topic."""
+    head = before.split(_MASK)[-1].rstrip(" \u3000")
+    m = _JA_NESTED_SUBJECT.search(head)
+    if m is None and re.match(r"と(?:何度も|よく)?言われ", after.lstrip(" \u3000")):
+        m = _JA_NESTED_AGENT.search(head)
+    if m is None or m.start() == 0:
+        return None
+    return _read_ja(head[: m.start()] + "は", t)
 
 
 def _opens_sentence(first: QuotationPart, masked: list[str]) -> bool:

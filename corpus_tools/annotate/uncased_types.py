@@ -368,7 +368,14 @@ def _reported(before: str, inner: str, t: Table, after: str = "") -> bool:
 _KO_QUOTING = re.compile(r"(?:(?:이?라고|고)(?:만|도)?|이?라며|며|(?:이?라)?면서도?)(?=\s|$|[,.])")
 
 
+# Japanese: "と" and a verb of saying, writing or calling out after the words
+# ("『…』と言われた", "『…』と書いてくれた"); not "と呼ばれる" (called), which names.
+_JA_QUOTING = re.compile(r"と(?:よく|いつも|何度も|常々)?(?:言|書|話|叫|語|述|励ま|声をかけ|教え)")
+
+
 def _quoted_by_ending(after: str, t: Table) -> bool:
+    if t.lang == "ja":
+        return bool(_JA_QUOTING.match(after.lstrip(" \u3000")))
     return t.lang == "ko" and bool(_KO_QUOTING.match(after))
 
 
