@@ -2,8 +2,9 @@
 “…”", pronouns that skip names inside quoted speech, Korean titles with 님 or in a
 compound ("감독님", "구조대장") and relative clauses with an auxiliary, Arabic names through
 "بن" and between a title and an office, Hebrew and Persian unnamed people with the clause
-that describes them, and a Chinese familiar "老周" for the 周 named before
-(corpus_tools/annotate/uncased.py)."""
+that describes them, a Chinese familiar "老周" for the 周 named before, Chinese
+partial quotations that end their clause, Japanese quotations inside quotations
+("監督に『…』と言われた"), given names in kana and foreign family names (corpus_tools/annotate/uncased.py)."""
 
 from __future__ import annotations
 
@@ -173,6 +174,50 @@ CASES = [
         ],
         [("حسن نافعة", "الأستاذ بجامعة القاهرة الدكتور حسن نافعة")],
         id="ar-two-titles-no-name-between",
+    ),
+    pytest.param(
+        [
+            "町の図書館が50周年を迎えた。",
+            "館長の村田浩二さんは「開館のころ、常連の少年が『ここに住みたい』と言ってくれた。その言葉が今も支えだ」と話した。",
+        ],
+        [("村田浩二", "村田浩二さん"), ("常連の少年", "常連の少年")],
+        id="ja-nested-subject",
+    ),
+    pytest.param(
+        [
+            "地元の高校が全国大会に出場する。",
+            "主将の木村翔太さんは「監督に『最後まで走れ』と何度も言われた。だから諦めなかった」と振り返った。",
+        ],
+        [("木村翔太", "木村翔太さん"), ("監督", "監督")],
+        id="ja-nested-passive-agent",
+    ),
+    pytest.param(
+        [
+            "市の美術館で企画展が始まった。",
+            "学芸員の吉田みのりさんは「地元の作家の歩みを知ってほしい」と話した。",
+        ],
+        [("吉田みのり", "吉田みのりさん")],
+        id="ja-kana-given-name",
+    ),
+    pytest.param(
+        [
+            "国際ピアノコンクールの表彰式が開かれた。",
+            "優勝したポーランドのアンナ・コヴァルスカさん（24）は「夢のようだ」と喜んだ。",
+            "コヴァルスカさんは「次はショパンに挑みたい」とも語った。",
+        ],
+        [
+            ("アンナ・コヴァルスカ", "アンナ・コヴァルスカさん"),
+            ("アンナ・コヴァルスカ", "コヴァルスカさん"),
+        ],
+        id="ja-foreign-family-name",
+    ),
+    pytest.param(
+        [
+            "本市今年新增社区食堂一百家。",
+            "市民政局副局长林海峰说，社区食堂最大的意义在于“不怕远”。他说：“老人走几步就能吃上热饭。”",
+        ],
+        [("林海峰", "市民政局副局长林海峰"), ("林海峰", "他")],
+        id="zh-partial-ends-the-clause",
     ),
 ]
 

@@ -238,7 +238,8 @@ def _extends(full: str, short: str, t: _Table) -> bool:
     if t.lang == "zh":  # a family name of a personal name: "周" of "周海涛"
         return len(full) <= 4 and full.startswith(short) and short in t.surnames
     if t.lang == "ja":
-        return full.startswith(short) and len(short) >= 2
+        # (a foreign name goes by its last part: "ナデリ" of "ダリウシュ・ナデリ")
+        return (full.startswith(short) and len(short) >= 2) or full.rsplit("・", 1)[-1] == short
     if t.lang == "ko":
         return full.startswith(short) and len(short) <= 2 and short in t.surnames
     tokens = full.split()
@@ -1021,6 +1022,9 @@ _JA_TIME = re.compile(
 # not a noun and a particle ("会社の") nor a verb ("発表した").
 _JA_GIVEN_IN_KANA = re.compile(
     r"(?<![\u3400-\u9fff々])[\u3400-\u9fff々]{1,3}[ぁ-おか-ぎく-ごさ-ぞたちっつてど-ねぱ-ゖ]{1,3}[子美代江]$"
+    # a given name all in kana after the family name, after "の" or where the clause
+    # opens: "監督の佐伯ひなた", "山田さくら"
+    r"|(?:^|(?<=[の、\s\u3000」]))[\u3400-\u9fff々]{1,3}[ぁ-ゖ]{2,4}$"
 )
 # What opens a title written before it: "副知事" (deputy), "元社長" (former), "前市長".
 _JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
