@@ -4,7 +4,8 @@ compound ("감독님", "구조대장") and relative clauses with an auxiliary, A
 "بن" and between a title and an office, Hebrew and Persian unnamed people with the clause
 that describes them, a Chinese familiar "老周" for the 周 named before, Chinese
 partial quotations that end their clause, Japanese quotations inside quotations
-("監督に『…』と言われた"), given names in kana and foreign family names (corpus_tools/annotate/uncased.py)."""
+("監督に『…』と言われた"), given names in kana and foreign family names, and Hindi names after
+a participle ("फैसला सुनाने वाले वर्मा") (corpus_tools/annotate/uncased.py)."""
 
 from __future__ import annotations
 
@@ -218,6 +219,27 @@ CASES = [
         ],
         [("林海峰", "市民政局副局长林海峰"), ("林海峰", "他")],
         id="zh-partial-ends-the-clause",
+    ),
+    pytest.param(
+        [
+            "जिला अदालत ने पुराने पुल के मामले में फैसला सुनाया।",
+            "पीठ की अध्यक्षता न्यायाधीश राजेश कुमार वर्मा ने की। फैसला सुनाने वाले वर्मा ने कहा कि “लापरवाही की कीमत आम लोग चुकाते हैं”।",
+        ],
+        [("राजेश कुमार वर्मा", "वर्मा")],
+        id="hi-name-after-participle-and-middle-name",
+    ),
+    pytest.param(
+        [
+            "शहर का पुराना सिनेमाघर बंद हो गया।",
+            "सिनेमाघर के बाहर पान की दुकान चलाने वाले एक बुजुर्ग ने कहा, “तीस साल से यहीं बैठा हूं।”",
+        ],
+        [
+            (
+                "सिनेमाघर के बाहर पान की दुकान चलाने वाले एक बुजुर्ग",
+                "सिनेमाघर के बाहर पान की दुकान चलाने वाले एक बुजुर्ग",
+            )
+        ],
+        id="hi-participle-before-an-unnamed-man",
     ),
 ]
 

@@ -383,6 +383,10 @@ def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
     return out
 
 
+# The Hindi participle that makes a clause describe a noun: "लिखने वाले", "रहने वाली".
+_HI_PARTICIPLE = re.compile(r"(?<!\S)(?:वाले|वाली|वाला)\s+")
+
+
 def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     """A phrase of a spaced script (ar, fa, he, hi, th) as a speaker."""
     for q in t.quoting:
@@ -399,6 +403,18 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
         # the verb are no part of the subject
         phrase = _THAI_BEFORE_VERB.sub("", phrase)
+    if t.lang == "hi":
+        # "फैसला लिखने वाले शर्मा" (Sharma, who wrote the ruling): the name after the
+        # participle that describes its bearer
+        described = _HI_PARTICIPLE.split(phrase)
+        named = _tokens(described[-1])
+        if (
+            len(described) > 1
+            and 1 <= len(named) <= 3
+            and named[0] not in _ONE_OF  # "दुकान चलाने वाले एक बुजुर्ग": an unnamed man
+            and all(_could_be_given(w, t) for w in named)
+        ):
+            phrase = described[-1]
     if not phrase:
         return None
     mention = phrase
@@ -3330,12 +3346,12 @@ def _given_name_before(family: str, doc: _Doc) -> str:
             if not _could_be_given(w, t) or w in _WHEN_AFTER_VERB:
                 continue  # (not "אמש", last night, between a verb and its subject)
             if (
-                t.lang == "ar"
+                (t.lang == "ar" or (t.lang == "hi" and w in t.middle_names))
                 and i >= 2
                 and raw[i - 2] == toks[i - 2]
                 and _could_be_given(toks[i - 2], t)
             ):
-                return f"{toks[i - 2]} {w}"
+                return f"{toks[i - 2]} {w}"  # (and "सुरेश कुमार" before "शर्मा")
             return w
     return ""
 
