@@ -406,15 +406,15 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if t.lang == "hi":
         # "फैसला लिखने वाले शर्मा" (Sharma, who wrote the ruling): the name after the
         # participle that describes its bearer
-        described = _HI_PARTICIPLE.split(phrase)
-        named = _tokens(described[-1])
+        pieces = _HI_PARTICIPLE.split(phrase)
+        named = _tokens(pieces[-1])
         if (
-            len(described) > 1
+            len(pieces) > 1
             and 1 <= len(named) <= 3
             and named[0] not in _ONE_OF  # "दुकान चलाने वाले एक बुजुर्ग": an unnamed man
             and all(_could_be_given(w, t) for w in named)
         ):
-            phrase = described[-1]
+            phrase = pieces[-1]
     if not phrase:
         return None
     mention = phrase
