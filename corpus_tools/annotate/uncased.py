@@ -726,7 +726,7 @@ def _thai_run(run: str, t: _Table) -> str:
 # Titles that are also words of kinship or occupation ("อาจารย์คณะครุศาสตร์", a lecturer
 # of the faculty; "ผู้ใหญ่บ้าน", a village head): no title before a body's or a place's
 # word.
-_THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ"})
+_THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ", "โค้ช"})
 _THAI_NOT_NAMES = (
     "คณะ",
     "มหาวิทยาลัย",
