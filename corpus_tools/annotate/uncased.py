@@ -294,6 +294,15 @@ _AR_FRONTED = re.compile(
 )
 
 
+def _ar_no_subject(word: str) -> bool:
+    """An Arabic word that cannot open the subject after a verb: a plural in the oblique
+    case ("المواطنين", the citizens, as object), or a preposition written on a verbal
+    noun ("بتوفير", "بإشراك", "بالإسراع")."""
+    return (word.startswith("ال") and word.endswith("ين") and len(word) >= 7) or (
+        word.startswith(("بت", "بإ", "بأ", "بال", "بات", "باست")) and len(word) >= 5
+    )
+
+
 # The words that join an Arabic name's parts: "سالم بن حمد", "عبد الرحيم", "أبو بكر",
 # "آل مكتوم".
 _AR_NAME_LINKS = frozenset({"بن", "بنت", "عبد", "أبو", "آل"})
@@ -383,6 +392,13 @@ def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
     return out
 
 
+# "But" and "that" with a pronoun written on: "لكنها" (but she), "إنه" (that he).
+_AR_BUT_HE = {
+    f"{c}{p}": g
+    for c in ("لكن", "ولكن", "إن", "وإن", "كما أن")
+    for p, g in (("ه", "m"), ("ها", "f"))
+    if " " not in c
+}
 # The Hindi participle that makes a clause describe a noun: "लिखने वाले", "रहने वाली".
 _HI_PARTICIPLE = re.compile(r"(?<!\S)(?:वाले|वाली|वाला)\s+")
 
@@ -403,6 +419,13 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
         # the verb are no part of the subject
         phrase = _THAI_BEFORE_VERB.sub("", phrase)
+    if t.lang == "ar":
+        words = phrase.split()
+        if words and words[0] in ("بحسب", "حسب") and len(words) > 1:
+            phrase = " ".join(words[1:])  # "بحسب البطاينة، الذي دعا …": according to X
+        elif len(words) == 1 and words[0] in _AR_BUT_HE:
+            # "لكنها طالبت …" (but she asked …): the subject before, as a pronoun
+            return _Found(words[0], "pronoun", gender=_AR_BUT_HE[words[0]])
     if t.lang == "hi":
         # "फैसला लिखने वाले शर्मा" (Sharma, who wrote the ruling): the name after the
         # participle that describes its bearer
@@ -2385,6 +2408,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 continue  # "يقول بحسرة المزارع …" (says sorrowfully the farmer …)
             if not toks and w.strip(_MARKS_AND_SPACE) in _WHEN_AFTER_VERB:
                 continue  # '"…", אמר היום משה לוי', "وقال أمس الوزير"
+            if not toks and t.lang == "ar" and _ar_no_subject(w.strip(_MARKS_AND_SPACE)):
+                stopped = True  # "ودعا المواطنين إلى …": the object, the subject before
+                break
             if in_addressee:
                 in_addressee = not w.rstrip(",.").endswith(tuple(_QUOTE_MARKS))
                 continue
