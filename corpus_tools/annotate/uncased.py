@@ -4199,6 +4199,22 @@ def _short_form(short: str, full: str, t: _Table) -> bool:
     return at >= len(full) - 3
 
 
+def _ja_the_same(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """Japanese "同" before a title: the person named last before with that title ("同相"
+    after "北條雅之環境相", "同社長"), or anyone for "同氏"; not a body ("同社", "同省")."""
+    title = mention.removeprefix("同")
+    if title == mention or not title or len(title) > 4:
+        return None
+    if title in ("氏", "さん"):
+        return doc.last_before(where, None)
+    held = [
+        (max(a for a in p.at if a < where), p)
+        for p in doc.persons
+        if any(a < where for a in p.at) and any(r.endswith(title) for r in p.roles)
+    ]
+    return max(held, key=lambda x: x[0])[1] if held else None
+
+
 def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
     """The person the article titles with the title a bare Korean noun is: "감독님" (the
     coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or else the
@@ -4249,6 +4265,10 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             if opened and (p is None or opened != p.name):
                 p = doc.add(opened, (where[0], where[1] - 1), found.gender, ())
         return (p.name, found.mention) if p is not None else None
+    if doc.t.lang == "ja" and found.kind in ("name", "role", "description"):
+        same = _ja_the_same(found.mention, where, doc)
+        if same is not None:  # "同氏", "同相": the person just named with that title
+            return same.name, found.mention
     if doc.t.lang == "ko" and found.kind in ("role", "description"):
         held = _ko_title_held(found.mention, where, doc)
         if held is not None:  # "감독님이", "베테랑 구조대장의 말이다"
