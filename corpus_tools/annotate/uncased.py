@@ -2025,6 +2025,9 @@ _AR_THAT = frozenset({"إن", "إنه", "إنها", "أن", "أنه", "أنها"
 # The prepositions a description goes on with ("موظف في …", "سائق … على خط المطار").
 _AR_PREPOSITIONS = frozenset({"في", "من", "على", "منذ", "عن", "إلى"})
 # What only an unnamed person's description says: their age, their wish to stay unnamed.
+# Asked, preferred or refused to stay unnamed: "طلب عدم نشر اسمه", "فضّل عدم ذكر اسمها",
+# "رفض الكشف عن هويته".
+_AR_UNNAMED_WISH = re.compile(r"(?:فضّ?ل|طلب|رفض)ت?\s+(?:عدم\s+)?\S+\s+(?:عن\s+)?(?:اسم|هويت)")
 _AR_UNNAMED_SIGN = re.compile(
     r"(?<!\S)(?:من عمره|من عمرها|من العمر|عاما|عاماً|فضّ?لت?|طلبت?|رفضت?|وهو|وهي)(?!\S)"
 )
@@ -4233,6 +4236,15 @@ def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person |
 
 
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
+    if (
+        found.kind == "description"
+        and doc.t.lang == "ar"
+        and "،" in found.mention
+        and _AR_UNNAMED_WISH.search(found.mention)
+    ):
+        # "مسؤول في سلطة المياه، طلب عدم نشر اسمه": someone who will not be named, not
+        # the body they work in
+        return found.mention, found.mention
     if found.kind in ("role", "description", "name") and doc.kind_named:
         body = _kind_taken_up(found.mention, where, doc)
         if body:  # "كشركة «…»" before, "الشركة" now
