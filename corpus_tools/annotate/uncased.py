@@ -2396,7 +2396,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             return _Found("", "zero")
         return _read_zh(subject, t)
     if t.order in ("after", "both"):
-        np_after = re.split(r"[:：.،,]", subject_after)[0]
+        # (not at the stop of a title's one letter: "قال م. خالد المطيري", "د. هالة")
+        np_after = re.split(r"[:：،,]|(?<!(?<!\S)[\u0621-\u064a])\.", subject_after)[0]
         toks: list[str] = []
         titled = [
             i
