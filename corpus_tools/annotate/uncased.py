@@ -419,11 +419,12 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
         # the verb are no part of the subject
         phrase = _THAI_BEFORE_VERB.sub("", phrase)
-    if t.lang == "ar":
-        words = phrase.split()
-        if words and words[0] in ("بحسب", "حسب") and len(words) > 1:
-            phrase = " ".join(words[1:])  # "بحسب البطاينة، الذي دعا …": according to X
-        elif len(words) == 1 and words[0] in _AR_BUT_HE:
+    words = phrase.split()
+    if len(words) > 1 and any(words[0] == a for a, _ in t.according if " " not in a):
+        # "بحسب البطاينة، الذي دعا …", "לטענת הסנגור, …": according to X, who is it
+        phrase = " ".join(words[1:])
+    elif t.lang == "ar":
+        if len(words) == 1 and words[0] in _AR_BUT_HE:
             # "لكنها طالبت …" (but she asked …): the subject before, as a pronoun
             return _Found(words[0], "pronoun", gender=_AR_BUT_HE[words[0]])
     if t.lang == "hi":
@@ -636,6 +637,10 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     return " ".join(toks)
 
 
+# Hebrew nouns of an unnamed source, which adjectives follow, never a name.
+_HE_SOURCES = frozenset({"גורם", "גורמים", "מקור", "מקורות"})
+
+
 def _is_office(w: str, t: _Table) -> bool:
     """A title or role noun, bare or with its prefixes."""
     u = _unprefixed(w, t)
@@ -672,6 +677,8 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         ):
             return " ".join(between), tuple(roles), gender
     rest = toks[cut + 1 :]
+    if t.lang == "he" and cut >= 0 and _unprefixed(toks[cut], t) in _HE_SOURCES:
+        return "", tuple(roles), gender  # "גורם מדיני בכיר": a source and its adjectives
     while cut >= 0 and rest and _FORMER.fullmatch(rest[0]):
         rest = rest[1:]  # "השופט בדימוס אלי גבאי": a retired judge
     if t.lang == "fa" and cut >= 0 and toks[cut] not in t.titles and rest:

@@ -117,6 +117,16 @@ def _attributed_after(inner: str, after: str, t: Table) -> bool:
     return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
 
 
+def _verb_follows(after: str, t: Table) -> bool:
+    """Arabic, Hebrew, Persian: a verb of saying right after the quotation and its comma,
+    its subject after it ('"אין לזה בסיס", אמר גורם מדיני', "«…»، قال الوزير"): words
+    said."""
+    if t.lang not in ("ar", "he", "fa"):
+        return False
+    words = after.lstrip(" ,،\u00a0").split(maxsplit=1)
+    return bool(words) and find_verb(words[0], t, last=False) is not None
+
+
 def _right_after_saying(before: str, t: Table) -> bool:
     """Chinese: a quotation right after a verb of saying or praising with nothing
     between ("称赞新站“…”" is not, "交易员称之为“…”" is): words said."""
@@ -485,7 +495,11 @@ def retype(
                 reported = answered = right_after = partial = False
                 if cue is None:
                     reported = _reported(before, inner, t, after)
-                    answered = _quoted_by_ending(after, t) or _attributed_after(inner, after, t)
+                    answered = (
+                        _quoted_by_ending(after, t)
+                        or _attributed_after(inner, after, t)
+                        or _verb_follows(after, t)
+                    )
                     right_after = _right_after_saying(before, t)
                     partial = (
                         _words_of_saying(before, after, t)
