@@ -399,6 +399,18 @@ _AR_BUT_HE = {
     for p, g in (("ه", "m"), ("ها", "f"))
     if " " not in c
 }
+
+
+def _hi_object_before_verb(words_before: str) -> bool:
+    """Hindi words between a quotation and the verb after it that are no subject: a
+    negation ("“…” नहीं बताया गया") or a noun after a postposition ("“…” का नमूना
+    बताया"), with no ergative "ने" among them."""
+    toks = _tokens(words_before)
+    if not toks or "ने" in toks or toks[0].endswith("ने"):
+        return False
+    return toks[-1] == "नहीं" or toks[0] in ("का", "की", "के", "को", "से", "में")
+
+
 # The Hindi participle that makes a clause describe a noun: "लिखने वाले", "रहने वाली".
 _HI_PARTICIPLE = re.compile(r"(?<!\S)(?:वाले|वाली|वाला)\s+")
 
@@ -423,10 +435,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if len(words) > 1 and any(words[0] == a for a, _ in t.according if " " not in a):
         # "بحسب البطاينة، الذي دعا …", "לטענת הסנגור, …": according to X, who is it
         phrase = " ".join(words[1:])
-    elif t.lang == "ar":
-        if len(words) == 1 and words[0] in _AR_BUT_HE:
-            # "لكنها طالبت …" (but she asked …): the subject before, as a pronoun
-            return _Found(words[0], "pronoun", gender=_AR_BUT_HE[words[0]])
+    elif t.lang == "ar" and len(words) == 1 and words[0] in _AR_BUT_HE:
+        # "لكنها طالبت …" (but she asked …): the subject before, as a pronoun
+        return _Found(words[0], "pronoun", gender=_AR_BUT_HE[words[0]])
     if t.lang == "hi":
         # "फैसला लिखने वाले शर्मा" (Sharma, who wrote the ruling): the name after the
         # participle that describes its bearer
@@ -2332,6 +2343,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         last_word = _tokens(subject_before)[-1:]
         if last_word in (["و"], ["और"], ["ו"]) or (last_word and last_word[0] in CONJUNCTIONS):
             return None  # "«…» خواند و گفت", '"A", אך הזהיר: "B"': the next words' verb
+        if t.lang == "hi" and _hi_object_before_verb(subject_before):
+            return None  # "इसे “…” का नमूना बताया": what it was called, the subject before
         hit = (hit[0] + skipped, hit[1] + skipped, hit[2])
     else:
         # The reporting verb opens the sentence's predicate; the quotation stands in
