@@ -826,6 +826,8 @@ def _thai_office(words: str, t: _Table) -> bool:
 
 
 # A Thai body's short form given in brackets after its name: "การประปานครหลวง (กปน.)".
+# A Thai office written short, with its stops: "รมว.คลัง", "ผกก.สภ.เมืองนครปฐม", "ผอ.".
+_THAI_ABBREVIATED = re.compile(r"[\u0e00-\u0e7f]{1,5}\.(?:[\u0e00-\u0e7f]+\.?)*")
 _THAI_SHORT_FORM = re.compile(r"([\u0e00-\u0e7f]+) \(([\u0e00-\u0e7f.]{1,8}\.)\)")
 # Words glued before a body's name that are not part of it: "ด้าน…" (on the side of),
 # "ส่วน…" (as for), "โดย…" (by).
@@ -4302,6 +4304,20 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         same = _ja_the_same(found.mention, where, doc)
         if same is not None:  # "同氏", "同相": the person just named with that title
             return same.name, found.mention
+    if (
+        doc.t.lang == "th"
+        and found.kind == "description"
+        and _THAI_ABBREVIATED.fullmatch(found.mention)
+    ):
+        # "รมว.คลังกล่าว", "ผกก.สภ.เมืองนครปฐมกล่าว": an office written short, which
+        # takes up the person named last before, in its paragraph or the one before
+        last = doc.last_before(where, None)
+        if (
+            last is not None
+            and " " in last.name
+            and any(a < where and a[0] >= where[0] - 1 for a in last.at)
+        ):
+            return last.name, found.mention
     if doc.t.lang == "ko" and found.kind in ("role", "description"):
         held = _ko_title_held(found.mention, where, doc)
         if held is not None:  # "감독님이", "베테랑 구조대장의 말이다"

@@ -117,11 +117,12 @@ def _attributed_after(inner: str, after: str, t: Table) -> bool:
     return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
 
 
-def _verb_follows(after: str, t: Table) -> bool:
-    """Arabic, Hebrew, Persian: a verb of saying right after the quotation and its comma,
-    its subject after it ('"אין לזה בסיס", אמר גורם מדיני', "«…»، قال الوزير"): words
-    said."""
-    if t.lang not in ("ar", "he", "fa"):
+def _verb_follows(before: str, after: str, t: Table) -> bool:
+    """Arabic and Hebrew: a quotation that opens its sentence with a verb of saying right
+    after it and its comma, its subject after it ('"אין לזה בסיס", אמר גורם מדיני',
+    "«…»، قال الوزير"): words said (not a book's title in an apposition: 'קליינמן,
+    מחבר הספר "…", אמר כי')."""
+    if t.lang not in ("ar", "he") or _CLAUSE_END.split(before)[-1].strip(" \u00a0"):
         return False
     words = after.lstrip(" ,،\u00a0").split(maxsplit=1)
     return bool(words) and find_verb(words[0], t, last=False) is not None
@@ -498,7 +499,7 @@ def retype(
                     answered = (
                         _quoted_by_ending(after, t)
                         or _attributed_after(inner, after, t)
-                        or _verb_follows(after, t)
+                        or _verb_follows(before, after, t)
                     )
                     right_after = _right_after_saying(before, t)
                     partial = (
