@@ -1545,7 +1545,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     after = lt[last.end.offset : min(a_end, last.end.offset + _MAX_AFTER)]
     before = text[max(s_start, first.start.offset - _MAX_BEFORE) : first.start.offset]
     if t.order == "topic":
-        whose = _ko_whose_words(after, t)
+        whose = _ko_whose_words(after, t) or _ja_bracketed_source(after, t)
         if whose is not None:
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
@@ -1782,6 +1782,19 @@ _KO_WHOSE = re.compile(
     r"(?:말|설명|얘기|이야기|지적|분석|전언|관측|전망|평가|주장|설명이|말이)(?:이다|다)"
 )
 _KO_BRACKETED = re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|교수|대표|학생|주민))\)")
+
+
+# Japanese: the source in brackets right after the words, "「…」（幹部）との声",
+# "「…」（政府高官）".
+_JA_BRACKETED = re.compile(r"^[（(]([^（）()\d]{2,20})[）)]")
+
+
+def _ja_bracketed_source(after: str, t: _Table) -> _Found | None:
+    """Japanese: who said the words, in brackets right after them, as written."""
+    m = _JA_BRACKETED.match(after) if t.lang == "ja" else None
+    if m is None:
+        return None
+    return _Found(m.group(1), "description", m.group(1))
 
 
 def _ko_whose_words(after: str, t: _Table) -> _Found | None:
@@ -3642,7 +3655,8 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
     bracketed = (f"({short})", f"（{short}）", f"({short}）", f"（{short})")
     if not any(b in text for text in doc.paragraphs[: where[0]] for b in bracketed):
         return ""  # (most names are given in no brackets: no pattern to build)
-    pattern = re.compile(rf"((?:\S+ )?\S+?)[（(]{re.escape(short)}[)）]")
+    # (not the words a quotation ends with: "「…」（幹部）" gives its source)
+    pattern = re.compile(rf"((?:\S+ )?[^\s「」『』“”\"]+?)[（(]{re.escape(short)}[)）]")
     for n, text in enumerate(doc.paragraphs[: where[0]], start=1):
         m = pattern.search(text)
         if m and (n, m.start()) < where:
