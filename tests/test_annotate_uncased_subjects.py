@@ -1,11 +1,13 @@
-"""Who speaks in scripts without capitals: a Thai verb glued to its pronoun and "X บอกว่า
-“…”", pronouns that skip names inside quoted speech, Korean titles with 님 or in a
-compound ("감독님", "구조대장") and relative clauses with an auxiliary, Arabic names through
-"بن" and between a title and an office, Hebrew and Persian unnamed people with the clause
-that describes them, a Chinese familiar "老周" for the 周 named before, Chinese
-partial quotations that end their clause, Japanese quotations inside quotations
-("監督に『…』と言われた"), given names in kana and foreign family names, and Hindi names after
-a participle ("फैसला सुनाने वाले वर्मा") (corpus_tools/annotate/uncased.py)."""
+"""Who speaks in scripts without capitals (corpus_tools/annotate/uncased.py): a Thai verb
+glued to its pronoun and "X บอกว่า “…”", a coach's fused title and an office written short
+("รมว.คลัง"); pronouns that skip names inside quoted speech; Korean titles with 님 or in a
+compound ("감독님", "구조대장") and relative clauses with an auxiliary; Arabic names through
+"بن", between a title and an office and after an abbreviated title, objects and unnamed
+officials after the verb; Hebrew and Persian unnamed people with the clause that describes
+them, Hebrew unnamed sources; a Chinese familiar "老周" and partial quotations that end
+their clause; Japanese quotations inside quotations, given names in kana, foreign family
+names, "同相" and a source in brackets; Hindi names after a participle and objects
+before the verb after a quotation."""
 
 from __future__ import annotations
 
@@ -240,6 +242,79 @@ CASES = [
             )
         ],
         id="hi-participle-before-an-unnamed-man",
+    ),
+    pytest.param(
+        [
+            "ทีมฟุตบอลจังหวัดชนะนัดที่สาม",
+            "นายชัยวัฒน์ บุญมี หัวหน้าผู้ฝึกสอน ให้สัมภาษณ์หลังเกม",
+            "“เรายังไม่คิดเรื่องแชมป์” โค้ชชัยวัฒน์ระบุ",
+        ],
+        [("ชัยวัฒน์ บุญมี", "โค้ชชัยวัฒน์")],
+        id="th-coach-fused-title",
+    ),
+    pytest.param(
+        [
+            "กระทรวงการคลังยืนยันไม่ขึ้นภาษี",
+            "ด้านนายสมศักดิ์ ทองดี รัฐมนตรีว่าการกระทรวงการคลัง กล่าวว่า กระทรวงได้ศึกษาทุกทางเลือก “การศึกษาไม่ได้แปลว่าจะทำ” รมว.คลังกล่าว",
+        ],
+        [("สมศักดิ์ ทองดี", "รมว.คลัง")],
+        id="th-short-written-office",
+    ),
+    pytest.param(
+        [
+            "أطلقت وزارة الصحة حملة للكشف المبكر.",
+            "وقال مدير الحملة عمر الخطيب إن الفحص «لا يستغرق أكثر من خمس دقائق». ودعا المواطنين إلى «عدم التردد في المراجعة».",
+        ],
+        [("عمر الخطيب", "مدير الحملة عمر الخطيب"), ("عمر الخطيب", "مدير الحملة عمر الخطيب")],
+        id="ar-oblique-plural-is-the-object",
+    ),
+    pytest.param(
+        [
+            "ارتفعت أسعار المياه في العاصمة.",
+            "وقال مسؤول في سلطة المياه، طلب عدم نشر اسمه: «الأزمة ستستمر حتى الصيف».",
+        ],
+        [("مسؤول في سلطة المياه، طلب عدم نشر اسمه", "مسؤول في سلطة المياه، طلب عدم نشر اسمه")],
+        id="ar-unnamed-not-their-body",
+    ),
+    pytest.param(
+        [
+            "ناقش المجلس البلدي أزمة المواقف.",
+            "وقال عضو المجلس البلدي م. خالد المطيري إن المسألة «تحتاج إلى حل جذري».",
+        ],
+        [("خالد المطيري", "عضو المجلس البلدي م. خالد المطيري")],
+        id="ar-title-abbreviation",
+    ),
+    pytest.param(
+        [
+            "השיחות נמשכו אתמול בקהיר.",
+            '"אין לזה בסיס", אמר גורם מדיני בכיר.',
+        ],
+        [("גורם מדיני בכיר", "גורם מדיני בכיר")],
+        id="he-unnamed-source-with-adjectives",
+    ),
+    pytest.param(
+        [
+            "अदालत ने निलंबन रद्द किया।",
+            "अदालत की पीठ ने कहा कि निलंबन आदेश में “कोई ठोस कारण” नहीं बताया गया।",
+        ],
+        [("अदालत की पीठ", "अदालत की पीठ")],
+        id="hi-object-before-the-verb-after",
+    ),
+    pytest.param(
+        [
+            "政府は新たな対策をまとめた。",
+            "北條雅之環境相は「全力で取り組む」と強調した。同相は会見後、「ご心配をおかけした」と投稿した。",
+        ],
+        [("北條雅之", "北條雅之環境相"), ("北條雅之", "同相")],
+        id="ja-the-same-minister",
+    ),
+    pytest.param(
+        [
+            "政府は補正予算案をまとめた。",
+            "ただ、財務省内には「財政規律を無視するわけにはいかない」（幹部）と慎重論も根強い。",
+        ],
+        [("幹部", "幹部")],
+        id="ja-source-in-brackets",
     ),
 ]
 
