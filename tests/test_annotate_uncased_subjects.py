@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus_tools.annotate import annotate_document
 from tests.test_annotate_uncased import _speakers
 
 CASES = [
@@ -316,9 +317,51 @@ CASES = [
         [("幹部", "幹部")],
         id="ja-source-in-brackets",
     ),
+    pytest.param(
+        [
+            "הכנסת אישרה את החוק בקריאה ראשונה.",
+            "ח״כ דנה כהן אמרה: ״נמשיך להיאבק בכל הערכאות״, ומנכ״ל החברה שתק.",
+        ],
+        [("דנה כהן", "ח״כ דנה כהן")],
+        id="he-gershayim-as-quotation-marks",
+    ),
+    pytest.param(
+        [
+            "ועד העובדים הכריז על סכסוך עבודה.",
+            'יו"ר הוועד, אבי לוי, אמר ל"גלובס" כי מדובר ב"החלטה חסרת אחריות".',
+        ],
+        [("אבי לוי", "אבי לוי")],
+        id="he-quotation-after-a-prefix",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("paragraphs", "expected"), CASES)
 def test_speakers(paragraphs: list[str], expected: list[tuple[str, str] | None]) -> None:
     assert _speakers(paragraphs) == expected
+
+
+def test_hebrew_outlets_and_bodies_after_a_prefix() -> None:
+    # the marks a prefix is written onto are found, and what they name is typed by the
+    # words around them: a paper spoken to or published in, a body a response came from
+    a = annotate_document(
+        [
+            "ועד העובדים הכריז על סכסוך עבודה.",
+            'יו"ר הוועד, אבי לוי, אמר ל"גלובס" כי מדובר ב"החלטה חסרת אחריות". לפי נתונים'
+            ' שפורסמו השבוע ב"כלכליסט", השכר ירד. מ"נמלי הצפון" נמסר כי החברה תגיב.',
+        ],
+        doc_id="t",
+    )
+    assert [(q.text, q.type) for q in a.quotations] == [
+        ('"גלובס"', "title"),
+        ('"החלטה חסרת אחריות"', "speech"),
+        ('"כלכליסט"', "title"),
+        ('"נמלי הצפון"', "name"),
+    ]
+    assert a.issues == ()
+
+
+def test_hebrew_acronyms_are_no_marks() -> None:
+    a = annotate_document(["דובר צה״ל ומנכ״ל החברה נפגשו אתמול עם ח״כ לוי."], doc_id="t")
+    assert a.quotations == ()
+    assert a.issues == ()

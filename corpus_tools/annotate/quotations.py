@@ -52,6 +52,7 @@ CLOSERS: dict[str, str] = {
     "‚": "‘’",
     "'": "'",
     '"': '"',
+    "״": "״",  # Hebrew gershayim, which some papers quote with
     "「": "」",
     "『": "』",
     "《": "》",
@@ -269,6 +270,10 @@ def _classify_mark(
 ) -> tuple[str, int | None]:
     """('close', index in stack) | ('open', None) | ('skip', None) | ('stray', None)."""
     left, right, prev, nxt = _flanks(text, i)
+    if mark in '"״' and _HEBREW_LETTER.match(prev) and _HEBREW_LETTER.match(nxt):
+        if _hebrew_prefixed_open(text, i, mark) and _reachable(stack, mark) is None:
+            return "open", None  # 'ב"כלכליסט"', 'ל״ידיעות אחרונות״': a prefix, then marks
+        return "skip", None  # the gershayim of an acronym: 'צה״ל', 'יו"ר', 'מנכ״ל'
     if prev.isdigit() and mark in "'’\"”":
         # Feet and inches: 6'2", 5’11”, a 17" screen (a quotation may still end in a digit).
         if mark in "'’":
@@ -325,6 +330,31 @@ _OPENERS_OF = {
     mark: tuple(o for o, c in CLOSERS.items() if mark in c and o != mark)
     for mark in set("".join(CLOSERS.values()))
 }
+
+
+_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+# The one-letter words Hebrew writes onto the next: in, to, the, and, from, that, as.
+_HEBREW_PREFIXES = frozenset("בלהומשכ")
+
+
+def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
+    """A Hebrew prefix letter written onto an opening mark ('ב"כלכליסט"'), where the
+    same mark closes at a word's end later in the sentence; not an acronym ('צה"ל',
+    'ב"כ' with no closing mark)."""
+    if text[i - 1] not in _HEBREW_PREFIXES or (i >= 2 and not text[i - 2].isspace()):
+        return False
+    end = len(text)
+    for stop in (". ", "! ", "? "):
+        j = text.find(stop, i)
+        if j != -1:
+            end = min(end, j + 1)
+    j = text.find(mark, i + 2, end + 1)
+    while j != -1:
+        after = text[j + 1 : j + 2]
+        if (not after or not _HEBREW_LETTER.match(after)) and text[j - 1] != " ":
+            return True
+        j = text.find(mark, j + 1, end + 1)
+    return False
 
 
 def _closes_later(text: str, i: int, mark: str) -> bool:

@@ -117,6 +117,30 @@ def _attributed_after(inner: str, after: str, t: Table) -> bool:
     return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
 
 
+# Hebrew words of reporting and publishing: "פורסמו", "דיווח", "נחשפו", "נכתב", "ראיון".
+_HE_PUBLISHING = re.compile(r"(?:פורס|דיווח|דווח|נחשפ|נכתב|ראיון|כתבה)")
+
+
+def _he_outlet(before: str, after: str, inner: str, t: Table) -> str | None:
+    """Hebrew: a paper or programme in marks with a prefix written onto them: "title"
+    where someone spoke to it ('אמרה ל"כלכליסט"') or it published ('שפורסמו השבוע
+    ב"גלובס"', 'ב"מעריב" דווח'); "name" for the body a response came from ('מ"אבני הגליל"
+    נמסר')."""
+    if t.lang != "he" or len(inner.split()) > _SHORT_WORDS or not before[-1:]:
+        return None
+    prefix, words = before[-1], before[:-1].split()
+    if before[-2:-1].strip() or prefix not in "לבמ":
+        return None  # the prefix must stand alone before the marks
+    next_words = after.split()[:2]
+    if prefix == "מ":
+        return "name" if next_words[:1] == ["נמסר"] else None
+    if prefix == "ל":
+        said = bool(words) and find_verb(words[-1], t, last=True) is not None
+        return "title" if said else None
+    reported = any(_HE_PUBLISHING.search(w) for w in (*words[-3:], *next_words))
+    return "title" if reported else None
+
+
 def _verb_follows(before: str, after: str, t: Table) -> bool:
     """Arabic and Hebrew: a quotation that opens its sentence with a verb of saying right
     after it and its comma, its subject after it ('"אין לזה בסיס", אמר גורם מדיני',
@@ -488,6 +512,8 @@ def retype(
             after = text[first.end.offset :]
             if not _SENTENCE_END.search(inner):
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
+                if cue is None:
+                    cue = _he_outlet(before, after, inner, t)
                 if cue == "name" and (_predicated(inner) or _zh_predicate(inner, t)):
                     # 'בנק מרכזי «روند تورم کاهشی است»', '该公司“自始就没有…的意图”': a
                     # sentence, no name
