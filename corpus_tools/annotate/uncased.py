@@ -239,7 +239,7 @@ def _extends(full: str, short: str, t: _Table) -> bool:
         return len(full) <= 4 and full.startswith(short) and short in t.surnames
     if t.lang == "ja":
         # (a foreign name goes by its last part: "ナデリ" of "ダリウシュ・ナデリ")
-        return (full.startswith(short) and len(short) >= 2) or full.rsplit("・", 1)[-1] == short
+        return len(short) >= 2 and (full.startswith(short) or full.rsplit("・", 1)[-1] == short)
     if t.lang == "ko":
         return full.startswith(short) and len(short) <= 2 and short in t.surnames
     tokens = full.split()
@@ -294,13 +294,19 @@ _AR_FRONTED = re.compile(
 )
 
 
+# A participle's or a nisba's plural in the oblique case, with the article: "المواطنين",
+# "المسؤولين", "الفلسطينيين" (not "البحرين", "الأرجنتين", "الشاهين").
+_AR_OBLIQUE_PLURAL = re.compile(r"الم\S{3,}ين|ال\S{3,}يين")
+# "بـ" written onto a verbal noun of the derived forms: "بتوفير" (II), "بإشراك" (IV),
+# "باتخاذ" (VIII), "بالإسراع", "بالتعاون" (with the article); not "باتريك", "بتروف".
+_AR_ON_A_VERBAL_NOUN = re.compile(r"بت\S\S?ي\S|ب[إأ]\S\Sا\S|بات\S\S?ا\S|بال[إات]\S{3,}")
+
+
 def _ar_no_subject(word: str) -> bool:
     """An Arabic word that cannot open the subject after a verb: a plural in the oblique
     case ("المواطنين", the citizens, as object), or a preposition written on a verbal
     noun ("بتوفير", "بإشراك", "بالإسراع")."""
-    return (word.startswith("ال") and word.endswith("ين") and len(word) >= 7) or (
-        word.startswith(("بت", "بإ", "بأ", "بال", "بات", "باست")) and len(word) >= 5
-    )
+    return bool(_AR_OBLIQUE_PLURAL.fullmatch(word) or _AR_ON_A_VERBAL_NOUN.fullmatch(word))
 
 
 # The words that join an Arabic name's parts: "سالم بن حمد", "عبد الرحيم", "أبو بكر",
@@ -394,10 +400,7 @@ def _fa_lists_joined(segments: list[str], t: _Table) -> list[str]:
 
 # "But" and "that" with a pronoun written on: "لكنها" (but she), "إنه" (that he).
 _AR_BUT_HE = {
-    f"{c}{p}": g
-    for c in ("لكن", "ولكن", "إن", "وإن", "كما أن")
-    for p, g in (("ه", "m"), ("ها", "f"))
-    if " " not in c
+    f"{c}{p}": g for c in ("لكن", "ولكن", "إن", "وإن") for p, g in (("ه", "m"), ("ها", "f"))
 }
 
 
@@ -412,7 +415,10 @@ def _hi_object_before_verb(words_before: str) -> bool:
 
 
 # The Hindi participle that makes a clause describe a noun: "लिखने वाले", "रहने वाली".
+_HI_PARTICIPLES = frozenset({"वाले", "वाली", "वाला"})
 _HI_PARTICIPLE = re.compile(r"(?<!\S)(?:वाले|वाली|वाला)\s+")
+# Hindi words that open a clause or join two: that, and, or.
+_HI_CLAUSE_WORDS = frozenset({"कि", "और", "या", "तथा", "एवं"})
 
 
 def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
@@ -447,6 +453,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
             len(pieces) > 1
             and 1 <= len(named) <= 3
             and named[0] not in _ONE_OF  # "दुकान चलाने वाले एक बुजुर्ग": an unnamed man
+            # (not people: "सब्जी बेचने वाली महिलाओं", "वाले लोगों")
+            and not any(w.endswith(("ों", "ओं")) for w in named)
             and all(_could_be_given(w, t) for w in named)
         ):
             phrase = pieces[-1]
@@ -769,6 +777,10 @@ def _thai_run(run: str, t: _Table) -> str:
 # word.
 _THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ", "โค้ช"})
 _THAI_NOT_NAMES = (
+    "ทีม",
+    "ชาว",
+    "กีฬา",
+    "ฟุตบอล",
     "คณะ",
     "มหาวิทยาลัย",
     "โรงเรียน",
@@ -826,12 +838,18 @@ def _thai_office(words: str, t: _Table) -> bool:
 
 
 # A Thai body's short form given in brackets after its name: "การประปานครหลวง (กปน.)".
-# A Thai office written short, with its stops: "รมว.คลัง", "ผกก.สภ.เมืองนครปฐม", "ผอ.".
-_THAI_ABBREVIATED = re.compile(r"[\u0e00-\u0e7f]{1,5}\.(?:[\u0e00-\u0e7f]+\.?)*")
 _THAI_SHORT_FORM = re.compile(r"([\u0e00-\u0e7f]+) \(([\u0e00-\u0e7f.]{1,8}\.)\)")
 # Words glued before a body's name that are not part of it: "ด้าน…" (on the side of),
 # "ส่วน…" (as for), "โดย…" (by).
 _THAI_TOPICS = ("ด้าน", "ส่วน", "ขณะที่", "โดย", "ทั้งนี้")
+
+
+# A Thai office written short, with its stops, by the heads of offices (not a body's short
+# form, "ก.ล.ต.", "ป.ป.ช."): "รมว.คลัง", "ผกก.สภ.เมืองนครปฐม", "ผอ.รพ.".
+_THAI_ABBREVIATED = re.compile(
+    r"(?:รมว|รมช|รมต|ผกก|ผอ|ผบ|ผบก|ผบช|ผบ\.ตร|ผวจ|อธ|ผจก|ผช|รอง ผอ|รอง ผบ)\."
+    r"(?:[\u0e00-\u0e7f]+\.?)*"
+)
 
 
 def _thai_short_forms(doc: _Doc) -> dict[str, tuple[tuple[int, int], str]]:
@@ -1081,9 +1099,9 @@ _JA_TIME = re.compile(
 # not a noun and a particle ("会社の") nor a verb ("発表した").
 _JA_GIVEN_IN_KANA = re.compile(
     r"(?<![\u3400-\u9fff々])[\u3400-\u9fff々]{1,3}[ぁ-おか-ぎく-ごさ-ぞたちっつてど-ねぱ-ゖ]{1,3}[子美代江]$"
-    # a given name all in kana after the family name, after "の" or where the clause
-    # opens: "監督の佐伯ひなた", "山田さくら"
-    r"|(?:^|(?<=[の、\s\u3000」]))[\u3400-\u9fff々]{1,3}[ぁ-ゖ]{2,4}$"
+    # a given name all in kana after a family name of two or three characters, after
+    # "の" (not a verb after a comma: "試合後、敗れた選手"): "監督の佐伯ひなた"
+    r"|(?<=の)[\u3400-\u9fff々]{2,3}[ぁ-ゖ]{2,4}$"
 )
 # What opens a title written before it: "副知事" (deputy), "元社長" (former), "前市長".
 _JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
@@ -1785,8 +1803,10 @@ _KO_BRACKETED = re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|
 
 
 # Japanese: the source in brackets right after the words, "「…」（幹部）との声",
-# "「…」（政府高官）".
-_JA_BRACKETED = re.compile(r"^[（(]([^（）()\d]{2,20})[）)]")
+# "「…」（政府高官）", "（国内証券のアナリスト）"; not an editor's note ("（要旨）").
+_JA_BRACKETED = re.compile(
+    r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|幹部|首脳|筋|アナリスト|議員|関係者))[）)]"
+)
 
 
 def _ja_bracketed_source(after: str, t: _Table) -> _Found | None:
@@ -2057,10 +2077,10 @@ _AR_ANONYMOUS = re.compile(r"(?:فضّ?لت?|طلبت?|رفضت?)\s|وهو\s|و�
 _AR_THAT = frozenset({"إن", "إنه", "إنها", "أن", "أنه", "أنها", "بأن"})
 # The prepositions a description goes on with ("موظف في …", "سائق … على خط المطار").
 _AR_PREPOSITIONS = frozenset({"في", "من", "على", "منذ", "عن", "إلى"})
-# What only an unnamed person's description says: their age, their wish to stay unnamed.
 # Asked, preferred or refused to stay unnamed: "طلب عدم نشر اسمه", "فضّل عدم ذكر اسمها",
 # "رفض الكشف عن هويته".
 _AR_UNNAMED_WISH = re.compile(r"(?:فضّ?ل|طلب|رفض)ت?\s+(?:عدم\s+)?\S+\s+(?:عن\s+)?(?:اسم|هويت)")
+# What only an unnamed person's description says: their age, their wish to stay unnamed.
 _AR_UNNAMED_SIGN = re.compile(
     r"(?<!\S)(?:من عمره|من عمرها|من العمر|عاما|عاماً|فضّ?لت?|طلبت?|رفضت?|وهو|وهي)(?!\S)"
 )
@@ -2465,6 +2485,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 or (t.lang == "ar" and w.startswith(("بال", "كال")))  # "طالب بالبراءة"
                 or (t.lang == "he" and w.startswith("כש") and len(w) > 4)  # "כשעלתה"
                 or (toks and w.strip(_MARKS_AND_SPACE) in _AR_TALK)  # "ختم الطبيب حديثه"
+                or (toks and w in ("وهو", "وهي"))  # "قال الطبيب أحمد يوسف وهو يتفقد …"
             ):
                 stopped = True
                 break
@@ -3297,24 +3318,33 @@ def _within(
         return None
     masked = list(paragraphs)
     masked[part.paragraph - 1] = local
-    found = _attribution([part], masked, t)
-    if (found is None or found.kind == "zero") and t.lang == "ja":
-        found = _ja_nested_speaker(local[: part.start.offset], local[part.end.offset : a_end], t)
+    found = None
+    if t.lang == "ja":  # (before the reading of a topic, which takes "何度も" for one)
+        tail = local[part.end.offset : a_end]
+        found = _ja_nested_speaker(local[: part.start.offset], tail, t)
+        if found is None and _JA_TOLD.match(tail.lstrip(" \u3000")):
+            return None  # "私は『…』と言われた": the one told, and no one named who told
+    if found is None or found.kind == "zero":
+        found = _attribution([part], masked, t)
     return found if found is not None and found.kind != "zero" else None
 
 
 # Who said the words quoted inside someone's words: the subject right before them
 # ("小学生が『…』と書いてくれた", "父がよく『…』と言っていた"), or the agent of a passive
 # ("先生に『…』と言われた", "祖父には『…』と何度も言われた").
-_JA_NESTED_SUBJECT = re.compile(r"(?:が|は|も)(?:よく|いつも|何度も|常々|毎日)?$")
+_JA_NESTED_SUBJECT = re.compile(r"(?:が|も)(?:よく|いつも|何度も|常々|毎日)?$")
 _JA_NESTED_AGENT = re.compile(r"(?:に|には|から)(?:よく|いつも|何度も|常々|毎日)?$")
+
+
+# "と言われた", "と何度も言われ": told, in the passive.
+_JA_TOLD = re.compile(r"と(?:よく|いつも|何度も|常々|毎日)?言われ")
 
 
 def _ja_nested_speaker(before: str, after: str, t: _Table) -> _Found | None:
     """Japanese: the speaker of a quotation inside another, read as a topic."""
     head = before.split(_MASK)[-1].rstrip(" \u3000")
     m = _JA_NESTED_SUBJECT.search(head)
-    if m is None and re.match(r"と(?:何度も|よく)?言われ", after.lstrip(" \u3000")):
+    if m is None and _JA_TOLD.match(after.lstrip(" \u3000")):
         m = _JA_NESTED_AGENT.search(head)
     if m is None or m.start() == 0:
         return None
@@ -3408,13 +3438,15 @@ def _given_name_before(family: str, doc: _Doc) -> str:
                 continue  # "أصدرت المنظمة …": a sentence opens with its verb, not a name
             if i >= 2 and raw[i - 2] == toks[i - 2] and toks[i - 2] in ("عبد", "أبو", "أبي"):
                 return f"{toks[i - 2]} {w}"  # "عبد الرحمن"
-            if not _could_be_given(w, t) or w in _WHEN_AFTER_VERB:
+            if not _could_be_given(w, t) or w in _WHEN_AFTER_VERB or w in _HI_PARTICIPLES:
                 continue  # (not "אמש", last night, between a verb and its subject)
             if (
                 (t.lang == "ar" or (t.lang == "hi" and w in t.middle_names))
                 and i >= 2
                 and raw[i - 2] == toks[i - 2]
                 and _could_be_given(toks[i - 2], t)
+                # (not "बताया कि राम शर्मा": "that" before the name)
+                and toks[i - 2] not in _HI_POSTPOSITIONS | _HI_CLAUSE_WORDS
             ):
                 return f"{toks[i - 2]} {w}"  # (and "सुरेश कुमार" before "शर्मा")
             return w

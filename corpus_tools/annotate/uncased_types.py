@@ -141,14 +141,17 @@ def _he_outlet(before: str, after: str, inner: str, t: Table) -> str | None:
     return "title" if reported else None
 
 
-def _verb_follows(before: str, after: str, t: Table) -> bool:
+def _verb_follows(before: str, after: str, inner: str, t: Table) -> bool:
     """Arabic and Hebrew: a quotation that opens its sentence with a verb of saying right
     after it and its comma, its subject after it ('"אין לזה בסיס", אמר גורם מדיני',
     "«…»، قال الوزير"): words said (not a book's title in an apposition: 'קליינמן,
     מחבר הספר "…", אמר כי')."""
     if t.lang not in ("ar", "he") or _CLAUSE_END.split(before)[-1].strip(" \u00a0"):
         return False
-    words = after.lstrip(" ,،\u00a0").split(maxsplit=1)
+    tail = after.lstrip(" \u00a0")
+    if not (tail[:1] in (",", "،") or inner.rstrip().endswith((",", "،"))):
+        return False  # '"אל על" הודיעה', "«أرامكو» أعلنت": the name is the subject
+    words = tail.lstrip(" ,،\u00a0").split(maxsplit=1)
     return bool(words) and find_verb(words[0], t, last=False) is not None
 
 
@@ -164,14 +167,19 @@ def _right_after_saying(before: str, t: Table) -> bool:
 
 # What ends a Chinese clause right after a quotation.
 _ZH_CLAUSE_ENDS = ("。", "，", "；", "！", "？")
-# Characters of a Chinese predicate: not, no, is, can, must, fear.
-_ZH_PREDICATE = re.compile(r"[不没无是能要会怕该]")
+# A Chinese negation, which makes words a predicate: "不怕慢", "没有正常经营的意图" (not
+# "无人机", "无印良品", whose 无 is part of a noun).
+_ZH_NEGATION = re.compile(r"[不没]")
 
 
-def _zh_predicate(inner: str, t: Table) -> bool:
-    """Chinese words that say something of something ("不怕慢", "没有正常经营的意图"): a
-    negation, copula or modal in them."""
-    return t.lang == "zh" and bool(_ZH_PREDICATE.search(inner))
+def _zh_predicate(inner: str, t: Table, *, opening: bool = True) -> bool:
+    """Chinese words that say something of something: a negation that opens them
+    ("不怕慢"), or, with ``opening`` false, anywhere in a longer run ("自始就没有…")."""
+    if t.lang != "zh":
+        return False
+    if opening:
+        return bool(_ZH_NEGATION.match(inner))
+    return len(inner) >= 6 and bool(_ZH_NEGATION.search(inner))
 
 
 def _predicated(inner: str) -> bool:
@@ -405,12 +413,16 @@ _KO_QUOTING = re.compile(r"(?:(?:이?라고|고)(?:만|도)?|이?라며|며|(?:�
 
 # Japanese: "と" and a verb of saying, writing or calling out after the words
 # ("『…』と言われた", "『…』と書いてくれた"); not "と呼ばれる" (called), which names.
-_JA_QUOTING = re.compile(r"と(?:よく|いつも|何度も|常々)?(?:言|書|話|叫|語|述|励ま|声をかけ|教え)")
+_JA_QUOTING = re.compile(
+    r"と(?:よく|いつも|何度も|常々)?(?:言(?!えば|われる)|書(?!かれ)|話(?!題)|叫|語|述|励ま|声をかけ|教え)"
+)
 
 
-def _quoted_by_ending(after: str, t: Table) -> bool:
+def _quoted_by_ending(after: str, t: Table, *, nested: bool = False) -> bool:
+    """Korean endings that quote; in Japanese, "と" and a verb of saying after words
+    quoted inside someone's words (not "『…』と言えば", "と書かれた")."""
     if t.lang == "ja":
-        return bool(_JA_QUOTING.match(after.lstrip(" \u3000")))
+        return nested and bool(_JA_QUOTING.match(after.lstrip(" \u3000")))
     return t.lang == "ko" and bool(_KO_QUOTING.match(after))
 
 
@@ -514,7 +526,7 @@ def retype(
                 cue = _cue(before, after, t, long=len(inner.split()) > _SHORT_WORDS + 1)
                 if cue is None:
                     cue = _he_outlet(before, after, inner, t)
-                if cue == "name" and (_predicated(inner) or _zh_predicate(inner, t)):
+                if cue == "name" and (_predicated(inner) or _zh_predicate(inner, t, opening=False)):
                     # 'בנק מרכזי «روند تورم کاهشی است»', '该公司“自始就没有…的意图”': a
                     # sentence, no name
                     cue = None
@@ -523,9 +535,13 @@ def retype(
                 if cue is None:
                     reported = _reported(before, inner, t, after)
                     answered = (
-                        _quoted_by_ending(after, t)
+                        _quoted_by_ending(
+                            after,
+                            t,
+                            nested=first.depth > 0 and types.get(first.parent or "") == "speech",
+                        )
                         or _attributed_after(inner, after, t)
-                        or _verb_follows(before, after, t)
+                        or _verb_follows(before, after, inner, t)
                     )
                     right_after = _right_after_saying(before, t)
                     partial = (
