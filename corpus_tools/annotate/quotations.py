@@ -333,6 +333,8 @@ _OPENERS_OF = {
 
 
 _HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+# The gershayim of a Hebrew acronym, no quotation mark: 'מנכ״ל', 'יו"ר'.
+_ACRONYM = re.compile('(?<=[\u05d0-\u05ea])["״](?=[\u05d0-\u05ea])')
 # The one-letter words Hebrew writes onto the next: in, to, the, and, from, that, as.
 _HEBREW_PREFIXES = frozenset("בלהומשכ")
 
@@ -887,7 +889,7 @@ def _link_uncased(state: _State, paragraphs: list[str], t: uncased_tables.Table)
         text = paragraphs[a.paragraph - 1]
         between = text[a.end : b.start]
         core = between.strip(_SPACE + ",，、.。:：;；،।" + _DASHES + "-")
-        if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in core):
+        if not core or len(core) > 90 or any(ch in _ALL_MARKS for ch in _ACRONYM.sub("", core)):
             continue
         if core.startswith(uncased_tables.CONJUNCTIONS):
             continue  # '"A", אך הזהיר: "B"' (but warned): a second quotation of the same

@@ -117,15 +117,17 @@ def _attributed_after(inner: str, after: str, t: Table) -> bool:
     return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
 
 
+# Hebrew verbs of accusing: "האשים", "מאשימים", "האשימה".
+_HE_ACCUSING = re.compile(r"^ו?(?:ה|מ)אשי?מ")
 # Hebrew words of reporting and publishing: "פורסמו", "דיווח", "נחשפו", "נכתב", "ראיון".
 _HE_PUBLISHING = re.compile(r"(?:פורס|דיווח|דווח|נחשפ|נכתב|ראיון|כתבה)")
 
 
 def _he_outlet(before: str, after: str, inner: str, t: Table) -> str | None:
-    """Hebrew: a paper or programme in marks with a prefix written onto them: "title"
-    where someone spoke to it ('אמרה ל"כלכליסט"') or it published ('שפורסמו השבוע
-    ב"גלובס"', 'ב"מעריב" דווח'); "name" for the body a response came from ('מ"אבני הגליל"
-    נמסר')."""
+    """Hebrew: what marks with a prefix written onto them hold: "speech" for what someone
+    is accused of ('מאשימים את X ב"…"'); "title" for a paper or programme someone spoke
+    to ('אמרה ל"כלכליסט"') or that published ('שפורסמו השבוע ב"גלובס"', 'ב"מעריב"
+    דווח'); "name" for the body a response came from ('מ"אבני הגליל" נמסר')."""
     if t.lang != "he" or len(inner.split()) > _SHORT_WORDS or not before[-1:]:
         return None
     prefix, words = before[-1], before[:-1].split()
@@ -137,6 +139,8 @@ def _he_outlet(before: str, after: str, inner: str, t: Table) -> str | None:
     if prefix == "ל":
         said = bool(words) and find_verb(words[-1], t, last=True) is not None
         return "title" if said else None
+    if any(_HE_ACCUSING.search(w) for w in words[-4:]):
+        return "speech"  # 'ומאשימים את ההסתדרות ב"הסלמה מיותרת"': what they accuse it of
     reported = any(_HE_PUBLISHING.search(w) for w in (*words[-3:], *next_words))
     return "title" if reported else None
 
