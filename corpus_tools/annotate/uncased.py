@@ -2225,8 +2225,12 @@ _PUBLICATIONS = frozenset(
 _NOT_KINDS = frozenset({"باسم", "لـ", "بـ", "בשם", "שם", "愛称", "名称", "상호", "품종", "商品"})
 
 
-# The words that point back at a noun: "این شرکت", "هذه الشركة", "इस कंपनी".
-_POINTING_WORDS = frozenset({"این", "آن", "هذه", "هذا", "تلك", "ذلك", "इस", "उस", "यह"})
+# The words that point back at a noun: "این شرکت", "هذه الشركة", "इस कंपनी"; the
+# nearer ones also stand inside an office written again without them ("معاون پژوهشی
+# این سازمان", then "معاون پژوهشی سازمان").
+_THIS = {"fa": ("این", "آن"), "ar": ("هذه", "هذا"), "hi": ("इस", "उस")}
+_POINTING_WORDS = frozenset({*itertools.chain(*_THIS.values()), "تلك", "ذلك", "यह"})
+_DEMONSTRATIVES = {lang: f"(?:{'|'.join(words)})" for lang, words in _THIS.items()}
 
 
 def _kind_noun(word: str, t: _Table, *, prefixed: bool = True) -> str:
@@ -3783,11 +3787,6 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
         return None
     name = found.pop()
     return next(p for p in doc.persons if p.name == name)
-
-
-# "This" inside an office written again without it: "معاون پژوهشی این سازمان", then
-# "معاون پژوهشی سازمان".
-_DEMONSTRATIVES = {"fa": "(?:این|آن)", "ar": "(?:هذه|هذا)", "hi": "(?:इस|उस)"}
 
 
 _QUOTE_BOUNDARY = re.compile(
