@@ -339,17 +339,19 @@ _ACRONYM = re.compile('(?<=[\u05d0-\u05ea])["״](?=[\u05d0-\u05ea])')
 _HEBREW_PREFIXES = frozenset("בלהומשכ")
 
 
+def _sentence_end(text: str, i: int) -> int:
+    """Where the sentence that ``text[i]`` stands in ends (past its stop and space)."""
+    ends = (text.find(stop, i) for stop in (". ", "! ", "? "))
+    return min((j + 2 for j in ends if j != -1), default=len(text))
+
+
 def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
     """A Hebrew prefix letter written onto an opening mark ('ב"כלכליסט"'), where the
     same mark closes at a word's end later in the sentence; not an acronym ('צה"ל',
     'ב"כ' with no closing mark)."""
     if text[i - 1] not in _HEBREW_PREFIXES or (i >= 2 and not text[i - 2].isspace()):
         return False
-    end = len(text)
-    for stop in (". ", "! ", "? "):
-        j = text.find(stop, i)
-        if j != -1:
-            end = min(end, j + 1)
+    end = _sentence_end(text, i)
     j = text.find(mark, i + 2, end + 1)
     while j != -1:
         after = text[j + 1 : j + 2]
@@ -365,11 +367,7 @@ def _closes_later(text: str, i: int, mark: str) -> bool:
     after = text[i + 1 : i + 3].strip()
     if not after[:1].islower():
         return False
-    end = len(text)
-    for stop in (". ", "! ", "? "):
-        j = text.find(stop, i)
-        if j != -1:
-            end = min(end, j + 2)
+    end = _sentence_end(text, i)
     # A quotation opened before that later mark is the one it closes ("told the
     # ‘Westmorland Courier’ last month that it was ‘losing money’").
     j = text.find(mark, i + 1, end + 1)
