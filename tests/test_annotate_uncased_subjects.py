@@ -333,6 +333,23 @@ CASES = [
         [("אבי לוי", "אבי לוי")],
         id="he-quotation-after-a-prefix",
     ),
+    pytest.param(
+        [
+            "市内でマラソン大会が開かれた。",
+            "佐藤ゆかりさん（45）は「沿道の声援に励まされた」と話した。",
+        ],
+        [("佐藤ゆかり", "佐藤ゆかりさん")],
+        id="ja-kana-given-name-opens-the-sentence",
+    ),
+    pytest.param(
+        [
+            "จังหวัดเร่งช่วยเหลือผู้ประสบภัยน้ำท่วม",
+            "นายวีระ ทองดี ส.ว. ลงพื้นที่ตรวจความเสียหาย",
+            "“เราจะช่วยเหลือทุกครอบครัว” ส.ว.กล่าว",
+        ],
+        [("วีระ ทองดี", "ส.ว")],
+        id="th-senator-written-short",
+    ),
 ]
 
 
@@ -364,4 +381,23 @@ def test_hebrew_outlets_and_bodies_after_a_prefix() -> None:
 def test_hebrew_acronyms_are_no_marks() -> None:
     a = annotate_document(["דובר צה״ל ומנכ״ל החברה נפגשו אתמול עם ח״כ לוי."], doc_id="t")
     assert a.quotations == ()
+    assert a.issues == ()
+
+
+def test_a_hebrew_acronym_after_a_prefix_letter_opens_nothing() -> None:
+    # 'ש"ח' (shekels) and 'מ"מ' are acronyms, not a prefix on an opening mark, even where
+    # a later mark closes at a word's end; '55"' and '65״' are inches
+    a = annotate_document(
+        [
+            "מחירי הדירות עלו.",
+            'הדירה נמכרה ב-4 מיליון ש"ח, ומ"מ ראש העיר אמר ל"גלובס" כי "זו עסקה טובה".',
+            "המסך בגודל 65״ נמכר ב-3,000 ש״ח, והמוכר אמר: ״זה היה מבצע״.",
+        ],
+        doc_id="t",
+    )
+    assert [q.text for q in a.quotations] == [
+        '"גלובס"',
+        '"זו עסקה טובה"',
+        "״זה היה מבצע״",
+    ]
     assert a.issues == ()

@@ -274,13 +274,13 @@ def _classify_mark(
         if _hebrew_prefixed_open(text, i, mark) and _reachable(stack, mark) is None:
             return "open", None  # 'ב"כלכליסט"', 'ל״ידיעות אחרונות״': a prefix, then marks
         return "skip", None  # the gershayim of an acronym: 'צה״ל', 'יו"ר', 'מנכ״ל'
-    if prev.isdigit() and mark in "'’\"”":
+    if prev.isdigit() and mark in "'’\"”״":
         # Feet and inches: 6'2", 5’11”, a 17" screen (a quotation may still end in a digit).
         if mark in "'’":
             j = i + 1
             while j < len(text) and text[j].isdigit():
                 j += 1
-            if j > i + 1 and j < len(text) and text[j] in '"”':
+            if j > i + 1 and j < len(text) and text[j] in '"”״':
                 skip.add(j)
             return "skip", None
         k = _reachable(stack, mark)
@@ -332,9 +332,10 @@ _OPENERS_OF = {
 }
 
 
-_HEBREW_LETTER = re.compile("[\u05d0-\u05ea]")
+# A Hebrew letter, with its points, or a Yiddish ligature.
+_HEBREW_LETTER = re.compile("[\u0591-\u05c7\u05d0-\u05ea\u05f0-\u05f2]")
 # The gershayim of a Hebrew acronym, no quotation mark: 'מנכ״ל', 'יו"ר'.
-_ACRONYM = re.compile('(?<=[\u05d0-\u05ea])["״](?=[\u05d0-\u05ea])')
+_ACRONYM = re.compile('(?<=[\u0591-\u05c7\u05d0-\u05ea\u05f0-\u05f2])["״](?=[\u05d0-\u05ea])')
 # The one-letter words Hebrew writes onto the next: in, to, the, and, from, that, as.
 _HEBREW_PREFIXES = frozenset("בלהומשכ")
 
@@ -351,6 +352,8 @@ def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
     'ב"כ' with no closing mark)."""
     if text[i - 1] not in _HEBREW_PREFIXES or (i >= 2 and not text[i - 2].isspace()):
         return False
+    if not _HEBREW_LETTER.match(text[i + 2 : i + 3] or " "):
+        return False  # 'ש"ח', 'מ"מ', 'ב"כ': one letter after the mark, an acronym
     end = _sentence_end(text, i)
     j = text.find(mark, i + 2, end + 1)
     while j != -1:

@@ -297,9 +297,12 @@ _AR_FRONTED = re.compile(
 # A participle's or a nisba's plural in the oblique case, with the article: "المواطنين",
 # "المسؤولين", "الفلسطينيين" (not "البحرين", "الأرجنتين", "الشاهين").
 _AR_OBLIQUE_PLURAL = re.compile(r"الم\S{3,}ين|ال\S{3,}يين")
-# "بـ" written onto a verbal noun of the derived forms: "بتوفير" (II), "بإشراك" (IV),
-# "باتخاذ" (VIII), "بالإسراع", "بالتعاون" (with the article); not "باتريك", "بتروف".
-_AR_ON_A_VERBAL_NOUN = re.compile(r"بت\S\S?ي\S|ب[إأ]\S\Sا\S|بات\S\S?ا\S|بال[إات]\S{3,}")
+# "بـ" written onto a verbal noun of the derived forms: "بتوفير" (II), "بإشراك", "بإعادة"
+# (IV), "باتخاذ" (VIII), "باستئناف" (X), or onto the article ("بالإسراع", "بالكشف"); not
+# "باتريك", "بتروف".
+_AR_ON_A_VERBAL_NOUN = re.compile(
+    r"بت\S\S?ي\S|ب[إأ]\S{1,2}ا\S{1,2}ة?|بات\S\S?ا\S|باست\S{3,}|بال\S{3,}"
+)
 
 
 def _ar_no_subject(word: str) -> bool:
@@ -777,7 +780,7 @@ def _thai_run(run: str, t: _Table) -> str:
 # word.
 _THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ", "โค้ช"})
 _THAI_NOT_NAMES = (
-    "ทีม",
+    "ทีมชาติ",
     "ชาว",
     "กีฬา",
     "ฟุตบอล",
@@ -847,8 +850,8 @@ _THAI_TOPICS = ("ด้าน", "ส่วน", "ขณะที่", "โดย
 # A Thai office written short, with its stops, by the heads of offices (not a body's short
 # form, "ก.ล.ต.", "ป.ป.ช."): "รมว.คลัง", "ผกก.สภ.เมืองนครปฐม", "ผอ.รพ.".
 _THAI_ABBREVIATED = re.compile(
-    r"(?:รมว|รมช|รมต|ผกก|ผอ|ผบ|ผบก|ผบช|ผบ\.ตร|ผวจ|อธ|ผจก|ผช|รอง ผอ|รอง ผบ)\."
-    r"(?:[\u0e00-\u0e7f]+\.?)*"
+    r"(?:รมว|รมช|รมต|ผกก|ผอ|ผบ|ผบก|ผบช|ผบ\.ตร|ผวจ|อธ|ผจก|ผช|รอง ผอ|รอง ผบ|ส\.ส|ส\.ว|ส\.ก)"
+    r"(?:\.[\u0e00-\u0e7f]*)*"
 )
 
 
@@ -1099,9 +1102,10 @@ _JA_TIME = re.compile(
 # not a noun and a particle ("会社の") nor a verb ("発表した").
 _JA_GIVEN_IN_KANA = re.compile(
     r"(?<![\u3400-\u9fff々])[\u3400-\u9fff々]{1,3}[ぁ-おか-ぎく-ごさ-ぞたちっつてど-ねぱ-ゖ]{1,3}[子美代江]$"
-    # a given name all in kana after a family name of two or three characters, after
-    # "の" (not a verb after a comma: "試合後、敗れた選手"): "監督の佐伯ひなた"
-    r"|(?<=の)[\u3400-\u9fff々]{2,3}[ぁ-ゖ]{2,4}$"
+    # a given name all in kana after a family name of two or three characters, where
+    # the clause opens or after "の" (not a verb after a comma: "試合後、敗れた選手"):
+    # "佐藤ゆかり", "監督の佐伯ひなた"
+    r"|(?:^|(?<=[の\s\u3000「」]))[\u3400-\u9fff々]{2,3}[ぁ-ゖ]{2,4}$"
 )
 # What opens a title written before it: "副知事" (deputy), "元社長" (former), "前市長".
 _JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
@@ -1805,7 +1809,8 @@ _KO_BRACKETED = re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|
 # Japanese: the source in brackets right after the words, "「…」（幹部）との声",
 # "「…」（政府高官）", "（国内証券のアナリスト）"; not an editor's note ("（要旨）").
 _JA_BRACKETED = re.compile(
-    r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|幹部|首脳|筋|アナリスト|議員|関係者))[）)]"
+    r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|相|臣|僚|士|授|師|幹部|首脳|筋|周辺|中堅"
+    r"|ベテラン|OB|アナリスト|議員|関係者))[）)]"
 )
 
 

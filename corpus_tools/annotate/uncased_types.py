@@ -117,8 +117,10 @@ def _attributed_after(inner: str, after: str, t: Table) -> bool:
     return len(subject) <= 25 and not any(c in subject for c in _PUNCT)
 
 
+# Hebrew verbs of calling for and responding to, whose "ל" is no outlet.
+_HE_CALLED_OR_ANSWERED = re.compile(r"^ו?(?:קרא|קורא|הגיב|מגיב|התייחס|מתייחס)")
 # Hebrew verbs of accusing: "האשים", "מאשימים", "האשימה".
-_HE_ACCUSING = re.compile(r"^ו?(?:ה|מ)אשי?מ")
+_HE_ACCUSING = re.compile(r"^ו?(?:ה|מ)אשי?מ(?!ה$|ות$)")  # (not the noun "האשמה")
 # Hebrew words of reporting and publishing: "פורסמו", "דיווח", "נחשפו", "נכתב", "ראיון".
 _HE_PUBLISHING = re.compile(r"(?:פורס|דיווח|דווח|נחשפ|נכתב|ראיון|כתבה)")
 
@@ -137,8 +139,10 @@ def _he_outlet(before: str, after: str, inner: str, t: Table) -> str | None:
     if prefix == "מ":
         return "name" if next_words[:1] == ["נמסר"] else None
     if prefix == "ל":
+        # (not what someone called for or responded to: 'קרא ל"אחדות לאומית"', 'הגיב
+        # ל"טענות"')
         said = bool(words) and find_verb(words[-1], t, last=True) is not None
-        return "title" if said else None
+        return "title" if said and not _HE_CALLED_OR_ANSWERED.match(words[-1]) else None
     if any(_HE_ACCUSING.search(w) for w in words[-4:]):
         return "speech"  # 'ומאשימים את ההסתדרות ב"הסלמה מיותרת"': what they accuse it of
     reported = any(_HE_PUBLISHING.search(w) for w in (*words[-3:], *next_words))
