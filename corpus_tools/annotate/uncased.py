@@ -1567,7 +1567,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     after = lt[last.end.offset : min(a_end, last.end.offset + _MAX_AFTER)]
     before = text[max(s_start, first.start.offset - _MAX_BEFORE) : first.start.offset]
     if t.order == "topic":
-        whose = _ko_whose_words(after, t) or _ja_bracketed_source(after, t)
+        whose = _ko_whose_words(after, t) or _bracketed_source(after, t)
         if whose is not None:
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
@@ -1797,29 +1797,28 @@ _THUS_SAID = re.compile(
     r"(?:이렇게|이같이|다음과 같이|こう)\s*\S*(?:말했|밝혔|전했|설명했|강조했|話し|語っ|述べ)"
 )
 # Korean: whose words the quotation was, in a sentence without a verb after it ("“…”
-# 주장 정우석의 말이다", "“…”이라는 게 업계의 관측이다"), or in brackets ("“…”(서울 강남구
-# 수험생 이모양)").
+# 주장 정우석의 말이다", "“…”이라는 게 업계의 관측이다").
 _KO_WHOSE = re.compile(
     r"^\s*(?:(?:이?라는|는) (?:게|것이) )?([^“”\"‘’.]{2,40}?)의 "
     r"(?:말|설명|얘기|이야기|지적|분석|전언|관측|전망|평가|주장|설명이|말이)(?:이다|다)"
 )
-_KO_BRACKETED = re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|교수|대표|학생|주민))\)")
+# The source in brackets right after the words, ending in a word for a person or a
+# source (not an editor's note, "（要旨）"): Korean "“…”(서울 강남구 수험생 이모양)",
+# Japanese "「…」（幹部）との声", "（国内証券のアナリスト）".
+_BRACKETED_SOURCE = {
+    "ko": re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|교수|대표|학생|주민))\)"),
+    "ja": re.compile(
+        r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|相|臣|僚|士|授|師|幹部|首脳|筋|周辺|中堅"
+        r"|ベテラン|OB|アナリスト|議員|関係者))[）)]"
+    ),
+}
 
 
-# Japanese: the source in brackets right after the words, "「…」（幹部）との声",
-# "「…」（政府高官）", "（国内証券のアナリスト）"; not an editor's note ("（要旨）").
-_JA_BRACKETED = re.compile(
-    r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|相|臣|僚|士|授|師|幹部|首脳|筋|周辺|中堅"
-    r"|ベテラン|OB|アナリスト|議員|関係者))[）)]"
-)
-
-
-def _ja_bracketed_source(after: str, t: _Table) -> _Found | None:
-    """Japanese: who said the words, in brackets right after them, as written."""
-    m = _JA_BRACKETED.match(after) if t.lang == "ja" else None
-    if m is None:
-        return None
-    return _Found(m.group(1), "description", m.group(1))
+def _bracketed_source(after: str, t: _Table) -> _Found | None:
+    """Korean and Japanese: who said the words, in brackets right after them, as written."""
+    pattern = _BRACKETED_SOURCE.get(t.lang)
+    m = pattern.match(after) if pattern is not None else None
+    return _Found(m.group(1), "description", m.group(1)) if m is not None else None
 
 
 def _ko_whose_words(after: str, t: _Table) -> _Found | None:
@@ -1828,9 +1827,6 @@ def _ko_whose_words(after: str, t: _Table) -> _Found | None:
     m = _KO_WHOSE.match(after)
     if m is not None:
         return _read_ko(m.group(1) + "은", t) or _Found(m.group(1), "description", m.group(1))
-    b = _KO_BRACKETED.match(after)
-    if b is not None:
-        return _Found(b.group(1), "description", b.group(1))
     return None
 
 
