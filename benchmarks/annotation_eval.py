@@ -1,6 +1,6 @@
 """Score the converter's annotations against the hand-annotated gold set.
 
-``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-21]
+``python benchmarks/annotation_eval.py [--gold tests/gold] [--split all|development|held-out|blind-1|...|blind-22]
 [--json] [--details]``
 
 Every ``<id>.txt`` seed in the gold folder is converted with
@@ -46,7 +46,8 @@ the next, declared before it was written (read from the session after its own);
 ``blind-18``, the next, declared before it was written (read from the session after its
 own); ``blind-19``, the next, declared before it was written (read from the session
 after its own); ``blind-20``, the next, declared before it was written (read from the
-session after its own); ``blind-21``, the next, declared before it was written.
+session after its own); ``blind-21``, the next, declared before it was written (read
+from the session after its own); ``blind-22``, the next, declared before it was written.
 """
 
 from __future__ import annotations
@@ -404,7 +405,8 @@ def load_gold(gold_dir: Path) -> list[tuple[Path, dict[str, Any]]]:
 # after its own); ``blind-19``, the next such batch, declared before it was written;
 # ``blind-20``, the next such batch, declared before it was written (read from the
 # session after its own); ``blind-21``, the next such batch, declared before it was
-# written. An
+# written (read from the session after its own); ``blind-22``, the next such batch,
+# declared before it was written. An
 # article numbered
 # after every range
 # belongs to the newest split.
@@ -432,7 +434,8 @@ SPLIT_RANGES = (
     ("blind-18", 1744, 1767),
     ("blind-19", 1768, 1791),
     ("blind-20", 1792, 1815),
-    ("blind-21", 1816, None),
+    ("blind-21", 1816, 1839),
+    ("blind-22", 1840, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
