@@ -238,8 +238,11 @@ def _extends(full: str, short: str, t: _Table) -> bool:
     if t.lang == "zh":  # a family name of a personal name: "周" of "周海涛"
         return len(full) <= 4 and full.startswith(short) and short in t.surnames
     if t.lang == "ja":
-        # (a foreign name goes by its last part: "ナデリ" of "ダリウシュ・ナデリ")
-        return len(short) >= 2 and (full.startswith(short) or full.rsplit("・", 1)[-1] == short)
+        # (a foreign name goes by its last part: "ナデリ" of "ダリウシュ・ナデリ"; a
+        # family member by the given name: "千秋さん" of "村井千秋")
+        return len(short) >= 2 and (
+            full.startswith(short) or full.rsplit("・", 1)[-1] == short or full.endswith(short)
+        )
     if t.lang == "ko":
         return full.startswith(short) and len(short) <= 2 and short in t.surnames
     tokens = full.split()
@@ -1148,7 +1151,14 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
     # A topic inside words reported before ("除雪作業は前日夕方に終えていたと説明した上で、
     # 「…」") is not the speaker's; a topic that is no person ("雨は…、担当者は「…」")
     # gives way to a later one that is.
-    topics = [m for m in topics if not _JA_REPORTED_AFTER.search(before, m.end())]
+    # But a person who opens the sentence as its topic is the one who reported them
+    # ("中川博之裁判長は判決で、病院側は…把握できたと指摘し、「…」と述べた").
+    topics = [
+        m
+        for k, m in enumerate(topics)
+        if not _JA_REPORTED_AFTER.search(before, m.end())
+        or (k == 0 and len(topics) > 1 and _ja_personal(before[: m.start()], t))
+    ]
     people = [m for m in topics if _ja_personal(before[: m.start()], t)]
     if people and topics and topics[0] not in people:
         topics = people
@@ -1804,11 +1814,11 @@ _KO_WHOSE = re.compile(
 )
 # The source in brackets right after the words, ending in a word for a person or a
 # source (not an editor's note, "（要旨）"): Korean "“…”(서울 강남구 수험생 이모양)",
-# Japanese "「…」（幹部）との声", "（国内証券のアナリスト）".
+# Japanese "「…」（幹部）との声", "（国内証券のアナリスト）", "（30代の女性看護師）".
 _BRACKETED_SOURCE = {
     "ko": re.compile(r"^\s*\(([^()]{3,40}?(?:씨|양|군|모씨|관계자|교수|대표|학생|주민))\)"),
     "ja": re.compile(
-        r"^[（(]([^（）()\d]{0,18}(?:者|員|官|長|家|性|相|臣|僚|士|授|師|幹部|首脳|筋|周辺|中堅"
+        r"^[（(]((?:\d+代の?)?[^（）()\d]{0,18}(?:者|員|官|長|家|性|相|臣|僚|士|授|師|幹部|首脳|筋|周辺|中堅"
         r"|ベテラン|OB|アナリスト|議員|関係者))[）)]"
     ),
 }
@@ -1908,6 +1918,26 @@ _THAI_NICKNAME = re.compile(r"\s*หรือ\s*“[^“”]{1,24}”")
 # clause ("ซึ่งใช้ระบบมา").
 _THAI_GOES_ON = ("จังหวัด", "อำเภอ", "จ.", "อ.", "ต.", "ซึ่ง", "วัย", "อายุ")
 _THAI_NUMBER = re.compile(r"[\d๐-๙][\d๐-๙,.]*")
+
+
+# A reporter's question that opens the sentence before the answer: "เมื่อผู้สื่อข่าวถามว่า
+# …หรือไม่ ผู้ว่าฯ ตอบว่า “…”" (asked whether …, the governor answered), "ต่อคำถามถึง…".
+_THAI_ASKED = re.compile(r"\s*(?:และ)?(?:เมื่อ|ต่อ|ส่วน)(?:ผู้สื่อข่าว|นักข่าว)?(?:ถูก)?(?:ถาม|สอบถาม|ซักถาม|คำถาม|ข้อถาม)")
+_THAI_QUESTION_ENDS = ("หรือไม่", "ไหม", "อย่างไร", "หรือเปล่า", "เมื่อไร", "เมื่อไหร่", "แค่ไหน", "ใด")
+
+
+def _thai_after_question(s: str, t: _Table) -> str:
+    """What follows a reporter's question that opens ``s``, where the answer's verb is;
+    else ``s``."""
+    if not _THAI_ASKED.match(s):
+        return s
+    chunks = s.lstrip().split(" ")
+    k = 1  # the question is one phrase, or runs on to its question word
+    for i, chunk in enumerate(chunks[1:], 1):
+        if chunk.endswith(_THAI_QUESTION_ENDS):
+            k = i + 1
+    rest = " ".join(chunks[k:])
+    return rest if rest.strip() and _find_verb(rest, t, last=False) is not None else s
 
 
 def _thai_last_phrase(chunks: list[str]) -> str:
@@ -2401,6 +2431,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             tail = _after_while(s, t)
             if tail and _find_verb(tail, t, last=False) is not None:
                 s = tail
+        if side == "before" and t.lang == "th":
+            s = _thai_after_question(s, t)
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
@@ -2671,10 +2703,23 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         # and the last "while"
         # "ศุภชัย บุญเรือง หรือ “เจ” กัปตันทีม": a nickname in marks is no end of the subject
         np = re.sub(r" {2,}", " ", _THAI_NICKNAME.sub(" ", np))
-        np = re.split(f"[{re.escape(_QUOTE_MARKS)}]", np)[-1]
-        for w in t.while_words:
-            if w in np:
-                np = np[np.rindex(w) + len(w) :]
+        np_marked = np
+        pieces = re.split(f"[{re.escape(_QUOTE_MARKS)}]", np)
+        np = pieces[-1]
+        if (
+            len(pieces) > 2
+            and not np.strip()
+            and 0 < len(pieces[-2]) <= 24
+            and any(
+                kind == "name" and pieces[-3].rstrip().endswith(word)
+                for kind, word in t.type_cues.before
+            )
+        ):
+            # "นายก้องภพ ใจเย็น อาสาสมัครมูลนิธิ “ร่วมใจกู้ภัย” บอกว่า": the foundation's
+            # name in marks ends the subject
+            np = np_marked[len(np_marked) - len("".join(pieces[-3:])) - 2 :]
+        # (where a phrase starts: not the "ส่วน" of "องค์การบริหารส่วนตำบล")
+        np = _after_while(np, t) or np
         for w in t.strip_by_length:
             if np.lstrip().startswith(w):
                 np = np.lstrip()[len(w) :]

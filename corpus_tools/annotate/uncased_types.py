@@ -60,6 +60,11 @@ def _short(inner: str, t: Table) -> bool:
     return len(inner.split()) <= _SHORT_WORDS
 
 
+# Words written on a thing, the clause before its noun: "「勝訴」と書かれた紙" (a paper
+# reading "won"), "「一日一首」と書いた紙" (not "…と書かれていた", was written).
+_JA_WRITTEN_ON = re.compile(r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?=[\u3400-\u9fff\u30a0-\u30ffー])")
+
+
 def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     """The type the word right before (or else right after) a quotation marks; ``long``:
     the quotation has more words than a name usually has."""
@@ -68,6 +73,8 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     cues = t.type_cues
     if tail.startswith(cues.silencing):
         return None
+    if t.lang == "ja" and _JA_WRITTEN_ON.match(tail):
+        return "term"
     for kind, word in cues.before:
         if _written_before(lead, word, t, long=long):
             return kind
@@ -508,6 +515,17 @@ def _said(before: str, after: str, t: Table) -> bool:
     return bool(tail) and find_verb(tail, t, last=True) is not None
 
 
+def _named_first(text: str, first: QuotationPart, t: Table) -> str | None:
+    """The name or title a cue gives the first part of a linked quotation ("อาสาสมัคร
+    มูลนิธิ “ร่วมใจกู้ภัย” บอกว่า “…”": the foundation's name, then the words its
+    volunteer said), or None."""
+    inner = _inner(first)
+    if not _short(inner, t) or _predicated(inner) or _SENTENCE_END.search(inner):
+        return None
+    cue = _cue(text[: first.start.offset], text[first.end.offset :], t, long=False)
+    return cue if cue in ("name", "title") else None
+
+
 def retype(
     paragraphs: list[str], parts: tuple[QuotationPart, ...], *, lang: str
 ) -> tuple[QuotationPart, ...]:
@@ -595,8 +613,12 @@ def retype(
     unlinked: dict[str, str] = {}
     for chain in chains(parts):
         first = chain[0]
-        if len(chain) > 1 and first.kind == "quote" and _inner(first) in cued:
-            types[first.id] = cued[_inner(first)]
+        if len(chain) < 2 or first.kind != "quote":
+            continue
+        inner = _inner(first)
+        kind_of = cued.get(inner) or _named_first(paragraphs[first.paragraph - 1], first, t)
+        if kind_of is not None:
+            types[first.id] = kind_of
             unlinked[first.id] = chain[1].id
     out = []
     for p in parts:
