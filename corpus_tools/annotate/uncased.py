@@ -988,8 +988,9 @@ _TRAILING_DATE = re.compile(
 _ZH_LOCATIVE_END = ("上", "中", "时", "后", "前", "里", "间", "期间")
 
 
-# Words that hold a character the subject is cut at ("都", all; "于", at): 成都, 首都.
-_ZH_HOLDS = re.compile(r"[成首京古国建]都|.都[市会]")
+# Words that hold a character the subject is cut at ("都", all; "于", at): 成都, 首都,
+# and a place whose name ends in one ("大均乡", "永都镇"; not "在县里", in the county).
+_ZH_HOLDS = re.compile(r"[成首京古国建]都|.都[市会]|.[^在于从到向对给和与][乡镇村县]")
 
 
 def _zh_role_name_inside(np: str, t: _Table) -> _Found | None:
@@ -1132,13 +1133,21 @@ def _ja_personal(head: str, t: _Table) -> bool:
     return tail.endswith(tuple(t.honorifics)) or tail.endswith(tuple(t.roles))
 
 
+_JA_FIELD_AFTER = re.compile(r"(?<=[\u3400-\u9fff\u30a0-\u30ffー])[（(][^（）()\d]{1,12}[）)]\s*$")
+_JA_BRACKETED = re.compile(r"『[^『』]*』|「[^「」]*」")
+
+
 def _read_ja(before: str, t: _Table) -> _Found | None:
     # Only the clause after an earlier quotation of the sentence ("森田氏は「…」と訴え、
     # 石原氏も「…」"); there the topic (the first は) before any subject (the last が, も).
     before = before.split(_MASK)[-1]
-    # (after a name, a title, a closing bracket, or "たち": "子どもたちは")
+    # (after a name, a title, a closing bracket, or "たち": "子どもたちは"; not inside a
+    # title in brackets: "著書『介護事故はなぜ起きるのか』がある…教授は")
     marked = list(
-        re.finditer(r"(?:(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])|(?<=たち))([はがも])", before)
+        re.finditer(
+            r"(?:(?<=[\u3400-\u9fff\u30a0-\u30ffー々）)ん氏])|(?<=たち))([はがも])",
+            _JA_BRACKETED.sub(lambda m: "〓" * len(m.group(0)), before),
+        )
     )
     topics = [m for m in marked if m.group(1) == "は"]
     # "得点操作が「…」との見方を示した": a subject right before the quotation is that of
@@ -1164,7 +1173,8 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
         topics = people
     for m in [*topics[:1], *reversed(subjects)]:
         head = before[: m.start()]
-        head_no_age = _AGE.sub("", head)
+        # (and a field or an affiliation in brackets after a title: "森下啓介教授（介護福祉学）")
+        head_no_age = _JA_FIELD_AFTER.sub("", _AGE.sub("", head))
         run = _KANJI_KATAKANA.findall(head_no_age[-20:])
         tail = head_no_age.rstrip()
         for h in t.honorifics:
@@ -1598,7 +1608,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         if found is None and not text[s_start : first.start.offset].strip(" \u3000"):
             found = _own_sentence(text, s_start, lt, a_end, t)
         return found
-    described_by = _ar_described_by(before, t)
+    described_by = _ar_described_by(before, t) or _zh_cleft(lt[last.end.offset :], t)
     if described_by is not None:
         return described_by
     reads = [("after", after), ("before", before)]
@@ -1790,6 +1800,16 @@ def _ja_cleft(after: str, t: _Table) -> _Found | None:
     return _read_ja(m.group(1) + "は", t) if m is not None else None
 
 
+# Chinese "“…”说这番话的是“90后”主播叶晨。" (the one who said this is …).
+_ZH_CLEFT = re.compile(r"\s*(?:说|讲)(?:出)?这(?:番|句|些|段)?话的(?:人)?，?(?:正|就)?是([^。，；！？]{2,30})[。，；]")
+
+
+def _zh_cleft(after: str, t: _Table) -> _Found | None:
+    m = _ZH_CLEFT.match(after) if t.lang == "zh" else None
+    # (after a word in marks before the name: "“90后”主播叶晨")
+    return _read_zh(re.split(f"[”’{_MASK}]", m.group(1))[-1], t) if m is not None else None
+
+
 def _ja_named_after(after: str, t: _Table) -> _Found | None:
     """Japanese "「…」と山本さん。": a sentence without a verb that ends in the speaker."""
     m = re.match(
@@ -1846,8 +1866,9 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     こうコメントを寄せた"), else the person named as the topic of the sentence before
     ("山口健太さん（42）は、…と明かす。「…」")."""
     nxt_end = _sentence_bounds(lt, a_end, a_end)[1] if a_end < len(lt) else a_end
-    nxt = lt[a_end:nxt_end]
-    if _MASK not in nxt and _THUS.search(nxt):
+    # (up to a quotation it goes on to: "「A」。…教授はこう話し、「B」と指摘した")
+    nxt = lt[a_end:nxt_end].split(_MASK)[0]
+    if _THUS.search(nxt):
         found = _read_topic(_THUS.split(nxt)[0], t)
         if found is not None:
             return found
@@ -3894,6 +3915,13 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
     fresh, sure = _person_opening(zone, t)
     if sure:
         return fresh
+    if not fresh and t.lang == "zh":
+        # "吴桂兰今年58岁，种了30多年茶。“…”她说": a full name that opens the sentence
+        # before, one the article writes again (not a word that opens with a family
+        # name's character by chance)
+        name = _zh_name_at(zone, 0, t)
+        if len(name) == 3 and sum(p.count(name) for p in doc.paragraphs) > 1:
+            fresh = name
     first = _named_first(zone, doc, gender)
     if fresh and (not first or zone.find(fresh) < zone.find(first)):
         return fresh
