@@ -466,6 +466,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
             phrase = pieces[-1]
     if not phrase:
         return None
+    first = _clean(re.split(r"[,،]", phrase)[0])
+    if t.lang == "ar" and first.split()[:1] and first.split()[0] in _AR_SOURCES and len(first.split()) <= 6:
+        # "مصدر في الوزارة، طلب عدم نشر اسمه", "مصادر مطلعة": an unnamed source, as written
+        return _Found(first, "description", first)
     mention = phrase
     segments = [s for s in (_clean(x) for x in re.split(r"[,،]", phrase)) if s]
     if t.lang == "fa":
@@ -569,6 +573,9 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         if clause and not roles:
             # "עובדת במחלקת האריזה, שביקשה שלא להיחשף בשמה": as written, with its clause
             written = f"{written}, {clause}"
+            if _HE_UNNAMED.match(clause):
+                # (no name, though "עובדת בחברה" reads like one: the clause says so)
+                return _Found(written, "description", written, gender)
         return _Found(written, "name", name, gender, roles)
     if roles and len(low) <= 2 and low[0] not in _ONE_OF:
         return _Found(" ".join(toks), "role", "", gender, roles)
@@ -664,6 +671,7 @@ def _up_to_stop(seg: str, t: _Table) -> str:
 
 # Hebrew nouns of an unnamed source, which adjectives follow, never a name.
 _HE_SOURCES = frozenset({"גורם", "גורמים", "מקור", "מקורות"})
+_AR_SOURCES = frozenset({"مصدر", "مصادر"})
 
 
 def _is_office(w: str, t: _Table) -> bool:
@@ -1611,6 +1619,15 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     described_by = _ar_described_by(before, t) or _zh_cleft(lt[last.end.offset :], t)
     if described_by is not None:
         return described_by
+    thus = _THUS_SAYS.get(t.lang)
+    m = thus.match(lt, last.end.offset) if thus is not None and not after.strip(" .") else None
+    if m is not None:
+        # '"…". כך אומרת פרופ' דנה אורן, …', "«…». هكذا يقول X": the next sentence says
+        # whose words they were
+        _, b = _sentence_bounds(lt, m.end(), m.end())
+        found = _read_at(lt[m.end() : b], t, side="after")
+        if found is not None and found.kind != "zero":
+            return found
     reads = [("after", after), ("before", before)]
     if t.lang not in _UNSPACED and _closed_sentence(last.text) and _reports_its_own(after, t):
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
@@ -1658,6 +1675,13 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     if found is None and t.lang == "zh" and before.rstrip().endswith("："):
         found = _zh_colon_subject(before.rstrip()[:-1], t)
     return found or zero
+
+
+# "Thus" opening the sentence after a quotation, before its verb of saying.
+_THUS_SAYS = {
+    "he": re.compile(r"[\s.]*(?:כך|ככה)\s+(?=\S)"),
+    "ar": re.compile(r"[\s.]*(?:هكذا|بهذه الكلمات)\s+(?=\S)"),
+}
 
 
 def _zh_colon_subject(clause: str, t: _Table) -> _Found | None:
@@ -2357,9 +2381,11 @@ def _quoted_body(subject_before: str, subject_after: str, t: _Table) -> _Found |
     return None
 
 
-# Arabic "نقلت وكالة رويترز عن X قوله" (quoted X as saying): X, the one who spoke.
+# Arabic "نقلت وكالة رويترز عن X قوله" (quoted X as saying), "نقلت الصحيفة عن X أن …"
+# (reported from X that …): X, the one who spoke.
 _AR_QUOTED_AS_SAYING = re.compile(
-    r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]{0,60}?\s)?عن\s+([^.:«»“”]{2,80}?)،?\s+(?:قوله|قولها|قولهم)(?=[\s:،]|$)"
+    r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]{0,60}?\s)?عن\s+([^.:«»“”]{2,80}?)،?\s+"
+    r"(?:قوله|قولها|قولهم|أن|إن)(?=[\s:،]|$)"
 )
 
 
@@ -2386,8 +2412,27 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         named = _read_spaced(cited[-1].group(1), t, "") if cited else None
         if named is not None and named.kind in ("name", "description", "role"):
             return named
+    if t.lang == "ar" and side == "before":
+        # "وكانت صحيفة «الميدان» اليومية قد وصفت الحملة … بأنها «…»": the subject put
+        # between "كان" and "قد" is that of the verb of saying right after them, not
+        # the object after it
+        clause = re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1]
+        fronted = _AR_FRONTED.search(clause)
+        rest = clause[fronted.end() :].lstrip() if fronted is not None else ""
+        hit = _find_verb(rest, t, last=False) if fronted is not None and fronted.group(1) else None
+        named = _read_spaced(fronted.group(1), t, "") if hit is not None and hit[0] == 0 else None
+        if named is not None and named.kind in ("name", "description", "role"):
+            return named
     found = _read_stretch(s, t, side=side)
     if t.lang == "ar" and side == "before" and found is not None and found.kind == "zero":
+        # "انتقد الاتحاد … التعديلات، ووصفها في بيان بأنها «…»": a second verb goes on
+        # from the subject of the first in its sentence
+        clause = re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1]
+        hit = _find_verb(clause, t, last=True)
+        earlier = clause[: hit[0]] if hit is not None and clause[hit[0] :].startswith("و") else ""
+        prior = _read_stretch(earlier, t, side="before") if _find_verb(earlier, t, last=True) else None
+        if prior is not None and prior.kind in ("name", "description", "role"):
+            return prior
         # "وكان وزير الثقافة قد هنأ الفائزة …، مؤكداً أن «…»": the participle goes on
         # from the subject the sentence put before its first verb
         fronted = _AR_FRONTED.search(re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1])

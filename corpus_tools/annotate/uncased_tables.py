@@ -217,6 +217,10 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
                 w = _HARAKAT.sub("", w)  # "علّق" is "علق": the shadda is not always written
             u = unprefixed(w, t)
             said = w in t.verbs or u in t.verbs or u in t.participles or w in t.participles
+            if not said and t.lang == "ar" and u.endswith(("ه", "ها")):
+                # "وصفه X بأنه …", "اعتبرها" (described it, considered it): the verb with
+                # its object written on
+                said = u.removesuffix("ا").removesuffix("ه") in _AR_TAKING_OBJECT
             if said and t.lang == "fa" and _FA_DENIED.match(s, m.end()):
                 said = False  # "اعلام نکرد" (did not announce): nothing said
             if said and not (t.lang == "hi" and previous in _HINDI_GENITIVE):
@@ -235,6 +239,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     return hits[-1] if last else hits[0]
 
 
+# Arabic verbs of saying that take what they describe as an object pronoun.
+_AR_TAKING_OBJECT = frozenset({"وصف", "اعتبر", "عد", "سمى"})
 # The Arabic short vowels, the shadda and the tatweel, written on some words and not on
 # others.
 _HARAKAT = re.compile("[\u064b-\u0652\u0640]")
