@@ -714,6 +714,16 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         return "", tuple(roles), gender  # "גורם מדיני בכיר": a source and its adjectives
     while cut >= 0 and rest and _FORMER.fullmatch(rest[0]):
         rest = rest[1:]  # "השופט בדימוס אלי גבאי": a retired judge
+    first_office = next((i for i, w in enumerate(toks) if _is_office(w, t)), -1)
+    if (
+        t.lang == "fa"
+        and 2 <= first_office <= 3
+        and toks[first_office] not in t.titles
+        and all(_could_be_given(w, t) for w in toks[:first_office])
+    ):
+        # "محمدرضا کاشانی وزیر فرهنگ و ارشاد اسلامی": the name before its office, written
+        # without a comma
+        return " ".join(toks[:first_office]), tuple(roles), gender
     if t.lang == "fa" and cut >= 0 and toks[cut] not in t.titles and rest:
         # Persian puts a name before its office ("X، معاون …"); what follows an office
         # is its complement ("متخصص ریه"), a name only after a title ("دکتر X").
@@ -1649,6 +1659,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             # "X این وعده‌ها را «…» خواند": the verb after has its subject before the
             # quotation, where the sentence opens
             a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
+            # (after a quotation before it in the sentence: "X گفت: «….» اما Y … را «…»
+            # خواند")
+            a = max(a, lt.rfind(_MASK, a, first.start.offset) + 1)
             found = _opening_subject(text[a:b], t) or found
         if found is not None and found.kind == "zero" and side == "after" and len(reads) > 1:
             # "وأوضح العمري أن «…»، لافتاً إلى …": the verb after, without a subject of its
@@ -1927,8 +1940,8 @@ def _reports_its_own(after: str, t: _Table) -> bool:
     joined by "and" ("وأشار", "והוסיף"), or says "also" of a new subject ("… ने भी
     इस पर प्रतिक्रिया दी")."""
     hit = _find_verb(after, t, last=False)
-    if hit is None:
-        return False
+    if hit is None or _tokens(_clean(after))[:2] == ["این", "را"]:
+        return False  # (nor "«…» این را X گفت که …": "this" is the words quoted)
     written = after[hit[0] : hit[1]].strip(_MARKS_AND_SPACE)
     words = [w.strip(",،.") for w in after.split()]
     return (
@@ -2027,8 +2040,10 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     """Persian: the subject that opens a sentence with a verb of saying in it, for a
     quotation in it that no nearer phrase attributes ("X در بیانیه‌ای این وعده‌ها را
     «…» خواند و اعلام کرد: «…»")."""
-    if _find_verb(sentence, t, last=False) is None:
-        return None
+    if _find_verb(sentence, t, last=False) is None and not any(
+        w in t.calling for w in _tokens(sentence)
+    ):
+        return None  # (a verb of calling too: "روزنامه «همشهری» … این فیلم را «…» خوانده بود")
     # "X دیروز شاهد تجمع صدها پرستار بود که فریاد می‌زدند «…»": a relative clause between
     # has a subject of its own; "هشدار داد که" (warned that) does not open one.
     # A relative clause in an apposition between commas ("ناهید شریفی، عضو دیگر شورا که

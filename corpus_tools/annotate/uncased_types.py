@@ -82,6 +82,8 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
         return "name"
     if _titled_by_its_kind(lead, t):
         return "title"
+    if _called(before, after, t):
+        return None  # "این فیلم را «…» خوانده بود" (had called the film …): said, not named
     for kind, word in cues.after:
         if _written_after(tail, word, t):
             return kind
