@@ -467,7 +467,12 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if not phrase:
         return None
     first = _clean(re.split(r"[,،]", phrase)[0])
-    if t.lang == "ar" and first.split()[:1] and first.split()[0] in _AR_SOURCES and len(first.split()) <= 6:
+    if (
+        t.lang == "ar"
+        and first.split()[:1]
+        and first.split()[0] in _AR_SOURCES
+        and len(first.split()) <= 6
+    ):
         # "مصدر في الوزارة، طلب عدم نشر اسمه", "مصادر مطلعة": an unnamed source, as written
         return _Found(first, "description", first)
     mention = phrase
@@ -1133,6 +1138,15 @@ _JA_GIVEN_IN_KANA = re.compile(
 _JA_TITLE_PREFIXES = ("副", "元", "前", "総", "新")
 
 
+def _ja_without_role(name: str, t: _Table) -> str:
+    """A Japanese name without the role noun written onto its front ("看護師山岸千夏",
+    "俳優・岡本翔")."""
+    for r in t.roles_by_length:
+        if name.startswith(r) and len(name) > len(r) + 1:
+            return name[len(r) :].lstrip("・")
+    return name
+
+
 def _ja_after_occupation(name: str) -> str:
     """A Japanese name written after its occupation and a middle dot ("劇作家・野村綾子"):
     the name alone."""
@@ -1205,11 +1219,7 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
                     name = rm.group(0)
                     while name.endswith(_JA_TITLE_PREFIXES) and len(name) > 2:
                         name, h = name[:-1], name[-1] + h  # "宮下副知事": deputy governor
-                    for r in t.roles_by_length:
-                        if name.startswith(r) and len(name) > len(r) + 1:
-                            name = name[len(r) :]
-                            break
-                    name = _ja_after_occupation(name)
+                    name = _ja_after_occupation(_ja_without_role(name, t))
                     return _Found(name + h, "name", name, None, (h,))
                 if h not in ("さん", "氏", "ちゃん", "君", "くん"):
                     start = _clause_start(head)
@@ -1626,7 +1636,11 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         if found is None and not text[s_start : first.start.offset].strip(" \u3000"):
             found = _own_sentence(text, s_start, lt, a_end, t)
         return found
-    described_by = _ar_described_by(before, t) or _zh_cleft(lt[last.end.offset :], t)
+    described_by = (
+        _ar_described_by(before, t)
+        or _zh_cleft(lt[last.end.offset :], t)
+        or _hi_whose_after(lt[last.end.offset :], t)
+    )
     if described_by is not None:
         return described_by
     thus = _THUS_SAYS.get(t.lang)
@@ -1838,7 +1852,9 @@ def _ja_cleft(after: str, t: _Table) -> _Found | None:
 
 
 # Chinese "“…”说这番话的是“90后”主播叶晨。" (the one who said this is …).
-_ZH_CLEFT = re.compile(r"\s*(?:说|讲)(?:出)?这(?:番|句|些|段)?话的(?:人)?，?(?:正|就)?是([^。，；！？]{2,30})[。，；]")
+_ZH_CLEFT = re.compile(
+    r"\s*(?:说|讲)(?:出)?这(?:番|句|些|段)?话的(?:人)?，?(?:正|就)?是([^。，；！？]{2,30})[。，；]"
+)
 
 
 def _zh_cleft(after: str, t: _Table) -> _Found | None:
@@ -1980,7 +1996,9 @@ _THAI_NUMBER = re.compile(r"[\d๐-๙][\d๐-๙,.]*")
 
 # A reporter's question that opens the sentence before the answer: "เมื่อผู้สื่อข่าวถามว่า
 # …หรือไม่ ผู้ว่าฯ ตอบว่า “…”" (asked whether …, the governor answered), "ต่อคำถามถึง…".
-_THAI_ASKED = re.compile(r"\s*(?:และ)?(?:เมื่อ|ต่อ|ส่วน)(?:ผู้สื่อข่าว|นักข่าว)?(?:ถูก)?(?:ถาม|สอบถาม|ซักถาม|คำถาม|ข้อถาม)")
+_THAI_ASKED = re.compile(
+    r"\s*(?:และ)?(?:เมื่อ|ต่อ|ส่วน)(?:ผู้สื่อข่าว|นักข่าว)?(?:ถูก)?(?:ถาม|สอบถาม|ซักถาม|คำถาม|ข้อถาม)"
+)
 _THAI_QUESTION_ENDS = ("หรือไม่", "ไหม", "อย่างไร", "หรือเปล่า", "เมื่อไร", "เมื่อไหร่", "แค่ไหน", "ใด")
 
 
@@ -2410,6 +2428,22 @@ _HI_WHOSE_SAYING = re.compile(
 )
 
 
+# Hindi after the words: "“…” यह कहना है … शबनम बानो का, जिनका …" (this is the saying
+# of …), "“…” यह बात … हरीश सोलंकी ने … कही" (this X said).
+_HI_WHOSE_AFTER = re.compile(
+    r"[\s।]*(?:यह|ये)\s+(?:कहना|मानना)\s+(?:है|था)\s+([^,।:;\u2591]{2,100})\s+(?:का|की|के)(?=[\s,।]|$)"
+    r"|[\s।]*(?:यह|ये)\s+बात\s+([^,।:;\u2591]{2,100}?)\s+ने(?=\s)"
+)
+
+
+def _hi_whose_after(after: str, t: _Table) -> _Found | None:
+    m = _HI_WHOSE_AFTER.match(after) if t.lang == "hi" else None
+    if m is None:
+        return None
+    found = _read_spaced(m.group(1) or m.group(2), t, "")
+    return found if found is not None and found.kind in ("name", "description", "role") else None
+
+
 def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     """The attribution a stretch beside a quotation holds, if it has a verb of saying."""
     if t.lang == "hi" and side == "before":
@@ -2433,11 +2467,13 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         # the object after it
         clause = re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1]
         fronted = _AR_FRONTED.search(clause)
-        rest = clause[fronted.end() :].lstrip() if fronted is not None else ""
-        hit = _find_verb(rest, t, last=False) if fronted is not None and fronted.group(1) else None
-        named = _read_spaced(fronted.group(1), t, "") if hit is not None and hit[0] == 0 else None
-        if named is not None and named.kind in ("name", "description", "role"):
-            return named
+        if fronted is not None and fronted.group(1):
+            hit = _find_verb(clause[fronted.end() :].lstrip(), t, last=False)
+            named = (
+                _read_spaced(fronted.group(1), t, "") if hit is not None and hit[0] == 0 else None
+            )
+            if named is not None and named.kind in ("name", "description", "role"):
+                return named
     found = _read_stretch(s, t, side=side)
     if t.lang == "ar" and side == "before" and found is not None and found.kind == "zero":
         # "انتقد الاتحاد … التعديلات، ووصفها في بيان بأنها «…»": a second verb goes on
@@ -2445,7 +2481,9 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
         clause = re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1]
         hit = _find_verb(clause, t, last=True)
         earlier = clause[: hit[0]] if hit is not None and clause[hit[0] :].startswith("و") else ""
-        prior = _read_stretch(earlier, t, side="before") if _find_verb(earlier, t, last=True) else None
+        prior = (
+            _read_stretch(earlier, t, side="before") if _find_verb(earlier, t, last=True) else None
+        )
         if prior is not None and prior.kind in ("name", "description", "role"):
             return prior
         # "وكان وزير الثقافة قد هنأ الفائزة …، مؤكداً أن «…»": the participle goes on
@@ -2910,13 +2948,8 @@ def _names_in_text(
     for n, text in enumerate(paragraphs, start=1):
         if t.lang == "ja":
             for m in before_honorific.finditer(text):
-                name = m.group(1)
-                for r in t.roles_by_length:
-                    if name.startswith(r) and len(name) > len(r) + 1:
-                        name = name[len(r) :]
-                        break
                 title = m.group(0)[len(m.group(1)) :]
-                name = _ja_after_occupation(name)
+                name = _ja_after_occupation(_ja_without_role(m.group(1), t))
                 while name.endswith(_JA_TITLE_PREFIXES) and len(name) > 2:
                     name, title = name[:-1], name[-1] + title  # "宮下昭彦副知事"
                 doc.add(name, (n, m.start()), None, (title,) if title in t.roles else ())

@@ -62,7 +62,9 @@ def _short(inner: str, t: Table) -> bool:
 
 # Words written on a thing, the clause before its noun: "「勝訴」と書かれた紙" (a paper
 # reading "won"), "「一日一首」と書いた紙" (not "…と書かれていた", was written).
-_JA_WRITTEN_ON = re.compile(r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?=[\u3400-\u9fff\u30a0-\u30ffー])")
+_JA_WRITTEN_ON = re.compile(
+    r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?=[\u3400-\u9fff\u30a0-\u30ffー])"
+)
 
 
 def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
