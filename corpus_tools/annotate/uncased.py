@@ -971,8 +971,8 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
         # "นายกรัฐมนตรี", "นายอำเภอ": a prime minister, a district chief; not "นายกมล" (Mr
         # Kamon)
         return None
-    if last and any(last.startswith(w) for w in (*t.roles, *t.verbs)):
-        last = None
+    if last and any(last.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
+        last = None  # (nor "นพ.ธนากร ยังแนะนำ…": "still", then a verb)
     gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
     return (f"{first} {last}" if last else first), gender
 
