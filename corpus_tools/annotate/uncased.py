@@ -236,6 +236,8 @@ def _extends(full: str, short: str, t: _Table) -> bool:
     if full == short or len(short) >= len(full):
         return False
     if t.lang == "zh":  # a family name of a personal name: "周" of "周海涛"
+        if "·" in full:  # "施耐德" of "马蒂亚斯·施耐德"
+            return full.rsplit("·", 1)[-1] == short
         return len(full) <= 4 and full.startswith(short) and short in t.surnames
     if t.lang == "ja":
         # (a foreign name goes by its last part: "ナデリ" of "ダリウシュ・ナデリ"; a
@@ -1031,6 +1033,14 @@ def _zh_role_name_inside(np: str, t: _Table) -> _Found | None:
     return None
 
 
+# Chinese words of manner or time between a subject and its verb of saying: an adverb in
+# 地 ("高兴地", "激动地"), "看后" (after seeing it), "笑着" (smiling).
+_ZH_MANNER = re.compile(r"(?:[\u4e00-\u9fff]{2}地|[看听读]后|笑着|说着)$")
+
+
+_ZH_FOREIGN_NAME = re.compile(r"[\u4e00-\u9fff]{1,6}(?:[·•・][\u4e00-\u9fff]{1,8})+$")
+
+
 def _read_zh(phrase: str, t: _Table) -> _Found | None:
     # After a dateline or a space: "新华社北京3月5日电 国务院总理李强".
     np = _clean(re.split(r"[\s\u3000]", _clean(phrase))[-1])
@@ -1043,6 +1053,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         if i > 0 and not ("的" in np[i:] and not np.endswith(_ZH_LOCATIVE_END)):
             np = np[:i]
     np = _TRAILING_DATE.sub("", np)
+    unmannered = _ZH_MANNER.sub("", np)
+    if len(unmannered) >= 2:
+        np = unmannered  # "张阿姨高兴地说", "画家沈国华看后说": how or when, not who
     while np and any(np.startswith(s) for s in t.strip):
         s = next(s for s in t.strip_by_length if np.startswith(s))
         np = np[len(s) :]
@@ -1069,6 +1082,12 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     ):
         # "陈署长": a family name and an office, the person named with both
         return _Found(np, "name", np[0], None, (np[1:],))
+    foreign = _ZH_FOREIGN_NAME.search(np)
+    if foreign is not None:
+        # "总裁克劳斯·韦伯": a foreign name, its parts joined by a middle dot
+        head = np[: foreign.start()]
+        role = next((r for r in t.roles_by_length if head.endswith(r)), None)
+        return _Found(np, "name", foreign.group(0), None, (role,) if role else ())
     name, roles = _chinese_name(np, t)
     if name:
         return _Found(np, "name", name, None, roles)

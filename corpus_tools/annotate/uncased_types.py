@@ -34,6 +34,8 @@ from corpus_tools.annotate.uncased_tables import UNSPACED, Table, find_verb, tab
 __all__ = ["retype"]
 
 # A sentence ends inside the marks: words said, whatever stands beside them.
+# The Chinese marks of titles of works, laws and papers.
+_TITLE_MARKS = frozenset({"《》", "〈〉"})
 _SENTENCE_END = re.compile(r"[.!?…。！？؟।۔]\s*$")
 # What joins two quotations of one kind: "and", "、" (not a comma, which a quotation
 # interrupted by its attribution goes on after: "«…»، قال X لـ«…»، «…»").
@@ -547,7 +549,9 @@ def retype(
     for chain in chains(parts):
         first = chain[0]
         kind = first.type or "speech"
-        if len(chain) == 1 and first.kind == "quote":
+        if first.marks in _TITLE_MARKS:
+            kind = "title"  # 《…》 and 〈…〉 hold titles whatever the words around say
+        elif len(chain) == 1 and first.kind == "quote":
             text = paragraphs[first.paragraph - 1]
             inner = _inner(first)
             before = text[: first.start.offset]
