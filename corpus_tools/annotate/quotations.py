@@ -274,6 +274,8 @@ def _classify_mark(
         if _hebrew_prefixed_open(text, i, mark) and _reachable(stack, mark) is None:
             return "open", None  # 'ב"כלכליסט"', 'ל״ידיעות אחרונות״': a prefix, then marks
         return "skip", None  # the gershayim of an acronym: 'צה״ל', 'יו"ר', 'מנכ״ל'
+    if mark in '"“«' and _arabic_prefixed_open(text, i, mark) and _reachable(stack, mark) is None:
+        return "open", None  # 'لـ"بترا"', 'و"الغد"': a prefix written onto the marks
     if prev.isdigit() and mark in "'’\"”״":
         # Feet and inches: 6'2", 5’11”, a 17" screen (a quotation may still end in a digit).
         if mark in "'’":
@@ -362,6 +364,35 @@ def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
             return True
         j = text.find(mark, j + 1, end + 1)
     return False
+
+
+def _arabic_prefixed_open(text: str, i: int, mark: str) -> bool:
+    """An Arabic one-letter prefix (with or without a tatweel) or the article with a
+    tatweel written onto an opening mark ('لـ"بترا"', 'بـ«…»', 'و"الغد"', 'الـ"…"'),
+    where a mark that closes it ends a word later in the sentence."""
+    word = re.search(r"(?:^|(?<=[\s(]))([\u0621-\u064a\u0640]{1,3})$", text[:i])
+    if word is None or not _ARABIC_LETTER.match(text[i + 1 : i + 2] or " "):
+        return False
+    w = word.group(1)
+    if not (
+        w in _ARABIC_PREFIXES or (w.endswith("ـ") and w.rstrip("ـ") in (*_ARABIC_PREFIXES, "ال"))
+    ):
+        return False
+    closer = CLOSERS[mark] if mark in CLOSERS else mark
+    end = _sentence_end(text, i)
+    for j in range(i + 2, min(end + 1, len(text))):
+        if (
+            text[j] in closer
+            and text[j - 1] != " "
+            and not _ARABIC_LETTER.match(text[j + 1 : j + 2] or " ")
+        ):
+            return True
+    return False
+
+
+# An Arabic letter; the one-letter words Arabic writes onto the next: and, so, with, to, as.
+_ARABIC_LETTER = re.compile("[\u0621-\u064a]")
+_ARABIC_PREFIXES = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"})
 
 
 def _closes_later(text: str, i: int, mark: str) -> bool:

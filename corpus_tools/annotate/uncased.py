@@ -1676,8 +1676,17 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
         # of its own (not "«….» قالت الوزيرة", nor Chinese "“…。”X说")
         reads = reads[1:]
-    if before.rstrip().endswith((":", "：")) or (t.lang == "th" and before.rstrip().endswith("ว่า")):
-        reads.reverse()  # "X said: “…”", "X บอกว่า “…”" is surer than what follows
+    if (
+        before.rstrip().endswith((":", "："))
+        or (t.lang == "th" and before.rstrip().endswith("ว่า"))
+        or (
+            t.lang == "hi"
+            and before.rstrip().endswith(",")
+            and _find_verb(" ".join(before.rstrip()[:-1].split()[-3:]), t, last=True) is not None
+        )
+    ):
+        # "X said: “…”", "X บอกว่า “…”", "X ने कहा, “…”" is surer than what follows
+        reads.reverse()
     for side, s in reads:
         found = _read_at(s, t, side=side)
         if found is not None and found.described == _STATEMENT:
@@ -2073,6 +2082,25 @@ _FA_TIMES = frozenset(
 )
 
 
+def _fa_before_object(toks: list[str], t: _Table) -> _Found | None:
+    """Persian: the subject that opens a clause whose object (with "را") runs on to the
+    quotation, where no phrase boundary shows where the subject ends ("سخنگوی وزارت امور
+    خارجه دور تازه تحریم‌ها … را «…» خواند"): a pronoun, a name, or an office."""
+    if not toks:
+        return None
+    if toks[0] in t.pronouns:
+        g = t.pronouns[toks[0]]
+        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
+    for k in (3, 2):
+        named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
+        if named is not None and named.kind == "name":
+            return named
+    head = _unprefixed(toks[0], t)
+    if toks[0] in t.roles or head in t.roles or _role_like(head, t):
+        return _Found(toks[0], "role", "", None, (toks[0] if toks[0] in t.roles else head,))
+    return None
+
+
 def _opening_subject(sentence: str, t: _Table) -> _Found | None:
     """Persian: the subject that opens a sentence with a verb of saying in it, for a
     quotation in it that no nearer phrase attributes ("X در بیانیه‌ای این وعده‌ها را
@@ -2103,6 +2131,8 @@ def _opening_subject(sentence: str, t: _Table) -> _Found | None:
         if cut is not None:  # "نادری این طرح را «…» خواند": the object's "this" ends it
             subject = " ".join(words[:cut])
         found = _read_spaced(subject, t, "") if _tokens(_clean(subject)) else None
+        if found is None and "را" in _tokens(subject):
+            found = _fa_before_object(_tokens(_clean(subject)), t)
         if found is not None and found.kind in ("description", "role") and n + 2 < len(segs):
             # "رئیس خانه کشاورز شهرستان ورزنه، حسین اکبری، اما …": the name in apposition
             apposed = segs[n + 1]
@@ -2644,6 +2674,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 continue  # '"…", אמר היום משה לוי', "وقال أمس الوزير"
             if not toks and t.lang == "ar" and _ar_no_subject(w.strip(_MARKS_AND_SPACE)):
                 stopped = True  # "ودعا المواطنين إلى …": the object, the subject before
+                break
+            if not toks and _unprefixed(w.strip(_MARKS_AND_SPACE), t) in t.participles:
+                stopped = True  # "وتابع قائلا:": how it was said, the subject before
                 break
             if in_addressee:
                 in_addressee = not w.rstrip(",.").endswith(tuple(_QUOTE_MARKS))
@@ -4489,6 +4522,25 @@ def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person |
     return doc.with_role(title, where) or doc.with_role_after(title, where)
 
 
+def _named_next(where: tuple[int, int], doc: _Doc) -> _Person | None:
+    """Persian and Arabic agency copy: an office quoted in the lead ("سخنگوی وزارت امور
+    خارجه … خواند"), then a name without an office opening the next paragraph as the
+    subject of its verb of saying ("مهدی صفاری‌نیا … اظهار کرد: «…»"): the one who holds
+    it."""
+    if len(doc.paragraphs) < 2:
+        return None
+    second = doc.paragraphs[1]
+    first_sentence = re.split(r"[.:؟!]", second)[0]
+    toks = _tokens(first_sentence)
+    if _find_verb(first_sentence, doc.t, last=False) is None:
+        return None
+    for k in (3, 2):
+        named = _read_spaced(" ".join(toks[:k]), doc.t, "") if len(toks) > k else None
+        if named is not None and named.kind == "name" and not named.roles and " " in named.name:
+            return doc.add(named.name, (2, 0), named.gender, ())
+    return None
+
+
 def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str] | None:
     if (
         found.kind == "description"
@@ -4584,10 +4636,13 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 and " " in last.name
             ):
                 p = last
-        if p is None and not found.name and doc.t.lang in _ARTICLE:
+        if p is None and not found.name and (doc.t.lang in _ARTICLE or where[0] == 1):
             # "השופטת" (the judge) in the lead: the definite article points to the one
-            # the article names later; a bare "監督" may be anybody's
+            # the article names later, as an office in the lead does ("سخنگوی وزارت
+            # امور خارجه … خواند" before "صفاری‌نیا"); a bare "監督" may be anybody's
             p = next((q for r in found.roles if (q := doc.with_role_after(r, where))), None)
+        if p is None and not found.name and where[0] == 1 and doc.t.lang in ("fa", "ar"):
+            p = _named_next(where, doc)
         return (p.name, found.mention) if p is not None else (found.mention, found.mention)
     if found.kind == "name":
         alias = _spelled_out_before(found.name, where, doc)

@@ -69,6 +69,20 @@ _JA_WRITTEN_ON = re.compile(
 )
 
 
+# Persian: the paper or site someone spoke to ("در گفت‌وگو با «همشهری» گفت", "به «دنیای
+# اقتصاد» گفت") or whose headline is quoted ("«اعتماد» با تیتر «…»").
+_FA_TO_OUTLET = (" به", " با", "\u200cبا")
+
+
+def _fa_outlet(lead: str, tail: str, t: Table) -> bool:
+    if tail.startswith(("با تیتر", "در گزارشی", "در شماره", "نوشت")):
+        return True
+    if not (" " + lead).endswith(_FA_TO_OUTLET):
+        return False
+    hit = find_verb(" ".join(tail.split()[:3]), t, last=False)
+    return hit is not None and hit[0] == 0
+
+
 def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
     """The type the word right before (or else right after) a quotation marks; ``long``:
     the quotation has more words than a name usually has."""
@@ -88,6 +102,8 @@ def _cue(before: str, after: str, t: Table, *, long: bool) -> str | None:
         return "title"
     if _called(before, after, t):
         return None  # "این فیلم را «…» خوانده بود" (had called the film …): said, not named
+    if t.lang == "fa" and _fa_outlet(lead, tail, t):
+        return "title"
     for kind, word in cues.after:
         if _written_after(tail, word, t):
             return kind
@@ -451,15 +467,16 @@ def _called(before: str, after: str, t: Table) -> bool:
     """Persian "X این طرح را «ضدمردمی» نامید" (called the plan "…"): the object marker
     right before the quotation and a verb of calling right after it (the table's
     ``calling``); what the plan was called are X's words."""
+    if t.lang == "fa" and (" " + before.rstrip()).endswith(" به") and after.split()[:1] == ["متهم"]:
+        return True  # "وزارت نیرو را به «وعده‌فروشی» متهم کرد": what X accused it of
     if not t.calling or not before.rstrip().endswith(" را"):
         return False
     words = [w.strip(".،,") for w in after.split()[:2]]
     if not any(w in t.calling for w in words):
         return False
-    if any(w in _JUDGING for w in words):
-        return True  # "فروش روز نخست را «بهتر از انتظار» توصیف کرد": judged, not named
-    # "خودروی جدید خود را «ری‌را» نامید": a name given, not words said
-    return any(w in ("این", "آن") for w in before.split()[-4:-1])
+    # "فروش روز نخست را «بهتر از انتظار» توصیف کرد", "تحریم‌ها را «غیرقانونی» خواند":
+    # judged, not named (a name is given with "نامید", no verb of this table)
+    return True
 
 
 def _called_for(before: str, t: Table) -> bool:
@@ -484,6 +501,9 @@ def _called_for(before: str, t: Table) -> bool:
 _JUDGING = frozenset({"توصیف", "ارزیابی"})
 
 
+_FA_CLAUSE_RUN = re.compile(r"[^،,.;:!?؟«»\"]*")
+
+
 def _words_of_saying(before: str, after: str, t: Table) -> bool:
     """A few words quoted at the end of what a verb of saying reports after "that", in
     the spaced scripts ('הבהיר כי ההסתדרות מוכנה לחזור לשולחן "כבר הלילה", אך'): a
@@ -502,9 +522,13 @@ def _words_of_saying(before: str, after: str, t: Table) -> bool:
     if t.lang == "he" and clause[: hit[1]].split()[-1].startswith("ש"):
         return False  # 'ההסכם, שהבטיח "שקט תעשייתי"': a relative clause about a thing
     words = [w.strip(_PUNCT) for w in between.split()]
-    if len(words) > 8 or not any(w in t.that for w in words[:-1]):
+    # (Persian may leave "که" out: "گفت تیمش «شایسته برد» بود")
+    if len(words) > 8 or not (t.lang == "fa" or any(w in t.that for w in words[:-1])):
         return False
     tail = after.lstrip(" \u00a0")
+    verb_after = _FA_CLAUSE_RUN.match(tail) if t.lang == "fa" else None
+    if verb_after is not None and len(verb_after.group(0).split()) <= 3:
+        tail = tail[verb_after.end() :]  # the verb that ends the clause: "«موقتی» خواهد بود."
     return not tail or tail[0] in ",،.;:!?؟।"
 
 
