@@ -378,7 +378,7 @@ def _arabic_prefixed_open(text: str, i: int, mark: str) -> bool:
         w in _ARABIC_PREFIXES or (w.endswith("ـ") and w.rstrip("ـ") in (*_ARABIC_PREFIXES, "ال"))
     ):
         return False
-    closer = CLOSERS[mark] if mark in CLOSERS else mark
+    closer = CLOSERS.get(mark, mark)
     end = _sentence_end(text, i)
     for j in range(i + 2, min(end + 1, len(text))):
         if (

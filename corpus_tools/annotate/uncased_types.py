@@ -472,11 +472,9 @@ def _called(before: str, after: str, t: Table) -> bool:
     if not t.calling or not before.rstrip().endswith(" را"):
         return False
     words = [w.strip(".،,") for w in after.split()[:2]]
-    if not any(w in t.calling for w in words):
-        return False
     # "فروش روز نخست را «بهتر از انتظار» توصیف کرد", "تحریم‌ها را «غیرقانونی» خواند":
     # judged, not named (a name is given with "نامید", no verb of this table)
-    return True
+    return any(w in t.calling for w in words)
 
 
 def _called_for(before: str, t: Table) -> bool:
@@ -495,10 +493,6 @@ def _called_for(before: str, t: Table) -> bool:
         return False
     hit = find_verb(clause, t, last=True)
     return hit is not None and hit[2].removeprefix("و").startswith(("دعا", "دعت", "يدعو", "تدعو"))
-
-
-# Verbs that judge what they quote rather than give it a name: described, assessed.
-_JUDGING = frozenset({"توصیف", "ارزیابی"})
 
 
 _FA_CLAUSE_RUN = re.compile(r"[^،,.;:!?؟«»\"]*")
