@@ -464,9 +464,10 @@ def _quoted_by_ending(after: str, t: Table, *, nested: bool = False) -> bool:
 
 
 def _called(before: str, after: str, t: Table) -> bool:
-    """Persian "X این طرح را «ضدمردمی» نامید" (called the plan "…"): the object marker
+    """Persian "X این طرح را «ضدمردمی» خواند" (called the plan "…"): the object marker
     right before the quotation and a verb of calling right after it (the table's
-    ``calling``); what the plan was called are X's words."""
+    ``calling``), or "به «…» متهم کرد" (accused of …); what the plan was called are X's
+    words."""
     if t.lang == "fa" and (" " + before.rstrip()).endswith(" به") and after.split()[:1] == ["متهم"]:
         return True  # "وزارت نیرو را به «وعده‌فروشی» متهم کرد": what X accused it of
     if not t.calling or not before.rstrip().endswith(" را"):
