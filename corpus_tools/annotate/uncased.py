@@ -1065,6 +1065,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     if np[:1] in t.pronouns and (len(np) <= 3 or (np.endswith("地") and len(np) <= 6)):
         # "他分析", "她笑道": the pronoun and a verb; "她兴奋地" (she, excitedly)
         return _Found(np[:1], "pronoun", gender=t.pronouns[np[:1]])
+    own_words = re.fullmatch(r"用(.{1,12}?)(?:自己)?的话(?:来)?", np)
+    if own_words:  # "用他自己的话说" (in his own words)
+        return _read_zh(own_words.group(1), t)
     cited = re.search(r"(?:援引|引述)(.+?)的话", np)
     if cited:  # "《南华早报》援引一位消息人士的话说": the source cited
         return _Found(cited.group(1), "description", cited.group(1))
@@ -1739,10 +1742,39 @@ _THUS_SAYS = {
 }
 
 
+def _zh_clause_opener(clause: str, t: _Table) -> _Found | None:
+    """A Chinese pronoun, a familiar "老李", or a full name that opens a clause."""
+    if clause[:1] in t.pronouns and clause[1:2] not in ("们", "人"):
+        return _Found(clause[:1], "pronoun", gender=t.pronouns[clause[:1]])
+    if re.match(r"[老小][\u3400-\u9fff]", clause) and clause[1] in t.surnames and clause[:2] not in (
+        "小时",
+        "老师",
+        "小区",
+        "老人",
+        "小学",
+        "老年",
+    ):
+        return _Found(clause[:2], "name", clause[:2])
+    name = _zh_name_at(clause, 0, t)
+    if len(name) == 3:
+        return _Found(name, "name", name)
+    return None
+
+
 def _zh_colon_subject(clause: str, t: _Table) -> _Found | None:
     """Chinese: the person a clause with no verb of saying opens with, before a colon
     and the quotation ("负责人陈女士对此深有体会：“…”", "他笑着回忆：“…”")."""
-    clause = re.split(r"[。！？；，,]", clause)[-1]
+    clauses = re.split(r"[。！？；，,]", clause)
+    clause = clauses[-1]
+    for c in (clause, clauses[-2] if len(clauses) > 1 else ""):
+        # "他算了一笔账：", "老李摆摆手：", "杨光明望着满山茶树，说出了心里话：": the one the
+        # clause (or the sentence's clause before it) opens with, and what they did
+        opener = _zh_clause_opener(c, t)
+        if opener is not None:
+            return opener
+        if c is clause and _zh_name_at(c, 0, t) == "" and c[:1] not in t.pronouns and len(clauses) > 1:
+            continue
+        break
     found = _read_zh(clause, t) if clause and len(clause) <= 40 else None
     if found is None or found.kind == "zero":
         return None
@@ -4653,7 +4685,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         )
         if body:  # "נמסר מהמשרד", "मंत्रालय ने कहा": a body named in full before
             return body, found.mention
-        p = doc.fuller(found.name, where)
+        p = doc.fuller(found.name, where) or _familiar_of(found.name, where, doc)
         if p is not None and " " not in p.name and doc.t.lang in ("ar", "he", "fa", "hi"):
             given = _given_name_before(p.name, doc)
             if given:  # "שרעבי" met alone first, "הזמר אביב שרעבי" in the lead
