@@ -2700,8 +2700,12 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         in_addressee = False
         addressee = _ADDRESSEE.get(t.lang)
         for i, w in enumerate(_tokens(np_after)):
-            if w.strip(_MARKS_AND_SPACE) in _AR_MANNER:
-                continue  # "يقول بحسرة المزارع …" (says sorrowfully the farmer …)
+            if w.strip(_MARKS_AND_SPACE) in _AR_MANNER or (
+                not toks and t.lang == "ar" and _AR_HOW.fullmatch(w.strip(_MARKS_AND_SPACE))
+            ):
+                continue  # "يقول بحسرة المزارع …" (says sorrowfully the farmer …), "ساخرا"
+            if not toks and t.lang == "ar" and i and _tokens(np_after)[i - 1] in _AR_IN_A_MANNER:
+                continue  # "بشكل مبطن" (in a veiled way)
             if not toks and w.strip(_MARKS_AND_SPACE) in _WHEN_AFTER_VERB:
                 continue  # '"…", אמר היום משה לוי', "وقال أمس الوزير"
             if not toks and t.lang == "ar" and _ar_no_subject(w.strip(_MARKS_AND_SPACE)):
@@ -3953,6 +3957,10 @@ _WHEN_AFTER_VERB = frozenset(
 )
 # Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
 # proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
+# How something was said, in an indefinite accusative right after the verb: "ساخرا"
+# (mocking), "ضاحكا" (laughing), "مبتسماً"; and "بشكل …", "بنبرة …" (in a … way, tone).
+_AR_HOW = re.compile(r"(?!ال)[\u0621-\u064a]{4,}(?:ا|اً)|بشكل|بنبرة|بصوت|بلهجة")
+_AR_IN_A_MANNER = frozenset({"بشكل", "بنبرة", "بصوت", "بلهجة"})
 _AR_MANNER = frozenset(
     {"بحسرة", "بغضب", "بفخر", "بحزن", "بأسف", "بثقة", "بابتسامة", "بحماس", "بمرارة"}
 )

@@ -223,6 +223,14 @@ def _predicated(inner: str) -> bool:
     return any(w.strip(_PUNCT + ".") in _PREDICATING for w in inner.split())
 
 
+# Arabic nouns that open the name of a party, a movement or a union.
+_AR_BODY_HEADS = frozenset(
+    f"{a}{w}"
+    for w in ("حزب", "تيار", "إطار", "ائتلاف", "حركة", "اتحاد", "جمعية", "تجمع", "جبهة", "كتلة")
+    for a in ("", "ال")
+)
+
+
 def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
     """A title that says its kind inside the marks: a scheme, a campaign, a plan or a
     law ("‘मुख्यमंत्री जल सेवा अभियान’", "«طرح انتقال آب …»", "«قانون الاستثمار»"), where
@@ -230,6 +238,8 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
     or calling after it ("… ‘किसानों को ठगने की योजना’ बताया"), and in Arabic and Hebrew
     a definite word after the noun ("«قانون العمل»", not "«مشروع وطني بامتياز»")."""
     words = inner.split()
+    if t.lang == "ar" and len(words) >= 2 and words[0] in _AR_BODY_HEADS:
+        return "name"  # "«التيار الوطني الحر»", "«الإطار التنسيقي»": a party, a bloc
     ends = _NAME_ENDS.get(t.lang, ())
     if len(words) == 1 and any(inner.endswith(e) and len(inner) > len(e) + 1 for e in ends):
         return "name"  # "‘금성호’", "“复兴号”": a ship's or a train's name
