@@ -1746,13 +1746,18 @@ def _zh_clause_opener(clause: str, t: _Table) -> _Found | None:
     """A Chinese pronoun, a familiar "老李", or a full name that opens a clause."""
     if clause[:1] in t.pronouns and clause[1:2] not in ("们", "人"):
         return _Found(clause[:1], "pronoun", gender=t.pronouns[clause[:1]])
-    if re.match(r"[老小][\u3400-\u9fff]", clause) and clause[1] in t.surnames and clause[:2] not in (
-        "小时",
-        "老师",
-        "小区",
-        "老人",
-        "小学",
-        "老年",
+    if (
+        re.match(r"[老小][\u3400-\u9fff]", clause)
+        and clause[1] in t.surnames
+        and clause[:2]
+        not in (
+            "小时",
+            "老师",
+            "小区",
+            "老人",
+            "小学",
+            "老年",
+        )
     ):
         return _Found(clause[:2], "name", clause[:2])
     name = _zh_name_at(clause, 0, t)
@@ -1772,7 +1777,12 @@ def _zh_colon_subject(clause: str, t: _Table) -> _Found | None:
         opener = _zh_clause_opener(c, t)
         if opener is not None:
             return opener
-        if c is clause and _zh_name_at(c, 0, t) == "" and c[:1] not in t.pronouns and len(clauses) > 1:
+        if (
+            c is clause
+            and _zh_name_at(c, 0, t) == ""
+            and c[:1] not in t.pronouns
+            and len(clauses) > 1
+        ):
             continue
         break
     found = _read_zh(clause, t) if clause and len(clause) <= 40 else None
@@ -3542,6 +3552,26 @@ def _add_mention(
         person.at.append(where)
 
 
+def _within_spoken(
+    part: QuotationPart, parent: QuotationPart, text: str, t: _Table
+) -> _Found | None:
+    """The speaker of a quotation inside someone's words that a verb of saying and a
+    comma or colon lead to inside them ("“… मेरे अब्बा कहा करते थे, ‘…’”", "«… جدتي تقول
+    لي: "…"»"): the subject the words name; none for "I" (the speaker's own words are
+    no one else's)."""
+    a = parent.start.offset + 1 if parent.paragraph == part.paragraph else 0
+    inside = text[a : part.start.offset]
+    if not inside.rstrip().endswith((",", "،", ":", "：", "，")):
+        return None
+    clause = re.split(r"[.!?।؟。！？]", inside)[-1]
+    if _find_verb(clause, t, last=True) is None:
+        return None
+    found = _read_at(clause, t, side="before")
+    if found is None or found.kind not in ("name", "description", "role"):
+        return None
+    return found
+
+
 def _within(
     part: QuotationPart,
     parent: QuotationPart,
@@ -3552,9 +3582,9 @@ def _within(
     """Japanese and Korean: the speaker of a quotation inside a speaker's words, where
     those words attribute it with a quoting particle ("「祖母がいつも『…』と言っていた」",
     "“…아이들이 ‘…’고 묻는다”"); none where they do not."""
-    if t.order != "topic":
-        return None
     text = paragraphs[part.paragraph - 1]
+    if t.order != "topic":
+        return _within_spoken(part, parent, text, t)
     # The words of the enclosing quotation, as a paragraph of their own: what stands
     # outside them closes a sentence, so no attribution is read beyond them.
     a = parent.start.offset + 1 if parent.paragraph == part.paragraph else 0

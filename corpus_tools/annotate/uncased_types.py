@@ -192,6 +192,15 @@ def _verb_follows(before: str, after: str, inner: str, t: Table) -> bool:
     return bool(words) and find_verb(words[0], t, last=False) is not None
 
 
+# Hindi verbs that take a few words quoted as what something was called or judged:
+# "फैसले को “नजीर” बताते हुए", "इसे “…” करार दिया", "“अनदेखी” का आरोप लगाया".
+_HI_CALLED = re.compile(r"\s*(?:बताया|बताते|बताती|बताई|करार|(?:का|की) आरोप)(?!\S)")
+
+
+def _hi_called(after: str, t: Table) -> bool:
+    return t.lang == "hi" and bool(_HI_CALLED.match(after))
+
+
 def _right_after_saying(before: str, t: Table) -> bool:
     """Chinese: a quotation right after a verb of saying or praising with nothing
     between ("称赞新站“…”" is not, "交易员称之为“…”" is): words said."""
@@ -608,7 +617,8 @@ def retype(
                     )
                     right_after = _right_after_saying(before, t)
                     partial = (
-                        _words_of_saying(before, after, t)
+                        _hi_called(after, t)
+                        or _words_of_saying(before, after, t)
                         or _called(before, after, t)
                         or _called_for(before, t)
                     )
