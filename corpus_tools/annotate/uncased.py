@@ -1058,6 +1058,8 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         np = unmannered  # "张阿姨高兴地说", "画家沈国华看后说": how or when, not who
     while np and any(np.startswith(s) for s in t.strip):
         s = next(s for s in t.strip_by_length if np.startswith(s))
+        if len(s) == 1 and len(np) == 3 and s in t.surnames and _ZH_GIVEN.fullmatch(np[1:]):
+            break  # "向晓燕说": a family name, not "向" (to)
         np = np[len(s) :]
     np = _clean(np)
     if not np or _MASK in np:
@@ -1742,8 +1744,18 @@ _THUS_SAYS = {
 }
 
 
+# Two characters after a family name that read as a given name, not a role or a pronoun
+# ("向晓燕", not "向记者", "对他们").
+_ZH_GIVEN = re.compile(r"(?![他她我你]|记者|大家|媒体|本报)[\u4e00-\u9fff]{2}")
+_ZH_ASKED = re.compile(r"(?:有|一位|一名)?([\u4e00-\u9fff]{0,8}?(?:记者|网友|主持人|观众))(?:提问|追问|问道|问)")
+
+
 def _zh_clause_opener(clause: str, t: _Table) -> _Found | None:
-    """A Chinese pronoun, a familiar "老李", or a full name that opens a clause."""
+    """A Chinese pronoun, a familiar "老李", or a full name that opens a clause; a
+    reporter who asks ("有记者问", "记者提问")."""
+    asked = _ZH_ASKED.fullmatch(clause)
+    if asked:
+        return _Found(asked.group(1), "description", asked.group(1))
     if clause[:1] in t.pronouns and clause[1:2] not in ("们", "人"):
         return _Found(clause[:1], "pronoun", gender=t.pronouns[clause[:1]])
     if (
