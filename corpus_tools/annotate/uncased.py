@@ -2991,9 +2991,20 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         while k > 0 and toks[k - 1] in ("این", "آن", "همین", "همان"):
             k -= 1
         np = " ".join(toks[:k])
-    if not np.strip():
+    toks = _tokens(np)
+    while toks and (toks[-1] in _FA_TIMES or toks[-1] in _FA_WHEN):
+        toks.pop()  # "باشگاه پرسپولیس نیز شب گذشته … نوشت": when, not who
+    np = " ".join(toks) if toks != _tokens(np) else np
+    if not np.strip() or (toks and toks[0] in _FA_MANNER):
+        # "با غرور می‌گوید", "بی‌آنکه سرش را بلند کند می‌گوید": how, the subject before
         return _Found("", "zero")
     return _read_spaced(np, t, verb)
+
+
+# Persian words of time after a subject ("شب گذشته", "روز دوشنبه"), and words that open
+# a phrase of manner in its place ("با غرور", "بی‌آنکه …", "بدون …").
+_FA_WHEN = frozenset({"گذشته", "پیش", "اخیر", "نیز", "هم", "همچنین", "امشب", "دیشب"})
+_FA_MANNER = frozenset({"با", "بی\u200cآنکه", "بیآنکه", "بدون"})
 
 
 def _according(s: str, t: _Table) -> _Found | None:
