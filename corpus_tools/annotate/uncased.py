@@ -1676,6 +1676,17 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         found = _read_at(lt[m.end() : b], t, side="after")
         if found is not None and found.kind != "zero":
             return found
+    clause_before = re.split(r"[。！？；，,]", before.rstrip()[:-1])[-1] if before.strip() else ""
+    if (
+        t.lang == "zh"
+        and before.rstrip().endswith("：")
+        and _find_verb(clause_before, t, last=True) is None
+    ):
+        # "有记者问：“…？”", "他算了一笔账：“…”": the clause before the colon, before
+        # whatever the next sentence says
+        opened = _zh_colon_subject(before.rstrip()[:-1], t)
+        if opened is not None:
+            return opened
     reads = [("after", after), ("before", before)]
     if t.lang not in _UNSPACED and _closed_sentence(last.text) and _reports_its_own(after, t):
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
@@ -3175,7 +3186,9 @@ def _names_in_text(
                     r"(?:^|[,।])([^,।]*?)(?:\s+ने|,\s+(?:जो|जिन्हें|जिनका|जिनकी|जिनके|जिन्होंने))(?=\s)",
                     text,
                 ):
-                    found = _read_spaced(m.group(1), t, "")
+                    # (not the postposition before "जिनका": "… शबनम बानो का, जिनका घर …")
+                    phrase = re.sub(r"\s+(?:का|की|के|को|से)$", "", m.group(1))
+                    found = _read_spaced(phrase, t, "")
                     if found is not None and found.kind == "name" and found.roles:
                         doc.add(found.name, (n, m.start(1)), found.gender, found.roles)
             if t.lang == "fa":
@@ -3385,7 +3398,7 @@ def _name_ending(words: list[str], t: _Table) -> str:
 _ZH_ROLE_ENDS = frozenset("家人员师长者手官士")
 # Characters that end a Chinese personal name rather than continue it (verbs, particles).
 _ZH_AFTER_NAME = frozenset(
-    "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会负担参出"
+    "在说表称的是和等也一就还对向将已曾则都又认指介告坦强透回为与及了着有被把从到今昨于会负担参出每"
 )
 
 
@@ -4222,6 +4235,8 @@ def _zh_person_opening(zone: str, t: _Table) -> str:
     for i in range(1, len(zone)):
         after_role = zone[i - 1] in _ZH_ROLE_ENDS or zone[:i].endswith(t.roles_by_length)
         if after_role or "的" in zone[max(0, i - 3) : i]:  # "的周德明", "的老将谢振宇"
+            if any(zone.startswith(r, i) for r in t.roles_by_length):
+                continue  # "的程序员刘畅": an occupation that opens with a family name
             name = _zh_name_at(zone, i, t)
             # (a name of two after an office: "首席技术官赵敏")
             if len(name) == 3 or (len(name) == 2 and after_role):
