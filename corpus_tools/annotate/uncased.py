@@ -1758,7 +1758,9 @@ _THUS_SAYS = {
 # Two characters after a family name that read as a given name, not a role or a pronoun
 # ("向晓燕", not "向记者", "对他们").
 _ZH_GIVEN = re.compile(r"(?![他她我你]|记者|大家|媒体|本报)[\u4e00-\u9fff]{2}")
-_ZH_ASKED = re.compile(r"(?:有|一位|一名)?([\u4e00-\u9fff]{0,8}?(?:记者|网友|主持人|观众))(?:提问|追问|问道|问)")
+_ZH_ASKED = re.compile(
+    r"(?:有|一位|一名)?([\u4e00-\u9fff]{0,8}?(?:记者|网友|主持人|观众))(?:提问|追问|问道|问)"
+)
 
 
 def _zh_clause_opener(clause: str, t: _Table) -> _Found | None:
@@ -2878,7 +2880,14 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         toks = _tokens(subject_before)
         if "ने" in toks:
             i = len(toks) - 1 - toks[::-1].index("ने")
-            np = " ".join(toks[:i])
+            # (back to a clause the subject's "ने" follows: "भीड़ ने नारे लगाए और
+            # मुख्यमंत्री ने मंच से कहा")
+            j = max((k + 1 for k, w in enumerate(toks[:i]) if w == "ने"), default=0)
+            j = max(
+                (k + 1 for k, w in enumerate(toks[:i]) if w in ("और", "तथा") and j and k > j),
+                default=j,
+            )  # (not "कंपनी की संस्थापक और सीईओ …", one subject with two offices)
+            np = " ".join(toks[j:i] if j < i else toks[:i])
         elif (first_word := _tokens(re.split(r"[,،।]", subject_before)[-1])[:1]) and first_word[
             0
         ] in (
@@ -4736,12 +4745,14 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             return described, found.mention
         if p is None and not found.name:
             # "הכלכלנית": the person named last before it, in its paragraph or the one
-            # before, whose gender does not contradict the role's
+            # before, whose gender does not contradict the role's, nor an office they
+            # hold ("मुख्यमंत्री" is not the "विधायक" named before)
             last = doc.last_before(where, found.gender)
             if (
                 last is not None
                 and any(a < where and a[0] >= where[0] - 1 for a in last.at)
                 and " " in last.name
+                and not (last.roles and not set(last.roles) & set(found.roles))
             ):
                 p = last
         if p is None and not found.name and (doc.t.lang in _ARTICLE or where[0] == 1):
@@ -4790,6 +4801,18 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 if full:
                     p = doc.add(full, where, found.gender, found.roles)
                     break
+        if p is None and doc.t.lang == "zh" and len(found.name) == 1 and found.roles:
+            # "张阿姨" where the article wrote "家住沿线的张桂兰" once: the one full name
+            # with that family name that opens a clause or follows "的"
+            fulls = {
+                full
+                for text in doc.paragraphs
+                for m in re.finditer(rf"(?:^|(?<=[的，。、：“”]))({re.escape(found.name)})", text)
+                if len(full := _zh_name_at(text, m.start(1), doc.t)) == 3
+                and full[1:] not in doc.t.roles  # (not "张阿姨" itself)
+            }
+            if len(fulls) == 1:
+                p = doc.add(fulls.pop(), where, found.gender, found.roles)
         if p is None and (" " not in found.name or found.name.startswith(("عبد ", "أبو "))):
             given = _given_name_before(found.name, doc)
             if given:

@@ -489,9 +489,11 @@ def _called(before: str, after: str, t: Table) -> bool:
     words."""
     if t.lang == "fa" and (" " + before.rstrip()).endswith(" به") and after.split()[:1] == ["متهم"]:
         return True  # "وزارت نیرو را به «وعده‌فروشی» متهم کرد": what X accused it of
-    if not t.calling or not before.rstrip().endswith(" را"):
-        return False
+    if not t.calling or not before.rstrip().endswith((" را", "آنچه", "آن\u200cچه")):
+        return False  # (or "با انتقاد از آنچه «…» خواند": what she called …)
     words = [w.strip(".،,") for w in after.split()[:2]]
+    if any(w in ("هر", "هیچ") for w in before.split()[-4:-1]):
+        return False  # "هر انتقادی را «سیاه‌نمایی» قلمداد کرد": any criticism, a term
     # "فروش روز نخست را «بهتر از انتظار» توصیف کرد", "تحریم‌ها را «غیرقانونی» خواند":
     # judged, not named (a name is given with "نامید", no verb of this table)
     return any(w in t.calling for w in words)
@@ -540,6 +542,8 @@ def _words_of_saying(before: str, after: str, t: Table) -> bool:
     if len(words) > 8 or not (t.lang == "fa" or any(w in t.that for w in words[:-1])):
         return False
     tail = after.lstrip(" \u00a0")
+    if t.lang == "fa" and tail.split()[:1] and tail.split()[0].strip(".،,") in t.calling:
+        return False  # "را «…» قلمداد کرد": what it was called, for _called to judge
     verb_after = _FA_CLAUSE_RUN.match(tail) if t.lang == "fa" else None
     if verb_after is not None and len(verb_after.group(0).split()) <= 3:
         tail = tail[verb_after.end() :]  # the verb that ends the clause: "«موقتی» خواهد بود."
@@ -587,8 +591,10 @@ def retype(
     for chain in chains(parts):
         first = chain[0]
         kind = first.type or "speech"
-        if first.marks in _TITLE_MARKS:
-            kind = "title"  # 《…》 and 〈…〉 hold titles whatever the words around say
+        if first.marks in _TITLE_MARKS and t.lang == "zh":
+            # 《…》 and 〈…〉 hold titles in Chinese whatever the words around say (Korean
+            # papers in the North quote words in them)
+            kind = "title"
         elif len(chain) == 1 and first.kind == "quote":
             text = paragraphs[first.paragraph - 1]
             inner = _inner(first)
