@@ -746,6 +746,13 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
     if t.lang == "hi":
         while rest and rest[0] in ("के", "की", "का"):
             rest = rest[1:]
+    if (
+        t.lang == "ar"
+        and cut >= 0
+        and rest
+        and (rest[0] in _AR_IN_A_MANNER or rest[0] in _AR_MANNER)
+    ):
+        return "", tuple(roles), gender  # "المدرب الفرنسي التحكيم بشكل مبطن": how, no name
     if cut < 0 and t.lang in _ARTICLE and 3 <= len(toks) <= 4 and _without_article(toks[0], t.lang):
         # "الصياد راشد محمد الظنحاني", "הדייג אבי כהן": a noun with the article that no
         # table knows, then a name (an Arabic family name may take the article)
