@@ -1604,6 +1604,8 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     ("डॉ. सुनील", "د. خالد")."""
     out = []
     for m in _END.finditer(text, a, b):
+        if m.group() == "." and text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
+            continue  # a decimal point: "超过2.5，“…”"
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
         # A dot after a Thai or Devanagari word is an abbreviation's ("स्व.", "ต.ค.",
         # "รมว."), unless the word is long; in Arabic and Hebrew a word of two letters
