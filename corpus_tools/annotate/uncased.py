@@ -275,6 +275,10 @@ def _clean(s: str) -> str:
     return _FUSED_BEFORE_QUOTE.sub("", s).strip(_MARKS_AND_SPACE + _MASK)
 
 
+# The Hebrew letters written in another form at a word's end.
+_HE_FINAL = {"כ": "ך", "מ": "ם", "נ": "ן", "פ": "ף", "צ": "ץ"}
+
+
 def _verb_gender(verb: str, t: _Table) -> str | None:
     """The gender a verb of saying shows of its subject, where the language marks it:
     the table's feminine forms, and a Hebrew past in "תה" or a table verb with "ה"
@@ -283,8 +287,12 @@ def _verb_gender(verb: str, t: _Table) -> str | None:
         return None
     if verb in t.feminine:
         return "f"
-    if t.lang == "he" and (verb.endswith("תה") or (verb.endswith("ה") and verb[:-1] in t.verbs)):
-        return "f"
+    if t.lang == "he" and (
+        verb.endswith("תה")
+        or (verb.endswith(("ה", "ת")) and verb[:-1] in t.verbs)
+        or (verb.endswith("ת") and verb[:-2] + _HE_FINAL.get(verb[-2], verb[-2]) in t.verbs)
+    ):
+        return "f"  # (and a present in "ת": "צוחקת", "מחייכת" of "מחייך")
     return "m"
 
 
@@ -484,7 +492,11 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     if t.lang == "he" and len(segments) > 1:
         segments = [_he_name_after_description(seg, t) for seg in segments]
     # An apposition "X, role of Y," gives X; an opening "on Tuesday," is not a subject.
-    segments = [s for s in segments if _tokens(s)[0] not in t.stops] or segments
+    segments = [
+        s
+        for s in segments
+        if _tokens(s)[0] not in t.stops and not (t.lang == "he" and _tokens(s)[0].startswith("כש"))
+    ] or segments  # (nor "כשנשאל על כך," when asked about it)
     # A Hebrew relative clause between commas describes the one before it ("עובדת במחלקת
     # האריזה, שביקשה שלא להיחשף בשמה,"): no subject, but part of a description.
     relative = {s for s in segments if t.lang == "he" and _HE_RELATIVE.match(s)}
@@ -1754,7 +1766,30 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         found = _opening_subject(text[a:b], t)
     if found is None and t.lang == "zh" and before.rstrip().endswith("："):
         found = _zh_colon_subject(before.rstrip()[:-1], t)
+    if found is None and t.lang == "he" and before.rstrip().endswith(":"):
+        found = _he_colon_subject(before.rstrip()[:-1], t, " ".join(masked))
     return found or zero
+
+
+def _he_colon_subject(clause: str, t: _Table, article: str) -> _Found | None:
+    """Hebrew: the one who opens a clause with no verb of saying before a colon and the
+    quotation ("ברגר שיבח את החלוץ: "…"", "אלמוג תקפה את הקואליציה: "…""): a pronoun, a
+    name in apposition, or a name of one to three words the article writes again."""
+    clause = re.split(r"[.!?]", clause)[-1]
+    apposed, _ = _spaced_person_opening(clause, t)
+    if apposed:  # "מקבילתו באוניברסיטת תל אביב, שירה אבוטבול, הייתה חריפה יותר:"
+        return _Found(apposed, "name", apposed)
+    toks = _tokens(_clean(clause))
+    if not toks or len(toks) > 12 or "," in clause or toks[0] in t.stops or toks[0].startswith("כש"):
+        return None  # "כשנשאל על כך השבוע, חייך:": when, and a verb without its subject
+    if toks[0] in t.pronouns:
+        g = t.pronouns[toks[0]]
+        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
+    for k in (3, 2, 1):
+        named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
+        if named is not None and named.kind == "name" and article.count(named.name) > 1:
+            return named
+    return None
 
 
 # "Thus" opening the sentence after a quotation, before its verb of saying.
@@ -2790,10 +2825,28 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         pre = subject_before.strip()
         clause = re.split(r"[:：.]", pre)[-1] if pre else ""
         opener = _tokens(clause)[:2]
+        if (
+            t.lang == "he"
+            and not toks
+            and opener[:1]
+            and opener[0].startswith("כש")
+            and "," not in clause.strip(" ,")
+        ):
+            # "כשנשאל על כך השבוע, חייך:": when asked, the one the sentence before named
+            return _Found("", "zero", gender=_verb_gender(verb, t))
         # "בתשובת המשרד כתב …": "in" and a noun with its definite complement open the
         # sentence; the subject follows the verb
         in_phrase = (
             t.lang == "he" and len(opener) == 2 and opener[0][:1] == "ב" and opener[1][:1] == "ה"
+        ) or (
+            # "בסרטון שהעלתה לרשתות אמרה אלמוג", "כשנשאל על כך, השיב השר": a phrase
+            # of where or when, a relative clause in it, then the verb and its subject
+            t.lang == "he"
+            and bool(toks)
+            and len(opener) == 2
+            and (opener[0].startswith("כש") or (opener[0][:1] in "בל" and opener[1][:1] == "ש"))
+            and (after := _read_spaced(" ".join(toks), t, verb)) is not None
+            and after.kind == "name"
         )
         if (
             t.order == "both"
