@@ -825,7 +825,7 @@ def _thai_run(run: str, t: _Table) -> str:
 # Titles that are also words of kinship or occupation ("อาจารย์คณะครุศาสตร์", a lecturer
 # of the faculty; "ผู้ใหญ่บ้าน", a village head): no title before a body's or a place's
 # word.
-_THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "คุณ", "โค้ช"})
+_THAI_WEAK_TITLES = frozenset({"อาจารย์", "ครู", "ผู้ใหญ่", "ลุง", "ป้า", "ยาย", "น้า", "คุณ", "โค้ช"})
 _THAI_NOT_NAMES = (
     "ทีมชาติ",
     "ชาว",
@@ -1616,7 +1616,11 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
     ("डॉ. सुनील", "د. خالد")."""
     out = []
     for m in _END.finditer(text, a, b):
-        if m.group() == "." and text[m.start() - 1 : m.start()].isdigit() and text[m.end() : m.end() + 1].isdigit():
+        if (
+            m.group() == "."
+            and text[m.start() - 1 : m.start()].isdigit()
+            and text[m.end() : m.end() + 1].isdigit()
+        ):
             continue  # a decimal point: "超过2.5，“…”"
         word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
         # A dot after a Thai or Devanagari word is an abbreviation's ("स्व.", "ต.ค.",
@@ -1780,7 +1784,13 @@ def _he_colon_subject(clause: str, t: _Table, article: str) -> _Found | None:
     if apposed:  # "מקבילתו באוניברסיטת תל אביב, שירה אבוטבול, הייתה חריפה יותר:"
         return _Found(apposed, "name", apposed)
     toks = _tokens(_clean(clause))
-    if not toks or len(toks) > 12 or "," in clause or toks[0] in t.stops or toks[0].startswith("כש"):
+    if (
+        not toks
+        or len(toks) > 12
+        or "," in clause
+        or toks[0] in t.stops
+        or toks[0].startswith("כש")
+    ):
         return None  # "כשנשאל על כך השבוע, חייך:": when, and a verb without its subject
     if toks[0] in t.pronouns:
         g = t.pronouns[toks[0]]
