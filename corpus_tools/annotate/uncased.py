@@ -272,7 +272,23 @@ _FUSED_BEFORE_QUOTE = re.compile(r"(?<!\S)[מבלו](?=[\"״“”])")
 
 
 def _clean(s: str) -> str:
-    return _FUSED_BEFORE_QUOTE.sub("", s).strip(_MARKS_AND_SPACE + _MASK)
+    cleaned = _FUSED_BEFORE_QUOTE.sub("", s).strip(_MARKS_AND_SPACE + _MASK)
+    # (not the geresh that ends a Hebrew name, "ליבוביץ'", nor a bracket the name
+    # opened, "פרקליטות מחוז תל אביב (מיסוי וכלכלה)")
+    return cleaned + _kept_end(s, cleaned)
+
+
+def _kept_end(s: str, cleaned: str) -> str:
+    """The mark at the end of ``s`` that belongs to the word ``cleaned`` ends with: a
+    Hebrew geresh after a letter it changes (ג' ז' צ' ץ' ת'), a closing bracket that
+    ``cleaned`` opened."""
+    at = s.find(cleaned)
+    nxt = s[at + len(cleaned) : at + len(cleaned) + 1] if at >= 0 and cleaned else ""
+    if nxt in ("'", "׳") and cleaned[-1:] in "גזצץת":
+        return nxt
+    if nxt == ")" and cleaned.count("(") > cleaned.count(")"):
+        return nxt
+    return ""
 
 
 # The Hebrew letters written in another form at a word's end.
@@ -2310,6 +2326,8 @@ _ADDRESSEE = {
     "he": re.compile(
         r"ל[\"״“”']|ל(?:כתבים|עיתונאים|תקשורת|ערוץ|רדיו|אתר|עיתון|כתבנו|כתבתנו|חדשות)(?!\w)"
         r"|ל(?:ו|ה|הם|הן|י|נו)(?!\w)"
+        # (a group spoken to: "אמרה לנציגים", "לעובדים", "לחברות")
+        r"|ל[\u05d0-\u05ea]{2,}(?:ים|ות)(?!\S)"
     ),
 }
 
