@@ -197,6 +197,23 @@ def _verb_follows(before: str, after: str, inner: str, t: Table) -> bool:
 _HI_CALLED = re.compile(r"\s*(?:बताया|बताते|बताती|बताई|करार|(?:का|की) आरोप)(?!\S)")
 
 
+# Hebrew: what someone called a thing ("כינה את שטרן "סוס טרויאני"", past and one
+# person: an act of theirs, not a nickname people use, "כינו", "מכנים") or words inside a clause that "according to her"
+# opens ("לדבריה, המלאי "נמוך באופן מסוכן"").
+_HE_CALLED = re.compile(r"(?:^|\s)ו?(?:כינה|כינתה)(?:\s+\S+){0,3}\s*$")
+_HE_ACCORDING = re.compile(r"(?:^|\s)ו?(?:לדבריו|לדבריה|לדבריהם|לדברי|לטענתו|לטענתה|לטענת)(?:\s|,)")
+
+
+def _he_called_or_according(before: str, after: str, t: Table) -> bool:
+    if t.lang != "he":
+        return False
+    clause = re.split(r"[.!?:]", before)[-1]
+    if _HE_CALLED.search(clause):
+        return True
+    # (the words end their clause: not '"אשפוז המסדרונות" הפכה לשגרה', a thing named)
+    return bool(_HE_ACCORDING.search(clause)) and after.lstrip()[:1] in ("", ",", ".", ";", "!", "?")
+
+
 def _hi_called(after: str, t: Table) -> bool:
     return t.lang == "hi" and bool(_HI_CALLED.match(after))
 
@@ -624,6 +641,7 @@ def retype(
                     right_after = _right_after_saying(before, t)
                     partial = (
                         _hi_called(after, t)
+                        or _he_called_or_according(before, after, t)
                         or _words_of_saying(before, after, t)
                         or _called(before, after, t)
                         or _called_for(before, t)
