@@ -65,7 +65,7 @@ def _short(inner: str, t: Table) -> bool:
 # Words written on a thing, the clause before its noun: "「勝訴」と書かれた紙" (a paper
 # reading "won"), "「一日一首」と書いた紙" (not "…と書かれていた", was written).
 _JA_WRITTEN_ON = re.compile(
-    r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?=[\u3400-\u9fff\u30a0-\u30ffー])"
+    r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?![上後直際時翌前])(?=[\u3400-\u9fff\u30a0-\u30ffー])"
 )
 
 
@@ -75,7 +75,7 @@ _FA_TO_OUTLET = (" به", " با", "\u200cبا")
 
 
 def _fa_outlet(lead: str, tail: str, t: Table) -> bool:
-    if tail.startswith(("با تیتر", "در گزارشی", "در شماره", "نوشت")):
+    if tail.startswith(("با تیتر", "در شماره")):
         return True
     if not (" " + lead).endswith(_FA_TO_OUTLET):
         return False
@@ -211,7 +211,14 @@ def _he_called_or_according(before: str, after: str, t: Table) -> bool:
     if _HE_CALLED.search(clause):
         return True
     # (the words end their clause: not '"אשפוז המסדרונות" הפכה לשגרה', a thing named)
-    return bool(_HE_ACCORDING.search(clause)) and after.lstrip()[:1] in ("", ",", ".", ";", "!", "?")
+    return bool(_HE_ACCORDING.search(clause)) and after.lstrip()[:1] in (
+        "",
+        ",",
+        ".",
+        ";",
+        "!",
+        "?",
+    )
 
 
 def _hi_called(after: str, t: Table) -> bool:
@@ -264,8 +271,6 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
     or calling after it ("… ‘किसानों को ठगने की योजना’ बताया"), and in Arabic and Hebrew
     a definite word after the noun ("«قانون العمل»", not "«مشروع وطني بامتياز»")."""
     words = inner.split()
-    if t.lang == "ar" and len(words) >= 2 and words[0] in _AR_BODY_HEADS:
-        return "name"  # "«التيار الوطني الحر»", "«الإطار التنسيقي»": a party, a bloc
     ends = _NAME_ENDS.get(t.lang, ())
     if len(words) == 1 and any(inner.endswith(e) and len(inner) > len(e) + 1 for e in ends):
         return "name"  # "‘금성호’", "“复兴号”": a ship's or a train's name
@@ -283,6 +288,8 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
         return None
     if find_verb(after[:24], t, last=False) is not None:
         return None
+    if t.lang == "ar" and 2 <= len(words) <= 5 and words[0] in _AR_BODY_HEADS:
+        return "name"  # "«التيار الوطني الحر»", "«الإطار التنسيقي»": a party, a bloc
     lead = _CLAUSE_END.split(before)[-1].rstrip(" ,،:")
     if lead.endswith((" को", " را")) or find_verb(lead[-24:], t, last=True) is not None:
         # "रिपोर्ट को ‘… अभियान’ करार दिया" (declared the report a campaign), "कहना है,
@@ -499,7 +506,7 @@ def _quoted_by_ending(after: str, t: Table, *, nested: bool = False) -> bool:
     return t.lang == "ko" and bool(_KO_QUOTING.match(after))
 
 
-def _called(before: str, after: str, t: Table) -> bool:
+def _called(before: str, after: str, t: Table, inner: str | None = None) -> bool:
     """Persian "X این طرح را «ضدمردمی» خواند" (called the plan "…"): the object marker
     right before the quotation and a verb of calling right after it (the table's
     ``calling``), or "به «…» متهم کرد" (accused of …); what the plan was called are X's
@@ -511,6 +518,13 @@ def _called(before: str, after: str, t: Table) -> bool:
     words = [w.strip(".،,") for w in after.split()[:2]]
     if any(w in ("هر", "هیچ") for w in before.split()[-4:-1]):
         return False  # "هر انتقادی را «سیاه‌نمایی» قلمداد کرد": any criticism, a term
+    if (
+        inner is not None
+        and " " not in inner.strip()
+        and not inner.strip().endswith("ی")  # (an adjective: "«غیرقانونی»", "«ضروری»")
+        and not any(w in ("این", "آن") for w in before.split()[-4:-1])
+    ):
+        return False  # "محصول جدید را «آریا» خواند": one word, a name given
     # "فروش روز نخست را «بهتر از انتظار» توصیف کرد", "تحریم‌ها را «غیرقانونی» خواند":
     # judged, not named (a name is given with "نامید", no verb of this table)
     return any(w in t.calling for w in words)
@@ -534,6 +548,7 @@ def _called_for(before: str, t: Table) -> bool:
     return hit is not None and hit[2].removeprefix("و").startswith(("دعا", "دعت", "يدعو", "تدعو"))
 
 
+_FA_COPULA = re.compile(r"(?:خواهد )?(?:بود|است|هست|نیست|نبود|باشد|بوده است|هستند|بودند)")
 _FA_CLAUSE_RUN = re.compile(r"[^،,.;:!?؟«»\"]*")
 
 
@@ -555,15 +570,22 @@ def _words_of_saying(before: str, after: str, t: Table) -> bool:
     if t.lang == "he" and clause[: hit[1]].split()[-1].startswith("ש"):
         return False  # 'ההסכם, שהבטיח "שקט תעשייתי"': a relative clause about a thing
     words = [w.strip(_PUNCT) for w in between.split()]
-    # (Persian may leave "که" out: "گفت تیمش «شایسته برد» بود")
-    if len(words) > 8 or not (t.lang == "fa" or any(w in t.that for w in words[:-1])):
+    said_that = any(w in t.that for w in words[:-1])
+    # (Persian may leave "که" out: "گفت تیمش «شایسته برد» بود"; not the clause's subject
+    # right after the verb, "گفت «برجام» هنوز زنده است")
+    if len(words) > 8 or not (said_that or (t.lang == "fa" and words)):
         return False
     tail = after.lstrip(" \u00a0")
     if t.lang == "fa" and tail.split()[:1] and tail.split()[0].strip(".،,") in t.calling:
         return False  # "را «…» قلمداد کرد": what it was called, for _called to judge
     verb_after = _FA_CLAUSE_RUN.match(tail) if t.lang == "fa" else None
-    if verb_after is not None and len(verb_after.group(0).split()) <= 3:
-        tail = tail[verb_after.end() :]  # the verb that ends the clause: "«موقتی» خواهد بود."
+    if verb_after is not None and (
+        len(verb_after.group(0).split()) <= 3
+        if said_that
+        else _FA_COPULA.fullmatch(verb_after.group(0).strip())
+    ):
+        # the verb that ends the clause: "«موقتی» خواهد بود." (without "که", a copula)
+        tail = tail[verb_after.end() :]
     return not tail or tail[0] in ",،.;:!?؟।"
 
 
@@ -643,7 +665,7 @@ def retype(
                         _hi_called(after, t)
                         or _he_called_or_according(before, after, t)
                         or _words_of_saying(before, after, t)
-                        or _called(before, after, t)
+                        or _called(before, after, t, inner)
                         or _called_for(before, t)
                     )
                     if not (reported or answered or right_after or partial):
