@@ -3004,14 +3004,12 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 default=j,
             )  # (not "कंपनी की संस्थापक और सीईओ …", one subject with two offices)
             np = " ".join(toks[j:i] if j < i else toks[:i])
-        elif (first_word := _tokens(re.split(r"[,،।]", subject_before)[-1])[:1]) and first_word[
-            0
-        ] in (
-            "उन्होंने",
-            "उसने",
-        ):
-            # "उन्होंने 19 वर्षीय … की तारीफ करते हुए कहा": the pronoun opens the clause
-            return _Found(first_word[0], "pronoun")
+        elif ergative := [
+            w for w in _tokens(re.split(r"[,،।]", subject_before)[-1])[:3] if w in ("उन्होंने", "उसने")
+        ]:
+            # "उन्होंने 19 वर्षीय … की तारीफ करते हुए कहा": the pronoun opens the clause,
+            # or comes after "then" ("तो उसने बिना रुके कहा")
+            return _Found(ergative[0], "pronoun")
         elif len(toks) >= 3 and toks[-3:-1] == ["का", "कहना"]:
             np = " ".join(toks[:-3])
         elif toks and toks[-1] in t.pronouns:
@@ -3964,8 +3962,10 @@ def _family_name_after(given: str, doc: _Doc) -> str:
             ):
                 continue
             family = m.group(1)
-            if t.lang == "hi" and (family in _HI_POSTPOSITIONS or family in t.stops):
-                continue
+            if t.lang == "hi" and (
+                family in _HI_POSTPOSITIONS or family in t.stops or family.endswith(("ों", "ओं"))
+            ):
+                continue  # (nor "दूसरों", others: a plural is no family name)
             if not any(family.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
                 return family
     return ""
