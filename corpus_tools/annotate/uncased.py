@@ -3989,6 +3989,7 @@ def _could_be_given(w: str, t: _Table) -> bool:
         or u in t.participles
         or any(c.isdigit() for c in w)
         or (t.lang == "hi" and w in _HI_POSTPOSITIONS)  # "गांव की पूजा": of the village
+        or (t.lang == "hi" and w.endswith(("ों", "ओं")))  # "दूसरों": a plural, no name
     )
 
 
