@@ -717,7 +717,10 @@ def _up_to_stop(seg: str, t: _Table) -> str:
 _HE_SOURCES = frozenset({"גורם", "גורמים", "מקור", "מקורות"})
 _AR_SOURCES = frozenset({"مصدر", "مصادر"})
 # Persian words before an office that are no name: "در همین حال نماینده …" (meanwhile).
-_FA_NOT_A_NAME = frozenset({"همین", "حال", "این", "آن", "همان", "چنین", "میان", "سوی"})
+_FA_NOT_A_NAME = frozenset(
+    {"همین", "حال", "این", "آن", "همان", "چنین", "میان", "سوی", "شامگاه", "بامداد", "اوایل"}
+    | {"اواخر", "ظهر", "گذشته", "پیش", "اخیر", "امروز", "دیروز", "هفته"}
+)
 
 
 def _is_office(w: str, t: _Table) -> bool:
@@ -765,7 +768,10 @@ def _name_part(seg: str, t: _Table) -> tuple[str, tuple[str, ...], str | None]:
         t.lang == "fa"
         and 2 <= first_office <= 3
         and toks[first_office] not in t.titles
-        and all(_could_be_given(w, t) and w not in _FA_NOT_A_NAME for w in toks[:first_office])
+        and all(
+            _could_be_given(w, t) and w not in _FA_NOT_A_NAME and w not in _FA_TIMES
+            for w in toks[:first_office]
+        )
     ):
         # "محمدرضا کاشانی وزیر فرهنگ و ارشاد اسلامی": the name before its office, written
         # without a comma
@@ -903,6 +909,7 @@ _THAI_NAI_OFFICES = (
 
 
 # Adverbs between a Thai subject and its verb: "ยัง" (still), "ก็" (then), "จึง" (so).
+_THAI_BEFORE_VERB_START = re.compile(r"(?:ยัง|ก็|จึง|ได้|จะ|ต่าง)+")
 _THAI_BEFORE_VERB = re.compile(r"\s*(?:ยัง|ก็|จึง|เอง|ต่าง|ได้|ออก)+\s*$")
 
 
@@ -1019,8 +1026,12 @@ def _thai_name_at(seg: str, i: int, title: str, t: _Table) -> tuple[str, str | N
         # "นายกรัฐมนตรี", "นายอำเภอ": a prime minister, a district chief; not "นายกมล" (Mr
         # Kamon)
         return None
-    if last and any(last.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
-        last = None  # (nor "นพ.ธนากร ยังแนะนำ…": "still", then a verb)
+    glued = _THAI_BEFORE_VERB_START.match(last) if last else None
+    if last and (
+        any(last.startswith(w) for w in (*t.roles, *t.verbs, *t.titles))
+        or (glued is not None and _find_verb(last[glued.end() :], t, last=False) is not None)
+    ):
+        last = None  # (nor "นพ.ธนากร ยังแนะนำ…": "still", then a verb; "ยังเจริญ" is a name)
     gender = "f" if title in t.female_titles else ("m" if title in t.male_titles else None)
     return (f"{first} {last}" if last else first), gender
 
@@ -1101,7 +1112,14 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         np = unmannered  # "张阿姨高兴地说", "画家沈国华看后说": how or when, not who
     while np and any(np.startswith(s) for s in t.strip):
         s = next(s for s in t.strip_by_length if np.startswith(s))
-        if len(s) == 1 and len(np) == 3 and s in t.surnames and _ZH_GIVEN.fullmatch(np[1:]):
+        if (
+            len(s) == 1
+            and len(np) == 3
+            and s in t.surnames
+            and _ZH_GIVEN.fullmatch(np[1:])
+            and np[1:] not in t.roles
+            and np[1:] not in _ZH_NOT_GIVEN
+        ):
             break  # "向晓燕说": a family name, not "向" (to)
         np = np[len(s) :]
     np = _clean(np)
@@ -1258,11 +1276,14 @@ def _read_ja(before: str, t: _Table) -> _Found | None:
     # gives way to a later one that is.
     # But a person who opens the sentence as its topic is the one who reported them
     # ("中川博之裁判長は判決で、病院側は…把握できたと指摘し、「…」と述べた").
+    reported = [bool(_JA_REPORTED_AFTER.search(before, m.end())) for m in topics]
     topics = [
         m
         for k, m in enumerate(topics)
-        if not _JA_REPORTED_AFTER.search(before, m.end())
-        or (k == 0 and len(topics) > 1 and _ja_personal(before[: m.start()], t))
+        if not reported[k]
+        # (only where every later topic is inside the words reported: not "鈴木監督は…と
+        # 話したが、主将の佐藤翼選手は「…」", a second speaker)
+        or (k == 0 and len(topics) > 1 and all(reported) and _ja_personal(before[: m.start()], t))
     ]
     people = [m for m in topics if _ja_personal(before[: m.start()], t)]
     if people and topics and topics[0] not in people:
@@ -1826,7 +1847,12 @@ def _he_colon_subject(clause: str, t: _Table, article: str) -> _Found | None:
         return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
     for k in (3, 2, 1):
         named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
-        if named is not None and named.kind == "name" and article.count(named.name) > 1:
+        if (
+            named is not None
+            and named.kind == "name"
+            and article.count(named.name) > 1
+            and len(toks) <= 5  # (not "משה כהן נתקל בשלט בכניסה …:", what a sign read)
+        ):
             return named
     return None
 
@@ -1840,6 +1866,12 @@ _THUS_SAYS = {
 
 # Two characters after a family name that read as a given name, not a role or a pronoun
 # ("向晓燕", not "向记者", "对他们").
+# Words after "向" that are no given name ("向外界", to the outside world).
+_ZH_NOT_GIVEN = frozenset(
+    {"外界", "社会", "公众", "大家", "媒体", "市民", "群众", "游客", "记者", "全国"}
+)
+# Chinese words of kinship a family name takes to call an older person ("张阿姨").
+_ZH_KIN = frozenset({"阿姨", "大爷", "大妈", "奶奶", "爷爷", "师傅", "大叔", "大姐"})
 _ZH_GIVEN = re.compile(r"(?![他她我你]|记者|大家|媒体|本报)[\u4e00-\u9fff]{2}")
 _ZH_ASKED = re.compile(
     r"(?:有|一位|一名)?([\u4e00-\u9fff]{0,8}?(?:记者|网友|主持人|观众))(?:提问|追问|问道|问)"
@@ -1857,6 +1889,7 @@ def _zh_clause_opener(clause: str, t: _Table, article: str) -> _Found | None:
     if (
         re.match(r"[老小][\u3400-\u9fff]", clause)
         and clause[1] in t.surnames
+        and _zh_named_elsewhere(clause[:2], article)  # (not "老房子")
         and clause[:2]
         not in (
             "小时",
@@ -1869,17 +1902,19 @@ def _zh_clause_opener(clause: str, t: _Table, article: str) -> _Found | None:
     ):
         return _Found(clause[:2], "name", clause[:2])
     name = _zh_name_at(clause, 0, t)
-    if len(name) == 3 and _zh_named_elsewhere(name, article):
-        return _Found(name, "name", name)
+    if len(name) == 3 and clause[3:4] not in ("家", "的") and _zh_named_elsewhere(name, article):
+        return _Found(name, "name", name)  # (not "王建国家门口贴着…", his home's door)
     return None
 
 
 def _zh_named_elsewhere(name: str, article: str) -> bool:
     """A Chinese name the article writes more than once, once at least before a word
-    that follows names ("吴桂兰今年", "刘畅说"; not "何时复工", "高铁开通", "文件明确")."""
+    that follows names ("吴桂兰今年", "刘畅说"; not "何时复工", "高铁开通", "文件明确",
+    nor only before "的": "方便面的价格")."""
     at = [m.end() for m in re.finditer(re.escape(name), article)]
     return len(at) > 1 and any(
-        article[e : e + 1] in _ZH_AFTER_NAME or not _HAN.match(article[e : e + 1] or " ")
+        (article[e : e + 1] in _ZH_AFTER_NAME and article[e : e + 1] != "的")
+        or not _HAN.match(article[e : e + 1] or " ")
         for e in at
     )
 
@@ -2349,8 +2384,6 @@ _ADDRESSEE = {
     "he": re.compile(
         r"ל[\"״“”']|ל(?:כתבים|עיתונאים|תקשורת|ערוץ|רדיו|אתר|עיתון|כתבנו|כתבתנו|חדשות)(?!\w)"
         r"|ל(?:ו|ה|הם|הן|י|נו)(?!\w)"
-        # (a group spoken to: "אמרה לנציגים", "לעובדים", "לחברות")
-        r"|ל[\u05d0-\u05ea]{2,}(?:ים|ות)(?!\S)"
     ),
 }
 
@@ -2631,7 +2664,7 @@ _AR_QUOTED_AS_SAYING = re.compile(
     r"(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”]{0,60}?\s)?عن\s+([^.:«»“”]{2,80}?)،?\s+"
     r"(?:قوله|قولها|قولهم)(?=[\s:،]|$)"
     # (not "عن طريق", by way of; one clause between commas at most before "أن")
-    r"|(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”،]{0,60}?\s)?عن\s+(?!طريق)([^.:«»“”،]{2,50}?)"
+    r"|(?:^|\s)و?نقل(?:ت|وا)?\s(?:[^.:«»“”،]{0,60}?\s)?عن\s+(?!(?:ال)?طريق)([^.:«»“”،]{2,50}?)"
     r"(?:،[^.:«»“”،]{2,50}،)?\s+(?:أن|إن)(?=\s)"
 )
 
@@ -2841,6 +2874,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 continue  # "بشكل مبطن" (in a veiled way)
             if not toks and w.strip(_MARKS_AND_SPACE) in _WHEN_AFTER_VERB:
                 continue  # '"…", אמר היום משה לוי', "وقال أمس الوزير"
+            if not toks and t.lang == "he" and _HE_TO_A_GROUP.fullmatch(w.strip(_MARKS_AND_SPACE)):
+                continue  # "אמרה לנציגים קוסטה": the group spoken to, then the subject
             if not toks and t.lang == "ar" and _ar_no_subject(w.strip(_MARKS_AND_SPACE)):
                 stopped = True  # "ودعا المواطنين إلى …": the object, the subject before
                 break
@@ -2898,7 +2933,14 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             t.lang == "he"
             and bool(toks)
             and len(opener) == 2
-            and (opener[0].startswith("כש") or (opener[0][:1] in "בל" and opener[1][:1] == "ש"))
+            and (
+                opener[0].startswith("כש")
+                or (
+                    opener[0][:1] in "בל"
+                    and len(opener[0]) >= 4
+                    and bool(_HE_RELATIVE.match(opener[1] + " "))
+                )
+            )  # (not a name: "בני שטרן אמר", "לאה שגיא")
             and (after := _read_spaced(" ".join(toks), t, verb)) is not None
             and after.kind == "name"
         )
@@ -4190,19 +4232,34 @@ def _spelled_out_before(short: str, where: tuple[int, int], doc: _Doc) -> str:
 
 
 # Words of time between a verb and the subject after it.
+# A Hebrew group spoken to, right after the verb: "לנציגים", "לעובדים", "לתושבים".
+_HE_TO_A_GROUP = re.compile(r"ל[\u05d0-\u05ea]{2,}(?:ים|ות)")
 _WHEN_AFTER_VERB = frozenset(
-    {"היום", "אמש", "אתמול", "הבוקר", "הערב", "הלילה", "השבוע", "اليوم", "أمس", "امس"}
+    {
+        "היום",
+        "אמש",
+        "אתמול",
+        "הבוקר",
+        "הערב",
+        "הלילה",
+        "השבוע",
+        "במקביל",
+        "בינתיים",
+        "בנוסף",
+        "ביום",
+        "اليوم",
+        "أمس",
+        "امس",
+    }
 )
 # Arabic adverbs of manner between a verb of saying and its subject: sorrowfully, angrily,
 # proudly, sadly, with regret, confidently, smiling, eagerly, bitterly.
 # How something was said, in an indefinite accusative right after the verb: "ساخرا"
 # (mocking), "ضاحكا" (laughing), "مبتسماً"; and "بشكل …", "بنبرة …" (in a … way, tone).
 _AR_HOW = re.compile(
-    # a participle of a derived form ("مبتسما", "متأثرا") or of the first ("ساخرا",
-    # "ضاحكا"); not a name or a country in "يا" ("روسيا", "رانيا") nor "ماريا", nor a
-    # noun with "her" ("مديرها")
-    r"(?:م[^ا\s][\u0621-\u064a]{2,5}|[\u0621-\u064a]ا[\u0621-\u064a]{2})(?<![يه])(?:ا|اً)"
-    r"|بشكل|بنبرة|بصوت|بلهجة"
+    # (a list, not a pattern: foreign names end in "ا" too, "كارلا", "مونيكا")
+    r"(?:ساخر|ضاحك|مبتسم|مازح|متأثر|غاضب|مستغرب|متحسر|منفعل|متهكم|باك|محتج|متفائل|متشائم)"
+    r"(?:ا|اً|ة)|بشكل|بنبرة|بصوت|بلهجة"
 )
 _AR_IN_A_MANNER = frozenset({"بشكل", "بنبرة", "بصوت", "بلهجة"})
 _AR_MANNER = frozenset(
@@ -4924,7 +4981,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         )
         if body:  # "נמסר מהמשרד", "मंत्रालय ने कहा": a body named in full before
             return body, found.mention
-        p = doc.fuller(found.name, where) or _familiar_of(found.name, where, doc)
+        kin = doc.t.lang == "zh" and bool(set(found.roles) & _ZH_KIN)
+        # ("张阿姨" is not any 张 the article named: the one 张 named in full, below)
+        p = None if kin else doc.fuller(found.name, where) or _familiar_of(found.name, where, doc)
         if p is not None and " " not in p.name and doc.t.lang in ("ar", "he", "fa", "hi"):
             given = _given_name_before(p.name, doc)
             if given:  # "שרעבי" met alone first, "הזמר אביב שרעבי" in the lead
@@ -4962,6 +5021,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 for m in re.finditer(re.escape(found.name), text)
                 if len(full := _zh_name_at(text, m.start(), doc.t)) == 3
                 and full[1:] not in doc.t.roles  # (not "张阿姨" itself)
+                # (nor one named with an office: "党支部书记张建军" is no "张阿姨")
+                and not text[: m.start()].endswith(doc.t.roles_by_length)
             }  # (any other "张" named in full, "邻居张秀英", makes it anybody's)
             if len(fulls) == 1:
                 p = doc.add(fulls.pop(), where, found.gender, found.roles)

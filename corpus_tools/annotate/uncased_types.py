@@ -65,7 +65,8 @@ def _short(inner: str, t: Table) -> bool:
 # Words written on a thing, the clause before its noun: "「勝訴」と書かれた紙" (a paper
 # reading "won"), "「一日一首」と書いた紙" (not "…と書かれていた", was written).
 _JA_WRITTEN_ON = re.compile(
-    r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た(?![上後直際時翌前])(?=[\u3400-\u9fff\u30a0-\u30ffー])"
+    r"と(?:大きく|太く|手書きで)?書(?:かれ|い)た"
+    r"(?:紙|横断幕|プラカード|看板|垂れ幕|旗|張り紙|貼り紙|ボード|カード|色紙|短冊|Tシャツ|ゼッケン|札|板|幕)"
 )
 
 
@@ -204,25 +205,24 @@ _HE_CALLED = re.compile(r"(?:^|\s)ו?(?:כינה|כינתה)(?:\s+\S+){0,3}\s*$"
 _HE_ACCORDING = re.compile(r"(?:^|\s)ו?(?:לדבריו|לדבריה|לדבריהם|לדברי|לטענתו|לטענתה|לטענת)(?:\s|,)")
 
 
-def _he_called_or_according(before: str, after: str, t: Table) -> bool:
+def _he_called_or_according(before: str, after: str, inner: str, t: Table) -> bool:
     if t.lang != "he":
         return False
     clause = re.split(r"[.!?:]", before)[-1]
-    if _HE_CALLED.search(clause):
-        return True
-    # (the words end their clause: not '"אשפוז המסדרונות" הפכה לשגרה', a thing named)
-    return bool(_HE_ACCORDING.search(clause)) and after.lstrip()[:1] in (
-        "",
-        ",",
-        ".",
-        ";",
-        "!",
-        "?",
+    if _HE_CALLED.search(clause) and " " in inner.strip():
+        return True  # (one word is a nickname: "כינה אותו "הפרעוש"")
+    # (the words end their clause: not '"אשפוז המסדרונות" הפכה לשגרה', a thing named;
+    # nor a paper after a preposition: 'עבדה ב"הארץ"')
+    return (
+        bool(_HE_ACCORDING.search(clause))
+        and after.lstrip()[:1] in ("", ",", ".", ";", "!", "?")
+        and not clause.rstrip().endswith(("ב", "ל", "מ"))
     )
 
 
-def _hi_called(after: str, t: Table) -> bool:
-    return t.lang == "hi" and bool(_HI_CALLED.match(after))
+def _hi_called(before: str, after: str, t: Table) -> bool:
+    # (not a name given: "अपना नाम “सोनू” बताया")
+    return t.lang == "hi" and bool(_HI_CALLED.match(after)) and not before.rstrip().endswith("नाम")
 
 
 def _right_after_saying(before: str, t: Table) -> bool:
@@ -552,7 +552,7 @@ _FA_COPULA = re.compile(r"(?:خواهد )?(?:بود|است|هست|نیست|نب�
 _FA_CLAUSE_RUN = re.compile(r"[^،,.;:!?؟«»\"]*")
 
 
-def _words_of_saying(before: str, after: str, t: Table) -> bool:
+def _words_of_saying(before: str, after: str, t: Table, inner: str = "") -> bool:
     """A few words quoted at the end of what a verb of saying reports after "that", in
     the spaced scripts ('הבהיר כי ההסתדרות מוכנה לחזור לשולחן "כבר הלילה", אך'): a
     partial quotation, not a term. Not a quotation right after "that" ("ترى الحكومة أن
@@ -573,7 +573,8 @@ def _words_of_saying(before: str, after: str, t: Table) -> bool:
     said_that = any(w in t.that for w in words[:-1])
     # (Persian may leave "که" out: "گفت تیمش «شایسته برد» بود"; not the clause's subject
     # right after the verb, "گفت «برجام» هنوز زنده است")
-    if len(words) > 8 or not (said_that or (t.lang == "fa" and words)):
+    # (and of two words at least: "«پراید»" is a car's name)
+    if len(words) > 8 or not (said_that or (t.lang == "fa" and words and " " in inner.strip())):
         return False
     tail = after.lstrip(" \u00a0")
     if t.lang == "fa" and tail.split()[:1] and tail.split()[0].strip(".،,") in t.calling:
@@ -662,9 +663,9 @@ def retype(
                     )
                     right_after = _right_after_saying(before, t)
                     partial = (
-                        _hi_called(after, t)
-                        or _he_called_or_according(before, after, t)
-                        or _words_of_saying(before, after, t)
+                        _hi_called(before, after, t)
+                        or _he_called_or_according(before, after, inner, t)
+                        or _words_of_saying(before, after, t, inner)
                         or _called(before, after, t, inner)
                         or _called_for(before, t)
                     )
