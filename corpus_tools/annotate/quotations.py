@@ -342,10 +342,17 @@ _ACRONYM = re.compile('(?<=[\u0591-\u05c7\u05d0-\u05ea\u05f0-\u05f2])["״](?=[\u
 _HEBREW_PREFIXES = frozenset("בלהומשכ")
 
 
-def _sentence_end(text: str, i: int) -> int:
-    """Where the sentence that ``text[i]`` stands in ends (past its stop and space)."""
-    ends = (text.find(stop, i) for stop in (". ", "! ", "? "))
-    return min((j + 2 for j in ends if j != -1), default=len(text))
+def _sentence_end(text: str, i: int, within: int | None = None) -> int:
+    """Where the sentence that ``text[i]`` stands in ends (past its stop and space),
+    looking ``within`` characters at most (a mark's closing one is near, and a paragraph
+    of megabytes is no reason to read to its end for each mark)."""
+    stop_at = len(text) if within is None else min(len(text), i + within)
+    ends = (text.find(stop, i, stop_at) for stop in (". ", "! ", "? "))
+    return min((j + 2 for j in ends if j != -1), default=stop_at)
+
+
+# How far a mark written onto a prefix looks for the mark that closes it.
+_PREFIXED_REACH = 400
 
 
 def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
@@ -356,7 +363,7 @@ def _hebrew_prefixed_open(text: str, i: int, mark: str) -> bool:
         return False
     if not _HEBREW_LETTER.match(text[i + 2 : i + 3] or " "):
         return False  # 'ש"ח', 'מ"מ', 'ב"כ': one letter after the mark, an acronym
-    end = _sentence_end(text, i)
+    end = _sentence_end(text, i, _PREFIXED_REACH)
     j = text.find(mark, i + 2, end + 1)
     while j != -1:
         after = text[j + 1 : j + 2]
@@ -370,16 +377,20 @@ def _arabic_prefixed_open(text: str, i: int, mark: str) -> bool:
     """An Arabic one-letter prefix (with or without a tatweel) or the article with a
     tatweel written onto an opening mark ('لـ"بترا"', 'بـ«…»', 'و"الغد"', 'الـ"…"'),
     where a mark that closes it ends a word later in the sentence."""
-    word = re.search(r"(?:^|(?<=[\s(]))([\u0621-\u064a\u0640]{1,3})$", text[:i])
-    if word is None or not _ARABIC_LETTER.match(text[i + 1 : i + 2] or " "):
+    if not _ARABIC_LETTER.match(text[i + 1 : i + 2] or " "):
         return False
-    w = word.group(1)
+    j = i  # the word before the mark: one to three letters or tatweels
+    while j > 0 and i - j < 4 and (_ARABIC_LETTER.match(text[j - 1]) or text[j - 1] == "ـ"):
+        j -= 1
+    if not 1 <= i - j <= 3 or (j > 0 and not (text[j - 1].isspace() or text[j - 1] == "(")):
+        return False
+    w = text[j:i]
     if not (
         w in _ARABIC_PREFIXES or (w.endswith("ـ") and w.rstrip("ـ") in (*_ARABIC_PREFIXES, "ال"))
     ):
         return False
     closer = CLOSERS.get(mark, mark)
-    end = _sentence_end(text, i)
+    end = _sentence_end(text, i, _PREFIXED_REACH)
     for j in range(i + 2, min(end + 1, len(text))):
         if (
             text[j] in closer

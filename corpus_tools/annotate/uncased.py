@@ -42,6 +42,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
@@ -1664,7 +1665,10 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
             and text[m.end() : m.end() + 1].isdigit()
         ):
             continue  # a decimal point: "超过2.5，“…”"
-        word = text[: m.start()].rsplit(None, 1)[-1] if text[: m.start()].strip() else ""
+        near = text[max(0, m.start() - 200) : m.start()]
+        if not any(c.isspace() for c in near):
+            near = text[: m.start()]  # (a run longer than the window: all of it)
+        word = near.rsplit(None, 1)[-1] if near.strip() else ""
         # A dot after a Thai or Devanagari word is an abbreviation's ("स्व.", "ต.ค.",
         # "รมว."), unless the word is long; in Arabic and Hebrew a word of two letters
         # ends a sentence as well ("לים.").
@@ -1729,9 +1733,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         return found
     described_by = (
         _ar_described_by(before, t)
-        or _zh_cleft(lt[last.end.offset :], t)
+        or _zh_cleft(lt[last.end.offset : last.end.offset + 80], t)
         or (
-            _hi_whose_after(lt[last.end.offset :], t)
+            _hi_whose_after(lt[last.end.offset : last.end.offset + 300], t)
             if not text[s_start : first.start.offset].strip()
             else None
         )
@@ -1759,7 +1763,7 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     ):
         # "有记者问：“…？”", "他算了一笔账：“…”": the clause before the colon, before
         # whatever the next sentence says
-        opened = _zh_colon_subject(before.rstrip()[:-1], t, " ".join(masked))
+        opened = _zh_colon_subject(before.rstrip()[:-1], t, masked)
         if opened is not None:
             return opened
     reads = [("after", after), ("before", before)]
@@ -1819,13 +1823,13 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         a, b = _sentence_bounds(text, first.start.offset, first.end.offset)
         found = _opening_subject(text[a:b], t)
     if found is None and t.lang == "zh" and before.rstrip().endswith("："):
-        found = _zh_colon_subject(before.rstrip()[:-1], t, " ".join(masked))
+        found = _zh_colon_subject(before.rstrip()[:-1], t, masked)
     if found is None and t.lang == "he" and before.rstrip().endswith(":"):
-        found = _he_colon_subject(before.rstrip()[:-1], t, " ".join(masked))
+        found = _he_colon_subject(before.rstrip()[:-1], t, masked)
     return found or zero
 
 
-def _he_colon_subject(clause: str, t: _Table, article: str) -> _Found | None:
+def _he_colon_subject(clause: str, t: _Table, article: Sequence[str]) -> _Found | None:
     """Hebrew: the one who opens a clause with no verb of saying before a colon and the
     quotation ("ברגר שיבח את החלוץ: "…"", "אלמוג תקפה את הקואליציה: "…""): a pronoun, a
     name in apposition, or a name of one to three words the article writes again."""
@@ -1850,7 +1854,7 @@ def _he_colon_subject(clause: str, t: _Table, article: str) -> _Found | None:
         if (
             named is not None
             and named.kind == "name"
-            and article.count(named.name) > 1
+            and sum(p.count(named.name) for p in article) > 1
             and len(toks) <= 5  # (not "משה כהן נתקל בשלט בכניסה …:", what a sign read)
         ):
             return named
@@ -1878,7 +1882,7 @@ _ZH_ASKED = re.compile(
 )
 
 
-def _zh_clause_opener(clause: str, t: _Table, article: str) -> _Found | None:
+def _zh_clause_opener(clause: str, t: _Table, article: Sequence[str]) -> _Found | None:
     """A Chinese pronoun, a familiar "老李", or a full name that opens a clause; a
     reporter who asks ("有记者问", "记者提问")."""
     asked = _ZH_ASKED.fullmatch(clause)
@@ -1907,19 +1911,19 @@ def _zh_clause_opener(clause: str, t: _Table, article: str) -> _Found | None:
     return None
 
 
-def _zh_named_elsewhere(name: str, article: str) -> bool:
+def _zh_named_elsewhere(name: str, article: Sequence[str]) -> bool:
     """A Chinese name the article writes more than once, once at least before a word
     that follows names ("吴桂兰今年", "刘畅说"; not "何时复工", "高铁开通", "文件明确",
     nor only before "的": "方便面的价格")."""
-    at = [m.end() for m in re.finditer(re.escape(name), article)]
-    return len(at) > 1 and any(
-        (article[e : e + 1] in _ZH_AFTER_NAME and article[e : e + 1] != "的")
-        or not _HAN.match(article[e : e + 1] or " ")
-        for e in at
+    after = [
+        text[m.end() : m.end() + 1] for text in article for m in re.finditer(re.escape(name), text)
+    ]
+    return len(after) > 1 and any(
+        (c in _ZH_AFTER_NAME and c != "的") or not _HAN.match(c or " ") for c in after
     )
 
 
-def _zh_colon_subject(clause: str, t: _Table, article: str = "") -> _Found | None:
+def _zh_colon_subject(clause: str, t: _Table, article: Sequence[str] = ()) -> _Found | None:
     """Chinese: the person a clause with no verb of saying opens with, before a colon
     and the quotation ("负责人陈女士对此深有体会：“…”", "他笑着回忆：“…”")."""
     clauses = re.split(r"[。！？；，,]", clause)
@@ -4315,10 +4319,12 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
         for m in pattern.finditer(text):
             if (n, m.start()) >= where:
                 break
-            previous = _tokens(text[: m.start()])[-1:]
+            # (windows, not the whole paragraph before each match: a long one would
+            # be read again and again)
+            previous = _tokens(text[max(0, m.start() - 100) : m.start()])[-1:]
             if previous and _unprefixed(previous[0].strip(_MARKS_AND_SPACE), t) in t.stops:
                 continue  # "مديرة التطعيم في الوزارة الدكتورة …": an office's complement
-            after = text[m.end() :].lstrip(" ,،")
+            after = text[m.end() : m.end() + 300].lstrip(" ,،")
             for _ in range(3):  # "הארכיאולוג ד״ר …", "השופט בדימוס …": titles between
                 title = next(
                     (x for x in (*titles, *_FORMER_WORDS) if after.startswith(x + " ")), None
@@ -4326,7 +4332,7 @@ def _apposed_before(mention: str, where: tuple[int, int], doc: _Doc) -> _Person 
                 if title is None:
                     break
                 after = after[len(title) :].lstrip()
-            before = text[: m.start()].rstrip(" ,،")
+            before = text[max(0, m.start() - 300) : m.start()].rstrip(" ,،")
             for p in doc.persons:
                 if " " not in p.name:
                     continue
@@ -4406,7 +4412,7 @@ def _opening_person(where: tuple[int, int], doc: _Doc, gender: str | None = None
         # before, one the article writes again (not a word that opens with a family
         # name's character by chance)
         name = _zh_name_at(zone, 0, t)
-        if len(name) == 3 and _zh_named_elsewhere(name, "\n".join(doc.paragraphs)):
+        if len(name) == 3 and _zh_named_elsewhere(name, doc.paragraphs):
             fresh = name
     first = _named_first(zone, doc, gender)
     if fresh and (not first or zone.find(fresh) < zone.find(first)):
@@ -5022,7 +5028,7 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 if len(full := _zh_name_at(text, m.start(), doc.t)) == 3
                 and full[1:] not in doc.t.roles  # (not "张阿姨" itself)
                 # (nor one named with an office: "党支部书记张建军" is no "张阿姨")
-                and not text[: m.start()].endswith(doc.t.roles_by_length)
+                and not text[max(0, m.start() - 8) : m.start()].endswith(doc.t.roles_by_length)
             }  # (any other "张" named in full, "邻居张秀英", makes it anybody's)
             if len(fulls) == 1:
                 p = doc.add(fulls.pop(), where, found.gender, found.roles)
