@@ -42,7 +42,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from corpus_tools.annotate.classify import chains
@@ -590,9 +590,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     bare = toks[0][1:] if toks[0][:1] in t.prefixes else toks[0]
     if len(toks) == 1 and (toks[0] in t.pronouns or bare in t.pronouns):
         # "وهو يقول": "and he" is no name
-        bare = toks[0] if toks[0] in t.pronouns else bare
-        g = t.pronouns[bare]
-        return _Found(bare, "pronoun", gender=None if g == "x" else g)
+        return _pronoun(toks[0] if toks[0] in t.pronouns else bare, t)
     if (
         t.lang == "fa"
         and toks[0] in ("این", "آن")
@@ -1847,18 +1845,17 @@ def _he_colon_subject(clause: str, t: _Table, article: Sequence[str]) -> _Found 
     ):
         return None  # "כשנשאל על כך השבוע, חייך:": when, and a verb without its subject
     if toks[0] in t.pronouns:
-        g = t.pronouns[toks[0]]
-        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
-    for k in (3, 2, 1):
-        named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
-        if (
-            named is not None
-            and named.kind == "name"
-            and sum(p.count(named.name) for p in article) > 1
-            and len(toks) <= 5  # (not "משה כהן נתקל בשלט בכניסה …:", what a sign read)
-        ):
-            return named
-    return None
+        return _pronoun(toks[0], t)
+    if len(toks) > 5:
+        return None  # (not "משה כהן נתקל בשלט בכניסה …:", what a sign read)
+    return next(
+        (
+            n
+            for n in _opening_names(toks, t, (3, 2, 1))
+            if sum(p.count(n.name) for p in article) > 1
+        ),
+        None,
+    )
 
 
 # "Thus" opening the sentence after a quotation, before its verb of saying.
@@ -2281,6 +2278,21 @@ _FA_TIMES = frozenset(
 )
 
 
+def _pronoun(word: str, t: _Table) -> _Found:
+    """A pronoun of the table, with the gender it shows ("x": none)."""
+    g = t.pronouns[word]
+    return _Found(word, "pronoun", gender=None if g == "x" else g)
+
+
+def _opening_names(toks: list[str], t: _Table, sizes: tuple[int, ...]) -> Iterator[_Found]:
+    """The names the first ``sizes`` words of a clause read as, longest first, where
+    words follow them."""
+    for k in sizes:
+        named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
+        if named is not None and named.kind == "name":
+            yield named
+
+
 def _fa_before_object(toks: list[str], t: _Table) -> _Found | None:
     """Persian: the subject that opens a clause whose object (with "را") runs on to the
     quotation, where no phrase boundary shows where the subject ends ("سخنگوی وزارت امور
@@ -2288,12 +2300,10 @@ def _fa_before_object(toks: list[str], t: _Table) -> _Found | None:
     if not toks:
         return None
     if toks[0] in t.pronouns:
-        g = t.pronouns[toks[0]]
-        return _Found(toks[0], "pronoun", gender=None if g == "x" else g)
-    for k in (3, 2):
-        named = _read_spaced(" ".join(toks[:k]), t, "") if len(toks) > k else None
-        if named is not None and named.kind == "name":
-            return named
+        return _pronoun(toks[0], t)
+    named = next(_opening_names(toks, t, (3, 2)), None)
+    if named is not None:
+        return named
     head = _unprefixed(toks[0], t)
     if toks[0] in t.roles or head in t.roles or _role_like(head, t):
         return _Found(toks[0], "role", "", None, (toks[0] if toks[0] in t.roles else head,))
@@ -3148,8 +3158,7 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             start = k - 1 if k and chunks[k - 1] in t.roles else k
             return _Found(" ".join(chunks[start:]), "name", name, gender)
         if np in t.pronouns:
-            g = t.pronouns[np]
-            return _Found(np, "pronoun", gender=None if g == "x" else g)
+            return _pronoun(np, t)
         if len(np) > 60:
             # Thai spaces part clauses: the subject is the phrase the verb is written
             # on to ("… ผู้ใหญ่บ้านรายหนึ่งซึ่งขอไม่เปิดเผยชื่อกล่าวว่า")
