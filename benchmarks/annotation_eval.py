@@ -47,7 +47,9 @@ the next, declared before it was written (read from the session after its own);
 own); ``blind-19``, the next, declared before it was written (read from the session
 after its own); ``blind-20``, the next, declared before it was written (read from the
 session after its own); ``blind-21``, the next, declared before it was written (read
-from the session after its own); ``blind-22``, the next, declared before it was written.
+from the session after its own); ``blind-22``, the next, declared before it was written
+(read from the session after its own); ``blind-23``, the next, declared before it was
+written.
 """
 
 from __future__ import annotations
@@ -435,7 +437,8 @@ SPLIT_RANGES = (
     ("blind-19", 1768, 1791),
     ("blind-20", 1792, 1815),
     ("blind-21", 1816, 1839),
-    ("blind-22", 1840, None),
+    ("blind-22", 1840, 1863),
+    ("blind-23", 1864, None),
 )
 LAST_DEVELOPMENT = 965
 SPLITS = ("all", *(name for name, _, _ in SPLIT_RANGES))
