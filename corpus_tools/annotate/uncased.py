@@ -74,6 +74,9 @@ _KO_AFFILIATION = re.compile(r"[\uac00-\ud7a3A-Za-z0-9·&]+")
 _KANJI_KATAKANA = re.compile(r"[\u3400-\u9fff\u30a0-\u30ff々ー・]+")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _MAX_BEFORE = 200
+# Thai marks no sentence's end: a subject may open 300 characters before its quotation
+# ("เมื่อเวลา … นายวีระพงษ์ ศรีสุวรรณ ผู้ว่าราชการจังหวัดน่าน พร้อมด้วย … โดยกล่าวว่า").
+_MAX_BEFORE_TH = 450
 _MAX_AFTER = 160
 
 
@@ -1706,7 +1709,13 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
     lt = masked[last.paragraph - 1]
     _, a_end = _sentence_bounds(lt, last.end.offset, last.end.offset)
     after = lt[last.end.offset : min(a_end, last.end.offset + _MAX_AFTER)]
-    before = text[max(s_start, first.start.offset - _MAX_BEFORE) : first.start.offset]
+    reach = _MAX_BEFORE_TH if t.lang == "th" else _MAX_BEFORE
+    lo = first.start.offset - reach
+    if lo > s_start:
+        # (from a word's start, not the middle of a name)
+        space = text.find(" ", lo, first.start.offset)
+        lo = space + 1 if space >= 0 and t.lang != "zh" and t.lang != "ja" else lo
+    before = text[max(s_start, lo) : first.start.offset]
     if t.order == "topic":
         whose = _ko_whose_words(after, t) or _bracketed_source(after, t)
         if whose is not None:
@@ -2816,6 +2825,18 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
+        if side == "before" and t.lang == "th" and s.rstrip().endswith("ว่า"):
+            # "… เพื่ออภิปราย … โดยนายวีรยุทธ … อภิปรายเป็นคนแรกว่า “…”": the verb whose
+            # "that" leads to the quotation, not one earlier in the long sentence
+            near = _find_verb(s, t, last=True)
+            if (
+                near is not None
+                and not s[near[1] :].strip().removesuffix("ว่า").count(" ")
+                # (not "… เรียกร้องให้ … โดยบอกว่า", "… และกล่าวว่า": "by saying", "and
+                # said" go on from the first)
+                and not s[: near[0]].endswith(("โดย", *_THAI_GOES_ON_FROM))
+            ):
+                hit = near
         subject_before = s[: hit[0]]
         earlier = _find_verb(subject_before, t, last=True) if t.lang == "th" else None
         if earlier is not None and not subject_before[earlier[1] :].strip():
@@ -3159,6 +3180,20 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             return _Found(" ".join(chunks[start:]), "name", name, gender)
         if np in t.pronouns:
             return _pronoun(np, t)
+        chunks = np.split(" ")
+        for k in range(len(chunks) - 1, 0, -1):
+            # "… ไปติดไว้หน้าที่ว่าการอำเภอ เรื่องนี้ผู้ว่าฯ เชียงราย ยอมรับว่า": the phrase
+            # that opens with an office, after the clauses before it
+            head = chunks[k]
+            for w in t.strip_by_length:
+                head = head.removeprefix(w)
+            # (not an office in apposition after an untitled name: "ชัยวัฒน์ บุญประเสริฐ
+            # หัวหน้าผู้ฝึกสอน…")
+            if head.startswith(t.roles_by_length) and (
+                head != chunks[k] or len(chunks[k - 1]) > 15
+            ):
+                np = " ".join([head, *chunks[k + 1 :]])
+                break
         if len(np) > 60:
             # Thai spaces part clauses: the subject is the phrase the verb is written
             # on to ("… ผู้ใหญ่บ้านรายหนึ่งซึ่งขอไม่เปิดเผยชื่อกล่าวว่า")
