@@ -473,6 +473,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "وكان وزير الثقافة قد هنأ …", "أما مدرب الوداد فقد أشاد …": the subject the
         # sentence puts before its verb
         phrase = fronted.group(1) or fronted.group(2)
+    if t.lang == "ar":
+        # "يقول العمراني والابتسامة لا تفارق وجهه": "and" opens a clause of how he was
+        # (a noun, then its verb), no second speaker
+        phrase = _AR_WHILE_CLAUSE.split(phrase, maxsplit=1)[0]
     if t.lang == "th":
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
         # the verb are no part of the subject
@@ -1882,9 +1886,30 @@ _ZH_NOT_GIVEN = frozenset(
 )
 # Chinese words of kinship a family name takes to call an older person ("张阿姨").
 _ZH_KIN = frozenset({"阿姨", "大爷", "大妈", "奶奶", "爷爷", "师傅", "大叔", "大姐"})
+# Chinese nouns of who someone is that are no office ("村民李秀英" is "李奶奶").
+_ZH_LAY = (
+    "村民",
+    "居民",
+    "市民",
+    "农民",
+    "老人",
+    "渔民",
+    "牧民",
+    "茶农",
+    "果农",
+    "菜农",
+    "摊主",
+    "店主",
+)
 _ZH_GIVEN = re.compile(r"(?![他她我你]|记者|大家|媒体|本报)[\u4e00-\u9fff]{2}")
 _ZH_ASKED = re.compile(
     r"(?:有|一位|一名)?([\u4e00-\u9fff]{0,8}?(?:记者|网友|主持人|观众))(?:提问|追问|问道|问)"
+)
+
+
+# A Chinese clause of "speaking of" before the sentence's subject ("谈及…，", "说起…，").
+_ZH_SPEAKING_OF = re.compile(
+    r"(?:^|[，。；！？\s])((?:谈及|谈到|谈起|说起|提到|提及)[^，。；：！？]{1,24}，)"
 )
 
 
@@ -1911,6 +1936,11 @@ def _zh_clause_opener(clause: str, t: _Table, article: Sequence[str]) -> _Found 
         )
     ):
         return _Found(clause[:2], "name", clause[:2])
+    kin = next((k for k in _ZH_KIN if clause.startswith(k, 1)), "")
+    if kin and clause[0] in t.surnames:
+        # "李奶奶的眼圈红了：" (Granny Li's eyes reddened): a family name and a word of
+        # kinship
+        return _Found(clause[: 1 + len(kin)], "name", clause[0], None, (kin,))
     name = _zh_name_at(clause, 0, t)
     if len(name) == 3 and clause[3:4] not in ("家", "的") and _zh_named_elsewhere(name, article):
         return _Found(name, "name", name)  # (not "王建国家门口贴着…", his home's door)
@@ -1954,6 +1984,11 @@ def _zh_colon_subject(clause: str, t: _Table, article: Sequence[str] = ()) -> _F
     if found.kind == "description" and not any(r in found.mention for r in t.roles):
         return None  # "记者了解到：": no one who spoke
     return found
+
+
+_AR_WHILE_CLAUSE = re.compile(r"\s+وال\S+\s+(?:لا|لم|لن|قد|ت\S+|ي\S+)(?:\s|$).*")
+_AR_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
+_AR_RELATIVE_TOKS = [[w] for w in sorted(_AR_RELATIVES)]
 
 
 # Arabic "described it as": the one who described, before a relative ("هيئة الدفاع التي
@@ -2802,6 +2837,10 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         last_word = _tokens(subject_before)[-1:]
         if last_word in (["و"], ["और"], ["ו"]) or (last_word and last_word[0] in CONJUNCTIONS):
             return None  # "«…» خواند و گفت", '"A", אך הזהיר: "B"': the next words' verb
+        if t.lang == "ar" and last_word and last_word[0] in _AR_RELATIVES:
+            # "«…»، رافضاً الخوض في ضربة الجزاء التي طالب بها لاعبو بركان": a verb in a
+            # relative clause about something else
+            return None
         if t.lang == "hi" and _hi_object_before_verb(subject_before):
             return None  # "इसे “…” का नमूना बताया": what it was called, the subject before
         hit = (hit[0] + skipped, hit[1] + skipped, hit[2])
@@ -2825,6 +2864,19 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
+        if t.lang == "ar" and side != "after" and _tokens(s[: hit[0]])[-1:] in _AR_RELATIVE_TOKS:
+            # "… ضربة الجزاء التي طالب بها لاعبو بركان …، واكتفى بالقول:": a verb in a
+            # relative clause about something else, before the verb that leads on
+            later = _find_verb(s[hit[1] :], t, last=False)
+            if later is not None:
+                hit = (later[0] + hit[1], later[1] + hit[1], later[2])
+        opener = _ZH_SPEAKING_OF.search(s) if t.lang == "zh" and side == "before" else None
+        if opener is not None and hit[0] == opener.start(1):
+            # "谈及下一步建设，这位董事长透露：": "speaking of" opens the sentence; the
+            # verb is the next clause's
+            later = _find_verb(s[opener.end() :], t, last=False)
+            if later is not None:
+                hit = (later[0] + opener.end(), later[1] + opener.end(), later[2])
         if side == "before" and t.lang == "th" and s.rstrip().endswith("ว่า"):
             # "… เพื่ออภิปราย … โดยนายวีรยุทธ … อภิปรายเป็นคนแรกว่า “…”": the verb whose
             # "that" leads to the quotation, not one earlier in the long sentence
@@ -3771,6 +3823,10 @@ def attribute(
             result = previous[1]
         elif found is not None and found.kind == "zero":
             reporting = _reported_before(chain[0], masked, t) if t.order != "topic" else None
+            if reporting is None and t.order != "topic" and _opens_sentence(chain[0], masked):
+                # "قالت ربة منزل … إن … . «…»، أضافت بمرارة": the subject of the sentence
+                # before, which reports words of the same one without quoting them
+                reporting = _said_before(chain[0], masked, t, found.gender)
             opened = ""
             if reporting is None and t.order != "topic":
                 # '"…", אמר.' after "המאמן, אורי בן דוד, לא הסתיר את התרגשותו."
@@ -3932,6 +3988,26 @@ def _opens_sentence(first: QuotationPart, masked: list[str]) -> bool:
     text = masked[first.paragraph - 1]
     s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
     return not text[s_start : first.start.offset].strip()
+
+
+def _said_before(
+    first: QuotationPart, masked: list[str], t: _Table, gender: str | None
+) -> _Found | None:
+    """Who the sentence before ``first`` in its paragraph says said something, where it
+    quotes nothing: a name or a description of the gender the verb shows."""
+    text = masked[first.paragraph - 1]
+    s_start, _ = _sentence_bounds(text, first.start.offset, first.start.offset)
+    reporting = _sentence_before(text, s_start)
+    if not reporting or _MASK in reporting:
+        return None
+    found = _read_at(reporting, t, side="before")
+    if (
+        found is None
+        or found.kind not in ("name", "description")
+        or found.gender not in (None, gender)
+    ):
+        return None
+    return found
 
 
 def _reported_before(first: QuotationPart, masked: list[str], t: _Table) -> _Found | None:
@@ -4413,7 +4489,7 @@ _ADDED = re.compile(
 # A Chinese clause of time or place that opens a sentence before its subject ("在最后陈述阶段",
 # "庭审中", "对此").
 _ZH_ADVERBIAL = re.compile(
-    r"(?:在|当|于)[^，]{1,14}(?:上|中|时|后|前|里|间|期间|阶段|之际|现场)"
+    r"(?:在|当|于)[^，]{1,14}(?:上|中|时|后|前|里|间|期间|阶段|之际|现场|点|处|内|外|旁|门口)"
     r"|[^，]{1,8}(?:时|之后|期间|阶段|之际)|庭审中|会上|席间|对此|此外|随后|同时|另外"
 )
 
@@ -4519,7 +4595,7 @@ def _zh_person_opening(zone: str, t: _Table) -> str:
     # describes the person, or after a noun of occupation
     for i in range(1, len(zone)):
         after_role = zone[i - 1] in _ZH_ROLE_ENDS or zone[:i].endswith(t.roles_by_length)
-        if after_role or "的" in zone[max(0, i - 3) : i]:  # "的周德明", "的老将谢振宇"
+        if after_role or zone[i - 1] == "的":  # "的周德明", "的老将谢振宇"
             if any(zone.startswith(r, i) for r in t.roles_by_length):
                 continue  # "的程序员刘畅": an occupation that opens with a family name
             name = _zh_name_at(zone, i, t)
@@ -5071,8 +5147,12 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 for m in re.finditer(re.escape(found.name), text)
                 if len(full := _zh_name_at(text, m.start(), doc.t)) == 3
                 and full[1:] not in doc.t.roles  # (not "张阿姨" itself)
-                # (nor one named with an office: "党支部书记张建军" is no "张阿姨")
-                and not text[max(0, m.start() - 8) : m.start()].endswith(doc.t.roles_by_length)
+                # (nor one named with an office: "党支部书记张建军" is no "张阿姨"; a
+                # villager is: "村民李秀英")
+                and not (
+                    text[max(0, m.start() - 8) : m.start()].endswith(doc.t.roles_by_length)
+                    and not text[: m.start()].endswith(_ZH_LAY)
+                )
             }  # (any other "张" named in full, "邻居张秀英", makes it anybody's)
             if len(fulls) == 1:
                 p = doc.add(fulls.pop(), where, found.gender, found.roles)
@@ -5106,6 +5186,9 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
     if found.kind == "description" and found.described == _FROM_A_BODY:
         # "נמסר מהמכון": the body named in full before ("מכון ויצמן למדע"), else as written
         return _body_named_before(found.name, where, doc) or found.name, found.mention
+    familiar = _familiar_of(found.mention, where, doc) if found.kind == "description" else None
+    if familiar is not None:  # "老李笑着说" after "退休教师李德明"
+        return familiar.name, found.mention
     if found.kind == "description":
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"
