@@ -473,6 +473,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "وكان وزير الثقافة قد هنأ …", "أما مدرب الوداد فقد أشاد …": the subject the
         # sentence puts before its verb
         phrase = fronted.group(1) or fronted.group(2)
+    if t.lang == "fa" and len(_tokens(phrase)) <= 3 and _tokens(phrase)[-1:] in _FA_LATER_TOKS:
+        return None  # "ساعاتی بعد" (hours later): when, not who
     if t.lang == "ar":
         # "يقول العمراني والابتسامة لا تفارق وجهه": "and" opens a clause of how he was
         # (a noun, then its verb), no second speaker
@@ -523,7 +525,10 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
     segments = [
         s
         for s in segments
-        if _tokens(s)[0] not in t.stops and not (t.lang == "he" and _tokens(s)[0].startswith("כש"))
+        if _tokens(s)[0] not in t.stops
+        and not (t.lang == "he" and _tokens(s)[0].startswith("כש"))
+        # (nor "ساعاتی بعد،", hours later)
+        and not (t.lang == "fa" and len(_tokens(s)) <= 3 and _tokens(s)[-1] in _FA_LATER)
     ] or segments  # (nor "כשנשאל על כך," when asked about it)
     # A Hebrew relative clause between commas describes the one before it ("עובדת במחלקת
     # האריזה, שביקשה שלא להיחשף בשמה,"): no subject, but part of a description.
@@ -640,9 +645,14 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         else 7
     )
     quoted = _NAMED_IN_MARKS.match(" ".join(toks))
+    if quoted is None and t.lang == "fa" and len(toks) == 3:
+        # "شرکت پخش «فیلمیران»" (the distribution company …): a noun between the cue
+        # and the name
+        quoted = _NAMED_IN_MARKS.match(" ".join([toks[0], toks[2]]))
     if quoted and any(quoted.group(1) == w for k, w in t.type_cues.before if k != "term"):
         # "روزنامه «دنیای اقتصاد» نیز …": the paper or company by its name
-        return _Found(quoted.group(0), "description", quoted.group(2), gender)
+        written = quoted.group(0) if " ".join(toks).startswith(quoted.group(0)) else " ".join(toks)
+        return _Found(written, "description", quoted.group(2), gender)
     # (a name's own geresh is no quotation mark: "סמוטריץ'")
     if (
         not toks
@@ -2870,13 +2880,14 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             later = _find_verb(s[hit[1] :], t, last=False)
             if later is not None:
                 hit = (later[0] + hit[1], later[1] + hit[1], later[2])
-        opener = _ZH_SPEAKING_OF.search(s) if t.lang == "zh" and side == "before" else None
-        if opener is not None and hit[0] == opener.start(1):
+        speaking_of = _ZH_SPEAKING_OF.search(s) if t.lang == "zh" and side == "before" else None
+        if speaking_of is not None and hit[0] == speaking_of.start(1):
             # "谈及下一步建设，这位董事长透露：": "speaking of" opens the sentence; the
             # verb is the next clause's
-            later = _find_verb(s[opener.end() :], t, last=False)
+            k = speaking_of.end()
+            later = _find_verb(s[k:], t, last=False)
             if later is not None:
-                hit = (later[0] + opener.end(), later[1] + opener.end(), later[2])
+                hit = (later[0] + k, later[1] + k, later[2])
         if side == "before" and t.lang == "th" and s.rstrip().endswith("ว่า"):
             # "… เพื่ออภิปราย … โดยนายวีรยุทธ … อภิปรายเป็นคนแรกว่า “…”": the verb whose
             # "that" leads to the quotation, not one earlier in the long sentence
@@ -3287,6 +3298,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
     return _read_spaced(np, t, verb)
 
 
+# Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
+_FA_LATER = frozenset({"بعد", "پیش", "قبل", "بعدتر", "سپس"})
+_FA_LATER_TOKS = [[w] for w in sorted(_FA_LATER)]
 # Persian words of time after a subject ("شب گذشته", "روز دوشنبه"), and words that open
 # a phrase of manner in its place ("با غرور", "بی‌آنکه …", "بدون …").
 _FA_WHEN = frozenset({"گذشته", "پیش", "اخیر", "نیز", "هم", "همچنین", "امشب", "دیشب"})
@@ -5186,6 +5200,13 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
     if found.kind == "description" and found.described == _FROM_A_BODY:
         # "נמסר מהמכון": the body named in full before ("מכון ויצמן למדע"), else as written
         return _body_named_before(found.name, where, doc) or found.name, found.mention
+    head = _tokens(found.mention)[:1] if found.kind == "description" else []
+    if head and doc.t.lang in ("fa", "ar", "he", "hi") and head[0] in doc.t.roles:
+        # "معاون استاندار تهران در پایان گفت" after "علیرضا نوری‌زاده، معاون هماهنگی امور
+        # عمرانی استانداری تهران": the one the article gave that office before
+        holder = doc.with_role(head[0], where)
+        if holder is not None:
+            return holder.name, found.mention
     familiar = _familiar_of(found.mention, where, doc) if found.kind == "description" else None
     if familiar is not None:  # "老李笑着说" after "退休教师李德明"
         return familiar.name, found.mention
