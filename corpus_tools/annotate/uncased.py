@@ -2037,6 +2037,10 @@ def _ar_described_by(before: str, t: _Table) -> _Found | None:
     return found if found is not None and found.kind != "zero" else None
 
 
+# Hindi words that are titles before a name and family names after one ("प्रिया कुमारी").
+_HI_LAST_NAMES = frozenset({"कुमारी", "देवी", "कुमार"})
+# The endings of a Hindi verb in the past without an object ("मुस्कुराईं", "रुके", "हंसा").
+_HI_PAST_ENDS = ("ईं", "ई", "ए", "ा", "े")
 # Hindi adverbials of time before a subject: "सुनवाई के बाद" (after the hearing), "… के
 # दौरान" (during), "… के मौके पर" (on the occasion of).
 _HI_WHEN = re.compile(r"(?<!\S)(?:के बाद|के दौरान|के मौके पर|के अवसर पर|से पहले)(?!\S)")
@@ -3165,6 +3169,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         else:
             # "सहनी जी बोले", "जोशी जी कहते हैं": a subject without ने, right before
             clause = _tokens(re.split(r"[,،।]", subject_before)[-1])
+            if len(clause) >= 3 and clause[-1] == "और" and clause[-2].endswith(_HI_PAST_ENDS):
+                # "इस सवाल पर प्रिया मुस्कुराईं और बोलीं": what she did before she spoke
+                clause = clause[-4:-2] if clause[-4:-3] != ["पर"] else clause[-3:-2]
             if clause and len(clause) <= 4 and not any(w in t.postpositions for w in clause):
                 if clause[-1] in ("का", "की", "के"):
                     clause = clause[:-1]  # "रेखा का कहना था": Rekha's saying was
@@ -4143,10 +4150,16 @@ def _family_name_after(given: str, doc: _Doc) -> str:
                 continue
             family = m.group(1)
             if t.lang == "hi" and (
-                family in _HI_POSTPOSITIONS or family in t.stops or family.endswith(("ों", "ओं"))
+                family in _HI_POSTPOSITIONS
+                or family in t.stops
+                or family.endswith(("ों", "ओं", "ईं", "ीं"))
             ):
-                continue  # (nor "दूसरों", others: a plural is no family name)
-            if not any(family.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)):
+                # (nor "दूसरों", others: a plural is no family name, nor "मुस्कुराईं",
+                # she smiled: a verb of respect)
+                continue
+            if family in _HI_LAST_NAMES or not any(
+                family.startswith(w) for w in (*t.roles, *t.verbs, *t.strip, *t.titles)
+            ):
                 return family
     return ""
 
