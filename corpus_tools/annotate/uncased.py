@@ -477,7 +477,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return None  # "ساعاتی بعد" (hours later): when, not who
     if t.lang == "ar":
         # "يقول العمراني والابتسامة لا تفارق وجهه": "and" opens a clause of how he was
-        # (a noun, then its verb), no second speaker
+        # (a noun, then a denied verb), no second speaker (nor a name: "وزير الثقافة
+        # والشباب يوسف بلال")
         phrase = _AR_WHILE_CLAUSE.split(phrase, maxsplit=1)[0]
     if t.lang == "th":
         # "ดร.นภาพรยังกล่าวว่า", "นายธนากร ยังเตือนว่า": "still", "then", "also" before
@@ -1996,7 +1997,7 @@ def _zh_colon_subject(clause: str, t: _Table, article: Sequence[str] = ()) -> _F
     return found
 
 
-_AR_WHILE_CLAUSE = re.compile(r"\s+وال\S+\s+(?:لا|لم|لن|قد|ت\S+|ي\S+)(?:\s|$).*")
+_AR_WHILE_CLAUSE = re.compile(r"\s+وال\S+\s+(?:لا|لم|لن|قد|ما)\s.*")
 _AR_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
 _AR_RELATIVE_TOKS = [[w] for w in sorted(_AR_RELATIVES)]
 
@@ -3274,6 +3275,11 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                     break
             if len(np) > 120 or np in t.strip:
                 return None
+        said = _find_verb(np, t, last=True)
+        told = said is not None and (said[2].endswith("ว่า") or np.startswith("ว่า", said[1]))
+        told_of = np[said[1] :].removeprefix("ว่า").strip() if said is not None and told else ""
+        if told_of:
+            np = told_of  # "เขาเล่าว่าหญิงคนนั้น": the one he told of, not his telling
         return _Found(np, "description", np)
     # Persian: the subject before the verb, back to a clause break.
     np = _clean(re.split(r"[:：.]", subject_before)[-1])
@@ -4646,6 +4652,31 @@ def _familiar_of(called: str, where: tuple[int, int], doc: _Doc) -> _Person | No
     return cands[0] if len(cands) == 1 else None
 
 
+def _familiar_unambiguous(called: str, p: _Person, where: tuple[int, int], doc: _Doc) -> bool:
+    """Whether a Chinese familiar form ("老李") surely calls ``p``, named in full in its
+    paragraph or the one before: no other full name with that family name in the
+    article ("村支书张建国和村民张明华 … 老张"), and the form not introduced as someone
+    of its own ("小王是他的徒弟")."""
+    family = called[1]
+    fulls = {
+        full
+        for text in doc.paragraphs
+        for m in re.finditer(re.escape(family), text)
+        if len(full := _zh_name_at(text, m.start(), doc.t)) in (2, 3)
+        and full[1:] not in doc.t.roles
+        # (not the familiar forms themselves: "老李笑着说", "李奶奶")
+        and text[m.start() - 1 : m.start()] not in ("老", "小")
+        and not any(text.startswith(k, m.start() + 1) for k in _ZH_KIN)
+    }
+    return (
+        fulls <= {p.name}
+        and any(where[0] - 1 <= a[0] <= where[0] and a < where for a in p.at)
+        and not any(
+            re.search(re.escape(called) + "(?:是|为|作为)", text) for text in doc.paragraphs
+        )
+    )
+
+
 def _spaced_person_opening(zone: str, t: _Table) -> tuple[str, bool]:
     """Persian, Hebrew and Arabic: a name and its apposition, an office and the name
     apposed to it, or a name before a relative clause or an office."""
@@ -5221,8 +5252,8 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
         if holder is not None:
             return holder.name, found.mention
     familiar = _familiar_of(found.mention, where, doc) if found.kind == "description" else None
-    if familiar is not None:  # "老李笑着说" after "退休教师李德明"
-        return familiar.name, found.mention
+    if familiar is not None and _familiar_unambiguous(found.mention, familiar, where, doc):
+        return familiar.name, found.mention  # "老李笑着说" after "退休教师李德明"
     if found.kind == "description":
         known = doc.fuller(found.name or found.mention, where)
         if known is not None:  # "大谷" of "大谷翔平選手"

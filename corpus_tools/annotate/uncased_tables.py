@@ -265,11 +265,11 @@ def _inside_other_word(s: str, at: int, v: str, t: Table) -> bool:
         k = nv.find(v)
         if k >= 0 and s[at - k : at - k + len(nv)] == nv:
             return True
-    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น", "คำถาม" (a
-    # question: "ตั้งคำถาม"); a verb denied: "ขอไม่เปิดเผยชื่อ", "ไม่ขอเปิดเผยชื่อ" (asked not
-    # to give a name) says nothing, nor does giving one's name ("เปิดเผยชื่อ").
+    # Thai nouns made of verbs: "การแถลงข่าว" (a press conference), "ความเห็น"; a verb
+    # denied: "ขอไม่เปิดเผยชื่อ", "ไม่ขอเปิดเผยชื่อ" (asked not to give a name) says
+    # nothing, nor does giving one's name ("เปิดเผยชื่อ").
     return t.lang == "th" and (
-        s[max(0, at - 4) : at].endswith(("การ", "ความ", "ไม่", "คำ", "ไม่ขอ"))
+        s[max(0, at - 4) : at].endswith(("การ", "ความ", "ไม่", "ไม่ขอ"))
         or s[at + len(v) :].startswith(("ชื่อ", "นาม"))
     )
 
