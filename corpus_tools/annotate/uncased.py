@@ -475,6 +475,12 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         phrase = fronted.group(1) or fronted.group(2)
     if t.lang == "fa" and len(_tokens(phrase)) <= 3 and _tokens(phrase)[-1:] in _FA_LATER_TOKS:
         return None  # "ساعاتی بعد" (hours later): when, not who
+    called = _NAMED_AS.get(t.lang)
+    by_name = called.search(phrase) if called is not None else None
+    if by_name is not None and _name_part(by_name.group(1), t)[0]:
+        # "יוזם הקריאה, סטודנט מחיפה בשם איתי לוי" (a student from Haifa named Itai
+        # Levi): the name the description gives
+        return _Found(_clean(phrase), "name", by_name.group(1))
     if t.lang == "ar":
         # "يقول العمراني والابتسامة لا تفارق وجهه": "and" opens a clause of how he was
         # (a noun, then a denied verb), no second speaker (nor a name: "وزير الثقافة
@@ -2579,6 +2585,10 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
     if not 1 <= len(words) <= 5 or not words[0].startswith("ב") or len(words[0]) < 3:
         return None
     head = words[0][1:]
+    marked = re.fullmatch(r"\S+\s+" + _IN_MARKS, phrase)
+    if marked is not None and head in _kind_words("he"):
+        # 'ברשת "שוק העיר" מסרו' (at the chain "Shuk HaIr" they said): the name in marks
+        return _Found(phrase, "description", marked.group(1), described=_MARKED_BODY)
     if not head.startswith(t.body_heads_he):  # "בתגובה", "בירושלים", "בני המשפחה"
         return None
     rest = [w for w in words[1:] if not w.startswith("(")]  # "(הר״י)": its short form
@@ -2596,6 +2606,10 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
 
 
 _FROM_A_BODY = "from a body"
+# Hebrew "in the statement X issued": "בהודעה שפרסם המשרד", "בתגובה שמסרה החברה".
+_HE_ISSUED_BY = re.compile(
+    r"^ב(?:הודעה|הודעת|תגובה|מכתב|פוסט)\S*\s+ש(?:פרסם|פרסמה|פרסמו|הוציא|הוציאה|הוציאו|מסר|מסרה|מסרו|שלח|שלחה|שלחו)\s+(\S+(?:\s+\S+){0,3})$"
+)
 # Hebrew verbs that give a body's response "from" it: "נמסר מהעירייה", "מסרו מכללית".
 _HE_FROM_VERBS = frozenset({"נמסר", "נמסרה", "נמסרו", "מסרו", "הגיבו", "נמסר בתגובה"})
 
@@ -2939,6 +2953,25 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             body = _from_body(clause, written)  # "מההסתדרות נמסר"
         if body is None and not clause:
             body = _from_body(re.split(r"[,:;.]", subject_after)[0], written)  # "נמסר מהמכון"
+        issued = (
+            _HE_ISSUED_BY.search(clause) if body is None and written in _HE_FROM_VERBS else None
+        )
+        if issued is not None:
+            # "בהודעה שפרסם המשרד נמסר": the body that issued the statement
+            body = _Found(issued.group(1), "description", issued.group(1), described=_FROM_A_BODY)
+        words = clause.split()
+        after_np = re.split(r"[,:;.]", subject_after)[0].strip()
+        if (
+            body is None
+            and len(words) == 1
+            and words[0][:1] in "בלמכ"
+            and len(words[0]) > 3
+            and 1 <= len(after_np.split()) <= 4
+        ):
+            # "בהחלטתה כתבה השופטת:" (in her decision, the judge wrote): a phrase of
+            # "in" before the verb, the subject after it
+            body = _read_spaced(after_np, t, written)
+            body = body if body is not None and body.kind in ("name", "role") else None
         if body is not None:
             return body
     if t.lang == "zh":
@@ -3312,6 +3345,12 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
 
 
 # Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
+# "named X" inside a description: Hebrew "בשם", Arabic "يدعى", Persian "به نام".
+_NAMED_AS = {
+    "he": re.compile(r"(?<!\S)בשם\s+([^\s,]+(?:\s+[^\s,]+)?)\s*,?\s*$"),
+    "ar": re.compile(r"(?<!\S)(?:يدعى|تدعى|يُدعى|تُدعى)\s+([^\s،,]+(?:\s+[^\s،,]+)?)\s*[،,]?\s*$"),
+    "fa": re.compile(r"(?<!\S)به\s+نام\s+([^\s،,]+(?:\s+[^\s،,]+)?)\s*[،,]?\s*$"),
+}
 _FA_LATER = frozenset({"بعد", "پیش", "قبل", "بعدتر", "سپس"})
 _FA_LATER_TOKS = [[w] for w in sorted(_FA_LATER)]
 # Persian words of time after a subject ("شب گذشته", "روز دوشنبه"), and words that open
@@ -5179,7 +5218,11 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 if toks[k].startswith("ל" if doc.t.lang == "he" else "ل"):
                     short = " ".join(toks[:k])
                     p = doc.fuller(short, where)
-                    given = "" if p is not None else _given_name_before(short, doc)
+                    # (a given name alone before a family name in ל is a whole name:
+                    # "איתי לוי", not Itai said to Levi)
+                    given = (
+                        "" if p is not None or len(toks) == 2 else _given_name_before(short, doc)
+                    )
                     if given:
                         p = doc.add(f"{given} {short}", where, found.gender, found.roles)
                     if p is not None:
