@@ -652,10 +652,11 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         else 7
     )
     quoted = _NAMED_IN_MARKS.match(" ".join(toks))
-    if quoted is None and t.lang == "fa" and len(toks) == 3:
+    between = re.match(r"(\S+) \S+ (?=[«“\"])", " ".join(toks)) if t.lang == "fa" else None
+    if quoted is None and between is not None:
         # "شرکت پخش «فیلمیران»" (the distribution company …): a noun between the cue
         # and the name
-        quoted = _NAMED_IN_MARKS.match(" ".join([toks[0], toks[2]]))
+        quoted = _NAMED_IN_MARKS.match(between.group(1) + " " + " ".join(toks)[between.end() :])
     if quoted and any(quoted.group(1) == w for k, w in t.type_cues.before if k != "term"):
         # "روزنامه «دنیای اقتصاد» نیز …": the paper or company by its name
         written = quoted.group(0) if " ".join(toks).startswith(quoted.group(0)) else " ".join(toks)
@@ -2497,7 +2498,7 @@ def _described_after(found: _Found, np_after: str, t: _Table) -> _Found:
         out.append(bare)
     if len(out) > 9 or any(c in " ".join(out) for c in _QUOTE_MARKS):
         return found
-    if any(_unprefixed(w, t) in SPEAKING_OCCASIONS for w in out[1:]):
+    if any(w in SPEAKING_OCCASIONS or _unprefixed(w, t) in SPEAKING_OCCASIONS for w in out[1:]):
         return found  # "قال سعيد في تصريح …": where it was said, not who said it
     phrase = " ".join(out)
     return _Found(phrase, "description", phrase, found.gender)
@@ -3281,7 +3282,19 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             at = np.find(name.split()[0])
             k = np[:at].count(" ")
             start = k - 1 if k and chunks[k - 1] in t.roles else k
-            return _Found(" ".join(chunks[start:]), "name", name, gender)
+            end = k + len(name.split())
+            while end < len(chunks) and (
+                chunks[end].startswith(t.roles_by_length) or chunks[end].startswith(_THAI_GOES_ON)
+            ):
+                end += 1  # "… ผู้ว่าราชการจังหวัดน่าน", its office and its place
+            if end < len(chunks) and chunks[end].startswith(_THAI_GOES_ON_FROM):
+                # not what the subject did before the verb ("พร้อมด้วย … ลงพื้นที่ … โดย")
+                chunks = chunks[:end]
+            mention = " ".join(chunks[start:])
+            glued = next((w for w in t.strip_by_length if mention.startswith(w)), "")
+            if glued and mention[len(glued) :].startswith(tuple(t.titles)):
+                mention = mention[len(glued) :]  # "โดยนางสาวพรทิพย์": "by", glued on
+            return _Found(mention, "name", name, gender)
         if np in t.pronouns:
             return _pronoun(np, t)
         chunks = np.split(" ")
