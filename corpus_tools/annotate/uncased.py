@@ -1747,11 +1747,16 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
             found = (
                 _ja_cleft(after, t)
                 or _heard_from(before, after, t)
+                or _according(before, t)  # "森下さんによると、最終審査は「…」という"
                 or _marked_topic(before, t)
                 or _read_topic(before, t)
             )
             if found is None:
                 found = _read_topic(after, t) or _ja_named_after(after, t)
+            if found is None and not text[s_start : first.start.offset].strip(" \u3000"):
+                # "高橋美咲さん（28）は元保育士だ。「…」と笑顔を見せる": the person the
+                # sentence before is about
+                found = _own_sentence(text, s_start, lt, a_end, t)
             return found or _Found("", "zero")
         if _THUS.search(after):
             # "“…” 홍명보 감독은 … 이렇게 말했다", "「…」社長はこう話した"
@@ -2219,6 +2224,19 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
     if not previous:
         return None
     found = _read_topic(previous, t)
+    start = s_start
+    for _ in range(2):
+        if found is not None and (
+            found.kind != "description" or _find_verb(previous, t, last=False)
+        ):
+            break
+        # "山路さんは3代目。祖父の代から…畑は約4ヘクタールある。「…」": back over a
+        # sentence about no one, to one about a person named with an honorific
+        start = max(0, start - len(previous) - 1)
+        previous = _sentence_before(text, start)
+        back = _read_topic(previous, t) if previous else None
+        if back is not None and back.kind == "name" and back.roles:
+            return back
     if found is not None and _THUS_SAID.search(previous):
         # "여권 핵심 관계자는 통화에서 이렇게 말했다. “…”": whoever the sentence before
         # says spoke thus, named or not
@@ -3406,6 +3424,9 @@ def _according(s: str, t: _Table) -> _Found | None:
             return _read_zh(rest, t)
         if t.lang in ("ja", "ko"):  # "関係者によると", "업계에 따르면": the source before
             source = _clean(rest or s[:i])
+            named = _read_topic(source + ("は" if t.lang == "ja" else "는"), t) if source else None
+            if named is not None and named.kind == "name" and named.mention == source:
+                return named  # "森下さんによると": a person by name and honorific
             return _Found(source, "description", source) if source else None
         return _read_spaced(rest, t, "")
     return None
@@ -5084,6 +5105,17 @@ def _ja_the_same(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | N
     return max(held, key=lambda x: x[0])[1] if held else None
 
 
+def _ko_withheld(family: str, doc: _Doc) -> str:
+    """The Korean name the article gives someone it will not name, "최모씨" of "최모(45)씨",
+    "이모 씨" of "이모(62) 씨", for that family name; '' where it gives none or several."""
+    found = {
+        f"{family}모{m.group(1)}씨"
+        for text in doc.paragraphs
+        for m in re.finditer(rf"(?<![\uac00-\ud7a3]){re.escape(family)}모\(\d{{1,3}}\)( ?)씨", text)
+    }
+    return found.pop() if len(found) == 1 else ""
+
+
 def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:
     """The person the article titles with the title a bare Korean noun is: "감독님" (the
     coach, addressed with respect), "구조대장" after "정해룡 대장"; before it, or else the
@@ -5285,6 +5317,11 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
             p = _apposed_before(found.mention, where, doc)
         if p is None and found.described != found.mention and found.described:
             return found.described, found.described
+        withheld = (
+            _ko_withheld(found.name, doc) if doc.t.lang == "ko" and "씨" in found.roles else ""
+        )
+        if p is None and withheld:  # "최씨" after "최모(45)씨": the name as the article gave it
+            return withheld, found.mention
         if p is None and doc.t.lang == "ko" and len(found.name) <= 2 and found.roles:
             # "이씨", "박 교수" whom the article names no further: as written, not the
             # bare family name
