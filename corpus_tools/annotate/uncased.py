@@ -2627,10 +2627,10 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
 _FROM_A_BODY = "from a body"
 # Hebrew "in the statement X issued": "בהודעה שפרסם המשרד", "בתגובה שמסרה החברה".
 _HE_ISSUED_BY = re.compile(
-    r"^ב(?:הודעה|הודעת|תגובה|מכתב|פוסט)\S*\s+ש(?:פרסם|פרסמה|פרסמו|הוציא|הוציאה|הוציאו|מסר|מסרה|מסרו|שלח|שלחה|שלחו)\s+(\S+(?:\s+\S+){0,3})$"
+    r"^ב(?:הודעה|הודעת|תגובה|מכתב|פוסט)\S*\s+ש(?:פרסם|פרסמה|פרסמו|הוציא|הוציאה|הוציאו|מסר|מסרה|מסרו|שלח|שלחה|שלחו)\s+(\S+(?:\s+\S+){0,6})$"
 )
 # Hebrew verbs that give a body's response "from" it: "נמסר מהעירייה", "מסרו מכללית".
-_HE_FROM_VERBS = frozenset({"נמסר", "נמסרה", "נמסרו", "מסרו", "הגיבו", "נמסר בתגובה"})
+_HE_FROM_VERBS = frozenset({"נמסר", "נמסרה", "נמסרו", "מסרו", "הגיבו", "נמסר בתגובה", "נכתב"})
 
 
 def _from_body(phrase: str, verb: str) -> _Found | None:
@@ -2720,6 +2720,9 @@ def _kind_named(
             continue
         words = paragraphs[p.paragraph - 1][: p.start.offset].split()
         noun = _kind_noun(words[-1], t) if words else ""
+        if not noun and len(words) > 1 and t.lang == "he" and words[-1][:1] == "ה":
+            # 'חברת המזון "טעם הגליל"' (the food company …): its kind, then what it does
+            noun = _kind_noun(words[-2], t)
         if noun:
             out.append(((p.paragraph, p.start.offset), noun, p.text.strip(_QUOTE_MARKS)))
     return out
@@ -2976,8 +2979,12 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             _HE_ISSUED_BY.search(clause) if body is None and written in _HE_FROM_VERBS else None
         )
         if issued is not None:
-            # "בהודעה שפרסם המשרד נמסר": the body that issued the statement
-            body = _Found(issued.group(1), "description", issued.group(1), described=_FROM_A_BODY)
+            # "בהודעה שפרסם המשרד נמסר", "במכתב ששלח הוועד להנהלה ביום ראשון נכתב": the
+            # body that issued the statement, not to whom or when
+            issuer = issued.group(1).split()
+            k = next((i for i, w in enumerate(issuer[1:], 1) if w[:1] in "בל"), len(issuer))
+            issuer_name = " ".join(issuer[:k])
+            body = _Found(issuer_name, "description", issuer_name, described=_FROM_A_BODY)
         words = clause.split()
         after_np = re.split(r"[,:;.]", subject_after)[0].strip()
         if (
