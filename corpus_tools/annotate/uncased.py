@@ -1116,7 +1116,16 @@ def _zh_role_name_inside(np: str, t: _Table) -> _Found | None:
 
 # Chinese words of manner or time between a subject and its verb of saying: an adverb in
 # 地 ("高兴地", "激动地"), "看后" (after seeing it), "笑着" (smiling).
-_ZH_MANNER = re.compile(r"(?:[\u4e00-\u9fff]{2}地|[看听读]后|笑着|说着)$")
+_ZH_MANNER = re.compile(
+    r"(?:[\u4e00-\u9fff]{2}地|[看听读]后|笑着|说着|纷纷|齐声|一直|一边[\u4e00-\u9fff]{1,4}一边)$"
+)
+# A paper or a document named in 《》 as the subject: "美国《华尔街日报》日前发表文章",
+# "《湖南日报》23日发表评论".
+_ZH_TITLED_SOURCE = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?《?([^《》]{1,20})》"  # (the opening mark cleaned off)
+    r"(?:\d{1,2}日|日前|近日|当天|今天|昨天)?(?:发表|刊发|刊登)?"
+    r"(?:评论员文章|署名文章|文章|评论|社论|报道)?"
+)
 
 
 def _read_zh(phrase: str, t: _Table) -> _Found | None:
@@ -1158,6 +1167,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
     cited = re.search(r"(?:援引|引述)(.+?)的话", np)
     if cited:  # "《南华早报》援引一位消息人士的话说": the source cited
         return _Found(cited.group(1), "description", cited.group(1))
+    titled = _ZH_TITLED_SOURCE.fullmatch(np)
+    if titled is not None:  # "《湖南日报》23日发表评论称": the paper
+        return _Found(np, "description", titled.group(1), described=_MARKED_BODY)
     if len(np) > 30 or any(c in np for c in "《》〈〉"):
         return None
     if np.startswith(("这位", "这名")) and len(np) > 3:
