@@ -454,6 +454,28 @@ def _hi_object_before_verb(words_before: str) -> bool:
     return toks[-1] == "नहीं" or toks[0] in ("का", "की", "के", "को", "से", "में")
 
 
+# What a Hindi clause ends with after words quoted within it: a verb of calling or
+# charging ("करार दिया", "बताया", "का आरोप लगाया").
+_HI_FRAME_END = re.compile(r"(?<!\S)(?:करार|बताया|बताते|आरोप|कहा|कहते|माना|ठहराया|दिया)(?!\S)")
+
+
+def _hi_ergative_frame(before: str, after: str, t: _Table) -> _Found | None:
+    """Hindi words quoted inside a clause of an ergative subject that a verb after them
+    closes: "X ने परिणाम को “…” करार दिया", "WHO ने डेंगू को “…” बीमारी बताया" -- X,
+    not the words between the quotation and the verb."""
+    clause = re.split(r"[,।:]", before)[-1]
+    toks = _tokens(clause)
+    if "ने" not in toks or _find_verb(clause, t, last=True) is not None:
+        return None
+    tail = re.split(r"[।.]", after, maxsplit=1)[0]
+    if _MASK in tail or "ने" in _tokens(tail) or not _HI_FRAME_END.search(tail):
+        return None
+    i = len(toks) - 1 - toks[::-1].index("ने")
+    np = " ".join(toks[:i])
+    found = _read_spaced(np, t, "") if np else None
+    return found if found is not None and found.kind in ("name", "role", "description") else None
+
+
 # The Hindi participle that makes a clause describe a noun: "लिखने वाले", "रहने वाली".
 _HI_PARTICIPLES = frozenset({"वाले", "वाली", "वाला"})
 _HI_PARTICIPLE = re.compile(r"(?<!\S)(?:वाले|वाली|वाला)\s+")
@@ -1812,6 +1834,9 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         opened = _zh_colon_subject(before.rstrip()[:-1], t, masked)
         if opened is not None:
             return opened
+    framed = _hi_ergative_frame(before, after, t) if t.lang == "hi" else None
+    if framed is not None:
+        return framed
     reads = [("after", after), ("before", before)]
     if t.lang not in _UNSPACED and _closed_sentence(last.text) and _reports_its_own(after, t):
         # "«… سخن گفت.» او هشدار داد که …": the next sentence, whose verb reports words
