@@ -753,6 +753,10 @@ def _up_to_stop(seg: str, t: _Table) -> str:
         return " ".join(toks)
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
+            if t.lang == "he" and w == "את" and i > 2:
+                # "שרית אוחיון ייצגה את המשפחה": the word before the object's "את" is
+                # its verb, no part of the name
+                return " ".join(toks[: i - 1])
             return " ".join(toks[:i])
         if i and t.lang == "he" and not indefinite and w.startswith("מה") and len(w) > 4:
             return " ".join(toks[:i])  # "נועה ברגר מהמכון למדעי כדור הארץ": from the …
