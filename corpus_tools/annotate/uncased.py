@@ -1777,7 +1777,11 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         lo = space + 1 if space >= 0 and t.lang != "zh" and t.lang != "ja" else lo
     before = text[max(s_start, lo) : first.start.offset]
     if t.order == "topic":
-        whose = _ko_whose_words(after, t) or _bracketed_source(after, t)
+        whose = (
+            _ko_whose_words(after, t)
+            or _bracketed_source(after, t)
+            or (_heard_from(before, after, t) if after.lstrip().startswith("との") else None)
+        )
         if whose is not None:
             return whose
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
@@ -2142,6 +2146,8 @@ _THUS = re.compile(
 # agent before, with に or から.
 _JA_RECEIVED = re.compile(
     r"と[^、。「」]{0,10}?(?:(?:[わかさたなまらがば]|られ|せら)れ(?:た|て|る|ま)|もら|受け|届|寄せられ)"
+    # "選考委員からは「…」との指摘も出た": a voice raised by someone
+    r"|との(?:声|指摘|意見|批判|不満|懸念|要望|反発|疑問)[もが]?(?:出|上が|聞か|相次)"
 )
 _JA_AGENT = re.compile(r"([^、。「」『』\s\u3000\u2591はが]+?)(?:から|に)[はも]?[\s\u3000]*$")
 
@@ -2249,6 +2255,14 @@ def _ko_whose_words(after: str, t: _Table) -> _Found | None:
     return None
 
 
+# Japanese verbs of how someone said what was quoted before ("力を込める", "笑う",
+# "振り返る"), which end the sentence after the words.
+_JA_BEARING = re.compile(
+    r"(?:力を込め|笑顔を見せ|笑|振り返|語|話|胸を張|意気込|声を弾ませ|目を細め|うなず|明か|打ち明け|訴え|強調し)"
+    r"[^。、「」]{0,4}。?\s*$"
+)
+
+
 def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _Found | None:
     """Japanese and Korean: a quotation that is a sentence of its own, without a particle
     that quotes it: the speaker the next sentence says spoke thus ("「…」。佐藤さんは、…
@@ -2261,6 +2275,11 @@ def _own_sentence(text: str, s_start: int, lt: str, a_end: int, t: _Table) -> _F
         found = _read_topic(_THUS.split(nxt)[0], t)
         if found is not None:
             return found
+    after_topic = _read_topic(nxt, t) if nxt.strip() and _JA_BEARING.search(nxt) else None
+    if after_topic is not None and after_topic.kind == "name" and after_topic.roles:
+        # "「…」。高田文子さん（68）は力を込める。": the person the next sentence shows
+        # saying it
+        return after_topic
     previous = _sentence_before(text, s_start)
     if not previous:
         return None
