@@ -1784,6 +1784,14 @@ def _attribution(chain: list[QuotationPart], masked: list[str], t: _Table) -> _F
         )
         if whose is not None:
             return whose
+        if t.lang == "ko" and _KO_FORESAW.match(after.lstrip()):
+            # "한국은행은 올해 성장률이 “…”으로 내다봤다": the topic, not the subject of
+            # what was foreseen
+            toks = before.split()
+            k = max((i for i, w in enumerate(toks) if w.endswith(("은", "는"))), default=-1)
+            topic = _read_ko(" ".join(toks[: k + 1]), t) if k >= 0 else None
+            if topic is not None:
+                return topic
         # "X は「…」と話した", "「…」と X は話した", "X는 "…"고 말했다"
         if _quotative(after, t):
             found = (
@@ -2507,6 +2515,10 @@ _VIEW_SHOWN = re.compile(
 )
 
 
+# Korean "as" before a verb of judging: "“2% 안팎에 그칠 것”으로 내다봤다".
+_KO_FORESAW = re.compile(r"으?로\s+(?:\S+\s+)?(?:내다봤|전망했|예상했|평가했|분석했|진단했|관측했|추산했)")
+
+
 def _quotative(after: str, t: _Table) -> bool:
     a = after.lstrip(" \u3000")
     if t.lang == "ja":
@@ -2521,13 +2533,14 @@ def _quotative(after: str, t: _Table) -> bool:
             or a.startswith(("とのコメント", "との談話", "とのメッセージ", "との声明", "との見解"))
             or bool(_VIEW_SHOWN.match(a))
         )
-    # (also "고만 했다", only said; "고도 했다", also said; "면서도", while)
+    # (also "고만 했다", only said; "고도 했다", also said; "면서도", while; "“… 것”으로
+    # 내다봤다", foresaw as)
     return bool(
         re.match(
             r"(?:(?:이?라고|고)(?:만|도)?|이?라며|며|(?:이?라)?면서도?|이?라는|는|라|하고)(?:\s|$|[,.])",
             a,
         )
-    )
+    ) or bool(t.lang == "ko" and _KO_FORESAW.match(a))
 
 
 # A word that names whom the words were said to, after the subject of a verb of saying;
