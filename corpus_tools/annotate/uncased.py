@@ -4087,7 +4087,9 @@ def _within_spoken(
     no one else's)."""
     a = parent.start.offset + 1 if parent.paragraph == part.paragraph else 0
     inside = text[a : part.start.offset]
-    if not inside.rstrip().endswith((",", "،", ":", "：", "，")):
+    if not inside.rstrip().endswith((",", "،", ":", "：", "，")) and not (
+        t.lang == "th" and inside.rstrip().endswith("ว่า")  # "แม่บอกผมก่อนมาว่า ‘…’"
+    ):
         return None
     clause = re.split(r"[.!?।؟。！？]", inside)[-1]
     if _find_verb(clause, t, last=True) is None:
