@@ -2516,7 +2516,9 @@ _VIEW_SHOWN = re.compile(
 
 
 # Korean "as" before a verb of judging: "“2% 안팎에 그칠 것”으로 내다봤다".
-_KO_FORESAW = re.compile(r"으?로\s+(?:\S+\s+)?(?:내다봤|전망했|예상했|평가했|분석했|진단했|관측했|추산했)")
+_KO_FORESAW = re.compile(
+    r"으?로\s+(?:\S+\s+)?(?:내다봤|전망했|예상했|평가했|분석했|진단했|관측했|추산했)"
+)
 
 
 def _quotative(after: str, t: _Table) -> bool:
@@ -5386,6 +5388,18 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 p = doc.add(fulls.pop(), where, found.gender, found.roles)
             else:
                 return found.mention, found.mention  # "张阿姨", as written
+        if p is None and doc.t.lang == "th" and " " not in found.name and len(found.name) >= 2:
+            # "ยายเพ็ญ" for "นางเพ็ญศรี อ่อนละมัย": the one person named before whose given
+            # name the short one begins
+            shortened = [
+                q
+                for q in doc.persons
+                if " " in q.name
+                and q.name.split()[0].startswith(found.name)
+                and q.name.split()[0] != found.name
+                and any(a < where for a in q.at)
+            ]
+            p = shortened[0] if len(shortened) == 1 else None
         if p is None and (" " not in found.name or found.name.startswith(("عبد ", "أبو "))):
             given = _given_name_before(found.name, doc)
             if given:
