@@ -555,6 +555,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         s
         for s in segments
         if _tokens(s)[0] not in t.stops
+        # (nor "وفي قضية منفصلة،", and in a separate case)
+        and not (t.lang == "ar" and _unprefixed(_tokens(s)[0], t) in t.stops)
         and not (t.lang == "he" and _tokens(s)[0].startswith("כש"))
         # (nor "ساعاتی بعد،", hours later)
         and not (t.lang == "fa" and len(_tokens(s)) <= 3 and _tokens(s)[-1] in _FA_LATER)
@@ -2909,7 +2911,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
     if t.lang == "ar" and side == "before" and found is not None and found.kind == "zero":
         # "انتقد الاتحاد … التعديلات، ووصفها في بيان بأنها «…»": a second verb goes on
         # from the subject of the first in its sentence
-        clause = re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1]
+        clause = re.split(r"[.:؟!]", s.split(_MASK)[-1].rstrip(" :"))[-1]
         hit = _find_verb(clause, t, last=True)
         earlier = clause[: hit[0]] if hit is not None and clause[hit[0] :].startswith("و") else ""
         prior = (
@@ -2919,7 +2921,7 @@ def _read_at(s: str, t: _Table, *, side: str) -> _Found | None:
             return prior
         # "وكان وزير الثقافة قد هنأ الفائزة …، مؤكداً أن «…»": the participle goes on
         # from the subject the sentence put before its first verb
-        fronted = _AR_FRONTED.search(re.split(r"[.:؟!]", s.split(_MASK)[-1])[-1])
+        fronted = _AR_FRONTED.search(re.split(r"[.:؟!]", s.split(_MASK)[-1].rstrip(" :"))[-1])
         subject = fronted.group(1) or fronted.group(2) if fronted is not None else ""
         named = _read_spaced(subject, t, "") if subject else None
         if named is not None and named.kind in ("name", "description", "role"):
