@@ -3482,7 +3482,7 @@ _FA_OPENERS = (
     ("بدون", "شک"),
     ("بی", "شک"),
 )
-_FA_MANNER = frozenset({"با", "بی\u200cآنکه", "بیآنکه", "بدون"})
+_FA_MANNER = frozenset({"با", "بی\u200cآنکه", "بیآنکه", "بدون", "بعد", "پس"})
 
 
 def _according(s: str, t: _Table) -> _Found | None:

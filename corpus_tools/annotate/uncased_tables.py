@@ -223,6 +223,8 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
                 said = u.removesuffix("ا").removesuffix("ه") in _AR_TAKING_OBJECT
             if said and t.lang == "fa" and _FA_DENIED.match(s, m.end()):
                 said = False  # "اعلام نکرد" (did not announce): nothing said
+            if said and t.lang == "fa" and w == "عنوان" and previous in ("با", "تحت", "به"):
+                said = False  # "با عنوان «…»" (titled), "به عنوان" (as): no verb
             if said and not (t.lang == "hi" and previous in _HINDI_GENITIVE):
                 hits.append((m.start(), m.end(), u))
             previous = w
@@ -286,4 +288,9 @@ def after_while(s: str, t: Table) -> str:
             pattern = rf"(?<!\w){re.escape(w)}(?!\w)"
         for m in re.finditer(pattern, s):
             at = max(at, m.end())
+    that = re.search(r"(?<!\S)که(?!\S)", s[at:]) if t.lang == "fa" and at >= 0 else None
+    if that is not None:
+        # "این اطلاعیه در حالی منتشر شد که روزنامه «شرق» … نوشته بود": Persian puts the
+        # verb of the main clause between "while" and its "that"
+        return s[at + that.end() :]
     return s[at:] if at >= 0 else ""
