@@ -497,6 +497,8 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         phrase = fronted.group(1) or fronted.group(2)
     if t.lang == "fa" and len(_tokens(phrase)) <= 3 and _tokens(phrase)[-1:] in _FA_LATER_TOKS:
         return None  # "ساعاتی بعد" (hours later): when, not who
+    if t.lang == "fa" and all(w.startswith(("می\u200c", "نمی\u200c")) for w in _tokens(phrase)):
+        return None  # "می‌خندد" (laughs): a verb, no one
     called = _NAMED_AS.get(t.lang)
     by_name = called.search(phrase) if called is not None else None
     if by_name is not None and _name_part(by_name.group(1), t)[0]:
@@ -755,7 +757,7 @@ def _up_to_stop(seg: str, t: _Table) -> str:
         return " ".join(toks)
     for i, w in enumerate(toks):
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
-            if t.lang == "he" and w == "את" and i > 2:
+            if t.lang == "he" and w in _HE_OBJECT_WORDS and i > 2:
                 # "שרית אוחיון ייצגה את המשפחה": the word before the object's "את" is
                 # its verb, no part of the name
                 return " ".join(toks[: i - 1])
@@ -765,6 +767,8 @@ def _up_to_stop(seg: str, t: _Table) -> str:
     return " ".join(toks)
 
 
+# Hebrew words that open a verb's object: "את", "על", "עם", "אל".
+_HE_OBJECT_WORDS = frozenset({"את", "על", "עם", "אל"})
 # Hebrew nouns of an unnamed source, which adjectives follow, never a name.
 _HE_SOURCES = frozenset({"גורם", "גורמים", "מקור", "מקורות"})
 _AR_SOURCES = frozenset({"مصدر", "مصادر"})
@@ -1197,7 +1201,9 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         return _Found(cited.group(1), "description", cited.group(1))
     titled = _ZH_TITLED_SOURCE.fullmatch(np)
     if titled is not None:  # "《湖南日报》23日发表评论称": the paper
-        return _Found(np, "description", titled.group(1), described=_MARKED_BODY)
+        return _Found(
+            f"《{titled.group(1)}》", "description", titled.group(1), described=_MARKED_BODY
+        )
     if len(np) > 30 or any(c in np for c in "《》〈〉"):
         return None
     if np.startswith(("这位", "这名")) and len(np) > 3:
@@ -3453,6 +3459,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         # of certainty, then the subject
         toks = toks[linking:]
         np = " ".join(toks)
+    if toks and all(w.startswith(("می\u200c", "نمی\u200c")) for w in toks):
+        return _Found("", "zero")  # "می‌خندد: «…»" (he laughs): a verb, the subject before
     if not np.strip() or (toks and toks[0] in _FA_MANNER and not re.search(r"[،,]", np)):
         # "با غرور می‌گوید", "بی‌آنکه سرش را بلند کند می‌گوید": how, the subject before
         return _Found("", "zero")
@@ -3793,6 +3801,16 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
             end += 1
             if raw != bare:  # punctuation closes the name
                 break
+        if (
+            t.lang == "he"
+            and len(window) >= 4
+            and end < len(toks)
+            and toks[end].group(0).strip(_MARKS_AND_SPACE) in _HE_OBJECT_WORDS
+        ):
+            # "השופטת דנה כהן גזרה על …", "… ייצגה את המשפחה": the word before the
+            # object's "את" or "על" is a verb
+            window.pop()
+            end -= 1
         apposed = [x.group(0) for x in toks[end : end + 2]]
         if window[-1] != toks[end - 1].group(0) and all(
             _could_be_given(x.strip(_MARKS_AND_SPACE), t) for x in apposed
