@@ -6,8 +6,13 @@ an office after a topic word; Chinese familiar and kin forms taken up by the ful
 verbs of relative clauses, a clause of how after "and"; Persian offices taken up by their
 holder, times of "later", a company named in marks; Hindi family names that are also
 titles, what the speaker did before "and said"; Hebrew subjects after the verb, statements
-issued by a body, bodies in marks, "named X". Each case failed before these rules; the
-guards hold what the review of them found."""
+issued by a body, bodies in marks, "named X". PROBE_CASES hold the frames the probes in
+eight languages showed: Hebrew papers reported in or revealing, a statement's issuer, "עוד"
+and places after a verb; a Hindi clause of calling or charging; Japanese words shown said
+in the next sentence or raised from someone; Korean judgements foreseen "as", names
+withheld, officials with whose they are; Thai short given names; a Chinese paper in 《》;
+Persian "while … that" and verbs that are no subject; Arabic "كان … قد … قائلًا". Each
+case failed before these rules; the guards hold what the reviews of them found."""
 
 from __future__ import annotations
 
@@ -174,7 +179,162 @@ def test_speakers(paragraphs: list[str], expected: list[tuple[str, str] | None])
     assert _speakers(paragraphs) == expected
 
 
+PROBE_CASES = [
+    pytest.param(
+        [
+            "משבר במערכת הבריאות.",
+            'ב"מעריב" דווח השבוע כי שני בתי חולים בצפון "ממתינים כבר שנתיים לתשובה מהאוצר".',
+        ],
+        [("מעריב", "מעריב")],
+        id="he-reported-in",
+    ),
+    pytest.param(
+        [
+            "בחינת הבגרות הודלפה.",
+            'ב-2019 חשף העיתון "ידיעות אחרונות" כי "שאלון באנגלית נמכר ברשת".',
+        ],
+        [("ידיעות אחרונות", "ידיעות אחרונות")],
+        id="he-exposed",
+    ),
+    pytest.param(
+        [
+            "המפעל בגליל ייסגר.",
+            'חברת אלון תעשיות הודיעה על סגירת המפעל. בהודעה שפרסמה החברה נכתב כי "המשך הפעילות אינו כדאי".',
+        ],
+        [("חברת אלון", "החברה")],
+        id="he-statement-written",
+    ),
+    pytest.param(
+        [
+            "גזר הדין ניתן היום.",
+            'השופטת דנה כהן גזרה על הנאשם שנת מאסר. עוד ציינה כי "הנאשם לא הביע חרטה".',
+        ],
+        [("דנה כהן", "דנה כהן")],
+        id="he-od",
+    ),
+    pytest.param(
+        [
+            "בית המשפט דן בעתירה.",
+            'עורכת הדין שרית אוחיון ייצגה את המשפחה. "זה יום חשוב", אמרה לכתבים מחוץ לאולם.',
+        ],
+        [("שרית אוחיון", "שרית אוחיון")],
+        id="he-outside",
+    ),
+    pytest.param(
+        [
+            "पटना, 2 मई। नतीजे घोषित हुए।",
+            "शिक्षा मंत्री सुनील चौधरी ने कहा, “सबको बधाई।” वहीं, विपक्ष के प्रवक्ता मनोज पासवान ने परिणाम को “आंकड़ों की बाजीगरी” करार दिया।",
+        ],
+        [("सुनील चौधरी", "शिक्षा मंत्री सुनील चौधरी"), ("मनोज पासवान", "विपक्ष के प्रवक्ता मनोज पासवान")],
+        id="hi-frame",
+    ),
+    pytest.param(
+        [
+            "鉄道の廃止が決まった。",
+            "「この線がなくなったら、町は終わりだ」。沿線に住む高田文子さん（68）は力を込める。",
+        ],
+        [("高田文子", "高田文子さん")],
+        id="ja-next-sentence",
+    ),
+    pytest.param(
+        [
+            "文学賞の選考会が開かれた。",
+            "選考委員長の北村修一さんは「完成度が高い」と評価した。一方、別の選考委員からは「終盤がやや駆け足」との指摘も出た。",
+        ],
+        [("北村修一", "北村修一さん"), ("別の選考委員", "別の選考委員")],
+        id="ja-voice-from",
+    ),
+    pytest.param(
+        [
+            "ワイナリーが新商品を発売した。",
+            "山路さんは3代目。祖父の代からブドウを育ててきた畑は約4ヘクタールある。「手をかけた分だけ、ブドウは応えてくれる」",
+        ],
+        [("山路", "山路さん")],
+        id="ja-back-over",
+    ),
+    pytest.param(
+        [
+            "(서울=연합뉴스) 김철수 기자 = 경기 둔화가 이어지고 있다.",
+            "한국은행은 올해 성장률이 “2% 안팎에 그칠 것”으로 내다봤다.",
+        ],
+        [("한국은행", "한국은행")],
+        id="ko-foresaw",
+    ),
+    pytest.param(
+        [
+            "(서울=연합뉴스) 김철수 기자 = 전세 사기 재판이 열렸다.",
+            "재판부는 최모(45)씨에게 징역 7년을 선고했다.",
+            "최씨는 “세입자들에게 미안하다”고 말했다.",
+        ],
+        [("최모씨", "최씨")],
+        id="ko-withheld",
+    ),
+    pytest.param(
+        [
+            "(서울=연합뉴스) 김철수 기자 = 정부가 대화를 제안했다.",
+            "통일부 당국자는 “북한의 호응을 기대한다”고 말했다.",
+        ],
+        [("통일부 당국자", "통일부 당국자")],
+        id="ko-source",
+    ),
+    pytest.param(
+        [
+            "ร้านก๋วยเตี๋ยวชามละ 20 บาท",
+            "นางเพ็ญศรี อ่อนละมัย อายุ 78 ปี ขายก๋วยเตี๋ยวมา 50 ปี",
+            "ยายเพ็ญเล่าว่า “สมัยก่อนชามละ 3 บาท”",
+        ],
+        [("เพ็ญศรี อ่อนละมัย", "ยายเพ็ญ")],
+        id="th-short-given",
+    ),
+    pytest.param(
+        [
+            "新华社长沙6月23日电 湖南多地转移群众。",
+            "《湖南日报》23日发表评论称，此次成功避险“再次证明了基层动员能力的重要性”。",
+        ],
+        [("湖南日报", "《湖南日报》")],
+        id="zh-paper",
+    ),
+    pytest.param(
+        [
+            "تهران - ایرنا - مدارس تعطیل شد.",
+            "این اطلاعیه در حالی منتشر شد که روزنامه «شرق» هفته گذشته در گزارشی با عنوان «نفس\u200cهای بریده» نوشته بود: «هوای تهران پاک نبوده است.»",
+        ],
+        [("شرق", "روزنامه «شرق»")],
+        id="fa-while-that",
+    ),
+    pytest.param(
+        [
+            "تهران - ایرنا - کتابخانه کوچک محله قدیمی امروز صد ساله شد و مردم محله برای جشن آمدند.",
+            "یوسف اسدی هفتاد سال دارد و بیش از چهل سال است که کتابدار این محله است. از او می\u200cپرسیم: «خسته نمی\u200cشوید؟» می\u200cخندد: «خستگی مال کسی است که کار بیهوده می\u200cکند.» بعد از کمی مکث اضافه می\u200cکند: «فقط نگران کتاب\u200cها هستم.»",
+        ],
+        [None, None, None],
+        id="fa-after-pause",
+    ),
+    pytest.param(
+        [
+            "القاهرة - أجلت المحكمة القضية.",
+            "وكان رئيس الجلسة قد رد على طلب الدفاع التأجيل قائلًا: «هذه آخر مهلة».",
+        ],
+        [("رئيس الجلسة", "رئيس الجلسة")],
+        id="ar-kana-qad",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), PROBE_CASES)
+def test_probe_frames(paragraphs: list[str], expected: list[tuple[str, str] | None]) -> None:
+    assert _speakers(paragraphs) == expected
+
+
 GUARDS = [
+    pytest.param(
+        [
+            "市電の運転士が足りない。",
+            "その一人、高橋美咲さん（28）は元保育士だ。「子どものころから運転席に憧れていた」と笑顔を見せる。",
+        ],
+        [("高橋美咲", "高橋美咲さん")],
+        id="ja-smile-before",
+    ),
     pytest.param(
         [
             "งบภัยแล้งถูกตั้งคำถาม",
