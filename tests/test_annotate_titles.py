@@ -452,6 +452,11 @@ def test_a_dateline_with_an_agency_or_a_dash_may_be_followed_by_lower_case() -> 
         ("เชียงใหม่ 6 ธ.ค.- การรถไฟเปิดตัวรถนอนขบวนใหม่", "เชียงใหม่ 6 ธ.ค.-"),
         # Bhasha with the day written as a word.
         ("लखनऊ, पांच दिसंबर (भाषा) शहर में नई दुकानें खुलीं।", "लखनऊ, पांच दिसंबर (भाषा)"),
+        # A Chinese paper's own report, its reporters named, no date.
+        (
+            "本报讯（记者 王磊 通讯员 刘洋）市图书馆新馆今天开放。",
+            "本报讯（记者 王磊 通讯员 刘洋）",
+        ),
     ],
 )
 def test_datelines_of_more_agencies_without_capitals(lead: str, dateline: str) -> None:
