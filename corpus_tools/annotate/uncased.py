@@ -470,6 +470,8 @@ def _hi_ergative_frame(before: str, after: str, t: _Table) -> _Found | None:
     tail = re.split(r"[।.]", after, maxsplit=1)[0]
     if _MASK in tail or "ने" in _tokens(tail) or not _HI_FRAME_END.search(tail):
         return None
+    if any(w in _tokens(tail) for w in ("इनकार", "मना", "नहीं")):
+        return None  # "… “…” करार देने से इनकार कर दिया": refused to call it so
     i = len(toks) - 1 - toks[::-1].index("ने")
     np = " ".join(toks[:i])
     found = _read_spaced(np, t, "") if np else None
@@ -501,6 +503,17 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         return None  # "می‌خندد" (laughs): a verb, no one
     called = _NAMED_AS.get(t.lang)
     by_name = called.search(phrase) if called is not None else None
+    named_what = _tokens(phrase[: by_name.start()])[-1:] if by_name is not None else []
+    if named_what and (
+        _kind_noun(named_what[0].removesuffix("ی"), t)
+        or named_what[0] in t.body_heads
+        or _unprefixed(named_what[0], t) in t.body_heads
+        or named_what[0] in t.roles
+        or not (t.lang != "fa" or named_what[0].endswith("ی"))
+    ):
+        # (not a body "named" so, "עמותה בשם לב חם", "شرکتی به نام …", nor an office
+        # speaking "in the name of" others: "رئیس‌جمهور به نام مردم ایران")
+        by_name = None
     if by_name is not None and _name_part(by_name.group(1), t)[0]:
         # "יוזם הקריאה, סטודנט מחיפה בשם איתי לוי" (a student from Haifa named Itai
         # Levi): the name the description gives
@@ -756,6 +769,8 @@ def _up_to_stop(seg: str, t: _Table) -> str:
                 return " ".join(toks[:i])
         return " ".join(toks)
     for i, w in enumerate(toks):
+        if t.lang == "he" and w in ("ליד", "לידה") and toks[i - 1].endswith("בית"):
+            continue  # "מבית ליד" (from Beit Lid): a place's name, no "beside"
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             if t.lang == "he" and w in _HE_OBJECT_WORDS and i > 2:
                 # "שרית אוחיון ייצגה את המשפחה": the word before the object's "את" is
@@ -1172,6 +1187,8 @@ def _read_zh(phrase: str, t: _Table) -> _Found | None:
         if i > 0 and not ("的" in np[i:] and not np.endswith(_ZH_LOCATIVE_END)):
             np = np[:i]
     np = _TRAILING_DATE.sub("", np)
+    if re.fullmatch(r"有(?:记者|网友|观众|市民|人|专家|业内人士|家长|学生)", np):
+        np = np[1:]  # "有记者提问" (a reporter asked): "there is" no part of who
     unmannered = _ZH_MANNER.sub("", np)
     if len(unmannered) >= 2:
         np = unmannered  # "张阿姨高兴地说", "画家沈国华看后说": how or when, not who
@@ -2708,6 +2725,8 @@ def _in_body_they_said(before: str, verb: str, t: _Table) -> _Found | None:
 
 
 _FROM_A_BODY = "from a body"
+# Hebrew words of when that may stand between a verb and its subject.
+_HE_WHEN = frozenset({"אתמול", "היום", "הערב", "הבוקר", "השבוע", "שלשום", "הלילה", "אמש"})
 # Hebrew "in the statement X issued": "בהודעה שפרסם המשרד", "בתגובה שמסרה החברה".
 _HE_ISSUED_BY = re.compile(
     r"^ב(?:הודעה|הודעת|תגובה|מכתב|פוסט)\S*\s+ש(?:פרסם|פרסמה|פרסמו|הוציא|הוציאה|הוציאו|מסר|מסרה|מסרו|שלח|שלחה|שלחו)\s+(\S+(?:\s+\S+){0,6})$"
@@ -3064,10 +3083,11 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         if issued is not None:
             # "בהודעה שפרסם המשרד נמסר", "במכתב ששלח הוועד להנהלה ביום ראשון נכתב": the
             # body that issued the statement, not to whom or when
-            issuer = issued.group(1).split()
+            issuer = list(itertools.dropwhile(lambda w: w in _HE_WHEN, issued.group(1).split()))
             k = next((i for i, w in enumerate(issuer[1:], 1) if w[:1] in "בל"), len(issuer))
             issuer_name = " ".join(issuer[:k])
-            body = _Found(issuer_name, "description", issuer_name, described=_FROM_A_BODY)
+            if issuer_name and not issuer_name.startswith("לפני"):  # (not "שפרסם לפני שבוע")
+                body = _Found(issuer_name, "description", issuer_name, described=_FROM_A_BODY)
         words = clause.split()
         after_np = re.split(r"[,:;.]", subject_after)[0].strip()
         if (
@@ -3078,7 +3098,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
             and 1 <= len(after_np.split()) <= 4
         ):
             # "בהחלטתה כתבה השופטת:" (in her decision, the judge wrote): a phrase of
-            # "in" before the verb, the subject after it
+            # "in" before the verb, the subject after it (not whom it was said to: "אמר
+            # לי אבי")
+            after_np = re.sub(r"^(?:לי|לו|לה|לנו|להם|להן)\s+", "", after_np)
             body = _read_spaced(after_np, t, written)
             body = body if body is not None and body.kind in ("name", "role") else None
         if body is not None:
@@ -3134,6 +3156,9 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 toks.append(w)
                 continue
             u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
+            if toks and toks[-1].endswith("בית") and w.strip(_MARKS_AND_SPACE) in ("ליד", "לידה"):
+                toks.append(w)  # "ראש המועצה מבית ליד": a place's name, no "beside"
+                continue
             if (
                 u in t.stops
                 or (toks and u in t.participles)  # "وعلّق الوزير خالد سعيد قائلا"
@@ -3468,10 +3493,10 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
 
 
 # Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
-# "named X" inside a description: Hebrew "בשם", Arabic "يدعى", Persian "به نام".
+# "named X" inside a description: Hebrew "בשם", Persian "به نام" (not Arabic "يدعى",
+# which names groups as often as people).
 _NAMED_AS = {
     "he": re.compile(r"(?<!\S)בשם\s+([^\s,]+(?:\s+[^\s,]+)?)\s*,?\s*$"),
-    "ar": re.compile(r"(?<!\S)(?:يدعى|تدعى|يُدعى|تُدعى)\s+([^\s،,]+(?:\s+[^\s،,]+)?)\s*[،,]?\s*$"),
     "fa": re.compile(r"(?<!\S)به\s+نام\s+([^\s،,]+(?:\s+[^\s،,]+)?)\s*[،,]?\s*$"),
 }
 _FA_LATER = frozenset({"بعد", "پیش", "قبل", "بعدتر", "سپس"})
@@ -3793,7 +3818,9 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
         for x in toks[i + 1 : i + 7]:
             raw = x.group(0)
             bare = raw.strip(_MARKS_AND_SPACE)
-            if not bare or bare in ends or _unprefixed(bare, t) in ends:
+            if (not bare or bare in ends or _unprefixed(bare, t) in ends) and not (
+                bare in ("ליד", "לידה") and window[-1].endswith("בית")  # "מבית ליד"
+            ):
                 break
             if any(c in raw for c in _QUOTE_MARKS + _MASK):
                 break
@@ -4121,6 +4148,8 @@ def _within_spoken(
         return None
     if _tokens(found.mention)[:1] and _tokens(found.mention)[0] in _FIRST_PERSON:
         return None  # "मैंने उनसे कहा, ‘…’": the speaker's own words, quoted again
+    if found.kind == "name" and len(found.name.replace(" ", "")) < 2:
+        return None  # "ป้ายเขียนว่า ‘…’" (a sign read): no title "ป้า" and a name "ย"
     return found
 
 
@@ -5213,11 +5242,13 @@ def _ko_withheld(family: str, doc: _Doc) -> str:
     """The Korean name the article gives someone it will not name, "최모씨" of "최모(45)씨",
     "이모 씨" of "이모(62) 씨", for that family name; '' where it gives none or several."""
     found = {
-        f"{family}모{m.group(1)}씨"
+        (f"{family}모{m.group(2)}씨", m.group(1))
         for text in doc.paragraphs
-        for m in re.finditer(rf"(?<![\uac00-\ud7a3]){re.escape(family)}모\(\d{{1,3}}\)( ?)씨", text)
-    }
-    return found.pop() if len(found) == 1 else ""
+        for m in re.finditer(
+            rf"(?<![\uac00-\ud7a3]){re.escape(family)}모\((\d{{1,3}})\)( ?)씨", text
+        )
+    }  # (two of them, "최모(45)씨와 최모(38)씨", are anybody's)
+    return found.pop()[0] if len(found) == 1 else ""
 
 
 def _ko_title_held(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | None:

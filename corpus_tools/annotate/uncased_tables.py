@@ -223,6 +223,16 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
                 said = u.removesuffix("ا").removesuffix("ه") in _AR_TAKING_OBJECT
             if said and t.lang == "fa" and _FA_DENIED.match(s, m.end()):
                 said = False  # "اعلام نکرد" (did not announce): nothing said
+            if (
+                said
+                and t.lang == "he"
+                and u in _HE_ANSWERED
+                and not _HE_SAYS_ON.match(s, m.end())
+                and s[: m.start()].strip(" \u00a0")[-1:] not in ("", ",", '"', "”", "״", "\u2591")
+            ):
+                # "השיבו על השאלון" (answered the questionnaire): no words; but '"…",
+                # השיב ברק' answers with them
+                said = False
             if said and t.lang == "fa" and w == "عنوان" and previous in ("با", "تحت", "به"):
                 said = False  # "با عنوان «…»" (titled), "به عنوان" (as): no verb
             if said and not (t.lang == "hi" and previous in _HINDI_GENITIVE):
@@ -241,6 +251,9 @@ def find_verb(s: str, t: Table, *, last: bool) -> tuple[int, int, str] | None:
     return hits[-1] if last else hits[0]
 
 
+# Hebrew verbs of answering, words only where "that", a colon or the words follow.
+_HE_ANSWERED = frozenset({"השיב", "השיבה", "השיבו"})
+_HE_SAYS_ON = re.compile(r"\s*(?:כי|:|ש|[\"“”״'])")
 # Arabic verbs of saying that take what they describe as an object pronoun.
 _AR_TAKING_OBJECT = frozenset({"وصف", "اعتبر", "عد", "سمى"})
 # The Arabic short vowels, the shadda and the tatweel, written on some words and not on
