@@ -1751,6 +1751,9 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
             and text[m.end() : m.end() + 1].isdigit()
         ):
             continue  # a decimal point: "超过2.5，“…”"
+        if m.group() != ".":
+            out.append(m)  # (only a dot may be an abbreviation's: no word to look at)
+            continue
         near = text[max(0, m.start() - 200) : m.start()]
         if not any(c.isspace() for c in near):
             near = text[: m.start()]  # (a run longer than the window: all of it)
@@ -1759,9 +1762,7 @@ def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
         # "รมว."), unless the word is long; in Arabic and Hebrew a word of two letters
         # ends a sentence as well ("לים.").
         shortest = 3 if _ABBREVIATING.search(word) else 1
-        if m.group() != "." or (
-            len(word) > shortest and "." not in word and word + "." not in _dotted_titles()
-        ):
+        if len(word) > shortest and "." not in word and word + "." not in _dotted_titles():
             out.append(m)
     return out
 
