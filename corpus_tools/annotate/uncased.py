@@ -1732,12 +1732,40 @@ def _korean_name(word: str, t: _Table, *, short: bool = False) -> bool:
 
 
 def _sentence_bounds(text: str, a: int, b: int) -> tuple[int, int]:
+    # Whether a mark ends a sentence depends on the text before it, not on where the
+    # search starts: the nearest ends, in widening windows (a paragraph may run to
+    # megabytes and hold thousands of quotations).
     start = 0
-    for m in _ends(text, 0, a):
-        start = m.end()
-    after = _ends(text, b, len(text))
-    end = after[0].end() if after else len(text)
+    width = 512
+    hi = a
+    while hi > 0:
+        lo = max(0, hi - width)
+        before = _ends_within(text, lo, hi, a)
+        if before:
+            start = before[-1].end()
+            break
+        hi, width = lo, width * 2
+    end = len(text)
+    width = 512
+    lo = b
+    while lo < len(text):
+        hi = min(len(text), lo + width)
+        after = _ends_within(text, lo, hi, len(text))
+        if after:
+            end = after[0].end()
+            break
+        lo, width = hi, width * 2
     return start, end
+
+
+def _ends_within(text: str, lo: int, hi: int, last: int) -> list[re.Match[str]]:
+    """The sentence ends between ``lo`` and ``hi``, read as if the text stopped at
+    ``last``: not a dot that only looks final because a window stops after it."""
+    return [
+        m
+        for m in _ends(text, lo, hi)
+        if m.end() == last or m.end() < hi or m.group() != "." or text[hi : hi + 1].isspace()
+    ]
 
 
 def _ends(text: str, a: int, b: int) -> list[re.Match[str]]:
