@@ -5267,6 +5267,38 @@ def _ja_the_same(mention: str, where: tuple[int, int], doc: _Doc) -> _Person | N
     return max(held, key=lambda x: x[0])[1] if held else None
 
 
+# What follows a Japanese full name: an age, an honorific, a particle, a comma, or an
+# office written in kanji ("小野寺啓介経済産業審議官").
+_JA_AFTER_FULL = r"(?=[（(]\d|さん|氏|は|が|も|、|・|[\u3400-\u9fff]{0,6}(?:官|長|相|員|手|師|士|者|監督|社長|代表|議員))"
+
+
+def _ja_full_name(family: str, where: tuple[int, int], doc: _Doc) -> str:
+    """The full name a Japanese article wrote before it called someone by the family
+    name alone: a given name of one or two kanji (or two or three kana) after it, where
+    an age, an honorific, a particle or an office follows; a foreign given name before
+    a middle dot ("エレン・ブレイディ"). '' where none or several."""
+    if not 2 <= len(family) <= 6:
+        return ""
+    if re.fullmatch(r"[\u30a0-\u30ffー]+", family):
+        pattern = rf"((?:[\u30a0-\u30ffー]+・)+){re.escape(family)}(?![\u30a0-\u30ffー])"
+        fulls = {
+            m.group(1) + family
+            for text in doc.paragraphs[: where[0]]
+            for m in re.finditer(pattern, text)
+        }
+    elif _KANJI_KATAKANA.fullmatch(family):
+        pattern = rf"(?<![\u3400-\u9fff]){re.escape(family)}([\u3400-\u9fff]{{1,2}}|[\u3040-\u309f]{{2,3}}){_JA_AFTER_FULL}"
+        fulls = {
+            family + m.group(1)
+            for text in doc.paragraphs[: where[0]]
+            for m in re.finditer(pattern, text)
+            if m.group(1) not in doc.t.roles and not m.group(1).startswith(("さ", "氏"))
+        }
+    else:
+        return ""
+    return fulls.pop() if len(fulls) == 1 else ""
+
+
 def _ko_withheld(family: str, doc: _Doc) -> str:
     """The Korean name the article gives someone it will not name, "최모씨" of "최모(45)씨",
     "이모 씨" of "이모(62) 씨", for that family name; '' where it gives none or several."""
@@ -5468,6 +5500,15 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
                 p = doc.add(fulls.pop(), where, found.gender, found.roles)
             else:
                 return found.mention, found.mention  # "张阿姨", as written
+        alone = (
+            doc.t.lang == "ja"
+            and (p is None or p.name == found.name)
+            # (by the family name and an honorific; not "文化部長", an office)
+            and set(found.roles) <= {"さん", "氏", "君", "くん", "ちゃん"}
+        )
+        full = _ja_full_name(found.name, where, doc) if alone else ""
+        if full:  # "小野寺氏" after "小野寺啓介経済産業審議官", "ブレイディ氏" after "エレン・ブレイディ次官"
+            p = doc.add(full, where, found.gender, found.roles)
         if p is None and doc.t.lang == "th" and " " not in found.name and len(found.name) >= 2:
             # "ยายเพ็ญ" for "นางเพ็ญศรี อ่อนละมัย": the one person named before whose given
             # name the short one begins
