@@ -2416,6 +2416,8 @@ def _thai_goes_on(lead: str) -> bool:
     return lead.startswith(_THAI_GOES_ON_FROM) and not lead.startswith(_THAI_NOT_GOING_ON)
 
 
+# A Thai noun of who someone is and their age: "เทรนเนอร์วัย 52 ปี", "กองหน้าวัย 24 ปี".
+_THAI_BY_AGE = re.compile(r"\S{2,24}?วัย\s*\d{1,3}\s*ปี")
 _THAI_NICKNAME = re.compile(r"\s*หรือ\s*“[^“”]{1,24}”")
 # What goes on describing the noun before the space: an age or a count after its number
 # ("วัย 19 ปีที่…", "มา 2 ฤดูกาล"), a place ("จ.สุพรรณบุรี", "จังหวัดเลย"), a relative
@@ -4104,6 +4106,19 @@ def attribute(
             known = known or _familiar_of(opened, where, doc)
             if known is not None and any(a < where for a in known.at):
                 result = (known.name, known.name)
+        if (
+            result is not None
+            and found is not None
+            and result[0] == found.mention
+            and t.lang == "th"
+            and _THAI_BY_AGE.fullmatch(found.mention)
+            and previous is not None
+            and previous[1] is not None
+            and previous[0][-1].paragraph >= where[0] - 1
+        ):
+            # "“…” เทรนเนอร์วัย 52 ปีกล่าว" (the 52-year-old trainer said) after the coach
+            # quoted just before: the same one, described by age
+            result = (previous[1][0], found.mention)
         if result is not None and found is not None and found.kind in ("description", "role"):
             result = _introduced_as(result, mentions, t)
             this = (
@@ -5378,7 +5393,11 @@ def _resolve(found: _Found, where: tuple[int, int], doc: _Doc) -> tuple[str, str
     if (
         doc.t.lang == "th"
         and found.kind == "description"
-        and _THAI_ABBREVIATED.fullmatch(found.mention)
+        and (
+            _THAI_ABBREVIATED.fullmatch(found.mention)
+            # "เทรนเนอร์วัย 52 ปี" (the 52-year-old trainer): someone just named
+            or _THAI_BY_AGE.fullmatch(found.mention)
+        )
     ):
         # "รมว.คลังกล่าว", "ผกก.สภ.เมืองนครปฐมกล่าว": an office written short, which
         # takes up the person named last before, in its paragraph or the one before
