@@ -3045,6 +3045,10 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 s = tail
         if side == "before" and t.lang == "th":
             s = _thai_after_question(s, t)
+        when_then = re.search(r"(?:^|\s)जब\s.*?[,\s]तो\s+", s) if t.lang == "hi" else None
+        if when_then is not None and _find_verb(s[when_then.end() :], t, last=False):
+            # "जब उनसे पूछा गया कि …, तो चौधरी बोले": the verb after "then", its subject
+            s = s[when_then.end() :]
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
@@ -3337,6 +3341,14 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         return _Found("", "zero", gender=gender)
     if t.lang == "hi":
         toks = _tokens(subject_before)
+        after_np = re.split(r"[।.,!?]", subject_after)[0].split()
+        while after_np and after_np[0] in ("हैं", "है", "थे", "थी", "थीं", "हुए"):
+            after_np = after_np[1:]
+        if not toks and side == "after" and 1 <= len(after_np) <= 3:
+            # "“…,” कहती हैं भूरी देवी।" (says Bhuri Devi): the subject after its verb
+            inverted = _read_spaced(" ".join(after_np), t, verb)
+            if inverted is not None and inverted.kind in ("name", "role"):
+                return inverted
         if "ने" in toks:
             i = len(toks) - 1 - toks[::-1].index("ने")
             # (back to a clause the subject's "ने" follows: "भीड़ ने नारे लगाए और
