@@ -769,7 +769,7 @@ def _up_to_stop(seg: str, t: _Table) -> str:
                 return " ".join(toks[:i])
         return " ".join(toks)
     for i, w in enumerate(toks):
-        if t.lang == "he" and w in ("ליד", "לידה") and toks[i - 1].endswith("בית"):
+        if i and t.lang == "he" and w in ("ליד", "לידה") and toks[i - 1].endswith("בית"):
             continue  # "מבית ליד" (from Beit Lid): a place's name, no "beside"
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             if t.lang == "he" and w in _HE_OBJECT_WORDS and i > 2:
@@ -3535,13 +3535,13 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
     return _read_spaced(np, t, verb)
 
 
-# Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
 # "named X" inside a description: Hebrew "בשם", Persian "به نام" (not Arabic "يدعى",
 # which names groups as often as people).
 _NAMED_AS = {
     "he": re.compile(r"(?<!\S)בשם\s+([^\s,]+(?:\s+[^\s,]+)?)\s*,?\s*$"),
     "fa": re.compile(r"(?<!\S)به\s+نام\s+([^\s،,]+(?:\s+[^\s،,]+)?)\s*[،,]?\s*$"),
 }
+# Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
 _FA_LATER = frozenset({"بعد", "پیش", "قبل", "بعدتر", "سپس"})
 _FA_LATER_TOKS = [[w] for w in sorted(_FA_LATER)]
 # Persian words of time after a subject ("شب گذشته", "روز دوشنبه"), and words that open
