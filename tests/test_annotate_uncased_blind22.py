@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import pytest
 
+from corpus_tools.annotate import annotate_document
 from tests.test_annotate_uncased import _speakers
 
 CASES = [
@@ -521,3 +522,39 @@ GUARDS = [
 @pytest.mark.parametrize(("paragraphs", "expected"), GUARDS)
 def test_guards(paragraphs: list[str], expected: list[tuple[str, str] | None]) -> None:
     assert _speakers(paragraphs) == expected
+
+
+# Names and titles by the noun they end with inside their marks: a hall, a factory, a
+# society; a long plan (before, plans longer than twelve characters were words said).
+TYPE_CASES = [
+    pytest.param(
+        [
+            "新华社北京3月5日电 一座工业遗产博物馆今天开放。",
+            "由老厂房改建的“运河纺织记忆馆”今天正式开馆，市民可以免费参观。",
+        ],
+        [("“运河纺织记忆馆”", "name")],
+        id="zh-a-hall",
+    ),
+    pytest.param(
+        [
+            "本报讯 市里发布新规划。",
+            "《规划》提出，将实施“大运河江苏段工业遗产保护三年行动计划”，推动老工业区转型。",
+        ],
+        [("《规划》", "title"), ("“大运河江苏段工业遗产保护三年行动计划”", "title")],
+        id="zh-a-long-plan",
+    ),
+    pytest.param(
+        [
+            "市民に鉄道の利用を呼びかけている。",
+            "地元の住民らでつくる「しらさわ雪の会」が署名を集めた。",
+        ],
+        [("「しらさわ雪の会」", "name")],
+        id="ja-a-society",
+    ),
+]
+
+
+@pytest.mark.parametrize(("paragraphs", "expected"), TYPE_CASES)
+def test_types(paragraphs: list[str], expected: list[tuple[str, str]]) -> None:
+    a = annotate_document(paragraphs, doc_id="t")
+    assert [(q.text, q.type) for q in a.quotations] == expected

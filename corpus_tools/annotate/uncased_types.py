@@ -277,7 +277,7 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
     if len(words) < 2 and t.lang not in UNSPACED and t.lang != "th":
         return None
     # (a Thai title runs on without spaces: "แผนปรับปรุงระบบท่อจ่ายน้ำระยะที่ 9")
-    longest = 40 if t.lang == "th" else 12
+    longest = 40 if t.lang == "th" else 24 if t.lang in ("zh", "ja") else 12
     if not words or (len(words) > 6 if t.lang not in UNSPACED else len(inner) > longest):
         return None
     if inner[-1] in _PUNCT + ".…，。、":
@@ -286,6 +286,10 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
         return None
     if t.lang in UNSPACED and any(c in inner for c in "不没无是"):
         return None
+    if any(inner.endswith(e) and len(inner) > len(e) + 1 for e in _PLACE_ENDS.get(t.lang, ())):
+        # "“运河纺织记忆馆”", "“黄石东风水泥厂”", "「しらさわ雪の会」": a place's, a
+        # firm's or a society's name, by the noun its name ends with
+        return "name"
     if find_verb(after[:24], t, last=False) is not None:
         return None
     if t.lang == "ar" and 2 <= len(words) <= 5 and words[0] in _AR_BODY_HEADS:
@@ -331,6 +335,30 @@ _TITLE_HEADS = {
         "지침",
         "사업",
     ),
+}
+# The nouns a place's, a firm's or a society's name ends with, in the scripts that write
+# no spaces.
+_PLACE_ENDS = {
+    "zh": (
+        "馆",
+        "厂",
+        "园",
+        "院",
+        "公司",
+        "集团",
+        "中心",
+        "酒店",
+        "书店",
+        "学校",
+        "大学",
+        "中学",
+        "小学",
+        "剧院",
+        "合作社",
+        "协会",
+        "研究所",
+    ),
+    "ja": ("協議会", "の会", "天文台", "列車", "株式会社", "ホテル", "研究所", "協会"),
 }
 # The ends that make a name of what they end: a ship or a train ("금성호", "复兴号", "日本丸").
 _NAME_ENDS = {"ko": ("호",), "zh": ("号",), "ja": ("号", "丸")}
