@@ -2840,6 +2840,25 @@ def _kind_noun(word: str, t: _Table, *, prefixed: bool = True) -> str:
     return ""
 
 
+# Hebrew words before a paper named in marks written onto "in" or "to": "דיווח
+# ב"כלכליסט"", "פורסם ב"הארץ"", "אמר ל"ידיעות"".
+_HE_REPORT_WORDS = frozenset(
+    {
+        "דיווח",
+        "דווח",
+        "פורסם",
+        "פורסמה",
+        "שפורסם",
+        "שפורסמה",
+        "כתבה",
+        "ראיון",
+        "אמר",
+        "אמרה",
+        "ציטוט",
+    }
+)
+
+
 def _kind_named(
     paragraphs: list[str], parts: tuple[QuotationPart, ...], t: _Table
 ) -> list[tuple[tuple[int, int], str, str]]:
@@ -2849,13 +2868,30 @@ def _kind_named(
         return []
     out = []
     for p in parts:
-        if p.type not in ("name", "title") or p.kind != "quote":
+        if p.type not in ("name", "title", "term") or p.kind != "quote":
             continue
         words = paragraphs[p.paragraph - 1][: p.start.offset].split()
-        noun = _kind_noun(words[-1], t) if words else ""
-        if not noun and len(words) > 1 and t.lang == "he" and words[-1][:1] == "ה":
+        noun = _kind_noun(words[-1], t) if words and p.type != "term" else ""
+        if (
+            not noun
+            and len(words) > 1
+            and t.lang == "he"
+            and words[-1][:1] == "ה"
+            and p.type != "term"
+        ):
             # 'חברת המזון "טעם הגליל"' (the food company …): its kind, then what it does
             noun = _kind_noun(words[-2], t)
+        glued = paragraphs[p.paragraph - 1][max(0, p.start.offset - 1) : p.start.offset]
+        if (
+            not noun
+            and t.lang == "he"
+            and glued in ("ב", "ל")
+            and len(words) > 1
+            and words[-1] == glued
+            and words[-2].strip(_MARKS_AND_SPACE) in _HE_REPORT_WORDS
+        ):
+            # 'לפי דיווח ב"כלכליסט"', 'פורסם ב"הארץ"': a paper, which "העיתון" takes up
+            noun = "עיתון"
         if noun:
             out.append(((p.paragraph, p.start.offset), noun, p.text.strip(_QUOTE_MARKS)))
     return out
