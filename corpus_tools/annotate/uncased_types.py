@@ -286,7 +286,9 @@ def _kind_inside(inner: str, before: str, after: str, t: Table) -> str | None:
         return None
     if t.lang in UNSPACED and any(c in inner for c in "不没无是"):
         return None
-    if any(inner.endswith(e) and len(inner) > len(e) + 1 for e in _PLACE_ENDS.get(t.lang, ())):
+    if any(
+        inner.endswith(e) and len(inner) > len(e) + 1 for e in _PLACE_ENDS.get(t.lang, ())
+    ) and not (t.lang == "zh" and any(c in inner for c in _ZH_CLAUSE_CHARS)):
         # "“运河纺织记忆馆”", "“黄石东风水泥厂”", "「しらさわ雪の会」": a place's, a
         # firm's or a society's name, by the noun its name ends with
         return "name"
@@ -360,6 +362,9 @@ _PLACE_ENDS = {
     ),
     "ja": ("協議会", "の会", "天文台", "列車", "株式会社", "ホテル", "研究所", "協会"),
 }
+# Chinese characters of a clause, not of a name: pronouns, auxiliaries, aspect marks
+# ("我们明年要建新厂" are words said).
+_ZH_CLAUSE_CHARS = frozenset("我你他她们要会在把被了着过就都也还很")
 # The ends that make a name of what they end: a ship or a train ("금성호", "复兴号", "日本丸").
 _NAME_ENDS = {"ko": ("호",), "zh": ("号",), "ja": ("号", "丸")}
 # Words that make a quotation a sentence: a copula, "not", "there is no".
