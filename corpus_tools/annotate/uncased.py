@@ -497,7 +497,7 @@ def _read_spaced(phrase: str, t: _Table, verb: str) -> _Found | None:
         # "وكان وزير الثقافة قد هنأ …", "أما مدرب الوداد فقد أشاد …": the subject the
         # sentence puts before its verb
         phrase = fronted.group(1) or fronted.group(2)
-    if t.lang == "fa" and len(_tokens(phrase)) <= 3 and _tokens(phrase)[-1:] in _FA_LATER_TOKS:
+    if t.lang == "fa" and 1 <= len(_tokens(phrase)) <= 3 and _tokens(phrase)[-1] in _FA_LATER:
         return None  # "ساعاتی بعد" (hours later): when, not who
     if t.lang == "fa" and all(w.startswith(("می\u200c", "نمی\u200c")) for w in _tokens(phrase)):
         return None  # "می‌خندد" (laughs): a verb, no one
@@ -769,8 +769,8 @@ def _up_to_stop(seg: str, t: _Table) -> str:
                 return " ".join(toks[:i])
         return " ".join(toks)
     for i, w in enumerate(toks):
-        if i and t.lang == "he" and w in ("ליד", "לידה") and toks[i - 1].endswith("בית"):
-            continue  # "מבית ליד" (from Beit Lid): a place's name, no "beside"
+        if i and t.lang == "he" and _he_place_beside(toks[i - 1], w):
+            continue
         if i and (w in stops or _unprefixed(w, t) in stops) and toks[i - 1] not in _ONE_OF:
             if t.lang == "he" and w in _HE_OBJECT_WORDS and i > 2:
                 # "שרית אוחיון ייצגה את המשפחה": the word before the object's "את" is
@@ -780,6 +780,12 @@ def _up_to_stop(seg: str, t: _Table) -> str:
         if i and t.lang == "he" and not indefinite and w.startswith("מה") and len(w) > 4:
             return " ".join(toks[:i])  # "נועה ברגר מהמכון למדעי כדור הארץ": from the …
     return " ".join(toks)
+
+
+def _he_place_beside(previous: str, word: str) -> bool:
+    """Hebrew "ליד" (beside) that is part of a place's name after "בית": "ראש המועצה
+    מבית ליד" (from Beit Lid), not a stop."""
+    return word in ("ליד", "לידה") and previous.endswith("בית")
 
 
 # Hebrew words that open a verb's object: "את", "על", "עם", "אל".
@@ -2118,7 +2124,6 @@ def _zh_colon_subject(clause: str, t: _Table, article: Sequence[str] = ()) -> _F
 
 _AR_WHILE_CLAUSE = re.compile(r"\s+وال\S+\s+(?:لا|لم|لن|قد|ما)\s.*")
 _AR_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي"})
-_AR_RELATIVE_TOKS = [[w] for w in sorted(_AR_RELATIVES)]
 
 
 # Arabic "described it as": the one who described, before a relative ("هيئة الدفاع التي
@@ -3088,7 +3093,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
         hit = _find_verb(s, t, last=side == "between" and t.order not in ("after", "both"))
         if hit is None:
             return None
-        if t.lang == "ar" and side != "after" and _tokens(s[: hit[0]])[-1:] in _AR_RELATIVE_TOKS:
+        before_verb = _tokens(s[: hit[0]])[-1:] if t.lang == "ar" and side != "after" else []
+        if before_verb and before_verb[0] in _AR_RELATIVES:
             # "… ضربة الجزاء التي طالب بها لاعبو بركان …، واكتفى بالقول:": a verb in a
             # relative clause about something else, before the verb that leads on
             later = _find_verb(s[hit[1] :], t, last=False)
@@ -3227,8 +3233,8 @@ def _read_stretch(s: str, t: _Table, *, side: str) -> _Found | None:
                 toks.append(w)
                 continue
             u = _unprefixed(w.strip(_MARKS_AND_SPACE), t)
-            if toks and toks[-1].endswith("בית") and w.strip(_MARKS_AND_SPACE) in ("ליד", "לידה"):
-                toks.append(w)  # "ראש המועצה מבית ליד": a place's name, no "beside"
+            if toks and _he_place_beside(toks[-1], w.strip(_MARKS_AND_SPACE)):
+                toks.append(w)
                 continue
             if (
                 u in t.stops
@@ -3579,7 +3585,6 @@ _NAMED_AS = {
 }
 # Persian words that end a phrase of time: "ساعاتی بعد" (hours later), "دو روز پیش".
 _FA_LATER = frozenset({"بعد", "پیش", "قبل", "بعدتر", "سپس"})
-_FA_LATER_TOKS = [[w] for w in sorted(_FA_LATER)]
 # Persian words of time after a subject ("شب گذشته", "روز دوشنبه"), and words that open
 # a phrase of manner in its place ("با غرور", "بی‌آنکه …", "بدون …").
 _FA_WHEN = frozenset({"گذشته", "پیش", "اخیر", "نیز", "هم", "همچنین", "امشب", "دیشب"})
@@ -3898,7 +3903,7 @@ def _names_after_offices(toks: list[re.Match[str]], n: int, t: _Table, doc: _Doc
             raw = x.group(0)
             bare = raw.strip(_MARKS_AND_SPACE)
             if (not bare or bare in ends or _unprefixed(bare, t) in ends) and not (
-                bare in ("ליד", "לידה") and window[-1].endswith("בית")  # "מבית ליד"
+                _he_place_beside(window[-1], bare)
             ):
                 break
             if any(c in raw for c in _QUOTE_MARKS + _MASK):
