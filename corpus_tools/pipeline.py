@@ -41,7 +41,7 @@ from corpus_tools.schema import schema_fingerprint
 from corpus_tools.snapshots import snapshot_key
 
 if TYPE_CHECKING:
-    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures import Future, ProcessPoolExecutor
 
     from corpus_tools.metadata import Metadata
 
@@ -97,6 +97,10 @@ def _init_worker(
         # Ctrl-C is the main process's to handle: a worker interrupted mid-message would
         # leave a torn result in the pipe and hang the executor's shutdown.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        if hasattr(signal, "pthread_sigmask"):
+            # born with SIGINT blocked (_submit): a Ctrl-C that came while it started is
+            # dropped now it is ignored
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _compute(
@@ -143,7 +147,7 @@ def _parallel(
     """Worker results in input order, with a bounded number of chunks in flight: results
     never pile up in memory when the consumer (writing files) is the slower side."""
     import multiprocessing
-    from concurrent.futures import Future, ProcessPoolExecutor
+    from concurrent.futures import ProcessPoolExecutor
 
     ctx = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
     # An executor, not multiprocessing.Pool: a worker that dies (killed, out of memory)
@@ -158,14 +162,28 @@ def _parallel(
     window: collections.deque[Future[list[Computed]]] = collections.deque()
     try:
         for chunk in itertools.islice(chunks, jobs * _IN_FLIGHT):
-            window.append(pool.submit(_work, chunk))
+            window.append(_submit(pool, chunk))
         while window:
             done = window.popleft().result()
             for chunk in itertools.islice(chunks, 1):
-                window.append(pool.submit(_work, chunk))
+                window.append(_submit(pool, chunk))
             yield from done
     finally:
         _shut_down(pool)
+
+
+def _submit(pool: ProcessPoolExecutor, chunk: list[Path]) -> Future[list[Computed]]:
+    """``pool.submit`` with SIGINT blocked while it may start a worker: a Ctrl-C in the
+    worker's first moments, before _init_worker ignores it, would kill it and report a
+    dead worker instead of an interrupted run. The main process gets the signal as soon
+    as the submit is done."""
+    if not hasattr(signal, "pthread_sigmask"):
+        return pool.submit(_work, chunk)
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        return pool.submit(_work, chunk)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
 
 
 def _shut_down(pool: ProcessPoolExecutor) -> None:
